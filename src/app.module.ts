@@ -1,0 +1,45 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from './auth/auth.module';
+import { CaseReportsModule } from './case-reports/case-reports.module';
+import { DemoDataModule } from './case-reports/demo/demo-data.module';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { buildDataSourceOptions } from './database/data-source-options';
+import { DatabaseModule } from './database/database.module';
+import { GraphqlApiModule } from './graphql/graphql-api.module';
+import { HealthModule } from './health/health.module';
+import { PublicationsModule } from './publications/publications.module';
+import { OutboxModule } from './search/indexing/outbox.module';
+import { VocabularyModule } from './vocabulary/vocabulary.module';
+import { WebModule } from './web/web.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** The database to use: DATABASE_URL, or the embedded server started by main.ts. */
+  databaseUrl: string;
+  poolSize: number;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl, poolSize }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot({ ...buildDataSourceOptions({ url: databaseUrl, poolSize }), migrationsRun: true }),
+        DatabaseModule,
+        OutboxModule,
+        AuthModule,
+        VocabularyModule,
+        PublicationsModule,
+        CaseReportsModule,
+        DemoDataModule,
+        GraphqlApiModule,
+        HealthModule,
+        WebModule,
+      ],
+    };
+  }
+}

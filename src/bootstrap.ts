@@ -1,0 +1,51 @@
+import { INestApplication, Logger, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { AppConfig } from './config/app-config';
+import { EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
+
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+export interface RunningApp {
+  app: INestApplication;
+  url: string;
+  embedded: EmbeddedPostgres | null;
+  close(): Promise<void>;
+}
+
+/** Starts the database (embedded unless DATABASE_URL is set) and the app; used by main.ts and the e2e tests. */
+export async function startApp(config: AppConfig): Promise<RunningApp> {
+  const embedded = config.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_DB_PORT });
+  const databaseUrl = config.DATABASE_URL ?? (embedded as EmbeddedPostgres).url;
+  try {
+    const app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl, poolSize: embedded ? 1 : config.DATABASE_POOL_SIZE }), {
+      logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1),
+    });
+    app.enableShutdownHooks();
+    await app.listen(config.PORT, config.HOST);
+    const address = app.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    const url = `http://${config.HOST}:${port}`;
+    return {
+      app,
+      url,
+      embedded,
+      async close() {
+        await app.close();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+export function announce(running: RunningApp): void {
+  const logger = new Logger('CaseReportSearch');
+  logger.log(`search page:      ${running.url}/`);
+  logger.log(`GraphQL API:      ${running.url}/graphql`);
+  logger.log(`GraphQL explorer: ${running.url}/graphql (open in a browser)`);
+  logger.log(`health:           ${running.url}/health`);
+  logger.log(running.embedded ? `database:         embedded PostgreSQL, data in ${running.embedded.dataDir}` : 'database:         DATABASE_URL');
+}

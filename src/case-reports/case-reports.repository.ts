@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { decodeCursor } from '../common/pagination/connection';
+import { Tx, UnitOfWork } from '../database/unit-of-work';
+import { CaseComplication } from './entities/case-complication.entity';
+import { CaseProcedure } from './entities/case-procedure.entity';
+import { CaseReport } from './entities/case-report.entity';
+import { CaseTreatment } from './entities/case-treatment.entity';
+
+export type CaseReportRow = Omit<CaseReport, 'id' | 'createdAt' | 'updatedAt' | 'publication' | 'comorbidities' | 'procedures' | 'complications' | 'treatments'>;
+
+/** One patient's linked facts, with terms already resolved to ids. */
+export interface CaseFacts {
+  comorbidityTermIds: string[];
+  procedures: Omit<CaseProcedure, 'id' | 'caseReportId' | 'position' | 'caseReport' | 'term'>[];
+  complications: (Omit<CaseComplication, 'id' | 'caseReportId' | 'position' | 'procedureId' | 'caseReport' | 'term' | 'procedure' | 'symptoms'> & { procedureIndex: number | null; symptomTermIds: string[] })[];
+  treatments: (Omit<CaseTreatment, 'id' | 'caseReportId' | 'position' | 'complicationId' | 'caseReport' | 'term' | 'complication'> & { complicationIndex: number | null })[];
+}
+
+@Injectable()
+export class CaseReportsRepository {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  findByIds(ids: readonly string[], tx: Tx = this.uow.reader): Promise<CaseReport[]> {
+    return ids.length ? tx.find(CaseReport, { where: { id: In([...ids]) } }) : Promise.resolve([]);
+  }
+
+  findByPublicationIds(publicationIds: readonly string[], tx: Tx = this.uow.reader): Promise<CaseReport[]> {
+    return publicationIds.length ? tx.find(CaseReport, { where: { publicationId: In([...publicationIds]) }, order: { label: 'ASC', id: 'ASC' } }) : Promise.resolve([]);
+  }
+
+  async page(first: number, after: string | null | undefined): Promise<{ rows: CaseReport[]; hasNextPage: boolean; totalCount: number }> {
+    const query = this.uow.reader.createQueryBuilder(CaseReport, 'c').orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').limit(first + 1);
+    if (after) query.where('(c.created_at, c.id) < (:createdAt, :id)', decodeCursor(after));
+    const [rows, totalCount] = await Promise.all([query.getMany(), this.uow.reader.count(CaseReport)]);
+    return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
+  }
+
+  proceduresOf(caseIds: readonly string[], tx: Tx = this.uow.reader): Promise<CaseProcedure[]> {
+    return tx.find(CaseProcedure, { where: { caseReportId: In([...caseIds]) }, order: { position: 'ASC' } });
+  }
+
+  complicationsOf(caseIds: readonly string[], tx: Tx = this.uow.reader): Promise<CaseComplication[]> {
+    return tx.find(CaseComplication, { where: { caseReportId: In([...caseIds]) }, order: { position: 'ASC' } });
+  }
+
+  treatmentsOf(caseIds: readonly string[], tx: Tx = this.uow.reader): Promise<CaseTreatment[]> {
+    return tx.find(CaseTreatment, { where: { caseReportId: In([...caseIds]) }, order: { position: 'ASC' } });
+  }
+
+  async comorbidityTermIdsOf(caseIds: readonly string[], tx: Tx = this.uow.reader): Promise<{ caseReportId: string; termId: string }[]> {
+    if (!caseIds.length) return [];
+    const rows: { case_report_id: string; term_id: string }[] = await tx.query('SELECT case_report_id, term_id FROM case_report_comorbidity WHERE case_report_id = ANY($1)', [[...caseIds]]);
+    return rows.map((row) => ({ caseReportId: row.case_report_id, termId: row.term_id }));
+  }
+
+  async symptomTermIdsOf(complicationIds: readonly string[], tx: Tx = this.uow.reader): Promise<{ complicationId: string; termId: string }[]> {
+    if (!complicationIds.length) return [];
+    const rows: { complication_id: string; term_id: string }[] = await tx.query('SELECT complication_id, term_id FROM case_complication_symptom WHERE complication_id = ANY($1)', [[...complicationIds]]);
+    return rows.map((row) => ({ complicationId: row.complication_id, termId: row.term_id }));
+  }
+
+  async insert(tx: Tx, row: CaseReportRow, facts: CaseFacts): Promise<CaseReport> {
+    const saved = await tx.save(CaseReport, tx.create(CaseReport, row));
+    await this.writeFacts(tx, saved.id, facts);
+    return saved;
+  }
+
+  async update(tx: Tx, id: string, row: CaseReportRow, facts: CaseFacts): Promise<void> {
+    await tx.update(CaseReport, { id }, row);
+    // The linked facts reference each other by position, so they are replaced together.
+    await tx.delete(CaseTreatment, { caseReportId: id });
+    await tx.delete(CaseComplication, { caseReportId: id });
+    await tx.delete(CaseProcedure, { caseReportId: id });
+    await tx.query('DELETE FROM case_report_comorbidity WHERE case_report_id = $1', [id]);
+    await this.writeFacts(tx, id, facts);
+  }
+
+  async delete(tx: Tx, id: string): Promise<void> {
+    await tx.delete(CaseReport, { id });
+  }
+
+  count(tx: Tx = this.uow.reader): Promise<number> {
+    return tx.count(CaseReport);
+  }
+
+  private async writeFacts(tx: Tx, caseReportId: string, facts: CaseFacts): Promise<void> {
+    for (const termId of new Set(facts.comorbidityTermIds)) {
+      await tx.query('INSERT INTO case_report_comorbidity (case_report_id, term_id) VALUES ($1, $2)', [caseReportId, termId]);
+    }
+    const procedures = facts.procedures.length
+      ? await tx.save(CaseProcedure, facts.procedures.map((procedure, position) => tx.create(CaseProcedure, { ...procedure, caseReportId, position })))
+      : [];
+    const complications: CaseComplication[] = [];
+    for (const [position, { procedureIndex, symptomTermIds, ...complication }] of facts.complications.entries()) {
+      const saved = await tx.save(CaseComplication, tx.create(CaseComplication, { ...complication, caseReportId, position, procedureId: procedureIndex === null ? null : procedures[procedureIndex].id }));
+      complications.push(saved);
+      for (const termId of new Set(symptomTermIds)) {
+        await tx.query('INSERT INTO case_complication_symptom (complication_id, term_id) VALUES ($1, $2)', [saved.id, termId]);
+      }
+    }
+    if (facts.treatments.length) {
+      await tx.save(
+        CaseTreatment,
+        facts.treatments.map(({ complicationIndex, ...treatment }, position) =>
+          tx.create(CaseTreatment, { ...treatment, caseReportId, position, complicationId: complicationIndex === null ? null : complications[complicationIndex].id }),
+        ),
+      );
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import { Type } from '@nestjs/common';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { BadUserInputError } from '../errors/domain-error';
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size (default 20, at most MAX_PAGE_SIZE).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  after?: string | null;
+}
+
+export interface Connection<T> {
+  edges: { node: T; cursor: string }[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Relay connection types for one node type: `XConnection { edges { node cursor } pageInfo totalCount }`. */
+export function ConnectionType<T>(node: Type<T>, name: string): Type<Connection<T>> {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field(() => node)
+    node: T;
+
+    @Field()
+    cursor: string;
+  }
+
+  @ObjectType(`${name}Connection`, { isAbstract: false })
+  class ConnectionClass {
+    @Field(() => [Edge])
+    edges: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int)
+    totalCount: number;
+  }
+  return ConnectionClass as Type<Connection<T>>;
+}
+
+/** Keyset position: opaque to clients, stable under inserts (unlike offsets). */
+export interface KeysetCursor {
+  createdAt: string;
+  id: string;
+}
+
+export function encodeCursor(cursor: KeysetCursor): string {
+  return Buffer.from(JSON.stringify([cursor.createdAt, cursor.id])).toString('base64url');
+}
+
+export function decodeCursor(raw: string, path = 'after'): KeysetCursor {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
+    if (typeof createdAt === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(createdAt))) return { createdAt, id };
+  } catch {
+    // fall through to the error below
+  }
+  throw BadUserInputError.field(path, 'is not a cursor returned by this API');
+}
+
+export function resolvePageSize(first: number | null | undefined, max: number, path = 'first'): number {
+  if (first === null || first === undefined) return Math.min(20, max);
+  if (!Number.isInteger(first) || first < 1 || first > max) throw BadUserInputError.field(path, `must be between 1 and ${max}`);
+  return first;
+}

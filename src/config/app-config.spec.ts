@@ -1,0 +1,37 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('applies defaults for an empty environment (embedded database, port 3000, demo data)', () => {
+    const config = loadConfig({});
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.PORT).toBe(3000);
+    expect(config.SEED_DEMO_DATA).toBe(true);
+    expect(config.API_KEYS).toEqual([]);
+  });
+
+  it('parses API keys with their roles', () => {
+    const config = loadConfig({ API_KEYS: 'alice:curator:0123456789abcdef, root:admin:fedcba9876543210xyz' });
+    expect(config.API_KEYS).toEqual([
+      { name: 'alice', role: 'curator', key: '0123456789abcdef' },
+      { name: 'root', role: 'admin', key: 'fedcba9876543210xyz' },
+    ]);
+  });
+
+  it('names the variable when a value is bad, and never echoes the key', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgres/);
+    let message = '';
+    try {
+      loadConfig({ API_KEYS: 'alice:owner:secretsecretsecret123' });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/API_KEYS: entry 1 \(alice\) has role "owner"/);
+    expect(message).not.toContain('secretsecretsecret123');
+  });
+
+  it('rejects short keys', () => {
+    expect(() => loadConfig({ API_KEYS: 'bob:curator:short' })).toThrow(/shorter than 16/);
+  });
+});

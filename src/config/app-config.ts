@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/** Roles an API key can carry. `admin` can do everything `curator` can. */
+export const API_ROLES = ['curator', 'admin'] as const;
+export type ApiRole = (typeof API_ROLES)[number];
+
+export interface ApiKey {
+  name: string;
+  role: ApiRole;
+  key: string;
+}
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => ['true', '1', 'yes'].includes(value));
+
+/**
+ * `API_KEYS` is a comma-separated list of `name:role:key`; keys must be long enough to resist guessing.
+ * Parsed here so a malformed entry stops the boot with the variable named, and the key itself is never echoed.
+ */
+const apiKeys = z.string().transform((raw, ctx): ApiKey[] => {
+  const keys: ApiKey[] = [];
+  raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .forEach((entry, index) => {
+      const [name, role, ...rest] = entry.split(':');
+      const key = rest.join(':');
+      if (!name || !role || !key) {
+        ctx.addIssue({ code: 'custom', message: `entry ${index + 1} is not of the form name:role:key` });
+        return;
+      }
+      if (!(API_ROLES as readonly string[]).includes(role)) {
+        ctx.addIssue({ code: 'custom', message: `entry ${index + 1} (${name}) has role "${role}"; expected one of ${API_ROLES.join(', ')}` });
+        return;
+      }
+      if (key.length < 16) {
+        ctx.addIssue({ code: 'custom', message: `entry ${index + 1} (${name}) has a key shorter than 16 characters` });
+        return;
+      }
+      keys.push({ name, role: role as ApiRole, key });
+    });
+  return keys;
+});
+
+const envSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('data'),
+  EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  SEED_DEMO_DATA: booleanFlag.default(true),
+  API_KEYS: apiKeys.default([]),
+  ELASTICSEARCH_NODE: z.url().optional(),
+  ELASTICSEARCH_INDEX_PREFIX: z.string().regex(/^[a-z0-9_-]+$/, 'lower-case letters, digits, - and _ only').default('case-reports'),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(250 * 1024 * 1024),
+});
+
+export type AppConfig = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment once; the only place in the code base that looks at process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration; fix these environment variables:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,32 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { Request } from 'express';
+import { CaseReportsModule } from '../case-reports/case-reports.module';
+import { formatGraphqlError } from '../common/errors/format-graphql-error';
+import { PublicationsModule } from '../publications/publications.module';
+import { VocabularyModule } from '../vocabulary/vocabulary.module';
+import { offlineExplorerPlugin } from '../web/explorer/explorer-landing-page.plugin';
+import { RequestLoadersFactory } from './request-loaders';
+
+@Module({ imports: [VocabularyModule, PublicationsModule, CaseReportsModule], providers: [RequestLoadersFactory], exports: [RequestLoadersFactory] })
+export class RequestLoadersModule {}
+
+/** Code-first GraphQL on Apollo; the schema is built in memory and committed as schema.graphql by `npm run schema:generate`. */
+export const GraphqlApiModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
+  driver: ApolloDriver,
+  imports: [RequestLoadersModule],
+  inject: [RequestLoadersFactory],
+  useFactory: (loaders: RequestLoadersFactory) => ({
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    playground: false,
+    graphiql: false,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    plugins: [offlineExplorerPlugin()],
+    formatError: formatGraphqlError,
+    context: ({ req }: { req: Request }) => ({ req, loaders: loaders.create() }),
+  }),
+});

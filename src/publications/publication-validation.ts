@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { normaliseDoi, normalisePmcid, normalisePmid } from './identifiers';
+import { CreatePublicationInput } from './inputs/publication.input';
+import { Publication } from './publication.entity';
+import { parseOrThrow } from '../common/validation';
+
+const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((value) => value || null);
+const identifier = (normalise: (raw: string) => string | null, what: string) =>
+  z
+    .string()
+    .nullish()
+    .transform((raw, ctx) => {
+      if (raw === null || raw === undefined || raw.trim() === '') return null;
+      const normalised = normalise(raw);
+      if (!normalised) ctx.addIssue({ code: 'custom', message: `"${raw}" is not ${what}` });
+      return normalised;
+    });
+
+const maxYear = () => new Date().getUTCFullYear() + 1;
+
+const publicationShape = {
+  title: z.string().trim().min(1, 'must not be empty').max(2000),
+  abstract: optionalText(100_000),
+  authors: z
+    .array(z.object({ family: z.string().trim().min(1, 'must not be empty').max(300), given: optionalText(300) }))
+    .max(5000)
+    .nullish()
+    .transform((value) => value ?? []),
+  journal: optionalText(500),
+  year: z.number().int().min(1800, 'must be 1800 or later').refine((year) => year <= maxYear(), 'must not be in the future').nullish().transform((v) => v ?? null),
+  month: z.number().int().min(1, 'must be 1-12').max(12, 'must be 1-12').nullish().transform((v) => v ?? null),
+  volume: optionalText(64),
+  issue: optionalText(64),
+  pages: optionalText(64),
+  doi: identifier(normaliseDoi, 'a DOI (expected 10.NNNN/...)'),
+  pmid: identifier(normalisePmid, 'a PubMed id (digits)'),
+  pmcid: identifier(normalisePmcid, 'a PMC id (PMC followed by digits)'),
+  publicationTypes: z.array(z.string().trim().min(1).max(200)).max(100).nullish().transform((v) => v ?? []),
+  meshHeadings: z
+    .array(z.object({ descriptorUi: z.string().regex(/^D\d{6,9}$/, 'must be a MeSH descriptor UI like D017217').nullish().transform((v) => v ?? null), label: z.string().trim().min(1).max(300), majorTopic: z.boolean().default(false) }))
+    .max(500)
+    .nullish()
+    .transform((v) => v ?? []),
+  keywords: z.array(z.string().trim().min(1).max(300)).max(500).nullish().transform((v) => v ?? []),
+  language: optionalText(16),
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).nullish().transform((v) => v ?? null),
+};
+
+const createSchema = z.object(publicationShape);
+const updateSchema = z.object(publicationShape).partial();
+
+export type PublicationFields = Omit<Publication, 'id' | 'createdAt' | 'updatedAt'>;
+
+export function validateCreatePublication(input: CreatePublicationInput, path = 'input'): PublicationFields {
+  return parseOrThrow(createSchema, input, path);
+}
+
+/** Only the keys present in the input are returned, so an update leaves the others alone. */
+export function validateUpdatePublication(input: Partial<CreatePublicationInput>, path = 'input'): Partial<PublicationFields> {
+  const parsed = parseOrThrow(updateSchema, input, path) as Partial<PublicationFields>;
+  if ('title' in input && (input.title === null || input.title === undefined)) {
+    parseOrThrow(createSchema.pick({ title: true }), { title: input.title }, path);
+  }
+  return Object.fromEntries(Object.entries(parsed).filter(([key]) => key in input)) as Partial<PublicationFields>;
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { decodeCursor, KeysetCursor } from '../common/pagination/connection';
+import { Tx, UnitOfWork } from '../database/unit-of-work';
+import { Publication } from './publication.entity';
+import { PublicationFields } from './publication-validation';
+
+@Injectable()
+export class PublicationsRepository {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  findByIds(ids: readonly string[], tx: Tx = this.uow.reader): Promise<Publication[]> {
+    return ids.length ? tx.find(Publication, { where: { id: In([...ids]) } }) : Promise.resolve([]);
+  }
+
+  findByDoiOrPmid(doi: string | null, pmid: string | null, tx: Tx = this.uow.reader): Promise<Publication[]> {
+    if (!doi && !pmid) return Promise.resolve([]);
+    const query = tx.createQueryBuilder(Publication, 'p');
+    if (doi) query.orWhere('p.doi = :doi', { doi });
+    if (pmid) query.orWhere('p.pmid = :pmid', { pmid });
+    return query.getMany();
+  }
+
+  /** Newest first, keyset-paginated on (created_at, id). Fetches one extra row to know whether a next page exists. */
+  async page(first: number, after: string | null | undefined): Promise<{ rows: Publication[]; hasNextPage: boolean; totalCount: number }> {
+    const query = this.uow.reader.createQueryBuilder(Publication, 'p').orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC').limit(first + 1);
+    if (after) {
+      const cursor: KeysetCursor = decodeCursor(after);
+      query.where('(p.created_at, p.id) < (:createdAt, :id)', cursor);
+    }
+    const [rows, totalCount] = await Promise.all([query.getMany(), this.uow.reader.count(Publication)]);
+    return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
+  }
+
+  async insert(tx: Tx, fields: PublicationFields): Promise<Publication> {
+    return tx.save(Publication, tx.create(Publication, fields));
+  }
+
+  async update(tx: Tx, id: string, fields: Partial<PublicationFields>): Promise<void> {
+    if (Object.keys(fields).length) await tx.update(Publication, { id }, fields);
+  }
+
+  async delete(tx: Tx, id: string): Promise<void> {
+    await tx.delete(Publication, { id });
+  }
+
+  count(tx: Tx = this.uow.reader): Promise<number> {
+    return tx.count(Publication);
+  }
+}

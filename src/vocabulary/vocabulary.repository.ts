@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { In, IsNull } from 'typeorm';
+import { Tx, UnitOfWork } from '../database/unit-of-work';
+import { TermKind } from './term-kind.enum';
+import { VocabularyTerm } from './vocabulary-term.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MESH_UI = /^D\d{6,9}$/;
+
+@Injectable()
+export class VocabularyRepository {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  findByIds(ids: readonly string[], tx: Tx = this.uow.reader): Promise<VocabularyTerm[]> {
+    return ids.length ? tx.find(VocabularyTerm, { where: { id: In([...ids]) } }) : Promise.resolve([]);
+  }
+
+  findChildren(parentIds: readonly string[]): Promise<VocabularyTerm[]> {
+    return this.uow.reader.find(VocabularyTerm, { where: { parentId: In([...parentIds]) }, order: { label: 'ASC' } });
+  }
+
+  findByKind(kind: TermKind, options: { parentId?: string | null; rootsOnly?: boolean }): Promise<VocabularyTerm[]> {
+    const where = options.parentId ? { kind, parentId: options.parentId } : options.rootsOnly ? { kind, parentId: IsNull() } : { kind };
+    return this.uow.reader.find(VocabularyTerm, { where, order: { label: 'ASC' } });
+  }
+
+  /** Terms of one kind named by id, MeSH descriptor UI or key; the map is keyed by the reference given. */
+  async findByReferences(kind: TermKind, references: readonly string[], tx: Tx = this.uow.reader): Promise<Map<string, VocabularyTerm>> {
+    const unique = [...new Set(references)];
+    if (unique.length === 0) return new Map();
+    const ids = unique.filter((ref) => UUID.test(ref));
+    const meshUis = unique.filter((ref) => MESH_UI.test(ref));
+    const keys = unique.filter((ref) => !UUID.test(ref) && !MESH_UI.test(ref));
+    const terms = await tx
+      .createQueryBuilder(VocabularyTerm, 'term')
+      .where('term.kind = :kind', { kind })
+      .andWhere('(term.id IN (:...ids) OR term.mesh_ui IN (:...meshUis) OR term.key IN (:...keys))', {
+        ids: ids.length ? ids : ['00000000-0000-0000-0000-000000000000'],
+        meshUis: meshUis.length ? meshUis : [''],
+        keys: keys.length ? keys : [''],
+      })
+      .getMany();
+    const found = new Map<string, VocabularyTerm>();
+    for (const term of terms) {
+      for (const ref of [term.id, term.meshUi, term.key]) if (ref && unique.includes(ref)) found.set(ref, term);
+    }
+    return found;
+  }
+
+  count(tx: Tx = this.uow.reader): Promise<number> {
+    return tx.count(VocabularyTerm);
+  }
+
+  async insert(tx: Tx, term: Omit<VocabularyTerm, 'id' | 'createdAt' | 'updatedAt' | 'parent'>): Promise<VocabularyTerm> {
+    return tx.save(VocabularyTerm, tx.create(VocabularyTerm, term));
+  }
+}

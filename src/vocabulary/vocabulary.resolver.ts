@@ -1,0 +1,34 @@
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { RequestLoaders } from '../graphql/request-loaders';
+import { TermKind } from './term-kind.enum';
+import { VocabularyTerm } from './vocabulary-term.entity';
+import { VocabularyService } from './vocabulary.service';
+
+@Resolver(() => VocabularyTerm)
+export class VocabularyResolver {
+  constructor(private readonly vocabulary: VocabularyService) {}
+
+  @Query(() => VocabularyTerm, { description: 'One term by id.' })
+  vocabularyTerm(@Args('id', { type: () => ID }) id: string): Promise<VocabularyTerm> {
+    return this.vocabulary.get(id);
+  }
+
+  @Query(() => [VocabularyTerm], { description: 'Terms of one kind: all of them, the roots of the tree, or the children of one term.' })
+  vocabularyTerms(
+    @Args('kind', { type: () => TermKind }) kind: TermKind,
+    @Args('parentId', { type: () => ID, nullable: true }) parentId?: string,
+    @Args('rootsOnly', { nullable: true, defaultValue: false }) rootsOnly?: boolean,
+  ): Promise<VocabularyTerm[]> {
+    return this.vocabulary.list(kind, parentId, rootsOnly ?? false);
+  }
+
+  @ResolveField(() => [VocabularyTerm])
+  children(@Parent() term: VocabularyTerm, @Context('loaders') loaders: RequestLoaders): Promise<VocabularyTerm[]> {
+    return loaders.termChildren.load(term.id);
+  }
+
+  @ResolveField(() => VocabularyTerm, { nullable: true })
+  parent(@Parent() term: VocabularyTerm, @Context('loaders') loaders: RequestLoaders): Promise<VocabularyTerm | null> {
+    return term.parentId ? loaders.term.load(term.parentId) : Promise.resolve(null);
+  }
+}
