@@ -39,8 +39,8 @@ export class PublicationsResolver {
     return this.service.update(id, input);
   }
 
-  @RequireRole('curator')
-  @Mutation(() => Boolean, { description: 'Deletes the publication and its case reports.' })
+  @RequireRole('admin')
+  @Mutation(() => Boolean, { description: 'Deletes the publication and all its case reports (admin only: it removes curated work).' })
   deletePublication(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
     return this.service.delete(id);
   }

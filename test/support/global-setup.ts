@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions } from '../../src/database/data-source-options';
+import { databaseUrl, templateDatabase, withServer } from './database';
+
+/**
+ * Runs the migrations once into a template database; every test file clones it. Jest calls this once
+ * per project, so the work is skipped when an earlier project already did it in this process.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (process.env.CASE_REPORTS_TEST_RUN) return;
+  process.env.CASE_REPORTS_TEST_RUN = `${process.pid}_${randomBytes(3).toString('hex')}`;
+  await withServer((client) => client.query(`CREATE DATABASE ${templateDatabase()}`));
+  const dataSource = new DataSource(buildDataSourceOptions({ url: databaseUrl(templateDatabase()), poolSize: 1 }));
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await dataSource.destroy();
+  }
+}
