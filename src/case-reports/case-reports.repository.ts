@@ -30,8 +30,8 @@ export class CaseReportsRepository {
   }
 
   async page(first: number, after: string | null | undefined): Promise<{ rows: CaseReport[]; hasNextPage: boolean; totalCount: number }> {
-    const query = this.uow.reader.createQueryBuilder(CaseReport, 'c').orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').limit(first + 1);
-    if (after) query.where('(c.created_at, c.id) < (:createdAt, :id)', decodeCursor(after));
+    const query = this.uow.reader.createQueryBuilder(CaseReport, 'c').orderBy("date_trunc('milliseconds', c.created_at)", 'DESC').addOrderBy('c.id', 'DESC').limit(first + 1);
+    if (after) query.where("(date_trunc('milliseconds', c.created_at), c.id) < (:createdAt::timestamptz, :id)", decodeCursor(after));
     const [rows, totalCount] = await Promise.all([query.getMany(), this.uow.reader.count(CaseReport)]);
     return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
   }

@@ -1,7 +1,7 @@
-import { join } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { ENTITIES } from './entities';
+import { MIGRATIONS_GLOB, MIGRATIONS_TABLE } from './migrations-location';
 
 export interface DatabaseConnection {
   url: string;
@@ -15,8 +15,8 @@ export function buildDataSourceOptions(connection: DatabaseConnection): DataSour
     type: 'postgres',
     url: connection.url,
     entities: ENTITIES,
-    migrations: [join(__dirname, '..', '..', 'migrations', '*.{ts,js}')],
-    migrationsTableName: 'migrations',
+    migrations: [MIGRATIONS_GLOB],
+    migrationsTableName: MIGRATIONS_TABLE,
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     migrationsRun: false,

@@ -23,10 +23,10 @@ export class PublicationsRepository {
 
   /** Newest first, keyset-paginated on (created_at, id). Fetches one extra row to know whether a next page exists. */
   async page(first: number, after: string | null | undefined): Promise<{ rows: Publication[]; hasNextPage: boolean; totalCount: number }> {
-    const query = this.uow.reader.createQueryBuilder(Publication, 'p').orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC').limit(first + 1);
+    const query = this.uow.reader.createQueryBuilder(Publication, 'p').orderBy("date_trunc('milliseconds', p.created_at)", 'DESC').addOrderBy('p.id', 'DESC').limit(first + 1);
     if (after) {
       const cursor: KeysetCursor = decodeCursor(after);
-      query.where('(p.created_at, p.id) < (:createdAt, :id)', cursor);
+      query.where("(date_trunc('milliseconds', p.created_at), p.id) < (:createdAt::timestamptz, :id)", cursor);
     }
     const [rows, totalCount] = await Promise.all([query.getMany(), this.uow.reader.count(Publication)]);
     return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };

@@ -155,7 +155,7 @@ describe('curating case reports over GraphQL', () => {
           pregnancyStatus: 'POSTPARTUM',
           procedures: [{ term: 'labour-epidural-analgesia' }, { term: 'D017217', bloodVolumeMl: 20, attemptNumber: 1 }],
           complications: [{ term: 'spinal-subdural-hematoma', procedureIndex: 1, onsetHours: 48, symptoms: ['back-pain'] }],
-          treatments: [{ term: 'laminectomy', complicationIndex: 0 }],
+          treatments: [{ term: 'decompressive-laminectomy', complicationIndex: 0 }],
           outcome: 'FULL_RECOVERY',
         },
       },

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '../../src/database/data-source-options';
+import { MIGRATIONS_GLOB, MIGRATIONS_TABLE } from '../../src/database/migrations-location';
 import { databaseUrl, templateDatabase, withServer } from './database';
 
 /**
@@ -12,7 +12,9 @@ export default async function globalSetup(): Promise<void> {
   if (process.env.CASE_REPORTS_TEST_RUN) return;
   process.env.CASE_REPORTS_TEST_RUN = `${process.pid}_${randomBytes(3).toString('hex')}`;
   await withServer((client) => client.query(`CREATE DATABASE ${templateDatabase()}`));
-  const dataSource = new DataSource(buildDataSourceOptions({ url: databaseUrl(templateDatabase()), poolSize: 1 }));
+  // Only the migrations: loading the entities here would register their GraphQL types in this
+  // process a second time, beside the copies the test files load.
+  const dataSource = new DataSource({ type: 'postgres', url: databaseUrl(templateDatabase()), migrations: [MIGRATIONS_GLOB], migrationsTableName: MIGRATIONS_TABLE });
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
