@@ -2,9 +2,12 @@ import { CaseComplication } from '../case-reports/entities/case-complication.ent
 import { CaseProcedure } from '../case-reports/entities/case-procedure.entity';
 import { CaseReport } from '../case-reports/entities/case-report.entity';
 import { CaseTreatment } from '../case-reports/entities/case-treatment.entity';
+import { ImportBatch } from '../literature/import/import-batch.entity';
+import { SavedSearchRun } from '../literature/saved-searches/saved-search-run.entity';
+import { SavedSearch } from '../literature/saved-searches/saved-search.entity';
 import { Publication } from '../publications/publication.entity';
 import { SearchOutbox } from '../search/indexing/search-outbox.entity';
 import { VocabularyTerm } from '../vocabulary/vocabulary-term.entity';
 
 /** Every entity, in one list shared by the app, the migration CLI and the tests. */
-export const ENTITIES = [VocabularyTerm, Publication, CaseReport, CaseProcedure, CaseComplication, CaseTreatment, SearchOutbox];
+export const ENTITIES = [VocabularyTerm, Publication, CaseReport, CaseProcedure, CaseComplication, CaseTreatment, SearchOutbox, ImportBatch, SavedSearch, SavedSearchRun];

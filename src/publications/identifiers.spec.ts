@@ -1,4 +1,4 @@
-import { normaliseDoi, normalisePmcid, normalisePmid } from './identifiers';
+import { normaliseDoi, normalisePmcid, normalisePmid, titleKeyOf } from './identifiers';
 
 describe('identifier normalisation', () => {
   it.each([
@@ -25,5 +25,15 @@ describe('identifier normalisation', () => {
     expect(normalisePmcid('pmc7102465')).toBe('PMC7102465');
     expect(normalisePmcid('7102465')).toBe('PMC7102465');
     expect(normalisePmcid('PMCX')).toBeNull();
+  });
+});
+
+describe('titleKeyOf', () => {
+  it('ignores case, punctuation and accents, and needs title, year and first author', () => {
+    const key = titleKeyOf('Intrathecal Hematoma: a Case Report.', 2020, [{ family: 'Müller' }]);
+    expect(key).toBe('intrathecalhematomaacasereport|2020|muller');
+    expect(titleKeyOf('intrathecal hematoma - a case report', 2020, [{ family: 'MULLER' }])).toBe(key);
+    expect(titleKeyOf('Intrathecal hematoma', null, [{ family: 'Muller' }])).toBeNull();
+    expect(titleKeyOf('Intrathecal hematoma', 2020, [])).toBeNull();
   });
 });

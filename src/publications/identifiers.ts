@@ -31,3 +31,15 @@ export function normalisePmcid(raw: string | null | undefined): string | null {
   const match = /^\s*(?:pmc)?(\d{1,9})\s*$/i.exec(raw.trim());
   return match ? `PMC${match[1]}` : null;
 }
+
+/**
+ * The duplicate key for records that lack DOI and PMID: title folded to letters and digits, the
+ * year, and the first author's family name. Null when any part is missing (too weak to match on).
+ */
+export function titleKeyOf(title: string | null | undefined, year: number | null | undefined, authors: readonly { family: string }[] | null | undefined): string | null {
+  const fold = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
+  const foldedTitle = title ? fold(title) : '';
+  const firstAuthor = authors?.length ? fold(authors[0].family) : '';
+  if (!foldedTitle || !year || !firstAuthor) return null;
+  return `${foldedTitle}|${year}|${firstAuthor}`;
+}

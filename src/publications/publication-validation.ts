@@ -49,7 +49,7 @@ const publicationShape = {
 const createSchema = z.object(publicationShape);
 const updateSchema = z.object(publicationShape).partial();
 
-export type PublicationFields = Omit<Publication, 'id' | 'createdAt' | 'updatedAt'>;
+export type PublicationFields = Omit<Publication, 'id' | 'createdAt' | 'updatedAt' | 'titleKey'>;
 
 export function validateCreatePublication(input: CreatePublicationInput, path = 'input'): PublicationFields {
   return parseOrThrow(createSchema, input, path);

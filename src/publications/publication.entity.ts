@@ -81,6 +81,11 @@ export class Publication {
   @Column('text', { nullable: true })
   url: string | null;
 
+  /** Normalised title + year + first author's family name: the duplicate check for records without DOI or PMID. */
+  @Index()
+  @Column('text', { nullable: true })
+  titleKey: string | null;
+
   @Field()
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -3,6 +3,7 @@ import { In } from 'typeorm';
 import { decodeCursor, KeysetCursor } from '../common/pagination/connection';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
 import { Publication } from './publication.entity';
+import { titleKeyOf } from './identifiers';
 import { PublicationFields } from './publication-validation';
 
 @Injectable()
@@ -33,11 +34,18 @@ export class PublicationsRepository {
   }
 
   async insert(tx: Tx, fields: PublicationFields): Promise<Publication> {
-    return tx.save(Publication, tx.create(Publication, fields));
+    return tx.save(Publication, tx.create(Publication, { ...fields, titleKey: titleKeyOf(fields.title, fields.year, fields.authors) }));
   }
 
   async update(tx: Tx, id: string, fields: Partial<PublicationFields>): Promise<void> {
-    if (Object.keys(fields).length) await tx.update(Publication, { id }, fields);
+    if (!Object.keys(fields).length) return;
+    await tx.update(Publication, { id }, fields);
+    const [updated] = await this.findByIds([id], tx);
+    await tx.update(Publication, { id }, { titleKey: titleKeyOf(updated.title, updated.year, updated.authors) });
+  }
+
+  findByTitleKey(titleKey: string, tx: Tx = this.uow.reader): Promise<Publication[]> {
+    return tx.find(Publication, { where: { titleKey } });
   }
 
   async delete(tx: Tx, id: string): Promise<void> {
