@@ -1,0 +1,84 @@
+/**
+ * Recognises the format of an export from its first few kilobytes (and, as a hint, its file name).
+ */
+import { ImportFormatError } from './parsed-publication';
+import type { ImportFormat } from './parsed-publication';
+import { recogniseCsvExporter } from './formats/csv-exporters';
+import { sniffDelimiter } from './formats/csv.parser';
+
+/** How much of the start of a file detection looks at. */
+export const DETECTION_HEAD_LENGTH = 8 * 1024;
+
+export const SUPPORTED_FORMATS_DESCRIPTION =
+  'PubMed XML (<PubmedArticleSet>), MEDLINE / .nbib ("PMID- " lines), RIS ("TY  - " lines), BibTeX ("@article{"), ' +
+  'and CSV exports of Rayyan, Zotero, PubMed and Covidence (recognised by their header row)';
+
+function splitHeaderLine(line: string, delimiter: string): string[] {
+  const cells: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (char === '"') {
+      if (quoted && line[i + 1] === '"') {
+        current += '"';
+        i += 1;
+      } else {
+        quoted = !quoted;
+      }
+    } else if (char === delimiter && !quoted) {
+      cells.push(current);
+      current = '';
+    } else {
+      current += char;
+    }
+  }
+  cells.push(current);
+  return cells;
+}
+
+function extension(fileName: string | undefined): string {
+  const match = fileName ? /\.([A-Za-z0-9]+)$/.exec(fileName) : null;
+  return match ? match[1].toLowerCase() : '';
+}
+
+/**
+ * The format of a file from its first few KB of text. Throws ImportFormatError listing the
+ * supported formats when nothing matches.
+ */
+export function detectFormat(head: string, fileName?: string): ImportFormat {
+  const text = head.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  const trimmed = text.trimStart();
+  const named = fileName ? ` "${fileName}"` : '';
+  if (trimmed.length === 0) {
+    throw new ImportFormatError(`The file${named} is empty. Supported formats: ${SUPPORTED_FORMATS_DESCRIPTION}.`, null, null, null);
+  }
+
+  if (/^<[?!A-Za-z_]/.test(trimmed)) {
+    if (/<(?:PubmedArticleSet|PubmedBookArticleSet|PubmedArticle|PubmedBookArticle)[\s>/]/.test(text) || /<!DOCTYPE\s+Pubmed(?:Book)?ArticleSet\b/.test(text)) {
+      return 'pubmed-xml';
+    }
+    throw new ImportFormatError(
+      `The file${named} is XML but not PubMed XML (no <PubmedArticleSet> element). Supported formats: ${SUPPORTED_FORMATS_DESCRIPTION}.`,
+      null,
+      null,
+      null,
+    );
+  }
+
+  const firstLine = trimmed.split('\n', 1)[0];
+  const delimiter = sniffDelimiter(firstLine);
+  const headerCells = splitHeaderLine(firstLine, delimiter);
+  if (headerCells.length > 1 && recogniseCsvExporter(headerCells)) return 'csv';
+
+  if (/^PMID- ?\d/m.test(text)) return 'medline';
+  if (/^TY[ \t]{1,2}-/m.test(text)) return 'ris';
+  if (/^[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(]/m.test(text)) return 'bibtex';
+
+  // An unrecognised CSV header still goes to the CSV parser, whose error names the expected columns.
+  const ext = extension(fileName);
+  const looksTabular = headerCells.length >= 3 && headerCells.every((cell) => cell.trim().length > 0 && cell.length < 100);
+  if (headerCells.length > 1 && (ext === 'csv' || ext === 'tsv' || looksTabular)) return 'csv';
+
+  throw new ImportFormatError(`The format of the file${named} is not recognised. Supported formats: ${SUPPORTED_FORMATS_DESCRIPTION}.`, null, null, null);
+}

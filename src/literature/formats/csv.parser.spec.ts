@@ -1,0 +1,201 @@
+import type { ParsedRecord } from '../parsed-publication';
+import { collect, fixtureBytes, fixtureStream, importError, streamOf } from '../testing/fixtures';
+import { CSV_EXPORTERS, parsePubmedCitation, recogniseCsvExporter } from './csv-exporters';
+import { parseCsv, sniffDelimiter } from './csv.parser';
+
+const ZOTERO = 'csv/zotero-10-records.csv';
+const RAYYAN = 'csv/rayyan-10-records.csv';
+
+describe('parseCsv on the real Zotero export (BOM, 87 quoted columns)', () => {
+  let records: ParsedRecord[];
+  beforeAll(async () => {
+    records = await collect(parseCsv(fixtureStream(ZOTERO)));
+  });
+
+  it('has a byte order mark and yields 10 records from line 2', () => {
+    expect([...fixtureBytes(ZOTERO).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(records).toHaveLength(10);
+    expect(records.map((record) => record.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(records.map((record) => record.recordNumber)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('maps the Zotero columns', () => {
+    expect(records[0].publication).toMatchObject({
+      title: 'Cellular structure of dinosaur scales reveals retention of reptile-type skin during the evolutionary transition to feathers',
+      journal: 'Nature Communications',
+      journalAbbreviation: 'Nat. Commun.',
+      year: 2024,
+      month: null,
+      volume: '15',
+      issue: '1',
+      pages: null,
+      doi: '10.1038/s41467-024-48400-3',
+      pmid: null,
+      issns: ['2041-1723'],
+      language: 'English',
+      url: 'https://www.embase.com/search/results?subaction=viewrecord&id=L2029880245&from=export',
+    });
+    expect(records[0].publication.authors).toEqual([
+      { family: 'Yang', given: 'Z' },
+      { family: 'Jiang', given: 'B' },
+      { family: 'Xu', given: 'J' },
+      { family: 'McNamara', given: 'ME' },
+    ]);
+    expect(records[0].publication.keywords).toHaveLength(25); // "Manual Tags", "; "-separated
+    expect(records[0].publication.keywords.slice(0, 2)).toEqual(['article', 'controlled study']);
+    expect(records[2].publication).toMatchObject({ pages: '307-356', journal: 'Cladistics : the international journal of the Willi Hennig Society' });
+  });
+});
+
+describe('parseCsv on the real Rayyan export', () => {
+  let records: ParsedRecord[];
+  beforeAll(async () => {
+    records = await collect(parseCsv(fixtureStream(RAYYAN, 256)));
+  });
+
+  it('yields 10 records', () => {
+    expect(records).toHaveLength(10);
+    expect(records[9].line).toBe(11);
+  });
+
+  it('splits " and " authors, cleans the glued DOI and URL, reads the JSON list of ISSNs and ";" keywords', () => {
+    const first = records[0].publication;
+    expect(first.authors.map((author) => author.family)).toEqual(['Yang', 'Jiang', 'Xu', 'McNamara']);
+    expect(first.doi).toBe('10.1038/s41467-024-48400-3'); // cell: "10.1038/s41467-024-48400-3     LK  - https://..."
+    expect(first.url).toBe('https://www.embase.com/search/results?subaction=viewrecord&id=L2029880245&from=export');
+    expect(first.keywords).toHaveLength(25);
+    expect(first.keywords[0]).toBe('keratin');
+    expect(first).toMatchObject({ journal: 'Nat. Commun.', year: 2024, volume: '15', issue: '1', pmid: null, pmcid: null, language: 'English' });
+    expect(records[5].publication.issns).toEqual(['1932-8494', '1932-8486']);
+  });
+});
+
+describe('parseCsv exporters written from their published column lists', () => {
+  it('reads PubMed\'s CSV export, taking volume/issue/pages/month from "Citation"', async () => {
+    const text = [
+      'PMID,Title,Authors,Citation,First Author,Journal/Book,Publication Year,Create Date,PMCID,NIHMS ID,DOI',
+      '30922926,Time lapse: A glimpse into prehistoric genomics.,"Griffin DK, Larkin DM, O\'Connor RE.",Eur J Med Genet. 2020 Feb;63(2):103640. doi: 10.1016/j.ejmg.2019.03.004. Epub 2019 Mar 25.,Griffin DK,Eur J Med Genet,2020,2019/03/30,PMC7026692,,10.1016/j.ejmg.2019.03.004',
+      '',
+    ].join('\n');
+    const [record] = await collect(parseCsv(streamOf(text)));
+    expect(record.publication).toMatchObject({
+      pmid: '30922926',
+      pmcid: 'PMC7026692',
+      doi: '10.1016/j.ejmg.2019.03.004',
+      title: 'Time lapse: A glimpse into prehistoric genomics.',
+      journal: 'Eur J Med Genet',
+      journalAbbreviation: 'Eur J Med Genet',
+      year: 2020,
+      month: 2,
+      volume: '63',
+      issue: '2',
+      pages: '103640',
+    });
+    expect(record.publication.authors).toEqual([
+      { family: 'Griffin', given: 'DK' },
+      { family: 'Larkin', given: 'DM' },
+      { family: "O'Connor", given: 'RE' },
+    ]);
+  });
+
+  it('reads a Covidence export, with the PMID in "Accession Number"', async () => {
+    const text = [
+      'Title,Authors,Abstract,Published Year,Journal,Volume,Issue,Pages,Accession Number,DOI,Ref,Covidence #,Study,Notes,Tags',
+      '"A rare case","Smith, John; Doe, A.","BACKGROUND: x.",2019,Journal of Rare Cases,12,3,100-104,29123456,https://doi.org/10.1000/RARE,12,#345,Smith 2019,,included',
+    ].join('\r\n');
+    const [record] = await collect(parseCsv(streamOf(text)));
+    expect(record.publication).toMatchObject({
+      title: 'A rare case',
+      authors: [
+        { family: 'Smith', given: 'John' },
+        { family: 'Doe', given: 'A' },
+      ],
+      abstract: 'BACKGROUND: x.',
+      year: 2019,
+      journal: 'Journal of Rare Cases',
+      volume: '12',
+      issue: '3',
+      pages: '100-104',
+      pmid: '29123456',
+      doi: '10.1000/rare',
+      keywords: [],
+    });
+  });
+
+  it('parses PubMed citations', () => {
+    expect(parsePubmedCitation('Medicine (Baltimore). 2019 Aug;98(33):e16881. doi: 10.1097/MD.0000000000016881.', 'Medicine (Baltimore)')).toEqual({
+      month: 8,
+      volume: '98',
+      issue: '33',
+      pages: 'e16881',
+      doi: '10.1097/md.0000000000016881',
+    });
+    expect(parsePubmedCitation('Nihon Shika Ishikai Zasshi. 1968 Oct;21(7):587-95.', 'Nihon Shika Ishikai Zasshi')).toMatchObject({ month: 10, volume: '21', issue: '7', pages: '587-95' });
+  });
+
+  it('recognises each exporter by its header only', () => {
+    for (const exporter of CSV_EXPORTERS) expect(recogniseCsvExporter(exporter.signature)?.name).toBe(exporter.name);
+    expect(recogniseCsvExporter(['Title', 'Year'])).toBeNull();
+  });
+});
+
+describe('parseCsv dirty input', () => {
+  const rayyanHeader = 'key,title,year,month,day,journal,issn,volume,issue,pages,authors,url,language,publisher,location,abstract,notes,doi,keywords,pubmed_id,pmc_id';
+
+  it('counts lines through quoted multi-line cells, CRLF and blank lines', async () => {
+    const text = [
+      rayyanHeader,
+      'r1,"First, with a\r\nline break",2020,5,,J,,,,,"Doe, J.",,,,,"Abstract\r\nover lines",,,,123,PMC9',
+      '',
+      'r2,Second,2021,,,J,,,,,"Roe, R. and Poe, P.",,,,,,,doi:10.1000/X2,,,',
+    ].join('\r\n');
+    const records = await collect(parseCsv(streamOf(`\ufeff${text}`)));
+    expect(records.map((record) => [record.recordNumber, record.line])).toEqual([
+      [1, 2],
+      [2, 6], // record 1 covers lines 2-4, line 5 is blank
+    ]);
+    expect(records[0].publication).toMatchObject({ title: 'First, with a line break', month: 5, pmid: '123', pmcid: 'PMC9', abstract: 'Abstract over lines' });
+    expect(records[1].publication).toMatchObject({ doi: '10.1000/x2', authors: [{ family: 'Roe', given: 'R' }, { family: 'Poe', given: 'P' }] });
+  });
+
+  it('reads semicolon-separated files (European spreadsheet exports)', async () => {
+    const text = `${rayyanHeader.replace(/,/g, ';')}\nr1;"Title; with semicolon";2020;;;J;;;;;Doe, J.;;;;;;;;;;\n`;
+    expect(sniffDelimiter(text.split('\n')[0])).toBe(';');
+    const [record] = await collect(parseCsv(streamOf(text)));
+    expect(record.publication.title).toBe('Title; with semicolon');
+  });
+
+  it('decodes a Latin-1 file', async () => {
+    const bytes = Buffer.from(`${rayyanHeader}\nr1,Caf\xe9 au lait,2020,,,J,,,,,"M\xfcller, J.",,,,,,,,,,\n`, 'latin1');
+    const [record] = await collect(parseCsv(streamOf(bytes)));
+    expect(record.publication.title).toBe('Café au lait');
+    expect(record.publication.authors).toEqual([{ family: 'Müller', given: 'J' }]);
+  });
+
+  it('rejects a row with the wrong number of columns, naming the record and line', async () => {
+    const text = `${rayyanHeader}\nr1,One,2020,,,J,,,,,,,,,,,,,,,\nr2,Two,2021\n`;
+    const error = await importError(parseCsv(streamOf(text)));
+    expect(error.yielded).toHaveLength(1);
+    expect(error).toMatchObject({ recordNumber: 2, line: 3 });
+    expect(error.message).toBe('CSV record 2, line 3: has 3 columns but the header has 21');
+  });
+
+  it('rejects an unknown header, listing the columns each exporter needs', async () => {
+    const error = await importError(parseCsv(streamOf('Name,Year,Colour\nx,2020,red\n')));
+    expect(error).toMatchObject({ recordNumber: null, line: 1 });
+    expect(error.message).toContain('Rayyan (key, title, year, journal, authors)');
+    expect(error.message).toContain('Zotero (key, item type, publication year, author, title, publication title)');
+    expect(error.message).toContain('PubMed (pmid, title, authors, citation, journal/book, publication year)');
+    expect(error.message).toContain('Covidence (title, authors, published year, covidence #)');
+    expect(error.message).toContain('found: Name, Year, Colour');
+  });
+
+  it('turns csv-parse errors into ImportFormatError', async () => {
+    const error = await importError(parseCsv(streamOf(`${rayyanHeader}\nr1,"unterminated,2020\n`)));
+    expect(error.message).toMatch(/^CSV record 1.*malformed CSV/);
+  });
+
+  it('rejects an empty file', async () => {
+    expect((await importError(parseCsv(streamOf('')))).message).toMatch(/empty/);
+  });
+});

@@ -1,0 +1,333 @@
+/**
+ * PubMed XML (PubmedArticleSet with PubmedArticle records, PubmedBookArticle best-effort), as
+ * downloaded from PubMed, E-utilities efetch or the annual baseline files.
+ *
+ * Streams with saxes: each PubmedArticle is collected into a small element tree (parts that are
+ * never used, such as reference lists and affiliations, are skipped), turned into a publication
+ * and dropped, so memory stays bounded by one record whatever the size of the file.
+ *
+ * Safety: saxes never loads external DTDs or entities. On top of that, a DOCTYPE with an internal
+ * subset (where ENTITY declarations live) is refused outright, so neither XXE nor entity
+ * expansion ("billion laughs") can happen. A DOCTYPE that only names the public NLM DTD (as every
+ * real PubMed file does) is accepted; the DTD itself is never fetched.
+ */
+import { SaxesParser } from 'saxes';
+import {
+  cleanText,
+  extractIssns,
+  normaliseDoi,
+  normalisePages,
+  normalisePmcid,
+  normalisePmid,
+  normaliseGivenName,
+  parseDateParts,
+  parseMonth,
+  parseYear,
+  uniqueStrings,
+} from '../normalise';
+import { ImportFormatError, emptyPublication } from '../parsed-publication';
+import type { ParsedAuthor, ParsedMeshHeading, ParsedPublication, ParsedRecord, TextSource } from '../parsed-publication';
+import { decodeText } from '../text-decoding';
+
+/** A minimal element tree for one record. */
+export interface XmlElement {
+  name: string;
+  attributes: Record<string, string>;
+  children: Array<XmlElement | string>;
+}
+
+const RECORD_ELEMENTS = new Set(['PubmedArticle', 'PubmedBookArticle']);
+const ROOT_ELEMENTS = new Set(['PubmedArticleSet', 'PubmedBookArticleSet', 'PubmedArticle', 'PubmedBookArticle']);
+/** Sub-trees no field is taken from; skipping them keeps records small (reference lists can be long). */
+const SKIPPED_ELEMENTS = new Set([
+  'ReferenceList',
+  'CommentsCorrectionsList',
+  'History',
+  'AffiliationInfo',
+  'GrantList',
+  'ChemicalList',
+  'DataBankList',
+  'InvestigatorList',
+  'SupplMeshList',
+  'GeneSymbolList',
+  'PersonalNameSubjectList',
+  'Sections',
+  'ContributionDate',
+  'DateRevised',
+  'DateCompleted',
+]);
+/** Elements whose text may be split by inline markup (<i>, <sub>, ...): white space between parts matters. */
+const MIXED_CONTENT = new Set(['ArticleTitle', 'VernacularTitle', 'AbstractText', 'BookTitle', 'Keyword', 'i', 'b', 'u', 'sub', 'sup']);
+
+// ---------------------------------------------------------------------------------------------
+// Element tree helpers
+
+function child(element: XmlElement | null | undefined, name: string): XmlElement | null {
+  if (!element) return null;
+  for (const node of element.children) if (typeof node !== 'string' && node.name === name) return node;
+  return null;
+}
+
+function childrenNamed(element: XmlElement | null | undefined, name: string): XmlElement[] {
+  if (!element) return [];
+  return element.children.filter((node): node is XmlElement => typeof node !== 'string' && node.name === name);
+}
+
+function at(element: XmlElement | null | undefined, path: string): XmlElement | null {
+  let current = element ?? null;
+  for (const name of path.split('/')) current = child(current, name);
+  return current;
+}
+
+function rawText(element: XmlElement): string {
+  return element.children.map((node) => (typeof node === 'string' ? node : rawText(node))).join('');
+}
+
+function text(element: XmlElement | null | undefined): string | null {
+  return element ? cleanText(rawText(element)) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Field mapping
+
+function abstractOf(abstract: XmlElement | null): string | null {
+  if (!abstract) return null;
+  const sections = childrenNamed(abstract, 'AbstractText')
+    .map((section) => {
+      const body = text(section);
+      if (!body) return null;
+      const label = cleanText(section.attributes.Label);
+      return label && label.toUpperCase() !== 'UNLABELLED' ? `${label}: ${body}` : body;
+    })
+    .filter((section): section is string => section !== null);
+  return sections.length > 0 ? sections.join('\n\n') : null;
+}
+
+function authorsOf(authorList: XmlElement | null): ParsedAuthor[] {
+  if (!authorList) return [];
+  const authors: ParsedAuthor[] = [];
+  for (const author of childrenNamed(authorList, 'Author')) {
+    if (author.attributes.ValidYN === 'N') continue;
+    const collective = text(child(author, 'CollectiveName'));
+    if (collective) {
+      authors.push({ family: collective, given: null });
+      continue;
+    }
+    const family = text(child(author, 'LastName'));
+    if (!family) continue;
+    const given = normaliseGivenName(text(child(author, 'ForeName')) ?? text(child(author, 'Initials')));
+    const suffix = text(child(author, 'Suffix'));
+    authors.push({ family, given: given && suffix ? `${given} ${suffix}` : given });
+  }
+  return authors;
+}
+
+/** The author list of the given type ("authors" unless stated; "editors" lists are skipped). */
+function authorListOf(parent: XmlElement | null): XmlElement | null {
+  return childrenNamed(parent, 'AuthorList').find((list) => (list.attributes.Type ?? 'authors') === 'authors') ?? null;
+}
+
+function pubDateOf(pubDate: XmlElement | null): { year: number | null; month: number | null } {
+  if (!pubDate) return { year: null, month: null };
+  const medlineDate = text(child(pubDate, 'MedlineDate'));
+  if (medlineDate) return parseDateParts(medlineDate);
+  return { year: parseYear(text(child(pubDate, 'Year'))), month: parseMonth(text(child(pubDate, 'Month'))) };
+}
+
+function meshHeadingsOf(list: XmlElement | null): ParsedMeshHeading[] {
+  const headings: ParsedMeshHeading[] = [];
+  for (const heading of childrenNamed(list, 'MeshHeading')) {
+    const descriptor = child(heading, 'DescriptorName');
+    const label = text(descriptor);
+    if (!descriptor || !label) continue;
+    const majorTopic =
+      descriptor.attributes.MajorTopicYN === 'Y' || childrenNamed(heading, 'QualifierName').some((qualifier) => qualifier.attributes.MajorTopicYN === 'Y');
+    headings.push({ descriptorUi: cleanText(descriptor.attributes.UI), label, majorTopic });
+  }
+  return headings;
+}
+
+function articleIds(...lists: Array<XmlElement | null>): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const list of lists) {
+    for (const id of childrenNamed(list, 'ArticleId')) {
+      const type = (id.attributes.IdType ?? '').toLowerCase();
+      const value = text(id);
+      if (type && value && !ids.has(type)) ids.set(type, value);
+    }
+  }
+  return ids;
+}
+
+function eLocationDoi(...parents: Array<XmlElement | null>): string | null {
+  for (const parent of parents) {
+    for (const location of childrenNamed(parent, 'ELocationID')) {
+      if (location.attributes.EIdType === 'doi' && location.attributes.ValidYN !== 'N') {
+        const doi = normaliseDoi(text(location));
+        if (doi) return doi;
+      }
+    }
+  }
+  return null;
+}
+
+function keywordsOf(...parents: Array<XmlElement | null>): string[] {
+  return uniqueStrings(parents.flatMap((parent) => childrenNamed(parent, 'KeywordList').flatMap((list) => childrenNamed(list, 'Keyword').map(text))));
+}
+
+function pubmedArticleToPublication(record: XmlElement): ParsedPublication {
+  const citation = child(record, 'MedlineCitation');
+  const article = child(citation, 'Article');
+  const journal = child(article, 'Journal');
+  const issue = child(journal, 'JournalIssue');
+  const journalInfo = child(citation, 'MedlineJournalInfo');
+  const ids = articleIds(at(record, 'PubmedData/ArticleIdList'));
+
+  const publication = emptyPublication();
+  publication.pmid = normalisePmid(text(child(citation, 'PMID'))) ?? normalisePmid(ids.get('pubmed'));
+  publication.title = text(child(article, 'ArticleTitle')) ?? text(child(article, 'VernacularTitle'));
+  publication.abstract = abstractOf(child(article, 'Abstract')) ?? abstractOf(child(citation, 'OtherAbstract'));
+  publication.authors = authorsOf(authorListOf(article));
+  publication.journal = text(child(journal, 'Title'));
+  publication.journalAbbreviation = text(child(journal, 'ISOAbbreviation')) ?? text(child(journalInfo, 'MedlineTA'));
+  let date = pubDateOf(child(issue, 'PubDate'));
+  if (date.year === null) date = pubDateOf(child(article, 'ArticleDate'));
+  publication.year = date.year;
+  publication.month = date.month;
+  publication.volume = text(child(issue, 'Volume'));
+  publication.issue = text(child(issue, 'Issue'));
+  const pagination = child(article, 'Pagination');
+  const startPage = text(child(pagination, 'StartPage'));
+  const endPage = text(child(pagination, 'EndPage'));
+  publication.pages = normalisePages(text(child(pagination, 'MedlinePgn')) ?? (startPage && endPage ? `${startPage}-${endPage}` : startPage));
+  publication.doi = eLocationDoi(article) ?? normaliseDoi(ids.get('doi'));
+  publication.pmcid = normalisePmcid(ids.get('pmc'));
+  publication.issns = uniqueStrings([...childrenNamed(journal, 'ISSN').flatMap((issn) => extractIssns(text(issn))), ...extractIssns(text(child(journalInfo, 'ISSNLinking')))]);
+  publication.publicationTypes = uniqueStrings(childrenNamed(child(article, 'PublicationTypeList'), 'PublicationType').map(text));
+  publication.meshHeadings = meshHeadingsOf(child(citation, 'MeshHeadingList'));
+  publication.keywords = keywordsOf(citation);
+  publication.language = text(child(article, 'Language'));
+  return publication;
+}
+
+/** PubMed Bookshelf records: a chapter (ArticleTitle inside a Book) or a whole book. */
+function pubmedBookArticleToPublication(record: XmlElement): ParsedPublication {
+  const document = child(record, 'BookDocument');
+  const book = child(document, 'Book');
+  const ids = articleIds(child(document, 'ArticleIdList'), at(record, 'PubmedBookData/ArticleIdList'));
+  const chapterTitle = text(child(document, 'ArticleTitle'));
+  const bookTitle = text(child(book, 'BookTitle'));
+
+  const publication = emptyPublication();
+  publication.pmid = normalisePmid(text(child(document, 'PMID'))) ?? normalisePmid(ids.get('pubmed'));
+  publication.title = chapterTitle ?? bookTitle;
+  publication.journal = chapterTitle ? bookTitle : null;
+  publication.abstract = abstractOf(child(document, 'Abstract'));
+  const authors = authorsOf(authorListOf(document));
+  publication.authors = authors.length > 0 ? authors : authorsOf(authorListOf(book));
+  const date = pubDateOf(child(book, 'PubDate'));
+  publication.year = date.year;
+  publication.month = date.month;
+  publication.volume = text(child(book, 'Volume'));
+  publication.doi = eLocationDoi(document, book) ?? normaliseDoi(ids.get('doi'));
+  publication.pmcid = normalisePmcid(ids.get('pmc'));
+  publication.publicationTypes = uniqueStrings([
+    ...childrenNamed(document, 'PublicationType').map(text),
+    ...childrenNamed(child(document, 'PublicationTypeList'), 'PublicationType').map(text),
+  ]);
+  publication.keywords = keywordsOf(document);
+  publication.language = text(child(document, 'Language'));
+  return publication;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Streaming
+
+/** Yields the records of a PubMed XML file one by one. */
+export async function* parsePubmedXml(source: TextSource): AsyncGenerator<ParsedRecord> {
+  const parser = new SaxesParser({ position: true, xmlns: false });
+  const ready: ParsedRecord[] = [];
+  let recordNumber = 0;
+  let recordLine: number | null = null;
+  let tagStartLine = 1;
+  let depth = 0;
+  let skipDepth = 0;
+  const stack: XmlElement[] = [];
+
+  const inRecord = (): boolean => stack.length > 0;
+  const fail = (message: string, field: string | null = null, line: number | null = parser.line): ImportFormatError => {
+    const record = inRecord() ? recordNumber : null;
+    const where = [record !== null ? `record ${record}` : null, line !== null ? `line ${line}` : null].filter(Boolean).join(', ');
+    return new ImportFormatError(`PubMed XML${where ? ` ${where}` : ''}: ${message}`, record, line, field ?? stack[stack.length - 1]?.name ?? null);
+  };
+
+  parser.on('doctype', (doctype) => {
+    if (/\[|<!ENTITY/i.test(doctype)) {
+      throw fail('the DOCTYPE declares an internal subset (ENTITY declarations); such files are refused to rule out entity expansion and external entities', 'DOCTYPE');
+    }
+  });
+  parser.on('error', (error) => {
+    throw fail(`malformed XML: ${error.message.replace(/^\d+:\d+:\s*/, '')}`);
+  });
+  parser.on('opentagstart', () => {
+    tagStartLine = parser.line;
+  });
+  parser.on('opentag', (tag) => {
+    depth += 1;
+    if (depth === 1 && !ROOT_ELEMENTS.has(tag.name)) {
+      throw fail(`the root element is <${tag.name}>, expected <PubmedArticleSet> (this is not a PubMed XML file)`, tag.name, tagStartLine);
+    }
+    if (!inRecord()) {
+      if (RECORD_ELEMENTS.has(tag.name)) {
+        recordNumber += 1;
+        recordLine = tagStartLine;
+        stack.push({ name: tag.name, attributes: { ...tag.attributes }, children: [] });
+      }
+      return;
+    }
+    if (skipDepth > 0 || SKIPPED_ELEMENTS.has(tag.name)) {
+      skipDepth += 1;
+      return;
+    }
+    const element: XmlElement = { name: tag.name, attributes: { ...tag.attributes }, children: [] };
+    stack[stack.length - 1].children.push(element);
+    stack.push(element);
+  });
+  parser.on('closetag', () => {
+    depth -= 1;
+    if (!inRecord()) return;
+    if (skipDepth > 0) {
+      skipDepth -= 1;
+      return;
+    }
+    const element = stack.pop() as XmlElement;
+    if (stack.length === 0) {
+      const publication = element.name === 'PubmedBookArticle' ? pubmedBookArticleToPublication(element) : pubmedArticleToPublication(element);
+      ready.push({ recordNumber, line: recordLine, publication });
+    }
+  });
+  const onText = (value: string): void => {
+    if (!inRecord() || skipDepth > 0) return;
+    const parent = stack[stack.length - 1];
+    if (value.trim().length === 0 && !MIXED_CONTENT.has(parent.name)) return;
+    parent.children.push(value);
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
+
+  const run = (write: () => void): void => {
+    try {
+      write();
+    } catch (error) {
+      if (error instanceof ImportFormatError) throw error;
+      throw fail(`malformed XML: ${(error as Error).message}`);
+    }
+  };
+
+  for await (const chunk of decodeText(source)) {
+    run(() => parser.write(chunk));
+    while (ready.length > 0) yield ready.shift() as ParsedRecord;
+  }
+  run(() => parser.close());
+  while (ready.length > 0) yield ready.shift() as ParsedRecord;
+}

@@ -1,0 +1,244 @@
+import type { ParsedRecord } from '../parsed-publication';
+import { collect, fixtureStream, fixtureText, importError, streamOf } from '../testing/fixtures';
+import { parseRis, readRisRecords } from './ris.parser';
+
+const RAYYAN = 'ris/rayyan-10-records.ris';
+const ZOTERO = 'ris/zotero-pubmed-6-records.ris';
+
+describe('parseRis on the real Rayyan export', () => {
+  let records: ParsedRecord[];
+  beforeAll(async () => {
+    records = await collect(parseRis(fixtureStream(RAYYAN)));
+  });
+
+  it('yields 10 records starting at their TY lines', () => {
+    expect(records).toHaveLength(10);
+    expect(records.map((record) => record.line)).toEqual([1, 46, 71, 101, 128, 155, 194, 221, 237, 271]);
+  });
+
+  it('maps the first record', () => {
+    expect(records[0].publication).toMatchObject({
+      title: 'Cellular structure of dinosaur scales reveals retention of reptile-type skin during the evolutionary transition to feathers',
+      journal: 'Nat. Commun.',
+      year: 2024,
+      month: null,
+      volume: '15',
+      issue: '1',
+      doi: '10.1038/s41467-024-48400-3',
+      pmid: null, // "AN  - rayyan-42924189" is Rayyan's own id
+      issns: ['2041-1723'],
+      language: 'English',
+    });
+    expect(records[0].publication.authors).toEqual([
+      { family: 'Yang', given: 'Z' },
+      { family: 'Jiang', given: 'B' },
+      { family: 'Xu', given: 'J' },
+      { family: 'McNamara', given: 'ME' },
+    ]);
+    expect(records[0].publication.keywords).toHaveLength(25);
+    expect(records[0].publication.keywords.slice(0, 3)).toEqual(['keratin', 'melanin', 'animal scales']);
+    expect(records[0].publication.abstract).toMatch(/^Fossil feathers have transformed our understanding/);
+  });
+
+  it('splits the tags Rayyan glues onto one line ("UR  - ...     U2  - ...", "DO  - ...     LK  - ...")', async () => {
+    expect(records[0].publication.url).toBe('https://www.embase.com/search/results?subaction=viewrecord&id=L2029880245&from=export');
+    expect(records.map((record) => record.publication.doi)).toEqual([
+      '10.1038/s41467-024-48400-3',
+      '10.1038/s41598-024-65283-y',
+      '10.1111/cla.12583',
+      '10.1038/s41598-024-56479-3',
+      '10.1186/s12862-024-02216-3',
+      '10.1002/ar.25299',
+      '10.1038/s41598-024-53447-9',
+      '10.1186/s12862-024-02210-9',
+      '10.1371/journal.pone.0292318',
+      '10.1002/ar.25520',
+    ]);
+    const [first] = await collect(readRisRecords(streamOf(fixtureText(RAYYAN))));
+    expect(first.fields.find((field) => field.tag === 'U2')).toEqual({ tag: 'U2', value: 'L2029880245', line: 13 });
+  });
+
+  it('reads page ranges, single pages and the JSON list of ISSNs', () => {
+    expect(records[1].publication.pages).toBe('14316');
+    expect(records[2].publication.pages).toBe('307-356');
+    expect(records[5].publication.issns).toEqual(['1932-8494', '1932-8486']); // SN  - ["1932-8494", "1932-8486"]
+    expect(records[2].publication.authors[2]).toEqual({ family: 'Černý', given: 'D' });
+    expect(records[6].publication.authors[3]).toEqual({ family: 'Jalil', given: 'N-E' });
+  });
+});
+
+describe('parseRis on the real Zotero export of PubMed records', () => {
+  let records: ParsedRecord[];
+  beforeAll(async () => {
+    records = await collect(parseRis(fixtureStream(ZOTERO, 64)));
+  });
+
+  it('yields 6 records', () => {
+    expect(records).toHaveLength(6);
+    expect(records.map((record) => record.line)).toEqual([1, 26, 50, 81, 106, 129]);
+  });
+
+  it('reads the journal from T2 and its abbreviation from J2, the year from "DA  - 2019///"', () => {
+    expect(records[0].publication).toMatchObject({
+      title:
+        'The importance of cognitive flexibility and flexibility in coping with stress for the quality of life in inflammatory bowel disease patients during biological therapy. A preliminary report.',
+      journal: 'Przeglad gastroenterologiczny',
+      journalAbbreviation: 'Prz Gastroenterol',
+      year: 2019,
+      month: null,
+      volume: '14',
+      issue: '2',
+      pages: '121-128',
+      doi: '10.5114/pg.2018.81081',
+      language: 'eng',
+      issns: ['1895-5770'], // "SN  - 1895-5770 1895-5770": the same ISSN twice
+    });
+    expect(records[0].publication.authors[2]).toEqual({ family: 'Basinska', given: 'Malgorzata A' });
+  });
+
+  it('reads both ISSNs of one SN line and the month of "DA  - 2019/10//undefined"', () => {
+    expect(records[1].publication).toMatchObject({ year: 2019, month: 10, issns: ['1128-045X', '1123-6337'], pages: '947-955' });
+    expect(records[1].publication.authors[2]).toEqual({ family: 'Slesser', given: 'AAP' });
+    expect(records[2].publication).toMatchObject({ month: 8, pages: 'e16881', issns: ['1536-5964', '0025-7974'], journalAbbreviation: 'Medicine (Baltimore)' });
+    expect(records.every((record) => record.publication.year === 2019)).toBe(true);
+  });
+
+  it('keeps keywords one per KW line, MeSH-style ones included', () => {
+    expect(records[2].publication.keywords).toContain('Colitis, Ulcerative/*therapy');
+    expect(records[2].publication.keywords).toHaveLength(10);
+  });
+});
+
+describe('parseRis dialects', () => {
+  it('reads an EndNote/Covidence-style record: T1, JF/JO, Y1, N2, DOI in M3, AN as PMID, C2 as PMCID, KW continuation lines', async () => {
+    const text = [
+      'TY  - JOUR',
+      'AU  - Smith, John A.',
+      'AU  - Doe, J.; Roe, R.',
+      'A2  - Editor, Ed',
+      'T1  - A case of',
+      '  something rare',
+      'JF  - Journal of Rare Cases',
+      'JO  - J Rare Cases',
+      'Y1  - 2018/03/05/',
+      'VL  - 12',
+      'IS  - 3',
+      'SP  - 100',
+      'EP  - 104',
+      'N2  - BACKGROUND: one.',
+      'METHODS: two.',
+      'M3  - 10.1000/RARE.2018.12',
+      'AN  - 29123456',
+      'C2  - PMC5712345',
+      'KW  - Humans',
+      'Male',
+      'Case Reports; Rare Diseases',
+      'SN  - 1234-5679 (Print)',
+      'UR  - https://example.org/a https://example.org/b',
+      'ER  - ',
+      '',
+    ].join('\r\n');
+    const [record] = await collect(parseRis(streamOf(text)));
+    expect(record.publication).toMatchObject({
+      title: 'A case of something rare',
+      journal: 'Journal of Rare Cases',
+      journalAbbreviation: 'J Rare Cases',
+      year: 2018,
+      month: 3,
+      volume: '12',
+      issue: '3',
+      pages: '100-104',
+      abstract: 'BACKGROUND: one. METHODS: two.',
+      doi: '10.1000/rare.2018.12',
+      pmid: '29123456',
+      pmcid: 'PMC5712345',
+      keywords: ['Humans', 'Male', 'Case Reports', 'Rare Diseases'],
+      issns: ['1234-5679'],
+      url: 'https://example.org/a',
+      publicationTypes: [],
+    });
+    expect(record.publication.authors).toEqual([
+      { family: 'Smith', given: 'John A' },
+      { family: 'Doe', given: 'J' },
+      { family: 'Roe', given: 'R' },
+    ]);
+  });
+
+  it('reads Ovid exports with numbered records ("<1>", "2.") and records that start before their TY', async () => {
+    const text = [
+      '<1>',
+      'VN  - Ovid Technologies',
+      'DB  - Ovid MEDLINE(R)',
+      'AN  - 31690499',
+      'TY  - JOUR',
+      'A1  - Kimura, M.',
+      'TI  - A new decompression device.',
+      'JO  - British Journal of Oral & Maxillofacial Surgery',
+      'PY  - 2019',
+      'DO  - https://dx.doi.org/10.1016/j.bjoms.2019.09.011',
+      'M3  - Journal Article',
+      'ER  -',
+      '',
+      '2.',
+      'TY  - JOUR',
+      'TI  - Second',
+      'DB  - Embase',
+      'AN  - 62835721',
+      'UR  - https://doi.org/10.1000/second',
+      'ER  -',
+    ].join('\n');
+    const records = await collect(parseRis(streamOf(text)));
+    expect(records).toHaveLength(2);
+    expect(records[0]).toMatchObject({ recordNumber: 1, line: 2 });
+    expect(records[0].publication).toMatchObject({
+      pmid: '31690499',
+      doi: '10.1016/j.bjoms.2019.09.011',
+      authors: [{ family: 'Kimura', given: 'M' }],
+      journal: 'British Journal of Oral & Maxillofacial Surgery',
+      publicationTypes: ['Journal Article'],
+    });
+    // An Embase accession number is not a PMID; a doi.org URL gives the DOI when DO is missing.
+    expect(records[1]).toMatchObject({ recordNumber: 2, line: 15 });
+    expect(records[1].publication).toMatchObject({ pmid: null, doi: '10.1000/second' });
+  });
+
+  it('reads a Mendeley-style record with PY, DA and a PMID note', async () => {
+    const text = 'TY  - JOUR\nAU  - Doe, Jane\nPY  - 2019\nDA  - 2019/05\nTI  - Mendeley record\nDO  - 10.1000/MEND\nN1  - PMID: 30000001\nER  - \n';
+    const [record] = await collect(parseRis(streamOf(text)));
+    expect(record.publication).toMatchObject({ year: 2019, month: 5, pmid: '30000001', doi: '10.1000/mend' });
+  });
+
+  it('ignores header lines before the first record', async () => {
+    const text = 'Provider: Example\nContent: text/plain; charset="UTF-8"\n\nTY  - JOUR\nTI  - After a header\nER  - \n';
+    const records = await collect(parseRis(streamOf(text)));
+    expect(records.map((record) => [record.line, record.publication.title])).toEqual([[4, 'After a header']]);
+  });
+});
+
+describe('parseRis refuses broken records', () => {
+  it('names the record, line and field when a record has no ER before the next TY', async () => {
+    const error = await importError(parseRis(streamOf('TY  - JOUR\nTI  - One\nER  - \n\nTY  - JOUR\nTI  - Two\nTY  - JOUR\nTI  - Three\nER  - \n')));
+    expect(error.yielded).toHaveLength(1);
+    expect(error.recordNumber).toBe(2);
+    expect(error.line).toBe(7);
+    expect(error.field).toBe('ER');
+    expect(error.message).toBe('RIS record 2, line 7: record starting at line 5 has no "ER  - " line before the next "TY  - " on line 7');
+  });
+
+  it('reports a file that ends inside a record', async () => {
+    const error = await importError(parseRis(streamOf('TY  - JOUR\nTI  - Unfinished\nAU  - Doe, J\n')));
+    expect(error).toMatchObject({ recordNumber: 1, line: 3, field: 'ER' });
+  });
+
+  it('reports an ER or a field outside a record (a record without TY)', async () => {
+    expect(await importError(parseRis(streamOf('TY  - JOUR\nER  - \nER  - \n')))).toMatchObject({ recordNumber: 2, line: 3, field: 'TY' });
+    expect(await importError(parseRis(streamOf('TI  - No type\nER  - \n')))).toMatchObject({ recordNumber: 1, line: 1, field: 'TY' });
+  });
+
+  it('decodes Latin-1 RIS files', async () => {
+    const bytes = Buffer.from('TY  - JOUR\r\nAU  - M\xfcller, J\xf6rg\r\nTI  - \xc9tude de cas\r\nER  - \r\n', 'latin1');
+    const [record] = await collect(parseRis(streamOf(bytes)));
+    expect(record.publication.authors).toEqual([{ family: 'Müller', given: 'Jörg' }]);
+    expect(record.publication.title).toBe('Étude de cas');
+  });
+});

@@ -1,0 +1,201 @@
+/**
+ * RIS ("TY  - JOUR" ... "ER  - "), as written by EndNote, Covidence, Zotero, Mendeley, Rayyan and Ovid.
+ *
+ * A record runs from its TY line to its ER line. Lines that do not start with a tag continue the
+ * previous field. Dialect quirks handled here:
+ * - Ovid numbers its records with "<1>" or "1." lines before each record; a record may then start
+ *   with another tag than TY.
+ * - Rayyan glues a second tag onto a line ("UR  - https://...     U2  - L2029880245"); such lines are
+ *   split back into their tags.
+ * - Zotero writes the journal in T2 and its abbreviation in J2, dates as "2019///", several ISSNs in one SN.
+ * Records are parsed one at a time.
+ */
+import {
+  cleanText,
+  extractIssns,
+  extractLabelledDoi,
+  extractPmcid,
+  extractPmid,
+  joinPages,
+  normaliseDoi,
+  normalisePmid,
+  parseAuthorName,
+  parseDateParts,
+  uniqueStrings,
+} from '../normalise';
+import { ImportFormatError, emptyPublication } from '../parsed-publication';
+import type { ParsedAuthor, ParsedPublication, ParsedRecord, TextSource } from '../parsed-publication';
+import { readLines } from '../text-lines';
+
+export interface RisField {
+  tag: string;
+  /** Continuation lines are joined with "\n". */
+  value: string;
+  line: number;
+}
+
+const TAG_LINE = /^([A-Z][A-Z0-9])[ \t]{1,2}-(?:[ \t](.*))?$/;
+/** A second "XX  - " tag glued onto a line after a run of spaces. */
+const GLUED_TAG = /[ \t]{2,}(?=[A-Z][A-Z0-9]  - )/;
+/** Ovid's record numbers: "<1>", "1.", "1. " */
+const OVID_RECORD_MARKER = /^\s*(?:<\d+>|\d+\.)\s*$/;
+
+function fail(message: string, recordNumber: number | null, line: number | null, field: string | null): ImportFormatError {
+  const where = [recordNumber !== null ? `record ${recordNumber}` : null, line !== null ? `line ${line}` : null].filter(Boolean).join(', ');
+  return new ImportFormatError(`RIS ${where}: ${message}`, recordNumber, line, field);
+}
+
+/** Splits a RIS file into records of tagged fields. */
+export async function* readRisRecords(source: TextSource): AsyncGenerator<{ recordNumber: number; line: number; fields: RisField[] }> {
+  let fields: RisField[] | null = null; // null: between records
+  let recordNumber = 0;
+  let startLine = 0;
+  let markerSeen = false;
+  let lastLine = 0;
+
+  for await (const { text, number } of readLines(source, 'RIS')) {
+    lastLine = number;
+    const pieces = text.split(GLUED_TAG);
+    for (const piece of pieces) {
+      const match = TAG_LINE.exec(piece);
+      if (!match) {
+        if (fields === null) {
+          // Text between records: blank lines, Ovid record numbers, export headers ("Provider: ...").
+          if (OVID_RECORD_MARKER.test(piece)) markerSeen = true;
+          continue;
+        }
+        if (piece.trim().length === 0) continue;
+        const last = fields[fields.length - 1];
+        if (last) last.value = last.value.length > 0 ? `${last.value}\n${piece.trim()}` : piece.trim();
+        continue;
+      }
+      const tag = match[1];
+      const value = (match[2] ?? '').trim();
+      if (tag === 'TY') {
+        if (fields !== null && fields.some((field) => field.tag === 'TY')) {
+          throw fail(`record starting at line ${startLine} has no "ER  - " line before the next "TY  - " on line ${number}`, recordNumber, number, 'ER');
+        }
+        if (fields === null) {
+          // A record opened by an Ovid number and another tag keeps going when its TY comes later.
+          recordNumber += 1;
+          startLine = number;
+          fields = [];
+        }
+        fields.push({ tag, value, line: number });
+        markerSeen = false;
+        continue;
+      }
+      if (tag === 'ER') {
+        if (fields === null) {
+          throw fail('"ER  - " line without a record: the record has no "TY  - " line', recordNumber + 1, number, 'TY');
+        }
+        yield { recordNumber, line: startLine, fields };
+        fields = null;
+        continue;
+      }
+      if (fields === null) {
+        if (!markerSeen) {
+          throw fail(`"${tag}" line outside a record; each record must start with "TY  - "`, recordNumber + 1, number, 'TY');
+        }
+        recordNumber += 1;
+        startLine = number;
+        fields = [];
+        markerSeen = false;
+      }
+      fields.push({ tag, value, line: number });
+    }
+  }
+  if (fields !== null) {
+    throw fail(`record starting at line ${startLine} is not closed: the file ends without its "ER  - " line`, recordNumber, lastLine, 'ER');
+  }
+}
+
+function risAuthors(values: string[]): ParsedAuthor[] {
+  return values
+    .flatMap((value) => value.split(/[;\n]/))
+    .map((value) => parseAuthorName(value))
+    .filter((author): author is ParsedAuthor => author !== null);
+}
+
+/** A PubMed ID in AN only when it is short enough to be one and the record does not come from Embase/Scopus/WoS. */
+function accessionAsPmid(accession: string | null, database: string): string | null {
+  if (accession === null || !/^\d{1,8}$/.test(accession)) return null;
+  if (/embase|scopus|web of science|wos|psycinfo|cinahl/i.test(database)) return null;
+  return normalisePmid(accession);
+}
+
+/** Maps one record's tagged fields to a publication. */
+export function risFieldsToPublication(fields: RisField[]): ParsedPublication {
+  const all = (...tags: string[]): string[] => fields.filter((field) => tags.includes(field.tag)).map((field) => field.value);
+  const text = (value: string | undefined): string | null => cleanText(value?.replace(/\n/g, ' '));
+  const first = (...tags: string[]): string | null => {
+    for (const tag of tags) {
+      for (const value of all(tag)) {
+        const cleaned = text(value);
+        if (cleaned) return cleaned;
+      }
+    }
+    return null;
+  };
+
+  const publication = emptyPublication();
+  publication.title = first('TI', 'T1', 'CT', 'BT');
+  publication.abstract = first('AB', 'N2');
+
+  const primary = risAuthors(all('AU', 'A1'));
+  publication.authors = primary.length > 0 ? primary : risAuthors(all('A2'));
+
+  publication.journal = first('JF', 'JO', 'T2', 'JA', 'J2', 'J1');
+  const fullAndAbbreviated = first('JF') && first('JO') && first('JF') !== first('JO') ? first('JO') : null;
+  publication.journalAbbreviation = first('JA', 'J2', 'J1') ?? fullAndAbbreviated;
+
+  const dates = [first('PY'), first('Y1'), first('DA')].map(parseDateParts);
+  publication.year = dates.find((date) => date.year !== null)?.year ?? null;
+  publication.month = [dates[2], dates[0], dates[1]].find((date) => date.month !== null && date.year === publication.year)?.month ?? null;
+
+  publication.volume = first('VL');
+  publication.issue = first('IS');
+  publication.pages = joinPages(first('SP'), first('EP'));
+
+  const noteTags = ['N1', 'M1', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'U1', 'U2', 'U3', 'U4', 'U5', 'ID'];
+  publication.doi =
+    all('DO', 'DI')
+      .map(normaliseDoi)
+      .find((doi) => doi !== null) ??
+    all('M3')
+      .map(normaliseDoi)
+      .find((doi) => doi !== null) ??
+    all('UR', 'L1', 'L2', 'L3', 'L4', 'LK', ...noteTags)
+      .map(extractLabelledDoi)
+      .find((doi) => doi !== null) ??
+    null;
+
+  const database = [...all('DB'), ...all('DP')].join(' ');
+  publication.pmid =
+    accessionAsPmid(first('AN'), database) ??
+    all('AN', 'UI', ...noteTags)
+      .map(extractPmid)
+      .find((pmid) => pmid !== null) ??
+    null;
+  publication.pmcid =
+    all('AN', ...noteTags)
+      .map(extractPmcid)
+      .find((pmcid) => pmcid !== null) ?? null;
+
+  publication.issns = uniqueStrings(all('SN').flatMap(extractIssns));
+  publication.publicationTypes = uniqueStrings(all('M3').filter((value) => normaliseDoi(value) === null).map((value) => text(value)));
+  publication.keywords = uniqueStrings(all('KW').flatMap((value) => value.split(/[;\n]/)));
+  publication.language = first('LA');
+  const urls = all('UR', 'L2')
+    .flatMap((value) => value.split(/[\s;]+/))
+    .filter((value) => /^https?:\/\//i.test(value));
+  publication.url = urls[0] ?? null;
+  return publication;
+}
+
+/** Yields the records of a RIS file one by one. */
+export async function* parseRis(source: TextSource): AsyncGenerator<ParsedRecord> {
+  for await (const record of readRisRecords(source)) {
+    yield { recordNumber: record.recordNumber, line: record.line, publication: risFieldsToPublication(record.fields) };
+  }
+}

@@ -1,0 +1,11 @@
+export * from './parsed-publication';
+export { parsePublications, FORMAT_PARSERS } from './parse-publications';
+export type { ParsePublicationsOptions, FormatParser } from './parse-publications';
+export { detectFormat, SUPPORTED_FORMATS_DESCRIPTION } from './detect-format';
+export { parsePubmedXml } from './formats/pubmed-xml.parser';
+export { parseMedline } from './formats/medline.parser';
+export { parseRis } from './formats/ris.parser';
+export { parseBibtex } from './formats/bibtex.parser';
+export { parseCsv } from './formats/csv.parser';
+export * from './normalise';
+export { decodeText, decodeBytes } from './text-decoding';

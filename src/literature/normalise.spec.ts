@@ -1,0 +1,211 @@
+import {
+  cleanText,
+  extractIssns,
+  extractLabelledDoi,
+  extractPmcid,
+  extractPmid,
+  joinPages,
+  normaliseDoi,
+  normaliseGivenName,
+  normalisePages,
+  normalisePmcid,
+  normalisePmid,
+  normaliseTitleKey,
+  parseAuthorList,
+  parseAuthorName,
+  parseDateParts,
+  parseMonth,
+  splitAuthorList,
+} from './normalise';
+
+describe('normaliseDoi', () => {
+  it.each([
+    ['10.1016/j.bjoms.2019.09.011', '10.1016/j.bjoms.2019.09.011'],
+    ['https://doi.org/10.1056/NEJMoa1715274', '10.1056/nejmoa1715274'],
+    ['http://dx.doi.org/10.1038/s41467-024-48400-3', '10.1038/s41467-024-48400-3'],
+    ['doi:10.1056/NEJMoa1715274', '10.1056/nejmoa1715274'],
+    ['DOI: 10.1056/NEJMoa1715274', '10.1056/nejmoa1715274'],
+    ['10.1016/j.ejmg.2019.03.004 [doi]', '10.1016/j.ejmg.2019.03.004'],
+    ['10.1016/j.ejmg.2019.03.004. Epub 2019 Mar 25.', '10.1016/j.ejmg.2019.03.004'],
+    ['10.1038/s41467-024-48400-3     LK  - https://utrechtuniversity.on.worldcat.org/atoztitles/link?id=doi:10.1038%2Fs4', '10.1038/s41467-024-48400-3'],
+    ['10.1038%2Fs41467-024-48400-3', '10.1038/s41467-024-48400-3'],
+    ['https://onlinelibrary.wiley.com/doi/abs/10.1111/cla.12583', '10.1111/cla.12583'],
+    ['S0266-4356(19)30379-1 is the pii, 10.1016/S0266-4356(19)30379-1 the doi', '10.1016/s0266-4356(19)30379-1'],
+    ['(10.1002/ar.25299)', '10.1002/ar.25299'],
+  ])('%s -> %s', (raw, expected) => {
+    expect(normaliseDoi(raw)).toBe(expected);
+  });
+
+  it.each([[null], [''], ['N/A'], ['S1769-7212(19)30059-X'], ['10.12/too-short-registrant']])('%s is not a DOI', (raw) => {
+    expect(normaliseDoi(raw)).toBeNull();
+  });
+
+  it('takes a DOI from free text only when it is labelled as one', () => {
+    expect(extractLabelledDoi('Eur J Med Genet. 2020 Feb;63(2):103640. doi: 10.1016/j.ejmg.2019.03.004. Epub 2019')).toBe('10.1016/j.ejmg.2019.03.004');
+    expect(extractLabelledDoi('https://doi.org/10.1111/cla.12583')).toBe('10.1111/cla.12583');
+    expect(extractLabelledDoi('see table 10.1234/5 for details')).toBeNull();
+  });
+});
+
+describe('PMID and PMCID', () => {
+  it.each([
+    ['31690499', '31690499'],
+    [' 31690499 ', '31690499'],
+    ['PMID: 31690499', '31690499'],
+    ['0031690499', '31690499'],
+    [31690499, '31690499'],
+    ['rayyan-42924189', null],
+    ['0', null],
+    ['', null],
+    [null, null],
+  ])('normalisePmid(%p) = %p', (raw, expected) => {
+    expect(normalisePmid(raw)).toBe(expected);
+  });
+
+  it('finds a labelled PMID in notes', () => {
+    expect(extractPmid('cited By 3; PMID: 29768149')).toBe('29768149');
+    expect(extractPmid('no identifier 29768149 here')).toBeNull();
+  });
+
+  it.each([
+    ['PMC7026692', 'PMC7026692'],
+    ['pmc7026692', 'PMC7026692'],
+    ['7026692', 'PMC7026692'],
+    ['PMCID: PMC7026692', 'PMC7026692'],
+    ['NIHMS123', null],
+    ['', null],
+  ])('normalisePmcid(%p) = %p', (raw, expected) => {
+    expect(normalisePmcid(raw)).toBe(expected);
+  });
+
+  it('finds a PMCID in free text', () => {
+    expect(extractPmcid('Free full text: PMC10151472.')).toBe('PMC10151472');
+  });
+});
+
+describe('extractIssns', () => {
+  it('reads every ISSN in the notations found in exports', () => {
+    expect(extractIssns('1878-0849 (Electronic)')).toEqual(['1878-0849']);
+    expect(extractIssns('1128-045X 1123-6337')).toEqual(['1128-045X', '1123-6337']);
+    expect(extractIssns('["1932-8494", "1932-8486"]')).toEqual(['1932-8494', '1932-8486']);
+    expect(extractIssns('20411723')).toEqual(['2041-1723']);
+    expect(extractIssns('1895-5770 1895-5770')).toEqual(['1895-5770']);
+    expect(extractIssns('2050-084x')).toEqual(['2050-084X']);
+  });
+
+  it('does not take digits out of an ISBN', () => {
+    expect(extractIssns('9780123456786')).toEqual([]);
+    expect(extractIssns('978-0-12-345678-6')).toEqual([]);
+  });
+});
+
+describe('pages', () => {
+  it('normalises BibTeX and typographic dashes', () => {
+    expect(normalisePages('12--19')).toBe('12-19');
+    expect(normalisePages('12 – 19')).toBe('12-19');
+    expect(normalisePages('e16881')).toBe('e16881');
+    expect(normalisePages('  ')).toBeNull();
+  });
+
+  it('joins start and end pages unless the start is already a range', () => {
+    expect(joinPages('121', '128')).toBe('121-128');
+    expect(joinPages('307-356', null)).toBe('307-356');
+    expect(joinPages('e16881', null)).toBe('e16881');
+    expect(joinPages(null, null)).toBeNull();
+  });
+});
+
+describe('dates', () => {
+  it.each([
+    ['2019///', 2019, null],
+    ['2019/10//undefined', 2019, 10],
+    ['2019/08/05', 2019, 8],
+    ['2019-10-05', 2019, 10],
+    ['2020 Feb', 2020, 2],
+    ['2019 Jan-Feb', 2019, 1],
+    ['2014 Jan-Apr', 2014, 1],
+    ['1998 Dec-1999 Jan', 1998, 12],
+    ['2019 Spring', 2019, null],
+    ['2018 Dec 15', 2018, 12],
+    ['October 2019', 2019, 10],
+    ['Oct 5, 2019', 2019, 10],
+    ['05/10/2019', 2019, null],
+    ['2024', 2024, null],
+    ['in press', null, null],
+  ])('%s -> %p / %p', (raw, year, month) => {
+    expect(parseDateParts(raw)).toEqual({ year, month });
+  });
+
+  it('parses month names, abbreviations and numbers', () => {
+    expect(parseMonth('Nov')).toBe(11);
+    expect(parseMonth('SEPT')).toBe(9);
+    expect(parseMonth('03')).toBe(3);
+    expect(parseMonth('13')).toBeNull();
+    expect(parseMonth('Summer')).toBeNull();
+    expect(parseMonth('constructor')).toBeNull(); // not an inherited property of the lookup table
+    expect(parseDateParts('toString 2019')).toEqual({ year: 2019, month: null });
+  });
+});
+
+describe('author names', () => {
+  it.each([
+    ['Griffin, Darren K', { family: 'Griffin', given: 'Darren K' }],
+    ['Griffin DK', { family: 'Griffin', given: 'DK' }],
+    ["O'Connor RE", { family: "O'Connor", given: 'RE' }],
+    ['McNamara, M.E.', { family: 'McNamara', given: 'ME' }],
+    ['Slesser, A. A. P.', { family: 'Slesser', given: 'AAP' }],
+    ['Jalil, N.-E.', { family: 'Jalil', given: 'N-E' }],
+    ['Basinska, Malgorzata A.', { family: 'Basinska', given: 'Malgorzata A' }],
+    ['Dos Santos, H.B.', { family: 'Dos Santos', given: 'HB' }],
+    ['Černý, D.', { family: 'Černý', given: 'D' }],
+    ['Curry Rogers K', { family: 'Curry Rogers', given: 'K' }],
+    ['John A. Smith', { family: 'Smith', given: 'John A' }],
+    ['J.A. Smith', { family: 'Smith', given: 'JA' }],
+    ['Ludwig van Beethoven', { family: 'van Beethoven', given: 'Ludwig' }],
+    ['Smith, John, Jr', { family: 'Smith', given: 'John Jr' }],
+    ['Plato', { family: 'Plato', given: null }],
+    ['WHO Working Group on Rare Diseases', { family: 'WHO Working Group on Rare Diseases', given: null }],
+    ['SYGMA 1 Study Group', { family: 'SYGMA 1 Study Group', given: null }],
+  ])('%s', (raw, expected) => {
+    expect(parseAuthorName(raw)).toEqual(expected);
+  });
+
+  it('returns null for an empty name', () => {
+    expect(parseAuthorName('  ')).toBeNull();
+    expect(parseAuthorName(null)).toBeNull();
+  });
+
+  it('normalises given names', () => {
+    expect(normaliseGivenName('J. Mark')).toBe('J Mark');
+    expect(normaliseGivenName('P.M.')).toBe('PM');
+    expect(normaliseGivenName('')).toBeNull();
+  });
+
+  it('splits author lists joined by ";", " and " or PubMed-style commas', () => {
+    expect(splitAuthorList('Yang, Z.; Jiang, B.; Xu, J.; McNamara, M.E.')).toEqual(['Yang, Z.', 'Jiang, B.', 'Xu, J.', 'McNamara, M.E.']);
+    expect(splitAuthorList('Yang, Z. and Jiang, B. and Xu, J.')).toEqual(['Yang, Z.', 'Jiang, B.', 'Xu, J.']);
+    expect(splitAuthorList("Griffin DK, Larkin DM, O'Connor RE.")).toEqual(['Griffin DK', 'Larkin DM', "O'Connor RE"]);
+    expect(splitAuthorList('Griffin, Darren K')).toEqual(['Griffin, Darren K']);
+    expect(splitAuthorList('Society for Surgery and Medicine')).toEqual(['Society for Surgery and Medicine']);
+  });
+
+  it('parses a whole list and drops "et al."', () => {
+    expect(parseAuthorList('Smith J, Doe A, et al.')).toEqual([
+      { family: 'Smith', given: 'J' },
+      { family: 'Doe', given: 'A' },
+    ]);
+  });
+});
+
+describe('keys and text', () => {
+  it('reduces titles to a comparison key', () => {
+    expect(normaliseTitleKey('[A case report of a concurrent compound odontoma].')).toBe('a case report of a concurrent compound odontoma');
+    expect(normaliseTitleKey('Café  au-lait   SPOTS!')).toBe('cafe au lait spots');
+    expect(normaliseTitleKey('  ')).toBeNull();
+  });
+
+  it('collapses white space', () => {
+    expect(cleanText('  a\n\t b\u00a0c ')).toBe('a b c');
+    expect(cleanText(' \n ')).toBeNull();
+  });
+});

@@ -1,0 +1,346 @@
+/**
+ * Normalisation of identifiers, names, dates and titles for the literature parsers. Every parser
+ * goes through these helpers so the same article exported by two tools comes out identical.
+ */
+import type { ParsedAuthor } from './parsed-publication';
+
+/** Collapses runs of white space (including non-breaking spaces) and trims; null for empty text. */
+export function cleanText(raw: string | null | undefined): string | null {
+  if (raw === null || raw === undefined) return null;
+  const text = raw.replace(/[\s\u00a0\u2000-\u200b\u3000]+/g, ' ').trim();
+  return text.length > 0 ? text : null;
+}
+
+/** Removes duplicates (exact, after cleaning) while keeping the first occurrence's position. */
+export function uniqueStrings(values: Iterable<string | null | undefined>): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const value of values) {
+    const text = cleanText(value);
+    if (text === null || seen.has(text)) continue;
+    seen.add(text);
+    out.push(text);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// DOI, PMID, PMCID, ISSN
+
+/** A DOI somewhere in a text; the registrant code is 4-9 digits, the suffix runs to white space or a quote. */
+const DOI_IN_TEXT = /(?<![0-9A-Za-z])10\.\d{4,9}\/[^\s"]+/;
+
+function decodePercentEscapes(text: string): string {
+  if (!/%[0-9a-f]{2}/i.test(text)) return text;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text; // a stray "%" is not worth losing the DOI over
+  }
+}
+
+function trimDoiTail(doi: string): string {
+  let out = doi.replace(/\[doi\]$/i, '');
+  for (;;) {
+    const last = out.charAt(out.length - 1);
+    if ('.,;:\'"'.includes(last)) {
+      out = out.slice(0, -1);
+    } else if (last === ')' || last === ']' || last === '}' || last === '>') {
+      const open = { ')': '(', ']': '[', '}': '{', '>': '<' }[last];
+      const opens = out.split(open).length - 1;
+      const closes = out.split(last).length - 1;
+      if (closes > opens) out = out.slice(0, -1);
+      else break;
+    } else {
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * Finds a DOI in a field value and normalises it: "https://doi.org/10.1/ABC", "doi:10.1/abc",
+ * "10.1/abc [doi]", "10.1/abc. Epub 2020 Jan 3" and "10.1%2Fabc" all become "10.1/abc".
+ * Returns null when the value holds no DOI.
+ */
+export function normaliseDoi(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const match = DOI_IN_TEXT.exec(decodePercentEscapes(raw.trim()));
+  if (!match) return null;
+  const doi = trimDoiTail(match[0]);
+  return /^10\.\d{4,9}\/\S+$/.test(doi) ? doi.toLowerCase() : null;
+}
+
+/**
+ * Like normaliseDoi, but only for free text (notes, URLs) where a bare "10.x/y" could be anything:
+ * the DOI must be written as a doi.org link, after "doi" / "DOI:", or in a "/doi/" URL path.
+ */
+export function extractLabelledDoi(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const decoded = decodePercentEscapes(text);
+  const match = /(?:doi\.org\/|\bdoi\s*[:=]?\s*|\/doi\/(?:abs\/|full\/|pdf\/|epdf\/)?)(10\.\d{4,9}\/[^\s"]+)/i.exec(decoded);
+  return match ? normaliseDoi(match[1]) : null;
+}
+
+/** "PMID: 00123", " 123 " -> "123"; null for anything that is not a plain number. */
+export function normalisePmid(raw: string | number | null | undefined): string | null {
+  if (raw === null || raw === undefined) return null;
+  const match = /^\s*(?:PMID\s*:?\s*)?0*(\d{1,9})\s*(?:\[[a-z]+\])?\s*$/i.exec(String(raw));
+  if (!match) return null;
+  const value = Number(match[1]);
+  return value > 0 ? String(value) : null;
+}
+
+/** Finds "PMID: 123" (or "PMID 123", "PMID-123") inside free text. */
+export function extractPmid(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const match = /\bPMID\s*[:=-]?\s*(\d{1,9})\b/i.exec(text);
+  return match ? normalisePmid(match[1]) : null;
+}
+
+/** "PMC1234567", "pmc 1234567", "1234567", "PMCID: PMC1234567" -> "PMC1234567". */
+export function normalisePmcid(raw: string | number | null | undefined): string | null {
+  if (raw === null || raw === undefined) return null;
+  const match = /^\s*(?:PMCID\s*:?\s*)?(?:PMC\s*)?0*(\d{1,9})\s*(?:\[[a-z]+\])?\s*$/i.exec(String(raw));
+  if (!match) return null;
+  const value = Number(match[1]);
+  return value > 0 ? `PMC${value}` : null;
+}
+
+/** Finds a "PMC1234567" inside free text. */
+export function extractPmcid(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const match = /\bPMC\s?(\d{1,9})\b/.exec(text);
+  return match ? normalisePmcid(match[1]) : null;
+}
+
+/**
+ * Every ISSN in a value: "1878-0849 (Electronic)", "1128-045X 1123-6337", '["1932-8494", "1932-8486"]'
+ * and "20411723" all work. Digits inside longer numbers (ISBNs) are not taken.
+ */
+export function extractIssns(raw: string | null | undefined): string[] {
+  if (!raw) return [];
+  const out: string[] = [];
+  const pattern = /(?<![0-9Xx-])(\d{4})[-\u2010-\u2013]?(\d{3}[0-9Xx])(?![0-9Xx-])/g;
+  for (const match of raw.matchAll(pattern)) {
+    const issn = `${match[1]}-${match[2].toUpperCase()}`;
+    if (!out.includes(issn)) out.push(issn);
+  }
+  return out;
+}
+
+/** "12--19" and "12–19" -> "12-19"; blank -> null. */
+export function normalisePages(raw: string | null | undefined): string | null {
+  const text = cleanText(raw);
+  if (text === null) return null;
+  return text.replace(/\s*(?:--|[\u2010-\u2015]|-)\s*/g, '-');
+}
+
+/** Joins a start and an end page ("SP"/"EP") unless the start already holds a range. */
+export function joinPages(start: string | null | undefined, end: string | null | undefined): string | null {
+  const first = normalisePages(start);
+  const last = normalisePages(end);
+  if (first === null) return last;
+  if (last === null || first.includes('-') || first === last) return first;
+  return `${first}-${last}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
+  nov: 11, november: 11, dec: 12, december: 12,
+};
+
+function monthByName(word: string): number | null {
+  const key = word.toLowerCase();
+  return Object.hasOwn(MONTHS, key) ? MONTHS[key] : null;
+}
+
+/** "Feb", "february", "02", "2", "Jan-Feb" (first month wins); null for seasons and nonsense. */
+export function parseMonth(raw: string | null | undefined): number | null {
+  const text = cleanText(raw);
+  if (text === null) return null;
+  const numeric = /^0?(\d{1,2})\b/.exec(text);
+  if (numeric) {
+    const month = Number(numeric[1]);
+    return month >= 1 && month <= 12 ? month : null;
+  }
+  const word = /^[A-Za-z]+/.exec(text);
+  return word ? monthByName(word[0]) : null;
+}
+
+export interface DateParts {
+  year: number | null;
+  month: number | null;
+}
+
+/**
+ * Year and month from the date notations found in exports: "2019///", "2019/10//undefined",
+ * "2019-10-05", "2020 Feb", "2019 Jan-Feb", "1998 Dec-1999 Jan", "2019 Spring", "October 2019",
+ * "Oct 5, 2019". Ambiguous all-numeric day/month orders ("05/10/2019") give the year only.
+ */
+export function parseDateParts(raw: string | null | undefined): DateParts {
+  const text = cleanText(raw);
+  if (text === null) return { year: null, month: null };
+  const yearMatch = /(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)/.exec(text);
+  if (!yearMatch) return { year: null, month: null };
+  const year = Number(yearMatch[1]);
+  // Year first, then a numeric month: 2019/10/05, 2019-10, 2019/10//undefined
+  const ymd = /^(?:1[5-9]\d\d|20\d\d)[/.-](\d{1,2})(?![\d])/.exec(text.slice(yearMatch.index));
+  if (ymd && yearMatch.index === 0) return { year, month: parseMonth(ymd[1]) };
+  // A month name anywhere: "2020 Feb", "Oct 5, 2019", "2019 Jan-Feb"
+  const word = /[A-Za-z]{3,}/.exec(text);
+  if (word) {
+    const month = monthByName(word[0]);
+    return { year, month };
+  }
+  return { year, month: null };
+}
+
+/** A plain year ("2019", "2019a", "c2019") or null. */
+export function parseYear(raw: string | number | null | undefined): number | null {
+  if (raw === null || raw === undefined) return null;
+  return parseDateParts(String(raw)).year;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Author names
+
+const ORGANISATION_WORDS =
+  /\b(group|consortium|committee|society|association|collaborat\w*|network|investigators|team|organi[sz]ation|institute|council|working|trial|study|agency|department|foundation|alliance|federation|board|panel|task force|centre|center|hospital|university|college|academy|registry|programme|program|writing)\b/i;
+
+const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'la', 'le', 'ter', 'ten', 'bin', 'al', 'el', 'zu', 'y']);
+
+const SUFFIXES = /^(jr|sr|ii|iii|iv|v|2nd|3rd)\.?$/i;
+
+/** True for names such as "WHO Working Group" or "International Stroke Trial Collaborative Group". */
+export function looksLikeOrganisation(name: string): boolean {
+  return ORGANISATION_WORDS.test(name);
+}
+
+/**
+ * Tidies a given name: initials lose their dots and spaces ("M.E." -> "ME", "A. A. P." -> "AAP",
+ * "N.-E." -> "N-E"); a full given name keeps its words but loses dots after initials
+ * ("Malgorzata A." -> "Malgorzata A", "J. Mark" -> "J Mark").
+ */
+export function normaliseGivenName(raw: string | null | undefined): string | null {
+  let text = cleanText(raw);
+  if (text === null) return null;
+  text = text.replace(/(\p{Lu})\./gu, '$1 ').replace(/\s*-\s*/g, '-');
+  text = cleanText(text) ?? '';
+  if (/^(?:\p{Lu}(?:-|\s)?)+$/u.test(text)) text = text.replace(/\s+/g, '');
+  text = text.replace(/[.,;]+$/, '');
+  return text.length > 0 ? text : null;
+}
+
+function isInitials(token: string): boolean {
+  return /^(?:\p{Lu}\.?-?){1,4}$/u.test(token) && !/^\p{Lu}\p{Ll}/u.test(token);
+}
+
+/**
+ * Parses one author name written as "Last, First M", "Last FM" (MEDLINE AU), "First M Last",
+ * "J.A. Smith", "van der Berg, Jan" or a collective name. Collective names (no comma and an
+ * organisation word, or a single word) come back with `given = null` and the full name as family.
+ */
+export function parseAuthorName(raw: string | null | undefined): ParsedAuthor | null {
+  const name = cleanText(raw)?.replace(/^[,;]+|[,;]+$/g, '').trim();
+  if (!name) return null;
+
+  if (name.includes(',')) {
+    const parts = name.split(',').map((part) => part.trim()).filter((part) => part.length > 0);
+    if (parts.length === 0) return null;
+    const family = parts[0];
+    const rest = parts.slice(1);
+    if (rest.length === 0) return { family, given: null };
+    // "Smith, Jr, John" / "Smith, John, Jr"
+    const suffix = rest.find((part) => SUFFIXES.test(part));
+    const givenParts = rest.filter((part) => part !== suffix);
+    const given = normaliseGivenName([...givenParts, ...(suffix ? [suffix] : [])].join(' '));
+    if (looksLikeOrganisation(name) && parts.length > 2) return { family: name, given: null };
+    return { family, given };
+  }
+
+  if (looksLikeOrganisation(name)) return { family: name, given: null };
+  const tokens = name.split(' ');
+  if (tokens.length === 1) return { family: name, given: null };
+
+  // "Griffin DK", "O'Connor RE", "Griffin D.K."
+  const last = tokens[tokens.length - 1];
+  if (isInitials(last) && !isInitials(tokens[0])) {
+    return { family: tokens.slice(0, -1).join(' '), given: normaliseGivenName(last) };
+  }
+
+  // "First M von Last"
+  let familyStart = tokens.length - 1;
+  if (SUFFIXES.test(tokens[familyStart]) && familyStart > 1) familyStart -= 1;
+  while (familyStart > 1 && NAME_PARTICLES.has(tokens[familyStart - 1].toLowerCase())) familyStart -= 1;
+  return {
+    family: tokens.slice(familyStart).join(' '),
+    given: normaliseGivenName(tokens.slice(0, familyStart).join(' ')),
+  };
+}
+
+function looksLikePersonPiece(piece: string): boolean {
+  if (piece.includes(',')) return true;
+  const tokens = piece.trim().split(/\s+/);
+  return tokens.length <= 4 && !looksLikeOrganisation(piece);
+}
+
+/**
+ * Splits an author list written in one value: "A; B", "Yang, Z. and Jiang, B." or
+ * PubMed's "Griffin DK, Larkin DM, O'Connor RE.". A single "Last, First" stays one name.
+ */
+export function splitAuthorList(raw: string | null | undefined): string[] {
+  const text = cleanText(raw);
+  if (text === null) return [];
+  if (text.includes(';')) return text.split(';').map((part) => part.trim()).filter((part) => part.length > 0);
+  if (/\s+and\s+/.test(text)) {
+    const pieces = text.split(/\s+and\s+/).map((part) => part.trim()).filter((part) => part.length > 0);
+    if (pieces.every(looksLikePersonPiece)) return pieces;
+  }
+  if (text.includes(',')) {
+    const pieces = text
+      .replace(/\.$/, '')
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part.length > 0 && !/^et al\.?$/i.test(part));
+    // "Last FM, Last FM" (every piece ends with initials) is a list; "Last, First" is one name.
+    const auStyle = pieces.every((piece) => {
+      const tokens = piece.split(' ');
+      return tokens.length >= 2 && isInitials(tokens[tokens.length - 1]);
+    });
+    if (auStyle && pieces.length > 1) return pieces;
+  }
+  return [text];
+}
+
+/** Parses every name of an author list value; "et al." and "others" are dropped. */
+export function parseAuthorList(raw: string | null | undefined): ParsedAuthor[] {
+  return splitAuthorList(raw)
+    .filter((piece) => !/^(et al\.?|others)$/i.test(piece.trim()))
+    .map((piece) => parseAuthorName(piece))
+    .filter((author): author is ParsedAuthor => author !== null);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys for duplicate detection
+
+/** Lower case, accents removed, punctuation and spacing collapsed: for comparing titles across exports. */
+export function normaliseTitleKey(title: string | null | undefined): string | null {
+  if (!title) return null;
+  const key = title
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  return key.length > 0 ? key : null;
+}
+
+/** Family name reduced the same way as titles ("Černý" -> "cerny", "O'Connor" -> "o connor"). */
+export function normaliseNameKey(family: string | null | undefined): string | null {
+  return normaliseTitleKey(family);
+}

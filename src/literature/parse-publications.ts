@@ -1,0 +1,62 @@
+/**
+ * The one entry point of the literature parsers: decodes the bytes, recognises the format (unless
+ * given) and streams the records of the matching parser.
+ */
+import { detectFormat, DETECTION_HEAD_LENGTH } from './detect-format';
+import { parseBibtex } from './formats/bibtex.parser';
+import { parseCsv } from './formats/csv.parser';
+import { parseMedline } from './formats/medline.parser';
+import { parsePubmedXml } from './formats/pubmed-xml.parser';
+import { parseRis } from './formats/ris.parser';
+import type { ImportFormat, ParsedRecord, TextSource } from './parsed-publication';
+import { decodeText } from './text-decoding';
+
+export type FormatParser = (source: TextSource) => AsyncGenerator<ParsedRecord>;
+
+export const FORMAT_PARSERS: Readonly<Record<ImportFormat, FormatParser>> = {
+  'pubmed-xml': parsePubmedXml,
+  medline: parseMedline,
+  ris: parseRis,
+  bibtex: parseBibtex,
+  csv: parseCsv,
+};
+
+export interface ParsePublicationsOptions {
+  /** Skip detection and use this format. */
+  format?: ImportFormat;
+  /** Used as a hint by detection and in error messages. */
+  fileName?: string;
+}
+
+/**
+ * Streams the records of an export file (a Node Readable or any async iterable of bytes/text).
+ * Throws ImportFormatError for an unrecognised format or a malformed record; records before the
+ * malformed one have already been yielded by then.
+ */
+export async function* parsePublications(input: TextSource, options: ParsePublicationsOptions = {}): AsyncGenerator<ParsedRecord> {
+  const text = decodeText(input);
+  try {
+    const head: string[] = [];
+    let headLength = 0;
+    let finished = false;
+    while (headLength < DETECTION_HEAD_LENGTH) {
+      const next = await text.next();
+      if (next.done) {
+        finished = true;
+        break;
+      }
+      head.push(next.value);
+      headLength += next.value.length;
+    }
+    const format = options.format ?? detectFormat(head.join(''), options.fileName);
+
+    async function* replay(): AsyncGenerator<string> {
+      yield* head;
+      if (!finished) yield* text;
+    }
+    yield* FORMAT_PARSERS[format](replay());
+  } finally {
+    // Stopping early (or failing) releases the input stream too.
+    await text.return(undefined);
+  }
+}

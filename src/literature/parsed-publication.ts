@@ -1,0 +1,108 @@
+/**
+ * The common shape every bibliographic import format is parsed into. The parsers are pure: they
+ * read text and yield these records; they never touch the database.
+ */
+
+/** A person ("Smith", "John A" or "JA") or, with `given = null`, a collective / organisation author. */
+export interface ParsedAuthor {
+  family: string;
+  given: string | null;
+}
+
+export interface ParsedMeshHeading {
+  /** MeSH descriptor UI ("D002363") when the format carries it (PubMed XML); null otherwise. */
+  descriptorUi: string | null;
+  /** The descriptor name, without qualifiers ("Dentigerous Cyst"). */
+  label: string;
+  /** True when the descriptor or any of its qualifiers is marked as a major topic. */
+  majorTopic: boolean;
+}
+
+export interface ParsedPublication {
+  title: string | null;
+  /** Structured abstracts keep their section labels: "BACKGROUND: ...\n\nMETHODS: ...". */
+  abstract: string | null;
+  authors: ParsedAuthor[];
+  journal: string | null;
+  journalAbbreviation: string | null;
+  year: number | null;
+  /** 1-12; null when the source gives only a year ("2019///") or a season. */
+  month: number | null;
+  volume: string | null;
+  issue: string | null;
+  pages: string | null;
+  /** Lower case, without "https://doi.org/" or "doi:" and without trailing junk such as " [doi]". */
+  doi: string | null;
+  /** Digits only, without leading zeros. */
+  pmid: string | null;
+  /** "PMC1234567". */
+  pmcid: string | null;
+  /** "1234-567X", upper case, deduplicated, in source order. */
+  issns: string[];
+  publicationTypes: string[];
+  meshHeadings: ParsedMeshHeading[];
+  keywords: string[];
+  /** As written in the source ("eng", "English"). */
+  language: string | null;
+  url: string | null;
+}
+
+export interface ParsedRecord {
+  /** 1-based position of the record in the file. */
+  recordNumber: number;
+  /** 1-based line on which the record starts; null when unknown. */
+  line: number | null;
+  publication: ParsedPublication;
+}
+
+/** A problem with the input file; names the record, line and field when they are known. */
+export class ImportFormatError extends Error {
+  constructor(
+    message: string,
+    readonly recordNumber: number | null,
+    readonly line: number | null,
+    readonly field: string | null,
+  ) {
+    super(message);
+    this.name = 'ImportFormatError';
+  }
+}
+
+export type ImportFormat = 'pubmed-xml' | 'medline' | 'ris' | 'bibtex' | 'csv';
+
+export const IMPORT_FORMATS: readonly ImportFormat[] = ['pubmed-xml', 'medline', 'ris', 'bibtex', 'csv'];
+
+/** A Node Readable, or any async iterable of text or bytes. */
+export type TextSource = AsyncIterable<string | Buffer | Uint8Array>;
+
+export function emptyPublication(): ParsedPublication {
+  return {
+    title: null,
+    abstract: null,
+    authors: [],
+    journal: null,
+    journalAbbreviation: null,
+    year: null,
+    month: null,
+    volume: null,
+    issue: null,
+    pages: null,
+    doi: null,
+    pmid: null,
+    pmcid: null,
+    issns: [],
+    publicationTypes: [],
+    meshHeadings: [],
+    keywords: [],
+    language: null,
+    url: null,
+  };
+}
+
+/** Builds the "record N (line L)" prefix used in error messages. */
+export function describeLocation(format: string, recordNumber: number | null, line: number | null): string {
+  const parts: string[] = [];
+  if (recordNumber !== null) parts.push(`record ${recordNumber}`);
+  if (line !== null) parts.push(`line ${line}`);
+  return parts.length > 0 ? `${format} ${parts.join(', ')}` : format;
+}
