@@ -1,0 +1,552 @@
+/**
+ * The search page. One state object (search-state.ts) is the truth; the URL mirrors it
+ * (pushState for every step a user would want "Back" to undo, replaceState while typing), and
+ * every render is derived from the state plus the last search result.
+ */
+import './styles.css';
+import { byId, h, replaceKeepingFocus } from './dom';
+import { ListFilterKey, RangeFilterKey, VALUE_FACETS } from './facets';
+import { GraphqlClient, GraphqlRequestError, isAbort, ServiceUnreachableError } from './graphql-client';
+import { enumLabel, plural } from './labels';
+import { CASE_QUERY, CaseDetailData, CaseResponse, SEARCH_QUERY, SearchResponse, SearchResultData, termLabelsQuery } from './queries';
+import {
+  clearFilters,
+  cloneState,
+  exportInput,
+  PAGE_SIZE,
+  queryToState,
+  Range,
+  SearchSort,
+  searchInput,
+  searchKey,
+  SearchState,
+  SORTS,
+  stateToQuery,
+  toggleValue,
+  withNewSearch,
+} from './search-state';
+import { renderCase } from './views/case-view';
+import { ActiveFilter, activeFilters, renderChips } from './views/chips-view';
+import { FacetPanelMemory, renderFacets } from './views/facets-view';
+import { renderHit, renderPager } from './views/results-view';
+
+const DEBOUNCE_MS = 250;
+const LOADING_DELAY_MS = 150;
+const CACHE_SIZE = 30;
+/** The export download endpoint (literature issue); the buttons show only when it answers. */
+const EXPORT_PATH = 'export/case-reports';
+
+interface EntryState {
+  scrollY?: number;
+  /** Set on a case entry opened from the result list: "Back to results" can then go back in history. */
+  fromList?: boolean;
+}
+
+type Failure = { kind: 'unreachable'; message: string } | { kind: 'refused'; message: string; code?: string };
+
+class SearchPage {
+  private state: SearchState = queryToState(location.search);
+  private readonly client = new GraphqlClient(new URL('graphql', document.baseURI).toString());
+  private readonly results = new Map<string, SearchResultData>();
+  private readonly cases = new Map<string, CaseDetailData>();
+  private readonly labels = new Map<string, string>();
+  private readonly lookedUp = new Set<string>();
+  private readonly memory: FacetPanelMemory = { expandedTerms: new Set(), showAll: new Set() };
+  private result: SearchResultData | null = null;
+  private shownKey: string | null = null;
+  private pendingKey: string | null = null;
+  private failure: Failure | null = null;
+  private searchAbort: AbortController | null = null;
+  private caseAbort: AbortController | null = null;
+  private shownCaseId: string | null = null;
+  private lastOpenedCase: string | null = null;
+  private typingTimer: number | undefined;
+  private typingPushed = false;
+  private loadingTimer: number | undefined;
+  private pendingScroll: number | null = null;
+  private exportAvailable = false;
+
+  private readonly input = byId<HTMLInputElement>('search-text');
+  private readonly form = byId<HTMLFormElement>('search-form');
+  private readonly sort = byId<HTMLSelectElement>('sort');
+  private readonly facets = byId('facets');
+  private readonly chips = byId('chips');
+  private readonly status = byId('status');
+  private readonly list = byId<HTMLOListElement>('results');
+  private readonly pager = byId('pager');
+  private readonly count = byId('result-count');
+  private readonly resultsView = byId('results-view');
+  private readonly resultsHeading = byId('results-heading');
+  private readonly caseView = byId('case-view');
+  private readonly layout = byId('layout');
+  private readonly filtersToggle = byId<HTMLButtonElement>('filters-toggle');
+  private readonly filtersToggleCount = byId('filters-toggle-count');
+  private readonly exportBox = byId('export');
+
+  start(): void {
+    if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
+    this.sort.replaceChildren(...SORTS.map((option) => h('option', { value: option.value }, option.label)));
+    this.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.commitText(false);
+    });
+    this.input.addEventListener('input', () => {
+      window.clearTimeout(this.typingTimer);
+      this.typingTimer = window.setTimeout(() => this.commitText(true), DEBOUNCE_MS);
+    });
+    this.input.addEventListener('blur', () => (this.typingPushed = false));
+    this.sort.addEventListener('change', () => this.navigate(withNewSearch(this.state, (draft) => (draft.sort = this.sort.value as SearchSort))));
+    this.filtersToggle.addEventListener('click', () => this.setFiltersOpen(!this.layout.classList.contains('filters-open')));
+    byId('filters-done').addEventListener('click', () => {
+      this.setFiltersOpen(false);
+      this.resultsHeading.focus();
+    });
+    window.addEventListener('popstate', (event) => {
+      window.clearTimeout(this.typingTimer);
+      this.typingPushed = false;
+      this.state = queryToState(location.search);
+      this.pendingScroll = (event.state as EntryState | null)?.scrollY ?? 0;
+      this.apply();
+    });
+    history.replaceState({ ...(history.state as EntryState | null) }, '');
+    this.apply();
+    void this.probeExport();
+  }
+
+  // --- navigation -------------------------------------------------------------------------
+
+  private urlFor(state: SearchState): string {
+    const query = stateToQuery(state);
+    return query ? `?${query}` : location.pathname;
+  }
+
+  private navigate(next: SearchState, options: { replace?: boolean; entry?: EntryState; typing?: boolean } = {}): void {
+    if (!options.typing) {
+      window.clearTimeout(this.typingTimer);
+      this.typingPushed = false;
+    }
+    // Remember where the user was on the entry being left, for Back.
+    history.replaceState({ ...(history.state as EntryState | null), scrollY: window.scrollY }, '');
+    this.state = next;
+    const url = this.urlFor(next);
+    if (options.replace) history.replaceState({ ...options.entry }, '', url);
+    else history.pushState({ ...options.entry }, '', url);
+    this.apply();
+  }
+
+  private commitText(typing: boolean): void {
+    window.clearTimeout(this.typingTimer);
+    const text = this.input.value;
+    if (text.trim() === this.state.text.trim() && !this.state.caseId) {
+      if (!typing && this.failure) this.retry();
+      return;
+    }
+    const replace = typing && this.typingPushed;
+    this.navigate(
+      withNewSearch(this.state, (draft) => (draft.text = text)),
+      { replace, typing },
+    );
+    this.typingPushed = typing;
+  }
+
+  private apply(): void {
+    const state = this.state;
+    if (this.input.value !== state.text && !(document.activeElement === this.input && this.typingPushed)) this.input.value = state.text;
+    this.sort.value = state.sort;
+    this.renderChips();
+    this.updateExportLinks();
+    const selectedCount = Object.values(state.lists).reduce((sum, values) => sum + values.length, 0) + Object.values(state.ranges).filter(Boolean).length;
+    this.filtersToggleCount.textContent = selectedCount ? ` (${selectedCount})` : '';
+
+    const key = searchKey(state);
+    const cached = this.results.get(key);
+    if (cached && key !== this.shownKey) {
+      this.searchAbort?.abort();
+      this.pendingKey = null;
+      this.setLoading(false);
+      this.renderResult(key, cached);
+    } else if (!cached && key !== this.pendingKey) {
+      void this.runSearch(key);
+    }
+
+    if (state.caseId) void this.showCase(state.caseId);
+    else this.showResults();
+    this.updateTitle();
+  }
+
+  private retry(): void {
+    this.results.delete(searchKey(this.state));
+    this.pendingKey = null;
+    this.shownKey = null;
+    this.apply();
+  }
+
+  // --- search -----------------------------------------------------------------------------
+
+  private async runSearch(key: string): Promise<void> {
+    this.searchAbort?.abort();
+    const abort = new AbortController();
+    this.searchAbort = abort;
+    this.pendingKey = key;
+    this.setLoading(true);
+    try {
+      const data = await this.client.request<SearchResponse>(SEARCH_QUERY, { input: searchInput(this.state) }, abort.signal);
+      this.remember(key, data.searchCaseReports);
+      if (this.pendingKey !== key) return;
+      this.pendingKey = null;
+      this.setLoading(false);
+      this.renderResult(key, data.searchCaseReports);
+    } catch (error) {
+      if (isAbort(error) || this.pendingKey !== key) return;
+      this.pendingKey = null;
+      this.setLoading(false);
+      this.renderFailure(error);
+    }
+  }
+
+  private remember(key: string, data: SearchResultData): void {
+    this.results.delete(key);
+    this.results.set(key, data);
+    while (this.results.size > CACHE_SIZE) this.results.delete(this.results.keys().next().value as string);
+  }
+
+  private setLoading(loading: boolean): void {
+    window.clearTimeout(this.loadingTimer);
+    this.resultsView.setAttribute('aria-busy', String(loading));
+    this.layout.classList.toggle('is-loading', loading);
+    if (loading) {
+      if (!this.result && !this.failure) this.count.textContent = 'Loading…';
+      this.loadingTimer = window.setTimeout(() => {
+        this.status.replaceChildren(h('p', { class: 'status-loading' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Searching…'));
+      }, LOADING_DELAY_MS);
+    } else if (this.status.querySelector('.status-loading')) {
+      this.status.replaceChildren();
+    }
+  }
+
+  private renderResult(key: string, data: SearchResultData): void {
+    this.result = data;
+    this.shownKey = key;
+    this.failure = null;
+    const state = this.state;
+    const page = state.after.length + 1;
+    const first = (page - 1) * PAGE_SIZE + 1;
+    const edges = data.hits.edges;
+
+    replaceKeepingFocus(this.facets, renderFacets(data.facets, state, this.facetHandlers, this.memory));
+    this.renderChips();
+
+    this.list.start = first;
+    replaceKeepingFocus(
+      this.list,
+      edges.map((edge) => renderHit(edge, { caseHref: (id) => this.caseHref(id), openCase: (id) => this.openCase(id) })),
+    );
+
+    const previous = state.after.length ? cloneState(state) : null;
+    previous?.after.pop();
+    const endCursor = data.hits.pageInfo.endCursor;
+    const next = data.hits.pageInfo.hasNextPage && endCursor ? cloneState(state) : null;
+    next?.after.push(endCursor as string);
+    replaceKeepingFocus(
+      this.pager,
+      renderPager({
+        page,
+        previousHref: previous ? this.urlFor(previous) : null,
+        nextHref: next ? this.urlFor(next) : null,
+        onPrevious: () => previous && this.goToPage(previous),
+        onNext: () => next && this.goToPage(next),
+      }),
+    );
+
+    if (data.totalCases === 0) {
+      this.count.textContent = 'No cases found';
+      this.renderNoResults();
+    } else {
+      const shown = edges.length ? `, showing ${first}–${first + edges.length - 1}` : `, page ${page} is empty`;
+      this.count.textContent = `${plural(data.totalCases, 'case', 'cases')} in ${plural(data.totalPublications, 'publication', 'publications')}${shown}`;
+      this.status.replaceChildren();
+    }
+    void this.lookUpMissingLabels();
+    this.restoreScroll();
+  }
+
+  private renderFailure(error: unknown): void {
+    this.result = null;
+    this.shownKey = null;
+    const failure: Failure =
+      error instanceof GraphqlRequestError
+        ? { kind: 'refused', message: error.message, code: error.code }
+        : { kind: 'unreachable', message: error instanceof ServiceUnreachableError ? error.message : 'The search service cannot be reached.' };
+    this.failure = failure;
+    this.list.replaceChildren();
+    this.pager.replaceChildren();
+    const retry = h('button', { type: 'button', class: 'small-button', 'data-focus-key': 'retry', onclick: () => this.retry() }, 'Try again');
+    if (failure.kind === 'unreachable') {
+      this.count.textContent = 'Search unavailable';
+      this.status.replaceChildren(
+        h(
+          'div',
+          { class: 'notice notice-error', role: 'alert', 'data-state': 'unreachable' },
+          h('p', { class: 'notice-title' }, 'The search service cannot be reached.'),
+          h('p', {}, `${failure.message} Your search is kept in the address bar; try again in a moment.`),
+          retry,
+        ),
+      );
+    } else {
+      this.count.textContent = 'The search could not be run';
+      this.status.replaceChildren(
+        h(
+          'div',
+          { class: 'notice notice-error', role: 'alert', 'data-state': 'refused' },
+          h('p', { class: 'notice-title' }, 'The search could not be run.'),
+          h('p', {}, failure.message),
+          h('p', {}, failure.code === 'BAD_USER_INPUT' ? 'Check the search text (quotes, OR, -) and the ranges, then try again.' : ''),
+          retry,
+        ),
+      );
+    }
+  }
+
+  private renderNoResults(): void {
+    const filters = this.activeFilters();
+    const hint = filters.length
+      ? [
+          h('p', {}, filters.length === 1 ? 'Remove the filter to see more:' : 'Try removing a filter:'),
+          h(
+            'ul',
+            { class: 'chips', role: 'list' },
+            filters.map((filter) =>
+              h(
+                'li',
+                {},
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'chip',
+                    'data-focus-key': `suggest:${filter.key}`,
+                    'aria-label': `Remove filter ${filter.facetTitle}: ${filter.label}`,
+                    onclick: () => this.removeFilter(filter, 0),
+                  },
+                  h('span', { class: 'chip-facet' }, `${filter.facetTitle}: `),
+                  h('span', { class: 'chip-label' }, filter.label),
+                  h('span', { class: 'chip-x', 'aria-hidden': 'true' }, '×'),
+                ),
+              ),
+            ),
+          ),
+        ]
+      : [h('p', {}, 'There are no cases in the database yet.')];
+    this.status.replaceChildren(h('div', { class: 'notice', 'data-state': 'no-results' }, h('p', { class: 'notice-title' }, 'No cases match this search.'), hint));
+  }
+
+  private goToPage(next: SearchState): void {
+    this.navigate(next);
+    this.pendingScroll = null;
+    this.resultsHeading.scrollIntoView({ block: 'start' });
+    this.resultsHeading.focus({ preventScroll: true });
+  }
+
+  private restoreScroll(): void {
+    if (this.pendingScroll === null || this.state.caseId) return;
+    const y = this.pendingScroll;
+    this.pendingScroll = null;
+    window.scrollTo(0, y);
+  }
+
+  // --- facets and chips -------------------------------------------------------------------
+
+  private readonly facetHandlers = {
+    toggle: (filter: ListFilterKey, value: string) => this.navigate(toggleValue(this.state, filter, value)),
+    setRange: (filter: RangeFilterKey, range: Range | null) => this.navigate(withNewSearch(this.state, (draft) => (draft.ranges[filter] = range))),
+    learnLabel: (param: string, value: string, label: string) => this.labels.set(`${param}:${value}`, label),
+    labelOf: (param: string, value: string) => this.labelOf(param, value),
+  };
+
+  private labelOf(param: string, value: string): string {
+    const known = this.labels.get(`${param}:${value}`);
+    if (known) return known;
+    const facet = VALUE_FACETS.find((config) => config.param === param);
+    return facet?.values === 'enum' ? enumLabel(value) : '…';
+  }
+
+  private activeFilters(): ActiveFilter[] {
+    return activeFilters(this.state, (param, value) => this.labelOf(param, value), withNewSearch);
+  }
+
+  private renderChips(): void {
+    replaceKeepingFocus(
+      this.chips,
+      renderChips(this.activeFilters(), (filter, index) => this.removeFilter(filter, index), () => this.clearAll()),
+    );
+  }
+
+  private removeFilter(filter: ActiveFilter, index: number): void {
+    this.navigate(filter.remove(this.state));
+    const chips = [...this.chips.querySelectorAll<HTMLButtonElement>('button.chip')];
+    const target = chips[Math.min(index, chips.length - 1)] ?? this.input;
+    target.focus();
+  }
+
+  private clearAll(): void {
+    this.navigate(clearFilters(this.state));
+    this.input.focus();
+  }
+
+  /** Term filters restored from a URL may not be among the facet values shown: ask for their labels. */
+  private async lookUpMissingLabels(): Promise<void> {
+    const missing: { param: string; id: string }[] = [];
+    for (const facet of VALUE_FACETS) {
+      if (facet.values !== 'terms') continue;
+      for (const id of this.state.lists[facet.filter]) {
+        if (!this.labels.has(`${facet.param}:${id}`) && !this.lookedUp.has(id)) missing.push({ param: facet.param, id });
+      }
+    }
+    if (!missing.length) return;
+    for (const { id } of missing) this.lookedUp.add(id);
+    await Promise.all(
+      missing.slice(0, 20).map(async ({ param, id }) => {
+        try {
+          const data = await this.client.request<{ t0: { id: string; label: string } | null }>(termLabelsQuery(1), { id0: id });
+          this.labels.set(`${param}:${id}`, data.t0?.label ?? `unknown term ${id.slice(0, 8)}`);
+        } catch {
+          this.labels.set(`${param}:${id}`, `unknown term ${id.slice(0, 8)}`);
+        }
+      }),
+    );
+    this.renderChips();
+  }
+
+  // --- case detail ------------------------------------------------------------------------
+
+  private caseHref(caseId: string): string {
+    const state = cloneState(this.state);
+    state.caseId = caseId;
+    return this.urlFor(state);
+  }
+
+  private openCase(caseId: string): void {
+    const state = cloneState(this.state);
+    state.caseId = caseId;
+    this.navigate(state, { entry: { fromList: !this.state.caseId || (history.state as EntryState | null)?.fromList === true } });
+  }
+
+  private closeCase(): void {
+    if ((history.state as EntryState | null)?.fromList) {
+      history.back();
+      return;
+    }
+    const state = cloneState(this.state);
+    state.caseId = null;
+    this.navigate(state);
+  }
+
+  private async showCase(caseId: string): Promise<void> {
+    this.resultsView.hidden = true;
+    this.caseView.hidden = false;
+    if (this.shownCaseId === caseId) return;
+    this.shownCaseId = caseId;
+    this.lastOpenedCase = caseId;
+    this.caseAbort?.abort();
+    const cached = this.cases.get(caseId);
+    if (cached) {
+      this.renderCaseDetail(cached);
+      return;
+    }
+    const abort = new AbortController();
+    this.caseAbort = abort;
+    this.caseView.setAttribute('aria-busy', 'true');
+    this.caseView.replaceChildren(this.backButton(), h('h2', { id: 'case-title', tabindex: '-1' }, 'Loading the case…'));
+    this.focusCaseHeading();
+    try {
+      const data = await this.client.request<CaseResponse>(CASE_QUERY, { id: caseId }, abort.signal);
+      if (this.shownCaseId !== caseId) return;
+      if (!data.caseReport) throw new GraphqlRequestError([{ message: 'This case was not found.', extensions: { code: 'NOT_FOUND' } }]);
+      this.cases.set(caseId, data.caseReport);
+      this.renderCaseDetail(data.caseReport);
+    } catch (error) {
+      if (isAbort(error) || this.shownCaseId !== caseId) return;
+      this.shownCaseId = null;
+      const unreachable = !(error instanceof GraphqlRequestError);
+      this.caseView.replaceChildren(
+        this.backButton(),
+        h('h2', { id: 'case-title', tabindex: '-1' }, unreachable ? 'The search service cannot be reached.' : 'This case could not be shown.'),
+        h(
+          'div',
+          { class: 'notice notice-error', role: 'alert', 'data-state': unreachable ? 'unreachable' : 'case-error' },
+          h('p', {}, unreachable ? 'The case could not be loaded. Try again in a moment.' : error.message),
+          h('button', { type: 'button', class: 'small-button', onclick: () => void this.showCase(caseId) }, 'Try again'),
+        ),
+      );
+      this.focusCaseHeading();
+    } finally {
+      if (this.caseAbort === abort) this.caseView.removeAttribute('aria-busy');
+    }
+  }
+
+  private backButton(): HTMLElement {
+    return h('button', { type: 'button', class: 'back-button', onclick: () => this.closeCase() }, '← Back to results');
+  }
+
+  private renderCaseDetail(data: CaseDetailData): void {
+    this.caseView.removeAttribute('aria-busy');
+    this.caseView.replaceChildren(...renderCase(data, { back: () => this.closeCase(), caseHref: (id) => this.caseHref(id), openCase: (id) => this.openCase(id) }));
+    this.updateTitle();
+    window.scrollTo(0, 0);
+    this.focusCaseHeading();
+  }
+
+  private focusCaseHeading(): void {
+    byId('case-title').focus({ preventScroll: true });
+  }
+
+  private showResults(): void {
+    const wasShowingCase = !this.caseView.hidden;
+    this.caseAbort?.abort();
+    this.shownCaseId = null;
+    this.caseView.hidden = true;
+    this.resultsView.hidden = false;
+    if (wasShowingCase) {
+      this.restoreScroll();
+      const link = this.lastOpenedCase ? this.list.querySelector<HTMLElement>(`a[data-case-id="${CSS.escape(this.lastOpenedCase)}"]`) : null;
+      (link ?? this.resultsHeading).focus({ preventScroll: true });
+    }
+  }
+
+  private updateTitle(): void {
+    const caseData = this.state.caseId ? this.cases.get(this.state.caseId) : undefined;
+    const text = this.state.text.trim();
+    document.title = caseData ? `${caseData.publication.title} (${caseData.label}) · Case report search` : text ? `“${text}” · Case report search` : 'Case report search';
+  }
+
+  // --- export -----------------------------------------------------------------------------
+
+  private async probeExport(): Promise<void> {
+    try {
+      const response = await fetch(`${EXPORT_PATH}?format=csv`, { method: 'HEAD' });
+      // 400: the endpoint exists but wants a search; 404/405: there is no export yet.
+      this.exportAvailable = response.ok || response.status === 400;
+    } catch {
+      this.exportAvailable = false;
+    }
+    this.exportBox.hidden = !this.exportAvailable;
+    this.updateExportLinks();
+  }
+
+  private updateExportLinks(): void {
+    if (!this.exportAvailable) return;
+    const input = encodeURIComponent(JSON.stringify(exportInput(this.state)));
+    byId<HTMLAnchorElement>('export-csv').href = `${EXPORT_PATH}?format=csv&input=${input}`;
+    byId<HTMLAnchorElement>('export-ris').href = `${EXPORT_PATH}?format=ris&input=${input}`;
+  }
+
+  // --- layout -----------------------------------------------------------------------------
+
+  private setFiltersOpen(open: boolean): void {
+    this.layout.classList.toggle('filters-open', open);
+    this.filtersToggle.setAttribute('aria-expanded', String(open));
+    if (open) byId('filters-heading').focus();
+  }
+}
+
+new SearchPage().start();

@@ -1,0 +1,160 @@
+/** The GraphQL documents the page sends: the public API, nothing private. */
+
+const FACET_VALUE_FIELDS = 'value label termId caseCount publicationCount selected';
+
+/** Complication terms form a tree; this many levels of children are asked for. */
+const TREE_DEPTH = 5;
+
+function facetValueSelection(depth: number): string {
+  return depth === 0 ? FACET_VALUE_FIELDS : `${FACET_VALUE_FIELDS} children { ${facetValueSelection(depth - 1)} }`;
+}
+
+export const SEARCH_QUERY = `query SearchPage($input: SearchCaseReportsInput!) {
+  searchCaseReports(input: $input) {
+    totalCases
+    totalPublications
+    hits {
+      edges {
+        cursor
+        node {
+          score
+          highlights { field snippets }
+          caseReport {
+            id label ageYears sex pregnancyStatus outcome
+            publication { id title journal year authors { family given } caseReports { id } }
+            complications { term { id label } }
+            treatments { term { id label } }
+          }
+        }
+      }
+      pageInfo { hasNextPage endCursor }
+    }
+    facets {
+      facet
+      values { ${facetValueSelection(TREE_DEPTH)} }
+      stats { min max buckets { from to caseCount } }
+    }
+  }
+}`;
+
+export const CASE_QUERY = `query CaseDetail($id: ID!) {
+  caseReport(id: $id) {
+    id label summary ageYears ageGroup sex pregnancyStatus anticoagulation outcome outcomeDetails timeToResolutionDays followUpDays
+    publication {
+      id title abstract journal year month volume issue pages doi pmid pmcid publicationTypes
+      authors { family given }
+      caseReports { id label }
+    }
+    procedures { position term { label } details bloodVolumeMl vertebralLevel attemptNumber imageGuidance needleGauge }
+    complications { term { label } onsetHours diagnosis details symptoms { label } procedure { position } }
+    treatments { term { label } details }
+    comorbidities { label }
+  }
+}`;
+
+/** Labels of vocabulary terms by id (for filters restored from a URL that the facets do not list). */
+export function termLabelsQuery(count: number): string {
+  const fields = Array.from({ length: count }, (_, index) => `t${index}: vocabularyTerm(id: $id${index}) { id label }`).join('\n  ');
+  const variables = Array.from({ length: count }, (_, index) => `$id${index}: ID!`).join(', ');
+  return `query TermLabels(${variables}) {\n  ${fields}\n}`;
+}
+
+export interface FacetValueData {
+  value: string;
+  label: string;
+  termId: string | null;
+  caseCount: number;
+  publicationCount: number;
+  selected: boolean;
+  children?: FacetValueData[];
+}
+
+export interface FacetData {
+  facet: string;
+  values: FacetValueData[];
+  stats: { min: number | null; max: number | null; buckets: { from: number; to: number; caseCount: number }[] } | null;
+}
+
+export interface AuthorData {
+  family: string;
+  given: string | null;
+}
+
+export interface HitData {
+  cursor: string;
+  node: {
+    score: number | null;
+    highlights: { field: string; snippets: string[] }[];
+    caseReport: {
+      id: string;
+      label: string;
+      ageYears: number | null;
+      sex: string;
+      pregnancyStatus: string;
+      outcome: string;
+      publication: { id: string; title: string; journal: string | null; year: number | null; authors: AuthorData[]; caseReports: { id: string }[] };
+      complications: { term: { id: string; label: string } }[];
+      treatments: { term: { id: string; label: string } }[];
+    };
+  };
+}
+
+export interface SearchResultData {
+  totalCases: number;
+  totalPublications: number;
+  hits: { edges: HitData[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  facets: FacetData[];
+}
+
+export interface SearchResponse {
+  searchCaseReports: SearchResultData;
+}
+
+export interface CaseDetailData {
+  id: string;
+  label: string;
+  summary: string | null;
+  ageYears: number | null;
+  ageGroup: string;
+  sex: string;
+  pregnancyStatus: string;
+  anticoagulation: string;
+  outcome: string;
+  outcomeDetails: string | null;
+  timeToResolutionDays: number | null;
+  followUpDays: number | null;
+  publication: {
+    id: string;
+    title: string;
+    abstract: string | null;
+    journal: string | null;
+    year: number | null;
+    month: number | null;
+    volume: string | null;
+    issue: string | null;
+    pages: string | null;
+    doi: string | null;
+    pmid: string | null;
+    pmcid: string | null;
+    publicationTypes: string[];
+    authors: AuthorData[];
+    caseReports: { id: string; label: string }[];
+  };
+  procedures: {
+    position: number;
+    term: { label: string };
+    details: string | null;
+    bloodVolumeMl: number | null;
+    vertebralLevel: string | null;
+    attemptNumber: number | null;
+    imageGuidance: string | null;
+    needleGauge: number | null;
+  }[];
+  complications: { term: { label: string }; onsetHours: number | null; diagnosis: string | null; details: string | null; symptoms: { label: string }[]; procedure: { position: number } | null }[];
+  treatments: { term: { label: string }; details: string | null }[];
+  comorbidities: { label: string }[];
+}
+
+export interface CaseResponse {
+  caseReport: CaseDetailData | null;
+}
