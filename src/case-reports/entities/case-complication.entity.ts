@@ -1,33 +1,16 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { VocabularyTerm } from '../../vocabulary/vocabulary-term.entity';
 import { CaseProcedure } from './case-procedure.entity';
+import { VocabularyTerm } from '../../vocabulary/vocabulary-term.entity';
+import { CaseFact } from './case-fact.base';
 import { CaseReport } from './case-report.entity';
 
 @ObjectType({ description: 'A complication of the patient, linked to the procedure it followed.' })
 @Entity()
 @Index(['caseReportId', 'position'], { unique: true })
-export class CaseComplication {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column('uuid')
-  caseReportId: string;
-
+export class CaseComplication extends CaseFact {
   @ManyToOne(() => CaseReport, (caseReport) => caseReport.complications, { onDelete: 'CASCADE' })
   caseReport?: CaseReport;
-
-  @Field(() => Int)
-  @Column('smallint')
-  position: number;
-
-  @Index()
-  @Column('uuid')
-  termId: string;
-
-  @ManyToOne(() => VocabularyTerm, { onDelete: 'RESTRICT' })
-  term?: VocabularyTerm;
 
   @Column('uuid', { nullable: true })
   procedureId: string | null;

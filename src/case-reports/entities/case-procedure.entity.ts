@@ -1,32 +1,14 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { VocabularyTerm } from '../../vocabulary/vocabulary-term.entity';
+import { CaseFact } from './case-fact.base';
 import { CaseReport } from './case-report.entity';
 
 @ObjectType({ description: 'A procedure the patient had before the complication, in order.' })
 @Entity()
 @Index(['caseReportId', 'position'], { unique: true })
-export class CaseProcedure {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column('uuid')
-  caseReportId: string;
-
+export class CaseProcedure extends CaseFact {
   @ManyToOne(() => CaseReport, (caseReport) => caseReport.procedures, { onDelete: 'CASCADE' })
   caseReport?: CaseReport;
-
-  @Field(() => Int, { description: '0-based order of the procedure in the patient\'s course.' })
-  @Column('smallint')
-  position: number;
-
-  @Index()
-  @Column('uuid')
-  termId: string;
-
-  @ManyToOne(() => VocabularyTerm, { onDelete: 'RESTRICT' })
-  term?: VocabularyTerm;
 
   @Field(() => String, { nullable: true })
   @Column('text', { nullable: true })

@@ -1,33 +1,15 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { VocabularyTerm } from '../../vocabulary/vocabulary-term.entity';
 import { CaseComplication } from './case-complication.entity';
+import { CaseFact } from './case-fact.base';
 import { CaseReport } from './case-report.entity';
 
 @ObjectType({ description: 'A treatment given for the patient\'s complication.' })
 @Entity()
 @Index(['caseReportId', 'position'], { unique: true })
-export class CaseTreatment {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column('uuid')
-  caseReportId: string;
-
+export class CaseTreatment extends CaseFact {
   @ManyToOne(() => CaseReport, (caseReport) => caseReport.treatments, { onDelete: 'CASCADE' })
   caseReport?: CaseReport;
-
-  @Field(() => Int)
-  @Column('smallint')
-  position: number;
-
-  @Index()
-  @Column('uuid')
-  termId: string;
-
-  @ManyToOne(() => VocabularyTerm, { onDelete: 'RESTRICT' })
-  term?: VocabularyTerm;
 
   @Column('uuid', { nullable: true })
   complicationId: string | null;
