@@ -1,0 +1,159 @@
+/**
+ * The search page's states (no results, service unreachable, a case that does not exist), the
+ * export buttons' probe, phone-sized screens, the offline GraphQL explorer next to the page, and
+ * what the server sends with the page.
+ */
+import request from 'supertest';
+import { startTestApp, TestApp } from '../support/test-app';
+import { externalRequests, launchBrowser, screenshot, TestBrowser } from './support/browser';
+import { resultCountText, SearchPageDriver, settled, urlParams } from './support/search-page';
+
+describe('search page states (browser, demo corpus)', () => {
+  let app: TestApp;
+  let browser: TestBrowser;
+  let driver: SearchPageDriver;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    browser = await launchBrowser();
+    driver = new SearchPageDriver(app, browser);
+    await driver.init();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('serves the page and its assets from the app, with a policy that allows this origin only', async () => {
+    const page = await request(app.running.url).get('/').expect(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.headers['content-security-policy']).toContain("connect-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    const script = /<script src="(assets\/app-[\w-]+\.js)"/.exec(page.text)?.[1];
+    expect(script).toBeDefined();
+    const asset = await request(app.running.url).get(`/${script}`).expect(200);
+    expect(asset.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(asset.headers['cache-control']).toContain('immutable');
+    // First load stays under 150 KB of JavaScript.
+    expect(Number(asset.headers['content-length'] ?? asset.body.length)).toBeLessThan(150 * 1024);
+    await request(app.running.url).get('/assets/..%2Fpackage.json').expect(404);
+    await request(app.running.url).get('/assets/nothing.js').expect(404);
+    await request(app.running.url).get('/assets/index.html').expect(404);
+  });
+
+  it('shows "no results" with the active filters as one-click removals', async () => {
+    const page = await driver.open('q=hematoma&outcome=DEATH&sex=MALE');
+    const api = await driver.search({ text: 'hematoma', filters: { outcomes: ['DEATH'], sex: ['MALE'] }, first: 1 });
+    expect(api.totalCases).toBe(0);
+    expect(await resultCountText(page)).toBe('No cases found');
+    await expect(page.textContent('[data-state="no-results"] .notice-title')).resolves.toBe('No cases match this search.');
+    await expect(page.textContent('[data-state="no-results"]')).resolves.toContain('Try removing a filter');
+    expect(await page.locator('#results > li').count()).toBe(0);
+    await screenshot(page, 'desktop-06-no-results');
+    await page.click('[data-state="no-results"] button[aria-label="Remove filter Outcome: Death"]');
+    await settled(page);
+    expect(urlParams(page).getAll('outcome')).toEqual([]);
+    const relaxed = await driver.search({ text: 'hematoma', filters: { sex: ['MALE'] }, first: 1 });
+    expect(relaxed.totalCases).toBeGreaterThan(0);
+    expect(await resultCountText(page)).toMatch(new RegExp(`^${relaxed.totalCases} cases? in`));
+    await page.close();
+  });
+
+  it('says when the search service cannot be reached, keeps the search, and recovers on "Try again"', async () => {
+    const page = await browser.newPage();
+    await page.route('**/graphql', (route) => route.abort('connectionrefused'));
+    await page.goto(`${app.running.url}/?q=blood+patch`);
+    await page.waitForSelector('[data-state="unreachable"]');
+    expect(await resultCountText(page)).toBe('Search unavailable');
+    await expect(page.getAttribute('[data-state="unreachable"]', 'role')).resolves.toBe('alert');
+    await expect(page.inputValue('#search-text')).resolves.toBe('blood patch');
+    await screenshot(page, 'desktop-07-unreachable');
+    await page.unroute('**/graphql');
+    await driver.useMockIfAny(page);
+    await page.click('[data-state="unreachable"] button');
+    await settled(page);
+    const api = await driver.search({ text: 'blood patch', first: 20 });
+    expect(await resultCountText(page)).toMatch(new RegExp(`^${api.totalCases} cases in`));
+    expect(await page.locator('[data-state="unreachable"]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('treats a server error as unreachable too, and a case that does not exist as a clear message', async () => {
+    const page = await browser.newPage();
+    await page.route('**/graphql', (route) => route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>Bad gateway</h1>' }));
+    await page.goto(`${app.running.url}/`);
+    await page.waitForSelector('[data-state="unreachable"]');
+    await page.unroute('**/graphql');
+    await driver.useMockIfAny(page);
+    await page.goto(`${app.running.url}/?case=00000000-0000-4000-8000-000000000000`);
+    await page.waitForSelector('#case-view [data-state]');
+    await expect(page.textContent('#case-title')).resolves.toBe('This case could not be shown.');
+    await page.click('#case-view .back-button');
+    await settled(page);
+    expect(urlParams(page).get('case')).toBeNull();
+    expect(await resultCountText(page)).toContain('23 cases');
+    await page.close();
+  });
+
+  it('hides the export buttons while the export endpoint does not exist, and offers CSV and RIS of the current search when it does', async () => {
+    const probe = await request(app.running.url).head('/export/case-reports?format=csv');
+    const page = await driver.open('q=hematoma&sex=FEMALE');
+    await page.waitForTimeout(200);
+    await expect(page.isHidden('#export')).resolves.toBe(probe.status === 404);
+
+    // Pretend the endpoint exists: the buttons appear and carry the on-screen search.
+    const withExport = await browser.newPage();
+    await withExport.route('**/export/case-reports?format=csv', (route) => route.fulfill({ status: 200, contentType: 'text/csv', body: '' }));
+    await driver.useMockIfAny(withExport);
+    await withExport.goto(`${app.running.url}/?q=hematoma&sex=FEMALE`);
+    await withExport.waitForSelector('#export:not([hidden])');
+    const href = await withExport.getAttribute('#export-csv', 'href');
+    const url = new URL(href!, app.running.url);
+    expect(url.pathname).toBe('/export/case-reports');
+    expect(url.searchParams.get('format')).toBe('csv');
+    expect(JSON.parse(url.searchParams.get('input')!)).toEqual({ text: 'hematoma', sort: 'RELEVANCE', filters: { sex: ['FEMALE'] } });
+    expect(new URL((await withExport.getAttribute('#export-ris', 'href'))!, app.running.url).searchParams.get('format')).toBe('ris');
+    await withExport.close();
+    await page.close();
+  });
+
+  it.each([
+    [390, 844],
+    [360, 740],
+  ])('fits a %i px wide screen: no sideways scrolling, filters behind a button', async (width, height) => {
+    const page = await driver.open('q=hematoma', { width, height });
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await expect(page.isVisible('#filters')).resolves.toBe(false);
+    await screenshot(page, `mobile-${width}-01-results`);
+    await page.click('#filters-toggle');
+    await expect(page.getAttribute('#filters-toggle', 'aria-expanded')).resolves.toBe('true');
+    await expect(page.isVisible('fieldset[data-facet="COMPLICATION"]')).resolves.toBe(true);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.check('fieldset[data-facet="SEX"] li[data-value="FEMALE"] input');
+    await settled(page);
+    await screenshot(page, `mobile-${width}-02-filters`);
+    await page.click('#filters-done');
+    await expect(page.isVisible('#results')).resolves.toBe(true);
+    await expect(page.textContent('#filters-toggle')).resolves.toBe('Filters (1)');
+    await page.click('#results .hit-link >> nth=0');
+    await page.waitForSelector('.case-grid');
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, `mobile-${width}-03-case`);
+    await page.close();
+  });
+
+  it('keeps the GraphQL explorer at /graphql working offline', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.running.url}/graphql`);
+    await page.waitForSelector('.graphiql-container', { timeout: 30000 });
+    await page.close();
+  });
+
+  it('sent no request beyond this machine', () => {
+    expect(browser.requests.length).toBeGreaterThan(10);
+    expect(externalRequests(browser.requests)).toEqual([]);
+  });
+});

@@ -1,0 +1,94 @@
+import type { Page } from 'playwright-core';
+import type { TestApp } from '../../support/test-app';
+import type { TestBrowser } from './browser';
+import { MockSearchApi } from './mock-search-api';
+
+/** Drives the search page the way a user does, and reads back what it shows. */
+export class SearchPageDriver {
+  private mock: MockSearchApi | null = null;
+
+  constructor(
+    readonly app: TestApp,
+    readonly browser: TestBrowser,
+  ) {}
+
+  /** DEVELOPMENT ONLY: with SEARCH_API_MOCK=1 and no search API in the app, answer searchCaseReports in the browser. */
+  async init(): Promise<void> {
+    if (process.env.SEARCH_API_MOCK === '1') this.mock = await MockSearchApi.create(this.app);
+  }
+
+  /** For pages opened with browser.newPage() directly (DEVELOPMENT ONLY, as init). */
+  async useMockIfAny(page: Page): Promise<void> {
+    if (this.mock) await this.mock.install(page);
+  }
+
+  async open(query = '', size: { width?: number; height?: number } = {}): Promise<Page> {
+    const page = await this.browser.newPage(size);
+    if (this.mock) await this.mock.install(page);
+    await page.goto(`${this.app.running.url}/${query ? `?${query}` : ''}`);
+    await settled(page);
+    return page;
+  }
+
+  /** searchCaseReports sent straight to the API, for comparison with what the page shows. */
+  async search(input: Record<string, unknown>): Promise<ApiSearchResult> {
+    if (this.mock) return this.mock.search(input) as unknown as ApiSearchResult;
+    const result = await this.app.graphql<{ searchCaseReports: ApiSearchResult }>(
+      `query($input: SearchCaseReportsInput!) { searchCaseReports(input: $input) {
+        totalCases totalPublications
+        hits { edges { cursor node { caseReport { id publication { title year } } } } pageInfo { hasNextPage endCursor } }
+        facets { facet values { value label termId caseCount children { value label termId caseCount children { value label termId caseCount children { value label termId caseCount } } } } }
+      } }`,
+      { input },
+    );
+    if (result.errors) throw new Error(`searchCaseReports failed: ${JSON.stringify(result.errors)}`);
+    return result.data!.searchCaseReports;
+  }
+}
+
+export interface ApiFacetValue {
+  value: string;
+  label: string;
+  termId: string | null;
+  caseCount: number;
+  children?: ApiFacetValue[];
+}
+
+export interface ApiSearchResult {
+  totalCases: number;
+  totalPublications: number;
+  hits: { edges: { cursor: string; node: { caseReport: { id: string; publication: { title: string; year: number | null } } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  facets: { facet: string; values: ApiFacetValue[] }[];
+}
+
+export function flatten(values: ApiFacetValue[]): ApiFacetValue[] {
+  return values.flatMap((value) => [value, ...flatten(value.children ?? [])]);
+}
+
+/** Waits until no search is in flight and the results show a settled state. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const view = document.getElementById('results-view');
+    const count = document.getElementById('result-count')?.textContent ?? '';
+    return view?.getAttribute('aria-busy') === 'false' && count !== 'Loading…';
+  });
+}
+
+/** The counts a facet shows, by filter value (term id or enum value). */
+export async function shownFacetCounts(page: Page, facet: string): Promise<Record<string, number>> {
+  return page.$$eval(`fieldset[data-facet="${facet}"] li.facet-value`, (items) =>
+    Object.fromEntries(items.map((item) => [(item as HTMLElement).dataset.value as string, Number(item.querySelector(':scope > label .facet-count')?.getAttribute('data-count'))])),
+  );
+}
+
+export async function shownCaseIds(page: Page): Promise<string[]> {
+  return page.$$eval('#results .hit-link', (links) => links.map((link) => (link as HTMLElement).dataset.caseId as string));
+}
+
+export async function resultCountText(page: Page): Promise<string> {
+  return (await page.textContent('#result-count'))?.trim() ?? '';
+}
+
+export function urlParams(page: Page): URLSearchParams {
+  return new URL(page.url()).searchParams;
+}
