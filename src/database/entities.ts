@@ -6,8 +6,8 @@ import { ImportBatch } from '../literature/import/import-batch.entity';
 import { SavedSearchRun } from '../literature/saved-searches/saved-search-run.entity';
 import { SavedSearch } from '../literature/saved-searches/saved-search.entity';
 import { Publication } from '../publications/publication.entity';
-import { SearchOutbox } from '../search/indexing/search-outbox.entity';
+import { SEARCH_ENTITIES } from '../search/search.entities';
 import { VocabularyTerm } from '../vocabulary/vocabulary-term.entity';
 
 /** Every entity, in one list shared by the app, the migration CLI and the tests. */
-export const ENTITIES = [VocabularyTerm, Publication, CaseReport, CaseProcedure, CaseComplication, CaseTreatment, SearchOutbox, ImportBatch, SavedSearch, SavedSearchRun];
+export const ENTITIES = [VocabularyTerm, Publication, CaseReport, CaseProcedure, CaseComplication, CaseTreatment, ...SEARCH_ENTITIES, ImportBatch, SavedSearch, SavedSearchRun];

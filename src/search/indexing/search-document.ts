@@ -1,6 +1,7 @@
 import { AgeGroup, Anticoagulation, Outcome, PregnancyStatus, Sex } from '../../case-reports/case-report.enums';
 import { TermKind } from '../../vocabulary/term-kind.enum';
 import { TREATMENT_NOT_REPORTED } from '../query/facet-registry';
+import { stripControlCharacters } from '../query/highlight';
 
 /** One complication of the patient with the facts linked to it (for engines that index nested facts). */
 export interface SearchDocumentComplication {
@@ -185,7 +186,8 @@ export class TermIndex {
 }
 
 const uniqueSorted = (values: Iterable<string>): string[] => [...new Set(values)].sort();
-const joinText = (parts: (string | null | undefined)[]): string => parts.filter((part): part is string => Boolean(part && part.trim())).join('\n');
+const joinText = (parts: (string | null | undefined)[]): string => stripControlCharacters(parts.filter((part): part is string => Boolean(part && part.trim())).join('\n'));
+const clean = (text: string | null): string | null => (text === null ? null : stripControlCharacters(text));
 
 /** Builds the search document of one case from its loaded rows. Pure: same rows, same document. */
 export function buildSearchDocument(source: SearchDocumentSource, terms: TermIndex, loadedAt: Date = new Date()): SearchDocument {
@@ -220,8 +222,8 @@ export function buildSearchDocument(source: SearchDocumentSource, terms: TermInd
   return {
     caseReportId: caseReport.id,
     publicationId: caseReport.publicationId,
-    title: publication.title,
-    abstract: publication.abstract,
+    title: stripControlCharacters(publication.title),
+    abstract: clean(publication.abstract),
     journal: publication.journal,
     year: publication.year,
     publicationTypes: uniqueSorted(publication.publicationTypes),

@@ -1,0 +1,189 @@
+import { FacetDefinition, facetDefinition, FacetField, FacetName } from '../../query/facet-registry';
+import { FRAGMENT_DELIMITER, HIGHLIGHT_END, HIGHLIGHT_START } from '../../query/highlight';
+import { FilterClause, SearchQuery, sortSpecOf, splitForFacets } from '../../query/search-query';
+import { HIGHLIGHT_FIELDS } from '../../query/search-result';
+import { TextAtom, TextQuery } from '../../query/text-query';
+
+/** The text search configuration: English stemming and stop words (medical English is English). */
+export const TS_CONFIG = 'english';
+
+/** Column of each document field in search_case_document. */
+export const COLUMN_OF: Record<FacetField | 'hasKnownOutcome', string> = {
+  complicationIds: 'complication_ids',
+  procedureIds: 'procedure_ids',
+  treatmentIds: 'treatment_ids',
+  symptomIds: 'symptom_ids',
+  sex: 'sex',
+  ageGroup: 'age_group',
+  pregnancyStatus: 'pregnancy_status',
+  anticoagulation: 'anticoagulation',
+  outcome: 'outcome',
+  publicationTypes: 'publication_types',
+  year: 'year',
+  ageYears: 'age_years',
+  bloodPatchVolumesMl: 'blood_patch_volumes_ml',
+  onsetHours: 'onset_hours',
+  hasKnownOutcome: 'has_known_outcome',
+};
+
+const ARRAY_FIELDS = new Set<string>(['complicationIds', 'procedureIds', 'treatmentIds', 'symptomIds', 'publicationTypes', 'bloodPatchVolumesMl', 'onsetHours']);
+
+/** Collects positional parameters ($1, $2, ...); values never enter the SQL text. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  add(value: unknown, cast = ''): string {
+    this.values.push(value);
+    return `$${this.values.length}${cast}`;
+  }
+}
+
+/** A tsquery for one atom: the phrase as typed OR any spelling variant. */
+function atomSql(atom: TextAtom, params: SqlParams): string {
+  const parts = atom.variants.map((variant) => `phraseto_tsquery('${TS_CONFIG}', ${params.add(variant)})`);
+  return parts.length === 1 ? parts[0] : `(${parts.join(' || ')})`;
+}
+
+/** The tsquery of the whole text: OR of clauses, each ANDing its atoms and NOTing its exclusions. */
+export function tsquerySql(text: TextQuery, params: SqlParams): string {
+  const clauses = text.anyOf.map((clause) => {
+    const parts = [...clause.include.map((atom) => atomSql(atom, params)), ...clause.exclude.map((atom) => `(!! ${atomSql(atom, params)})`)];
+    return parts.length === 1 ? parts[0] : `(${parts.join(' && ')})`;
+  });
+  return clauses.length === 1 ? clauses[0] : `(${clauses.join(' || ')})`;
+}
+
+/** SQL for one filter clause against the document alias `d`. */
+export function clauseSql(clause: FilterClause, params: SqlParams, alias = 'd'): string {
+  const column = `${alias}.${COLUMN_OF[clause.field]}`;
+  switch (clause.kind) {
+    case 'any-of':
+      return ARRAY_FIELDS.has(clause.field) ? `${column} && ${params.add(clause.values, '::text[]')}` : `${column} = ANY(${params.add(clause.values, '::text[]')})`;
+    case 'range': {
+      const bounds = (value: string) =>
+        [clause.min !== undefined ? `${value} >= ${params.add(clause.min, '::float8')}` : null, clause.max !== undefined ? `${value} <= ${params.add(clause.max, '::float8')}` : null].filter(Boolean).join(' AND ');
+      return ARRAY_FIELDS.has(clause.field) ? `EXISTS (SELECT 1 FROM unnest(${column}) AS v(x) WHERE ${bounds('v.x')})` : `(${bounds(column)})`;
+    }
+    case 'outcome-known':
+      return `${column} = ${params.add(clause.value, '::boolean')}`;
+  }
+}
+
+export interface PostgresSearchStatements {
+  /** Totals and facet counts in one statement; rows: kind, facet, value, cases, publications, n1, n2. */
+  counts: { sql: string; params: unknown[] };
+  /** The page of hits with sort keys and marked headlines; null when page.first is 0. */
+  hits: { sql: string; params: unknown[] } | null;
+}
+
+export interface CountRow {
+  kind: 'total' | 'bucket' | 'stats' | 'histogram' | 'present';
+  facet: FacetName | null;
+  value: string | null;
+  cases: string | number;
+  publications: string | number;
+  n1: number | null;
+  n2: number | null;
+}
+
+export interface HitRow {
+  case_report_id: string;
+  publication_id: string;
+  score: number | null;
+  sort_key: number;
+  [headline: `h_${string}`]: string | null;
+}
+
+const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=${FRAGMENT_DELIMITER}`;
+
+function facetCountSql(definition: FacetDefinition, filter: string, params: SqlParams, interval: number | undefined, includeZero: boolean, table: string): string[] {
+  const column = `m.${COLUMN_OF[definition.field]}`;
+  const where = filter ? `WHERE ${filter}` : '';
+  const name = `'${definition.name}'`;
+  if (definition.kind === 'numeric-range') {
+    const width = params.add(interval ?? definition.defaultInterval, '::float8');
+    const values = definition.multiValued ? `m, unnest(${column}) AS v(x) ${where}` : `(SELECT m.*, ${column}::float8 AS x FROM m ${where}) v WHERE v.x IS NOT NULL`;
+    const source = definition.multiValued ? `FROM ${values}` : `FROM ${values}`;
+    return [
+      `SELECT 'stats', ${name}, NULL, 0, 0, min(x)::float8, max(x)::float8 ${source}`,
+      `SELECT 'histogram', ${name}, NULL, count(DISTINCT case_report_id), 0, floor(x / ${width}) * ${width}, NULL ${source} GROUP BY 6`,
+    ];
+  }
+  const valueSource = definition.multiValued ? `m, unnest(${column}) AS v(x) ${where}` : `(SELECT m.*, ${column} AS x FROM m ${where}) v`;
+  // Two-level grouping: distinct (value, publication) first, then count per value; cheaper than count(DISTINCT).
+  const parts = [
+    `SELECT 'bucket', ${name}, x, sum(n), count(*), NULL, NULL FROM (SELECT x, publication_id, count(*) AS n FROM ${valueSource} GROUP BY x, publication_id) g GROUP BY x`,
+  ];
+  if (includeZero && definition.multiValued && !definition.termKind) {
+    parts.push(`SELECT 'present', ${name}, x, 0, 0, NULL, NULL FROM (SELECT DISTINCT unnest(${COLUMN_OF[definition.field]}) AS x FROM ${table}) p`);
+  }
+  return parts;
+}
+
+/**
+ * Builds the two statements of one search. Disjunctive counting in one pass: the matching rows are
+ * computed once (text + filters no requested facet owns), with one boolean per requested facet's own
+ * filter; hits and totals need every flag, a facet's counts every flag but its own.
+ */
+export function buildPostgresSearch(query: SearchQuery, table = 'search_case_document'): PostgresSearchStatements {
+  return { counts: buildCounts(query, table), hits: query.page.first > 0 ? buildHits(query, table) : null };
+}
+
+function buildCounts(query: SearchQuery, table: string): { sql: string; params: unknown[] } {
+  const params = new SqlParams();
+  const { common, own } = splitForFacets(query);
+  const ownEntries = [...own.entries()];
+  const flagOf = new Map(ownEntries.map(([facet], index) => [facet, `f${index}`]));
+  const where: string[] = [];
+  let withQ = '';
+  if (query.text) {
+    withQ = `q AS (SELECT ${tsquerySql(query.text, params)} AS query), `;
+    where.push('d.search_vector @@ (SELECT query FROM q)');
+  }
+  where.push(...common.map((clause) => clauseSql(clause, params)));
+  // NULL (e.g. a range on a missing year) counts as false, so flags are plain booleans.
+  const flagExprs = ownEntries.map(([, clause]) => `coalesce((${clauseSql(clause, params)}), false)`);
+  if (ownEntries.length > 1) where.push(`(${flagExprs.map((expr) => `${expr}::int`).join(' + ')}) >= ${ownEntries.length - 1}`);
+  const flags = flagExprs.map((expr, index) => `${expr} AS f${index}`);
+  const whereSql = where;
+  const needed = new Set(['case_report_id', 'publication_id']);
+  for (const request of query.facets) needed.add(COLUMN_OF[facetDefinition(request.facet).field]);
+  const m = `m AS MATERIALIZED (SELECT ${[...needed].map((c) => `d.${c}`).join(', ')}${flags.length ? `, ${flags.join(', ')}` : ''} FROM ${table} d${whereSql.length ? ` WHERE ${whereSql.join(' AND ')}` : ''})`;
+  const allFlags = ownEntries.map(([facet]) => `m.${flagOf.get(facet)}`).join(' AND ');
+  const parts = [`SELECT 'total' AS kind, NULL AS facet, NULL AS value, count(*) AS cases, count(DISTINCT publication_id) AS publications, NULL::float8 AS n1, NULL::float8 AS n2 FROM m${allFlags ? ` WHERE ${allFlags}` : ''}`];
+  for (const request of query.facets) {
+    const others = ownEntries.filter(([facet]) => facet !== request.facet).map(([facet]) => `m.${flagOf.get(facet)}`).join(' AND ');
+    parts.push(...facetCountSql(facetDefinition(request.facet), others, params, request.interval, request.includeZero, table));
+  }
+  return { sql: `WITH ${withQ}${m}\n${parts.join('\nUNION ALL\n')}`, params: params.values };
+}
+
+function buildHits(query: SearchQuery, table: string): { sql: string; params: unknown[] } {
+  const params = new SqlParams();
+  const where: string[] = [];
+  let withQ = '';
+  if (query.text) {
+    withQ = `WITH q AS (SELECT ${tsquerySql(query.text, params)} AS query) `;
+    where.push('d.search_vector @@ (SELECT query FROM q)');
+  }
+  const { common, own } = splitForFacets(query);
+  where.push(...[...common, ...own.values()].map((clause) => clauseSql(clause, params)));
+  const spec = sortSpecOf(query.sort, Boolean(query.text));
+  const scoreSql = query.text ? `ts_rank_cd(d.search_vector, (SELECT query FROM q))::float8` : 'NULL::float8';
+  const keySql = spec.key === 'score' ? scoreSql : `coalesce(d.${spec.key === 'year' ? 'year' : 'age_years'}::float8, ${spec.missing}::float8)`;
+  const direction = spec.direction === 'desc' ? 'DESC' : 'ASC';
+  const after = query.page.after;
+  if (after) {
+    const value = params.add(after.values[0], '::float8');
+    const id = params.add(after.caseReportId, '::uuid');
+    where.push(`(${keySql} ${spec.direction === 'desc' ? '<' : '>'} ${value} OR (${keySql} = ${value} AND d.case_report_id > ${id}))`);
+  }
+  const limit = params.add(query.page.first + 1, '::int');
+  const inner = `SELECT d.case_report_id, d.publication_id, ${scoreSql} AS score, ${keySql} AS sort_key FROM ${table} d${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY sort_key ${direction}, d.case_report_id ASC LIMIT ${limit}`;
+  const headlines =
+    query.text && query.highlight
+      ? HIGHLIGHT_FIELDS.map((field) => `, CASE WHEN doc.${field} <> '' THEN ts_headline('${TS_CONFIG}', doc.${field}, (SELECT query FROM q), ${params.add(HEADLINE_OPTIONS)}) END AS h_${field}`).join('')
+      : '';
+  const sql = `${withQ}SELECT p.case_report_id, p.publication_id, p.score, p.sort_key${headlines} FROM (${inner}) p${headlines ? ` JOIN ${table} doc ON doc.case_report_id = p.case_report_id` : ''} ORDER BY p.sort_key ${direction}, p.case_report_id ASC`;
+  return { sql, params: params.values };
+}

@@ -1,0 +1,6 @@
+import { SearchCaseDocument } from './engines/postgres/search-case-document.entity';
+import { SearchIndexerLease } from './indexing/search-indexer-lease.entity';
+import { SearchOutbox } from './indexing/search-outbox.entity';
+
+/** The tables the search module owns (listed in src/database/entities.ts). */
+export const SEARCH_ENTITIES = [SearchOutbox, SearchIndexerLease, SearchCaseDocument];

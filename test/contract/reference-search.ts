@@ -1,0 +1,63 @@
+import { SearchDocument } from '../../src/search/indexing/search-document';
+import { facetDefinition } from '../../src/search/query/facet-registry';
+import { clausesForFacet, FilterClause, SearchQuery, sortSpecOf, splitForFacets } from '../../src/search/query/search-query';
+import { EngineFacetResult } from '../../src/search/query/search-result';
+
+/**
+ * A deliberately naive in-memory evaluation of the filter and facet semantics (no text), written
+ * from the SearchQuery documentation rather than from either engine. The contract compares engines
+ * with it on generated filter combinations.
+ */
+const valuesOf = (doc: SearchDocument, field: string): unknown[] => {
+  const value = (doc as unknown as Record<string, unknown>)[field];
+  if (Array.isArray(value)) return value;
+  return value === null || value === undefined ? [] : [value];
+};
+
+export function matches(doc: SearchDocument, clause: FilterClause): boolean {
+  switch (clause.kind) {
+    case 'any-of':
+      return valuesOf(doc, clause.field).some((value) => clause.values.includes(value as string));
+    case 'range':
+      return valuesOf(doc, clause.field).some((value) => (clause.min === undefined || (value as number) >= clause.min) && (clause.max === undefined || (value as number) <= clause.max));
+    case 'outcome-known':
+      return doc.hasKnownOutcome === clause.value;
+  }
+}
+
+export function referenceSearch(docs: SearchDocument[], query: SearchQuery): { ids: string[]; totalCases: number; totalPublications: number; facets: EngineFacetResult[] } {
+  const { common, own } = splitForFacets(query);
+  const all = [...common, ...own.values()];
+  const hits = docs.filter((doc) => all.every((clause) => matches(doc, clause)));
+  const spec = sortSpecOf(query.sort, false);
+  const key = (doc: SearchDocument) => (spec.key === 'year' ? doc.year : doc.ageYears) ?? spec.missing;
+  hits.sort((a, b) => (spec.direction === 'asc' ? key(a) - key(b) : key(b) - key(a)) || (a.caseReportId < b.caseReportId ? -1 : 1));
+  const facets = query.facets.map((request): EngineFacetResult => {
+    const definition = facetDefinition(request.facet);
+    const clauses = clausesForFacet(query, request.facet);
+    const base = docs.filter((doc) => clauses.every((clause) => matches(doc, clause)));
+    if (definition.kind === 'numeric-range') {
+      const interval = request.interval ?? (definition.defaultInterval as number);
+      const values = base.flatMap((doc) => valuesOf(doc, definition.field) as number[]);
+      const buckets = new Map<number, Set<string>>();
+      for (const doc of base) for (const value of valuesOf(doc, definition.field) as number[]) {
+        const from = Math.floor(value / interval) * interval;
+        buckets.set(from, (buckets.get(from) ?? new Set()).add(doc.caseReportId));
+      }
+      return {
+        facet: request.facet,
+        buckets: [],
+        stats: { min: values.length ? Math.min(...values) : null, max: values.length ? Math.max(...values) : null, buckets: [...buckets.entries()].sort(([a], [b]) => a - b).map(([from, ids]) => ({ from, to: from + interval, caseCount: ids.size })) },
+      };
+    }
+    const counts = new Map<string, { cases: number; publications: Set<string> }>();
+    for (const doc of base) for (const value of new Set(valuesOf(doc, definition.field) as string[])) {
+      const entry = counts.get(value) ?? { cases: 0, publications: new Set<string>() };
+      entry.cases++;
+      entry.publications.add(doc.publicationId);
+      counts.set(value, entry);
+    }
+    return { facet: request.facet, stats: null, buckets: [...counts.entries()].map(([value, entry]) => ({ value, caseCount: entry.cases, publicationCount: entry.publications.size })) };
+  });
+  return { ids: hits.map((doc) => doc.caseReportId), totalCases: hits.length, totalPublications: new Set(hits.map((doc) => doc.publicationId)).size, facets };
+}

@@ -1,0 +1,385 @@
+import { AgeGroup, Anticoagulation, Outcome, PregnancyStatus, Sex } from '../../src/case-reports/case-report.enums';
+import { assembleFacets, flattenFacetValues } from '../../src/search/query/facet-assembler';
+import { FacetName } from '../../src/search/query/facet-registry';
+import { FacetRequest, SearchFilters, SearchQuery, SearchSort } from '../../src/search/query/search-query';
+import { EngineSearchResult } from '../../src/search/query/search-result';
+import { parseTextQuery } from '../../src/search/query/text-query.parser';
+import { SearchEngine } from '../../src/search/search-engine.port';
+import { caseId, caseKeyOf, FIXTURE_DOCUMENTS, FIXTURE_TERMS, generatedDocuments, TERMS, termId, uuid } from './search-fixture.factory';
+import { referenceSearch } from './reference-search';
+
+export interface ContractEngine {
+  engine: SearchEngine;
+  close(): Promise<void>;
+}
+
+interface QueryInput {
+  text?: string;
+  filters?: SearchFilters;
+  facets?: (FacetName | FacetRequest)[];
+  sort?: SearchSort;
+  first?: number;
+  after?: SearchQuery['page']['after'];
+  highlight?: boolean;
+}
+
+export function searchQuery(input: QueryInput = {}): SearchQuery {
+  return {
+    text: parseTextQuery(input.text),
+    filters: input.filters ?? {},
+    facets: (input.facets ?? []).map((facet) => (typeof facet === 'string' ? { facet, includeZero: false } : facet)),
+    sort: input.sort ?? SearchSort.RELEVANCE,
+    page: { first: input.first ?? 100, after: input.after ?? null },
+    highlight: input.highlight ?? true,
+  };
+}
+
+const keys = (result: EngineSearchResult) => result.hits.map((hit) => caseKeyOf(hit.caseReportId));
+const sortedKeys = (result: EngineSearchResult) => keys(result).sort((a, b) => a - b);
+const keyOfTerm = (value: string) => FIXTURE_TERMS.find((term) => term.id === value)?.key ?? value;
+/** value -> caseCount of one facet, term ids shown as keys. */
+const countsOf = (result: EngineSearchResult, facet: FacetName, field: 'caseCount' | 'publicationCount' = 'caseCount') =>
+  Object.fromEntries(
+    (result.facets.find((f) => f.facet === facet)?.buckets ?? [])
+      .filter((bucket) => bucket[field] > 0)
+      .map((bucket) => [keyOfTerm(bucket.value), bucket[field]])
+      .sort(([a], [b]) => String(a).localeCompare(String(b))),
+  );
+const ids = (...terms: string[]) => terms.map(termId);
+
+/**
+ * The behaviour every SearchEngine must show on the same fixture corpus (built by the factories in
+ * search-fixture.factory.ts): same totals, same facet counts, same order for every non-relevance sort.
+ * Numbers in the expectations were counted by hand from FIXTURE_CASES.
+ */
+export function describeSearchEngineContract(name: string, open: () => Promise<ContractEngine>): void {
+  describe(`search engine contract: ${name}`, () => {
+    let handle: ContractEngine;
+    let engine: SearchEngine;
+    const docs = FIXTURE_DOCUMENTS();
+    const search = (input: QueryInput = {}) => engine.search(searchQuery(input));
+
+    beforeAll(async () => {
+      handle = await open();
+      engine = handle.engine;
+      await engine.ensureIndex();
+      await engine.upsert(docs);
+    });
+
+    afterAll(async () => {
+      await handle?.close();
+    });
+
+    describe('totals and empty results', () => {
+      it('counts every case and every distinct publication', async () => {
+        const result = await search({ first: 0 });
+        expect([result.totalCases, result.totalPublications]).toEqual([16, 12]);
+        expect(result.hits).toEqual([]);
+        expect(await engine.count()).toBe(16);
+      });
+
+      it('returns nothing, without error, when nothing matches', async () => {
+        const none = await search({ filters: { sex: [Sex.MALE], pregnancyStatuses: [PregnancyStatus.POSTPARTUM] }, facets: [FacetName.OUTCOME, FacetName.COMPLICATION, FacetName.AGE] });
+        expect([none.totalCases, none.totalPublications, none.hits.length, none.hasNextPage]).toEqual([0, 0, 0, false]);
+        expect(countsOf(none, FacetName.COMPLICATION)).toEqual({});
+        expect(none.facets.find((f) => f.facet === FacetName.AGE)?.stats).toMatchObject({ min: null, max: null });
+        const text = await search({ text: 'xylophonist' });
+        expect([text.totalCases, text.hits.length]).toEqual([0, 0]);
+      });
+    });
+
+    describe('text', () => {
+      it('finds a word in the case narrative, with HTML-escaped highlights', async () => {
+        const result = await search({ text: 'zanzibar' });
+        expect(keys(result)).toEqual([7]);
+        const summary = result.hits[0].highlights.find((h) => h.field === 'summary');
+        expect(summary?.snippets.join(' ')).toContain('<mark>Zanzibar</mark>');
+        // The summary holds "& <b>recovered</b>": escaped (or, PostgreSQL's parser, tags dropped), never live HTML.
+        expect(summary?.snippets.join(' ')).toContain('&amp;');
+        expect(summary?.snippets.join(' ').replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
+        expect(result.hits[0].score).toBeGreaterThan(0);
+      });
+
+      it('matches British and American spellings alike, through term labels too', async () => {
+        const british = await search({ text: 'haematoma' });
+        const american = await search({ text: 'hematoma' });
+        expect(sortedKeys(british)).toEqual([1, 2, 3, 4, 5, 6, 7, 10, 11, 13, 14, 15, 16]);
+        expect(sortedKeys(american)).toEqual(sortedKeys(british));
+      });
+
+      it('keeps a quoted phrase together, while words may be apart', async () => {
+        expect(sortedKeys(await search({ text: 'spinal subdural' }))).toEqual([3, 4, 6, 10]);
+        expect(sortedKeys(await search({ text: '"spinal subdural"' }))).toEqual([3, 4, 10]);
+      });
+
+      it('excludes with a minus, alone or after words', async () => {
+        expect(sortedKeys(await search({ text: 'hematoma -intracranial' }))).toEqual([1, 2, 3, 4, 5, 10, 11, 14, 15, 16]);
+        expect(sortedKeys(await search({ text: '-hematoma' }))).toEqual([8, 9, 12]);
+      });
+
+      it('ORs alternatives', async () => {
+        expect(sortedKeys(await search({ text: 'zanzibar OR arachnoiditis' }))).toEqual([4, 7]);
+      });
+
+      it('searches term synonyms', async () => {
+        expect(sortedKeys(await search({ text: 'PDPH' }))).toEqual([7, 8, 9]);
+      });
+
+      it('reads malformed syntax literally instead of failing', async () => {
+        expect(keys(await search({ text: '"zanzibar' }))).toEqual([7]);
+      });
+
+      it('ranks the obvious best match first', async () => {
+        const result = await search({ text: 'intrathecal', sort: SearchSort.RELEVANCE });
+        expect(sortedKeys(result)).toEqual([1, 2, 11]);
+        expect(keys(result)[0]).toBe(1);
+        const scores = result.hits.map((hit) => hit.score as number);
+        expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+      });
+
+      it('combines text with filters and facets', async () => {
+        const result = await search({ text: 'hematoma', filters: { pregnancyStatuses: [PregnancyStatus.POSTPARTUM] }, facets: [FacetName.OUTCOME] });
+        expect(sortedKeys(result)).toEqual([1, 3, 7, 11, 13, 14]);
+        expect(countsOf(result, FacetName.OUTCOME)).toEqual({ FULL_RECOVERY: 3, PARTIAL_RECOVERY: 1, RESIDUAL_DEFICIT: 1, UNKNOWN: 1 });
+      });
+    });
+
+    describe('filters (OR within a filter, AND across filters)', () => {
+      it.each<[string, SearchFilters, number[]]>([
+        ['a parent complication includes its descendants', { complications: ids('spinal-hematoma') }, [1, 2, 3, 4, 5, 10, 11, 14, 15, 16]],
+        ['procedures', { procedures: ids('epidural-blood-patch') }, [1, 2, 3, 4, 9, 11, 12, 13, 14]],
+        ['a parent treatment includes its descendants', { treatments: ids('conservative-management') }, [1, 2, 7, 9, 10, 11, 16]],
+        ['treatment not reported', { treatments: ['UNKNOWN'] }, [3, 8, 12]],
+        ['symptoms', { symptoms: ids('headache') }, [6, 7, 8, 13]],
+        ['sex', { sex: [Sex.MALE] }, [5, 6, 10, 15]],
+        ['unknown sex is a value', { sex: [Sex.UNKNOWN] }, [8]],
+        ['age groups', { ageGroups: [AgeGroup.OLDER_ADULT, AgeGroup.CHILD] }, [5, 10, 15, 16]],
+        ['unknown age group', { ageGroups: [AgeGroup.UNKNOWN] }, [7, 8]],
+        ['pregnancy statuses', { pregnancyStatuses: [PregnancyStatus.PREGNANT, PregnancyStatus.POSTPARTUM] }, [1, 3, 4, 7, 11, 12, 13, 14]],
+        ['anticoagulation', { anticoagulation: [Anticoagulation.ANTICOAGULANT] }, [5, 16]],
+        ['outcomes', { outcomes: [Outcome.DEATH] }, [6, 15]],
+        ['publication types', { publicationTypes: ['Letter', 'Journal Article'] }, [6, 9]],
+        ['year range, inclusive', { year: { min: 2015, max: 2020 } }, [1, 3, 4, 6, 11, 12, 13, 14]],
+        ['age from', { age: { min: 65 } }, [5, 15, 16]],
+        ['age up to', { age: { max: 30 } }, [2, 4, 10, 12]],
+        ['blood-patch volume: some patch in range', { bloodPatchVolumeMl: { min: 24, max: 26 } }, [4]],
+        ['blood-patch volume range', { bloodPatchVolumeMl: { min: 20, max: 22 } }, [1, 12, 13, 14]],
+        ['onset hours from', { onsetHours: { min: 100 } }, [4, 6, 7, 13]],
+        ['onset hours up to', { onsetHours: { max: 10 } }, [5, 15, 16]],
+        ['known outcome', { outcomeKnown: false }, [3, 8, 12]],
+        ['across filters', { pregnancyStatuses: [PregnancyStatus.POSTPARTUM], complications: ids('intrathecal-hematoma', 'spinal-subdural-hematoma') }, [1, 3, 11]],
+      ])('%s', async (_, filters, expected) => {
+        const result = await search({ filters, sort: SearchSort.YEAR_DESC });
+        expect(sortedKeys(result)).toEqual(expected);
+        expect(result.totalCases).toBe(expected.length);
+      });
+
+      it('counts distinct publications of the matching cases', async () => {
+        const result = await search({ filters: { year: { min: 2015, max: 2020 } }, first: 0 });
+        expect([result.totalCases, result.totalPublications]).toEqual([8, 5]);
+      });
+
+      it('knows outcomes are known for the rest', async () => {
+        expect((await search({ filters: { outcomeKnown: true }, first: 0 })).totalCases).toBe(13);
+      });
+    });
+
+    describe('facets', () => {
+      it('counts disjunctively: a facet ignores its own selection, applies the others', async () => {
+        const result = await search({ filters: { pregnancyStatuses: [PregnancyStatus.POSTPARTUM], outcomes: [Outcome.FULL_RECOVERY] }, facets: [FacetName.PREGNANCY_STATUS, FacetName.OUTCOME, FacetName.SEX] });
+        expect(sortedKeys(result)).toEqual([1, 7, 11]);
+        expect(countsOf(result, FacetName.PREGNANCY_STATUS)).toEqual({ NOT_PREGNANT: 3, POSTPARTUM: 3 });
+        expect(countsOf(result, FacetName.OUTCOME)).toEqual({ FULL_RECOVERY: 3, PARTIAL_RECOVERY: 1, RESIDUAL_DEFICIT: 1, UNKNOWN: 2 });
+        expect(countsOf(result, FacetName.OUTCOME, 'publicationCount')).toEqual({ FULL_RECOVERY: 3, PARTIAL_RECOVERY: 1, RESIDUAL_DEFICIT: 1, UNKNOWN: 2 });
+        expect(countsOf(result, FacetName.SEX)).toEqual({ FEMALE: 3 });
+      });
+
+      it('rolls complication counts up the tree (distinct cases, not sums)', async () => {
+        const result = await search({ facets: [FacetName.COMPLICATION] });
+        expect(countsOf(result, FacetName.COMPLICATION)).toEqual({
+          arachnoiditis: 1,
+          'csf-leak': 4,
+          hematoma: 13,
+          'intracranial-subdural-hematoma': 3,
+          'intrathecal-hematoma': 3,
+          'post-dural-puncture-headache': 3,
+          'spinal-epidural-hematoma': 4,
+          'spinal-hematoma': 10,
+          'spinal-subdural-hematoma': 3,
+        });
+        expect(countsOf(result, FacetName.COMPLICATION, 'publicationCount')).toMatchObject({ hematoma: 10, 'spinal-hematoma': 8, 'csf-leak': 4 });
+        const [tree] = assembleFacets([{ facet: FacetName.COMPLICATION, includeZero: false }], result.facets, { complications: ids('intrathecal-hematoma') }, TERMS);
+        expect(tree.values.map((v) => [v.label, v.caseCount])).toEqual([['Hematoma', 13], ['Csf leak', 4], ['Arachnoiditis', 1]]);
+        const spinal = tree.values[0].children.find((v) => v.label === 'Spinal hematoma');
+        expect(spinal?.children.map((v) => [v.label, v.caseCount, v.selected])).toEqual([
+          ['Spinal epidural hematoma', 4, false],
+          ['Intrathecal hematoma', 3, true],
+          ['Spinal subdural hematoma', 3, false],
+        ]);
+      });
+
+      it('counts "not reported" treatments and rolled-up procedures', async () => {
+        const result = await search({ facets: [FacetName.TREATMENT, FacetName.PROCEDURE, FacetName.SYMPTOM, FacetName.PUBLICATION_TYPE] });
+        expect(countsOf(result, FacetName.TREATMENT)).toMatchObject({ UNKNOWN: 3, 'conservative-management': 7, observation: 5, 'surgical-management': 6 });
+        expect(countsOf(result, FacetName.PROCEDURE)).toMatchObject({ 'epidural-injection': 12, 'epidural-blood-patch': 9, 'lumbar-puncture': 4 });
+        expect(countsOf(result, FacetName.SYMPTOM)).toEqual({ 'back-pain': 5, headache: 4, 'orthostatic-headache': 1, paraplegia: 2 });
+        expect(countsOf(result, FacetName.PUBLICATION_TYPE)).toEqual({ 'Case Reports': 14, 'Journal Article': 1, Letter: 1, Review: 1 });
+      });
+
+      it('lists zero-count values on request', async () => {
+        const result = await search({ filters: { sex: [Sex.MALE] }, facets: [{ facet: FacetName.PUBLICATION_TYPE, includeZero: true }, { facet: FacetName.OUTCOME, includeZero: true }] });
+        const types = result.facets.find((f) => f.facet === FacetName.PUBLICATION_TYPE)?.buckets.map((b) => [b.value, b.caseCount]).sort();
+        expect(types).toEqual([['Case Reports', 3], ['Journal Article', 1], ['Letter', 0], ['Review', 0]]);
+        const [outcomes] = assembleFacets([{ facet: FacetName.OUTCOME, includeZero: true }], result.facets.filter((f) => f.facet === FacetName.OUTCOME), {}, TERMS);
+        expect(outcomes.values.map((v) => [v.value, v.caseCount])).toEqual([['FULL_RECOVERY', 1], ['IMPROVED_UNSPECIFIED', 0], ['PARTIAL_RECOVERY', 0], ['RESIDUAL_DEFICIT', 1], ['DEATH', 2], ['UNKNOWN', 0]]);
+      });
+
+      it('gives numeric stats and histograms, each case once per bucket', async () => {
+        const result = await search({ facets: [{ facet: FacetName.AGE, includeZero: false, interval: 10 }, { facet: FacetName.BLOOD_PATCH_VOLUME, includeZero: false, interval: 5 }, { facet: FacetName.YEAR, includeZero: false, interval: 10 }] });
+        const stats = (facet: FacetName) => {
+          const s = result.facets.find((f) => f.facet === facet)?.stats;
+          return s && { min: s.min, max: s.max, buckets: s.buckets.filter((b) => b.caseCount > 0).map((b) => [b.from, b.to, b.caseCount]) };
+        };
+        expect(stats(FacetName.AGE)).toEqual({ min: 8, max: 70, buckets: [[0, 10, 1], [20, 30, 3], [30, 40, 5], [40, 50, 2], [60, 70, 2], [70, 80, 1]] });
+        expect(stats(FacetName.BLOOD_PATCH_VOLUME)).toEqual({ min: 10, max: 30, buckets: [[10, 15, 1], [15, 20, 2], [20, 25, 4], [25, 30, 1], [30, 35, 1]] });
+        expect(stats(FacetName.YEAR)).toEqual({ min: 1999, max: 2022, buckets: [[1990, 2000, 1], [2000, 2010, 3], [2010, 2020, 8], [2020, 2030, 3]] });
+      });
+
+      it('keeps a numeric facet\'s range while its own range filter narrows the hits', async () => {
+        const result = await search({ filters: { bloodPatchVolumeMl: { min: 26 } }, facets: [{ facet: FacetName.BLOOD_PATCH_VOLUME, includeZero: false, interval: 5 }] });
+        expect(keys(result)).toEqual([4]);
+        expect(result.facets[0].stats).toMatchObject({ min: 10, max: 30 });
+      });
+
+      it('agrees with a naive reference evaluation on many filter combinations', async () => {
+        const filterSets: SearchFilters[] = [
+          { pregnancyStatuses: [PregnancyStatus.POSTPARTUM], complications: ids('hematoma') },
+          { sex: [Sex.FEMALE], treatments: ['UNKNOWN', termId('corticosteroids')], year: { min: 2010 } },
+          { outcomes: [Outcome.FULL_RECOVERY, Outcome.UNKNOWN], procedures: ids('epidural-blood-patch'), onsetHours: { max: 50 } },
+          { ageGroups: [AgeGroup.ADULT], bloodPatchVolumeMl: { min: 15, max: 20 }, outcomeKnown: true },
+          { symptoms: ids('back-pain', 'headache'), anticoagulation: [Anticoagulation.UNKNOWN], age: { min: 20, max: 40 }, publicationTypes: ['Case Reports'] },
+        ];
+        const facets = Object.values(FacetName).map((facet) => ({ facet, includeZero: false }));
+        for (const filters of filterSets) {
+          const query = searchQuery({ filters, facets, sort: SearchSort.AGE_DESC });
+          const [actual, expected] = [await engine.search(query), referenceSearch(docs, query)];
+          expect({ ids: actual.hits.map((h) => h.caseReportId), total: actual.totalCases, publications: actual.totalPublications }).toEqual({ ids: expected.ids, total: expected.totalCases, publications: expected.totalPublications });
+          for (const facet of expected.facets) {
+            const engineFacet = actual.facets.find((f) => f.facet === facet.facet);
+            const norm = (buckets: { value: string; caseCount: number; publicationCount: number }[]) => buckets.filter((b) => b.caseCount > 0).sort((a, b) => a.value.localeCompare(b.value));
+            expect({ facet: facet.facet, buckets: norm(engineFacet?.buckets ?? []) }).toEqual({ facet: facet.facet, buckets: norm(facet.buckets) });
+            if (facet.stats) {
+              expect({ facet: facet.facet, min: engineFacet?.stats?.min, max: engineFacet?.stats?.max, buckets: engineFacet?.stats?.buckets.filter((b) => b.caseCount > 0) }).toEqual({ facet: facet.facet, min: facet.stats.min, max: facet.stats.max, buckets: facet.stats.buckets });
+            }
+          }
+        }
+      });
+    });
+
+    describe('sorting and pagination', () => {
+      it.each<[SearchSort, number[]]>([
+        [SearchSort.YEAR_DESC, [7, 10, 1, 11, 12, 13, 6, 3, 4, 14, 5, 15, 16, 2, 8, 9]],
+        [SearchSort.YEAR_ASC, [8, 2, 15, 16, 5, 14, 3, 4, 6, 11, 12, 13, 1, 10, 7, 9]],
+        [SearchSort.AGE_ASC, [10, 12, 2, 4, 1, 11, 14, 3, 13, 9, 6, 16, 5, 15, 7, 8]],
+        [SearchSort.AGE_DESC, [15, 5, 16, 6, 9, 13, 3, 14, 11, 1, 4, 2, 12, 10, 7, 8]],
+        [SearchSort.RELEVANCE, [7, 10, 1, 11, 12, 13, 6, 3, 4, 14, 5, 15, 16, 2, 8, 9]],
+      ])('%s: missing values last, ties by id', async (sort, expected) => {
+        expect(keys(await search({ sort }))).toEqual(expected);
+      });
+
+      it('pages with the sort values of the last hit, without gaps or repeats', async () => {
+        for (const sort of [SearchSort.YEAR_DESC, SearchSort.AGE_ASC]) {
+          const seen: number[] = [];
+          let after: SearchQuery['page']['after'] = null;
+          for (let page = 0; page < 10; page++) {
+            const result = await search({ sort, first: 5, after });
+            seen.push(...keys(result));
+            if (!result.hasNextPage) break;
+            const last = result.hits[result.hits.length - 1];
+            after = { sort, values: last.sortValues, caseReportId: last.caseReportId };
+          }
+          expect(seen).toEqual(keys(await search({ sort })));
+        }
+      });
+
+      it('pages through relevance-ranked text hits too', async () => {
+        const all = keys(await search({ text: 'hematoma', sort: SearchSort.RELEVANCE }));
+        const seen: number[] = [];
+        let after: SearchQuery['page']['after'] = null;
+        for (let page = 0; page < 10; page++) {
+          const result = await search({ text: 'hematoma', sort: SearchSort.RELEVANCE, first: 4, after, highlight: false });
+          seen.push(...keys(result));
+          if (!result.hasNextPage) break;
+          const last = result.hits[result.hits.length - 1];
+          after = { sort: SearchSort.RELEVANCE, values: last.sortValues, caseReportId: last.caseReportId };
+        }
+        expect(seen).toEqual(all);
+      });
+    });
+
+    describe('writes', () => {
+      it('replaces a document on upsert, and deletes by id and by publication', async () => {
+        const changed = { ...docs[0], outcome: Outcome.DEATH, hasKnownOutcome: true, loadedAt: new Date().toISOString() };
+        await engine.upsert([changed, changed]);
+        expect(keys(await search({ filters: { outcomes: [Outcome.DEATH] } })).sort((a, b) => a - b)).toEqual([1, 6, 15]);
+        await engine.delete([caseId(1), uuid('c', 999)]);
+        expect((await search({ first: 0 })).totalCases).toBe(15);
+        await engine.deleteByPublications([uuid('b', 10)], [caseId(11)]);
+        expect(sortedKeys(await search({ filters: { pregnancyStatuses: [PregnancyStatus.POSTPARTUM] } }))).toEqual([3, 7, 11, 14]);
+        await engine.upsert(docs.map((doc) => ({ ...doc, loadedAt: new Date().toISOString() })));
+        expect((await search({ first: 0 })).totalCases).toBe(16);
+      });
+
+      it('rebuilds into a new index that replaces the live one in one step', async () => {
+        const build = await engine.createIndex();
+        await engine.upsert(docs.slice(0, 3), build);
+        expect((await search({ first: 0 })).totalCases).toBe(16);
+        await engine.swapIndex(build);
+        expect(sortedKeys(await search({}))).toEqual([1, 2, 3]);
+        expect(await engine.count()).toBe(3);
+        await engine.upsert(docs);
+        expect((await search({ first: 0 })).totalCases).toBe(16);
+        const abandoned = await engine.createIndex();
+        await engine.dropIndex(abandoned);
+        expect((await search({ first: 0 })).totalCases).toBe(16);
+      });
+    });
+
+    describe('deep pagination', () => {
+      const generated = generatedDocuments(10_050);
+
+      beforeAll(async () => {
+        await engine.upsert(generated);
+      }, 300_000);
+
+      afterAll(async () => {
+        await engine.delete(generated.map((doc) => doc.caseReportId));
+      }, 120_000);
+
+      it('keeps working past 10,000 hits', async () => {
+        const seen = new Set<string>();
+        let previousYear = -Infinity;
+        let after: SearchQuery['page']['after'] = null;
+        let pages = 0;
+        for (;;) {
+          const result = await search({ sort: SearchSort.YEAR_ASC, first: 1000, after, highlight: false });
+          pages++;
+          expect(result.totalCases).toBe(10_066);
+          for (const hit of result.hits) {
+            expect(seen.has(hit.caseReportId)).toBe(false);
+            seen.add(hit.caseReportId);
+            expect(hit.sortValues[0]).toBeGreaterThanOrEqual(previousYear);
+            previousYear = hit.sortValues[0];
+          }
+          if (!result.hasNextPage) break;
+          const last = result.hits[result.hits.length - 1];
+          after = { sort: SearchSort.YEAR_ASC, values: last.sortValues, caseReportId: last.caseReportId };
+        }
+        expect(seen.size).toBe(10_066);
+        expect(pages).toBe(11);
+      }, 300_000);
+    });
+  });
+}
+
+export { flattenFacetValues };
