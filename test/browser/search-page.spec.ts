@@ -57,6 +57,23 @@ describe('search page (browser, demo corpus)', () => {
     // The count is announced: it lives in a polite live region.
     await expect(page.getAttribute('#result-count', 'aria-live')).resolves.toBe('polite');
     await screenshot(page, 'desktop-02-text-search');
+
+    // Typing is one step in the history, not one per keystroke: Back returns to where typing began.
+    await page.goBack();
+    await settled(page);
+    expect(urlParams(page).get('q')).toBeNull();
+    await expect(page.inputValue('#search-text')).resolves.toBe('');
+    expect(await resultCountText(page)).toBe(countText(23, all.totalPublications, 20));
+    await page.goForward();
+    await settled(page);
+    await expect(page.inputValue('#search-text')).resolves.toBe('intrathecal hematoma');
+
+    // A filter chosen while the typed text is still waiting for its search includes that text.
+    await page.fill('#search-text', 'blood patch');
+    await page.check('fieldset[data-facet="SEX"] li[data-value="FEMALE"] input');
+    await settled(page);
+    expect(urlParams(page).get('q')).toBe('blood patch');
+    expect(urlParams(page).getAll('sex')).toEqual(['FEMALE']);
     await page.close();
   });
 

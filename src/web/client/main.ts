@@ -124,6 +124,10 @@ class SearchPage {
     if (!options.typing) {
       window.clearTimeout(this.typingTimer);
       this.typingPushed = false;
+      // Text typed but not yet searched (the debounce had not fired) is part of the next search, not lost.
+      if (this.input.value.trim() !== next.text.trim() && this.input.value.trim() !== this.state.text.trim()) {
+        next = withNewSearch(next, (draft) => (draft.text = this.input.value));
+      }
     }
     // Remember where the user was on the entry being left, for Back.
     history.replaceState({ ...(history.state as EntryState | null), scrollY: window.scrollY }, '');

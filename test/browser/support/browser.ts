@@ -13,7 +13,7 @@ export interface TestBrowser {
   requests: { url: string; method: string; resourceType: string }[];
   /** Uncaught page errors and console errors (a CSP violation shows up here), in order. */
   errors: string[];
-  newPage(options?: { width?: number; height?: number }): Promise<Page>;
+  newPage(options?: { width?: number; height?: number }): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
 }
 
@@ -43,7 +43,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
       page.on('console', (message) => {
         if (message.type() === 'error') errors.push(`console: ${message.text()}`);
       });
-      return page;
+      return { context, page };
     },
     async close() {
       await context.close();

@@ -23,7 +23,7 @@ export class SearchPageDriver {
   }
 
   async open(query = '', size: { width?: number; height?: number } = {}): Promise<Page> {
-    const page = await this.browser.newPage(size);
+    const { page } = await this.browser.newPage(size);
     if (this.mock) await this.mock.install(page);
     await page.goto(`${this.app.running.url}/${query ? `?${query}` : ''}`);
     await settled(page);
