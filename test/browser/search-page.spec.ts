@@ -185,6 +185,11 @@ describe('search page (browser, demo corpus)', () => {
     await page.click(`.case-section a[data-case-id="${sibling.id}"]`);
     await page.waitForFunction((id) => new URL(location.href).searchParams.get('case') === id, sibling.id);
     await page.waitForSelector(`.case-section a[data-case-id="${first.id}"]`);
+    // "Back to results" means the results, even after moving from case to case.
+    await page.click('.back-button');
+    await settled(page);
+    await page.waitForSelector('#results-view:not([hidden])');
+    expect(urlParams(page).get('case')).toBeNull();
     await page.close();
   });
 

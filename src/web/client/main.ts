@@ -432,7 +432,8 @@ class SearchPage {
   private openCase(caseId: string): void {
     const state = cloneState(this.state);
     state.caseId = caseId;
-    this.navigate(state, { entry: { fromList: !this.state.caseId || (history.state as EntryState | null)?.fromList === true } });
+    // Only a case opened straight from the list can go "back to results" through the history.
+    this.navigate(state, { entry: { fromList: !this.state.caseId } });
   }
 
   private closeCase(): void {
