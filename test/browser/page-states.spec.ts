@@ -42,6 +42,33 @@ describe('search page states (browser, demo corpus)', () => {
     await request(app.running.url).get('/assets/index.html').expect(404);
   });
 
+  it('has landmarks, one h1, and a name on every control', async () => {
+    const page = await driver.open('q=hematoma&sex=FEMALE');
+    const audit = await page.evaluate(() => {
+      const visible = (element: Element) => !!(element as HTMLElement).offsetParent || element.getClientRects().length > 0;
+      const nameOf = (element: Element) => {
+        const labelled = element.getAttribute('aria-labelledby');
+        if (labelled) return labelled.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
+        if (element.getAttribute('aria-label')) return element.getAttribute('aria-label')!.trim();
+        const labels = (element as HTMLInputElement).labels;
+        if (labels && labels.length) return [...labels].map((label) => label.textContent ?? '').join(' ').trim();
+        return element.tagName === 'INPUT' ? '' : (element.textContent ?? '').trim();
+      };
+      const unnamed = [...document.querySelectorAll('input, select, button, a[href]')].filter(visible).filter((element) => !nameOf(element)).map((element) => element.outerHTML.slice(0, 120));
+      return {
+        unnamed,
+        h1: [...document.querySelectorAll('h1')].map((heading) => heading.textContent),
+        landmarks: ['header', 'main', 'aside', 'footer', 'form[role="search"]', 'nav'].filter((selector) => document.querySelector(selector)),
+        lang: document.documentElement.lang,
+      };
+    });
+    expect(audit.unnamed).toEqual([]);
+    expect(audit.h1).toEqual(['Case report search']);
+    expect(audit.landmarks).toEqual(['header', 'main', 'aside', 'footer', 'form[role="search"]', 'nav']);
+    expect(audit.lang).toBe('en');
+    await page.close();
+  });
+
   it('shows "no results" with the active filters as one-click removals', async () => {
     const page = await driver.open('q=hematoma&outcome=DEATH&sex=MALE');
     const api = await driver.search({ text: 'hematoma', filters: { outcomes: ['DEATH'], sex: ['MALE'] }, first: 1 });
