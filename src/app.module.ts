@@ -11,6 +11,7 @@ import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { HealthModule } from './health/health.module';
 import { PublicationsModule } from './publications/publications.module';
 import { OutboxModule } from './search/indexing/outbox.module';
+import { SearchModule } from './search/search.module';
 import { VocabularyModule } from './vocabulary/vocabulary.module';
 import { WebModule } from './web/web.module';
 
@@ -35,6 +36,7 @@ export class AppModule {
         VocabularyModule,
         PublicationsModule,
         CaseReportsModule,
+        SearchModule,
         DemoDataModule,
         GraphqlApiModule,
         HealthModule,

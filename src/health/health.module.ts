@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { SearchModule } from '../search/search.module';
 import { HealthController } from './health.controller';
+import { SearchHealthIndicator } from './search.health';
 
-@Module({ imports: [TerminusModule], controllers: [HealthController] })
+@Module({ imports: [TerminusModule, SearchModule], controllers: [HealthController], providers: [SearchHealthIndicator] })
 export class HealthModule {}

@@ -1,12 +1,45 @@
 import { Injectable } from '@nestjs/common';
-import { Tx } from '../../database/unit-of-work';
+import { Tx, UnitOfWork } from '../../database/unit-of-work';
 import { OutboxEntityType, SearchOutbox } from './search-outbox.entity';
+
+export interface OutboxEntry {
+  id: string;
+  entityType: OutboxEntityType;
+  entityId: string;
+  createdAt: Date;
+}
 
 /** Records, inside the writer's transaction, that the search index must look at these rows again. */
 @Injectable()
 export class OutboxRepository {
+  constructor(private readonly uow: UnitOfWork) {}
+
   async record(tx: Tx, entityType: OutboxEntityType, entityIds: readonly string[]): Promise<void> {
     if (entityIds.length === 0) return;
     await tx.insert(SearchOutbox, [...new Set(entityIds)].map((entityId) => ({ entityType, entityId })));
+  }
+
+  /** The oldest entries, in the order they were written. */
+  async oldest(limit: number): Promise<OutboxEntry[]> {
+    const rows: { id: string; entity_type: OutboxEntityType; entity_id: string; created_at: Date }[] = await this.uow.reader.query(
+      'SELECT id::text AS id, entity_type, entity_id, created_at FROM search_outbox ORDER BY id LIMIT $1',
+      [limit],
+    );
+    return rows.map((row) => ({ id: row.id, entityType: row.entity_type, entityId: row.entity_id, createdAt: row.created_at }));
+  }
+
+  async hasPending(): Promise<boolean> {
+    const rows = await this.uow.reader.query('SELECT 1 FROM search_outbox LIMIT 1');
+    return rows.length > 0;
+  }
+
+  /** Removes entries once the index has them (by id: entries written meanwhile stay). */
+  async remove(ids: readonly string[]): Promise<void> {
+    if (ids.length) await this.uow.reader.query('DELETE FROM search_outbox WHERE id = ANY($1::bigint[])', [[...ids]]);
+  }
+
+  async depth(): Promise<{ depth: number; oldestPendingAt: Date | null }> {
+    const [row] = await this.uow.reader.query('SELECT count(*)::int AS depth, min(created_at) AS oldest FROM search_outbox');
+    return { depth: row.depth, oldestPendingAt: row.oldest ?? null };
   }
 }

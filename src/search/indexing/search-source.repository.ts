@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { CaseReportsRepository } from '../../case-reports/case-reports.repository';
+import { UnitOfWork } from '../../database/unit-of-work';
+import { PublicationsRepository } from '../../publications/publications.repository';
+import { TermKind } from '../../vocabulary/term-kind.enum';
+import { VocabularyRepository } from '../../vocabulary/vocabulary.repository';
+import { DocumentTerm, SearchDocumentSource } from './search-document';
+
+/**
+ * Reads what the search documents are built from, through the repositories the case-report,
+ * publication and vocabulary modules export. Two lookups those modules do not offer yet (cases that
+ * use given terms; all case ids in pages) are plain read-only SQL here.
+ */
+@Injectable()
+export class SearchSourceRepository {
+  constructor(
+    private readonly caseReports: CaseReportsRepository,
+    private readonly publications: PublicationsRepository,
+    private readonly vocabulary: VocabularyRepository,
+    private readonly uow: UnitOfWork,
+  ) {}
+
+  async terms(): Promise<DocumentTerm[]> {
+    const terms: DocumentTerm[] = [];
+    for (const kind of Object.values(TermKind)) {
+      for (const term of await this.vocabulary.findByKind(kind, {})) terms.push({ id: term.id, kind: term.kind, key: term.key, label: term.label, synonyms: term.synonyms, parentId: term.parentId });
+    }
+    return terms;
+  }
+
+  /** The rows of these cases; cases that no longer exist are simply absent. */
+  async sources(caseIds: readonly string[]): Promise<SearchDocumentSource[]> {
+    if (!caseIds.length) return [];
+    const cases = await this.caseReports.findByIds(caseIds);
+    if (!cases.length) return [];
+    const ids = cases.map((c) => c.id);
+    const [publications, procedures, complications, treatments, comorbidities] = [
+      await this.publications.findByIds([...new Set(cases.map((c) => c.publicationId))]),
+      await this.caseReports.proceduresOf(ids),
+      await this.caseReports.complicationsOf(ids),
+      await this.caseReports.treatmentsOf(ids),
+      await this.caseReports.comorbidityTermIdsOf(ids),
+    ];
+    const symptoms = await this.caseReports.symptomTermIdsOf(complications.map((c) => c.id));
+    const publicationById = new Map(publications.map((p) => [p.id, p]));
+    const group = <T, K>(rows: T[], key: (row: T) => K) => {
+      const map = new Map<K, T[]>();
+      for (const row of rows) map.set(key(row), [...(map.get(key(row)) ?? []), row]);
+      return map;
+    };
+    const proceduresOf = group(procedures, (p) => p.caseReportId);
+    const complicationsOf = group(complications, (c) => c.caseReportId);
+    const treatmentsOf = group(treatments, (t) => t.caseReportId);
+    const comorbiditiesOf = group(comorbidities, (c) => c.caseReportId);
+    const symptomsOf = group(symptoms, (s) => s.complicationId);
+    const sources: SearchDocumentSource[] = [];
+    for (const caseReport of cases) {
+      const publication = publicationById.get(caseReport.publicationId);
+      if (!publication) continue; // deleted together with its publication meanwhile
+      sources.push({
+        caseReport,
+        publication,
+        procedures: proceduresOf.get(caseReport.id) ?? [],
+        complications: (complicationsOf.get(caseReport.id) ?? []).map((c) => ({ ...c, symptomTermIds: (symptomsOf.get(c.id) ?? []).map((s) => s.termId) })),
+        treatments: treatmentsOf.get(caseReport.id) ?? [],
+        comorbidityTermIds: (comorbiditiesOf.get(caseReport.id) ?? []).map((c) => c.termId),
+      });
+    }
+    return sources;
+  }
+
+  async caseIdsOfPublications(publicationIds: readonly string[]): Promise<string[]> {
+    return (await this.caseReports.findByPublicationIds(publicationIds)).map((c) => c.id);
+  }
+
+  /** Cases that use any of these terms, in any role. */
+  async caseIdsUsingTerms(termIds: readonly string[]): Promise<string[]> {
+    if (!termIds.length) return [];
+    const rows: { id: string }[] = await this.uow.reader.query(
+      `SELECT case_report_id AS id FROM case_procedure WHERE term_id = ANY($1::uuid[])
+       UNION SELECT case_report_id FROM case_complication WHERE term_id = ANY($1::uuid[])
+       UNION SELECT case_report_id FROM case_treatment WHERE term_id = ANY($1::uuid[])
+       UNION SELECT c.case_report_id FROM case_complication_symptom s JOIN case_complication c ON c.id = s.complication_id WHERE s.term_id = ANY($1::uuid[])
+       UNION SELECT case_report_id FROM case_report_comorbidity WHERE term_id = ANY($1::uuid[])`,
+      [[...termIds]],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Every case id, in pages ordered by id (for a reindex). */
+  async caseIdsAfter(afterId: string | null, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = afterId
+      ? await this.uow.reader.query('SELECT id FROM case_report WHERE id > $1 ORDER BY id LIMIT $2', [afterId, limit])
+      : await this.uow.reader.query('SELECT id FROM case_report ORDER BY id LIMIT $1', [limit]);
+    return rows.map((row) => row.id);
+  }
+}

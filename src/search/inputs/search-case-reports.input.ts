@@ -1,0 +1,96 @@
+import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { AgeGroup, Anticoagulation, Outcome, PregnancyStatus, Sex } from '../../case-reports/case-report.enums';
+import { FacetName, SearchSort } from '../search.enums';
+
+@InputType({ description: 'Inclusive bounds; either may be left out.' })
+export class RangeInput {
+  @Field(() => Float, { nullable: true })
+  min?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  max?: number | null;
+}
+
+@InputType({ description: 'Values inside one filter are ORed, filters are ANDed. Terms are given by id, MeSH UI or key; a term includes its descendants.' })
+export class SearchFiltersInput {
+  @Field(() => [ID], { nullable: true })
+  complications?: string[] | null;
+
+  @Field(() => [ID], { nullable: true })
+  procedures?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Also "UNKNOWN": cases with no treatment reported.' })
+  treatments?: string[] | null;
+
+  @Field(() => [ID], { nullable: true })
+  symptoms?: string[] | null;
+
+  @Field(() => [Sex], { nullable: true })
+  sex?: Sex[] | null;
+
+  @Field(() => [AgeGroup], { nullable: true })
+  ageGroups?: AgeGroup[] | null;
+
+  @Field(() => [PregnancyStatus], { nullable: true })
+  pregnancyStatuses?: PregnancyStatus[] | null;
+
+  @Field(() => [Anticoagulation], { nullable: true })
+  anticoagulation?: Anticoagulation[] | null;
+
+  @Field(() => [Outcome], { nullable: true })
+  outcomes?: Outcome[] | null;
+
+  @Field(() => [String], { nullable: true })
+  publicationTypes?: string[] | null;
+
+  @Field(() => RangeInput, { nullable: true, description: 'Publication year.' })
+  year?: RangeInput | null;
+
+  @Field(() => RangeInput, { nullable: true, description: 'Age in years.' })
+  age?: RangeInput | null;
+
+  @Field(() => RangeInput, { nullable: true, description: 'Volume of some blood patch of the case, ml.' })
+  bloodPatchVolumeMl?: RangeInput | null;
+
+  @Field(() => RangeInput, { nullable: true, description: 'Hours from a procedure to some complication.' })
+  onsetHours?: RangeInput | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: outcome reported; false: outcome not reported.' })
+  outcomeKnown?: boolean | null;
+}
+
+@InputType()
+export class FacetRequestInput {
+  @Field(() => FacetName)
+  facet: FacetName;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Also list values without matching cases.' })
+  includeZero?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'At most this many values (top level of a tree).' })
+  limit?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Histogram bucket width (numeric facets).' })
+  interval?: number | null;
+}
+
+@InputType()
+export class SearchCaseReportsInput {
+  @Field(() => String, { nullable: true, description: 'Words, "quoted phrases", -exclusions and OR.' })
+  text?: string | null;
+
+  @Field(() => SearchFiltersInput, { nullable: true })
+  filters?: SearchFiltersInput | null;
+
+  @Field(() => [FacetRequestInput], { nullable: true })
+  facets?: FacetRequestInput[] | null;
+
+  @Field(() => SearchSort, { nullable: true, defaultValue: SearchSort.RELEVANCE })
+  sort?: SearchSort | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 20 })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+}

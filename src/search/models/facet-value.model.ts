@@ -1,0 +1,25 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType({ description: 'A facet value with the cases (and distinct publications) that match the other facets\' selections.' })
+export class FacetValue {
+  @Field({ description: 'Term id, enum value (e.g. POSTPARTUM), "UNKNOWN", or the publication type.' })
+  value: string;
+
+  @Field()
+  label: string;
+
+  @Field(() => ID, { nullable: true })
+  termId: string | null;
+
+  @Field(() => Int)
+  caseCount: number;
+
+  @Field(() => Int)
+  publicationCount: number;
+
+  @Field()
+  selected: boolean;
+
+  @Field(() => [FacetValue], { description: 'Narrower terms (COMPLICATION only), counts rolled up.' })
+  children: FacetValue[];
+}

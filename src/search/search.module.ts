@@ -1,0 +1,49 @@
+import { Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { CaseReportsModule } from '../case-reports/case-reports.module';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { PublicationsModule } from '../publications/publications.module';
+import { VocabularyModule } from '../vocabulary/vocabulary.module';
+import { PostgresSearchEngine } from './engines/postgres/postgres-search.engine';
+import { selectSearchEngine } from './engines/select-search-engine';
+import { IndexerLeaseRepository } from './indexing/indexer-lease.repository';
+import { OutboxDrainer } from './indexing/outbox-drainer';
+import { ReindexService } from './indexing/reindex.service';
+import { SearchIndexer } from './indexing/search-indexer';
+import { SearchSourceRepository } from './indexing/search-source.repository';
+import { TermCatalog } from './indexing/term-catalog';
+import { SEARCH_ENGINE, SearchEngine } from './search-engine.port';
+import { SearchResolver } from './search.resolver';
+import { SearchService } from './search.service';
+
+/** Makes sure the index exists, then starts draining the outbox (in the app and in `npm run worker`). */
+export class SearchIndexingStarter implements OnApplicationBootstrap {
+  constructor(
+    @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
+    private readonly drainer: OutboxDrainer,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.engine.ensureIndex();
+    this.drainer.start();
+  }
+}
+
+/** Case-report search: the engine behind SEARCH_ENGINE, indexing from the outbox, the GraphQL API. */
+@Module({
+  imports: [VocabularyModule, PublicationsModule, CaseReportsModule],
+  providers: [
+    PostgresSearchEngine,
+    { provide: SEARCH_ENGINE, inject: [APP_CONFIG, PostgresSearchEngine], useFactory: (config: AppConfig, postgres: PostgresSearchEngine) => selectSearchEngine(config, postgres) },
+    SearchSourceRepository,
+    TermCatalog,
+    SearchIndexer,
+    IndexerLeaseRepository,
+    OutboxDrainer,
+    ReindexService,
+    SearchService,
+    SearchResolver,
+    { provide: SearchIndexingStarter, inject: [SEARCH_ENGINE, OutboxDrainer], useFactory: (engine: SearchEngine, drainer: OutboxDrainer) => new SearchIndexingStarter(engine, drainer) },
+  ],
+  exports: [SEARCH_ENGINE, SearchService, OutboxDrainer, ReindexService],
+})
+export class SearchModule {}

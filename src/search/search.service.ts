@@ -1,0 +1,119 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CaseReportsRepository } from '../case-reports/case-reports.repository';
+import { CaseReport } from '../case-reports/entities/case-report.entity';
+import { BadUserInputError, FieldError } from '../common/errors/domain-error';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { TermKind } from '../vocabulary/term-kind.enum';
+import { VocabularyRepository } from '../vocabulary/vocabulary.repository';
+import { OutboxRepository } from './indexing/outbox.repository';
+import { ReindexService, ReindexSummary } from './indexing/reindex.service';
+import { TermCatalog } from './indexing/term-catalog';
+import { SearchCaseReportsInput } from './inputs/search-case-reports.input';
+import { CaseReportSearchResult } from './models/case-report-search-result.model';
+import { FacetValue } from './models/facet-value.model';
+import { SearchIndexStatus } from './models/search-index-status.model';
+import { assembleFacets, flattenFacetValues } from './query/facet-assembler';
+import { facetDefinition, FacetName } from './query/facet-registry';
+import { encodeSearchCursor } from './query/search-cursor';
+import { SearchQuery } from './query/search-query';
+import { EngineSearchResult } from './query/search-result';
+import { SEARCH_ENGINE, SearchEngine } from './search-engine.port';
+import { isSpecialTermValue, TERM_FILTER_KEYS, TermFilterKey, validateSearchInput } from './search-input.validator';
+
+const TERM_KIND_OF: Record<TermFilterKey, TermKind> = { complications: TermKind.COMPLICATION, procedures: TermKind.PROCEDURE, treatments: TermKind.TREATMENT, symptoms: TermKind.SYMPTOM };
+export const MAX_PREFIX_LENGTH = 100;
+export const FACET_VALUES_LIMIT = 50;
+
+/** The search use cases: validate, resolve terms, ask the engine, shape the answer. */
+@Injectable()
+export class SearchService {
+  constructor(
+    @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
+    private readonly vocabulary: VocabularyRepository,
+    private readonly caseReports: CaseReportsRepository,
+    private readonly catalog: TermCatalog,
+    private readonly outbox: OutboxRepository,
+    private readonly reindexer: ReindexService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Validates the GraphQL input into a SearchQuery (term references resolved to term ids). */
+  async toQuery(input: SearchCaseReportsInput, path = 'input'): Promise<SearchQuery> {
+    const { query, termReferences } = validateSearchInput(input, this.config.MAX_PAGE_SIZE, path);
+    const errors: FieldError[] = [];
+    for (const key of TERM_FILTER_KEYS) {
+      const references = termReferences[key];
+      if (!references.length) continue;
+      const found = await this.vocabulary.findByReferences(TERM_KIND_OF[key], references.filter((ref) => !isSpecialTermValue(key, ref)));
+      const ids: string[] = [];
+      references.forEach((ref, index) => {
+        if (isSpecialTermValue(key, ref)) ids.push(ref.toUpperCase());
+        else if (found.has(ref)) ids.push((found.get(ref) as { id: string }).id);
+        else errors.push({ path: `${path}.filters.${key}.${index}`, message: `no ${TERM_KIND_OF[key].toLowerCase()} term with id, MeSH UI or key "${ref}"` });
+      });
+      query.filters[key] = [...new Set(ids)];
+    }
+    if (errors.length) throw new BadUserInputError(errors);
+    return query;
+  }
+
+  async search(input: SearchCaseReportsInput): Promise<CaseReportSearchResult> {
+    const query = await this.toQuery(input);
+    return this.shape(query, await this.engine.search(query));
+  }
+
+  /** Runs an already validated query on the engine (the benchmark compares this with the GraphQL path). */
+  async searchQuery(query: SearchQuery): Promise<CaseReportSearchResult> {
+    return this.shape(query, await this.engine.search(query));
+  }
+
+  /**
+   * Values of one facet whose label, synonym or value starts with `prefix` (at a word start, any case),
+   * with counts under the given search (the facet's own selection ignored, zero counts included).
+   */
+  async facetValues(facet: FacetName, prefix: string, input: SearchCaseReportsInput | null | undefined): Promise<FacetValue[]> {
+    const definition = facetDefinition(facet);
+    if (definition.kind === 'numeric-range') throw BadUserInputError.field('facet', `${facet} is numeric: it has no values to search`);
+    if (prefix.length > MAX_PREFIX_LENGTH) throw BadUserInputError.field('prefix', `must be at most ${MAX_PREFIX_LENGTH} characters`);
+    const base = await this.toQuery({ ...(input ?? {}), facets: [], first: 0, after: null });
+    const query: SearchQuery = { ...base, facets: [{ facet, includeZero: true }], page: { first: 0, after: null }, highlight: false };
+    const [result, terms] = await Promise.all([this.engine.search(query), this.catalog.get()]);
+    const [view] = assembleFacets(query.facets, result.facets, query.filters, terms);
+    const needle = prefix.trim().toLowerCase();
+    const matches = (text: string) => !needle || text.toLowerCase().startsWith(needle) || text.toLowerCase().split(/[\s,/()-]+/).some((word) => word.startsWith(needle));
+    return flattenFacetValues(view.values)
+      .filter((value) => {
+        const term = terms.get(value.value);
+        return matches(value.label) || matches(value.value) || Boolean(term && (term.synonyms.some(matches) || matches(term.key)));
+      })
+      .sort((a, b) => b.caseCount - a.caseCount || a.label.localeCompare(b.label))
+      .slice(0, FACET_VALUES_LIMIT);
+  }
+
+  async status(): Promise<SearchIndexStatus> {
+    const [reachable, { depth, oldestPendingAt }] = await Promise.all([this.engine.ping(), this.outbox.depth()]);
+    return { engine: this.engine.name, reachable, outboxDepth: depth, oldestPendingAt };
+  }
+
+  reindex(): Promise<ReindexSummary> {
+    return this.reindexer.reindex();
+  }
+
+  private async shape(query: SearchQuery, result: EngineSearchResult): Promise<CaseReportSearchResult> {
+    const [terms, cases] = await Promise.all([this.catalog.get(), this.caseReports.findByIds(result.hits.map((hit) => hit.caseReportId))]);
+    const caseById = new Map<string, CaseReport>(cases.map((c) => [c.id, c]));
+    // A hit whose case was deleted a moment ago (the outbox has not caught up) is left out.
+    const hits = result.hits.filter((hit) => caseById.has(hit.caseReportId));
+    const cursorOf = (hit: (typeof hits)[number]) => encodeSearchCursor({ sort: query.sort, values: hit.sortValues, caseReportId: hit.caseReportId });
+    const last = result.hits[result.hits.length - 1];
+    return {
+      totalCases: result.totalCases,
+      totalPublications: result.totalPublications,
+      hits: {
+        edges: hits.map((hit) => ({ cursor: cursorOf(hit), node: { score: hit.score, caseReport: caseById.get(hit.caseReportId) as CaseReport, highlights: hit.highlights } })),
+        pageInfo: { hasNextPage: result.hasNextPage, endCursor: last ? cursorOf(last) : null },
+      },
+      facets: assembleFacets(query.facets, result.facets, query.filters, terms),
+    };
+  }
+}
