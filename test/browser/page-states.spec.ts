@@ -16,7 +16,6 @@ describe('search page states (browser, demo corpus)', () => {
     app = await startTestApp();
     browser = await launchBrowser();
     driver = new SearchPageDriver(app, browser);
-    await driver.init();
   });
 
   afterAll(async () => {
@@ -91,7 +90,6 @@ describe('search page states (browser, demo corpus)', () => {
     const { page } = await browser.newPage();
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
-    await driver.useMockIfAny(page);
     await page.goto(`${app.running.url}/`);
     await settled(page);
     await page.route('**/graphql', async (route) => {
@@ -121,7 +119,6 @@ describe('search page states (browser, demo corpus)', () => {
     await expect(page.inputValue('#search-text')).resolves.toBe('blood patch');
     await screenshot(page, 'desktop-07-unreachable');
     await page.unroute('**/graphql');
-    await driver.useMockIfAny(page);
     await page.click('[data-state="unreachable"] button');
     await settled(page);
     const api = await driver.search({ text: 'blood patch', first: 20 });
@@ -136,7 +133,6 @@ describe('search page states (browser, demo corpus)', () => {
     await page.goto(`${app.running.url}/`);
     await page.waitForSelector('[data-state="unreachable"]');
     await page.unroute('**/graphql');
-    await driver.useMockIfAny(page);
     await page.goto(`${app.running.url}/?case=00000000-0000-4000-8000-000000000000`);
     await page.waitForSelector('#case-view [data-state]');
     await expect(page.textContent('#case-title')).resolves.toBe('This case could not be shown.');
@@ -156,7 +152,6 @@ describe('search page states (browser, demo corpus)', () => {
     // Pretend the endpoint exists: the buttons appear and carry the on-screen search.
     const { page: withExport } = await browser.newPage();
     await withExport.route('**/export/case-reports?format=csv', (route) => route.fulfill({ status: 200, contentType: 'text/csv', body: '' }));
-    await driver.useMockIfAny(withExport);
     await withExport.goto(`${app.running.url}/?q=hematoma&sex=FEMALE`);
     await withExport.waitForSelector('#export:not([hidden])');
     const href = await withExport.getAttribute('#export-csv', 'href');

@@ -18,7 +18,6 @@ describe('search page (browser, demo corpus)', () => {
     app = await startTestApp();
     browser = await launchBrowser();
     driver = new SearchPageDriver(app, browser);
-    await driver.init();
   });
 
   afterAll(async () => {
@@ -113,6 +112,7 @@ describe('search page (browser, demo corpus)', () => {
 
     const chips = await page.locator('#chips button.chip').allTextContents();
     expect(chips.map((chip) => chip.replace('×', '').trim())).toEqual(['Pregnancy status: Postpartum', 'Outcome: Full recovery', 'Outcome: Unknown']);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'desktop-03-facets-selected');
 
     // Removing a chip removes that filter only; "Clear all" removes the rest.

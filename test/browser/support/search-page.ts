@@ -1,30 +1,16 @@
 import type { Page } from 'playwright-core';
 import type { TestApp } from '../../support/test-app';
 import type { TestBrowser } from './browser';
-import { MockSearchApi } from './mock-search-api';
 
 /** Drives the search page the way a user does, and reads back what it shows. */
 export class SearchPageDriver {
-  private mock: MockSearchApi | null = null;
-
   constructor(
     readonly app: TestApp,
     readonly browser: TestBrowser,
   ) {}
 
-  /** DEVELOPMENT ONLY: with SEARCH_API_MOCK=1 and no search API in the app, answer searchCaseReports in the browser. */
-  async init(): Promise<void> {
-    if (process.env.SEARCH_API_MOCK === '1') this.mock = await MockSearchApi.create(this.app);
-  }
-
-  /** For pages opened with browser.newPage() directly (DEVELOPMENT ONLY, as init). */
-  async useMockIfAny(page: Page): Promise<void> {
-    if (this.mock) await this.mock.install(page);
-  }
-
   async open(query = '', size: { width?: number; height?: number } = {}): Promise<Page> {
     const { page } = await this.browser.newPage(size);
-    if (this.mock) await this.mock.install(page);
     await page.goto(`${this.app.running.url}/${query ? `?${query}` : ''}`);
     await settled(page);
     return page;
@@ -32,7 +18,6 @@ export class SearchPageDriver {
 
   /** searchCaseReports sent straight to the API, for comparison with what the page shows. */
   async search(input: Record<string, unknown>): Promise<ApiSearchResult> {
-    if (this.mock) return this.mock.search(input) as unknown as ApiSearchResult;
     const result = await this.app.graphql<{ searchCaseReports: ApiSearchResult }>(
       `query($input: SearchCaseReportsInput!) { searchCaseReports(input: $input) {
         totalCases totalPublications
