@@ -15,7 +15,8 @@ export interface ActiveFilter {
 export function activeFilters(state: SearchState, labelOf: (param: string, value: string) => string, change: (state: SearchState, edit: (draft: SearchState) => void) => SearchState): ActiveFilter[] {
   const filters: ActiveFilter[] = [];
   if (state.text.trim()) {
-    filters.push({ key: 'text', facetTitle: 'Text', label: `“${state.text.trim()}”`, remove: (current) => change(current, (draft) => (draft.text = '')) });
+    const text = state.text.trim();
+    filters.push({ key: 'text', facetTitle: 'Text', label: text.includes('"') ? text : `“${text}”`, remove: (current) => change(current, (draft) => (draft.text = '')) });
   }
   for (const facet of VALUE_FACETS) {
     for (const value of state.lists[facet.filter]) {

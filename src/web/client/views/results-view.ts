@@ -26,10 +26,14 @@ function fieldLabel(field: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** A snippet as text nodes and <mark> elements (never innerHTML). */
-export function snippetElement(snippet: string): HTMLElement {
+/** A snippet as text nodes and <mark> elements (never innerHTML), with an ellipsis where it cuts into a sentence. */
+export function snippetElement(snippet: string, ellipses = true): HTMLElement {
   const element = h('span', { class: 'snippet-text' });
-  for (const segment of parseSnippet(snippet)) element.append(segment.marked ? h('mark', {}, segment.text) : document.createTextNode(segment.text));
+  const segments = parseSnippet(snippet);
+  if (ellipses && segments.length && /^[a-z,;:)]/.test(segments[0].text)) element.append('… ');
+  for (const segment of segments) element.append(segment.marked ? h('mark', {}, segment.text) : document.createTextNode(segment.text));
+  const last = segments[segments.length - 1];
+  if (ellipses && last && !last.marked && !/[.!?…)\]]\s*$/.test(last.text)) element.append(' …');
   return element;
 }
 
@@ -76,7 +80,7 @@ export function renderHit(hit: HitData, handlers: ResultHandlers): HTMLElement {
     ? h(
         'ul',
         { class: 'hit-snippets', role: 'list' },
-        snippets.map(({ field, snippet }) => h('li', {}, h('span', { class: 'snippet-field' }, `${fieldLabel(field)}: `), snippetElement(snippet))),
+        snippets.map(({ field, snippet }) => h('li', {}, h('span', { class: 'snippet-field' }, `${fieldLabel(field)}: `), snippetElement(snippet, field !== 'title'))),
       )
     : null;
   return h('li', { class: 'hit' }, h('article', { 'aria-labelledby': titleId, class: 'hit-card' }, h('h3', { id: titleId, class: 'hit-title' }, link), citation, facts, snippetList));
