@@ -69,17 +69,27 @@ describe('case reports over GraphQL (demo corpus)', () => {
   });
 
   it('batches nested lookups: the number of SQL queries does not grow with the page size', async () => {
+    // The search indexer reads cases in the background until the demo corpus is indexed; count after that,
+    // and leave out its polling of the outbox.
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const status = await app.graphql<{ searchIndexStatus: { outboxDepth: number } }>('{ searchIndexStatus { outboxDepth } }');
+      if (status.data?.searchIndexStatus.outboxDepth === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    const isRequestQuery = (sql: unknown) => typeof sql === 'string' && !/search_|indexer/i.test(sql) && !/^(START TRANSACTION|COMMIT|ROLLBACK)/i.test(sql);
     const countFor = async (first: number) => {
       spy.mockClear();
       const result = await app.graphql(`{ caseReports(first: ${first}) { edges { node { ${CASE_FIELDS} } } } }`);
       expect(result.errors).toBeUndefined();
-      return spy.mock.calls.length;
+      return spy.mock.calls.filter(([sql]) => isRequestQuery(sql)).length;
     };
     const small = await countFor(3);
     const large = await countFor(23);
     spy.mockRestore();
-    expect(large).toBe(small);
+    // Term lookups batch per event-loop tick, so the count can differ by one or two between runs;
+    // one query per case (N+1) would add 20 or more here.
+    expect(large).toBeLessThanOrEqual(small + 2);
     expect(large).toBeLessThan(20);
   });
 
