@@ -26,50 +26,12 @@ export function uniqueStrings(values: Iterable<string | null | undefined>): stri
 
 // ---------------------------------------------------------------------------------------------
 // DOI, PMID, PMCID, ISSN
+// The identifier normalisation and the title key live in src/publications/identifiers.ts (one
+// implementation for the API and the importers); they are re-exported here for the parsers.
 
-/** A DOI somewhere in a text; the registrant code is 4-9 digits, the suffix runs to white space or a quote. */
-const DOI_IN_TEXT = /(?<![0-9A-Za-z])10\.\d{4,9}\/[^\s"]+/;
+import { decodePercentEscapes, normaliseDoi, normalisePmcid, normalisePmid, normaliseTitleKey } from '../publications/identifiers';
 
-function decodePercentEscapes(text: string): string {
-  if (!/%[0-9a-f]{2}/i.test(text)) return text;
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text; // a stray "%" is not worth losing the DOI over
-  }
-}
-
-function trimDoiTail(doi: string): string {
-  let out = doi.replace(/\[doi\]$/i, '');
-  for (;;) {
-    const last = out.charAt(out.length - 1);
-    if ('.,;:\'"'.includes(last)) {
-      out = out.slice(0, -1);
-    } else if (last === ')' || last === ']' || last === '}' || last === '>') {
-      const open = { ')': '(', ']': '[', '}': '{', '>': '<' }[last];
-      const opens = out.split(open).length - 1;
-      const closes = out.split(last).length - 1;
-      if (closes > opens) out = out.slice(0, -1);
-      else break;
-    } else {
-      break;
-    }
-  }
-  return out;
-}
-
-/**
- * Finds a DOI in a field value and normalises it: "https://doi.org/10.1/ABC", "doi:10.1/abc",
- * "10.1/abc [doi]", "10.1/abc. Epub 2020 Jan 3" and "10.1%2Fabc" all become "10.1/abc".
- * Returns null when the value holds no DOI.
- */
-export function normaliseDoi(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  const match = DOI_IN_TEXT.exec(decodePercentEscapes(raw.trim()));
-  if (!match) return null;
-  const doi = trimDoiTail(match[0]);
-  return /^10\.\d{4,9}\/\S+$/.test(doi) ? doi.toLowerCase() : null;
-}
+export { decodePercentEscapes, normaliseDoi, normalisePmcid, normalisePmid, normaliseTitleKey };
 
 /**
  * Like normaliseDoi, but only for free text (notes, URLs) where a bare "10.x/y" could be anything:
@@ -82,29 +44,11 @@ export function extractLabelledDoi(text: string | null | undefined): string | nu
   return match ? normaliseDoi(match[1]) : null;
 }
 
-/** "PMID: 00123", " 123 " -> "123"; null for anything that is not a plain number. */
-export function normalisePmid(raw: string | number | null | undefined): string | null {
-  if (raw === null || raw === undefined) return null;
-  const match = /^\s*(?:PMID\s*:?\s*)?0*(\d{1,9})\s*(?:\[[a-z]+\])?\s*$/i.exec(String(raw));
-  if (!match) return null;
-  const value = Number(match[1]);
-  return value > 0 ? String(value) : null;
-}
-
 /** Finds "PMID: 123" (or "PMID 123", "PMID-123") inside free text. */
 export function extractPmid(text: string | null | undefined): string | null {
   if (!text) return null;
   const match = /\bPMID\s*[:=-]?\s*(\d{1,9})\b/i.exec(text);
   return match ? normalisePmid(match[1]) : null;
-}
-
-/** "PMC1234567", "pmc 1234567", "1234567", "PMCID: PMC1234567" -> "PMC1234567". */
-export function normalisePmcid(raw: string | number | null | undefined): string | null {
-  if (raw === null || raw === undefined) return null;
-  const match = /^\s*(?:PMCID\s*:?\s*)?(?:PMC\s*)?0*(\d{1,9})\s*(?:\[[a-z]+\])?\s*$/i.exec(String(raw));
-  if (!match) return null;
-  const value = Number(match[1]);
-  return value > 0 ? `PMC${value}` : null;
 }
 
 /** Finds a "PMC1234567" inside free text. */
@@ -327,18 +271,6 @@ export function parseAuthorList(raw: string | null | undefined): ParsedAuthor[] 
 
 // ---------------------------------------------------------------------------------------------
 // Keys for duplicate detection
-
-/** Lower case, accents removed, punctuation and spacing collapsed: for comparing titles across exports. */
-export function normaliseTitleKey(title: string | null | undefined): string | null {
-  if (!title) return null;
-  const key = title
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-  return key.length > 0 ? key : null;
-}
 
 /** Family name reduced the same way as titles ("Černý" -> "cerny", "O'Connor" -> "o connor"). */
 export function normaliseNameKey(family: string | null | undefined): string | null {

@@ -37,3 +37,17 @@ describe('titleKeyOf', () => {
     expect(titleKeyOf('Intrathecal hematoma', 2020, [])).toBeNull();
   });
 });
+
+describe('one implementation', () => {
+  it('is what the literature importers use', async () => {
+    const literature = await import('../literature/normalise');
+    expect(literature.normaliseDoi).toBe(normaliseDoi);
+    expect(literature.normalisePmid).toBe(normalisePmid);
+    expect(literature.normalisePmcid).toBe(normalisePmcid);
+  });
+
+  it('keeps letters of every script in the title key (alpha- and beta-synuclein are different papers)', () => {
+    expect(titleKeyOf('α-Synuclein in Parkinson disease', 2020, [{ family: 'Lee' }])).not.toBe(titleKeyOf('β-Synuclein in Parkinson disease', 2020, [{ family: 'Lee' }]));
+    expect(titleKeyOf('Случай спинальной гематомы', 2021, [{ family: 'Иванов' }])).toBe('случаиспинальноигематомы|2021|иванов');
+  });
+});

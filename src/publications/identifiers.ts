@@ -1,44 +1,95 @@
 /**
- * Normalisation of bibliographic identifiers, shared by the API and the importers so that the same
- * article written in two styles is recognised as one.
+ * Normalisation of bibliographic identifiers and of the duplicate key: the one implementation, used
+ * by the API's validation, the publication repository (title key) and every literature importer
+ * (src/literature/normalise.ts re-exports these), so the same article written in two styles is
+ * recognised as one.
  */
 
-const DOI_PREFIX = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*|https?:\/\/[^/]*\/doi\/(?:abs\/|full\/|pdf\/)?)/i;
+/** A DOI somewhere in a text; the registrant code is 4-9 digits, the suffix runs to white space or a quote. */
+const DOI_IN_TEXT = /(?<![0-9A-Za-z])10\.\d{4,9}\/[^\s"]+/;
 const DOI_SHAPE = /^10\.\d{4,9}\/\S+$/;
 
-/** `https://doi.org/10.1155/X` and `doi:10.1155/x` become `10.1155/x`; null when it is not a DOI. */
-export function normaliseDoi(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  let doi = raw.trim().replace(DOI_PREFIX, '');
+/** "10.1002%2Fccr3" -> "10.1002/ccr3"; text with a stray "%" is returned unchanged. */
+export function decodePercentEscapes(text: string): string {
+  if (!/%[0-9a-f]{2}/i.test(text)) return text;
   try {
-    doi = decodeURIComponent(doi);
+    return decodeURIComponent(text);
   } catch {
-    // keep the text as it was; a stray % is not worth failing a record for
+    return text; // a stray "%" is not worth losing the DOI over
   }
-  // Exports glue text after the DOI ("10.1/abc [doi]", "10.1/abc. Epub 2020"): keep the first token.
-  doi = doi.split(/\s+/)[0].replace(/[.,;]+$/, '').toLowerCase();
-  return DOI_SHAPE.test(doi) ? doi : null;
 }
 
-export function normalisePmid(raw: string | number | null | undefined): string | null {
-  if (raw === null || raw === undefined) return null;
-  const match = /^\s*(?:pmid:?\s*)?(\d{1,9})\s*$/i.exec(String(raw));
-  return match ? String(Number(match[1])) : null;
-}
-
-export function normalisePmcid(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  const match = /^\s*(?:pmc)?(\d{1,9})\s*$/i.exec(raw.trim());
-  return match ? `PMC${match[1]}` : null;
+/** Drops what exports glue after a DOI: "[doi]", trailing punctuation, unbalanced closing brackets. */
+function trimDoiTail(doi: string): string {
+  let out = doi.replace(/\[doi\]$/i, '');
+  for (;;) {
+    const last = out.charAt(out.length - 1);
+    if ('.,;:\'"'.includes(last)) {
+      out = out.slice(0, -1);
+    } else if (last === ')' || last === ']' || last === '}' || last === '>') {
+      const open = { ')': '(', ']': '[', '}': '{', '>': '<' }[last];
+      const opens = out.split(open).length - 1;
+      const closes = out.split(last).length - 1;
+      if (closes > opens) out = out.slice(0, -1);
+      else break;
+    } else {
+      break;
+    }
+  }
+  return out;
 }
 
 /**
- * The duplicate key for records that lack DOI and PMID: title folded to letters and digits, the
- * year, and the first author's family name. Null when any part is missing (too weak to match on).
+ * Finds a DOI in a field value and normalises it: "https://doi.org/10.1/ABC", "doi:10.1/abc",
+ * "10.1/abc [doi]", "10.1/abc. Epub 2020 Jan 3" and "10.1%2Fabc" all become "10.1/abc".
+ * Returns null when the value holds no DOI.
+ */
+export function normaliseDoi(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const match = DOI_IN_TEXT.exec(decodePercentEscapes(raw.trim()));
+  if (!match) return null;
+  const doi = trimDoiTail(match[0]);
+  return DOI_SHAPE.test(doi) ? doi.toLowerCase() : null;
+}
+
+/** "PMID: 00123", " 123 ", "123 [pubmed]" -> "123"; null for anything that is not a positive number. */
+export function normalisePmid(raw: string | number | null | undefined): string | null {
+  if (raw === null || raw === undefined) return null;
+  const match = /^\s*(?:PMID\s*:?\s*)?0*(\d{1,9})\s*(?:\[[a-z]+\])?\s*$/i.exec(String(raw));
+  if (!match) return null;
+  const value = Number(match[1]);
+  return value > 0 ? String(value) : null;
+}
+
+/** "PMC1234567", "pmc 1234567", "1234567", "PMCID: PMC1234567" -> "PMC1234567". */
+export function normalisePmcid(raw: string | number | null | undefined): string | null {
+  if (raw === null || raw === undefined) return null;
+  const match = /^\s*(?:PMCID\s*:?\s*)?(?:PMC\s*)?0*(\d{1,9})\s*(?:\[[a-z]+\])?\s*$/i.exec(String(raw));
+  if (!match) return null;
+  const value = Number(match[1]);
+  return value > 0 ? `PMC${value}` : null;
+}
+
+/** Lower case, accents removed, punctuation and spacing collapsed: for comparing titles across exports. */
+export function normaliseTitleKey(title: string | null | undefined): string | null {
+  if (!title) return null;
+  const key = title
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  return key.length > 0 ? key : null;
+}
+
+/**
+ * The duplicate key for records that lack DOI and PMID: the title folded as normaliseTitleKey does
+ * (letters of any script and digits, without spaces), the year, and the first author's family name
+ * folded the same way. Null when any part is missing (too weak to match on).
  */
 export function titleKeyOf(title: string | null | undefined, year: number | null | undefined, authors: readonly { family: string }[] | null | undefined): string | null {
-  const fold = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
-  const foldedTitle = title ? fold(title) : '';
+  const fold = (text: string | null | undefined) => normaliseTitleKey(text)?.replace(/ /g, '') ?? '';
+  const foldedTitle = fold(title);
   const firstAuthor = authors?.length ? fold(authors[0].family) : '';
   if (!foldedTitle || !year || !firstAuthor) return null;
   return `${foldedTitle}|${year}|${firstAuthor}`;
