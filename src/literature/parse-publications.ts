@@ -8,10 +8,10 @@ import { parseCsv } from './formats/csv.parser';
 import { parseMedline } from './formats/medline.parser';
 import { parsePubmedXml } from './formats/pubmed-xml.parser';
 import { parseRis } from './formats/ris.parser';
-import type { ImportFormat, ParsedRecord, TextSource } from './parsed-publication';
+import type { ImportFormat, ParsedRecord, ParserOptions, TextSource } from './parsed-publication';
 import { decodeText } from './text-decoding';
 
-export type FormatParser = (source: TextSource) => AsyncGenerator<ParsedRecord>;
+export type FormatParser = (source: TextSource, options?: ParserOptions) => AsyncGenerator<ParsedRecord>;
 
 export const FORMAT_PARSERS: Readonly<Record<ImportFormat, FormatParser>> = {
   'pubmed-xml': parsePubmedXml,
@@ -21,7 +21,7 @@ export const FORMAT_PARSERS: Readonly<Record<ImportFormat, FormatParser>> = {
   csv: parseCsv,
 };
 
-export interface ParsePublicationsOptions {
+export interface ParsePublicationsOptions extends ParserOptions {
   /** Skip detection and use this format. */
   format?: ImportFormat;
   /** Used as a hint by detection and in error messages. */
@@ -54,7 +54,7 @@ export async function* parsePublications(input: TextSource, options: ParsePublic
       yield* head;
       if (!finished) yield* text;
     }
-    yield* FORMAT_PARSERS[format](replay());
+    yield* FORMAT_PARSERS[format](replay(), { onRecordError: options.onRecordError });
   } finally {
     // Stopping early (or failing) releases the input stream too.
     await text.return(undefined);

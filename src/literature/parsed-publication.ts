@@ -68,6 +68,16 @@ export class ImportFormatError extends Error {
   }
 }
 
+/**
+ * Options every format parser takes. Without `onRecordError` a malformed record ends the parse with
+ * an ImportFormatError (records before it have been yielded). With it, a parser that can find the
+ * start of the next record reports the bad record there and goes on; problems it cannot resume after
+ * (malformed XML, an unterminated CSV quote, a BibTeX entry whose end cannot be found) still throw.
+ */
+export interface ParserOptions {
+  onRecordError?: (error: ImportFormatError) => void;
+}
+
 export type ImportFormat = 'pubmed-xml' | 'medline' | 'ris' | 'bibtex' | 'csv';
 
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['pubmed-xml', 'medline', 'ris', 'bibtex', 'csv'];

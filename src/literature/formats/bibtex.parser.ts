@@ -27,7 +27,7 @@ import {
   uniqueStrings,
 } from '../normalise';
 import { ImportFormatError, emptyPublication } from '../parsed-publication';
-import type { ParsedAuthor, ParsedPublication, ParsedRecord, TextSource } from '../parsed-publication';
+import type { ParsedAuthor, ParsedPublication, ParsedRecord, ParserOptions, TextSource } from '../parsed-publication';
 import { decodeText, normaliseNewlines } from '../text-decoding';
 import { decodeLatex } from './latex';
 
@@ -73,7 +73,7 @@ export interface RawBibtexEntry {
 }
 
 /** Cuts the input into entries; holds at most one entry (plus one chunk) in memory. */
-export async function* scanBibtexEntries(source: TextSource): AsyncGenerator<RawBibtexEntry> {
+export async function* scanBibtexEntries(source: TextSource, options: ParserOptions = {}): AsyncGenerator<RawBibtexEntry> {
   let buffer = '';
   let bufferLine = 1; // line number of buffer[0]
   let recordNumber = 0;
@@ -131,6 +131,7 @@ export async function* scanBibtexEntries(source: TextSource): AsyncGenerator<Raw
       }
       // Scan for the closing delimiter.
       let end = -1;
+      let nextEntryAt = -1;
       for (let i = scanPos; i < buffer.length; i++) {
         const char = buffer[i];
         if (char === '{') depth += 1;
@@ -147,13 +148,24 @@ export async function* scanBibtexEntries(source: TextSource): AsyncGenerator<Raw
         } else if (char === '"' && depth === (closeChar === '}' ? 1 : 0) && buffer[i - 1] !== '\\') {
           inQuote = !inQuote;
         } else if (char === '@' && depth === (closeChar === '}' ? 1 : 0) && !inQuote && entryRecord !== null) {
-          throw fail(
+          const error = fail(
             `the entry that starts at line ${bufferLine} is not closed before the next "@" (missing "${closeChar}")`,
             entryRecord,
             bufferLine + countNewlines(buffer, 0, i),
             null,
           );
+          if (!options.onRecordError) throw error;
+          // Recovery: drop the unclosed entry; the "@" starts the next one.
+          options.onRecordError(error);
+          nextEntryAt = i;
+          break;
         }
+      }
+      if (nextEntryAt >= 0) {
+        bufferLine += countNewlines(buffer, 0, nextEntryAt);
+        buffer = buffer.slice(nextEntryAt);
+        headerLength = 0;
+        continue;
       }
       if (end < 0) {
         scanPos = buffer.length;
@@ -417,11 +429,19 @@ export function bibtexFieldsToPublication(fields: Map<string, string>): ParsedPu
 }
 
 /** Yields the entries of a BibTeX file one by one (not @string, @comment, @preamble). */
-export async function* parseBibtex(source: TextSource): AsyncGenerator<ParsedRecord> {
+export async function* parseBibtex(source: TextSource, options: ParserOptions = {}): AsyncGenerator<ParsedRecord> {
   const macros = new Map<string, string>();
-  for await (const entry of scanBibtexEntries(source)) {
+  for await (const entry of scanBibtexEntries(source, options)) {
     if (SKIPPED_TYPES.has(entry.type)) continue;
-    const { fields } = parseEntryBody(entry, macros);
+    let fields: Map<string, string>;
+    try {
+      ({ fields } = parseEntryBody(entry, macros));
+    } catch (error) {
+      // Recovery: the scanner already knows where the entry ends, so the next one can still be read.
+      if (!(error instanceof ImportFormatError) || !options.onRecordError) throw error;
+      options.onRecordError(error);
+      continue;
+    }
     if (entry.type === 'string') {
       for (const [name, value] of fields) macros.set(name, value);
       continue;

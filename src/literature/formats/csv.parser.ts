@@ -7,7 +7,7 @@
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { ImportFormatError } from '../parsed-publication';
-import type { ParsedRecord, TextSource } from '../parsed-publication';
+import type { ParsedRecord, ParserOptions, TextSource } from '../parsed-publication';
 import { decodeText, normaliseNewlines } from '../text-decoding';
 import { describeCsvExporters, mapCsvRow, normaliseHeader, recogniseCsvExporter } from './csv-exporters';
 import type { CsvExporter } from './csv-exporters';
@@ -43,7 +43,7 @@ interface CsvParserOutput {
 }
 
 /** Yields the records of a CSV export one by one. */
-export async function* parseCsv(source: TextSource): AsyncGenerator<ParsedRecord> {
+export async function* parseCsv(source: TextSource, options: ParserOptions = {}): AsyncGenerator<ParsedRecord> {
   const text = normaliseNewlines(decodeText(source));
   // Read until the header line is complete, to choose the delimiter.
   const head: string[] = [];
@@ -104,7 +104,10 @@ export async function* parseCsv(source: TextSource): AsyncGenerator<ParsedRecord
       }
       recordNumber += 1;
       if (cells.length !== header.length) {
-        throw fail(`has ${cells.length} columns but the header has ${header.length}`, recordNumber, startLine, null);
+        const error = fail(`has ${cells.length} columns but the header has ${header.length}`, recordNumber, startLine, null);
+        if (!options.onRecordError) throw error;
+        options.onRecordError(error); // recovery: the next row is a record of its own
+        continue;
       }
       const row = (column: string): string | null => {
         const index = columnIndex.get(column);

@@ -18,7 +18,7 @@ import {
   uniqueStrings,
 } from '../normalise';
 import { ImportFormatError, emptyPublication } from '../parsed-publication';
-import type { ParsedAuthor, ParsedMeshHeading, ParsedPublication, ParsedRecord, TextSource } from '../parsed-publication';
+import type { ParsedAuthor, ParsedMeshHeading, ParsedPublication, ParsedRecord, ParserOptions, TextSource } from '../parsed-publication';
 import { readLines } from '../text-lines';
 
 export interface MedlineField {
@@ -35,13 +35,27 @@ function fail(message: string, recordNumber: number | null, line: number | null,
 }
 
 /** Splits a MEDLINE file into records of tagged fields (continuation lines joined with a space). */
-export async function* readMedlineRecords(source: TextSource): AsyncGenerator<{ recordNumber: number; line: number; fields: MedlineField[] }> {
+export async function* readMedlineRecords(source: TextSource, options: ParserOptions = {}): AsyncGenerator<{ recordNumber: number; line: number; fields: MedlineField[] }> {
   let fields: MedlineField[] = [];
   let recordNumber = 0;
   let startLine = 0;
   let hasPmid = false;
+  /** Recovery mode: the rest of a reported bad record is skipped up to the blank line that ends it. */
+  let skipping = false;
+  const report = (error: ImportFormatError): void => {
+    if (!options.onRecordError) throw error;
+    options.onRecordError(error);
+    if (fields.length === 0) recordNumber += 1; // the broken record had not been counted yet
+    fields = [];
+    hasPmid = false;
+    skipping = true;
+  };
 
   for await (const { text, number } of readLines(source, 'MEDLINE')) {
+    if (skipping) {
+      if (text.trim().length === 0) skipping = false;
+      continue;
+    }
     if (text.trim().length === 0) {
       if (fields.length > 0) {
         yield { recordNumber, line: startLine, fields };
@@ -53,14 +67,16 @@ export async function* readMedlineRecords(source: TextSource): AsyncGenerator<{ 
     if (/^\s/.test(text)) {
       const last = fields[fields.length - 1];
       if (!last) {
-        throw fail('an indented continuation line comes before any tag', fields.length > 0 ? recordNumber : recordNumber + 1, number, null);
+        report(fail('an indented continuation line comes before any tag', fields.length > 0 ? recordNumber : recordNumber + 1, number, null));
+        continue;
       }
       last.value = `${last.value.trimEnd()} ${text.trim()}`;
       continue;
     }
     const match = TAG_LINE.exec(text);
     if (!match) {
-      throw fail(`expected a tag line such as "TI  - title" or a line indented with spaces, found "${text.slice(0, 40)}"`, fields.length > 0 ? recordNumber : recordNumber + 1, number, null);
+      report(fail(`expected a tag line such as "TI  - title" or a line indented with spaces, found "${text.slice(0, 40)}"`, fields.length > 0 ? recordNumber : recordNumber + 1, number, null));
+      continue;
     }
     const tag = match[1];
     if (tag === 'PMID' && hasPmid && fields.length > 0) {
@@ -152,8 +168,8 @@ export function medlineFieldsToPublication(fields: MedlineField[]): ParsedPublic
 }
 
 /** Yields the records of a MEDLINE / .nbib file one by one. */
-export async function* parseMedline(source: TextSource): AsyncGenerator<ParsedRecord> {
-  for await (const record of readMedlineRecords(source)) {
+export async function* parseMedline(source: TextSource, options: ParserOptions = {}): AsyncGenerator<ParsedRecord> {
+  for await (const record of readMedlineRecords(source, options)) {
     yield { recordNumber: record.recordNumber, line: record.line, publication: medlineFieldsToPublication(record.fields) };
   }
 }

@@ -24,7 +24,7 @@ import {
   uniqueStrings,
 } from '../normalise';
 import { ImportFormatError, emptyPublication } from '../parsed-publication';
-import type { ParsedAuthor, ParsedPublication, ParsedRecord, TextSource } from '../parsed-publication';
+import type { ParsedAuthor, ParsedPublication, ParsedRecord, ParserOptions, TextSource } from '../parsed-publication';
 import { readLines } from '../text-lines';
 
 export interface RisField {
@@ -46,12 +46,18 @@ function fail(message: string, recordNumber: number | null, line: number | null,
 }
 
 /** Splits a RIS file into records of tagged fields. */
-export async function* readRisRecords(source: TextSource): AsyncGenerator<{ recordNumber: number; line: number; fields: RisField[] }> {
+export async function* readRisRecords(source: TextSource, options: ParserOptions = {}): AsyncGenerator<{ recordNumber: number; line: number; fields: RisField[] }> {
   let fields: RisField[] | null = null; // null: between records
   let recordNumber = 0;
   let startLine = 0;
   let markerSeen = false;
   let lastLine = 0;
+  /** After a reported bad record (recovery mode): its lines are skipped up to its ER or the next TY. */
+  let skipping = false;
+  const report = (error: ImportFormatError): void => {
+    if (!options.onRecordError) throw error;
+    options.onRecordError(error);
+  };
 
   for await (const { text, number } of readLines(source, 'RIS')) {
     lastLine = number;
@@ -71,9 +77,18 @@ export async function* readRisRecords(source: TextSource): AsyncGenerator<{ reco
       }
       const tag = match[1];
       const value = (match[2] ?? '').trim();
+      if (skipping) {
+        if (tag === 'ER') {
+          skipping = false;
+          continue;
+        }
+        if (tag !== 'TY') continue;
+        skipping = false;
+      }
       if (tag === 'TY') {
         if (fields !== null && fields.some((field) => field.tag === 'TY')) {
-          throw fail(`record starting at line ${startLine} has no "ER  - " line before the next "TY  - " on line ${number}`, recordNumber, number, 'ER');
+          report(fail(`record starting at line ${startLine} has no "ER  - " line before the next "TY  - " on line ${number}`, recordNumber, number, 'ER'));
+          fields = null; // recovery: the unterminated record is dropped, this TY starts the next one
         }
         if (fields === null) {
           // A record opened by an Ovid number and another tag keeps going when its TY comes later.
@@ -87,7 +102,8 @@ export async function* readRisRecords(source: TextSource): AsyncGenerator<{ reco
       }
       if (tag === 'ER') {
         if (fields === null) {
-          throw fail('"ER  - " line without a record: the record has no "TY  - " line', recordNumber + 1, number, 'TY');
+          report(fail('"ER  - " line without a record: the record has no "TY  - " line', recordNumber + 1, number, 'TY'));
+          continue;
         }
         yield { recordNumber, line: startLine, fields };
         fields = null;
@@ -95,7 +111,10 @@ export async function* readRisRecords(source: TextSource): AsyncGenerator<{ reco
       }
       if (fields === null) {
         if (!markerSeen) {
-          throw fail(`"${tag}" line outside a record; each record must start with "TY  - "`, recordNumber + 1, number, 'TY');
+          report(fail(`"${tag}" line outside a record; each record must start with "TY  - "`, recordNumber + 1, number, 'TY'));
+          recordNumber += 1; // recovery: count the broken record, skip to its ER or the next TY
+          skipping = true;
+          continue;
         }
         recordNumber += 1;
         startLine = number;
@@ -106,7 +125,7 @@ export async function* readRisRecords(source: TextSource): AsyncGenerator<{ reco
     }
   }
   if (fields !== null) {
-    throw fail(`record starting at line ${startLine} is not closed: the file ends without its "ER  - " line`, recordNumber, lastLine, 'ER');
+    report(fail(`record starting at line ${startLine} is not closed: the file ends without its "ER  - " line`, recordNumber, lastLine, 'ER'));
   }
 }
 
@@ -194,8 +213,8 @@ export function risFieldsToPublication(fields: RisField[]): ParsedPublication {
 }
 
 /** Yields the records of a RIS file one by one. */
-export async function* parseRis(source: TextSource): AsyncGenerator<ParsedRecord> {
-  for await (const record of readRisRecords(source)) {
+export async function* parseRis(source: TextSource, options: ParserOptions = {}): AsyncGenerator<ParsedRecord> {
+  for await (const record of readRisRecords(source, options)) {
     yield { recordNumber: record.recordNumber, line: record.line, publication: risFieldsToPublication(record.fields) };
   }
 }
