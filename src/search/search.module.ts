@@ -3,6 +3,7 @@ import { CaseReportsModule } from '../case-reports/case-reports.module';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PublicationsModule } from '../publications/publications.module';
 import { VocabularyModule } from '../vocabulary/vocabulary.module';
+import { ElasticsearchSearchEngine } from './engines/elasticsearch/elasticsearch.engine';
 import { PostgresSearchEngine } from './engines/postgres/postgres-search.engine';
 import { selectSearchEngine } from './engines/select-search-engine';
 import { IndexerLeaseRepository } from './indexing/indexer-lease.repository';
@@ -33,7 +34,7 @@ export class SearchIndexingStarter implements OnApplicationBootstrap {
   imports: [VocabularyModule, PublicationsModule, CaseReportsModule],
   providers: [
     PostgresSearchEngine,
-    { provide: SEARCH_ENGINE, inject: [APP_CONFIG, PostgresSearchEngine], useFactory: (config: AppConfig, postgres: PostgresSearchEngine) => selectSearchEngine(config, postgres) },
+    { provide: SEARCH_ENGINE, inject: [APP_CONFIG, PostgresSearchEngine], useFactory: (config: AppConfig, postgres: PostgresSearchEngine) => selectSearchEngine(config, postgres, () => ElasticsearchSearchEngine.fromConfig(config)) },
     SearchSourceRepository,
     TermCatalog,
     SearchIndexer,

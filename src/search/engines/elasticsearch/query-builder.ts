@@ -1,0 +1,219 @@
+import type { estypes } from '@elastic/elasticsearch';
+import { FacetDefinition, facetDefinition, FacetName } from '../../query/facet-registry';
+import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../query/highlight';
+import { FacetRequest, FilterClause, SearchQuery, sortSpecOf, splitForFacets } from '../../query/search-query';
+import { HIGHLIGHT_FIELDS } from '../../query/search-result';
+import { TextAtom, TextClause, TextQuery } from '../../query/text-query';
+import { ENGLISH_STOP_WORDS } from './index-mapping';
+
+/**
+ * SearchQuery -> the body of one Elasticsearch search request. Pure: no client, no I/O.
+ *
+ * - Text: the parsed AST only, as bool/should/must_not of match_phrase (user text never reaches a
+ *   query parser: no query_string, no simple_query_string).
+ * - Filters: every clause no requested facet owns goes in `bool.filter`; the clauses requested facets
+ *   own go in `post_filter`, so hits and totals match every clause while each facet's aggregation
+ *   counts under all clauses but its own (disjunctive counting, see clausesForFacet).
+ * - Totals: a filter aggregation under the post_filter clauses: its doc_count and a cardinality of
+ *   publicationId (hits.total is also exact: track_total_hits).
+ * - Order: the shared SortSpec (missing values take the same stand-in as in the embedded engine) and
+ *   caseReportId ascending; pages continue with search_after, so depth is unlimited.
+ */
+export type ElasticsearchSearchRequest = Omit<estypes.SearchRequest, 'index'>;
+
+/**
+ * Text fields and boosts, mirroring the embedded engine's tsvector weights (A 1.0, B 0.4, C 0.2, D 0.1):
+ * the same fields are searched, so both engines match the same cases; only scores differ in scale.
+ */
+export const TEXT_FIELDS: readonly { field: string; boost: number }[] = [
+  { field: 'title', boost: 10 },
+  { field: 'termText', boost: 10 },
+  { field: 'summary', boost: 4 },
+  { field: 'details', boost: 4 },
+  { field: 'ancestorTermText', boost: 2 },
+  { field: 'abstract', boost: 2 },
+  { field: 'otherText', boost: 1 },
+];
+
+/** Every value of a term facet is counted (the shared assembler builds trees and applies limits). */
+export const TERMS_AGGREGATION_SIZE = 10_000;
+/**
+ * Distinct publications: cardinality counts exactly (barring 32-bit hash collisions) up to this many
+ * distinct values per bucket and approximately beyond (Elasticsearch's maximum).
+ */
+export const PUBLICATION_COUNT_PRECISION = 40_000;
+
+export const TOTALS_AGGREGATION = 'totals';
+export const facetAggregationName = (facet: FacetName) => `facet_${facet}`;
+/** Values present anywhere in the index (for includeZero on free-valued facets). */
+export const presentValuesAggregationName = (facet: FacetName) => `present_${facet}`;
+
+/** Highlighted fragments: the whole title, up to two passages of the longer texts (like ts_headline's MaxFragments=2). */
+const HIGHLIGHT_FRAGMENT_SIZE = 200;
+const HIGHLIGHT_FRAGMENTS = 2;
+
+type Query = estypes.QueryDslQueryContainer;
+
+const STOP_WORDS = new Set(ENGLISH_STOP_WORDS);
+
+/**
+ * Whether an atom's text has a word the analyzers keep. PostgreSQL drops an all-stop-word phrase from
+ * a tsquery (`a && empty` is `a`, `a || empty` is `a`, `!! empty` is empty, an empty query matches
+ * nothing); Elasticsearch would match all or nothing instead, so the builder drops such atoms itself.
+ * Words are split like PostgreSQL's parser splits them (at every character that is not a letter or digit).
+ */
+export function isSearchableText(text: string): boolean {
+  const words = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu);
+  return Boolean(words?.some((word) => !STOP_WORDS.has(word)));
+}
+
+/** One atom: a phrase in any searched field, in any of its spellings. */
+export function atomQuery(atom: TextAtom): Query | null {
+  const variants = [...new Set(atom.variants.filter(isSearchableText))];
+  if (!variants.length) return null;
+  const should = variants.flatMap((variant) => TEXT_FIELDS.map(({ field, boost }): Query => ({ match_phrase: { [field]: { query: variant, boost } } })));
+  return { bool: { should, minimum_should_match: 1 } };
+}
+
+function clauseQuery(clause: TextClause): Query | null {
+  const must = clause.include.map(atomQuery).filter((query): query is Query => query !== null);
+  const mustNot = clause.exclude.map(atomQuery).filter((query): query is Query => query !== null);
+  if (!must.length && !mustNot.length) return null;
+  // A clause of exclusions only matches every case without them (Elasticsearch adds the match-all).
+  return { bool: { ...(must.length ? { must } : {}), ...(mustNot.length ? { must_not: mustNot } : {}) } };
+}
+
+/** The whole text: OR of clauses; null when nothing searchable is left (then nothing matches, as in PostgreSQL). */
+export function textQuery(text: TextQuery): Query | null {
+  const clauses = text.anyOf.map(clauseQuery).filter((query): query is Query => query !== null);
+  if (!clauses.length) return null;
+  return clauses.length === 1 ? clauses[0] : { bool: { should: clauses, minimum_should_match: 1 } };
+}
+
+/**
+ * One filter clause. `terms` and `range` on a multi-valued field match when SOME value matches (a
+ * range needs one value inside both bounds, not one value above min and another below max), which is
+ * the shared semantics; a missing value never matches a range.
+ */
+export function filterQuery(clause: FilterClause): Query {
+  switch (clause.kind) {
+    case 'any-of':
+      return { terms: { [clause.field]: clause.values } };
+    case 'range': {
+      const bounds: estypes.QueryDslNumberRangeQuery = {};
+      if (clause.min !== undefined) bounds.gte = clause.min;
+      if (clause.max !== undefined) bounds.lte = clause.max;
+      return { range: { [clause.field]: bounds } };
+    }
+    case 'outcome-known':
+      return { term: { [clause.field]: clause.value } };
+  }
+}
+
+/** All clauses ANDed (match_all when there are none). */
+export function allOf(clauses: FilterClause[]): Query {
+  return clauses.length ? { bool: { filter: clauses.map(filterQuery) } } : { match_all: {} };
+}
+
+function facetAggregation(definition: FacetDefinition, request: FacetRequest, clauses: FilterClause[]): estypes.AggregationsAggregationContainer {
+  const field = definition.field;
+  const aggs: Record<string, estypes.AggregationsAggregationContainer> =
+    definition.kind === 'numeric-range'
+      ? {
+          // min_doc_count 1: only buckets with cases (empty ones are the assembler's job); a case with
+          // several values in one bucket counts once there, as the shared semantics require.
+          histogram: { histogram: { field, interval: request.interval ?? (definition.defaultInterval as number), min_doc_count: 1 } },
+          min: { min: { field } },
+          max: { max: { field } },
+        }
+      : {
+          values: {
+            terms: { field, size: TERMS_AGGREGATION_SIZE, min_doc_count: 1 },
+            aggs: { publications: { cardinality: { field: 'publicationId', precision_threshold: PUBLICATION_COUNT_PRECISION } } },
+          },
+        };
+  return { filter: allOf(clauses), aggs };
+}
+
+/** The requested facets, each once (the first request of a facet wins). */
+export function uniqueFacetRequests(facets: FacetRequest[]): FacetRequest[] {
+  const seen = new Set<FacetName>();
+  return facets.filter((request) => !seen.has(request.facet) && Boolean(seen.add(request.facet)));
+}
+
+function sortOf(query: SearchQuery): estypes.SortCombinations[] {
+  const spec = sortSpecOf(query.sort, query.text !== null);
+  const key: estypes.SortCombinations =
+    spec.key === 'score' ? { _score: { order: 'desc' } } : { [spec.key]: { order: spec.direction, missing: spec.missing } };
+  return [key, { caseReportId: { order: 'asc' } }];
+}
+
+export function buildSearchRequest(query: SearchQuery): ElasticsearchSearchRequest {
+  const { common, own } = splitForFacets(query);
+  const ownClauses = [...own.values()];
+  const text = query.text ? textQuery(query.text) : null;
+  const must: Query[] = query.text ? [text ?? { match_none: {} }] : [];
+  const filter = common.map(filterQuery);
+  const main: Query = must.length || filter.length ? { bool: { ...(must.length ? { must } : {}), ...(filter.length ? { filter } : {}) } } : { match_all: {} };
+
+  const aggs: Record<string, estypes.AggregationsAggregationContainer> = {
+    [TOTALS_AGGREGATION]: {
+      filter: allOf(ownClauses),
+      aggs: { publications: { cardinality: { field: 'publicationId', precision_threshold: PUBLICATION_COUNT_PRECISION } } },
+    },
+  };
+  for (const request of uniqueFacetRequests(query.facets)) {
+    const definition = facetDefinition(request.facet);
+    // clausesForFacet(query, facet) minus `common`, which the main query already applies.
+    const others = [...own.entries()].filter(([facet]) => facet !== request.facet).map(([, clause]) => clause);
+    aggs[facetAggregationName(request.facet)] = facetAggregation(definition, request, others);
+    // Free-valued facets (publication types) list the values present in the index with zero counts on request.
+    if (request.includeZero && definition.multiValued && !definition.termKind && definition.kind !== 'numeric-range') {
+      aggs[presentValuesAggregationName(request.facet)] = { global: {}, aggs: { values: { terms: { field: definition.field, size: TERMS_AGGREGATION_SIZE, min_doc_count: 1 } } } };
+    }
+  }
+
+  // One more hit than asked for tells whether a next page exists. A cursor without a sort value (not one
+  // this API made) continues nowhere, like the embedded engine, rather than failing.
+  const after = query.page.after;
+  const unusableCursor = after !== null && typeof after.values[0] !== 'number';
+  const size = query.page.first > 0 && !unusableCursor ? query.page.first + 1 : 0;
+  const hasText = query.text !== null;
+
+  const request: ElasticsearchSearchRequest = {
+    query: main,
+    ...(ownClauses.length ? { post_filter: allOf(ownClauses) } : {}),
+    aggs,
+    size,
+    track_total_hits: true,
+    // Counts must be exact: a shard failure is an error, never a silently partial answer.
+    allow_partial_search_results: false,
+    _source: { includes: ['caseReportId', 'publicationId'] },
+  };
+  if (size > 0) {
+    request.sort = sortOf(query);
+    if (after) request.search_after = [after.values[0], after.caseReportId.toLowerCase()];
+    // Scores are reported whenever there is text, whatever the order.
+    if (hasText) request.track_scores = true;
+    if (hasText && text && query.highlight) request.highlight = highlightOf();
+  }
+  return request;
+}
+
+function highlightOf(): estypes.SearchHighlight {
+  const passages: estypes.SearchHighlightField = { fragment_size: HIGHLIGHT_FRAGMENT_SIZE, number_of_fragments: HIGHLIGHT_FRAGMENTS };
+  return {
+    type: 'unified',
+    // Control-character sentinels on raw text (encoder default: no HTML escaping here); renderHighlight
+    // escapes the text and turns them into <mark>, so no document HTML ever reaches a page.
+    pre_tags: [HIGHLIGHT_START],
+    post_tags: [HIGHLIGHT_END],
+    encoder: 'default',
+    require_field_match: true,
+    fields: Object.fromEntries(HIGHLIGHT_FIELDS.map((field) => [field, field === 'title' ? { number_of_fragments: 0 } : passages])),
+  };
+}

@@ -1,0 +1,375 @@
+/**
+ * The builder and parser end to end, without a cluster: an in-memory evaluation of exactly the query
+ * DSL subset buildSearchRequest emits (bool, terms, term, range, match_phrase, match_all/none;
+ * post_filter; filter/global/terms/cardinality/histogram/min/max aggregations; sort with `missing`;
+ * search_after) runs the built request over the contract's fixture corpus, and parseSearchResponse reads
+ * the answer. The expectations are the contract suite's hand-counted numbers and its naive reference
+ * evaluation (test/contract), so a clause in the wrong place (query vs post_filter vs a facet's filter),
+ * a wrong sort stand-in or a lost bucket fails here. What it cannot show is Lucene itself (analysis,
+ * scoring): the contract suite against a real cluster covers that (ELASTICSEARCH_NODE).
+ */
+import { AgeGroup, Anticoagulation, Outcome, PregnancyStatus, Sex } from '../../../case-reports/case-report.enums';
+import { caseKeyOf, FIXTURE_DOCUMENTS, FIXTURE_TERMS, generatedDocuments, termId } from '../../../../test/contract/search-fixture.factory';
+import { referenceSearch } from '../../../../test/contract/reference-search';
+import { SearchDocument } from '../../indexing/search-document';
+import { FacetName } from '../../query/facet-registry';
+import { FacetRequest, SearchFilters, SearchQuery, SearchSort } from '../../query/search-query';
+import { EngineSearchResult } from '../../query/search-result';
+import { parseTextQuery } from '../../query/text-query.parser';
+import { ENGLISH_STOP_WORDS, toIndexDocument } from './index-mapping';
+import { buildSearchRequest, ElasticsearchSearchRequest } from './query-builder';
+import { ElasticsearchSearchResponse, parseSearchResponse } from './response-parser';
+
+type Doc = Record<string, unknown>;
+type Json = Record<string, any>;
+
+const STOP = new Set(ENGLISH_STOP_WORDS);
+const COPY_TO_OTHER_TEXT = ['label', 'journal', 'authors', 'subjects', 'doi', 'pmid'];
+
+const valuesOf = (doc: Doc, field: string): unknown[] => {
+  if (field === 'otherText') return COPY_TO_OTHER_TEXT.flatMap((source) => valuesOf(doc, source));
+  const value = doc[field];
+  return Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
+};
+
+/** Tokens with positions, stop words leaving gaps (no stemming: the fixture's words need none). */
+const analyze = (text: string): [string, number][] =>
+  (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((token, position): [string, number] => [token, position]).filter(([token]) => !STOP.has(token));
+
+function phraseMatches(doc: Doc, field: string, phrase: string): boolean {
+  const wanted = analyze(phrase);
+  if (!wanted.length) return false;
+  // Each array element on its own: a phrase never spans two values (position_increment_gap).
+  const base = wanted[0][1];
+  return valuesOf(doc, field).some((value) => {
+    const tokens = analyze(String(value));
+    const at = new Set(tokens.map(([token, position]) => `${position}:${token}`));
+    return tokens.some(([token, start]) => token === wanted[0][0] && wanted.every(([t, p]) => at.has(`${start + p - base}:${t}`)));
+  });
+}
+
+function matches(doc: Doc, query: Json): boolean {
+  const [[kind, body]] = Object.entries(query);
+  switch (kind) {
+    case 'match_all':
+      return true;
+    case 'match_none':
+      return false;
+    case 'terms': {
+      const [[field, values]] = Object.entries(body as Json);
+      return valuesOf(doc, field).some((value) => (values as unknown[]).includes(value));
+    }
+    case 'term': {
+      const [[field, value]] = Object.entries(body as Json);
+      return valuesOf(doc, field).includes(value);
+    }
+    case 'range': {
+      const [[field, bounds]] = Object.entries(body as Json);
+      return valuesOf(doc, field).some((value) => (bounds.gte === undefined || (value as number) >= bounds.gte) && (bounds.lte === undefined || (value as number) <= bounds.lte));
+    }
+    case 'match_phrase': {
+      const [[field, spec]] = Object.entries(body as Json);
+      return phraseMatches(doc, field, spec.query);
+    }
+    case 'bool': {
+      const required: Json[] = [...(body.must ?? []), ...(body.filter ?? [])];
+      if (!required.every((q) => matches(doc, q))) return false;
+      if ((body.must_not ?? []).some((q: Json) => matches(doc, q))) return false;
+      const should: Json[] = body.should ?? [];
+      const minimum = body.minimum_should_match ?? (required.length ? 0 : should.length ? 1 : 0);
+      return should.filter((q) => matches(doc, q)).length >= minimum;
+    }
+    default:
+      throw new Error(`the evaluator does not know ${kind}: did the builder start emitting something new?`);
+  }
+}
+
+function aggregate(docs: Doc[], all: Doc[], aggs: Json | undefined): Json {
+  const out: Json = {};
+  for (const [name, container] of Object.entries(aggs ?? {})) {
+    const { aggs: sub, ...rest } = container as Json;
+    const [[kind, body]] = Object.entries(rest);
+    switch (kind) {
+      case 'filter': {
+        const kept = docs.filter((doc) => matches(doc, body));
+        out[name] = { doc_count: kept.length, ...aggregate(kept, all, sub) };
+        break;
+      }
+      case 'global':
+        out[name] = { doc_count: all.length, ...aggregate(all, all, sub) };
+        break;
+      case 'terms': {
+        const byValue = new Map<string, Doc[]>();
+        for (const doc of docs) for (const value of new Set(valuesOf(doc, body.field) as string[])) byValue.set(value, [...(byValue.get(value) ?? []), doc]);
+        const buckets = [...byValue.entries()]
+          .filter(([, group]) => group.length >= (body.min_doc_count ?? 1))
+          .sort(([a, x], [b, y]) => y.length - x.length || a.localeCompare(b))
+          .slice(0, body.size ?? 10)
+          .map(([key, group]) => ({ key, doc_count: group.length, ...aggregate(group, all, sub) }));
+        out[name] = { doc_count_error_upper_bound: 0, sum_other_doc_count: byValue.size - buckets.length, buckets };
+        break;
+      }
+      case 'cardinality':
+        out[name] = { value: new Set(docs.flatMap((doc) => valuesOf(doc, body.field))).size };
+        break;
+      case 'histogram': {
+        const byKey = new Map<number, Set<Doc>>();
+        for (const doc of docs) for (const value of valuesOf(doc, body.field) as number[]) {
+          const key = Math.floor(value / body.interval) * body.interval;
+          byKey.set(key, (byKey.get(key) ?? new Set()).add(doc));
+        }
+        out[name] = {
+          buckets: [...byKey.entries()]
+            .filter(([, group]) => group.size >= (body.min_doc_count ?? 0))
+            .sort(([a], [b]) => a - b)
+            .map(([key, group]) => ({ key, doc_count: group.size })),
+        };
+        break;
+      }
+      case 'min':
+      case 'max': {
+        const values = docs.flatMap((doc) => valuesOf(doc, body.field) as number[]);
+        out[name] = { value: values.length ? (kind === 'min' ? Math.min(...values) : Math.max(...values)) : null };
+        break;
+      }
+      default:
+        throw new Error(`the evaluator does not know the ${kind} aggregation`);
+    }
+  }
+  return out;
+}
+
+/** Runs a built request over documents as Elasticsearch would answer it (scores: 1 per match). */
+function evaluate(documents: SearchDocument[], request: ElasticsearchSearchRequest): ElasticsearchSearchResponse {
+  const all = documents.map(toIndexDocument) as unknown as Doc[];
+  const matched = all.filter((doc) => matches(doc, request.query as Json));
+  const hits = request.post_filter ? matched.filter((doc) => matches(doc, request.post_filter as Json)) : matched;
+  const sort = (request.sort ?? []) as Json[];
+  const sortValues = (doc: Doc): (number | string)[] =>
+    sort.map((entry) => {
+      const [[field, spec]] = Object.entries(entry);
+      if (field === '_score') return 1;
+      const [value] = valuesOf(doc, field);
+      return (value ?? spec.missing) as number | string;
+    });
+  const compare = (a: (number | string)[], b: (number | string)[]) => {
+    for (let i = 0; i < sort.length; i++) {
+      const [[, spec]] = Object.entries(sort[i]);
+      const order = spec.order === 'desc' ? -1 : 1;
+      if (a[i] < b[i]) return -order;
+      if (a[i] > b[i]) return order;
+    }
+    return 0;
+  };
+  let ordered = hits.map((doc) => ({ doc, values: sortValues(doc) })).sort((x, y) => compare(x.values, y.values));
+  if (request.search_after) ordered = ordered.filter((hit) => compare(hit.values, request.search_after as (number | string)[]) > 0);
+  const includes = ((request._source as Json).includes ?? []) as string[];
+  return {
+    took: 1,
+    timed_out: false,
+    _shards: { total: 1, successful: 1, skipped: 0, failed: 0 },
+    hits: {
+      total: { value: hits.length, relation: 'eq' },
+      max_score: null,
+      hits: ordered.slice(0, request.size ?? 10).map(({ doc, values }) => ({
+        _index: 'case-reports-v1',
+        _id: doc.caseReportId as string,
+        _score: request.query && sort.some((entry) => '_score' in entry) ? 1 : request.track_scores ? 1 : null,
+        _source: Object.fromEntries(includes.map((field) => [field, doc[field]])),
+        sort: values,
+      })),
+    },
+    aggregations: aggregate(matched, all, request.aggs as Json),
+  } as ElasticsearchSearchResponse;
+}
+
+interface Input {
+  text?: string;
+  filters?: SearchFilters;
+  facets?: (FacetName | FacetRequest)[];
+  sort?: SearchSort;
+  first?: number;
+  after?: SearchQuery['page']['after'];
+}
+
+const queryOf = (input: Input): SearchQuery => ({
+  text: parseTextQuery(input.text),
+  filters: input.filters ?? {},
+  facets: (input.facets ?? []).map((facet) => (typeof facet === 'string' ? { facet, includeZero: false } : facet)),
+  sort: input.sort ?? SearchSort.RELEVANCE,
+  page: { first: input.first ?? 100, after: input.after ?? null },
+  highlight: false,
+});
+
+const docs = FIXTURE_DOCUMENTS();
+const run = (input: Input, corpus: SearchDocument[] = docs): EngineSearchResult => {
+  const query = queryOf(input);
+  return parseSearchResponse(query, evaluate(corpus, buildSearchRequest(query)));
+};
+const keys = (result: EngineSearchResult) => result.hits.map((hit) => caseKeyOf(hit.caseReportId));
+const sortedKeys = (result: EngineSearchResult) => keys(result).sort((a, b) => a - b);
+const ids = (...keysOfTerms: string[]) => keysOfTerms.map(termId);
+const keyOfTerm = (value: string) => FIXTURE_TERMS.find((term) => term.id === value)?.key ?? value;
+const countsOf = (result: EngineSearchResult, facet: FacetName, field: 'caseCount' | 'publicationCount' = 'caseCount') =>
+  Object.fromEntries(
+    (result.facets.find((f) => f.facet === facet)?.buckets ?? [])
+      .filter((bucket) => bucket[field] > 0)
+      .map((bucket) => [keyOfTerm(bucket.value), bucket[field]])
+      .sort(([a], [b]) => String(a).localeCompare(String(b))),
+  );
+
+describe('Elasticsearch request semantics on the contract corpus (in-memory evaluation of the built DSL)', () => {
+  it('counts every case and distinct publication', () => {
+    const result = run({ first: 0 });
+    expect([result.totalCases, result.totalPublications, result.hits, result.hasNextPage]).toEqual([16, 12, [], false]);
+  });
+
+  it.each<[string, SearchFilters, number[]]>([
+    ['a parent complication includes its descendants', { complications: ids('spinal-hematoma') }, [1, 2, 3, 4, 5, 10, 11, 14, 15, 16]],
+    ['a parent treatment includes its descendants', { treatments: ids('conservative-management') }, [1, 2, 7, 9, 10, 11, 16]],
+    ['treatment not reported', { treatments: ['UNKNOWN'] }, [3, 8, 12]],
+    ['unknown sex is a value', { sex: [Sex.UNKNOWN] }, [8]],
+    ['age groups', { ageGroups: [AgeGroup.OLDER_ADULT, AgeGroup.CHILD] }, [5, 10, 15, 16]],
+    ['anticoagulation', { anticoagulation: [Anticoagulation.ANTICOAGULANT] }, [5, 16]],
+    ['publication types', { publicationTypes: ['Letter', 'Journal Article'] }, [6, 9]],
+    ['year range, inclusive', { year: { min: 2015, max: 2020 } }, [1, 3, 4, 6, 11, 12, 13, 14]],
+    ['age up to', { age: { max: 30 } }, [2, 4, 10, 12]],
+    ['blood-patch volume: some patch in range', { bloodPatchVolumeMl: { min: 24, max: 26 } }, [4]],
+    ['onset hours from', { onsetHours: { min: 100 } }, [4, 6, 7, 13]],
+    ['known outcome', { outcomeKnown: false }, [3, 8, 12]],
+    ['across filters', { pregnancyStatuses: [PregnancyStatus.POSTPARTUM], complications: ids('intrathecal-hematoma', 'spinal-subdural-hematoma') }, [1, 3, 11]],
+  ])('filter: %s', (_, filters, expected) => {
+    const result = run({ filters, sort: SearchSort.YEAR_DESC });
+    expect(sortedKeys(result)).toEqual(expected);
+    expect(result.totalCases).toBe(expected.length);
+  });
+
+  it('counts disjunctively: a facet ignores its own selection and applies the others', () => {
+    const result = run({ filters: { pregnancyStatuses: [PregnancyStatus.POSTPARTUM], outcomes: [Outcome.FULL_RECOVERY] }, facets: [FacetName.PREGNANCY_STATUS, FacetName.OUTCOME, FacetName.SEX] });
+    expect(sortedKeys(result)).toEqual([1, 7, 11]);
+    expect([result.totalCases, result.totalPublications]).toEqual([3, 3]);
+    expect(countsOf(result, FacetName.PREGNANCY_STATUS)).toEqual({ NOT_PREGNANT: 3, POSTPARTUM: 3 });
+    expect(countsOf(result, FacetName.OUTCOME)).toEqual({ FULL_RECOVERY: 3, PARTIAL_RECOVERY: 1, RESIDUAL_DEFICIT: 1, UNKNOWN: 2 });
+    expect(countsOf(result, FacetName.SEX)).toEqual({ FEMALE: 3 });
+  });
+
+  it('rolls complication counts up with distinct publication counts', () => {
+    const result = run({ facets: [FacetName.COMPLICATION] });
+    expect(countsOf(result, FacetName.COMPLICATION)).toMatchObject({ hematoma: 13, 'spinal-hematoma': 10, 'csf-leak': 4, 'intrathecal-hematoma': 3 });
+    expect(countsOf(result, FacetName.COMPLICATION, 'publicationCount')).toMatchObject({ hematoma: 10, 'spinal-hematoma': 8, 'csf-leak': 4 });
+  });
+
+  it('counts the TREATMENT "not reported" value like any other', () => {
+    expect(countsOf(run({ facets: [FacetName.TREATMENT] }), FacetName.TREATMENT)).toMatchObject({ UNKNOWN: 3, 'conservative-management': 7, observation: 5 });
+  });
+
+  it('lists zero-count publication types present in the index on request', () => {
+    const result = run({ filters: { sex: [Sex.MALE] }, facets: [{ facet: FacetName.PUBLICATION_TYPE, includeZero: true }] });
+    const types = result.facets[0].buckets.map((b) => [b.value, b.caseCount]).sort();
+    expect(types).toEqual([['Case Reports', 3], ['Journal Article', 1], ['Letter', 0], ['Review', 0]]);
+  });
+
+  it('gives numeric stats and histograms, each case once per bucket, keeping a facet range under its own filter', () => {
+    const result = run({ facets: [{ facet: FacetName.AGE, includeZero: false, interval: 10 }, { facet: FacetName.BLOOD_PATCH_VOLUME, includeZero: false, interval: 5 }] });
+    expect(result.facets[0].stats).toEqual({ min: 8, max: 70, buckets: [[0, 10, 1], [20, 30, 3], [30, 40, 5], [40, 50, 2], [60, 70, 2], [70, 80, 1]].map(([from, to, caseCount]) => ({ from, to, caseCount })) });
+    expect(result.facets[1].stats?.buckets.map((b) => [b.from, b.caseCount])).toEqual([[10, 1], [15, 2], [20, 4], [25, 1], [30, 1]]);
+    const narrowed = run({ filters: { bloodPatchVolumeMl: { min: 26 } }, facets: [{ facet: FacetName.BLOOD_PATCH_VOLUME, includeZero: false, interval: 5 }] });
+    expect(keys(narrowed)).toEqual([4]);
+    expect(narrowed.facets[0].stats).toMatchObject({ min: 10, max: 30 });
+    const none = run({ filters: { sex: [Sex.MALE], pregnancyStatuses: [PregnancyStatus.POSTPARTUM] }, facets: [FacetName.AGE, FacetName.COMPLICATION] });
+    expect([none.totalCases, none.totalPublications]).toEqual([0, 0]);
+    expect(none.facets).toEqual([
+      { facet: FacetName.AGE, buckets: [], stats: { min: null, max: null, buckets: [] } },
+      { facet: FacetName.COMPLICATION, buckets: [], stats: null },
+    ]);
+  });
+
+  it('agrees with the contract reference evaluation on many filter combinations, every facet requested', () => {
+    const filterSets: SearchFilters[] = [
+      {},
+      { pregnancyStatuses: [PregnancyStatus.POSTPARTUM], complications: ids('hematoma') },
+      { sex: [Sex.FEMALE], treatments: ['UNKNOWN', termId('corticosteroids')], year: { min: 2010 } },
+      { outcomes: [Outcome.FULL_RECOVERY, Outcome.UNKNOWN], procedures: ids('epidural-blood-patch'), onsetHours: { max: 50 } },
+      { ageGroups: [AgeGroup.ADULT], bloodPatchVolumeMl: { min: 15, max: 20 }, outcomeKnown: true },
+      { symptoms: ids('back-pain', 'headache'), anticoagulation: [Anticoagulation.UNKNOWN], age: { min: 20, max: 40 }, publicationTypes: ['Case Reports'] },
+      { complications: ids('spinal-hematoma', 'csf-leak'), year: { max: 2016 }, sex: [Sex.FEMALE, Sex.UNKNOWN], outcomeKnown: false },
+    ];
+    const allFacets = Object.values(FacetName).map((facet) => ({ facet, includeZero: false }));
+    for (const filters of filterSets) {
+      for (const facets of [allFacets, allFacets.filter((_, i) => i % 2 === 0), []]) {
+        for (const sort of [SearchSort.AGE_DESC, SearchSort.YEAR_ASC]) {
+          const query = queryOf({ filters, facets, sort });
+          const actual = parseSearchResponse(query, evaluate(docs, buildSearchRequest(query)));
+          const expected = referenceSearch(docs, query);
+          expect({ ids: actual.hits.map((h) => h.caseReportId), total: actual.totalCases, publications: actual.totalPublications }).toEqual({ ids: expected.ids, total: expected.totalCases, publications: expected.totalPublications });
+          const norm = (buckets: { value: string; caseCount: number; publicationCount: number }[]) => [...buckets].sort((a, b) => a.value.localeCompare(b.value));
+          for (const facet of expected.facets) {
+            const engineFacet = actual.facets.find((f) => f.facet === facet.facet);
+            expect({ facet: facet.facet, buckets: norm(engineFacet?.buckets ?? []), stats: engineFacet?.stats }).toEqual({ facet: facet.facet, buckets: norm(facet.buckets), stats: facet.stats });
+          }
+        }
+      }
+    }
+  });
+
+  it.each<[SearchSort, number[]]>([
+    [SearchSort.YEAR_DESC, [7, 10, 1, 11, 12, 13, 6, 3, 4, 14, 5, 15, 16, 2, 8, 9]],
+    [SearchSort.YEAR_ASC, [8, 2, 15, 16, 5, 14, 3, 4, 6, 11, 12, 13, 1, 10, 7, 9]],
+    [SearchSort.AGE_ASC, [10, 12, 2, 4, 1, 11, 14, 3, 13, 9, 6, 16, 5, 15, 7, 8]],
+    [SearchSort.AGE_DESC, [15, 5, 16, 6, 9, 13, 3, 14, 11, 1, 4, 2, 12, 10, 7, 8]],
+    [SearchSort.RELEVANCE, [7, 10, 1, 11, 12, 13, 6, 3, 4, 14, 5, 15, 16, 2, 8, 9]],
+  ])('sorts %s with missing values last and ties by id', (sort, expected) => {
+    expect(keys(run({ sort }))).toEqual(expected);
+  });
+
+  it('pages with search_after from the last hit, without gaps or repeats, also past 10,000 hits', () => {
+    const corpus = [...docs, ...generatedDocuments(10_050)];
+    for (const sort of [SearchSort.YEAR_ASC, SearchSort.AGE_DESC]) {
+      const everything = run({ sort, first: 100_000 }, corpus).hits.map((hit) => hit.caseReportId);
+      expect(everything).toHaveLength(10_066);
+      const seen: string[] = [];
+      let after: SearchQuery['page']['after'] = null;
+      for (let page = 0; page < 20; page++) {
+        const result = run({ sort, first: 1000, after }, corpus);
+        seen.push(...result.hits.map((hit) => hit.caseReportId));
+        if (!result.hasNextPage) break;
+        const last = result.hits[result.hits.length - 1];
+        after = { sort, values: last.sortValues, caseReportId: last.caseReportId };
+      }
+      expect(seen).toEqual(everything);
+    }
+  });
+
+  describe('text (phrase matching approximated without stemming; the structure is what is tested)', () => {
+    it.each<[string, number[]]>([
+      ['zanzibar', [7]],
+      ['haematoma', [1, 2, 3, 4, 5, 6, 7, 10, 11, 13, 14, 15, 16]],
+      ['hematoma', [1, 2, 3, 4, 5, 6, 7, 10, 11, 13, 14, 15, 16]],
+      ['spinal subdural', [3, 4, 6, 10]],
+      ['"spinal subdural"', [3, 4, 10]],
+      ['hematoma -intracranial', [1, 2, 3, 4, 5, 10, 11, 14, 15, 16]],
+      ['-hematoma', [8, 9, 12]],
+      ['zanzibar OR arachnoiditis', [4, 7]],
+      ['PDPH', [7, 8, 9]],
+      ['"zanzibar', [7]],
+      ['intrathecal', [1, 2, 11]],
+      // Stop words: dropped from a clause like PostgreSQL drops them from a tsquery.
+      ['the zanzibar', [7]],
+      ['zanzibar -the', [7]],
+      ['zanzibar OR the', [7]],
+      ['the', []],
+      ['-the', []],
+      // otherText (label, journal, authors) is searched too, like the embedded engine's D weight.
+      ['"fixture journal"', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]],
+      ['"case 12"', [12]],
+    ])('%s', (text, expected) => {
+      expect(sortedKeys(run({ text, sort: SearchSort.RELEVANCE }))).toEqual(expected);
+    });
+
+    it('combines text with filters and facet counts', () => {
+      const result = run({ text: 'hematoma', filters: { pregnancyStatuses: [PregnancyStatus.POSTPARTUM] }, facets: [FacetName.OUTCOME] });
+      expect(sortedKeys(result)).toEqual([1, 3, 7, 11, 13, 14]);
+      expect(countsOf(result, FacetName.OUTCOME)).toEqual({ FULL_RECOVERY: 3, PARTIAL_RECOVERY: 1, RESIDUAL_DEFICIT: 1, UNKNOWN: 1 });
+    });
+  });
+});

@@ -1,0 +1,105 @@
+import type { estypes } from '@elastic/elasticsearch';
+import { facetDefinition } from '../../query/facet-registry';
+import { markedSnippets } from '../../query/highlight';
+import { SearchQuery } from '../../query/search-query';
+import { EngineFacetBucket, EngineFacetResult, EngineHit, EngineSearchResult, HIGHLIGHT_FIELDS, HighlightResult, NumericStats } from '../../query/search-result';
+import { facetAggregationName, presentValuesAggregationName, TOTALS_AGGREGATION, uniqueFacetRequests } from './query-builder';
+
+/** What the builder asks for in `_source`. */
+export interface IndexedHitSource {
+  caseReportId?: string;
+  publicationId?: string;
+}
+
+export type ElasticsearchSearchResponse = estypes.SearchResponse<IndexedHitSource, Record<string, estypes.AggregationsAggregate>>;
+
+interface CardinalityAggregate {
+  value: number;
+}
+interface TermsBucket {
+  key: string | number;
+  key_as_string?: string;
+  doc_count: number;
+  publications?: CardinalityAggregate;
+}
+interface BucketsAggregate<B> {
+  buckets: B[] | Record<string, B>;
+}
+interface FilterAggregate {
+  doc_count: number;
+  [sub: string]: unknown;
+}
+
+const bucketsOf = <B>(aggregate: BucketsAggregate<B> | undefined): B[] => {
+  const buckets = aggregate?.buckets;
+  return Array.isArray(buckets) ? buckets : buckets ? Object.values(buckets) : [];
+};
+
+/** min/max answer null (or, in old versions, ±Infinity) when no case has a value. */
+const finiteOrNull = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+const termKey = (bucket: TermsBucket): string => (typeof bucket.key === 'string' ? bucket.key : (bucket.key_as_string ?? String(bucket.key)));
+
+/**
+ * Elasticsearch's response -> EngineSearchResult. Pure. Expects the request buildSearchRequest made
+ * for the same query (aggregation names, one extra hit, sort values [key, caseReportId]).
+ */
+export function parseSearchResponse(query: SearchQuery, response: ElasticsearchSearchResponse): EngineSearchResult {
+  const aggregations = (response.aggregations ?? {}) as Record<string, unknown>;
+  const totals = aggregations[TOTALS_AGGREGATION] as (FilterAggregate & { publications?: CardinalityAggregate }) | undefined;
+  const totalHits = response.hits.total;
+  const totalCases = totals?.doc_count ?? (typeof totalHits === 'number' ? totalHits : (totalHits?.value ?? 0));
+  // Distinct publications never exceed cases (a guard against the estimate of a huge cardinality).
+  const totalPublications = Math.min(totals?.publications?.value ?? 0, totalCases);
+
+  const first = query.page.first;
+  const rawHits = response.hits.hits;
+  const hits = rawHits.slice(0, first).map((hit) => parseHit(hit, query.text !== null));
+
+  const facets = uniqueFacetRequests(query.facets).map((request): EngineFacetResult => {
+    const definition = facetDefinition(request.facet);
+    const aggregate = aggregations[facetAggregationName(request.facet)] as FilterAggregate | undefined;
+    if (definition.kind === 'numeric-range') {
+      const interval = request.interval ?? (definition.defaultInterval as number);
+      const stats: NumericStats = {
+        min: finiteOrNull((aggregate?.min as CardinalityAggregate | undefined)?.value),
+        max: finiteOrNull((aggregate?.max as CardinalityAggregate | undefined)?.value),
+        buckets: bucketsOf(aggregate?.histogram as BucketsAggregate<{ key: number; doc_count: number }> | undefined)
+          .filter((bucket) => bucket.doc_count > 0)
+          .map((bucket) => ({ from: Number(bucket.key), to: Number(bucket.key) + interval, caseCount: bucket.doc_count }))
+          .sort((a, b) => a.from - b.from),
+      };
+      return { facet: request.facet, buckets: [], stats };
+    }
+    const buckets: EngineFacetBucket[] = bucketsOf(aggregate?.values as BucketsAggregate<TermsBucket> | undefined)
+      .filter((bucket) => bucket.doc_count > 0)
+      .map((bucket) => ({ value: termKey(bucket), caseCount: bucket.doc_count, publicationCount: Math.min(bucket.publications?.value ?? 0, bucket.doc_count) }));
+    const present = aggregations[presentValuesAggregationName(request.facet)] as FilterAggregate | undefined;
+    if (present) {
+      const counted = new Set(buckets.map((bucket) => bucket.value));
+      for (const bucket of bucketsOf(present.values as BucketsAggregate<TermsBucket> | undefined)) {
+        const value = termKey(bucket);
+        if (!counted.has(value)) buckets.push({ value, caseCount: 0, publicationCount: 0 });
+      }
+    }
+    return { facet: request.facet, buckets, stats: null };
+  });
+
+  return { totalCases, totalPublications, hits, hasNextPage: first > 0 && rawHits.length > first, facets };
+}
+
+function parseHit(hit: estypes.SearchHit<IndexedHitSource>, hasText: boolean): EngineHit {
+  const caseReportId = hit._source?.caseReportId ?? hit._id;
+  const publicationId = hit._source?.publicationId;
+  if (!caseReportId || !publicationId) throw new Error(`Elasticsearch hit ${String(hit._id)} lacks caseReportId/publicationId in _source`);
+  const sortValue = hit.sort?.[0];
+  if (typeof sortValue !== 'number') throw new Error(`Elasticsearch hit ${caseReportId} has no numeric sort value (sort: ${JSON.stringify(hit.sort)})`);
+  const highlights: HighlightResult[] = [];
+  for (const field of HIGHLIGHT_FIELDS) {
+    const snippets = (hit.highlight?.[field] ?? []).flatMap((fragment) => markedSnippets(fragment));
+    if (snippets.length) highlights.push({ field, snippets });
+  }
+  const score = hasText && typeof hit._score === 'number' ? hit._score : null;
+  return { caseReportId, publicationId, score, sortValues: [sortValue], highlights };
+}
+
