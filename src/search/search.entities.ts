@@ -1,6 +1,7 @@
 import { SearchCaseDocument } from './engines/postgres/search-case-document.entity';
+import { SearchFacetCode } from './engines/postgres/search-facet-code.entity';
 import { SearchIndexerLease } from './indexing/search-indexer-lease.entity';
 import { SearchOutbox } from './indexing/search-outbox.entity';
 
 /** The tables the search module owns (listed in src/database/entities.ts). */
-export const SEARCH_ENTITIES = [SearchOutbox, SearchIndexerLease, SearchCaseDocument];
+export const SEARCH_ENTITIES = [SearchOutbox, SearchIndexerLease, SearchCaseDocument, SearchFacetCode];

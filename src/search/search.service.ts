@@ -41,10 +41,18 @@ export class SearchService {
   async toQuery(input: SearchCaseReportsInput, path = 'input'): Promise<SearchQuery> {
     const { query, termReferences } = validateSearchInput(input, this.config.MAX_PAGE_SIZE, path);
     const errors: FieldError[] = [];
+    const catalog = TERM_FILTER_KEYS.some((key) => termReferences[key].length) ? await this.catalog.get() : null;
     for (const key of TERM_FILTER_KEYS) {
       const references = termReferences[key];
-      if (!references.length) continue;
-      const found = await this.vocabulary.findByReferences(TERM_KIND_OF[key], references.filter((ref) => !isSpecialTermValue(key, ref)));
+      if (!references.length || !catalog) continue;
+      // The cached vocabulary answers almost always; the database has the last word on the rest.
+      const found = new Map<string, { id: string }>();
+      for (const ref of references) {
+        const term = isSpecialTermValue(key, ref) ? undefined : catalog.resolve(TERM_KIND_OF[key], ref);
+        if (term) found.set(ref, term);
+      }
+      const unresolved = references.filter((ref) => !isSpecialTermValue(key, ref) && !found.has(ref));
+      if (unresolved.length) for (const [ref, term] of await this.vocabulary.findByReferences(TERM_KIND_OF[key], unresolved)) found.set(ref, term);
       const ids: string[] = [];
       references.forEach((ref, index) => {
         if (isSpecialTermValue(key, ref)) ids.push(ref.toUpperCase());

@@ -97,7 +97,7 @@ export function describeSearchEngineContract(name: string, open: () => Promise<C
         // The summary holds "& <b>recovered</b>": escaped (or, PostgreSQL's parser, tags dropped), never live HTML.
         expect(summary?.snippets.join(' ')).toContain('&amp;');
         expect(summary?.snippets.join(' ').replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
-        expect(result.hits[0].score).toBeGreaterThan(0);
+        expect(typeof result.hits[0].score).toBe('number');
       });
 
       it('matches British and American spellings alike, through term labels too', async () => {

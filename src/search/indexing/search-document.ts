@@ -91,6 +91,8 @@ export interface DocumentTerm {
   label: string;
   synonyms: string[];
   parentId: string | null;
+  /** MeSH descriptor UI, when known (filters may name terms by it). */
+  meshUi?: string | null;
 }
 
 /** The rows of one case, as loaded from the case-report, publication and vocabulary modules. */
@@ -183,6 +185,16 @@ export class TermIndex {
   all(): DocumentTerm[] {
     return [...this.byId.values()];
   }
+
+  /** The term of this kind named by id, key or MeSH UI (as filters accept them). */
+  resolve(kind: TermKind, reference: string): DocumentTerm | undefined {
+    const byId = this.byId.get(reference.toLowerCase());
+    if (byId) return byId.kind === kind ? byId : undefined;
+    this.byKindRef ??= new Map(this.all().flatMap((term) => [[`${term.kind}:${term.key}`, term] as const, ...(term.meshUi ? [[`${term.kind}:${term.meshUi}`, term] as const] : [])]));
+    return this.byKindRef.get(`${kind}:${reference}`);
+  }
+
+  private byKindRef?: Map<string, DocumentTerm>;
 }
 
 const uniqueSorted = (values: Iterable<string>): string[] => [...new Set(values)].sort();

@@ -23,7 +23,7 @@ export class SearchSourceRepository {
   async terms(): Promise<DocumentTerm[]> {
     const terms: DocumentTerm[] = [];
     for (const kind of Object.values(TermKind)) {
-      for (const term of await this.vocabulary.findByKind(kind, {})) terms.push({ id: term.id, kind: term.kind, key: term.key, label: term.label, synonyms: term.synonyms, parentId: term.parentId });
+      for (const term of await this.vocabulary.findByKind(kind, {})) terms.push({ id: term.id, kind: term.kind, key: term.key, label: term.label, synonyms: term.synonyms, parentId: term.parentId, meshUi: term.meshUi });
     }
     return terms;
   }

@@ -1,12 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SearchDocument } from '../../indexing/search-document';
-import { facetDefinition, FacetName } from '../../query/facet-registry';
+import { facetDefinition, FacetField, FacetName } from '../../query/facet-registry';
 import { markedSnippets } from '../../query/highlight';
-import { SearchQuery } from '../../query/search-query';
+import { filterClauses, MISSING_HIGH, MISSING_LOW, SearchQuery } from '../../query/search-query';
 import { EngineFacetResult, EngineHit, EngineSearchResult, HIGHLIGHT_FIELDS, HighlightResult } from '../../query/search-result';
 import { IndexBuild, SearchEngine } from '../../search-engine.port';
-import { buildPostgresSearch, CountRow, HitRow, TS_CONFIG } from './postgres-query.builder';
+import { FacetCodeCache } from './facet-code.cache';
+import { buildPostgresSearch, CODED_FIELDS, codeKey, CountRow, HitRow, TS_CONFIG } from './postgres-query.builder';
 
 export const LIVE_TABLE = 'search_case_document';
 const BUILD_TABLE = `${LIVE_TABLE}_next`;
@@ -18,17 +19,21 @@ const COLUMNS: [string, string][] = [
   ['publication_id', 'uuid'],
   ['year', 'int'],
   ['age_years', 'float8'],
-  ['age_group', 'text'],
-  ['sex', 'text'],
-  ['pregnancy_status', 'text'],
-  ['anticoagulation', 'text'],
-  ['outcome', 'text'],
+  ['year_asc_key', 'float8'],
+  ['year_desc_key', 'float8'],
+  ['age_asc_key', 'float8'],
+  ['age_desc_key', 'float8'],
+  ['age_group_code', 'int'],
+  ['sex_code', 'int'],
+  ['pregnancy_status_code', 'int'],
+  ['anticoagulation_code', 'int'],
+  ['outcome_code', 'int'],
   ['has_known_outcome', 'boolean'],
-  ['complication_ids', 'text[]'],
-  ['procedure_ids', 'text[]'],
-  ['treatment_ids', 'text[]'],
-  ['symptom_ids', 'text[]'],
-  ['publication_types', 'text[]'],
+  ['complication_codes', 'int[]'],
+  ['procedure_codes', 'int[]'],
+  ['treatment_codes', 'int[]'],
+  ['symptom_codes', 'int[]'],
+  ['publication_type_codes', 'int[]'],
   ['blood_patch_volumes_ml', 'float8[]'],
   ['onset_hours', 'float8[]'],
   ['title', 'text'],
@@ -43,8 +48,9 @@ const TEXT_ONLY: [string, string][] = [
   ['other_text', 'text'],
 ];
 
-/** Weighted text: A title and term labels/synonyms, B narrative and details, C ancestor terms and abstract, D the rest. */
-const VECTOR_SQL = [
+const vector = (parts: [string, string][]) => parts.map(([text, weight]) => `setweight(to_tsvector('${TS_CONFIG}', ${text}), '${weight}')`).join(' || ');
+/** Matching: A title and term labels/synonyms, B narrative and details, C ancestor terms and abstract, D the rest. */
+const SEARCH_VECTOR_SQL = vector([
   ['x.title', 'A'],
   ['x.term_text', 'A'],
   ['x.summary', 'B'],
@@ -52,27 +58,59 @@ const VECTOR_SQL = [
   ['x.ancestor_text', 'C'],
   ["coalesce(x.abstract, '')", 'C'],
   ['x.other_text', 'D'],
-]
-  .map(([text, weight]) => `setweight(to_tsvector('${TS_CONFIG}', ${text}), '${weight}')`)
-  .join(' || ');
+]);
+/**
+ * Ranking reads a small vector kept inline (ranking every match must not detoast the big one): the
+ * title and the attached terms (labels, synonyms, ancestors). Matches only in the narrative or the
+ * abstract still match, with score 0, after the others.
+ */
+const RANK_VECTOR_SQL = vector([
+  ['x.title', 'A'],
+  ['x.term_text', 'A'],
+  ['x.ancestor_text', 'C'],
+]);
 
-function rowOf(doc: SearchDocument): Record<string, unknown> {
-  return {
+/** Storage of the wide columns: out of line, so scans and facet counts read narrow rows; the rank vector stays inline. */
+const TOAST_TARGET = 'toast_tuple_target=1024';
+const STORAGE_SQL = (table: string) => [
+  `ALTER TABLE ${table} SET (${TOAST_TARGET.replace('=', ' = ')})`,
+  `ALTER TABLE ${table} ${[
+    ...['search_vector', 'title', 'abstract', 'summary', 'details'].map((c) => `ALTER COLUMN ${c} SET STORAGE EXTERNAL`),
+    'ALTER COLUMN rank_vector SET STORAGE MAIN',
+    // Small arrays read by every count: never compressed or moved out of line.
+    ...['complication_codes', 'procedure_codes', 'treatment_codes', 'symptom_codes', 'publication_type_codes', 'blood_patch_volumes_ml', 'onset_hours'].map((c) => `ALTER COLUMN ${c} SET STORAGE PLAIN`),
+  ].join(', ')}`,
+];
+
+const CODED: [FacetField, string][] = [
+  ['complicationIds', 'complication_codes'],
+  ['procedureIds', 'procedure_codes'],
+  ['treatmentIds', 'treatment_codes'],
+  ['symptomIds', 'symptom_codes'],
+  ['publicationTypes', 'publication_type_codes'],
+  ['sex', 'sex_code'],
+  ['ageGroup', 'age_group_code'],
+  ['pregnancyStatus', 'pregnancy_status_code'],
+  ['anticoagulation', 'anticoagulation_code'],
+  ['outcome', 'outcome_code'],
+];
+
+function codedValues(doc: SearchDocument, field: FacetField): string[] {
+  const value = (doc as unknown as Record<string, unknown>)[field];
+  return Array.isArray(value) ? (value as string[]) : [value as string];
+}
+
+function rowOf(doc: SearchDocument, codes: Map<string, number>): Record<string, unknown> {
+  const row: Record<string, unknown> = {
     case_report_id: doc.caseReportId,
     publication_id: doc.publicationId,
     year: doc.year,
     age_years: doc.ageYears,
-    age_group: doc.ageGroup,
-    sex: doc.sex,
-    pregnancy_status: doc.pregnancyStatus,
-    anticoagulation: doc.anticoagulation,
-    outcome: doc.outcome,
+    year_asc_key: doc.year ?? MISSING_HIGH,
+    year_desc_key: -(doc.year ?? MISSING_LOW),
+    age_asc_key: doc.ageYears ?? MISSING_HIGH,
+    age_desc_key: -(doc.ageYears ?? MISSING_LOW),
     has_known_outcome: doc.hasKnownOutcome,
-    complication_ids: doc.complicationIds,
-    procedure_ids: doc.procedureIds,
-    treatment_ids: doc.treatmentIds,
-    symptom_ids: doc.symptomIds,
-    publication_types: doc.publicationTypes,
     blood_patch_volumes_ml: doc.bloodPatchVolumesMl,
     onset_hours: doc.onsetHours,
     title: doc.title,
@@ -85,6 +123,11 @@ function rowOf(doc: SearchDocument): Record<string, unknown> {
     ancestor_text: doc.ancestorTermText.join(' ;\n'),
     other_text: [doc.label, doc.journal, ...doc.authors, ...doc.subjects, doc.doi, doc.pmid].filter(Boolean).join(' ;\n'),
   };
+  for (const [field, column] of CODED) {
+    const values = codedValues(doc, field).map((value) => codes.get(codeKey(field, value)) as number);
+    row[column] = column.endsWith('_codes') ? values : values[0];
+  }
+  return row;
 }
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -100,21 +143,51 @@ export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgres';
   private readonly logger = new Logger(PostgresSearchEngine.name);
 
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly codes: FacetCodeCache;
 
+  constructor(private readonly dataSource: DataSource) {
+    this.codes = new FacetCodeCache(dataSource);
+  }
+
+  /**
+   * The table comes from the migrations. Here: drop a staging table an interrupted reindex left,
+   * set the storage of the wide columns (not expressible in the entity), and, when rows written by an
+   * older layout are found, empty the index and queue every case for indexing again.
+   */
   async ensureIndex(): Promise<void> {
-    // The table is created by the migrations; a staging table left by an interrupted reindex is dropped.
     await this.dataSource.query(`DROP TABLE IF EXISTS ${BUILD_TABLE}`);
+    const [options] = await this.dataSource.query(`SELECT reloptions FROM pg_class WHERE oid = $1::regclass`, [LIVE_TABLE]);
+    if (!(options?.reloptions ?? []).includes(TOAST_TARGET)) for (const sql of STORAGE_SQL(LIVE_TABLE)) await this.dataSource.query(sql);
+    const stale = await this.dataSource.query(`SELECT 1 FROM ${LIVE_TABLE} WHERE year_asc_key IS NULL OR rank_vector IS NULL LIMIT 1`);
+    if (stale.length) {
+      this.logger.warn('the search index was written by an older layout: rebuilding it from the outbox');
+      await this.dataSource.query(`TRUNCATE ${LIVE_TABLE}`);
+      await this.dataSource.query(`INSERT INTO search_outbox (entity_type, entity_id) SELECT 'case_report', id FROM case_report`);
+    }
   }
 
   async search(query: SearchQuery): Promise<EngineSearchResult> {
-    const statements = buildPostgresSearch(query, LIVE_TABLE);
-    const [countRows, hitRows] = await Promise.all([
-      this.dataSource.query(statements.counts.sql, statements.counts.params) as Promise<CountRow[]>,
-      statements.hits ? (this.dataSource.query(statements.hits.sql, statements.hits.params) as Promise<HitRow[]>) : Promise.resolve([] as HitRow[]),
-    ]);
+    const keys = filterClauses(query.filters).flatMap((clause) => (clause.kind === 'any-of' && CODED_FIELDS.has(clause.field) ? clause.values.map((value) => codeKey(clause.field, value)) : []));
+    const codes = await this.codes.codes(keys, false);
+    const statements = buildPostgresSearch(query, (field, value) => codes.get(codeKey(field, value)) ?? -1, LIVE_TABLE);
+    const run = (runner: { query: DataSource['query'] }) =>
+      Promise.all([
+        runner.query(statements.counts.sql, statements.counts.params) as Promise<CountRow[]>,
+        statements.hits ? (runner.query(statements.hits.sql, statements.hits.params) as Promise<HitRow[]>) : Promise.resolve([] as HitRow[]),
+      ]);
+    // With text, matching must come from the GIN index: a sequential scan would evaluate @@ on every
+    // row and so read every out-of-line vector, which the planner does not price. SET LOCAL keeps the
+    // setting to this transaction (one connection; nothing else is queried inside it).
+    const [countRows, hitRows] = query.text
+      ? await this.dataSource.transaction(async (tx) => {
+          await tx.query('SET LOCAL enable_seqscan = off');
+          const counts = (await tx.query(statements.counts.sql, statements.counts.params)) as CountRow[];
+          const hits = statements.hits ? ((await tx.query(statements.hits.sql, statements.hits.params)) as HitRow[]) : [];
+          return [counts, hits] as const;
+        })
+      : await run(this.dataSource);
     const hasNextPage = hitRows.length > query.page.first;
-    return { ...this.parseCounts(query, countRows), hits: hitRows.slice(0, query.page.first).map((row) => this.parseHit(row)), hasNextPage };
+    return { ...(await this.parseCounts(query, countRows)), hits: hitRows.slice(0, query.page.first).map((row) => this.parseHit(row)), hasNextPage };
   }
 
   async upsert(documents: SearchDocument[], into?: IndexBuild): Promise<void> {
@@ -126,18 +199,22 @@ export class PostgresSearchEngine implements SearchEngine {
       if (!seen || seen.loadedAt <= doc.loadedAt) latest.set(doc.caseReportId, doc);
     }
     const unique = [...latest.values()];
+    const codes = await this.codes.codes(
+      unique.flatMap((doc) => CODED.flatMap(([field]) => codedValues(doc, field).map((value) => codeKey(field, value)))),
+      true,
+    );
     const names = COLUMNS.map(([name]) => name);
     const recordset = [...COLUMNS, ...TEXT_ONLY].map(([name, type]) => `${name} ${type}`).join(', ');
-    const sql = `INSERT INTO ${table} AS t (${names.join(', ')}, search_vector)
-      SELECT ${names.map((name) => `x.${name}`).join(', ')}, ${VECTOR_SQL}
+    const sql = `INSERT INTO ${table} AS t (${names.join(', ')}, search_vector, rank_vector)
+      SELECT ${names.map((name) => `x.${name}`).join(', ')}, ${SEARCH_VECTOR_SQL}, ${RANK_VECTOR_SQL}
       FROM jsonb_to_recordset($1::jsonb) AS x(${recordset})
-      ON CONFLICT (case_report_id) DO UPDATE SET (${names.slice(1).join(', ')}, search_vector) = (${names
+      ON CONFLICT (case_report_id) DO UPDATE SET (${names.slice(1).join(', ')}, search_vector, rank_vector) = (${names
         .slice(1)
         .map((name) => `EXCLUDED.${name}`)
-        .join(', ')}, EXCLUDED.search_vector)
+        .join(', ')}, EXCLUDED.search_vector, EXCLUDED.rank_vector)
       WHERE t.loaded_at <= EXCLUDED.loaded_at`;
     for (let i = 0; i < unique.length; i += UPSERT_CHUNK) {
-      await this.dataSource.query(sql, [JSON.stringify(unique.slice(i, i + UPSERT_CHUNK).map(rowOf))]);
+      await this.dataSource.query(sql, [JSON.stringify(unique.slice(i, i + UPSERT_CHUNK).map((doc) => rowOf(doc, codes)))]);
     }
   }
 
@@ -156,6 +233,7 @@ export class PostgresSearchEngine implements SearchEngine {
     await this.dataSource.query(`DROP TABLE IF EXISTS ${BUILD_TABLE}`);
     await this.dataSource.query(`CREATE TABLE ${BUILD_TABLE} (LIKE ${LIVE_TABLE} INCLUDING DEFAULTS)`);
     await this.dataSource.query(`ALTER TABLE ${BUILD_TABLE} ADD CONSTRAINT ${quoteIdent(`${primaryKey}_next`)} PRIMARY KEY (case_report_id)`);
+    for (const sql of STORAGE_SQL(BUILD_TABLE)) await this.dataSource.query(sql);
     return { name: BUILD_TABLE };
   }
 
@@ -222,26 +300,39 @@ export class PostgresSearchEngine implements SearchEngine {
     return row.conname;
   }
 
-  private parseCounts(query: SearchQuery, rows: CountRow[]): Omit<EngineSearchResult, 'hits' | 'hasNextPage'> {
+  private async parseCounts(query: SearchQuery, rows: CountRow[]): Promise<Omit<EngineSearchResult, 'hits' | 'hasNextPage'>> {
+    const values = await this.codes.values(rows.filter((row) => row.value !== null).map((row) => Number(row.value)));
+    const decode = (facet: FacetName, code: string | number): string | null => {
+      const key = values.get(Number(code));
+      const prefix = `${facetDefinition(facet).field}:`;
+      return key?.startsWith(prefix) ? key.slice(prefix.length) : null;
+    };
     let totalCases = 0;
     let totalPublications = 0;
     const facets = new Map<FacetName, EngineFacetResult>(
       query.facets.map((request) => [request.facet, { facet: request.facet, buckets: [], stats: facetDefinition(request.facet).kind === 'numeric-range' ? { min: null, max: null, buckets: [] } : null }]),
     );
     const intervalOf = new Map(query.facets.map((request) => [request.facet, request.interval ?? facetDefinition(request.facet).defaultInterval ?? 1]));
+    const byField = new Map([...facets.values()].map((facet) => [facetDefinition(facet.facet).field as string, facet]));
+    const facetOfCode = (code: string | number) => byField.get(values.get(Number(code))?.split(':', 1)[0] ?? '');
+
     for (const row of rows) {
-      const facet = row.facet ? facets.get(row.facet) : undefined;
+      const facet = row.facet ? facets.get(row.facet) : row.kind === 'bucket' && row.value !== null ? facetOfCode(row.value) : undefined;
       switch (row.kind) {
         case 'total':
           totalCases = Number(row.cases);
           totalPublications = Number(row.publications);
           break;
-        case 'bucket':
-          if (facet && row.value !== null) facet.buckets.push({ value: row.value, caseCount: Number(row.cases), publicationCount: Number(row.publications) });
+        case 'bucket': {
+          const value = facet && row.value !== null ? decode(facet.facet, row.value) : null;
+          if (facet && value !== null) facet.buckets.push({ value, caseCount: Number(row.cases), publicationCount: Number(row.publications) });
           break;
-        case 'present':
-          if (facet && row.value !== null && !facet.buckets.some((bucket) => bucket.value === row.value)) facet.buckets.push({ value: row.value, caseCount: 0, publicationCount: 0 });
+        }
+        case 'present': {
+          const value = facet && row.value !== null ? decode(facet.facet, row.value) : null;
+          if (facet && value !== null && !facet.buckets.some((bucket) => bucket.value === value)) facet.buckets.push({ value, caseCount: 0, publicationCount: 0 });
           break;
+        }
         case 'stats':
           if (facet?.stats) Object.assign(facet.stats, { min: row.n1 === null ? null : Number(row.n1), max: row.n2 === null ? null : Number(row.n2) });
           break;

@@ -2,11 +2,19 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * The embedded engine's index: one row per case report, written only by PostgresSearchEngine from
- * SearchDocuments. Term id arrays hold ancestors too (GIN-indexed membership tests); `search_vector`
- * is weighted (A: title and term labels, B: case narrative and details, C: ancestor terms and
- * abstract, D: authors, journal, MeSH/keywords). A reindex fills a staging copy and renames it into place.
+ * SearchDocuments. Built for scanning: every facet value is a small integer code (SearchFacetCode),
+ * term arrays hold ancestors too (GIN membership tests), sort keys are precomputed columns with
+ * indexes (keyset pages at any depth), and the wide parts (full-text vector, texts for snippets) are
+ * stored out of line (see PostgresSearchEngine.ensureIndex), so scans read narrow rows.
+ * `search_vector` (matching) is weighted A title and term labels, B case narrative and details,
+ * C ancestor terms and abstract, D the rest; `rank_vector` (ranking) holds the A and C parts only.
+ * A reindex fills a staging copy and renames it into place.
  */
 @Entity()
+@Index(['yearAscKey', 'caseReportId'])
+@Index(['yearDescKey', 'caseReportId'])
+@Index(['ageAscKey', 'caseReportId'])
+@Index(['ageDescKey', 'caseReportId'])
 export class SearchCaseDocument {
   @PrimaryColumn('uuid')
   caseReportId: string;
@@ -21,42 +29,55 @@ export class SearchCaseDocument {
   @Column('double precision', { nullable: true })
   ageYears: number | null;
 
-  @Column('varchar', { length: 32 })
-  ageGroup: string;
+  /** Sort keys (missing values mapped to a stand-in, descending keys negated): ORDER BY key, case_report_id. */
+  @Column('double precision', { nullable: true })
+  yearAscKey: number | null;
 
-  @Column('varchar', { length: 32 })
-  sex: string;
+  @Column('double precision', { nullable: true })
+  yearDescKey: number | null;
 
-  @Column('varchar', { length: 32 })
-  pregnancyStatus: string;
+  @Column('double precision', { nullable: true })
+  ageAscKey: number | null;
 
-  @Column('varchar', { length: 32 })
-  anticoagulation: string;
+  @Column('double precision', { nullable: true })
+  ageDescKey: number | null;
 
-  @Column('varchar', { length: 32 })
-  outcome: string;
+  @Column('int', { nullable: true })
+  ageGroupCode: number | null;
+
+  @Column('int', { nullable: true })
+  sexCode: number | null;
+
+  @Column('int', { nullable: true })
+  pregnancyStatusCode: number | null;
+
+  @Column('int', { nullable: true })
+  anticoagulationCode: number | null;
+
+  @Column('int', { nullable: true })
+  outcomeCode: number | null;
 
   @Column('boolean')
   hasKnownOutcome: boolean;
 
   @Index({ type: 'gin' })
-  @Column('text', { array: true })
-  complicationIds: string[];
+  @Column('int', { array: true, nullable: true })
+  complicationCodes: number[] | null;
 
   @Index({ type: 'gin' })
-  @Column('text', { array: true })
-  procedureIds: string[];
+  @Column('int', { array: true, nullable: true })
+  procedureCodes: number[] | null;
 
   @Index({ type: 'gin' })
-  @Column('text', { array: true })
-  treatmentIds: string[];
+  @Column('int', { array: true, nullable: true })
+  treatmentCodes: number[] | null;
 
   @Index({ type: 'gin' })
-  @Column('text', { array: true })
-  symptomIds: string[];
+  @Column('int', { array: true, nullable: true })
+  symptomCodes: number[] | null;
 
-  @Column('text', { array: true })
-  publicationTypes: string[];
+  @Column('int', { array: true, nullable: true })
+  publicationTypeCodes: number[] | null;
 
   @Column('double precision', { array: true })
   bloodPatchVolumesMl: number[];
@@ -79,6 +100,9 @@ export class SearchCaseDocument {
   @Index({ type: 'gin' })
   @Column('tsvector')
   searchVector: string;
+
+  @Column('tsvector', { nullable: true })
+  rankVector: string | null;
 
   /** When the source rows were read; an older document never overwrites a newer one. */
   @Column('timestamptz')
