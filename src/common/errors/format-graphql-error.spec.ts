@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 import { BadUserInputError } from './domain-error';
 import { formatGraphqlError } from './format-graphql-error';
@@ -14,11 +15,15 @@ describe('formatGraphqlError', () => {
     expect(formatted.message).toBe('input.ageYears: must be between 0 and 130');
   });
 
-  it('hides the message and stack of an unexpected error', () => {
+  it('hides the message and stack of an unexpected error, and logs them with the reference', () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const error = wrap(new Error('duplicate key value violates unique constraint "IDX_x" SELECT * FROM secret'));
     const formatted = formatGraphqlError(error.toJSON(), error);
     expect(formatted.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
     expect(JSON.stringify(formatted)).not.toMatch(/SELECT|unique constraint|stacktrace/);
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining(`internal error ${formatted.extensions?.reference}`));
+    expect(logged.mock.calls[0][0]).toContain('unique constraint');
+    logged.mockRestore();
   });
 
   it('passes through validation errors of the GraphQL document', () => {
