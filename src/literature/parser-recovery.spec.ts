@@ -81,3 +81,14 @@ describe('parsers in recovery mode (onRecordError)', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('records before an error', () => {
+  it('PubMed XML: records completed in the same chunk as the malformed part are still yielded', async () => {
+    const xml = '<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>1</PMID></MedlineCitation></PubmedArticle><PubmedArticle><MedlineCitation><PMID>2</PMID></MedlineCitation></PubmedArticle><PubmedArticle></Oops>';
+    const error = await importError(parsePublications(streamOf(xml)));
+    expect(error.message).toMatch(/malformed XML/);
+    expect(error.yielded.map((record) => record.publication.pmid)).toEqual(['1', '2']);
+    // The third record, cut short by the bad close tag, is the one in error, not a record.
+    expect(error.recordNumber).toBe(3);
+  });
+});

@@ -255,8 +255,9 @@ export async function* parsePubmedXml(source: TextSource): AsyncGenerator<Parsed
   const stack: XmlElement[] = [];
 
   const inRecord = (): boolean => stack.length > 0;
-  const fail = (message: string, field: string | null = null, line: number | null = parser.line): ImportFormatError => {
-    const record = inRecord() ? recordNumber : null;
+  /** Where the last record was closed: saxes closes the open elements of a mismatched close tag before it reports the error. */
+  let recordClosedAt = -1;
+  const fail = (message: string, field: string | null = null, line: number | null = parser.line, record: number | null = inRecord() ? recordNumber : null): ImportFormatError => {
     const where = [record !== null ? `record ${record}` : null, line !== null ? `line ${line}` : null].filter(Boolean).join(', ');
     return new ImportFormatError(`PubMed XML${where ? ` ${where}` : ''}: ${message}`, record, line, field ?? stack[stack.length - 1]?.name ?? null);
   };
@@ -267,7 +268,13 @@ export async function* parsePubmedXml(source: TextSource): AsyncGenerator<Parsed
     }
   });
   parser.on('error', (error) => {
-    throw fail(`malformed XML: ${error.message.replace(/^\d+:\d+:\s*/, '')}`);
+    const message = `malformed XML: ${error.message.replace(/^\d+:\d+:\s*/, '')}`;
+    if (recordClosedAt === parser.position && ready.length > 0) {
+      // The record was "closed" by the very tag in error: it is not complete, so it is not yielded.
+      const broken = ready.pop() as ParsedRecord;
+      throw fail(message, 'PubmedArticle', parser.line, broken.recordNumber);
+    }
+    throw fail(message);
   });
   parser.on('opentagstart', () => {
     tagStartLine = parser.line;
@@ -304,6 +311,7 @@ export async function* parsePubmedXml(source: TextSource): AsyncGenerator<Parsed
     if (stack.length === 0) {
       const publication = element.name === 'PubmedBookArticle' ? pubmedBookArticleToPublication(element) : pubmedArticleToPublication(element);
       ready.push({ recordNumber, line: recordLine, publication });
+      recordClosedAt = parser.position;
     }
   });
   const onText = (value: string): void => {
@@ -324,10 +332,18 @@ export async function* parsePubmedXml(source: TextSource): AsyncGenerator<Parsed
     }
   };
 
-  for await (const chunk of decodeText(source)) {
-    run(() => parser.write(chunk));
+  // Records completed earlier in the same chunk as an error are still yielded before the error is thrown.
+  const feed = function* (write: () => void): Generator<ParsedRecord> {
+    let failure: unknown = null;
+    try {
+      run(write);
+    } catch (error) {
+      failure = error;
+    }
     while (ready.length > 0) yield ready.shift() as ParsedRecord;
-  }
-  run(() => parser.close());
-  while (ready.length > 0) yield ready.shift() as ParsedRecord;
+    if (failure) throw failure;
+  };
+
+  for await (const chunk of decodeText(source)) yield* feed(() => parser.write(chunk));
+  yield* feed(() => parser.close());
 }
