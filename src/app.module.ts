@@ -9,6 +9,7 @@ import { buildDataSourceOptions } from './database/data-source-options';
 import { DatabaseModule } from './database/database.module';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { HealthModule } from './health/health.module';
+import { LiteratureModule } from './literature/literature.module';
 import { PublicationsModule } from './publications/publications.module';
 import { OutboxModule } from './search/indexing/outbox.module';
 import { SearchModule } from './search/search.module';
@@ -37,6 +38,7 @@ export class AppModule {
         PublicationsModule,
         CaseReportsModule,
         SearchModule,
+        LiteratureModule,
         DemoDataModule,
         GraphqlApiModule,
         HealthModule,

@@ -26,6 +26,8 @@ export interface ParsePublicationsOptions extends ParserOptions {
   format?: ImportFormat;
   /** Used as a hint by detection and in error messages. */
   fileName?: string;
+  /** Told the format (given or detected) before the first record is parsed. */
+  onFormat?: (format: ImportFormat) => void;
 }
 
 /**
@@ -49,6 +51,7 @@ export async function* parsePublications(input: TextSource, options: ParsePublic
       headLength += next.value.length;
     }
     const format = options.format ?? detectFormat(head.join(''), options.fileName);
+    options.onFormat?.(format);
 
     async function* replay(): AsyncGenerator<string> {
       yield* head;

@@ -1,4 +1,7 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { ImportFormatName } from './import-format.enum';
+import { ImportIssue } from './models/import-issue.model';
 
 export interface ImportErrorEntry {
   recordNumber: number | null;
@@ -8,42 +11,55 @@ export interface ImportErrorEntry {
 }
 
 /** One imported file: what it held and what became of it (the PRISMA identification numbers). */
+@ObjectType({ description: 'One imported file: what it held and what became of it.' })
 @Entity()
 export class ImportBatch {
+  @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  @Field(() => String, { nullable: true, description: 'The literature review the file was imported for.' })
   @Index()
   @Column('varchar', { length: 200, nullable: true })
   review: string | null;
 
+  @Field({ description: 'The file name, or "(posted text)".' })
   @Column('text')
   source: string;
 
+  @Field(() => ImportFormatName)
   @Column('varchar', { length: 16 })
   format: string;
 
+  @Field(() => Int)
   @Column('int')
   recordsRead: number;
 
+  @Field(() => Int)
   @Column('int')
   created: number;
 
+  @Field(() => Int)
   @Column('int')
   merged: number;
 
+  @Field(() => Int)
   @Column('int')
   skipped: number;
 
+  @Field(() => [ImportIssue])
   @Column('jsonb', { default: [] })
   errors: ImportErrorEntry[];
 
+  @Field(() => [ID], { description: 'The distinct publications the file\'s records created or were merged into.' })
   @Column('uuid', { array: true, default: '{}' })
   publicationIds: string[];
 
+  @Field(() => String, { nullable: true, description: 'The name of the API key that imported the file (or the CLI user).' })
   @Column('varchar', { length: 100, nullable: true })
   importedBy: string | null;
 
+  @Field()
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

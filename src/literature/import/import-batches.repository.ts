@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { Tx, UnitOfWork } from '../../database/unit-of-work';
+import { Publication } from '../../publications/publication.entity';
+import { ImportBatch, ImportErrorEntry } from './import-batch.entity';
+
+export interface BatchTotals {
+  recordsRead: number;
+  created: number;
+  merged: number;
+  skipped: number;
+  errors: ImportErrorEntry[];
+}
+
+@Injectable()
+export class ImportBatchesRepository {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  create(tx: Tx, batch: Pick<ImportBatch, 'review' | 'source' | 'format' | 'importedBy'>): Promise<ImportBatch> {
+    return tx.save(ImportBatch, tx.create(ImportBatch, { ...batch, recordsRead: 0, created: 0, merged: 0, skipped: 0, errors: [], publicationIds: [] }));
+  }
+
+  /** Appends one chunk's publications (the batch's id list grows in the database, not in memory). */
+  async appendPublications(tx: Tx, batchId: string, publicationIds: readonly string[]): Promise<void> {
+    if (!publicationIds.length) return;
+    await tx.query('UPDATE import_batch SET publication_ids = publication_ids || $2::uuid[] WHERE id = $1', [batchId, [...new Set(publicationIds)]]);
+  }
+
+  /** Final counts; the id list loses the repeats of records merged into a publication of an earlier chunk. */
+  async finish(tx: Tx, batchId: string, totals: BatchTotals): Promise<void> {
+    await tx.query(
+      `UPDATE import_batch SET records_read = $2, created = $3, merged = $4, skipped = $5, errors = $6::jsonb,
+         publication_ids = ARRAY(SELECT DISTINCT unnest(publication_ids)) WHERE id = $1`,
+      [batchId, totals.recordsRead, totals.created, totals.merged, totals.skipped, JSON.stringify(totals.errors)],
+    );
+  }
+
+  /** Oldest first; every batch when no review is named. */
+  list(review: string | null): Promise<ImportBatch[]> {
+    return this.uow.reader.find(ImportBatch, { where: review === null ? {} : { review }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Distinct publications over the batches of a review (every batch when no review is named). */
+  async distinctPublicationCount(review: string | null): Promise<number> {
+    const [row]: { count: string }[] = await this.uow.reader.query(
+      'SELECT count(DISTINCT u.publication_id) AS count FROM import_batch b CROSS JOIN LATERAL unnest(b.publication_ids) AS u(publication_id) WHERE $1::text IS NULL OR b.review = $1',
+      [review],
+    );
+    return Number(row.count);
+  }
+
+  /**
+   * The stored publications an import chunk may duplicate: one indexed query for the chunk's PMIDs,
+   * DOIs and title keys. Read-only; writes to publications go through the publications module.
+   */
+  findMatches(tx: Tx, keys: { pmids: string[]; dois: string[]; titleKeys: string[] }): Promise<Publication[]> {
+    if (!keys.pmids.length && !keys.dois.length && !keys.titleKeys.length) return Promise.resolve([]);
+    return tx
+      .createQueryBuilder(Publication, 'p')
+      .where('p.pmid = ANY(:pmids)', { pmids: keys.pmids })
+      .orWhere('p.doi = ANY(:dois)', { dois: keys.dois })
+      .orWhere('p.titleKey = ANY(:titleKeys)', { titleKeys: keys.titleKeys })
+      .getMany();
+  }
+
+  /** The transaction's start time (now()): rows created in this transaction carry exactly it. */
+  async transactionStart(tx: Tx): Promise<Date> {
+    const [row]: { now: Date }[] = await tx.query('SELECT now() AS now');
+    return row.now;
+  }
+}

@@ -1,0 +1,99 @@
+import { Controller, Post, Req, Res, UseFilters } from '@nestjs/common';
+import busboy from 'busboy';
+import type { Request, Response } from 'express';
+import { RequireRole } from '../../auth/require-role.decorator';
+import { BadUserInputError } from '../../common/errors/domain-error';
+import { DomainErrorHttpFilter } from '../common/domain-error-http.filter';
+import { PrincipalName } from '../common/principal-name.decorator';
+import type { ImportFormat } from '../parsed-publication';
+import { IMPORT_FORMATS } from '../parsed-publication';
+import { ImportMode } from './import-mode.enum';
+import { ImportOptions, ImportService } from './import.service';
+import { ImportReport } from './models/import-report.model';
+
+type Params = Record<string, string | undefined>;
+
+function formatParam(raw: string | undefined): ImportFormat | null {
+  if (!raw) return null;
+  const format = raw.trim().toLowerCase().replace(/_/g, '-');
+  if (!(IMPORT_FORMATS as readonly string[]).includes(format)) throw BadUserInputError.field('format', `must be one of ${IMPORT_FORMATS.join(', ')}`);
+  return format as ImportFormat;
+}
+
+function modeParam(raw: string | undefined): ImportMode {
+  if (!raw) return ImportMode.ATOMIC;
+  const mode = raw.trim().toUpperCase();
+  if (mode !== ImportMode.ATOMIC && mode !== ImportMode.PARTIAL) throw BadUserInputError.field('mode', 'must be atomic or partial');
+  return mode;
+}
+
+/**
+ * POST /imports: a file upload, streamed into the importer (never held in memory). Either
+ * multipart/form-data with one file part (form fields before it, or query parameters, give format,
+ * review, mode), or the file as the raw request body (query parameters; fileName names it).
+ * Answers the import report: 200 when stored, 422 when nothing was stored (an ATOMIC import with errors).
+ */
+@Controller('imports')
+@UseFilters(DomainErrorHttpFilter)
+export class ImportController {
+  constructor(private readonly imports: ImportService) {}
+
+  @RequireRole('curator')
+  @Post()
+  async upload(@Req() request: Request, @Res() response: Response, @PrincipalName() importedBy: string | null): Promise<void> {
+    const query = request.query as Params;
+    const maxBytes = this.imports.maxBytes;
+    const declared = Number(request.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBytes + 64 * 1024) throw this.imports.tooLarge();
+    const options = (params: Params, fileName?: string): ImportOptions => ({
+      format: formatParam(params.format),
+      fileName: params.fileName || fileName || null,
+      review: ImportService.reviewName(params.review),
+      mode: modeParam(params.mode),
+      importedBy,
+    });
+    const report = request.is('multipart/form-data') ? await this.fromMultipart(request, query, options) : await this.imports.import(request, options(query));
+    // Whatever the importer did not read (it stops at a fatal error) is drained, so the connection can answer.
+    request.resume();
+    response.status(report.stored ? 200 : 422).json(report);
+  }
+
+  private fromMultipart(request: Request, query: Params, options: (params: Params, fileName?: string) => ImportOptions): Promise<ImportReport> {
+    return new Promise<ImportReport>((resolve, reject) => {
+      let parser: busboy.Busboy;
+      try {
+        parser = busboy({ headers: request.headers, limits: { files: 1, fields: 20, fieldSize: 4096 } });
+      } catch (error) {
+        reject(BadUserInputError.field('file', `is not a readable multipart upload: ${(error as Error).message}`));
+        return;
+      }
+      const fields: Params = { ...query };
+      let started = false;
+      parser.on('field', (name, value) => {
+        fields[name] = value;
+      });
+      parser.on('file', (_name, stream, info) => {
+        if (started) {
+          stream.resume();
+          return;
+        }
+        started = true;
+        let importOptions: ImportOptions;
+        try {
+          importOptions = options(fields, info.filename);
+        } catch (error) {
+          stream.resume();
+          reject(error);
+          return;
+        }
+        this.imports.import(stream, importOptions).then(resolve, reject);
+      });
+      parser.on('filesLimit', () => reject(BadUserInputError.field('file', 'upload one file per request')));
+      parser.on('close', () => {
+        if (!started) reject(BadUserInputError.field('file', 'the upload has no file part (send the file as multipart field "file")'));
+      });
+      parser.on('error', (error) => reject(BadUserInputError.field('file', `is not a readable multipart upload: ${(error as Error).message}`)));
+      request.pipe(parser);
+    });
+  }
+}

@@ -1,0 +1,34 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { RequireRole } from '../../auth/require-role.decorator';
+import { PrincipalName } from '../common/principal-name.decorator';
+import { ImportBatch } from './import-batch.entity';
+import { ImportBatchesService } from './import-batches.service';
+import { ImportService } from './import.service';
+import { ImportPublicationsInput } from './inputs/import-publications.input';
+import { ImportReport } from './models/import-report.model';
+import { PrismaIdentification } from './models/prisma-identification.model';
+
+@Resolver()
+export class ImportResolver {
+  constructor(
+    private readonly imports: ImportService,
+    private readonly batches: ImportBatchesService,
+  ) {}
+
+  @RequireRole('curator')
+  @Mutation(() => ImportReport, { description: 'Imports an export file posted as text (PubMed XML, MEDLINE, RIS, BibTeX, CSV), deduplicating against the database. Files: POST /imports.' })
+  importPublications(@Args('input') input: ImportPublicationsInput, @PrincipalName() importedBy: string | null): Promise<ImportReport> {
+    return this.imports.importText(input, importedBy);
+  }
+
+  @RequireRole('curator')
+  @Query(() => [ImportBatch], { description: 'Imported files, oldest first; those of one review when it is named.' })
+  importBatches(@Args('review', { type: () => String, nullable: true }) review?: string | null): Promise<ImportBatch[]> {
+    return this.batches.list(review);
+  }
+
+  @Query(() => PrismaIdentification, { description: 'PRISMA identification numbers: records per imported file, duplicates removed, records remaining. Every import when no review is named.' })
+  prismaIdentification(@Args('review', { type: () => String, nullable: true }) review?: string | null): Promise<PrismaIdentification> {
+    return this.batches.prismaIdentification(review);
+  }
+}

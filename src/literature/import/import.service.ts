@@ -1,0 +1,225 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { BadUserInputError } from '../../common/errors/domain-error';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { Tx, UnitOfWork } from '../../database/unit-of-work';
+import type { Publication } from '../../publications/publication.entity';
+import type { PublicationFields } from '../../publications/publication-validation';
+import { PublicationsRepository } from '../../publications/publications.repository';
+import { PublicationsService } from '../../publications/publications.service';
+import { OutboxRepository } from '../../search/indexing/outbox.repository';
+import { parsePublications } from '../parse-publications';
+import { ImportFormatError } from '../parsed-publication';
+import type { ImportFormat, ParsedRecord, TextSource } from '../parsed-publication';
+import { ImportBatchesRepository } from './import-batches.repository';
+import { asImportFormat } from './import-format.enum';
+import { ImportPublicationsInput } from './inputs/import-publications.input';
+import { ImportMode } from './import-mode.enum';
+import { mapParsedPublication } from './import-record';
+import { ImportReportBuilder } from './import-report.builder';
+import { ImportTooLargeError, limitBytes } from './import-size-limit';
+import { ImportReport } from './models/import-report.model';
+import { PublicationIndex } from './publication-index';
+import { mergePublication } from './publication-merge';
+
+/** Records handled per round of database work (one lookup query for the whole chunk). */
+export const IMPORT_CHUNK_SIZE = 250;
+export const MAX_REVIEW_LENGTH = 200;
+export const POSTED_TEXT_SOURCE = '(posted text)';
+
+export interface ImportOptions {
+  /** Skip detection. */
+  format?: ImportFormat | null;
+  fileName?: string | null;
+  /** The literature review the file belongs to (PRISMA numbers are per review). */
+  review?: string | null;
+  mode?: ImportMode | null;
+  /** The API key's name (or the CLI user). */
+  importedBy?: string | null;
+  /** Called with the number of bytes read so far (the CLI's progress bar). */
+  onProgress?: (bytesRead: number) => void;
+  /** Field path used in errors about the input as a whole (size limit). */
+  inputPath?: string;
+}
+
+interface Candidate {
+  record: ParsedRecord;
+  fields: PublicationFields;
+  titleKey: string | null;
+}
+
+/** Thrown inside the transaction to roll an ATOMIC import with errors back. */
+class RollbackImport extends Error {}
+
+/**
+ * Imports one export file: streams its records from the parsers, dedupes them against the database
+ * and within the file (PMID, DOI, title key), creates or merges publications in chunks inside ONE
+ * transaction, and records an ImportBatch. Memory is bounded by a chunk, not by the file: records are
+ * never collected, the batch's publication ids grow in the database, and the report's lists are capped.
+ */
+@Injectable()
+export class ImportService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly batches: ImportBatchesRepository,
+    private readonly publications: PublicationsService,
+    private readonly publicationRows: PublicationsRepository,
+    private readonly outbox: OutboxRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get maxBytes(): number {
+    return this.config.IMPORT_MAX_BYTES;
+  }
+
+  tooLarge(path = 'file'): ImportTooLargeError {
+    return new ImportTooLargeError(this.config.IMPORT_MAX_BYTES, path);
+  }
+
+  /** Normalises and checks the review name (shared by every entry point). */
+  static reviewName(raw: string | null | undefined, path = 'review'): string | null {
+    const review = raw?.trim() || null;
+    if (review && review.length > MAX_REVIEW_LENGTH) throw BadUserInputError.field(path, `must be at most ${MAX_REVIEW_LENGTH} characters`);
+    return review;
+  }
+
+  /** Posted text (GraphQL): the same import, the text being the file. */
+  importText(input: ImportPublicationsInput, importedBy: string | null): Promise<ImportReport> {
+    return this.import(textSource(input.text), {
+      format: input.format ? asImportFormat(input.format) : null,
+      fileName: input.fileName,
+      review: ImportService.reviewName(input.review, 'input.review'),
+      mode: input.mode,
+      importedBy,
+      inputPath: 'input.text',
+    });
+  }
+
+  async import(source: TextSource, options: ImportOptions = {}): Promise<ImportReport> {
+    const mode = options.mode ?? ImportMode.ATOMIC;
+    const review = ImportService.reviewName(options.review);
+    const importedBy = options.importedBy?.slice(0, 100) ?? null;
+    const report = new ImportReportBuilder({ source: options.fileName || POSTED_TEXT_SOURCE, review, mode });
+    const input = limitBytes(source, this.config.IMPORT_MAX_BYTES, options.onProgress, options.inputPath ?? 'file');
+
+    try {
+      await this.uow.run(async (tx) => {
+        const startedAt = await this.batches.transactionStart(tx);
+        let batchId: string | null = null;
+        const ensureBatch = async (): Promise<string> => {
+          batchId ??= (await this.batches.create(tx, { review, source: report.build().source, format: report.format ?? 'unknown', importedBy })).id;
+          return batchId;
+        };
+        let chunk: Candidate[] = [];
+        const flush = async () => {
+          const records = chunk;
+          chunk = [];
+          if (records.length) await this.storeChunk(tx, await ensureBatch(), records, report, startedAt);
+        };
+
+        try {
+          const records = parsePublications(input, {
+            format: options.format ?? undefined,
+            fileName: options.fileName ?? undefined,
+            onFormat: (format) => (report.format = format),
+            onRecordError: (error) => report.unreadableRecord(error),
+          });
+          for await (const record of records) {
+            report.read();
+            const mapped = mapParsedPublication(record.publication);
+            if (!mapped.ok) {
+              report.invalidRecord(record, mapped.errors);
+              continue;
+            }
+            for (const warning of mapped.warnings) report.warning(record, warning);
+            // ATOMIC with an error: nothing will be stored, but reading on lists every problem of the file.
+            if (mode === ImportMode.ATOMIC && report.hasErrors) continue;
+            chunk.push({ record, fields: mapped.fields, titleKey: mapped.titleKey });
+            if (chunk.length >= IMPORT_CHUNK_SIZE) await flush();
+          }
+        } catch (error) {
+          if (!(error instanceof ImportFormatError)) throw error;
+          report.stoppedReading(error);
+        }
+
+        // ATOMIC with errors, or a file that could not be read at all (unrecognised, refused DOCTYPE): nothing to keep.
+        if (report.hasErrors && (mode === ImportMode.ATOMIC || report.unreadable)) throw new RollbackImport();
+        await flush();
+        const id = await ensureBatch();
+        await this.batches.finish(tx, id, report.totals());
+        report.batchId = id;
+      });
+    } catch (error) {
+      if (!(error instanceof RollbackImport)) throw error;
+      report.rolledBack();
+    }
+    return report.build();
+  }
+
+  /** One chunk: one lookup for its duplicates, then each record is created or merged, in file order. */
+  private async storeChunk(tx: Tx, batchId: string, chunk: Candidate[], report: ImportReportBuilder, startedAt: Date): Promise<void> {
+    const index = new PublicationIndex(
+      await this.batches.findMatches(tx, {
+        pmids: unique(chunk.map((item) => item.fields.pmid)),
+        dois: unique(chunk.map((item) => item.fields.doi)),
+        titleKeys: unique(chunk.map((item) => item.titleKey)),
+      }),
+    );
+    const touched: string[] = [];
+    const changed: string[] = [];
+    for (const { record, fields, titleKey } of chunk) {
+      const match = index.match(fields, titleKey);
+      if (!match) {
+        let created: Publication;
+        try {
+          created = await this.publications.insert(tx, fields, `record ${record.recordNumber}`);
+        } catch (error) {
+          // The lookup covers the chunk's identifiers, so this is a safety net, not a path taken.
+          if (!(error instanceof BadUserInputError)) throw error;
+          report.invalidRecord(record, error.fieldErrors.map((fieldError) => ({ field: fieldError.path.split('.').pop() ?? null, message: fieldError.message })));
+          continue;
+        }
+        index.add(created);
+        report.createdPublication(created.id);
+        touched.push(created.id);
+        continue;
+      }
+
+      const stored = match.publication;
+      const { patch, filled, conflicts } = mergePublication(stored, fields, { journal: [record.publication.journalAbbreviation] });
+      const refused: { field: string; kept: string | null; offered: string; note: string }[] = [];
+      for (const key of ['pmid', 'doi'] as const) {
+        const offered = patch[key];
+        const holder = offered ? index.holderOf(key, offered) : null;
+        if (offered && holder && holder.id !== stored.id) {
+          delete patch[key];
+          filled.splice(filled.indexOf(key), 1);
+          refused.push({ field: key, kept: null, offered, note: `already the ${key.toUpperCase()} of publication ${holder.id}` });
+        }
+      }
+      if (Object.keys(patch).length) {
+        await this.publicationRows.update(tx, stored.id, patch);
+        index.update(stored, patch);
+        changed.push(stored.id);
+      }
+      report.mergedRecord(record, { publicationId: stored.id, matchedOn: match.on, withinFile: stored.createdAt.getTime() === startedAt.getTime(), filledFields: filled }, [...conflicts, ...refused]);
+      touched.push(stored.id);
+    }
+    await this.outbox.record(tx, 'publication', changed);
+    await this.batches.appendPublications(tx, batchId, touched);
+  }
+}
+
+/** A posted text as a source, in 64 KB slices (as a file would arrive). */
+async function* textSource(text: string): AsyncGenerator<string> {
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(start + 65536, text.length);
+    if (end < text.length && /[\ud800-\udbff]/.test(text[end - 1])) end -= 1; // never split a surrogate pair
+    yield text.slice(start, end);
+    start = end;
+  }
+}
+
+function unique(values: (string | null)[]): string[] {
+  return [...new Set(values.filter((value): value is string => !!value))];
+}

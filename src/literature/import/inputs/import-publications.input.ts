@@ -1,0 +1,21 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { ImportFormatName } from '../import-format.enum';
+import { ImportMode } from '../import-mode.enum';
+
+@InputType({ description: 'An export file posted as text. Larger files: POST /imports (multipart upload) or the CLI.' })
+export class ImportPublicationsInput {
+  @Field({ description: 'The content of the export file.' })
+  text: string;
+
+  @Field(() => ImportFormatName, { nullable: true, description: 'Detected from the content when not given.' })
+  format?: ImportFormatName | null;
+
+  @Field(() => String, { nullable: true, description: 'The name of the file, kept with the import (and a hint for detection).' })
+  fileName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The literature review this file belongs to (PRISMA numbers are per review).' })
+  review?: string | null;
+
+  @Field(() => ImportMode, { nullable: true, defaultValue: ImportMode.ATOMIC })
+  mode?: ImportMode | null;
+}

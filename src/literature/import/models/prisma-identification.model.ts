@@ -1,0 +1,23 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { PrismaSource } from './prisma-source.model';
+
+@ObjectType({ description: 'PRISMA 2020 identification numbers of a review: records identified per source file, duplicates removed, records remaining for screening.' })
+export class PrismaIdentification {
+  @Field(() => String, { nullable: true, description: 'Null: every import.' })
+  review: string | null;
+
+  @Field(() => [PrismaSource], { description: 'Oldest first.' })
+  sources: PrismaSource[];
+
+  @Field(() => Int, { description: 'Records identified: the records imported from every file, summed.' })
+  recordsIdentified: number;
+
+  @Field(() => Int, { description: 'Records recognised as duplicates (same PMID, DOI, or title + year + first author) and merged.' })
+  duplicatesRemoved: number;
+
+  @Field(() => Int, { description: 'Distinct publications left after duplicates were removed.' })
+  recordsRemaining: number;
+
+  @Field(() => Int, { description: 'Records that could not be imported (errors), for the record; not part of the identification count.' })
+  recordsNotImported: number;
+}

@@ -1,0 +1,56 @@
+import { titleKeyOf } from '../../publications/identifiers';
+import type { Publication } from '../../publications/publication.entity';
+import type { PublicationFields } from '../../publications/publication-validation';
+import { DuplicateKey } from './duplicate-key.enum';
+
+/** The publications one import chunk may duplicate, indexed by PMID, DOI and title key. */
+export class PublicationIndex {
+  private readonly byPmid = new Map<string, Publication>();
+  private readonly byDoi = new Map<string, Publication>();
+  private readonly byTitleKey = new Map<string, Publication[]>();
+
+  constructor(publications: Iterable<Publication>) {
+    for (const publication of publications) this.add(publication);
+  }
+
+  add(publication: Publication): void {
+    if (publication.pmid) this.byPmid.set(publication.pmid, publication);
+    if (publication.doi) this.byDoi.set(publication.doi, publication);
+    if (publication.titleKey) {
+      const list = this.byTitleKey.get(publication.titleKey) ?? [];
+      if (!list.includes(publication)) list.push(publication);
+      this.byTitleKey.set(publication.titleKey, list);
+    }
+  }
+
+  /** Applies a merge to the indexed publication (so later records of the chunk see it) and re-indexes it. */
+  update(publication: Publication, patch: Partial<PublicationFields>): void {
+    Object.assign(publication, patch);
+    const titleKey = titleKeyOf(publication.title, publication.year, publication.authors);
+    if (titleKey !== publication.titleKey) {
+      if (publication.titleKey) this.byTitleKey.set(publication.titleKey, (this.byTitleKey.get(publication.titleKey) ?? []).filter((other) => other !== publication));
+      publication.titleKey = titleKey;
+    }
+    this.add(publication);
+  }
+
+  holderOf(key: 'pmid' | 'doi', value: string): Publication | null {
+    return (key === 'pmid' ? this.byPmid : this.byDoi).get(value) ?? null;
+  }
+
+  /**
+   * The stored publication a record is, tried on PMID, then DOI, then title key. A title-key match
+   * is refused when a PMID or DOI on both sides disagree (an erratum can share its article's title).
+   */
+  match(fields: PublicationFields, titleKey: string | null): { publication: Publication; on: DuplicateKey } | null {
+    const byPmid = fields.pmid ? this.byPmid.get(fields.pmid) : undefined;
+    if (byPmid) return { publication: byPmid, on: DuplicateKey.PMID };
+    const byDoi = fields.doi ? this.byDoi.get(fields.doi) : undefined;
+    if (byDoi) return { publication: byDoi, on: DuplicateKey.DOI };
+    if (!titleKey) return null;
+    const compatible = (this.byTitleKey.get(titleKey) ?? []).find(
+      (candidate) => !(candidate.pmid && fields.pmid && candidate.pmid !== fields.pmid) && !(candidate.doi && fields.doi && candidate.doi !== fields.doi),
+    );
+    return compatible ? { publication: compatible, on: DuplicateKey.TITLE_KEY } : null;
+  }
+}

@@ -1,0 +1,222 @@
+import { readFileSync } from 'node:fs';
+import { ImportMode } from '../../src/literature/import/import-mode.enum';
+import { fixturePath } from '../../src/literature/testing/fixtures';
+import { LiteratureHarness, startLiteratureHarness } from './literature-harness';
+
+const RAYYAN_RIS = 'ris/rayyan-10-records.ris';
+const RAYYAN_CSV = 'csv/rayyan-10-records.csv';
+const ZOTERO_CSV = 'csv/zotero-10-records.csv';
+const PUBMED_XML = 'pubmed_xml/pubmed-10-records-5-case-reports.xml';
+
+const ris = (...records: string[][]) => records.map((lines) => ['TY  - JOUR', ...lines, 'ER  - '].join('\n')).join('\n\n') + '\n';
+
+describe('literature import (PostgreSQL)', () => {
+  let h: LiteratureHarness;
+
+  beforeAll(async () => {
+    h = await startLiteratureHarness();
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  describe('dedupe across formats', () => {
+    it('Rayyan RIS + Rayyan CSV + Zotero CSV (the same 10 records) leave 10 publications, not 30', async () => {
+      const review = 'dinosaur skin review';
+      const first = await h.importFixture(RAYYAN_RIS, { review, importedBy: 'alice' });
+      expect(first).toMatchObject({ stored: true, format: 'ris', recordsRead: 10, created: 10, merged: 0, skipped: 0, errorCount: 0 });
+      const second = await h.importFixture(RAYYAN_CSV, { review, importedBy: 'alice' });
+      expect(second).toMatchObject({ stored: true, format: 'csv', recordsRead: 10, created: 0, merged: 10, skipped: 0 });
+      const third = await h.importFixture(ZOTERO_CSV, { review, importedBy: 'bob' });
+      expect(third).toMatchObject({ stored: true, format: 'csv', recordsRead: 10, created: 0, merged: 10 });
+
+      expect(await h.allPublications()).toHaveLength(10);
+      // Every merge names the publication it went into; all of them are among the 10 the RIS file created.
+      for (const report of [second, third]) {
+        expect(new Set(report.merges.map((merge) => merge.publicationId))).toEqual(new Set(first.createdPublicationIds));
+        expect(report.merges.every((merge) => merge.matchedOn === 'DOI' && !merge.withinFile)).toBe(true);
+      }
+      // Zotero spells the journals out where Rayyan abbreviates, and gives the abbreviation too: the same journal, no conflict.
+      expect(third.conflicts.filter((conflict) => conflict.field === 'journal')).toEqual([]);
+      // Zotero's "Issue" column holds a month in record 9: a different value, kept out and reported.
+      const issueConflict = third.conflicts.find((conflict) => conflict.field === 'issue')!;
+      expect(issueConflict).toMatchObject({ recordNumber: 9, kept: '1', offered: '1 January' });
+      const stored = (await h.allPublications()).find((publication) => publication.id === issueConflict.publicationId)!;
+      expect(stored.issue).toBe('1');
+
+      const batches = await h.batches.list(review);
+      expect(batches.map((batch) => [batch.source, batch.format, batch.recordsRead, batch.created, batch.merged, batch.importedBy])).toEqual([
+        ['rayyan-10-records.ris', 'ris', 10, 10, 0, 'alice'],
+        ['rayyan-10-records.csv', 'csv', 10, 0, 10, 'alice'],
+        ['zotero-10-records.csv', 'csv', 10, 0, 10, 'bob'],
+      ]);
+      expect(batches.every((batch) => batch.publicationIds.length === 10)).toBe(true);
+
+      const prisma = await h.batches.prismaIdentification(review);
+      expect(prisma).toMatchObject({ review, recordsIdentified: 30, duplicatesRemoved: 20, recordsRemaining: 10, recordsNotImported: 0 });
+      expect(prisma.sources.map((source) => source.recordsImported)).toEqual([10, 10, 10]);
+    });
+
+    it('finds a duplicate inside one file and across the title key when there is no DOI or PMID', async () => {
+      const text = ris(
+        ['TI  - Epidural blood patch for a post-dural puncture headache', 'AU  - Okafor, Adaeze', 'PY  - 2021', 'KW  - headache'],
+        ['TI  - EPIDURAL BLOOD PATCH FOR A POST-DURAL PUNCTURE HEADACHE.', 'AU  - Okafor, A.', 'PY  - 2021', 'KW  - blood patch', 'VL  - 12'],
+        ['TI  - Epidural blood patch for a post-dural puncture headache', 'AU  - Okafor, A', 'PY  - 2022', 'DO  - 10.9999/other-year'],
+      );
+      const report = await h.importText(text, { fileName: 'title-key.ris' });
+      expect(report).toMatchObject({ recordsRead: 3, created: 2, merged: 1 });
+      expect(report.merges).toEqual([expect.objectContaining({ recordNumber: 2, matchedOn: 'TITLE_KEY', withinFile: true, filledFields: ['volume', 'keywords'] })]);
+      const merged = (await h.allPublications()).find((publication) => publication.id === report.merges[0].publicationId)!;
+      expect(merged).toMatchObject({ volume: '12', keywords: ['headache', 'blood patch'], authors: [{ family: 'Okafor', given: 'Adaeze' }] });
+    });
+
+    it('does not merge on the title key when the PMIDs or DOIs say these are different articles', async () => {
+      const text = ris(
+        ['TI  - Spinal hematoma: a case report', 'AU  - Ng, W', 'PY  - 2019', 'DO  - 10.9999/article'],
+        ['TI  - Spinal hematoma: a case report', 'AU  - Ng, W', 'PY  - 2019', 'DO  - 10.9999/erratum'],
+      );
+      expect(await h.importText(text)).toMatchObject({ created: 2, merged: 0 });
+    });
+  });
+
+  describe('merging never overwrites', () => {
+    it('fills what a curated publication lacks, keeps what it has, and reports each different value as a conflict', async () => {
+      const curated = await h.publications.create({
+        title: 'A curated title that differs from PubMed',
+        pmid: '25371100',
+        year: 2018,
+        journal: 'Curated Journal',
+        keywords: ['curated keyword'],
+        authors: [{ family: 'Curator', given: 'C' }],
+      } as never);
+      const before = (await h.allPublications()).find((publication) => publication.id === curated.id)!;
+
+      const report = await h.importFixture(PUBMED_XML);
+      expect(report).toMatchObject({ stored: true, recordsRead: 10, created: 9, merged: 1 });
+      const merge = report.merges[0];
+      expect(merge).toMatchObject({ publicationId: curated.id, matchedOn: 'PMID', withinFile: false });
+      expect(merge.filledFields).toEqual(expect.arrayContaining(['abstract', 'doi', 'meshHeadings', 'publicationTypes']));
+
+      const after = (await h.allPublications()).find((publication) => publication.id === curated.id)!;
+      // What was stored is still there, unchanged.
+      expect(after.title).toBe(before.title);
+      expect(after.journal).toBe('Curated Journal');
+      expect(after.authors).toEqual([{ family: 'Curator', given: 'C' }]);
+      expect(after.keywords[0]).toBe('curated keyword');
+      // What was missing came from PubMed.
+      expect(after.abstract).toBeTruthy();
+      expect(after.doi).toBeTruthy();
+      expect(after.meshHeadings.length).toBeGreaterThan(0);
+      expect(after.meshHeadings.every((heading) => /^D\d+$/.test(heading.descriptorUi ?? ''))).toBe(true);
+      expect(after.publicationTypes.length).toBeGreaterThan(0);
+      // Each different value offered is in the report.
+      const conflictFields = report.conflicts.filter((conflict) => conflict.publicationId === curated.id).map((conflict) => conflict.field);
+      expect(conflictFields).toEqual(expect.arrayContaining(['title', 'journal', 'authors']));
+      expect(report.conflicts.find((conflict) => conflict.field === 'title')).toMatchObject({ kept: 'A curated title that differs from PubMed', offered: expect.stringMatching(/\w/) });
+
+      // Importing the same file again changes nothing at all: every record merges, nothing is filled.
+      const checksum = (await h.footprint()).checksum;
+      const again = await h.importFixture(PUBMED_XML);
+      expect(again).toMatchObject({ created: 0, merged: 10 });
+      expect(again.merges.every((entry) => entry.filledFields.length === 0)).toBe(true);
+      expect((await h.footprint()).checksum).toBe(checksum);
+    });
+
+    it('does not take a DOI for a publication when another publication already has it', async () => {
+      await h.importText(ris(['TI  - Holder of the DOI', 'AU  - Holder, H', 'PY  - 2015', 'DO  - 10.9999/held']));
+      const target = await h.importText(ris(['TI  - Target without DOI', 'AU  - Target, T', 'PY  - 2015', 'AN  - 99999901']));
+      const report = await h.importText(ris(['TI  - Target without DOI', 'AU  - Target, T', 'PY  - 2015', 'AN  - 99999901', 'DO  - 10.9999/held']));
+      expect(report.merges[0]).toMatchObject({ publicationId: target.createdPublicationIds[0], matchedOn: 'PMID', filledFields: [] });
+      expect(report.conflicts).toEqual([expect.objectContaining({ field: 'doi', kept: null, offered: '10.9999/held', note: expect.stringMatching(/already the DOI of publication/) })]);
+    });
+  });
+
+  describe('a malformed file changes nothing', () => {
+    it('ATOMIC: truncated PubMed XML stores nothing and says where reading stopped', async () => {
+      const before = await h.footprint();
+      const xml = readFileSync(fixturePath(PUBMED_XML), 'utf8');
+      const truncated = xml.slice(0, Math.floor(xml.length * 0.6));
+      const report = await h.importText(truncated, { fileName: 'truncated.xml', review: 'malformed' });
+      expect(report).toMatchObject({ stored: false, batchId: null, readToEnd: false, created: 0, merged: 0, errorCount: 1 });
+      expect(report.skipped).toBe(report.recordsRead);
+      expect(report.errors[0].message).toMatch(/PubMed XML record \d+, line \d+: .*Reading stopped here: the records from this point on were not read\./);
+      expect(report.errors[0].recordNumber).toBe(report.recordsRead + 1);
+      expect(await h.footprint()).toEqual(before);
+      expect(await h.batches.list('malformed')).toEqual([]);
+    });
+
+    it('ATOMIC: one broken record among good ones stores nothing and lists every problem of the file', async () => {
+      const before = await h.footprint();
+      const text = [ris(['TI  - Good one', 'AU  - A, A', 'PY  - 2020']), 'TY  - JOUR\nTI  - No end\n', ris(['TI  - Good two', 'AU  - B, B', 'PY  - 2020']), ris(['AU  - No title, N', 'PY  - 2020'])].join('\n');
+      const report = await h.importText(text, { fileName: 'broken.ris' });
+      expect(report).toMatchObject({ stored: false, readToEnd: true, recordsRead: 4, created: 0, merged: 0, skipped: 4, errorCount: 2 });
+      expect(report.errors).toEqual([
+        expect.objectContaining({ recordNumber: 2, field: 'ER', message: expect.stringMatching(/no "ER {2}- " line/) }),
+        expect.objectContaining({ recordNumber: 4, field: 'title', message: 'the record has no title' }),
+      ]);
+      expect(await h.footprint()).toEqual(before);
+    });
+
+    it('refuses an XML file with entity declarations (XXE, billion laughs) and stores nothing', async () => {
+      const before = await h.footprint();
+      const xml = '<?xml version="1.0"?>\n<!DOCTYPE PubmedArticleSet [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>\n<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>1</PMID><Article><ArticleTitle>&lol2;</ArticleTitle></Article></MedlineCitation></PubmedArticle></PubmedArticleSet>';
+      const report = await h.importText(xml, { mode: ImportMode.PARTIAL });
+      expect(report).toMatchObject({ stored: false, recordsRead: 0 });
+      expect(report.errors[0].message).toMatch(/internal subset \(ENTITY declarations\)/);
+      expect(await h.footprint()).toEqual(before);
+    });
+
+    it('an unrecognised file is an error in the report, with nothing stored in either mode', async () => {
+      for (const mode of [ImportMode.ATOMIC, ImportMode.PARTIAL]) {
+        const report = await h.importText('just some words\n', { fileName: 'notes.txt', mode });
+        expect(report).toMatchObject({ stored: false, format: null, recordsRead: 0, errorCount: 1 });
+        expect(report.errors[0].message).toMatch(/is not recognised\. Supported formats: /);
+      }
+    });
+  });
+
+  describe('PARTIAL mode', () => {
+    it('stores the good records and lists the bad ones', async () => {
+      const text = [
+        ris(['TI  - Partial good one', 'AU  - Good, A', 'PY  - 2020']),
+        'TY  - JOUR\nTI  - Partial no end\n',
+        ris(['TI  - Partial good two', 'AU  - Good, B', 'PY  - 2020', `VL  - ${'9'.repeat(70)}`]),
+        ris(['AU  - Partial, No title', 'PY  - 2020']),
+      ].join('\n');
+      const report = await h.importText(text, { fileName: 'partial.ris', mode: ImportMode.PARTIAL, review: 'partial review' });
+      expect(report).toMatchObject({ stored: true, readToEnd: true, recordsRead: 4, created: 2, merged: 0, skipped: 2, errorCount: 2, warningCount: 1 });
+      expect(report.errors.map((error) => error.recordNumber)).toEqual([2, 4]);
+      expect(report.warnings).toEqual([expect.objectContaining({ recordNumber: 3, field: 'volume', message: expect.stringMatching(/left out/) })]);
+      const [batch] = await h.batches.list('partial review');
+      expect(batch).toMatchObject({ recordsRead: 4, created: 2, skipped: 2 });
+      expect(batch.errors.map((error) => error.recordNumber)).toEqual([2, 4]);
+      expect(batch.publicationIds.sort()).toEqual([...report.createdPublicationIds].sort());
+      expect(await h.batches.prismaIdentification('partial review')).toMatchObject({ recordsIdentified: 2, duplicatesRemoved: 0, recordsRemaining: 2, recordsNotImported: 2 });
+    });
+
+    it('keeps the records read before malformed XML and reports the rest as not read', async () => {
+      const xml = readFileSync(fixturePath(PUBMED_XML), 'utf8');
+      // Break the file in its 7th record: the 6 records before it are stored.
+      const cut = nthIndexOf(xml, '<PubmedArticle>', 7) + 200;
+      const broken = `${xml.slice(0, cut)}<Unclosed></PubmedArticle></PubmedArticleSet>`;
+      const before = await h.footprint();
+      const report = await h.importText(broken, { fileName: 'broken.xml', mode: ImportMode.PARTIAL });
+      expect(report).toMatchObject({ stored: true, readToEnd: false, recordsRead: 6, errorCount: 1 });
+      expect(report.created + report.merged).toBe(6);
+      expect(report.errors[0]).toMatchObject({ recordNumber: 7, message: expect.stringMatching(/the records from this point on were not read/) });
+      expect((await h.footprint()).batches).toBe(before.batches + 1);
+    });
+  });
+
+  it('the GraphQL enum names and the stored format agree', async () => {
+    const [batch] = await h.batches.list('dinosaur skin review');
+    expect(batch.format).toBe('ris');
+  });
+});
+
+function nthIndexOf(text: string, needle: string, n: number): number {
+  let index = -1;
+  for (let i = 0; i < n; i++) index = text.indexOf(needle, index + 1);
+  return index;
+}
