@@ -5,7 +5,7 @@
 import request from 'supertest';
 import { startTestApp, TestApp } from '../support/test-app';
 import { externalRequests, launchBrowser, screenshot, TestBrowser } from './support/browser';
-import { resultCountText, SearchPageDriver, settled, urlParams } from './support/search-page';
+import { ensureSearchPageBuilt, resultCountText, SearchPageDriver, settled, urlParams } from './support/search-page';
 
 describe('search page states (browser, demo corpus)', () => {
   let app: TestApp;
@@ -13,6 +13,7 @@ describe('search page states (browser, demo corpus)', () => {
   let driver: SearchPageDriver;
 
   beforeAll(async () => {
+    ensureSearchPageBuilt();
     app = await startTestApp();
     browser = await launchBrowser();
     driver = new SearchPageDriver(app, browser);

@@ -5,7 +5,7 @@
  */
 import { startTestApp, TestApp } from '../support/test-app';
 import { externalRequests, launchBrowser, screenshot, TestBrowser } from './support/browser';
-import { flatten, resultCountText, SearchPageDriver, settled, shownCaseIds, shownFacetCounts, urlParams } from './support/search-page';
+import { ensureSearchPageBuilt, flatten, resultCountText, SearchPageDriver, settled, shownCaseIds, shownFacetCounts, urlParams } from './support/search-page';
 
 const ALL_FACETS = ['COMPLICATION', 'PROCEDURE', 'TREATMENT', 'SEX', 'AGE_GROUP', 'PREGNANCY_STATUS', 'ANTICOAGULATION', 'OUTCOME'].map((facet) => ({ facet }));
 
@@ -15,6 +15,7 @@ describe('search page (browser, demo corpus)', () => {
   let driver: SearchPageDriver;
 
   beforeAll(async () => {
+    ensureSearchPageBuilt();
     app = await startTestApp();
     browser = await launchBrowser();
     driver = new SearchPageDriver(app, browser);

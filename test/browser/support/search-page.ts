@@ -1,6 +1,20 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { TestApp } from '../../support/test-app';
 import type { TestBrowser } from './browser';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+/**
+ * The test command builds the page (`npm run build:web`) before Jest runs; this covers Jest started
+ * alone and a `nest build` in between (it empties dist/, dist/web included).
+ */
+export function ensureSearchPageBuilt(): void {
+  if (existsSync(join(ROOT, 'dist', 'web', 'index.html'))) return;
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-web.mjs'), '--no-check'], { cwd: ROOT, stdio: 'pipe' });
+}
 
 /** Drives the search page the way a user does, and reads back what it shows. */
 export class SearchPageDriver {
@@ -51,12 +65,27 @@ export function flatten(values: ApiFacetValue[]): ApiFacetValue[] {
 }
 
 /** Waits until no search is in flight and the results show a settled state. */
-export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const view = document.getElementById('results-view');
-    const count = document.getElementById('result-count')?.textContent ?? '';
-    return view?.getAttribute('aria-busy') === 'false' && count !== 'Loading…';
-  });
+export async function settled(page: Page, timeout = 15000): Promise<void> {
+  try {
+    await page.waitForFunction(
+      () => {
+        const view = document.getElementById('results-view');
+        const count = document.getElementById('result-count')?.textContent ?? '';
+        return view?.getAttribute('aria-busy') === 'false' && count !== 'Loading…';
+      },
+      undefined,
+      { timeout },
+    );
+  } catch (error) {
+    // Say what the page shows instead of a bare timeout.
+    const shown = await page.evaluate(() => ({
+      url: location.href,
+      busy: document.getElementById('results-view')?.getAttribute('aria-busy'),
+      count: document.getElementById('result-count')?.textContent,
+      status: document.getElementById('status')?.textContent,
+    }));
+    throw new Error(`the page did not settle: ${JSON.stringify(shown)} (${(error as Error).message.split('\n')[0]})`);
+  }
 }
 
 /** The counts a facet shows, by filter value (term id or enum value). */
