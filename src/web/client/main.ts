@@ -292,7 +292,7 @@ class SearchPage {
           'div',
           { class: 'notice notice-error', role: 'alert', 'data-state': 'unreachable' },
           h('p', { class: 'notice-title' }, 'The search service cannot be reached.'),
-          h('p', {}, `${failure.message} Your search is kept in the address bar; try again in a moment.`),
+          h('p', {}, `${failure.message === 'The search service cannot be reached.' ? '' : `${failure.message} `}Your search is kept in the address bar; try again in a moment.`),
           retry,
         ),
       );
