@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Tx, UnitOfWork } from '../../database/unit-of-work';
+import { titleKeyOf } from '../../publications/identifiers';
 import { Publication } from '../../publications/publication.entity';
+import type { PublicationFields } from '../../publications/publication-validation';
 import { ImportBatch, ImportErrorEntry } from './import-batch.entity';
 
 export interface BatchTotals {
@@ -60,6 +62,19 @@ export class ImportBatchesRepository {
       .orWhere('p.doi = ANY(:dois)', { dois: keys.dois })
       .orWhere('p.titleKey = ANY(:titleKeys)', { titleKeys: keys.titleKeys })
       .getMany();
+  }
+
+  /**
+   * Inserts a chunk's new publications in one statement. The fields went through the publications
+   * module's validation and the chunk's duplicate lookup; the title key is computed as
+   * PublicationsRepository does. Here rather than there only because that repository has no bulk
+   * insert yet (one INSERT per publication made a 200 MB import ~10x slower); it belongs there.
+   */
+  async insertPublications(tx: Tx, rows: (PublicationFields & { id: string })[]): Promise<void> {
+    for (let start = 0; start < rows.length; start += 500) {
+      const slice = rows.slice(start, start + 500).map((row) => ({ ...row, titleKey: titleKeyOf(row.title, row.year, row.authors) }));
+      await tx.createQueryBuilder().insert().into(Publication).values(slice).updateEntity(false).execute();
+    }
   }
 
   /** The transaction's start time (now()): rows created in this transaction carry exactly it. */

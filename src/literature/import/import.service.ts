@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { BadUserInputError } from '../../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
@@ -5,7 +6,6 @@ import { Tx, UnitOfWork } from '../../database/unit-of-work';
 import type { Publication } from '../../publications/publication.entity';
 import type { PublicationFields } from '../../publications/publication-validation';
 import { PublicationsRepository } from '../../publications/publications.repository';
-import { PublicationsService } from '../../publications/publications.service';
 import { OutboxRepository } from '../../search/indexing/outbox.repository';
 import { parsePublications } from '../parse-publications';
 import { ImportFormatError } from '../parsed-publication';
@@ -61,7 +61,6 @@ export class ImportService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly batches: ImportBatchesRepository,
-    private readonly publications: PublicationsService,
     private readonly publicationRows: PublicationsRepository,
     private readonly outbox: OutboxRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -155,7 +154,11 @@ export class ImportService {
     return report.build();
   }
 
-  /** One chunk: one lookup for its duplicates, then each record is created or merged, in file order. */
+  /**
+   * One chunk: one lookup for its duplicates, then each record, in file order, becomes a new
+   * publication or is merged into the one it duplicates (stored, or new earlier in the file); new
+   * publications are inserted together, merged ones updated once each, and the outbox told in one go.
+   */
   private async storeChunk(tx: Tx, batchId: string, chunk: Candidate[], report: ImportReportBuilder, startedAt: Date): Promise<void> {
     const index = new PublicationIndex(
       await this.batches.findMatches(tx, {
@@ -164,23 +167,17 @@ export class ImportService {
         titleKeys: unique(chunk.map((item) => item.titleKey)),
       }),
     );
+    const created = new Map<string, Publication>();
+    const patches = new Map<string, Partial<PublicationFields>>();
     const touched: string[] = [];
-    const changed: string[] = [];
     for (const { record, fields, titleKey } of chunk) {
       const match = index.match(fields, titleKey);
       if (!match) {
-        let created: Publication;
-        try {
-          created = await this.publications.insert(tx, fields, `record ${record.recordNumber}`);
-        } catch (error) {
-          // The lookup covers the chunk's identifiers, so this is a safety net, not a path taken.
-          if (!(error instanceof BadUserInputError)) throw error;
-          report.invalidRecord(record, error.fieldErrors.map((fieldError) => ({ field: fieldError.path.split('.').pop() ?? null, message: fieldError.message })));
-          continue;
-        }
-        index.add(created);
-        report.createdPublication(created.id);
-        touched.push(created.id);
+        const publication = { ...fields, id: randomUUID(), titleKey, createdAt: startedAt, updatedAt: startedAt } as Publication;
+        index.add(publication);
+        created.set(publication.id, publication);
+        report.createdPublication(publication.id);
+        touched.push(publication.id);
         continue;
       }
 
@@ -197,14 +194,18 @@ export class ImportService {
         }
       }
       if (Object.keys(patch).length) {
-        await this.publicationRows.update(tx, stored.id, patch);
+        // A new publication takes the merge before it is inserted; a stored one is updated after the chunk.
         index.update(stored, patch);
-        changed.push(stored.id);
+        if (!created.has(stored.id)) patches.set(stored.id, { ...patches.get(stored.id), ...patch });
       }
-      report.mergedRecord(record, { publicationId: stored.id, matchedOn: match.on, withinFile: stored.createdAt.getTime() === startedAt.getTime(), filledFields: filled }, [...conflicts, ...refused]);
+      const withinFile = created.has(stored.id) || stored.createdAt.getTime() === startedAt.getTime();
+      report.mergedRecord(record, { publicationId: stored.id, matchedOn: match.on, withinFile, filledFields: filled }, [...conflicts, ...refused]);
       touched.push(stored.id);
     }
-    await this.outbox.record(tx, 'publication', changed);
+
+    await this.batches.insertPublications(tx, [...created.values()].map(({ createdAt: _c, updatedAt: _u, titleKey: _t, ...row }) => row));
+    for (const [id, patch] of patches) await this.publicationRows.update(tx, id, patch);
+    await this.outbox.record(tx, 'publication', [...created.keys(), ...patches.keys()]);
     await this.batches.appendPublications(tx, batchId, touched);
   }
 }
