@@ -30,7 +30,7 @@ function option(name: string, fallback: string): string {
   return index > 0 && process.argv[index + 1] ? process.argv[index + 1] : (process.env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`] ?? fallback);
 }
 
-async function insertCorpus(ds: DataSource, corpus: SyntheticCorpus): Promise<void> {
+export async function insertCorpus(ds: DataSource, corpus: SyntheticCorpus): Promise<void> {
   const chunk = 2000;
   const columns = <T>(rows: T[], keys: (keyof T)[]) => keys.map((key) => rows.map((row) => row[key]));
   for (let i = 0; i < corpus.publications.length; i += chunk) {
@@ -209,7 +209,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
+if (require.main === module) main().catch((error) => {
   console.error(error);
   process.exit(1);
 });

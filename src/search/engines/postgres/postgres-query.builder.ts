@@ -153,7 +153,14 @@ function buildCounts(query: SearchQuery, encode: Encode, table: string): { sql: 
   const m = `m AS MATERIALIZED (SELECT ${columns.join(', ')} FROM ${table} d${where.length ? ` WHERE ${where.join(' AND ')}` : ''})`;
   const allFlags = ownEntries.map(([facet]) => `m.${flagOf.get(facet)}`).join(' AND ');
   const othersOf = (name: FacetName) => ownEntries.filter(([facet]) => facet !== name).map(([facet]) => `m.${flagOf.get(facet)}`).join(' AND ');
-  const parts = [`SELECT 'total' AS kind, NULL AS facet, NULL::int AS value, count(*) AS cases, count(DISTINCT publication_id) AS publications, NULL::float8 AS n1, NULL::float8 AS n2 FROM m${allFlags ? ` WHERE ${allFlags}` : ''}`];
+  // Distinct publications by grouping (hash) rather than count(DISTINCT) (sort).
+  const total = (from: string, filter: string) =>
+    `SELECT 'total' AS kind, NULL AS facet, NULL::int AS value, coalesce(sum(n), 0) AS cases, count(*) AS publications, NULL::float8 AS n1, NULL::float8 AS n2 FROM (SELECT publication_id, count(*) AS n FROM ${from}${filter ? ` WHERE ${filter}` : ''} GROUP BY publication_id) t`;
+  if (!query.facets.length) {
+    // Totals only: no intermediate result to keep.
+    return { sql: `${withQ ? `WITH ${withQ.replace(/, $/, '')} ` : ''}${total(`${table} d`, where.join(' AND '))}`, params: params.values };
+  }
+  const parts = [total('m', allFlags)];
   // Every value facet in one pass: codes are unique across facets, so one array per row holds the
   // codes of each facet whose other selections the row meets, and one grouping counts them all.
   const valueFacets = query.facets.map((request) => facetDefinition(request.facet)).filter((definition) => definition.kind !== 'numeric-range');
