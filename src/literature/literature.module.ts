@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CaseReportsModule } from '../case-reports/case-reports.module';
 import { PublicationsModule } from '../publications/publications.module';
+import { CurationResolver } from './curation/curation.resolver';
+import { CurationService } from './curation/curation.service';
 import { ImportBatchesRepository } from './import/import-batches.repository';
 import { ImportBatchesService } from './import/import-batches.service';
 import { ImportController } from './import/import.controller';
@@ -11,7 +13,7 @@ import { ImportService } from './import/import.service';
 @Module({
   imports: [PublicationsModule, CaseReportsModule],
   controllers: [ImportController],
-  providers: [ImportBatchesRepository, ImportService, ImportBatchesService, ImportResolver],
+  providers: [ImportBatchesRepository, ImportService, ImportBatchesService, ImportResolver, CurationService, CurationResolver],
   exports: [ImportService, ImportBatchesService],
 })
 export class LiteratureModule {}
