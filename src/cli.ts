@@ -1,0 +1,173 @@
+import 'reflect-metadata';
+import { createReadStream, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { ConsoleLogger, INestApplicationContext, Logger, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { SingleBar } from 'cli-progress';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { AppModule } from './app.module';
+import { DomainError } from './common/errors/domain-error';
+import { ConfigError, loadConfig } from './config/app-config';
+import { startEmbeddedPostgres } from './database/embedded-postgres';
+import { ImportMode } from './literature/import/import-mode.enum';
+import { ImportService } from './literature/import/import.service';
+import { ImportReport } from './literature/import/models/import-report.model';
+import { IMPORT_FORMATS } from './literature/parsed-publication';
+import type { ImportFormat } from './literature/parsed-publication';
+
+/**
+ * The command line: `npm run cli -- import FILE… [--format F] [--review NAME] [--partial]`.
+ * It runs the app's own services in a Nest application context on the configured database
+ * (DATABASE_URL, or the embedded one in DATA_DIR: stop the server first, the embedded database
+ * serves one process at a time).
+ */
+
+/** Exit codes: 0 all good, 1 something was not imported (or exported), 2 wrong usage. */
+class CliFailure extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+/** Nest's console logger, writing every level to stderr. */
+class StderrLogger extends ConsoleLogger {
+  constructor(levels: LogLevel[]) {
+    super({ logLevels: levels });
+  }
+
+  protected override printMessages(messages: unknown[], context?: string, logLevel?: LogLevel, _stream?: 'stdout' | 'stderr', errorStack?: unknown): void {
+    super.printMessages(messages, context, logLevel, 'stderr', errorStack);
+  }
+}
+
+async function withApp<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  // stdout is for results (--json, exports): the log goes to stderr, errors only unless LOG_LEVEL asks for more.
+  const levels: LogLevel[] = ['debug', 'verbose'].includes(config.LOG_LEVEL) ? ['fatal', 'error', 'warn', 'log'] : ['fatal', 'error'];
+  const logger = new StderrLogger(levels);
+  Logger.overrideLogger(logger);
+  const embedded = config.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_DB_PORT });
+  const databaseUrl = config.DATABASE_URL ?? (embedded as { url: string }).url;
+  try {
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, databaseUrl, poolSize: embedded ? 1 : Math.min(config.DATABASE_POOL_SIZE, 4) }), {
+      logger,
+    });
+    try {
+      return await work(app);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await embedded?.stop();
+  }
+}
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+function summary(file: string, report: ImportReport): string {
+  const lines = [
+    `${file} (${report.format ?? 'format not recognised'}, ${report.mode.toLowerCase()}): ${report.recordsRead} read, ${report.created} created, ${report.merged} merged, ${report.skipped} skipped, ${report.errorCount} errors, ${report.conflictCount} conflicts${report.stored ? '' : ' - NOTHING STORED'}`,
+  ];
+  for (const error of report.errors.slice(0, 20)) lines.push(`  error: ${error.message}${error.field && !error.message.includes(error.field) ? ` [${error.field}]` : ''}`);
+  if (report.errorCount > 20) lines.push(`  ... and ${report.errorCount - 20} more errors (--json lists up to 1000)`);
+  for (const conflict of report.conflicts.slice(0, 10)) lines.push(`  conflict: record ${conflict.recordNumber}, ${conflict.field}: kept "${conflict.kept ?? ''}", offered "${conflict.offered}"${conflict.note ? ` (${conflict.note})` : ''}`);
+  if (report.conflictCount > 10) lines.push(`  ... and ${report.conflictCount - 10} more conflicts`);
+  if (report.warningCount) lines.push(`  ${report.warningCount} values left out (--json lists them)`);
+  return lines.join('\n');
+}
+
+interface ImportCommandOptions {
+  format?: ImportFormat;
+  review?: string;
+  partial?: boolean;
+  importedBy?: string;
+  json?: boolean;
+  progress: boolean;
+}
+
+async function importFiles(files: string[], options: ImportCommandOptions): Promise<void> {
+  const sizes = files.map((file) => {
+    try {
+      return statSync(file).size;
+    } catch {
+      throw new CliFailure(`cannot read ${file}`, 2);
+    }
+  });
+  const reports = await withApp(async (app) => {
+    const imports = app.get(ImportService);
+    const done: ImportReport[] = [];
+    for (const [index, file] of files.entries()) {
+      if (sizes[index] > imports.maxBytes) throw new CliFailure(`${file} is ${mb(sizes[index])} MB, over the import limit of ${mb(imports.maxBytes)} MB (IMPORT_MAX_BYTES)`);
+      const bar = options.progress && process.stderr.isTTY ? new SingleBar({ format: `${basename(file)} [{bar}] {percentage}% | {read}/{size} MB | ETA {eta_formatted}`, stream: process.stderr, hideCursor: true }) : null;
+      bar?.start(sizes[index], 0, { read: '0.0', size: mb(sizes[index]) });
+      try {
+        const report = await imports.import(createReadStream(file), {
+          format: options.format,
+          fileName: basename(file),
+          review: options.review,
+          mode: options.partial ? ImportMode.PARTIAL : ImportMode.ATOMIC,
+          importedBy: options.importedBy ?? process.env.USER ?? 'cli',
+          onProgress: (bytes) => bar?.update(bytes, { read: mb(bytes) }),
+        });
+        bar?.update(sizes[index], { read: mb(sizes[index]) });
+        done.push(report);
+      } finally {
+        bar?.stop();
+      }
+      const report = done[done.length - 1];
+      if (!options.json) console.log(summary(file, report));
+    }
+    return done;
+  });
+  if (options.json) console.log(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
+  if (reports.some((report) => !report.stored || report.errorCount > 0)) throw new CliFailure('');
+}
+
+function choice<T extends string>(values: readonly T[], name: string) {
+  return (raw: string): T => {
+    const value = raw.trim().toLowerCase().replace(/_/g, '-') as T;
+    if (!values.includes(value)) throw new InvalidArgumentError(`${name} must be one of ${values.join(', ')}`);
+    return value;
+  };
+}
+
+export function buildProgram(): Command {
+  const program = new Command('cli').description('Case report search: literature import and export from the command line').showHelpAfterError().exitOverride();
+  program
+    .command('import')
+    .description('import export files (PubMed XML, MEDLINE/.nbib, RIS, BibTeX, CSV), deduplicating against the database')
+    .argument('<files...>', 'files to import, each on its own (one transaction and one import batch per file)')
+    .addOption(new Option('--format <format>', `skip detection: ${IMPORT_FORMATS.join(', ')}`).argParser(choice(IMPORT_FORMATS, '--format')))
+    .option('--review <name>', 'the literature review the files belong to (PRISMA numbers are per review)')
+    .option('--partial', 'store the good records of a file with errors and list the bad ones (default: a file with errors stores nothing)')
+    .option('--imported-by <name>', 'recorded with each import (default: $USER)')
+    .option('--json', 'print the full import report(s) as JSON')
+    .option('--no-progress', 'no progress bar')
+    .action((files: string[], options: ImportCommandOptions) => importFiles(files, options));
+  return program;
+}
+
+async function main(): Promise<void> {
+  try {
+    await buildProgram().parseAsync(process.argv);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') process.exit(0);
+    if (typeof code === 'string' && code.startsWith('commander.')) process.exit(2);
+    if (error instanceof CliFailure) {
+      if (error.message) console.error(error.message);
+      process.exit(error.exitCode);
+    }
+    if (error instanceof ConfigError || error instanceof DomainError) {
+      console.error(error.message);
+      process.exit(error instanceof ConfigError ? 2 : 1);
+    }
+    console.error(error);
+    process.exit(1);
+  }
+}
+
+if (require.main === module) void main();
