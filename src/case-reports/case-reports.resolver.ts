@@ -1,3 +1,4 @@
+import { IdArgPipe } from '../common/id-arg.pipe';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequireRole } from '../auth/require-role.decorator';
 import { PageArgs } from '../common/pagination/connection';
@@ -17,7 +18,7 @@ export class CaseReportsResolver {
   constructor(private readonly service: CaseReportsService) {}
 
   @Query(() => CaseReport)
-  caseReport(@Args('id', { type: () => ID }) id: string): Promise<CaseReport> {
+  caseReport(@Args('id', { type: () => ID }, IdArgPipe) id: string): Promise<CaseReport> {
     return this.service.get(id);
   }
 
@@ -59,13 +60,13 @@ export class CaseReportsResolver {
 
   @RequireRole('curator')
   @Mutation(() => CaseReport)
-  updateCaseReport(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateCaseReportInput): Promise<CaseReport> {
+  updateCaseReport(@Args('id', { type: () => ID }, IdArgPipe) id: string, @Args('input') input: UpdateCaseReportInput): Promise<CaseReport> {
     return this.service.update(id, input);
   }
 
   @RequireRole('curator')
   @Mutation(() => Boolean)
-  deleteCaseReport(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
+  deleteCaseReport(@Args('id', { type: () => ID }, IdArgPipe) id: string): Promise<boolean> {
     return this.service.delete(id);
   }
 }

@@ -1,3 +1,4 @@
+import { IdArgPipe } from '../common/id-arg.pipe';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequireRole } from '../auth/require-role.decorator';
 import { CaseReport } from '../case-reports/entities/case-report.entity';
@@ -13,7 +14,7 @@ export class PublicationsResolver {
   constructor(private readonly service: PublicationsService) {}
 
   @Query(() => Publication)
-  publication(@Args('id', { type: () => ID }) id: string): Promise<Publication> {
+  publication(@Args('id', { type: () => ID }, IdArgPipe) id: string): Promise<Publication> {
     return this.service.get(id);
   }
 
@@ -35,13 +36,13 @@ export class PublicationsResolver {
 
   @RequireRole('curator')
   @Mutation(() => Publication)
-  updatePublication(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdatePublicationInput): Promise<Publication> {
+  updatePublication(@Args('id', { type: () => ID }, IdArgPipe) id: string, @Args('input') input: UpdatePublicationInput): Promise<Publication> {
     return this.service.update(id, input);
   }
 
   @RequireRole('admin')
   @Mutation(() => Boolean, { description: 'Deletes the publication and all its case reports (admin only: it removes curated work).' })
-  deletePublication(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
+  deletePublication(@Args('id', { type: () => ID }, IdArgPipe) id: string): Promise<boolean> {
     return this.service.delete(id);
   }
 }

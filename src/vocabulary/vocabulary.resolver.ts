@@ -1,3 +1,4 @@
+import { IdArgPipe } from '../common/id-arg.pipe';
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestLoaders } from '../graphql/request-loaders';
 import { TermKind } from './term-kind.enum';
@@ -9,14 +10,14 @@ export class VocabularyResolver {
   constructor(private readonly vocabulary: VocabularyService) {}
 
   @Query(() => VocabularyTerm, { description: 'One term by id.' })
-  vocabularyTerm(@Args('id', { type: () => ID }) id: string): Promise<VocabularyTerm> {
+  vocabularyTerm(@Args('id', { type: () => ID }, IdArgPipe) id: string): Promise<VocabularyTerm> {
     return this.vocabulary.get(id);
   }
 
   @Query(() => [VocabularyTerm], { description: 'Terms of one kind: all of them, the roots of the tree, or the children of one term.' })
   vocabularyTerms(
     @Args('kind', { type: () => TermKind }) kind: TermKind,
-    @Args('parentId', { type: () => ID, nullable: true }) parentId?: string,
+    @Args('parentId', { type: () => ID, nullable: true }, IdArgPipe) parentId?: string,
     @Args('rootsOnly', { nullable: true, defaultValue: false }) rootsOnly?: boolean,
   ): Promise<VocabularyTerm[]> {
     return this.vocabulary.list(kind, parentId, rootsOnly ?? false);

@@ -188,6 +188,10 @@ describe('curating case reports over GraphQL', () => {
     expect(removed.data.deleteCaseReport).toBe(true);
     const gone = await app.graphql(`query($id: ID!) { caseReport(id: $id) { id } }`, { id: caseReport.id });
     expect(gone.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const malformed = await app.graphql(`{ caseReport(id: "nope") { id } }`);
+    expect(malformed.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'id', message: '"nope" is not a valid id (expected a UUID)' }] });
+    const malformedMutation = await app.graphql(`mutation { updatePublication(id: "1", input: { title: "x" }) { id } }`, undefined, CURATOR_KEY);
+    expect(malformedMutation.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('answers bad input with BAD_USER_INPUT, the path of every offending field, and stores nothing', async () => {
