@@ -130,6 +130,11 @@ const SYMBOLS: Record<string, string> = {
 const OPEN = '\ue000';
 const CLOSE = '\ue001';
 const DOLLAR = '\ue002';
+/** \textasciitilde, \textasciicircum and \textbackslash are literal characters: kept from the tie (~), superscript (^) and command (\) rules below. */
+const TILDE = '\ue003';
+const CARET = '\ue004';
+const BACKSLASH = '\ue005';
+const LITERAL_SYMBOLS: Record<string, string> = { textasciitilde: TILDE, textasciicircum: CARET, textbackslash: BACKSLASH };
 
 function accent(mark: string, base: string): string {
   const letter = base === '\\i' ? 'i' : base === '\\j' ? 'j' : base;
@@ -151,7 +156,7 @@ export function decodeLatex(raw: string): string {
   // \ss, \o, \aa ...
   text = text.replace(/\\(ss|ae|AE|oe|OE|aa|AA|dh|DH|th|TH|ng|NG|o|O|l|L|i|j)(?![A-Za-z])(?:\{\}|\s)?/g, (_match, name: string) => LETTERS[name]);
   // Symbols and Greek letters
-  text = text.replace(/\\([A-Za-z]+)(?![A-Za-z])(?:\{\}|\s)?/g, (match, name: string) => (Object.hasOwn(SYMBOLS, name) ? SYMBOLS[name] : match));
+  text = text.replace(/\\([A-Za-z]+)(?![A-Za-z])(?:\{\}|\s)?/g, (match, name: string) => LITERAL_SYMBOLS[name] ?? (Object.hasOwn(SYMBOLS, name) ? SYMBOLS[name] : match));
   // \textit{...}, \emph{...}, \mathrm{...}: keep the argument
   text = text.replace(/\\(?:[A-Za-z]+)\*?\s*(?=\{)/g, '');
   // \href{url}{text} became {url}{text}; other unknown control words disappear
@@ -161,6 +166,6 @@ export function decodeLatex(raw: string): string {
   text = text.replace(/\$/g, '').replace(/(?<=\S)[_^](?=\{)/g, '');
   text = text.replace(/---/g, '—').replace(/--/g, '–').replace(/~/g, ' ');
   text = text.replace(/[{}]/g, '');
-  text = text.replace(new RegExp(OPEN, 'g'), '{').replace(new RegExp(CLOSE, 'g'), '}').replace(new RegExp(DOLLAR, 'g'), '$');
+  text = text.replace(new RegExp(OPEN, 'g'), '{').replace(new RegExp(CLOSE, 'g'), '}').replace(new RegExp(DOLLAR, 'g'), '$').replace(new RegExp(TILDE, 'g'), '~').replace(new RegExp(CARET, 'g'), '^').replace(new RegExp(BACKSLASH, 'g'), '\\');
   return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }

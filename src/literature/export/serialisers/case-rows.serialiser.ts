@@ -1,0 +1,142 @@
+import { citationOf, ExportCase, ExportTerm } from '../export-case';
+
+/**
+ * The CSV columns: the case and its facts first, then its publication. The publication columns
+ * carry Rayyan's CSV header names (key, title, year, journal, authors, doi, pubmed_id, ...), so the
+ * importer recognises an export and reads its publications back.
+ */
+export const CASE_CSV_COLUMNS = [
+  'case_id',
+  'case_label',
+  'age_years',
+  'age_group',
+  'sex',
+  'pregnancy_status',
+  'anticoagulation',
+  'comorbidities',
+  'procedures',
+  'complications',
+  'symptoms',
+  'treatments',
+  'outcome',
+  'outcome_details',
+  'time_to_resolution_days',
+  'follow_up_days',
+  'summary',
+  'publication_id',
+  'citation',
+  'key',
+  'title',
+  'authors',
+  'journal',
+  'year',
+  'month',
+  'volume',
+  'issue',
+  'pages',
+  'doi',
+  'pubmed_id',
+  'pmc_id',
+  'publication_types',
+  'keywords',
+  'language',
+  'url',
+  'abstract',
+] as const;
+
+const labels = (terms: ExportTerm[]) => [...new Set(terms.map((term) => term.label))].join('; ');
+const num = (value: number | null) => (value === null ? '' : String(value));
+
+/** One CSV row (cells in CASE_CSV_COLUMNS order). Lists are "; "-separated. */
+export function caseToCsvRow(item: ExportCase): string[] {
+  const { caseReport: c, publication: p } = item;
+  const procedures = item.procedures.map((procedure) => (procedure.bloodVolumeMl !== null ? `${procedure.term.label} (${procedure.bloodVolumeMl} ml)` : procedure.term.label));
+  const complications = item.complications.map((complication) => {
+    const after = complication.procedureIndex !== null ? item.procedures[complication.procedureIndex]?.term.label : null;
+    return after ? `${complication.term.label} after ${after}` : complication.term.label;
+  });
+  const treatments = item.treatments.map((treatment) => treatment.term.label);
+  const row: Record<(typeof CASE_CSV_COLUMNS)[number], string> = {
+    case_id: c.id,
+    case_label: c.label,
+    age_years: num(c.ageYears),
+    age_group: c.ageGroup,
+    sex: c.sex,
+    pregnancy_status: c.pregnancyStatus,
+    anticoagulation: c.anticoagulation,
+    comorbidities: labels(item.comorbidities),
+    procedures: procedures.join('; '),
+    complications: complications.join('; '),
+    symptoms: labels(item.complications.flatMap((complication) => complication.symptoms)),
+    treatments: treatments.length ? treatments.join('; ') : 'not reported',
+    outcome: c.outcome,
+    outcome_details: c.outcomeDetails ?? '',
+    time_to_resolution_days: num(c.timeToResolutionDays),
+    follow_up_days: num(c.followUpDays),
+    summary: c.summary ?? '',
+    publication_id: p.id,
+    citation: citationOf(p),
+    key: p.id,
+    title: p.title,
+    authors: p.authors.map((author) => (author.given ? `${author.family}, ${author.given}` : author.family)).join('; '),
+    journal: p.journal ?? '',
+    year: num(p.year),
+    month: num(p.month),
+    volume: p.volume ?? '',
+    issue: p.issue ?? '',
+    pages: p.pages ?? '',
+    doi: p.doi ?? '',
+    pubmed_id: p.pmid ?? '',
+    pmc_id: p.pmcid ?? '',
+    publication_types: p.publicationTypes.join('; '),
+    keywords: p.keywords.join('; '),
+    language: p.language ?? '',
+    url: p.url ?? '',
+    abstract: p.abstract ?? '',
+  };
+  return CASE_CSV_COLUMNS.map((column) => row[column]);
+}
+
+/** One JSON Lines object: the case with its facts and its whole publication (MeSH included). */
+export function caseToJson(item: ExportCase): Record<string, unknown> {
+  const { caseReport: c, publication: p } = item;
+  return {
+    id: c.id,
+    label: c.label,
+    summary: c.summary,
+    ageYears: c.ageYears,
+    ageGroup: c.ageGroup,
+    sex: c.sex,
+    pregnancyStatus: c.pregnancyStatus,
+    anticoagulation: c.anticoagulation,
+    comorbidities: item.comorbidities,
+    procedures: item.procedures,
+    complications: item.complications,
+    treatments: item.treatments,
+    outcome: c.outcome,
+    outcomeDetails: c.outcomeDetails,
+    timeToResolutionDays: c.timeToResolutionDays,
+    followUpDays: c.followUpDays,
+    publication: {
+      id: p.id,
+      title: p.title,
+      authors: p.authors,
+      journal: p.journal,
+      year: p.year,
+      month: p.month,
+      volume: p.volume,
+      issue: p.issue,
+      pages: p.pages,
+      doi: p.doi,
+      pmid: p.pmid,
+      pmcid: p.pmcid,
+      publicationTypes: p.publicationTypes,
+      meshHeadings: p.meshHeadings,
+      keywords: p.keywords,
+      language: p.language,
+      url: p.url,
+      abstract: p.abstract,
+      citation: citationOf(p),
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { ExportPublication } from '../export-case';
+
+/** A CSL-JSON item (the citeproc / Zotero / Mendeley interchange format). */
+export function publicationToCsl(publication: ExportPublication): Record<string, unknown> {
+  const item: Record<string, unknown> = {
+    id: publication.id,
+    type: 'article-journal',
+    title: publication.title,
+    author: publication.authors.map((author) => (author.given ? { family: author.family, given: author.given } : { literal: author.family })),
+  };
+  const optional: [string, unknown][] = [
+    ['container-title', publication.journal],
+    ['issued', publication.year ? { 'date-parts': [publication.month ? [publication.year, publication.month] : [publication.year]] } : null],
+    ['volume', publication.volume],
+    ['issue', publication.issue],
+    ['page', publication.pages],
+    ['DOI', publication.doi],
+    ['PMID', publication.pmid],
+    ['PMCID', publication.pmcid],
+    ['abstract', publication.abstract],
+    ['keyword', publication.keywords.length ? publication.keywords.join(', ') : null],
+    ['genre', publication.publicationTypes.length ? publication.publicationTypes.join('; ') : null],
+    ['language', publication.language],
+    ['URL', publication.url],
+  ];
+  for (const [name, value] of optional) if (value !== null && value !== undefined && value !== '') item[name] = value;
+  return item;
+}

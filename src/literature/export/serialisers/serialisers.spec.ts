@@ -1,0 +1,116 @@
+import { stringify } from 'csv-stringify/sync';
+import { parsePublications } from '../../parse-publications';
+import type { ParsedPublication } from '../../parsed-publication';
+import { collect, streamOf } from '../../testing/fixtures';
+import { citationOf, ExportCase, ExportPublication } from '../export-case';
+import { BibtexKeys, escapeLatex, publicationToBibtex } from './bibtex.serialiser';
+import { CASE_CSV_COLUMNS, caseToCsvRow, caseToJson } from './case-rows.serialiser';
+import { publicationToCsl } from './csl-json.serialiser';
+import { publicationToRis } from './ris.serialiser';
+import { decodeLatex } from '../../formats/latex';
+
+const PUBLICATION: ExportPublication = {
+  id: '6f1d2c1e-0000-4000-8000-000000000001',
+  title: 'Spinal subdural hematoma after an epidural blood patch: 50% of cases & a {rare} "type_2" complication',
+  abstract: 'BACKGROUND: Post-dural puncture headache.\n\nCASE: A 31-year-old woman ~ 2 days postpartum.',
+  authors: [
+    { family: 'Müller', given: 'Anna-Lena' },
+    { family: "O'Connor", given: 'RE' },
+    { family: 'WHO Working Group', given: null },
+  ],
+  journal: 'Journal of Anesthesia & Analgesia',
+  year: 2021,
+  month: 3,
+  volume: '12',
+  issue: '3',
+  pages: '123-129',
+  doi: '10.1097/aa.0000000000001234',
+  pmid: '33445566',
+  pmcid: 'PMC7654321',
+  publicationTypes: ['Case Reports', 'Journal Article'],
+  meshHeadings: [{ descriptorUi: 'D020758', label: 'Hematoma, Epidural, Spinal', majorTopic: true }],
+  keywords: ['blood patch', 'headache, post-dural puncture'],
+  language: 'eng',
+  url: 'https://example.org/article?id=1&x=2',
+};
+
+async function reparse(text: string): Promise<ParsedPublication[]> {
+  return (await collect(parsePublications(streamOf(text)))).map((record) => record.publication);
+}
+
+/** The fields every re-importable format carries, as the importer normalises them. */
+function expectCoreFields(parsed: ParsedPublication) {
+  expect(parsed.title).toBe(PUBLICATION.title);
+  expect(parsed.authors).toEqual(PUBLICATION.authors);
+  expect(parsed.journal).toBe(PUBLICATION.journal);
+  expect(parsed).toMatchObject({ year: 2021, month: 3, volume: '12', issue: '3', pages: '123-129', doi: PUBLICATION.doi, pmid: PUBLICATION.pmid, pmcid: PUBLICATION.pmcid, language: 'eng', url: PUBLICATION.url });
+  expect(parsed.keywords).toEqual(PUBLICATION.keywords);
+}
+
+describe('export serialisers, read back by the importers', () => {
+  it('RIS round-trips every field RIS carries (abstract paragraphs become one line)', async () => {
+    const [parsed] = await reparse(publicationToRis(PUBLICATION) + publicationToRis({ ...PUBLICATION, id: 'x', pages: 'e103640', month: null }));
+    expectCoreFields(parsed);
+    expect(parsed.abstract).toBe(PUBLICATION.abstract!.replace(/\n+/g, ' '));
+    expect(parsed.publicationTypes).toEqual(PUBLICATION.publicationTypes);
+  });
+
+  it('BibTeX round-trips every field BibTeX carries, with LaTeX escaping', async () => {
+    const keys = new BibtexKeys();
+    const text = publicationToBibtex(PUBLICATION, keys.next(PUBLICATION)) + publicationToBibtex(PUBLICATION, keys.next(PUBLICATION));
+    expect(text).toMatch(/^@article\{muller2021spinal,\n {2}title = \{Spinal subdural hematoma after an epidural blood patch: 50\\% of cases \\& a \\\{rare\\\} "type\\_2" complication\},/);
+    expect(text).toContain('@article{muller2021spinalb,');
+    expect(text).toContain('  month = mar,');
+    const [parsed, second] = await reparse(text);
+    expectCoreFields(parsed);
+    expect(parsed.abstract).toBe(PUBLICATION.abstract!.replace(/\n+/g, ' '));
+    expect(parsed.publicationTypes).toEqual(PUBLICATION.publicationTypes);
+    expect(second.title).toBe(PUBLICATION.title);
+  });
+
+  it('BibTeX keeps a single keyword with a comma whole', async () => {
+    const [parsed] = await reparse(publicationToBibtex({ ...PUBLICATION, keywords: ['Hematoma, Epidural'] }, 'k'));
+    expect(parsed.keywords).toEqual(['Hematoma, Epidural']);
+  });
+
+  it('escapes every LaTeX special character, and the importer reads the text back unchanged', () => {
+    expect(escapeLatex('a\\b{c}&%$#_~^')).toBe('a\\textbackslash{}b\\{c\\}\\&\\%\\$\\#\\_\\textasciitilde{}\\textasciicircum{}');
+    const nasty = 'x\\y {z} 5% & $3 #1 a_b ~ 2^{10} en--dash --- em';
+    expect(decodeLatex(escapeLatex(nasty))).toBe(nasty);
+  });
+
+  it('CSV (one row per case, Rayyan column names) reads back as the case\'s publication', async () => {
+    const item: ExportCase = {
+      caseReport: { id: 'c1', publicationId: PUBLICATION.id, label: 'Case 1', summary: 'A summary, with a comma', ageYears: 31, ageGroup: 'ADULT', sex: 'FEMALE', pregnancyStatus: 'POSTPARTUM', anticoagulation: 'NONE', outcome: 'FULL_RECOVERY', outcomeDetails: null, timeToResolutionDays: 14, followUpDays: null, createdAt: new Date(), updatedAt: new Date() } as never,
+      publication: { ...PUBLICATION, titleKey: null, createdAt: new Date(), updatedAt: new Date() },
+      comorbidities: [],
+      procedures: [{ term: { key: 'epidural-blood-patch', label: 'Epidural blood patch', meshUi: null }, details: null, bloodVolumeMl: 20, vertebralLevel: null, attemptNumber: null, imageGuidance: null, needleGauge: null }],
+      complications: [{ term: { key: 'spinal-subdural-hematoma', label: 'Spinal subdural hematoma', meshUi: 'D020767' }, procedureIndex: 0, onsetHours: 24, diagnosis: null, details: null, symptoms: [{ key: 'back-pain', label: 'Back pain', meshUi: null }] }],
+      treatments: [],
+    };
+    const row = caseToCsvRow(item);
+    const cell = (column: (typeof CASE_CSV_COLUMNS)[number]) => row[CASE_CSV_COLUMNS.indexOf(column)];
+    expect(cell('procedures')).toBe('Epidural blood patch (20 ml)');
+    expect(cell('complications')).toBe('Spinal subdural hematoma after Epidural blood patch');
+    expect(cell('treatments')).toBe('not reported');
+    expect(cell('citation')).toBe("Müller AL, O'Connor RE, WHO Working Group. Spinal subdural hematoma after an epidural blood patch: 50% of cases & a {rare} \"type_2\" complication. Journal of Anesthesia & Analgesia. 2021;12(3):123-129. doi:10.1097/aa.0000000000001234. PMID: 33445566.");
+    const csv = stringify([[...CASE_CSV_COLUMNS], row, row]);
+    const [parsed, again] = await reparse(csv);
+    expectCoreFields(parsed);
+    expect(parsed.abstract).toBe(PUBLICATION.abstract!.replace(/\n+/g, ' '));
+    expect(again).toEqual(parsed);
+    expect(caseToJson(item)).toMatchObject({ id: 'c1', publication: { meshHeadings: PUBLICATION.meshHeadings, citation: citationOf(PUBLICATION) }, complications: [{ procedureIndex: 0, symptoms: [{ key: 'back-pain' }] }] });
+  });
+
+  it('CSL-JSON names a group author literally and gives date parts', () => {
+    expect(publicationToCsl(PUBLICATION)).toMatchObject({
+      type: 'article-journal',
+      author: [{ family: 'Müller', given: 'Anna-Lena' }, { family: "O'Connor", given: 'RE' }, { literal: 'WHO Working Group' }],
+      issued: { 'date-parts': [[2021, 3]] },
+      DOI: PUBLICATION.doi,
+      PMID: '33445566',
+      page: '123-129',
+    });
+    expect(publicationToCsl({ ...PUBLICATION, journal: null, month: null })).not.toHaveProperty('container-title');
+  });
+});
