@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CaseReportsModule } from '../case-reports/case-reports.module';
+import { SearchModule } from '../search/search.module';
+import { VocabularyModule } from '../vocabulary/vocabulary.module';
 import { PublicationsModule } from '../publications/publications.module';
 import { CurationResolver } from './curation/curation.resolver';
 import { CurationService } from './curation/curation.service';
+import { ExportController } from './export/export.controller';
+import { ExportResolver } from './export/export.resolver';
+import { ExportService } from './export/export.service';
 import { ImportBatchesRepository } from './import/import-batches.repository';
 import { ImportBatchesService } from './import/import-batches.service';
 import { ImportController } from './import/import.controller';
@@ -11,9 +16,9 @@ import { ImportService } from './import/import.service';
 
 /** Literature-review tooling: import (with dedupe), curation of imported publications, export, saved searches. */
 @Module({
-  imports: [PublicationsModule, CaseReportsModule],
-  controllers: [ImportController],
-  providers: [ImportBatchesRepository, ImportService, ImportBatchesService, ImportResolver, CurationService, CurationResolver],
-  exports: [ImportService, ImportBatchesService],
+  imports: [PublicationsModule, CaseReportsModule, VocabularyModule, SearchModule],
+  controllers: [ImportController, ExportController],
+  providers: [ImportBatchesRepository, ImportService, ImportBatchesService, ImportResolver, CurationService, CurationResolver, ExportService, ExportResolver],
+  exports: [ImportService, ImportBatchesService, ExportService],
 })
 export class LiteratureModule {}

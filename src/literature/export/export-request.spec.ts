@@ -1,0 +1,44 @@
+import { BadUserInputError } from '../../common/errors/domain-error';
+import { exportFormatParam, searchInputFromParams } from './export-request';
+
+const fieldErrors = (work: () => unknown) => {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof BadUserInputError) return error.fieldErrors;
+    throw error;
+  }
+  throw new Error('expected a BadUserInputError');
+};
+
+describe('export request parameters', () => {
+  it('reads the search from q (the searchCaseReports input as JSON), ignoring paging and facets', () => {
+    const q = JSON.stringify({ text: 'hematoma', filters: { outcomes: ['DEATH'], year: { min: 2000 } }, sort: 'YEAR_ASC', first: 5, facets: [{ facet: 'OUTCOME' }] });
+    expect(searchInputFromParams({ q })).toEqual({ text: 'hematoma', filters: { outcomes: ['DEATH'], year: { min: 2000 } }, sort: 'YEAR_ASC' });
+  });
+
+  it('reads individual parameters: lists comma-separated or repeated, ranges as Min/Max', () => {
+    expect(searchInputFromParams({ text: 'blood patch', complications: 'intrathecal-hematoma,spinal-subdural-hematoma', outcomes: ['DEATH', 'FULL_RECOVERY'], publicationTypes: ['Research Support, N.I.H., Extramural'], yearMin: '2010', outcomeKnown: 'true', format: 'csv' })).toEqual({
+      text: 'blood patch',
+      sort: null,
+      filters: {
+        complications: ['intrathecal-hematoma', 'spinal-subdural-hematoma'],
+        outcomes: ['DEATH', 'FULL_RECOVERY'],
+        publicationTypes: ['Research Support, N.I.H., Extramural'],
+        year: { min: 2010, max: null },
+        outcomeKnown: true,
+      },
+    });
+  });
+
+  it('names what is wrong', () => {
+    expect(fieldErrors(() => searchInputFromParams({ q: '{bad json' }))[0]).toMatchObject({ path: 'q', message: expect.stringMatching(/is not JSON/) });
+    expect(fieldErrors(() => searchInputFromParams({ q: JSON.stringify({ filters: { outcomes: ['SOMETIMES'] } }) }))[0].path).toBe('q.filters.outcomes.0');
+    expect(fieldErrors(() => searchInputFromParams({ q: JSON.stringify({ filter: {} }) }))[0].path).toBe('q');
+    expect(fieldErrors(() => searchInputFromParams({ q: '{}', text: 'x' }))[0].message).toMatch(/either as q or as individual parameters/);
+    expect(fieldErrors(() => searchInputFromParams({ yearMin: 'soon' }))[0]).toEqual({ path: 'yearMin', message: 'must be a number' });
+    expect(fieldErrors(() => searchInputFromParams({ sex: 'OTHER' }))[0].path).toBe('params.filters.sex.0');
+    expect(fieldErrors(() => exportFormatParam('docx'))[0]).toEqual({ path: 'format', message: 'must be one of csv, ris, bibtex, csl-json, jsonl' });
+    expect(exportFormatParam('CSL_JSON')).toBe('csl-json');
+  });
+});

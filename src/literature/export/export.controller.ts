@@ -1,0 +1,55 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
+import type { Response } from 'express';
+import { BadUserInputError } from '../../common/errors/domain-error';
+import { DomainErrorHttpFilter } from '../common/domain-error-http.filter';
+import { ImportBatchesService } from '../import/import-batches.service';
+import { exportFormatParam, RequestParams, searchInputFromParams } from './export-request';
+import { ExportService } from './export.service';
+import { prismaToCsv } from './serialisers/prisma.serialiser';
+
+/**
+ * GET /exports?format=csv|ris|bibtex|csl-json|jsonl&q={searchCaseReports input as JSON}
+ * (or the search as individual parameters: text, sort, complications, outcomes, yearMin, ...):
+ * the whole result, streamed as a download. Open like the search itself.
+ * GET /exports/prisma?review=NAME&format=csv|json: the PRISMA identification numbers.
+ */
+@Controller('exports')
+@UseFilters(DomainErrorHttpFilter)
+export class ExportController {
+  constructor(
+    private readonly exports: ExportService,
+    private readonly batches: ImportBatchesService,
+  ) {}
+
+  @Get()
+  async download(@Query() params: RequestParams, @Res() response: Response): Promise<void> {
+    const format = exportFormatParam(typeof params.format === 'string' ? params.format : undefined);
+    const opened = await this.exports.open(searchInputFromParams(params), format, { path: params.q ? 'q' : 'params' });
+    response.status(200);
+    response.setHeader('Content-Type', opened.contentType);
+    response.setHeader('Content-Disposition', `attachment; filename="${opened.fileName}"`);
+    response.setHeader('X-Total-Cases', String(opened.totalCases));
+    response.setHeader('X-Total-Publications', String(opened.totalPublications));
+    try {
+      await pipeline(Readable.from(opened.chunks), response);
+    } catch (error) {
+      // A client that goes away mid-download is not a server error.
+      if ((error as { code?: string }).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
+    }
+  }
+
+  @Get('prisma')
+  async prisma(@Query() params: RequestParams, @Res() response: Response): Promise<void> {
+    const review = params.review;
+    if (Array.isArray(review)) throw BadUserInputError.field('review', 'give it once');
+    const format = params.format ?? 'csv';
+    if (format !== 'csv' && format !== 'json') throw BadUserInputError.field('format', 'must be csv or json');
+    const prisma = await this.batches.prismaIdentification(review);
+    const name = `prisma-identification${prisma.review ? `-${prisma.review.replace(/[^\w.-]+/g, '_').slice(0, 60)}` : ''}.${format}`;
+    response.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+    if (format === 'json') response.json(prisma);
+    else response.type('text/csv; charset=utf-8').send(prismaToCsv(prisma));
+  }
+}

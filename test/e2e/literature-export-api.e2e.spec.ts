@@ -1,0 +1,130 @@
+import request from 'supertest';
+import { ExportService } from '../../src/literature/export/export.service';
+import { parsePublications } from '../../src/literature/parse-publications';
+import { collect, streamOf } from '../../src/literature/testing/fixtures';
+import { CURATOR_KEY, startTestApp, TestApp } from '../support/test-app';
+
+const EXPORT = `query($input: SearchCaseReportsInput!, $format: ExportFormat!) {
+  exportCaseReports(input: $input, format: $format) { format fileName contentType caseCount publicationCount content }
+}`;
+
+/** Waits until every write so far is in the search index (a spec's exports are not importable from another spec: importing one runs its tests). */
+async function waitForIndex(app: TestApp, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = await app.graphql<{ searchIndexStatus: { outboxDepth: number } }>('{ searchIndexStatus { outboxDepth } }');
+    if (status.data?.searchIndexStatus.outboxDepth === 0) return;
+    if (Date.now() > deadline) throw new Error(`search outbox still holds ${status.data?.searchIndexStatus.outboxDepth} writes`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Reads a streamed download as text, however it is chunked. */
+const asText = (call: request.Test) =>
+  call.buffer(true).parse((response, done) => {
+    let text = '';
+    response.setEncoding('utf8');
+    response.on('data', (chunk: string) => (text += chunk));
+    response.on('end', () => done(null, text));
+  });
+
+describe('exports over HTTP and GraphQL (demo corpus)', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    await waitForIndex(app);
+    app.running.app.get(ExportService).pageSize = 4; // the 23 demo cases span 6 search pages
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('downloads the whole search as CSV, one row per case, with its publication and facts', async () => {
+    const response = await asText(request(app.running.url).get('/exports').query({ format: 'csv' }));
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toMatch(/^attachment; filename="case-reports-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers['x-total-cases']).toBe('23');
+    const records = await collect(parsePublications(streamOf(response.body as string)));
+    expect(records).toHaveLength(23);
+    const header = (response.body as string).split('\n', 1)[0];
+    expect(header).toMatch(/^case_id,case_label,age_years,.*,complications,.*,outcome,.*,citation,key,title,authors,journal,year/);
+  });
+
+  it('takes the search as q (JSON) or as parameters, and they agree', async () => {
+    const q = JSON.stringify({ filters: { complications: ['intrathecal-hematoma', 'spinal-subdural-hematoma'], procedures: ['epidural-blood-patch'], pregnancyStatuses: ['PREGNANT', 'POSTPARTUM'] }, sort: 'YEAR_DESC' });
+    const byQ = await asText(request(app.running.url).get('/exports').query({ format: 'jsonl', q }));
+    const byParams = await asText(
+      request(app.running.url).get('/exports').query({ format: 'jsonl', complications: 'intrathecal-hematoma,spinal-subdural-hematoma', procedures: 'epidural-blood-patch', pregnancyStatuses: ['PREGNANT', 'POSTPARTUM'], sort: 'YEAR_DESC' }),
+    );
+    expect(byQ.status).toBe(200);
+    expect(byQ.headers['x-total-cases']).toBe('5');
+    expect(byQ.body).toBe(byParams.body);
+    const lines = (byQ.body as string).trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(5);
+    expect(lines.every((line) => line.pregnancyStatus === 'POSTPARTUM')).toBe(true);
+  });
+
+  it('downloads RIS, BibTeX and CSL-JSON with one record per publication', async () => {
+    const ris = await asText(request(app.running.url).get('/exports').query({ format: 'ris' }));
+    const publications = Number(ris.headers['x-total-publications']);
+    expect(publications).toBeGreaterThan(10);
+    expect((ris.body as string).match(/^TY {2}- JOUR/gm)).toHaveLength(publications);
+    const bib = await asText(request(app.running.url).get('/exports').query({ format: 'bibtex' }));
+    expect(bib.headers['content-type']).toBe('application/x-bibtex; charset=utf-8');
+    expect(await collect(parsePublications(streamOf(bib.body as string)))).toHaveLength(publications);
+    const csl = await request(app.running.url).get('/exports').query({ format: 'csl-json' });
+    expect(JSON.parse(csl.text)).toHaveLength(publications);
+  });
+
+  it('answers 400 with the field for a bad search or format, before sending anything', async () => {
+    const badFilter = await request(app.running.url).get('/exports').query({ q: JSON.stringify({ filters: { complications: ['no-such-term'] } }) });
+    expect(badFilter.status).toBe(400);
+    expect(badFilter.body.error).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'q.filters.complications.0' }] });
+    const badFormat = await request(app.running.url).get('/exports').query({ format: 'docx' });
+    expect(badFormat.status).toBe(400);
+    expect(badFormat.body.error.fieldErrors[0].path).toBe('format');
+  });
+
+  it('exports small sets through GraphQL, and refuses sets over the limit with a pointer to the download', async () => {
+    const result = await app.graphql<{ exportCaseReports: any }>(EXPORT, { input: { filters: { outcomes: ['DEATH', 'RESIDUAL_DEFICIT'] } }, format: 'RIS' });
+    expect(result.errors).toBeUndefined();
+    const exported = result.data!.exportCaseReports;
+    expect(exported).toMatchObject({ format: 'RIS', contentType: 'application/x-research-info-systems; charset=utf-8', fileName: expect.stringMatching(/\.ris$/) });
+    expect((exported.content as string).match(/^TY {2}- /gm)).toHaveLength(exported.publicationCount);
+
+    const service = app.running.app.get(ExportService);
+    service.queryMaxCases = 10;
+    try {
+      const tooMany = await app.graphql(EXPORT, { input: {}, format: 'CSV' });
+      expect(tooMany.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input', message: expect.stringMatching(/finds 23 case reports; this query exports at most 10\. .*GET \/exports/) }] });
+    } finally {
+      service.queryMaxCases = 1000;
+    }
+  });
+
+  it('downloads the PRISMA identification numbers of a review as CSV or JSON', async () => {
+    const review = 'export e2e review';
+    const ris = 'TY  - JOUR\nTI  - A record for PRISMA\nAU  - Doe, J\nPY  - 2020\nER  - \n';
+    for (let i = 0; i < 2; i++) {
+      const upload = await request(app.running.url).post('/imports').query({ review, fileName: `search-${i}.ris` }).set('Authorization', `Bearer ${CURATOR_KEY}`).set('Content-Type', 'text/plain').send(ris);
+      expect(upload.status).toBe(200);
+    }
+    const csv = await request(app.running.url).get('/exports/prisma').query({ review });
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="prisma-identification-export_e2e_review.csv"');
+    expect(csv.text.split('\n').filter(Boolean).map((line) => line.split(',').filter((_, i) => i !== 4).join(','))).toEqual([
+      'review,stage,source,format,records',
+      'export e2e review,records identified,search-0.ris,ris,1',
+      'export e2e review,records identified,search-1.ris,ris,1',
+      'export e2e review,records identified (total),,,2',
+      'export e2e review,duplicate records removed,,,1',
+      'export e2e review,records remaining (screened),,,1',
+      'export e2e review,records not imported (errors),,,0',
+    ]);
+    const json = await request(app.running.url).get('/exports/prisma').query({ review, format: 'json' });
+    expect(json.body).toMatchObject({ review, recordsIdentified: 2, duplicatesRemoved: 1, recordsRemaining: 1 });
+  });
+});
