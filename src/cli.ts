@@ -1,22 +1,32 @@
 import 'reflect-metadata';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { basename } from 'node:path';
 import { ConsoleLogger, INestApplicationContext, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { AppModule } from './app.module';
-import { DomainError } from './common/errors/domain-error';
+import { BadUserInputError, DomainError } from './common/errors/domain-error';
 import { ConfigError, loadConfig } from './config/app-config';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
+import { EXPORT_FORMATS, ExportFormat } from './literature/export/export-format.enum';
+import { exportFormatParam, RequestParams, searchInputFromParams } from './literature/export/export-request';
+import { ExportService } from './literature/export/export.service';
+import { prismaToCsv } from './literature/export/serialisers/prisma.serialiser';
+import { ImportBatchesService } from './literature/import/import-batches.service';
 import { ImportMode } from './literature/import/import-mode.enum';
 import { ImportService } from './literature/import/import.service';
 import { ImportReport } from './literature/import/models/import-report.model';
+import { OutboxDrainer } from './search/indexing/outbox-drainer';
 import { IMPORT_FORMATS } from './literature/parsed-publication';
 import type { ImportFormat } from './literature/parsed-publication';
 
 /**
- * The command line: `npm run cli -- import FILE… [--format F] [--review NAME] [--partial]`.
+ * The command line: `npm run cli -- import FILE… [--format F] [--review NAME] [--partial]`,
+ * `npm run cli -- export [--format F] [--q JSON | --text T --param name=value…] [--out FILE]` and
+ * `npm run cli -- prisma [--review NAME] [--format csv|json]`.
  * It runs the app's own services in a Nest application context on the configured database
  * (DATABASE_URL, or the embedded one in DATA_DIR: stop the server first, the embedded database
  * serves one process at a time).
@@ -126,6 +136,51 @@ async function importFiles(files: string[], options: ImportCommandOptions): Prom
   if (reports.some((report) => !report.stored || report.errorCount > 0)) throw new CliFailure('');
 }
 
+interface ExportCommandOptions {
+  format: string;
+  q?: string;
+  text?: string;
+  sort?: string;
+  param: string[];
+  out?: string;
+}
+
+/** Where results go: a file, or stdout. */
+async function writeOut(chunks: AsyncIterable<string> | string, out: string | undefined): Promise<void> {
+  const source = typeof chunks === 'string' ? Readable.from([chunks]) : Readable.from(chunks);
+  if (out) await pipeline(source, createWriteStream(out));
+  else await pipeline(source, process.stdout, { end: false });
+}
+
+async function exportCases(options: ExportCommandOptions): Promise<void> {
+  const format: ExportFormat = exportFormatParam(options.format);
+  const params: RequestParams = {};
+  for (const pair of options.param) {
+    const at = pair.indexOf('=');
+    if (at < 1) throw new CliFailure(`--param takes name=value, not "${pair}"`, 2);
+    const [name, value] = [pair.slice(0, at), pair.slice(at + 1)];
+    params[name] = params[name] === undefined ? value : [...[params[name]].flat(), value];
+  }
+  if (options.q !== undefined) params.q = options.q;
+  if (options.text !== undefined) params.text = options.text;
+  if (options.sort !== undefined) params.sort = options.sort;
+  const input = searchInputFromParams(params);
+  const done = await withApp(async (app) => {
+    // The export reads the search index: bring it up to date with what earlier commands (imports, curation) wrote.
+    await app.get(OutboxDrainer).drainAll();
+    const opened = await app.get(ExportService).open(input, format, { path: options.q !== undefined ? 'q' : 'params' });
+    await writeOut(opened.chunks, options.out);
+    return opened;
+  });
+  console.error(`exported ${done.totalCases} case reports (${done.totalPublications} publications) as ${format}${options.out ? ` to ${options.out}` : ''}`);
+}
+
+async function prisma(options: { review?: string; format: string; out?: string }): Promise<void> {
+  if (options.format !== 'csv' && options.format !== 'json') throw new CliFailure('--format must be csv or json', 2);
+  const numbers = await withApp((app) => app.get(ImportBatchesService).prismaIdentification(options.review));
+  await writeOut(options.format === 'json' ? `${JSON.stringify(numbers, null, 2)}\n` : prismaToCsv(numbers), options.out);
+}
+
 function choice<T extends string>(values: readonly T[], name: string) {
   return (raw: string): T => {
     const value = raw.trim().toLowerCase().replace(/_/g, '-') as T;
@@ -147,6 +202,23 @@ export function buildProgram(): Command {
     .option('--json', 'print the full import report(s) as JSON')
     .option('--no-progress', 'no progress bar')
     .action((files: string[], options: ImportCommandOptions) => importFiles(files, options));
+  program
+    .command('export')
+    .description('export the case reports a search finds (the whole result, streamed): one row per case (csv, jsonl) or one record per publication (ris, bibtex, csl-json)')
+    .addOption(new Option('--format <format>', `${EXPORT_FORMATS.join(', ')}`).default('csv'))
+    .option('--q <json>', 'the search as the searchCaseReports input, e.g. \'{"text":"hematoma","filters":{"outcomes":["DEATH"]}}\'')
+    .option('--text <words>', 'search text (instead of --q)')
+    .option('--sort <sort>', 'RELEVANCE, YEAR_DESC, YEAR_ASC, AGE_ASC or AGE_DESC')
+    .option('--param <name=value>', 'a search parameter as GET /exports takes it (complications=..., outcomes=..., yearMin=...); repeatable', (value: string, all: string[]) => [...all, value], [])
+    .option('--out <file>', 'write to this file (default: stdout)')
+    .action((options: ExportCommandOptions) => exportCases(options));
+  program
+    .command('prisma')
+    .description('the PRISMA identification numbers of a review: records per imported file, duplicates removed, records remaining')
+    .option('--review <name>', 'the review (default: every import)')
+    .option('--format <format>', 'csv or json', 'csv')
+    .option('--out <file>', 'write to this file (default: stdout)')
+    .action((options: { review?: string; format: string; out?: string }) => prisma(options));
   return program;
 }
 
@@ -163,7 +235,7 @@ async function main(): Promise<void> {
     }
     if (error instanceof ConfigError || error instanceof DomainError) {
       console.error(error.message);
-      process.exit(error instanceof ConfigError ? 2 : 1);
+      process.exit(error instanceof ConfigError || error instanceof BadUserInputError ? 2 : 1);
     }
     console.error(error);
     process.exit(1);

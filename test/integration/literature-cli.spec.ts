@@ -75,6 +75,36 @@ describe('the CLI on files (npm run cli)', () => {
     expect(await count('SELECT count(*) FROM publication')).toBe(before + 1);
   });
 
+  it('exports the imported publications once they have case reports, to a file or stdout, and prints PRISMA numbers', async () => {
+    // A case report for one imported publication (curation is GraphQL's job; here straight into the tables).
+    const { rows } = await db.query(`SELECT id FROM publication WHERE doi = '10.1111/cla.12583'`);
+    const { rows: terms } = await db.query(`SELECT id FROM vocabulary_term WHERE kind = 'COMPLICATION' LIMIT 1`);
+    const { rows: cases } = await db.query(
+      `INSERT INTO case_report (publication_id, label, age_group, sex, pregnancy_status, anticoagulation, outcome) VALUES ($1, 'Case 1', 'UNKNOWN', 'UNKNOWN', 'UNKNOWN', 'UNKNOWN', 'DEATH') RETURNING id`,
+      [rows[0].id],
+    );
+    await db.query(`INSERT INTO case_complication (case_report_id, position, term_id) VALUES ($1, 0, $2)`, [cases[0].id, terms[0].id]);
+    await db.query(`INSERT INTO search_outbox (entity_type, entity_id) VALUES ('case_report', $1)`, [cases[0].id]);
+
+    const out = join(scratch, 'export.ris');
+    const toFile = await cli(database.url, 'export', '--format', 'ris', '--param', 'outcomes=DEATH', '--out', out);
+    expect(toFile.code).toBe(0);
+    expect(toFile.stderr).toContain(`exported 1 case reports (1 publications) as ris to ${out}`);
+    expect(readFileSync(out, 'utf8')).toMatch(/^TY {2}- JOUR\r\nTI {2}- A new abelisaurid dinosaur/);
+
+    const toStdout = await cli(database.url, 'export', '--format', 'jsonl', '--q', JSON.stringify({ filters: { outcomes: ['DEATH'] } }));
+    expect(toStdout.code).toBe(0);
+    expect(JSON.parse(toStdout.stdout.trim())).toMatchObject({ id: cases[0].id, outcome: 'DEATH', publication: { doi: '10.1111/cla.12583' } });
+
+    const prisma = await cli(database.url, 'prisma', '--review', 'cli review', '--format', 'json');
+    expect(prisma.code).toBe(0);
+    expect(JSON.parse(prisma.stdout)).toMatchObject({ review: 'cli review', recordsIdentified: 20, duplicatesRemoved: 10, recordsRemaining: 10 });
+
+    const badSearch = await cli(database.url, 'export', '--q', '{"filters":{"outcomes":["SOMETIMES"]}}');
+    expect(badSearch.code).toBe(2);
+    expect(badSearch.stderr).toMatch(/q\.filters\.outcomes\.0/);
+  });
+
   it('exits 2 on wrong usage, naming the problem', async () => {
     const run = await cli(database.url, 'import', fixturePath('ris/rayyan-10-records.ris'), '--format', 'docx');
     expect(run.code).toBe(2);
