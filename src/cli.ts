@@ -12,14 +12,16 @@ import { BadUserInputError, DomainError } from './common/errors/domain-error';
 import { ConfigError, loadConfig } from './config/app-config';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
 import { EXPORT_FORMATS, ExportFormat } from './literature/export/export-format.enum';
-import { exportFormatParam, RequestParams, searchInputFromParams } from './literature/export/export-request';
+import { exportFormatParam, RequestParams, searchInputFromParams, searchParamsGiven } from './literature/export/export-request';
 import { ExportService } from './literature/export/export.service';
 import { prismaToCsv } from './literature/export/serialisers/prisma.serialiser';
 import { ImportBatchesService } from './literature/import/import-batches.service';
 import { ImportMode } from './literature/import/import-mode.enum';
 import { ImportService } from './literature/import/import.service';
 import { ImportReport } from './literature/import/models/import-report.model';
+import { SavedSearchesService } from './literature/saved-searches/saved-searches.service';
 import { OutboxDrainer } from './search/indexing/outbox-drainer';
+import { SearchCaseReportsInput } from './search/inputs/search-case-reports.input';
 import { IMPORT_FORMATS } from './literature/parsed-publication';
 import type { ImportFormat } from './literature/parsed-publication';
 
@@ -142,6 +144,7 @@ interface ExportCommandOptions {
   text?: string;
   sort?: string;
   param: string[];
+  savedSearch?: string;
   out?: string;
 }
 
@@ -164,11 +167,12 @@ async function exportCases(options: ExportCommandOptions): Promise<void> {
   if (options.q !== undefined) params.q = options.q;
   if (options.text !== undefined) params.text = options.text;
   if (options.sort !== undefined) params.sort = options.sort;
-  const input = searchInputFromParams(params);
+  if (options.savedSearch && searchParamsGiven(params).length) throw new CliFailure('give either --saved-search or the search (--q, --text, --sort, --param), not both', 2);
   const done = await withApp(async (app) => {
+    const input = options.savedSearch ? ((await app.get(SavedSearchesService).get(options.savedSearch)).query as SearchCaseReportsInput) : searchInputFromParams(params);
     // The export reads the search index: bring it up to date with what earlier commands (imports, curation) wrote.
     await app.get(OutboxDrainer).drainAll();
-    const opened = await app.get(ExportService).open(input, format, { path: options.q !== undefined ? 'q' : 'params' });
+    const opened = await app.get(ExportService).open(input, format, { path: options.savedSearch ? 'savedSearch' : options.q !== undefined ? 'q' : 'params' });
     await writeOut(opened.chunks, options.out);
     return opened;
   });
@@ -210,6 +214,7 @@ export function buildProgram(): Command {
     .option('--text <words>', 'search text (instead of --q)')
     .option('--sort <sort>', 'RELEVANCE, YEAR_DESC, YEAR_ASC, AGE_ASC or AGE_DESC')
     .option('--param <name=value>', 'a search parameter as GET /exports takes it (complications=..., outcomes=..., yearMin=...); repeatable', (value: string, all: string[]) => [...all, value], [])
+    .option('--saved-search <id>', 'export what a saved search finds')
     .option('--out <file>', 'write to this file (default: stdout)')
     .action((options: ExportCommandOptions) => exportCases(options));
   program

@@ -13,12 +13,15 @@ import { ImportBatchesService } from './import/import-batches.service';
 import { ImportController } from './import/import.controller';
 import { ImportResolver } from './import/import.resolver';
 import { ImportService } from './import/import.service';
+import { SavedSearchesRepository } from './saved-searches/saved-searches.repository';
+import { SavedSearchesResolver } from './saved-searches/saved-searches.resolver';
+import { SavedSearchesService } from './saved-searches/saved-searches.service';
 
 /** Literature-review tooling: import (with dedupe), curation of imported publications, export, saved searches. */
 @Module({
   imports: [PublicationsModule, CaseReportsModule, VocabularyModule, SearchModule],
   controllers: [ImportController, ExportController],
-  providers: [ImportBatchesRepository, ImportService, ImportBatchesService, ImportResolver, CurationService, CurationResolver, ExportService, ExportResolver],
-  exports: [ImportService, ImportBatchesService, ExportService],
+  providers: [ImportBatchesRepository, ImportService, ImportBatchesService, ImportResolver, CurationService, CurationResolver, ExportService, ExportResolver, SavedSearchesRepository, SavedSearchesService, SavedSearchesResolver],
+  exports: [ImportService, ImportBatchesService, ExportService, SavedSearchesService],
 })
 export class LiteratureModule {}

@@ -63,6 +63,11 @@ function number(params: RequestParams, name: string): number | null {
   return value;
 }
 
+/** The names of the search parameters given (q or individual ones). */
+export function searchParamsGiven(params: RequestParams): string[] {
+  return Object.keys(params).filter((name) => SEARCH_PARAMS.has(name) && params[name] !== undefined);
+}
+
 /** The search of a request: `q` (JSON) or individual parameters, not both. */
 export function searchInputFromParams(params: RequestParams): SearchCaseReportsInput {
   const q = single(params, 'q');

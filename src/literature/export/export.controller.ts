@@ -5,13 +5,18 @@ import type { Response } from 'express';
 import { BadUserInputError } from '../../common/errors/domain-error';
 import { DomainErrorHttpFilter } from '../common/domain-error-http.filter';
 import { ImportBatchesService } from '../import/import-batches.service';
-import { exportFormatParam, RequestParams, searchInputFromParams } from './export-request';
+import { SearchCaseReportsInput } from '../../search/inputs/search-case-reports.input';
+import { SavedSearchesService } from '../saved-searches/saved-searches.service';
+import { exportFormatParam, RequestParams, searchInputFromParams, searchParamsGiven } from './export-request';
 import { ExportService } from './export.service';
 import { prismaToCsv } from './serialisers/prisma.serialiser';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * GET /exports?format=csv|ris|bibtex|csl-json|jsonl&q={searchCaseReports input as JSON}
- * (or the search as individual parameters: text, sort, complications, outcomes, yearMin, ...):
+ * (or the search as individual parameters: text, sort, complications, outcomes, yearMin, ...; or
+ * savedSearch=<id>):
  * the whole result, streamed as a download. Open like the search itself.
  * GET /exports/prisma?review=NAME&format=csv|json: the PRISMA identification numbers.
  */
@@ -21,12 +26,14 @@ export class ExportController {
   constructor(
     private readonly exports: ExportService,
     private readonly batches: ImportBatchesService,
+    private readonly savedSearches: SavedSearchesService,
   ) {}
 
   @Get()
   async download(@Query() params: RequestParams, @Res() response: Response): Promise<void> {
     const format = exportFormatParam(typeof params.format === 'string' ? params.format : undefined);
-    const opened = await this.exports.open(searchInputFromParams(params), format, { path: params.q ? 'q' : 'params' });
+    const input = await this.searchOf(params);
+    const opened = await this.exports.open(input, format, { path: params.savedSearch ? 'savedSearch' : params.q ? 'q' : 'params' });
     response.status(200);
     response.setHeader('Content-Type', opened.contentType);
     response.setHeader('Content-Disposition', `attachment; filename="${opened.fileName}"`);
@@ -38,6 +45,16 @@ export class ExportController {
       // A client that goes away mid-download is not a server error.
       if ((error as { code?: string }).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
     }
+  }
+
+  /** The search: a saved search (savedSearch=<id>), q, or individual parameters. */
+  private async searchOf(params: RequestParams): Promise<SearchCaseReportsInput> {
+    const savedSearch = params.savedSearch;
+    if (savedSearch === undefined) return searchInputFromParams(params);
+    if (typeof savedSearch !== 'string' || !UUID.test(savedSearch)) throw BadUserInputError.field('savedSearch', 'must be the id of a saved search');
+    const others = searchParamsGiven(params);
+    if (others.length) throw BadUserInputError.field('savedSearch', `give either a saved search or the search itself, not both (also given: ${others.join(', ')})`);
+    return (await this.savedSearches.get(savedSearch)).query as SearchCaseReportsInput;
   }
 
   @Get('prisma')

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { Tx, UnitOfWork } from '../../database/unit-of-work';
+import { SavedSearchRun } from './saved-search-run.entity';
+import { SavedSearch } from './saved-search.entity';
+
+@Injectable()
+export class SavedSearchesRepository {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  insert(search: Pick<SavedSearch, 'name' | 'review' | 'query' | 'savedBy'>): Promise<SavedSearch> {
+    return this.uow.reader.save(SavedSearch, this.uow.reader.create(SavedSearch, search));
+  }
+
+  async findById(id: string, tx: Tx = this.uow.reader): Promise<SavedSearch | null> {
+    return tx.findOne(SavedSearch, { where: { id } });
+  }
+
+  /** Oldest first; every saved search when no review is named. */
+  list(review: string | null): Promise<SavedSearch[]> {
+    return this.uow.reader.find(SavedSearch, { where: review === null ? {} : { review }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const result = await this.uow.reader.delete(SavedSearch, { id });
+    return (result.affected ?? 0) > 0;
+  }
+
+  latestRun(tx: Tx, savedSearchId: string): Promise<SavedSearchRun | null> {
+    return tx.findOne(SavedSearchRun, { where: { savedSearchId }, order: { ranAt: 'DESC', id: 'DESC' } });
+  }
+
+  insertRun(tx: Tx, run: Pick<SavedSearchRun, 'savedSearchId' | 'caseCount' | 'publicationCount' | 'fingerprint' | 'caseReportIds'>): Promise<SavedSearchRun> {
+    return tx.save(SavedSearchRun, tx.create(SavedSearchRun, run));
+  }
+
+  /** Newest first. */
+  runs(savedSearchId: string): Promise<SavedSearchRun[]> {
+    return this.uow.reader.find(SavedSearchRun, { where: { savedSearchId }, order: { ranAt: 'DESC', id: 'DESC' } });
+  }
+}

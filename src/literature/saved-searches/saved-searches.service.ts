@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { CaseReportsRepository } from '../../case-reports/case-reports.repository';
+import { BadUserInputError, NotFoundError } from '../../common/errors/domain-error';
+import { UnitOfWork } from '../../database/unit-of-work';
+import { SearchCaseReportsInput } from '../../search/inputs/search-case-reports.input';
+import { decodeSearchCursor } from '../../search/query/search-cursor';
+import { SearchService } from '../../search/search.service';
+import { exportableInput } from '../export/export.service';
+import { ImportService } from '../import/import.service';
+import { SaveSearchInput } from './inputs/save-search.input';
+import { NEW_CASES_LISTED, SavedSearchRunResult } from './models/saved-search-run-result.model';
+import { SavedSearchRun } from './saved-search-run.entity';
+import { SavedSearch } from './saved-search.entity';
+import { SavedSearchesRepository } from './saved-searches.repository';
+
+/** Case ids are collected this many per search page when a saved search runs. */
+export const RUN_PAGE_SIZE = 1000;
+
+/** sha256 (hex) of the sorted case ids, one per line: the same result set gives the same fingerprint. */
+export function fingerprintOf(sortedCaseIds: readonly string[]): string {
+  return createHash('sha256').update(sortedCaseIds.join('\n')).digest('hex');
+}
+
+/** Saving searches, running them again (logging each run) and telling what is new since the last run. */
+@Injectable()
+export class SavedSearchesService {
+  constructor(
+    private readonly searches: SavedSearchesRepository,
+    private readonly search: SearchService,
+    private readonly caseReports: CaseReportsRepository,
+    private readonly uow: UnitOfWork,
+  ) {}
+
+  async save(input: SaveSearchInput, savedBy: string | null): Promise<SavedSearch> {
+    const name = input.name.trim();
+    if (!name) throw BadUserInputError.field('input.name', 'must not be empty');
+    if (name.length > 200) throw BadUserInputError.field('input.name', 'must be at most 200 characters');
+    const review = ImportService.reviewName(input.review, 'input.review');
+    const query = exportableInput(input.search);
+    // Checked now (terms exist, ranges are sane), so a saved search always runs.
+    await this.search.toQuery({ ...query, first: 0 }, 'input.search');
+    return this.searches.insert({ name, review, query: JSON.parse(JSON.stringify(query)) as Record<string, unknown>, savedBy: savedBy ?? 'unknown' });
+  }
+
+  list(review: string | null | undefined): Promise<SavedSearch[]> {
+    return this.searches.list(ImportService.reviewName(review));
+  }
+
+  async get(id: string): Promise<SavedSearch> {
+    const saved = await this.searches.findById(id);
+    if (!saved) throw new NotFoundError('Saved search', id);
+    return saved;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    if (!(await this.searches.delete(id))) throw new NotFoundError('Saved search', id);
+    return true;
+  }
+
+  async runs(id: string): Promise<SavedSearchRun[]> {
+    await this.get(id);
+    return this.searches.runs(id);
+  }
+
+  /**
+   * Runs a saved search: collects every case it finds now (paging through the whole result), logs
+   * the run (date, case and publication counts, fingerprint, case ids) and compares it with the
+   * previous run. Returns the first `first` results too.
+   */
+  async run(id: string, first = 20): Promise<SavedSearchRunResult> {
+    const saved = await this.get(id);
+    const input = saved.query as SearchCaseReportsInput;
+    const query = await this.search.toQuery({ ...input, first: 0 }, 'savedSearch.query');
+    const caseIds: string[] = [];
+    const publicationIds = new Set<string>();
+    let after = null;
+    for (;;) {
+      const page = await this.search.searchQuery({ ...query, facets: [], highlight: false, page: { first: RUN_PAGE_SIZE, after } });
+      for (const edge of page.hits.edges) {
+        caseIds.push(edge.node.caseReport.id);
+        publicationIds.add(edge.node.caseReport.publicationId);
+      }
+      if (!page.hits.pageInfo.hasNextPage || !page.hits.pageInfo.endCursor) break;
+      after = decodeSearchCursor(page.hits.pageInfo.endCursor, query.sort);
+    }
+    caseIds.sort();
+    const fingerprint = fingerprintOf(caseIds);
+
+    const { run, previousRun } = await this.uow.run(async (tx) => {
+      const previous = await this.searches.latestRun(tx, saved.id);
+      const logged = await this.searches.insertRun(tx, { savedSearchId: saved.id, caseCount: caseIds.length, publicationCount: publicationIds.size, fingerprint, caseReportIds: caseIds });
+      return { run: logged, previousRun: previous };
+    });
+    const before = new Set(previousRun?.caseReportIds ?? []);
+    const now = new Set(caseIds);
+    const newIds = caseIds.filter((caseId) => !before.has(caseId));
+    const goneIds = [...before].filter((caseId) => !now.has(caseId)).sort();
+    return {
+      run,
+      previousRun,
+      unchanged: previousRun?.fingerprint === fingerprint,
+      newCaseCount: newIds.length,
+      newCaseReportIds: newIds,
+      newCaseReports: await this.caseReports.findByIds(newIds.slice(0, NEW_CASES_LISTED)),
+      goneCaseReportIds: goneIds,
+      results: await this.search.search({ ...input, first }),
+    };
+  }
+}
