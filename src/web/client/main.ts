@@ -34,7 +34,7 @@ const DEBOUNCE_MS = 250;
 const LOADING_DELAY_MS = 150;
 const CACHE_SIZE = 30;
 /** The export download endpoint (literature issue); the buttons show only when it answers. */
-const EXPORT_PATH = 'export/case-reports';
+const EXPORT_PATH = 'exports';
 
 interface EntryState {
   scrollY?: number;
@@ -528,8 +528,9 @@ class SearchPage {
 
   private async probeExport(): Promise<void> {
     try {
-      const response = await fetch(`${EXPORT_PATH}?format=csv`, { method: 'HEAD' });
-      // 400: the endpoint exists but wants a search; 404/405: there is no export yet.
+      // An unknown format is refused before any export starts: 400 means the endpoint is there, cheaply.
+      const response = await fetch(`${EXPORT_PATH}?format=probe`, { method: 'HEAD' });
+      // 400: the endpoint exists; 404/405: this server has no export.
       this.exportAvailable = response.ok || response.status === 400;
     } catch {
       this.exportAvailable = false;
@@ -541,8 +542,8 @@ class SearchPage {
   private updateExportLinks(): void {
     if (!this.exportAvailable) return;
     const input = encodeURIComponent(JSON.stringify(exportInput(this.state)));
-    byId<HTMLAnchorElement>('export-csv').href = `${EXPORT_PATH}?format=csv&input=${input}`;
-    byId<HTMLAnchorElement>('export-ris').href = `${EXPORT_PATH}?format=ris&input=${input}`;
+    byId<HTMLAnchorElement>('export-csv').href = `${EXPORT_PATH}?format=csv&q=${input}`;
+    byId<HTMLAnchorElement>('export-ris').href = `${EXPORT_PATH}?format=ris&q=${input}`;
   }
 
   // --- layout -----------------------------------------------------------------------------
