@@ -47,7 +47,7 @@ describe('literature import over GraphQL and POST /imports', () => {
       .field('review', review)
       .attach('file', fixture('csv/rayyan-10-records.csv'), 'rayyan-10-records.csv');
     expect(csv.status).toBe(200);
-    expect(csv.body).toMatchObject({ stored: true, format: 'csv', source: 'rayyan-10-records.csv', recordsRead: 10, created: 0, merged: 10, review });
+    expect(csv.body).toMatchObject({ stored: true, format: 'CSV', source: 'rayyan-10-records.csv', recordsRead: 10, created: 0, merged: 10, review });
 
     // The file as the raw body, options as query parameters.
     const zotero = await request(app.running.url)

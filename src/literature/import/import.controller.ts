@@ -7,11 +7,18 @@ import { DomainErrorHttpFilter } from '../common/domain-error-http.filter';
 import { PrincipalName } from '../common/principal-name.decorator';
 import type { ImportFormat } from '../parsed-publication';
 import { IMPORT_FORMATS } from '../parsed-publication';
+import { ImportFormatName } from './import-format.enum';
 import { ImportMode } from './import-mode.enum';
 import { ImportOptions, ImportService } from './import.service';
 import { ImportReport } from './models/import-report.model';
 
 type Params = Record<string, string | undefined>;
+
+/** The report as the GraphQL mutation answers it: enum values by their GraphQL names (format "PUBMED_XML", not "pubmed-xml"). */
+function asGraphqlJson(report: ImportReport): ImportReport {
+  const format = report.format ? ((Object.keys(ImportFormatName) as (keyof typeof ImportFormatName)[]).find((name) => ImportFormatName[name] === report.format) ?? report.format) : null;
+  return { ...report, format: format as ImportFormatName | null };
+}
 
 function formatParam(raw: string | undefined): ImportFormat | null {
   if (!raw) return null;
@@ -31,7 +38,8 @@ function modeParam(raw: string | undefined): ImportMode {
  * POST /imports: a file upload, streamed into the importer (never held in memory). Either
  * multipart/form-data with one file part (form fields before it, or query parameters, give format,
  * review, mode), or the file as the raw request body (query parameters; fileName names it).
- * Answers the import report: 200 when stored, 422 when nothing was stored (an ATOMIC import with errors).
+ * Answers the import report (the JSON the GraphQL mutation gives): 200 when stored, 422 when nothing
+ * was stored (an ATOMIC import with errors, or a file that could not be read at all).
  */
 @Controller('imports')
 @UseFilters(DomainErrorHttpFilter)
@@ -55,7 +63,7 @@ export class ImportController {
     const report = request.is('multipart/form-data') ? await this.fromMultipart(request, query, options) : await this.imports.import(request, options(query));
     // Whatever the importer did not read (it stops at a fatal error) is drained, so the connection can answer.
     request.resume();
-    response.status(report.stored ? 200 : 422).json(report);
+    response.status(report.stored ? 200 : 422).json(asGraphqlJson(report));
   }
 
   private fromMultipart(request: Request, query: Params, options: (params: Params, fileName?: string) => ImportOptions): Promise<ImportReport> {
