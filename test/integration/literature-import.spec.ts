@@ -80,6 +80,18 @@ describe('literature import (PostgreSQL)', () => {
     });
   });
 
+  it('imports of the same records at the same time take turns: one creates, the other merges', async () => {
+    const text = ris(
+      ['TI  - Concurrent import one', 'AU  - Parallel, P', 'PY  - 2023', 'DO  - 10.9999/concurrent-1'],
+      ['TI  - Concurrent import two', 'AU  - Parallel, P', 'PY  - 2023', 'DO  - 10.9999/concurrent-2'],
+    );
+    const reports = await Promise.all([h.importText(text, { fileName: 'a.ris' }), h.importText(text, { fileName: 'b.ris' })]);
+    expect(reports.map((report) => [report.created, report.merged]).sort()).toEqual([
+      [0, 2],
+      [2, 0],
+    ]);
+  });
+
   describe('merging never overwrites', () => {
     it('fills what a curated publication lacks, keeps what it has, and reports each different value as a conflict', async () => {
       const curated = await h.publications.create({

@@ -5,6 +5,9 @@ import { Publication } from '../../publications/publication.entity';
 import type { PublicationFields } from '../../publications/publication-validation';
 import { ImportBatch, ImportErrorEntry } from './import-batch.entity';
 
+/** Advisory lock key of the import ("lit-imp" in ASCII). */
+const IMPORT_LOCK_KEY = '121425705790832';
+
 export interface BatchTotals {
   recordsRead: number;
   created: number;
@@ -75,6 +78,14 @@ export class ImportBatchesRepository {
       const slice = rows.slice(start, start + 500).map((row) => ({ ...row, titleKey: titleKeyOf(row.title, row.year, row.authors) }));
       await tx.createQueryBuilder().insert().into(Publication).values(slice).updateEntity(false).execute();
     }
+  }
+
+  /**
+   * Imports take turns (a transaction-scoped advisory lock, across processes too): two files imported at
+   * once could otherwise both find a record new and both insert it, and one would fail on the unique DOI.
+   */
+  async lockImports(tx: Tx): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [IMPORT_LOCK_KEY]);
   }
 
   /** The transaction's start time (now()): rows created in this transaction carry exactly it. */

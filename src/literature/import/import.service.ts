@@ -97,11 +97,12 @@ export class ImportService {
     const mode = options.mode ?? ImportMode.ATOMIC;
     const review = ImportService.reviewName(options.review);
     const importedBy = options.importedBy?.slice(0, 100) ?? null;
-    const report = new ImportReportBuilder({ source: options.fileName || POSTED_TEXT_SOURCE, review, mode });
+    const report = new ImportReportBuilder({ source: options.fileName?.slice(0, 500) || POSTED_TEXT_SOURCE, review, mode });
     const input = limitBytes(source, this.config.IMPORT_MAX_BYTES, options.onProgress, options.inputPath ?? 'file');
 
     try {
       await this.uow.run(async (tx) => {
+        await this.batches.lockImports(tx);
         const startedAt = await this.batches.transactionStart(tx);
         let batchId: string | null = null;
         const ensureBatch = async (): Promise<string> => {
