@@ -102,6 +102,9 @@ describe('literature import over GraphQL and POST /imports', () => {
     const upload = await request(app.running.url).post('/imports').query({ format: 'docx' }).set('Authorization', `Bearer ${CURATOR_KEY}`).set('Content-Type', 'text/plain').send('x');
     expect(upload.status).toBe(400);
     expect(upload.body.error).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'format', message: expect.stringMatching(/must be one of/) }] });
+    const json = await request(app.running.url).post('/imports').set('Authorization', `Bearer ${CURATOR_KEY}`).send({ text: 'TY  - JOUR' });
+    expect(json.status).toBe(400);
+    expect(json.body.error.fieldErrors[0].message).toMatch(/multipart\/form-data/);
     const noFile = await request(app.running.url).post('/imports').set('Authorization', `Bearer ${CURATOR_KEY}`).field('review', 'x');
     expect(noFile.status).toBe(400);
     expect(noFile.body.error.fieldErrors[0]).toMatchObject({ path: 'file' });

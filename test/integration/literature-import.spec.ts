@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ImportMode } from '../../src/literature/import/import-mode.enum';
+import { IMPORT_CHUNK_SIZE } from '../../src/literature/import/import.service';
 import { fixturePath } from '../../src/literature/testing/fixtures';
 import { LiteratureHarness, startLiteratureHarness } from './literature-harness';
 
@@ -69,6 +70,17 @@ describe('literature import (PostgreSQL)', () => {
       expect(report.merges).toEqual([expect.objectContaining({ recordNumber: 2, matchedOn: 'TITLE_KEY', withinFile: true, filledFields: ['volume', 'keywords'] })]);
       const merged = (await h.allPublications()).find((publication) => publication.id === report.merges[0].publicationId)!;
       expect(merged).toMatchObject({ volume: '12', keywords: ['headache', 'blood patch'], authors: [{ family: 'Okafor', given: 'Adaeze' }] });
+    });
+
+    it('finds a duplicate of a record from an earlier chunk of the same file', async () => {
+      const records = Array.from({ length: IMPORT_CHUNK_SIZE + 30 }, (_, i) => [`TI  - Chunked record ${i}`, 'AU  - Chunk, C', 'PY  - 2022', `DO  - 10.9999/chunk-${i}`]);
+      records.push(['TI  - Chunked record 3 (again)', 'AU  - Chunk, C', 'PY  - 2022', 'DO  - 10.9999/chunk-3', 'KW  - late keyword']);
+      const report = await h.importText(ris(...records), { fileName: 'chunks.ris' });
+      expect(report).toMatchObject({ recordsRead: IMPORT_CHUNK_SIZE + 31, created: IMPORT_CHUNK_SIZE + 30, merged: 1 });
+      expect(report.merges[0]).toMatchObject({ recordNumber: IMPORT_CHUNK_SIZE + 31, matchedOn: 'DOI', withinFile: true, filledFields: ['keywords'] });
+      expect(report.conflicts).toEqual([expect.objectContaining({ field: 'title', kept: 'Chunked record 3', offered: 'Chunked record 3 (again)' })]);
+      const [batch] = (await h.batches.list(null)).filter((b) => b.source === 'chunks.ris');
+      expect(batch.publicationIds).toHaveLength(IMPORT_CHUNK_SIZE + 30);
     });
 
     it('does not merge on the title key when the PMIDs or DOIs say these are different articles', async () => {

@@ -60,6 +60,9 @@ export class ImportController {
       mode: modeParam(params.mode),
       importedBy,
     });
+    if (request.is('application/json') || request.is('application/x-www-form-urlencoded')) {
+      throw BadUserInputError.field('file', 'send the file as multipart/form-data (field "file") or as the raw request body (e.g. text/plain, application/octet-stream); the JSON API is importPublications in GraphQL');
+    }
     const report = request.is('multipart/form-data') ? await this.fromMultipart(request, query, options) : await this.imports.import(request, options(query));
     // Whatever the importer did not read (it stops at a fatal error) is drained, so the connection can answer.
     request.resume();
