@@ -1,4 +1,4 @@
-import { Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { CaseReportsModule } from '../case-reports/case-reports.module';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PublicationsModule } from '../publications/publications.module';
@@ -16,15 +16,25 @@ import { SEARCH_ENGINE, SearchEngine } from './search-engine.port';
 import { SearchResolver } from './search.resolver';
 import { SearchService } from './search.service';
 
-/** Makes sure the index exists, then starts draining the outbox (in the app and in `npm run worker`). */
+/**
+ * Makes sure the index exists, then starts draining the outbox (in the app and in `npm run worker`).
+ * An unreachable engine does not stop the service: writes keep landing in the outbox, and the
+ * drainer (which creates a missing index on its first write) catches up when the engine is back.
+ */
 export class SearchIndexingStarter implements OnApplicationBootstrap {
+  private readonly logger = new Logger('SearchIndexing');
+
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     private readonly drainer: OutboxDrainer,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.engine.ensureIndex();
+    try {
+      await this.engine.ensureIndex();
+    } catch (error) {
+      this.logger.warn(`the ${this.engine.name} search engine is not reachable (${(error as Error).message}); starting anyway: writes are kept in the outbox and indexed when it answers. Searches fail until then; /health shows the state.`);
+    }
     this.drainer.start();
   }
 }
