@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CaseReportsRepository } from '../case-reports/case-reports.repository';
 import { CaseReport } from '../case-reports/entities/case-report.entity';
-import { BadUserInputError, FieldError } from '../common/errors/domain-error';
+import { BadUserInputError, DomainError, FieldError } from '../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { TermKind } from '../vocabulary/term-kind.enum';
 import { VocabularyRepository } from '../vocabulary/vocabulary.repository';
@@ -67,12 +67,22 @@ export class SearchService {
 
   async search(input: SearchCaseReportsInput): Promise<CaseReportSearchResult> {
     const query = await this.toQuery(input);
-    return this.shape(query, await this.engine.search(query));
+    return this.shape(query, await this.runOnEngine(query));
   }
 
   /** Runs an already validated query on the engine (the benchmark compares this with the GraphQL path). */
   async searchQuery(query: SearchQuery): Promise<CaseReportSearchResult> {
-    return this.shape(query, await this.engine.search(query));
+    return this.shape(query, await this.runOnEngine(query));
+  }
+
+  /** An engine that does not answer is a temporary condition the client can act on, not an internal error. */
+  private async runOnEngine(query: SearchQuery): Promise<EngineSearchResult> {
+    try {
+      return await this.engine.search(query);
+    } catch (error) {
+      if (error instanceof DomainError || (await this.engine.ping())) throw error;
+      throw new DomainError('SERVICE_UNAVAILABLE', `The search engine (${this.engine.name}) is not reachable right now. Writes are kept and indexed when it is back; try the search again later.`);
+    }
   }
 
   /**
@@ -85,7 +95,7 @@ export class SearchService {
     if (prefix.length > MAX_PREFIX_LENGTH) throw BadUserInputError.field('prefix', `must be at most ${MAX_PREFIX_LENGTH} characters`);
     const base = await this.toQuery({ ...(input ?? {}), facets: [], first: 0, after: null });
     const query: SearchQuery = { ...base, facets: [{ facet, includeZero: true }], page: { first: 0, after: null }, highlight: false };
-    const [result, terms] = await Promise.all([this.engine.search(query), this.catalog.get()]);
+    const [result, terms] = await Promise.all([this.runOnEngine(query), this.catalog.get()]);
     const [view] = assembleFacets(query.facets, result.facets, query.filters, terms);
     const needle = prefix.trim().toLowerCase();
     const matches = (text: string) => !needle || text.toLowerCase().startsWith(needle) || text.toLowerCase().split(/[\s,/()-]+/).some((word) => word.startsWith(needle));
