@@ -3,11 +3,12 @@ import { DataSource } from 'typeorm';
 import { SearchDocument } from '../../indexing/search-document';
 import { facetDefinition, FacetField, FacetName } from '../../query/facet-registry';
 import { markedSnippets } from '../../query/highlight';
-import { filterClauses, MISSING_HIGH, MISSING_LOW, SearchQuery } from '../../query/search-query';
+import { filterClauses, MISSING_HIGH, MISSING_LOW, SearchQuery, splitForFacets } from '../../query/search-query';
 import { EngineFacetResult, EngineHit, EngineSearchResult, HIGHLIGHT_FIELDS, HighlightResult } from '../../query/search-result';
 import { IndexBuild, SearchEngine } from '../../search-engine.port';
 import { FacetCodeCache } from './facet-code.cache';
-import { buildPostgresSearch, CODED_FIELDS, codeKey, CountRow, HitRow, TS_CONFIG } from './postgres-query.builder';
+import { COLUMN_SELECT, ColumnRow, FacetColumns } from './facet-columns';
+import { buildPostgresSearch, clauseSql, CODED_FIELDS, codeKey, CountRow, HitRow, SqlParams, TS_CONFIG, tsquerySql } from './postgres-query.builder';
 
 export const LIVE_TABLE = 'search_case_document';
 const BUILD_TABLE = `${LIVE_TABLE}_next`;
@@ -159,33 +160,89 @@ export class PostgresSearchEngine implements SearchEngine {
     const stale = await this.dataSource.query(`SELECT 1 FROM ${LIVE_TABLE} WHERE year_asc_key IS NULL OR rank_vector IS NULL LIMIT 1`);
     if (stale.length) {
       this.logger.warn('the search index was written by an older layout: rebuilding it from the outbox');
-      await this.dataSource.query(`TRUNCATE ${LIVE_TABLE}`);
+      await this.dataSource.transaction(async (tx) => {
+        await tx.query(`TRUNCATE ${LIVE_TABLE}`);
+        await this.bumpVersion(tx);
+      });
+      this.columns = null;
       await this.dataSource.query(`INSERT INTO search_outbox (entity_type, entity_id) SELECT 'case_report', id FROM case_report`);
     }
   }
 
+  /**
+   * Counts are computed in memory (FacetColumns) over the cases the text matches (from the GIN
+   * index: ids only); the page of hits, with ranks and headlines, still comes from SQL.
+   */
   async search(query: SearchQuery): Promise<EngineSearchResult> {
     const keys = filterClauses(query.filters).flatMap((clause) => (clause.kind === 'any-of' && CODED_FIELDS.has(clause.field) ? clause.values.map((value) => codeKey(clause.field, value)) : []));
     const codes = await this.codes.codes(keys, false);
-    const statements = buildPostgresSearch(query, (field, value) => codes.get(codeKey(field, value)) ?? -1, LIVE_TABLE);
-    const run = (runner: { query: DataSource['query'] }) =>
-      Promise.all([
-        runner.query(statements.counts.sql, statements.counts.params) as Promise<CountRow[]>,
-        statements.hits ? (runner.query(statements.hits.sql, statements.hits.params) as Promise<HitRow[]>) : Promise.resolve([] as HitRow[]),
-      ]);
-    // With text, matching must come from the GIN index: a sequential scan would evaluate @@ on every
-    // row and so read every out-of-line vector, which the planner does not price. SET LOCAL keeps the
-    // setting to this transaction (one connection; nothing else is queried inside it).
-    const [countRows, hitRows] = query.text
-      ? await this.dataSource.transaction(async (tx) => {
-          await tx.query('SET LOCAL enable_seqscan = off');
-          const counts = (await tx.query(statements.counts.sql, statements.counts.params)) as CountRow[];
-          const hits = statements.hits ? ((await tx.query(statements.hits.sql, statements.hits.params)) as HitRow[]) : [];
-          return [counts, hits] as const;
-        })
-      : await run(this.dataSource);
+    const encode = (field: Parameters<typeof codeKey>[0], value: string) => codes.get(codeKey(field, value)) ?? -1;
+    const statements = buildPostgresSearch({ ...query, facets: [] }, encode, LIVE_TABLE);
+    const columns = await this.freshColumns();
+    let matched: string | null = null;
+    let hitRows: HitRow[] = [];
+    if (query.text) {
+      // The cases the text (and the filters no facet owns) match, as one string of ids.
+      const params = new SqlParams();
+      const where = [`d.search_vector @@ ${tsquerySql(query.text, params)}`, ...splitForFacets(query).common.map((clause) => clauseSql(clause, params, encode))];
+      const idsSql = `SELECT string_agg(d.case_report_id::text, ',') AS ids FROM ${LIVE_TABLE} d WHERE ${where.join(' AND ')}`;
+      // Matching must come from the GIN index: a sequential scan would evaluate @@ on every row and
+      // so read every out-of-line vector, which the planner does not price. SET LOCAL keeps the
+      // setting to this transaction (one connection; nothing else is queried inside it).
+      await this.dataSource.transaction(async (tx) => {
+        await tx.query('SET LOCAL enable_seqscan = off');
+        const [row] = (await tx.query(idsSql, params.values)) as { ids: string | null }[];
+        matched = row?.ids ?? '';
+        if (statements.hits) hitRows = (await tx.query(statements.hits.sql, statements.hits.params)) as HitRow[];
+      });
+    } else if (statements.hits) {
+      hitRows = (await this.dataSource.query(statements.hits.sql, statements.hits.params)) as HitRow[];
+    }
+    const candidates = matched === null ? null : columns.ordinals(matched ? (matched as string).split(',') : []);
+    const countRows = columns.count(query, encode, candidates);
     const hasNextPage = hitRows.length > query.page.first;
     return { ...(await this.parseCounts(query, countRows)), hits: hitRows.slice(0, query.page.first).map((row) => this.parseHit(row)), hasNextPage };
+  }
+
+  private columns: FacetColumns | null = null;
+  private loading: Promise<FacetColumns> | null = null;
+
+  /** The in-memory columns, reloaded when the index changed since (another process wrote, or a swap). */
+  private async freshColumns(): Promise<FacetColumns> {
+    const version = await this.readVersion(this.dataSource);
+    if (this.columns && this.columns.version === version) return this.columns;
+    return this.reloadColumns();
+  }
+
+  private reloadColumns(): Promise<FacetColumns> {
+    this.loading ??= this.dataSource
+      .transaction('REPEATABLE READ', async (tx) => {
+        const version = await this.readVersion(tx);
+        const rows = (await tx.query(`SELECT ${COLUMN_SELECT} FROM ${LIVE_TABLE}`)) as ColumnRow[];
+        return FacetColumns.load(version, rows);
+      })
+      .then((columns) => (this.columns = columns))
+      .finally(() => (this.loading = null));
+    return this.loading;
+  }
+
+  private async readVersion(runner: { query: DataSource['query'] }): Promise<bigint> {
+    const [row] = (await runner.query('SELECT version::text AS v FROM search_index_version WHERE id = 1')) as { v: string }[];
+    return row ? BigInt(row.v) : 0n;
+  }
+
+  /** Bumps the index version inside a write transaction; returns the new version. */
+  private async bumpVersion(runner: { query: DataSource['query'] }): Promise<bigint> {
+    const [row] = (await runner.query(
+      'INSERT INTO search_index_version (id, version) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET version = search_index_version.version + 1 RETURNING version::text AS v',
+    )) as { v: string }[];
+    return BigInt(row.v);
+  }
+
+  /** After a committed write: patch the columns when they are exactly one version behind, else drop them. */
+  private applyWrite(version: bigint, patch: ((columns: FacetColumns) => void) | null): void {
+    if (patch && this.columns && this.columns.version + 1n === version) patch(this.columns.withVersion(version));
+    else this.columns = null;
   }
 
   async upsert(documents: SearchDocument[], into?: IndexBuild): Promise<void> {
@@ -211,18 +268,42 @@ export class PostgresSearchEngine implements SearchEngine {
         .map((name) => `EXCLUDED.${name}`)
         .join(', ')}, EXCLUDED.search_vector, EXCLUDED.rank_vector)
       WHERE t.loaded_at <= EXCLUDED.loaded_at`;
-    for (let i = 0; i < unique.length; i += UPSERT_CHUNK) {
-      await this.dataSource.query(sql, [JSON.stringify(unique.slice(i, i + UPSERT_CHUNK).map((doc) => rowOf(doc, codes)))]);
+    if (into) {
+      for (let i = 0; i < unique.length; i += UPSERT_CHUNK) {
+        await this.dataSource.query(sql, [JSON.stringify(unique.slice(i, i + UPSERT_CHUNK).map((doc) => rowOf(doc, codes)))]);
+      }
+      return;
     }
+    // The live table: rows and the version bump in one transaction, then the same rows into memory.
+    const written: Record<string, unknown>[] = [];
+    const version = await this.dataSource.transaction(async (tx) => {
+      for (let i = 0; i < unique.length; i += UPSERT_CHUNK) {
+        const rows = unique.slice(i, i + UPSERT_CHUNK).map((doc) => rowOf(doc, codes));
+        const done = new Set(((await tx.query(`${sql} RETURNING t.case_report_id`, [JSON.stringify(rows)])) as { case_report_id: string }[]).map((row) => row.case_report_id));
+        written.push(...rows.filter((row) => done.has(row.case_report_id as string)));
+      }
+      return this.bumpVersion(tx);
+    });
+    this.applyWrite(version, (columns) => written.forEach((row) => columns.put(row as ColumnRow)));
   }
 
   async delete(caseReportIds: string[]): Promise<void> {
-    if (caseReportIds.length) await this.dataSource.query(`DELETE FROM ${LIVE_TABLE} WHERE case_report_id = ANY($1::uuid[])`, [caseReportIds]);
+    if (caseReportIds.length) await this.deleteWhere(`case_report_id = ANY($1::uuid[])`, [caseReportIds]);
   }
 
   async deleteByPublications(publicationIds: string[], keepCaseReportIds: string[]): Promise<void> {
     if (!publicationIds.length) return;
-    await this.dataSource.query(`DELETE FROM ${LIVE_TABLE} WHERE publication_id = ANY($1::uuid[]) AND NOT (case_report_id = ANY($2::uuid[]))`, [publicationIds, keepCaseReportIds]);
+    await this.deleteWhere(`publication_id = ANY($1::uuid[]) AND NOT (case_report_id = ANY($2::uuid[]))`, [publicationIds, keepCaseReportIds]);
+  }
+
+  private async deleteWhere(where: string, params: unknown[]): Promise<void> {
+    const [deleted, version] = await this.dataSource.transaction(async (tx) => {
+      const rows = (await tx.query(`DELETE FROM ${LIVE_TABLE} WHERE ${where} RETURNING case_report_id`, params)) as unknown;
+      // TypeORM answers a DELETE ... RETURNING with [rows, affected count].
+      const list = (Array.isArray(rows) && Array.isArray(rows[0]) ? rows[0] : rows) as { case_report_id: string }[];
+      return [list, await this.bumpVersion(tx)] as const;
+    });
+    this.applyWrite(version, (columns) => deleted.forEach((row) => columns.remove(row.case_report_id)));
   }
 
   /** A staging copy of the table with its primary key; the other indexes are built once it is full. */
@@ -265,7 +346,9 @@ export class PostgresSearchEngine implements SearchEngine {
       await tx.query(`ALTER TABLE ${table} RENAME TO ${LIVE_TABLE}`);
       await tx.query(`ALTER TABLE ${LIVE_TABLE} RENAME CONSTRAINT ${quoteIdent(`${primaryKey}_next`)} TO ${quoteIdent(primaryKey)}`);
       for (const [from, to] of renames) await tx.query(`ALTER INDEX ${quoteIdent(from)} RENAME TO ${quoteIdent(to)}`);
+      await this.bumpVersion(tx);
     });
+    this.columns = null;
     await this.dataSource.query(`ANALYZE ${LIVE_TABLE}`);
     this.logger.log('search index swapped in');
   }

@@ -1,0 +1,267 @@
+import { facetDefinition, FacetField, FacetName } from '../../query/facet-registry';
+import { FilterClause, SearchQuery, splitForFacets } from '../../query/search-query';
+import { CODED_FIELDS, COLUMN_OF, CountRow, Encode } from './postgres-query.builder';
+
+/** The columns of search_case_document that counting reads (codes, numbers, the boolean). */
+export const COLUMN_FIELDS: (FacetField | 'hasKnownOutcome')[] = [
+  'complicationIds',
+  'procedureIds',
+  'treatmentIds',
+  'symptomIds',
+  'publicationTypes',
+  'sex',
+  'ageGroup',
+  'pregnancyStatus',
+  'anticoagulation',
+  'outcome',
+  'year',
+  'ageYears',
+  'bloodPatchVolumesMl',
+  'onsetHours',
+  'hasKnownOutcome',
+];
+const MULTI = new Set<string>(['complicationIds', 'procedureIds', 'treatmentIds', 'symptomIds', 'publicationTypes', 'bloodPatchVolumesMl', 'onsetHours']);
+
+/** One row of the index as counting sees it (column names as in the table). */
+export type ColumnRow = Record<string, unknown> & { case_report_id: string; publication_id: string };
+
+export const COLUMN_SELECT = ['case_report_id', 'publication_id', ...COLUMN_FIELDS.map((field) => COLUMN_OF[field])].join(', ');
+
+type Value = number | null | number[];
+
+const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+const nums = (value: unknown): number[] => (Array.isArray(value) ? value.map(Number) : []);
+
+/**
+ * The facet columns of the live index held in memory, one slot (ordinal) per case: counting visits
+ * the matching cases here instead of grouping rows in SQL. Same semantics as the SQL it replaces:
+ * a NULL single value matches no filter and is not counted; a range on a multi-valued field means
+ * "some value in range"; each code occurrence counts (as unnest + count did); publications are
+ * distinct per bucket.
+ */
+export class FacetColumns {
+  private readonly ordOf = new Map<string, number>();
+  private readonly ids: string[] = [];
+  private readonly alive: boolean[] = [];
+  private readonly pub: number[] = [];
+  private readonly pubOrdOf = new Map<string, number>();
+  private readonly values = new Map<string, Value[]>(COLUMN_FIELDS.map((field) => [field, []]));
+  /** Ordinals sorted by publication (so distinct publications are counted by "last seen"); null when stale. */
+  private byPub: Int32Array | null = null;
+
+  constructor(readonly version: bigint) {}
+
+  static load(version: bigint, rows: ColumnRow[]): FacetColumns {
+    const columns = new FacetColumns(version);
+    for (const row of rows) columns.put(row);
+    return columns;
+  }
+
+  withVersion(version: bigint): FacetColumns {
+    (this as { version: bigint }).version = version;
+    return this;
+  }
+
+  put(row: ColumnRow): void {
+    let ord = this.ordOf.get(row.case_report_id);
+    if (ord === undefined) {
+      ord = this.ids.length;
+      this.ordOf.set(row.case_report_id, ord);
+      this.ids.push(row.case_report_id);
+    }
+    this.alive[ord] = true;
+    let pubOrd = this.pubOrdOf.get(row.publication_id);
+    if (pubOrd === undefined) {
+      pubOrd = this.pubOrdOf.size;
+      this.pubOrdOf.set(row.publication_id, pubOrd);
+    }
+    if (this.pub[ord] !== pubOrd) this.byPub = null;
+    this.pub[ord] = pubOrd;
+    for (const field of COLUMN_FIELDS) {
+      const raw = row[COLUMN_OF[field]];
+      const column = this.values.get(field) as Value[];
+      if (field === 'hasKnownOutcome') column[ord] = raw === null || raw === undefined ? null : raw === true || raw === 't' ? 1 : 0;
+      else column[ord] = MULTI.has(field) ? nums(raw) : num(raw);
+    }
+  }
+
+  remove(caseReportId: string): void {
+    const ord = this.ordOf.get(caseReportId);
+    if (ord !== undefined) this.alive[ord] = false;
+  }
+
+  /** Ordinals of these case ids (ids not held are skipped). */
+  ordinals(caseReportIds: Iterable<string>): Uint8Array {
+    const mask = new Uint8Array(this.ids.length);
+    for (const id of caseReportIds) {
+      const ord = this.ordOf.get(id);
+      if (ord !== undefined && this.alive[ord]) mask[ord] = 1;
+    }
+    return mask;
+  }
+
+  private order(): Int32Array {
+    if (!this.byPub || this.byPub.length !== this.ids.length) {
+      const order = Int32Array.from(this.ids.keys());
+      const pub = this.pub;
+      order.sort((a, b) => pub[a] - pub[b]);
+      this.byPub = order;
+    }
+    return this.byPub;
+  }
+
+  /** A predicate for one clause over ordinals. */
+  private test(clause: FilterClause, encode: Encode): (ord: number) => boolean {
+    const column = this.values.get(clause.field) as Value[];
+    switch (clause.kind) {
+      case 'any-of': {
+        const codes = new Set(clause.values.map((value) => encode(clause.field, value)));
+        if (MULTI.has(clause.field)) {
+          return (ord) => {
+            for (const code of column[ord] as number[]) if (codes.has(code)) return true;
+            return false;
+          };
+        }
+        return (ord) => {
+          const code = column[ord] as number | null;
+          return code !== null && codes.has(code);
+        };
+      }
+      case 'range': {
+        const min = clause.min ?? -Infinity;
+        const max = clause.max ?? Infinity;
+        if (MULTI.has(clause.field)) {
+          return (ord) => {
+            for (const x of column[ord] as number[]) if (x >= min && x <= max) return true;
+            return false;
+          };
+        }
+        return (ord) => {
+          const x = column[ord] as number | null;
+          return x !== null && x >= min && x <= max;
+        };
+      }
+      case 'outcome-known': {
+        const want = clause.value ? 1 : 0;
+        return (ord) => column[ord] === want;
+      }
+    }
+  }
+
+  /**
+   * Totals and facet counts, as the rows the SQL counting statement returned. `candidates`: the
+   * cases matching the text (null: no text, every case).
+   */
+  count(query: SearchQuery, encode: Encode, candidates: Uint8Array | null): CountRow[] {
+    const { common, own } = splitForFacets(query);
+    const commonTests = common.map((clause) => this.test(clause, encode));
+    const ownEntries = [...own.entries()];
+    const ownTests = ownEntries.map(([, clause]) => this.test(clause, encode));
+    const ownIndex = new Map(ownEntries.map(([facet], index) => [facet, index]));
+    const rows: CountRow[] = [];
+    const row = (kind: CountRow['kind'], facet: FacetName | null, value: number | null, cases: number, publications: number, n1: number | null = null, n2: number | null = null) =>
+      rows.push({ kind, facet, value, cases, publications, n1, n2 });
+
+    const definitions = query.facets.map((request) => ({ request, definition: facetDefinition(request.facet) }));
+    const valueFacets = definitions.filter(({ definition }) => definition.kind !== 'numeric-range');
+    const numericFacets = definitions.filter(({ definition }) => definition.kind === 'numeric-range');
+    /** Per value facet: its column and which failing flag (if any) it tolerates (its own). */
+    const valueSpecs = valueFacets.map(({ request, definition }) => ({ column: this.values.get(definition.field) as Value[], multi: definition.multiValued, ownFlag: ownIndex.get(request.facet) ?? -1 }));
+    const numericSpecs = numericFacets.map(({ request, definition }) => ({
+      facet: request.facet,
+      column: this.values.get(definition.field) as Value[],
+      multi: definition.multiValued,
+      ownFlag: ownIndex.get(request.facet) ?? -1,
+      width: request.interval ?? definition.defaultInterval ?? 1,
+      min: Infinity,
+      max: -Infinity,
+      any: false,
+      buckets: new Map<number, number>(),
+    }));
+
+    const caseCount = new Map<number, number>();
+    const pubCount = new Map<number, number>();
+    const lastPub = new Map<number, number>();
+    let totalCases = 0;
+    let totalPubs = 0;
+    let totalLastPub = -1;
+    const order = this.order();
+    const alive = this.alive;
+    const pub = this.pub;
+    const nOwn = ownTests.length;
+    const addCode = (code: number, p: number) => {
+      caseCount.set(code, (caseCount.get(code) ?? 0) + 1);
+      if (lastPub.get(code) !== p) {
+        lastPub.set(code, p);
+        pubCount.set(code, (pubCount.get(code) ?? 0) + 1);
+      }
+    };
+    outer: for (let i = 0; i < order.length; i++) {
+      const ord = order[i];
+      if (!alive[ord] || (candidates && !candidates[ord])) continue;
+      for (const test of commonTests) if (!test(ord)) continue outer;
+      // failed: -1 none, k the one failing flag; two failures match nothing.
+      let failed = -1;
+      for (let k = 0; k < nOwn; k++) {
+        if (!ownTests[k](ord)) {
+          if (failed !== -1) continue outer;
+          failed = k;
+        }
+      }
+      const p = pub[ord];
+      if (failed === -1) {
+        totalCases++;
+        if (p !== totalLastPub) {
+          totalLastPub = p;
+          totalPubs++;
+        }
+      }
+      for (const spec of valueSpecs) {
+        if (failed !== -1 && failed !== spec.ownFlag) continue;
+        const value = spec.column[ord];
+        if (spec.multi) for (const code of value as number[]) addCode(code, p);
+        else if (value !== null) addCode(value as number, p);
+      }
+      for (const spec of numericSpecs) {
+        if (failed !== -1 && failed !== spec.ownFlag) continue;
+        const value = spec.column[ord];
+        const xs = spec.multi ? (value as number[]) : value === null ? [] : [value as number];
+        let last = NaN;
+        const seen: number[] = [];
+        for (const x of xs) {
+          spec.any = true;
+          if (x < spec.min) spec.min = x;
+          if (x > spec.max) spec.max = x;
+          const from = Math.floor(x / spec.width) * spec.width;
+          // count(DISTINCT case) per bucket: a case counts once per bucket.
+          if (from !== last && !seen.includes(from)) {
+            seen.push(from);
+            spec.buckets.set(from, (spec.buckets.get(from) ?? 0) + 1);
+          }
+          last = from;
+        }
+      }
+    }
+    row('total', null, null, totalCases, totalPubs);
+    for (const [code, cases] of caseCount) row('bucket', null, code, cases, pubCount.get(code) as number);
+    for (const spec of numericSpecs) {
+      row('stats', spec.facet, null, 0, 0, spec.any ? spec.min : null, spec.any ? spec.max : null);
+      for (const [from, cases] of spec.buckets) row('histogram', spec.facet, null, cases, 0, from);
+    }
+    for (const { request, definition } of definitions) {
+      if (request.includeZero && definition.multiValued && !definition.termKind && definition.kind !== 'numeric-range') {
+        for (const code of this.present(definition.field)) row('present', request.facet, code, 0, 0);
+      }
+    }
+    return rows;
+  }
+
+  /** Codes present in the index for a multi-valued coded field. */
+  private present(field: FacetField): Set<number> {
+    const column = this.values.get(field) as Value[];
+    const codes = new Set<number>();
+    if (!CODED_FIELDS.has(field)) return codes;
+    for (let ord = 0; ord < this.ids.length; ord++) if (this.alive[ord]) for (const code of column[ord] as number[]) codes.add(code);
+    return codes;
+  }
+}
