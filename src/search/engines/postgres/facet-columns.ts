@@ -48,6 +48,8 @@ export class FacetColumns {
   private readonly values = new Map<string, Value[]>(COLUMN_FIELDS.map((field) => [field, []]));
   /** Ordinals sorted by publication (so distinct publications are counted by "last seen"); null when stale. */
   private byPub: Int32Array | null = null;
+  /** The largest facet code held (codes are positive serials). */
+  private maxCode = 0;
 
   constructor(readonly version: bigint) {}
 
@@ -82,6 +84,10 @@ export class FacetColumns {
       const column = this.values.get(field) as Value[];
       if (field === 'hasKnownOutcome') column[ord] = raw === null || raw === undefined ? null : raw === true || raw === 't' ? 1 : 0;
       else column[ord] = MULTI.has(field) ? nums(raw) : num(raw);
+      if (CODED_FIELDS.has(field as FacetField)) {
+        const value = column[ord];
+        for (const code of Array.isArray(value) ? value : value === null ? [] : [value]) if (code > this.maxCode) this.maxCode = code;
+      }
     }
   }
 
@@ -179,9 +185,11 @@ export class FacetColumns {
       buckets: new Map<number, number>(),
     }));
 
-    const caseCount = new Map<number, number>();
-    const pubCount = new Map<number, number>();
-    const lastPub = new Map<number, number>();
+    // Codes are small positive integers: counts in arrays indexed by code.
+    const maxCode = this.maxCode;
+    const caseCount = new Int32Array(maxCode + 1);
+    const pubCount = new Int32Array(maxCode + 1);
+    const lastPub = new Int32Array(maxCode + 1).fill(-1);
     let totalCases = 0;
     let totalPubs = 0;
     let totalLastPub = -1;
@@ -190,10 +198,10 @@ export class FacetColumns {
     const pub = this.pub;
     const nOwn = ownTests.length;
     const addCode = (code: number, p: number) => {
-      caseCount.set(code, (caseCount.get(code) ?? 0) + 1);
-      if (lastPub.get(code) !== p) {
-        lastPub.set(code, p);
-        pubCount.set(code, (pubCount.get(code) ?? 0) + 1);
+      caseCount[code]++;
+      if (lastPub[code] !== p) {
+        lastPub[code] = p;
+        pubCount[code]++;
       }
     };
     outer: for (let i = 0; i < order.length; i++) {
@@ -243,7 +251,7 @@ export class FacetColumns {
       }
     }
     row('total', null, null, totalCases, totalPubs);
-    for (const [code, cases] of caseCount) row('bucket', null, code, cases, pubCount.get(code) as number);
+    for (let code = 0; code <= maxCode; code++) if (caseCount[code]) row('bucket', null, code, caseCount[code], pubCount[code]);
     for (const spec of numericSpecs) {
       row('stats', spec.facet, null, 0, 0, spec.any ? spec.min : null, spec.any ? spec.max : null);
       for (const [from, cases] of spec.buckets) row('histogram', spec.facet, null, cases, 0, from);

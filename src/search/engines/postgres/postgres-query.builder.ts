@@ -105,7 +105,7 @@ export interface HitRow {
   [headline: `h_${string}`]: string | null;
 }
 
-const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=${FRAGMENT_DELIMITER}`;
+export const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=${FRAGMENT_DELIMITER}`;
 
 function facetCountSql(definition: FacetDefinition, filter: string, params: SqlParams, interval: number | undefined, includeZero: boolean, table: string): string[] {
   const column = `m.${COLUMN_OF[definition.field]}`;

@@ -8,7 +8,7 @@ import { EngineFacetResult, EngineHit, EngineSearchResult, HIGHLIGHT_FIELDS, Hig
 import { IndexBuild, SearchEngine } from '../../search-engine.port';
 import { FacetCodeCache } from './facet-code.cache';
 import { COLUMN_SELECT, ColumnRow, FacetColumns } from './facet-columns';
-import { buildPostgresSearch, clauseSql, CODED_FIELDS, codeKey, CountRow, HitRow, SqlParams, TS_CONFIG, tsquerySql } from './postgres-query.builder';
+import { buildPostgresSearch, clauseSql, CODED_FIELDS, codeKey, CountRow, HEADLINE_OPTIONS, HitRow, sortColumnOf, SqlParams, TS_CONFIG, tsquerySql } from './postgres-query.builder';
 
 export const LIVE_TABLE = 'search_case_document';
 const BUILD_TABLE = `${LIVE_TABLE}_next`;
@@ -182,18 +182,27 @@ export class PostgresSearchEngine implements SearchEngine {
     let matched: string | null = null;
     let hitRows: HitRow[] = [];
     if (query.text) {
-      // The cases the text (and the filters no facet owns) match, as one string of ids.
+      // One pass over the cases the text (and the filters no facet owns) matches: their ids, for the
+      // counts; and, when ordering by relevance, the rank of those that match every filter, for the page.
+      const byScore = sortColumnOf(query).column === null && statements.hits !== null;
       const params = new SqlParams();
-      const where = [`d.search_vector @@ ${tsquerySql(query.text, params)}`, ...splitForFacets(query).common.map((clause) => clauseSql(clause, params, encode))];
-      const idsSql = `SELECT string_agg(d.case_report_id::text, ',') AS ids FROM ${LIVE_TABLE} d WHERE ${where.join(' AND ')}`;
+      const tsquery = tsquerySql(query.text, params);
+      const { common, own } = splitForFacets(query);
+      const where = [`d.search_vector @@ (SELECT query FROM q)`, ...common.map((clause) => clauseSql(clause, params, encode))];
+      const all = [...own.values()].map((clause) => clauseSql(clause, params, encode));
+      const ranked = byScore
+        ? `, string_agg(d.case_report_id::text || ' ' || (ts_rank_cd(d.rank_vector, (SELECT query FROM q))::float8)::text, ',')${all.length ? ` FILTER (WHERE ${all.join(' AND ')})` : ''} AS ranked`
+        : '';
+      const idsSql = `WITH q AS (SELECT ${tsquery} AS query) SELECT string_agg(d.case_report_id::text, ',') AS ids${ranked} FROM ${LIVE_TABLE} d WHERE ${where.join(' AND ')}`;
       // Matching must come from the GIN index: a sequential scan would evaluate @@ on every row and
       // so read every out-of-line vector, which the planner does not price. SET LOCAL keeps the
       // setting to this transaction (one connection; nothing else is queried inside it).
       await this.dataSource.transaction(async (tx) => {
         await tx.query('SET LOCAL enable_seqscan = off');
-        const [row] = (await tx.query(idsSql, params.values)) as { ids: string | null }[];
+        const [row] = (await tx.query(idsSql, params.values)) as { ids: string | null; ranked?: string | null }[];
         matched = row?.ids ?? '';
-        if (statements.hits) hitRows = (await tx.query(statements.hits.sql, statements.hits.params)) as HitRow[];
+        if (byScore) hitRows = await this.rankedPage(tx, query, row?.ranked ?? '');
+        else if (statements.hits) hitRows = (await tx.query(statements.hits.sql, statements.hits.params)) as HitRow[];
       });
     } else if (statements.hits) {
       hitRows = (await this.dataSource.query(statements.hits.sql, statements.hits.params)) as HitRow[];
@@ -202,6 +211,45 @@ export class PostgresSearchEngine implements SearchEngine {
     const countRows = columns.count(query, encode, candidates);
     const hasNextPage = hitRows.length > query.page.first;
     return { ...(await this.parseCounts(query, countRows)), hits: hitRows.slice(0, query.page.first).map((row) => this.parseHit(row)), hasNextPage };
+  }
+
+  /**
+   * The page of a relevance-ordered search from "id score" pairs: score descending, then id ascending
+   * (uuid order is the order of their lowercase text), after the cursor; then the page's publication
+   * ids and headlines by primary key.
+   */
+  private async rankedPage(runner: { query: DataSource['query'] }, query: SearchQuery, ranked: string): Promise<HitRow[]> {
+    const size = query.page.first + 1;
+    const after = query.page.after;
+    const top: { id: string; score: number }[] = [];
+    const before = (a: { id: string; score: number }, b: { id: string; score: number }) => a.score > b.score || (a.score === b.score && a.id < b.id);
+    if (ranked) {
+      for (const pair of ranked.split(',')) {
+        const space = pair.indexOf(' ');
+        const hit = { id: pair.slice(0, space), score: Number(pair.slice(space + 1)) };
+        if (after && !(hit.score < after.values[0] || (hit.score === after.values[0] && hit.id > after.caseReportId))) continue;
+        if (top.length === size && !before(hit, top[size - 1])) continue;
+        let i = top.length === size ? size - 1 : top.length;
+        if (top.length === size) top.pop();
+        while (i > 0 && before(hit, top[i - 1])) i--;
+        top.splice(i, 0, hit);
+      }
+    }
+    if (!top.length) return [];
+    const params = new SqlParams();
+    const ids = params.add(top.map((hit) => hit.id), '::uuid[]');
+    let headlines = '';
+    if (query.highlight && query.text) {
+      const tsquery = tsquerySql(query.text, params);
+      const options = params.add(HEADLINE_OPTIONS);
+      headlines = HIGHLIGHT_FIELDS.map((field) => `, CASE WHEN doc.${field} <> '' THEN ts_headline('${TS_CONFIG}', doc.${field}, ${tsquery}, ${options}) END AS h_${field}`).join('');
+    }
+    const rows = (await runner.query(`SELECT doc.case_report_id, doc.publication_id${headlines} FROM ${LIVE_TABLE} doc WHERE doc.case_report_id = ANY(${ids})`, params.values)) as HitRow[];
+    const byId = new Map(rows.map((row) => [row.case_report_id, row]));
+    return top.flatMap((hit) => {
+      const row = byId.get(hit.id);
+      return row ? [{ ...row, score: hit.score, sort_key: hit.score }] : [];
+    });
   }
 
   private columns: FacetColumns | null = null;
