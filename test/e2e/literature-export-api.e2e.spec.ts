@@ -79,6 +79,12 @@ describe('exports over HTTP and GraphQL (demo corpus)', () => {
     expect(JSON.parse(csl.text)).toHaveLength(publications);
   });
 
+  it('answers HEAD /exports at once with the formats (a capability check; nothing is searched)', async () => {
+    const head = await request(app.running.url).head('/exports').query({ format: 'probe' });
+    expect(head.status).toBe(204);
+    expect(head.headers['x-export-formats']).toBe('csv, ris, bibtex, csl-json, jsonl');
+  });
+
   it('answers 400 with the field for a bad search or format, before sending anything', async () => {
     const badFilter = await request(app.running.url).get('/exports').query({ q: JSON.stringify({ filters: { complications: ['no-such-term'] } }) });
     expect(badFilter.status).toBe(400);

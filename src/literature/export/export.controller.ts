@@ -1,12 +1,13 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Head, Query, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { BadUserInputError } from '../../common/errors/domain-error';
 import { DomainErrorHttpFilter } from '../common/domain-error-http.filter';
 import { ImportBatchesService } from '../import/import-batches.service';
 import { SearchCaseReportsInput } from '../../search/inputs/search-case-reports.input';
 import { SavedSearchesService } from '../saved-searches/saved-searches.service';
+import { EXPORT_FORMATS } from './export-format.enum';
 import { exportFormatParam, RequestParams, searchInputFromParams, searchParamsGiven } from './export-request';
 import { ExportService } from './export.service';
 import { prismaToCsv } from './serialisers/prisma.serialiser';
@@ -19,6 +20,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * savedSearch=<id>):
  * the whole result, streamed as a download. Open like the search itself.
  * GET /exports/prisma?review=NAME&format=csv|json: the PRISMA identification numbers.
+ * HEAD /exports: 204 with X-Export-Formats (nothing is searched).
  */
 @Controller('exports')
 @UseFilters(DomainErrorHttpFilter)
@@ -28,6 +30,13 @@ export class ExportController {
     private readonly batches: ImportBatchesService,
     private readonly savedSearches: SavedSearchesService,
   ) {}
+
+  /** A cheap check that exports exist (the search page asks before showing its export buttons): 204 and the formats. */
+  @Head()
+  available(@Res() response: Response): void {
+    response.setHeader('X-Export-Formats', EXPORT_FORMATS.join(', '));
+    response.status(204).end();
+  }
 
   @Get()
   async download(@Query() params: RequestParams, @Res() response: Response): Promise<void> {
