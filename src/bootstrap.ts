@@ -1,5 +1,6 @@
 import { INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
@@ -18,9 +19,11 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
   const embedded = config.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_DB_PORT });
   const databaseUrl = config.DATABASE_URL ?? (embedded as EmbeddedPostgres).url;
   try {
-    const app = await NestFactory.create(AppModule.forRoot({ config, databaseUrl, poolSize: embedded ? 1 : config.DATABASE_POOL_SIZE }), {
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, databaseUrl, poolSize: embedded ? 1 : config.DATABASE_POOL_SIZE }), {
       logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1),
     });
+    // Express's default (100 KB) is too small for an export file posted as text to importPublications.
+    app.useBodyParser('json', { limit: config.MAX_JSON_BODY_BYTES });
     app.enableShutdownHooks();
     await app.listen(config.PORT, config.HOST);
     const address = app.getHttpServer().address();

@@ -61,6 +61,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(250 * 1024 * 1024),
+  /** Largest JSON request body (a GraphQL request, including an export file posted as text). */
+  MAX_JSON_BODY_BYTES: z.coerce.number().int().min(100 * 1024).default(20 * 1024 * 1024),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;

@@ -3,7 +3,7 @@ import { ImportFormatName } from '../import-format.enum';
 import { ImportMode } from '../import-mode.enum';
 
 @InputType({
-  description: 'An export file posted as text. The whole GraphQL request must fit the server\'s JSON body limit (100 KB by default); upload larger files to POST /imports (streamed, up to IMPORT_MAX_BYTES) or use the CLI.',
+  description: 'An export file posted as text. The whole GraphQL request must fit MAX_JSON_BODY_BYTES (20 MB by default); upload larger files to POST /imports (streamed, up to IMPORT_MAX_BYTES) or use the CLI.',
 })
 export class ImportPublicationsInput {
   @Field({ description: 'The content of the export file.' })
