@@ -1,5 +1,5 @@
 import { facetDefinition, FacetField, FacetName } from '../../query/facet-registry';
-import { FilterClause, SearchQuery, splitForFacets } from '../../query/search-query';
+import { FilterClause, MISSING_HIGH, MISSING_LOW, SearchQuery, splitForFacets } from '../../query/search-query';
 import { CODED_FIELDS, COLUMN_OF, CountRow, Encode } from './postgres-query.builder';
 
 /** The columns of search_case_document that counting reads (codes, numbers, the boolean). */
@@ -45,6 +45,7 @@ export class FacetColumns {
   private readonly alive: boolean[] = [];
   private readonly pub: number[] = [];
   private readonly pubOrdOf = new Map<string, number>();
+  private readonly pubIds: string[] = [];
   private readonly values = new Map<string, Value[]>(COLUMN_FIELDS.map((field) => [field, []]));
   /** Ordinals sorted by publication (so distinct publications are counted by "last seen"); null when stale. */
   private byPub: Int32Array | null = null;
@@ -76,6 +77,7 @@ export class FacetColumns {
     if (pubOrd === undefined) {
       pubOrd = this.pubOrdOf.size;
       this.pubOrdOf.set(row.publication_id, pubOrd);
+      this.pubIds.push(row.publication_id);
     }
     if (this.pub[ord] !== pubOrd) this.byPub = null;
     this.pub[ord] = pubOrd;
@@ -158,7 +160,7 @@ export class FacetColumns {
    * Totals and facet counts, as the rows the SQL counting statement returned. `candidates`: the
    * cases matching the text (null: no text, every case).
    */
-  count(query: SearchQuery, encode: Encode, candidates: Uint8Array | null): CountRow[] {
+  count(query: SearchQuery, encode: Encode, candidates: Uint8Array | null, fullMatches: number[] | null = null): CountRow[] {
     const { common, own } = splitForFacets(query);
     const commonTests = common.map((clause) => this.test(clause, encode));
     const ownEntries = [...own.entries()];
@@ -218,6 +220,7 @@ export class FacetColumns {
       }
       const p = pub[ord];
       if (failed === -1) {
+        fullMatches?.push(ord);
         totalCases++;
         if (p !== totalLastPub) {
           totalLastPub = p;
@@ -262,6 +265,33 @@ export class FacetColumns {
       }
     }
     return rows;
+  }
+
+  /**
+   * A page of these cases ordered by a stored sort key as the SQL keyset did: key ascending (descending
+   * keys negated, missing values mapped to a stand-in), then id ascending (uuid order is the order of
+   * their lowercase text), after the cursor. `sort_key` is the hit's public sort value.
+   */
+  page(ords: number[], field: 'year' | 'ageYears', descending: boolean, size: number, after: { key: number; id: string } | null): { case_report_id: string; publication_id: string; score: null; sort_key: number }[] {
+    const column = this.values.get(field) as (number | null)[];
+    const keyOf = (ord: number) => (descending ? -(column[ord] ?? MISSING_LOW) : (column[ord] ?? MISSING_HIGH));
+    const top: { key: number; id: string; ord: number }[] = [];
+    const before = (a: { key: number; id: string }, b: { key: number; id: string }) => a.key < b.key || (a.key === b.key && a.id < b.id);
+    if (size > 100) {
+      // Large pages: sort everything after the cursor (insertion into the page would be quadratic).
+      const all = ords.map((ord) => ({ key: keyOf(ord), id: this.ids[ord], ord })).filter((hit) => !after || before(after, hit));
+      all.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+      for (const hit of all.slice(0, size)) top.push(hit);
+    } else for (const ord of ords) {
+      const hit = { key: keyOf(ord), id: this.ids[ord], ord };
+      if (after && !before(after, hit)) continue;
+      if (top.length === size && !before(hit, top[size - 1])) continue;
+      if (top.length === size) top.pop();
+      let i = top.length;
+      while (i > 0 && before(hit, top[i - 1])) i--;
+      top.splice(i, 0, hit);
+    }
+    return top.map((hit) => ({ case_report_id: hit.id, publication_id: this.pubIds[this.pub[hit.ord]], score: null, sort_key: descending ? -hit.key : hit.key }));
   }
 
   /** Codes present in the index for a multi-valued coded field. */

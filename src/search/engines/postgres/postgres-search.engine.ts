@@ -204,11 +204,16 @@ export class PostgresSearchEngine implements SearchEngine {
         if (byScore) hitRows = await this.rankedPage(tx, query, row?.ranked ?? '');
         else if (statements.hits) hitRows = (await tx.query(statements.hits.sql, statements.hits.params)) as HitRow[];
       });
-    } else if (statements.hits) {
-      hitRows = (await this.dataSource.query(statements.hits.sql, statements.hits.params)) as HitRow[];
     }
     const candidates = matched === null ? null : columns.ordinals(matched ? (matched as string).split(',') : []);
-    const countRows = columns.count(query, encode, candidates);
+    // Without text, the page comes from memory too: the full matches ordered by the stored sort key.
+    const fullMatches: number[] | null = !query.text && statements.hits ? [] : null;
+    const countRows = columns.count(query, encode, candidates, fullMatches);
+    if (fullMatches) {
+      const { column, negate } = sortColumnOf(query);
+      const after = query.page.after ? { key: negate ? -query.page.after.values[0] : query.page.after.values[0], id: query.page.after.caseReportId } : null;
+      hitRows = columns.page(fullMatches, column?.startsWith('year') ? 'year' : 'ageYears', negate, query.page.first + 1, after) as unknown as HitRow[];
+    }
     const hasNextPage = hitRows.length > query.page.first;
     return { ...(await this.parseCounts(query, countRows)), hits: hitRows.slice(0, query.page.first).map((row) => this.parseHit(row)), hasNextPage };
   }
@@ -224,16 +229,23 @@ export class PostgresSearchEngine implements SearchEngine {
     const top: { id: string; score: number }[] = [];
     const before = (a: { id: string; score: number }, b: { id: string; score: number }) => a.score > b.score || (a.score === b.score && a.id < b.id);
     if (ranked) {
+      const all: { id: string; score: number }[] = [];
       for (const pair of ranked.split(',')) {
         const space = pair.indexOf(' ');
         const hit = { id: pair.slice(0, space), score: Number(pair.slice(space + 1)) };
         if (after && !(hit.score < after.values[0] || (hit.score === after.values[0] && hit.id > after.caseReportId))) continue;
+        // Large pages: sorted at the end (insertion into the page would be quadratic).
+        if (size > 100) {
+          all.push(hit);
+          continue;
+        }
         if (top.length === size && !before(hit, top[size - 1])) continue;
         let i = top.length === size ? size - 1 : top.length;
         if (top.length === size) top.pop();
         while (i > 0 && before(hit, top[i - 1])) i--;
         top.splice(i, 0, hit);
       }
+      if (size > 100) for (const hit of all.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0)).slice(0, size)) top.push(hit);
     }
     if (!top.length) return [];
     const params = new SqlParams();
