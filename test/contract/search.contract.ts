@@ -142,6 +142,15 @@ export function describeSearchEngineContract(name: string, open: () => Promise<C
         expect(sortedKeys(result)).toEqual([1, 3, 7, 11, 13, 14]);
         expect(countsOf(result, FacetName.OUTCOME)).toEqual({ FULL_RECOVERY: 3, PARTIAL_RECOVERY: 1, RESIDUAL_DEFICIT: 1, UNKNOWN: 1 });
       });
+
+      it('combines text with filters under a sort other than relevance', async () => {
+        const filters = { pregnancyStatuses: [PregnancyStatus.POSTPARTUM] };
+        const byRelevance = await search({ text: 'hematoma', filters });
+        const byYear = await search({ text: 'hematoma', filters, sort: SearchSort.YEAR_DESC, facets: [FacetName.PREGNANCY_STATUS, FacetName.OUTCOME] });
+        expect(sortedKeys(byYear)).toEqual(sortedKeys(byRelevance));
+        const years = byYear.hits.map((hit) => docs.find((doc) => doc.caseReportId === hit.caseReportId)?.year ?? null);
+        expect(years.filter((year): year is number => year !== null)).toEqual([...years.filter((year): year is number => year !== null)].sort((a, b) => b - a));
+      });
     });
 
     describe('filters (OR within a filter, AND across filters)', () => {

@@ -189,7 +189,9 @@ export class PostgresSearchEngine implements SearchEngine {
       const tsquery = tsquerySql(query.text, params);
       const { common, own } = splitForFacets(query);
       const where = [`d.search_vector @@ (SELECT query FROM q)`, ...common.map((clause) => clauseSql(clause, params, encode))];
-      const all = [...own.values()].map((clause) => clauseSql(clause, params, encode));
+      // Only the ranked variant uses the facet-owned clauses; adding their parameters otherwise would
+      // leave parameters the statement never references (a bind error).
+      const all = byScore ? [...own.values()].map((clause) => clauseSql(clause, params, encode)) : [];
       const ranked = byScore
         ? `, string_agg(d.case_report_id::text || ' ' || (ts_rank_cd(d.rank_vector, (SELECT query FROM q))::float8)::text, ',')${all.length ? ` FILTER (WHERE ${all.join(' AND ')})` : ''} AS ranked`
         : '';
