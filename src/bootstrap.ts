@@ -16,6 +16,8 @@ export interface RunningApp {
 
 /** Starts the database (embedded unless DATABASE_URL is set) and the app; used by main.ts and the e2e tests. */
 export async function startApp(config: AppConfig): Promise<RunningApp> {
+  // Apply the log level before anything logs (the embedded database starts before the Nest app exists).
+  Logger.overrideLogger(LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1));
   const embedded = config.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_DB_PORT });
   const databaseUrl = config.DATABASE_URL ?? (embedded as EmbeddedPostgres).url;
   try {
