@@ -40,7 +40,7 @@ const nums = (value: unknown): number[] => (Array.isArray(value) ? value.map(Num
  * distinct per bucket.
  */
 export class FacetColumns {
-  private readonly ordOf = new Map<string, number>();
+  private readonly ordinalById = new Map<string, number>();
   private readonly ids: string[] = [];
   private readonly alive: boolean[] = [];
   private readonly pub: number[] = [];
@@ -65,11 +65,12 @@ export class FacetColumns {
     return this;
   }
 
-  put(row: ColumnRow): void {
-    let ord = this.ordOf.get(row.case_report_id);
+  /** Adds or replaces a case; returns its ordinal. */
+  put(row: ColumnRow): number {
+    let ord = this.ordinalById.get(row.case_report_id);
     if (ord === undefined) {
       ord = this.ids.length;
-      this.ordOf.set(row.case_report_id, ord);
+      this.ordinalById.set(row.case_report_id, ord);
       this.ids.push(row.case_report_id);
     }
     this.alive[ord] = true;
@@ -91,21 +92,14 @@ export class FacetColumns {
         for (const code of Array.isArray(value) ? value : value === null ? [] : [value]) if (code > this.maxCode) this.maxCode = code;
       }
     }
+    return ord;
   }
 
-  remove(caseReportId: string): void {
-    const ord = this.ordOf.get(caseReportId);
+  /** Marks a case deleted; returns its ordinal (undefined when not held). */
+  remove(caseReportId: string): number | undefined {
+    const ord = this.ordinalById.get(caseReportId);
     if (ord !== undefined) this.alive[ord] = false;
-  }
-
-  /** Ordinals of these case ids (ids not held are skipped). */
-  ordinals(caseReportIds: Iterable<string>): Uint8Array {
-    const mask = new Uint8Array(this.ids.length);
-    for (const id of caseReportIds) {
-      const ord = this.ordOf.get(id);
-      if (ord !== undefined && this.alive[ord]) mask[ord] = 1;
-    }
-    return mask;
+    return ord;
   }
 
   private order(): Int32Array {
@@ -267,31 +261,63 @@ export class FacetColumns {
     return rows;
   }
 
+  /** Slots held (live or not): the length of a mask over ordinals. */
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** Live cases. */
+  get liveCount(): number {
+    let n = 0;
+    for (let ord = 0; ord < this.ids.length; ord++) if (this.alive[ord]) n++;
+    return n;
+  }
+
+  ordOf(caseReportId: string): number | undefined {
+    return this.ordinalById.get(caseReportId);
+  }
+
+  caseReportIdOf(ord: number): string {
+    return this.ids[ord];
+  }
+
+  publicationIdOf(ord: number): string {
+    return this.pubIds[this.pub[ord]];
+  }
+
   /**
-   * A page of these cases ordered by a stored sort key as the SQL keyset did: key ascending (descending
-   * keys negated, missing values mapped to a stand-in), then id ascending (uuid order is the order of
-   * their lowercase text), after the cursor. `sort_key` is the hit's public sort value.
+   * The stored sort key of a case as the SQL keyset had it: descending keys negated, missing values
+   * mapped to a stand-in, so every order is "key ascending, then id ascending".
    */
-  page(ords: number[], field: 'year' | 'ageYears', descending: boolean, size: number, after: { key: number; id: string } | null): { case_report_id: string; publication_id: string; score: null; sort_key: number }[] {
-    const column = this.values.get(field) as (number | null)[];
-    const keyOf = (ord: number) => (descending ? -(column[ord] ?? MISSING_LOW) : (column[ord] ?? MISSING_HIGH));
+  sortKey(ord: number, field: 'year' | 'ageYears', descending: boolean): number {
+    const value = (this.values.get(field) as (number | null)[])[ord];
+    return descending ? -(value ?? MISSING_LOW) : (value ?? MISSING_HIGH);
+  }
+
+  /**
+   * The first `size` of these cases after the cursor, by key ascending then id ascending (uuid order is
+   * the order of their lowercase text).
+   */
+  page(ords: number[], keyOf: (ord: number) => number, size: number, after: { key: number; id: string } | null): number[] {
     const top: { key: number; id: string; ord: number }[] = [];
     const before = (a: { key: number; id: string }, b: { key: number; id: string }) => a.key < b.key || (a.key === b.key && a.id < b.id);
     if (size > 100) {
       // Large pages: sort everything after the cursor (insertion into the page would be quadratic).
       const all = ords.map((ord) => ({ key: keyOf(ord), id: this.ids[ord], ord })).filter((hit) => !after || before(after, hit));
       all.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
-      for (const hit of all.slice(0, size)) top.push(hit);
-    } else for (const ord of ords) {
-      const hit = { key: keyOf(ord), id: this.ids[ord], ord };
-      if (after && !before(after, hit)) continue;
-      if (top.length === size && !before(hit, top[size - 1])) continue;
+      return all.slice(0, size).map((hit) => hit.ord);
+    }
+    for (const ord of ords) {
+      const key = keyOf(ord);
+      if (after && !(after.key < key || (after.key === key && after.id < this.ids[ord]))) continue;
+      if (top.length === size && !(key < top[size - 1].key || (key === top[size - 1].key && this.ids[ord] < top[size - 1].id))) continue;
+      const hit = { key, id: this.ids[ord], ord };
       if (top.length === size) top.pop();
       let i = top.length;
       while (i > 0 && before(hit, top[i - 1])) i--;
       top.splice(i, 0, hit);
     }
-    return top.map((hit) => ({ case_report_id: hit.id, publication_id: this.pubIds[this.pub[hit.ord]], score: null, sort_key: descending ? -hit.key : hit.key }));
+    return top.map((hit) => hit.ord);
   }
 
   /** Codes present in the index for a multi-valued coded field. */

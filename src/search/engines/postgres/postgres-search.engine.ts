@@ -3,12 +3,14 @@ import { DataSource } from 'typeorm';
 import { SearchDocument } from '../../indexing/search-document';
 import { facetDefinition, FacetField, FacetName } from '../../query/facet-registry';
 import { markedSnippets } from '../../query/highlight';
-import { filterClauses, MISSING_HIGH, MISSING_LOW, SearchQuery, splitForFacets } from '../../query/search-query';
+import { filterClauses, MISSING_HIGH, MISSING_LOW, SearchQuery, sortSpecOf } from '../../query/search-query';
 import { EngineFacetResult, EngineHit, EngineSearchResult, HIGHLIGHT_FIELDS, HighlightResult } from '../../query/search-result';
 import { IndexBuild, SearchEngine } from '../../search-engine.port';
 import { FacetCodeCache } from './facet-code.cache';
 import { COLUMN_SELECT, ColumnRow, FacetColumns } from './facet-columns';
-import { buildPostgresSearch, clauseSql, CODED_FIELDS, codeKey, CountRow, HEADLINE_OPTIONS, HitRow, sortColumnOf, SqlParams, TS_CONFIG, tsquerySql } from './postgres-query.builder';
+import { CODED_FIELDS, codeKey, CountRow, HEADLINE_OPTIONS, SqlParams, TS_CONFIG, tsquerySql } from './postgres-query.builder';
+import { TextMatch, TextPostings } from './text-postings';
+import { parseTsquery } from './tsquery';
 
 export const LIVE_TABLE = 'search_case_document';
 const BUILD_TABLE = `${LIVE_TABLE}_next`;
@@ -164,126 +166,97 @@ export class PostgresSearchEngine implements SearchEngine {
         await tx.query(`TRUNCATE ${LIVE_TABLE}`);
         await this.bumpVersion(tx);
       });
-      this.columns = null;
+      this.index = null;
       await this.dataSource.query(`INSERT INTO search_outbox (entity_type, entity_id) SELECT 'case_report', id FROM case_report`);
     }
   }
 
   /**
-   * Counts are computed in memory (FacetColumns) over the cases the text matches (from the GIN
-   * index: ids only); the page of hits, with ranks and headlines, still comes from SQL.
+   * Everything but analysis and headlines happens in memory: PostgreSQL turns the parsed text into a
+   * tsquery (its stemming and stop words), the postings (TextPostings) give the matching cases and
+   * their relevance, the facet columns (FacetColumns) the filters, counts and the page; the page's
+   * headlines come from PostgreSQL by primary key.
    */
   async search(query: SearchQuery): Promise<EngineSearchResult> {
     const keys = filterClauses(query.filters).flatMap((clause) => (clause.kind === 'any-of' && CODED_FIELDS.has(clause.field) ? clause.values.map((value) => codeKey(clause.field, value)) : []));
     const codes = await this.codes.codes(keys, false);
     const encode = (field: Parameters<typeof codeKey>[0], value: string) => codes.get(codeKey(field, value)) ?? -1;
-    const statements = buildPostgresSearch({ ...query, facets: [] }, encode, LIVE_TABLE);
-    const columns = await this.freshColumns();
-    let matched: string | null = null;
-    let hitRows: HitRow[] = [];
-    if (query.text) {
-      // One pass over the cases the text (and the filters no facet owns) matches: their ids, for the
-      // counts; and, when ordering by relevance, the rank of those that match every filter, for the page.
-      const byScore = sortColumnOf(query).column === null && statements.hits !== null;
-      const params = new SqlParams();
-      const tsquery = tsquerySql(query.text, params);
-      const { common, own } = splitForFacets(query);
-      const where = [`d.search_vector @@ (SELECT query FROM q)`, ...common.map((clause) => clauseSql(clause, params, encode))];
-      // Only the ranked variant uses the facet-owned clauses; adding their parameters otherwise would
-      // leave parameters the statement never references (a bind error).
-      const all = byScore ? [...own.values()].map((clause) => clauseSql(clause, params, encode)) : [];
-      const ranked = byScore
-        ? `, string_agg(d.case_report_id::text || ' ' || (ts_rank_cd(d.rank_vector, (SELECT query FROM q))::float8)::text, ',')${all.length ? ` FILTER (WHERE ${all.join(' AND ')})` : ''} AS ranked`
-        : '';
-      const idsSql = `WITH q AS (SELECT ${tsquery} AS query) SELECT string_agg(d.case_report_id::text, ',') AS ids${ranked} FROM ${LIVE_TABLE} d WHERE ${where.join(' AND ')}`;
-      // Matching must come from the GIN index: a sequential scan would evaluate @@ on every row and
-      // so read every out-of-line vector, which the planner does not price. SET LOCAL keeps the
-      // setting to this transaction (one connection; nothing else is queried inside it).
-      await this.dataSource.transaction(async (tx) => {
-        await tx.query('SET LOCAL enable_seqscan = off');
-        const [row] = (await tx.query(idsSql, params.values)) as { ids: string | null; ranked?: string | null }[];
-        matched = row?.ids ?? '';
-        if (byScore) hitRows = await this.rankedPage(tx, query, row?.ranked ?? '');
-        else if (statements.hits) hitRows = (await tx.query(statements.hits.sql, statements.hits.params)) as HitRow[];
-      });
-    }
-    const candidates = matched === null ? null : columns.ordinals(matched ? (matched as string).split(',') : []);
-    // Without text, the page comes from memory too: the full matches ordered by the stored sort key.
-    const fullMatches: number[] | null = !query.text && statements.hits ? [] : null;
-    const countRows = columns.count(query, encode, candidates, fullMatches);
-    if (fullMatches) {
-      const { column, negate } = sortColumnOf(query);
-      const after = query.page.after ? { key: negate ? -query.page.after.values[0] : query.page.after.values[0], id: query.page.after.caseReportId } : null;
-      hitRows = columns.page(fullMatches, column?.startsWith('year') ? 'year' : 'ageYears', negate, query.page.first + 1, after) as unknown as HitRow[];
-    }
-    const hasNextPage = hitRows.length > query.page.first;
-    return { ...(await this.parseCounts(query, countRows)), hits: hitRows.slice(0, query.page.first).map((row) => this.parseHit(row)), hasNextPage };
-  }
-
-  /**
-   * The page of a relevance-ordered search from "id score" pairs: score descending, then id ascending
-   * (uuid order is the order of their lowercase text), after the cursor; then the page's publication
-   * ids and headlines by primary key.
-   */
-  private async rankedPage(runner: { query: DataSource['query'] }, query: SearchQuery, ranked: string): Promise<HitRow[]> {
-    const size = query.page.first + 1;
-    const after = query.page.after;
-    const top: { id: string; score: number }[] = [];
-    const before = (a: { id: string; score: number }, b: { id: string; score: number }) => a.score > b.score || (a.score === b.score && a.id < b.id);
-    if (ranked) {
-      const all: { id: string; score: number }[] = [];
-      for (const pair of ranked.split(',')) {
-        const space = pair.indexOf(' ');
-        const hit = { id: pair.slice(0, space), score: Number(pair.slice(space + 1)) };
-        if (after && !(hit.score < after.values[0] || (hit.score === after.values[0] && hit.id > after.caseReportId))) continue;
-        // Large pages: sorted at the end (insertion into the page would be quadratic).
-        if (size > 100) {
-          all.push(hit);
-          continue;
-        }
-        if (top.length === size && !before(hit, top[size - 1])) continue;
-        let i = top.length === size ? size - 1 : top.length;
-        if (top.length === size) top.pop();
-        while (i > 0 && before(hit, top[i - 1])) i--;
-        top.splice(i, 0, hit);
-      }
-      if (size > 100) for (const hit of all.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0)).slice(0, size)) top.push(hit);
-    }
-    if (!top.length) return [];
+    // One round trip: the index version and, with text, the tsquery as PostgreSQL analyses it.
     const params = new SqlParams();
-    const ids = params.add(top.map((hit) => hit.id), '::uuid[]');
-    let headlines = '';
-    if (query.highlight && query.text) {
-      const tsquery = tsquerySql(query.text, params);
-      const options = params.add(HEADLINE_OPTIONS);
-      headlines = HIGHLIGHT_FIELDS.map((field) => `, CASE WHEN doc.${field} <> '' THEN ts_headline('${TS_CONFIG}', doc.${field}, ${tsquery}, ${options}) END AS h_${field}`).join('');
+    const tsquerySelect = query.text ? `, (${tsquerySql(query.text, params)})::text AS q` : '';
+    const [head] = (await this.dataSource.query(`SELECT (SELECT version::text FROM search_index_version WHERE id = 1) AS v${tsquerySelect}`, params.values)) as { v: string | null; q?: string }[];
+    const { columns, text } = await this.freshIndex(BigInt(head.v ?? 0));
+    const tsquery = head.q ?? null;
+    const match = tsquery === null ? null : text.match(parseTsquery(tsquery), columns.size, columns.liveCount);
+
+    const fullMatches: number[] | null = query.page.first > 0 ? [] : null;
+    const countRows = columns.count(query, encode, match?.mask ?? null, fullMatches);
+    let page: number[] = [];
+    if (fullMatches) {
+      const spec = sortSpecOf(query.sort, Boolean(query.text));
+      const cursor = query.page.after;
+      if (spec.key === 'score') {
+        // Relevance descending is "negated score ascending", so the same keyset applies.
+        const scoreOf = (match as TextMatch).score;
+        page = columns.page(fullMatches, (ord) => -scoreOf(ord), query.page.first + 1, cursor ? { key: -cursor.values[0], id: cursor.caseReportId } : null);
+      } else {
+        const field = spec.key;
+        const descending = spec.direction === 'desc';
+        page = columns.page(fullMatches, (ord) => columns.sortKey(ord, field, descending), query.page.first + 1, cursor ? { key: descending ? -cursor.values[0] : cursor.values[0], id: cursor.caseReportId } : null);
+      }
     }
-    const rows = (await runner.query(`SELECT doc.case_report_id, doc.publication_id${headlines} FROM ${LIVE_TABLE} doc WHERE doc.case_report_id = ANY(${ids})`, params.values)) as HitRow[];
-    const byId = new Map(rows.map((row) => [row.case_report_id, row]));
-    return top.flatMap((hit) => {
-      const row = byId.get(hit.id);
-      return row ? [{ ...row, score: hit.score, sort_key: hit.score }] : [];
+    const hasNextPage = page.length > query.page.first;
+    page = page.slice(0, query.page.first);
+    const headlines = tsquery !== null && query.highlight && page.length ? await this.headlines(page.map((ord) => columns.caseReportIdOf(ord)), tsquery) : new Map<string, HighlightResult[]>();
+    const spec = sortSpecOf(query.sort, Boolean(query.text));
+    const hits = page.map((ord): EngineHit => {
+      const caseReportId = columns.caseReportIdOf(ord);
+      const score = match ? match.score(ord) : null;
+      const sortValue = spec.key === 'score' ? (score as number) : spec.direction === 'desc' ? -columns.sortKey(ord, spec.key, true) : columns.sortKey(ord, spec.key, false);
+      return { caseReportId, publicationId: columns.publicationIdOf(ord), score, sortValues: [sortValue], highlights: headlines.get(caseReportId) ?? [] };
     });
+    return { ...(await this.parseCounts(query, countRows)), hits, hasNextPage };
   }
 
-  private columns: FacetColumns | null = null;
-  private loading: Promise<FacetColumns> | null = null;
-
-  /** The in-memory columns, reloaded when the index changed since (another process wrote, or a swap). */
-  private async freshColumns(): Promise<FacetColumns> {
-    const version = await this.readVersion(this.dataSource);
-    if (this.columns && this.columns.version === version) return this.columns;
-    return this.reloadColumns();
+  /** Marked headlines of these cases' text fields (ts_headline with the search's tsquery). */
+  private async headlines(caseReportIds: string[], tsquery: string): Promise<Map<string, HighlightResult[]>> {
+    const params = new SqlParams();
+    const ids = params.add(caseReportIds, '::uuid[]');
+    const q = params.add(tsquery, '::tsquery');
+    const options = params.add(HEADLINE_OPTIONS);
+    const fields = HIGHLIGHT_FIELDS.map((field) => `CASE WHEN d.${field} <> '' THEN ts_headline('${TS_CONFIG}', d.${field}, ${q}, ${options}) END AS h_${field}`);
+    const rows = (await this.dataSource.query(`SELECT d.case_report_id, ${fields.join(', ')} FROM ${LIVE_TABLE} d WHERE d.case_report_id = ANY(${ids})`, params.values)) as Record<string, string | null>[];
+    return new Map(
+      rows.map((row) => [
+        row.case_report_id as string,
+        HIGHLIGHT_FIELDS.flatMap((field): HighlightResult[] => {
+          const snippets = markedSnippets(row[`h_${field}`]);
+          return snippets.length ? [{ field, snippets }] : [];
+        }),
+      ]),
+    );
   }
 
-  private reloadColumns(): Promise<FacetColumns> {
+  /** The in-memory index: facet columns and text postings of the same snapshot of the table. */
+  private index: { columns: FacetColumns; text: TextPostings } | null = null;
+  private loading: Promise<{ columns: FacetColumns; text: TextPostings }> | null = null;
+
+  /** The in-memory index, reloaded when the table changed since (another process wrote, or a swap). */
+  private async freshIndex(version: bigint): Promise<{ columns: FacetColumns; text: TextPostings }> {
+    if (this.index && this.index.columns.version === version) return this.index;
+    return this.reloadIndex();
+  }
+
+  private reloadIndex(): Promise<{ columns: FacetColumns; text: TextPostings }> {
     this.loading ??= this.dataSource
       .transaction('REPEATABLE READ', async (tx) => {
         const version = await this.readVersion(tx);
-        const rows = (await tx.query(`SELECT ${COLUMN_SELECT} FROM ${LIVE_TABLE}`)) as ColumnRow[];
-        return FacetColumns.load(version, rows);
+        const rows = (await tx.query(`SELECT ${COLUMN_SELECT}, search_vector::text AS vector FROM ${LIVE_TABLE}`)) as (ColumnRow & { vector: string })[];
+        const columns = new FacetColumns(version);
+        const vectors: [number, string][] = rows.map((row) => [columns.put(row), row.vector]);
+        return { columns, text: TextPostings.build(vectors) };
       })
-      .then((columns) => (this.columns = columns))
+      .then((index) => (this.index = index))
       .finally(() => (this.loading = null));
     return this.loading;
   }
@@ -301,10 +274,13 @@ export class PostgresSearchEngine implements SearchEngine {
     return BigInt(row.v);
   }
 
-  /** After a committed write: patch the columns when they are exactly one version behind, else drop them. */
-  private applyWrite(version: bigint, patch: ((columns: FacetColumns) => void) | null): void {
-    if (patch && this.columns && this.columns.version + 1n === version) patch(this.columns.withVersion(version));
-    else this.columns = null;
+  /**
+   * After a committed write: patch the in-memory index when it is exactly one version behind (the
+   * patch answers false when the text overlay is full), else drop it; the next search reloads.
+   */
+  private applyWrite(version: bigint, patch: (index: { columns: FacetColumns; text: TextPostings }) => boolean): void {
+    if (this.index && this.index.columns.version + 1n === version && patch(this.index)) this.index.columns.withVersion(version);
+    else this.index = null;
   }
 
   async upsert(documents: SearchDocument[], into?: IndexBuild): Promise<void> {
@@ -337,16 +313,18 @@ export class PostgresSearchEngine implements SearchEngine {
       return;
     }
     // The live table: rows and the version bump in one transaction, then the same rows into memory.
-    const written: Record<string, unknown>[] = [];
+    // The analysed vectors come back only when there is an index in memory to patch.
+    const returning = this.index ? 'RETURNING t.case_report_id, t.search_vector::text AS vector' : 'RETURNING t.case_report_id';
+    const written: [Record<string, unknown>, string][] = [];
     const version = await this.dataSource.transaction(async (tx) => {
       for (let i = 0; i < unique.length; i += UPSERT_CHUNK) {
         const rows = unique.slice(i, i + UPSERT_CHUNK).map((doc) => rowOf(doc, codes));
-        const done = new Set(((await tx.query(`${sql} RETURNING t.case_report_id`, [JSON.stringify(rows)])) as { case_report_id: string }[]).map((row) => row.case_report_id));
-        written.push(...rows.filter((row) => done.has(row.case_report_id as string)));
+        const done = new Map(((await tx.query(`${sql} ${returning}`, [JSON.stringify(rows)])) as { case_report_id: string; vector?: string }[]).map((row) => [row.case_report_id, row.vector]));
+        for (const row of rows) if (done.has(row.case_report_id as string)) written.push([row, done.get(row.case_report_id as string) ?? '']);
       }
       return this.bumpVersion(tx);
     });
-    this.applyWrite(version, (columns) => written.forEach((row) => columns.put(row as ColumnRow)));
+    this.applyWrite(version, ({ columns, text }) => written.every(([row, vector]) => text.put(columns.put(row as ColumnRow), vector)));
   }
 
   async delete(caseReportIds: string[]): Promise<void> {
@@ -365,7 +343,12 @@ export class PostgresSearchEngine implements SearchEngine {
       const list = (Array.isArray(rows) && Array.isArray(rows[0]) ? rows[0] : rows) as { case_report_id: string }[];
       return [list, await this.bumpVersion(tx)] as const;
     });
-    this.applyWrite(version, (columns) => deleted.forEach((row) => columns.remove(row.case_report_id)));
+    this.applyWrite(version, ({ columns, text }) =>
+      deleted.every((row) => {
+        const ord = columns.remove(row.case_report_id);
+        return ord === undefined || text.remove(ord);
+      }),
+    );
   }
 
   /** A staging copy of the table with its primary key; the other indexes are built once it is full. */
@@ -410,7 +393,7 @@ export class PostgresSearchEngine implements SearchEngine {
       for (const [from, to] of renames) await tx.query(`ALTER INDEX ${quoteIdent(from)} RENAME TO ${quoteIdent(to)}`);
       await this.bumpVersion(tx);
     });
-    this.columns = null;
+    this.index = null;
     await this.dataSource.query(`ANALYZE ${LIVE_TABLE}`);
     this.logger.log('search index swapped in');
   }
@@ -493,14 +476,5 @@ export class PostgresSearchEngine implements SearchEngine {
     }
     for (const facet of facets.values()) facet.stats?.buckets.sort((a, b) => a.from - b.from);
     return { totalCases, totalPublications, facets: [...facets.values()] };
-  }
-
-  private parseHit(row: HitRow): EngineHit {
-    const highlights: HighlightResult[] = [];
-    for (const field of HIGHLIGHT_FIELDS) {
-      const snippets = markedSnippets(row[`h_${field}`]);
-      if (snippets.length) highlights.push({ field, snippets });
-    }
-    return { caseReportId: row.case_report_id, publicationId: row.publication_id, score: row.score === null ? null : Number(row.score), sortValues: [Number(row.sort_key)], highlights };
   }
 }
