@@ -1,11 +1,18 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/app-config';
 import { announce, startApp } from './bootstrap';
+import { SearchService } from './search/search.service';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const running = await startApp(config);
   announce(running);
+  // The embedded engine loads its index into memory before the first search; start that now.
+  running.app
+    .get(SearchService)
+    .warmUp()
+    .catch((error: unknown) => new Logger('CaseReportSearch').warn(`could not prepare the search index yet (${(error as Error).message}); the first search will try again`));
   const stop = async () => {
     await running.close();
     process.exit(0);

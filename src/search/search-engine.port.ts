@@ -54,6 +54,9 @@ export interface SearchEngine {
   /** Number of documents in the live index. */
   count(): Promise<number>;
 
+  /** Optional: loads what the engine keeps in memory for searching, so the first search need not wait for it. */
+  warmUp?(): Promise<void>;
+
   /** True when the engine answers (quickly; never throws). */
   ping(): Promise<boolean>;
 }

@@ -108,6 +108,11 @@ export class SearchService {
       .slice(0, FACET_VALUES_LIMIT);
   }
 
+  /** Prepares the engine for the first search (the app calls it after start, without waiting). */
+  async warmUp(): Promise<void> {
+    await this.engine.warmUp?.();
+  }
+
   async status(): Promise<SearchIndexStatus> {
     const [reachable, { depth, oldestPendingAt }] = await Promise.all([this.engine.ping(), this.outbox.depth()]);
     return { engine: this.engine.name, reachable, outboxDepth: depth, oldestPendingAt };

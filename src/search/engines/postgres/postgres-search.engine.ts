@@ -3,18 +3,20 @@ import { DataSource } from 'typeorm';
 import { SearchDocument } from '../../indexing/search-document';
 import { facetDefinition, FacetField, FacetName } from '../../query/facet-registry';
 import { markedSnippets } from '../../query/highlight';
-import { filterClauses, MISSING_HIGH, MISSING_LOW, SearchQuery, sortSpecOf } from '../../query/search-query';
+import { filterClauses, SearchQuery, sortSpecOf } from '../../query/search-query';
 import { EngineFacetResult, EngineHit, EngineSearchResult, HIGHLIGHT_FIELDS, HighlightResult } from '../../query/search-result';
 import { IndexBuild, SearchEngine } from '../../search-engine.port';
 import { FacetCodeCache } from './facet-code.cache';
 import { COLUMN_SELECT, ColumnRow, FacetColumns } from './facet-columns';
 import { CODED_FIELDS, codeKey, CountRow, HEADLINE_OPTIONS, SqlParams, TS_CONFIG, tsquerySql } from './postgres-query.builder';
-import { TextMatch, TextPostings } from './text-postings';
+import { TextMatch, TextPostings, TextPostingsBuilder } from './text-postings';
 import { parseTsquery } from './tsquery';
 
 export const LIVE_TABLE = 'search_case_document';
 const BUILD_TABLE = `${LIVE_TABLE}_next`;
 const UPSERT_CHUNK = 500;
+/** Rows per round trip when loading the index into memory. */
+const LOAD_PAGE = 10_000;
 
 /** Columns written from a document, in order, with their types for jsonb_to_recordset. */
 const COLUMNS: [string, string][] = [
@@ -22,10 +24,6 @@ const COLUMNS: [string, string][] = [
   ['publication_id', 'uuid'],
   ['year', 'int'],
   ['age_years', 'float8'],
-  ['year_asc_key', 'float8'],
-  ['year_desc_key', 'float8'],
-  ['age_asc_key', 'float8'],
-  ['age_desc_key', 'float8'],
   ['age_group_code', 'int'],
   ['sex_code', 'int'],
   ['pregnancy_status_code', 'int'],
@@ -52,11 +50,9 @@ const TEXT_ONLY: [string, string][] = [
 ];
 
 /**
- * Each text field is analysed once (LATERAL below) and shared by both vectors.
- * Matching (search_vector): A title and term labels/synonyms, B narrative and details, C ancestor
- * terms and abstract, D the rest. Ranking (rank_vector) reads a small vector kept inline, so ranking
- * every match never detoasts the big one: the title and the attached terms (labels, synonyms,
- * ancestors). Matches only in the narrative or the abstract still match, with score 0, after the others.
+ * The weighted parts of search_vector, each field analysed once (LATERAL below): A title and term
+ * labels/synonyms, B narrative and details, C ancestor terms and abstract, D the rest. The weights
+ * are what relevance reads (TextPostings.match).
  */
 const PARTS: [string, string, string][] = [
   ['v_title', 'x.title', 'A'],
@@ -69,15 +65,13 @@ const PARTS: [string, string, string][] = [
 ];
 const VECTORS_LATERAL = `CROSS JOIN LATERAL (SELECT ${PARTS.map(([name, text, weight]) => `setweight(to_tsvector('${TS_CONFIG}', ${text}), '${weight}') AS ${name}`).join(', ')}) v`;
 const SEARCH_VECTOR_SQL = PARTS.map(([name]) => `v.${name}`).join(' || ');
-const RANK_VECTOR_SQL = 'v.v_title || v.v_terms || v.v_ancestors';
 
-/** Storage of the wide columns: out of line, so scans and facet counts read narrow rows; the rank vector stays inline. */
+/** Storage of the wide columns: out of line, so loading the facet columns reads narrow rows. */
 const TOAST_TARGET = 'toast_tuple_target=1024';
 const STORAGE_SQL = (table: string) => [
   `ALTER TABLE ${table} SET (${TOAST_TARGET.replace('=', ' = ')})`,
   `ALTER TABLE ${table} ${[
     ...['search_vector', 'title', 'abstract', 'summary', 'details'].map((c) => `ALTER COLUMN ${c} SET STORAGE EXTERNAL`),
-    'ALTER COLUMN rank_vector SET STORAGE MAIN',
     // Small arrays read by every count: never compressed or moved out of line.
     ...['complication_codes', 'procedure_codes', 'treatment_codes', 'symptom_codes', 'publication_type_codes', 'blood_patch_volumes_ml', 'onset_hours'].map((c) => `ALTER COLUMN ${c} SET STORAGE PLAIN`),
   ].join(', ')}`,
@@ -107,10 +101,6 @@ function rowOf(doc: SearchDocument, codes: Map<string, number>): Record<string, 
     publication_id: doc.publicationId,
     year: doc.year,
     age_years: doc.ageYears,
-    year_asc_key: doc.year ?? MISSING_HIGH,
-    year_desc_key: -(doc.year ?? MISSING_LOW),
-    age_asc_key: doc.ageYears ?? MISSING_HIGH,
-    age_desc_key: -(doc.ageYears ?? MISSING_LOW),
     has_known_outcome: doc.hasKnownOutcome,
     blood_patch_volumes_ml: doc.bloodPatchVolumesMl,
     onset_hours: doc.onsetHours,
@@ -159,7 +149,7 @@ export class PostgresSearchEngine implements SearchEngine {
     await this.dataSource.query(`DROP TABLE IF EXISTS ${BUILD_TABLE}`);
     const [options] = await this.dataSource.query(`SELECT reloptions FROM pg_class WHERE oid = $1::regclass`, [LIVE_TABLE]);
     if (!(options?.reloptions ?? []).includes(TOAST_TARGET)) for (const sql of STORAGE_SQL(LIVE_TABLE)) await this.dataSource.query(sql);
-    const stale = await this.dataSource.query(`SELECT 1 FROM ${LIVE_TABLE} WHERE year_asc_key IS NULL OR rank_vector IS NULL LIMIT 1`);
+    const stale = await this.dataSource.query(`SELECT 1 FROM ${LIVE_TABLE} WHERE complication_codes IS NULL LIMIT 1`);
     if (stale.length) {
       this.logger.warn('the search index was written by an older layout: rebuilding it from the outbox');
       await this.dataSource.transaction(async (tx) => {
@@ -247,16 +237,31 @@ export class PostgresSearchEngine implements SearchEngine {
     return this.reloadIndex();
   }
 
+  async warmUp(): Promise<void> {
+    await this.freshIndex(await this.readVersion(this.dataSource));
+  }
+
   private reloadIndex(): Promise<{ columns: FacetColumns; text: TextPostings }> {
+    const started = Date.now();
     this.loading ??= this.dataSource
       .transaction('REPEATABLE READ', async (tx) => {
         const version = await this.readVersion(tx);
-        const rows = (await tx.query(`SELECT ${COLUMN_SELECT}, search_vector::text AS vector FROM ${LIVE_TABLE}`)) as (ColumnRow & { vector: string })[];
         const columns = new FacetColumns(version);
-        const vectors: [number, string][] = rows.map((row) => [columns.put(row), row.vector]);
-        return { columns, text: TextPostings.build(vectors) };
+        const text = new TextPostingsBuilder();
+        // In pages by id, so the rows' text never sits in memory all at once.
+        let after = '00000000-0000-0000-0000-000000000000';
+        for (;;) {
+          const rows = (await tx.query(`SELECT ${COLUMN_SELECT}, search_vector::text AS vector FROM ${LIVE_TABLE} WHERE case_report_id > $1 ORDER BY case_report_id LIMIT ${LOAD_PAGE}`, [after])) as (ColumnRow & { vector: string })[];
+          for (const row of rows) text.add(columns.put(row), row.vector);
+          if (rows.length < LOAD_PAGE) break;
+          after = rows[rows.length - 1].case_report_id;
+        }
+        return { columns, text: text.finish() };
       })
-      .then((index) => (this.index = index))
+      .then((index) => {
+        this.logger.log(`search index loaded into memory: ${index.columns.liveCount} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        return (this.index = index);
+      })
       .finally(() => (this.loading = null));
     return this.loading;
   }
@@ -298,13 +303,13 @@ export class PostgresSearchEngine implements SearchEngine {
     );
     const names = COLUMNS.map(([name]) => name);
     const recordset = [...COLUMNS, ...TEXT_ONLY].map(([name, type]) => `${name} ${type}`).join(', ');
-    const sql = `INSERT INTO ${table} AS t (${names.join(', ')}, search_vector, rank_vector)
-      SELECT ${names.map((name) => `x.${name}`).join(', ')}, ${SEARCH_VECTOR_SQL}, ${RANK_VECTOR_SQL}
+    const sql = `INSERT INTO ${table} AS t (${names.join(', ')}, search_vector)
+      SELECT ${names.map((name) => `x.${name}`).join(', ')}, ${SEARCH_VECTOR_SQL}
       FROM jsonb_to_recordset($1::jsonb) AS x(${recordset}) ${VECTORS_LATERAL}
-      ON CONFLICT (case_report_id) DO UPDATE SET (${names.slice(1).join(', ')}, search_vector, rank_vector) = (${names
+      ON CONFLICT (case_report_id) DO UPDATE SET (${names.slice(1).join(', ')}, search_vector) = (${names
         .slice(1)
         .map((name) => `EXCLUDED.${name}`)
-        .join(', ')}, EXCLUDED.search_vector, EXCLUDED.rank_vector)
+        .join(', ')}, EXCLUDED.search_vector)
       WHERE t.loaded_at <= EXCLUDED.loaded_at`;
     if (into) {
       for (let i = 0; i < unique.length; i += UPSERT_CHUNK) {

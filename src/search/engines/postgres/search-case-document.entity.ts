@@ -2,19 +2,14 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * The embedded engine's index: one row per case report, written only by PostgresSearchEngine from
- * SearchDocuments. Built for scanning: every facet value is a small integer code (SearchFacetCode),
- * term arrays hold ancestors too (GIN membership tests), sort keys are precomputed columns with
- * indexes (keyset pages at any depth), and the wide parts (full-text vector, texts for snippets) are
- * stored out of line (see PostgresSearchEngine.ensureIndex), so scans read narrow rows.
- * `search_vector` (matching) is weighted A title and term labels, B case narrative and details,
- * C ancestor terms and abstract, D the rest; `rank_vector` (ranking) holds the A and C parts only.
- * A reindex fills a staging copy and renames it into place.
+ * SearchDocuments. It is the durable copy of what the engine holds in memory (FacetColumns,
+ * TextPostings), read whole when a process starts searching: facet values as small integer codes
+ * (SearchFacetCode), term arrays with ancestors, and `search_vector`, the text as PostgreSQL analysed
+ * it (weighted A title and term labels, B case narrative and details, C ancestor terms and abstract,
+ * D the rest). Searches never scan it, so it carries no search indexes (every index would only slow
+ * indexing down); the texts stay for ts_headline. A reindex fills a staging copy and renames it into place.
  */
 @Entity()
-@Index(['yearAscKey', 'caseReportId'])
-@Index(['yearDescKey', 'caseReportId'])
-@Index(['ageAscKey', 'caseReportId'])
-@Index(['ageDescKey', 'caseReportId'])
 export class SearchCaseDocument {
   @PrimaryColumn('uuid')
   caseReportId: string;
@@ -28,19 +23,6 @@ export class SearchCaseDocument {
 
   @Column('double precision', { nullable: true })
   ageYears: number | null;
-
-  /** Sort keys (missing values mapped to a stand-in, descending keys negated): ORDER BY key, case_report_id. */
-  @Column('double precision', { nullable: true })
-  yearAscKey: number | null;
-
-  @Column('double precision', { nullable: true })
-  yearDescKey: number | null;
-
-  @Column('double precision', { nullable: true })
-  ageAscKey: number | null;
-
-  @Column('double precision', { nullable: true })
-  ageDescKey: number | null;
 
   @Column('int', { nullable: true })
   ageGroupCode: number | null;
@@ -60,19 +42,15 @@ export class SearchCaseDocument {
   @Column('boolean')
   hasKnownOutcome: boolean;
 
-  @Index({ type: 'gin' })
   @Column('int', { array: true, nullable: true })
   complicationCodes: number[] | null;
 
-  @Index({ type: 'gin' })
   @Column('int', { array: true, nullable: true })
   procedureCodes: number[] | null;
 
-  @Index({ type: 'gin' })
   @Column('int', { array: true, nullable: true })
   treatmentCodes: number[] | null;
 
-  @Index({ type: 'gin' })
   @Column('int', { array: true, nullable: true })
   symptomCodes: number[] | null;
 
@@ -97,12 +75,8 @@ export class SearchCaseDocument {
   @Column('text')
   details: string;
 
-  @Index({ type: 'gin' })
   @Column('tsvector')
   searchVector: string;
-
-  @Column('tsvector', { nullable: true })
-  rankVector: string | null;
 
   /** When the source rows were read; an older document never overwrites a newer one. */
   @Column('timestamptz')
