@@ -94,10 +94,29 @@ describe('in-memory text matching agrees with PostgreSQL', () => {
     expect(await byEngine('zanzibar arachnoiditis')).toContain(first.caseReportId);
   });
 
-  it('ranks a title and term match above a match in the narrative alone', async () => {
-    const result = await engine.search(searchQuery({ text: 'intrathecal', highlight: false }));
-    const scores = result.hits.map((hit) => hit.score as number);
-    expect(scores.length).toBeGreaterThan(1);
-    expect(scores[0]).toBeGreaterThan(scores[scores.length - 1]);
+  it('ranks a title match above a match in the narrative alone, and a rare word above a common one', async () => {
+    const [a, b, c] = generatedDocuments(3, 950_000);
+    await engine.upsert([
+      { ...a, title: 'Zygomycosis after a blood patch', summary: 'A case.' },
+      { ...b, title: 'A case report', summary: 'Zygomycosis followed a blood patch.' },
+      { ...c, title: 'A case report', summary: 'Nothing of note.' },
+    ]);
+    const result = await engine.search(searchQuery({ text: 'zygomycosis', highlight: false }));
+    expect(result.hits.map((hit) => hit.caseReportId)).toEqual([a.caseReportId, b.caseReportId]);
+    expect(result.hits[0].score).toBeGreaterThan(result.hits[1].score as number);
+    // "zygomycosis OR blood": the rare word lifts the case that has both above those with "blood" only.
+    const either = await engine.search(searchQuery({ text: 'zygomycosis OR blood', highlight: false, first: 1_000 }));
+    const scoreOf = (id: string) => either.hits.find((hit) => hit.caseReportId === id)?.score as number;
+    const bloodOnly = either.hits.filter((hit) => ![a.caseReportId, b.caseReportId].includes(hit.caseReportId));
+    expect(bloodOnly.length).toBeGreaterThan(0);
+    expect(scoreOf(b.caseReportId)).toBeGreaterThan(Math.max(...bloodOnly.map((hit) => hit.score as number)));
+  });
+
+  it('highlights only the fields that hold a query word, as ts_headline marks them', async () => {
+    const result = await engine.search(searchQuery({ text: 'zygomycosis -steroid' }));
+    const fields = (id: number) => result.hits[id].highlights.map((h) => h.field).sort();
+    expect(fields(0)).toEqual(['title']);
+    expect(result.hits[0].highlights[0].snippets.join(' ')).toContain('<mark>Zygomycosis</mark>');
+    expect(fields(1)).toEqual(['summary']);
   });
 });

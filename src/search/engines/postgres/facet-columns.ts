@@ -29,11 +29,18 @@ export const COLUMN_SELECT = ['case_report_id', 'publication_id', ...COLUMN_FIEL
 
 type Value = number | null | number[];
 
+/** Clause masks kept between searches (100 KB each at 100,000 cases). */
+const MASK_CACHE_SIZE = 64;
+
 /** The columns as typed arrays (see FacetColumns.frozen). */
 interface Frozen {
   alive: Uint8Array;
-  single: Map<string, Float64Array>;
-  multi: Map<string, { start: Int32Array; values: Float64Array }>;
+  liveCount: number;
+  /** Clause masks, most recently used last (see clauseMask). */
+  masks: Map<string, Uint8Array>;
+  /** Codes as Int32Array (null -1), so they index count arrays as integers; numbers as Float64Array (null NaN). */
+  single: Map<string, Int32Array | Float64Array>;
+  multi: Map<string, { start: Int32Array; values: Int32Array | Float64Array }>;
 }
 
 const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
@@ -131,33 +138,54 @@ export class FacetColumns {
   private frozen(): Frozen {
     if (this.snapshot) return this.snapshot;
     const n = this.ids.length;
-    const single = new Map<string, Float64Array>();
-    const multi = new Map<string, { start: Int32Array; values: Float64Array }>();
+    const single = new Map<string, Int32Array | Float64Array>();
+    const multi = new Map<string, { start: Int32Array; values: Int32Array | Float64Array }>();
     for (const field of COLUMN_FIELDS) {
       const column = this.values.get(field) as Value[];
+      const coded = CODED_FIELDS.has(field as FacetField);
       if (MULTI.has(field)) {
         const start = new Int32Array(n + 1);
         for (let ord = 0; ord < n; ord++) start[ord + 1] = start[ord] + ((column[ord] as number[] | undefined)?.length ?? 0);
-        const values = new Float64Array(start[n]);
+        const values = coded ? new Int32Array(start[n]) : new Float64Array(start[n]);
         for (let ord = 0; ord < n; ord++) {
           const list = column[ord] as number[] | undefined;
           if (list) values.set(list, start[ord]);
         }
         multi.set(field, { start, values });
       } else {
-        const values = new Float64Array(n);
-        for (let ord = 0; ord < n; ord++) values[ord] = (column[ord] as number | null | undefined) ?? NaN;
+        const values = coded ? new Int32Array(n) : new Float64Array(n);
+        const missing = coded ? -1 : NaN;
+        for (let ord = 0; ord < n; ord++) values[ord] = (column[ord] as number | null | undefined) ?? missing;
         single.set(field, values);
       }
     }
     const alive = new Uint8Array(n);
-    for (let ord = 0; ord < n; ord++) alive[ord] = this.alive[ord] ? 1 : 0;
-    this.snapshot = { alive, single, multi };
+    let liveCount = 0;
+    for (let ord = 0; ord < n; ord++) {
+      if (!this.alive[ord]) continue;
+      alive[ord] = 1;
+      liveCount++;
+    }
+    this.snapshot = { alive, liveCount, single, multi, masks: new Map() };
     return this.snapshot;
   }
 
-  /** Which cases meet one clause, as a mask over ordinals. */
+  /**
+   * Which cases meet one clause, as a mask over ordinals. Masks are kept until the next write (like
+   * Elasticsearch's filter cache): a researcher refines one search, so the same clauses come back.
+   */
   private clauseMask(clause: FilterClause, encode: Encode, columns: Frozen): Uint8Array {
+    const key = JSON.stringify(clause.kind === 'any-of' ? { ...clause, codes: clause.values.map((value) => encode(clause.field, value)) } : clause);
+    let mask = columns.masks.get(key);
+    if (!mask) {
+      mask = this.computeMask(clause, encode, columns);
+      if (columns.masks.size >= MASK_CACHE_SIZE) columns.masks.delete(columns.masks.keys().next().value as string);
+    } else columns.masks.delete(key);
+    columns.masks.set(key, mask);
+    return mask;
+  }
+
+  private computeMask(clause: FilterClause, encode: Encode, columns: Frozen): Uint8Array {
     const n = this.ids.length;
     const mask = new Uint8Array(n);
     const list = columns.multi.get(clause.field);
@@ -170,7 +198,7 @@ export class FacetColumns {
           const code = encode(clause.field, value);
           if (code >= 0 && code <= this.maxCode) wanted[code] = 1;
         }
-        accepts = (value) => wanted[value] === 1;
+        accepts = (value) => value >= 0 && wanted[value] === 1;
         break;
       }
       case 'range': {
@@ -196,7 +224,7 @@ export class FacetColumns {
         }
       }
     } else if (one) {
-      // NaN (null) is accepted by no clause.
+      // Null (-1 or NaN) is accepted by no clause.
       for (let ord = 0; ord < n; ord++) if (accepts(one[ord])) mask[ord] = 1;
     }
     return mask;
@@ -283,8 +311,8 @@ export class FacetColumns {
             }
           }
         } else {
-          const code = (spec.one as Float64Array)[ord];
-          if (code === code) {
+          const code = (spec.one as Int32Array)[ord];
+          if (code >= 0) {
             caseCount[code]++;
             if (lastPub[code] !== p) {
               lastPub[code] = p;
@@ -334,9 +362,7 @@ export class FacetColumns {
 
   /** Live cases. */
   get liveCount(): number {
-    let n = 0;
-    for (let ord = 0; ord < this.ids.length; ord++) if (this.alive[ord]) n++;
-    return n;
+    return this.frozen().liveCount;
   }
 
   ordOf(caseReportId: string): number | undefined {

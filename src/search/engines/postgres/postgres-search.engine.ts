@@ -66,6 +66,9 @@ const PARTS: [string, string, string][] = [
 const VECTORS_LATERAL = `CROSS JOIN LATERAL (SELECT ${PARTS.map(([name, text, weight]) => `setweight(to_tsvector('${TS_CONFIG}', ${text}), '${weight}') AS ${name}`).join(', ')}) v`;
 const SEARCH_VECTOR_SQL = PARTS.map(([name]) => `v.${name}`).join(' || ');
 
+/** The search_vector weight (A 3, B 2, C 1) of each highlighted field (see PARTS). */
+const HIGHLIGHT_WEIGHT: Record<(typeof HIGHLIGHT_FIELDS)[number], number> = { title: 3, summary: 2, details: 2, abstract: 1 };
+
 /** Storage of the wide columns: out of line, so loading the facet columns reads narrow rows. */
 const TOAST_TARGET = 'toast_tuple_target=1024';
 const STORAGE_SQL = (table: string) => [
@@ -197,7 +200,8 @@ export class PostgresSearchEngine implements SearchEngine {
     }
     const hasNextPage = page.length > query.page.first;
     page = page.slice(0, query.page.first);
-    const headlines = tsquery !== null && query.highlight && page.length ? await this.headlines(page.map((ord) => columns.caseReportIdOf(ord)), tsquery) : new Map<string, HighlightResult[]>();
+    const headlines =
+      match && tsquery !== null && query.highlight && page.length ? await this.headlines(tsquery, [...match.weights(page)].map(([ord, weights]) => ({ caseReportId: columns.caseReportIdOf(ord), weights }))) : new Map<string, HighlightResult[]>();
     const spec = sortSpecOf(query.sort, Boolean(query.text));
     const hits = page.map((ord): EngineHit => {
       const caseReportId = columns.caseReportIdOf(ord);
@@ -208,14 +212,23 @@ export class PostgresSearchEngine implements SearchEngine {
     return { ...(await this.parseCounts(query, countRows)), hits, hasNextPage };
   }
 
-  /** Marked headlines of these cases' text fields (ts_headline with the search's tsquery). */
-  private async headlines(caseReportIds: string[], tsquery: string): Promise<Map<string, HighlightResult[]>> {
+  /**
+   * Marked headlines of these cases' text fields (ts_headline with the search's tsquery), only for the
+   * fields whose tsvector weight holds a query lexeme in that case (the others have nothing to mark,
+   * and ts_headline is the costliest call of a search).
+   */
+  private async headlines(tsquery: string, cases: { caseReportId: string; weights: number }[]): Promise<Map<string, HighlightResult[]>> {
+    if (!cases.length) return new Map();
     const params = new SqlParams();
-    const ids = params.add(caseReportIds, '::uuid[]');
+    const ids = params.add(cases.map((c) => c.caseReportId), '::uuid[]');
+    const weights = params.add(cases.map((c) => c.weights), '::int[]');
     const q = params.add(tsquery, '::tsquery');
     const options = params.add(HEADLINE_OPTIONS);
-    const fields = HIGHLIGHT_FIELDS.map((field) => `CASE WHEN d.${field} <> '' THEN ts_headline('${TS_CONFIG}', d.${field}, ${q}, ${options}) END AS h_${field}`);
-    const rows = (await this.dataSource.query(`SELECT d.case_report_id, ${fields.join(', ')} FROM ${LIVE_TABLE} d WHERE d.case_report_id = ANY(${ids})`, params.values)) as Record<string, string | null>[];
+    const fields = HIGHLIGHT_FIELDS.map((field) => `CASE WHEN d.${field} <> '' AND w.bits & ${1 << HIGHLIGHT_WEIGHT[field]} <> 0 THEN ts_headline('${TS_CONFIG}', d.${field}, ${q}, ${options}) END AS h_${field}`);
+    const rows = (await this.dataSource.query(
+      `SELECT d.case_report_id, ${fields.join(', ')} FROM unnest(${ids}, ${weights}) AS w(id, bits) JOIN ${LIVE_TABLE} d ON d.case_report_id = w.id`,
+      params.values,
+    )) as Record<string, string | null>[];
     return new Map(
       rows.map((row) => [
         row.case_report_id as string,
@@ -248,13 +261,18 @@ export class PostgresSearchEngine implements SearchEngine {
         const version = await this.readVersion(tx);
         const columns = new FacetColumns(version);
         const text = new TextPostingsBuilder();
-        // In pages by id, so the rows' text never sits in memory all at once.
-        let after = '00000000-0000-0000-0000-000000000000';
+        // In pages, so the rows' text never sits in memory all at once; by publication, so counting
+        // (which visits cases publication by publication) reads memory in order.
+        let after: [string, string] = ['00000000-0000-0000-0000-000000000000', '00000000-0000-0000-0000-000000000000'];
         for (;;) {
-          const rows = (await tx.query(`SELECT ${COLUMN_SELECT}, search_vector::text AS vector FROM ${LIVE_TABLE} WHERE case_report_id > $1 ORDER BY case_report_id LIMIT ${LOAD_PAGE}`, [after])) as (ColumnRow & { vector: string })[];
+          const rows = (await tx.query(
+            `SELECT ${COLUMN_SELECT}, search_vector::text AS vector FROM ${LIVE_TABLE} WHERE (publication_id, case_report_id) > ($1::uuid, $2::uuid) ORDER BY publication_id, case_report_id LIMIT ${LOAD_PAGE}`,
+            after,
+          )) as (ColumnRow & { vector: string })[];
           for (const row of rows) text.add(columns.put(row), row.vector);
           if (rows.length < LOAD_PAGE) break;
-          after = rows[rows.length - 1].case_report_id;
+          const last = rows[rows.length - 1];
+          after = [last.publication_id, last.case_report_id];
         }
         return { columns, text: text.finish() };
       })

@@ -10,11 +10,12 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * indexing down); the texts stay for ts_headline. A reindex fills a staging copy and renames it into place.
  */
 @Entity()
+// Loading reads the table in this order, so a publication's cases sit side by side in memory.
+@Index(['publicationId', 'caseReportId'])
 export class SearchCaseDocument {
   @PrimaryColumn('uuid')
   caseReportId: string;
 
-  @Index()
   @Column('uuid')
   publicationId: string;
 

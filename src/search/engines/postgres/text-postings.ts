@@ -26,6 +26,12 @@ export interface TextMatch {
   mask: Uint8Array;
   /** Relevance of a matching document (see TextPostings.match). */
   score(ord: number): number;
+  /**
+   * For these documents, the weights (bit 1 << weight: A 3, B 2, C 1, D 0) in which any lexeme of the
+   * query occurs, negated ones included (ts_headline marks those too): a field of a weight not
+   * listed has nothing to highlight.
+   */
+  weights(ords: number[]): Map<number, number>;
 }
 
 /**
@@ -121,7 +127,7 @@ export class TextPostings {
    */
   match(query: TsqueryNode | null, size: number, documents: number): TextMatch {
     const mask = new Uint8Array(size);
-    if (!query) return { mask, score: () => 0 };
+    if (!query) return { mask, score: () => 0, weights: (ords) => new Map(ords.map((ord) => [ord, 0])) };
     const occurrences = new Map<TsqueryNode, Occurrences>();
     const positional = (node: TsqueryNode): Occurrences => {
       let found = occurrences.get(node);
@@ -195,6 +201,32 @@ export class TextPostings {
           }
         }
         return mask[ord] ? scores[ord] : 0;
+      },
+      weights: (ords) => {
+        const wanted = new Map(ords.map((ord) => [ord, 0]));
+        const lexemes: Occurrences[] = [];
+        const visit = (node: TsqueryNode): void => {
+          if (node.op === 'lexeme') lexemes.push(positional(node));
+          else if (node.op === 'not') visit(node.arg);
+          else {
+            visit(node.left);
+            visit(node.right);
+          }
+        };
+        visit(query);
+        for (const unit of lexemes) {
+          let offset = 0;
+          for (let i = 0; i < unit.ords.length; i++) {
+            const bits = wanted.get(unit.ords[i]);
+            if (bits !== undefined) {
+              let found = bits;
+              for (let p = offset; p < offset + unit.counts[i]; p++) found |= 1 << (unit.pos[p] & 3);
+              wanted.set(unit.ords[i], found);
+            }
+            offset += unit.counts[i];
+          }
+        }
+        return wanted;
       },
     };
   }

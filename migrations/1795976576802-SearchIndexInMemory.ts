@@ -1,9 +1,12 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class SearchIndexInMemory1795975674901 implements MigrationInterface {
-    name = 'SearchIndexInMemory1795975674901'
+export class SearchIndexInMemory1795976576802 implements MigrationInterface {
+    name = 'SearchIndexInMemory1795976576802'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
+            DROP INDEX "public"."IDX_79fc712a01f5b768bf82084949"
+        `);
         await queryRunner.query(`
             DROP INDEX "public"."IDX_dc5dbf3a8dc5e7bf24b303c898"
         `);
@@ -46,9 +49,15 @@ export class SearchIndexInMemory1795975674901 implements MigrationInterface {
         await queryRunner.query(`
             ALTER TABLE "search_case_document" DROP COLUMN "rank_vector"
         `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_0ab4d86a721e0f13f7d8b269e2" ON "search_case_document" ("publication_id", "case_report_id")
+        `);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`
+            DROP INDEX "public"."IDX_0ab4d86a721e0f13f7d8b269e2"
+        `);
         await queryRunner.query(`
             ALTER TABLE "search_case_document"
             ADD "rank_vector" tsvector
@@ -95,6 +104,9 @@ export class SearchIndexInMemory1795975674901 implements MigrationInterface {
         `);
         await queryRunner.query(`
             CREATE INDEX "IDX_dc5dbf3a8dc5e7bf24b303c898" ON "search_case_document" USING gin ("search_vector")
+        `);
+        await queryRunner.query(`
+            CREATE INDEX "IDX_79fc712a01f5b768bf82084949" ON "search_case_document" USING btree ("publication_id")
         `);
     }
 
