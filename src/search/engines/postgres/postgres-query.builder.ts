@@ -1,5 +1,4 @@
 import { FacetField, FacetName } from '../../query/facet-registry';
-import { FRAGMENT_DELIMITER, HIGHLIGHT_END, HIGHLIGHT_START } from '../../query/highlight';
 import { TextAtom, TextQuery } from '../../query/text-query';
 
 /** The text search configuration: English stemming and stop words (medical English is English). */
@@ -69,5 +68,3 @@ export interface CountRow {
   n1: number | null;
   n2: number | null;
 }
-
-export const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=${FRAGMENT_DELIMITER}`;

@@ -8,9 +8,11 @@ import { EngineFacetResult, EngineHit, EngineSearchResult, HIGHLIGHT_FIELDS, Hig
 import { IndexBuild, SearchEngine } from '../../search-engine.port';
 import { FacetCodeCache } from './facet-code.cache';
 import { COLUMN_SELECT, ColumnRow, FacetColumns } from './facet-columns';
-import { CODED_FIELDS, codeKey, CountRow, HEADLINE_OPTIONS, SqlParams, TS_CONFIG, tsquerySql } from './postgres-query.builder';
+import { CODED_FIELDS, codeKey, CountRow, SqlParams, TS_CONFIG, tsquerySql } from './postgres-query.builder';
 import { TextMatch, TextPostings, TextPostingsBuilder } from './text-postings';
-import { parseTsquery } from './tsquery';
+import { headline, Word, wordsOf } from './headline';
+import { LexemeLookup } from './lexeme-lookup';
+import { parseTsquery, queryLexemes, TsqueryNode } from './tsquery';
 
 export const LIVE_TABLE = 'search_case_document';
 const BUILD_TABLE = `${LIVE_TABLE}_next`;
@@ -138,9 +140,11 @@ export class PostgresSearchEngine implements SearchEngine {
   private readonly logger = new Logger(PostgresSearchEngine.name);
 
   private readonly codes: FacetCodeCache;
+  private readonly lexemes: LexemeLookup;
 
   constructor(private readonly dataSource: DataSource) {
     this.codes = new FacetCodeCache(dataSource);
+    this.lexemes = new LexemeLookup(dataSource);
   }
 
   /**
@@ -180,7 +184,8 @@ export class PostgresSearchEngine implements SearchEngine {
     const [head] = (await this.dataSource.query(`SELECT (SELECT version::text FROM search_index_version WHERE id = 1) AS v${tsquerySelect}`, params.values)) as { v: string | null; q?: string }[];
     const { columns, text } = await this.freshIndex(BigInt(head.v ?? 0));
     const tsquery = head.q ?? null;
-    const match = tsquery === null ? null : text.match(parseTsquery(tsquery), columns.size, columns.liveCount);
+    const tsqueryNode = tsquery === null ? null : parseTsquery(tsquery);
+    const match = tsquery === null ? null : text.match(tsqueryNode, columns.size, columns.liveCount);
 
     const fullMatches: number[] | null = query.page.first > 0 ? [] : null;
     const countRows = columns.count(query, encode, match?.mask ?? null, fullMatches);
@@ -201,7 +206,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const hasNextPage = page.length > query.page.first;
     page = page.slice(0, query.page.first);
     const headlines =
-      match && tsquery !== null && query.highlight && page.length ? await this.headlines(tsquery, [...match.weights(page)].map(([ord, weights]) => ({ caseReportId: columns.caseReportIdOf(ord), weights }))) : new Map<string, HighlightResult[]>();
+      match && query.highlight && page.length ? await this.headlines(tsqueryNode, [...match.weights(page)].map(([ord, weights]) => ({ caseReportId: columns.caseReportIdOf(ord), weights }))) : new Map<string, HighlightResult[]>();
     const spec = sortSpecOf(query.sort, Boolean(query.text));
     const hits = page.map((ord): EngineHit => {
       const caseReportId = columns.caseReportIdOf(ord);
@@ -213,31 +218,28 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   /**
-   * Marked headlines of these cases' text fields (ts_headline with the search's tsquery), only for the
-   * fields whose tsvector weight holds a query lexeme in that case (the others have nothing to mark,
-   * and ts_headline is the costliest call of a search).
+   * Marked headlines of these cases' text fields, only for the fields whose tsvector weight holds a
+   * query lexeme in that case (the others have nothing to mark). See headline.ts.
    */
-  private async headlines(tsquery: string, cases: { caseReportId: string; weights: number }[]): Promise<Map<string, HighlightResult[]>> {
-    if (!cases.length) return new Map();
-    const params = new SqlParams();
-    const ids = params.add(cases.map((c) => c.caseReportId), '::uuid[]');
-    const weights = params.add(cases.map((c) => c.weights), '::int[]');
-    const q = params.add(tsquery, '::tsquery');
-    const options = params.add(HEADLINE_OPTIONS);
-    const fields = HIGHLIGHT_FIELDS.map((field) => `CASE WHEN d.${field} <> '' AND w.bits & ${1 << HIGHLIGHT_WEIGHT[field]} <> 0 THEN ts_headline('${TS_CONFIG}', d.${field}, ${q}, ${options}) END AS h_${field}`);
-    const rows = (await this.dataSource.query(
-      `SELECT d.case_report_id, ${fields.join(', ')} FROM unnest(${ids}, ${weights}) AS w(id, bits) JOIN ${LIVE_TABLE} d ON d.case_report_id = w.id`,
-      params.values,
-    )) as Record<string, string | null>[];
-    return new Map(
-      rows.map((row) => [
-        row.case_report_id as string,
-        HIGHLIGHT_FIELDS.flatMap((field): HighlightResult[] => {
-          const snippets = markedSnippets(row[`h_${field}`]);
-          return snippets.length ? [{ field, snippets }] : [];
-        }),
-      ]),
+  private async headlines(query: TsqueryNode | null, cases: { caseReportId: string; weights: number }[]): Promise<Map<string, HighlightResult[]>> {
+    const wanted = new Map(cases.filter((c) => c.weights !== 0).map((c) => [c.caseReportId, c.weights]));
+    if (!wanted.size) return new Map();
+    const rows = (await this.dataSource.query(`SELECT case_report_id, ${HIGHLIGHT_FIELDS.join(', ')} FROM ${LIVE_TABLE} WHERE case_report_id = ANY($1::uuid[])`, [[...wanted.keys()]])) as Record<string, string | null>[];
+    const texts = rows.flatMap((row) =>
+      HIGHLIGHT_FIELDS.filter((field) => row[field] && ((wanted.get(row.case_report_id as string) as number) & (1 << HIGHLIGHT_WEIGHT[field]))).map((field) => {
+        const text = row[field] as string;
+        return { caseReportId: row.case_report_id as string, field, text, words: wordsOf(text) };
+      }),
     );
+    const lexemes = await this.lexemes.lexemesOf(texts.flatMap((entry) => entry.words.map((word) => word.text)));
+    const inQuery = queryLexemes(query);
+    const matches = (word: Word) => (lexemes.get(word.text) ?? []).some((lexeme) => inQuery.has(lexeme));
+    const result = new Map<string, HighlightResult[]>();
+    for (const { caseReportId, field, text, words } of texts) {
+      const snippets = markedSnippets(headline(text, words, matches));
+      if (snippets.length) result.set(caseReportId, [...(result.get(caseReportId) ?? []), { field, snippets }]);
+    }
+    return result;
   }
 
   /** The in-memory index: facet columns and text postings of the same snapshot of the table. */

@@ -136,3 +136,18 @@ export function parseTsvector(text: string): VectorEntry[] {
   }
   return entries;
 }
+
+/** Every lexeme of a query, negated ones included. */
+export function queryLexemes(node: TsqueryNode | null): Set<string> {
+  const lexemes = new Set<string>();
+  const visit = (current: TsqueryNode): void => {
+    if (current.op === 'lexeme') lexemes.add(current.lexeme);
+    else if (current.op === 'not') visit(current.arg);
+    else {
+      visit(current.left);
+      visit(current.right);
+    }
+  };
+  if (node) visit(node);
+  return lexemes;
+}
