@@ -1,5 +1,6 @@
 import { facetDefinition, FacetField, FacetName } from '../../query/facet-registry';
 import { FilterClause, MISSING_HIGH, MISSING_LOW, SearchQuery, splitForFacets } from '../../query/search-query';
+import { countIn, forEachPosition, intersect, wordCount } from './bitset';
 import { CODED_FIELDS, COLUMN_OF, CountRow, Encode } from './postgres-query.builder';
 
 /** The columns of search_case_document that counting reads (codes, numbers, the boolean). */
@@ -36,8 +37,17 @@ const MASK_CACHE_SIZE = 64;
 interface Frozen {
   alive: Uint8Array;
   liveCount: number;
-  /** Clause masks, most recently used last (see clauseMask). */
-  masks: Map<string, Uint8Array>;
+  /** Clause sets over positions, most recently used last (see clauseSet). */
+  masks: Map<string, Uint32Array>;
+  /** Position -> ordinal: live cases by publication, then the deleted ones. */
+  order: Int32Array;
+  aliveBits: Uint32Array;
+  /** Bit p: the case at position p is the only live case of its publication. */
+  alone: Uint32Array;
+  /** Position -> publication ordinal. */
+  publicationAt: Int32Array;
+  /** Per coded field, code -> the positions holding it (see codeSets). */
+  codeSets: Map<FacetField, Map<number, Uint32Array>>;
   /** Codes as Int32Array (null -1), so they index count arrays as integers; numbers as Float64Array (null NaN). */
   single: Map<string, Int32Array | Float64Array>;
   multi: Map<string, { start: Int32Array; values: Int32Array | Float64Array }>;
@@ -61,8 +71,6 @@ export class FacetColumns {
   private readonly pubOrdOf = new Map<string, number>();
   private readonly pubIds: string[] = [];
   private readonly values = new Map<string, Value[]>(COLUMN_FIELDS.map((field) => [field, []]));
-  /** Ordinals sorted by publication (so distinct publications are counted by "last seen"); null when stale. */
-  private byPub: Int32Array | null = null;
   /** The largest facet code held (codes are positive serials). */
   private maxCode = 0;
   /** The typed-array copy counting reads; null after a write. */
@@ -97,7 +105,6 @@ export class FacetColumns {
       this.pubOrdOf.set(row.publication_id, pubOrd);
       this.pubIds.push(row.publication_id);
     }
-    if (this.pub[ord] !== pubOrd) this.byPub = null;
     this.pub[ord] = pubOrd;
     for (const field of COLUMN_FIELDS) {
       const raw = row[COLUMN_OF[field]];
@@ -118,16 +125,6 @@ export class FacetColumns {
     if (ord !== undefined) this.alive[ord] = false;
     this.snapshot = null;
     return ord;
-  }
-
-  private order(): Int32Array {
-    if (!this.byPub || this.byPub.length !== this.ids.length) {
-      const order = Int32Array.from(this.ids.keys());
-      const pub = this.pub;
-      order.sort((a, b) => pub[a] - pub[b]);
-      this.byPub = order;
-    }
-    return this.byPub;
   }
 
   /**
@@ -166,23 +163,33 @@ export class FacetColumns {
       alive[ord] = 1;
       liveCount++;
     }
-    this.snapshot = { alive, liveCount, single, multi, masks: new Map() };
+    // Positions: live cases by publication (a publication's cases are neighbours), then the deleted.
+    const order = Int32Array.from(this.ids.keys()).sort((a, b) => alive[b] - alive[a] || this.pub[a] - this.pub[b] || a - b);
+    const aliveBits = new Uint32Array(wordCount(n));
+    const alone = new Uint32Array(wordCount(n));
+    const publicationAt = Int32Array.from(order, (ord) => this.pub[ord]);
+    for (let position = 0; position < liveCount; position++) {
+      aliveBits[position >>> 5] |= 1 << (position & 31);
+      const publication = publicationAt[position];
+      if ((position === 0 || publicationAt[position - 1] !== publication) && (position + 1 === liveCount || publicationAt[position + 1] !== publication)) alone[position >>> 5] |= 1 << (position & 31);
+    }
+    this.snapshot = { alive, liveCount, single, multi, masks: new Map(), order, aliveBits, alone, publicationAt, codeSets: new Map() };
     return this.snapshot;
   }
 
   /**
-   * Which cases meet one clause, as a mask over ordinals. Masks are kept until the next write (like
+   * Which cases meet one clause, as a set over positions. Sets are kept until the next write (like
    * Elasticsearch's filter cache): a researcher refines one search, so the same clauses come back.
    */
-  private clauseMask(clause: FilterClause, encode: Encode, columns: Frozen): Uint8Array {
+  private clauseSet(clause: FilterClause, encode: Encode, columns: Frozen): Uint32Array {
     const key = JSON.stringify(clause.kind === 'any-of' ? { ...clause, codes: clause.values.map((value) => encode(clause.field, value)) } : clause);
-    let mask = columns.masks.get(key);
-    if (!mask) {
-      mask = this.computeMask(clause, encode, columns);
+    let set = columns.masks.get(key);
+    if (!set) {
+      set = this.toPositions(this.computeMask(clause, encode, columns), columns);
       if (columns.masks.size >= MASK_CACHE_SIZE) columns.masks.delete(columns.masks.keys().next().value as string);
     } else columns.masks.delete(key);
-    columns.masks.set(key, mask);
-    return mask;
+    columns.masks.set(key, set);
+    return set;
   }
 
   private computeMask(clause: FilterClause, encode: Encode, columns: Frozen): Uint8Array {
@@ -232,127 +239,106 @@ export class FacetColumns {
 
   /**
    * Totals and facet counts, as the rows the SQL counting statement returned. `candidates`: the
-   * cases matching the text (null: no text, every case). `fullMatches` collects the cases that meet
-   * every clause, in publication order.
+   * cases matching the text, by ordinal (null: no text, every case). `fullMatches` collects the cases
+   * that meet every clause.
+   *
+   * Disjunctive counting with sets: `base` (live, text, the clauses no requested facet owns) and one
+   * set per owned clause; a facet counts within base and every owned clause but its own.
    */
   count(query: SearchQuery, encode: Encode, candidates: Uint8Array | null, fullMatches: number[] | null = null): CountRow[] {
     const columns = this.frozen();
     const { common, own } = splitForFacets(query);
-    const commonMasks = common.map((clause) => this.clauseMask(clause, encode, columns));
+    const baseSets = [columns.aliveBits, ...common.map((clause) => this.clauseSet(clause, encode, columns))];
+    if (candidates) baseSets.push(this.toPositions(candidates, columns));
+    const base = intersect(baseSets);
     const ownEntries = [...own.entries()];
-    const ownMasks = ownEntries.map(([, clause]) => this.clauseMask(clause, encode, columns));
-    const ownIndex = new Map(ownEntries.map(([facet], index) => [facet, index]));
+    const ownSets = ownEntries.map(([, clause]) => this.clauseSet(clause, encode, columns));
+    const full = intersect([base, ...ownSets]);
+    /** Facet -> the set it counts in (cached per distinct own clause left out). */
+    const within = (facet: FacetName): Uint32Array => {
+      const index = ownEntries.findIndex(([owner]) => owner === facet);
+      return index === -1 ? full : intersect([base, ...ownSets.filter((_, k) => k !== index)]);
+    };
+
     const rows: CountRow[] = [];
     const row = (kind: CountRow['kind'], facet: FacetName | null, value: number | null, cases: number, publications: number, n1: number | null = null, n2: number | null = null) =>
       rows.push({ kind, facet, value, cases, publications, n1, n2 });
+    const totals = countIn(full, columns.aliveBits, columns.alone, columns.publicationAt);
+    row('total', null, null, totals.cases, totals.publications);
+    if (fullMatches) forEachPosition(full, (position) => fullMatches.push(columns.order[position]));
 
-    const definitions = query.facets.map((request) => ({ request, definition: facetDefinition(request.facet) }));
-    /** Per facet: its values (one list per case, or one value), which failing own clause it tolerates (its own). */
-    const specs = definitions.map(({ request, definition }) => ({
-      request,
-      numeric: definition.kind === 'numeric-range',
-      list: columns.multi.get(definition.field) ?? null,
-      one: columns.single.get(definition.field) ?? null,
-      ownFlag: ownIndex.get(request.facet) ?? -1,
-      width: request.interval ?? definition.defaultInterval ?? 1,
-      min: Infinity,
-      max: -Infinity,
-      any: false,
-      buckets: new Map<number, number>(),
-    }));
-    const valueSpecs = specs.filter((spec) => !spec.numeric);
-    const numericSpecs = specs.filter((spec) => spec.numeric);
-
-    // Codes are small positive integers: counts in arrays indexed by code.
-    const maxCode = this.maxCode;
-    const caseCount = new Int32Array(maxCode + 1);
-    const pubCount = new Int32Array(maxCode + 1);
-    const lastPub = new Int32Array(maxCode + 1).fill(-1);
-    let totalCases = 0;
-    let totalPubs = 0;
-    let totalLastPub = -1;
-    const order = this.order();
-    const alive = columns.alive;
-    const pub = this.pub;
-    const nOwn = ownMasks.length;
-    const nCommon = commonMasks.length;
-    const seen: number[] = [];
-    outer: for (let i = 0; i < order.length; i++) {
-      const ord = order[i];
-      if (!alive[ord] || (candidates !== null && !candidates[ord])) continue;
-      for (let k = 0; k < nCommon; k++) if (!commonMasks[k][ord]) continue outer;
-      // failed: -1 none, k the one failing own clause; two failures count nowhere.
-      let failed = -1;
-      for (let k = 0; k < nOwn; k++) {
-        if (!ownMasks[k][ord]) {
-          if (failed !== -1) continue outer;
-          failed = k;
-        }
-      }
-      const p = pub[ord];
-      if (failed === -1) {
-        fullMatches?.push(ord);
-        totalCases++;
-        if (p !== totalLastPub) {
-          totalLastPub = p;
-          totalPubs++;
-        }
-      }
-      for (const spec of valueSpecs) {
-        if (failed !== -1 && failed !== spec.ownFlag) continue;
-        if (spec.list) {
-          const { start, values } = spec.list;
-          for (let v = start[ord]; v < start[ord + 1]; v++) {
-            const code = values[v];
-            caseCount[code]++;
-            if (lastPub[code] !== p) {
-              lastPub[code] = p;
-              pubCount[code]++;
+    for (const request of query.facets) {
+      const definition = facetDefinition(request.facet);
+      const set = within(request.facet);
+      if (definition.kind === 'numeric-range') {
+        const width = request.interval ?? definition.defaultInterval ?? 1;
+        const list = columns.multi.get(definition.field);
+        const one = columns.single.get(definition.field) as Float64Array;
+        let min = Infinity;
+        let max = -Infinity;
+        const buckets = new Map<number, number>();
+        const seen: number[] = [];
+        forEachPosition(set, (position) => {
+          const ord = columns.order[position];
+          const from = list ? list.start[ord] : 0;
+          const to = list ? list.start[ord + 1] : 1;
+          seen.length = 0;
+          for (let v = from; v < to; v++) {
+            const x = list ? list.values[v] : one[ord];
+            if (x !== x) continue;
+            if (x < min) min = x;
+            if (x > max) max = x;
+            // count(DISTINCT case) per bucket: a case counts once per bucket.
+            const bucket = Math.floor(x / width) * width;
+            if (!seen.includes(bucket)) {
+              seen.push(bucket);
+              buckets.set(bucket, (buckets.get(bucket) ?? 0) + 1);
             }
           }
-        } else {
-          const code = (spec.one as Int32Array)[ord];
-          if (code >= 0) {
-            caseCount[code]++;
-            if (lastPub[code] !== p) {
-              lastPub[code] = p;
-              pubCount[code]++;
-            }
-          }
-        }
+        });
+        row('stats', request.facet, null, 0, 0, min === Infinity ? null : min, max === -Infinity ? null : max);
+        for (const [from, cases] of buckets) row('histogram', request.facet, null, cases, 0, from);
+        continue;
       }
-      for (const spec of numericSpecs) {
-        if (failed !== -1 && failed !== spec.ownFlag) continue;
-        const from = spec.list ? spec.list.start[ord] : 0;
-        const to = spec.list ? spec.list.start[ord + 1] : 1;
-        seen.length = 0;
-        for (let v = from; v < to; v++) {
-          const x = spec.list ? spec.list.values[v] : (spec.one as Float64Array)[ord];
-          if (x !== x) continue;
-          spec.any = true;
-          if (x < spec.min) spec.min = x;
-          if (x > spec.max) spec.max = x;
-          const bucket = Math.floor(x / spec.width) * spec.width;
-          // count(DISTINCT case) per bucket: a case counts once per bucket.
-          if (!seen.includes(bucket)) {
-            seen.push(bucket);
-            spec.buckets.set(bucket, (spec.buckets.get(bucket) ?? 0) + 1);
-          }
-        }
+      for (const [code, cases] of this.codeSets(definition.field, columns)) {
+        const counted = countIn(cases, set, columns.alone, columns.publicationAt);
+        if (counted.cases) row('bucket', null, code, counted.cases, counted.publications);
       }
-    }
-    row('total', null, null, totalCases, totalPubs);
-    for (let code = 0; code <= maxCode; code++) if (caseCount[code]) row('bucket', null, code, caseCount[code], pubCount[code]);
-    for (const spec of numericSpecs) {
-      row('stats', spec.request.facet, null, 0, 0, spec.any ? spec.min : null, spec.any ? spec.max : null);
-      for (const [from, cases] of spec.buckets) row('histogram', spec.request.facet, null, cases, 0, from);
-    }
-    for (const { request, definition } of definitions) {
-      if (request.includeZero && definition.multiValued && !definition.termKind && definition.kind !== 'numeric-range') {
+      if (request.includeZero && definition.multiValued && !definition.termKind) {
         for (const code of this.present(definition.field)) row('present', request.facet, code, 0, 0);
       }
     }
     return rows;
+  }
+
+  /** A mask over ordinals as a set over positions. */
+  private toPositions(mask: Uint8Array, columns: Frozen): Uint32Array {
+    const set = new Uint32Array(wordCount(columns.order.length));
+    const order = columns.order;
+    for (let position = 0; position < order.length; position++) if (mask[order[position]]) set[position >>> 5] |= 1 << (position & 31);
+    return set;
+  }
+
+  /** The cases holding each code of a coded field, as sets over positions (built on first use after a write). */
+  private codeSets(field: FacetField, columns: Frozen): Map<number, Uint32Array> {
+    let sets = columns.codeSets.get(field);
+    if (sets) return sets;
+    sets = new Map();
+    const words = wordCount(columns.order.length);
+    const list = columns.multi.get(field);
+    const one = columns.single.get(field);
+    const add = (code: number, position: number) => {
+      let set = (sets as Map<number, Uint32Array>).get(code);
+      if (!set) (sets as Map<number, Uint32Array>).set(code, (set = new Uint32Array(words)));
+      set[position >>> 5] |= 1 << (position & 31);
+    };
+    for (let position = 0; position < columns.order.length; position++) {
+      const ord = columns.order[position];
+      if (list) for (let v = list.start[ord]; v < list.start[ord + 1]; v++) add(list.values[v], position);
+      else if (one && one[ord] >= 0) add(one[ord], position);
+    }
+    columns.codeSets.set(field, sets);
+    return sets;
   }
 
   /** Slots held (live or not): the length of a mask over ordinals. */

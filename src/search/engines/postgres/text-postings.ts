@@ -203,7 +203,10 @@ export class TextPostings {
         return mask[ord] ? scores[ord] : 0;
       },
       weights: (ords) => {
-        const wanted = new Map(ords.map((ord) => [ord, 0]));
+        // Slot + 1 of each wanted document, so the postings walk does an array read per posting.
+        const slotOf = new Int32Array(size);
+        ords.forEach((ord, slot) => (slotOf[ord] = slot + 1));
+        const bits = new Int32Array(ords.length);
         const lexemes: Occurrences[] = [];
         const visit = (node: TsqueryNode): void => {
           if (node.op === 'lexeme') lexemes.push(positional(node));
@@ -217,15 +220,12 @@ export class TextPostings {
         for (const unit of lexemes) {
           let offset = 0;
           for (let i = 0; i < unit.ords.length; i++) {
-            const bits = wanted.get(unit.ords[i]);
-            if (bits !== undefined) {
-              let found = bits;
-              for (let p = offset; p < offset + unit.counts[i]; p++) found |= 1 << (unit.pos[p] & 3);
-              wanted.set(unit.ords[i], found);
-            }
+            const slot = unit.ords[i] < size ? slotOf[unit.ords[i]] : 0;
+            if (slot) for (let p = offset; p < offset + unit.counts[i]; p++) bits[slot - 1] |= 1 << (unit.pos[p] & 3);
             offset += unit.counts[i];
           }
         }
+        const wanted = new Map(ords.map((ord, slot) => [ord, bits[slot]]));
         return wanted;
       },
     };
