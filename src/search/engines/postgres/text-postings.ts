@@ -8,15 +8,24 @@ interface Occurrences {
   ords: Int32Array;
   counts: Uint16Array;
   pos: Uint16Array;
+  /** Per document: the weights present (bit 1 << weight) and, from bit 4, the sum of their values in tenths (see summaryOf). */
+  summary: Uint16Array;
 }
+
+/** tsvector weights D, C, B, A as PostgreSQL's ranking functions value them by default (0.1 to 1.0), in tenths. */
+const WEIGHT_TENTHS = [1, 2, 4, 10];
+
+/** Adds one position to a summary (weights present, low 4 bits; weight sum in tenths above, capped). */
+const summarize = (summary: number, position: number) => {
+  const weight = position & 3;
+  return (Math.min(4095, (summary >>> 4) + WEIGHT_TENTHS[weight]) << 4) | (summary & 15) | (1 << weight);
+};
 
 /** One document's lexemes, for the documents written since the postings were built. */
 type DocumentTerms = Map<number, Uint16Array>;
 
-/** tsvector weights D, C, B, A as PostgreSQL's ranking functions value them by default. */
-const WEIGHT_VALUE = [0.1, 0.2, 0.4, 1.0];
 
-const EMPTY: Occurrences = { ords: new Int32Array(0), counts: new Uint16Array(0), pos: new Uint16Array(0) };
+const EMPTY: Occurrences = { ords: new Int32Array(0), counts: new Uint16Array(0), pos: new Uint16Array(0), summary: new Uint16Array(0) };
 
 /** Documents written since the build, beyond which the next search reloads everything instead. */
 const overlayLimit = (documents: number) => Math.max(2_000, documents >> 4);
@@ -54,14 +63,15 @@ export class TextPostings {
   }
 
   /** Postings in one block per array (few large arrays, not three per lexeme): lexeme `id` spans [start[id], start[id + 1]). */
-  static fromBlocks(lexicon: Map<string, number>, blocks: { start: Int32Array; posStart: Float64Array; ords: Int32Array; counts: Uint16Array; pos: Uint16Array }, documents: number): TextPostings {
+  static fromBlocks(lexicon: Map<string, number>, blocks: { start: Int32Array; posStart: Float64Array; ords: Int32Array; counts: Uint16Array; pos: Uint16Array; summary: Uint16Array }, documents: number): TextPostings {
     const postings = new TextPostings();
     for (const [lexeme, id] of lexicon) postings.lexicon.set(lexeme, id);
-    const { start, posStart, ords, counts, pos } = blocks;
+    const { start, posStart, ords, counts, pos, summary } = blocks;
     postings.base = Array.from({ length: lexicon.size }, (_, id) => ({
       ords: ords.subarray(start[id], start[id + 1]),
       counts: counts.subarray(start[id], start[id + 1]),
       pos: pos.subarray(posStart[id], posStart[id + 1]),
+      summary: summary.subarray(start[id], start[id + 1]),
     }));
     postings.documents = documents;
     return postings;
@@ -191,11 +201,8 @@ export class TextPostings {
           for (const unit of units) {
             const df = unit.ords.length;
             const idf = Math.log(1 + (documents - df + 0.5) / (df + 0.5));
-            let offset = 0;
             for (let i = 0; i < unit.ords.length; i++) {
-              let weight = 0;
-              for (let p = offset; p < offset + unit.counts[i]; p++) weight += WEIGHT_VALUE[unit.pos[p] & 3];
-              offset += unit.counts[i];
+              const weight = (unit.summary[i] >>> 4) / 10;
               if (unit.ords[i] < size) scores[unit.ords[i]] += (idf * weight) / (weight + 1);
             }
           }
@@ -218,11 +225,9 @@ export class TextPostings {
         };
         visit(query);
         for (const unit of lexemes) {
-          let offset = 0;
           for (let i = 0; i < unit.ords.length; i++) {
             const slot = unit.ords[i] < size ? slotOf[unit.ords[i]] : 0;
-            if (slot) for (let p = offset; p < offset + unit.counts[i]; p++) bits[slot - 1] |= 1 << (unit.pos[p] & 3);
-            offset += unit.counts[i];
+            if (slot) bits[slot - 1] |= unit.summary[i] & 15;
           }
         }
         const wanted = new Map(ords.map((ord, slot) => [ord, bits[slot]]));
@@ -241,6 +246,7 @@ export class TextPostingsBuilder {
   private readonly lexicon = new Map<string, number>();
   private ords: Int32Array[] = [];
   private counts: Uint16Array[] = [];
+  private summaries: Uint16Array[] = [];
   private pos: Uint16Array[] = [];
   private docsOf: number[] = [];
   private positionsOf: number[] = [];
@@ -285,11 +291,13 @@ export class TextPostingsBuilder {
       if (d === ords.length) {
         ords = this.ords[id] = grow(ords, Int32Array) as Int32Array;
         this.counts[id] = grow(this.counts[id], Uint16Array) as Uint16Array;
+        this.summaries[id] = grow(this.summaries[id], Uint16Array) as Uint16Array;
       }
       ords[d] = ord;
       let pos = this.pos[id];
       let n = this.positionsOf[id];
       const first = n;
+      let summary = 0;
       if (text.charCodeAt(i) === 58) {
         i++;
         for (;;) {
@@ -306,12 +314,14 @@ export class TextPostingsBuilder {
           }
           if (n === pos.length) pos = this.pos[id] = grow(pos, Uint16Array) as Uint16Array;
           pos[n++] = (position << 2) | weight;
+          summary = summarize(summary, weight);
           if (ch !== 44) break;
           i++;
         }
       }
       this.positionsOf[id] = n;
       this.counts[id][d] = n - first;
+      this.summaries[id][d] = summary;
       this.docsOf[id] = d + 1;
     }
   }
@@ -358,6 +368,7 @@ export class TextPostingsBuilder {
       this.lexicon.set(lexeme, id);
       this.ords.push(new Int32Array(4));
       this.counts.push(new Uint16Array(4));
+      this.summaries.push(new Uint16Array(4));
       this.pos.push(new Uint16Array(4));
       this.docsOf.push(0);
       this.positionsOf.push(0);
@@ -381,17 +392,20 @@ export class TextPostingsBuilder {
     }
     const ords = new Int32Array(start[lexemes]);
     const counts = new Uint16Array(start[lexemes]);
+    const summary = new Uint16Array(start[lexemes]);
     const pos = new Uint16Array(posStart[lexemes]);
     for (let id = 0; id < lexemes; id++) {
       ords.set(this.ords[id].subarray(0, this.docsOf[id]), start[id]);
       counts.set(this.counts[id].subarray(0, this.docsOf[id]), start[id]);
+      summary.set(this.summaries[id].subarray(0, this.docsOf[id]), start[id]);
       pos.set(this.pos[id].subarray(0, this.positionsOf[id]), posStart[id]);
     }
     // The growable arrays go with the builder.
     this.ords = [];
     this.counts = [];
+    this.summaries = [];
     this.pos = [];
-    return TextPostings.fromBlocks(this.lexicon, { start, posStart, ords, counts, pos }, this.documents);
+    return TextPostings.fromBlocks(this.lexicon, { start, posStart, ords, counts, pos, summary }, this.documents);
   }
 }
 
@@ -405,25 +419,37 @@ function grow<T extends Int32Array | Uint16Array>(array: T, Type: { new (length:
 class OccurrenceBuilder {
   private readonly ords: Int32Array;
   private readonly counts: Uint16Array;
-  private readonly pos: Uint16Array;
+  private readonly summary: Uint16Array;
+  readonly pos: Uint16Array;
   private docs = 0;
-  private positions = 0;
+  positions = 0;
 
   constructor(maxDocuments: number, maxPositions: number) {
     this.ords = new Int32Array(maxDocuments);
     this.counts = new Uint16Array(maxDocuments);
+    this.summary = new Uint16Array(maxDocuments);
     this.pos = new Uint16Array(maxPositions);
   }
 
   add(ord: number, positions: ArrayLike<number>): void {
-    if (!positions.length) return;
-    this.ords[this.docs] = ord;
-    this.counts[this.docs++] = positions.length;
+    const first = this.positions;
     for (let i = 0; i < positions.length; i++) this.pos[this.positions++] = positions[i];
+    this.close(ord, first);
+  }
+
+  /** Ends a document whose positions were written into `pos` from `first` on (none: nothing is added). */
+  close(ord: number, first: number): void {
+    if (this.positions === first) return;
+    let summary = 0;
+    for (let p = first; p < this.positions; p++) summary = summarize(summary, this.pos[p] & 3);
+    this.ords[this.docs] = ord;
+    this.summary[this.docs] = summary;
+    this.counts[this.docs++] = this.positions - first;
   }
 
   done(): Occurrences {
-    return { ords: this.ords.subarray(0, this.docs), counts: this.counts.subarray(0, this.docs), pos: this.pos.subarray(0, this.positions) };
+    const docs = this.docs;
+    return { ords: this.ords.subarray(0, docs), counts: this.counts.subarray(0, docs), pos: this.pos.subarray(0, this.positions), summary: this.summary.subarray(0, docs) };
   }
 }
 
@@ -434,7 +460,6 @@ class OccurrenceBuilder {
  */
 function phrase(left: Occurrences, right: Occurrences, distance: number): Occurrences {
   const out = new OccurrenceBuilder(Math.min(left.ords.length, right.ords.length), right.pos.length);
-  const found: number[] = [];
   let i = 0;
   let j = 0;
   let leftOffset = 0;
@@ -443,15 +468,18 @@ function phrase(left: Occurrences, right: Occurrences, distance: number): Occurr
     if (left.ords[i] < right.ords[j]) leftOffset += left.counts[i++];
     else if (left.ords[i] > right.ords[j]) rightOffset += right.counts[j++];
     else {
-      found.length = 0;
       const leftEnd = leftOffset + left.counts[i];
+      const rightEnd = rightOffset + right.counts[j];
+      const first = out.positions;
       let l = leftOffset;
-      for (let r = rightOffset; r < rightOffset + right.counts[j]; r++) {
-        const want = (right.pos[r] >> 2) - distance;
+      for (let r = rightOffset; r < rightEnd; r++) {
+        const position = right.pos[r];
+        const want = (position >> 2) - distance;
         while (l < leftEnd && left.pos[l] >> 2 < want) l++;
-        if (l < leftEnd && left.pos[l] >> 2 === want) found.push((right.pos[r] & ~3) | Math.min(right.pos[r] & 3, left.pos[l] & 3));
+        if (l === leftEnd) break;
+        if (left.pos[l] >> 2 === want) out.pos[out.positions++] = (position & ~3) | Math.min(position & 3, left.pos[l] & 3);
       }
-      out.add(right.ords[j], found);
+      out.close(right.ords[j], first);
       leftOffset = leftEnd;
       rightOffset += right.counts[j];
       i++;
