@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -25,7 +26,8 @@ export const GraphqlApiModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
     graphiql: false,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    plugins: [offlineExplorerPlugin()],
+    // No cache hints are used; Apollo's cache-control plugin would still wrap every field resolver.
+    plugins: [offlineExplorerPlugin(), ApolloServerPluginCacheControlDisabled()],
     formatError: formatGraphqlError,
     context: ({ req }: { req: Request }) => ({ req, loaders: loaders.create() }),
   }),

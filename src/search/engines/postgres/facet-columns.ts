@@ -48,6 +48,8 @@ interface Frozen {
   publicationAt: Int32Array;
   /** Per coded field, code -> the positions holding it (see codeSets). */
   codeSets: Map<FacetField, Map<number, Uint32Array>>;
+  /** Sort keys by field and direction (see sortKeys). */
+  sortKeys: Map<string, Float64Array>;
   /** Codes as Int32Array (null -1), so they index count arrays as integers; numbers as Float64Array (null NaN). */
   single: Map<string, Int32Array | Float64Array>;
   multi: Map<string, { start: Int32Array; values: Int32Array | Float64Array }>;
@@ -57,11 +59,12 @@ const num = (value: unknown): number | null => (value === null || value === unde
 const nums = (value: unknown): number[] => (Array.isArray(value) ? value.map(Number) : []);
 
 /**
- * The facet columns of the live index held in memory, one slot (ordinal) per case: counting visits
- * the matching cases here instead of grouping rows in SQL. Same semantics as the SQL it replaces:
- * a NULL single value matches no filter and is not counted; a range on a multi-valued field means
- * "some value in range"; each code occurrence counts (as unnest + count did); publications are
- * distinct per bucket.
+ * The facet columns of the live index held in memory, one slot (ordinal) per case. Counting works on
+ * sets of cases as bitsets (bitset.ts) over positions, a case's rank in publication order: one set per
+ * filter clause, per facet value and for the text matches; a value's count is a population count of
+ * an AND. Semantics as the SQL this replaced: a NULL single value matches no filter and is not
+ * counted; a range on a multi-valued field means "some value in range"; a case counts once per value;
+ * publications are distinct per bucket.
  */
 export class FacetColumns {
   private readonly ordinalById = new Map<string, number>();
@@ -173,7 +176,7 @@ export class FacetColumns {
       const publication = publicationAt[position];
       if ((position === 0 || publicationAt[position - 1] !== publication) && (position + 1 === liveCount || publicationAt[position + 1] !== publication)) alone[position >>> 5] |= 1 << (position & 31);
     }
-    this.snapshot = { alive, liveCount, single, multi, masks: new Map(), order, aliveBits, alone, publicationAt, codeSets: new Map() };
+    this.snapshot = { alive, liveCount, single, multi, masks: new Map(), order, aliveBits, alone, publicationAt, codeSets: new Map(), sortKeys: new Map() };
     return this.snapshot;
   }
 
@@ -364,38 +367,46 @@ export class FacetColumns {
   }
 
   /**
-   * The stored sort key of a case as the SQL keyset had it: descending keys negated, missing values
-   * mapped to a stand-in, so every order is "key ascending, then id ascending".
+   * Every case's sort key as the SQL keyset had it: descending keys negated, missing values mapped to
+   * a stand-in, so every order is "key ascending, then id ascending" (kept until the next write).
    */
-  sortKey(ord: number, field: 'year' | 'ageYears', descending: boolean): number {
-    const value = (this.values.get(field) as (number | null)[])[ord];
-    return descending ? -(value ?? MISSING_LOW) : (value ?? MISSING_HIGH);
+  sortKeys(field: 'year' | 'ageYears', descending: boolean): Float64Array {
+    const columns = this.frozen();
+    const name = `${field}:${descending}`;
+    let keys = columns.sortKeys.get(name);
+    if (!keys) {
+      const values = columns.single.get(field) as Float64Array;
+      keys = Float64Array.from(values, (value) => (descending ? -(value === value ? value : MISSING_LOW) : value === value ? value : MISSING_HIGH));
+      columns.sortKeys.set(name, keys);
+    }
+    return keys;
   }
 
   /**
-   * The first `size` of these cases after the cursor, by key ascending then id ascending (uuid order is
-   * the order of their lowercase text).
+   * The first `size` of these cases after the cursor, by `keys[ord]` ascending then id ascending (uuid
+   * order is the order of their lowercase text).
    */
-  page(ords: number[], keyOf: (ord: number) => number, size: number, after: { key: number; id: string } | null): number[] {
-    const top: { key: number; id: string; ord: number }[] = [];
-    const before = (a: { key: number; id: string }, b: { key: number; id: string }) => a.key < b.key || (a.key === b.key && a.id < b.id);
+  page(ords: number[], keys: ArrayLike<number>, size: number, after: { key: number; id: string } | null): number[] {
+    const ids = this.ids;
+    const isAfter = (ord: number) => !after || after.key < keys[ord] || (after.key === keys[ord] && after.id < ids[ord]);
+    const before = (a: number, b: number) => keys[a] < keys[b] || (keys[a] === keys[b] && ids[a] < ids[b]);
     if (size > 100) {
       // Large pages: sort everything after the cursor (insertion into the page would be quadratic).
-      const all = ords.map((ord) => ({ key: keyOf(ord), id: this.ids[ord], ord })).filter((hit) => !after || before(after, hit));
-      all.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
-      return all.slice(0, size).map((hit) => hit.ord);
+      return ords
+        .filter(isAfter)
+        .sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0))
+        .slice(0, size);
     }
+    const top: number[] = [];
     for (const ord of ords) {
-      const key = keyOf(ord);
-      if (after && !(after.key < key || (after.key === key && after.id < this.ids[ord]))) continue;
-      if (top.length === size && !(key < top[size - 1].key || (key === top[size - 1].key && this.ids[ord] < top[size - 1].id))) continue;
-      const hit = { key, id: this.ids[ord], ord };
+      if (top.length === size && !before(ord, top[size - 1])) continue;
+      if (!isAfter(ord)) continue;
       if (top.length === size) top.pop();
       let i = top.length;
-      while (i > 0 && before(hit, top[i - 1])) i--;
-      top.splice(i, 0, hit);
+      while (i > 0 && before(ord, top[i - 1])) i--;
+      top.splice(i, 0, ord);
     }
-    return top.map((hit) => hit.ord);
+    return top;
   }
 
   /** Codes present in the index for a multi-valued coded field. */

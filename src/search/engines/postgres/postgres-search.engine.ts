@@ -195,12 +195,10 @@ export class PostgresSearchEngine implements SearchEngine {
       const cursor = query.page.after;
       if (spec.key === 'score') {
         // Relevance descending is "negated score ascending", so the same keyset applies.
-        const scoreOf = (match as TextMatch).score;
-        page = columns.page(fullMatches, (ord) => -scoreOf(ord), query.page.first + 1, cursor ? { key: -cursor.values[0], id: cursor.caseReportId } : null);
+        page = columns.page(fullMatches, (match as TextMatch).negatedScores(), query.page.first + 1, cursor ? { key: -cursor.values[0], id: cursor.caseReportId } : null);
       } else {
-        const field = spec.key;
         const descending = spec.direction === 'desc';
-        page = columns.page(fullMatches, (ord) => columns.sortKey(ord, field, descending), query.page.first + 1, cursor ? { key: descending ? -cursor.values[0] : cursor.values[0], id: cursor.caseReportId } : null);
+        page = columns.page(fullMatches, columns.sortKeys(spec.key, descending), query.page.first + 1, cursor ? { key: descending ? -cursor.values[0] : cursor.values[0], id: cursor.caseReportId } : null);
       }
     }
     const hasNextPage = page.length > query.page.first;
@@ -211,7 +209,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const hits = page.map((ord): EngineHit => {
       const caseReportId = columns.caseReportIdOf(ord);
       const score = match ? match.score(ord) : null;
-      const sortValue = spec.key === 'score' ? (score as number) : spec.direction === 'desc' ? -columns.sortKey(ord, spec.key, true) : columns.sortKey(ord, spec.key, false);
+      const sortValue = spec.key === 'score' ? (score as number) : spec.direction === 'desc' ? -columns.sortKeys(spec.key, true)[ord] : columns.sortKeys(spec.key, false)[ord];
       return { caseReportId, publicationId: columns.publicationIdOf(ord), score, sortValues: [sortValue], highlights: headlines.get(caseReportId) ?? [] };
     });
     return { ...(await this.parseCounts(query, countRows)), hits, hasNextPage };

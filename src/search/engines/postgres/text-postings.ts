@@ -35,6 +35,8 @@ export interface TextMatch {
   mask: Uint8Array;
   /** Relevance of a matching document (see TextPostings.match). */
   score(ord: number): number;
+  /** Every ordinal's relevance, negated (a sort key: ascending is most relevant first). */
+  negatedScores(): Float64Array;
   /**
    * For these documents, the weights (bit 1 << weight: A 3, B 2, C 1, D 0) in which any lexeme of the
    * query occurs, negated ones included (ts_headline marks those too): a field of a weight not
@@ -137,7 +139,7 @@ export class TextPostings {
    */
   match(query: TsqueryNode | null, size: number, documents: number): TextMatch {
     const mask = new Uint8Array(size);
-    if (!query) return { mask, score: () => 0, weights: (ords) => new Map(ords.map((ord) => [ord, 0])) };
+    if (!query) return { mask, score: () => 0, negatedScores: () => new Float64Array(size), weights: (ords) => new Map(ords.map((ord) => [ord, 0])) };
     const occurrences = new Map<TsqueryNode, Occurrences>();
     const positional = (node: TsqueryNode): Occurrences => {
       let found = occurrences.get(node);
@@ -183,7 +185,21 @@ export class TextPostings {
     };
     mask.set(evaluate(query));
 
-    let scores: Float64Array | null = null;
+    let negated: Float64Array | null = null;
+    const negatedScores = (): Float64Array => {
+      if (negated) return negated;
+      const scores = new Float64Array(size);
+      for (const unit of units) {
+        const df = unit.ords.length;
+        const idf = Math.log(1 + (documents - df + 0.5) / (df + 0.5));
+        for (let i = 0; i < unit.ords.length; i++) {
+          const weight = (unit.summary[i] >>> 4) / 10;
+          if (unit.ords[i] < size) scores[unit.ords[i]] -= (idf * weight) / (weight + 1);
+        }
+      }
+      for (let ord = 0; ord < size; ord++) if (!mask[ord]) scores[ord] = 0;
+      return (negated = scores);
+    };
     const units: Occurrences[] = [];
     const collect = (node: TsqueryNode): void => {
       if (node.op === 'lexeme' || node.op === 'phrase') units.push(positional(node));
@@ -195,20 +211,8 @@ export class TextPostings {
     collect(query);
     return {
       mask,
-      score: (ord) => {
-        if (!scores) {
-          scores = new Float64Array(size);
-          for (const unit of units) {
-            const df = unit.ords.length;
-            const idf = Math.log(1 + (documents - df + 0.5) / (df + 0.5));
-            for (let i = 0; i < unit.ords.length; i++) {
-              const weight = (unit.summary[i] >>> 4) / 10;
-              if (unit.ords[i] < size) scores[unit.ords[i]] += (idf * weight) / (weight + 1);
-            }
-          }
-        }
-        return mask[ord] ? scores[ord] : 0;
-      },
+      negatedScores,
+      score: (ord) => (mask[ord] ? -negatedScores()[ord] || 0 : 0),
       weights: (ords) => {
         // Slot + 1 of each wanted document, so the postings walk does an array read per posting.
         const slotOf = new Int32Array(size);
