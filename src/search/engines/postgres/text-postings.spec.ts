@@ -1,4 +1,5 @@
 import { TextPostings } from './text-postings';
+import { buildTextPostings } from './text-postings.builder';
 import { parseTsquery } from './tsquery';
 
 // Vectors as PostgreSQL prints them; weights A title/terms, B narrative, C abstract, D other.
@@ -16,7 +17,7 @@ const matching = (postings: TextPostings, tsquery: string, size = 5) => {
 };
 
 describe('TextPostings', () => {
-  const postings = () => TextPostings.build([...VECTORS]);
+  const postings = () => buildTextPostings([...VECTORS]);
 
   it('matches words, AND, OR and NOT as PostgreSQL does', () => {
     expect(matching(postings(), "'blood'")).toEqual([0, 1, 2]);
