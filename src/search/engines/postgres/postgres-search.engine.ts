@@ -170,10 +170,10 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   /**
-   * Everything but analysis and headlines happens in memory: PostgreSQL turns the parsed text into a
-   * tsquery (its stemming and stop words), the postings (TextPostings) give the matching cases and
-   * their relevance, the facet columns (FacetColumns) the filters, counts and the page; the page's
-   * headlines come from PostgreSQL by primary key.
+   * PostgreSQL analyses, memory does the rest: PostgreSQL turns the parsed text into a tsquery (its
+   * stemming and stop words); the postings (TextPostings) give the matching cases and their relevance,
+   * the facet columns (FacetColumns) the filters, counts and the page; the page's headlines are marked
+   * here in the texts read by primary key.
    */
   async search(query: SearchQuery): Promise<EngineSearchResult> {
     const keys = filterClauses(query.filters).flatMap((clause) => (clause.kind === 'any-of' && CODED_FIELDS.has(clause.field) ? clause.values.map((value) => codeKey(clause.field, value)) : []));
@@ -188,11 +188,11 @@ export class PostgresSearchEngine implements SearchEngine {
     const tsqueryNode = tsquery === null ? null : parseTsquery(tsquery);
     const match = tsquery === null ? null : text.match(tsqueryNode, columns.size, columns.liveCount);
 
+    const spec = sortSpecOf(query.sort, Boolean(query.text));
     const fullMatches: number[] | null = query.page.first > 0 ? [] : null;
     const countRows = columns.count(query, encode, match?.mask ?? null, fullMatches);
     let page: number[] = [];
     if (fullMatches) {
-      const spec = sortSpecOf(query.sort, Boolean(query.text));
       const cursor = query.page.after;
       if (spec.key === 'score') {
         // Relevance descending is "negated score ascending", so the same keyset applies.
@@ -206,7 +206,6 @@ export class PostgresSearchEngine implements SearchEngine {
     page = page.slice(0, query.page.first);
     const headlines =
       match && query.highlight && page.length ? await this.headlines(tsqueryNode, [...match.weights(page)].map(([ord, weights]) => ({ caseReportId: columns.caseReportIdOf(ord), weights }))) : new Map<string, HighlightResult[]>();
-    const spec = sortSpecOf(query.sort, Boolean(query.text));
     const hits = page.map((ord): EngineHit => {
       const caseReportId = columns.caseReportIdOf(ord);
       const score = match ? match.score(ord) : null;

@@ -60,6 +60,12 @@ describe('TextPostings', () => {
     expect(matching(index, "'blood' <-> 'patch'", 6)).toEqual([5]);
     expect(matching(index, "'hematoma'", 6)).toEqual([1, 3]);
     expect(matching(index, "'test'", 6)).toEqual([]);
+    // Merged postings are kept until the next write, then merged again.
+    expect(matching(index, "'blood'", 6)).toEqual([2, 5]);
+    expect(index.remove(2)).toBe(true);
+    expect(index.put(0, "'blood':3B")).toBe(true);
+    expect(matching(index, "'blood'", 6)).toEqual([0, 5]);
+    expect(matching(index, "'blood'", 6)).toEqual([0, 5]);
   });
 
   it('asks for a reload once the overlay outgrows the limit', () => {

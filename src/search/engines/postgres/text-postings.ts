@@ -34,6 +34,9 @@ export class TextPostings {
   private readonly lexicon = new Map<string, number>();
   private base: Occurrences[] = [];
   private readonly overlay = new Map<number, DocumentTerms | null>();
+  /** Bumped by every write; a lexeme's postings merged with the overlay of this generation are current. */
+  private generation = 0;
+  private readonly mergedAt = new Map<number, number>();
   private documents = 0;
 
   /** Postings in one block per array (few large arrays, not three per lexeme): lexeme `id` spans [start[id], start[id + 1]). */
@@ -62,6 +65,7 @@ export class TextPostings {
 
   /** Replaces (or adds) one document's lexemes. False when the overlay is full: reload instead. */
   put(ord: number, vector: string): boolean {
+    this.generation++;
     const terms: DocumentTerms = new Map();
     for (const entry of parseTsvector(vector)) terms.set(this.lexemeId(entry.lexeme), Uint16Array.from(entry.positions));
     this.overlay.set(ord, terms);
@@ -70,16 +74,21 @@ export class TextPostings {
 
   /** Drops one document. False when the overlay is full: reload instead. */
   remove(ord: number): boolean {
+    this.generation++;
     this.overlay.set(ord, null);
     return this.overlay.size <= overlayLimit(this.documents);
   }
 
-  /** The occurrences of one lexeme: the built postings without rewritten documents, merged with the overlay. */
+  /**
+   * The occurrences of one lexeme: the built postings without rewritten documents, merged with the
+   * overlay. The merge replaces the lexeme's postings until the next write (merging again is
+   * idempotent: overlay documents are always taken from the overlay).
+   */
   private lexeme(lexeme: string): Occurrences {
     const id = this.lexicon.get(lexeme);
     if (id === undefined) return EMPTY;
     const base = this.base[id] ?? EMPTY;
-    if (!this.overlay.size) return base;
+    if (!this.overlay.size || this.mergedAt.get(id) === this.generation) return base;
     const extra: [number, Uint16Array][] = [];
     for (const [ord, terms] of this.overlay) {
       const positions = terms?.get(id);
@@ -97,7 +106,9 @@ export class TextPostings {
       offset += count;
     }
     while (x < extra.length) out.add(extra[x][0], extra[x++][1]);
-    return out.done();
+    this.base[id] = out.done();
+    this.mergedAt.set(id, this.generation);
+    return this.base[id];
   }
 
   /**
