@@ -7,7 +7,11 @@ import { CaseProcedure } from './entities/case-procedure.entity';
 import { CaseReport } from './entities/case-report.entity';
 import { CaseTreatment } from './entities/case-treatment.entity';
 
-export type CaseReportRow = Omit<CaseReport, 'id' | 'createdAt' | 'updatedAt' | 'publication' | 'comorbidities' | 'procedures' | 'complications' | 'treatments'>;
+export type CaseReportRow = Omit<CaseReport, 'id' | 'createdAt' | 'updatedAt' | 'publication' | 'comorbidities' | 'procedures' | 'complications' | 'treatments' | 'curationStatus' | 'facts' | 'extractionRulesVersion'> &
+  Partial<Pick<CaseReport, 'curationStatus' | 'facts' | 'extractionRulesVersion'>>;
+
+/** Rejected suggestions are kept (a re-run must not propose them again) but are not listed or counted. */
+const LISTED = "c.curation_status <> 'REJECTED'";
 
 /** One patient's linked facts, with terms already resolved to ids. */
 export interface CaseFacts {
@@ -30,9 +34,9 @@ export class CaseReportsRepository {
   }
 
   async page(first: number, after: string | null | undefined): Promise<{ rows: CaseReport[]; hasNextPage: boolean; totalCount: number }> {
-    const query = this.uow.reader.createQueryBuilder(CaseReport, 'c').orderBy("date_trunc('milliseconds', c.created_at)", 'DESC').addOrderBy('c.id', 'DESC').limit(first + 1);
-    if (after) query.where("(date_trunc('milliseconds', c.created_at), c.id) < (:createdAt::timestamptz, :id)", decodeCursor(after));
-    const [rows, totalCount] = await Promise.all([query.getMany(), this.uow.reader.count(CaseReport)]);
+    const query = this.uow.reader.createQueryBuilder(CaseReport, 'c').where(LISTED).orderBy("date_trunc('milliseconds', c.created_at)", 'DESC').addOrderBy('c.id', 'DESC').limit(first + 1);
+    if (after) query.andWhere("(date_trunc('milliseconds', c.created_at), c.id) < (:createdAt::timestamptz, :id)", decodeCursor(after));
+    const [rows, totalCount] = await Promise.all([query.getMany(), this.uow.reader.createQueryBuilder(CaseReport, 'c').where(LISTED).getCount()]);
     return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
   }
 

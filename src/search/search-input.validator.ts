@@ -1,3 +1,4 @@
+import { CurationStatus } from '../case-reports/curation.enums';
 import { BadUserInputError, FieldError } from '../common/errors/domain-error';
 import { FacetDefinition, facetDefinition, FacetName, isFacetName } from './query/facet-registry';
 import { FacetRequest, NumericRange, SearchFilters, SearchQuery, SearchSort } from './query/search-query';
@@ -111,6 +112,8 @@ function validateFilters(input: SearchFiltersInput, path: string, errors: FieldE
   filters.pregnancyStatuses = list('pregnancyStatuses', input.pregnancyStatuses);
   filters.anticoagulation = list('anticoagulation', input.anticoagulation);
   filters.outcomes = list('outcomes', input.outcomes);
+  filters.curationStatuses = list('curationStatuses', input.curationStatuses);
+  if (filters.curationStatuses?.includes(CurationStatus.REJECTED)) errors.push({ path: `${path}.curationStatuses`, message: 'REJECTED cases are not searchable: choose SUGGESTED and/or CURATED' });
   filters.publicationTypes = list('publicationTypes', input.publicationTypes);
   filters.year = validateRange(input.year, `${path}.year`, errors);
   filters.age = validateRange(input.age, `${path}.age`, errors);

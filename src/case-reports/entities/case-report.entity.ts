@@ -3,7 +3,9 @@ import { Column, CreateDateColumn, Entity, Index, JoinTable, ManyToMany, ManyToO
 import { Publication } from '../../publications/publication.entity';
 import { VocabularyTerm } from '../../vocabulary/vocabulary-term.entity';
 import { AgeGroup, Anticoagulation, Outcome, PregnancyStatus, Sex } from '../case-report.enums';
+import { CurationStatus } from '../curation.enums';
 import { CaseComplication } from './case-complication.entity';
+import { CaseFactRecord } from './case-fact-record';
 import { CaseProcedure } from './case-procedure.entity';
 import { CaseTreatment } from './case-treatment.entity';
 
@@ -78,6 +80,19 @@ export class CaseReport {
   @Field(() => Float, { nullable: true, description: 'Length of follow-up in days.' })
   @Column('double precision', { nullable: true })
   followUpDays: number | null;
+
+  @Field(() => CurationStatus, { description: 'SUGGESTED until a curator confirms the case; cases entered by hand are CURATED.' })
+  @Index()
+  @Column({ type: 'enum', enum: CurationStatus, enumName: 'curation_status', default: CurationStatus.CURATED })
+  curationStatus: CurationStatus;
+
+  @Field(() => [CaseFactRecord], { description: 'The proposed facts with their evidence and review state (empty for cases entered by hand).' })
+  @Column('jsonb', { default: [] })
+  facts: CaseFactRecord[];
+
+  @Field(() => String, { nullable: true, description: 'Version of the extraction rules that proposed the case; null when entered by hand.' })
+  @Column('varchar', { length: 32, nullable: true })
+  extractionRulesVersion: string | null;
 
   @Field()
   @CreateDateColumn({ type: 'timestamptz' })

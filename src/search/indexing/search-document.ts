@@ -1,4 +1,5 @@
 import { AgeGroup, Anticoagulation, Outcome, PregnancyStatus, Sex } from '../../case-reports/case-report.enums';
+import { CurationStatus } from '../../case-reports/curation.enums';
 import { TermKind } from '../../vocabulary/term-kind.enum';
 import { TREATMENT_NOT_REPORTED } from '../query/facet-registry';
 import { stripControlCharacters } from '../query/highlight';
@@ -53,6 +54,8 @@ export interface SearchDocument {
   anticoagulation: Anticoagulation;
   outcome: Outcome;
   hasKnownOutcome: boolean;
+  /** SUGGESTED (proposed by extraction) or CURATED. */
+  curationStatus: CurationStatus;
 
   // Vocabulary facets (ids with ancestors, unique, sorted). treatmentIds holds "UNKNOWN" when the case has no treatment.
   complicationIds: string[];
@@ -109,6 +112,8 @@ export interface SearchDocumentSource {
     anticoagulation: Anticoagulation;
     outcome: Outcome;
     outcomeDetails: string | null;
+    /** Absent in sources written before curation existed: CURATED. */
+    curationStatus?: CurationStatus;
   };
   publication: {
     id: string;
@@ -251,6 +256,7 @@ export function buildSearchDocument(source: SearchDocumentSource, terms: TermInd
     anticoagulation: caseReport.anticoagulation,
     outcome: caseReport.outcome,
     hasKnownOutcome: caseReport.outcome !== Outcome.UNKNOWN,
+    curationStatus: caseReport.curationStatus ?? CurationStatus.CURATED,
     complicationIds: uniqueSorted(complications.flatMap((c) => terms.pathIds(c.termId))),
     procedureIds: uniqueSorted(procedures.flatMap((p) => terms.pathIds(p.termId))),
     treatmentIds: treatmentIds.length ? treatmentIds : [TREATMENT_NOT_REPORTED.value],

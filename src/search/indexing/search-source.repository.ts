@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CurationStatus } from '../../case-reports/curation.enums';
 import { CaseReportsRepository } from '../../case-reports/case-reports.repository';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { PublicationsRepository } from '../../publications/publications.repository';
@@ -31,7 +32,8 @@ export class SearchSourceRepository {
   /** The rows of these cases; cases that no longer exist are simply absent. */
   async sources(caseIds: readonly string[]): Promise<SearchDocumentSource[]> {
     if (!caseIds.length) return [];
-    const cases = await this.caseReports.findByIds(caseIds);
+    // A rejected suggestion is not searchable: absent here, it is deleted from the index.
+    const cases = (await this.caseReports.findByIds(caseIds)).filter((c) => c.curationStatus !== CurationStatus.REJECTED);
     if (!cases.length) return [];
     const ids = cases.map((c) => c.id);
     const [publications, procedures, complications, treatments, comorbidities] = [

@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { AgeGroup, Anticoagulation, Outcome, PregnancyStatus, Sex } from '../../case-reports/case-report.enums';
+import { CurationStatus } from '../../case-reports/curation.enums';
 import { FacetName, SearchSort } from '../search.enums';
 
 @InputType({ description: 'Inclusive bounds; either may be left out.' })
@@ -39,6 +40,9 @@ export class SearchFiltersInput {
 
   @Field(() => [Outcome], { nullable: true })
   outcomes?: Outcome[] | null;
+
+  @Field(() => [CurationStatus], { nullable: true, description: 'SUGGESTED (proposed by extraction) and/or CURATED.' })
+  curationStatuses?: CurationStatus[] | null;
 
   @Field(() => [String], { nullable: true })
   publicationTypes?: string[] | null;

@@ -1,4 +1,5 @@
 import { AgeGroup, Anticoagulation, Outcome, PregnancyStatus, Sex } from '../../case-reports/case-report.enums';
+import { CurationStatus } from '../../case-reports/curation.enums';
 import { TermKind } from '../../vocabulary/term-kind.enum';
 
 /** The facets a caller can ask for; the string values are also the GraphQL enum values (`FacetName`). */
@@ -12,6 +13,7 @@ export enum FacetName {
   PREGNANCY_STATUS = 'PREGNANCY_STATUS',
   ANTICOAGULATION = 'ANTICOAGULATION',
   OUTCOME = 'OUTCOME',
+  CURATION_STATUS = 'CURATION_STATUS',
   PUBLICATION_TYPE = 'PUBLICATION_TYPE',
   YEAR = 'YEAR',
   AGE = 'AGE',
@@ -39,6 +41,7 @@ export type FacetField =
   | 'pregnancyStatus'
   | 'anticoagulation'
   | 'outcome'
+  | 'curationStatus'
   | 'publicationTypes'
   | 'year'
   | 'ageYears'
@@ -56,6 +59,7 @@ export type FacetFilterKey =
   | 'pregnancyStatuses'
   | 'anticoagulation'
   | 'outcomes'
+  | 'curationStatuses'
   | 'publicationTypes'
   | 'year'
   | 'age'
@@ -120,6 +124,9 @@ const OUTCOME_LABELS: Record<Outcome, string> = {
   UNKNOWN: 'Unknown',
 };
 
+/** REJECTED cases are never indexed, so the facet lists the two searchable states. */
+const CURATION_LABELS: Partial<Record<CurationStatus, string>> = { CURATED: 'Curated', SUGGESTED: 'Suggested (not yet confirmed)' };
+
 const enumValues = <E extends string>(labels: Record<E, string>): EnumValue[] => Object.entries<string>(labels).map(([value, label]) => ({ value, label }));
 
 /** Every facet, in the order a UI lists them. Facets are data: engines and the API read this table. */
@@ -133,6 +140,7 @@ export const FACETS: readonly FacetDefinition[] = [
   { name: FacetName.PREGNANCY_STATUS, kind: 'enum', field: 'pregnancyStatus', filterKey: 'pregnancyStatuses', multiValued: false, values: enumValues(PREGNANCY_LABELS) },
   { name: FacetName.ANTICOAGULATION, kind: 'enum', field: 'anticoagulation', filterKey: 'anticoagulation', multiValued: false, values: enumValues(ANTICOAGULATION_LABELS) },
   { name: FacetName.OUTCOME, kind: 'enum', field: 'outcome', filterKey: 'outcomes', multiValued: false, values: enumValues(OUTCOME_LABELS) },
+  { name: FacetName.CURATION_STATUS, kind: 'enum', field: 'curationStatus', filterKey: 'curationStatuses', multiValued: false, values: enumValues(CURATION_LABELS as Record<string, string>) },
   { name: FacetName.PUBLICATION_TYPE, kind: 'terms', field: 'publicationTypes', filterKey: 'publicationTypes', multiValued: true },
   { name: FacetName.YEAR, kind: 'numeric-range', field: 'year', filterKey: 'year', multiValued: false, defaultInterval: 5, minInterval: 1 },
   { name: FacetName.AGE, kind: 'numeric-range', field: 'ageYears', filterKey: 'age', multiValued: false, defaultInterval: 10, minInterval: 1 },

@@ -1,4 +1,5 @@
 import { AgeGroup, Anticoagulation, Outcome, PregnancyStatus, Sex } from '../../case-reports/case-report.enums';
+import { CurationStatus } from '../../case-reports/curation.enums';
 import { FacetDefinition, FacetField, FacetFilterKey, FacetName, FACETS, facetOfFilterKey } from './facet-registry';
 import { TextQuery } from './text-query';
 
@@ -33,6 +34,7 @@ export interface SearchFilters {
   pregnancyStatuses?: PregnancyStatus[];
   anticoagulation?: Anticoagulation[];
   outcomes?: Outcome[];
+  curationStatuses?: CurationStatus[];
   publicationTypes?: string[];
   year?: NumericRange;
   age?: NumericRange;

@@ -8,7 +8,7 @@ import { SearchDocument, SearchDocumentComplication, SearchDocumentProcedure } f
  * Bump MAPPING_VERSION whenever INDEX_SETTINGS or INDEX_MAPPINGS change: ensureIndex warns when the
  * live index was built with another version, and a reindex (new index, alias swap) applies it.
  */
-export const MAPPING_VERSION = 1;
+export const MAPPING_VERSION = 2;
 
 /** The analyzer of every searchable text field and of the match_phrase queries. */
 export const TEXT_ANALYZER = 'medical_english';
@@ -112,6 +112,7 @@ export const DOCUMENT_PROPERTIES: Record<keyof SearchDocument | 'otherText', est
   pregnancyStatus: keyword,
   anticoagulation: keyword,
   outcome: keyword,
+  curationStatus: keyword,
   hasKnownOutcome: { type: 'boolean' },
 
   complicationIds: keyword,

@@ -15,6 +15,7 @@ export const COLUMN_FIELDS: (FacetField | 'hasKnownOutcome')[] = [
   'pregnancyStatus',
   'anticoagulation',
   'outcome',
+  'curationStatus',
   'year',
   'ageYears',
   'bloodPatchVolumesMl',

@@ -15,6 +15,7 @@ export const COLUMN_OF: Record<FacetField | 'hasKnownOutcome', string> = {
   pregnancyStatus: 'pregnancy_status_code',
   anticoagulation: 'anticoagulation_code',
   outcome: 'outcome_code',
+  curationStatus: 'curation_status_code',
   publicationTypes: 'publication_type_codes',
   year: 'year',
   ageYears: 'age_years',
@@ -24,7 +25,7 @@ export const COLUMN_OF: Record<FacetField | 'hasKnownOutcome', string> = {
 };
 
 /** Fields whose values are stored as codes (everything but numbers and the boolean). */
-export const CODED_FIELDS = new Set<FacetField>(['complicationIds', 'procedureIds', 'treatmentIds', 'symptomIds', 'sex', 'ageGroup', 'pregnancyStatus', 'anticoagulation', 'outcome', 'publicationTypes']);
+export const CODED_FIELDS = new Set<FacetField>(['complicationIds', 'procedureIds', 'treatmentIds', 'symptomIds', 'sex', 'ageGroup', 'pregnancyStatus', 'anticoagulation', 'outcome', 'curationStatus', 'publicationTypes']);
 
 /** The key under which a facet value gets its code. */
 export const codeKey = (field: FacetField, value: string) => `${field}:${value}`;

@@ -32,6 +32,7 @@ const COLUMNS: [string, string][] = [
   ['pregnancy_status_code', 'int'],
   ['anticoagulation_code', 'int'],
   ['outcome_code', 'int'],
+  ['curation_status_code', 'int'],
   ['has_known_outcome', 'boolean'],
   ['complication_codes', 'int[]'],
   ['procedure_codes', 'int[]'],
@@ -94,6 +95,7 @@ const CODED: [FacetField, string][] = [
   ['pregnancyStatus', 'pregnancy_status_code'],
   ['anticoagulation', 'anticoagulation_code'],
   ['outcome', 'outcome_code'],
+  ['curationStatus', 'curation_status_code'],
 ];
 
 function codedValues(doc: SearchDocument, field: FacetField): string[] {

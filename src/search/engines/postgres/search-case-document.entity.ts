@@ -40,6 +40,9 @@ export class SearchCaseDocument {
   @Column('int', { nullable: true })
   outcomeCode: number | null;
 
+  @Column('int', { nullable: true })
+  curationStatusCode: number | null;
+
   @Column('boolean')
   hasKnownOutcome: boolean;
 
