@@ -69,6 +69,7 @@ export class CaseReportsService {
       const facts = await this.resolveFacts(tx, valid, 'input', publicationMissing ? [{ path: 'input.publicationId', message: `publication ${valid.publicationId} does not exist` }] : []);
       await this.caseReports.update(tx, id, this.rowOf(valid), facts);
       await this.outbox.record(tx, 'case_report', [id]);
+      if (valid.publicationId !== current.publicationId) await this.outbox.record(tx, 'publication', [current.publicationId]);
       const [updated] = await this.caseReports.findByIds([id], tx);
       return updated;
     });
@@ -80,6 +81,8 @@ export class CaseReportsService {
       if (!existing) throw new NotFoundError('Case report', id);
       await this.caseReports.delete(tx, id);
       await this.outbox.record(tx, 'case_report', [id]);
+      // The publication's document counts its cases; the deleted case can no longer lead to it.
+      await this.outbox.record(tx, 'publication', [existing.publicationId]);
       return true;
     });
   }

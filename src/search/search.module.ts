@@ -12,7 +12,12 @@ import { ReindexService } from './indexing/reindex.service';
 import { SearchIndexer } from './indexing/search-indexer';
 import { SearchSourceRepository } from './indexing/search-source.repository';
 import { TermCatalog } from './indexing/term-catalog';
+import { PostgresPublicationSearchEngine } from './engines/postgres/publication-search.engine';
+import { PUBLICATION_SEARCH_ENGINE } from './publications/publication-search-engine.port';
+import { PublicationSearchResolver } from './publications/publication-search.resolver';
+import { PublicationSearchService } from './publications/publication-search.service';
 import { SEARCH_ENGINE, SearchEngine } from './search-engine.port';
+import { DataSource } from 'typeorm';
 import { SearchResolver } from './search.resolver';
 import { SearchService } from './search.service';
 
@@ -45,6 +50,13 @@ export class SearchIndexingStarter implements OnApplicationBootstrap {
   providers: [
     PostgresSearchEngine,
     { provide: SEARCH_ENGINE, inject: [APP_CONFIG, PostgresSearchEngine], useFactory: (config: AppConfig, postgres: PostgresSearchEngine) => selectSearchEngine(config, postgres, () => ElasticsearchSearchEngine.fromConfig(config)) },
+    {
+      provide: PUBLICATION_SEARCH_ENGINE,
+      inject: [APP_CONFIG, DataSource],
+      useFactory: (_config: AppConfig, dataSource: DataSource) => new PostgresPublicationSearchEngine(dataSource), // MERGE: Elasticsearch publication engine
+    },
+    PublicationSearchService,
+    PublicationSearchResolver,
     SearchSourceRepository,
     TermCatalog,
     SearchIndexer,
@@ -55,6 +67,6 @@ export class SearchIndexingStarter implements OnApplicationBootstrap {
     SearchResolver,
     { provide: SearchIndexingStarter, inject: [SEARCH_ENGINE, OutboxDrainer], useFactory: (engine: SearchEngine, drainer: OutboxDrainer) => new SearchIndexingStarter(engine, drainer) },
   ],
-  exports: [SEARCH_ENGINE, SearchService, OutboxDrainer, ReindexService],
+  exports: [SEARCH_ENGINE, PUBLICATION_SEARCH_ENGINE, PublicationSearchService, SearchService, OutboxDrainer, ReindexService],
 })
 export class SearchModule {}

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
+import { PUBLICATION_SEARCH_ENGINE, PublicationSearchEngine } from '../publications/publication-search-engine.port';
 import { SEARCH_ENGINE, SearchEngine } from '../search-engine.port';
 import { IndexerLeaseRepository } from './indexer-lease.repository';
 import { OutboxDrainer } from './outbox-drainer';
@@ -13,6 +14,7 @@ const ACQUIRE_TIMEOUT_MS = 120_000;
 export interface ReindexSummary {
   engine: string;
   caseReports: number;
+  publications: number;
   pendingWrites: number;
   startedAt: Date;
   durationMs: number;
@@ -31,6 +33,7 @@ export class ReindexService {
 
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
+    @Inject(PUBLICATION_SEARCH_ENGINE) private readonly publicationEngine: PublicationSearchEngine,
     private readonly indexer: SearchIndexer,
     private readonly source: SearchSourceRepository,
     private readonly lease: IndexerLeaseRepository,
@@ -52,6 +55,7 @@ export class ReindexService {
     await this.takeLease(holder);
     const heartbeat = setInterval(() => void this.lease.acquire(holder, 'reindex', LEASE_TTL_MS).catch(() => undefined), LEASE_TTL_MS / 4);
     let caseReports = 0;
+    let publications = 0;
     try {
       await this.engine.ensureIndex();
       const build = await this.engine.createIndex();
@@ -69,6 +73,7 @@ export class ReindexService {
         await this.engine.dropIndex(build).catch(() => undefined);
         throw error;
       }
+      publications = await this.rebuildPublications();
     } finally {
       clearInterval(heartbeat);
       await this.lease.release(holder);
@@ -76,8 +81,28 @@ export class ReindexService {
     const { depth } = await this.outbox.depth();
     this.drainer.kick();
     const durationMs = Date.now() - startedAt.getTime();
-    this.logger.log(`reindexed ${caseReports} case reports in ${durationMs} ms; ${depth} writes to replay from the outbox`);
-    return { engine: this.engine.name, caseReports, pendingWrites: depth, startedAt, durationMs };
+    this.logger.log(`reindexed ${caseReports} case reports and ${publications} publications in ${durationMs} ms; ${depth} writes to replay from the outbox`);
+    return { engine: this.engine.name, caseReports, publications, pendingWrites: depth, startedAt, durationMs };
+  }
+
+  private async rebuildPublications(): Promise<number> {
+    await this.publicationEngine.ensureIndex();
+    const build = await this.publicationEngine.createIndex();
+    let publications = 0;
+    try {
+      let after: string | null = null;
+      for (;;) {
+        const ids = await this.source.publicationIdsAfter(after, INDEX_CHUNK * 4);
+        if (!ids.length) break;
+        publications += await this.indexer.indexPublications(ids, build);
+        after = ids[ids.length - 1];
+      }
+      await this.publicationEngine.swapIndex(build);
+    } catch (error) {
+      await this.publicationEngine.dropIndex(build).catch(() => undefined);
+      throw error;
+    }
+    return publications;
   }
 
   private async takeLease(holder: string): Promise<void> {

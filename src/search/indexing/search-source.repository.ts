@@ -5,6 +5,7 @@ import { UnitOfWork } from '../../database/unit-of-work';
 import { PublicationsRepository } from '../../publications/publications.repository';
 import { TermKind } from '../../vocabulary/term-kind.enum';
 import { VocabularyRepository } from '../../vocabulary/vocabulary.repository';
+import { PublicationDocumentSource } from '../publications/publication-search-document';
 import { DocumentTerm, SearchDocumentSource } from './search-document';
 
 /**
@@ -86,6 +87,50 @@ export class SearchSourceRepository {
        UNION SELECT case_report_id FROM case_report_comorbidity WHERE term_id = ANY($1::uuid[])`,
       [[...termIds]],
     );
+    return rows.map((row) => row.id);
+  }
+
+  /** The rows publication documents are built from; publications that no longer exist are absent. */
+  async publicationSources(publicationIds: readonly string[]): Promise<PublicationDocumentSource[]> {
+    if (!publicationIds.length) return [];
+    const publications = await this.publications.findByIds([...publicationIds]);
+    if (!publications.length) return [];
+    const ids = publications.map((p) => p.id);
+    const batches: { publication_id: string; id: string; review: string | null }[] = await this.uow.reader.query(
+      'SELECT u.publication_id, b.id, b.review FROM import_batch b CROSS JOIN LATERAL unnest(b.publication_ids) AS u(publication_id) WHERE u.publication_id = ANY($1::uuid[])',
+      [ids],
+    );
+    const statuses: { publication_id: string; curation_status: 'SUGGESTED' | 'CURATED' | 'REJECTED' }[] = await this.uow.reader.query(
+      'SELECT publication_id, curation_status FROM case_report WHERE publication_id = ANY($1::uuid[])',
+      [ids],
+    );
+    return publications.map((publication) => ({
+      publication,
+      batches: batches.filter((row) => row.publication_id === publication.id).map((row) => ({ id: row.id, review: row.review })),
+      caseStatuses: statuses.filter((row) => row.publication_id === publication.id && row.curation_status !== 'REJECTED').map((row) => row.curation_status as 'SUGGESTED' | 'CURATED'),
+    }));
+  }
+
+  /** "file name (review, date)" of these import batches, by id. */
+  async importBatchLabels(ids: readonly string[]): Promise<Map<string, string>> {
+    const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    if (!valid.length) return new Map();
+    const rows: { id: string; source: string; review: string | null; created_at: Date }[] = await this.uow.reader.query('SELECT id, source, review, created_at FROM import_batch WHERE id = ANY($1::uuid[])', [valid]);
+    return new Map(rows.map((row) => [row.id, `${row.source} (${[row.review, new Date(row.created_at).toISOString().slice(0, 10)].filter(Boolean).join(', ')})`]));
+  }
+
+  /** Publications of these cases (those that still exist). */
+  async publicationIdsOfCases(caseIds: readonly string[]): Promise<string[]> {
+    if (!caseIds.length) return [];
+    const rows: { publication_id: string }[] = await this.uow.reader.query('SELECT DISTINCT publication_id FROM case_report WHERE id = ANY($1::uuid[])', [[...caseIds]]);
+    return rows.map((row) => row.publication_id);
+  }
+
+  /** Every publication id, in pages ordered by id (for a reindex). */
+  async publicationIdsAfter(afterId: string | null, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = afterId
+      ? await this.uow.reader.query('SELECT id FROM publication WHERE id > $1 ORDER BY id LIMIT $2', [afterId, limit])
+      : await this.uow.reader.query('SELECT id FROM publication ORDER BY id LIMIT $1', [limit]);
     return rows.map((row) => row.id);
   }
 

@@ -8,6 +8,9 @@ export class ReindexResult {
   @Field(() => Int, { description: 'Case reports indexed into the new index.' })
   caseReports: number;
 
+  @Field(() => Int, { description: 'Publications indexed into the new publication index.' })
+  publications: number;
+
   @Field(() => Int, { description: 'Writes that arrived during the rebuild, replayed from the outbox afterwards.' })
   pendingWrites: number;
 

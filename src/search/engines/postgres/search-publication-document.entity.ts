@@ -8,7 +8,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity()
 // GIN index on search_vector, created by the migration (TypeORM cannot declare GIN).
-@Index('IDX_search_publication_document_vector', ['searchVector'], { synchronize: false })
+@Index('IDX_search_publication_document_vector', { synchronize: false })
 export class SearchPublicationDocument {
   @PrimaryColumn('uuid')
   publicationId: string;
