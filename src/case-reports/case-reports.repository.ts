@@ -80,6 +80,10 @@ export class CaseReportsRepository {
     await this.writeFacts(tx, id, facts);
   }
 
+  async setCuration(tx: Tx, id: string, curationStatus: CaseReport['curationStatus'], facts: CaseReport['facts']): Promise<void> {
+    await tx.update(CaseReport, { id }, { curationStatus, facts });
+  }
+
   async delete(tx: Tx, id: string): Promise<void> {
     await tx.delete(CaseReport, { id });
   }

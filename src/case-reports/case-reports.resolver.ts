@@ -12,6 +12,8 @@ import { CaseReport } from './entities/case-report.entity';
 import { CaseTreatment } from './entities/case-treatment.entity';
 import { CreateCaseReportInput, UpdateCaseReportInput } from './inputs/case-report.input';
 import { CaseReportConnection } from './models/case-report-connection.model';
+import { ReviewCaseFactInput } from './inputs/review-case-fact.input';
+import { PrincipalName } from '../auth/principal-name.decorator';
 
 @Resolver(() => CaseReport)
 export class CaseReportsResolver {
@@ -50,6 +52,24 @@ export class CaseReportsResolver {
   @ResolveField(() => [VocabularyTerm])
   comorbidities(@Parent() caseReport: CaseReport, @Context('loaders') loaders: RequestLoaders): Promise<VocabularyTerm[]> {
     return loaders.comorbidities.load(caseReport.id);
+  }
+
+  @RequireRole('curator')
+  @Mutation(() => CaseReport, { description: 'Accept, correct or reject one fact of a case; the change is recorded in its facts with who and when.' })
+  reviewCaseFact(@Args('input') input: ReviewCaseFactInput, @PrincipalName() reviewer: string | null): Promise<CaseReport> {
+    return this.service.reviewFact(input, reviewer);
+  }
+
+  @RequireRole('curator')
+  @Mutation(() => CaseReport, { description: 'Confirm a suggested case: it becomes CURATED and its open suggestions accepted. A re-run of extraction never changes it again.' })
+  confirmCaseReport(@Args('id', { type: () => ID }, IdArgPipe) id: string, @PrincipalName() reviewer: string | null): Promise<CaseReport> {
+    return this.service.confirm(id, reviewer);
+  }
+
+  @RequireRole('curator')
+  @Mutation(() => CaseReport, { description: 'Reject a suggested patient: it is kept as REJECTED (never searched or listed), so a re-run does not propose it again.' })
+  rejectCaseReport(@Args('id', { type: () => ID }, IdArgPipe) id: string, @PrincipalName() reviewer: string | null): Promise<CaseReport> {
+    return this.service.rejectSuggestion(id, reviewer);
   }
 
   @RequireRole('curator')

@@ -11,7 +11,25 @@ import { ageGroupOf } from './case-report.enums';
 import { ValidCaseReport, validateCreateCaseReport, validateUpdateCaseReport } from './case-report-validation';
 import { CaseFacts, CaseReportRow, CaseReportsRepository } from './case-reports.repository';
 import { CaseReport } from './entities/case-report.entity';
+import { CaseFactRecord } from './entities/case-fact-record';
+import { applyFactReview } from './curation/case-fact-review';
+import { CurationStatus, FactReviewAction, FactStatus } from './curation.enums';
 import { CreateCaseReportInput, UpdateCaseReportInput } from './inputs/case-report.input';
+
+/** What a case proposed by extraction carries beyond its facts. */
+export interface SuggestionMeta {
+  facts: CaseFactRecord[];
+  extractionRulesVersion: string;
+  /** Term references (keys) already resolved by the caller, so a large import does not look each one up. */
+  termIdOf?: (kind: TermKind, ref: string) => string | undefined;
+}
+
+export interface FactReviewInput {
+  caseReportId: string;
+  path: string;
+  action: FactReviewAction;
+  value?: string | null;
+}
 
 interface TermReference {
   kind: TermKind;
@@ -52,11 +70,12 @@ export class CaseReportsService {
     return this.uow.run((tx) => this.insert(tx, valid));
   }
 
-  /** Inserts inside the caller's transaction (also used by the demo loader and curation of imports). */
-  async insert(tx: Tx, valid: ValidCaseReport, path = 'input'): Promise<CaseReport> {
-    const [publication] = await this.publications.findByIds([valid.publicationId], tx);
-    const facts = await this.resolveFacts(tx, valid, path, publication ? [] : [{ path: `${path}.publicationId`, message: `publication ${valid.publicationId} does not exist` }]);
-    const saved = await this.caseReports.insert(tx, this.rowOf(valid), facts);
+  /** Inserts inside the caller's transaction (also used by the demo loader, curation of imports and extraction). */
+  async insert(tx: Tx, valid: ValidCaseReport, path = 'input', suggestion?: SuggestionMeta): Promise<CaseReport> {
+    const [publication] = suggestion ? [true] : await this.publications.findByIds([valid.publicationId], tx);
+    const facts = await this.resolveFacts(tx, valid, path, publication ? [] : [{ path: `${path}.publicationId`, message: `publication ${valid.publicationId} does not exist` }], suggestion?.termIdOf);
+    const row = suggestion ? { ...this.rowOf(valid), curationStatus: CurationStatus.SUGGESTED, facts: suggestion.facts, extractionRulesVersion: suggestion.extractionRulesVersion } : this.rowOf(valid);
+    const saved = await this.caseReports.insert(tx, row, facts);
     await this.outbox.record(tx, 'case_report', [saved.id]);
     return saved;
   }
@@ -67,9 +86,54 @@ export class CaseReportsService {
       const valid = validateUpdateCaseReport(input, current);
       const publicationMissing = valid.publicationId !== current.publicationId && !(await this.publications.findByIds([valid.publicationId], tx)).length;
       const facts = await this.resolveFacts(tx, valid, 'input', publicationMissing ? [{ path: 'input.publicationId', message: `publication ${valid.publicationId} does not exist` }] : []);
-      await this.caseReports.update(tx, id, this.rowOf(valid), facts);
+      // A curator's update states the whole case: it is curated from now on.
+      const [existing] = await this.caseReports.findByIds([id], tx);
+      await this.caseReports.update(tx, id, { ...this.rowOf(valid), curationStatus: CurationStatus.CURATED, facts: acceptAll(existing.facts) }, facts);
       await this.outbox.record(tx, 'case_report', [id]);
+      if (existing.curationStatus !== CurationStatus.CURATED) await this.outbox.record(tx, 'publication', [valid.publicationId]);
       if (valid.publicationId !== current.publicationId) await this.outbox.record(tx, 'publication', [current.publicationId]);
+      const [updated] = await this.caseReports.findByIds([id], tx);
+      return updated;
+    });
+  }
+
+  /** A curator accepts, corrects or rejects one fact of a case (see curation/case-fact-review.ts). */
+  reviewFact(input: FactReviewInput, reviewer: string | null): Promise<CaseReport> {
+    return this.uow.run(async (tx) => {
+      const [existing] = await this.caseReports.findByIds([input.caseReportId], tx);
+      if (!existing) throw new NotFoundError('Case report', input.caseReportId);
+      if (existing.curationStatus === CurationStatus.REJECTED) throw BadUserInputError.field('input.caseReportId', 'the case was rejected; its facts can no longer be reviewed');
+      const current = await this.asValidInput(tx, input.caseReportId);
+      const { next, records } = applyFactReview(current, existing.facts, { path: input.path, action: input.action, value: input.value, reviewer: reviewer ?? 'unknown', at: new Date() });
+      const valid = validateUpdateCaseReport({}, next as never, 'input.value');
+      const facts = await this.resolveFacts(tx, valid, 'input.value', []);
+      await this.caseReports.update(tx, input.caseReportId, { ...this.rowOf(valid), curationStatus: existing.curationStatus, facts: records, extractionRulesVersion: existing.extractionRulesVersion }, facts);
+      await this.outbox.record(tx, 'case_report', [input.caseReportId]);
+      const [updated] = await this.caseReports.findByIds([input.caseReportId], tx);
+      return updated;
+    });
+  }
+
+  /** A curator confirms a suggested case: CURATED, its open suggestions accepted. */
+  confirm(id: string, reviewer: string | null): Promise<CaseReport> {
+    return this.setStatus(id, CurationStatus.CURATED, reviewer);
+  }
+
+  /** A curator refuses a suggested patient: kept as REJECTED (never searched; a re-run will not propose it again). */
+  rejectSuggestion(id: string, reviewer: string | null): Promise<CaseReport> {
+    return this.setStatus(id, CurationStatus.REJECTED, reviewer);
+  }
+
+  private setStatus(id: string, status: CurationStatus, reviewer: string | null): Promise<CaseReport> {
+    return this.uow.run(async (tx) => {
+      const [existing] = await this.caseReports.findByIds([id], tx);
+      if (!existing) throw new NotFoundError('Case report', id);
+      if (status === CurationStatus.REJECTED && existing.curationStatus === CurationStatus.CURATED) throw BadUserInputError.field('id', 'a curated case cannot be rejected as a suggestion: delete it (deleteCaseReport) if it is wrong');
+      if (existing.curationStatus === CurationStatus.REJECTED && status === CurationStatus.CURATED) throw BadUserInputError.field('id', 'the case was rejected; add the patient again by hand if it is right after all');
+      const facts = status === CurationStatus.CURATED ? acceptAll(existing.facts, reviewer) : existing.facts;
+      await this.caseReports.setCuration(tx, id, status, facts);
+      await this.outbox.record(tx, 'case_report', [id]);
+      await this.outbox.record(tx, 'publication', [existing.publicationId]);
       const [updated] = await this.caseReports.findByIds([id], tx);
       return updated;
     });
@@ -105,7 +169,7 @@ export class CaseReportsService {
   }
 
   /** Resolves every term reference in one query per kind; all unknown references are reported together. */
-  private async resolveFacts(tx: Tx, valid: ValidCaseReport, path: string, errors: FieldError[]): Promise<CaseFacts> {
+  private async resolveFacts(tx: Tx, valid: ValidCaseReport, path: string, errors: FieldError[], known?: (kind: TermKind, ref: string) => string | undefined): Promise<CaseFacts> {
     const references: TermReference[] = [
       ...valid.comorbidities.map((ref, i) => ({ kind: TermKind.COMORBIDITY, ref, path: `${path}.comorbidities.${i}` })),
       ...valid.procedures.map((p, i) => ({ kind: TermKind.PROCEDURE, ref: p.term, path: `${path}.procedures.${i}.term` })),
@@ -116,8 +180,13 @@ export class CaseReportsService {
       ...valid.treatments.map((t, i) => ({ kind: TermKind.TREATMENT, ref: t.term, path: `${path}.treatments.${i}.term` })),
     ];
     const resolved = new Map<string, string>();
+    for (const reference of known ? references : []) {
+      const id = known?.(reference.kind, reference.ref);
+      if (id) resolved.set(reference.path, id);
+    }
     for (const kind of Object.values(TermKind)) {
-      const ofKind = references.filter((reference) => reference.kind === kind);
+      const ofKind = references.filter((reference) => reference.kind === kind && !resolved.has(reference.path));
+      if (!ofKind.length) continue;
       const found = await this.vocabulary.findByReferences(kind, ofKind.map((reference) => reference.ref), tx);
       for (const reference of ofKind) {
         const term = found.get(reference.ref);
@@ -175,4 +244,10 @@ export class CaseReportsService {
       treatments: treatments.map((t) => ({ term: t.termId, complicationIndex: t.complicationId ? complications.findIndex((c) => c.id === t.complicationId) : null, details: t.details })),
     };
   }
+}
+
+/** Open suggestions become accepted (a curator confirmed the case as a whole). */
+function acceptAll(records: CaseFactRecord[], reviewer: string | null = null): CaseFactRecord[] {
+  const at = new Date().toISOString();
+  return records.map((record) => (record.status === FactStatus.SUGGESTED ? { ...record, status: FactStatus.ACCEPTED, reviewedBy: reviewer, reviewedAt: at } : record));
 }

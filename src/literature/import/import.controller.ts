@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { RequireRole } from '../../auth/require-role.decorator';
 import { BadUserInputError } from '../../common/errors/domain-error';
 import { DomainErrorHttpFilter } from '../common/domain-error-http.filter';
-import { PrincipalName } from '../common/principal-name.decorator';
+import { PrincipalName } from '../../auth/principal-name.decorator';
 import type { ImportFormat } from '../parsed-publication';
 import { IMPORT_FORMATS } from '../parsed-publication';
 import { ImportFormatName } from './import-format.enum';

@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { RequireRole } from '../../auth/require-role.decorator';
-import { PrincipalName } from '../common/principal-name.decorator';
+import { PrincipalName } from '../../auth/principal-name.decorator';
 import { ImportBatch } from './import-batch.entity';
 import { ImportBatchesService } from './import-batches.service';
 import { ImportService } from './import.service';

@@ -1,7 +1,7 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequireRole } from '../../auth/require-role.decorator';
 import { IdArgPipe } from '../../common/id-arg.pipe';
-import { PrincipalName } from '../common/principal-name.decorator';
+import { PrincipalName } from '../../auth/principal-name.decorator';
 import { SaveSearchInput } from './inputs/save-search.input';
 import { SavedSearchQuery } from './models/saved-search-query.model';
 import { SavedSearchRunResult } from './models/saved-search-run-result.model';
