@@ -97,9 +97,11 @@ describe('buildPublicationSearchRequest', () => {
       expect(request.query).toEqual({ bool: { filter: [{ terms: { language: ['eng'] } }] } });
       expect(request.post_filter).toEqual({ bool: { filter: [status, journal, year] } });
       const terms = (field: string) => ({ values: { terms: { field, size: PUBLICATION_TERMS_AGGREGATION_SIZE, min_doc_count: 1 } } });
+      // A facet with a selection also counts its selected values by name (`include`), whatever the number of values.
+      const selected = (field: string, values: string[]) => ({ selected: { terms: { field, include: values, size: values.length, min_doc_count: 1 } } });
       expect(request.aggs).toEqual({
-        facet_CASE_STATUS: { filter: { bool: { filter: [journal, year] } }, aggs: terms('caseStatus') },
-        facet_JOURNAL: { filter: { bool: { filter: [status, year] } }, aggs: terms('journal') },
+        facet_CASE_STATUS: { filter: { bool: { filter: [journal, year] } }, aggs: { ...terms('caseStatus'), ...selected('caseStatus', ['CURATED']) } },
+        facet_JOURNAL: { filter: { bool: { filter: [status, year] } }, aggs: { ...terms('journal'), ...selected('journal', ['Spine']) } },
         facet_YEAR: {
           filter: { bool: { filter: [status, journal] } },
           aggs: { histogram: { histogram: { field: 'year', interval: 5, min_doc_count: 1 } }, min: { min: { field: 'year' } }, max: { max: { field: 'year' } } },

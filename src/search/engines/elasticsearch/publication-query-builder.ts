@@ -43,7 +43,10 @@ export const PUBLICATION_TEXT_FIELDS: TextFields = [
 /** Every value of a term facet is counted (the shared assembler applies limits). */
 export const PUBLICATION_TERMS_AGGREGATION_SIZE = TERMS_AGGREGATION_SIZE;
 
-/** A requested facet's counts: a `filter` aggregation (its own clause left out) holding `values` (terms) or `histogram`/`min`/`max`. */
+/**
+ * A requested facet's counts: a `filter` aggregation (its own clause left out) holding `values` (terms; plus
+ * `selected`, the facet's own selected values by name, when it has a selection) or `histogram`/`min`/`max`.
+ */
 export const publicationFacetAggregationName = (facet: PublicationFacetName) => `facet_${facet}`;
 /** Values present anywhere in the index (a `global` aggregation holding `values`), for includeZero on free-valued facets. */
 export const publicationPresentValuesAggregationName = (facet: PublicationFacetName) => `present_${facet}`;
@@ -112,18 +115,27 @@ export function publicationHistogramInterval(definition: PublicationFacetDefinit
   return request.interval ?? (definition.defaultInterval as number);
 }
 
-function facetAggregation(definition: PublicationFacetDefinition, request: PublicationFacetRequest, clauses: PublicationFilterClause[]): estypes.AggregationsAggregationContainer {
+function facetAggregation(
+  definition: PublicationFacetDefinition,
+  request: PublicationFacetRequest,
+  clauses: PublicationFilterClause[],
+  selected: readonly string[],
+): estypes.AggregationsAggregationContainer {
   const field = definition.field;
-  const aggs: Record<string, estypes.AggregationsAggregationContainer> =
-    definition.kind === 'numeric-range'
-      ? {
-          // min_doc_count 1: only buckets with publications; keys are floor(value / interval) * interval.
-          histogram: { histogram: { field, interval: publicationHistogramInterval(definition, request), min_doc_count: 1 } },
-          min: { min: { field } },
-          max: { max: { field } },
-        }
-      : // One document per publication: a bucket's doc_count is its number of publications.
-        { values: { terms: { field, size: PUBLICATION_TERMS_AGGREGATION_SIZE, min_doc_count: 1 } } };
+  let aggs: Record<string, estypes.AggregationsAggregationContainer>;
+  if (definition.kind === 'numeric-range') {
+    aggs = {
+      // min_doc_count 1: only buckets with publications; keys are floor(value / interval) * interval.
+      histogram: { histogram: { field, interval: publicationHistogramInterval(definition, request), min_doc_count: 1 } },
+      min: { min: { field } },
+      max: { max: { field } },
+    };
+  } else {
+    // One document per publication: a bucket's doc_count is its number of publications.
+    aggs = { values: { terms: { field, size: PUBLICATION_TERMS_AGGREGATION_SIZE, min_doc_count: 1 } } };
+    // The facet's own selection, counted by name: exact even if the facet had more values than `values` returns.
+    if (selected.length) aggs.selected = { terms: { field, include: [...selected], size: selected.length, min_doc_count: 1 } };
+  }
   return { filter: allOfPublicationClauses(clauses), aggs };
 }
 
@@ -147,7 +159,9 @@ export function buildPublicationSearchRequest(query: PublicationSearchQuery): El
     const definition = publicationFacetDefinition(request.facet);
     // clausesForPublicationFacet minus the common clauses, which the main query already applies.
     const others = clausesForPublicationFacet(query.filters, request.facet).filter((clause) => !commonKeys.has(clause.key));
-    aggs[publicationFacetAggregationName(request.facet)] = facetAggregation(definition, request, others);
+    const ownClause = own.find((clause) => clause.key === definition.filterKey);
+    const selected = ownClause?.kind === 'any-of' ? ownClause.values : [];
+    aggs[publicationFacetAggregationName(request.facet)] = facetAggregation(definition, request, others, selected);
     if (request.includeZero && listsPresentValues(definition)) {
       aggs[publicationPresentValuesAggregationName(request.facet)] = {
         global: {},

@@ -102,7 +102,8 @@ function aggregate(docs: Doc[], all: Doc[], aggs: Json | undefined): Json {
         break;
       case 'terms': {
         const byValue = new Map<string, Doc[]>();
-        for (const doc of docs) for (const value of new Set(valuesOf(doc, body.field) as string[])) byValue.set(value, [...(byValue.get(value) ?? []), doc]);
+        const included = (value: string) => !Array.isArray(body.include) || body.include.includes(value);
+        for (const doc of docs) for (const value of new Set(valuesOf(doc, body.field) as string[])) if (included(value)) byValue.set(value, [...(byValue.get(value) ?? []), doc]);
         const buckets = [...byValue.entries()]
           .filter(([, group]) => group.length >= (body.min_doc_count ?? 1))
           .sort(([a, x], [b, y]) => y.length - x.length || a.localeCompare(b))

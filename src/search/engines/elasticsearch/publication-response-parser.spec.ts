@@ -123,6 +123,24 @@ describe('parsePublicationSearchResponse', () => {
     ]);
   });
 
+  it("adds the facet's selected values counted by name when `values` did not list them (more values than its size)", () => {
+    const selectedQuery: PublicationSearchQuery = { ...query, filters: { journals: ['Rare', 'Spine'] }, facets: [{ facet: PublicationFacetName.JOURNAL, includeZero: false }] };
+    const answer = {
+      ...response,
+      aggregations: {
+        facet_JOURNAL: {
+          doc_count: 9,
+          values: { buckets: [{ key: 'Spine', doc_count: 4 }] },
+          selected: { buckets: [{ key: 'Spine', doc_count: 4 }, { key: 'Rare', doc_count: 1 }] },
+        },
+      },
+    } as unknown as ElasticsearchPublicationSearchResponse;
+    expect(parsePublicationSearchResponse(selectedQuery, answer).facets[0].buckets).toEqual([
+      { value: 'Spine', publicationCount: 4 },
+      { value: 'Rare', publicationCount: 1 },
+    ]);
+  });
+
   it('gives year stats with histogram buckets [from, from + interval), ordered, empty ones left out', () => {
     expect(result.facets.find((f) => f.facet === PublicationFacetName.YEAR)).toEqual({
       facet: PublicationFacetName.YEAR,

@@ -81,9 +81,17 @@ export function parsePublicationSearchResponse(query: PublicationSearchQuery, re
     const buckets: EnginePublicationBucket[] = bucketsOf(aggregate?.values as BucketsAggregate<TermsBucket> | undefined)
       .filter((bucket) => bucket.doc_count > 0)
       .map((bucket) => ({ value: termKey(bucket), publicationCount: bucket.doc_count }));
+    // Selected values beyond the `values` size still get their exact count.
+    const counted = new Set(buckets.map((bucket) => bucket.value));
+    for (const bucket of bucketsOf(aggregate?.selected as BucketsAggregate<TermsBucket> | undefined)) {
+      const value = termKey(bucket);
+      if (bucket.doc_count > 0 && !counted.has(value)) {
+        counted.add(value);
+        buckets.push({ value, publicationCount: bucket.doc_count });
+      }
+    }
     const present = aggregations[publicationPresentValuesAggregationName(request.facet)] as FilterAggregate | undefined;
     if (present) {
-      const counted = new Set(buckets.map((bucket) => bucket.value));
       for (const bucket of bucketsOf(present.values as BucketsAggregate<TermsBucket> | undefined)) {
         const value = termKey(bucket);
         if (!counted.has(value)) {
