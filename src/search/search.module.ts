@@ -13,6 +13,8 @@ import { SearchIndexer } from './indexing/search-indexer';
 import { SearchSourceRepository } from './indexing/search-source.repository';
 import { TermCatalog } from './indexing/term-catalog';
 import { PostgresPublicationSearchEngine } from './engines/postgres/publication-search.engine';
+import { ElasticsearchPublicationSearchEngine } from './engines/elasticsearch/publication-search.engine';
+import { PublicationSearchEngine } from './publications/publication-search-engine.port';
 import { PUBLICATION_SEARCH_ENGINE } from './publications/publication-search-engine.port';
 import { PublicationSearchResolver } from './publications/publication-search.resolver';
 import { PublicationSearchService } from './publications/publication-search.service';
@@ -32,11 +34,13 @@ export class SearchIndexingStarter implements OnApplicationBootstrap {
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     private readonly drainer: OutboxDrainer,
+    private readonly publicationEngine?: PublicationSearchEngine,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     try {
       await this.engine.ensureIndex();
+      await this.publicationEngine?.ensureIndex();
     } catch (error) {
       this.logger.warn(`the ${this.engine.name} search engine is not reachable (${(error as Error).message}); starting anyway: writes are kept in the outbox and indexed when it answers. Searches fail until then; /health shows the state.`);
     }
@@ -53,7 +57,7 @@ export class SearchIndexingStarter implements OnApplicationBootstrap {
     {
       provide: PUBLICATION_SEARCH_ENGINE,
       inject: [APP_CONFIG, DataSource],
-      useFactory: (_config: AppConfig, dataSource: DataSource) => new PostgresPublicationSearchEngine(dataSource), // MERGE: Elasticsearch publication engine
+      useFactory: (config: AppConfig, dataSource: DataSource) => (config.ELASTICSEARCH_NODE ? ElasticsearchPublicationSearchEngine.fromConfig(config) : new PostgresPublicationSearchEngine(dataSource)),
     },
     PublicationSearchService,
     PublicationSearchResolver,
@@ -65,7 +69,11 @@ export class SearchIndexingStarter implements OnApplicationBootstrap {
     ReindexService,
     SearchService,
     SearchResolver,
-    { provide: SearchIndexingStarter, inject: [SEARCH_ENGINE, OutboxDrainer], useFactory: (engine: SearchEngine, drainer: OutboxDrainer) => new SearchIndexingStarter(engine, drainer) },
+    {
+      provide: SearchIndexingStarter,
+      inject: [SEARCH_ENGINE, OutboxDrainer, PUBLICATION_SEARCH_ENGINE],
+      useFactory: (engine: SearchEngine, drainer: OutboxDrainer, publications: PublicationSearchEngine) => new SearchIndexingStarter(engine, drainer, publications),
+    },
   ],
   exports: [SEARCH_ENGINE, PUBLICATION_SEARCH_ENGINE, PublicationSearchService, SearchService, OutboxDrainer, ReindexService],
 })

@@ -9,7 +9,7 @@ export interface EnginePublicationHit {
   score: number | null;
   /** The sort key value ([score] or [year or its missing stand-in]): the next page's cursor. */
   sortValues: number[];
-  /** Raw text with HIGHLIGHT_START/END sentinels, per field, as case search (rendered by shared code). */
+  /** Per field, snippets already rendered by the engine (renderHighlight: HTML-escaped, only <mark> is markup), as case search. */
   highlights: { field: (typeof PUBLICATION_HIGHLIGHT_FIELDS)[number]; snippets: string[] }[];
 }
 

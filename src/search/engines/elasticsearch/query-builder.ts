@@ -21,11 +21,14 @@ import { ENGLISH_STOP_WORDS } from './index-mapping';
  */
 export type ElasticsearchSearchRequest = Omit<estypes.SearchRequest, 'index'>;
 
+/** Searched text fields with their boosts: TEXT_FIELDS for cases, PUBLICATION_TEXT_FIELDS for publications. */
+export type TextFields = readonly { field: string; boost: number }[];
+
 /**
  * Text fields and boosts, mirroring the embedded engine's tsvector weights (A 1.0, B 0.4, C 0.2, D 0.1):
  * the same fields are searched, so both engines match the same cases; only scores differ in scale.
  */
-export const TEXT_FIELDS: readonly { field: string; boost: number }[] = [
+export const TEXT_FIELDS: TextFields = [
   { field: 'title', boost: 10 },
   { field: 'termText', boost: 10 },
   { field: 'summary', boost: 4 },
@@ -72,24 +75,24 @@ export function isSearchableText(text: string): boolean {
 }
 
 /** One atom: a phrase in any searched field, in any of its spellings. */
-export function atomQuery(atom: TextAtom): Query | null {
+export function atomQuery(atom: TextAtom, fields: TextFields = TEXT_FIELDS): Query | null {
   const variants = [...new Set(atom.variants.filter(isSearchableText))];
   if (!variants.length) return null;
-  const should = variants.flatMap((variant) => TEXT_FIELDS.map(({ field, boost }): Query => ({ match_phrase: { [field]: { query: variant, boost } } })));
+  const should = variants.flatMap((variant) => fields.map(({ field, boost }): Query => ({ match_phrase: { [field]: { query: variant, boost } } })));
   return { bool: { should, minimum_should_match: 1 } };
 }
 
-function clauseQuery(clause: TextClause): Query | null {
-  const must = clause.include.map(atomQuery).filter((query): query is Query => query !== null);
-  const mustNot = clause.exclude.map(atomQuery).filter((query): query is Query => query !== null);
+function clauseQuery(clause: TextClause, fields: TextFields): Query | null {
+  const must = clause.include.map((atom) => atomQuery(atom, fields)).filter((query): query is Query => query !== null);
+  const mustNot = clause.exclude.map((atom) => atomQuery(atom, fields)).filter((query): query is Query => query !== null);
   if (!must.length && !mustNot.length) return null;
   // A clause of exclusions only matches every case without them (Elasticsearch adds the match-all).
   return { bool: { ...(must.length ? { must } : {}), ...(mustNot.length ? { must_not: mustNot } : {}) } };
 }
 
 /** The whole text: OR of clauses; null when nothing searchable is left (then nothing matches, as in PostgreSQL). */
-export function textQuery(text: TextQuery): Query | null {
-  const clauses = text.anyOf.map(clauseQuery).filter((query): query is Query => query !== null);
+export function textQuery(text: TextQuery, fields: TextFields = TEXT_FIELDS): Query | null {
+  const clauses = text.anyOf.map((clause) => clauseQuery(clause, fields)).filter((query): query is Query => query !== null);
   if (!clauses.length) return null;
   return clauses.length === 1 ? clauses[0] : { bool: { should: clauses, minimum_should_match: 1 } };
 }

@@ -51,7 +51,7 @@ const TEXT_ONLY: [string, string][] = [
   ['other_text', 'text'],
 ];
 
-/** Weighted text: A title, B MeSH headings and keywords, C abstract, D authors, journal, DOI and PMID. */
+/** Weighted text: A title, B MeSH headings and keywords, C abstract, D authors, DOI and PMID (as the Elasticsearch engine's otherText). */
 const SEARCH_VECTOR_SQL = [
   `setweight(to_tsvector('${TS_CONFIG}', x.title), 'A')`,
   `setweight(to_tsvector('${TS_CONFIG}', x.subject_text), 'B')`,
@@ -79,7 +79,7 @@ function rowOf(doc: PublicationSearchDocument): Record<string, unknown> {
     abstract: doc.abstract === null ? null : stripControlCharacters(doc.abstract),
     loaded_at: doc.loadedAt,
     subject_text: stripControlCharacters(doc.subjects.join(' ;\n')),
-    other_text: stripControlCharacters([...doc.authors, doc.journal === 'UNKNOWN' ? '' : doc.journal, doc.doi ?? '', doc.pmid ?? ''].join(' ;\n')),
+    other_text: stripControlCharacters([...doc.authors, doc.doi ?? '', doc.pmid ?? ''].join(' ;\n')),
   };
 }
 

@@ -1,0 +1,286 @@
+import { Client, errors, estypes } from '@elastic/elasticsearch';
+import { Logger } from '@nestjs/common';
+import { IndexBuild } from '../../search-engine.port';
+import { isVersionedIndexOf, versionedIndexName } from './index-mapping';
+
+/** One failed operation of a bulk request. */
+export interface BulkFailure {
+  id: string;
+  status: number;
+  type: string;
+  reason: string;
+}
+
+/** Some documents of a bulk request were not written (or deleted); the others were. */
+export class ElasticsearchBulkError extends Error {
+  constructor(
+    readonly operation: 'index' | 'delete',
+    readonly index: string,
+    readonly failures: BulkFailure[],
+    readonly attempted: number,
+  ) {
+    const shown = failures
+      .slice(0, 5)
+      .map((failure) => `${failure.id} (${failure.status} ${failure.type}: ${failure.reason})`)
+      .join('; ');
+    super(`Elasticsearch ${operation} failed for ${failures.length} of ${attempted} documents in ${index}: ${shown}${failures.length > 5 ? `; and ${failures.length - 5} more` : ''}`);
+    this.name = 'ElasticsearchBulkError';
+  }
+}
+
+/** Options every engine on a versioned alias takes. */
+export interface VersionedIndexOptions {
+  /** The alias searched and written; indices are `${alias}-v<timestamp>`. */
+  alias: string;
+  /** Documents per bulk request. */
+  bulkChunk?: number;
+  /** Retries of operations Elasticsearch rejected as overloaded (429), and the first backoff (doubled each time). */
+  rejectedRetries?: number;
+  rejectedBackoffMs?: number;
+  /** Timeout of ping(). */
+  pingTimeoutMs?: number;
+  logger?: Pick<Logger, 'log' | 'warn'>;
+}
+
+/** What one index layout brings: settings, strict mapping, and the version its `_meta` carries. */
+export interface IndexLayout {
+  settings: estypes.IndicesIndexSettings;
+  mappings: estypes.MappingTypeMapping;
+  mappingVersion: number;
+}
+
+/** A document to index: its `_id` and its external version (when its rows were read). */
+export interface VersionedDocument<D> {
+  id: string;
+  version: number;
+  document: D;
+}
+
+type BulkOperation<D> = { index: estypes.BulkIndexOperation; document: D } | { delete: estypes.BulkDeleteOperation };
+
+const statusOf = (error: unknown): number | undefined => (error instanceof errors.ResponseError ? error.statusCode : undefined);
+
+/**
+ * The index lifecycle shared by the Elasticsearch engines (case reports, publications): versioned
+ * indices `${alias}-v<timestamp>` behind one alias, first index created with the alias, builds filled
+ * without refreshes and swapped in with one atomic _aliases request, chunked bulk writes with external
+ * versions and 429 retries. Engines own their layout, ids and search; this class owns no document shape.
+ */
+export class VersionedIndex<D> {
+  readonly alias: string;
+  private readonly bulkChunk: number;
+  private readonly rejectedRetries: number;
+  private readonly rejectedBackoffMs: number;
+  private readonly pingTimeoutMs: number;
+  /** Set once ensureIndex succeeded in this process. */
+  private aliasEnsured = false;
+
+  constructor(
+    readonly client: Client,
+    private readonly layout: IndexLayout,
+    options: VersionedIndexOptions,
+    private readonly logger: Pick<Logger, 'log' | 'warn'>,
+  ) {
+    if (!/^[a-z0-9_-]+$/.test(options.alias)) throw new Error(`invalid Elasticsearch alias "${options.alias}": lower-case letters, digits, - and _ only`);
+    this.alias = options.alias;
+    this.bulkChunk = options.bulkChunk ?? 500;
+    this.rejectedRetries = options.rejectedRetries ?? 3;
+    this.rejectedBackoffMs = options.rejectedBackoffMs ?? 250;
+    this.pingTimeoutMs = options.pingTimeoutMs ?? 2_000;
+  }
+
+  /**
+   * Creates the first index with the alias when the alias does not exist. Two processes starting at
+   * once (app and worker) may both create one: the index with the smallest name keeps the alias, the
+   * other removes itself, so the alias never points at two indices.
+   */
+  async ensureIndex(): Promise<void> {
+    await this.createAliasUnlessPresent();
+    this.aliasEnsured = true;
+  }
+
+  private async createAliasUnlessPresent(): Promise<void> {
+    const live = await this.liveIndices();
+    if (live.length) {
+      if (live.length > 1) this.logger.warn(`alias ${this.alias} points at ${live.length} indices (${live.join(', ')}): searches count their documents together; run a reindex`);
+      await this.warnOnMappingDrift(live);
+      return;
+    }
+    if (await this.client.indices.exists({ index: this.alias })) {
+      throw new Error(`Elasticsearch has an index named "${this.alias}" where the alias of that name should be; delete or rename it (the engine keeps its data in "${this.alias}-v<timestamp>" indices)`);
+    }
+    const name = await this.createVersionedIndex({ [this.alias]: {} });
+    const holders = await this.liveIndices();
+    const winner = [...holders].sort()[0];
+    if (winner !== undefined && winner !== name) {
+      this.logger.log(`another process created ${winner} for alias ${this.alias} at the same time; removing ${name}`);
+      await this.client.indices.delete({ index: name }, { ignore: [404] });
+      return;
+    }
+    this.logger.log(`created Elasticsearch index ${name} behind alias ${this.alias}`);
+  }
+
+  /**
+   * Bulk index in chunks, one operation per id (the newest version wins within the batch). Into the live
+   * index: refresh=wait_for, so the documents are searchable when this resolves, and require_alias. Into
+   * a build: no refresh (swapIndex refreshes before the alias moves). Operations rejected as overloaded
+   * (429) are retried with backoff; other per-document failures throw an ElasticsearchBulkError naming
+   * each id and reason after the whole batch was tried. Version conflicts are not failures: a newer load
+   * of that document is already indexed.
+   */
+  async upsert(documents: VersionedDocument<D>[], into?: IndexBuild): Promise<void> {
+    const index = into ? this.buildIndex(into) : this.alias;
+    // The cluster may have been down when the application started: the first write creates the index.
+    if (!into && documents.length && !this.aliasEnsured) await this.ensureIndex();
+    const latest = new Map<string, VersionedDocument<D>>();
+    for (const document of documents) {
+      const seen = latest.get(document.id);
+      if (!seen || seen.version <= document.version) latest.set(document.id, document);
+    }
+    const operations: BulkOperation<D>[] = [...latest.values()].map(({ id, version, document }) => ({
+      index: { _index: index, _id: id, version, version_type: 'external_gte' },
+      document,
+    }));
+    await this.bulk('index', index, operations, into ? false : 'wait_for', !into);
+  }
+
+  /** Deletes by id from the live index (ids must already be in their indexed form). */
+  async delete(ids: string[]): Promise<void> {
+    const unique = [...new Set(ids)];
+    await this.bulk(
+      'delete',
+      this.alias,
+      unique.map((id) => ({ delete: { _index: this.alias, _id: id } })),
+      'wait_for',
+      false,
+    );
+  }
+
+  /** A new index with the current mapping, not behind the alias; refreshes are off while it fills. */
+  async createIndex(): Promise<IndexBuild> {
+    return { name: await this.createVersionedIndex(undefined, { refresh_interval: '-1' }) };
+  }
+
+  /**
+   * Refreshes the build, then moves the alias in ONE _aliases request (remove from the live index,
+   * which must still hold it, and add to the build): searches see the old index or the new one, never
+   * both or neither. The previous indices are deleted afterwards.
+   */
+  async swapIndex(build: IndexBuild): Promise<void> {
+    const name = this.buildIndex(build);
+    await this.client.indices.putSettings({ index: name, settings: { index: { refresh_interval: '1s' } } });
+    await this.client.indices.refresh({ index: name });
+    const previous = (await this.liveIndices()).filter((index) => index !== name);
+    await this.client.indices.updateAliases({
+      actions: [...previous.map((index) => ({ remove: { index, alias: this.alias, must_exist: true } })), { add: { index: name, alias: this.alias } }],
+    });
+    this.logger.log(`alias ${this.alias} now points at ${name}${previous.length ? ` (was ${previous.join(', ')})` : ''}`);
+    for (const index of previous) {
+      try {
+        await this.client.indices.delete({ index }, { ignore: [404] });
+      } catch (error) {
+        this.logger.warn(`could not delete the previous index ${index} (delete it by hand): ${(error as Error).message}`);
+      }
+    }
+  }
+
+  async dropIndex(build: IndexBuild): Promise<void> {
+    const name = this.buildIndex(build);
+    if ((await this.liveIndices()).includes(name)) throw new Error(`refusing to drop ${name}: alias ${this.alias} points at it`);
+    await this.client.indices.delete({ index: name }, { ignore: [404] });
+  }
+
+  async count(): Promise<number> {
+    // The count API counts top-level documents only (nested documents are not included).
+    return (await this.client.count({ index: this.alias })).count;
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return await this.client.ping(undefined, { requestTimeout: this.pingTimeoutMs, maxRetries: 0 });
+    } catch {
+      return false;
+    }
+  }
+
+  /** Deletes the alias and every index of it, live or abandoned builds, by name (tests, decommissioning). */
+  async deleteAllIndices(): Promise<void> {
+    const indices = Object.keys(await this.client.indices.get({ index: `${this.alias}-v*`, expand_wildcards: 'all' }, { ignore: [404] }));
+    const ours = indices.filter((index) => isVersionedIndexOf(this.alias, index));
+    if (ours.length) await this.client.indices.delete({ index: ours.join(',') }, { ignore: [404] });
+  }
+
+  /** The indices the alias points at (none when it does not exist). */
+  async liveIndices(): Promise<string[]> {
+    try {
+      return Object.keys(await this.client.indices.getAlias({ name: this.alias }));
+    } catch (error) {
+      if (statusOf(error) === 404) return [];
+      throw error;
+    }
+  }
+
+  private async warnOnMappingDrift(live: string[]): Promise<void> {
+    const mappings = await this.client.indices.getMapping({ index: live.join(',') });
+    for (const [index, { mappings: mapping }] of Object.entries(mappings)) {
+      const version = (mapping._meta as { mappingVersion?: unknown } | undefined)?.mappingVersion;
+      if (version !== this.layout.mappingVersion) this.logger.warn(`index ${index} has mapping version ${String(version)}, this build expects ${this.layout.mappingVersion}: run a reindex to apply it`);
+    }
+  }
+
+  private async createVersionedIndex(aliases?: Record<string, estypes.IndicesAlias>, settings: estypes.IndicesIndexSettings = {}): Promise<string> {
+    let timestamp = Date.now();
+    for (let attempt = 0; ; attempt++) {
+      const name = versionedIndexName(this.alias, timestamp);
+      try {
+        await this.client.indices.create({ index: name, settings: { ...this.layout.settings, ...settings }, mappings: this.layout.mappings, ...(aliases ? { aliases } : {}) });
+        return name;
+      } catch (error) {
+        const type = error instanceof errors.ResponseError ? (error.body as { error?: { type?: string } } | undefined)?.error?.type : undefined;
+        if (type !== 'resource_already_exists_exception' || attempt >= 10) throw error;
+        timestamp = Math.max(Date.now(), timestamp + 1);
+      }
+    }
+  }
+
+  /** A build this engine made for this alias (an IndexBuild is never a name from outside). */
+  private buildIndex(build: IndexBuild): string {
+    if (!isVersionedIndexOf(this.alias, build.name)) throw new Error(`unknown index build ${build.name} (expected ${this.alias}-v<timestamp>)`);
+    return build.name;
+  }
+
+  /**
+   * `requireAlias`: writes to the live index must go through the alias; without it, a missing alias
+   * would let Elasticsearch auto-create a concrete index of that name with guessed (dynamic) mappings.
+   */
+  private async bulk(operation: 'index' | 'delete', index: string, operations: BulkOperation<D>[], refresh: estypes.Refresh, requireAlias: boolean): Promise<void> {
+    const failures: BulkFailure[] = [];
+    for (let i = 0; i < operations.length; i += this.bulkChunk) {
+      let pending = operations.slice(i, i + this.bulkChunk);
+      for (let attempt = 0; pending.length; attempt++) {
+        const response = await this.client.bulk({
+          refresh,
+          ...(requireAlias ? { require_alias: true } : {}),
+          operations: pending.flatMap((op): (estypes.BulkOperationContainer | D)[] => ('index' in op ? [{ index: op.index }, op.document] : [{ delete: op.delete }])),
+        });
+        const rejected: BulkOperation<D>[] = [];
+        response.items.forEach((item, position) => {
+          const result = item.index ?? item.delete ?? item.create ?? item.update;
+          if (!result?.error) return;
+          const type = result.error.type;
+          if (operation === 'index' && result.status === 409 && type === 'version_conflict_engine_exception') return;
+          if (operation === 'delete' && result.status === 404) return;
+          if (result.status === 429 && attempt < this.rejectedRetries) {
+            rejected.push(pending[position]);
+            return;
+          }
+          failures.push({ id: String(result._id), status: result.status, type, reason: result.error.reason ?? '' });
+        });
+        // Deletes that found nothing answer 404 without an error object: nothing to do for them either.
+        pending = rejected;
+        if (pending.length) await new Promise((resolve) => setTimeout(resolve, this.rejectedBackoffMs * 2 ** attempt));
+      }
+    }
+    if (failures.length) throw new ElasticsearchBulkError(operation, index, failures, operations.length);
+  }
+}
