@@ -13,6 +13,7 @@ import { ConfigError, loadConfig } from './config/app-config';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
 import { EXPORT_FORMATS, ExportFormat } from './literature/export/export-format.enum';
 import { exportFormatParam, RequestParams, searchInputFromParams, searchParamsGiven } from './literature/export/export-request';
+import { publicationSearchInputFromParams } from './literature/export/publication-export-request';
 import { ExportService } from './literature/export/export.service';
 import { prismaToCsv } from './literature/export/serialisers/prisma.serialiser';
 import { ImportBatchesService } from './literature/import/import-batches.service';
@@ -146,6 +147,7 @@ interface ExportCommandOptions {
   param: string[];
   savedSearch?: string;
   out?: string;
+  publications?: boolean;
 }
 
 /** Where results go: a file, or stdout. */
@@ -169,14 +171,17 @@ async function exportCases(options: ExportCommandOptions): Promise<void> {
   if (options.sort !== undefined) params.sort = options.sort;
   if (options.savedSearch && searchParamsGiven(params).length) throw new CliFailure('give either --saved-search or the search (--q, --text, --sort, --param), not both', 2);
   const done = await withApp(async (app) => {
-    const input = options.savedSearch ? ((await app.get(SavedSearchesService).get(options.savedSearch)).query as SearchCaseReportsInput) : searchInputFromParams(params);
+    const path = options.savedSearch ? 'savedSearch' : options.q !== undefined ? 'q' : 'params';
+    if (options.publications && options.savedSearch) throw new CliFailure('--saved-search exports case searches: drop --publications', 2);
+    const input = options.publications ? null : options.savedSearch ? ((await app.get(SavedSearchesService).get(options.savedSearch)).query as SearchCaseReportsInput) : searchInputFromParams(params);
+    const publicationInput = options.publications ? publicationSearchInputFromParams(params) : null;
     // The export reads the search index: bring it up to date with what earlier commands (imports, curation) wrote.
     await app.get(OutboxDrainer).drainAll();
-    const opened = await app.get(ExportService).open(input, format, { path: options.savedSearch ? 'savedSearch' : options.q !== undefined ? 'q' : 'params' });
+    const opened = publicationInput ? await app.get(ExportService).openPublications(publicationInput, format, { path }) : await app.get(ExportService).open(input as SearchCaseReportsInput, format, { path });
     await writeOut(opened.chunks, options.out);
     return opened;
   });
-  console.error(`exported ${done.totalCases} case reports (${done.totalPublications} publications) as ${format}${options.out ? ` to ${options.out}` : ''}`);
+  console.error(`exported ${options.publications ? '' : `${done.totalCases} case reports (`}${done.totalPublications} publications${options.publications ? '' : ')'} as ${format}${options.out ? ` to ${options.out}` : ''}`);
 }
 
 async function prisma(options: { review?: string; format: string; out?: string }): Promise<void> {
@@ -215,6 +220,7 @@ export function buildProgram(): Command {
     .option('--sort <sort>', 'RELEVANCE, YEAR_DESC, YEAR_ASC, AGE_ASC or AGE_DESC')
     .option('--param <name=value>', 'a search parameter as GET /exports takes it (complications=..., outcomes=..., yearMin=...); repeatable', (value: string, all: string[]) => [...all, value], [])
     .option('--saved-search <id>', 'export what a saved search finds')
+    .option('--publications', 'export the publications a publication search finds (imported records, with or without case reports); --q takes the searchPublications input, --param yearMin=…, reviews=…, meshDescriptors=…, caseStatuses=NONE,…')
     .option('--out <file>', 'write to this file (default: stdout)')
     .action((options: ExportCommandOptions) => exportCases(options));
   program

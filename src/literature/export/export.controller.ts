@@ -9,7 +9,8 @@ import { SearchCaseReportsInput } from '../../search/inputs/search-case-reports.
 import { SavedSearchesService } from '../saved-searches/saved-searches.service';
 import { EXPORT_FORMATS } from './export-format.enum';
 import { exportFormatParam, RequestParams, searchInputFromParams, searchParamsGiven } from './export-request';
-import { ExportService } from './export.service';
+import { ExportService, OpenExport } from './export.service';
+import { publicationSearchInputFromParams } from './publication-export-request';
 import { prismaToCsv } from './serialisers/prisma.serialiser';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -19,6 +20,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * (or the search as individual parameters: text, sort, complications, outcomes, yearMin, ...; or
  * savedSearch=<id>):
  * the whole result, streamed as a download. Open like the search itself.
+ * GET /exports?scope=publications&format=…&q={searchPublications input} (or text, yearMin, reviews,
+ * meshDescriptors, caseStatuses, …): the publications a publication search finds, case reports or not.
+ * A search that finds nothing answers 404 with the reason, never an empty file.
  * GET /exports/prisma?review=NAME&format=csv|json: the PRISMA identification numbers.
  * HEAD /exports: 204 with X-Export-Formats (nothing is searched).
  */
@@ -41,8 +45,16 @@ export class ExportController {
   @Get()
   async download(@Query() params: RequestParams, @Res() response: Response): Promise<void> {
     const format = exportFormatParam(typeof params.format === 'string' ? params.format : undefined);
-    const input = await this.searchOf(params);
-    const opened = await this.exports.open(input, format, { path: params.savedSearch ? 'savedSearch' : params.q ? 'q' : 'params' });
+    const scope = params.scope ?? 'cases';
+    if (scope !== 'cases' && scope !== 'publications') throw BadUserInputError.field('scope', 'must be cases (the default) or publications, given once');
+    const { scope: _scope, ...rest } = params;
+    let opened: OpenExport;
+    if (scope === 'publications') {
+      if (rest.savedSearch !== undefined) throw BadUserInputError.field('savedSearch', 'saved searches are case searches: drop scope=publications');
+      opened = await this.exports.openPublications(publicationSearchInputFromParams(withoutFormat(rest)), format, { path: rest.q ? 'q' : 'params' });
+    } else {
+      opened = await this.exports.open(await this.searchOf(rest), format, { path: rest.savedSearch ? 'savedSearch' : rest.q ? 'q' : 'params' });
+    }
     response.status(200);
     response.setHeader('Content-Type', opened.contentType);
     response.setHeader('Content-Disposition', `attachment; filename="${opened.fileName}"`);
@@ -78,4 +90,9 @@ export class ExportController {
     if (format === 'json') response.json(prisma);
     else response.type('text/csv; charset=utf-8').send(prismaToCsv(prisma));
   }
+}
+
+function withoutFormat(params: RequestParams): RequestParams {
+  const { format: _format, ...rest } = params;
+  return rest;
 }

@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import { CaseReportsRepository } from '../../case-reports/case-reports.repository';
 import { CaseReport } from '../../case-reports/entities/case-report.entity';
-import { BadUserInputError } from '../../common/errors/domain-error';
+import { BadUserInputError, DomainError } from '../../common/errors/domain-error';
+import { PublicationSearchService } from '../../search/publications/publication-search.service';
+import { PublicationSearchQuery } from '../../search/publications/publication-search-query';
+import { SearchPublicationsInput } from '../../search/publications/search-publications.input';
+import { PUBLICATION_CSV_COLUMNS, publicationToCsvRow, publicationToJson } from './serialisers/publication-rows.serialiser';
 import { Publication } from '../../publications/publication.entity';
 import { PublicationsRepository } from '../../publications/publications.repository';
 import { SearchCaseReportsInput } from '../../search/inputs/search-case-reports.input';
@@ -53,6 +57,7 @@ export class ExportService {
 
   constructor(
     private readonly search: SearchService,
+    private readonly publicationSearch: PublicationSearchService,
     private readonly caseReports: CaseReportsRepository,
     private readonly publications: PublicationsRepository,
     private readonly vocabulary: VocabularyRepository,
@@ -64,6 +69,7 @@ export class ExportService {
     if (!info) throw BadUserInputError.field('format', `must be one of ${Object.values(ExportFormat).join(', ')}`);
     const query = await this.search.toQuery({ ...exportableInput(input), facets: [], first: 0 }, options.path ?? 'input');
     const counted = await this.search.searchQuery({ ...query, facets: [], highlight: false, page: { first: 0, after: null } });
+    if (counted.totalCases === 0) throw nothingToExport('case reports', options.path ?? 'input');
     if (options.maxCases !== undefined && counted.totalCases > options.maxCases) {
       throw BadUserInputError.field(
         options.path ?? 'input',
@@ -79,6 +85,53 @@ export class ExportService {
       totalPublications: counted.totalPublications,
       chunks: this.serialise(query, format),
     };
+  }
+
+  /**
+   * Exports the publications a publication search finds (imported, deduplicated records, with or without
+   * case reports): one record per publication in every format, in the search's order.
+   */
+  async openPublications(input: SearchPublicationsInput, format: ExportFormat, options: { maxPublications?: number; path?: string } = {}): Promise<OpenExport> {
+    const info = EXPORT_FORMAT_INFO[format];
+    if (!info) throw BadUserInputError.field('format', `must be one of ${Object.values(ExportFormat).join(', ')}`);
+    const path = options.path ?? 'input';
+    const query = this.publicationSearch.toQuery({ text: input.text ?? null, filters: input.filters ?? null, sort: input.sort ?? null, first: 0 }, path);
+    const total = await this.publicationSearch.count(query);
+    if (total === 0) throw nothingToExport('publications', path);
+    if (options.maxPublications !== undefined && total > options.maxPublications) {
+      throw BadUserInputError.field(path, `the search finds ${total} publications; this query exports at most ${options.maxPublications}. Download larger exports from GET /exports?scope=publications or with \`npm run cli -- export --publications\`.`);
+    }
+    const stamp = new Date().toISOString().slice(0, 10);
+    return { format, contentType: info.contentType, fileName: `publications-${stamp}.${info.extension}`, totalCases: 0, totalPublications: total, chunks: this.serialisePublications(query, format) };
+  }
+
+  async exportPublicationsWhole(input: SearchPublicationsInput, format: ExportFormat): Promise<ExportResult> {
+    const opened = await this.openPublications(input, format, { maxPublications: this.queryMaxCases });
+    let content = '';
+    for await (const chunk of opened.chunks) content += chunk;
+    return { format, fileName: opened.fileName, contentType: opened.contentType, caseCount: 0, publicationCount: opened.totalPublications, content };
+  }
+
+  private async *searchedPublicationPages(query: PublicationSearchQuery): AsyncGenerator<Publication[]> {
+    for await (const ids of this.publicationSearch.matchingIds(query, this.pageSize)) {
+      const byId = new Map((await this.publications.findByIds(ids)).map((publication) => [publication.id, publication]));
+      yield ids.map((id) => byId.get(id)).filter((publication): publication is Publication => publication !== undefined);
+    }
+  }
+
+  private async *serialisePublications(query: PublicationSearchQuery, format: ExportFormat): AsyncGenerator<string> {
+    const pages = this.searchedPublicationPages(query);
+    switch (format) {
+      case ExportFormat.CSV:
+        yield stringify([[...PUBLICATION_CSV_COLUMNS]]);
+        for await (const page of pages) yield stringify(page.map(publicationToCsvRow));
+        return;
+      case ExportFormat.JSONL:
+        for await (const page of pages) yield page.map((publication) => `${JSON.stringify(publicationToJson(publication))}\n`).join('');
+        return;
+      default:
+        yield* this.serialiseBibliographic(pages, format);
+    }
   }
 
   /** A small export in one piece (GraphQL). */
@@ -98,18 +151,26 @@ export class ExportService {
       case ExportFormat.JSONL:
         for await (const page of this.casePages(query)) yield page.map((item) => `${JSON.stringify(caseToJson(item))}\n`).join('');
         return;
+      default:
+        yield* this.serialiseBibliographic(this.publicationPages(query), format);
+    }
+  }
+
+  /** RIS, BibTeX and CSL-JSON: one record per publication. */
+  private async *serialiseBibliographic(pages: AsyncIterable<Publication[]>, format: ExportFormat): AsyncGenerator<string> {
+    switch (format) {
       case ExportFormat.RIS:
-        for await (const page of this.publicationPages(query)) yield page.map(publicationToRis).join('');
+        for await (const page of pages) yield page.map(publicationToRis).join('');
         return;
       case ExportFormat.BIBTEX: {
         const keys = new BibtexKeys();
-        for await (const page of this.publicationPages(query)) yield page.map((publication) => publicationToBibtex(publication, keys.next(publication))).join('');
+        for await (const page of pages) yield page.map((publication) => publicationToBibtex(publication, keys.next(publication))).join('');
         return;
       }
       case ExportFormat.CSL_JSON: {
         let first = true;
         yield '[\n';
-        for await (const page of this.publicationPages(query)) {
+        for await (const page of pages) {
           if (!page.length) continue;
           yield `${first ? '' : ',\n'}${page.map((publication) => JSON.stringify(publicationToCsl(publication))).join(',\n')}`;
           first = false;
@@ -117,6 +178,8 @@ export class ExportService {
         yield '\n]\n';
         return;
       }
+      default:
+        throw new Error(`not a bibliographic format: ${format}`);
     }
   }
 
@@ -211,4 +274,9 @@ function groupBy<T>(items: T[], keyOf: (item: T) => string): (key: string) => T[
 
 function termOf(term: VocabularyTerm): ExportTerm {
   return { key: term.key, label: term.label, meshUi: term.meshUi };
+}
+
+/** An export of nothing is an answer of its own (404 over HTTP, exit 1 in the CLI), never an empty file. */
+function nothingToExport(what: string, path: string): DomainError {
+  return new DomainError('NOT_FOUND', `the search finds no ${what}: there is nothing to export. Widen the search (${path}) and try again.`, { path });
 }

@@ -1,4 +1,5 @@
-import { citationOf, ExportCase, ExportTerm } from '../export-case';
+import { ExportCase, ExportTerm } from '../export-case';
+import { publicationCells, publicationToJson } from './publication-rows.serialiser';
 
 /**
  * The CSV columns: the case and its facts first, then its publication. The publication columns
@@ -8,6 +9,7 @@ import { citationOf, ExportCase, ExportTerm } from '../export-case';
 export const CASE_CSV_COLUMNS = [
   'case_id',
   'case_label',
+  'curation_status',
   'age_years',
   'age_group',
   'sex',
@@ -38,6 +40,7 @@ export const CASE_CSV_COLUMNS = [
   'pubmed_id',
   'pmc_id',
   'publication_types',
+  'mesh_headings',
   'keywords',
   'language',
   'url',
@@ -46,6 +49,7 @@ export const CASE_CSV_COLUMNS = [
 
 const labels = (terms: ExportTerm[]) => [...new Set(terms.map((term) => term.label))].join('; ');
 const num = (value: number | null) => (value === null ? '' : String(value));
+
 
 /** One CSV row (cells in CASE_CSV_COLUMNS order). Lists are "; "-separated. */
 export function caseToCsvRow(item: ExportCase): string[] {
@@ -59,6 +63,7 @@ export function caseToCsvRow(item: ExportCase): string[] {
   const row: Record<(typeof CASE_CSV_COLUMNS)[number], string> = {
     case_id: c.id,
     case_label: c.label,
+    curation_status: c.curationStatus,
     age_years: num(c.ageYears),
     age_group: c.ageGroup,
     sex: c.sex,
@@ -74,25 +79,7 @@ export function caseToCsvRow(item: ExportCase): string[] {
     time_to_resolution_days: num(c.timeToResolutionDays),
     follow_up_days: num(c.followUpDays),
     summary: c.summary ?? '',
-    publication_id: p.id,
-    citation: citationOf(p),
-    key: p.id,
-    title: p.title,
-    authors: p.authors.map((author) => (author.given ? `${author.family}, ${author.given}` : author.family)).join('; '),
-    journal: p.journal ?? '',
-    year: num(p.year),
-    month: num(p.month),
-    volume: p.volume ?? '',
-    issue: p.issue ?? '',
-    pages: p.pages ?? '',
-    doi: p.doi ?? '',
-    pubmed_id: p.pmid ?? '',
-    pmc_id: p.pmcid ?? '',
-    publication_types: p.publicationTypes.join('; '),
-    keywords: p.keywords.join('; '),
-    language: p.language ?? '',
-    url: p.url ?? '',
-    abstract: p.abstract ?? '',
+    ...publicationCells(p),
   };
   return CASE_CSV_COLUMNS.map((column) => row[column]);
 }
@@ -117,26 +104,8 @@ export function caseToJson(item: ExportCase): Record<string, unknown> {
     outcomeDetails: c.outcomeDetails,
     timeToResolutionDays: c.timeToResolutionDays,
     followUpDays: c.followUpDays,
-    publication: {
-      id: p.id,
-      title: p.title,
-      authors: p.authors,
-      journal: p.journal,
-      year: p.year,
-      month: p.month,
-      volume: p.volume,
-      issue: p.issue,
-      pages: p.pages,
-      doi: p.doi,
-      pmid: p.pmid,
-      pmcid: p.pmcid,
-      publicationTypes: p.publicationTypes,
-      meshHeadings: p.meshHeadings,
-      keywords: p.keywords,
-      language: p.language,
-      url: p.url,
-      abstract: p.abstract,
-      citation: citationOf(p),
-    },
+    curationStatus: c.curationStatus,
+    facts: c.facts,
+    publication: publicationToJson(p),
   };
 }
