@@ -123,7 +123,7 @@ const TRIGGERS: Trigger[] = [
 ];
 
 const TERMINATORS = new Set(
-  ['but', 'however', 'although', 'though', 'which', 'who', 'whereas', 'while', 'yet', 'except', 'then', 'subsequently', 'later', 'after', 'until', 'despite', 'because', 'since', 'when', 'where'].map(normalizeWord),
+  ['but', 'however', 'although', 'though', 'which', 'who', 'whereas', 'while', 'yet', 'except', 'then', 'subsequently', 'later', 'after', 'until', 'despite', 'because', 'since', 'when', 'where', 'developed', 'presented', 'underwent', 'showed', 'revealed', 'demonstrated', 'complained', 'experienced', 'received', 'required', 'needed'].map(normalizeWord),
 );
 
 /** Triggers indexed by their first word (longest first), built once. */
@@ -192,19 +192,17 @@ export function assertionFlags(tokens: Token[], text: string): Uint8Array {
         i += len - 1;
         continue;
       }
-      if (matched.post) {
-        // Backward: tokens since the last terminator, at most MAX_SCOPE.
-        const from = Math.max(lastTerminator, i - MAX_SCOPE, 0);
-        for (let k = from; k < i; k++) flags[k] |= matched.flag;
-        // A word can be both a pre- and a post-trigger ("declined"); also try the forward reading.
-        const fwd = cands!.find((c) => !c.post && !c.pseudo && c.words.length === len && c.words.every((w, x) => w === matched!.words[x]));
-        if (fwd) {
-          active |= fwd.flag;
+      // A phrase can be both a pre- and a post-trigger ("ruled out", "declined"): apply every reading.
+      for (const tr of cands!) {
+        if (tr.pseudo || tr.words.length !== len || !tr.words.every((w, x) => w === matched!.words[x])) continue;
+        if (tr.post) {
+          // Backward: tokens since the last terminator, at most MAX_SCOPE.
+          const from = Math.max(lastTerminator, i - MAX_SCOPE, 0);
+          for (let k = from; k < i; k++) flags[k] |= tr.flag;
+        } else {
+          active |= tr.flag;
           remaining = MAX_SCOPE;
         }
-      } else {
-        active |= matched.flag;
-        remaining = MAX_SCOPE;
       }
       i += len - 1;
       continue;

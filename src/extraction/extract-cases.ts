@@ -18,7 +18,7 @@ import { segmentPatients } from './patient-segmenter';
 import { bloodVolume, diagnosis, onsetHours, vertebralLevel } from './procedure-details.rules';
 import { ruleSurfaceEntries } from './rule-surfaces';
 import { classifyStudy } from './study-kind.classifier';
-import { collectMentions, meshMentions, mostSpecific, procedureRole, sharedRoleUis, type CollectOptions, type TermMention } from './term-assignment.rules';
+import { collectMentions, evacuationMentions, meshMentions, mostSpecific, procedureRole, sharedRoleUis, type CollectOptions, type TermMention } from './term-assignment.rules';
 import { buildVocabularyMatcher as buildTrieMatcher, type VocabularyMatcher } from './vocabulary-matcher';
 
 export { EXTRACTION_RULES_VERSION };
@@ -72,7 +72,7 @@ export function extractCases(input: ExtractionInput, matcher: ExtractionMatcher)
     const own = segment.sentences;
     const shared = seg.shared;
     const sentences = single ? allSentences : [...own, ...shared];
-    let mentions = collectMentions(sentences, opts, asProcedure);
+    let mentions = collectMentions(sentences, opts, asProcedure).concat(evacuationMentions(sentences, opts));
     if (single) mentions = mentions.concat(meshMentions(input, opts, asProcedure));
     mentions = mostSpecific(mentions, matcher);
 
@@ -122,8 +122,15 @@ export function extractCases(input: ExtractionInput, matcher: ExtractionMatcher)
         };
       });
 
-    const treatments: ProposedTreatment[] = mentions
-      .filter((m) => m.kind === TermKind.TREATMENT)
+    // A hematoma evacuation takes the site of the patient's hematoma.
+    const spinal = complications.some((c) => /^(?:spinal|intrathecal)/.test(c.termKey));
+    const cranial = complications.some((c) => /intracranial|subarachnoid-hem|intracerebral/.test(c.termKey));
+    for (const m of mentions) {
+      if (m.kind !== TermKind.TREATMENT || m.key !== 'hematoma-evacuation') continue;
+      const site = spinal && !cranial ? 'spinal-hematoma-evacuation' : cranial && !spinal ? 'intracranial-hematoma-evacuation' : null;
+      if (site && matcher.byKey(TermKind.TREATMENT, site)) m.key = site;
+    }
+    const treatments: ProposedTreatment[] = mostSpecific(mentions.filter((m) => m.kind === TermKind.TREATMENT), matcher)
       .map((m) => {
         const ctx = sentenceOf(m);
         let complicationIndex: number | null = complications.length === 1 ? 0 : null;

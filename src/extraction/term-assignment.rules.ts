@@ -18,7 +18,7 @@ export interface TermMention {
 }
 
 const SPINAL_CUE = /\b(?:spinal|spine|lumbar|thoracic|cervical|sacral|cauda|conus|thecal|vertebral|laminectomy|hemilaminectomy|paraplegia|paraparesis|radicular|intradural|[CTLS]\d{1,2}(?:\s?[-–/]\s?[CTLS]?\d{1,2})?)\b/gi;
-const CRANIAL_CUE = /\b(?:intracranial|cranial|brain|cerebral|midline shift|craniotomy|craniectomy|burr|frontal|parietal|temporal|occipital|convexity|head|fronto-?\w*)\b/gi;
+const CRANIAL_CUE = /\b(?:intracranial|cranial|brain|cerebral|midline shift|craniotomy|craniectomy|burr|frontal|parietal|temporal|occipital|convexity|head|fronto-?\w*|left[- ]sided|right[- ]sided|bilateral|dysphasia|seizures?|herniation|hemiparesis|consciousness)\b/gi;
 
 function count(re: RegExp, text: string): number {
   re.lastIndex = 0;
@@ -45,6 +45,12 @@ function siteOf(sentence: string, record: string): 'spinal' | 'cranial' | null {
 }
 
 const AFTER_WORDS = new Set(['after', 'following', 'post', 'from', 'complicating']);
+/** Words allowed between "after" and the procedure ("after two lumbar epidural blood patches"). */
+const FILLER = new Set(['a', 'an', 'the', 'her', 'his', 'two', 'three', 'four', 'five', 'six', 'several', 'multiple', 'repeated', 'repeat', 'series', 'of', 'lumbar', 'thoracic', 'cervical', 'autologous', 'prophylactic', 'therapeutic', 'an', 'uneventful', 'successful', 'second', 'another', 'course', 'courses']);
+/** A general term made specific by its sentence ("epidural catheter ... in labour"). */
+const SPECIALISE: Record<string, { cue: RegExp; key: string }> = {
+  'epidural-anesthesia': { cue: /\b(?:labou?r|obstetric|parturient|delivery)\b/i, key: 'labour-epidural-analgesia' },
+};
 const REPEAT_WORDS: Record<string, number> = { repeat: 2, repeated: 2, another: 2, subsequent: 2 };
 
 /**
@@ -87,8 +93,10 @@ export function procedureRole(sentences: SentenceContext[], opts: CollectOptions
       });
       if (!shared) continue;
       if (spanFlags(ctx.flags, m.tokenFrom, m.tokenTo) & (NEGATED | HYPOTHETICAL)) continue;
-      for (let k = Math.max(0, m.tokenFrom - 6); k < m.tokenFrom; k++) {
-        if (AFTER_WORDS.has(ctx.tokens[k].norm)) return true;
+      for (let k = m.tokenFrom - 1; k >= 0 && k >= m.tokenFrom - 6; k--) {
+        const w = ctx.tokens[k].norm;
+        if (AFTER_WORDS.has(w)) return true;
+        if (!FILLER.has(w) && parseOrdinal(w) === null) break;
       }
     }
   }
@@ -127,6 +135,8 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
           const site = siteOf(ctx.sentence.text, opts.recordText);
           if (site && site !== swap.defaultSite) key = swap.other;
         }
+        const special = SPECIALISE[key];
+        if (special && special.cue.test(ctx.sentence.text) && opts.matcher.byKey(e.kind, special.key)) key = special.key;
         const confidence = ctx.field === 'title' ? 0.8 : 0.75;
         out.push({
           kind: e.kind,
@@ -138,6 +148,23 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
         });
       }
     }
+  }
+  return out;
+}
+
+const EVACUATED = /\b(?:hematoma|haematoma|SDH|SEH|clot|collection)s?\b[^.;]{0,60}?\b(?:was|were) (?:successfully |surgically |urgently |emergently )?(?:drained|evacuated|removed)\b|\b(?:drainage|evacuation) of (?:the |a |an |her |his )?(?:\w+ ){0,3}(?:hematoma|haematoma|SDH)s?\b/gi;
+
+/** "the haematoma was drained", "evacuation of the subdural hematoma": a hematoma evacuation (site chosen later). */
+export function evacuationMentions(sentences: SentenceContext[], opts: CollectOptions): TermMention[] {
+  const out: TermMention[] = [];
+  if (!opts.matcher.byKey(TermKind.TREATMENT, 'hematoma-evacuation')) return out;
+  for (const ctx of sentences) {
+    if (ctx.generic) continue;
+    EVACUATED.lastIndex = 0;
+    const m = EVACUATED.exec(ctx.sentence.text);
+    if (!m) continue;
+    const start = ctx.sentence.start + m.index;
+    out.push({ kind: TermKind.TREATMENT, key: 'hematoma-evacuation', evidence: evidenceOf(ctx.field, ctx.fieldText, start, start + m[0].length, ctx.sentence, 'TEXT_RULE', 0.7), ctx, order: (ctx.field === 'abstract' ? 0 : 1e9) + start, attempt: null });
   }
   return out;
 }
