@@ -1,4 +1,4 @@
-import { Anticoagulation, PregnancyStatus, Sex } from '../case-reports/case-report.enums';
+import { Anticoagulation, PregnancyStatus, Sex } from './domain-values';
 import type { ExtractionInput, ProposedValue } from './extraction.types';
 import { evidenceOf, headingEvidence } from './evidence.factory';
 import { flagsAt, type SentenceContext } from './field-context';

@@ -1,5 +1,5 @@
-import { PregnancyStatus } from '../case-reports/case-report.enums';
-import { TermKind } from '../vocabulary/term-kind.enum';
+import { PregnancyStatus } from './domain-values';
+import { TermKind } from './domain-values';
 import type {
   ExtractionInput,
   ExtractionResult,

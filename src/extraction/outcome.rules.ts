@@ -1,4 +1,4 @@
-import { Outcome } from '../case-reports/case-report.enums';
+import { Outcome } from './domain-values';
 import type { ProposedValue } from './extraction.types';
 import { evidenceOf } from './evidence.factory';
 import { flagsAt, type SentenceContext } from './field-context';

@@ -1,4 +1,4 @@
-import { TermKind } from '../vocabulary/term-kind.enum';
+import { TermKind } from './domain-values';
 import type { VocabularyEntry } from './extraction.types';
 
 /**

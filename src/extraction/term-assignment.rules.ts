@@ -1,4 +1,4 @@
-import { TermKind } from '../vocabulary/term-kind.enum';
+import { TermKind } from './domain-values';
 import type { Evidence, ExtractionInput, VocabularyEntry } from './extraction.types';
 import { evidenceOf, headingEvidence } from './evidence.factory';
 import { HISTORICAL, HYPOTHETICAL, NEGATED, spanFlags } from './context-scopes';
