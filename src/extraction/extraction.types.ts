@@ -46,6 +46,12 @@ export interface VocabularyEntry {
   meshUi: string | null;
   /** Key of the parent term of the same kind, or null. */
   parentKey: string | null;
+  /**
+   * Optional: where the term comes from. A curated term wins over a MeSH-seeded term with the same
+   * meshUi and kind (the seeded term's label and synonyms then point at the curated term). Without
+   * it, the earlier entry in the list wins.
+   */
+  source?: 'curated' | 'mesh';
 }
 
 export interface ProposedValue<T> {

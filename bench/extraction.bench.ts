@@ -1,0 +1,259 @@
+/**
+ * npm run bench:extraction [-- --split train|heldout|all --verbose]
+ *
+ * Runs the extraction rules over the labelled set of real records (bench/extraction/labelled-abstracts.json,
+ * see bench/extraction/README.md) with the curated vocabulary, and prints per field precision, recall
+ * and F1 for the train part, the held-out part and both: patients per record (exact-match rate), sex,
+ * age, pregnancy status, anticoagulation, complications, procedures, treatments, symptoms,
+ * comorbidities, outcome category accuracy; facts asserted next to a negation cue (target 0); patients
+ * proposed for records that report none (reviews, trials, cohorts: target 0); and throughput on one
+ * core (abstracts/s, the whole set repeated until at least a second of work).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildVocabularyMatcher, extractCases } from '../src/extraction/extract-cases';
+import type { Evidence, ExtractionInput, ProposedPatient, VocabularyEntry } from '../src/extraction/extraction.types';
+import type { TermKind } from '../src/vocabulary/term-kind.enum';
+
+interface LabelValue<T> {
+  value: T;
+  text: string;
+}
+interface LabelTerm {
+  termKey: string;
+  text: string;
+}
+interface LabelPatient {
+  label: string;
+  ageYears?: LabelValue<number>;
+  sex?: LabelValue<string>;
+  pregnancyStatus?: LabelValue<string>;
+  anticoagulation?: LabelValue<string>;
+  outcome?: LabelValue<string>;
+  complications: LabelTerm[];
+  procedures: LabelTerm[];
+  treatments: LabelTerm[];
+  symptoms: LabelTerm[];
+  comorbidities: LabelTerm[];
+}
+interface LabelledRecord {
+  id: string;
+  split: 'train' | 'heldout';
+  input: ExtractionInput;
+  expected: { patients: LabelPatient[] };
+}
+
+/** The repository root, whether run from bench/ (ts-node) or dist/bench/ (after the build). */
+const ROOT = existsSync(join(__dirname, '..', 'package.json')) ? join(__dirname, '..') : join(__dirname, '..', '..');
+const SET = join(ROOT, 'bench', 'extraction', 'labelled-abstracts.json');
+const VOCABULARY = join(ROOT, 'src', 'vocabulary', 'seed', 'vocabulary-terms.json');
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+const VERBOSE = process.argv.includes('--verbose');
+
+function loadVocabulary(): VocabularyEntry[] {
+  const raw = JSON.parse(readFileSync(VOCABULARY, 'utf8')) as { key: string; kind: string; label: string; synonyms: string[]; parent: string | null; meshUi: string | null }[];
+  return raw.map((t) => ({ key: t.key, kind: t.kind as TermKind, label: t.label, synonyms: t.synonyms, meshUi: t.meshUi, parentKey: t.parent, source: 'curated' }));
+}
+
+class Counts {
+  tp = 0;
+  fp = 0;
+  fn = 0;
+  get precision() {
+    return this.tp + this.fp === 0 ? 1 : this.tp / (this.tp + this.fp);
+  }
+  get recall() {
+    return this.tp + this.fn === 0 ? 1 : this.tp / (this.tp + this.fn);
+  }
+  get f1() {
+    const p = this.precision;
+    const r = this.recall;
+    return p + r === 0 ? 0 : (2 * p * r) / (p + r);
+  }
+}
+
+const VALUE_FIELDS = ['sex', 'ageYears', 'pregnancyStatus', 'anticoagulation', 'outcome'] as const;
+const TERM_FIELDS = ['complications', 'procedures', 'treatments', 'symptoms', 'comorbidities'] as const;
+
+/** Cues a reader would take as negating the mention right after them (an audit independent of the rules' own scopes). */
+const NEGATION_BEFORE = /\b(?:no|not|without|denied|denies|negative for|absence of|free of|refused|declined|neither|nor|ruled out|excluded)\b(?:\W+\w+){0,3}\W*$/i;
+const NEGATION_AFTER = /^\W*(?:\w+\W+){0,2}(?:was|were) (?:ruled out|excluded|not (?:required|needed|found|seen|detected|present))\b/i;
+
+interface Score {
+  records: number;
+  exactPatients: number;
+  nonIndividualRecords: number;
+  patientsOnNonIndividual: number;
+  values: Record<(typeof VALUE_FIELDS)[number], Counts>;
+  terms: Record<(typeof TERM_FIELDS)[number], Counts>;
+  outcomeLabelled: number;
+  outcomeCorrect: number;
+  negatedFacts: string[];
+}
+
+function newScore(): Score {
+  return {
+    records: 0,
+    exactPatients: 0,
+    nonIndividualRecords: 0,
+    patientsOnNonIndividual: 0,
+    values: Object.fromEntries(VALUE_FIELDS.map((f) => [f, new Counts()])) as Score['values'],
+    terms: Object.fromEntries(TERM_FIELDS.map((f) => [f, new Counts()])) as Score['terms'],
+    outcomeLabelled: 0,
+    outcomeCorrect: 0,
+    negatedFacts: [],
+  };
+}
+
+function evidenceOfPatient(p: ProposedPatient): { what: string; evidence: Evidence }[] {
+  const out: { what: string; evidence: Evidence }[] = [];
+  for (const f of VALUE_FIELDS) {
+    const v = p[f];
+    if (v) out.push({ what: `${f}=${v.value}`, evidence: v.evidence });
+  }
+  for (const f of TERM_FIELDS) for (const t of p[f]) out.push({ what: `${f}:${t.termKey}`, evidence: t.evidence });
+  return out;
+}
+
+function fieldText(input: ExtractionInput, e: Evidence): string | null {
+  if (e.field === 'title') return input.title;
+  if (e.field === 'abstract') return input.abstract;
+  return null;
+}
+
+function scoreRecord(rec: LabelledRecord, predicted: ProposedPatient[], s: Score): string[] {
+  const notes: string[] = [];
+  const expected = rec.expected.patients;
+  s.records++;
+  if (predicted.length === expected.length) s.exactPatients++;
+  else notes.push(`patients: expected ${expected.length}, got ${predicted.length}`);
+  if (expected.length === 0) {
+    s.nonIndividualRecords++;
+    s.patientsOnNonIndividual += predicted.length;
+  }
+  const n = Math.max(expected.length, predicted.length);
+  for (let i = 0; i < n; i++) {
+    const e = expected[i];
+    const p = predicted[i];
+    for (const f of VALUE_FIELDS) {
+      const ev = e?.[f]?.value;
+      const pv = p?.[f]?.value;
+      const c = s.values[f];
+      if (ev !== undefined && pv !== undefined && ev === pv) c.tp++;
+      else {
+        if (pv !== undefined) c.fp++;
+        if (ev !== undefined) c.fn++;
+        if (ev !== undefined || pv !== undefined) notes.push(`${f} [${i}]: expected ${ev ?? '-'}, got ${pv ?? '-'}`);
+      }
+    }
+    if (e?.outcome) {
+      s.outcomeLabelled++;
+      if (p?.outcome?.value === e.outcome.value) s.outcomeCorrect++;
+    }
+    for (const f of TERM_FIELDS) {
+      const ek = new Set((e?.[f] ?? []).map((t) => t.termKey));
+      const pk = new Set((p?.[f] ?? []).map((t) => t.termKey));
+      const c = s.terms[f];
+      for (const k of pk) {
+        if (ek.has(k)) c.tp++;
+        else {
+          c.fp++;
+          notes.push(`${f} [${i}] FP ${k}`);
+        }
+      }
+      for (const k of ek) {
+        if (!pk.has(k)) {
+          c.fn++;
+          notes.push(`${f} [${i}] FN ${k}`);
+        }
+      }
+    }
+  }
+  // Negated-mention audit: a proposed fact whose evidence follows a negation cue and that the labels do not hold.
+  for (const [i, p] of predicted.entries()) {
+    const labelled = new Set<string>();
+    const e = expected[i];
+    if (e) {
+      for (const f of TERM_FIELDS) for (const t of e[f]) labelled.add(`${f}:${t.termKey}`);
+      for (const f of VALUE_FIELDS) if (e[f]) labelled.add(`${f}=${e[f]!.value}`);
+    }
+    for (const { what, evidence } of evidenceOfPatient(p)) {
+      const text = fieldText(rec.input, evidence);
+      if (text === null || labelled.has(what)) continue;
+      const before = text.slice(Math.max(0, evidence.start - 60), evidence.start);
+      const after = text.slice(evidence.end, evidence.end + 40);
+      if (NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after)) s.negatedFacts.push(`${rec.id} ${what} «${before.slice(-30)}[${evidence.text}]${after.slice(0, 20)}»`);
+    }
+  }
+  return notes;
+}
+
+function pct(x: number): string {
+  return (x * 100).toFixed(1).padStart(5) + '%';
+}
+
+function report(name: string, s: Score): void {
+  console.log(`\n== ${name}: ${s.records} records ==`);
+  console.log(`patients per record, exact match: ${pct(s.exactPatients / s.records)} (${s.exactPatients}/${s.records})`);
+  console.log(`patients proposed for records that report none (reviews, trials, cohorts, non-clinical): ${s.patientsOnNonIndividual} over ${s.nonIndividualRecords} records`);
+  console.log(`facts asserted next to a negation cue: ${s.negatedFacts.length}`);
+  for (const f of s.negatedFacts) console.log(`   ${f}`);
+  console.log('field             precision  recall     F1   (tp/fp/fn)');
+  const row = (label: string, c: Counts) => console.log(`${label.padEnd(17)} ${pct(c.precision)}  ${pct(c.recall)}  ${pct(c.f1)}   (${c.tp}/${c.fp}/${c.fn})`);
+  row('sex', s.values.sex);
+  row('age', s.values.ageYears);
+  row('pregnancy status', s.values.pregnancyStatus);
+  row('anticoagulation', s.values.anticoagulation);
+  row('complications', s.terms.complications);
+  row('procedures', s.terms.procedures);
+  row('treatments', s.terms.treatments);
+  row('symptoms', s.terms.symptoms);
+  row('comorbidities', s.terms.comorbidities);
+  row('outcome', s.values.outcome);
+  console.log(`outcome category accuracy (labelled patients): ${pct(s.outcomeLabelled ? s.outcomeCorrect / s.outcomeLabelled : 1)} (${s.outcomeCorrect}/${s.outcomeLabelled})`);
+}
+
+function main(): void {
+  const split = option('split', 'all');
+  const set = JSON.parse(readFileSync(SET, 'utf8')) as { records: LabelledRecord[] };
+  const vocabulary = loadVocabulary();
+  const t0 = performance.now();
+  const matcher = buildVocabularyMatcher(vocabulary);
+  const buildMs = performance.now() - t0;
+
+  const scores = { train: newScore(), heldout: newScore(), all: newScore() };
+  for (const rec of set.records) {
+    const result = extractCases(rec.input, matcher);
+    const notes = scoreRecord(rec, result.patients, scores[rec.split]);
+    scoreRecord(rec, result.patients, scores.all);
+    if (VERBOSE && notes.length && (split === 'all' || split === rec.split)) console.log(`${rec.id} (${rec.split}, ${result.studyKind}): ${notes.join('; ')}`);
+  }
+  if (split === 'all' || split === 'train') report('train', scores.train);
+  if (split === 'all' || split === 'heldout') report('held-out', scores.heldout);
+  if (split === 'all') report('all', scores.all);
+
+  // Throughput: one core, the whole set repeated until at least a second of work.
+  let runs = 0;
+  let abstracts = 0;
+  const start = performance.now();
+  while (performance.now() - start < 1500) {
+    for (const rec of set.records) extractCases(rec.input, matcher);
+    runs++;
+    abstracts += set.records.length;
+  }
+  const seconds = (performance.now() - start) / 1000;
+  const chars = set.records.reduce((n, r) => n + (r.input.title?.length ?? 0) + (r.input.abstract?.length ?? 0), 0) / set.records.length;
+  console.log(`\nthroughput: ${Math.round(abstracts / seconds)} abstracts/s on one core (${runs} passes over ${set.records.length} records, mean ${Math.round(chars)} characters, ${seconds.toFixed(2)} s); vocabulary matcher built in ${buildMs.toFixed(1)} ms for ${vocabulary.length} terms`);
+
+  const hostile = 'no no no hematoma without '.repeat(40_000);
+  const h0 = performance.now();
+  extractCases({ title: '', abstract: hostile, meshHeadings: [], publicationTypes: ['Case Reports'], keywords: [], language: 'eng' }, matcher);
+  console.log(`hostile abstract of ${(hostile.length / 1e6).toFixed(1)} MB: ${(performance.now() - h0).toFixed(0)} ms`);
+}
+
+main();

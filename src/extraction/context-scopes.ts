@@ -1,0 +1,224 @@
+import { normalizeWord, type Token } from './text-tokenizer';
+
+/**
+ * ConText-style assertion scopes over one sentence's tokens: a trigger ("no", "without", "risk of",
+ * "history of") opens a scope forward (pre-triggers) or backward (post-triggers: "was ruled out"),
+ * and the scope ends at a terminator ("but", "however", "which", ";", ":"), at the sentence end, or
+ * after MAX_SCOPE tokens. A term inside a negated or hypothetical scope is not asserted; inside a
+ * historical scope it is not asserted as part of the current episode (comorbidities still are).
+ * One pass over the tokens, bounded work per token: linear.
+ */
+export const NEGATED = 1;
+export const HYPOTHETICAL = 2;
+export const HISTORICAL = 4;
+
+const MAX_SCOPE = 12;
+
+type Trigger = { words: string[]; flag: number; post: boolean; pseudo?: boolean };
+
+const t = (phrase: string, flag: number, post = false, pseudo = false): Trigger => ({
+  words: phrase.split(' ').map(normalizeWord),
+  flag,
+  post,
+  pseudo,
+});
+
+const TRIGGERS: Trigger[] = [
+  // Pseudo-triggers: look like triggers but are not ("no longer", "not only"). Listed first, matched longest-first anyway.
+  t('no longer', 0, false, true),
+  t('not only', 0, false, true),
+  t('no change', 0, false, true),
+  t('not necessarily', 0, false, true),
+  t('gram negative', 0, false, true),
+  t('no other', 0, false, true),
+  // Negation, forward.
+  t('no', NEGATED),
+  t('not', NEGATED),
+  t('without', NEGATED),
+  t('denied', NEGATED),
+  t('denie', NEGATED),
+  t('deny', NEGATED),
+  t('negative for', NEGATED),
+  t('free of', NEGATED),
+  t('absence of', NEGATED),
+  t('absent', NEGATED),
+  t('neither', NEGATED),
+  t('nor', NEGATED),
+  t('never', NEGATED),
+  t('none', NEGATED),
+  t('ruled out', NEGATED),
+  t('rule out', NEGATED),
+  t('to exclude', NEGATED),
+  t('exclude', NEGATED),
+  t('excluded', NEGATED),
+  t('declined', NEGATED),
+  t('refused', NEGATED),
+  t('instead of', NEGATED),
+  t('rather than', NEGATED),
+  t('in lieu of', NEGATED),
+  t('no need for', NEGATED),
+  t('did not require', NEGATED),
+  t('avoided', NEGATED),
+  t('unremarkable for', NEGATED),
+  // Negation, backward ("a hematoma was ruled out", "surgery was not required").
+  t('ruled out', NEGATED, true),
+  t('was excluded', NEGATED, true),
+  t('were excluded', NEGATED, true),
+  t('not required', NEGATED, true),
+  t('not necessary', NEGATED, true),
+  t('not needed', NEGATED, true),
+  t('was absent', NEGATED, true),
+  t('were absent', NEGATED, true),
+  t('was negative', NEGATED, true),
+  t('were negative', NEGATED, true),
+  t('not seen', NEGATED, true),
+  t('not found', NEGATED, true),
+  t('not detected', NEGATED, true),
+  t('not observed', NEGATED, true),
+  t('did not occur', NEGATED, true),
+  t('declined', NEGATED, true),
+  t('refused', NEGATED, true),
+  t('unlikely', NEGATED, true),
+  // Hypothetical / possible / generic.
+  t('risk of', HYPOTHETICAL),
+  t('risk', HYPOTHETICAL),
+  t('risk factor', HYPOTHETICAL),
+  t('may', HYPOTHETICAL),
+  t('might', HYPOTHETICAL),
+  t('could', HYPOTHETICAL),
+  t('can', HYPOTHETICAL),
+  t('should', HYPOTHETICAL),
+  t('if', HYPOTHETICAL),
+  t('would', HYPOTHETICAL),
+  t('whether', HYPOTHETICAL),
+  t('prevent', HYPOTHETICAL),
+  t('prevention', HYPOTHETICAL),
+  t('preventing', HYPOTHETICAL),
+  t('avoid', HYPOTHETICAL),
+  t('possible', HYPOTHETICAL),
+  t('possibility', HYPOTHETICAL),
+  t('potential', HYPOTHETICAL),
+  t('potentially', HYPOTHETICAL),
+  t('suspected', HYPOTHETICAL),
+  t('suspicion', HYPOTHETICAL),
+  t('concern for', HYPOTHETICAL),
+  t('differential', HYPOTHETICAL),
+  t('such as', HYPOTHETICAL),
+  t('in case of', HYPOTHETICAL),
+  t('consider', HYPOTHETICAL),
+  t('considered', HYPOTHETICAL),
+  t('offered', HYPOTHETICAL),
+  t('planned', HYPOTHETICAL),
+  t('warning sign', HYPOTHETICAL),
+  t('vigilance', HYPOTHETICAL),
+  t('was suspected', HYPOTHETICAL, true),
+  t('is suspected', HYPOTHETICAL, true),
+  // Historical.
+  t('history of', HISTORICAL),
+  t('previous', HISTORICAL),
+  t('previously', HISTORICAL),
+  t('prior', HISTORICAL),
+  t('past', HISTORICAL),
+  t('years ago', HISTORICAL, true),
+];
+
+const TERMINATORS = new Set(
+  ['but', 'however', 'although', 'though', 'which', 'who', 'whereas', 'while', 'yet', 'except', 'then', 'subsequently', 'later', 'after', 'until', 'despite', 'because', 'since', 'when', 'where', 'developed', 'presented', 'underwent', 'showed', 'revealed', 'demonstrated', 'complained', 'experienced', 'received', 'required', 'needed'].map(normalizeWord),
+);
+
+/** Triggers indexed by their first word (longest first), built once. */
+const BY_FIRST = (() => {
+  const m = new Map<string, Trigger[]>();
+  for (const tr of TRIGGERS) {
+    const list = m.get(tr.words[0]) ?? [];
+    list.push(tr);
+    m.set(tr.words[0], list);
+  }
+  for (const list of m.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return m;
+})();
+
+function gapTerminates(text: string, from: number, to: number): boolean {
+  // Only the characters between two tokens; bounded because tokens are adjacent.
+  for (let i = from; i < to && i < from + 8; i++) {
+    const c = text[i];
+    if (c === ';' || c === ':' || c === '.' || c === '?' || c === '!') return true;
+  }
+  return false;
+}
+
+/**
+ * Flags per token (bitmask of NEGATED | HYPOTHETICAL | HISTORICAL). `text` is the field the tokens were
+ * cut from, used to see punctuation between tokens.
+ */
+export function assertionFlags(tokens: Token[], text: string): Uint8Array {
+  const n = tokens.length;
+  const flags = new Uint8Array(n);
+  // Forward scopes.
+  let active = 0;
+  let remaining = 0;
+  let lastTerminator = -1; // index of the first token after the last terminator
+  for (let i = 0; i < n; i++) {
+    const tok = tokens[i];
+    if (i > 0 && gapTerminates(text, tokens[i - 1].end, tok.start)) {
+      active = 0;
+      lastTerminator = i;
+    }
+    if (TERMINATORS.has(tok.norm)) {
+      active = 0;
+      lastTerminator = i + 1;
+      continue;
+    }
+    const cands = BY_FIRST.get(tok.norm);
+    let matched: Trigger | null = null;
+    if (cands) {
+      for (const tr of cands) {
+        let ok = true;
+        for (let k = 1; k < tr.words.length; k++) {
+          if (tokens[i + k]?.norm !== tr.words[k]) {
+            ok = false;
+            break;
+          }
+        }
+        if (ok) {
+          matched = tr;
+          break;
+        }
+      }
+    }
+    if (matched) {
+      const len = matched.words.length;
+      if (matched.pseudo) {
+        i += len - 1;
+        continue;
+      }
+      // A phrase can be both a pre- and a post-trigger ("ruled out", "declined"): apply every reading.
+      for (const tr of cands!) {
+        if (tr.pseudo || tr.words.length !== len || !tr.words.every((w, x) => w === matched!.words[x])) continue;
+        if (tr.post) {
+          // Backward: tokens since the last terminator, at most MAX_SCOPE.
+          const from = Math.max(lastTerminator, i - MAX_SCOPE, 0);
+          for (let k = from; k < i; k++) flags[k] |= tr.flag;
+        } else {
+          active |= tr.flag;
+          remaining = MAX_SCOPE;
+        }
+      }
+      i += len - 1;
+      continue;
+    }
+    if (active) {
+      flags[i] |= active;
+      remaining--;
+      if (remaining <= 0) active = 0;
+    }
+  }
+  return flags;
+}
+
+/** The combined flags of a span of tokens [from, to). */
+export function spanFlags(flags: Uint8Array, from: number, to: number): number {
+  let f = 0;
+  for (let i = from; i < to; i++) f |= flags[i];
+  return f;
+}

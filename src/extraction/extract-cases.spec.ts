@@ -1,0 +1,142 @@
+import { Anticoagulation, Outcome, PregnancyStatus, Sex } from '../case-reports/case-report.enums';
+import { buildVocabularyMatcher, extractCases } from './extract-cases';
+import { buildInput, curatedVocabulary } from './extraction.test-support';
+import type { ExtractionResult, ProposedPatient } from './extraction.types';
+
+const matcher = buildVocabularyMatcher(curatedVocabulary());
+const run = (abstract: string, extra: Parameters<typeof buildInput>[0] = {}) => extractCases(buildInput({ abstract, publicationTypes: ['Case Reports'], ...extra }), matcher);
+const keys = (p: ProposedPatient, field: 'complications' | 'procedures' | 'symptoms' | 'treatments' | 'comorbidities') => p[field].map((t) => t.termKey);
+
+function allEvidence(r: ExtractionResult) {
+  const out = [];
+  for (const p of r.patients) {
+    for (const v of [p.ageYears, p.sex, p.pregnancyStatus, p.anticoagulation, p.outcome, p.timeToResolutionDays]) if (v) out.push(v.evidence);
+    for (const t of [...p.comorbidities, ...p.procedures, ...p.complications, ...p.symptoms, ...p.treatments]) out.push(t.evidence);
+  }
+  return out;
+}
+
+describe('extractCases', () => {
+  describe('negated mentions are not asserted', () => {
+    it.each([
+      ['MRI showed no hematoma.', 'hematoma'],
+      ['A 30-year-old woman recovered without neurological deficit after an epidural hematoma.', 'neurological-complication'],
+      ['A 30-year-old woman had headache; an epidural abscess was ruled out.', 'epidural-abscess'],
+      ['A 30-year-old woman had headache; meningitis was excluded by lumbar puncture.', 'meningitis'],
+      ['A 30-year-old woman denied fever and had headache.', 'fever'],
+    ])('%s', (abstract, key) => {
+      const p = run(abstract).patients[0];
+      const all = [...keys(p, 'complications'), ...keys(p, 'symptoms')];
+      expect(all).not.toContain(key);
+    });
+  });
+
+  it('does not assert hypothetical mentions ("the risk of hematoma", "may cause")', () => {
+    const p = run('A 28-year-old woman had a labour epidural. The risk of hematoma is discussed. It may cause meningitis.').patients[0];
+    expect(keys(p, 'complications')).toEqual([]);
+  });
+
+  it('treats "history of" as historical for complications but asserts comorbidities', () => {
+    const p = run('A 70-year-old man with a history of atrial fibrillation and a history of subdural hematoma developed cauda equina syndrome.').patients[0];
+    expect(keys(p, 'comorbidities')).toContain('atrial-fibrillation');
+    expect(keys(p, 'complications')).not.toContain('intracranial-subdural-hematoma');
+    expect(keys(p, 'complications')).toContain('cauda-equina-syndrome');
+  });
+
+  it('reads a single case report: age, sex, pregnancy, anticoagulation, terms, details, outcome', () => {
+    const abstract =
+      'A 32-year-old parturient received labour epidural analgesia at the L3-4 interspace complicated by accidental dural puncture. ' +
+      'She developed a postdural puncture headache and received 20 mL of autologous blood as an epidural blood patch. ' +
+      'Nine days later she had low back pain; MRI showed an intrathecal hematoma. She was on enoxaparin. ' +
+      'She was treated with observation and analgesics and recovered completely within three weeks.';
+    const r = run(abstract, { title: 'Intrathecal hematoma after epidural blood patch' });
+    expect(r.studyKind).toBe('CASE_REPORT');
+    const p = r.patients[0];
+    expect(p.ageYears?.value).toBe(32);
+    expect(p.sex?.value).toBe(Sex.FEMALE);
+    expect(p.pregnancyStatus?.value).toBe(PregnancyStatus.POSTPARTUM);
+    expect(p.anticoagulation?.value).toBe(Anticoagulation.ANTICOAGULANT);
+    expect(keys(p, 'complications')).toEqual(expect.arrayContaining(['post-dural-puncture-headache', 'intrathecal-hematoma']));
+    expect(keys(p, 'procedures')).toEqual(expect.arrayContaining(['labour-epidural-analgesia', 'accidental-dural-puncture', 'epidural-blood-patch']));
+    const ebp = p.procedures.find((x) => x.termKey === 'epidural-blood-patch');
+    expect(ebp?.bloodVolumeMl?.value).toBe(20);
+    expect(p.procedures.find((x) => x.termKey === 'labour-epidural-analgesia')?.vertebralLevel?.value).toBe('L3-L4');
+    const ith = p.complications.find((c) => c.termKey === 'intrathecal-hematoma');
+    expect(ith?.diagnosis?.value).toBe('MRI');
+    expect(ith?.onsetHours?.value).toBe(9 * 24);
+    expect(keys(p, 'treatments')).toEqual(expect.arrayContaining(['observation', 'analgesics']));
+    expect(p.outcome?.value).toBe(Outcome.FULL_RECOVERY);
+    expect(p.timeToResolutionDays?.value).toBe(21);
+  });
+
+  it('reads "second epidural blood patch" as attempt 2 and "on postpartum day 3" as onset', () => {
+    const p = run('A 30-year-old woman had a headache after an epidural blood patch. On postpartum day 3 back pain began after a second epidural blood patch.').patients[0];
+    expect(p.procedures.some((x) => x.attemptNumber?.value === 2)).toBe(true);
+  });
+
+  it('counts "two cases", "Case 1 … Case 2" and "a series of 5 patients"', () => {
+    expect(run('We report two cases of spinal epidural hematoma.').patients).toHaveLength(2);
+    const r = run('Case 1: A 34-year-old woman developed a subdural hematoma. Case 2: A 61-year-old man developed meningitis.');
+    expect(r.studyKind).toBe('CASE_SERIES');
+    expect(r.patients.map((p) => [p.label, p.ageYears?.value, p.sex?.value])).toEqual([
+      ['Case 1', 34, Sex.FEMALE],
+      ['Case 2', 61, Sex.MALE],
+    ]);
+    expect(keys(r.patients[1], 'complications')).toEqual(['meningitis']);
+    expect(run('We describe a series of 5 patients with arachnoiditis after epidural blood patch.').patients).toHaveLength(5);
+  });
+
+  it('proposes no patients for reviews, trials and cohort studies', () => {
+    for (const publicationTypes of [['Review'], ['Randomized Controlled Trial'], ['Meta-Analysis'], ['Observational Study'], ['Journal Article']]) {
+      const r = extractCases(buildInput({ title: 'Epidural blood patch for PDPH', abstract: 'We randomised 42 patients to epidural blood patch or conservative treatment. Headache was present in 11 (58%) patients.', publicationTypes }), matcher);
+      expect(r.patients).toEqual([]);
+      expect(r.studyKind).toBe('NOT_INDIVIDUAL_PATIENTS');
+    }
+  });
+
+  it('maps MeSH headings by descriptor UI even when the abstract words differ', () => {
+    const r = extractCases(
+      buildInput({ title: 'A case of back pain', abstract: 'A 60-year-old man had back pain after an epidural injection.', meshHeadings: [{ descriptorUi: 'D046748', label: 'Hematoma, Epidural, Spinal' }], publicationTypes: ['Case Reports'] }),
+      matcher,
+    );
+    const c = r.patients[0].complications.find((x) => x.termKey === 'spinal-epidural-hematoma');
+    expect(c?.evidence.method).toBe('MESH_MAPPING');
+    expect(c?.evidence.field).toBe('mesh');
+  });
+
+  it('gives fewer facts, never an error, for other languages and records without an abstract', () => {
+    const noAbstract = extractCases(buildInput({ title: '[A case report of a concurrent compound odontoma]', abstract: null, publicationTypes: ['Case Reports'], meshHeadings: [{ descriptorUi: null, label: 'Female' }], language: 'jpn' }), matcher);
+    expect(noAbstract.patients).toHaveLength(1);
+    expect(noAbstract.patients[0].sex?.value).toBe(Sex.FEMALE);
+    const german = run('Eine 45-jährige Patientin entwickelte nach einer Periduralanästhesie ein spinales Hämatom.', { language: 'ger' });
+    expect(german.patients.length).toBeLessThanOrEqual(1);
+  });
+
+  it('gives evidence whose offsets slice back to the exact text', () => {
+    const title = 'Spinal subdural haematoma following an epidural blood patch';
+    const abstract = 'A 35-yr-old woman without coagulopathy developed cauda equina syndrome after six epidural blood patches. The haematoma was evacuated surgically and she made a complete recovery.';
+    const r = run(abstract, { title });
+    const ev = allEvidence(r);
+    expect(ev.length).toBeGreaterThan(4);
+    for (const e of ev) {
+      const field = e.field === 'title' ? title : e.field === 'abstract' ? abstract : null;
+      if (field === null) continue;
+      expect(field.slice(e.start, e.end)).toBe(e.text);
+      expect(field.includes(e.sentence)).toBe(true);
+    }
+    expect(r.patients[0].anticoagulation).toBeNull();
+    expect(keys(r.patients[0], 'comorbidities')).not.toContain('coagulopathy');
+  });
+
+  describe('hostile input finishes (linear work)', () => {
+    it.each([
+      ['1 MB of "no no no"', 'no '.repeat(350_000)],
+      ['one enormous sentence', 'a 30-year-old woman had spinal epidural hematoma and headache, '.repeat(16_000)],
+      ['nested parentheses', '('.repeat(500_000) + 'hematoma' + ')'.repeat(500_000)],
+      ['digits and dashes', 'L3-4 20 mL 48 hours after '.repeat(40_000)],
+    ])('%s', (_name, abstract) => {
+      const r = run(abstract);
+      expect(r.rulesVersion).toMatch(/^extraction-rules\//);
+    });
+  });
+});

@@ -1,0 +1,161 @@
+import { PregnancyStatus } from './domain-values';
+import { TermKind } from './domain-values';
+import type {
+  ExtractionInput,
+  ExtractionResult,
+  ProposedComplication,
+  ProposedPatient,
+  ProposedProcedure,
+  ProposedTerm,
+  ProposedTreatment,
+  VocabularyEntry,
+} from './extraction.types';
+import { ageRule, anticoagulationRule, notPregnantFromSex, pregnancyRule, sexRule } from './demographics.rules';
+import { EXTRACTION_RULES_VERSION } from './extraction-rules.version';
+import { buildFieldContext, type SentenceContext } from './field-context';
+import { outcomeRule } from './outcome.rules';
+import { segmentPatients } from './patient-segmenter';
+import { bloodVolume, diagnosis, onsetHours, vertebralLevel } from './procedure-details.rules';
+import { ruleSurfaceEntries } from './rule-surfaces';
+import { classifyStudy } from './study-kind.classifier';
+import { collectMentions, evacuationMentions, meshMentions, mostSpecific, procedureRole, sharedRoleUis, type CollectOptions, type TermMention } from './term-assignment.rules';
+import { buildVocabularyMatcher as buildTrieMatcher, type VocabularyMatcher } from './vocabulary-matcher';
+
+export { EXTRACTION_RULES_VERSION };
+
+/** The vocabulary as the rules use it: the trie over the given terms plus the rule wordings, and the shared procedure/treatment terms. */
+export interface ExtractionMatcher extends VocabularyMatcher {
+  readonly sharedUis: Set<string>;
+}
+
+/** Build once per vocabulary (curated and MeSH-seeded together), reuse for every record. */
+export function buildVocabularyMatcher(entries: VocabularyEntry[]): ExtractionMatcher {
+  const all = [...entries, ...ruleSurfaceEntries(entries)];
+  const matcher = buildTrieMatcher(all);
+  return Object.assign(matcher, { sharedUis: sharedRoleUis(matcher, entries) });
+}
+
+function term(m: TermMention): ProposedTerm {
+  return { termKey: m.key, kind: m.kind, evidence: m.evidence };
+}
+
+function sentenceOf(m: TermMention): SentenceContext | null {
+  return m.ctx;
+}
+
+function previousSentence(m: TermMention, abstract: SentenceContext[]): SentenceContext | null {
+  if (!m.ctx || m.ctx.field !== 'abstract') return null;
+  return abstract[m.ctx.index - 1] ?? null;
+}
+
+/**
+ * Propose patients and their facts from one publication's title, abstract, MeSH headings, publication
+ * types and keywords. Pure and synchronous; linear in the size of the input.
+ */
+export function extractCases(input: ExtractionInput, matcher: ExtractionMatcher): ExtractionResult {
+  const title = buildFieldContext('title', input.title ?? '', matcher);
+  const abstractText = input.abstract ?? '';
+  const abstract = buildFieldContext('abstract', abstractText, matcher);
+  const recordText = `${input.title ?? ''}\n${abstractText}`;
+  const study = classifyStudy(input, recordText);
+  const seg = segmentPatients(title.sentences, abstract.sentences, study.individual);
+  if (seg.count === 0) return { studyKind: study.kind, patients: [], rulesVersion: EXTRACTION_RULES_VERSION };
+  const studyKind = seg.count > 1 ? 'CASE_SERIES' : 'CASE_REPORT';
+
+  const opts: CollectOptions = { matcher, sharedUis: matcher.sharedUis, recordText };
+  const allSentences = [...title.sentences, ...abstract.sentences];
+  const asProcedure = procedureRole(allSentences, opts);
+  const single = seg.count === 1;
+
+  const patients: ProposedPatient[] = seg.segments.map((segment) => {
+    // Own sentences first (they speak of this patient), then the shared ones.
+    const own = segment.sentences;
+    const shared = seg.shared;
+    const sentences = single ? allSentences : [...own, ...shared];
+    let mentions = collectMentions(sentences, opts, asProcedure).concat(evacuationMentions(sentences, opts));
+    if (single) mentions = mentions.concat(meshMentions(input, opts, asProcedure));
+    mentions = mostSpecific(mentions, matcher);
+
+    const demographicSentences = single ? allSentences : own.length > 0 ? own : shared;
+    const sex = sexRule(demographicSentences, input, single);
+    const pregnancy = pregnancyRule(demographicSentences, sex?.value ?? null) ?? notPregnantFromSex(sex);
+    const outcome = outcomeRule(single ? abstract.sentences.concat(title.sentences) : own.length > 0 ? own : shared);
+
+    const procedureMentions = mentions.filter((m) => m.kind === TermKind.PROCEDURE);
+    const procedures: ProposedProcedure[] = procedureMentions.map((m) => {
+      const ctx = sentenceOf(m);
+      const shared = matcher.sharedUis.size > 0 && matcher.byKey(m.kind, m.key)?.meshUi !== undefined && matcher.sharedUis.has(matcher.byKey(m.kind, m.key)?.meshUi ?? '');
+      let volume = null;
+      if (shared) {
+        for (const s of [ctx, ...sentences].filter((x): x is SentenceContext => !!x && !x.generic)) {
+          volume = bloodVolume(s);
+          if (volume) break;
+        }
+      }
+      return {
+        ...term(m),
+        bloodVolumeMl: volume,
+        vertebralLevel: ctx ? vertebralLevel(ctx, m.evidence.start) : null,
+        attemptNumber: m.attempt ? { value: m.attempt, evidence: m.evidence } : null,
+      };
+    });
+
+    const complications: ProposedComplication[] = mentions
+      .filter((m) => m.kind === TermKind.COMPLICATION)
+      .map((m) => {
+        const ctx = sentenceOf(m);
+        const prev = previousSentence(m, abstract.sentences);
+        let procedureIndex: number | null = null;
+        if (ctx) {
+          const after = ctx.sentence.text.slice(m.evidence.start - ctx.sentence.start).search(/\b(?:after|following)\b/i);
+          if (after >= 0) {
+            const from = m.evidence.start + after;
+            const idx = procedures.findIndex((p) => p.evidence.field === ctx.field && p.evidence.start >= from && p.evidence.start < ctx.sentence.end);
+            if (idx >= 0) procedureIndex = idx;
+          }
+        }
+        return {
+          ...term(m),
+          onsetHours: (ctx && ctx.field === 'abstract' ? onsetHours(ctx) : null) ?? (prev ? onsetHours(prev) : null),
+          procedureIndex,
+          diagnosis: (ctx ? diagnosis(ctx) : null) ?? (prev ? diagnosis(prev) : null),
+        };
+      });
+
+    // A hematoma evacuation takes the site of the patient's hematoma.
+    const spinal = complications.some((c) => /^(?:spinal|intrathecal)/.test(c.termKey));
+    const cranial = complications.some((c) => /intracranial|subarachnoid-hem|intracerebral/.test(c.termKey));
+    for (const m of mentions) {
+      if (m.kind !== TermKind.TREATMENT || m.key !== 'hematoma-evacuation') continue;
+      const site = spinal && !cranial ? 'spinal-hematoma-evacuation' : cranial && !spinal ? 'intracranial-hematoma-evacuation' : null;
+      if (site && matcher.byKey(TermKind.TREATMENT, site)) m.key = site;
+    }
+    const treatments: ProposedTreatment[] = mostSpecific(mentions.filter((m) => m.kind === TermKind.TREATMENT), matcher)
+      .map((m) => {
+        const ctx = sentenceOf(m);
+        let complicationIndex: number | null = complications.length === 1 ? 0 : null;
+        if (ctx) {
+          const idx = complications.findIndex((c) => c.evidence.field === ctx.field && c.evidence.start >= ctx.sentence.start && c.evidence.end <= ctx.sentence.end);
+          if (idx >= 0) complicationIndex = idx;
+        }
+        return { ...term(m), complicationIndex };
+      });
+
+    return {
+      label: segment.label,
+      ageYears: ageRule(demographicSentences),
+      sex,
+      pregnancyStatus: pregnancy && pregnancy.value !== PregnancyStatus.UNKNOWN ? pregnancy : null,
+      anticoagulation: anticoagulationRule(demographicSentences),
+      comorbidities: mentions.filter((m) => m.kind === TermKind.COMORBIDITY).map(term),
+      procedures,
+      complications,
+      symptoms: mentions.filter((m) => m.kind === TermKind.SYMPTOM).map(term),
+      treatments,
+      outcome: outcome.outcome,
+      timeToResolutionDays: outcome.timeToResolutionDays,
+    };
+  });
+
+  return { studyKind, patients, rulesVersion: EXTRACTION_RULES_VERSION };
+}

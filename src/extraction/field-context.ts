@@ -1,0 +1,70 @@
+import type { EvidenceField } from './extraction.types';
+import { assertionFlags } from './context-scopes';
+import { splitSentences, type Sentence } from './sentence-splitter';
+import { tokenize, type Token } from './text-tokenizer';
+import type { TermMatch, VocabularyMatcher } from './vocabulary-matcher';
+
+/** One sentence of a field, analysed once: tokens, assertion flags, vocabulary matches, generic or not. */
+export interface SentenceContext {
+  field: EvidenceField;
+  /** The whole field text (offsets are into it). */
+  fieldText: string;
+  sentence: Sentence;
+  index: number;
+  tokens: Token[];
+  flags: Uint8Array;
+  matches: TermMatch[];
+  /** Background or discussion prose about the condition in general, not about the patient. */
+  generic: boolean;
+  /** Structured-abstract section label in force ("BACKGROUND", "CASE PRESENTATION"), upper-cased, or null. */
+  section: string | null;
+}
+
+export interface FieldContext {
+  field: EvidenceField;
+  text: string;
+  sentences: SentenceContext[];
+}
+
+/** Words that tie a sentence to the reported patient. */
+const PATIENT_ANCHOR = /\b(?:she|he|her|his|patient|woman|man|women|men|girl|boy|lady|gentleman|mother|parturient|primigravida|primagravida|infant|child|year[- ]old|yr[- ]old|years? of age|we (?:report|present|describe|discuss)|this case|our case|case of|case report|our patients?|the first|the second|case (?:1|2|one|two)|both patients|first patient|second patient)\b/i;
+
+/** Wordings of background prose ("X is a rare complication", "has been reported", "incidence"). */
+const GENERIC_CUE = /\b(?:is an? (?:rare|well[- ]documented|well[- ]known|known|common|serious|devastating|recogni[sz]ed|uncommon|infrequent)|are (?:rare|common|uncommon)|rare but|rarely|is rare|incidence|prevalence|has been (?:reported|described|postulated)|have been (?:reported|described)|is (?:usually|often|typically|commonly|generally|widely|thought|believed|considered)|are (?:usually|often|typically|commonly|generally)|is widely used|occurs? (?:infrequently|rarely)|physicians|anesthesiologists|anaesthesiologists|anaesthetists|anesthetists|clinicians|in general|treatment of choice|gold standard|literature)\b/i;
+
+const GENERIC_SECTIONS = /^(?:BACKGROUND|INTRODUCTION|CONTEXT|OBJECTIVES?|PURPOSE|AIMS?|CONCLUSIONS?|DISCUSSION|LESSONS?|IMPORTANCE|RATIONALE|SUMMARY|WHY SHOULD)/;
+
+const SECTION_LABEL = /^([A-Z][A-Za-z ,&/-]{2,40}):\s/;
+
+export function buildFieldContext(field: EvidenceField, text: string, matcher: VocabularyMatcher): FieldContext {
+  const sentences: SentenceContext[] = [];
+  let section: string | null = null;
+  const split = splitSentences(text);
+  for (let i = 0; i < split.length; i++) {
+    const s = split[i];
+    const label = SECTION_LABEL.exec(s.text);
+    if (label) section = label[1].toUpperCase();
+    const tokens = tokenize(text, s.start, s.end);
+    const flags = assertionFlags(tokens, text);
+    const matches = matcher.matchTokens(tokens);
+    const anchored = PATIENT_ANCHOR.test(s.text);
+    const genericSection = section !== null && GENERIC_SECTIONS.test(section);
+    const generic = !anchored && (genericSection || GENERIC_CUE.test(s.text));
+    sentences.push({ field, fieldText: text, sentence: s, index: i, tokens, flags, matches, generic, section });
+  }
+  return { field, text, sentences };
+}
+
+/** Assertion flags at a character offset of a sentence (0 when the offset is between tokens). */
+export function flagsAt(ctx: SentenceContext, offset: number): number {
+  const toks = ctx.tokens;
+  let lo = 0;
+  let hi = toks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < toks[mid].start) hi = mid - 1;
+    else if (offset >= toks[mid].end) lo = mid + 1;
+    else return ctx.flags[mid];
+  }
+  return 0;
+}

@@ -1,0 +1,78 @@
+import { NUMBER_SOURCE, parseNumber, parseOrdinal } from './number-words';
+import type { SentenceContext } from './field-context';
+
+/**
+ * How many patients a record reports and which abstract sentences belong to which one. Markers
+ * "Case 1:", "Case two", "The first patient", "Patient 2", "The other patient" open a patient's
+ * segment; sentences before the first marker (and the title) are shared by every patient. The count
+ * is the larger of the markers found and the number stated ("two cases", "a series of 5 patients").
+ */
+export interface PatientSegment {
+  label: string;
+  /** Sentences of this patient only (abstract), in order. */
+  sentences: SentenceContext[];
+}
+
+export interface Segmentation {
+  count: number;
+  segments: PatientSegment[];
+  /** Sentences that speak of all patients (title, introduction, "both patients"). */
+  shared: SentenceContext[];
+}
+
+/** More than this many patients without a per-patient account is an aggregate, not a set of case reports. */
+export const MAX_PATIENTS = 20;
+
+const STATED_COUNT = new RegExp(
+  `\\b(?:series of |report of |total of )?(${NUMBER_SOURCE})(?: (?:consecutive|similar|unusual|rare|additional|further|new|illustrative|obstetric|pediatric|paediatric|adult|young|elderly|female|male))? (?:cases|patients|women|men|parturients|children|dogs|cats|subjects)\\b|\\b(${NUMBER_SOURCE}) case reports\\b`,
+  'gi',
+);
+const MARKER = /\b(?:case|patient) ?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b(?! (?:cases|patients))|\b(?:the|our) (first|second|third|fourth|fifth|other|latter) (?:case|patient)\b|\b(one) (?:patient|case)\b(?! report)/i;
+const MARKER_WITHIN = 40;
+
+export function segmentPatients(title: SentenceContext[], abstract: SentenceContext[], individual: boolean): Segmentation {
+  let stated = 0;
+  for (const ctx of [...title, ...abstract]) {
+    STATED_COUNT.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = STATED_COUNT.exec(ctx.sentence.text)) !== null) {
+      const n = parseNumber(m[1] ?? m[2] ?? '');
+      // "12 cases of the literature" is not ours; counts in generic sentences are not ours either.
+      const after = ctx.sentence.text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+      if (ctx.generic || /^ (?:in|from) the literature|^ (?:were|have been) (?:reported|published|described)/i.test(after)) continue;
+      if (n !== null && n > stated && n <= 1000) stated = n;
+    }
+  }
+
+  const segments: PatientSegment[] = [];
+  const shared: SentenceContext[] = [...title];
+  let current: PatientSegment | null = null;
+  for (const ctx of abstract) {
+    const text = ctx.sentence.text.replace(/^[A-Z][A-Za-z ]{2,30}:\s*/, (label) => (/^case/i.test(label) ? label : ''));
+    const m = MARKER.exec(text);
+    if (m && m.index <= MARKER_WITHIN && !ctx.generic) {
+      const raw = (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase();
+      let n = parseNumber(raw) ?? parseOrdinal(raw);
+      if (n === null) n = segments.length + 1; // "the other patient", "the latter"
+      const label = `Case ${n}`;
+      current = segments.find((s) => s.label === label) ?? null;
+      if (!current) {
+        current = { label, sentences: [] };
+        segments.push(current);
+      }
+    }
+    if (/\bboth (?:patients|cases|women|men)\b/i.test(ctx.sentence.text) || ctx.generic) {
+      shared.push(ctx);
+      continue;
+    }
+    if (current) current.sentences.push(ctx);
+    else shared.push(ctx);
+  }
+
+  let count = Math.max(stated, segments.length);
+  if (individual && count === 0) count = 1;
+  if (!individual || count > MAX_PATIENTS) return { count: 0, segments: [], shared };
+  if (segments.length === 0 && count === 1) return { count: 1, segments: [{ label: 'Case', sentences: [] }], shared };
+  for (let i = segments.length; i < count; i++) segments.push({ label: `Case ${i + 1}`, sentences: [] });
+  return { count, segments: segments.slice(0, count), shared };
+}

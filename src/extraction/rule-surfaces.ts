@@ -1,0 +1,72 @@
+import { TermKind } from './domain-values';
+import type { VocabularyEntry } from './extraction.types';
+
+/**
+ * Wordings that case reports use for curated terms but that the vocabulary's synonyms do not hold
+ * ("epidural anaesthesia", "managed conservatively", "SDH"). They are added to the matcher only for
+ * keys the given vocabulary has, so a different vocabulary simply gets fewer of them. Bare site-less
+ * forms ("subdural hematoma", "epidural hematoma") point at the usual site and are moved to the other
+ * site by the site rule in term-assignment.rules.ts when the context says so.
+ */
+const EXTRA: { kind: TermKind; key: string; surfaces: string[] }[] = [
+  { kind: TermKind.COMPLICATION, key: 'spinal-epidural-hematoma', surfaces: ['epidural hematoma', 'SEH', 'SSEH', 'SSEDH', 'spontaneous spinal epidural hematoma', 'epidural hematomas'] },
+  { kind: TermKind.COMPLICATION, key: 'intracranial-subdural-hematoma', surfaces: ['subdural hematoma', 'SDH', 'subdural intracranial hematoma', 'intracranial subdural hematoma', 'cranial SDH'] },
+  { kind: TermKind.COMPLICATION, key: 'spinal-subdural-hematoma', surfaces: ['intradural hematoma', 'spinal subdural hemorrhage', 'SSDH'] },
+  { kind: TermKind.COMPLICATION, key: 'intrathecal-hematoma', surfaces: ['subarachnoid hematoma', 'intrathecal clot', 'intrathecal hemorrhage'] },
+  { kind: TermKind.COMPLICATION, key: 'post-dural-puncture-headache', surfaces: ['dural puncture headache', 'postspinal headache', 'post spinal headache', 'post-dural-puncture headache'] },
+  { kind: TermKind.COMPLICATION, key: 'csf-leak', surfaces: ['CSF leakage', 'cerebrospinal fluid leakage', 'cerebrospinal leakage', 'spinal CSF leak'] },
+  { kind: TermKind.COMPLICATION, key: 'cerebral-venous-thrombosis', surfaces: ['cortical venous thrombosis', 'CVT', 'CVST', 'DVST', 'cerebral venous sinus thrombosis', 'dural venous sinus thrombosis'] },
+  { kind: TermKind.COMPLICATION, key: 'abducens-nerve-palsy', surfaces: ['sixth cranial nerve palsy', 'abducens nerve palsy', 'abducens palsy'] },
+  { kind: TermKind.COMPLICATION, key: 'subdural-hygroma', surfaces: ['subdural hygromas', 'subdural fluid collection', 'subdural collection'] },
+  { kind: TermKind.COMPLICATION, key: 'intracranial-hypotension', surfaces: ['intracranial hypotension'] },
+  { kind: TermKind.COMPLICATION, key: 'epidural-abscess', surfaces: ['epidural abscess', 'epidural abscesses'] },
+  { kind: TermKind.COMPLICATION, key: 'cauda-equina-syndrome', surfaces: ['cauda equina syndrome', 'incomplete cauda equina syndrome'] },
+  { kind: TermKind.COMPLICATION, key: 'arachnoiditis', surfaces: ['chemical arachnoiditis'] },
+  { kind: TermKind.PROCEDURE, key: 'epidural-anesthesia', surfaces: ['epidural anesthesia', 'epidural anesthetic', 'epidural catheterization', 'epidural catheter placement', 'epidural catheter insertion', 'continuous epidural block', 'lumbar epidural block', 'epidural placement'] },
+  { kind: TermKind.PROCEDURE, key: 'labour-epidural-analgesia', surfaces: ['epidural labor analgesia', 'epidural for labor', 'labor analgesia', 'epidural analgesia for labor'] },
+  { kind: TermKind.PROCEDURE, key: 'spinal-anesthesia', surfaces: ['spinal anesthesia', 'spinal anesthetic', 'spinal block', 'subarachnoid blockade', 'SA'] },
+  { kind: TermKind.PROCEDURE, key: 'combined-spinal-epidural', surfaces: ['combined spinal and epidural anesthesia', 'combined spinal-epidural anesthesia', 'CSEA'] },
+  { kind: TermKind.PROCEDURE, key: 'accidental-dural-puncture', surfaces: ['accidental wet tap', 'inadvertent dural puncture', 'unintentional dural puncture', 'dural tap'] },
+  { kind: TermKind.PROCEDURE, key: 'lumbar-puncture', surfaces: ['LP', 'diagnostic lumbar puncture'] },
+  { kind: TermKind.PROCEDURE, key: 'epidural-blood-patch', surfaces: ['EDBP', 'lumbar epidural blood patch', 'LEBP', 'epidural blood patches', 'blood patch'] },
+  { kind: TermKind.PROCEDURE, key: 'epidural-steroid-injection', surfaces: ['epidural steroid injection', 'epidural steroid injections'] },
+  { kind: TermKind.PROCEDURE, key: 'epidural-neurolytic-injection', surfaces: ['epidural phenol injections'] },
+  { kind: TermKind.PROCEDURE, key: 'epidural-injection', surfaces: ['epidural injection'] },
+  { kind: TermKind.TREATMENT, key: 'analgesics', surfaces: ['acetaminophen', 'paracetamol', 'NSAIDs', 'NSAID', 'ibuprofen', 'opioids', 'oxycodone', 'morphine', 'analgesic', 'analgesic medication'] },
+  { kind: TermKind.TREATMENT, key: 'conservative-management', surfaces: ['managed conservatively', 'treated conservatively', 'conservative measures', 'conservative therapy', 'conservatively', 'non-operatively', 'nonoperatively', 'non-surgical management', 'conservative treatment', 'conservative management'] },
+  { kind: TermKind.TREATMENT, key: 'observation', surfaces: ['observation'] },
+  { kind: TermKind.TREATMENT, key: 'decompressive-laminectomy', surfaces: ['surgical decompression', 'decompressive laminectomy', 'hemilaminectomy', 'laminectomies', 'emergent decompression', 'decompressive subtotal laminectomy', 'decompression'] },
+  { kind: TermKind.TREATMENT, key: 'hematoma-evacuation', surfaces: ['hematoma evacuation', 'evacuation of the hematoma', 'hematoma was evacuated', 'hematoma removal', 'hematoma was removed', 'evacuation of hematoma'] },
+  { kind: TermKind.TREATMENT, key: 'intracranial-hematoma-evacuation', surfaces: ['evacuation of subdural hematoma', 'evacuation of the subdural hematoma'] },
+  { kind: TermKind.TREATMENT, key: 'surgical-management', surfaces: ['surgical drainage', 'surgical treatment', 'emergent surgery', 'emergency surgery', 'urgent surgery', 'surgically removed', 'surgical intervention', 'surgically'] },
+  { kind: TermKind.TREATMENT, key: 'subdural-drain', surfaces: ['subdural drain'] },
+  { kind: TermKind.TREATMENT, key: 'hydration', surfaces: ['fluids', 'IV fluids', 'oral hydration', 'intravenous hydration'] },
+  { kind: TermKind.TREATMENT, key: 'corticosteroids', surfaces: ['prednisolone', 'prednisone', 'hydrocortisone', 'steroid'] },
+  { kind: TermKind.TREATMENT, key: 'anticoagulation-reversal', surfaces: ['protamine', 'vitamin K', 'idarucizumab', 'andexanet', 'prothrombin complex concentrate'] },
+  { kind: TermKind.TREATMENT, key: 'anticonvulsants', surfaces: ['anticonvulsant', 'antiepileptic'] },
+  { kind: TermKind.TREATMENT, key: 'sphenopalatine-ganglion-block', surfaces: ['SPGB', 'sphenopalatine ganglion block'] },
+  { kind: TermKind.TREATMENT, key: 'craniectomy', surfaces: ['craniectomy'] },
+  { kind: TermKind.SYMPTOM, key: 'low-back-pain', surfaces: ['lower back pain', 'low back and leg pain', 'lumbar back pain'] },
+  { kind: TermKind.SYMPTOM, key: 'hypoesthesia', surfaces: ['sensory loss', 'sensory deficit', 'sensory deficits', 'numb', 'reduced sensation', 'decreased sensation'] },
+  { kind: TermKind.SYMPTOM, key: 'motor-deficit', surfaces: ['motor weakness', 'motor deficits', 'sensorimotor deficits'] },
+  { kind: TermKind.SYMPTOM, key: 'leg-weakness', surfaces: ['lower extremity weakness', 'weakness in his legs', 'weakness in her legs', 'weakness in the legs', 'weakness of the legs', 'lower-extremity weakness'] },
+  { kind: TermKind.SYMPTOM, key: 'radicular-pain', surfaces: ['pain radiating', 'radiating pain'] },
+  { kind: TermKind.SYMPTOM, key: 'urinary-retention', surfaces: ['difficulty passing urine', 'urine retention', 'impaired bladder'] },
+  { kind: TermKind.SYMPTOM, key: 'seizure', surfaces: ['tonic-clonic seizures', 'convulsions', 'seizures'] },
+  { kind: TermKind.SYMPTOM, key: 'decreased-consciousness', surfaces: ['altered level of consciousness', 'comatose', 'coma'] },
+  { kind: TermKind.SYMPTOM, key: 'fever', surfaces: ['febrile'] },
+  { kind: TermKind.SYMPTOM, key: 'headache', surfaces: ['headaches'] },
+];
+
+/** The extra surfaces as vocabulary entries pointing at the given vocabulary's own terms. */
+export function ruleSurfaceEntries(vocabulary: VocabularyEntry[]): VocabularyEntry[] {
+  const byKey = new Map(vocabulary.map((e) => [`${e.kind}:${e.key}`, e]));
+  const out: VocabularyEntry[] = [];
+  for (const x of EXTRA) {
+    const target = byKey.get(`${x.kind}:${x.key}`);
+    if (!target) continue;
+    // Same key, kind, meshUi and parent as the target, so the matcher treats it as the same term.
+    out.push({ ...target, label: target.label, synonyms: x.surfaces, source: target.source });
+  }
+  return out;
+}

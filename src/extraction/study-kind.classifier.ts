@@ -1,0 +1,43 @@
+import type { ExtractionInput, StudyKind } from './extraction.types';
+
+/**
+ * What kind of study a record reports. Publication types decide first ("Case Reports" is individual;
+ * "Review", trials, cohort and other studies are not), then the abstract's own wording; a record
+ * that is both ("A case report and review of the literature") counts as individual only when the
+ * text clearly reports a patient ("a 34-year-old woman", "we report a case").
+ */
+const CASE_REPORT_TYPES = /^case reports?$/i;
+const NOT_INDIVIDUAL_TYPES =
+  /^(?:review|systematic review|meta-analysis|randomized controlled trial|controlled clinical trial|clinical trial(?:, phase [iv]+)?|clinical trial protocol|pragmatic clinical trial|equivalence trial|observational study|cohort studies|multicenter study|comparative study|evaluation study|validation study|practice guideline|guideline|consensus development conference|editorial|news|comment|historical article|scientific integrity review|twin study|clinical study|adaptive clinical trial|overall)$/i;
+
+/** Wordings that mark an individual patient. */
+const INDIVIDUAL_CUE =
+  /\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|yr|month)s?[- ]old\b|\b(?:we|the authors) (?:report|present|describe|discuss)(?:ed)? (?:a|an|the|two|three|four|five|\d+)\b|\bcase (?:of|report)\b|\b(?:a|this|our) (?:rare |unusual |unique )?case\b|\b(?:two|three|four|five|2|3|4|5) (?:cases|patients)\b|\bcase (?:1|one)\b|\bthe patient (?:was|had|underwent|developed|presented)\b/i;
+
+/** Wordings of studies of groups. */
+const GROUP_CUE =
+  /\b(?:randomi[sz]ed|randomly assigned|double[- ]blind|placebo|cohort|retrospective(?:ly)?|prospective(?:ly)?|meta-analysis|systematic(?:ally)? (?:review|searched)|we (?:reviewed|searched|analy[sz]ed|surveyed|enrolled)|were (?:enrolled|included|randomi[sz]ed|reviewed)|(?:\d{2,}|hundred|thousand)[, ]?\d* (?:patients|cases|participants|subjects|women|men|parturients)|incidence of|odds ratio|95% ci|confidence interval|p ?[<=] ?0\.\d+|chart review|registry|survey)\b/i;
+
+export interface StudyKindFinding {
+  kind: StudyKind;
+  individual: boolean;
+}
+
+export function classifyStudy(input: ExtractionInput, text: string): StudyKindFinding {
+  const types = input.publicationTypes.map((t) => t.trim());
+  const caseReportType = types.some((t) => CASE_REPORT_TYPES.test(t));
+  const groupType = types.some((t) => NOT_INDIVIDUAL_TYPES.test(t) && !/^comparative study$/i.test(t) && !/^(?:editorial|comment|news|historical article)$/i.test(t));
+  const individualText = INDIVIDUAL_CUE.test(text);
+  const groupText = GROUP_CUE.test(text);
+  if (caseReportType && (!groupType || individualText)) return { kind: 'CASE_REPORT', individual: true };
+  if (individualText && !groupType && !groupText) return { kind: 'CASE_REPORT', individual: true };
+  if (individualText && (groupType || groupText)) {
+    // Individual patient inside a review/trial wording: only a clear "N-year-old" or "we report a case" counts.
+    if (/\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|yr)s?[- ]old (?:woman|man|female|male|girl|boy|patient|parturient|primigravida)\b|\bwe (?:report|present|describe) (?:a|an|the) (?:\w+ )?case\b/i.test(text) && !/\brandomi[sz]ed\b/i.test(text)) {
+      return { kind: 'CASE_REPORT', individual: true };
+    }
+    return { kind: 'NOT_INDIVIDUAL_PATIENTS', individual: false };
+  }
+  if (groupType || groupText) return { kind: 'NOT_INDIVIDUAL_PATIENTS', individual: false };
+  return { kind: 'UNKNOWN', individual: false };
+}

@@ -1,0 +1,213 @@
+import { TermKind } from './domain-values';
+import type { Evidence, ExtractionInput, VocabularyEntry } from './extraction.types';
+import { evidenceOf, headingEvidence } from './evidence.factory';
+import { HISTORICAL, HYPOTHETICAL, NEGATED, spanFlags } from './context-scopes';
+import type { SentenceContext } from './field-context';
+import type { VocabularyMatcher } from './vocabulary-matcher';
+import { parseOrdinal } from './number-words';
+
+/** One asserted vocabulary term found for a patient. */
+export interface TermMention {
+  kind: TermKind;
+  key: string;
+  evidence: Evidence;
+  ctx: SentenceContext | null;
+  /** Offset of the mention in its field (for ordering); title mentions sort after abstract ones. */
+  order: number;
+  attempt: number | null;
+}
+
+const SPINAL_CUE = /\b(?:spinal|spine|lumbar|thoracic|cervical|sacral|cauda|conus|thecal|vertebral|laminectomy|hemilaminectomy|paraplegia|paraparesis|radicular|intradural|[CTLS]\d{1,2}(?:\s?[-–/]\s?[CTLS]?\d{1,2})?)\b/gi;
+const CRANIAL_CUE = /\b(?:intracranial|cranial|brain|cerebral|midline shift|craniotomy|craniectomy|burr|frontal|parietal|temporal|occipital|convexity|head|fronto-?\w*|left[- ]sided|right[- ]sided|bilateral|dysphasia|seizures?|herniation|hemiparesis|consciousness)\b/gi;
+
+function count(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(text) !== null) n++;
+  return n;
+}
+
+/** Keys whose bare wording ("subdural hematoma") names a usual site, and the other site. */
+const SITE_SWAP: Record<string, { other: string; defaultSite: 'spinal' | 'cranial' }> = {
+  'intracranial-subdural-hematoma': { other: 'spinal-subdural-hematoma', defaultSite: 'cranial' },
+  'spinal-epidural-hematoma': { other: 'intracranial-epidural-hematoma', defaultSite: 'spinal' },
+};
+const SITE_WORDS = /\b(?:spinal|spine|intracranial|cranial|cerebral|lumbar|thoracic|cervical)\b/i;
+
+function siteOf(sentence: string, record: string): 'spinal' | 'cranial' | null {
+  const s = count(SPINAL_CUE, sentence) - count(CRANIAL_CUE, sentence);
+  if (s > 0) return 'spinal';
+  if (s < 0) return 'cranial';
+  const r = count(SPINAL_CUE, record) - count(CRANIAL_CUE, record);
+  if (r > 0) return 'spinal';
+  if (r < 0) return 'cranial';
+  return null;
+}
+
+const AFTER_WORDS = new Set(['after', 'following', 'post', 'from', 'complicating']);
+/** Words allowed between "after" and the procedure ("after two lumbar epidural blood patches"). */
+const FILLER = new Set(['a', 'an', 'the', 'her', 'his', 'two', 'three', 'four', 'five', 'six', 'several', 'multiple', 'repeated', 'repeat', 'series', 'of', 'lumbar', 'thoracic', 'cervical', 'autologous', 'prophylactic', 'therapeutic', 'an', 'uneventful', 'successful', 'second', 'another', 'course', 'courses']);
+/** A general term made specific by its sentence ("epidural catheter ... in labour"). */
+const SPECIALISE: Record<string, { cue: RegExp; key: string }> = {
+  'epidural-anesthesia': { cue: /\b(?:labou?r|obstetric|parturient|delivery)\b/i, key: 'labour-epidural-analgesia' },
+};
+const REPEAT_WORDS: Record<string, number> = { repeat: 2, repeated: 2, another: 2, subsequent: 2 };
+
+/**
+ * Terms that a procedure and a treatment share (the epidural blood patch: done as the index procedure
+ * of a complication, or given as treatment of a headache). The record decides the role once: a
+ * procedure when the text says something followed it ("after an epidural blood patch"), else a
+ * treatment.
+ */
+export function sharedRoleUis(matcher: VocabularyMatcher, entries: VocabularyEntry[]): Set<string> {
+  const uis = new Set<string>();
+  for (const e of entries) {
+    if (e.kind === TermKind.TREATMENT && e.meshUi && matcher.byMeshUi(e.meshUi).some((x) => x.kind === TermKind.PROCEDURE)) uis.add(e.meshUi);
+  }
+  return uis;
+}
+
+function uiOf(matcher: VocabularyMatcher, e: VocabularyEntry): string | null {
+  if (e.meshUi) return e.meshUi;
+  for (const k of matcher.ancestors(e.kind, e.key)) {
+    const a = matcher.byKey(e.kind, k);
+    if (a?.meshUi) return a.meshUi;
+  }
+  return null;
+}
+
+export interface CollectOptions {
+  matcher: VocabularyMatcher;
+  sharedUis: Set<string>;
+  recordText: string;
+}
+
+/** Whether the record presents the shared term as the index procedure. */
+export function procedureRole(sentences: SentenceContext[], opts: CollectOptions): boolean {
+  for (const ctx of sentences) {
+    if (ctx.generic) continue;
+    for (const m of ctx.matches) {
+      const shared = m.entries.some((e) => {
+        const ui = uiOf(opts.matcher, e);
+        return ui !== null && opts.sharedUis.has(ui);
+      });
+      if (!shared) continue;
+      if (spanFlags(ctx.flags, m.tokenFrom, m.tokenTo) & (NEGATED | HYPOTHETICAL)) continue;
+      for (let k = m.tokenFrom - 1; k >= 0 && k >= m.tokenFrom - 6; k--) {
+        const w = ctx.tokens[k].norm;
+        if (AFTER_WORDS.has(w)) return true;
+        if (!FILLER.has(w) && parseOrdinal(w) === null) break;
+      }
+    }
+  }
+  return false;
+}
+
+/** Asserted vocabulary mentions in the given sentences, with roles and sites resolved. */
+export function collectMentions(sentences: SentenceContext[], opts: CollectOptions, asProcedure: boolean): TermMention[] {
+  const out: TermMention[] = [];
+  for (const ctx of sentences) {
+    if (ctx.generic) continue;
+    for (const m of ctx.matches) {
+      const flags = spanFlags(ctx.flags, m.tokenFrom, m.tokenTo);
+      if (flags & (NEGATED | HYPOTHETICAL)) continue;
+      const surface = ctx.fieldText.slice(m.start, m.end);
+      // Pick one entry per match: the role-resolved one for shared terms, else each kind found.
+      let chosen: VocabularyEntry[] = m.entries;
+      const sharedUi = m.entries.map((e) => uiOf(opts.matcher, e)).find((ui) => ui !== null && opts.sharedUis.has(ui));
+      let attempt: number | null = null;
+      if (sharedUi) {
+        const wantKind = asProcedure ? TermKind.PROCEDURE : TermKind.TREATMENT;
+        const own = m.entries.find((e) => e.kind === wantKind);
+        const proc = opts.matcher.byMeshUi(sharedUi).find((e) => e.kind === wantKind);
+        chosen = own ? [own] : proc ? [proc] : m.entries.slice(0, 1);
+        for (let k = Math.max(0, m.tokenFrom - 3); k < m.tokenFrom; k++) {
+          const n = parseOrdinal(ctx.tokens[k].norm) ?? REPEAT_WORDS[ctx.tokens[k].norm] ?? null;
+          if (n !== null && n <= 10) attempt = n;
+        }
+        if (asProcedure && chosen[0].kind === TermKind.PROCEDURE && /second|repeat/i.test(surface)) attempt = attempt ?? 2;
+      }
+      for (const e of chosen) {
+        if (flags & HISTORICAL && e.kind !== TermKind.COMORBIDITY) continue;
+        let key = e.key;
+        const swap = SITE_SWAP[key];
+        if (swap && !SITE_WORDS.test(surface) && opts.matcher.byKey(e.kind, swap.other)) {
+          const site = siteOf(ctx.sentence.text, opts.recordText);
+          if (site && site !== swap.defaultSite) key = swap.other;
+        }
+        const special = SPECIALISE[key];
+        if (special && special.cue.test(ctx.sentence.text) && opts.matcher.byKey(e.kind, special.key)) key = special.key;
+        const confidence = ctx.field === 'title' ? 0.8 : 0.75;
+        out.push({
+          kind: e.kind,
+          key,
+          evidence: evidenceOf(ctx.field, ctx.fieldText, m.start, m.end, ctx.sentence, 'TEXT_RULE', confidence),
+          ctx,
+          order: (ctx.field === 'abstract' ? 0 : 1e9) + m.start,
+          attempt,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+const EVACUATED = /\b(?:hematoma|haematoma|SDH|SEH|clot|collection)s?\b[^.;]{0,60}?\b(?:was|were) (?:successfully |surgically |urgently |emergently )?(?:drained|evacuated|removed)\b|\b(?:drainage|evacuation) of (?:the |a |an |her |his )?(?:\w+ ){0,3}(?:hematoma|haematoma|SDH)s?\b/gi;
+
+/** "the haematoma was drained", "evacuation of the subdural hematoma": a hematoma evacuation (site chosen later). */
+export function evacuationMentions(sentences: SentenceContext[], opts: CollectOptions): TermMention[] {
+  const out: TermMention[] = [];
+  if (!opts.matcher.byKey(TermKind.TREATMENT, 'hematoma-evacuation')) return out;
+  for (const ctx of sentences) {
+    if (ctx.generic) continue;
+    EVACUATED.lastIndex = 0;
+    const m = EVACUATED.exec(ctx.sentence.text);
+    if (!m) continue;
+    const start = ctx.sentence.start + m.index;
+    out.push({ kind: TermKind.TREATMENT, key: 'hematoma-evacuation', evidence: evidenceOf(ctx.field, ctx.fieldText, start, start + m[0].length, ctx.sentence, 'TEXT_RULE', 0.7), ctx, order: (ctx.field === 'abstract' ? 0 : 1e9) + start, attempt: null });
+  }
+  return out;
+}
+
+/** Terms from MeSH headings: by descriptor UI, else by the heading's whole label. */
+export function meshMentions(input: ExtractionInput, opts: CollectOptions, asProcedure: boolean): TermMention[] {
+  const out: TermMention[] = [];
+  for (const h of input.meshHeadings) {
+    let entries: VocabularyEntry[] = h.descriptorUi ? opts.matcher.byMeshUi(h.descriptorUi) : [];
+    if (entries.length === 0) {
+      const { matches } = opts.matcher.match(h.label);
+      if (matches.length === 1 && matches[0].start === 0 && matches[0].end === h.label.length) entries = matches[0].entries;
+    }
+    if (entries.length === 0) continue;
+    const ui = h.descriptorUi ?? uiOf(opts.matcher, entries[0]);
+    if (ui && opts.sharedUis.has(ui)) {
+      const want = asProcedure ? TermKind.PROCEDURE : TermKind.TREATMENT;
+      entries = entries.filter((e) => e.kind === want);
+    }
+    for (const e of entries) {
+      out.push({ kind: e.kind, key: e.key, evidence: headingEvidence('mesh', h.label, 'MESH_MAPPING', h.majorTopic ? 0.65 : 0.55), ctx: null, order: 2e9, attempt: null });
+    }
+  }
+  return out;
+}
+
+/**
+ * One term per fact: the first mention of each key, and a term dropped when a more specific term of
+ * the same kind (a descendant) is also present ("hematoma" when "spinal epidural hematoma" is there).
+ * Procedures keep repeated attempts apart.
+ */
+export function mostSpecific(mentions: TermMention[], matcher: VocabularyMatcher): TermMention[] {
+  const sorted = [...mentions].sort((a, b) => a.order - b.order);
+  const byKey = new Map<string, TermMention>();
+  for (const m of sorted) {
+    const id = `${m.kind}:${m.key}:${m.kind === TermKind.PROCEDURE && m.attempt && m.attempt > 1 ? m.attempt : ''}`;
+    const prev = byKey.get(id);
+    if (!prev) byKey.set(id, m);
+    else if (prev.evidence.method === 'MESH_MAPPING' && m.evidence.method === 'TEXT_RULE') byKey.set(id, m);
+  }
+  const kept = [...byKey.values()];
+  const present = new Set(kept.map((m) => `${m.kind}:${m.key}`));
+  const covered = new Set<string>();
+  for (const m of kept) for (const a of matcher.ancestors(m.kind, m.key)) covered.add(`${m.kind}:${a}`);
+  return kept.filter((m) => !covered.has(`${m.kind}:${m.key}`) || !present.has(`${m.kind}:${m.key}`)).sort((a, b) => a.order - b.order);
+}
