@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { DatabaseModule } from './database/database.module';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
+import { ExtractionModule } from './extraction/extraction.module';
 import { HealthModule } from './health/health.module';
 import { LiteratureModule } from './literature/literature.module';
 import { PublicationsModule } from './publications/publications.module';
@@ -38,6 +39,7 @@ export class AppModule {
         PublicationsModule,
         CaseReportsModule,
         SearchModule,
+        ExtractionModule,
         LiteratureModule,
         DemoDataModule,
         GraphqlApiModule,

@@ -89,6 +89,7 @@ function summary(file: string, report: ImportReport): string {
   for (const conflict of report.conflicts.slice(0, 10)) lines.push(`  conflict: record ${conflict.recordNumber}, ${conflict.field}: kept "${conflict.kept ?? ''}", offered "${conflict.offered}"${conflict.note ? ` (${conflict.note})` : ''}`);
   if (report.conflictCount > 10) lines.push(`  ... and ${report.conflictCount - 10} more conflicts`);
   if (report.warningCount) lines.push(`  ${report.warningCount} values left out (--json lists them)`);
+  if (report.extraction) lines.push(`  ${report.extraction.proposedCases} case reports proposed (SUGGESTED) for ${report.extraction.publications - report.extraction.withoutPatients} of ${report.extraction.publications} publications`);
   return lines.join('\n');
 }
 
@@ -96,6 +97,7 @@ interface ImportCommandOptions {
   format?: ImportFormat;
   review?: string;
   partial?: boolean;
+  extract: boolean;
   importedBy?: string;
   json?: boolean;
   progress: boolean;
@@ -122,6 +124,7 @@ async function importFiles(files: string[], options: ImportCommandOptions): Prom
           fileName: basename(file),
           review: options.review,
           mode: options.partial ? ImportMode.PARTIAL : ImportMode.ATOMIC,
+          extractCases: options.extract,
           importedBy: options.importedBy ?? process.env.USER ?? 'cli',
           onProgress: (bytes) => bar?.update(bytes, { read: mb(bytes) }),
         });
@@ -207,6 +210,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <format>', `skip detection: ${IMPORT_FORMATS.join(', ')}`).argParser(choice(IMPORT_FORMATS, '--format')))
     .option('--review <name>', 'the literature review the files belong to (PRISMA numbers are per review)')
     .option('--partial', 'store the good records of a file with errors and list the bad ones (default: a file with errors stores nothing)')
+    .option('--no-extract', 'do not propose case reports for the imported publications (default: proposed, as SUGGESTED)')
     .option('--imported-by <name>', 'recorded with each import (default: $USER)')
     .option('--json', 'print the full import report(s) as JSON')
     .option('--no-progress', 'no progress bar')

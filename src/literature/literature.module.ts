@@ -1,3 +1,4 @@
+import { ExtractionModule } from '../extraction/extraction.module';
 import { Module } from '@nestjs/common';
 import { CaseReportsModule } from '../case-reports/case-reports.module';
 import { SearchModule } from '../search/search.module';
@@ -19,7 +20,7 @@ import { SavedSearchesService } from './saved-searches/saved-searches.service';
 
 /** Literature-review tooling: import (with dedupe), curation of imported publications, export, saved searches. */
 @Module({
-  imports: [PublicationsModule, CaseReportsModule, VocabularyModule, SearchModule],
+  imports: [PublicationsModule, CaseReportsModule, VocabularyModule, SearchModule, ExtractionModule],
   controllers: [ImportController, ExportController],
   providers: [ImportBatchesRepository, ImportService, ImportBatchesService, ImportResolver, CurationService, CurationResolver, ExportService, ExportResolver, SavedSearchesRepository, SavedSearchesService, SavedSearchesResolver],
   exports: [ImportService, ImportBatchesService, ExportService, SavedSearchesService],

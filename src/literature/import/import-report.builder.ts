@@ -1,3 +1,4 @@
+import { ExtractionRun } from '../../extraction/models/extraction-run.model';
 import { ImportFormatError } from '../parsed-publication';
 import type { ImportFormat, ParsedRecord } from '../parsed-publication';
 import { DuplicateKey } from './duplicate-key.enum';
@@ -18,6 +19,7 @@ function push<T>(list: T[], item: T): void {
 export class ImportReportBuilder {
   format: ImportFormat | null = null;
   batchId: string | null = null;
+  extraction: ExtractionRun | null = null;
   private recordsRead = 0;
   private created = 0;
   private merged = 0;
@@ -102,6 +104,16 @@ export class ImportReportBuilder {
     this.conflicts.length = 0;
     this.conflictCount = 0;
     this.createdIds.length = 0;
+    this.extraction = null;
+  }
+
+  /** Adds what extraction proposed for one chunk. */
+  extracted(run: ExtractionRun): void {
+    if (!this.extraction) {
+      this.extraction = { ...run };
+      return;
+    }
+    for (const key of ['publications', 'proposedCases', 'replacedCases', 'skippedCurated', 'withoutPatients', 'droppedFacts'] as const) this.extraction[key] += run[key];
   }
 
   totals(): { recordsRead: number; created: number; merged: number; skipped: number; errors: ImportErrorEntry[] } {
@@ -129,6 +141,7 @@ export class ImportReportBuilder {
       conflictCount: this.conflictCount,
       conflicts: this.conflicts,
       createdPublicationIds: this.createdIds,
+      extraction: this.extraction,
     };
   }
 }

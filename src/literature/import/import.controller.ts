@@ -27,6 +27,14 @@ function formatParam(raw: string | undefined): ImportFormat | null {
   return format as ImportFormat;
 }
 
+/** extractCases=false turns the proposal of case reports off for this file (default on). */
+function extractParam(raw: string | undefined): boolean {
+  if (raw === undefined || raw === '') return true;
+  const value = raw.trim().toLowerCase();
+  if (value !== 'true' && value !== 'false') throw BadUserInputError.field('extractCases', 'must be true or false');
+  return value === 'true';
+}
+
 function modeParam(raw: string | undefined): ImportMode {
   if (!raw) return ImportMode.ATOMIC;
   const mode = raw.trim().toUpperCase();
@@ -58,6 +66,7 @@ export class ImportController {
       fileName: params.fileName || fileName || null,
       review: ImportService.reviewName(params.review),
       mode: modeParam(params.mode),
+      extractCases: extractParam(params.extractCases),
       importedBy,
     });
     if (request.is('application/json') || request.is('application/x-www-form-urlencoded')) {

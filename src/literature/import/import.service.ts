@@ -6,6 +6,7 @@ import { Tx, UnitOfWork } from '../../database/unit-of-work';
 import type { Publication } from '../../publications/publication.entity';
 import type { PublicationFields } from '../../publications/publication-validation';
 import { PublicationsRepository } from '../../publications/publications.repository';
+import { ExtractionService } from '../../extraction/extraction.service';
 import { OutboxRepository } from '../../search/indexing/outbox.repository';
 import { parsePublications } from '../parse-publications';
 import { ImportFormatError } from '../parsed-publication';
@@ -37,6 +38,8 @@ export interface ImportOptions {
   importedBy?: string | null;
   /** Called with the number of bytes read so far (the CLI's progress bar). */
   onProgress?: (bytesRead: number) => void;
+  /** Propose case reports for the new and merged publications, in the same transaction (default true). */
+  extractCases?: boolean;
   /** Field path used in errors about the input as a whole (size limit). */
   inputPath?: string;
 }
@@ -64,6 +67,7 @@ export class ImportService {
     private readonly publicationRows: PublicationsRepository,
     private readonly outbox: OutboxRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly extraction: ExtractionService,
   ) {}
 
   get maxBytes(): number {
@@ -88,6 +92,7 @@ export class ImportService {
       fileName: input.fileName,
       review: ImportService.reviewName(input.review, 'input.review'),
       mode: input.mode,
+      extractCases: input.extractCases ?? true,
       importedBy,
       inputPath: 'input.text',
     });
@@ -113,7 +118,7 @@ export class ImportService {
         const flush = async () => {
           const records = chunk;
           chunk = [];
-          if (records.length) await this.storeChunk(tx, await ensureBatch(), records, report, startedAt);
+          if (records.length) await this.storeChunk(tx, await ensureBatch(), records, report, startedAt, options.extractCases ?? true);
         };
 
         try {
@@ -160,7 +165,7 @@ export class ImportService {
    * publication or is merged into the one it duplicates (stored, or new earlier in the file); new
    * publications are inserted together, merged ones updated once each, and the outbox told in one go.
    */
-  private async storeChunk(tx: Tx, batchId: string, chunk: Candidate[], report: ImportReportBuilder, startedAt: Date): Promise<void> {
+  private async storeChunk(tx: Tx, batchId: string, chunk: Candidate[], report: ImportReportBuilder, startedAt: Date, extract: boolean): Promise<void> {
     const index = new PublicationIndex(
       await this.batches.findMatches(tx, {
         pmids: unique(chunk.map((item) => item.fields.pmid)),
@@ -208,6 +213,11 @@ export class ImportService {
     for (const [id, patch] of patches) await this.publicationRows.update(tx, id, patch);
     await this.outbox.record(tx, 'publication', [...created.keys(), ...patches.keys()]);
     await this.batches.appendPublications(tx, batchId, touched);
+    if (extract) {
+      // New publications are at hand; merged ones are read back with what the merge filled in.
+      const merged = patches.size ? await this.publicationRows.findByIds([...patches.keys()], tx) : [];
+      report.extracted(await this.extraction.extractInTransaction(tx, [...created.values(), ...merged]));
+    }
   }
 }
 

@@ -20,4 +20,7 @@ export class ImportPublicationsInput {
 
   @Field(() => ImportMode, { nullable: true, defaultValue: ImportMode.ATOMIC })
   mode?: ImportMode | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Propose case reports (SUGGESTED) for the new and merged publications.' })
+  extractCases?: boolean | null;
 }

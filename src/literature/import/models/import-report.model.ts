@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ExtractionRun } from '../../../extraction/models/extraction-run.model';
 import { ImportFormatName } from '../import-format.enum';
 import { ImportMode } from '../import-mode.enum';
 import { ImportConflict } from './import-conflict.model';
@@ -66,4 +67,7 @@ export class ImportReport {
 
   @Field(() => [ID], { description: 'Ids of the publications created.' })
   createdPublicationIds: string[];
+
+  @Field(() => ExtractionRun, { nullable: true, description: 'The cases proposed for the new and merged publications (SUGGESTED until a curator confirms them); null when extraction was off or nothing was stored.' })
+  extraction: ExtractionRun | null;
 }

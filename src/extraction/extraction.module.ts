@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { CaseReportsModule } from '../case-reports/case-reports.module';
+import { PublicationsModule } from '../publications/publications.module';
+import { CASE_EXTRACTOR } from './case-extractor';
+import { ExtractionSourceRepository } from './extraction-source.repository';
+import { ExtractionResolver } from './extraction.resolver';
+import { ExtractionService } from './extraction.service';
+import { RuleBasedCaseExtractor } from './rule-based-case-extractor';
+
+/** Proposes case reports from publications (pure rules in this folder; storage through case-reports). */
+@Module({
+  imports: [PublicationsModule, CaseReportsModule],
+  providers: [{ provide: CASE_EXTRACTOR, useClass: RuleBasedCaseExtractor }, ExtractionSourceRepository, ExtractionService, ExtractionResolver],
+  exports: [ExtractionService],
+})
+export class ExtractionModule {}
