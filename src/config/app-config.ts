@@ -63,6 +63,11 @@ const envSchema = z.object({
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(250 * 1024 * 1024),
   /** Largest JSON request body (a GraphQL request, including an export file posted as text). */
   MAX_JSON_BODY_BYTES: z.coerce.number().int().min(100 * 1024).default(20 * 1024 * 1024),
+  /** GraphQL operation limits, checked before execution (README "Limits and protections"). The standard introspection query has depth 15 and 230 fields. */
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(16),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(50),
+  GRAPHQL_MAX_FIELDS: z.coerce.number().int().min(10).default(500),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(25000),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;
