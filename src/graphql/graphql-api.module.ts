@@ -9,7 +9,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PublicationsModule } from '../publications/publications.module';
 import { VocabularyModule } from '../vocabulary/vocabulary.module';
 import { offlineExplorerPlugin } from '../web/explorer/explorer-landing-page.plugin';
-import { queryLimitsPlugin } from './query-limits.plugin';
+import { operationChecksPlugin } from './operation-checks.plugin';
 import { RequestLoadersFactory } from './request-loaders';
 
 @Module({ imports: [VocabularyModule, PublicationsModule, CaseReportsModule], providers: [RequestLoadersFactory], exports: [RequestLoadersFactory] })
@@ -32,7 +32,7 @@ export const GraphqlApiModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
     plugins: [
       offlineExplorerPlugin(),
       ApolloServerPluginCacheControlDisabled(),
-      queryLimitsPlugin({ depth: config.GRAPHQL_MAX_DEPTH, aliases: config.GRAPHQL_MAX_ALIASES, fields: config.GRAPHQL_MAX_FIELDS, cost: config.GRAPHQL_MAX_COST }),
+      operationChecksPlugin({ depth: config.GRAPHQL_MAX_DEPTH, aliases: config.GRAPHQL_MAX_ALIASES, fields: config.GRAPHQL_MAX_FIELDS, cost: config.GRAPHQL_MAX_COST }, config.MAX_PAGE_SIZE),
     ],
     formatError: formatGraphqlError,
     context: ({ req }: { req: Request }) => ({ req, loaders: loaders.create() }),

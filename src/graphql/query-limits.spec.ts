@@ -8,7 +8,7 @@ import { firstExceeded, measureOperation, QueryLimits } from './query-limits';
 const schema = buildSchema(readFileSync(join(__dirname, '..', '..', 'schema.graphql'), 'utf8'));
 const config = loadConfig({});
 const defaults: QueryLimits = { depth: config.GRAPHQL_MAX_DEPTH, aliases: config.GRAPHQL_MAX_ALIASES, fields: config.GRAPHQL_MAX_FIELDS, cost: config.GRAPHQL_MAX_COST };
-const measure = (query: string, variables: Record<string, unknown> = {}) => measureOperation(schema, parse(query), undefined, variables, 100_000);
+const measure = (query: string, variables: Record<string, unknown> = {}) => measureOperation(schema, parse(query), undefined, variables, 100_000, config.MAX_PAGE_SIZE);
 
 describe('GraphQL operation limits (defaults)', () => {
   it("let the search page's queries (at the largest page size) and the full introspection query through", () => {

@@ -25,10 +25,11 @@ export const DEFAULT_PAGE_SIZE = 20;
 const SEARCH_FIELDS = new Set(['searchCaseReports', 'facetValues', 'exportCaseReports', 'runSavedSearch']);
 const SEARCH_COST = 10;
 
-function pageSize(args: Record<string, unknown>): number | null {
+/** The page size asked for, at most maxPageSize: a larger one is refused by the resolver as BAD_USER_INPUT naming `first`. */
+function pageSize(args: Record<string, unknown>, maxPageSize: number): number | null {
   const input = args.input as Record<string, unknown> | undefined;
   for (const candidate of [args.first, input?.first]) {
-    if (typeof candidate === 'number' && Number.isFinite(candidate) && candidate > 0) return candidate;
+    if (typeof candidate === 'number' && Number.isFinite(candidate) && candidate > 0) return Math.min(candidate, maxPageSize);
   }
   return null;
 }
@@ -45,11 +46,11 @@ function isRecordList(options: ComplexityEstimatorArgs): boolean {
   return isObjectType(item) && 'id' in item.getFields();
 }
 
-const costEstimator: ComplexityEstimator = (options) => {
+const costEstimator = (maxPageSize: number): ComplexityEstimator => (options) => {
   // Introspection is bounded by the schema (and by the depth and field limits); it is not charged.
   if (options.field.name.startsWith('__')) return options.childComplexity;
   const base = SEARCH_FIELDS.has(options.field.name) ? SEARCH_COST : 1;
-  if (hasPageArgument(options)) return base + (pageSize(options.args) ?? DEFAULT_PAGE_SIZE) * options.childComplexity;
+  if (hasPageArgument(options)) return base + (pageSize(options.args, maxPageSize) ?? DEFAULT_PAGE_SIZE) * options.childComplexity;
   if (isRecordList(options)) return base + RECORD_LIST_GUESS * options.childComplexity;
   return base + options.childComplexity;
 };
@@ -61,7 +62,7 @@ const fieldCountEstimator: ComplexityEstimator = (options) => 1 + options.childC
  * graphql-armor's rules (run with no ceiling, reading the value they report); fields and cost from
  * graphql-query-complexity. maxQueryNodes bounds the analysis itself against fragment explosions.
  */
-export function measureOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined, maxQueryNodes: number): QueryLimits {
+export function measureOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined, maxQueryNodes: number, maxPageSize: number): QueryLimits {
   let depth = 0;
   let aliases = 0;
   validate(schema, document, [
@@ -70,7 +71,7 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
   ]);
   const common = { schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined, maxQueryNodes };
   const fields = getComplexity({ ...common, estimators: [fieldCountEstimator] });
-  const cost = getComplexity({ ...common, estimators: [costEstimator] });
+  const cost = getComplexity({ ...common, estimators: [costEstimator(maxPageSize)] });
   return { depth, aliases, fields, cost };
 }
 
