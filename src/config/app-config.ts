@@ -68,6 +68,12 @@ const envSchema = z.object({
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(50),
   GRAPHQL_MAX_FIELDS: z.coerce.number().int().min(10).default(500),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(25000),
+  /** HTTP server timeouts (milliseconds). A client that stops sending (a body shorter than its Content-Length) is cut off after the idle timeout. */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  HTTP_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+  /** The whole request, body included: large imports over slow links need minutes; 0 switches it off (the idle timeout still applies). */
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(15 * 60_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;

@@ -8,6 +8,7 @@ import { ImportBatchesService } from '../import/import-batches.service';
 import { SearchCaseReportsInput } from '../../search/inputs/search-case-reports.input';
 import { SavedSearchesService } from '../saved-searches/saved-searches.service';
 import { EXPORT_FORMATS } from './export-format.enum';
+import { checkExportParams, DOWNLOAD_PARAMS, PRISMA_PARAMS } from './export-params.check';
 import { exportFormatParam, RequestParams, searchInputFromParams, searchParamsGiven } from './export-request';
 import { ExportService } from './export.service';
 import { prismaToCsv } from './serialisers/prisma.serialiser';
@@ -40,6 +41,7 @@ export class ExportController {
 
   @Get()
   async download(@Query() params: RequestParams, @Res() response: Response): Promise<void> {
+    checkExportParams(params, DOWNLOAD_PARAMS);
     const format = exportFormatParam(typeof params.format === 'string' ? params.format : undefined);
     const input = await this.searchOf(params);
     const opened = await this.exports.open(input, format, { path: params.savedSearch ? 'savedSearch' : params.q ? 'q' : 'params' });
@@ -68,6 +70,7 @@ export class ExportController {
 
   @Get('prisma')
   async prisma(@Query() params: RequestParams, @Res() response: Response): Promise<void> {
+    checkExportParams(params, PRISMA_PARAMS);
     const review = params.review;
     if (Array.isArray(review)) throw BadUserInputError.field('review', 'give it once');
     const format = params.format ?? 'csv';
