@@ -11,6 +11,7 @@ import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { HealthModule } from './health/health.module';
 import { LiteratureModule } from './literature/literature.module';
 import { PublicationsModule } from './publications/publications.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { OutboxModule } from './search/indexing/outbox.module';
 import { SearchModule } from './search/search.module';
 import { VocabularyModule } from './vocabulary/vocabulary.module';
@@ -34,6 +35,7 @@ export class AppModule {
         DatabaseModule,
         OutboxModule,
         AuthModule,
+        RateLimitModule,
         VocabularyModule,
         PublicationsModule,
         CaseReportsModule,

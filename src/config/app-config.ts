@@ -74,6 +74,13 @@ const envSchema = z.object({
   /** The whole request, body included: large imports over slow links need minutes; 0 switches it off (the idle timeout still applies). */
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(15 * 60_000),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  /** Requests per window on /graphql, /imports and /exports, reads and writes apart, per client address and per API key. */
+  RATE_LIMIT_ENABLED: booleanFlag.default(true),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+  RATE_LIMIT_READS_PER_ADDRESS: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_WRITES_PER_ADDRESS: z.coerce.number().int().min(1).default(120),
+  RATE_LIMIT_READS_PER_KEY: z.coerce.number().int().min(1).default(1200),
+  RATE_LIMIT_WRITES_PER_KEY: z.coerce.number().int().min(1).default(300),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;
