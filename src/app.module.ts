@@ -12,6 +12,7 @@ import { ExtractionModule } from './extraction/extraction.module';
 import { HealthModule } from './health/health.module';
 import { LiteratureModule } from './literature/literature.module';
 import { PublicationsModule } from './publications/publications.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { OutboxModule } from './search/indexing/outbox.module';
 import { SearchModule } from './search/search.module';
 import { VocabularyModule } from './vocabulary/vocabulary.module';
@@ -35,6 +36,7 @@ export class AppModule {
         DatabaseModule,
         OutboxModule,
         AuthModule,
+        RateLimitModule,
         VocabularyModule,
         PublicationsModule,
         CaseReportsModule,

@@ -2,8 +2,11 @@ import { INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
+import type { Server } from 'node:http';
+import { securityHeaders } from './common/http/security-headers';
 import { AppConfig } from './config/app-config';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
+import { explorerContentSecurityPolicy } from './web/explorer/explorer-assets';
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -26,7 +29,10 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
     });
     // Express's default (100 KB) is too small for an export file posted as text to importPublications.
     app.useBodyParser('json', { limit: config.MAX_JSON_BODY_BYTES });
+    app.disable('x-powered-by');
+    app.use(securityHeaders({ '/graphql': explorerContentSecurityPolicy() }));
     app.enableShutdownHooks();
+    applyServerTimeouts(app.getHttpServer() as Server, config);
     await app.listen(config.PORT, config.HOST);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -44,6 +50,18 @@ export async function startApp(config: AppConfig): Promise<RunningApp> {
     await embedded?.stop();
     throw error;
   }
+}
+
+/**
+ * Set deliberately rather than left at Node's defaults: a client that sends headers slowly, or a body
+ * shorter than its Content-Length, is cut off instead of holding a socket (and an import's lock) for ever.
+ */
+export function applyServerTimeouts(server: Server, config: AppConfig): void {
+  server.requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
+  server.headersTimeout = config.HTTP_REQUEST_TIMEOUT_MS > 0 ? Math.min(config.HTTP_HEADERS_TIMEOUT_MS, config.HTTP_REQUEST_TIMEOUT_MS) : config.HTTP_HEADERS_TIMEOUT_MS;
+  // No 'timeout' listener on the server: an idle socket is destroyed.
+  server.timeout = config.HTTP_IDLE_TIMEOUT_MS;
+  server.keepAliveTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS;
 }
 
 export function announce(running: RunningApp): void {

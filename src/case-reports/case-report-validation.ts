@@ -50,8 +50,11 @@ const caseShape = {
   followUpDays: nonNegative(365 * 50, 'days'),
 };
 
-/** Cross-field rules: indexes point inside their lists; a male patient is not pregnant. */
-function checkLinks(value: { sex?: Sex; pregnancyStatus?: PregnancyStatus; procedures?: unknown[]; complications?: { procedureIndex: number | null }[]; treatments?: { complicationIndex: number | null }[] }, ctx: z.RefinementCtx) {
+/** Ages (years) at which a pregnant or postpartum patient is plausible; outside it the record is almost surely a data-entry slip. */
+export const PREGNANCY_AGE_RANGE = { min: 10, max: 60 } as const;
+
+/** Cross-field rules: indexes point inside their lists; a male patient, or one younger than 10 or older than 60, is not pregnant. */
+function checkLinks(value: { sex?: Sex; ageYears?: number | null; pregnancyStatus?: PregnancyStatus; procedures?: unknown[]; complications?: { procedureIndex: number | null }[]; treatments?: { complicationIndex: number | null }[] }, ctx: z.RefinementCtx) {
   value.complications?.forEach((item, index) => {
     if (item.procedureIndex !== null && item.procedureIndex >= (value.procedures?.length ?? 0)) {
       ctx.addIssue({ code: 'custom', path: ['complications', index, 'procedureIndex'], message: `points to procedure ${item.procedureIndex}, but there are ${value.procedures?.length ?? 0} procedures` });
@@ -64,6 +67,10 @@ function checkLinks(value: { sex?: Sex; pregnancyStatus?: PregnancyStatus; proce
   });
   if (value.sex === Sex.MALE && (value.pregnancyStatus === PregnancyStatus.PREGNANT || value.pregnancyStatus === PregnancyStatus.POSTPARTUM)) {
     ctx.addIssue({ code: 'custom', path: ['pregnancyStatus'], message: 'cannot be pregnant or postpartum for a male patient' });
+  }
+  const age = value.ageYears;
+  if ((value.pregnancyStatus === PregnancyStatus.PREGNANT || value.pregnancyStatus === PregnancyStatus.POSTPARTUM) && typeof age === 'number' && (age < PREGNANCY_AGE_RANGE.min || age > PREGNANCY_AGE_RANGE.max)) {
+    ctx.addIssue({ code: 'custom', path: ['ageYears'], message: `must be between ${PREGNANCY_AGE_RANGE.min} and ${PREGNANCY_AGE_RANGE.max} (or unknown) for a patient whose pregnancyStatus is ${value.pregnancyStatus}` });
   }
 }
 

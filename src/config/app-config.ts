@@ -63,6 +63,24 @@ const envSchema = z.object({
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(250 * 1024 * 1024),
   /** Largest JSON request body (a GraphQL request, including an export file posted as text). */
   MAX_JSON_BODY_BYTES: z.coerce.number().int().min(100 * 1024).default(20 * 1024 * 1024),
+  /** GraphQL operation limits, checked before execution (README "Limits and protections"). The standard introspection query has depth 15 and 230 fields. */
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(16),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(50),
+  GRAPHQL_MAX_FIELDS: z.coerce.number().int().min(10).default(500),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(25000),
+  /** HTTP server timeouts (milliseconds). A client that stops sending (a body shorter than its Content-Length) is cut off after the idle timeout. */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
+  HTTP_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+  /** The whole request, body included: large imports over slow links need minutes; 0 switches it off (the idle timeout still applies). */
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(15 * 60_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  /** Requests per window on /graphql, /imports and /exports, reads and writes apart, per client address and per API key. */
+  RATE_LIMIT_ENABLED: booleanFlag.default(true),
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+  RATE_LIMIT_READS_PER_ADDRESS: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_WRITES_PER_ADDRESS: z.coerce.number().int().min(1).default(120),
+  RATE_LIMIT_READS_PER_KEY: z.coerce.number().int().min(1).default(1200),
+  RATE_LIMIT_WRITES_PER_KEY: z.coerce.number().int().min(1).default(300),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;

@@ -2,6 +2,7 @@ import { DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { ENTITIES } from './entities';
 import { MIGRATIONS_GLOB, MIGRATIONS_TABLE } from './migrations-location';
+import { ParameterlessQueryLogger } from './parameterless-query.logger';
 
 export interface DatabaseConnection {
   url: string;
@@ -23,5 +24,7 @@ export function buildDataSourceOptions(connection: DatabaseConnection): DataSour
     uuidExtension: 'pgcrypto',
     extra: { max: connection.poolSize },
     logging: ['error'],
+    // TypeORM's own loggers print the parameters of a failed query (users' search text, DOIs).
+    logger: new ParameterlessQueryLogger(),
   };
 }

@@ -5,9 +5,11 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { CaseReportsModule } from '../case-reports/case-reports.module';
 import { formatGraphqlError } from '../common/errors/format-graphql-error';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PublicationsModule } from '../publications/publications.module';
 import { VocabularyModule } from '../vocabulary/vocabulary.module';
 import { offlineExplorerPlugin } from '../web/explorer/explorer-landing-page.plugin';
+import { operationChecksPlugin } from './operation-checks.plugin';
 import { RequestLoadersFactory } from './request-loaders';
 
 @Module({ imports: [VocabularyModule, PublicationsModule, CaseReportsModule], providers: [RequestLoadersFactory], exports: [RequestLoadersFactory] })
@@ -17,8 +19,8 @@ export class RequestLoadersModule {}
 export const GraphqlApiModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
   driver: ApolloDriver,
   imports: [RequestLoadersModule],
-  inject: [RequestLoadersFactory],
-  useFactory: (loaders: RequestLoadersFactory) => ({
+  inject: [RequestLoadersFactory, APP_CONFIG],
+  useFactory: (loaders: RequestLoadersFactory, config: AppConfig) => ({
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
@@ -27,7 +29,11 @@ export const GraphqlApiModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // No cache hints are used; Apollo's cache-control plugin would still wrap every field resolver.
-    plugins: [offlineExplorerPlugin(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [
+      offlineExplorerPlugin(),
+      ApolloServerPluginCacheControlDisabled(),
+      operationChecksPlugin({ depth: config.GRAPHQL_MAX_DEPTH, aliases: config.GRAPHQL_MAX_ALIASES, fields: config.GRAPHQL_MAX_FIELDS, cost: config.GRAPHQL_MAX_COST }, config.MAX_PAGE_SIZE),
+    ],
     formatError: formatGraphqlError,
     context: ({ req }: { req: Request }) => ({ req, loaders: loaders.create() }),
   }),

@@ -139,11 +139,16 @@ export class StreamingTextDecoder {
 export async function* decodeText(source: TextSource): AsyncGenerator<string> {
   const decoder = new StreamingTextDecoder();
   for await (const chunk of source) {
-    const text = decoder.write(chunk as Buffer | Uint8Array | string);
+    const text = withoutNul(decoder.write(chunk as Buffer | Uint8Array | string));
     if (text.length > 0) yield text;
   }
-  const rest = decoder.end();
+  const rest = withoutNul(decoder.end());
   if (rest.length > 0) yield rest;
+}
+
+/** PostgreSQL cannot store U+0000 in text and no export format gives it a meaning: it is dropped from imported files. */
+function withoutNul(text: string): string {
+  return text.includes('\u0000') ? text.replace(/\u0000/g, '') : text;
 }
 
 /** Decodes a whole buffer with the same rules as `decodeText`. */

@@ -5,14 +5,16 @@ import { Publication } from './publication.entity';
 import { parseOrThrow } from '../common/validation';
 
 const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((value) => value || null);
-const identifier = (normalise: (raw: string) => string | null, what: string) =>
+/** `max` is the column's length: a longer value is refused here, before it reaches PostgreSQL. */
+const identifier = (normalise: (raw: string) => string | null, what: string, max: number) =>
   z
     .string()
     .nullish()
     .transform((raw, ctx) => {
       if (raw === null || raw === undefined || raw.trim() === '') return null;
       const normalised = normalise(raw);
-      if (!normalised) ctx.addIssue({ code: 'custom', message: `"${raw}" is not ${what}` });
+      if (!normalised) ctx.addIssue({ code: 'custom', message: `"${raw.slice(0, 80)}" is not ${what}` });
+      else if (normalised.length > max) ctx.addIssue({ code: 'custom', message: `must be at most ${max} characters (got ${normalised.length})` });
       return normalised;
     });
 
@@ -32,9 +34,9 @@ const publicationShape = {
   volume: optionalText(64),
   issue: optionalText(64),
   pages: optionalText(64),
-  doi: identifier(normaliseDoi, 'a DOI (expected 10.NNNN/...)'),
-  pmid: identifier(normalisePmid, 'a PubMed id (digits)'),
-  pmcid: identifier(normalisePmcid, 'a PMC id (PMC followed by digits)'),
+  doi: identifier(normaliseDoi, 'a DOI (expected 10.NNNN/...)', 255),
+  pmid: identifier(normalisePmid, 'a PubMed id (digits)', 16),
+  pmcid: identifier(normalisePmcid, 'a PMC id (PMC followed by digits)', 16),
   publicationTypes: z.array(z.string().trim().min(1).max(200)).max(100).nullish().transform((v) => v ?? []),
   meshHeadings: z
     .array(z.object({ descriptorUi: z.string().regex(/^D\d{6,9}$/, 'must be a MeSH descriptor UI like D017217').nullish().transform((v) => v ?? null), label: z.string().trim().min(1).max(300), majorTopic: z.boolean().default(false) }))

@@ -91,7 +91,7 @@ function validateRange(range: { min?: number | null; max?: number | null } | nul
   return result.min === undefined && result.max === undefined ? undefined : result;
 }
 
-function validateFilters(input: SearchFiltersInput, path: string, errors: FieldError[]): { filters: SearchFilters; termReferences: Record<TermFilterKey, string[]> } {
+export function validateFilters(input: SearchFiltersInput, path: string, errors: FieldError[]): { filters: SearchFilters; termReferences: Record<TermFilterKey, string[]> } {
   const filters: SearchFilters = {};
   const termReferences = { complications: [], procedures: [], treatments: [], symptoms: [] } as Record<TermFilterKey, string[]>;
   const list = <T>(key: keyof SearchFiltersInput, values: T[] | null | undefined): T[] | undefined => {

@@ -18,7 +18,7 @@ import { encodeSearchCursor } from './query/search-cursor';
 import { SearchQuery } from './query/search-query';
 import { EngineSearchResult } from './query/search-result';
 import { SEARCH_ENGINE, SearchEngine } from './search-engine.port';
-import { isSpecialTermValue, TERM_FILTER_KEYS, TermFilterKey, validateSearchInput } from './search-input.validator';
+import { isSpecialTermValue, TERM_FILTER_KEYS, TermFilterKey, validateFilters, validateSearchInput } from './search-input.validator';
 
 const TERM_KIND_OF: Record<TermFilterKey, TermKind> = { complications: TermKind.COMPLICATION, procedures: TermKind.PROCEDURE, treatments: TermKind.TREATMENT, symptoms: TermKind.SYMPTOM };
 export const MAX_PREFIX_LENGTH = 100;
@@ -39,8 +39,17 @@ export class SearchService {
 
   /** Validates the GraphQL input into a SearchQuery (term references resolved to term ids). */
   async toQuery(input: SearchCaseReportsInput, path = 'input'): Promise<SearchQuery> {
-    const { query, termReferences } = validateSearchInput(input, this.config.MAX_PAGE_SIZE, path);
     const errors: FieldError[] = [];
+    let validated: ReturnType<typeof validateSearchInput> | null = null;
+    try {
+      validated = validateSearchInput(input, this.config.MAX_PAGE_SIZE, path);
+    } catch (error) {
+      if (!(error instanceof BadUserInputError)) throw error;
+      errors.push(...error.fieldErrors);
+    }
+    // Unknown terms are reported with the other input errors, not only once those are fixed.
+    const termReferences = validated?.termReferences ?? validateFilters(input.filters ?? {}, `${path}.filters`, []).termReferences;
+    const query = validated?.query ?? ({ filters: {} } as SearchQuery);
     const catalog = TERM_FILTER_KEYS.some((key) => termReferences[key].length) ? await this.catalog.get() : null;
     for (const key of TERM_FILTER_KEYS) {
       const references = termReferences[key];

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { databaseUnavailableError, isDatabaseUnavailable } from '../../common/errors/database-unavailable';
 import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
 import { ImportTooLargeError } from '../import/import-size-limit';
 
@@ -21,6 +22,10 @@ export class DomainErrorHttpFilter implements ExceptionFilter {
       logger.error(`response failed after it started: ${(error as Error)?.stack ?? String(error)}`);
       response.destroy(error instanceof Error ? error : undefined);
       return;
+    }
+    if (!(error instanceof DomainError) && isDatabaseUnavailable(error)) {
+      logger.warn(`database unavailable: ${(error as Error).message}`);
+      error = databaseUnavailableError();
     }
     if (error instanceof DomainError) {
       const status = error instanceof ImportTooLargeError ? 413 : STATUS[error.code];

@@ -44,9 +44,9 @@ export function parseSearchInput(value: unknown, path: string): SearchCaseReport
 }
 
 /** Filter parameters that may list several values, comma-separated or repeated. Publication types only repeat ("Research Support, N.I.H., Extramural" has commas). */
-const LIST_PARAMS = ['complications', 'procedures', 'treatments', 'symptoms', 'sex', 'ageGroups', 'pregnancyStatuses', 'anticoagulation', 'outcomes'] as const;
+export const LIST_PARAMS = ['complications', 'procedures', 'treatments', 'symptoms', 'sex', 'ageGroups', 'pregnancyStatuses', 'anticoagulation', 'outcomes'] as const;
 const RANGE_PARAMS = { year: 'year', age: 'age', bloodPatchVolumeMl: 'bloodPatchVolumeMl', onsetHours: 'onsetHours' } as const;
-const SEARCH_PARAMS = new Set<string>(['q', 'text', 'sort', 'outcomeKnown', 'publicationTypes', ...LIST_PARAMS, ...Object.keys(RANGE_PARAMS).flatMap((name) => [`${name}Min`, `${name}Max`])]);
+export const SEARCH_PARAMS: ReadonlySet<string> = new Set<string>(['q', 'text', 'sort', 'outcomeKnown', 'publicationTypes', ...LIST_PARAMS, ...Object.keys(RANGE_PARAMS).flatMap((name) => [`${name}Min`, `${name}Max`])]);
 
 const all = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 const single = (params: RequestParams, name: string): string | undefined => {

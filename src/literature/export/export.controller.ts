@@ -8,6 +8,7 @@ import { ImportBatchesService } from '../import/import-batches.service';
 import { SearchCaseReportsInput } from '../../search/inputs/search-case-reports.input';
 import { SavedSearchesService } from '../saved-searches/saved-searches.service';
 import { EXPORT_FORMATS } from './export-format.enum';
+import { checkExportParams, DOWNLOAD_PARAMS, PRISMA_PARAMS, PUBLICATION_DOWNLOAD_PARAMS } from './export-params.check';
 import { exportFormatParam, RequestParams, searchInputFromParams, searchParamsGiven } from './export-request';
 import { ExportService, OpenExport } from './export.service';
 import { publicationSearchInputFromParams } from './publication-export-request';
@@ -44,6 +45,7 @@ export class ExportController {
 
   @Get()
   async download(@Query() params: RequestParams, @Res() response: Response): Promise<void> {
+    checkExportParams(params, params.scope === 'publications' ? PUBLICATION_DOWNLOAD_PARAMS : DOWNLOAD_PARAMS);
     const format = exportFormatParam(typeof params.format === 'string' ? params.format : undefined);
     const scope = params.scope ?? 'cases';
     if (scope !== 'cases' && scope !== 'publications') throw BadUserInputError.field('scope', 'must be cases (the default) or publications, given once');
@@ -80,6 +82,7 @@ export class ExportController {
 
   @Get('prisma')
   async prisma(@Query() params: RequestParams, @Res() response: Response): Promise<void> {
+    checkExportParams(params, PRISMA_PARAMS);
     const review = params.review;
     if (Array.isArray(review)) throw BadUserInputError.field('review', 'give it once');
     const format = params.format ?? 'csv';

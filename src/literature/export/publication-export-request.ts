@@ -30,6 +30,7 @@ const inputSchema = z
 const COMMA_LISTS = ['languages', 'importBatches', 'caseStatuses'] as const;
 const REPEATED_LISTS = ['publicationTypes', 'meshDescriptors', 'journals', 'reviews'] as const;
 export const PUBLICATION_SEARCH_PARAMS = new Set<string>(['q', 'text', 'sort', 'yearMin', 'yearMax', ...COMMA_LISTS, ...REPEATED_LISTS]);
+export const PUBLICATION_LIST_PARAMS: readonly string[] = [...COMMA_LISTS, ...REPEATED_LISTS];
 
 const all = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 const single = (params: RequestParams, name: string): string | undefined => {

@@ -34,6 +34,11 @@ import { decodeLatex } from './latex';
 /** One entry may not be longer than this (a missing closing brace would otherwise swallow the file). */
 export const MAX_ENTRY_LENGTH = 4 * 1024 * 1024;
 
+/** A field's value after @string macros are expanded (the longest stored text, an abstract, is 100,000 characters). */
+export const MAX_VALUE_LENGTH = 100_000;
+/** All @string macros of a file together: macros defined from macros cannot grow without bound. */
+export const MAX_MACROS_LENGTH = 4 * 1024 * 1024;
+
 const SKIPPED_TYPES = new Set(['comment', 'preamble']);
 
 const MONTH_MACROS: Record<string, string> = {
@@ -228,18 +233,25 @@ export function parseEntryBody(entry: RawBibtexEntry, macros: Map<string, string
 
   const readValue = (fieldName: string): string => {
     const parts: string[] = [];
+    let length = 0;
+    const valueStart = pos;
     for (;;) {
       skipSpace();
       const char = body[pos];
-      if (char === '{') parts.push(readDelimited('{', '}', fieldName));
-      else if (char === '"') parts.push(readDelimited('"', '"', fieldName));
+      let part: string;
+      if (char === '{') part = readDelimited('{', '}', fieldName);
+      else if (char === '"') part = readDelimited('"', '"', fieldName);
       else {
         const word = /^[^\s,#{}"=]+/.exec(body.slice(pos, pos + 200));
         if (!word) throw error(`"${fieldName}" has no value`, fieldName, pos);
         pos += word[0].length;
         const name = word[0].toLowerCase();
-        parts.push(/^\d+$/.test(word[0]) ? word[0] : (macros.get(name) ?? (Object.hasOwn(MONTH_MACROS, name) ? MONTH_MACROS[name] : word[0])));
+        part = /^\d+$/.test(word[0]) ? word[0] : (macros.get(name) ?? (Object.hasOwn(MONTH_MACROS, name) ? MONTH_MACROS[name] : word[0]));
       }
+      // Checked before joining: "@string{c = b # b # b # b}" chains would otherwise grow geometrically.
+      length += part.length;
+      if (length > MAX_VALUE_LENGTH) throw error(`"${fieldName}" is longer than ${MAX_VALUE_LENGTH} characters once its @string macros are expanded`, fieldName, valueStart);
+      parts.push(part);
       skipSpace();
       if (body[pos] === '#') {
         pos += 1;
@@ -431,6 +443,7 @@ export function bibtexFieldsToPublication(fields: Map<string, string>): ParsedPu
 /** Yields the entries of a BibTeX file one by one (not @string, @comment, @preamble). */
 export async function* parseBibtex(source: TextSource, options: ParserOptions = {}): AsyncGenerator<ParsedRecord> {
   const macros = new Map<string, string>();
+  let macrosLength = 0;
   for await (const entry of scanBibtexEntries(source, options)) {
     if (SKIPPED_TYPES.has(entry.type)) continue;
     let fields: Map<string, string>;
@@ -443,7 +456,14 @@ export async function* parseBibtex(source: TextSource, options: ParserOptions = 
       continue;
     }
     if (entry.type === 'string') {
-      for (const [name, value] of fields) macros.set(name, value);
+      for (const [name, value] of fields) {
+        macrosLength += value.length;
+        if (macrosLength > MAX_MACROS_LENGTH) {
+          // Not recoverable: every later entry may use the macros.
+          throw fail(`the @string macros of this file expand to more than ${MAX_MACROS_LENGTH} characters in all`, null, entry.line, name);
+        }
+        macros.set(name, value);
+      }
       continue;
     }
     yield { recordNumber: entry.recordNumber as number, line: entry.line, publication: bibtexFieldsToPublication(fields) };

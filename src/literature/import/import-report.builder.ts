@@ -46,6 +46,11 @@ export class ImportReportBuilder {
     return this.errorCount > 0;
   }
 
+  /** Errors found so far (every one counted, though the list is capped). */
+  get errorTotal(): number {
+    return this.errorCount;
+  }
+
   private error(issue: ImportIssue): void {
     this.errorCount += 1;
     push(this.errors, issue);
@@ -66,7 +71,9 @@ export class ImportReportBuilder {
   stoppedReading(error: ImportFormatError): void {
     this.readToEnd = false;
     const rest = this.recordsRead > 0 || error.recordNumber !== null ? ' Reading stopped here: the records from this point on were not read.' : '';
-    this.error({ recordNumber: error.recordNumber, line: error.line, field: error.field, message: `${error.message}${rest}` });
+    // Always listed, even past the list's cap: it says why the rest of the file was not read.
+    this.errorCount += 1;
+    this.errors.push({ recordNumber: error.recordNumber, line: error.line, field: error.field, message: `${error.message}${rest}` });
   }
 
   invalidRecord(record: Pick<ParsedRecord, 'recordNumber' | 'line'>, problems: RecordProblem[]): void {

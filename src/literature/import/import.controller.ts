@@ -1,3 +1,4 @@
+import { PassThrough, Readable } from 'node:stream';
 import { Controller, Post, Req, Res, UseFilters } from '@nestjs/common';
 import busboy from 'busboy';
 import type { Request, Response } from 'express';
@@ -13,6 +14,21 @@ import { ImportOptions, ImportService } from './import.service';
 import { ImportReport } from './models/import-report.model';
 
 type Params = Record<string, string | undefined>;
+
+/**
+ * Query parameters as single strings: Express turns `review=a&review=b` into an array and
+ * `review[x]=1` into an object; both are refused with the parameter named, never passed on.
+ */
+function singleParams(query: Request['query']): Params {
+  const params: Params = {};
+  const problems: { path: string; message: string }[] = [];
+  for (const [name, value] of Object.entries(query)) {
+    if (typeof value === 'string') params[name] = value;
+    else problems.push({ path: name, message: Array.isArray(value) ? 'is given more than once; give it once' : 'must be a plain value' });
+  }
+  if (problems.length) throw new BadUserInputError(problems);
+  return params;
+}
 
 /** The report as the GraphQL mutation answers it: enum values by their GraphQL names (format "PUBMED_XML", not "pubmed-xml"). */
 function asGraphqlJson(report: ImportReport): ImportReport {
@@ -57,7 +73,7 @@ export class ImportController {
   @RequireRole('curator')
   @Post()
   async upload(@Req() request: Request, @Res() response: Response, @PrincipalName() importedBy: string | null): Promise<void> {
-    const query = request.query as Params;
+    const query = singleParams(request.query);
     const maxBytes = this.imports.maxBytes;
     const declared = Number(request.headers['content-length']);
     if (Number.isFinite(declared) && declared > maxBytes + 64 * 1024) throw this.imports.tooLarge();
@@ -82,37 +98,78 @@ export class ImportController {
     return new Promise<ImportReport>((resolve, reject) => {
       let parser: busboy.Busboy;
       try {
-        parser = busboy({ headers: request.headers, limits: { files: 1, fields: 20, fieldSize: 4096 } });
+        parser = busboy({ headers: request.headers, limits: { files: 2, fields: 20, fieldSize: 4096 } });
       } catch (error) {
         reject(BadUserInputError.field('file', `is not a readable multipart upload: ${(error as Error).message}`));
         return;
       }
       const fields: Params = { ...query };
+      const repeated = new Set<string>();
       let started = false;
+      let settled = false;
+      // The importer reads the file through this gate, which ends only once the whole body has been
+      // parsed: a second file part or a broken body then fails the import before it can commit.
+      let gate: PassThrough | null = null;
+      const fail = (error: Error) => {
+        if (gate && !gate.destroyed) gate.destroy(error);
+        if (!settled) {
+          settled = true;
+          reject(error);
+        }
+        request.unpipe(parser);
+        request.resume();
+      };
       parser.on('field', (name, value) => {
+        if (name in fields && name !== 'fileName') repeated.add(name);
         fields[name] = value;
       });
-      parser.on('file', (_name, stream, info) => {
+      parser.on('file', (_name, stream: Readable, info) => {
         if (started) {
           stream.resume();
+          fail(BadUserInputError.field('file', 'upload one file per request'));
           return;
         }
         started = true;
         let importOptions: ImportOptions;
         try {
+          if (repeated.size) throw new BadUserInputError([...repeated].map((name) => ({ path: name, message: 'is given more than once; give it once' })));
           importOptions = options(fields, info.filename);
         } catch (error) {
           stream.resume();
-          reject(error);
+          fail(error as Error);
           return;
         }
-        this.imports.import(stream, importOptions).then(resolve, reject);
+        const passing = new PassThrough();
+        gate = passing;
+        // The importer stopped reading (a fatal format error): the rest of the file is discarded.
+        passing.on('close', () => stream.resume());
+        stream.on('data', (chunk: Buffer) => {
+          if (passing.destroyed) return;
+          if (!passing.write(chunk)) {
+            stream.pause();
+            passing.once('drain', () => stream.resume());
+          }
+        });
+        // A truncated body ends the file stream with an error (busboy's "Unexpected end of form"): the import fails with it.
+        stream.on('error', (error: Error) => fail(BadUserInputError.field('file', `is not a readable multipart upload: ${error.message}`)));
+        passing.on('error', () => undefined);
+        this.imports.import(passing, importOptions).then(
+          (report) => {
+            if (!settled) {
+              settled = true;
+              resolve(report);
+            }
+          },
+          (error: Error) => fail(error),
+        );
       });
-      parser.on('filesLimit', () => reject(BadUserInputError.field('file', 'upload one file per request')));
+      parser.on('filesLimit', () => fail(BadUserInputError.field('file', 'upload one file per request')));
       parser.on('close', () => {
-        if (!started) reject(BadUserInputError.field('file', 'the upload has no file part (send the file as multipart field "file")'));
+        if (!started) fail(BadUserInputError.field('file', 'the upload has no file part (send the file as multipart field "file")'));
+        else gate?.end();
       });
-      parser.on('error', (error) => reject(BadUserInputError.field('file', `is not a readable multipart upload: ${(error as Error).message}`)));
+      parser.on('error', (error) => fail(BadUserInputError.field('file', `is not a readable multipart upload: ${(error as Error).message}`)));
+      request.on('error', (error) => fail(BadUserInputError.field('file', `the upload was interrupted: ${error.message}`)));
       request.pipe(parser);
     });
   }

@@ -25,6 +25,8 @@ import { mergePublication } from './publication-merge';
 /** Records handled per round of database work (one lookup query for the whole chunk). */
 export const IMPORT_CHUNK_SIZE = 250;
 export const MAX_REVIEW_LENGTH = 200;
+/** Reading stops after this many record errors: a file that bad is not an export worth reading to the end (200,000 empty records are refused at once). */
+export const MAX_RECORD_ERRORS = 1000;
 export const POSTED_TEXT_SOURCE = '(posted text)';
 
 export interface ImportOptions {
@@ -129,6 +131,9 @@ export class ImportService {
             onRecordError: (error) => report.unreadableRecord(error),
           });
           for await (const record of records) {
+            if (report.errorTotal >= MAX_RECORD_ERRORS) {
+              throw new ImportFormatError(`more than ${MAX_RECORD_ERRORS} records have errors; fix the file (or export it again) and import it again`, record.recordNumber, record.line, null);
+            }
             report.read();
             const mapped = mapParsedPublication(record.publication);
             if (!mapped.ok) {
@@ -146,6 +151,10 @@ export class ImportService {
           report.stoppedReading(error);
         }
 
+        // A file without a single record is refused outright: it must not count as a source in PRISMA.
+        if (report.unreadable && !report.hasErrors) {
+          throw BadUserInputError.field(options.inputPath ?? 'file', `holds no records${report.format ? ` (read as ${report.format})` : ''}; nothing was imported`);
+        }
         // ATOMIC with errors, or a file that could not be read at all (unrecognised, refused DOCTYPE): nothing to keep.
         if (report.hasErrors && (mode === ImportMode.ATOMIC || report.unreadable)) throw new RollbackImport();
         await flush();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 
 /** The explorer's assets, served from installed packages so the page needs no CDN. */
@@ -51,4 +52,26 @@ export function explorerHtml(basePath = '/explorer-assets'): string {
 </script>
 </body>
 </html>`;
+}
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/**
+ * The explorer page's policy: its scripts and styles from this app only, plus its one inline script
+ * (allowed by hash, not by 'unsafe-inline'); GraphiQL injects styles at run time, so style-src is wider.
+ */
+export function explorerContentSecurityPolicy(basePath = '/explorer-assets'): string {
+  const html = explorerHtml(basePath);
+  const inlineScripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => sha256(match[1]));
+  return [
+    "default-src 'none'",
+    `script-src 'self' ${inlineScripts.join(' ')}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
 }

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema, getIntrospectionQuery, parse } from 'graphql';
+import { loadConfig } from '../config/app-config';
+import { CASE_QUERY, SEARCH_QUERY } from '../web/client/queries';
+import { firstExceeded, measureOperation, QueryLimits } from './query-limits';
+
+const schema = buildSchema(readFileSync(join(__dirname, '..', '..', 'schema.graphql'), 'utf8'));
+const config = loadConfig({});
+const defaults: QueryLimits = { depth: config.GRAPHQL_MAX_DEPTH, aliases: config.GRAPHQL_MAX_ALIASES, fields: config.GRAPHQL_MAX_FIELDS, cost: config.GRAPHQL_MAX_COST };
+const measure = (query: string, variables: Record<string, unknown> = {}) => measureOperation(schema, parse(query), undefined, variables, 100_000, config.MAX_PAGE_SIZE);
+
+describe('GraphQL operation limits (defaults)', () => {
+  it("let the search page's queries (at the largest page size) and the full introspection query through", () => {
+    expect(firstExceeded(measure(SEARCH_QUERY, { input: { first: config.MAX_PAGE_SIZE } }), defaults)).toBeNull();
+    expect(firstExceeded(measure(CASE_QUERY, { id: '1' }), defaults)).toBeNull();
+    const introspection = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true });
+    expect(firstExceeded(measure(introspection), defaults)).toBeNull();
+  });
+
+  it('count fields through fragments and multiply the cost by page sizes', () => {
+    const measured = measure('query { caseReports(first: 10) { edges { node { ...F } } } } fragment F on CaseReport { id label }');
+    expect(measured).toMatchObject({ depth: 4, aliases: 0, fields: 5 });
+    expect(measured.cost).toBe(1 + 10 * (1 + 1 + 2));
+    expect(measure('{ a: publications { totalCount } b: publications { totalCount } }').aliases).toBe(2);
+  });
+
+  it('name the first limit exceeded', () => {
+    expect(firstExceeded({ depth: 3, aliases: 60, fields: 10, cost: 99_999 }, defaults)).toBe('aliases');
+  });
+});

@@ -1,0 +1,88 @@
+import { connect } from 'node:net';
+import request from 'supertest';
+import { CURATOR_KEY, startTestApp, TestApp } from '../support/test-app';
+
+/** HTTP-level protections: strict parameters on /exports, security headers everywhere, sockets that cannot be held open. */
+describe('HTTP hardening', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    // A short idle timeout, so the stalled-body test waits for a second, not a minute.
+    app = await startTestApp({ SEED_DEMO_DATA: 'false', HTTP_IDLE_TIMEOUT_MS: '1000', HTTP_HEADERS_TIMEOUT_MS: '1000' });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  describe('GET /exports parameters', () => {
+    it('refuses unknown parameters, naming every one', async () => {
+      const response = await request(app.running.url).get('/exports').query({ format: 'csv', outcome: 'DEATH', colour: 'red' });
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe('BAD_USER_INPUT');
+      expect(response.body.error.fieldErrors.map((error: { path: string }) => error.path).sort()).toEqual(['colour', 'outcome']);
+    });
+
+    it('refuses a single-valued parameter given twice, and accepts repeated list filters', async () => {
+      const repeated = await request(app.running.url).get('/exports?format=csv&format=ris&text=a&text=b');
+      expect(repeated.status).toBe(400);
+      expect(repeated.body.error.fieldErrors).toEqual([
+        { path: 'format', message: 'is given more than once; give it once' },
+        { path: 'text', message: 'is given more than once; give it once' },
+      ]);
+      const lists = await request(app.running.url).get('/exports?format=csv&outcomes=DEATH&outcomes=FULL_RECOVERY');
+      expect(lists.status).toBe(200);
+      const prisma = await request(app.running.url).get('/exports/prisma?review=a&review=b&extra=1');
+      expect(prisma.status).toBe(400);
+      expect(prisma.body.error.fieldErrors.map((error: { path: string }) => error.path).sort()).toEqual(['extra', 'review']);
+    });
+  });
+
+  describe('security headers', () => {
+    it.each([
+      ['GET /health', () => request(app.running.url).get('/health')],
+      ['POST /graphql', () => request(app.running.url).post('/graphql').send({ query: '{ __typename }' })],
+      ['GET /exports', () => request(app.running.url).get('/exports?format=csv')],
+      ['POST /imports (refused)', () => request(app.running.url).post('/imports')],
+      ['an unknown route', () => request(app.running.url).get('/no/such/route')],
+    ])('are on %s, with no X-Powered-By', async (_name, send) => {
+      const response = await send();
+      expect(response.headers['x-powered-by']).toBeUndefined();
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['x-frame-options']).toBe('DENY');
+      expect(response.headers['referrer-policy']).toBe('no-referrer');
+      expect(response.headers['content-security-policy']).toMatch(/^default-src 'none';.*frame-ancestors 'none'/);
+    });
+
+    it('give the explorer at /graphql a policy that allows its own scripts only, and keep the search page its own strict policy', async () => {
+      const explorer = await request(app.running.url).get('/graphql').set('Accept', 'text/html');
+      expect(explorer.status).toBe(200);
+      expect(explorer.headers['x-powered-by']).toBeUndefined();
+      const policy = explorer.headers['content-security-policy'];
+      expect(policy).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'(;|$)/);
+      expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(policy).toContain("frame-ancestors 'none'");
+      const page = await request(app.running.url).get('/');
+      expect(page.headers['x-powered-by']).toBeUndefined();
+      expect(page.headers['x-frame-options']).toBe('DENY');
+      if (page.status === 200) expect(page.headers['content-security-policy']).toContain("script-src 'self';");
+    });
+  });
+
+  it('closes a connection whose body stops short of its Content-Length, and the next import goes through', async () => {
+    const url = new URL(app.running.url);
+    const socket = connect(Number(url.port), url.hostname);
+    const closed = new Promise<string>((resolve) => {
+      let answer = '';
+      socket.on('data', (chunk) => (answer += chunk.toString()));
+      socket.on('close', () => resolve(answer));
+      socket.on('error', () => undefined);
+    });
+    socket.write(`POST /imports HTTP/1.1\r\nHost: ${url.host}\r\nAuthorization: Bearer ${CURATOR_KEY}\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\nTY  - JOUR\nTI  - Held open\n`);
+    // The server, not the client, ends it (the test's own timeout would fail it otherwise).
+    await closed;
+    const next = await request(app.running.url).post('/imports').set('Authorization', `Bearer ${CURATOR_KEY}`).set('Content-Type', 'text/plain').send('TY  - JOUR\nTI  - After the stalled upload\nER  - \n');
+    expect(next.status).toBe(200);
+    expect(next.body).toMatchObject({ stored: true, created: 1 });
+  });
+});

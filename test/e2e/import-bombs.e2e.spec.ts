@@ -1,0 +1,62 @@
+import request from 'supertest';
+import { CURATOR_KEY, startTestApp, TestApp } from '../support/test-app';
+
+const IMPORT = 'mutation($input: ImportPublicationsInput!) { importPublications(input: $input) { stored recordsRead errorCount errors { recordNumber line field message } } }';
+
+/** Small files that cost a lot to read, and files with nothing in them: refused with the place named, nothing stored. */
+describe('imports that expand, repeat or hold nothing', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ SEED_DEMO_DATA: 'false' });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const counts = async () => {
+    const result = await app.graphql<any>('{ publications { totalCount } importBatches { id } }', undefined, CURATOR_KEY);
+    return { publications: result.data.publications.totalCount, batches: result.data.importBatches.length };
+  };
+
+  it('refuses a BibTeX @string concatenation bomb with the line of the macro, storing nothing', async () => {
+    const names = 'abcdefghijklmnop'.split('');
+    const macros = names.map((name, index) => (index === 0 ? `@string{${name} = "xx"}` : `@string{${name} = ${Array(4).fill(names[index - 1]).join(' # ')}}`));
+    const text = `${macros.join('\n')}\n@article{bomb, title = ${names[names.length - 1]} # ${names[names.length - 1]}, year = 2020}\n`;
+    expect(text.length).toBeLessThan(1024);
+    const result = await app.graphql<any>(IMPORT, { input: { text, format: 'BIBTEX' } }, CURATOR_KEY);
+    expect(result.errors).toBeUndefined();
+    const report = result.data.importPublications;
+    expect(report.stored).toBe(false);
+    expect(report.errors[0]).toMatchObject({ line: 9, field: 'i' });
+    expect(report.errors[0].message).toMatch(/longer than 100000 characters once its @string macros are expanded/);
+    await expect(counts()).resolves.toEqual({ publications: 0, batches: 0 });
+  });
+
+  it('refuses 200,000 empty RIS records after the first thousand errors, naming where reading stopped', async () => {
+    const body = 'TY  - JOUR\nER  - \n'.repeat(200_000);
+    const upload = await request(app.running.url).post('/imports').set('Authorization', `Bearer ${CURATOR_KEY}`).set('Content-Type', 'text/plain').send(body);
+    expect(upload.status).toBe(422);
+    expect(upload.body).toMatchObject({ stored: false, readToEnd: false });
+    expect(upload.body.recordsRead).toBeLessThanOrEqual(1001);
+    expect(upload.body.errors.at(-1).message).toMatch(/more than 1000 records have errors/);
+    await expect(counts()).resolves.toEqual({ publications: 0, batches: 0 });
+  });
+
+  it.each([
+    ['an empty RIS body', 'ris', ''],
+    ['a RIS file of blank lines', 'ris', '\n\n\n'],
+    ['a PubMed XML set without articles', 'pubmed-xml', '<?xml version="1.0"?>\n<PubmedArticleSet></PubmedArticleSet>\n'],
+  ])('refuses %s with 400 and creates no import batch', async (_name, format, body) => {
+    const upload = await request(app.running.url).post(`/imports?format=${format}`).set('Authorization', `Bearer ${CURATOR_KEY}`).set('Content-Type', 'text/plain').send(body);
+    expect(upload.status).toBe(400);
+    expect(upload.body.error).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'file', message: expect.stringMatching(/holds no records/) }] });
+    await expect(counts()).resolves.toEqual({ publications: 0, batches: 0 });
+  });
+
+  it('refuses posted text without records as BAD_USER_INPUT on input.text', async () => {
+    const result = await app.graphql(IMPORT, { input: { text: '<?xml version="1.0"?><PubmedArticleSet/>', format: 'PUBMED_XML' } }, CURATOR_KEY);
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.text' }] });
+  });
+});

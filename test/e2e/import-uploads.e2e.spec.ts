@@ -1,0 +1,92 @@
+import { request as httpRequest } from 'node:http';
+import request from 'supertest';
+import { CURATOR_KEY, startTestApp, TestApp } from '../support/test-app';
+
+const RIS = (title: string) => `TY  - JOUR\nTI  - ${title}\nPY  - 2020\nER  - \n`;
+
+/** POST /imports with broken or ambiguous requests: a clear 4xx, nothing stored, the process still up. */
+describe('POST /imports with malformed requests', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ SEED_DEMO_DATA: 'false' });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const publicationCount = async () => (await app.graphql<any>('{ publications { totalCount } }')).data.publications.totalCount as number;
+
+  /** Sends raw bytes with the given headers and waits for the answer (or the socket closing). */
+  function rawPost(path: string, headers: Record<string, string | number>, body: string): Promise<{ status: number; body: string }> {
+    const url = new URL(path, app.running.url);
+    return new Promise((resolve, reject) => {
+      const req = httpRequest(url, { method: 'POST', headers }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  it('answers a truncated multipart body with 400, stores nothing and stays up', async () => {
+    const boundary = 'XBOUNDARYX';
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cut.ris"\r\nContent-Type: text/plain\r\n\r\n${RIS('A truncated upload')}`;
+    const answer = await rawPost('/imports', { Authorization: `Bearer ${CURATOR_KEY}`, 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': Buffer.byteLength(body) }, body);
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body).error).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(JSON.parse(answer.body).error.message).toMatch(/Unexpected end of form/);
+    await expect(publicationCount()).resolves.toBe(0);
+  });
+
+  it('answers two file parts with 400 and stores neither', async () => {
+    const upload = await request(app.running.url)
+      .post('/imports')
+      .set('Authorization', `Bearer ${CURATOR_KEY}`)
+      .attach('file', Buffer.from(RIS('First of two files')), 'one.ris')
+      .attach('file2', Buffer.from(RIS('Second of two files')), 'two.ris');
+    expect(upload.status).toBe(400);
+    expect(upload.body.error.fieldErrors).toEqual([{ path: 'file', message: 'upload one file per request' }]);
+    await expect(publicationCount()).resolves.toBe(0);
+    const batches = await app.graphql<any>('{ importBatches { id } }', undefined, CURATOR_KEY);
+    expect(batches.data.importBatches).toEqual([]);
+  });
+
+  it.each([
+    ['review', 'review=a&review=b'],
+    ['format', 'format=ris&format=csv'],
+    ['fileName', 'fileName=a.ris&fileName=b.ris'],
+  ])('answers a repeated or structured query parameter (%s) with 400 naming it', async (name, query) => {
+    const upload = await request(app.running.url)
+      .post(`/imports?${query}`)
+      .set('Authorization', `Bearer ${CURATOR_KEY}`)
+      .set('Content-Type', 'text/plain')
+      .send(RIS('Repeated parameters'));
+    expect(upload.status).toBe(400);
+    expect(upload.body.error.code).toBe('BAD_USER_INPUT');
+    expect(upload.body.error.fieldErrors[0].path).toBe(name);
+    await expect(publicationCount()).resolves.toBe(0);
+  });
+
+  it('answers a form field given twice in a multipart upload with 400 naming it', async () => {
+    const upload = await request(app.running.url)
+      .post('/imports')
+      .set('Authorization', `Bearer ${CURATOR_KEY}`)
+      .field('review', 'a')
+      .field('review', 'b')
+      .attach('file', Buffer.from(RIS('Repeated field')), 'one.ris');
+    expect(upload.status).toBe(400);
+    expect(upload.body.error.fieldErrors[0].path).toBe('review');
+    await expect(publicationCount()).resolves.toBe(0);
+  });
+
+  it('still imports one well-formed file', async () => {
+    const upload = await request(app.running.url).post('/imports').set('Authorization', `Bearer ${CURATOR_KEY}`).attach('file', Buffer.from(RIS('One good file')), 'good.ris');
+    expect(upload.status).toBe(200);
+    expect(upload.body).toMatchObject({ stored: true, created: 1 });
+  });
+});

@@ -1,0 +1,71 @@
+import request from 'supertest';
+import { CURATOR_KEY, startTestApp, TestApp } from '../support/test-app';
+
+/** Input that PostgreSQL would refuse is refused first, as BAD_USER_INPUT naming the field, never an internal error. */
+describe('input validation before SQL', () => {
+  let app: TestApp;
+  let publicationId: string;
+
+  beforeAll(async () => {
+    app = await startTestApp({ SEED_DEMO_DATA: 'false' });
+    const created = await app.graphql<any>('mutation { createPublication(input: { title: "A publication for validation tests", year: 2020 }) { id } }', undefined, CURATOR_KEY);
+    publicationId = created.data.createPublication.id;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const CREATE_PUBLICATION = 'mutation($input: CreatePublicationInput!) { createPublication(input: $input) { id } }';
+  const CREATE_CASE = 'mutation($input: CreateCaseReportInput!) { createCaseReport(input: $input) { id } }';
+  const publicationCount = async () => (await app.graphql<any>('{ publications { totalCount } }')).data.publications.totalCount as number;
+
+  it('refuses a NUL character in search text (variable or literal) with the field named', async () => {
+    const viaVariable = await app.graphql('query($input: SearchCaseReportsInput!) { searchCaseReports(input: $input) { totalCases } }', { input: { text: 'hema\u0000toma' } });
+    expect(viaVariable.status).toBe(400);
+    expect(viaVariable.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.text', message: expect.stringMatching(/NUL/) }] });
+    const viaLiteral = await app.graphql('{ searchCaseReports(input: { text: "hema\\u0000toma" }) { totalCases } }');
+    expect(viaLiteral.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.text' }] });
+  });
+
+  it('refuses a NUL character in a title and a DOI over 255 characters, reporting both, storing nothing', async () => {
+    const before = await publicationCount();
+    const nul = await app.graphql(CREATE_PUBLICATION, { input: { title: 'Spinal\u0000hematoma' } }, CURATOR_KEY);
+    expect(nul.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.title' }] });
+    const longDoi = await app.graphql(CREATE_PUBLICATION, { input: { title: 'A long DOI', doi: `10.1000/${'x'.repeat(300)}` } }, CURATOR_KEY);
+    expect(longDoi.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.doi', message: expect.stringMatching(/at most 255 characters/) }] });
+    await expect(publicationCount()).resolves.toBe(before);
+  });
+
+  it('reports every search input error, not only the first', async () => {
+    const result = await app.graphql('query($input: SearchCaseReportsInput!) { searchCaseReports(input: $input) { totalCases } }', { input: { first: 100000, filters: { complications: ['no-such-term-anywhere'] } } });
+    const paths = (result.errors?.[0].extensions?.fieldErrors as { path: string }[]).map((error) => error.path).sort();
+    expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(paths).toEqual(['input.filters.complications.0', 'input.first']);
+  });
+
+  it('refuses a pregnant 3-year-old and a pregnant male, naming the fields; accepts a pregnant 30-year-old and unknown age', async () => {
+    const child = await app.graphql(CREATE_CASE, { input: { publicationId, label: 'Case 1', ageYears: 3, sex: 'FEMALE', pregnancyStatus: 'PREGNANT' } }, CURATOR_KEY);
+    expect(child.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.ageYears', message: expect.stringMatching(/between 10 and 60/) }] });
+    const elderly = await app.graphql(CREATE_CASE, { input: { publicationId, label: 'Case 2', ageYears: 75, sex: 'FEMALE', pregnancyStatus: 'POSTPARTUM' } }, CURATOR_KEY);
+    expect(elderly.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const male = await app.graphql(CREATE_CASE, { input: { publicationId, label: 'Case 3', ageYears: 30, sex: 'MALE', pregnancyStatus: 'PREGNANT' } }, CURATOR_KEY);
+    expect(male.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.pregnancyStatus' }] });
+    const plausible = await app.graphql(CREATE_CASE, { input: { publicationId, label: 'Case 4', ageYears: 30, sex: 'FEMALE', pregnancyStatus: 'PREGNANT' } }, CURATOR_KEY);
+    expect(plausible.errors).toBeUndefined();
+    const unknownAge = await app.graphql(CREATE_CASE, { input: { publicationId, label: 'Case 5', sex: 'UNKNOWN', pregnancyStatus: 'POSTPARTUM' } }, CURATOR_KEY);
+    expect(unknownAge.errors).toBeUndefined();
+  });
+
+  it('drops a NUL byte from an imported title instead of failing', async () => {
+    const upload = await request(app.running.url)
+      .post('/imports')
+      .set('Authorization', `Bearer ${CURATOR_KEY}`)
+      .set('Content-Type', 'text/plain')
+      .send('TY  - JOUR\nTI  - Epidural\u0000 hematoma after a blood patch\nPY  - 2019\nER  - \n');
+    expect(upload.status).toBe(200);
+    expect(upload.body).toMatchObject({ stored: true, created: 1 });
+    const found = await app.graphql<any>('{ publications(first: 100) { edges { node { title } } } }');
+    expect(found.data.publications.edges.map((edge: any) => edge.node.title)).toContain('Epidural hematoma after a blood patch');
+  });
+});
