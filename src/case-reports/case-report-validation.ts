@@ -68,8 +68,9 @@ function checkLinks(value: { sex?: Sex; ageYears?: number | null; pregnancyStatu
   if (value.sex === Sex.MALE && (value.pregnancyStatus === PregnancyStatus.PREGNANT || value.pregnancyStatus === PregnancyStatus.POSTPARTUM)) {
     ctx.addIssue({ code: 'custom', path: ['pregnancyStatus'], message: 'cannot be pregnant or postpartum for a male patient' });
   }
+  // An age the base rules already refuse (negative, over 130) is reported once, by them.
   const age = value.ageYears;
-  if ((value.pregnancyStatus === PregnancyStatus.PREGNANT || value.pregnancyStatus === PregnancyStatus.POSTPARTUM) && typeof age === 'number' && (age < PREGNANCY_AGE_RANGE.min || age > PREGNANCY_AGE_RANGE.max)) {
+  if ((value.pregnancyStatus === PregnancyStatus.PREGNANT || value.pregnancyStatus === PregnancyStatus.POSTPARTUM) && typeof age === 'number' && age >= 0 && age <= 130 && (age < PREGNANCY_AGE_RANGE.min || age > PREGNANCY_AGE_RANGE.max)) {
     ctx.addIssue({ code: 'custom', path: ['ageYears'], message: `must be between ${PREGNANCY_AGE_RANGE.min} and ${PREGNANCY_AGE_RANGE.max} (or unknown) for a patient whose pregnancyStatus is ${value.pregnancyStatus}` });
   }
 }

@@ -50,7 +50,7 @@ describe('exports over HTTP and GraphQL (demo corpus)', () => {
     const records = await collect(parsePublications(streamOf(response.body as string)));
     expect(records).toHaveLength(23);
     const header = (response.body as string).split('\n', 1)[0];
-    expect(header).toMatch(/^case_id,case_label,age_years,.*,complications,.*,outcome,.*,citation,key,title,authors,journal,year/);
+    expect(header).toMatch(/^case_id,case_label,curation_status,age_years,.*,complications,.*,outcome,.*,citation,key,title,authors,journal,year/);
   });
 
   it('takes the search as q (JSON) or as parameters, and they agree', async () => {
