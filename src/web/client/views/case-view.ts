@@ -2,6 +2,7 @@
 import { h } from '../dom';
 import { authorList, enumLabel, formatAge, formatNumber } from '../labels';
 import type { CaseDetailData } from '../queries';
+import { renderEvidence, renderSuggestedNotice } from './evidence-view';
 
 export interface CaseHandlers {
   back(): void;
@@ -186,5 +187,12 @@ export function renderCase(data: CaseDetailData, handlers: CaseHandlers): HTMLEl
       : h('p', {}, 'This publication describes no other case.'),
   );
 
-  return [back, heading, h('div', { class: 'case-grid' }, h('div', { class: 'case-main' }, patient, procedures, complications, treatments), h('div', { class: 'case-side' }, citation, abstract, siblings))];
+  const notice = renderSuggestedNotice(data);
+  const evidence = renderEvidence(data);
+  return [
+    back,
+    heading,
+    ...(notice ? [notice] : []),
+    h('div', { class: 'case-grid' }, h('div', { class: 'case-main' }, patient, evidence, procedures, complications, treatments), h('div', { class: 'case-side' }, citation, abstract, siblings)),
+  ];
 }
