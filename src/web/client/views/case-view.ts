@@ -108,9 +108,10 @@ export function renderCase(data: CaseDetailData, handlers: CaseHandlers): HTMLEl
     'section',
     { class: 'case-section', 'aria-labelledby': 'case-complications' },
     h('h3', { id: 'case-complications' }, 'Complications'),
+    data.complications.length ? null : h('p', {}, 'No complications recorded.'),
     h(
       'ul',
-      { class: 'case-list' },
+      { class: 'case-list', hidden: !data.complications.length },
       data.complications.map((complication) => {
         const after = complication.procedure ? procedureName(complication.procedure.position) : null;
         return h(

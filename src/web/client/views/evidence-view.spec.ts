@@ -14,6 +14,8 @@ describe('facts of a proposed case', () => {
     expect(factValueLabel('FEMALE')).toBe('Female');
     expect(factValueLabel('intrathecal-hematoma')).toBe('intrathecal hematoma');
     expect(factValueLabel('34')).toBe('34');
+    expect(factValueLabel('71', 'ageYears')).toBe('71 years');
+    expect(factValueLabel('0.5', 'ageYears')).toBe('6 months');
     expect(factValueLabel(null)).toBe('not given');
     expect(evidenceFieldLabel('abstract')).toBe('the abstract');
     expect(evidenceFieldLabel('mesh')).toBe('a MeSH heading');

@@ -6,7 +6,7 @@
  */
 import { h } from '../dom';
 import { evidenceSegments } from '../highlight';
-import { enumLabel } from '../labels';
+import { enumLabel, formatAge } from '../labels';
 import type { CaseDetailData, CaseFactData } from '../queries';
 
 const PATH_LABELS: Record<string, string> = {
@@ -75,9 +75,10 @@ export function factPathLabel(path: string): string {
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
-/** A fact's value as a reader reads it: enum values by their label, term keys as words. */
-export function factValueLabel(value: string | null): string {
+/** A fact's value as a reader reads it: enum values by their label, term keys as words, an age in years or months. */
+export function factValueLabel(value: string | null, path = ''): string {
   if (value === null || value === '') return 'not given';
+  if (path === 'ageYears' && /^\d+(\.\d+)?$/.test(value)) return formatAge(Number(value));
   if (/^[A-Z][A-Z0-9_]*$/.test(value)) return enumLabel(value);
   if (/^[a-z0-9]+(-[a-z0-9]+)+$/.test(value)) return value.replace(/-/g, ' ');
   return value;
@@ -141,7 +142,7 @@ function factItem(data: CaseDetailData, fact: CaseFactData, index: number): HTML
       { class: 'evidence-head', id },
       h('strong', {}, factPathLabel(fact.path)),
       ': ',
-      h('span', { class: 'evidence-value' }, factValueLabel(fact.value)),
+      h('span', { class: 'evidence-value' }, factValueLabel(fact.value, fact.path)),
       ' ',
       h('span', { class: `badge badge-${status.toLowerCase()}` }, factStatusLabel(status)),
     ),
