@@ -38,3 +38,46 @@ export function parseSnippet(snippet: string): SnippetSegment[] {
   }
   return segments;
 }
+
+export interface EvidenceLike {
+  start: number;
+  end: number;
+  text: string;
+  sentence: string;
+}
+
+/**
+ * The sentence a fact came from, split so that the exact words of the evidence are the marked
+ * segment. The evidence's offsets are in the whole field (title or abstract): with the field's text
+ * the sentence is placed in it and the offsets used as they are; without it (or when they do not
+ * fit) the words are looked for in the sentence itself. Plain text only: the view makes text nodes
+ * and a <mark> of these, never HTML.
+ */
+export function evidenceSegments(evidence: EvidenceLike, fieldText?: string | null): SnippetSegment[] {
+  const { sentence, text } = evidence;
+  const length = evidence.end - evidence.start;
+  let at = -1;
+  if (fieldText && length > 0) {
+    for (let from = fieldText.indexOf(sentence); from !== -1; from = fieldText.indexOf(sentence, from + 1)) {
+      const relative = evidence.start - from;
+      if (relative >= 0 && relative + length <= sentence.length) {
+        if (!text || sentence.slice(relative, relative + length) === text) at = relative;
+        break;
+      }
+      if (from > evidence.start) break;
+    }
+  }
+  let markLength = length;
+  if (at === -1 && text) {
+    at = sentence.indexOf(text);
+    if (at === -1) at = sentence.toLowerCase().indexOf(text.toLowerCase());
+    markLength = text.length;
+  }
+  if (at === -1 || markLength <= 0) return sentence ? [{ text: sentence, marked: false }] : [];
+  const segments: SnippetSegment[] = [
+    { text: sentence.slice(0, at), marked: false },
+    { text: sentence.slice(at, at + markLength), marked: true },
+    { text: sentence.slice(at + markLength), marked: false },
+  ];
+  return segments.filter((segment) => segment.text !== '');
+}

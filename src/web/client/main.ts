@@ -5,14 +5,26 @@
  */
 import './styles.css';
 import { byId, h, replaceKeepingFocus } from './dom';
-import { ListFilterKey, RangeFilterKey, VALUE_FACETS } from './facets';
+import { knownLabel, ListFilterKey, RangeFilterKey, Scope, VALUE_FACETS } from './facets';
 import { GraphqlClient, GraphqlRequestError, isAbort, ServiceUnreachableError } from './graphql-client';
 import { enumLabel, plural } from './labels';
-import { CASE_QUERY, CaseDetailData, CaseResponse, SEARCH_QUERY, SearchResponse, SearchResultData, termLabelsQuery } from './queries';
+import {
+  CASE_QUERY,
+  CaseDetailData,
+  CaseResponse,
+  PUBLICATION_SEARCH_QUERY,
+  publicationFacetsAsFacetData,
+  PublicationSearchResponse,
+  PublicationSearchResultData,
+  SEARCH_QUERY,
+  SearchResponse,
+  SearchResultData,
+  termLabelsQuery,
+} from './queries';
 import {
   clearFilters,
   cloneState,
-  exportInput,
+  exportHref,
   PAGE_SIZE,
   queryToState,
   Range,
@@ -20,14 +32,16 @@ import {
   searchInput,
   searchKey,
   SearchState,
-  SORTS,
+  sortsOf,
   stateToQuery,
   toggleValue,
   withNewSearch,
+  withScope,
 } from './search-state';
 import { renderCase } from './views/case-view';
 import { ActiveFilter, activeFilters, renderChips } from './views/chips-view';
 import { FacetPanelMemory, renderFacets } from './views/facets-view';
+import { renderPublicationHit } from './views/publication-results-view';
 import { renderHit, renderPager } from './views/results-view';
 
 const DEBOUNCE_MS = 250;
@@ -42,17 +56,26 @@ interface EntryState {
   fromList?: boolean;
 }
 
+/** A search result of either scope, as the page keeps it. */
+type ShownResult = { scope: 'cases'; data: SearchResultData } | { scope: 'publications'; data: PublicationSearchResultData };
+
+const SEARCH_LABELS: Record<Scope, { label: string; placeholder: string; title: string }> = {
+  cases: { label: 'Search case reports', placeholder: 'e.g. intrathecal hematoma blood patch', title: 'Case report search' },
+  publications: { label: 'Search publications', placeholder: 'e.g. dentigerous cyst', title: 'Publication search' },
+};
+
 type Failure = { kind: 'unreachable'; message: string } | { kind: 'refused'; message: string; code?: string };
 
 class SearchPage {
   private state: SearchState = queryToState(location.search);
   private readonly client = new GraphqlClient(new URL('graphql', document.baseURI).toString());
-  private readonly results = new Map<string, SearchResultData>();
+  private readonly results = new Map<string, ShownResult>();
   private readonly cases = new Map<string, CaseDetailData>();
   private readonly labels = new Map<string, string>();
   private readonly lookedUp = new Set<string>();
   private readonly memory: FacetPanelMemory = { expandedTerms: new Set(), showAll: new Set() };
-  private result: SearchResultData | null = null;
+  private result: ShownResult | null = null;
+  private shownScope: Scope | null = null;
   private shownKey: string | null = null;
   private pendingKey: string | null = null;
   private failure: Failure | null = null;
@@ -82,10 +105,12 @@ class SearchPage {
   private readonly filtersToggle = byId<HTMLButtonElement>('filters-toggle');
   private readonly filtersToggleCount = byId('filters-toggle-count');
   private readonly exportBox = byId('export');
+  private readonly searchLabel = byId('search-label');
+  private readonly scopeInputs = [...document.querySelectorAll<HTMLInputElement>('input[name="scope"]')];
 
   start(): void {
     if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
-    this.sort.replaceChildren(...SORTS.map((option) => h('option', { value: option.value }, option.label)));
+    for (const radio of this.scopeInputs) radio.addEventListener('change', () => radio.checked && this.switchScope(radio.value as Scope));
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.commitText(false);
@@ -138,6 +163,23 @@ class SearchPage {
     this.apply();
   }
 
+  private switchScope(scope: Scope): void {
+    if (scope === this.state.scope && !this.state.caseId) return;
+    this.navigate(withScope(this.state, scope));
+  }
+
+  /** The scope switch, the search box's label and the sorts follow the state's scope. */
+  private applyScope(): void {
+    const scope = this.state.scope;
+    for (const radio of this.scopeInputs) radio.checked = radio.value === scope;
+    if (this.shownScope === scope) return;
+    this.shownScope = scope;
+    this.searchLabel.textContent = SEARCH_LABELS[scope].label;
+    this.input.placeholder = SEARCH_LABELS[scope].placeholder;
+    this.sort.replaceChildren(...sortsOf(scope).map((option) => h('option', { value: option.value }, option.label)));
+    document.body.dataset.scope = scope;
+  }
+
   private commitText(typing: boolean): void {
     window.clearTimeout(this.typingTimer);
     const text = this.input.value;
@@ -155,6 +197,7 @@ class SearchPage {
 
   private apply(): void {
     const state = this.state;
+    this.applyScope();
     if (this.input.value !== state.text && !(document.activeElement === this.input && this.typingPushed)) this.input.value = state.text;
     this.sort.value = state.sort;
     this.renderChips();
@@ -194,12 +237,16 @@ class SearchPage {
     this.pendingKey = key;
     this.setLoading(true);
     try {
-      const data = await this.client.request<SearchResponse>(SEARCH_QUERY, { input: searchInput(this.state) }, abort.signal);
-      this.remember(key, data.searchCaseReports);
+      const input = searchInput(this.state);
+      const result: ShownResult =
+        this.state.scope === 'publications'
+          ? { scope: 'publications', data: (await this.client.request<PublicationSearchResponse>(PUBLICATION_SEARCH_QUERY, { input }, abort.signal)).searchPublications }
+          : { scope: 'cases', data: (await this.client.request<SearchResponse>(SEARCH_QUERY, { input }, abort.signal)).searchCaseReports };
+      this.remember(key, result);
       if (this.pendingKey !== key) return;
       this.pendingKey = null;
       this.setLoading(false);
-      this.renderResult(key, data.searchCaseReports);
+      this.renderResult(key, result);
     } catch (error) {
       if (isAbort(error) || this.pendingKey !== key) return;
       this.pendingKey = null;
@@ -208,7 +255,7 @@ class SearchPage {
     }
   }
 
-  private remember(key: string, data: SearchResultData): void {
+  private remember(key: string, data: ShownResult): void {
     this.results.delete(key);
     this.results.set(key, data);
     while (this.results.size > CACHE_SIZE) this.results.delete(this.results.keys().next().value as string);
@@ -228,23 +275,27 @@ class SearchPage {
     }
   }
 
-  private renderResult(key: string, data: SearchResultData): void {
-    this.result = data;
+  private renderResult(key: string, result: ShownResult): void {
+    this.result = result;
     this.shownKey = key;
     this.failure = null;
     const state = this.state;
     const page = state.after.length + 1;
     const first = (page - 1) * PAGE_SIZE + 1;
+    const data = result.data;
     const edges = data.hits.edges;
+    const handlers = { caseHref: (id: string) => this.caseHref(id), openCase: (id: string) => this.openCase(id) };
 
-    replaceKeepingFocus(this.facets, renderFacets(data.facets, state, this.facetHandlers, this.memory));
+    const facets = result.scope === 'publications' ? publicationFacetsAsFacetData(result.data.facets) : result.data.facets;
+    replaceKeepingFocus(this.facets, renderFacets(facets, state, this.facetHandlers, this.memory));
     this.renderChips();
 
     this.list.start = first;
     replaceKeepingFocus(
       this.list,
-      edges.map((edge) => renderHit(edge, { caseHref: (id) => this.caseHref(id), openCase: (id) => this.openCase(id) })),
+      result.scope === 'publications' ? result.data.hits.edges.map((edge) => renderPublicationHit(edge, handlers)) : result.data.hits.edges.map((edge) => renderHit(edge, handlers)),
     );
+    this.list.dataset.scope = result.scope;
 
     const previous = state.after.length ? cloneState(state) : null;
     previous?.after.pop();
@@ -262,12 +313,16 @@ class SearchPage {
       }),
     );
 
-    if (data.totalCases === 0) {
-      this.count.textContent = 'No cases found';
+    const total = result.scope === 'publications' ? result.data.totalPublications : result.data.totalCases;
+    if (total === 0) {
+      this.count.textContent = result.scope === 'publications' ? 'No publications found' : 'No cases found';
       this.renderNoResults();
     } else {
       const shown = edges.length ? `, showing ${first}–${first + edges.length - 1}` : `, page ${page} is empty`;
-      this.count.textContent = `${plural(data.totalCases, 'case', 'cases')} in ${plural(data.totalPublications, 'publication', 'publications')}${shown}`;
+      this.count.textContent =
+        result.scope === 'publications'
+          ? `${plural(total, 'publication', 'publications')}${shown}`
+          : `${plural(total, 'case', 'cases')} in ${plural(result.data.totalPublications, 'publication', 'publications')}${shown}`;
       this.status.replaceChildren();
     }
     void this.lookUpMissingLabels();
@@ -312,6 +367,7 @@ class SearchPage {
   }
 
   private renderNoResults(): void {
+    const publications = this.state.scope === 'publications';
     const filters = this.activeFilters();
     const hint = filters.length
       ? [
@@ -340,8 +396,10 @@ class SearchPage {
             ),
           ),
         ]
-      : [h('p', {}, 'There are no cases in the database yet.')];
-    this.status.replaceChildren(h('div', { class: 'notice', 'data-state': 'no-results' }, h('p', { class: 'notice-title' }, 'No cases match this search.'), hint));
+      : [h('p', {}, publications ? 'There are no publications in the database yet.' : 'There are no cases in the database yet.')];
+    this.status.replaceChildren(
+      h('div', { class: 'notice', 'data-state': 'no-results' }, h('p', { class: 'notice-title' }, publications ? 'No publications match this search.' : 'No cases match this search.'), hint),
+    );
   }
 
   private goToPage(next: SearchState): void {
@@ -371,7 +429,8 @@ class SearchPage {
     const known = this.labels.get(`${param}:${value}`);
     if (known) return known;
     const facet = VALUE_FACETS.find((config) => config.param === param);
-    return facet?.values === 'enum' ? enumLabel(value) : '…';
+    if (!facet) return value;
+    return knownLabel(facet, value) ?? (facet.values === 'enum' ? enumLabel(value) : facet.values === 'text' ? value : '…');
   }
 
   private activeFilters(): ActiveFilter[] {
@@ -521,7 +580,8 @@ class SearchPage {
   private updateTitle(): void {
     const caseData = this.state.caseId ? this.cases.get(this.state.caseId) : undefined;
     const text = this.state.text.trim();
-    document.title = caseData ? `${caseData.publication.title} (${caseData.label}) · Case report search` : text ? `“${text}” · Case report search` : 'Case report search';
+    const name = SEARCH_LABELS[this.state.scope].title;
+    document.title = caseData ? `${caseData.publication.title} (${caseData.label}) · Case report search` : text ? `“${text}” · ${name}` : name;
   }
 
   // --- export -----------------------------------------------------------------------------
@@ -541,9 +601,10 @@ class SearchPage {
 
   private updateExportLinks(): void {
     if (!this.exportAvailable) return;
-    const input = encodeURIComponent(JSON.stringify(exportInput(this.state)));
-    byId<HTMLAnchorElement>('export-csv').href = `${EXPORT_PATH}?format=csv&q=${input}`;
-    byId<HTMLAnchorElement>('export-ris').href = `${EXPORT_PATH}?format=ris&q=${input}`;
+    byId<HTMLAnchorElement>('export-csv').href = exportHref(this.state, 'csv', EXPORT_PATH);
+    byId<HTMLAnchorElement>('export-ris').href = exportHref(this.state, 'ris', EXPORT_PATH);
+    const what = this.state.scope === 'publications' ? 'publications' : 'cases';
+    byId('export-label').textContent = `Export these ${what}:`;
   }
 
   // --- layout -----------------------------------------------------------------------------

@@ -20,7 +20,7 @@ export const SEARCH_QUERY = `query SearchPage($input: SearchCaseReportsInput!) {
           score
           highlights { field snippets }
           caseReport {
-            id label ageYears sex pregnancyStatus outcome
+            id label ageYears sex pregnancyStatus outcome curationStatus
             publication { id title journal year authors { family given } caseReports { id } }
             complications { term { id label } }
             treatments { term { id label } }
@@ -40,6 +40,8 @@ export const SEARCH_QUERY = `query SearchPage($input: SearchCaseReportsInput!) {
 export const CASE_QUERY = `query CaseDetail($id: ID!) {
   caseReport(id: $id) {
     id label summary ageYears ageGroup sex pregnancyStatus anticoagulation outcome outcomeDetails timeToResolutionDays followUpDays
+    curationStatus extractionRulesVersion
+    facts { path value status reviewedBy reviewedAt evidence { field start end text sentence method confidence } }
     publication {
       id title abstract journal year month volume issue pages doi pmid pmcid publicationTypes
       authors { family given }
@@ -49,6 +51,38 @@ export const CASE_QUERY = `query CaseDetail($id: ID!) {
     complications { term { label } onsetHours diagnosis details symptoms { label } procedure { position } }
     treatments { term { label } details }
     comorbidities { label }
+  }
+}`;
+
+const PUBLICATION_FACET_VALUE_FIELDS = 'value label publicationCount selected';
+
+function publicationFacetValueSelection(depth: number): string {
+  return depth === 0 ? PUBLICATION_FACET_VALUE_FIELDS : `${PUBLICATION_FACET_VALUE_FIELDS} children { ${publicationFacetValueSelection(depth - 1)} }`;
+}
+
+export const PUBLICATION_SEARCH_QUERY = `query PublicationSearchPage($input: SearchPublicationsInput) {
+  searchPublications(input: $input) {
+    totalPublications
+    hits {
+      edges {
+        cursor
+        node {
+          score
+          highlights { field snippets }
+          publication {
+            id title journal year doi pmid publicationTypes
+            authors { family given }
+            caseReports { id label curationStatus }
+          }
+        }
+      }
+      pageInfo { hasNextPage endCursor }
+    }
+    facets {
+      facet
+      values { ${publicationFacetValueSelection(TREE_DEPTH)} }
+      stats { min max buckets { from to publicationCount } }
+    }
   }
 }`;
 
@@ -92,6 +126,7 @@ export interface HitData {
       sex: string;
       pregnancyStatus: string;
       outcome: string;
+      curationStatus: string;
       publication: { id: string; title: string; journal: string | null; year: number | null; authors: AuthorData[]; caseReports: { id: string }[] };
       complications: { term: { id: string; label: string } }[];
       treatments: { term: { id: string; label: string } }[];
@@ -110,8 +145,92 @@ export interface SearchResponse {
   searchCaseReports: SearchResultData;
 }
 
+export interface PublicationHitData {
+  cursor: string;
+  node: {
+    score: number | null;
+    highlights: { field: string; snippets: string[] }[];
+    publication: {
+      id: string;
+      title: string;
+      journal: string | null;
+      year: number | null;
+      doi: string | null;
+      pmid: string | null;
+      publicationTypes: string[];
+      authors: AuthorData[];
+      caseReports: { id: string; label: string; curationStatus: string }[];
+    };
+  };
+}
+
+export interface PublicationFacetValueData {
+  value: string;
+  label: string;
+  publicationCount: number;
+  selected: boolean;
+  children?: PublicationFacetValueData[];
+}
+
+export interface PublicationSearchResultData {
+  totalPublications: number;
+  hits: { edges: PublicationHitData[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  facets: {
+    facet: string;
+    values: PublicationFacetValueData[];
+    stats: { min: number | null; max: number | null; buckets: { from: number; to: number; publicationCount: number }[] } | null;
+  }[];
+}
+
+export interface PublicationSearchResponse {
+  searchPublications: PublicationSearchResultData;
+}
+
+/**
+ * Publication facets in the shape the facet panel draws (its counts are then publications, not
+ * cases): the panel has one drawing for both scopes.
+ */
+export function publicationFacetsAsFacetData(facets: PublicationSearchResultData['facets']): FacetData[] {
+  const value = (item: PublicationFacetValueData): FacetValueData => ({
+    value: item.value,
+    label: item.label,
+    termId: null,
+    caseCount: item.publicationCount,
+    publicationCount: item.publicationCount,
+    selected: item.selected,
+    children: (item.children ?? []).map(value),
+  });
+  return facets.map((facet) => ({
+    facet: facet.facet,
+    values: facet.values.map(value),
+    stats: facet.stats ? { min: facet.stats.min, max: facet.stats.max, buckets: facet.stats.buckets.map((bucket) => ({ from: bucket.from, to: bucket.to, caseCount: bucket.publicationCount })) } : null,
+  }));
+}
+
+export interface FactEvidenceData {
+  field: string;
+  start: number;
+  end: number;
+  text: string;
+  sentence: string;
+  method: string;
+  confidence: number;
+}
+
+export interface CaseFactData {
+  path: string;
+  value: string | null;
+  status: string;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  evidence: FactEvidenceData | null;
+}
+
 export interface CaseDetailData {
   id: string;
+  curationStatus: string;
+  extractionRulesVersion: string | null;
+  facts: CaseFactData[];
   label: string;
   summary: string | null;
   ageYears: number | null;

@@ -1,4 +1,4 @@
-import { emptyState, queryToState, searchInput, stateToQuery, toggleValue, clearFilters, exportInput, searchKey, withNewSearch, PAGE_SIZE } from './search-state';
+import { emptyState, queryToState, searchInput, stateToQuery, toggleValue, clearFilters, exportHref, exportInput, searchKey, withNewSearch, withScope, PAGE_SIZE } from './search-state';
 
 describe('search page state <-> URL', () => {
   it('round-trips every part of the state through the query string', () => {
@@ -38,7 +38,7 @@ describe('search input', () => {
     state.after = ['a', 'b'];
     const input = searchInput(state);
     expect(input).toMatchObject({ text: 'hematoma', sort: 'RELEVANCE', first: PAGE_SIZE, after: 'b', filters: { sex: ['FEMALE'], year: { max: 2010 } } });
-    expect((input.facets as { facet: string }[]).map((facet) => facet.facet)).toEqual(['COMPLICATION', 'PROCEDURE', 'TREATMENT', 'SEX', 'AGE_GROUP', 'PREGNANCY_STATUS', 'ANTICOAGULATION', 'OUTCOME', 'YEAR', 'AGE']);
+    expect((input.facets as { facet: string }[]).map((facet) => facet.facet)).toEqual(['CURATION_STATUS', 'COMPLICATION', 'PROCEDURE', 'TREATMENT', 'SEX', 'AGE_GROUP', 'PREGNANCY_STATUS', 'ANTICOAGULATION', 'OUTCOME', 'YEAR', 'AGE']);
     expect(searchInput(emptyState())).not.toHaveProperty('filters');
     expect(searchInput(emptyState())).not.toHaveProperty('text');
     expect(exportInput(state)).toEqual({ text: 'hematoma', sort: 'RELEVANCE', filters: { sex: ['FEMALE'], year: { max: 2010 } } });
@@ -59,5 +59,80 @@ describe('search input', () => {
     const cleared = clearFilters({ ...toggled, text: 'x' });
     expect(cleared.text).toBe('');
     expect(cleared.lists.outcomes).toEqual([]);
+  });
+});
+
+describe('publication search', () => {
+  it('round-trips the scope and the publication filters through the URL, leaving the case filters out', () => {
+    const state = emptyState();
+    state.scope = 'publications';
+    state.text = 'dentigerous cyst';
+    state.lists.caseStatuses = ['SUGGESTED', 'NONE'];
+    state.lists.reviews = ['my review'];
+    state.lists.meshDescriptors = ['D003788'];
+    state.lists.publicationTypes = ['Case Reports'];
+    state.lists.journals = ['J Oral Pathol'];
+    state.lists.languages = ['eng'];
+    state.ranges.year = { min: 2000, max: 2020 };
+    state.sort = 'YEAR_ASC';
+    const query = stateToQuery(state);
+    expect(query).toBe(
+      'scope=publications&q=dentigerous+cyst&caseStatus=SUGGESTED&caseStatus=NONE&review=my+review&publicationType=Case+Reports&mesh=D003788&journal=J+Oral+Pathol&language=eng&year=2000..2020&sort=YEAR_ASC',
+    );
+    expect(queryToState(query)).toEqual(state);
+    // Case filters and patient sorts mean nothing to publications: ignored, not errors.
+    const mixed = queryToState('scope=publications&outcome=DEATH&age=1..5&sort=AGE_ASC&caseStatus=CURATED');
+    expect(mixed.lists.outcomes).toEqual([]);
+    expect(mixed.ranges.age).toBeNull();
+    expect(mixed.sort).toBe('RELEVANCE');
+    expect(mixed.lists.caseStatuses).toEqual(['CURATED']);
+    expect(queryToState('scope=nonsense').scope).toBe('cases');
+    expect(queryToState('caseStatus=NONE').lists.caseStatuses).toEqual([]);
+  });
+
+  it('asks searchPublications for the publication facets and filters only', () => {
+    const state = emptyState();
+    state.scope = 'publications';
+    state.lists.caseStatuses = ['SUGGESTED'];
+    state.ranges.year = { min: 2010, max: null };
+    const input = searchInput(state);
+    expect(input).toMatchObject({ first: PAGE_SIZE, filters: { caseStatuses: ['SUGGESTED'], year: { min: 2010 } } });
+    expect((input.facets as { facet: string }[]).map((facet) => facet.facet)).toEqual(['CASE_STATUS', 'REVIEW', 'PUBLICATION_TYPE', 'MESH_DESCRIPTOR', 'JOURNAL', 'LANGUAGE', 'YEAR']);
+    expect(input.facets).toContainEqual({ facet: 'CASE_STATUS', includeZero: true });
+    const cases = emptyState();
+    cases.ranges.year = { min: 2010, max: null };
+    cases.lists.caseStatuses = ['SUGGESTED'];
+    expect(searchKey(state)).not.toBe(searchKey(cases));
+  });
+
+  it('switches scope keeping the text and the year, dropping the other scope\'s filters', () => {
+    const state = emptyState();
+    state.text = 'hematoma';
+    state.lists.outcomes = ['DEATH'];
+    state.ranges = { year: { min: 2000, max: null }, age: { min: 1, max: 5 } };
+    state.sort = 'AGE_DESC';
+    state.after = ['a'];
+    state.caseId = 'c';
+    const publications = withScope(state, 'publications');
+    expect(publications).toMatchObject({ scope: 'publications', text: 'hematoma', sort: 'RELEVANCE', after: [], caseId: null, ranges: { year: { min: 2000, max: null }, age: null } });
+    expect(publications.lists.outcomes).toEqual([]);
+    expect(withScope(publications, 'cases').scope).toBe('cases');
+    expect(state.scope).toBe('cases');
+  });
+
+  it('points the export buttons at the search on screen: scope=publications for publications', () => {
+    const state = emptyState();
+    state.text = 'cyst';
+    const cases = new URL(exportHref(state, 'csv'), 'http://x/');
+    expect(cases.pathname).toBe('/exports');
+    expect(cases.searchParams.get('scope')).toBeNull();
+    expect(cases.searchParams.get('format')).toBe('csv');
+    expect(JSON.parse(cases.searchParams.get('q')!)).toEqual({ text: 'cyst', sort: 'RELEVANCE' });
+    const publications = withScope(state, 'publications');
+    publications.lists.caseStatuses = ['NONE'];
+    const url = new URL(exportHref(publications, 'ris'), 'http://x/');
+    expect(url.searchParams.get('scope')).toBe('publications');
+    expect(url.searchParams.get('format')).toBe('ris');
+    expect(JSON.parse(url.searchParams.get('q')!)).toEqual({ text: 'cyst', sort: 'RELEVANCE', filters: { caseStatuses: ['NONE'] } });
   });
 });

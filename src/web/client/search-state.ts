@@ -2,16 +2,23 @@
  * The whole state of the page, and its round trip through the URL's query string, so that a URL
  * shared or bookmarked restores the same search, page and open case. Pure: no DOM.
  */
-import { facetRequests, ListFilterKey, RANGE_FACETS, RangeFilterKey, VALUE_FACETS } from './facets';
+import { facetRequests, ListFilterKey, rangeFacetsOf, RangeFilterKey, Scope, valueFacetsOf } from './facets';
+
+export type { Scope } from './facets';
 
 export type SearchSort = 'RELEVANCE' | 'YEAR_DESC' | 'YEAR_ASC' | 'AGE_ASC' | 'AGE_DESC';
-export const SORTS: readonly { value: SearchSort; label: string }[] = [
-  { value: 'RELEVANCE', label: 'Relevance' },
-  { value: 'YEAR_DESC', label: 'Newest publications first' },
-  { value: 'YEAR_ASC', label: 'Oldest publications first' },
-  { value: 'AGE_ASC', label: 'Youngest patients first' },
-  { value: 'AGE_DESC', label: 'Oldest patients first' },
+export const SORTS: readonly { value: SearchSort; label: string; scopes: readonly Scope[] }[] = [
+  { value: 'RELEVANCE', label: 'Relevance', scopes: ['cases', 'publications'] },
+  { value: 'YEAR_DESC', label: 'Newest publications first', scopes: ['cases', 'publications'] },
+  { value: 'YEAR_ASC', label: 'Oldest publications first', scopes: ['cases', 'publications'] },
+  { value: 'AGE_ASC', label: 'Youngest patients first', scopes: ['cases'] },
+  { value: 'AGE_DESC', label: 'Oldest patients first', scopes: ['cases'] },
 ];
+
+/** The sorts a scope offers (publications have no patient age). */
+export function sortsOf(scope: Scope): { value: SearchSort; label: string }[] {
+  return SORTS.filter((option) => option.scopes.includes(scope));
+}
 
 export interface Range {
   min: number | null;
@@ -19,6 +26,8 @@ export interface Range {
 }
 
 export interface SearchState {
+  /** What is searched: case reports (one patient each) or publications (every imported record). */
+  scope: Scope;
   text: string;
   lists: Record<ListFilterKey, string[]>;
   ranges: Record<RangeFilterKey, Range | null>;
@@ -35,8 +44,25 @@ const MAX_VALUES = 100;
 
 export function emptyState(): SearchState {
   return {
+    scope: 'cases',
     text: '',
-    lists: { complications: [], procedures: [], treatments: [], sex: [], ageGroups: [], pregnancyStatuses: [], anticoagulation: [], outcomes: [] },
+    lists: {
+      complications: [],
+      procedures: [],
+      treatments: [],
+      sex: [],
+      ageGroups: [],
+      pregnancyStatuses: [],
+      anticoagulation: [],
+      outcomes: [],
+      curationStatuses: [],
+      caseStatuses: [],
+      reviews: [],
+      publicationTypes: [],
+      meshDescriptors: [],
+      journals: [],
+      languages: [],
+    },
     ranges: { year: null, age: null },
     sort: 'RELEVANCE',
     after: [],
@@ -59,9 +85,10 @@ function parseRange(raw: string | null): Range | null {
 /** The query string for a state (without "?"); parameters in a fixed order, empty ones left out. */
 export function stateToQuery(state: SearchState): string {
   const params = new URLSearchParams();
+  if (state.scope !== 'cases') params.set('scope', state.scope);
   if (state.text.trim()) params.set('q', state.text);
-  for (const facet of VALUE_FACETS) for (const value of state.lists[facet.filter]) params.append(facet.param, value);
-  for (const facet of RANGE_FACETS) {
+  for (const facet of valueFacetsOf(state.scope)) for (const value of state.lists[facet.filter]) params.append(facet.param, value);
+  for (const facet of rangeFacetsOf(state.scope)) {
     const range = state.ranges[facet.filter];
     if (range && (range.min !== null || range.max !== null)) params.set(facet.param, formatRange(range));
   }
@@ -75,14 +102,15 @@ export function stateToQuery(state: SearchState): string {
 export function queryToState(query: string): SearchState {
   const params = new URLSearchParams(query);
   const state = emptyState();
+  if (params.get('scope') === 'publications') state.scope = 'publications';
   state.text = (params.get('q') ?? '').slice(0, MAX_TEXT);
-  for (const facet of VALUE_FACETS) {
+  for (const facet of valueFacetsOf(state.scope)) {
     const values = params.getAll(facet.param).map((value) => value.trim()).filter(Boolean);
     state.lists[facet.filter] = [...new Set(values)].slice(0, MAX_VALUES);
   }
-  for (const facet of RANGE_FACETS) state.ranges[facet.filter] = parseRange(params.get(facet.param));
+  for (const facet of rangeFacetsOf(state.scope)) state.ranges[facet.filter] = parseRange(params.get(facet.param));
   const sort = params.get('sort');
-  if (sort && SORTS.some((option) => option.value === sort)) state.sort = sort as SearchSort;
+  if (sort && sortsOf(state.scope).some((option) => option.value === sort)) state.sort = sort as SearchSort;
   state.after = params.getAll('after').filter(Boolean);
   state.caseId = params.get('case') || null;
   return state;
@@ -102,11 +130,11 @@ export function hasFilters(state: SearchState): boolean {
   return Object.values(state.lists).some((values) => values.length > 0) || Object.values(state.ranges).some((range) => range !== null);
 }
 
-/** SearchFiltersInput for a state: only the filters in use. */
+/** SearchFiltersInput (cases) or PublicationFiltersInput (publications) for a state: only the filters in use. */
 export function filtersInput(state: SearchState): Record<string, unknown> | undefined {
   const filters: Record<string, unknown> = {};
-  for (const facet of VALUE_FACETS) if (state.lists[facet.filter].length) filters[facet.filter] = [...state.lists[facet.filter]];
-  for (const facet of RANGE_FACETS) {
+  for (const facet of valueFacetsOf(state.scope)) if (state.lists[facet.filter].length) filters[facet.filter] = [...state.lists[facet.filter]];
+  for (const facet of rangeFacetsOf(state.scope)) {
     const range = state.ranges[facet.filter];
     if (!range) continue;
     const input: { min?: number; max?: number } = {};
@@ -117,9 +145,9 @@ export function filtersInput(state: SearchState): Record<string, unknown> | unde
   return Object.keys(filters).length ? filters : undefined;
 }
 
-/** SearchCaseReportsInput for a state, with every facet the page shows. */
+/** SearchCaseReportsInput or SearchPublicationsInput (by the state's scope), with every facet the page shows. */
 export function searchInput(state: SearchState): Record<string, unknown> {
-  const input: Record<string, unknown> = { sort: state.sort, first: PAGE_SIZE, facets: facetRequests() };
+  const input: Record<string, unknown> = { sort: state.sort, first: PAGE_SIZE, facets: facetRequests(state.scope) };
   const text = state.text.trim();
   if (text) input.text = text;
   const filters = filtersInput(state);
@@ -139,9 +167,33 @@ export function exportInput(state: SearchState): Record<string, unknown> {
   return input;
 }
 
+/** Where the export button of a format downloads the search on screen: cases, or publications with scope=publications. */
+export function exportHref(state: SearchState, format: string, path = 'exports'): string {
+  const params = new URLSearchParams();
+  if (state.scope === 'publications') params.set('scope', 'publications');
+  params.set('format', format);
+  params.set('q', JSON.stringify(exportInput(state)));
+  return `${path}?${params.toString()}`;
+}
+
 /** A key identifying the search a state asks for (the open case does not change it). */
 export function searchKey(state: SearchState): string {
-  return JSON.stringify(searchInput(state));
+  return JSON.stringify({ scope: state.scope, ...searchInput(state) });
+}
+
+/**
+ * The same text in the other scope: the filters of the scope left behind do not apply there and are
+ * dropped; the publication year is common to both and stays; a sort the scope lacks becomes Relevance.
+ */
+export function withScope(state: SearchState, scope: Scope): SearchState {
+  return withNewSearch(state, (draft) => {
+    if (draft.scope === scope) return;
+    const empty = emptyState();
+    draft.scope = scope;
+    draft.lists = empty.lists;
+    draft.ranges = { ...empty.ranges, year: draft.ranges.year };
+    if (!sortsOf(scope).some((option) => option.value === draft.sort)) draft.sort = 'RELEVANCE';
+  });
 }
 
 /** A new search (text, filter or sort changed) starts again at page 1 and closes the case. */

@@ -2,6 +2,7 @@
 import { h } from '../dom';
 import { authorList, enumLabel, formatAge, formatNumber } from '../labels';
 import type { CaseDetailData } from '../queries';
+import { renderEvidence, renderSuggestedNotice } from './evidence-view';
 
 export interface CaseHandlers {
   back(): void;
@@ -107,9 +108,10 @@ export function renderCase(data: CaseDetailData, handlers: CaseHandlers): HTMLEl
     'section',
     { class: 'case-section', 'aria-labelledby': 'case-complications' },
     h('h3', { id: 'case-complications' }, 'Complications'),
+    data.complications.length ? null : h('p', {}, 'No complications recorded.'),
     h(
       'ul',
-      { class: 'case-list' },
+      { class: 'case-list', hidden: !data.complications.length },
       data.complications.map((complication) => {
         const after = complication.procedure ? procedureName(complication.procedure.position) : null;
         return h(
@@ -186,5 +188,12 @@ export function renderCase(data: CaseDetailData, handlers: CaseHandlers): HTMLEl
       : h('p', {}, 'This publication describes no other case.'),
   );
 
-  return [back, heading, h('div', { class: 'case-grid' }, h('div', { class: 'case-main' }, patient, procedures, complications, treatments), h('div', { class: 'case-side' }, citation, abstract, siblings))];
+  const notice = renderSuggestedNotice(data);
+  const evidence = renderEvidence(data);
+  return [
+    back,
+    heading,
+    ...(notice ? [notice] : []),
+    h('div', { class: 'case-grid' }, h('div', { class: 'case-main' }, patient, evidence, procedures, complications, treatments), h('div', { class: 'case-side' }, citation, abstract, siblings)),
+  ];
 }

@@ -1,6 +1,6 @@
 /** The active filters as removable chips, plus "Clear all". */
 import { h } from '../dom';
-import { RANGE_FACETS, VALUE_FACETS } from '../facets';
+import { rangeFacetsOf, valueFacetsOf } from '../facets';
 import { formatNumber } from '../labels';
 import type { SearchState } from '../search-state';
 
@@ -18,7 +18,7 @@ export function activeFilters(state: SearchState, labelOf: (param: string, value
     const text = state.text.trim();
     filters.push({ key: 'text', facetTitle: 'Text', label: text.includes('"') ? text : `“${text}”`, remove: (current) => change(current, (draft) => (draft.text = '')) });
   }
-  for (const facet of VALUE_FACETS) {
+  for (const facet of valueFacetsOf(state.scope)) {
     for (const value of state.lists[facet.filter]) {
       filters.push({
         key: `${facet.param}:${value}`,
@@ -28,7 +28,7 @@ export function activeFilters(state: SearchState, labelOf: (param: string, value
       });
     }
   }
-  for (const facet of RANGE_FACETS) {
+  for (const facet of rangeFacetsOf(state.scope)) {
     const range = state.ranges[facet.filter];
     if (!range) continue;
     const label =

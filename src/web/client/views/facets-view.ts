@@ -5,7 +5,7 @@
  * tree, ArrowRight / ArrowLeft expand, collapse and go to the parent term.
  */
 import { append, h, svg } from '../dom';
-import { FACETS, ListFilterKey, RangeFacetConfig, RangeFilterKey, ValuesFacetConfig } from '../facets';
+import { facetsOf, knownLabel, ListFilterKey, RangeFacetConfig, RangeFilterKey, Scope, ValuesFacetConfig } from '../facets';
 import { enumLabel, formatNumber } from '../labels';
 import type { FacetData, FacetValueData } from '../queries';
 import type { Range, SearchState } from '../search-state';
@@ -29,8 +29,18 @@ export function filterValueOf(config: ValuesFacetConfig, value: FacetValueData):
   return config.values === 'terms' ? (value.termId ?? value.value) : value.value;
 }
 
+/** The label a facet value shows: the facet's own label for it, else the server's, else the value made readable. */
+export function valueLabel(config: ValuesFacetConfig, value: FacetValueData): string {
+  return knownLabel(config, value.value) ?? (value.label || (config.values === 'text' ? value.value : enumLabel(value.value)));
+}
+
+/** What the counts of a scope count. */
+export function countUnit(scope: Scope, count: number): string {
+  return scope === 'publications' ? (count === 1 ? 'publication' : 'publications') : count === 1 ? 'case' : 'cases';
+}
+
 export function renderFacets(facets: FacetData[] | null, state: SearchState, handlers: FacetHandlers, memory: FacetPanelMemory): HTMLElement[] {
-  return FACETS.map((config) => {
+  return facetsOf(state.scope).map((config) => {
     const data = facets?.find((facet) => facet.facet === config.facet) ?? null;
     return config.kind === 'range' ? rangeFacet(config, data, state, handlers) : valuesFacet(config, data, state, handlers, memory);
   });
@@ -48,7 +58,7 @@ function valuesFacet(config: ValuesFacetConfig, data: FacetData | null, state: S
     for (const value of list) {
       const filterValue = filterValueOf(config, value);
       seen.add(filterValue);
-      handlers.learnLabel(config.param, filterValue, value.label || enumLabel(value.value));
+      handlers.learnLabel(config.param, filterValue, valueLabel(config, value));
       if (value.children) collect(value.children);
     }
   };
@@ -70,6 +80,7 @@ function valuesFacet(config: ValuesFacetConfig, data: FacetData | null, state: S
   // Keep selected values visible even when "show all" is off.
   if (!showAll) for (const value of values.slice(config.visible)) if (selected.includes(filterValueOf(config, value))) shown.push(value);
 
+  usedIds = new Set();
   const list = h('ul', { class: config.tree ? 'facet-list facet-tree' : 'facet-list', role: 'list' });
   for (const value of shown) list.append(valueItem(config, value, selected, handlers, memory, 0, null));
   fieldset.append(list);
@@ -100,6 +111,16 @@ function valuesFacet(config: ValuesFacetConfig, data: FacetData | null, state: S
   return fieldset;
 }
 
+/** Ids handed out in this drawing of a facet: a MeSH descriptor can sit under two broader ones, and ids must stay unique. */
+let usedIds = new Set<string>();
+
+function uniqueId(base: string): string {
+  let id = base;
+  for (let n = 2; usedIds.has(id); n += 1) id = `${base}-${n}`;
+  usedIds.add(id);
+  return id;
+}
+
 function containsSelected(value: FacetValueData, config: ValuesFacetConfig, selected: string[]): boolean {
   return (value.children ?? []).some((child) => selected.includes(filterValueOf(config, child)) || containsSelected(child, config, selected));
 }
@@ -109,8 +130,8 @@ function valueItem(config: ValuesFacetConfig, value: FacetValueData, selected: s
   const focusKey = `${config.facet}:${filterValue}`;
   const checked = selected.includes(filterValue);
   const children = value.children ?? [];
-  const label = value.label || enumLabel(value.value);
-  const inputId = `f-${config.facet}-${filterValue}`.replace(/[^\w-]/g, '_');
+  const label = valueLabel(config, value);
+  const inputId = uniqueId(`f-${config.facet}-${filterValue}`.replace(/[^\w-]/g, '_'));
   const checkbox = h('input', {
     type: 'checkbox',
     id: inputId,
@@ -146,27 +167,28 @@ function valueItem(config: ValuesFacetConfig, value: FacetValueData, selected: s
     } else {
       item.append(h('span', { class: 'tree-spacer', 'aria-hidden': 'true' }));
     }
-    item.append(optionLabel(inputId, checkbox, label, value));
+    item.append(optionLabel(config.scope, inputId, checkbox, label, value));
     if (children.length) {
       const group = h('ul', { class: 'facet-list', role: 'list', id: `${inputId}-children`, hidden: !expanded });
       for (const child of children) group.append(valueItem(config, child, selected, handlers, memory, depth + 1, focusKey));
       item.append(group);
     }
   } else {
-    item.append(optionLabel(inputId, checkbox, label, value));
+    item.append(optionLabel(config.scope, inputId, checkbox, label, value));
   }
   return item;
 }
 
-function optionLabel(inputId: string, checkbox: HTMLInputElement, label: string, value: FacetValueData): HTMLElement {
-  const cases = value.caseCount;
-  const publications = value.publicationCount;
+function optionLabel(scope: Scope, inputId: string, checkbox: HTMLInputElement, label: string, value: FacetValueData): HTMLElement {
+  // Case facets count cases (and say in how many publications); publication facets count publications.
+  const count = scope === 'publications' ? value.publicationCount : value.caseCount;
+  const title = scope === 'publications' ? `${count} ${countUnit(scope, count)}` : `${count} cases in ${value.publicationCount} publications`;
   return h(
     'label',
-    { for: inputId, class: cases === 0 && !value.selected ? 'facet-option is-empty' : 'facet-option', title: `${cases} cases in ${publications} publications` },
+    { for: inputId, class: count === 0 && !value.selected ? 'facet-option is-empty' : 'facet-option', title },
     checkbox,
     h('span', { class: 'facet-label' }, label),
-    h('span', { class: 'facet-count', 'data-count': cases }, String(cases), h('span', { class: 'visually-hidden' }, cases === 1 ? ' case' : ' cases')),
+    h('span', { class: 'facet-count', 'data-count': count }, String(count), h('span', { class: 'visually-hidden' }, ` ${countUnit(scope, count)}`)),
   );
 }
 
@@ -321,7 +343,7 @@ function histogram(config: RangeFacetConfig, buckets: { from: number; to: number
     .filter((bucket) => bucket.caseCount > 0)
     .map((bucket) => `${formatNumber(bucket.from)} to ${formatNumber(bucket.to)}: ${bucket.caseCount}`)
     .join('; ');
-  const figure = h('div', { class: 'histogram', role: 'img', 'aria-label': `Cases by ${config.title.toLowerCase()}: ${description || 'none'}` });
+  const figure = h('div', { class: 'histogram', role: 'img', 'aria-label': `${config.scope === 'publications' ? 'Publications' : 'Cases'} by ${config.title.toLowerCase()}: ${description || 'none'}` });
   append(figure, [chart, h('div', { class: 'histogram-axis', 'aria-hidden': 'true' }, h('span', {}, formatNumber(buckets[0].from)), h('span', {}, formatNumber(buckets[buckets.length - 1].to)))]);
   return figure;
 }

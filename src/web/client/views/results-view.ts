@@ -18,7 +18,7 @@ const FIELD_LABELS: Record<string, string> = {
   terms: 'Terms',
 };
 
-function fieldLabel(field: string): string {
+export function fieldLabel(field: string): string {
   if (FIELD_LABELS[field]) return FIELD_LABELS[field];
   const last = field.split('.').pop() ?? field;
   if (FIELD_LABELS[last]) return FIELD_LABELS[last];
@@ -35,6 +35,15 @@ export function snippetElement(snippet: string, ellipses = true): HTMLElement {
   const last = segments[segments.length - 1];
   if (ellipses && last && !last.marked && !/[.!?…)\]]\s*$/.test(last.text)) element.append(' …');
   return element;
+}
+
+/** Every case says whether a curator confirmed it: "Suggested" (proposed by extraction) or "Curated", in words, not colour alone. */
+export function curationBadge(curationStatus: string | undefined): HTMLElement | null {
+  if (curationStatus === 'SUGGESTED') {
+    return h('p', { class: 'hit-status', 'data-status': 'SUGGESTED' }, h('span', { class: 'badge badge-suggested' }, 'Suggested'), h('span', { class: 'hit-status-note' }, ' proposed automatically, not yet confirmed by a curator'));
+  }
+  if (curationStatus === 'CURATED') return h('p', { class: 'hit-status', 'data-status': 'CURATED' }, h('span', { class: 'badge badge-curated' }, 'Curated'));
+  return null;
 }
 
 function unique(labels: string[]): string[] {
@@ -56,6 +65,7 @@ export function renderHit(hit: HitData, handlers: ResultHandlers): HTMLElement {
     handlers.openCase(report.id);
   });
   const seriesSize = publication.caseReports?.length ?? 1;
+  const status = curationBadge(report.curationStatus);
   const citation = h(
     'p',
     { class: 'hit-citation' },
@@ -83,7 +93,7 @@ export function renderHit(hit: HitData, handlers: ResultHandlers): HTMLElement {
         snippets.map(({ field, snippet }) => h('li', {}, h('span', { class: 'snippet-field' }, `${fieldLabel(field)}: `), snippetElement(snippet, field !== 'title'))),
       )
     : null;
-  return h('li', { class: 'hit' }, h('article', { 'aria-labelledby': titleId, class: 'hit-card' }, h('h3', { id: titleId, class: 'hit-title' }, link), citation, facts, snippetList));
+  return h('li', { class: 'hit' }, h('article', { 'aria-labelledby': titleId, class: 'hit-card' }, h('h3', { id: titleId, class: 'hit-title' }, link), status, citation, facts, snippetList));
 }
 
 export interface PagerModel {
