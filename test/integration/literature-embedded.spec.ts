@@ -5,7 +5,7 @@ import request from 'supertest';
 import { RunningApp, startApp } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/app-config';
 import { fixturePath } from '../../src/literature/testing/fixtures';
-import { generatedPubmedXml } from './literature-pubmed-generator';
+import { generatedPubmedXml } from '../../bench/pubmed-generator';
 
 const KEY = 'embedded-curator-key-0123456789';
 

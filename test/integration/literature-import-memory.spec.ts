@@ -1,6 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { generatedPubmedXml } from './literature-pubmed-generator';
+import { generatedPubmedXml } from '../../bench/pubmed-generator';
 import { LiteratureHarness, startLiteratureHarness } from './literature-harness';
 
 /** Size of the generated file: a PubMed baseline file is about 200 MB (override with LITERATURE_IMPORT_MB). */
