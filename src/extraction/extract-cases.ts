@@ -100,6 +100,12 @@ export function extractCases(input: ExtractionInput, matcher: ExtractionMatcher)
       };
     });
 
+    // A repeat ("second blood patch") makes the other mention of the same procedure the first attempt.
+    for (const p of procedures) {
+      if (p.attemptNumber) continue;
+      if (procedures.some((q) => q.termKey === p.termKey && (q.attemptNumber?.value ?? 0) > 1)) p.attemptNumber = { value: 1, evidence: p.evidence };
+    }
+
     const complications: ProposedComplication[] = mentions
       .filter((m) => m.kind === TermKind.COMPLICATION)
       .map((m) => {

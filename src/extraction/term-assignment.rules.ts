@@ -44,12 +44,13 @@ function siteOf(sentence: string, record: string): 'spinal' | 'cranial' | null {
   return null;
 }
 
-const AFTER_WORDS = new Set(['after', 'following', 'post', 'from', 'complicating']);
+const AFTER_WORDS = new Set(['after', 'following', 'post', 'from', 'complicating', 'during']);
 /** Words allowed between "after" and the procedure ("after two lumbar epidural blood patches"). */
 const FILLER = new Set(['a', 'an', 'the', 'her', 'his', 'two', 'three', 'four', 'five', 'six', 'several', 'multiple', 'repeated', 'repeat', 'series', 'of', 'lumbar', 'thoracic', 'cervical', 'autologous', 'prophylactic', 'therapeutic', 'an', 'uneventful', 'successful', 'second', 'another', 'course', 'courses']);
 /** A general term made specific by its sentence ("epidural catheter ... in labour"). */
 const SPECIALISE: Record<string, { cue: RegExp; key: string }> = {
-  'epidural-anesthesia': { cue: /\b(?:labou?r|obstetric|parturient|delivery)\b/i, key: 'labour-epidural-analgesia' },
+  'epidural-anesthesia': { cue: /\b(?:labou?r|delivery|obstetric epidural)\b/i, key: 'labour-epidural-analgesia' },
+  meningitis: { cue: /\b(?:bacteri\w*|\w*coccus|\w*cocci|pseudomonas|klebsiella|listeria|haemophilus|e\. ?coli|gram[- ](?:positive|negative))\b/i, key: 'bacterial-meningitis' },
 };
 const REPEAT_WORDS: Record<string, number> = { repeat: 2, repeated: 2, another: 2, subsequent: 2 };
 
@@ -192,6 +193,12 @@ export function meshMentions(input: ExtractionInput, opts: CollectOptions, asPro
 }
 
 /**
+ * Treatment categories that a report names as a fact of its own ("managed conservatively" and then
+ * "analgesics"; a first and a repeat blood patch): not folded into their more specific children.
+ */
+const CATEGORY_TERMS = new Set(['conservative-management', 'therapeutic-epidural-blood-patch']);
+
+/**
  * One term per fact: the first mention of each key, and a term dropped when a more specific term of
  * the same kind (a descendant) is also present ("hematoma" when "spinal epidural hematoma" is there).
  * Procedures keep repeated attempts apart.
@@ -208,6 +215,6 @@ export function mostSpecific(mentions: TermMention[], matcher: VocabularyMatcher
   const kept = [...byKey.values()];
   const present = new Set(kept.map((m) => `${m.kind}:${m.key}`));
   const covered = new Set<string>();
-  for (const m of kept) for (const a of matcher.ancestors(m.kind, m.key)) covered.add(`${m.kind}:${a}`);
+  for (const m of kept) for (const a of matcher.ancestors(m.kind, m.key)) if (!CATEGORY_TERMS.has(a)) covered.add(`${m.kind}:${a}`);
   return kept.filter((m) => !covered.has(`${m.kind}:${m.key}`) || !present.has(`${m.kind}:${m.key}`)).sort((a, b) => a.order - b.order);
 }
