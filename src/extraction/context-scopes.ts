@@ -83,13 +83,13 @@ const TRIGGERS: Trigger[] = [
   t('risk of', HYPOTHETICAL),
   t('risk', HYPOTHETICAL),
   t('risk factor', HYPOTHETICAL),
-  t('may', HYPOTHETICAL),
-  t('might', HYPOTHETICAL),
-  t('could', HYPOTHETICAL),
+  { ...t('may', HYPOTHETICAL), scope: 30 },
+  { ...t('might', HYPOTHETICAL), scope: 30 },
+  { ...t('could', HYPOTHETICAL), scope: 30 },
   t('can', HYPOTHETICAL),
-  t('should', HYPOTHETICAL),
-  t('if', HYPOTHETICAL),
-  t('would', HYPOTHETICAL),
+  { ...t('should', HYPOTHETICAL), scope: 30 },
+  { ...t('if', HYPOTHETICAL), scope: 30 },
+  { ...t('would', HYPOTHETICAL), scope: 30 },
   t('whether', HYPOTHETICAL),
   t('prevent', HYPOTHETICAL),
   t('prevention', HYPOTHETICAL),
@@ -110,10 +110,10 @@ const TRIGGERS: Trigger[] = [
   t('offered', HYPOTHETICAL),
   t('planned', HYPOTHETICAL),
   t('warning sign', HYPOTHETICAL),
-  t('likely', HYPOTHETICAL),
-  t('probably', HYPOTHETICAL),
-  t('presumably', HYPOTHETICAL),
-  t('possibly', HYPOTHETICAL),
+  { ...t('likely', HYPOTHETICAL), scope: 30 },
+  { ...t('probably', HYPOTHETICAL), scope: 30 },
+  { ...t('presumably', HYPOTHETICAL), scope: 30 },
+  { ...t('possibly', HYPOTHETICAL), scope: 30 },
   t('vigilance', HYPOTHETICAL),
   t('was suspected', HYPOTHETICAL, true),
   t('is suspected', HYPOTHETICAL, true),
@@ -195,7 +195,7 @@ export function assertionFlags(tokens: Token[], text: string): Uint8Array {
     if (matched) {
       const len = matched.words.length;
       // "a 4-day history of back pain" is the present illness, not the past.
-      const presentIllness = matched.flag === HISTORICAL && matched.words[0] === 'history' && i > 0 && TIME_UNITS.has(tokens[i - 1].norm);
+      const presentIllness = matched.flag === HISTORICAL && i > 0 && TIME_UNITS.has(tokens[i - 1].norm);
       if (matched.pseudo || presentIllness) {
         i += len - 1;
         continue;

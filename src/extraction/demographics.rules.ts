@@ -66,8 +66,8 @@ export function ageRule(sentences: SentenceContext[]): Found<number> | null {
   return null;
 }
 
-const FEMALE_NOUN = /\b(?:woman|female|girl|lady|mother|parturient|primigravida|primagravida|multigravida|primipara|multipara|primiparous|nulliparous|gravida|G\d+P\d+|pregnant|puerpera)\b/gi;
-const MALE_NOUN = /\b(?:man|male|boy|gentleman)\b/gi;
+const FEMALE_NOUN = /\b(?:woman|women|female|girl|lady|mother|parturient|primigravida|primagravida|multigravida|primipara|multipara|primiparous|nulliparous|gravida|G\d+P\d+|pregnant|puerpera)\b/gi;
+const MALE_NOUN = /\b(?:man|men|male|boy|gentleman)\b/gi;
 const FEMALE_PRONOUN = /\b(?:she|her)\b/gi;
 const MALE_PRONOUN = /\b(?:he|his|him)\b/gi;
 /** "male infant", "female baby": the newborn, not the patient; "male/female ratio": not a person. */

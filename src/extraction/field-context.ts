@@ -33,7 +33,7 @@ const PATIENT_ANCHOR = /\b(?:she|he|her|his|patient|woman|man|women|men|girl|boy
 const GENERIC_CUE = /\b(?:is an? (?:rare|well[- ]documented|well[- ]known|known|common|serious|devastating|recogni[sz]ed|uncommon|infrequent)|are (?:rare|common|uncommon)|rare but|rarely|is rare|incidence|prevalence|has been (?:reported|described|postulated)|have been (?:reported|described)|is (?:usually|often|typically|commonly|generally|widely|thought|believed|considered)|are (?:usually|often|typically|commonly|generally)|is widely used|occurs? (?:infrequently|rarely)|physicians|anesthesiologists|anaesthesiologists|anaesthetists|anesthetists|clinicians|in general|treatment of choice|gold standard|literature)\b/i;
 
 /** Past-tense verbs of a case narrative; a sentence without them and without a patient word is background. */
-const NARRATIVE_VERB = /\b(?:was|were|had|did|underwent|developed|presented|showed|revealed|received|required|demonstrated|complained|reported|became|made|recovered|resolved|improved|occurred|performed|treated|diagnosed|admitted|found|noted|observed|given|evacuated|drained|suffered|experienced|remained|returned|discharged|started|commenced|injected|placed|inserted|confirmed|disappeared|began|appeared|followed|persisted|worsened|recurred|relieved|resolved|failed|progressed|evolved|day \d+|\d+ (?:hours?|days?|weeks?|months?) (?:later|after)|(?:postpartum|postoperative|post-operative|post-partum) day)\b/i;
+const NARRATIVE_VERB = /\b(?:was|were|had|did|underwent|developed|presented|showed|revealed|received|required|demonstrated|complained|reported|became|made|recovered|resolved|improved|occurred|performed|treated|diagnosed|admitted|found|noted|observed|given|evacuated|drained|suffered|experienced|remained|returned|discharged|started|commenced|injected|placed|inserted|confirmed|disappeared|began|appeared|followed|persisted|worsened|recurred|relieved|resolved|failed|progressed|evolved|remains?|today|currently|at (?:the )?(?:last )?follow-up|day \d+|\d+ (?:hours?|days?|weeks?|months?) (?:later|after)|(?:postpartum|postoperative|post-operative|post-partum) day)\b/i;
 const CONDITIONAL_OPENING = /^(?:when|if|in case|whenever|unless)\b/i;
 const MORE_GENERIC_CUE = /\b(?:includes?|including|is defined as|characteri[sz]ed by|is associated with|are associated with|is (?:the )?(?:most|commonest)|most (?:common|typical|frequent)|commonest|is estimated|with increasing frequency|is being)\b/i;
 
@@ -47,7 +47,7 @@ export function buildFieldContext(field: EvidenceField, text: string, matcher: V
   const split = splitSentences(text);
   for (let i = 0; i < split.length; i++) {
     const s = split[i];
-    const label = SECTION_LABEL.exec(s.text);
+    const label = field === 'abstract' ? SECTION_LABEL.exec(s.text) : null;
     if (label) section = label[1].toUpperCase();
     const tokens = tokenize(text, s.start, s.end);
     const flags = assertionFlags(tokens, text);

@@ -53,7 +53,7 @@ const EXTRA: { kind: TermKind; key: string; surfaces: string[] }[] = [
   { kind: TermKind.TREATMENT, key: 'craniectomy', surfaces: ['craniectomy'] },
   { kind: TermKind.SYMPTOM, key: 'low-back-pain', surfaces: ['lower back pain', 'low back and leg pain', 'lumbar back pain'] },
   { kind: TermKind.SYMPTOM, key: 'hypoesthesia', surfaces: ['sensory loss', 'sensory deficit', 'sensory deficits', 'numb', 'reduced sensation', 'decreased sensation'] },
-  { kind: TermKind.SYMPTOM, key: 'motor-deficit', surfaces: ['motor weakness', 'motor deficits', 'sensorimotor deficits'] },
+  { kind: TermKind.SYMPTOM, key: 'motor-deficit', surfaces: ['motor weakness', 'motor deficits', 'sensorimotor deficits', 'hemiplegia', 'hemiparesis', 'tetraparesis', 'quadriparesis', 'tetraplegia'] },
   { kind: TermKind.SYMPTOM, key: 'leg-weakness', surfaces: ['lower extremity weakness', 'weakness in his legs', 'weakness in her legs', 'weakness in the legs', 'weakness of the legs', 'lower-extremity weakness'] },
   { kind: TermKind.SYMPTOM, key: 'radicular-pain', surfaces: ['pain radiating', 'radiating pain'] },
   { kind: TermKind.SYMPTOM, key: 'urinary-retention', surfaces: ['difficulty passing urine', 'urine retention', 'impaired bladder'] },

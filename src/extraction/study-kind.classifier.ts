@@ -12,7 +12,7 @@ const NOT_INDIVIDUAL_TYPES =
 
 /** Wordings that mark an individual patient. */
 const INDIVIDUAL_CUE =
-  /\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|yr|month)s?[- ]old\b|\b(?:we|the authors) (?:report|present|describe|discuss)(?:ed)? (?:a|an|the|two|three|four|five|\d+)\b|\bcase (?:of|report)\b|\b(?:a|this|our) (?:rare |unusual |unique )?case\b|\b(?:two|three|four|five|2|3|4|5) (?:cases|patients|women|men|girls|boys|parturients)\b|(?:^|[.:] )an? (?:\w+ )?(?:parturient|woman|man|patient|primigravida|girl|boy|gentleman|lady) (?:was|had|reported|presented|developed|underwent|received|complained)\b|\bcase (?:1|one)\b|\bthe patient (?:was|had|underwent|developed|presented)\b/i;
+  /\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|yr|month)s?[- ]old\b|\b(?:we|the authors) (?:report|present|describe|discuss)(?:ed)? (?:a|an|the|two|three|four|five|\d+)\b|\bcase (?:of|report)\b|\b(?:a|this|our) (?:rare |unusual |unique )?case\b|\b(?:two|three|four|five|2|3|4|5) (?:cases|patients|women|men|girls|boys|parturients)\b|(?:^|[.:\n] ?)an? (?:\w+ )?(?:parturient|woman|man|patient|primigravida|girl|boy|gentleman|lady) (?:was|had|reported|presented|developed|underwent|received|complained)\b|\bcase (?:1|one)\b|\bthe patient (?:was|had|underwent|developed|presented)\b/i;
 
 /** Wordings of studies of groups. */
 const GROUP_CUE =

@@ -48,9 +48,13 @@ const AFTER_WORDS = new Set(['after', 'following', 'post', 'from', 'complicating
 /** Words allowed between "after" and the procedure ("after two lumbar epidural blood patches"). */
 const FILLER = new Set(['a', 'an', 'the', 'her', 'his', 'two', 'three', 'four', 'five', 'six', 'several', 'multiple', 'repeated', 'repeat', 'series', 'of', 'lumbar', 'thoracic', 'cervical', 'autologous', 'prophylactic', 'therapeutic', 'an', 'uneventful', 'successful', 'second', 'another', 'course', 'courses']);
 /** A general term made specific by its sentence ("epidural catheter ... in labour"). */
-const SPECIALISE: Record<string, { cue: RegExp; key: string }> = {
-  'epidural-anesthesia': { cue: /\b(?:labou?r|delivery|obstetric epidural)\b/i, key: 'labour-epidural-analgesia' },
-  meningitis: { cue: /\b(?:bacteri\w*|\w*coccus|\w*cocci|pseudomonas|klebsiella|listeria|haemophilus|e\. ?coli|gram[- ](?:positive|negative))\b/i, key: 'bacterial-meningitis' },
+const SPECIALISE: Record<string, { cue: RegExp; key: string }[]> = {
+  'epidural-anesthesia': [{ cue: /\b(?:labou?r|delivery|obstetric epidural)\b/i, key: 'labour-epidural-analgesia' }],
+  meningitis: [{ cue: /\b(?:bacteri\w*|\w*coccus|\w*cocci|pseudomonas|klebsiella|listeria|haemophilus|e\. ?coli|gram[- ](?:positive|negative))\b/i, key: 'bacterial-meningitis' }],
+  headache: [
+    { cue: /\bnon-?(?:postural|positional|orthostatic)\b|\bnot postural\b|\bno longer postural\b|\bwithout (?:a )?postural\b/i, key: 'non-postural-headache' },
+    { cue: /\b(?:postural|positional|orthostatic)\b/i, key: 'orthostatic-headache' },
+  ],
 };
 const REPEAT_WORDS: Record<string, number> = { repeat: 2, repeated: 2, another: 2, subsequent: 2 };
 
@@ -129,15 +133,21 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
         if (asProcedure && chosen[0].kind === TermKind.PROCEDURE && /second|repeat/i.test(surface)) attempt = attempt ?? 2;
       }
       for (const e of chosen) {
-        if (flags & HISTORICAL && e.kind !== TermKind.COMORBIDITY) continue;
+        // "history of" keeps a complication or symptom out of the current episode; comorbidities are
+        // history by nature, and a procedure "five days previously" belongs to the episode.
+        if (flags & HISTORICAL && (e.kind === TermKind.COMPLICATION || e.kind === TermKind.SYMPTOM)) continue;
         let key = e.key;
         const swap = SITE_SWAP[key];
         if (swap && !SITE_WORDS.test(surface) && opts.matcher.byKey(e.kind, swap.other)) {
           const site = siteOf(ctx.sentence.text, opts.recordText);
           if (site && site !== swap.defaultSite) key = swap.other;
         }
-        const special = SPECIALISE[key];
-        if (special && special.cue.test(ctx.sentence.text) && opts.matcher.byKey(e.kind, special.key)) key = special.key;
+        for (const special of SPECIALISE[key] ?? []) {
+          if (special.cue.test(ctx.sentence.text) && opts.matcher.byKey(e.kind, special.key)) {
+            key = special.key;
+            break;
+          }
+        }
         const confidence = ctx.field === 'title' ? 0.8 : 0.75;
         out.push({
           kind: e.kind,
