@@ -50,7 +50,9 @@ export function segmentPatients(title: SentenceContext[], abstract: SentenceCont
   const shared: SentenceContext[] = [...title];
   let current: PatientSegment | null = null;
   for (const ctx of abstract) {
-    const text = ctx.sentence.text.replace(/^[A-Z][A-Za-z ]{2,30}:\s*/, (label) => (/^case/i.test(label) ? label : ''));
+    const raw = ctx.sentence.text;
+    const colon = raw.indexOf(':');
+    const text = colon > 0 && colon < 32 ? raw.replace(/^[A-Z][A-Za-z ]{2,30}:\s*/, (label) => (/^case/i.test(label) ? label : '')) : raw;
     const m = MARKER.exec(text.slice(0, MARKER_WITHIN + 30));
     if (m && m.index <= MARKER_WITHIN && !ctx.generic) {
       const raw = (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase();

@@ -72,8 +72,19 @@ export function sharedRoleUis(matcher: VocabularyMatcher, entries: VocabularyEnt
   return uis;
 }
 
+const uiMemo = new WeakMap<VocabularyEntry, string | null>();
+
+/** The MeSH UI of a term or of its nearest ancestor that has one (memoised per entry). */
 function uiOf(matcher: VocabularyMatcher, e: VocabularyEntry): string | null {
   if (e.meshUi) return e.meshUi;
+  const memo = uiMemo.get(e);
+  if (memo !== undefined) return memo;
+  const ui = ancestorUi(matcher, e);
+  uiMemo.set(e, ui);
+  return ui;
+}
+
+function ancestorUi(matcher: VocabularyMatcher, e: VocabularyEntry): string | null {
   for (const k of matcher.ancestors(e.kind, e.key)) {
     const a = matcher.byKey(e.kind, k);
     if (a?.meshUi) return a.meshUi;

@@ -129,6 +129,8 @@ export function buildVocabularyMatcher(entries: VocabularyEntry[]): VocabularyMa
     return best ? [bestEnd, best] : null;
   };
 
+  const ancestorMemo = new Map<string, string[]>();
+
   const matchTokens = (tokens: Token[]): TermMatch[] => {
     const out: TermMatch[] = [];
     let i = 0;
@@ -171,6 +173,8 @@ export function buildVocabularyMatcher(entries: VocabularyEntry[]): VocabularyMa
     byMeshUi: (ui: string) => byUi.get(ui) ?? [],
     byKey: (kind: TermKind, key: string) => byKindKey.get(kindKey(kind, key)),
     ancestors(kind: TermKind, key: string): string[] {
+      const memo = ancestorMemo.get(kindKey(kind, key));
+      if (memo) return memo;
       const out: string[] = [];
       let cur = byKindKey.get(kindKey(kind, key));
       const seen = new Set<string>();
@@ -179,6 +183,7 @@ export function buildVocabularyMatcher(entries: VocabularyEntry[]): VocabularyMa
         out.push(cur.parentKey);
         cur = byKindKey.get(kindKey(kind, cur.parentKey));
       }
+      ancestorMemo.set(kindKey(kind, key), out);
       return out;
     },
     size: entries.length,
