@@ -34,11 +34,13 @@ const SITE_SWAP: Record<string, { other: string; defaultSite: 'spinal' | 'crania
 };
 const SITE_WORDS = /\b(?:spinal|spine|intracranial|cranial|cerebral|lumbar|thoracic|cervical)\b/i;
 
-function siteOf(sentence: string, record: string): 'spinal' | 'cranial' | null {
+function siteOf(sentence: string, opts: CollectOptions): 'spinal' | 'cranial' | null {
   const s = count(SPINAL_CUE, sentence) - count(CRANIAL_CUE, sentence);
   if (s > 0) return 'spinal';
   if (s < 0) return 'cranial';
-  const r = count(SPINAL_CUE, record) - count(CRANIAL_CUE, record);
+  // The whole record's balance is counted once per record (not once per mention: that would be quadratic).
+  if (opts.recordSiteBalance === undefined) opts.recordSiteBalance = count(SPINAL_CUE, opts.recordText) - count(CRANIAL_CUE, opts.recordText);
+  const r = opts.recordSiteBalance;
   if (r > 0) return 'spinal';
   if (r < 0) return 'cranial';
   return null;
@@ -96,6 +98,8 @@ export interface CollectOptions {
   matcher: VocabularyMatcher;
   sharedUis: Set<string>;
   recordText: string;
+  /** Spinal minus cranial cue words in the whole record, computed on first use. */
+  recordSiteBalance?: number;
 }
 
 /** Whether the record presents the shared term as the index procedure. */
@@ -150,7 +154,7 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
         let key = e.key;
         const swap = SITE_SWAP[key];
         if (swap && !SITE_WORDS.test(surface) && opts.matcher.byKey(e.kind, swap.other)) {
-          const site = siteOf(ctx.sentence.text, opts.recordText);
+          const site = siteOf(ctx.sentence.text, opts);
           if (site && site !== swap.defaultSite) key = swap.other;
         }
         for (const special of SPECIALISE[key] ?? []) {
