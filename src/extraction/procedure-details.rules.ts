@@ -80,7 +80,7 @@ export function onsetHours(ctx: SentenceContext): ProposedValue<number> | null {
   return found(ctx, m.index, m.index + m[0].length, hours, 0.7);
 }
 
-const IMAGING = /\b(?:magnetic resonance imaging|MRI|MR imaging|computed tomography|CT(?: scan)?|myelography|CT myelography|ultrasound|ultrasonography|venography|angiography|MR venography)\b/;
+const IMAGING = /\b(?:magnetic resonance imaging|MRI|MR imaging|computed tomography|CT(?: scan)?|myelography|CT myelography|ultrasound|ultrasonography|venography|angiography|MR venography)\b/i;
 
 export function diagnosis(ctx: SentenceContext): ProposedValue<string> | null {
   const m = IMAGING.exec(ctx.sentence.text);
