@@ -25,6 +25,19 @@ const cache = new Map<string, string>();
 
 /** Normalised form of one word; memoised (abstracts reuse a small vocabulary of words). */
 export function normalizeWord(word: string): string {
+  // Fast path, no allocation: a lower-case word with nothing to rewrite is its own normal form.
+  const n = word.length;
+  let plain = n > 0 && word.charCodeAt(n - 1) !== 115; /* not ending in s */
+  for (let i = 0; plain && i < n; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 97 || c > 122) {
+      if (c < 48 || c > 57) plain = false; // upper case or non-ASCII
+    } else if (c === 101 /* e */ && i > 0) {
+      const p = word.charCodeAt(i - 1);
+      if (p === 97 /* a */ || p === 111 /* o */) plain = false;
+    }
+  }
+  if (plain && word !== 'labour') return word;
   const hit = cache.get(word);
   if (hit !== undefined) return hit;
   let w = word.toLowerCase();
