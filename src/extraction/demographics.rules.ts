@@ -118,12 +118,14 @@ export function sexRule(sentences: SentenceContext[], input: ExtractionInput, si
 }
 
 const POSTPARTUM = /\b(?:post-?partum|post partum|during labou?r|labou?r and delivery|for labou?r|(?:eutocic|normal|uneventful|instrumental|forceps|ventouse) delivery|puerper\w*|after (?:a |an |her )?(?:\w+ )?(?:delivery|birth|childbirth)|(?:cesarean|caesarean) (?:section|delivery)|c-section|delivered|in labou?r|labou?r (?:epidural|analgesia|pain)|parturient|obstetric (?:epidural|anaesthesia|anesthesia|analgesia|patient)|PPD ?\d+|(?:vaginal|spontaneous) delivery|primagravida|primigravida)\b/gi;
+const OBSTETRIC_HINT = /partum|puerper|deliver|birth|cesarean|caesarean|section|labou?r|parturient|obstetric|PPD|gravida|gestation|pregnan|antepartum|G\d/i;
 const PREGNANT = /\b(?:pregnant|pregnancy|gestation|antepartum|gravida|G\d+P\d+)\b/gi;
 
 export function pregnancyRule(sentences: SentenceContext[], sex: Sex | null): Found<PregnancyStatus> | null {
   let pregnant: Found<PregnancyStatus> | null = null;
   for (const ctx of sentences) {
     if (ctx.generic) continue;
+    if (!OBSTETRIC_HINT.test(ctx.sentence.text)) continue;
     for (const m of scan(POSTPARTUM, ctx)) {
       if (!asserted(ctx, m.index)) continue;
       return ev(ctx, m.index, m.index + m[0].length, PregnancyStatus.POSTPARTUM, 0.8);

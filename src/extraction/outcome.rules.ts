@@ -26,6 +26,8 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
   { outcome: Outcome.IMPROVED_UNSPECIFIED, re: /\b(?:improved|improvement|improving|recovered|recovery|resolved|resolution|relieved|good outcome|favou?rable outcome|uneventful(?:ly)?)\b/gi, confidence: 0.55 },
 ];
 
+const OUTCOME_HINT = /recover|resol|improv|reliev|relief|sequel|deficit|died|death|deceas|residual|permanent|persist|remain|complete|full|total|asymptomatic|recurrence|outcome|uneventful|free|baseline|disabilit|expired|succumbed|passed away|disappeared|partial|partly|modest|still|paraplegic|paralys|paralyz|paretic|foot drop|numbness|weakness|satisfactory/i;
+
 const SEVERITY: Outcome[] = [Outcome.DEATH, Outcome.RESIDUAL_DEFICIT, Outcome.PARTIAL_RECOVERY, Outcome.FULL_RECOVERY, Outcome.IMPROVED_UNSPECIFIED];
 
 /** "without sequelae"/"asymptomatic" count only when the sentence is about the course (discharge, follow-up). */
@@ -45,6 +47,8 @@ export function outcomeRule(sentences: SentenceContext[]): OutcomeFinding {
   for (const ctx of sentences) {
     if (ctx.generic) continue;
     const text = ctx.sentence.text;
+    // One cheap pass decides whether any of the five patterns can match this sentence.
+    if (!OUTCOME_HINT.test(text)) continue;
     for (let r = 0; r < RULES.length; r++) {
       if (best && best.rank <= r) break;
       const rule = RULES[r];
