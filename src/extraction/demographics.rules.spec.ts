@@ -1,4 +1,4 @@
-import { buildVocabularyMatcher } from './vocabulary-matcher';
+import { buildTermMatcher as buildVocabularyMatcher } from './vocabulary-matcher';
 import { buildFieldContext } from './field-context';
 import { ageRule, anticoagulationRule, pregnancyRule, sexRule } from './demographics.rules';
 import { buildInput, curatedVocabulary } from './extraction.test-support';

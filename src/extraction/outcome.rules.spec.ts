@@ -1,4 +1,4 @@
-import { buildVocabularyMatcher } from './vocabulary-matcher';
+import { buildTermMatcher as buildVocabularyMatcher } from './vocabulary-matcher';
 import { buildFieldContext } from './field-context';
 import { outcomeRule } from './outcome.rules';
 import { curatedVocabulary } from './extraction.test-support';

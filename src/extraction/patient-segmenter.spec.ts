@@ -1,4 +1,4 @@
-import { buildVocabularyMatcher } from './vocabulary-matcher';
+import { buildTermMatcher as buildVocabularyMatcher } from './vocabulary-matcher';
 import { buildFieldContext } from './field-context';
 import { segmentPatients } from './patient-segmenter';
 import { curatedVocabulary } from './extraction.test-support';

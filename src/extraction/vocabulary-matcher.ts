@@ -53,7 +53,7 @@ function addUnique(list: VocabularyEntry[], e: VocabularyEntry): void {
  * Curated terms win over MeSH-seeded duplicates (same meshUi and kind): the duplicate's surfaces map
  * to the curated term, so the seeded synonyms still help recall.
  */
-export function buildVocabularyMatcher(entries: VocabularyEntry[]): VocabularyMatcher {
+export function buildTermMatcher(entries: VocabularyEntry[]): VocabularyMatcher {
   // Canonical entry per (kind, meshUi): curated first, then list order.
   const canonicalByUi = new Map<string, VocabularyEntry>();
   const rank = (e: VocabularyEntry) => (e.source === 'mesh' ? 1 : 0);
