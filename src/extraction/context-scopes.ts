@@ -14,7 +14,7 @@ export const HISTORICAL = 4;
 
 const MAX_SCOPE = 12;
 
-type Trigger = { words: string[]; flag: number; post: boolean; pseudo?: boolean };
+type Trigger = { words: string[]; flag: number; post: boolean; pseudo?: boolean; scope?: number };
 
 const t = (phrase: string, flag: number, post = false, pseudo = false): Trigger => ({
   words: phrase.split(' ').map(normalizeWord),
@@ -51,8 +51,8 @@ const TRIGGERS: Trigger[] = [
   t('to exclude', NEGATED),
   t('exclude', NEGATED),
   t('excluded', NEGATED),
-  t('declined', NEGATED),
-  t('refused', NEGATED),
+  { ...t('declined', NEGATED), scope: 4 },
+  { ...t('refused', NEGATED), scope: 4 },
   t('instead of', NEGATED),
   t('rather than', NEGATED),
   t('in lieu of', NEGATED),
@@ -83,13 +83,13 @@ const TRIGGERS: Trigger[] = [
   t('risk of', HYPOTHETICAL),
   t('risk', HYPOTHETICAL),
   t('risk factor', HYPOTHETICAL),
-  t('may', HYPOTHETICAL),
-  t('might', HYPOTHETICAL),
-  t('could', HYPOTHETICAL),
+  { ...t('may', HYPOTHETICAL), scope: 30 },
+  { ...t('might', HYPOTHETICAL), scope: 30 },
+  { ...t('could', HYPOTHETICAL), scope: 30 },
   t('can', HYPOTHETICAL),
-  t('should', HYPOTHETICAL),
-  t('if', HYPOTHETICAL),
-  t('would', HYPOTHETICAL),
+  { ...t('should', HYPOTHETICAL), scope: 30 },
+  { ...t('if', HYPOTHETICAL), scope: 30 },
+  { ...t('would', HYPOTHETICAL), scope: 30 },
   t('whether', HYPOTHETICAL),
   t('prevent', HYPOTHETICAL),
   t('prevention', HYPOTHETICAL),
@@ -110,6 +110,10 @@ const TRIGGERS: Trigger[] = [
   t('offered', HYPOTHETICAL),
   t('planned', HYPOTHETICAL),
   t('warning sign', HYPOTHETICAL),
+  { ...t('likely', HYPOTHETICAL), scope: 30 },
+  { ...t('probably', HYPOTHETICAL), scope: 30 },
+  { ...t('presumably', HYPOTHETICAL), scope: 30 },
+  { ...t('possibly', HYPOTHETICAL), scope: 30 },
   t('vigilance', HYPOTHETICAL),
   t('was suspected', HYPOTHETICAL, true),
   t('is suspected', HYPOTHETICAL, true),
@@ -122,8 +126,10 @@ const TRIGGERS: Trigger[] = [
   t('years ago', HISTORICAL, true),
 ];
 
+const TIME_UNITS = new Set(['hour', 'day', 'week', 'month', 'year', 'h', 'hr']);
+
 const TERMINATORS = new Set(
-  ['but', 'however', 'although', 'though', 'which', 'who', 'whereas', 'while', 'yet', 'except', 'then', 'subsequently', 'later', 'after', 'until', 'despite', 'because', 'since', 'when', 'where', 'developed', 'presented', 'underwent', 'showed', 'revealed', 'demonstrated', 'complained', 'experienced', 'received', 'required', 'needed'].map(normalizeWord),
+  ['but', 'however', 'although', 'though', 'which', 'who', 'whereas', 'while', 'yet', 'except', 'then', 'subsequently', 'later', 'after', 'until', 'despite', 'because', 'since', 'when', 'where', 'developed', 'presented', 'underwent', 'showed', 'revealed', 'demonstrated', 'complained', 'experienced'].map(normalizeWord),
 );
 
 /** Triggers indexed by their first word (longest first), built once. */
@@ -188,7 +194,9 @@ export function assertionFlags(tokens: Token[], text: string): Uint8Array {
     }
     if (matched) {
       const len = matched.words.length;
-      if (matched.pseudo) {
+      // "a 4-day history of back pain" is the present illness, not the past.
+      const presentIllness = matched.flag === HISTORICAL && i > 0 && TIME_UNITS.has(tokens[i - 1].norm);
+      if (matched.pseudo || presentIllness) {
         i += len - 1;
         continue;
       }
@@ -201,7 +209,7 @@ export function assertionFlags(tokens: Token[], text: string): Uint8Array {
           for (let k = from; k < i; k++) flags[k] |= tr.flag;
         } else {
           active |= tr.flag;
-          remaining = MAX_SCOPE;
+          remaining = Math.max(active === tr.flag ? 0 : remaining, tr.scope ?? MAX_SCOPE);
         }
       }
       i += len - 1;

@@ -24,8 +24,9 @@ function* scan(re: RegExp, ctx: SentenceContext): Generator<RegExpExecArray> {
   }
 }
 
+/** Whether the mention at `offset` (relative to the sentence) is neither negated nor hypothetical. */
 function asserted(ctx: SentenceContext, offset: number): boolean {
-  return (flagsAt(ctx, offset) & (NEGATED | HYPOTHETICAL)) === 0;
+  return (flagsAt(ctx, ctx.sentence.start + offset) & (NEGATED | HYPOTHETICAL)) === 0;
 }
 
 function ev<T>(ctx: SentenceContext, relStart: number, relEnd: number, value: T, confidence: number): Found<T> {
@@ -41,6 +42,9 @@ const AGE_DAYS = new RegExp(`\\b(${NUMBER_SOURCE})[- ]?days?[- ]?old\\b`, 'gi');
 export function ageRule(sentences: SentenceContext[]): Found<number> | null {
   for (const ctx of sentences) {
     if (ctx.generic) continue;
+    // Cheap test first: most sentences hold no age (the age patterns are the costly ones).
+    const lower = ctx.sentence.text.toLowerCase();
+    if (!lower.includes('old') && !lower.includes('aged') && !lower.includes('of age')) continue;
     for (const m of scan(AGE_YEARS, ctx)) {
       const n = parseNumber(m[1] ?? m[2] ?? m[3] ?? m[4] ?? '');
       if (n === null || n > 120) continue;
@@ -62,8 +66,8 @@ export function ageRule(sentences: SentenceContext[]): Found<number> | null {
   return null;
 }
 
-const FEMALE_NOUN = /\b(?:woman|female|girl|lady|mother|parturient|primigravida|primagravida|multigravida|primipara|multipara|primiparous|nulliparous|gravida|G\d+P\d+|pregnant|puerpera)\b/gi;
-const MALE_NOUN = /\b(?:man|male|boy|gentleman)\b/gi;
+const FEMALE_NOUN = /\b(?:woman|women|female|girl|lady|mother|parturient|primigravida|primagravida|multigravida|primipara|multipara|primiparous|nulliparous|gravida|G\d+P\d+|pregnant|puerpera)\b/gi;
+const MALE_NOUN = /\b(?:man|men|male|boy|gentleman)\b/gi;
 const FEMALE_PRONOUN = /\b(?:she|her)\b/gi;
 const MALE_PRONOUN = /\b(?:he|his|him)\b/gi;
 /** "male infant", "female baby": the newborn, not the patient; "male/female ratio": not a person. */
@@ -113,13 +117,15 @@ export function sexRule(sentences: SentenceContext[], input: ExtractionInput, si
   return null;
 }
 
-const POSTPARTUM = /\b(?:post-?partum|puerper\w*|after (?:a |an |her )?(?:\w+ )?(?:delivery|birth|childbirth)|(?:cesarean|caesarean) (?:section|delivery)|c-section|delivered|in labou?r|labou?r (?:epidural|analgesia|pain)|parturient|obstetric (?:epidural|anaesthesia|anesthesia|analgesia|patient)|PPD ?\d+|(?:vaginal|spontaneous) delivery|primagravida|primigravida)\b/gi;
-const PREGNANT = new RegExp(`\\b(?:pregnant|pregnancy|gestation|${NUMBER_SOURCE}(?:-| )?weeks?'? (?:of )?gestation|antepartum|gravida|G\\d+P\\d+)\\b`, 'gi');
+const POSTPARTUM = /\b(?:post-?partum|post partum|during labou?r|labou?r and delivery|for labou?r|(?:eutocic|normal|uneventful|instrumental|forceps|ventouse) delivery|puerper\w*|after (?:a |an |her )?(?:\w+ )?(?:delivery|birth|childbirth)|(?:cesarean|caesarean) (?:section|delivery)|c-section|delivered|in labou?r|labou?r (?:epidural|analgesia|pain)|parturient|obstetric (?:epidural|anaesthesia|anesthesia|analgesia|patient)|PPD ?\d+|(?:vaginal|spontaneous) delivery|primagravida|primigravida)\b/gi;
+const OBSTETRIC_HINT = /partum|puerper|deliver|birth|cesarean|caesarean|section|labou?r|parturient|obstetric|PPD|gravida|gestation|pregnan|antepartum|G\d/i;
+const PREGNANT = /\b(?:pregnant|pregnancy|gestation|antepartum|gravida|G\d+P\d+)\b/gi;
 
 export function pregnancyRule(sentences: SentenceContext[], sex: Sex | null): Found<PregnancyStatus> | null {
   let pregnant: Found<PregnancyStatus> | null = null;
   for (const ctx of sentences) {
     if (ctx.generic) continue;
+    if (!OBSTETRIC_HINT.test(ctx.sentence.text)) continue;
     for (const m of scan(POSTPARTUM, ctx)) {
       if (!asserted(ctx, m.index)) continue;
       return ev(ctx, m.index, m.index + m[0].length, PregnancyStatus.POSTPARTUM, 0.8);
@@ -138,13 +144,15 @@ export function pregnancyRule(sentences: SentenceContext[], sex: Sex | null): Fo
 
 /** A male patient is not pregnant; the evidence is the sex evidence. */
 export function notPregnantFromSex(sex: Found<Sex> | null): Found<PregnancyStatus> | null {
-  if (!sex || sex.value !== Sex.MALE) return null;
+  // Only from the text: a MeSH "Male" check tag also indexes boys and infants.
+  if (!sex || sex.value !== Sex.MALE || sex.evidence.field === 'mesh') return null;
   return { value: PregnancyStatus.NOT_PREGNANT, evidence: { ...sex.evidence, confidence: Math.min(sex.evidence.confidence, 0.8) } };
 }
 
 const ANTICOAGULANT = /\b(?:warfarin|coumadin|acenocoumarol|phenprocoumon|heparin|enoxaparin|dalteparin|tinzaparin|nadroparin|bemiparin|fondaparinux|rivaroxaban|apixaban|edoxaban|dabigatran|argatroban|bivalirudin|LMWH|DOACs?|NOACs?|vitamin K antagonists?|anticoagula(?:nts?|tion|ted|nt therapy))\b/gi;
-const ANTIPLATELET = /\b(?:aspirin|acetylsalicylic acid|ASA|clopidogrel|ticagrelor|prasugrel|ticlopidine|dipyridamole|cilostazol|antiplatelets?|anti-platelets?|dual antiplatelet therapy|DAPT)\b/gi;
+const ANTIPLATELET = /\b(?:aspirin|acetylsalicylic acid|ASA(?! (?:[1-6IV]+|physical|class|status|grade)\b)|clopidogrel|ticagrelor|prasugrel|ticlopidine|dipyridamole|cilostazol|antiplatelets?|anti-platelets?|dual antiplatelet therapy|DAPT)\b/gi;
 const NOT_EXPOSURE_BEFORE = /(?:lupus|circulating)\s*$/i;
+const AFTER_THE_EVENT = /\b(?:discharged|recover\w*|resolved|improved|relief)\b/i;
 const STARTED_AFTER = /\b(?:commenced|started|initiated|treated with|treatment with|was given|were given|administered|received)\b/i;
 
 export function anticoagulationRule(sentences: SentenceContext[]): Found<Anticoagulation> | null {
@@ -161,14 +169,15 @@ export function anticoagulationRule(sentences: SentenceContext[]): Found<Anticoa
       for (const m of scan(re, ctx)) {
         if (NOT_EXPOSURE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
         const before = text.slice(0, m.index);
-        const f = flagsAt(ctx, m.index);
+        const f = flagsAt(ctx, ctx.sentence.start + m.index);
         if (f & NEGATED) {
           if (!none) none = ev(ctx, m.index, m.index + m[0].length, Anticoagulation.NONE, 0.6);
           continue;
         }
         if (f & HYPOTHETICAL) continue;
-        // "She was commenced on anticoagulants" after the complication is treatment, not exposure.
+        // "She was commenced on anticoagulants ... and made a complete recovery": treatment of the complication, not exposure.
         if (STARTED_AFTER.test(before) && /\b(?:thrombosis|embolism|CVT|CVST)\b/i.test(text)) continue;
+        if (AFTER_THE_EVENT.test(text)) continue;
         const found = ev(ctx, m.index, m.index + m[0].length, kind, 0.8);
         if (kind === Anticoagulation.ANTICOAGULANT) anticoag = anticoag ?? found;
         else antiplatelet = antiplatelet ?? found;

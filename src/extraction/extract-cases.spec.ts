@@ -134,6 +134,8 @@ describe('extractCases', () => {
       ['one enormous sentence', 'a 30-year-old woman had spinal epidural hematoma and headache, '.repeat(16_000)],
       ['nested parentheses', '('.repeat(500_000) + 'hematoma' + ')'.repeat(500_000)],
       ['digits and dashes', 'L3-4 20 mL 48 hours after '.repeat(40_000)],
+      ['a bare site-less term on every line', 'MRI showed a subdural hematoma.\n'.repeat(32_000)],
+      ['"Case 1:" markers', 'Case 1: a woman. Case 2: a man. '.repeat(32_000)],
     ])('%s', (_name, abstract) => {
       const r = run(abstract);
       expect(r.rulesVersion).toMatch(/^extraction-rules\//);

@@ -19,7 +19,7 @@ import { bloodVolume, diagnosis, onsetHours, vertebralLevel } from './procedure-
 import { ruleSurfaceEntries } from './rule-surfaces';
 import { classifyStudy } from './study-kind.classifier';
 import { collectMentions, evacuationMentions, meshMentions, mostSpecific, procedureRole, sharedRoleUis, type CollectOptions, type TermMention } from './term-assignment.rules';
-import { buildVocabularyMatcher as buildTrieMatcher, type VocabularyMatcher } from './vocabulary-matcher';
+import { buildTermMatcher, type VocabularyMatcher } from './vocabulary-matcher';
 
 export { EXTRACTION_RULES_VERSION };
 
@@ -31,7 +31,7 @@ export interface ExtractionMatcher extends VocabularyMatcher {
 /** Build once per vocabulary (curated and MeSH-seeded together), reuse for every record. */
 export function buildVocabularyMatcher(entries: VocabularyEntry[]): ExtractionMatcher {
   const all = [...entries, ...ruleSurfaceEntries(entries)];
-  const matcher = buildTrieMatcher(all);
+  const matcher = buildTermMatcher(all);
   return Object.assign(matcher, { sharedUis: sharedRoleUis(matcher, entries) });
 }
 
@@ -99,6 +99,12 @@ export function extractCases(input: ExtractionInput, matcher: ExtractionMatcher)
         attemptNumber: m.attempt ? { value: m.attempt, evidence: m.evidence } : null,
       };
     });
+
+    // A repeat ("second blood patch") makes the other mention of the same procedure the first attempt.
+    for (const p of procedures) {
+      if (p.attemptNumber) continue;
+      if (procedures.some((q) => q.termKey === p.termKey && (q.attemptNumber?.value ?? 0) > 1)) p.attemptNumber = { value: 1, evidence: p.evidence };
+    }
 
     const complications: ProposedComplication[] = mentions
       .filter((m) => m.kind === TermKind.COMPLICATION)

@@ -32,6 +32,11 @@ const PATIENT_ANCHOR = /\b(?:she|he|her|his|patient|woman|man|women|men|girl|boy
 /** Wordings of background prose ("X is a rare complication", "has been reported", "incidence"). */
 const GENERIC_CUE = /\b(?:is an? (?:rare|well[- ]documented|well[- ]known|known|common|serious|devastating|recogni[sz]ed|uncommon|infrequent)|are (?:rare|common|uncommon)|rare but|rarely|is rare|incidence|prevalence|has been (?:reported|described|postulated)|have been (?:reported|described)|is (?:usually|often|typically|commonly|generally|widely|thought|believed|considered)|are (?:usually|often|typically|commonly|generally)|is widely used|occurs? (?:infrequently|rarely)|physicians|anesthesiologists|anaesthesiologists|anaesthetists|anesthetists|clinicians|in general|treatment of choice|gold standard|literature)\b/i;
 
+/** Past-tense verbs of a case narrative; a sentence without them and without a patient word is background. */
+const NARRATIVE_VERB = /\b(?:was|were|had|did|underwent|developed|presented|showed|revealed|received|required|demonstrated|complained|reported|became|made|recovered|resolved|improved|occurred|performed|treated|diagnosed|admitted|found|noted|observed|given|evacuated|drained|suffered|experienced|remained|returned|discharged|started|commenced|injected|placed|inserted|confirmed|disappeared|began|appeared|followed|persisted|worsened|recurred|relieved|resolved|failed|progressed|evolved|remains?|today|currently|at (?:the )?(?:last )?follow-up|day \d+|\d+ (?:hours?|days?|weeks?|months?) (?:later|after)|(?:postpartum|postoperative|post-operative|post-partum) day)\b/i;
+const CONDITIONAL_OPENING = /^(?:when|if|in case|whenever|unless)\b/i;
+const MORE_GENERIC_CUE = /\b(?:includes?|including|is defined as|characteri[sz]ed by|is associated with|are associated with|is (?:the )?(?:most|commonest)|most (?:common|typical|frequent)|commonest|is estimated|with increasing frequency|is being)\b/i;
+
 const GENERIC_SECTIONS = /^(?:BACKGROUND|INTRODUCTION|CONTEXT|OBJECTIVES?|PURPOSE|AIMS?|CONCLUSIONS?|DISCUSSION|LESSONS?|IMPORTANCE|RATIONALE|SUMMARY|WHY SHOULD)/;
 
 const SECTION_LABEL = /^([A-Z][A-Za-z ,&/-]{2,40}):\s/;
@@ -42,14 +47,19 @@ export function buildFieldContext(field: EvidenceField, text: string, matcher: V
   const split = splitSentences(text);
   for (let i = 0; i < split.length; i++) {
     const s = split[i];
-    const label = SECTION_LABEL.exec(s.text);
+    const label = field === 'abstract' ? SECTION_LABEL.exec(s.text) : null;
     if (label) section = label[1].toUpperCase();
     const tokens = tokenize(text, s.start, s.end);
     const flags = assertionFlags(tokens, text);
-    const matches = matcher.matchTokens(tokens);
+    // A section label ("Observations:", "Treatment:") names a part of the abstract, not a fact.
+    const labelEnd = label ? s.start + label[0].length : -1;
+    const matches = matcher.matchTokens(tokens).filter((m) => m.start >= labelEnd);
     const anchored = PATIENT_ANCHOR.test(s.text);
     const genericSection = section !== null && GENERIC_SECTIONS.test(section);
-    const generic = !anchored && (genericSection || GENERIC_CUE.test(s.text));
+    const body = label ? s.text.slice(label[0].length) : s.text;
+    const generic =
+      field === 'abstract' &&
+      (CONDITIONAL_OPENING.test(body) || (!anchored && (genericSection || GENERIC_CUE.test(s.text) || MORE_GENERIC_CUE.test(s.text) || !NARRATIVE_VERB.test(s.text))));
     sentences.push({ field, fieldText: text, sentence: s, index: i, tokens, flags, matches, generic, section });
   }
   return { field, text, sentences };

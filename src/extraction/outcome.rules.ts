@@ -20,11 +20,13 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
   { outcome: Outcome.PARTIAL_RECOVERY, re: /\b(?:partial(?:ly)? (?:recovery|recovered|resolution|resolved|relief|improvement|improved)|incomplete(?:ly)? (?:recovery|recovered|resolution)|partly (?:resolved|improved|recovered)|modest(?:ly)? (?:recovery|improvement|improved))\b/gi, confidence: 0.8 },
   {
     outcome: Outcome.FULL_RECOVERY,
-    re: /\b(?:(?:complete|full|total)(?:ly)? (?:recovery|recovered|resolution|resolved|relief|neurological recovery|symptomatic relief)|(?:recovered|resolved|relieved) (?:fully|completely|uneventfully|totally)|fully recovered|complete(?:ly)? (?:recovered|resolved)|without (?:any )?(?:neurological |neurologic )?(?:sequel\w*|deficits?)|no (?:neurological |neurologic )?sequel\w*|symptom[- ]free|returned to (?:baseline|normal)|asymptomatic|no recurrence|(?:immediate|complete) relief|satisfactory outcome|full symptomatic relief|good functional recovery|excellent (?:functional )?recovery)\b/gi,
+    re: /\b(?:(?:complete|full|total)(?:ly)? (?:recovery|recovered|resolution|resolved|relief|neurological recovery|symptomatic relief)|(?:recovered|resolved|relieved) (?:fully|completely|uneventfully|totally)|fully recovered|complete(?:ly)? (?:recovered|resolved)|without (?:any )?(?:neurological |neurologic )?(?:sequel\w*|deficits?)|no (?:neurological |neurologic )?sequel\w*|symptom[- ]free|returned to (?:baseline|normal)|asymptomatic|no recurrence|(?:immediate|complete) relief|satisfactory outcome|full symptomatic relief|good functional recovery|excellent (?:functional )?recovery|resolved (?:spontaneously|completely)|(?:showed|complete|with) resolution of (?:the |her |his )?(?:\w+ ){0,3}(?:abscess|hematoma|haematoma|pneumocephalus|symptoms|collection)|recovery was uneventful|completely disappeared)\b/gi,
     confidence: 0.8,
   },
   { outcome: Outcome.IMPROVED_UNSPECIFIED, re: /\b(?:improved|improvement|improving|recovered|recovery|resolved|resolution|relieved|good outcome|favou?rable outcome|uneventful(?:ly)?)\b/gi, confidence: 0.55 },
 ];
+
+const OUTCOME_HINT = /recover|resol|improv|reliev|relief|sequel|deficit|died|death|deceas|residual|permanent|persist|remain|complete|full|total|asymptomatic|recurrence|outcome|uneventful|free|baseline|disabilit|expired|succumbed|passed away|disappeared|partial|partly|modest|still|paraplegic|paralys|paralyz|paretic|foot drop|numbness|weakness|satisfactory/i;
 
 const SEVERITY: Outcome[] = [Outcome.DEATH, Outcome.RESIDUAL_DEFICIT, Outcome.PARTIAL_RECOVERY, Outcome.FULL_RECOVERY, Outcome.IMPROVED_UNSPECIFIED];
 
@@ -45,6 +47,8 @@ export function outcomeRule(sentences: SentenceContext[]): OutcomeFinding {
   for (const ctx of sentences) {
     if (ctx.generic) continue;
     const text = ctx.sentence.text;
+    // One cheap pass decides whether any of the five patterns can match this sentence.
+    if (!OUTCOME_HINT.test(text)) continue;
     for (let r = 0; r < RULES.length; r++) {
       if (best && best.rank <= r) break;
       const rule = RULES[r];
@@ -52,7 +56,7 @@ export function outcomeRule(sentences: SentenceContext[]): OutcomeFinding {
       let m: RegExpExecArray | null;
       while ((m = rule.re.exec(text)) !== null) {
         const abs = ctx.sentence.start + m.index;
-        const f = flagsAt(ctx, m.index);
+        const f = flagsAt(ctx, ctx.sentence.start + m.index);
         const phrase = m[0].toLowerCase();
         const selfNegating = /^(?:without|no )/.test(phrase) || phrase === 'asymptomatic';
         if (!selfNegating && f & (NEGATED | HYPOTHETICAL)) continue;

@@ -29,17 +29,19 @@ const STATED_COUNT = new RegExp(
 );
 const MARKER = /\b(?:case|patient) ?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b(?! (?:cases|patients))|\b(?:the|our) (first|second|third|fourth|fifth|other|latter) (?:case|patient)\b|\b(one) (?:patient|case)\b(?! report)/i;
 const MARKER_WITHIN = 40;
+const COUNT_HINT = /cases|patients|women|men\b|parturients|children|dogs|cats|subjects/i;
 
 export function segmentPatients(title: SentenceContext[], abstract: SentenceContext[], individual: boolean): Segmentation {
   let stated = 0;
   for (const ctx of [...title, ...abstract]) {
+    if (!COUNT_HINT.test(ctx.sentence.text)) continue;
     STATED_COUNT.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = STATED_COUNT.exec(ctx.sentence.text)) !== null) {
       const n = parseNumber(m[1] ?? m[2] ?? '');
       // "12 cases of the literature" is not ours; counts in generic sentences are not ours either.
       const after = ctx.sentence.text.slice(m.index + m[0].length, m.index + m[0].length + 40);
-      if (ctx.generic || /^ (?:in|from) the literature|^ (?:were|have been) (?:reported|published|described)/i.test(after)) continue;
+      if (ctx.generic || /^ (?:in|from) the literature|^ (?:were|have|had been|are)\b/i.test(after)) continue;
       if (n !== null && n > stated && n <= 1000) stated = n;
     }
   }
@@ -48,8 +50,10 @@ export function segmentPatients(title: SentenceContext[], abstract: SentenceCont
   const shared: SentenceContext[] = [...title];
   let current: PatientSegment | null = null;
   for (const ctx of abstract) {
-    const text = ctx.sentence.text.replace(/^[A-Z][A-Za-z ]{2,30}:\s*/, (label) => (/^case/i.test(label) ? label : ''));
-    const m = MARKER.exec(text);
+    const raw = ctx.sentence.text;
+    const colon = raw.indexOf(':');
+    const text = colon > 0 && colon < 32 ? raw.replace(/^[A-Z][A-Za-z ]{2,30}:\s*/, (label) => (/^case/i.test(label) ? label : '')) : raw;
+    const m = MARKER.exec(text.slice(0, MARKER_WITHIN + 30));
     if (m && m.index <= MARKER_WITHIN && !ctx.generic) {
       const raw = (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase();
       let n = parseNumber(raw) ?? parseOrdinal(raw);

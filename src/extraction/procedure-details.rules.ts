@@ -17,6 +17,7 @@ function found<T>(ctx: SentenceContext, relStart: number, relEnd: number, value:
 const BLOOD_VOLUME = /\b(\d{1,3}(?:\.\d{1,2})?)[ -]?(?:mL|ml|cc|cm3|milliliters?|millilitres?)\b(?: of)?(?: (?:autologous|aseptic|sterile|fresh|venous))* ?(?:blood|epidural blood patch|blood patch|EBP)\b|\bblood patch (?:with|using|of) (\d{1,3})[ -]?(?:mL|ml|cc)\b/g;
 
 export function bloodVolume(ctx: SentenceContext): ProposedValue<number> | null {
+  if (!/ml|cc|cm3|millil/i.test(ctx.sentence.text)) return null;
   BLOOD_VOLUME.lastIndex = 0;
   const m = BLOOD_VOLUME.exec(ctx.sentence.text);
   if (!m) return null;
@@ -32,6 +33,7 @@ const LEVEL_CONTEXT_AFTER = /^\s?(?:-?\s?(?:interspace|interspinous|intervertebr
 /** "L3-4" → "L3-L4", "T12" → "T12". Only a level the procedure was done at, not the extent of a hematoma. */
 export function vertebralLevel(ctx: SentenceContext, afterOffset: number): ProposedValue<string> | null {
   const text = ctx.sentence.text;
+  if (!/[CTLS]\d/.test(text)) return null;
   LEVEL.lastIndex = Math.max(0, afterOffset - ctx.sentence.start);
   let m: RegExpExecArray | null;
   while ((m = LEVEL.exec(text)) !== null) {
@@ -52,7 +54,10 @@ const ONSET = new RegExp(
   'gi',
 );
 
+const ONSET_HINT = /after|following|post|later|PPD|day/i;
+
 export function onsetHours(ctx: SentenceContext): ProposedValue<number> | null {
+  if (!ONSET_HINT.test(ctx.sentence.text)) return null;
   ONSET.lastIndex = 0;
   const m = ONSET.exec(ctx.sentence.text);
   if (!m) return null;
@@ -75,7 +80,7 @@ export function onsetHours(ctx: SentenceContext): ProposedValue<number> | null {
   return found(ctx, m.index, m.index + m[0].length, hours, 0.7);
 }
 
-const IMAGING = /\b(?:magnetic resonance imaging|MRI|MR imaging|computed tomography|CT(?: scan)?|myelography|CT myelography|ultrasound|ultrasonography|venography|angiography|MR venography)\b/;
+const IMAGING = /\b(?:magnetic resonance imaging|MRI|MR imaging|computed tomography|CT(?: scan)?|myelography|CT myelography|ultrasound|ultrasonography|venography|angiography|MR venography)\b/i;
 
 export function diagnosis(ctx: SentenceContext): ProposedValue<string> | null {
   const m = IMAGING.exec(ctx.sentence.text);

@@ -12,7 +12,7 @@ const NOT_INDIVIDUAL_TYPES =
 
 /** Wordings that mark an individual patient. */
 const INDIVIDUAL_CUE =
-  /\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|yr|month)s?[- ]old\b|\b(?:we|the authors) (?:report|present|describe|discuss)(?:ed)? (?:a|an|the|two|three|four|five|\d+)\b|\bcase (?:of|report)\b|\b(?:a|this|our) (?:rare |unusual |unique )?case\b|\b(?:two|three|four|five|2|3|4|5) (?:cases|patients)\b|\bcase (?:1|one)\b|\bthe patient (?:was|had|underwent|developed|presented)\b/i;
+  /\b(?:we|the authors) (?:report|present|describe|discuss)(?:ed)? (?:a|an|the|two|three|four|five|\d+)\b|\bcase (?:of|report)\b|\b(?:a|this|our) (?:rare |unusual |unique )?case\b|\b(?:two|three|four|five|2|3|4|5) (?:cases|patients|women|men|girls|boys|parturients)\b|(?:^|[.:\n] ?)an? (?:\w+ )?(?:parturient|woman|man|patient|primigravida|girl|boy|gentleman|lady) (?:was|had|reported|presented|developed|underwent|received|complained)\b|\bcase (?:1|one)\b|\bthe patient (?:was|had|underwent|developed|presented)\b/i;
 
 /** Wordings of studies of groups. */
 const GROUP_CUE =
@@ -23,17 +23,24 @@ export interface StudyKindFinding {
   individual: boolean;
 }
 
+/** The "N-year-old" part of INDIVIDUAL_CUE is the costly one; it only runs when the text says "old". */
+const AGE_CUE = /\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|yr|month)s?[- ]old\b/i;
+
+function individualCue(text: string): boolean {
+  return INDIVIDUAL_CUE.test(text) || (/old\b/i.test(text) && AGE_CUE.test(text));
+}
+
 export function classifyStudy(input: ExtractionInput, text: string): StudyKindFinding {
   const types = input.publicationTypes.map((t) => t.trim());
   const caseReportType = types.some((t) => CASE_REPORT_TYPES.test(t));
   const groupType = types.some((t) => NOT_INDIVIDUAL_TYPES.test(t) && !/^comparative study$/i.test(t) && !/^(?:editorial|comment|news|historical article)$/i.test(t));
-  const individualText = INDIVIDUAL_CUE.test(text);
+  const individualText = individualCue(text);
   const groupText = GROUP_CUE.test(text);
   if (caseReportType && (!groupType || individualText)) return { kind: 'CASE_REPORT', individual: true };
   if (individualText && !groupType && !groupText) return { kind: 'CASE_REPORT', individual: true };
   if (individualText && (groupType || groupText)) {
     // Individual patient inside a review/trial wording: only a clear "N-year-old" or "we report a case" counts.
-    if (/\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|yr)s?[- ]old (?:woman|man|female|male|girl|boy|patient|parturient|primigravida)\b|\bwe (?:report|present|describe) (?:a|an|the) (?:\w+ )?case\b/i.test(text) && !/\brandomi[sz]ed\b/i.test(text)) {
+    if (/\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|yr)s?[- ]old (?:\w+ ){0,2}(?:woman|man|female|male|girl|boy|patient|parturient|primigravida|gentleman|lady)\b|\b(?:we|the authors) (?:report|present|describe) (?:a|an|the) (?:\w+ )?case\b/i.test(text) && !/\brandomi[sz]ed\b/i.test(text)) {
       return { kind: 'CASE_REPORT', individual: true };
     }
     return { kind: 'NOT_INDIVIDUAL_PATIENTS', individual: false };

@@ -34,22 +34,29 @@ const SITE_SWAP: Record<string, { other: string; defaultSite: 'spinal' | 'crania
 };
 const SITE_WORDS = /\b(?:spinal|spine|intracranial|cranial|cerebral|lumbar|thoracic|cervical)\b/i;
 
-function siteOf(sentence: string, record: string): 'spinal' | 'cranial' | null {
+function siteOf(sentence: string, opts: CollectOptions): 'spinal' | 'cranial' | null {
   const s = count(SPINAL_CUE, sentence) - count(CRANIAL_CUE, sentence);
   if (s > 0) return 'spinal';
   if (s < 0) return 'cranial';
-  const r = count(SPINAL_CUE, record) - count(CRANIAL_CUE, record);
+  // The whole record's balance is counted once per record (not once per mention: that would be quadratic).
+  if (opts.recordSiteBalance === undefined) opts.recordSiteBalance = count(SPINAL_CUE, opts.recordText) - count(CRANIAL_CUE, opts.recordText);
+  const r = opts.recordSiteBalance;
   if (r > 0) return 'spinal';
   if (r < 0) return 'cranial';
   return null;
 }
 
-const AFTER_WORDS = new Set(['after', 'following', 'post', 'from', 'complicating']);
+const AFTER_WORDS = new Set(['after', 'following', 'post', 'from', 'complicating', 'during']);
 /** Words allowed between "after" and the procedure ("after two lumbar epidural blood patches"). */
 const FILLER = new Set(['a', 'an', 'the', 'her', 'his', 'two', 'three', 'four', 'five', 'six', 'several', 'multiple', 'repeated', 'repeat', 'series', 'of', 'lumbar', 'thoracic', 'cervical', 'autologous', 'prophylactic', 'therapeutic', 'an', 'uneventful', 'successful', 'second', 'another', 'course', 'courses']);
 /** A general term made specific by its sentence ("epidural catheter ... in labour"). */
-const SPECIALISE: Record<string, { cue: RegExp; key: string }> = {
-  'epidural-anesthesia': { cue: /\b(?:labou?r|obstetric|parturient|delivery)\b/i, key: 'labour-epidural-analgesia' },
+const SPECIALISE: Record<string, { cue: RegExp; key: string }[]> = {
+  'epidural-anesthesia': [{ cue: /\b(?:labou?r|delivery|obstetric epidural)\b/i, key: 'labour-epidural-analgesia' }],
+  meningitis: [{ cue: /\b(?:bacteri\w*|\w*coccus|\w*cocci|pseudomonas|klebsiella|listeria|haemophilus|e\. ?coli|gram[- ](?:positive|negative))\b/i, key: 'bacterial-meningitis' }],
+  headache: [
+    { cue: /\bnon-?(?:postural|positional|orthostatic)\b|\bnot postural\b|\bno longer postural\b|\bwithout (?:a )?postural\b/i, key: 'non-postural-headache' },
+    { cue: /\b(?:postural|positional|orthostatic)\b/i, key: 'orthostatic-headache' },
+  ],
 };
 const REPEAT_WORDS: Record<string, number> = { repeat: 2, repeated: 2, another: 2, subsequent: 2 };
 
@@ -67,8 +74,19 @@ export function sharedRoleUis(matcher: VocabularyMatcher, entries: VocabularyEnt
   return uis;
 }
 
+const uiMemo = new WeakMap<VocabularyEntry, string | null>();
+
+/** The MeSH UI of a term or of its nearest ancestor that has one (memoised per entry). */
 function uiOf(matcher: VocabularyMatcher, e: VocabularyEntry): string | null {
   if (e.meshUi) return e.meshUi;
+  const memo = uiMemo.get(e);
+  if (memo !== undefined) return memo;
+  const ui = ancestorUi(matcher, e);
+  uiMemo.set(e, ui);
+  return ui;
+}
+
+function ancestorUi(matcher: VocabularyMatcher, e: VocabularyEntry): string | null {
   for (const k of matcher.ancestors(e.kind, e.key)) {
     const a = matcher.byKey(e.kind, k);
     if (a?.meshUi) return a.meshUi;
@@ -80,6 +98,8 @@ export interface CollectOptions {
   matcher: VocabularyMatcher;
   sharedUis: Set<string>;
   recordText: string;
+  /** Spinal minus cranial cue words in the whole record, computed on first use. */
+  recordSiteBalance?: number;
 }
 
 /** Whether the record presents the shared term as the index procedure. */
@@ -128,15 +148,21 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
         if (asProcedure && chosen[0].kind === TermKind.PROCEDURE && /second|repeat/i.test(surface)) attempt = attempt ?? 2;
       }
       for (const e of chosen) {
-        if (flags & HISTORICAL && e.kind !== TermKind.COMORBIDITY) continue;
+        // "history of" keeps a complication or symptom out of the current episode; comorbidities are
+        // history by nature, and a procedure "five days previously" belongs to the episode.
+        if (flags & HISTORICAL && (e.kind === TermKind.COMPLICATION || e.kind === TermKind.SYMPTOM)) continue;
         let key = e.key;
         const swap = SITE_SWAP[key];
         if (swap && !SITE_WORDS.test(surface) && opts.matcher.byKey(e.kind, swap.other)) {
-          const site = siteOf(ctx.sentence.text, opts.recordText);
+          const site = siteOf(ctx.sentence.text, opts);
           if (site && site !== swap.defaultSite) key = swap.other;
         }
-        const special = SPECIALISE[key];
-        if (special && special.cue.test(ctx.sentence.text) && opts.matcher.byKey(e.kind, special.key)) key = special.key;
+        for (const special of SPECIALISE[key] ?? []) {
+          if (special.cue.test(ctx.sentence.text) && opts.matcher.byKey(e.kind, special.key)) {
+            key = special.key;
+            break;
+          }
+        }
         const confidence = ctx.field === 'title' ? 0.8 : 0.75;
         out.push({
           kind: e.kind,
@@ -192,6 +218,12 @@ export function meshMentions(input: ExtractionInput, opts: CollectOptions, asPro
 }
 
 /**
+ * Treatment categories that a report names as a fact of its own ("managed conservatively" and then
+ * "analgesics"; a first and a repeat blood patch): not folded into their more specific children.
+ */
+const CATEGORY_TERMS = new Set(['conservative-management', 'therapeutic-epidural-blood-patch']);
+
+/**
  * One term per fact: the first mention of each key, and a term dropped when a more specific term of
  * the same kind (a descendant) is also present ("hematoma" when "spinal epidural hematoma" is there).
  * Procedures keep repeated attempts apart.
@@ -208,6 +240,6 @@ export function mostSpecific(mentions: TermMention[], matcher: VocabularyMatcher
   const kept = [...byKey.values()];
   const present = new Set(kept.map((m) => `${m.kind}:${m.key}`));
   const covered = new Set<string>();
-  for (const m of kept) for (const a of matcher.ancestors(m.kind, m.key)) covered.add(`${m.kind}:${a}`);
+  for (const m of kept) for (const a of matcher.ancestors(m.kind, m.key)) if (!CATEGORY_TERMS.has(a)) covered.add(`${m.kind}:${a}`);
   return kept.filter((m) => !covered.has(`${m.kind}:${m.key}`) || !present.has(`${m.kind}:${m.key}`)).sort((a, b) => a.order - b.order);
 }

@@ -17,21 +17,42 @@ export interface Token {
 /** Prefixes written both joined and hyphenated ("post-dural", "postdural"): merged with the next word. */
 const JOINING_PREFIXES = new Set(['post', 'pre', 'non', 'intra', 'peri', 'extra', 'anti']);
 
-const PLURAL_KEEP = /(ss|is|us|sis|ous|ics)$/;
+function keepsFinalS(w: string): boolean {
+  return w.endsWith('ss') || w.endsWith('is') || w.endsWith('us') || w.endsWith('ics');
+}
 
+const cache = new Map<string, string>();
+
+/** Normalised form of one word; memoised (abstracts reuse a small vocabulary of words). */
 export function normalizeWord(word: string): string {
+  // Fast path, no allocation: a lower-case word with nothing to rewrite is its own normal form.
+  const n = word.length;
+  let plain = n > 0 && word.charCodeAt(n - 1) !== 115; /* not ending in s */
+  for (let i = 0; plain && i < n; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 97 || c > 122) {
+      if (c < 48 || c > 57) plain = false; // upper case or non-ASCII
+    } else if (c === 101 /* e */ && i > 0) {
+      const p = word.charCodeAt(i - 1);
+      if (p === 97 /* a */ || p === 111 /* o */) plain = false;
+    }
+  }
+  if (plain && word !== 'labour') return word;
+  const hit = cache.get(word);
+  if (hit !== undefined) return hit;
   let w = word.toLowerCase();
   if (w.length > 3) {
-    if (w.includes('ae')) w = w.replace(/ae/g, 'e');
-    if (w.includes('oe')) w = w.replace(/oe/g, 'e');
+    if (w.includes('ae')) w = w.split('ae').join('e');
+    if (w.includes('oe')) w = w.split('oe').join('e');
     if (w === 'labour') w = 'labor';
     else if (w === 'labours') w = 'labors';
   }
-  if (w.length > 4 && w.endsWith('s') && !PLURAL_KEEP.test(w)) {
-    if (/(ches|shes|xes|sses)$/.test(w)) w = w.slice(0, -2);
+  if (w.length > 4 && w.charCodeAt(w.length - 1) === 115 /* s */ && !keepsFinalS(w)) {
+    if (w.endsWith('ches') || w.endsWith('shes') || w.endsWith('xes')) w = w.slice(0, -2);
     else if (w.endsWith('ies') && w.length > 5) w = w.slice(0, -3) + 'y';
     else w = w.slice(0, -1);
   }
+  if (cache.size < 50_000 && word.length < 40) cache.set(word, w);
   return w;
 }
 
@@ -44,29 +65,35 @@ function isWordChar(code: number): boolean {
   );
 }
 
-/** Splits on anything that is not a letter or digit. Linear in the text. */
+/** Splits on anything that is not a letter or digit; one pass, linear in the text. */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
-  const raw: Token[] = [];
+  const out: Token[] = [];
   let i = from;
+  // A joining prefix ("post") waiting to be merged with the next word.
+  let pending: Token | null = null;
   while (i < to) {
     while (i < to && !isWordChar(text.charCodeAt(i))) i++;
     if (i >= to) break;
     const start = i;
     while (i < to && isWordChar(text.charCodeAt(i))) i++;
     const word = text.slice(start, i);
-    raw.push({ norm: normalizeWord(word), start, end: i, raw: word });
-  }
-  // Merge joining prefixes with the next word when separated only by a hyphen or a single space.
-  const out: Token[] = [];
-  for (let k = 0; k < raw.length; k++) {
-    const t = raw[k];
-    const next = raw[k + 1];
-    if (next && JOINING_PREFIXES.has(t.norm) && next.start - t.end === 1 && (text[t.end] === '-' || text[t.end] === ' ') && /^[a-z]/.test(next.norm)) {
-      out.push({ norm: t.norm + next.norm, start: t.start, end: next.end, raw: text.slice(t.start, next.end) });
-      k++;
-      continue;
+    const norm = normalizeWord(word);
+    if (pending) {
+      const gap = start - pending.end;
+      const sep = text.charCodeAt(pending.end);
+      const c = norm.charCodeAt(0);
+      if (gap === 1 && (sep === 45 /* - */ || sep === 32) && c >= 97 && c <= 122) {
+        out.push({ norm: pending.norm + norm, start: pending.start, end: i, raw: text.slice(pending.start, i) });
+        pending = null;
+        continue;
+      }
+      out.push(pending);
+      pending = null;
     }
-    out.push(t);
+    const token: Token = { norm, start, end: i, raw: word };
+    if (JOINING_PREFIXES.has(norm)) pending = token;
+    else out.push(token);
   }
+  if (pending) out.push(pending);
   return out;
 }

@@ -1,8 +1,8 @@
 import { TermKind } from '../vocabulary/term-kind.enum';
-import { buildVocabularyMatcher } from './vocabulary-matcher';
+import { buildTermMatcher as buildVocabularyMatcher } from './vocabulary-matcher';
 import { curatedVocabulary } from './extraction.test-support';
 
-describe('buildVocabularyMatcher', () => {
+describe('buildTermMatcher (the token trie under buildVocabularyMatcher)', () => {
   const matcher = buildVocabularyMatcher(curatedVocabulary());
 
   it('prefers the longest term and matches British and American spellings', () => {

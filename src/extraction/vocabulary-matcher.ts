@@ -53,7 +53,7 @@ function addUnique(list: VocabularyEntry[], e: VocabularyEntry): void {
  * Curated terms win over MeSH-seeded duplicates (same meshUi and kind): the duplicate's surfaces map
  * to the curated term, so the seeded synonyms still help recall.
  */
-export function buildVocabularyMatcher(entries: VocabularyEntry[]): VocabularyMatcher {
+export function buildTermMatcher(entries: VocabularyEntry[]): VocabularyMatcher {
   // Canonical entry per (kind, meshUi): curated first, then list order.
   const canonicalByUi = new Map<string, VocabularyEntry>();
   const rank = (e: VocabularyEntry) => (e.source === 'mesh' ? 1 : 0);
@@ -78,7 +78,10 @@ export function buildVocabularyMatcher(entries: VocabularyEntry[]): VocabularyMa
       addUnique(list, target);
       byUi.set(e.meshUi, list);
     }
-    for (const surface of [e.label, ...e.synonyms]) {
+    // "Urinary retention or voiding difficulty": the first alternative is a wording too (when it has two words or more).
+    const orHead = e.label.split(/ or /i)[0];
+    const extra = orHead !== e.label && orHead.trim().split(/\s+/).length >= 2 ? [orHead] : [];
+    for (const surface of [e.label, ...extra, ...e.synonyms]) {
       const trimmed = surface.trim();
       if (!trimmed) continue;
       if (isAcronym(trimmed)) {
@@ -108,26 +111,49 @@ export function buildVocabularyMatcher(entries: VocabularyEntry[]): VocabularyMa
     }
   }
 
+  /** Longest term starting at token i: [end, entries] or null. At most MAX_TERM_TOKENS steps. */
+  const longestAt = (tokens: Token[], i: number): [number, VocabularyEntry[]] | null => {
+    let node: TrieNode | undefined = root;
+    let bestEnd = -1;
+    let best: VocabularyEntry[] | null = null;
+    for (let j = i; j < tokens.length && j - i < MAX_TERM_TOKENS; j++) {
+      node = node.children.get(tokens[j].norm);
+      if (!node) break;
+      if (node.entries) {
+        bestEnd = j + 1;
+        best = node.entries;
+      }
+    }
+    const acr = acronyms.get(tokens[i].raw);
+    if (acr && bestEnd < i + 1) return [i + 1, acr];
+    return best ? [bestEnd, best] : null;
+  };
+
+  const ancestorMemo = new Map<string, string[]>();
+
   const matchTokens = (tokens: Token[]): TermMatch[] => {
     const out: TermMatch[] = [];
     let i = 0;
     while (i < tokens.length) {
-      let node: TrieNode | undefined = root;
-      let bestEnd = -1;
-      let best: VocabularyEntry[] | null = null;
-      for (let j = i; j < tokens.length && j - i < MAX_TERM_TOKENS; j++) {
-        node = node.children.get(tokens[j].norm);
-        if (!node) break;
-        if (node.entries) {
-          bestEnd = j + 1;
-          best = node.entries;
+      const found = longestAt(tokens, i);
+      // A longer term starting inside this one wins ("thoracic epidural blood patch": the blood patch,
+      // not "thoracic epidural"). Bounded: at most MAX_TERM_TOKENS starts are looked at.
+      if (found && found[0] - i > 1) {
+        let skip = false;
+        for (let k = i + 1; k < found[0]; k++) {
+          const inner = longestAt(tokens, k);
+          if (inner && inner[0] > found[0] && inner[0] - k > found[0] - i) {
+            skip = true;
+            break;
+          }
+        }
+        if (skip) {
+          i++;
+          continue;
         }
       }
-      const acr = acronyms.get(tokens[i].raw);
-      if (acr && bestEnd < i + 1) {
-        bestEnd = i + 1;
-        best = acr;
-      }
+      const bestEnd = found ? found[0] : -1;
+      const best = found ? found[1] : null;
       if (best && bestEnd > i) {
         out.push({ start: tokens[i].start, end: tokens[bestEnd - 1].end, tokenFrom: i, tokenTo: bestEnd, entries: best });
         i = bestEnd;
@@ -147,6 +173,8 @@ export function buildVocabularyMatcher(entries: VocabularyEntry[]): VocabularyMa
     byMeshUi: (ui: string) => byUi.get(ui) ?? [],
     byKey: (kind: TermKind, key: string) => byKindKey.get(kindKey(kind, key)),
     ancestors(kind: TermKind, key: string): string[] {
+      const memo = ancestorMemo.get(kindKey(kind, key));
+      if (memo) return memo;
       const out: string[] = [];
       let cur = byKindKey.get(kindKey(kind, key));
       const seen = new Set<string>();
@@ -155,6 +183,7 @@ export function buildVocabularyMatcher(entries: VocabularyEntry[]): VocabularyMa
         out.push(cur.parentKey);
         cur = byKindKey.get(kindKey(kind, cur.parentKey));
       }
+      ancestorMemo.set(kindKey(kind, key), out);
       return out;
     },
     size: entries.length,

@@ -1,0 +1,38 @@
+import { assertionFlags, HISTORICAL, HYPOTHETICAL, NEGATED } from './context-scopes';
+import { tokenize } from './text-tokenizer';
+
+function flagsOf(sentence: string, word: string): number {
+  const tokens = tokenize(sentence);
+  const flags = assertionFlags(tokens, sentence);
+  const i = tokens.findIndex((t) => t.raw === word);
+  if (i < 0) throw new Error(`no token ${word}`);
+  return flags[i];
+}
+
+describe('assertionFlags (ConText-style scopes)', () => {
+  it('negates forward from a pre-trigger until a terminator', () => {
+    expect(flagsOf('MRI showed no hematoma', 'hematoma') & NEGATED).toBeTruthy();
+    expect(flagsOf('no fever but a hematoma', 'hematoma') & NEGATED).toBeFalsy();
+    expect(flagsOf('no fever; hematoma on MRI', 'hematoma') & NEGATED).toBeFalsy();
+  });
+
+  it('negates backward from a post-trigger ("was ruled out")', () => {
+    expect(flagsOf('an epidural abscess was ruled out', 'abscess') & NEGATED).toBeTruthy();
+    expect(flagsOf('surgical decompression was not required', 'decompression') & NEGATED).toBeTruthy();
+  });
+
+  it('keeps refused/declined to a short scope', () => {
+    expect(flagsOf('she refused a blood patch and opted for conservative treatment', 'patch') & NEGATED).toBeTruthy();
+    expect(flagsOf('she refused a blood patch and opted for conservative treatment', 'conservative') & NEGATED).toBeFalsy();
+  });
+
+  it('marks hypothetical and historical scopes, but not "a 4-day history of" (the present illness)', () => {
+    expect(flagsOf('the risk of hematoma is low', 'hematoma') & HYPOTHETICAL).toBeTruthy();
+    expect(flagsOf('a history of subdural hematoma', 'subdural') & HISTORICAL).toBeTruthy();
+    expect(flagsOf('a 4-day history of back pain', 'back') & HISTORICAL).toBeFalsy();
+  });
+
+  it('ignores pseudo-triggers ("no longer")', () => {
+    expect(flagsOf('the headache was no longer postural', 'postural') & NEGATED).toBeFalsy();
+  });
+});

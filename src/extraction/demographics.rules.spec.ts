@@ -1,0 +1,33 @@
+import { buildTermMatcher as buildVocabularyMatcher } from './vocabulary-matcher';
+import { buildFieldContext } from './field-context';
+import { ageRule, anticoagulationRule, pregnancyRule, sexRule } from './demographics.rules';
+import { buildInput, curatedVocabulary } from './extraction.test-support';
+
+const matcher = buildVocabularyMatcher(curatedVocabulary());
+const ctx = (text: string) => buildFieldContext('abstract', text, matcher).sentences;
+
+describe('demographics rules', () => {
+  it('reads ages in digits and words, in months for infants', () => {
+    expect(ageRule(ctx('A 35-yr-old woman was seen.'))?.value).toBe(35);
+    expect(ageRule(ctx('A twenty year old healthy male patient complained of pain.'))?.value).toBe(20);
+    expect(ageRule(ctx('Male patient, 30 years old, underwent surgery.'))?.value).toBe(30);
+    expect(ageRule(ctx('A 6-month-old boy was admitted.'))?.value).toBe(0.5);
+  });
+
+  it('reads sex from nouns, not from the newborn ("delivered a healthy male infant")', () => {
+    expect(sexRule(ctx('A 36-year-old parturient delivered a healthy male infant.'), buildInput(), true)?.value).toBe('FEMALE');
+    expect(sexRule(ctx('An elderly gentleman received epidural analgesia.'), buildInput(), true)?.value).toBe('MALE');
+  });
+
+  it('tells postpartum from pregnant', () => {
+    expect(pregnancyRule(ctx('A woman had an epidural for labour pain and developed a headache.'), null)?.value).toBe('POSTPARTUM');
+    expect(pregnancyRule(ctx('A woman at 33 weeks of gestation was admitted with abdominal pain.'), null)?.value).toBe('PREGNANT');
+  });
+
+  it('reads exposure, none, and not a treatment given afterwards or a lupus anticoagulant', () => {
+    expect(anticoagulationRule(ctx('A 72-year-old man on rivaroxaban and aspirin presented with back pain.'))?.value).toBe('BOTH');
+    expect(anticoagulationRule(ctx('She neither was coagulopathic nor had received anticoagulants.'))?.value).toBe('NONE');
+    expect(anticoagulationRule(ctx('Lupus anticoagulant antibody was found. He received anticonvulsants and anticoagulants and was discharged without sequelae.'))).toBeNull();
+    expect(anticoagulationRule(ctx('A 30-year-old man, ASA 1, underwent knee surgery.'))).toBeNull();
+  });
+});

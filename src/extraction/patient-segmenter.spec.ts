@@ -1,0 +1,31 @@
+import { buildTermMatcher as buildVocabularyMatcher } from './vocabulary-matcher';
+import { buildFieldContext } from './field-context';
+import { segmentPatients } from './patient-segmenter';
+import { curatedVocabulary } from './extraction.test-support';
+
+const matcher = buildVocabularyMatcher(curatedVocabulary());
+const seg = (title: string, abstract: string, individual = true) =>
+  segmentPatients(buildFieldContext('title', title, matcher).sentences, buildFieldContext('abstract', abstract, matcher).sentences, individual);
+
+describe('segmentPatients', () => {
+  it('gives each "Case N" its sentences and shares the rest', () => {
+    const s = seg('Two cases of subdural hematoma', 'Background: hematomas are rare. Case one: A 34-year-old woman had a DPE. She had a craniectomy. Case two: A 31-year-old woman was observed.');
+    expect(s.count).toBe(2);
+    expect(s.segments.map((x) => [x.label, x.sentences.length])).toEqual([
+      ['Case 1', 2],
+      ['Case 2', 1],
+    ]);
+  });
+
+  it('counts "the first patient … the second patient" and stated numbers', () => {
+    expect(seg('', 'The first patient is a 55-year-old woman. The second patient is a 66-year-old woman.').count).toBe(2);
+    expect(seg('', 'We describe a series of 5 patients with arachnoiditis.').count).toBe(5);
+    expect(seg('Odontogenic cysts in three dogs', 'Cysts were enucleated.').count).toBe(3);
+  });
+
+  it('does not count patients quoted from the literature or a group', () => {
+    expect(seg('', 'We report a case. Only five cases have been reported so far.').count).toBe(1);
+    expect(seg('', 'A retrospective review of 43,200 patients.', false).count).toBe(0);
+    expect(seg('', 'We present 33 cases of appendicitis.').count).toBe(0);
+  });
+});

@@ -1,0 +1,27 @@
+import { classifyStudy } from './study-kind.classifier';
+import { buildInput } from './extraction.test-support';
+
+describe('classifyStudy', () => {
+  const kind = (publicationTypes: string[], text: string) => classifyStudy(buildInput({ publicationTypes }), text).kind;
+
+  it('trusts "Case Reports" and individual wording', () => {
+    expect(kind(['Case Reports'], 'We report a case.')).toBe('CASE_REPORT');
+    expect(kind(['Journal Article'], 'A 71-year-old man with a tumour was treated.')).toBe('CASE_REPORT');
+  });
+
+  it('calls reviews, trials, cohorts and meta-analyses not individual', () => {
+    expect(kind(['Review'], 'We review the literature on headache.')).toBe('NOT_INDIVIDUAL_PATIENTS');
+    expect(kind(['Randomized Controlled Trial'], 'Patients were randomised.')).toBe('NOT_INDIVIDUAL_PATIENTS');
+    expect(kind(['Journal Article'], 'A retrospective review of 12,000 patients.')).toBe('NOT_INDIVIDUAL_PATIENTS');
+    expect(kind(['Meta-Analysis', 'Systematic Review'], 'Twelve studies included 14,105 patients.')).toBe('NOT_INDIVIDUAL_PATIENTS');
+  });
+
+  it('keeps a case report inside a review when the text clearly reports a patient', () => {
+    expect(kind(['Case Reports', 'Review'], 'We describe a 19-year-old woman with chest pain. Differential diagnoses are reviewed.')).toBe('CASE_REPORT');
+    expect(kind(['Review'], 'The authors present the case of a 32-year-old multiparous woman with seizures.')).toBe('CASE_REPORT');
+  });
+
+  it('says UNKNOWN when nothing tells', () => {
+    expect(kind(['Journal Article'], 'Dinosaur feathers were preserved.')).toBe('UNKNOWN');
+  });
+});

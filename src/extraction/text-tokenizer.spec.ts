@@ -1,0 +1,18 @@
+import { normalizeWord, tokenize } from './text-tokenizer';
+
+describe('tokenize', () => {
+  it('normalises spelling variants and plurals, keeping offsets of the original text', () => {
+    const text = 'Haematomas after anaesthesia in labour';
+    const toks = tokenize(text);
+    expect(toks.map((t) => t.norm)).toEqual(['hematoma', 'after', 'anesthesia', 'in', 'labor']);
+    for (const t of toks) expect(text.slice(t.start, t.end)).toBe(t.raw);
+  });
+
+  it('joins "post-dural", "post dural" and "postdural" into one token', () => {
+    for (const text of ['post-dural puncture', 'post dural puncture', 'postdural puncture']) expect(tokenize(text)[0].norm).toBe('postdural');
+  });
+
+  it('keeps words ending in -is, -us, -ss', () => {
+    expect(['meningitis', 'stenosis', 'abscess', 'status'].map(normalizeWord)).toEqual(['meningitis', 'stenosis', 'abscess', 'status']);
+  });
+});
