@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { decodeCursor } from '../common/pagination/connection';
@@ -9,6 +10,9 @@ import { CaseTreatment } from './entities/case-treatment.entity';
 
 export type CaseReportRow = Omit<CaseReport, 'id' | 'createdAt' | 'updatedAt' | 'publication' | 'comorbidities' | 'procedures' | 'complications' | 'treatments' | 'curationStatus' | 'facts' | 'extractionRulesVersion'> &
   Partial<Pick<CaseReport, 'curationStatus' | 'facts' | 'extractionRulesVersion'>>;
+
+/** Rows per multi-row INSERT (well under PostgreSQL's 65,535 parameters). */
+const INSERT_CHUNK = 500;
 
 /** Rejected suggestions are kept (a re-run must not propose them again) but are not listed or counted. */
 const LISTED = "c.curation_status <> 'REJECTED'";
@@ -78,6 +82,50 @@ export class CaseReportsRepository {
     await tx.delete(CaseProcedure, { caseReportId: id });
     await tx.query('DELETE FROM case_report_comorbidity WHERE case_report_id = $1', [id]);
     await this.writeFacts(tx, id, facts);
+  }
+
+  /**
+   * Many cases with their facts in a handful of multi-row statements (imports propose thousands of
+   * cases; one save per row would dominate the import). Ids are made here, so no row is read back.
+   */
+  async insertMany(tx: Tx, items: { row: CaseReportRow; facts: CaseFacts }[]): Promise<string[]> {
+    if (!items.length) return [];
+    const ids = items.map(() => randomUUID());
+    const procedures: Record<string, unknown>[] = [];
+    const complications: Record<string, unknown>[] = [];
+    const treatments: Record<string, unknown>[] = [];
+    const symptoms: [string, string][] = [];
+    const comorbidities: [string, string][] = [];
+    items.forEach(({ facts }, i) => {
+      const caseReportId = ids[i];
+      const procedureIds = facts.procedures.map((procedure, position) => {
+        const id = randomUUID();
+        procedures.push({ ...procedure, id, caseReportId, position });
+        return id;
+      });
+      const complicationIds = facts.complications.map(({ procedureIndex, symptomTermIds, ...complication }, position) => {
+        const id = randomUUID();
+        complications.push({ ...complication, id, caseReportId, position, procedureId: procedureIndex === null ? null : procedureIds[procedureIndex] });
+        for (const termId of new Set(symptomTermIds)) symptoms.push([id, termId]);
+        return id;
+      });
+      facts.treatments.forEach(({ complicationIndex, ...treatment }, position) => treatments.push({ ...treatment, id: randomUUID(), caseReportId, position, complicationId: complicationIndex === null ? null : complicationIds[complicationIndex] }));
+      for (const termId of new Set(facts.comorbidityTermIds)) comorbidities.push([caseReportId, termId]);
+    });
+    const insert = async (entity: typeof CaseReport | typeof CaseProcedure | typeof CaseComplication | typeof CaseTreatment, rows: Record<string, unknown>[]) => {
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + INSERT_CHUNK)).updateEntity(false).execute();
+    };
+    await insert(CaseReport, items.map(({ row }, i) => ({ ...row, id: ids[i] })));
+    await insert(CaseProcedure, procedures);
+    await insert(CaseComplication, complications);
+    await insert(CaseTreatment, treatments);
+    if (symptoms.length) await tx.query('INSERT INTO case_complication_symptom (complication_id, term_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])', [symptoms.map(([c]) => c), symptoms.map(([, t]) => t)]);
+    if (comorbidities.length) await tx.query('INSERT INTO case_report_comorbidity (case_report_id, term_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])', [comorbidities.map(([c]) => c), comorbidities.map(([, t]) => t)]);
+    return ids;
+  }
+
+  async deleteMany(tx: Tx, ids: readonly string[]): Promise<void> {
+    if (ids.length) await tx.delete(CaseReport, { id: In([...ids]) });
   }
 
   async setCuration(tx: Tx, id: string, curationStatus: CaseReport['curationStatus'], facts: CaseReport['facts']): Promise<void> {

@@ -97,6 +97,27 @@ export class CaseReportsService {
     });
   }
 
+  /**
+   * Stores proposed cases in bulk (extraction on import). Every case is validated already; term
+   * references resolve from the caller's vocabulary first, and the rest in one query per kind.
+   */
+  async insertSuggestedMany(tx: Tx, proposals: { valid: ValidCaseReport; suggestion: SuggestionMeta }[]): Promise<string[]> {
+    const items: { row: CaseReportRow; facts: CaseFacts }[] = [];
+    for (const [index, { valid, suggestion }] of proposals.entries()) {
+      const facts = await this.resolveFacts(tx, valid, `proposals.${index}`, [], suggestion.termIdOf);
+      items.push({ row: { ...this.rowOf(valid), curationStatus: CurationStatus.SUGGESTED, facts: suggestion.facts, extractionRulesVersion: suggestion.extractionRulesVersion }, facts });
+    }
+    const ids = await this.caseReports.insertMany(tx, items);
+    await this.outbox.record(tx, 'case_report', ids);
+    return ids;
+  }
+
+  /** Removes suggested cases a re-run replaces (extraction; the caller checked they are untouched). */
+  async deleteSuggested(tx: Tx, ids: readonly string[]): Promise<void> {
+    await this.caseReports.deleteMany(tx, ids);
+    await this.outbox.record(tx, 'case_report', [...ids]);
+  }
+
   /** A curator accepts, corrects or rejects one fact of a case (see curation/case-fact-review.ts). */
   reviewFact(input: FactReviewInput, reviewer: string | null): Promise<CaseReport> {
     return this.uow.run(async (tx) => {

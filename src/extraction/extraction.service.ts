@@ -94,6 +94,8 @@ export class ExtractionService {
     const prepared = await this.prepare(tx);
     const existing = await this.caseReports.findByPublicationIds(publications.map((p) => p.id), tx);
     const touchedPublications: string[] = [];
+    const replaced: string[] = [];
+    const proposals: Parameters<CaseReportsService['insertSuggestedMany']>[1] = [];
     for (const publication of publications) {
       run.publications += 1;
       const result = prepared.extract(extractionInputOf(publication));
@@ -104,8 +106,7 @@ export class ExtractionService {
         run.skippedCurated += 1;
         continue;
       }
-      for (const id of plan.replace) await this.caseReports.delete(tx, id);
-      if (plan.replace.length) await this.outbox.record(tx, 'case_report', plan.replace);
+      replaced.push(...plan.replace);
       run.replacedCases += plan.replace.length;
       const wanted = new Set(plan.add.map((label) => label.trim().toLowerCase()));
       for (const patient of result.patients) {
@@ -113,11 +114,13 @@ export class ExtractionService {
         const { valid, proposal, dropped } = this.validProposal(caseProposalOf(patient, publication.id));
         run.droppedFacts += dropped;
         if (!valid) continue;
-        await this.cases.insert(tx, valid, 'proposal', { facts: proposal.facts, extractionRulesVersion: result.rulesVersion || this.rulesVersion, termIdOf: prepared.termIdOf });
+        proposals.push({ valid, suggestion: { facts: proposal.facts, extractionRulesVersion: result.rulesVersion || this.rulesVersion, termIdOf: prepared.termIdOf } });
         run.proposedCases += 1;
       }
       if (plan.replace.length || plan.add.length) touchedPublications.push(publication.id);
     }
+    if (replaced.length) await this.cases.deleteSuggested(tx, replaced);
+    await this.cases.insertSuggestedMany(tx, proposals);
     if (touchedPublications.length) await this.outbox.record(tx, 'publication', touchedPublications);
     return run;
   }
