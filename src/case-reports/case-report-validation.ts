@@ -69,7 +69,7 @@ function checkLinks(value: { sex?: Sex; ageYears?: number | null; pregnancyStatu
     ctx.addIssue({ code: 'custom', path: ['pregnancyStatus'], message: 'cannot be pregnant or postpartum for a male patient' });
   }
   const age = value.ageYears;
-  if ((value.pregnancyStatus === PregnancyStatus.PREGNANT || value.pregnancyStatus === PregnancyStatus.POSTPARTUM) && typeof age === 'number' && (age < PREGNANCY_AGE_RANGE.min || age > PREGNANCY_AGE_RANGE.max)) {
+  if ((value.pregnancyStatus === PregnancyStatus.PREGNANT || value.pregnancyStatus === PregnancyStatus.POSTPARTUM) && typeof age === 'number' && age >= 0 && age <= 130 && (age < PREGNANCY_AGE_RANGE.min || age > PREGNANCY_AGE_RANGE.max)) {
     ctx.addIssue({ code: 'custom', path: ['ageYears'], message: `must be between ${PREGNANCY_AGE_RANGE.min} and ${PREGNANCY_AGE_RANGE.max} (or unknown) for a patient whose pregnancyStatus is ${value.pregnancyStatus}` });
   }
 }
