@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 import { SearchService } from '../search/search.service';
@@ -8,10 +8,10 @@ export const READY_MAX_INDEX_LAG_MS = 60_000;
 
 /**
  * What /health/ready needs beyond a database ping: every migration applied, the search index loaded
- * (the embedded engine holds it in memory; the app starts loading it at boot) and caught up with writes.
+ * (the embedded engine holds it in memory; main.ts starts loading it after boot) and caught up with writes.
  */
 @Injectable()
-export class ReadinessIndicator implements OnApplicationBootstrap {
+export class ReadinessIndicator {
   private readonly logger = new Logger('Readiness');
   private indexLoaded = false;
 
@@ -21,11 +21,7 @@ export class ReadinessIndicator implements OnApplicationBootstrap {
     private readonly search: SearchService,
   ) {}
 
-  onApplicationBootstrap(): void {
-    void this.loadIndex();
-  }
-
-  /** Shares the load main.ts starts (the engine loads once); tried again by the probe until it succeeds. */
+  /** Shares the load main.ts starts after boot (the engine loads once); asked by the probe until it succeeds. */
   private async loadIndex(): Promise<boolean> {
     if (this.indexLoaded) return true;
     try {
