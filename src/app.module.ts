@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
 import { CaseReportsModule } from './case-reports/case-reports.module';
+import { HttpErrorFilter } from './common/errors/http-error.filter';
 import { DemoDataModule } from './case-reports/demo/demo-data.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -30,6 +32,8 @@ export class AppModule {
   static forRoot({ config, databaseUrl, poolSize }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
+      // Errors outside GraphQL's pipeline (unparseable bodies, unknown routes) answer with a code and a message.
+      providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ ...buildDataSourceOptions({ url: databaseUrl, poolSize }), migrationsRun: true }),

@@ -69,6 +69,6 @@ export function announce(running: RunningApp): void {
   logger.log(`search page:      ${running.url}/`);
   logger.log(`GraphQL API:      ${running.url}/graphql`);
   logger.log(`GraphQL explorer: ${running.url}/graphql (open in a browser)`);
-  logger.log(`health:           ${running.url}/health`);
+  logger.log(`health:           ${running.url}/health (probes: /health/live, /health/ready)`);
   logger.log(running.embedded ? `database:         embedded PostgreSQL, data in ${running.embedded.dataDir}` : 'database:         DATABASE_URL');
 }

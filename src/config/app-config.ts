@@ -68,6 +68,8 @@ const envSchema = z.object({
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(50),
   GRAPHQL_MAX_FIELDS: z.coerce.number().int().min(10).default(500),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(25000),
+  /** Tokens in one GraphQL document, checked while parsing (before validation): the full introspection query has about 300. */
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(1000).default(10000),
   /** HTTP server timeouts (milliseconds). A client that stops sending (a body shorter than its Content-Length) is cut off after the idle timeout. */
   HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
   HTTP_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),

@@ -27,6 +27,8 @@ export const GraphqlApiModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
     playground: false,
     graphiql: false,
     introspection: true,
+    // A huge document is refused while it is parsed, before validation spends time on it.
+    parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
     includeStacktraceInErrorResponses: false,
     // No cache hints are used; Apollo's cache-control plugin would still wrap every field resolver.
     plugins: [

@@ -37,11 +37,19 @@ describe('GraphQL operation limits', () => {
     expect(result.errors?.[0].extensions?.found).toBeGreaterThan(25000);
   });
 
-  it('refuses 1,000 aliased searches with facets, naming the alias limit', async () => {
-    const aliases = Array.from({ length: 1000 }, (_, i) => `s${i}: searchCaseReports(input: { facets: [{ facet: COMPLICATION }] }) { totalCases facets { values { value caseCount } } }`);
-    const result = await app.graphql(`{ ${aliases.join('\n')} }`);
+  const aliasedSearches = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `s${i}: searchCaseReports(input: { facets: [{ facet: COMPLICATION }] }) { totalCases facets { values { value caseCount } } }`).join('\n')} }`;
+
+  it('refuses 1,000 aliased searches with facets while parsing, naming the token limit', async () => {
+    const result = await app.graphql(aliasedSearches(1000));
     expect(result.status).toBe(400);
-    expect(result.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'aliases', maximum: 50, found: 1000 });
+    expect(result.errors?.[0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(result.errors?.[0].message).toMatch(/more (than|that) 10000 tokens/);
+  });
+
+  it('refuses 60 aliased searches, naming the alias limit', async () => {
+    const result = await app.graphql(aliasedSearches(60));
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'aliases', maximum: 50, found: 60 });
   });
 
   it('refuses an operation with too many fields (through fragments)', async () => {

@@ -55,6 +55,13 @@ describe('imports that expand, repeat or hold nothing', () => {
     await expect(counts()).resolves.toEqual({ publications: 0, batches: 0 });
   });
 
+  it('keeps no import batch for a PARTIAL import whose every record is refused', async () => {
+    const upload = await request(app.running.url).post('/imports?mode=partial').set('Authorization', `Bearer ${CURATOR_KEY}`).set('Content-Type', 'text/plain').send('TY  - JOUR\nPY  - 2020\nER  - \nTY  - JOUR\n');
+    expect(upload.status).toBe(422);
+    expect(upload.body).toMatchObject({ stored: false, batchId: null, created: 0, errorCount: 2 });
+    await expect(counts()).resolves.toEqual({ publications: 0, batches: 0 });
+  });
+
   it('refuses posted text without records as BAD_USER_INPUT on input.text', async () => {
     const result = await app.graphql(IMPORT, { input: { text: '<?xml version="1.0"?><PubmedArticleSet/>', format: 'PUBMED_XML' } }, CURATOR_KEY);
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.text' }] });

@@ -156,7 +156,9 @@ export class ImportService {
           throw BadUserInputError.field(options.inputPath ?? 'file', `holds no records${report.format ? ` (read as ${report.format})` : ''}; nothing was imported`);
         }
         // ATOMIC with errors, or a file that could not be read at all (unrecognised, refused DOCTYPE): nothing to keep.
-        if (report.hasErrors && (mode === ImportMode.ATOMIC || report.unreadable)) throw new RollbackImport();
+        // PARTIAL with every record refused: no publication to keep, so no import batch (an empty PRISMA source) either.
+        const { created, merged } = report.totals();
+        if (report.hasErrors && (mode === ImportMode.ATOMIC || report.unreadable || created + merged + chunk.length === 0)) throw new RollbackImport();
         await flush();
         const id = await ensureBatch();
         await this.batches.finish(tx, id, report.totals());
