@@ -10,8 +10,10 @@ import curatedTerms from './vocabulary-terms.json';
 
 export type { SeedTerm } from './mesh-vocabulary.builder';
 
+/** The curated terms (vocabulary-terms.json). */
+export const CURATED_SEED_TERMS: readonly SeedTerm[] = curatedTerms as SeedTerm[];
 /** The curated terms, then the MeSH terms generated around them (npm run vocabulary:mesh). */
-export const SEED_TERMS: readonly SeedTerm[] = [...(curatedTerms as SeedTerm[]), ...(meshTerms as SeedTerm[])];
+export const SEED_TERMS: readonly SeedTerm[] = [...CURATED_SEED_TERMS, ...(meshTerms as SeedTerm[])];
 
 /** Rows per INSERT (7 parameters a row, well under PostgreSQL's 65,535). */
 export const SEED_CHUNK = 1000;
