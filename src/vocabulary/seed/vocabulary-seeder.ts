@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { Injectable, Logger } from '@nestjs/common';
 import { Tx } from '../../database/unit-of-work';
 import { OutboxRepository } from '../../search/indexing/outbox.repository';
@@ -35,6 +36,7 @@ export class VocabularySeeder {
   constructor(private readonly outbox: OutboxRepository) {}
 
   async seed(tx: Tx, terms: readonly SeedTerm[] = SEED_TERMS): Promise<number> {
+    const started = performance.now();
     const existing: { id: string; kind: string; key: string }[] = await tx.query('SELECT id::text AS id, kind::text AS kind, key FROM vocabulary_term');
     const idOf = new Map(existing.map((term) => [`${term.kind}:${term.key}`, term.id]));
     const rows: Pick<VocabularyTerm, 'id' | 'key' | 'kind' | 'label' | 'synonyms' | 'meshUi' | 'parentId'>[] = [];
@@ -54,7 +56,9 @@ export class VocabularySeeder {
     // A chunk may hold a parent and its child: foreign keys are checked at the end of the statement.
     for (let i = 0; i < rows.length; i += SEED_CHUNK) await tx.insert(VocabularyTerm, rows.slice(i, i + SEED_CHUNK));
     await this.outbox.record(tx, 'vocabulary_term', subtreeRoots);
-    if (rows.length) this.logger.log(`added ${rows.length} vocabulary terms`);
+    const ms = Math.round(performance.now() - started);
+    if (rows.length) this.logger.log(`added ${rows.length} vocabulary terms in ${ms} ms`);
+    else this.logger.debug?.(`vocabulary up to date (${existing.length} terms checked in ${ms} ms)`);
     return rows.length;
   }
 }
