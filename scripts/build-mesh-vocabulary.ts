@@ -1,6 +1,6 @@
 /**
  * Generates src/vocabulary/seed/mesh-vocabulary-terms.json from the MeSH 2017 tree rows in
- * scripts/data/mesh-2017-tree-c-e.tsv and the curated terms (src/vocabulary/seed/vocabulary-terms.json).
+ * scripts/mesh/mesh-2017-tree-c-e.tsv and the curated terms (src/vocabulary/seed/vocabulary-terms.json).
  * The rules (branches, kinds, parent choice, keys, synonyms) are in src/vocabulary/seed/mesh-vocabulary.builder.ts.
  *
  *   npm run vocabulary:mesh
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { buildMeshVocabulary, parseMeshTree, SeedTerm } from '../src/vocabulary/seed/mesh-vocabulary.builder';
 
 const root = join(__dirname, '..');
-const rows = parseMeshTree(readFileSync(join(root, 'scripts/data/mesh-2017-tree-c-e.tsv'), 'utf8'));
+const rows = parseMeshTree(readFileSync(join(root, 'scripts/mesh/mesh-2017-tree-c-e.tsv'), 'utf8'));
 const curated = JSON.parse(readFileSync(join(root, 'src/vocabulary/seed/vocabulary-terms.json'), 'utf8')) as SeedTerm[];
 const terms = buildMeshVocabulary(rows, curated);
 const target = join(root, 'src/vocabulary/seed/mesh-vocabulary-terms.json');

@@ -137,7 +137,7 @@ describe('MeSH vocabulary builder', () => {
 
     it('is what the builder makes of the committed tree rows', () => {
       // Regenerate with `npm run vocabulary:mesh` after changing the rules or the curated terms.
-      const tree = parseMeshTree(readFileSync(`${__dirname}/../../../scripts/data/mesh-2017-tree-c-e.tsv`, 'utf8'));
+      const tree = parseMeshTree(readFileSync(`${__dirname}/../../../scripts/mesh/mesh-2017-tree-c-e.tsv`, 'utf8'));
       expect(buildMeshVocabulary(tree, cur)).toEqual(mesh);
     });
 
