@@ -16,12 +16,15 @@ import { DataSource } from 'typeorm';
 import { startApp } from '../src/bootstrap';
 import { loadConfig } from '../src/config/app-config';
 import { OutboxDrainer } from '../src/search/indexing/outbox-drainer';
+import { TermCatalog } from '../src/search/indexing/term-catalog';
 import { ReindexService } from '../src/search/indexing/reindex.service';
 import { SearchCaseReportsInput } from '../src/search/inputs/search-case-reports.input';
 import { encodeSearchCursor } from '../src/search/query/search-cursor';
 import { SearchQuery, SearchSort } from '../src/search/query/search-query';
 import { SEARCH_ENGINE, SearchEngine } from '../src/search/search-engine.port';
 import { SearchService } from '../src/search/search.service';
+import { CURATED_SEED_TERMS } from '../src/vocabulary/seed/vocabulary-seeder';
+import { TermKind } from '../src/vocabulary/term-kind.enum';
 import { ClientJob, ClientResult } from './graphql-client';
 import { generateCorpus, SyntheticCorpus, TermRow } from './synthetic-corpus';
 
@@ -151,10 +154,20 @@ async function main(): Promise<void> {
   const requests = Number(option('requests', '100'));
   const seed = Number(option('seed', '20260101'));
   const databaseUrl = option('database-url', '');
+  /** yes: the MeSH terms are seeded too (the product's default); no: the 138 curated terms only. */
+  const meshVocabulary = option('mesh-vocabulary', 'yes') !== 'no';
+  /** curated: cases use the curated terms only (the corpus of earlier runs); all: any seeded term. */
+  const corpusTerms = option('corpus-terms', 'curated');
+  /** yes: stop after the first search (indexing and memory figures only). */
+  const memoryOnly = option('memory-only', 'no') === 'yes';
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-search-'));
   const log = (line: string) => console.log(line);
-  log(`# search benchmark: ${cases} cases, seed ${seed}, ${databaseUrl ? 'DATABASE_URL' : 'embedded PostgreSQL (PGlite)'}, ${requests} requests per measurement`);
-  const running = await startApp(loadConfig({ DATA_DIR: dataDir, PORT: '0', SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn', API_KEYS: `bench:admin:${ADMIN_KEY}`, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }));
+  log(`# search benchmark: ${cases} cases, seed ${seed}, ${databaseUrl ? 'DATABASE_URL' : 'embedded PostgreSQL (PGlite)'}, ${requests} requests per measurement, vocabulary ${meshVocabulary ? 'curated + MeSH' : 'curated only'}, corpus on ${corpusTerms} terms`);
+  const boot = performance.now();
+  const running = await startApp(
+    loadConfig({ DATA_DIR: dataDir, PORT: '0', SEED_DEMO_DATA: 'false', SEED_MESH_VOCABULARY: meshVocabulary ? 'true' : 'false', LOG_LEVEL: 'warn', API_KEYS: `bench:admin:${ADMIN_KEY}`, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }),
+  );
+  log(`app started on a new database (migrations, vocabulary seeding) in ${((performance.now() - boot) / 1000).toFixed(1)} s`);
   try {
     const app = running.app;
     const ds = app.get(DataSource);
@@ -164,7 +177,14 @@ async function main(): Promise<void> {
     await drainer.drainAll();
     if ((await ds.query('SELECT count(*)::int AS n FROM case_report'))[0].n > 0) throw new Error('the benchmark needs an empty database');
 
-    const terms: TermRow[] = (await ds.query('SELECT id, kind::text AS kind, key, label, parent_id AS "parentId" FROM vocabulary_term')) as TermRow[];
+    const seeded: TermRow[] = (await ds.query('SELECT id, kind::text AS kind, key, label, parent_id AS "parentId" FROM vocabulary_term')) as TermRow[];
+    // The curated terms in the order they were seeded: the corpus of the runs before the MeSH terms.
+    const curatedOrder = new Map(CURATED_SEED_TERMS.map((term, i) => [`${term.kind}:${term.key}`, i]));
+    const terms =
+      corpusTerms === 'all'
+        ? seeded
+        : seeded.filter((term) => curatedOrder.has(`${term.kind}:${term.key}`)).sort((a, b) => (curatedOrder.get(`${a.kind}:${a.key}`) as number) - (curatedOrder.get(`${b.kind}:${b.key}`) as number));
+    log(`vocabulary: ${seeded.length} terms seeded; the corpus draws on ${terms.length}`);
     let t = performance.now();
     const corpus = generateCorpus(cases, terms, seed);
     log(`generated ${corpus.cases.length} cases in ${corpus.publications.length} publications (${corpus.procedures.length} procedures, ${corpus.complications.length} complications, ${corpus.treatments.length} treatments) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -193,6 +213,27 @@ async function main(): Promise<void> {
     const after = process.memoryUsage();
     const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
     log(`first search (loads the in-memory index): ${loadSeconds.toFixed(1)} s; memory held: heap ${mb(after.heapUsed - before.heapUsed)}, array buffers ${mb(after.arrayBuffers - before.arrayBuffers)} (rss ${mb(after.rss)}${global.gc ? '' : '; run node with --expose-gc for exact figures'})`);
+    // The vocabulary as the search service holds it (TermCatalog), and a faceted search on top.
+    const catalog = app.get(TermCatalog);
+    catalog.invalidate();
+    global.gc?.();
+    const beforeCatalog = process.memoryUsage().heapUsed;
+    const vocabulary = await catalog.get();
+    vocabulary.descendantsOf([]);
+    vocabulary.ofKind(TermKind.COMPLICATION);
+    global.gc?.();
+    log(`vocabulary catalog: ${vocabulary.all().length} terms, heap ${mb(process.memoryUsage().heapUsed - beforeCatalog)}`);
+    const used = new Set([...corpus.complications, ...corpus.procedures, ...corpus.treatments, ...corpus.symptoms].map((row) => row.term_id));
+    global.gc?.();
+    const beforeFacets = process.memoryUsage();
+    const facetQuery = await service.toQuery({ facets: SIX_FACETS, first: 20 } as SearchCaseReportsInput);
+    t = performance.now();
+    await engine.search(facetQuery);
+    const facetSeconds = (performance.now() - t) / 1000;
+    global.gc?.();
+    const afterFacets = process.memoryUsage();
+    log(`first faceted search (6 facets: builds the per-value case sets of the terms the cases use, ${used.size} terms used directly): ${facetSeconds.toFixed(2)} s; memory held: heap ${mb(afterFacets.heapUsed - beforeFacets.heapUsed)}, array buffers ${mb(afterFacets.arrayBuffers - beforeFacets.arrayBuffers)} (rss ${mb(afterFacets.rss)})`);
+    if (memoryOnly) return;
 
     // A cursor about 10,000 hits deep, taken from the engine itself.
     const deepInputs: SearchCaseReportsInput[] = [];

@@ -70,7 +70,8 @@ export interface SyntheticCorpus {
 export function generateCorpus(caseCount: number, terms: TermRow[], seed = 20_260_101): SyntheticCorpus {
   const rand = prng(seed);
   const ofKind = (kind: string) => terms.filter((t) => t.kind === kind);
-  const leaves = (kind: string) => ofKind(kind).filter((t) => !terms.some((c) => c.parentId === t.id));
+  const parents = new Set(terms.map((t) => t.parentId));
+  const leaves = (kind: string) => ofKind(kind).filter((t) => !parents.has(t.id));
   const weightedTerms = (kind: string): [TermRow, number][] => [...leaves(kind).map((t): [TermRow, number] => [t, 4]), ...ofKind(kind).map((t): [TermRow, number] => [t, 1])];
   const complications = weightedTerms('COMPLICATION');
   const ebp = terms.find((t) => t.kind === 'PROCEDURE' && t.key === 'epidural-blood-patch') as TermRow;

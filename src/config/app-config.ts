@@ -55,6 +55,8 @@ const envSchema = z.object({
   EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   SEED_DEMO_DATA: booleanFlag.default(true),
+  /** Add the MeSH-derived terms (src/vocabulary/seed/mesh-vocabulary-terms.json) to the curated ones at boot. */
+  SEED_MESH_VOCABULARY: booleanFlag.default(true),
   API_KEYS: apiKeys.default([]),
   ELASTICSEARCH_NODE: z.url().optional(),
   ELASTICSEARCH_INDEX_PREFIX: z.string().regex(/^[a-z0-9_-]+$/, 'lower-case letters, digits, - and _ only').default('case-reports'),

@@ -7,6 +7,7 @@ import { Tx, UnitOfWork } from '../database/unit-of-work';
 import { Publication } from '../publications/publication.entity';
 import { PublicationsRepository } from '../publications/publications.repository';
 import { OutboxRepository } from '../search/indexing/outbox.repository';
+import { isMeshSeededTerm } from '../vocabulary/seed/mesh-seeded-terms';
 import { TermKind } from '../vocabulary/term-kind.enum';
 import { CASE_EXTRACTOR, CaseExtractor } from './case-extractor';
 import { planExtraction } from './extraction-plan';
@@ -157,7 +158,10 @@ export class ExtractionService {
     const version = await this.source.vocabularyVersion(tx);
     if (this.prepared?.version === version) return this.prepared;
     const rows = await this.source.allTerms(tx);
-    const entries: VocabularyEntry[] = rows.map((row) => ({ key: row.key, kind: row.kind as TermKind, label: row.label, synonyms: row.synonyms, meshUi: row.mesh_ui, parentKey: row.parent_key }));
+    // Curated terms first, and marked: they win over a MeSH-seeded term naming the same descriptor.
+    const entries: VocabularyEntry[] = rows
+      .map((row) => ({ key: row.key, kind: row.kind as TermKind, label: row.label, synonyms: row.synonyms, meshUi: row.mesh_ui, parentKey: row.parent_key, source: isMeshSeededTerm(row.kind, row.key) ? ('mesh' as const) : ('curated' as const) }))
+      .sort((a, b) => Number(a.source === 'mesh') - Number(b.source === 'mesh'));
     const ids = new Map(rows.map((row) => [`${row.kind}:${row.key}`, row.id]));
     this.prepared = { version, extract: this.extractor.forVocabulary(entries), termIdOf: (kind, key) => ids.get(`${kind}:${key}`) };
     return this.prepared;

@@ -23,6 +23,8 @@ import { isSpecialTermValue, TERM_FILTER_KEYS, TermFilterKey, validateFilters, v
 const TERM_KIND_OF: Record<TermFilterKey, TermKind> = { complications: TermKind.COMPLICATION, procedures: TermKind.PROCEDURE, treatments: TermKind.TREATMENT, symptoms: TermKind.SYMPTOM };
 export const MAX_PREFIX_LENGTH = 100;
 export const FACET_VALUES_LIMIT = 50;
+/** Label order of facet value search (a collator: a short prefix can match thousands of MeSH terms). */
+const LABEL_ORDER = new Intl.Collator();
 
 /** The search use cases: validate, resolve terms, ask the engine, shape the answer. */
 @Injectable()
@@ -108,12 +110,21 @@ export class SearchService {
     const [view] = assembleFacets(query.facets, result.facets, query.filters, terms);
     const needle = prefix.trim().toLowerCase();
     const matches = (text: string) => !needle || text.toLowerCase().startsWith(needle) || text.toLowerCase().split(/[\s,/()-]+/).some((word) => word.startsWith(needle));
-    return flattenFacetValues(view.values)
-      .filter((value) => {
-        const term = terms.get(value.value);
-        return matches(value.label) || matches(value.value) || Boolean(term && (term.synonyms.some(matches) || matches(term.key)));
-      })
-      .sort((a, b) => b.caseCount - a.caseCount || a.label.localeCompare(b.label))
+    const termMatches = (term: { label: string; key: string; synonyms: string[] }) => matches(term.label) || matches(term.key) || term.synonyms.some(matches);
+    const listed = flattenFacetValues(view.values).filter((value) => {
+      const term = terms.get(value.value);
+      return matches(value.label) || matches(value.value) || Boolean(term && termMatches(term));
+    });
+    // The facet lists only some zero-count terms (see zeroTermValues): the rest of the vocabulary is searched here.
+    if (definition.termKind && needle) {
+      const seen = new Set(listed.map((value) => value.value));
+      const selected = new Set((query.filters[definition.filterKey] as string[] | undefined) ?? []);
+      for (const term of terms.ofKind(definition.termKind)) {
+        if (!seen.has(term.id) && termMatches(term)) listed.push({ value: term.id, label: term.label, termId: term.id, caseCount: 0, publicationCount: 0, selected: selected.has(term.id), children: [] });
+      }
+    }
+    return listed
+      .sort((a, b) => b.caseCount - a.caseCount || LABEL_ORDER.compare(a.label, b.label))
       .slice(0, FACET_VALUES_LIMIT);
   }
 

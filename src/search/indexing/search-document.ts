@@ -174,17 +174,47 @@ export class TermIndex {
 
   /** Every term id at or below the given ones (for finding the cases a term change affects). */
   descendantsOf(ids: readonly string[]): string[] {
-    const children = new Map<string, string[]>();
-    for (const term of this.byId.values()) if (term.parentId) children.set(term.parentId, [...(children.get(term.parentId) ?? []), term.id]);
     const result = new Set<string>();
     const stack = [...ids];
     while (stack.length) {
       const id = stack.pop() as string;
       if (result.has(id)) continue;
       result.add(id);
-      stack.push(...(children.get(id) ?? []));
+      for (const child of this.childrenOf(id)) stack.push(child.id);
     }
     return [...result];
+  }
+
+  /** The terms directly below this one (built once per index: the vocabulary runs to thousands of terms). */
+  childrenOf(id: string): readonly DocumentTerm[] {
+    if (!this.children) {
+      this.children = new Map();
+      for (const term of this.byId.values()) {
+        if (!term.parentId) continue;
+        const list = this.children.get(term.parentId);
+        if (list) list.push(term);
+        else this.children.set(term.parentId, [term]);
+      }
+    }
+    return this.children.get(id) ?? [];
+  }
+
+  /** The terms of one kind (built once per index). */
+  ofKind(kind: TermKind): readonly DocumentTerm[] {
+    if (!this.byKind) {
+      this.byKind = new Map();
+      for (const term of this.byId.values()) {
+        const list = this.byKind.get(term.kind);
+        if (list) list.push(term);
+        else this.byKind.set(term.kind, [term]);
+      }
+    }
+    return this.byKind.get(kind) ?? [];
+  }
+
+  /** The roots of one kind's tree (no parent, or a parent that is not known). */
+  roots(kind: TermKind): DocumentTerm[] {
+    return this.ofKind(kind).filter((term) => !term.parentId || !this.byId.has(term.parentId));
   }
 
   all(): DocumentTerm[] {
@@ -200,6 +230,8 @@ export class TermIndex {
   }
 
   private byKindRef?: Map<string, DocumentTerm>;
+  private children?: Map<string, DocumentTerm[]>;
+  private byKind?: Map<TermKind, DocumentTerm[]>;
 }
 
 const uniqueSorted = (values: Iterable<string>): string[] => [...new Set(values)].sort();

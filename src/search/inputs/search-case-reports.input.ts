@@ -68,7 +68,12 @@ export class FacetRequestInput {
   @Field(() => FacetName)
   facet: FacetName;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Also list values without matching cases.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description:
+      'Also list values without matching cases. For vocabulary facets (complication, procedure, treatment, symptom) only the roots of the term tree and the children of values that have cases or are selected, not the whole vocabulary (thousands of MeSH terms); facetValues finds any term by prefix.',
+  })
   includeZero?: boolean | null;
 
   @Field(() => Int, { nullable: true, description: 'At most this many values (top level of a tree).' })

@@ -46,6 +46,23 @@ describe('assembleFacets', () => {
     ]);
   });
 
+  it('lists as zero values the roots and the children of used or selected terms, not the whole vocabulary', () => {
+    const buckets = [{ value: 'c1', caseCount: 2, publicationCount: 2 }];
+    const request = [{ facet: FacetName.COMPLICATION, includeZero: true }];
+    const tree = (values: ReturnType<typeof assembleFacets>[number]['values']): unknown[] => values.map((v) => [v.value, v.caseCount, tree(v.children)]);
+    const [plain] = assembleFacets(request, [{ facet: FacetName.COMPLICATION, stats: null, buckets }], {}, TERMS);
+    // c3 (a grandchild of the used c1) is left out.
+    expect(tree(plain.values)).toEqual([
+      ['c1', 2, [['c2', 0, []]]],
+      ['c4', 0, []],
+    ]);
+    const [selected] = assembleFacets(request, [{ facet: FacetName.COMPLICATION, stats: null, buckets }], { complications: ['c2'] }, TERMS);
+    expect(tree(selected.values)).toEqual([
+      ['c1', 2, [['c2', 0, [['c3', 0, []]]]]],
+      ['c4', 0, []],
+    ]);
+  });
+
   it('applies limits to the top level but keeps selected values', () => {
     const buckets = ['c1', 'c4'].map((value, i) => ({ value, caseCount: 10 - i, publicationCount: 1 }));
     const [facet] = assembleFacets([{ facet: FacetName.COMPLICATION, includeZero: false, limit: 1 }], [{ facet: FacetName.COMPLICATION, stats: null, buckets }], { complications: ['c4'] }, TERMS);

@@ -1,3 +1,4 @@
+import { TermKind } from '../../vocabulary/term-kind.enum';
 import { TermIndex } from '../indexing/search-document';
 import { enumLabel, FacetDefinition, facetDefinition, FacetName } from './facet-registry';
 import { FacetRequest, SearchFilters } from './search-query';
@@ -58,7 +59,8 @@ function countNear(counts: Map<number, number>, from: number, interval: number):
 
 /**
  * Turns an engine's raw facet buckets into what the API shows: labels, the complication tree (counts
- * already rolled up by the documents' ancestor ids), zero-count values on request, selected values
+ * already rolled up by the documents' ancestor ids), zero-count values on request (for vocabulary
+ * facets: see zeroTermValues), selected values
  * always present, a stable order (enums in declaration order; terms by count, then label) and limits.
  */
 export function assembleFacets(requests: FacetRequest[], results: EngineFacetResult[], filters: SearchFilters, terms: TermIndex): FacetView[] {
@@ -87,8 +89,7 @@ export function assembleFacets(requests: FacetRequest[], results: EngineFacetRes
       values = (definition.values ?? []).map((v) => view(v.value, v.label, null)).filter(wanted);
     } else if (definition.termKind) {
       const candidates = new Set<string>([...counts.keys(), ...selected]);
-      const vocabulary = terms.all().filter((term) => term.kind === definition.termKind);
-      if (request.includeZero) for (const term of vocabulary) candidates.add(term.id);
+      if (request.includeZero) for (const id of zeroTermValues(definition.termKind, counts, selected, terms)) candidates.add(id);
       if (request.includeZero && definition.missingValue) candidates.add(definition.missingValue.value);
       const all = [...candidates].map((value) => {
         const term = terms.get(value);
@@ -119,6 +120,19 @@ export function assembleFacets(requests: FacetRequest[], results: EngineFacetRes
     if (request.limit !== undefined) values = keepSelected(values, request.limit);
     return { facet: request.facet, values, stats: null };
   });
+}
+
+/**
+ * The zero-count vocabulary values a term facet lists on request: the roots of the kind's tree and the
+ * children of every value that has cases or is selected, so the tree can be opened one level below
+ * anything shown. Not the whole vocabulary: with the MeSH terms it runs to thousands per kind, most
+ * never used (facetValues finds any term by prefix). The cost follows the terms the cases use.
+ */
+export function zeroTermValues(kind: TermKind, counts: ReadonlyMap<string, EngineFacetBucket>, selected: ReadonlySet<string>, terms: TermIndex): string[] {
+  const ids = terms.roots(kind).map((term) => term.id);
+  const shown = new Set([...[...counts.values()].filter((bucket) => bucket.caseCount > 0).map((bucket) => bucket.value), ...selected]);
+  for (const value of shown) for (const child of terms.childrenOf(value)) if (child.kind === kind) ids.push(child.id);
+  return ids;
 }
 
 /** The first `limit` values, plus any selected value further down (a selection never disappears). */

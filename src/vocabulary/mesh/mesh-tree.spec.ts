@@ -23,5 +23,9 @@ describe('MeshTree', () => {
     expect(bundled.size).toBeGreaterThan(28_000);
     expect(bundled.labelOf('D046748')).toBe('Hematoma, Epidural, Spinal');
     expect(bundled.ancestorsOf('D046748')).toContain('D006406');
+    // Check tags are outside the tree but named.
+    expect(bundled.labelOf('D008297')).toBe('Male');
+    expect(bundled.uiOfLabel('Female')).toBe('D005260');
+    expect(bundled.ancestorsOf('D008297')).toEqual([]);
   });
 });

@@ -28,6 +28,9 @@ export class MeshTree {
     }
   }
 
+  /** Check tags have no place in the tree but are on most records; they still need a label. */
+  static readonly CHECK_TAGS: Readonly<Record<string, string>> = { D008297: 'Male', D005260: 'Female' };
+
   /** Parses the TSV text (header row and BOM skipped; malformed lines ignored). */
   static parse(text: string): MeshTree {
     const rows: [string, string, string][] = [];
@@ -56,11 +59,12 @@ export class MeshTree {
   }
 
   labelOf(ui: string): string | null {
-    return this.byUi.get(ui)?.label ?? null;
+    return this.byUi.get(ui)?.label ?? MeshTree.CHECK_TAGS[ui] ?? null;
   }
 
   uiOfLabel(label: string): string | null {
-    return this.uiByLabel.get(label.trim().toLowerCase()) ?? null;
+    const wanted = label.trim().toLowerCase();
+    return this.uiByLabel.get(wanted) ?? Object.entries(MeshTree.CHECK_TAGS).find(([, name]) => name.toLowerCase() === wanted)?.[0] ?? null;
   }
 
   /** Descriptors directly above it, at any of its tree positions. */

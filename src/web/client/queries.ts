@@ -3,7 +3,8 @@
 const FACET_VALUE_FIELDS = 'value label termId caseCount publicationCount selected';
 
 /** Complication terms form a tree; this many levels of children are asked for. */
-const TREE_DEPTH = 5;
+/** Levels of children asked for: the complication tree is up to 8 levels deep with the MeSH terms (src/vocabulary/README.md). */
+const TREE_DEPTH = 7;
 
 function facetValueSelection(depth: number): string {
   return depth === 0 ? FACET_VALUE_FIELDS : `${FACET_VALUE_FIELDS} children { ${facetValueSelection(depth - 1)} }`;

@@ -1,4 +1,4 @@
-import { countIn, forEachPosition, intersect, popcount, wordCount } from './bitset';
+import { countIn, countPositionsIn, forEachPosition, intersect, popcount, wordCount } from './bitset';
 
 const setOf = (size: number, positions: number[]) => {
   const set = new Uint32Array(wordCount(size));
@@ -32,5 +32,10 @@ describe('bitset', () => {
     expect(countIn(setOf(40, [0, 1, 3, 30, 33, 34]), all, alone, publicationAt)).toEqual({ cases: 6, publications: 4 });
     expect(countIn(setOf(40, [2]), setOf(40, [1, 2, 3]), alone, publicationAt)).toEqual({ cases: 1, publications: 1 });
     expect(countIn(setOf(40, []), all, alone, publicationAt)).toEqual({ cases: 0, publications: 0 });
+    // The same counts from a sparse set (ascending positions).
+    expect(countPositionsIn(Int32Array.from([0, 1, 3, 30, 33, 34]), all, publicationAt)).toEqual({ cases: 6, publications: 4 });
+    expect(countPositionsIn(Int32Array.from([2]), setOf(40, [1, 2, 3]), publicationAt)).toEqual({ cases: 1, publications: 1 });
+    expect(countPositionsIn(Int32Array.from([1, 2, 3, 31, 32]), setOf(40, [1, 3, 32]), publicationAt)).toEqual({ cases: 3, publications: 2 });
+    expect(countPositionsIn(new Int32Array(0), all, publicationAt)).toEqual({ cases: 0, publications: 0 });
   });
 });

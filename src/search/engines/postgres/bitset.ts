@@ -51,6 +51,27 @@ export function countIn(a: Uint32Array, b: Uint32Array, alone: Uint32Array, publ
   return { cases, publications };
 }
 
+/**
+ * Cases and distinct publications among `positions` (ascending: a sparse set, for a facet value few
+ * cases hold) that are also in `b`. Visits each listed position instead of every word of `b`.
+ */
+export function countPositionsIn(positions: Int32Array, b: Uint32Array, publicationAt: Int32Array): { cases: number; publications: number } {
+  let cases = 0;
+  let publications = 0;
+  let last = -1;
+  for (let i = 0; i < positions.length; i++) {
+    const position = positions[i];
+    if (((b[position >>> 5] >>> (position & 31)) & 1) === 0) continue;
+    cases++;
+    const publication = publicationAt[position];
+    if (publication !== last) {
+      publications++;
+      last = publication;
+    }
+  }
+  return { cases, publications };
+}
+
 /** Calls `visit` with every position in the set, ascending. */
 export function forEachPosition(set: Uint32Array, visit: (position: number) => void): void {
   for (let w = 0; w < set.length; w++) {

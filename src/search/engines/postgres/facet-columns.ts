@@ -1,6 +1,6 @@
 import { facetDefinition, FacetField, FacetName } from '../../query/facet-registry';
 import { FilterClause, MISSING_HIGH, MISSING_LOW, SearchQuery, splitForFacets } from '../../query/search-query';
-import { countIn, forEachPosition, intersect, wordCount } from './bitset';
+import { countIn, countPositionsIn, forEachPosition, intersect, wordCount } from './bitset';
 import { CODED_FIELDS, COLUMN_OF, CountRow, Encode } from './postgres-query.builder';
 
 /** The columns of search_case_document that counting reads (codes, numbers, the boolean). */
@@ -31,6 +31,16 @@ export const COLUMN_SELECT = ['case_report_id', 'publication_id', ...COLUMN_FIEL
 
 type Value = number | null | number[];
 
+/**
+ * The cases holding one facet value: a bitset over positions (Uint32Array) when many cases hold it,
+ * the ascending positions (Int32Array) when few do, so memory and counting time follow the cases a
+ * value has, not the corpus size times the number of values (thousands with the MeSH vocabulary).
+ */
+type CodeSet = Uint32Array | Int32Array;
+
+/** A value held by fewer than one case in this many positions is kept as a list of positions. */
+const SPARSE_RATIO = 128;
+
 /** Clause masks kept between searches (100 KB each at 100,000 cases). */
 const MASK_CACHE_SIZE = 64;
 
@@ -48,7 +58,7 @@ interface Frozen {
   /** Position -> publication ordinal. */
   publicationAt: Int32Array;
   /** Per coded field, code -> the positions holding it (see codeSets). */
-  codeSets: Map<FacetField, Map<number, Uint32Array>>;
+  codeSets: Map<FacetField, Map<number, CodeSet>>;
   /** Sort keys by field and direction (see sortKeys). */
   sortKeys: Map<string, Float64Array>;
   /** Codes as Int32Array (null -1), so they index count arrays as integers; numbers as Float64Array (null NaN). */
@@ -306,7 +316,7 @@ export class FacetColumns {
         continue;
       }
       for (const [code, cases] of this.codeSets(definition.field, columns)) {
-        const counted = countIn(cases, set, columns.alone, columns.publicationAt);
+        const counted = cases instanceof Int32Array ? countPositionsIn(cases, set, columns.publicationAt) : countIn(cases, set, columns.alone, columns.publicationAt);
         if (counted.cases) row('bucket', null, code, counted.cases, counted.publications);
       }
       if (request.includeZero && definition.multiValued && !definition.termKind) {
@@ -324,24 +334,45 @@ export class FacetColumns {
     return set;
   }
 
-  /** The cases holding each code of a coded field, as sets over positions (built on first use after a write). */
-  private codeSets(field: FacetField, columns: Frozen): Map<number, Uint32Array> {
+  /**
+   * The cases holding each code of a coded field, as sets over positions (built on first use after a
+   * write): a bitset for common values, the list of positions for rare ones (see CodeSet).
+   */
+  private codeSets(field: FacetField, columns: Frozen): Map<number, CodeSet> {
     let sets = columns.codeSets.get(field);
     if (sets) return sets;
-    sets = new Map();
-    const words = wordCount(columns.order.length);
+    const positions = columns.order.length;
+    const words = wordCount(positions);
     const list = columns.multi.get(field);
     const one = columns.single.get(field);
-    const add = (code: number, position: number) => {
-      let set = (sets as Map<number, Uint32Array>).get(code);
-      if (!set) (sets as Map<number, Uint32Array>).set(code, (set = new Uint32Array(words)));
-      set[position >>> 5] |= 1 << (position & 31);
+    const forEachCode = (visit: (code: number, position: number) => void) => {
+      for (let position = 0; position < positions; position++) {
+        const ord = columns.order[position];
+        if (list) for (let v = list.start[ord]; v < list.start[ord + 1]; v++) visit(list.values[v], position);
+        else if (one && one[ord] >= 0) visit(one[ord], position);
+      }
     };
-    for (let position = 0; position < columns.order.length; position++) {
-      const ord = columns.order[position];
-      if (list) for (let v = list.start[ord]; v < list.start[ord + 1]; v++) add(list.values[v], position);
-      else if (one && one[ord] >= 0) add(one[ord], position);
+    const counts = new Map<number, number>();
+    forEachCode((code) => counts.set(code, (counts.get(code) ?? 0) + 1));
+    const built = new Map<number, CodeSet>();
+    const filled = new Map<number, number>();
+    for (const [code, count] of counts) built.set(code, count * SPARSE_RATIO < positions ? new Int32Array(count) : new Uint32Array(words));
+    forEachCode((code, position) => {
+      const set = built.get(code) as CodeSet;
+      if (set instanceof Int32Array) {
+        const at = filled.get(code) ?? 0;
+        // A case holding a value twice (not expected: values are unique per case) is listed once.
+        if (at === 0 || set[at - 1] !== position) {
+          set[at] = position;
+          filled.set(code, at + 1);
+        }
+      } else set[position >>> 5] |= 1 << (position & 31);
+    });
+    for (const [code, at] of filled) {
+      const set = built.get(code) as Int32Array;
+      if (at < set.length) built.set(code, set.slice(0, at));
     }
+    sets = built;
     columns.codeSets.set(field, sets);
     return sets;
   }

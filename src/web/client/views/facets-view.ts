@@ -169,8 +169,13 @@ function valueItem(config: ValuesFacetConfig, value: FacetValueData, selected: s
     }
     item.append(optionLabel(config.scope, inputId, checkbox, label, value));
     if (children.length) {
+      // Narrower terms are rendered when first shown: with the MeSH vocabulary a tree can hold thousands of values.
       const group = h('ul', { class: 'facet-list', role: 'list', id: `${inputId}-children`, hidden: !expanded });
-      for (const child of children) group.append(valueItem(config, child, selected, handlers, memory, depth + 1, focusKey));
+      const fill = () => {
+        for (const child of children) group.append(valueItem(config, child, selected, handlers, memory, depth + 1, focusKey));
+      };
+      if (expanded) fill();
+      else pendingChildren.set(group, fill);
       item.append(group);
     }
   } else {
@@ -207,8 +212,15 @@ function setExpanded(item: HTMLElement, expanded: boolean, memory: FacetPanelMem
   toggle.setAttribute('aria-expanded', String(expanded));
   toggle.setAttribute('aria-label', `${expanded ? 'Hide' : 'Show'} narrower terms of ${label}`);
   checkbox?.setAttribute('aria-expanded', String(expanded));
+  if (expanded) {
+    pendingChildren.get(group)?.();
+    pendingChildren.delete(group);
+  }
   group.hidden = !expanded;
 }
+
+/** Child lists not rendered yet, and how to render them. */
+const pendingChildren = new WeakMap<HTMLElement, () => void>();
 
 function visibleCheckboxes(fieldset: HTMLElement): HTMLInputElement[] {
   return [...fieldset.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].filter((input) => !input.closest('[hidden]'));

@@ -1,0 +1,77 @@
+import { FacetName } from '../../query/facet-registry';
+import { SearchQuery, SearchSort } from '../../query/search-query';
+import { ColumnRow, FacetColumns } from './facet-columns';
+
+/** mulberry32, for deterministic test data. */
+function prngForTest(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Counting with many facet values, most held by few cases (as with the MeSH vocabulary): rare values
+ * are kept as position lists, common ones as bitsets; both must count as a naive pass does.
+ */
+describe('FacetColumns with rare and common values', () => {
+  const rand = prngForTest(7);
+  const cases = 3000;
+  const publicationOf = (i: number) => Math.floor(i / 3) - (i % 7 === 0 ? 1 : 0); // series of 2–4 cases
+  const rows: ColumnRow[] = [];
+  const complications: number[][] = [];
+  const sexes: number[] = [];
+  for (let i = 0; i < cases; i++) {
+    // Code 1 common (most cases), 2–9 fairly common, 100–1099 rare (a few cases each).
+    const codes = new Set<number>();
+    if (rand() < 0.8) codes.add(1);
+    if (rand() < 0.5) codes.add(2 + Math.floor(rand() * 8));
+    if (rand() < 0.7) codes.add(100 + Math.floor(rand() * 1000));
+    const list = [...codes].sort((a, b) => a - b);
+    complications.push(list);
+    sexes.push(rand() < 0.5 ? 2001 : 2002);
+    rows.push({ case_report_id: `case-${String(i).padStart(5, '0')}`, publication_id: `pub-${Math.max(0, publicationOf(i))}`, complication_codes: list, sex_code: sexes[i] });
+  }
+  const columns = FacetColumns.load(1n, rows);
+  const encode = (field: string, value: string) => Number(value);
+  const query = (filters: SearchQuery['filters']): SearchQuery => ({
+    text: null,
+    filters,
+    facets: [{ facet: FacetName.COMPLICATION, includeZero: false }],
+    sort: SearchSort.RELEVANCE,
+    page: { first: 0, after: null },
+    highlight: false,
+  });
+  const naive = (keep: (i: number) => boolean) => {
+    const counts = new Map<number, { cases: number; publications: Set<string> }>();
+    complications.forEach((codes, i) => {
+      if (!keep(i)) return;
+      for (const code of codes) {
+        const entry = counts.get(code) ?? { cases: 0, publications: new Set<string>() };
+        entry.cases++;
+        entry.publications.add(rows[i].publication_id);
+        counts.set(code, entry);
+      }
+    });
+    return new Map([...counts].map(([code, { cases, publications }]) => [code, [cases, publications.size]]));
+  };
+  const counted = (result: ReturnType<FacetColumns['count']>) => new Map(result.filter((row) => row.kind === 'bucket').map((row) => [row.value as number, [row.cases, row.publications]]));
+
+  it('counts every value as a naive pass does, without and with a filter', () => {
+    expect(counted(columns.count(query({}), encode as never, null))).toEqual(naive(() => true));
+    const male = query({ sex: ['2001' as never] });
+    expect(counted(columns.count(male, encode as never, null))).toEqual(naive((i) => sexes[i] === 2001));
+  });
+
+  it('counts within the text matches, and after a case is removed', () => {
+    const candidates = new Uint8Array(cases);
+    for (let i = 0; i < cases; i += 3) candidates[i] = 1;
+    expect(counted(columns.count(query({}), encode as never, candidates))).toEqual(naive((i) => i % 3 === 0));
+    columns.remove('case-00003');
+    expect(counted(columns.count(query({}), encode as never, null))).toEqual(naive((i) => i !== 3));
+  });
+});
