@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { buildVocabularyMatcher, extractCases } from '../src/extraction/extract-cases';
 import type { Evidence, ExtractionInput, ProposedPatient, VocabularyEntry } from '../src/extraction/extraction.types';
 import type { TermKind } from '../src/vocabulary/term-kind.enum';
+import { focusVocabulary } from '../src/extraction/vocabulary-focus';
 
 interface LabelValue<T> {
   value: T;
@@ -48,6 +49,9 @@ interface LabelledRecord {
 const ROOT = existsSync(join(__dirname, '..', 'package.json')) ? join(__dirname, '..') : join(__dirname, '..', '..');
 const SET = join(ROOT, 'bench', 'extraction', 'labelled-abstracts.json');
 const VOCABULARY = join(ROOT, 'src', 'vocabulary', 'seed', 'vocabulary-terms.json');
+const MESH_VOCABULARY = join(ROOT, 'src', 'vocabulary', 'seed', 'mesh-vocabulary-terms.json');
+/** `--vocabulary all` (what the service uses by default: curated and MeSH-seeded terms) or `curated`. */
+const VOCABULARY_CHOICE = process.argv.includes('--vocabulary') ? process.argv[process.argv.indexOf('--vocabulary') + 1] : 'all';
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -55,9 +59,13 @@ function option(name: string, fallback: string): string {
 }
 const VERBOSE = process.argv.includes('--verbose');
 
+type SeedRow = { key: string; kind: string; label: string; synonyms: string[]; parent: string | null; meshUi: string | null };
+
 function loadVocabulary(): VocabularyEntry[] {
-  const raw = JSON.parse(readFileSync(VOCABULARY, 'utf8')) as { key: string; kind: string; label: string; synonyms: string[]; parent: string | null; meshUi: string | null }[];
-  return raw.map((t) => ({ key: t.key, kind: t.kind as TermKind, label: t.label, synonyms: t.synonyms, meshUi: t.meshUi, parentKey: t.parent, source: 'curated' }));
+  const read = (file: string, source: 'curated' | 'mesh') =>
+    (JSON.parse(readFileSync(file, 'utf8')) as SeedRow[]).map((t): VocabularyEntry => ({ key: t.key, kind: t.kind as TermKind, label: t.label, synonyms: t.synonyms, meshUi: t.meshUi, parentKey: t.parent, source }));
+  // As the service does: the text rules see the curated terms and the MeSH terms under them.
+  return VOCABULARY_CHOICE === 'curated' ? read(VOCABULARY, 'curated') : focusVocabulary([...read(VOCABULARY, 'curated'), ...read(MESH_VOCABULARY, 'mesh')]);
 }
 
 class Counts {
