@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { buildVocabularyMatcher, extractCases } from '../src/extraction/extract-cases';
 import type { Evidence, ExtractionInput, ProposedPatient, VocabularyEntry } from '../src/extraction/extraction.types';
 import type { TermKind } from '../src/vocabulary/term-kind.enum';
-import { focusVocabulary } from '../src/extraction/vocabulary-focus';
+import { RuleBasedCaseExtractor } from '../src/extraction/rule-based-case-extractor';
 
 interface LabelValue<T> {
   value: T;
@@ -65,7 +65,7 @@ function loadVocabulary(): VocabularyEntry[] {
   const read = (file: string, source: 'curated' | 'mesh') =>
     (JSON.parse(readFileSync(file, 'utf8')) as SeedRow[]).map((t): VocabularyEntry => ({ key: t.key, kind: t.kind as TermKind, label: t.label, synonyms: t.synonyms, meshUi: t.meshUi, parentKey: t.parent, source }));
   // As the service does: the text rules see the curated terms and the MeSH terms under them.
-  return VOCABULARY_CHOICE === 'curated' ? read(VOCABULARY, 'curated') : focusVocabulary([...read(VOCABULARY, 'curated'), ...read(MESH_VOCABULARY, 'mesh')]);
+  return VOCABULARY_CHOICE === 'curated' ? read(VOCABULARY, 'curated') : [...read(VOCABULARY, 'curated'), ...read(MESH_VOCABULARY, 'mesh')];
 }
 
 class Counts {
@@ -231,12 +231,13 @@ function main(): void {
   const set = JSON.parse(readFileSync(SET, 'utf8')) as { records: LabelledRecord[] };
   const vocabulary = loadVocabulary();
   const t0 = performance.now();
-  const matcher = buildVocabularyMatcher(vocabulary);
+  // What the service runs (RuleBasedCaseExtractor): the focused vocabulary for text, the whole one for major-topic MeSH complications.
+  const extract = new RuleBasedCaseExtractor().forVocabulary(vocabulary);
   const buildMs = performance.now() - t0;
 
   const scores = { train: newScore(), heldout: newScore(), all: newScore() };
   for (const rec of set.records) {
-    const result = extractCases(rec.input, matcher);
+    const result = extract(rec.input);
     const notes = scoreRecord(rec, result.patients, scores[rec.split]);
     scoreRecord(rec, result.patients, scores.all);
     if (VERBOSE && notes.length && (split === 'all' || split === rec.split)) console.log(`${rec.id} (${rec.split}, ${result.studyKind}): ${notes.join('; ')}`);
@@ -253,7 +254,7 @@ function main(): void {
   const start = performance.now();
   const cpu0 = process.cpuUsage();
   while (performance.now() - start < 1500) {
-    for (const rec of set.records) extractCases(rec.input, matcher);
+    for (const rec of set.records) extract(rec.input);
     runs++;
     abstracts += set.records.length;
   }
@@ -267,7 +268,7 @@ function main(): void {
 
   const hostile = 'no no no hematoma without '.repeat(40_000);
   const h0 = performance.now();
-  extractCases({ title: '', abstract: hostile, meshHeadings: [], publicationTypes: ['Case Reports'], keywords: [], language: 'eng' }, matcher);
+  extract({ title: '', abstract: hostile, meshHeadings: [], publicationTypes: ['Case Reports'], keywords: [], language: 'eng' });
   console.log(`hostile abstract of ${(hostile.length / 1e6).toFixed(1)} MB: ${(performance.now() - h0).toFixed(0)} ms`);
 }
 

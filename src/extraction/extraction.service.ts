@@ -11,7 +11,6 @@ import { isMeshSeededTerm } from '../vocabulary/seed/mesh-seeded-terms';
 import { TermKind } from '../vocabulary/term-kind.enum';
 import { CASE_EXTRACTOR, CaseExtractor } from './case-extractor';
 import { planExtraction } from './extraction-plan';
-import { focusVocabulary } from './vocabulary-focus';
 import { ExtractionSourceRepository } from './extraction-source.repository';
 import { ExtractionInput, ExtractionResult, VocabularyEntry } from './extraction.types';
 import { ExtractCasesInput } from './inputs/extract-cases.input';
@@ -164,7 +163,7 @@ export class ExtractionService {
       .map((row) => ({ key: row.key, kind: row.kind as TermKind, label: row.label, synonyms: row.synonyms, meshUi: row.mesh_ui, parentKey: row.parent_key, source: isMeshSeededTerm(row.kind, row.key) ? ('mesh' as const) : ('curated' as const) }))
       .sort((a, b) => Number(a.source === 'mesh') - Number(b.source === 'mesh'));
     const ids = new Map(rows.map((row) => [`${row.kind}:${row.key}`, row.id]));
-    this.prepared = { version, extract: this.extractor.forVocabulary(focusVocabulary(entries)), termIdOf: (kind, key) => ids.get(`${kind}:${key}`) };
+    this.prepared = { version, extract: this.extractor.forVocabulary(entries), termIdOf: (kind, key) => ids.get(`${kind}:${key}`) };
     return this.prepared;
   }
 }

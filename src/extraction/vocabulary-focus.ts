@@ -5,7 +5,7 @@ import { VocabularyEntry } from './extraction.types';
  * The part of the vocabulary that text rules assert from: every curated term, and the MeSH-seeded terms
  * that sit under a curated term of the same kind (e.g. "Hematoma, Subdural, Chronic" under the curated
  * hematoma tree). The rest of MeSH (every disease and technique) stays in the vocabulary for browsing
- * and for MeSH headings mapped by descriptor UI, but matching all of it in free text asserts every
+ * (facets, curation), but matching all of it, in free text or from MeSH headings, asserts every
  * disease named in an abstract (comorbidities, differential diagnoses, background) as a complication:
  * on the labelled set that dropped complication precision from 0.94 to 0.25 (bench/extraction/README.md).
  */
