@@ -115,7 +115,8 @@ describe('literature import over GraphQL and POST /imports', () => {
   it('turns an imported publication into several case reports in one transaction', async () => {
     const imported = await app.graphql<{ importPublications: any }>(
       IMPORT,
-      { input: { text: 'TY  - JOUR\nTI  - Two parturients with a spinal subdural hematoma after an epidural blood patch\nAU  - Curie, M\nPY  - 2022\nDO  - 10.5555/two-cases\nER  - \n' } },
+      // Hand curation only: the import's own proposals (two patients, from the title) are off here.
+      { input: { text: 'TY  - JOUR\nTI  - Two parturients with a spinal subdural hematoma after an epidural blood patch\nAU  - Curie, M\nPY  - 2022\nDO  - 10.5555/two-cases\nER  - \n', extractCases: false } },
       CURATOR_KEY,
     );
     const publicationId = imported.data!.importPublications.createdPublicationIds[0];
