@@ -32,5 +32,5 @@ describe('embedded default (no DATABASE_URL)', () => {
     } finally {
       await second.close();
     }
-  });
+  }, 300_000); // two starts on PGlite, seeding 7,400 terms: a bound against a hang on a busy machine, not a speed check
 });
