@@ -2,25 +2,7 @@ import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { fixturePath } from '../../src/literature/testing/fixtures';
 import { CURATOR_KEY, startTestApp, TestApp } from '../support/test-app';
-
-/** Waits until every write so far is in the search index. */
-async function waitForIndex(app: TestApp, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const status = await app.graphql<{ searchIndexStatus: { outboxDepth: number } }>('{ searchIndexStatus { outboxDepth } }');
-    if (status.data?.searchIndexStatus.outboxDepth === 0) return;
-    if (Date.now() > deadline) throw new Error(`search outbox still holds ${status.data?.searchIndexStatus.outboxDepth} writes`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-const asText = (call: request.Test) =>
-  call.buffer(true).parse((response, done) => {
-    let text = '';
-    response.setEncoding('utf8');
-    response.on('data', (chunk: string) => (text += chunk));
-    response.on('end', () => done(null, text));
-  });
+import { waitForIndex, asText } from '../support/search-index';
 
 const SEARCH_PUBLICATIONS = `query($input: SearchPublicationsInput) {
   searchPublications(input: $input) {

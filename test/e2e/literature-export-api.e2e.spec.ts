@@ -3,30 +3,11 @@ import { ExportService } from '../../src/literature/export/export.service';
 import { parsePublications } from '../../src/literature/parse-publications';
 import { collect, streamOf } from '../../src/literature/testing/fixtures';
 import { CURATOR_KEY, startTestApp, TestApp } from '../support/test-app';
+import { waitForIndex, asText } from '../support/search-index';
 
 const EXPORT = `query($input: SearchCaseReportsInput!, $format: ExportFormat!) {
   exportCaseReports(input: $input, format: $format) { format fileName contentType caseCount publicationCount content }
 }`;
-
-/** Waits until every write so far is in the search index (a spec's exports are not importable from another spec: importing one runs its tests). */
-async function waitForIndex(app: TestApp, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const status = await app.graphql<{ searchIndexStatus: { outboxDepth: number } }>('{ searchIndexStatus { outboxDepth } }');
-    if (status.data?.searchIndexStatus.outboxDepth === 0) return;
-    if (Date.now() > deadline) throw new Error(`search outbox still holds ${status.data?.searchIndexStatus.outboxDepth} writes`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** Reads a streamed download as text, however it is chunked. */
-const asText = (call: request.Test) =>
-  call.buffer(true).parse((response, done) => {
-    let text = '';
-    response.setEncoding('utf8');
-    response.on('data', (chunk: string) => (text += chunk));
-    response.on('end', () => done(null, text));
-  });
 
 describe('exports over HTTP and GraphQL (demo corpus)', () => {
   let app: TestApp;

@@ -1,16 +1,7 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { CURATOR_KEY, startTestApp, TestApp } from '../support/test-app';
-
-async function waitForIndex(app: TestApp, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const status = await app.graphql<{ searchIndexStatus: { outboxDepth: number } }>('{ searchIndexStatus { outboxDepth } }');
-    if (status.data?.searchIndexStatus.outboxDepth === 0) return;
-    if (Date.now() > deadline) throw new Error(`search outbox still holds ${status.data?.searchIndexStatus.outboxDepth} writes`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { waitForIndex } from '../support/search-index';
 
 const SAVE = `mutation($input: SaveSearchInput!) { saveSearch(input: $input) { id name review savedBy createdAt search { text sort filters { complications outcomes year { min max } } } } }`;
 const RUN = `mutation($id: ID!) { runSavedSearch(id: $id, first: 3) {

@@ -1,15 +1,5 @@
 import { CURATOR_KEY, startTestApp, TestApp } from '../support/test-app';
-
-/** Waits until every write so far is in the search index (the outbox drains in the background). */
-async function waitForIndex(app: TestApp, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const status = await app.graphql<{ searchIndexStatus: { outboxDepth: number } }>('{ searchIndexStatus { outboxDepth } }');
-    if (status.data?.searchIndexStatus.outboxDepth === 0) return;
-    if (Date.now() > deadline) throw new Error(`search outbox still holds ${status.data?.searchIndexStatus.outboxDepth} writes`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { waitForIndex } from '../support/search-index';
 
 const VALUE = 'value label caseCount publicationCount selected';
 const FACETS = `query($input: SearchCaseReportsInput!) {

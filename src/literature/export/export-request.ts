@@ -68,20 +68,26 @@ export function searchParamsGiven(params: RequestParams): string[] {
   return Object.keys(params).filter((name) => SEARCH_PARAMS.has(name) && params[name] !== undefined);
 }
 
+/**
+ * The search given as JSON in `q`, when it is: undefined when `q` is absent; refused when it is not JSON,
+ * given twice, or given with individual search parameters (`searchParams`).
+ */
+export function queryJson(params: RequestParams, searchParams: ReadonlySet<string>, example: string): unknown {
+  const q = single(params, 'q');
+  if (q === undefined) return undefined;
+  const individual = Object.keys(params).filter((name) => searchParams.has(name) && name !== 'q');
+  if (individual.length) throw BadUserInputError.field('q', `give the search either as q or as individual parameters, not both (also given: ${individual.join(', ')})`);
+  try {
+    return JSON.parse(q);
+  } catch {
+    throw BadUserInputError.field('q', `is not JSON (expected ${example})`);
+  }
+}
+
 /** The search of a request: `q` (JSON) or individual parameters, not both. */
 export function searchInputFromParams(params: RequestParams): SearchCaseReportsInput {
-  const q = single(params, 'q');
-  const individual = Object.keys(params).filter((name) => SEARCH_PARAMS.has(name) && name !== 'q');
-  if (q !== undefined) {
-    if (individual.length) throw BadUserInputError.field('q', `give the search either as q or as individual parameters, not both (also given: ${individual.join(', ')})`);
-    let json: unknown;
-    try {
-      json = JSON.parse(q);
-    } catch {
-      throw BadUserInputError.field('q', 'is not JSON (expected the searchCaseReports input, e.g. {"text":"hematoma","filters":{"outcomes":["DEATH"]}})');
-    }
-    return parseSearchInput(json, 'q');
-  }
+  const json = queryJson(params, SEARCH_PARAMS, 'the searchCaseReports input, e.g. {"text":"hematoma","filters":{"outcomes":["DEATH"]}}');
+  if (json !== undefined) return parseSearchInput(json, 'q');
   const filters: Record<string, unknown> = {};
   for (const name of LIST_PARAMS) {
     const values = all(params[name]).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);

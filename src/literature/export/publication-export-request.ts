@@ -7,7 +7,7 @@ import { BadUserInputError } from '../../common/errors/domain-error';
 import { parseOrThrow } from '../../common/validation';
 import { PublicationCaseStatus, PublicationSearchSort } from '../../search/publications/publication-search-query';
 import { SearchPublicationsInput } from '../../search/publications/search-publications.input';
-import { RequestParams } from './export-request';
+import { queryJson, RequestParams } from './export-request';
 
 const strings = z.array(z.string()).nullish();
 const filtersSchema = z
@@ -45,18 +45,8 @@ export function parsePublicationSearchInput(value: unknown, path: string): Searc
 }
 
 export function publicationSearchInputFromParams(params: RequestParams): SearchPublicationsInput {
-  const q = single(params, 'q');
-  const individual = Object.keys(params).filter((name) => PUBLICATION_SEARCH_PARAMS.has(name) && name !== 'q');
-  if (q !== undefined) {
-    if (individual.length) throw BadUserInputError.field('q', `give the search either as q or as individual parameters, not both (also given: ${individual.join(', ')})`);
-    let json: unknown;
-    try {
-      json = JSON.parse(q);
-    } catch {
-      throw BadUserInputError.field('q', 'is not JSON (expected the searchPublications input, e.g. {"filters":{"reviews":["my review"]}})');
-    }
-    return parsePublicationSearchInput(json, 'q');
-  }
+  const json = queryJson(params, PUBLICATION_SEARCH_PARAMS, 'the searchPublications input, e.g. {"filters":{"reviews":["my review"]}}');
+  if (json !== undefined) return parsePublicationSearchInput(json, 'q');
   const filters: Record<string, unknown> = {};
   for (const name of COMMA_LISTS) {
     const values = all(params[name]).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);

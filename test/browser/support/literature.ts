@@ -2,17 +2,7 @@ import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { fixturePath } from '../../../src/literature/testing/fixtures';
 import { CURATOR_KEY, TestApp } from '../../support/test-app';
-
-/** Waits until every write so far is in the search index. */
-export async function waitForIndex(app: TestApp, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const status = await app.graphql<{ searchIndexStatus: { outboxDepth: number } }>('{ searchIndexStatus { outboxDepth } }');
-    if (status.data?.searchIndexStatus.outboxDepth === 0) return;
-    if (Date.now() > deadline) throw new Error(`search outbox still holds ${status.data?.searchIndexStatus.outboxDepth} writes`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { waitForIndex } from '../../support/search-index';
 
 export interface ImportReport {
   created: number;

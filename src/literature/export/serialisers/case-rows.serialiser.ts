@@ -1,5 +1,5 @@
 import { ExportCase, ExportTerm } from '../export-case';
-import { publicationCells, publicationToJson } from './publication-rows.serialiser';
+import { PUBLICATION_CSV_COLUMNS, publicationCells, publicationToJson } from './publication-rows.serialiser';
 
 /**
  * The CSV columns: the case and its facts first, then its publication. The publication columns
@@ -25,31 +25,11 @@ export const CASE_CSV_COLUMNS = [
   'time_to_resolution_days',
   'follow_up_days',
   'summary',
-  'publication_id',
-  'citation',
-  'key',
-  'title',
-  'authors',
-  'journal',
-  'year',
-  'month',
-  'volume',
-  'issue',
-  'pages',
-  'doi',
-  'pubmed_id',
-  'pmc_id',
-  'publication_types',
-  'mesh_headings',
-  'keywords',
-  'language',
-  'url',
-  'abstract',
+  ...PUBLICATION_CSV_COLUMNS,
 ] as const;
 
 const labels = (terms: ExportTerm[]) => [...new Set(terms.map((term) => term.label))].join('; ');
 const num = (value: number | null) => (value === null ? '' : String(value));
-
 
 /** One CSV row (cells in CASE_CSV_COLUMNS order). Lists are "; "-separated. */
 export function caseToCsvRow(item: ExportCase): string[] {
