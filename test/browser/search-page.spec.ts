@@ -4,6 +4,7 @@
  * paging, sorting and keyboard-only use of the facets.
  */
 import { startTestApp, TestApp } from '../support/test-app';
+import { accessibilityViolations } from './support/accessibility';
 import { externalRequests, launchBrowser, screenshot, TestBrowser } from './support/browser';
 import { ensureSearchPageBuilt, flatten, resultCountText, SearchPageDriver, settled, shownCaseIds, shownFacetCounts, urlParams } from './support/search-page';
 
@@ -36,6 +37,7 @@ describe('search page (browser, demo corpus)', () => {
     expect(await resultCountText(page)).toBe(countText(23, all.totalPublications, 20));
     expect(await page.locator('#results > li').count()).toBe(20);
     await screenshot(page, 'desktop-01-start');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.locator('#search-text').pressSequentially('intrathecal hematoma', { delay: 30 });
     await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'intrathecal hematoma');
@@ -124,6 +126,7 @@ describe('search page (browser, demo corpus)', () => {
     expect(chips.map((chip) => chip.replace('×', '').trim())).toEqual(['Pregnancy status: Postpartum', 'Outcome: Full recovery', 'Outcome: Unknown']);
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'desktop-03-facets-selected');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // Removing a chip removes that filter only; "Clear all" removes the rest.
     await page.click('#chips button[data-chip="outcome:UNKNOWN"]');
@@ -187,6 +190,7 @@ describe('search page (browser, demo corpus)', () => {
     ]);
     await expect(page.locator('.abstract').first().textContent()).resolves.toBeTruthy();
     await screenshot(page, 'desktop-04-case');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // The other case of a series is one click away.
     await page.goto(`${app.running.url}/?case=${first.id}`);
