@@ -15,6 +15,7 @@ import {
   publicationPresentValuesAggregationName,
   uniquePublicationFacetRequests,
 } from './publication-query-builder';
+import { BucketsAggregate, bucketsOf, FilterAggregate, finiteOrNull, termKey, TermsBucket } from './aggregations';
 
 /** What the builder asks for in `_source`. */
 export interface IndexedPublicationHitSource {
@@ -26,28 +27,6 @@ export type ElasticsearchPublicationSearchResponse = estypes.SearchResponse<Inde
 interface ValueAggregate {
   value: number | null;
 }
-interface TermsBucket {
-  key: string | number;
-  key_as_string?: string;
-  doc_count: number;
-}
-interface BucketsAggregate<B> {
-  buckets: B[] | Record<string, B>;
-}
-interface FilterAggregate {
-  doc_count: number;
-  [sub: string]: unknown;
-}
-
-const bucketsOf = <B>(aggregate: BucketsAggregate<B> | undefined): B[] => {
-  const buckets = aggregate?.buckets;
-  return Array.isArray(buckets) ? buckets : buckets ? Object.values(buckets) : [];
-};
-
-/** min/max answer null (or, in old versions, ±Infinity) when no publication has a value. */
-const finiteOrNull = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-
-const termKey = (bucket: TermsBucket): string => (typeof bucket.key === 'string' ? bucket.key : (bucket.key_as_string ?? String(bucket.key)));
 
 /**
  * Elasticsearch's response -> EnginePublicationSearchResult. Pure. Expects the request

@@ -4,6 +4,7 @@ import { markedSnippets } from '../../query/highlight';
 import { SearchQuery } from '../../query/search-query';
 import { EngineFacetBucket, EngineFacetResult, EngineHit, EngineSearchResult, HIGHLIGHT_FIELDS, HighlightResult, NumericStats } from '../../query/search-result';
 import { facetAggregationName, presentValuesAggregationName, TOTALS_AGGREGATION, uniqueFacetRequests } from './query-builder';
+import { BucketsAggregate, bucketsOf, FilterAggregate, finiteOrNull, termKey, TermsBucket } from './aggregations';
 
 /** What the builder asks for in `_source`. */
 export interface IndexedHitSource {
@@ -16,29 +17,9 @@ export type ElasticsearchSearchResponse = estypes.SearchResponse<IndexedHitSourc
 interface CardinalityAggregate {
   value: number;
 }
-interface TermsBucket {
-  key: string | number;
-  key_as_string?: string;
-  doc_count: number;
+interface CaseTermsBucket extends TermsBucket {
   publications?: CardinalityAggregate;
 }
-interface BucketsAggregate<B> {
-  buckets: B[] | Record<string, B>;
-}
-interface FilterAggregate {
-  doc_count: number;
-  [sub: string]: unknown;
-}
-
-const bucketsOf = <B>(aggregate: BucketsAggregate<B> | undefined): B[] => {
-  const buckets = aggregate?.buckets;
-  return Array.isArray(buckets) ? buckets : buckets ? Object.values(buckets) : [];
-};
-
-/** min/max answer null (or, in old versions, ±Infinity) when no case has a value. */
-const finiteOrNull = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-
-const termKey = (bucket: TermsBucket): string => (typeof bucket.key === 'string' ? bucket.key : (bucket.key_as_string ?? String(bucket.key)));
 
 /**
  * Elasticsearch's response -> EngineSearchResult. Pure. Expects the request buildSearchRequest made
@@ -71,7 +52,7 @@ export function parseSearchResponse(query: SearchQuery, response: ElasticsearchS
       };
       return { facet: request.facet, buckets: [], stats };
     }
-    const buckets: EngineFacetBucket[] = bucketsOf(aggregate?.values as BucketsAggregate<TermsBucket> | undefined)
+    const buckets: EngineFacetBucket[] = bucketsOf(aggregate?.values as BucketsAggregate<CaseTermsBucket> | undefined)
       .filter((bucket) => bucket.doc_count > 0)
       .map((bucket) => ({ value: termKey(bucket), caseCount: bucket.doc_count, publicationCount: Math.min(bucket.publications?.value ?? 0, bucket.doc_count) }));
     const present = aggregations[presentValuesAggregationName(request.facet)] as FilterAggregate | undefined;
