@@ -165,7 +165,7 @@ async function main(): Promise<void> {
   log(`# search benchmark: ${cases} cases, seed ${seed}, ${databaseUrl ? 'DATABASE_URL' : 'embedded PostgreSQL (PGlite)'}, ${requests} requests per measurement, vocabulary ${meshVocabulary ? 'curated + MeSH' : 'curated only'}, corpus on ${corpusTerms} terms`);
   const boot = performance.now();
   const running = await startApp(
-    loadConfig({ DATA_DIR: dataDir, PORT: '0', SEED_DEMO_DATA: 'false', SEED_MESH_VOCABULARY: meshVocabulary ? 'true' : 'false', LOG_LEVEL: 'warn', API_KEYS: `bench:admin:${ADMIN_KEY}`, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }),
+    loadConfig({ DATA_DIR: dataDir, PORT: '0', SEED_DEMO_DATA: 'false', SEED_MESH_VOCABULARY: meshVocabulary ? 'true' : 'false', LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'false', API_KEYS: `bench:admin:${ADMIN_KEY}`, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }),
   );
   log(`app started on a new database (migrations, vocabulary seeding) in ${((performance.now() - boot) / 1000).toFixed(1)} s`);
   try {
