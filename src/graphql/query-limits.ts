@@ -24,6 +24,8 @@ export const DEFAULT_PAGE_SIZE = 20;
 /** Fields that run a search (counts, facets, text matching) cost this much on top of what they return. */
 const SEARCH_FIELDS = new Set(['searchCaseReports', 'facetValues', 'exportCaseReports', 'runSavedSearch']);
 const SEARCH_COST = 10;
+/** noResultsHelp runs up to a dozen counting searches (no hits, no facets) when a search finds nothing. */
+const NO_RESULTS_HELP_COST = 4 * SEARCH_COST;
 
 /** The page size asked for, at most maxPageSize: a larger one is refused by the resolver as BAD_USER_INPUT naming `first`. */
 function pageSize(args: Record<string, unknown>, maxPageSize: number): number | null {
@@ -49,7 +51,7 @@ function isRecordList(options: ComplexityEstimatorArgs): boolean {
 const costEstimator = (maxPageSize: number): ComplexityEstimator => (options) => {
   // Introspection is bounded by the schema (and by the depth and field limits); it is not charged.
   if (options.field.name.startsWith('__')) return options.childComplexity;
-  const base = SEARCH_FIELDS.has(options.field.name) ? SEARCH_COST : 1;
+  const base = SEARCH_FIELDS.has(options.field.name) ? SEARCH_COST : options.field.name === 'noResultsHelp' ? NO_RESULTS_HELP_COST : 1;
   if (hasPageArgument(options)) return base + (pageSize(options.args, maxPageSize) ?? DEFAULT_PAGE_SIZE) * options.childComplexity;
   if (isRecordList(options)) return base + RECORD_LIST_GUESS * options.childComplexity;
   return base + options.childComplexity;

@@ -21,6 +21,8 @@ import { PublicationSearchService } from './publications/publication-search.serv
 import { SEARCH_ENGINE, SearchEngine } from './search-engine.port';
 import { DataSource } from 'typeorm';
 import { SearchResolver } from './search.resolver';
+import { NoResultsHelpService } from './understanding/no-results-help.service';
+import { SearchUnderstandingService } from './understanding/search-understanding.service';
 import { SearchService } from './search.service';
 
 /**
@@ -61,6 +63,8 @@ export class SearchIndexingStarter implements OnApplicationBootstrap {
     },
     PublicationSearchService,
     PublicationSearchResolver,
+    SearchUnderstandingService,
+    NoResultsHelpService,
     SearchSourceRepository,
     TermCatalog,
     SearchIndexer,

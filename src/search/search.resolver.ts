@@ -1,4 +1,4 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequireRole } from '../auth/require-role.decorator';
 import { SearchCaseReportsInput } from './inputs/search-case-reports.input';
 import { CaseReportSearchResult } from './models/case-report-search-result.model';
@@ -7,14 +7,36 @@ import { ReindexResult } from './models/reindex-result.model';
 import { SearchIndexStatus } from './models/search-index-status.model';
 import { FacetName } from './search.enums';
 import { SearchService } from './search.service';
+import { NoResultsHelp, SearchUnderstanding } from './understanding/models/search-understanding.model';
+import { NoResultsHelpService } from './understanding/no-results-help.service';
+import { SearchUnderstandingService } from './understanding/search-understanding.service';
 
-@Resolver()
+@Resolver(() => CaseReportSearchResult)
 export class SearchResolver {
-  constructor(private readonly search: SearchService) {}
+  constructor(
+    private readonly search: SearchService,
+    private readonly reader: SearchUnderstandingService,
+    private readonly help: NoResultsHelpService,
+  ) {}
 
   @Query(() => CaseReportSearchResult, { description: 'Case reports matching text and filters, with facet counts (cases and publications).' })
-  searchCaseReports(@Args('input') input: SearchCaseReportsInput): Promise<CaseReportSearchResult> {
-    return this.search.search(input);
+  async searchCaseReports(@Args('input') input: SearchCaseReportsInput): Promise<CaseReportSearchResult> {
+    const prepared = await this.reader.prepare(input);
+    const result = await this.search.search(prepared.input);
+    result.searched = { input: prepared.input, asked: input, understanding: prepared.understanding };
+    return result;
+  }
+
+  @ResolveField(() => SearchUnderstanding, { description: 'Words of the text that name filters (vocabulary terms, population, outcome), and which were applied.' })
+  async understanding(@Parent() result: CaseReportSearchResult): Promise<SearchUnderstanding> {
+    if (!result.searched) return { suggestions: [], applied: false, searchedText: null };
+    return result.searched.understanding ?? this.reader.understand(result.searched.asked, false);
+  }
+
+  @ResolveField(() => NoResultsHelp, { nullable: true, description: 'Only when nothing is found: the filters and words whose removal finds cases, and a spelling suggestion.' })
+  async noResultsHelp(@Parent() result: CaseReportSearchResult): Promise<NoResultsHelp | null> {
+    if (result.totalCases > 0 || !result.searched) return null;
+    return this.help.forSearch(result.searched.input);
   }
 
   @Query(() => [FacetValue], { description: 'Values of one facet starting with a prefix (word start, any case), counted under the given search.' })

@@ -102,4 +102,11 @@ export class SearchCaseReportsInput {
 
   @Field(() => String, { nullable: true })
   after?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Turn the words of `text` that name a vocabulary term, a population or an outcome into filters (see `understanding` in the result for what was applied).',
+  })
+  applySuggestedFilters?: boolean | null;
 }

@@ -1,6 +1,8 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { CaseReportHitConnection } from './case-report-hit-connection.model';
 import { Facet } from './facet.model';
+import type { SearchCaseReportsInput } from '../inputs/search-case-reports.input';
+import type { SearchUnderstanding } from '../understanding/models/search-understanding.model';
 
 @ObjectType()
 export class CaseReportSearchResult {
@@ -15,4 +17,7 @@ export class CaseReportSearchResult {
 
   @Field(() => [Facet])
   facets: Facet[];
+
+  /** Not in the schema: the search as run and what was read from its text, for the `understanding` and `noResultsHelp` fields. */
+  searched?: { input: SearchCaseReportsInput; asked: SearchCaseReportsInput; understanding: SearchUnderstanding | null };
 }

@@ -45,3 +45,8 @@ export function spellingVariants(text: string): string[] {
   for (const candidate of [american, british]) if (candidate !== lower && !variants.some((v) => v.toLowerCase() === candidate)) variants.push(candidate);
   return variants;
 }
+
+/** The American spelling of lower-case text (the vocabulary's spelling). */
+export function americanSpelling(text: string): string {
+  return rewrite(text.toLowerCase(), BRITISH_TO_AMERICAN);
+}
