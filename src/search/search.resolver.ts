@@ -29,7 +29,7 @@ export class SearchResolver {
 
   @ResolveField(() => SearchUnderstanding, { description: 'Words of the text that name filters (vocabulary terms, population, outcome), and which were applied.' })
   async understanding(@Parent() result: CaseReportSearchResult): Promise<SearchUnderstanding> {
-    if (!result.searched) return { suggestions: [], applied: false, searchedText: null };
+    if (!result.searched) return { suggestions: [], applied: false, searchedText: null, remainingText: null };
     return result.searched.understanding ?? this.reader.understand(result.searched.asked, false);
   }
 

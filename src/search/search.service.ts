@@ -76,6 +76,19 @@ export class SearchService {
     return query;
   }
 
+  /** The input with its term filters named by key (ids and MeSH UIs replaced), for links and saved searches. */
+  async withTermKeys(input: SearchCaseReportsInput): Promise<SearchCaseReportsInput> {
+    const filters = input.filters;
+    if (!filters || !TERM_FILTER_KEYS.some((key) => filters[key]?.length)) return input;
+    const catalog = await this.catalog.get();
+    const keyed = { ...filters };
+    for (const key of TERM_FILTER_KEYS) {
+      const references = filters[key];
+      if (references?.length) keyed[key] = references.map((ref) => (isSpecialTermValue(key, ref) ? ref : (catalog.resolve(TERM_KIND_OF[key], ref)?.key ?? ref)));
+    }
+    return { ...input, filters: keyed };
+  }
+
   async search(input: SearchCaseReportsInput): Promise<CaseReportSearchResult> {
     const query = await this.toQuery(input);
     return this.shape(query, await this.runOnEngine(query));
@@ -120,7 +133,7 @@ export class SearchService {
       const seen = new Set(listed.map((value) => value.value));
       const selected = new Set((query.filters[definition.filterKey] as string[] | undefined) ?? []);
       for (const term of terms.ofKind(definition.termKind)) {
-        if (!seen.has(term.id) && termMatches(term)) listed.push({ value: term.id, label: term.label, termId: term.id, caseCount: 0, publicationCount: 0, selected: selected.has(term.id), children: [] });
+        if (!seen.has(term.id) && termMatches(term)) listed.push({ value: term.id, label: term.label, termId: term.id, termKey: term.key, caseCount: 0, publicationCount: 0, selected: selected.has(term.id), children: [] });
       }
     }
     return listed

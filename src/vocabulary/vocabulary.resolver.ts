@@ -14,6 +14,11 @@ export class VocabularyResolver {
     return this.vocabulary.get(id);
   }
 
+  @Query(() => VocabularyTerm, { nullable: true, description: 'One term of a kind by its key, MeSH descriptor UI or id (as search filters name terms); null when there is none.' })
+  vocabularyTermByReference(@Args('kind', { type: () => TermKind }) kind: TermKind, @Args('reference') reference: string): Promise<VocabularyTerm | null> {
+    return this.vocabulary.findByReference(kind, reference);
+  }
+
   @Query(() => [VocabularyTerm], { description: 'Terms of one kind: all of them, the roots of the tree, or the children of one term.' })
   vocabularyTerms(
     @Args('kind', { type: () => TermKind }) kind: TermKind,

@@ -14,6 +14,13 @@ export class VocabularyService {
     return term;
   }
 
+  /** By key, MeSH UI or id; a reference too long to be any of them is simply not found. */
+  async findByReference(kind: TermKind, reference: string): Promise<VocabularyTerm | null> {
+    const trimmed = reference.trim();
+    if (!trimmed || trimmed.length > 255) return null;
+    return (await this.terms.findByReferences(kind, [trimmed])).get(trimmed) ?? null;
+  }
+
   list(kind: TermKind, parentId: string | null | undefined, rootsOnly: boolean): Promise<VocabularyTerm[]> {
     return this.terms.findByKind(kind, { parentId, rootsOnly });
   }

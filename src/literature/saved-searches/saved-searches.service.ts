@@ -40,7 +40,9 @@ export class SavedSearchesService {
     const query = exportableInput(input.search);
     // Checked now (terms exist, ranges are sane), so a saved search always runs.
     await this.search.toQuery({ ...query, first: 0 }, 'input.search');
-    return this.searches.insert({ name, review, query: JSON.parse(JSON.stringify(query)) as Record<string, unknown>, savedBy: savedBy ?? 'unknown' });
+    // Stored with term keys, not database ids: the saved query means the same on another installation.
+    const stable = await this.search.withTermKeys(query);
+    return this.searches.insert({ name, review, query: JSON.parse(JSON.stringify(stable)) as Record<string, unknown>, savedBy: savedBy ?? 'unknown' });
   }
 
   list(review: string | null | undefined): Promise<SavedSearch[]> {

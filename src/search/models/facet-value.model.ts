@@ -11,6 +11,9 @@ export class FacetValue {
   @Field(() => ID, { nullable: true })
   termId: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The term\'s stable key: filters, links and saved searches name terms by it, so they work on any installation with the same vocabulary.' })
+  termKey: string | null;
+
   @Field(() => Int)
   caseCount: number;
 

@@ -9,6 +9,8 @@ export interface FacetValueView {
   value: string;
   label: string;
   termId: string | null;
+  /** The term's stable key (links and saved searches name terms by it, not by id). */
+  termKey: string | null;
   caseCount: number;
   publicationCount: number;
   selected: boolean;
@@ -78,6 +80,7 @@ export function assembleFacets(requests: FacetRequest[], results: EngineFacetRes
       value,
       label,
       termId,
+      termKey: termId ? (terms.get(termId)?.key ?? null) : null,
       caseCount: counts.get(value)?.caseCount ?? 0,
       publicationCount: counts.get(value)?.publicationCount ?? 0,
       selected: selected.has(value),

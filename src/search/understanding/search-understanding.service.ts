@@ -49,7 +49,7 @@ export class SearchUnderstandingService {
 
   async understand(input: SearchCaseReportsInput, apply: boolean): Promise<SearchUnderstanding> {
     const text = input.text ?? '';
-    if (!text.trim() || text.length > MAX_TEXT_LENGTH) return { suggestions: [], applied: false, searchedText: input.text ?? null };
+    if (!text.trim() || text.length > MAX_TEXT_LENGTH) return { suggestions: [], applied: false, searchedText: input.text ?? null, remainingText: input.text ?? null };
     const { terms, phrases } = await this.vocabulary();
     const reading = understandQuery(text, phrases);
     const given = input.filters ?? {};
@@ -67,11 +67,17 @@ export class SearchUnderstandingService {
         negated: phrase.negated,
         applied: apply && notAppliedBecause === null,
         notAppliedBecause,
+        remainingText: textWithout(text, [phrase]),
         alternatives: phrase.alternatives.map((alternative) => this.readingModel(alternative, terms)),
       };
     });
     const applied = suggestions.filter((s) => s.applied);
-    return { suggestions, applied: applied.length > 0, searchedText: applied.length ? textWithout(text, applied) : text };
+    return {
+      suggestions,
+      applied: applied.length > 0,
+      searchedText: applied.length ? textWithout(text, applied) : text,
+      remainingText: reading.applicable && suggestions.length ? textWithout(text, suggestions) : text,
+    };
   }
 
   private readingModel(reading: FilterReading, terms: TermIndex): FilterReadingModel {

@@ -19,7 +19,8 @@ import {
   SEARCH_QUERY,
   SearchResponse,
   SearchResultData,
-  termLabelsQuery,
+  SuggestedFilterData,
+  TERM_LABEL_QUERY,
 } from './queries';
 import {
   clearFilters,
@@ -43,6 +44,7 @@ import { ActiveFilter, activeFilters, renderChips } from './views/chips-view';
 import { FacetPanelMemory, renderFacets } from './views/facets-view';
 import { renderPublicationHit } from './views/publication-results-view';
 import { renderHit, renderPager } from './views/results-view';
+import { renderNoResultsHelp, renderSuggestions } from './views/understanding-view';
 
 const DEBOUNCE_MS = 250;
 const LOADING_DELAY_MS = 150;
@@ -94,6 +96,7 @@ class SearchPage {
   private readonly sort = byId<HTMLSelectElement>('sort');
   private readonly facets = byId('facets');
   private readonly chips = byId('chips');
+  private readonly suggestions = byId('suggestions');
   private readonly status = byId('status');
   private readonly list = byId<HTMLOListElement>('results');
   private readonly pager = byId('pager');
@@ -288,7 +291,9 @@ class SearchPage {
 
     const facets = result.scope === 'publications' ? publicationFacetsAsFacetData(result.data.facets) : result.data.facets;
     replaceKeepingFocus(this.facets, renderFacets(facets, state, this.facetHandlers, this.memory));
+    if (result.scope === 'cases' && this.adoptTermKeys(result.data)) return;
     this.renderChips();
+    this.renderSuggestions(result);
 
     this.list.start = first;
     replaceKeepingFocus(
@@ -397,8 +402,10 @@ class SearchPage {
           ),
         ]
       : [h('p', {}, publications ? 'There are no publications in the database yet.' : 'There are no cases in the database yet.')];
+    const help = this.result?.scope === 'cases' ? this.result.data.noResultsHelp : null;
+    const helped = help && (help.didYouMean || help.relaxations.length) ? renderNoResultsHelp(help, this.noResultsHandlers) : null;
     this.status.replaceChildren(
-      h('div', { class: 'notice', 'data-state': 'no-results' }, h('p', { class: 'notice-title' }, publications ? 'No publications match this search.' : 'No cases match this search.'), hint),
+      h('div', { class: 'notice', 'data-state': 'no-results' }, h('p', { class: 'notice-title' }, publications ? 'No publications match this search.' : 'No cases match this search.'), helped ?? hint),
     );
   }
 
@@ -458,27 +465,102 @@ class SearchPage {
 
   /** Term filters restored from a URL may not be among the facet values shown: ask for their labels. */
   private async lookUpMissingLabels(): Promise<void> {
-    const missing: { param: string; id: string }[] = [];
+    const missing: { param: string; kind: string; id: string }[] = [];
     for (const facet of VALUE_FACETS) {
       if (facet.values !== 'terms') continue;
       for (const id of this.state.lists[facet.filter]) {
-        if (!this.labels.has(`${facet.param}:${id}`) && !this.lookedUp.has(id)) missing.push({ param: facet.param, id });
+        if (!this.labels.has(`${facet.param}:${id}`) && !this.lookedUp.has(`${facet.param}:${id}`)) missing.push({ param: facet.param, kind: facet.facet, id });
       }
     }
     if (!missing.length) return;
-    for (const { id } of missing) this.lookedUp.add(id);
+    for (const { param, id } of missing) this.lookedUp.add(`${param}:${id}`);
     await Promise.all(
-      missing.slice(0, 20).map(async ({ param, id }) => {
+      missing.slice(0, 20).map(async ({ param, kind, id }) => {
+        // A key, MeSH UI or id: links name terms by key; older links by id.
+        const unknown = `unknown term “${id.length > 40 ? `${id.slice(0, 40)}…` : id}”`;
         try {
-          const data = await this.client.request<{ t0: { id: string; label: string } | null }>(termLabelsQuery(1), { id0: id });
-          this.labels.set(`${param}:${id}`, data.t0?.label ?? `unknown term ${id.slice(0, 8)}`);
+          const data = await this.client.request<{ vocabularyTermByReference: { label: string } | null }>(TERM_LABEL_QUERY, { kind, reference: id });
+          this.labels.set(`${param}:${id}`, data.vocabularyTermByReference?.label ?? unknown);
         } catch {
-          this.labels.set(`${param}:${id}`, `unknown term ${id.slice(0, 8)}`);
+          this.labels.set(`${param}:${id}`, unknown);
         }
       }),
     );
     this.renderChips();
+    this.updateTitle();
   }
+
+  /**
+   * Links made before terms were named by key carry database ids: once the facets say which key an id
+   * has, the address is rewritten with keys (same search, now shareable across installations).
+   * Returns true when it navigated (the search runs again under the new key, from the cache if equal).
+   */
+  private adoptTermKeys(data: SearchResultData): boolean {
+    const keyOf = new Map<string, string>();
+    const collect = (values: SearchResultData['facets'][number]['values']) => {
+      for (const value of values) {
+        if (value.termId && value.termKey) keyOf.set(value.termId, value.termKey);
+        collect(value.children ?? []);
+      }
+    };
+    data.facets.forEach((facet) => collect(facet.values));
+    let changed = false;
+    const next = cloneState(this.state);
+    for (const facet of VALUE_FACETS) {
+      if (facet.values !== 'terms' || facet.scope !== this.state.scope) continue;
+      next.lists[facet.filter] = next.lists[facet.filter].map((value) => {
+        const key = keyOf.get(value);
+        if (key && key !== value) changed = true;
+        return key ?? value;
+      });
+    }
+    if (!changed) return false;
+    // The result is the same search: keep it under the new key, so no request is sent again.
+    if (this.result) this.remember(searchKey(next), this.result);
+    this.state = next;
+    history.replaceState({ ...(history.state as EntryState | null) }, '', this.urlFor(next));
+    this.shownKey = null;
+    this.apply();
+    return true;
+  }
+
+  private renderSuggestions(result: ShownResult): void {
+    const understanding = result.scope === 'cases' ? result.data.understanding : undefined;
+    const lists = this.state.lists as Record<string, string[]>;
+    // Only what this page can show as a filter, and not already chosen.
+    const usable = (understanding?.suggestions ?? []).filter((s) => s.filter in lists && !s.values.every((value) => lists[s.filter].includes(value)));
+    replaceKeepingFocus(
+      this.suggestions,
+      renderSuggestions(usable, {
+        apply: (suggestion) => this.applySuggestions([suggestion], suggestion.remainingText),
+        applyAll: () => this.applySuggestions(usable, understanding?.remainingText ?? null),
+      }),
+    );
+  }
+
+  private applySuggestions(suggestions: SuggestedFilterData[], remainingText: string | null): void {
+    this.navigate(
+      withNewSearch(this.state, (draft) => {
+        draft.text = remainingText ?? '';
+        const lists = draft.lists as Record<string, string[]>;
+        for (const suggestion of suggestions) if (suggestion.filter in lists) lists[suggestion.filter] = [...new Set([...lists[suggestion.filter], ...suggestion.values])];
+      }),
+    );
+    this.input.value = this.state.text;
+    this.resultsHeading.focus();
+  }
+
+  private readonly noResultsHandlers = {
+    relax: (relaxation: { kind: 'FILTER' | 'WORD'; filter: string | null; text: string | null }) =>
+      this.navigate(
+        withNewSearch(this.state, (draft) => {
+          if (relaxation.kind === 'WORD') draft.text = relaxation.text ?? '';
+          else if (relaxation.filter && relaxation.filter in draft.lists) (draft.lists as Record<string, string[]>)[relaxation.filter] = [];
+          else if (relaxation.filter && relaxation.filter in draft.ranges) (draft.ranges as Record<string, Range | null>)[relaxation.filter] = null;
+        }),
+      ),
+    correct: (text: string) => this.navigate(withNewSearch(this.state, (draft) => (draft.text = text))),
+  };
 
   // --- case detail ------------------------------------------------------------------------
 

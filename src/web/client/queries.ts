@@ -1,6 +1,6 @@
 /** The GraphQL documents the page sends: the public API, nothing private. */
 
-const FACET_VALUE_FIELDS = 'value label termId caseCount publicationCount selected';
+const FACET_VALUE_FIELDS = 'value label termId termKey caseCount publicationCount selected';
 
 /** Complication terms form a tree; this many levels of children are asked for. */
 /** Levels of children asked for: the complication tree is up to 8 levels deep with the MeSH terms (src/vocabulary/README.md). */
@@ -35,6 +35,8 @@ export const SEARCH_QUERY = `query SearchPage($input: SearchCaseReportsInput!) {
       values { ${facetValueSelection(TREE_DEPTH)} }
       stats { min max buckets { from to caseCount } }
     }
+    understanding { remainingText suggestions { start end text negated filter values label remainingText } }
+    noResultsHelp { relaxations { kind label filter text caseCount } didYouMean { text caseCount } }
   }
 }`;
 
@@ -87,21 +89,37 @@ export const PUBLICATION_SEARCH_QUERY = `query PublicationSearchPage($input: Sea
   }
 }`;
 
-/** Labels of vocabulary terms by id (for filters restored from a URL that the facets do not list). */
-export function termLabelsQuery(count: number): string {
-  const fields = Array.from({ length: count }, (_, index) => `t${index}: vocabularyTerm(id: $id${index}) { id label }`).join('\n  ');
-  const variables = Array.from({ length: count }, (_, index) => `$id${index}: ID!`).join(', ');
-  return `query TermLabels(${variables}) {\n  ${fields}\n}`;
-}
+/** The label of a vocabulary term named by key, MeSH UI or id (for filters restored from a URL that the facets do not list). */
+export const TERM_LABEL_QUERY = `query TermLabel($kind: TermKind!, $reference: String!) {
+  vocabularyTermByReference(kind: $kind, reference: $reference) { id key label }
+}`;
 
 export interface FacetValueData {
   value: string;
   label: string;
   termId: string | null;
+  termKey?: string | null;
   caseCount: number;
   publicationCount: number;
   selected: boolean;
   children?: FacetValueData[];
+}
+
+/** Words of the search text the API read as a filter (automatic term mapping). */
+export interface SuggestedFilterData {
+  start: number;
+  end: number;
+  text: string;
+  negated: boolean;
+  filter: string;
+  values: string[];
+  label: string;
+  remainingText: string | null;
+}
+
+export interface NoResultsHelpData {
+  relaxations: { kind: 'FILTER' | 'WORD'; label: string; filter: string | null; text: string | null; caseCount: number }[];
+  didYouMean: { text: string; caseCount: number } | null;
 }
 
 export interface FacetData {
@@ -140,6 +158,8 @@ export interface SearchResultData {
   totalPublications: number;
   hits: { edges: HitData[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
   facets: FacetData[];
+  understanding?: { remainingText: string | null; suggestions: SuggestedFilterData[] };
+  noResultsHelp?: NoResultsHelpData | null;
 }
 
 export interface SearchResponse {

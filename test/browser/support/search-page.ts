@@ -36,7 +36,7 @@ export class SearchPageDriver {
       `query($input: SearchCaseReportsInput!) { searchCaseReports(input: $input) {
         totalCases totalPublications
         hits { edges { cursor node { caseReport { id publication { title year } } } } pageInfo { hasNextPage endCursor } }
-        facets { facet values { value label termId caseCount children { value label termId caseCount children { value label termId caseCount children { value label termId caseCount } } } } }
+        facets { facet values { value label termId termKey caseCount children { value label termId termKey caseCount children { value label termId termKey caseCount children { value label termId termKey caseCount } } } } }
       } }`,
       { input },
     );
@@ -49,6 +49,7 @@ export interface ApiFacetValue {
   value: string;
   label: string;
   termId: string | null;
+  termKey: string | null;
   caseCount: number;
   children?: ApiFacetValue[];
 }

@@ -36,6 +36,9 @@ export class SuggestedFilter extends FilterReadingModel {
   @Field(() => String, { nullable: true, description: 'Why it was not applied when asked to be.' })
   notAppliedBecause: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The text without these words (and the connecting words left alone): what to search once this filter is applied.' })
+  remainingText: string | null;
+
   @Field(() => [FilterReadingModel], { description: 'Other readings of the same words (e.g. the blood patch as a treatment).' })
   alternatives: FilterReadingModel[];
 }
@@ -50,6 +53,9 @@ export class SearchUnderstanding {
 
   @Field(() => String, { nullable: true, description: 'The text searched: without the applied words when suggestions were applied.' })
   searchedText: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The text without every suggestion that can be applied (none when the text uses OR).' })
+  remainingText: string | null;
 }
 
 @ObjectType({ description: 'The same search without one filter or one word, and what it finds.' })

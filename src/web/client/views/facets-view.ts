@@ -24,9 +24,9 @@ export interface FacetPanelMemory {
   showAll: Set<string>;
 }
 
-/** The filter value of a facet value: the term id for term facets, the value itself otherwise. */
+/** The filter value of a facet value: the term's stable key for term facets (links work on any installation), the value itself otherwise. */
 export function filterValueOf(config: ValuesFacetConfig, value: FacetValueData): string {
-  return config.values === 'terms' ? (value.termId ?? value.value) : value.value;
+  return config.values === 'terms' ? (value.termKey ?? value.termId ?? value.value) : value.value;
 }
 
 /** The label a facet value shows: the facet's own label for it, else the server's, else the value made readable. */

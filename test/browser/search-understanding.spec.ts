@@ -1,0 +1,92 @@
+/**
+ * The search page reads the question: words that name filters are offered as chips, links name terms
+ * by key, and a search that finds nothing says why and offers the way back (real Chromium, demo corpus).
+ */
+import { startTestApp, TestApp } from '../support/test-app';
+import { accessibilityViolations } from './support/accessibility';
+import { launchBrowser, TestBrowser } from './support/browser';
+import { ensureSearchPageBuilt, resultCountText, SearchPageDriver, settled, shownCaseIds, urlParams } from './support/search-page';
+
+describe('search page: understanding the question (browser, demo corpus)', () => {
+  let app: TestApp;
+  let browser: TestBrowser;
+  let driver: SearchPageDriver;
+
+  beforeAll(async () => {
+    ensureSearchPageBuilt();
+    app = await startTestApp();
+    browser = await launchBrowser();
+    driver = new SearchPageDriver(app, browser);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('offers the filters the typed question names, and applying them gives the same cases as the filters', async () => {
+    const page = await driver.open();
+    await page.locator('#search-text').fill('pregnant intrathecal hematoma blood patch');
+    await page.locator('#search-text').press('Enter');
+    await page.waitForSelector('#suggestions button.chip-suggestion');
+    await settled(page);
+    expect(await page.locator('#suggestions button.chip-suggestion').allTextContents()).toEqual([
+      expect.stringContaining('Pregnancy status: Pregnant or Postpartum'),
+      expect.stringContaining('Complication: Intrathecal hematoma'),
+      expect.stringContaining('Procedure: Epidural blood patch'),
+    ]);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Use all' }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.getAll('pregnancy').length === 2);
+    await settled(page);
+    const params = urlParams(page);
+    expect(params.get('q')).toBeNull();
+    expect(params.getAll('complication')).toEqual(['intrathecal-hematoma']);
+    expect(params.getAll('procedure')).toEqual(['epidural-blood-patch']);
+    expect(params.getAll('pregnancy')).toEqual(['PREGNANT', 'POSTPARTUM']);
+    const api = await driver.search({ filters: { complications: ['intrathecal-hematoma'], procedures: ['epidural-blood-patch'], pregnancyStatuses: ['PREGNANT', 'POSTPARTUM'] }, first: 20 });
+    expect(api.totalCases).toBe(4);
+    expect(new Set(await shownCaseIds(page))).toEqual(new Set(api.hits.edges.map((edge) => edge.node.caseReport.id)));
+    expect(await page.locator('#suggestions button').count()).toBe(0);
+    await page.close();
+  });
+
+  it('opens a link written with readable keys and shows the terms\' labels in its chips', async () => {
+    const page = await driver.open('complication=intrathecal-hematoma&complication=spinal-subdural-hematoma&procedure=epidural-blood-patch&pregnancy=PREGNANT&pregnancy=POSTPARTUM');
+    await page.waitForFunction(() => [...document.querySelectorAll('#chips button.chip')].every((chip) => !/unknown term/.test(chip.textContent ?? '')));
+    expect(await page.locator('#chips button.chip').allTextContents()).toEqual([
+      expect.stringContaining('Complication: Intrathecal hematoma'),
+      expect.stringContaining('Complication: Spinal subdural hematoma'),
+      expect.stringContaining('Procedure: Epidural blood patch'),
+      expect.stringContaining('Pregnancy status: Pregnant'),
+      expect.stringContaining('Pregnancy status: Postpartum'),
+    ]);
+    // The README's question: 5 cases.
+    expect(await resultCountText(page)).toMatch(/^5 cases in 5 publications/);
+    await expect(page.isChecked('fieldset[data-facet="COMPLICATION"] input[data-value="intrathecal-hematoma"]')).resolves.toBe(true);
+    await page.close();
+  });
+
+  it('says what removed the last cases, offers the search without it, and corrects a typo', async () => {
+    const page = await driver.open('q=hematoma&outcome=DEATH&procedure=epidural-blood-patch');
+    await page.waitForSelector('[data-state="no-results"] button[data-relaxation="FILTER"]');
+    const withoutDeath = page.getByRole('button', { name: 'Without Outcome: Death' });
+    await withoutDeath.click();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('outcome'));
+    await settled(page);
+    expect(urlParams(page).get('q')).toBe('hematoma');
+    expect(await resultCountText(page)).toMatch(/^\d+ cases? in/);
+    await page.close();
+
+    const typo = await driver.open('q=intrathecal+hematomma');
+    await typo.waitForSelector('[data-state="did-you-mean"] button');
+    expect(await accessibilityViolations(typo)).toEqual([]);
+    await typo.locator('[data-state="did-you-mean"] button').click();
+    await typo.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'intrathecal hematoma');
+    await settled(typo);
+    await expect(typo.inputValue('#search-text')).resolves.toBe('intrathecal hematoma');
+    expect(await resultCountText(typo)).toMatch(/^\d+ cases? in/);
+    await typo.close();
+  });
+});
