@@ -65,6 +65,39 @@ describe('search page: understanding the question (browser, demo corpus)', () =>
     // The README's question: 5 cases.
     expect(await resultCountText(page)).toMatch(/^5 cases in 5 publications/);
     await expect(page.isChecked('fieldset[data-facet="COMPLICATION"] input[data-value="intrathecal-hematoma"]')).resolves.toBe(true);
+    // The title and description say what the search is, so a bookmark or a pasted link does too.
+    await page.waitForFunction(() => document.title.includes('Intrathecal hematoma'));
+    const described = 'Complication: Intrathecal hematoma or Spinal subdural hematoma; Procedure: Epidural blood patch; Pregnancy status: Pregnant or Postpartum';
+    // Titles are cut at 120 characters.
+    expect(await page.title()).toBe(`${described.slice(0, 119)}… · Case report search`);
+    await expect(page.getAttribute('meta[name="description"]', 'content')).resolves.toMatch(/^5 published cases in 5 publications for Complication: Intrathecal hematoma or Spinal subdural hematoma; Procedure: Epidural blood patch; Pregnancy status: Pregnant or Postpartum\.$/);
+    await page.close();
+  });
+
+  it('copies the link and a citation of the search, and a case\'s citation', async () => {
+    const { context, page } = await browser.newPage();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(`${app.running.url}/?q=blood+patch&complication=intrathecal-hematoma`);
+    await settled(page);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.waitForFunction(() => document.getElementById('share-status')?.textContent === 'Link copied');
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toBe(page.url());
+    expect(new URL(link).searchParams.get('complication')).toBe('intrathecal-hematoma');
+    await page.getByRole('button', { name: 'Copy citation' }).click();
+    await page.waitForFunction(() => document.getElementById('share-status')?.textContent === 'Citation copied');
+    const citation = await page.evaluate(() => navigator.clipboard.readText());
+    expect(citation).toMatch(/^Case report search: “blood patch” · Complication: Intrathecal hematoma\. Searched \d{4}-\d{2}-\d{2}\. http/);
+    expect(citation.endsWith(page.url())).toBe(true);
+
+    await page.locator('#results .hit-link').first().click();
+    await page.waitForSelector('#copy-case-citation');
+    await page.locator('#copy-case-citation').click();
+    await page.waitForFunction(() => document.getElementById('case-share-status')?.textContent === 'Citation copied');
+    const caseCitation = await page.evaluate(() => navigator.clipboard.readText());
+    const title = (await page.textContent('#case-title'))!.trim();
+    expect(caseCitation).toContain(title.replace(/\.?$/, '.'));
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.close();
   });
 

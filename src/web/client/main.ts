@@ -45,6 +45,7 @@ import { FacetPanelMemory, renderFacets } from './views/facets-view';
 import { renderPublicationHit } from './views/publication-results-view';
 import { renderHit, renderPager } from './views/results-view';
 import { renderNoResultsHelp, renderSuggestions } from './views/understanding-view';
+import { copyText, describeSearch, searchCitation, searchSummary, searchTitle } from './share';
 
 const DEBOUNCE_MS = 250;
 const LOADING_DELAY_MS = 150;
@@ -123,6 +124,8 @@ class SearchPage {
       this.typingTimer = window.setTimeout(() => this.commitText(true), DEBOUNCE_MS);
     });
     this.input.addEventListener('blur', () => (this.typingPushed = false));
+    byId('copy-link').addEventListener('click', () => void this.share(location.href, 'Link copied'));
+    byId('copy-citation').addEventListener('click', () => void this.share(searchCitation(this.searchDescription(), new Date(), location.href), 'Citation copied'));
     this.sort.addEventListener('change', () => this.navigate(withNewSearch(this.state, (draft) => (draft.sort = this.sort.value as SearchSort))));
     this.filtersToggle.addEventListener('click', () => this.setFiltersOpen(!this.layout.classList.contains('filters-open')));
     byId('filters-done').addEventListener('click', () => {
@@ -331,6 +334,7 @@ class SearchPage {
       this.status.replaceChildren();
     }
     void this.lookUpMissingLabels();
+    this.updateTitle();
     this.restoreScroll();
   }
 
@@ -636,7 +640,12 @@ class SearchPage {
 
   private renderCaseDetail(data: CaseDetailData): void {
     this.caseView.removeAttribute('aria-busy');
-    this.caseView.replaceChildren(...renderCase(data, { back: () => this.closeCase(), caseHref: (id) => this.caseHref(id), openCase: (id) => this.openCase(id) }));
+    this.caseView.replaceChildren(...renderCase(data, {
+        back: () => this.closeCase(),
+        caseHref: (id) => this.caseHref(id),
+        openCase: (id) => this.openCase(id),
+        copyCitation: (text) => void copyText(text).then((copied) => (byId('case-share-status').textContent = copied ? 'Citation copied' : `Copy this: ${text}`)),
+      }));
     this.updateTitle();
     window.scrollTo(0, 0);
     this.focusCaseHeading();
@@ -661,9 +670,24 @@ class SearchPage {
 
   private updateTitle(): void {
     const caseData = this.state.caseId ? this.cases.get(this.state.caseId) : undefined;
-    const text = this.state.text.trim();
     const name = SEARCH_LABELS[this.state.scope].title;
-    document.title = caseData ? `${caseData.publication.title} (${caseData.label}) · Case report search` : text ? `“${text}” · ${name}` : name;
+    const description = this.searchDescription();
+    document.title = caseData ? `${caseData.publication.title} (${caseData.label}) · Case report search` : searchTitle(description, name);
+    const shown = this.result && this.shownKey === searchKey(this.state) ? this.result : null;
+    const totals = shown ? (shown.scope === 'cases' ? { cases: shown.data.totalCases, publications: shown.data.totalPublications } : { cases: shown.data.totalPublications, publications: shown.data.totalPublications }) : null;
+    document.querySelector('meta[name="description"]')?.setAttribute('content', caseData ? `${caseData.label} of ${caseData.publication.title}` : searchSummary(description, this.state.scope === 'cases' ? totals : null));
+  }
+
+  /** The search in words (text, then the filters with their labels), for the title and citations. */
+  private searchDescription(): string {
+    return describeSearch(this.state.text, this.activeFilters());
+  }
+
+  private async share(text: string, done: string): Promise<void> {
+    const status = byId('share-status');
+    const copied = await copyText(text);
+    // Where the browser refuses the clipboard, the text is shown to copy by hand.
+    status.textContent = copied ? done : `Copy this: ${text}`;
   }
 
   // --- export -----------------------------------------------------------------------------

@@ -6,6 +6,8 @@ import { renderEvidence, renderSuggestedNotice } from './evidence-view';
 
 export interface CaseHandlers {
   back(): void;
+  /** Copies the publication's citation; the page says whether it could. */
+  copyCitation(text: string): void;
   caseHref(caseId: string): string;
   openCase(caseId: string): void;
 }
@@ -150,11 +152,15 @@ export function renderCase(data: CaseDetailData, handlers: CaseHandlers): HTMLEl
     publication.pmid ? externalLink(pubmedUrl(publication.pmid), `PubMed ${publication.pmid}`, 'PubMed') : null,
     publication.pmcid ? externalLink(pmcUrl(publication.pmcid), publication.pmcid, 'PubMed Central') : null,
   ].filter((link): link is HTMLElement => link !== null);
+  const citationText = [`${authorList(publication.authors, true)}.`, publication.title.replace(/\.?$/, '.'), citationSource(publication), publication.doi ? `doi:${publication.doi}.` : '', publication.pmid ? `PMID: ${publication.pmid}.` : '']
+    .filter(Boolean)
+    .join(' ');
   const citation = h(
     'section',
     { class: 'case-section', 'aria-labelledby': 'case-citation' },
     h('h3', { id: 'case-citation' }, 'Publication'),
     h('p', { class: 'citation' }, `${authorList(publication.authors, true)}. `, h('span', { class: 'citation-title' }, publication.title.replace(/\.?$/, '.')), ' ', h('cite', {}, citationSource(publication))),
+    h('p', {}, h('button', { type: 'button', class: 'small-button', id: 'copy-case-citation', onclick: () => handlers.copyCitation(citationText) }, 'Copy citation'), h('span', { id: 'case-share-status', class: 'share-status', role: 'status' })),
     links.length ? h('p', { class: 'citation-links' }, links.flatMap((link, index) => (index ? [' · ', link] : [link]))) : null,
     publication.publicationTypes.length ? h('p', { class: 'publication-types' }, `Publication type: ${publication.publicationTypes.join(', ')}`) : null,
   );
