@@ -276,3 +276,38 @@ export function parseAuthorList(raw: string | null | undefined): ParsedAuthor[] 
 export function normaliseNameKey(family: string | null | undefined): string | null {
   return normaliseTitleKey(family);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Markup in titles and abstracts
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…',
+  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', kappa: 'κ', lambda: 'λ', mu: 'μ', micro: 'µ', plusmn: '±', deg: '°',
+  le: '≤', ge: '≥', times: '×', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', shy: '',
+};
+
+/** "&amp;", "&#946;", "&#x3b2;", "&beta;" -> the character; unknown entities are kept as written. */
+export function decodeHtmlEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * The inline HTML / JATS / MathML tags databases leave in titles and abstracts (Web of Science
+ * "<i>", Scopus and Crossref "<sup>", "<inf>", "<scp>", "<mml:math>"). Only these tag names are
+ * removed, so "<5 years" or "p<0.05" stay as written.
+ */
+const MARKUP_TAG = /<\/?(?:i|b|u|em|strong|sup|sub|inf|sc|scp|small|span|font|br|p|italic|bold|jats:[a-z-]+|mml:[a-z]+|math|named-content)(?:\s[^<>]*)?\/?>/gi;
+
+/** Removes inline markup tags and decodes HTML entities; white space collapsed; null for empty. */
+export function stripMarkup(raw: string | null | undefined): string | null {
+  if (raw === null || raw === undefined) return null;
+  const withoutTags = raw.includes('<') ? raw.replace(MARKUP_TAG, (tag) => (/^<br|^<\/?p\b/i.test(tag) ? ' ' : '')) : raw;
+  return cleanText(decodeHtmlEntities(withoutTags));
+}

@@ -50,14 +50,14 @@ export async function* parsePublications(input: TextSource, options: ParsePublic
       head.push(next.value);
       headLength += next.value.length;
     }
-    const format = options.format ?? detectFormat(head.join(''), options.fileName);
+    const format = options.format ?? detectFormat(head.join(''), options.fileName, options.columns);
     options.onFormat?.(format);
 
     async function* replay(): AsyncGenerator<string> {
       yield* head;
       if (!finished) yield* text;
     }
-    yield* FORMAT_PARSERS[format](replay(), { onRecordError: options.onRecordError });
+    yield* FORMAT_PARSERS[format](replay(), { onRecordError: options.onRecordError, columns: options.columns });
   } finally {
     // Stopping early (or failing) releases the input stream too.
     await text.return(undefined);
