@@ -656,8 +656,7 @@ function withMapping(base: CsvExporter, mapping: CsvColumnMapping): CsvExporter 
  */
 export function parseColumnMapping(text: string): CsvColumnMapping {
   const mapping: CsvColumnMapping = {};
-  const names = [...CSV_FIELDS, ...Object.keys(FIELD_ALIASES)].join('|');
-  const pieces = text.split(new RegExp(`[,;]\\s*(?=(?:${names})\\s*=)`, 'i')).filter((piece) => piece.trim().length > 0);
+  const pieces = text.split(/[,;]\s*(?=[A-Za-z][A-Za-z_ -]*=)/).filter((piece) => piece.trim().length > 0);
   for (const piece of pieces) {
     const equals = piece.indexOf('=');
     if (equals < 0) throw new Error(`"${piece.trim()}" is not field=column (fields: ${CSV_FIELDS.join(', ')})`);
@@ -748,6 +747,13 @@ export function parseCitationSource(raw: string | null): CitationSource {
     out.volume = volumeIssue[1];
     out.issue = cleanText(volumeIssue[2]);
     out.pages = normalisePages(volumeIssue[3]);
+  } else {
+    // "…, Feb2019; 55: 112-115." (a volume without an issue)
+    const volumePages = /;\s*(\d+[A-Za-z]?)\s*:\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-\u2013]\s*[A-Za-z]?\d+[A-Za-z]?)?)/.exec(text);
+    if (volumePages) {
+      out.volume = volumePages[1];
+      out.pages = normalisePages(volumePages[2]);
+    }
   }
   return out;
 }
