@@ -5,6 +5,7 @@ import { ImportFormatError } from './parsed-publication';
 import type { ImportFormat } from './parsed-publication';
 import type { CsvColumnMapping } from './formats/csv-exporters';
 import { locateCsvHeader } from './formats/csv-header';
+import { looksLikeWosTagged } from './formats/wos-tagged.parser';
 
 /** How much of the start of a file detection looks at. */
 export const DETECTION_HEAD_LENGTH = 8 * 1024;
@@ -48,6 +49,7 @@ export function detectFormat(head: string, fileName?: string, columns?: CsvColum
   if (csvHeader?.exporter) return 'csv';
 
   if (/^PMID- ?\d/m.test(text)) return 'medline';
+  if (looksLikeWosTagged(text)) return 'wos';
   if (/^TY[ \t]{1,2}-/m.test(text)) return 'ris';
   if (/^[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(]/m.test(text)) return 'bibtex';
 

@@ -8,6 +8,7 @@ import { parseCsv } from './formats/csv.parser';
 import { parseMedline } from './formats/medline.parser';
 import { parsePubmedXml } from './formats/pubmed-xml.parser';
 import { parseRis } from './formats/ris.parser';
+import { parseWosTagged } from './formats/wos-tagged.parser';
 import type { ImportFormat, ParsedRecord, ParserOptions, TextSource } from './parsed-publication';
 import { decodeText } from './text-decoding';
 
@@ -19,6 +20,7 @@ export const FORMAT_PARSERS: Readonly<Record<ImportFormat, FormatParser>> = {
   ris: parseRis,
   bibtex: parseBibtex,
   csv: parseCsv,
+  wos: parseWosTagged,
 };
 
 export interface ParsePublicationsOptions extends ParserOptions {
