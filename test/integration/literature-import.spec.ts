@@ -92,6 +92,31 @@ describe('literature import (PostgreSQL)', () => {
     });
   });
 
+  describe('records without identifiers or authors', () => {
+    it('importing the same file twice leaves the count unchanged, whatever the records lack', async () => {
+      const file = ris(
+        ['TI  - Bilateral renal artery aneurysms in <i>pregnancy</i>', 'PY  - 2018', 'JO  - J Vasc Surg Cases', 'VL  - 4', 'SP  - 98', 'EP  - 101'],
+        ['TI  - Spontaneous rupture of a splenic artery aneurysm in the third trimester of a twin pregnancy', 'JO  - Obstet Med'],
+        ['TI  - Hepatic artery aneurysm in a child', 'AU  - Tanaka, Hiroshi', 'JO  - J Pediatr Surg Case Rep'],
+        ['TI  - Correction', 'PY  - 2019', 'JO  - BMJ', 'VL  - 364', 'SP  - l1234'],
+      );
+      const first = await h.importText(file, { fileName: 'no-ids.ris', review: 'no identifiers' });
+      expect(first).toMatchObject({ stored: true, recordsRead: 4, created: 4, merged: 0 });
+      const again = await h.importText(file, { fileName: 'no-ids.ris', review: 'no identifiers' });
+      expect(again).toMatchObject({ stored: true, recordsRead: 4, created: 0, merged: 4 });
+      expect(again.merges.every((merge) => merge.matchedOn === 'TITLE_KEY')).toBe(true);
+      // The same article from a database that writes the journal out and the title without markup.
+      const other = await h.importText(ris(['TI  - Bilateral renal artery aneurysms in pregnancy.', 'PY  - 2018', 'JF  - Journal of Vascular Surgery Cases', 'VL  - 4', 'SP  - 98-101']), {
+        fileName: 'other.ris',
+        review: 'no identifiers',
+      });
+      expect(other).toMatchObject({ created: 0, merged: 1 });
+      // A different correction (other volume and page) is not merged.
+      const correction = await h.importText(ris(['TI  - Correction', 'PY  - 2019', 'JO  - BMJ', 'VL  - 365', 'SP  - l2000']), { fileName: 'c.ris', review: 'no identifiers' });
+      expect(correction).toMatchObject({ created: 1, merged: 0 });
+    });
+  });
+
   it('imports of the same records at the same time take turns: one creates, the other merges', async () => {
     const text = ris(
       ['TI  - Concurrent import one', 'AU  - Parallel, P', 'PY  - 2023', 'DO  - 10.9999/concurrent-1'],
