@@ -92,6 +92,39 @@ describe('literature import (PostgreSQL)', () => {
     });
   });
 
+  it('the same three records from every CSV dialect and Web of Science tagged text: one publication per record with identifiers, no false merge', async () => {
+    const review = 'every database';
+    const files = [
+      'csv-dialects/scopus.csv',
+      'csv-dialects/wos-tab-delimited.txt',
+      'csv-dialects/embase.csv',
+      'csv-dialects/cinahl-ebsco.csv',
+      'csv-dialects/cochrane-central.csv',
+      'csv-dialects/openalex-works.csv',
+      'csv-dialects/lens-scholarly.csv',
+      'csv-dialects/publish-or-perish.csv',
+      'csv-dialects/dimensions.csv',
+      'csv-dialects/endnote-excel-semicolon.csv',
+      'csv-dialects/common-names.tsv',
+      'wos/savedrecs-3-records.txt',
+    ];
+    const before = (await h.allPublications()).length;
+    for (const file of files) {
+      const report = await h.importFixture(file, { review });
+      expect({ file, stored: report.stored, errors: report.errorCount }).toEqual({ file, stored: true, errors: 0 });
+    }
+    const added = (await h.allPublications()).slice(before);
+    const cyst = added.filter((publication) => /dentigerous cyst of the mandible/i.test(publication.title));
+    const takotsubo = added.filter((publication) => /^takotsubo cardiomyopathy after/i.test(publication.title));
+    const aneurysm = added.filter((publication) => /^bilateral renal artery aneurysms/i.test(publication.title));
+    expect(cyst).toHaveLength(1);
+    expect(takotsubo).toHaveLength(1);
+    // The record without identifiers: matched on title, year and first author where the author is spelled alike;
+    // Scopus (no author) and Web of Science ("Mueller") come apart. Near-duplicate review would be needed here.
+    expect(aneurysm).toHaveLength(3);
+    expect(added).toHaveLength(2 + aneurysm.length);
+  });
+
   describe('records without identifiers or authors', () => {
     it('importing the same file twice leaves the count unchanged, whatever the records lack', async () => {
       const file = ris(
