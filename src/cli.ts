@@ -25,9 +25,11 @@ import { OutboxDrainer } from './search/indexing/outbox-drainer';
 import { SearchCaseReportsInput } from './search/inputs/search-case-reports.input';
 import { IMPORT_FORMATS } from './literature/parsed-publication';
 import type { ImportFormat } from './literature/parsed-publication';
+import { CSV_FIELDS, parseColumnMapping } from './literature/formats/csv-exporters';
+import type { CsvColumnMapping } from './literature/formats/csv-exporters';
 
 /**
- * The command line: `npm run cli -- import FILE… [--format F] [--review NAME] [--partial]`,
+ * The command line: `npm run cli -- import FILE… [--format F] [--columns MAPPING] [--review NAME] [--partial]`,
  * `npm run cli -- export [--format F] [--q JSON | --text T --param name=value…] [--out FILE]` and
  * `npm run cli -- prisma [--review NAME] [--format csv|json]`.
  * It runs the app's own services in a Nest application context on the configured database
@@ -95,6 +97,7 @@ function summary(file: string, report: ImportReport): string {
 
 interface ImportCommandOptions {
   format?: ImportFormat;
+  columns?: CsvColumnMapping;
   review?: string;
   partial?: boolean;
   extract: boolean;
@@ -121,6 +124,7 @@ async function importFiles(files: string[], options: ImportCommandOptions): Prom
       try {
         const report = await imports.import(createReadStream(file), {
           format: options.format,
+          columns: options.columns,
           fileName: basename(file),
           review: options.review,
           mode: options.partial ? ImportMode.PARTIAL : ImportMode.ATOMIC,
@@ -208,6 +212,17 @@ export function buildProgram(): Command {
     .description('import export files (PubMed XML, MEDLINE/.nbib, RIS, BibTeX, CSV), deduplicating against the database')
     .argument('<files...>', 'files to import, each on its own (one transaction and one import batch per file)')
     .addOption(new Option('--format <format>', `skip detection: ${IMPORT_FORMATS.join(', ')}`).argParser(choice(IMPORT_FORMATS, '--format')))
+    .option(
+      '--columns <mapping>',
+      `CSV/TSV: read these columns as these fields, e.g. --columns "title=Article Title,authors=Creators,doi=DOI" (fields: ${CSV_FIELDS.join(', ')}); repeatable`,
+      (value: string, previous: CsvColumnMapping | undefined) => {
+        try {
+          return { ...previous, ...parseColumnMapping(value) };
+        } catch (error) {
+          throw new InvalidArgumentError((error as Error).message);
+        }
+      },
+    )
     .option('--review <name>', 'the literature review the files belong to (PRISMA numbers are per review)')
     .option('--partial', 'store the good records of a file with errors and list the bad ones (default: a file with errors stores nothing)')
     .option('--no-extract', 'do not propose case reports for the imported publications (default: proposed, as SUGGESTED)')

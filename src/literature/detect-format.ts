@@ -3,39 +3,18 @@
  */
 import { ImportFormatError } from './parsed-publication';
 import type { ImportFormat } from './parsed-publication';
-import { recogniseCsvExporter } from './formats/csv-exporters';
-import { sniffDelimiter } from './formats/csv.parser';
+import type { CsvColumnMapping } from './formats/csv-exporters';
+import { locateCsvHeader } from './formats/csv-header';
+import { looksLikeWosTagged } from './formats/wos-tagged.parser';
 
 /** How much of the start of a file detection looks at. */
 export const DETECTION_HEAD_LENGTH = 8 * 1024;
 
 export const SUPPORTED_FORMATS_DESCRIPTION =
   'PubMed XML (<PubmedArticleSet>), MEDLINE / .nbib ("PMID- " lines), RIS ("TY  - " lines), BibTeX ("@article{"), ' +
-  'and CSV exports of Rayyan, Zotero, PubMed and Covidence (recognised by their header row)';
-
-function splitHeaderLine(line: string, delimiter: string): string[] {
-  const cells: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i];
-    if (char === '"') {
-      if (quoted && line[i + 1] === '"') {
-        current += '"';
-        i += 1;
-      } else {
-        quoted = !quoted;
-      }
-    } else if (char === delimiter && !quoted) {
-      cells.push(current);
-      current = '';
-    } else {
-      current += char;
-    }
-  }
-  cells.push(current);
-  return cells;
-}
+  'Web of Science tagged text / .ciw ("PT J" lines), and CSV / TSV exports (recognised by their header row: Rayyan, Zotero, PubMed, Covidence, Scopus, ' +
+  'Web of Science, Embase, EBSCOhost / CINAHL, Cochrane CENTRAL, OpenAlex, Lens, Publish or Perish, Dimensions, EndNote, or any table with a title column; ' +
+  'other tables with a column mapping)';
 
 function extension(fileName: string | undefined): string {
   const match = fileName ? /\.([A-Za-z0-9]+)$/.exec(fileName) : null;
@@ -46,7 +25,7 @@ function extension(fileName: string | undefined): string {
  * The format of a file from its first few KB of text. Throws ImportFormatError listing the
  * supported formats when nothing matches.
  */
-export function detectFormat(head: string, fileName?: string): ImportFormat {
+export function detectFormat(head: string, fileName?: string, columns?: CsvColumnMapping | null): ImportFormat {
   const text = head.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
   const trimmed = text.trimStart();
   const named = fileName ? ` "${fileName}"` : '';
@@ -66,17 +45,17 @@ export function detectFormat(head: string, fileName?: string): ImportFormat {
     );
   }
 
-  const firstLine = trimmed.split('\n', 1)[0];
-  const delimiter = sniffDelimiter(firstLine);
-  const headerCells = splitHeaderLine(firstLine, delimiter);
-  if (headerCells.length > 1 && recogniseCsvExporter(headerCells)) return 'csv';
+  const csvHeader = locateCsvHeader(text, columns);
+  if (csvHeader?.exporter) return 'csv';
 
   if (/^PMID- ?\d/m.test(text)) return 'medline';
+  if (looksLikeWosTagged(text)) return 'wos';
   if (/^TY[ \t]{1,2}-/m.test(text)) return 'ris';
   if (/^[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(]/m.test(text)) return 'bibtex';
 
   // An unrecognised CSV header still goes to the CSV parser, whose error names the expected columns.
   const ext = extension(fileName);
+  const headerCells = csvHeader?.cells ?? [];
   const looksTabular = headerCells.length >= 3 && headerCells.every((cell) => cell.trim().length > 0 && cell.length < 100);
   if (headerCells.length > 1 && (ext === 'csv' || ext === 'tsv' || looksTabular)) return 'csv';
 

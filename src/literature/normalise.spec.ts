@@ -13,6 +13,7 @@ import {
   normaliseTitleKey,
   parseAuthorList,
   parseAuthorName,
+  stripMarkup,
   parseDateParts,
   parseMonth,
   splitAuthorList,
@@ -207,5 +208,41 @@ describe('keys and text', () => {
   it('collapses white space', () => {
     expect(cleanText('  a\n\t b\u00a0c ')).toBe('a b c');
     expect(cleanText(' \n ')).toBeNull();
+  });
+});
+
+describe('author name forms of the databases', () => {
+  it.each([
+    ['Okafor CN', { family: 'Okafor', given: 'CN' }],
+    ['Okafor C N', { family: 'Okafor', given: 'CN' }],
+    ['van den Berg P', { family: 'van den Berg', given: 'P' }],
+    ['OKAFOR, CHIDI N.', { family: 'Okafor', given: 'Chidi N' }],
+    ['OKAFOR, CN', { family: 'Okafor', given: 'CN' }],
+    ['Chidi N. Okafor', { family: 'Okafor', given: 'Chidi N' }],
+    ['Maria F. Dos Santos', { family: 'Dos Santos', given: 'Maria F' }],
+    ['Dos Santos, Maria F.', { family: 'Dos Santos', given: 'Maria F' }],
+    ['Pieter van den Berg', { family: 'van den Berg', given: 'Pieter' }],
+    ['WHO Collaborative Group on Takotsubo', { family: 'WHO Collaborative Group on Takotsubo', given: null }],
+    ['山田 太郎', { family: '山田', given: '太郎' }],
+    ['王小明', { family: '王', given: '小明' }],
+    ['김민준', { family: '김', given: '민준' }],
+    ['Smith, null', { family: 'Smith', given: null }],
+    ['null Smith', { family: 'Smith', given: null }],
+    ['Smith, ', { family: 'Smith', given: null }],
+  ])('%s', (raw, expected) => {
+    expect(parseAuthorName(raw)).toEqual(expected);
+  });
+
+  it('drops "null" and "[No author name available]" authors', () => {
+    expect(parseAuthorName('null')).toBeNull();
+    expect(parseAuthorName('[No author name available]')).toBeNull();
+  });
+});
+
+describe('stripMarkup', () => {
+  it('removes inline HTML / MathML tags, decodes entities, keeps "<" comparisons', () => {
+    expect(stripMarkup('Takotsubo after <i>S. pneumoniae</i> sepsis &amp; CO<sub>2</sub>')).toBe('Takotsubo after S. pneumoniae sepsis & CO2');
+    expect(stripMarkup('Outcomes in children <5 years (p<0.05) &#946;-blockers &beta;')).toBe('Outcomes in children <5 years (p<0.05) β-blockers β');
+    expect(stripMarkup('<mml:math><mml:mi>x</mml:mi></mml:math> levels')).toBe('x levels');
   });
 });

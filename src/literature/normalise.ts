@@ -160,6 +160,14 @@ const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della'
 
 const SUFFIXES = /^(jr|sr|ii|iii|iv|v|2nd|3rd)\.?$/i;
 
+/** A name written only in CJK scripts (Han, Hiragana, Katakana, Hangul) and spaces. */
+const CJK_NAME = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc\u3005 ]+$/u;
+
+/** "VAN DEN BERG" -> "Van Den Berg"; words shorter than `minLength` (initials) are kept. */
+function titleCaseWords(text: string, minLength: number): string {
+  return text.replace(/\p{L}[\p{L}'\u2019]*/gu, (word) => (word.length >= minLength ? word[0] + word.slice(1).toLowerCase() : word));
+}
+
 /** True for names such as "WHO Working Group" or "International Stroke Trial Collaborative Group". */
 export function looksLikeOrganisation(name: string): boolean {
   return ORGANISATION_WORDS.test(name);
@@ -190,11 +198,25 @@ function isInitials(token: string): boolean {
  * organisation word, or a single word) come back with `given = null` and the full name as family.
  */
 export function parseAuthorName(raw: string | null | undefined): ParsedAuthor | null {
-  const name = cleanText(raw)?.replace(/^[,;]+|[,;]+$/g, '').trim();
-  if (!name) return null;
+  // "null" / "undefined" given names (database exports of empty fields): "Smith, null", "null Smith".
+  const name = cleanText(raw?.replace(/(^|[\s,])(?:null|undefined|n\/a)(?=[\s,]|$)/gi, '$1'))?.replace(/^[,;\s]+|[,;\s]+$/g, '').trim();
+  if (!name || /^(?:null|undefined|anonymous|\[no author name available\])$/i.test(name)) return null;
+
+  // CJK names are written family name first: "山田 太郎", "王小明" (a two- to four-character Chinese or Korean name: the first character is the family name).
+  if (CJK_NAME.test(name)) {
+    const parts = name.split(' ');
+    if (parts.length >= 2) return { family: parts[0], given: parts.slice(1).join(' ') };
+    if (/^[\p{Script=Han}\p{Script=Hangul}]{2,4}$/u.test(name) && !/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(name)) return { family: name[0], given: name.slice(1) };
+    return { family: name, given: null };
+  }
 
   if (name.includes(',')) {
-    const parts = name.split(',').map((part) => part.trim()).filter((part) => part.length > 0);
+    // "OKAFOR, CHIDI N." (all capitals): words read as names, not as a run of initials.
+    const shouted = !/\p{Ll}/u.test(name) && /\p{Lu}{3,}/u.test(name) && !looksLikeOrganisation(name);
+    const parts = name
+      .split(',')
+      .map((part, index) => (shouted ? titleCaseWords(part, index === 0 ? 2 : 3) : part).trim())
+      .filter((part) => part.length > 0);
     if (parts.length === 0) return null;
     const family = parts[0];
     const rest = parts.slice(1);
@@ -211,10 +233,11 @@ export function parseAuthorName(raw: string | null | undefined): ParsedAuthor | 
   const tokens = name.split(' ');
   if (tokens.length === 1) return { family: name, given: null };
 
-  // "Griffin DK", "O'Connor RE", "Griffin D.K."
-  const last = tokens[tokens.length - 1];
-  if (isInitials(last) && !isInitials(tokens[0])) {
-    return { family: tokens.slice(0, -1).join(' '), given: normaliseGivenName(last) };
+  // "Griffin DK", "O'Connor RE", "Griffin D.K.", "Griffin D K", "van den Berg P"
+  let initialsStart = tokens.length;
+  while (initialsStart > 1 && isInitials(tokens[initialsStart - 1]) && tokens[initialsStart - 1].replace(/[.-]/g, '').length <= 2) initialsStart -= 1;
+  if (initialsStart === tokens.length - 1 || (initialsStart < tokens.length && !isInitials(tokens[0]))) {
+    if (!isInitials(tokens[0])) return { family: tokens.slice(0, initialsStart).join(' '), given: normaliseGivenName(tokens.slice(initialsStart).join(' ')) };
   }
 
   // "First M von Last"
@@ -275,4 +298,39 @@ export function parseAuthorList(raw: string | null | undefined): ParsedAuthor[] 
 /** Family name reduced the same way as titles ("Černý" -> "cerny", "O'Connor" -> "o connor"). */
 export function normaliseNameKey(family: string | null | undefined): string | null {
   return normaliseTitleKey(family);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markup in titles and abstracts
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…',
+  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', kappa: 'κ', lambda: 'λ', mu: 'μ', micro: 'µ', plusmn: '±', deg: '°',
+  le: '≤', ge: '≥', times: '×', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', shy: '',
+};
+
+/** "&amp;", "&#946;", "&#x3b2;", "&beta;" -> the character; unknown entities are kept as written. */
+export function decodeHtmlEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * The inline HTML / JATS / MathML tags databases leave in titles and abstracts (Web of Science
+ * "<i>", Scopus and Crossref "<sup>", "<inf>", "<scp>", "<mml:math>"). Only these tag names are
+ * removed, so "<5 years" or "p<0.05" stay as written.
+ */
+const MARKUP_TAG = /<\/?(?:i|b|u|em|strong|sup|sub|inf|sc|scp|small|span|font|br|p|italic|bold|jats:[a-z-]+|mml:[a-z]+|math|named-content)(?:\s[^<>]*)?\/?>/gi;
+
+/** Removes inline markup tags and decodes HTML entities; white space collapsed; null for empty. */
+export function stripMarkup(raw: string | null | undefined): string | null {
+  if (raw === null || raw === undefined) return null;
+  const withoutTags = raw.includes('<') ? raw.replace(MARKUP_TAG, (tag) => (/^<br|^<\/?p\b/i.test(tag) ? ' ' : '')) : raw;
+  return cleanText(decodeHtmlEntities(withoutTags));
 }

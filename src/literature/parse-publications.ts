@@ -8,6 +8,7 @@ import { parseCsv } from './formats/csv.parser';
 import { parseMedline } from './formats/medline.parser';
 import { parsePubmedXml } from './formats/pubmed-xml.parser';
 import { parseRis } from './formats/ris.parser';
+import { parseWosTagged } from './formats/wos-tagged.parser';
 import type { ImportFormat, ParsedRecord, ParserOptions, TextSource } from './parsed-publication';
 import { decodeText } from './text-decoding';
 
@@ -19,6 +20,7 @@ export const FORMAT_PARSERS: Readonly<Record<ImportFormat, FormatParser>> = {
   ris: parseRis,
   bibtex: parseBibtex,
   csv: parseCsv,
+  wos: parseWosTagged,
 };
 
 export interface ParsePublicationsOptions extends ParserOptions {
@@ -50,14 +52,14 @@ export async function* parsePublications(input: TextSource, options: ParsePublic
       head.push(next.value);
       headLength += next.value.length;
     }
-    const format = options.format ?? detectFormat(head.join(''), options.fileName);
+    const format = options.format ?? detectFormat(head.join(''), options.fileName, options.columns);
     options.onFormat?.(format);
 
     async function* replay(): AsyncGenerator<string> {
       yield* head;
       if (!finished) yield* text;
     }
-    yield* FORMAT_PARSERS[format](replay(), { onRecordError: options.onRecordError });
+    yield* FORMAT_PARSERS[format](replay(), { onRecordError: options.onRecordError, columns: options.columns });
   } finally {
     // Stopping early (or failing) releases the input stream too.
     await text.return(undefined);

@@ -1,3 +1,5 @@
+import type { CsvColumnMapping } from './formats/csv-exporters';
+
 /**
  * The common shape every bibliographic import format is parsed into. The parsers are pure: they
  * read text and yield these records; they never touch the database.
@@ -76,11 +78,13 @@ export class ImportFormatError extends Error {
  */
 export interface ParserOptions {
   onRecordError?: (error: ImportFormatError) => void;
+  /** CSV / TSV only: publication field -> column name, overriding or completing the recognised columns. */
+  columns?: CsvColumnMapping | null;
 }
 
-export type ImportFormat = 'pubmed-xml' | 'medline' | 'ris' | 'bibtex' | 'csv';
+export type ImportFormat = 'pubmed-xml' | 'medline' | 'ris' | 'bibtex' | 'csv' | 'wos';
 
-export const IMPORT_FORMATS: readonly ImportFormat[] = ['pubmed-xml', 'medline', 'ris', 'bibtex', 'csv'];
+export const IMPORT_FORMATS: readonly ImportFormat[] = ['pubmed-xml', 'medline', 'ris', 'bibtex', 'csv', 'wos'];
 
 /** A Node Readable, or any async iterable of text or bytes. */
 export type TextSource = AsyncIterable<string | Buffer | Uint8Array>;

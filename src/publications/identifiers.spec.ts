@@ -36,6 +36,28 @@ describe('titleKeyOf', () => {
     expect(titleKeyOf('Intrathecal hematoma', null, [{ family: 'Muller' }])).toBeNull();
     expect(titleKeyOf('Intrathecal hematoma', 2020, [])).toBeNull();
   });
+
+  it('ignores inline markup and diacritics', () => {
+    expect(titleKeyOf('Takotsubo after <i>Streptococcus pneumoniae</i> sepsis', 2021, [{ family: 'Dos Santos' }])).toBe(
+      titleKeyOf('TAKOTSUBO AFTER STREPTOCOCCUS PNEUMONIAE SEPSIS.', 2021, [{ family: 'dos santos' }]),
+    );
+    expect(titleKeyOf('Anévrisme de l’artère rénale', 2018, [{ family: 'Müller' }])).toBe('anevrismedelartererenale|2018|muller');
+  });
+
+  it('keys a record without authors or year on its venue: volume and first page, else the journal', () => {
+    const venue = { journal: 'J Vasc Surg Cases', volume: '4', pages: '98-101' };
+    expect(titleKeyOf('Bilateral renal artery aneurysms in pregnancy', 2018, [], venue)).toBe('bilateralrenalarteryaneurysmsinpregnancy|2018|~v4p98');
+    expect(titleKeyOf('Bilateral renal artery aneurysms in pregnancy.', 2018, null, { ...venue, journal: 'Journal of Vascular Surgery Cases', pages: '98–101' })).toBe(
+      'bilateralrenalarteryaneurysmsinpregnancy|2018|~v4p98',
+    );
+    expect(titleKeyOf('Bilateral renal artery aneurysms in pregnancy', null, [{ family: 'Müller' }], { journal: 'J Vasc Surg Cases' })).toBe('bilateralrenalarteryaneurysmsinpregnancy||~jvascsurgcases');
+    // Generic short titles need a venue; long ones may stand alone.
+    expect(titleKeyOf('Correction', 2019, [], {})).toBeNull();
+    expect(titleKeyOf('Correction', 2019, [], { journal: 'BMJ' })).toBe('correction|2019|~bmj');
+    expect(titleKeyOf('A very long and specific title about renal artery aneurysms', 2019, [], {})).toBe('averylongandspecifictitleaboutrenalarteryaneurysms|2019|~');
+    // With a first author and a year the key is as before (stored keys stay valid).
+    expect(titleKeyOf('Intrathecal hematoma', 2020, [{ family: 'Muller' }], venue)).toBe('intrathecalhematoma|2020|muller');
+  });
 });
 
 describe('one implementation', () => {

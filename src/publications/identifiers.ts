@@ -82,15 +82,42 @@ export function normaliseTitleKey(title: string | null | undefined): string | nu
   return key.length > 0 ? key : null;
 }
 
+/** Where a record was published, for the duplicate key of records without a first author or a year. */
+export interface TitleKeyVenue {
+  journal?: string | null;
+  volume?: string | null;
+  pages?: string | null;
+}
+
+/** Titles shorter than this, without a venue, are too generic ("Correction", "Case report") to key on alone. */
+const MIN_BARE_TITLE_KEY_LENGTH = 40;
+
 /**
  * The duplicate key for records that lack DOI and PMID: the title folded as normaliseTitleKey does
- * (letters of any script and digits, without spaces), the year, and the first author's family name
- * folded the same way. Null when any part is missing (too weak to match on).
+ * (letters of any script and digits, without spaces; inline HTML tags removed first), the year, and
+ * the first author's family name folded the same way.
+ *
+ * A record without authors or without a year (a Scopus "[No author name available]" record, an
+ * export that lost its dates) is keyed on the title, the year if any, and "~" with its venue: volume
+ * and first page when it has them, else the folded journal; without any venue only a long title
+ * (at least 40 letters and digits) is keyed on. Null when there is no title, or nothing to key on.
  */
-export function titleKeyOf(title: string | null | undefined, year: number | null | undefined, authors: readonly { family: string }[] | null | undefined): string | null {
+export function titleKeyOf(
+  title: string | null | undefined,
+  year: number | null | undefined,
+  authors: readonly { family: string }[] | null | undefined,
+  venue?: TitleKeyVenue | null,
+): string | null {
   const fold = (text: string | null | undefined) => normaliseTitleKey(text)?.replace(/ /g, '') ?? '';
-  const foldedTitle = fold(title);
+  const foldedTitle = fold(title?.replace(/<\/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?\/?>/g, ''));
   const firstAuthor = authors?.length ? fold(authors[0].family) : '';
-  if (!foldedTitle || !year || !firstAuthor) return null;
-  return `${foldedTitle}|${year}|${firstAuthor}`;
+  if (!foldedTitle) return null;
+  if (year && firstAuthor) return `${foldedTitle}|${year}|${firstAuthor}`;
+  if (!venue) return null;
+  const firstPage = venue.pages ? fold(venue.pages.split(/[-\u2010-\u2015]/)[0]) : '';
+  const volume = fold(venue.volume);
+  let where = volume || firstPage ? `v${volume}p${firstPage}` : fold(venue.journal);
+  if (!where && foldedTitle.length < MIN_BARE_TITLE_KEY_LENGTH) return null;
+  if (!where) where = '';
+  return `${foldedTitle}|${year ?? ''}|~${where}`;
 }

@@ -34,14 +34,14 @@ export class PublicationsRepository {
   }
 
   async insert(tx: Tx, fields: PublicationFields): Promise<Publication> {
-    return tx.save(Publication, tx.create(Publication, { ...fields, titleKey: titleKeyOf(fields.title, fields.year, fields.authors) }));
+    return tx.save(Publication, tx.create(Publication, { ...fields, titleKey: titleKeyOf(fields.title, fields.year, fields.authors, fields) }));
   }
 
   async update(tx: Tx, id: string, fields: Partial<PublicationFields>): Promise<void> {
     if (!Object.keys(fields).length) return;
     await tx.update(Publication, { id }, fields);
     const [updated] = await this.findByIds([id], tx);
-    await tx.update(Publication, { id }, { titleKey: titleKeyOf(updated.title, updated.year, updated.authors) });
+    await tx.update(Publication, { id }, { titleKey: titleKeyOf(updated.title, updated.year, updated.authors, updated) });
   }
 
   findByTitleKey(titleKey: string, tx: Tx = this.uow.reader): Promise<Publication[]> {

@@ -112,6 +112,39 @@ describe('literature import over GraphQL and POST /imports', () => {
     expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.review', message: 'must be at most 200 characters' }] });
   });
 
+  it('reads a CSV whose header is not recognised with a column mapping (GraphQL list, form field), and refuses it without one naming the columns', async () => {
+    const text = fixture('csv-dialects/unknown-header.csv').toString('utf8');
+    const refused = await app.graphql<{ importPublications: any }>(IMPORT, { input: { text, fileName: 'mapped.csv' } }, CURATOR_KEY);
+    expect(refused.data!.importPublications).toMatchObject({ stored: false, recordsRead: 0 });
+    expect(refused.data!.importPublications.errors[0].message).toContain('found: Ref, Paper name, Writers, Published, Periodical name, Identifier');
+
+    const columns = [
+      { field: 'TITLE', column: 'Paper name' },
+      { field: 'AUTHORS', column: 'Writers' },
+      { field: 'YEAR', column: 'Published' },
+      { field: 'JOURNAL', column: 'Periodical name' },
+      { field: 'DOI', column: 'Identifier' },
+    ];
+    const posted = await app.graphql<{ importPublications: any }>(IMPORT, { input: { text, fileName: 'mapped.csv', review: 'mapped columns', columns } }, CURATOR_KEY);
+    expect(posted.errors).toBeUndefined();
+    expect(posted.data!.importPublications).toMatchObject({ stored: true, format: 'CSV', recordsRead: 2, errorCount: 0 });
+
+    const upload = await request(app.running.url)
+      .post('/imports')
+      .set('Authorization', `Bearer ${CURATOR_KEY}`)
+      .field('review', 'mapped columns')
+      .field('columns', 'title=Paper name,authors=Writers,year=Published,journal=Periodical name,doi=Identifier')
+      .attach('file', fixture('csv-dialects/unknown-header.csv'), 'unknown-header.csv');
+    expect(upload.status).toBe(200);
+    expect(upload.body).toMatchObject({ stored: true, recordsRead: 2, created: 0, merged: 2 });
+
+    const bad = await request(app.running.url).post('/imports').query({ columns: 'colour=Red' }).set('Authorization', `Bearer ${CURATOR_KEY}`).set('Content-Type', 'text/plain').send('x');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fieldErrors[0]).toMatchObject({ path: 'columns', message: expect.stringMatching(/not a field that can be mapped/) });
+    const twice = await app.graphql(IMPORT, { input: { text, columns: [columns[0], { field: 'TITLE', column: 'Ref' }] } }, CURATOR_KEY);
+    expect(twice.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.columns.1.field', message: 'title is mapped twice' }] });
+  });
+
   it('turns an imported publication into several case reports in one transaction', async () => {
     const imported = await app.graphql<{ importPublications: any }>(
       IMPORT,

@@ -92,6 +92,64 @@ describe('literature import (PostgreSQL)', () => {
     });
   });
 
+  it('the same three records from every CSV dialect and Web of Science tagged text: one publication per record with identifiers, no false merge', async () => {
+    const review = 'every database';
+    const files = [
+      'csv-dialects/scopus.csv',
+      'csv-dialects/wos-tab-delimited.txt',
+      'csv-dialects/embase.csv',
+      'csv-dialects/cinahl-ebsco.csv',
+      'csv-dialects/cochrane-central.csv',
+      'csv-dialects/openalex-works.csv',
+      'csv-dialects/lens-scholarly.csv',
+      'csv-dialects/publish-or-perish.csv',
+      'csv-dialects/dimensions.csv',
+      'csv-dialects/endnote-excel-semicolon.csv',
+      'csv-dialects/common-names.tsv',
+      'wos/savedrecs-3-records.txt',
+    ];
+    const before = (await h.allPublications()).length;
+    for (const file of files) {
+      const report = await h.importFixture(file, { review });
+      expect({ file, stored: report.stored, errors: report.errorCount }).toEqual({ file, stored: true, errors: 0 });
+    }
+    const added = (await h.allPublications()).slice(before);
+    const cyst = added.filter((publication) => /dentigerous cyst of the mandible/i.test(publication.title));
+    const takotsubo = added.filter((publication) => /^takotsubo cardiomyopathy after/i.test(publication.title));
+    const aneurysm = added.filter((publication) => /^bilateral renal artery aneurysms/i.test(publication.title));
+    expect(cyst).toHaveLength(1);
+    expect(takotsubo).toHaveLength(1);
+    // The record without identifiers: matched on title, year and first author where the author is spelled alike;
+    // Scopus (no author) and Web of Science ("Mueller") come apart. Near-duplicate review would be needed here.
+    expect(aneurysm).toHaveLength(3);
+    expect(added).toHaveLength(2 + aneurysm.length);
+  });
+
+  describe('records without identifiers or authors', () => {
+    it('importing the same file twice leaves the count unchanged, whatever the records lack', async () => {
+      const file = ris(
+        ['TI  - Bilateral renal artery aneurysms in <i>pregnancy</i>', 'PY  - 2018', 'JO  - J Vasc Surg Cases', 'VL  - 4', 'SP  - 98', 'EP  - 101'],
+        ['TI  - Spontaneous rupture of a splenic artery aneurysm in the third trimester of a twin pregnancy', 'JO  - Obstet Med'],
+        ['TI  - Hepatic artery aneurysm in a child', 'AU  - Tanaka, Hiroshi', 'JO  - J Pediatr Surg Case Rep'],
+        ['TI  - Correction', 'PY  - 2019', 'JO  - BMJ', 'VL  - 364', 'SP  - l1234'],
+      );
+      const first = await h.importText(file, { fileName: 'no-ids.ris', review: 'no identifiers' });
+      expect(first).toMatchObject({ stored: true, recordsRead: 4, created: 4, merged: 0 });
+      const again = await h.importText(file, { fileName: 'no-ids.ris', review: 'no identifiers' });
+      expect(again).toMatchObject({ stored: true, recordsRead: 4, created: 0, merged: 4 });
+      expect(again.merges.every((merge) => merge.matchedOn === 'TITLE_KEY')).toBe(true);
+      // The same article from a database that writes the journal out and the title without markup.
+      const other = await h.importText(ris(['TI  - Bilateral renal artery aneurysms in pregnancy.', 'PY  - 2018', 'JF  - Journal of Vascular Surgery Cases', 'VL  - 4', 'SP  - 98-101']), {
+        fileName: 'other.ris',
+        review: 'no identifiers',
+      });
+      expect(other).toMatchObject({ created: 0, merged: 1 });
+      // A different correction (other volume and page) is not merged.
+      const correction = await h.importText(ris(['TI  - Correction', 'PY  - 2019', 'JO  - BMJ', 'VL  - 365', 'SP  - l2000']), { fileName: 'c.ris', review: 'no identifiers' });
+      expect(correction).toMatchObject({ created: 1, merged: 0 });
+    });
+  });
+
   it('imports of the same records at the same time take turns: one creates, the other merges', async () => {
     const text = ris(
       ['TI  - Concurrent import one', 'AU  - Parallel, P', 'PY  - 2023', 'DO  - 10.9999/concurrent-1'],

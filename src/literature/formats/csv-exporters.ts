@@ -1,8 +1,13 @@
 /**
- * Header-mapping tables for the CSV exports we recognise, one per exporter. A CSV export is
- * identified by its header row: every `signature` column must be present (compared case- and
- * space-insensitively). Each table lists, per publication field, the columns to read in order of
- * preference; `refine` handles what a table cannot say.
+ * Header-mapping tables for the CSV / TSV exports we recognise, one per exporter (a "dialect"). An
+ * export is identified by its header row: every column of one of the exporter's `signatures` must be
+ * present (compared by `headerKey`: case, spaces and punctuation ignored). Each table lists, per
+ * publication field, the columns to read in order of preference; `refine` handles what a table
+ * cannot say. A header no exporter claims is read by its common column names (GENERIC) when it has a
+ * title column, and a user's column mapping (`CsvColumnMapping`) overrides or completes either.
+ *
+ * Column names come from the databases' documentation and from exports published in public
+ * repositories (see test/fixtures/literature/README.md for the fixtures and where each came from).
  */
 import {
   cleanText,
@@ -10,63 +15,106 @@ import {
   extractLabelledDoi,
   extractPmcid,
   extractPmid,
+  joinPages,
   normaliseDoi,
   normalisePages,
   normalisePmcid,
   normalisePmid,
   parseAuthorList,
+  parseAuthorName,
   parseDateParts,
   parseMonth,
   parseYear,
+  stripMarkup,
   uniqueStrings,
 } from '../normalise';
 import { emptyPublication } from '../parsed-publication';
-import type { ParsedPublication } from '../parsed-publication';
+import type { ParsedAuthor, ParsedPublication } from '../parsed-publication';
 
-export type CsvExporterName = 'rayyan' | 'zotero' | 'pubmed' | 'covidence';
+export type CsvExporterName =
+  | 'rayyan'
+  | 'zotero'
+  | 'pubmed'
+  | 'covidence'
+  | 'scopus'
+  | 'wos-tagged'
+  | 'wos'
+  | 'embase'
+  | 'ebsco'
+  | 'cochrane'
+  | 'openalex'
+  | 'lens'
+  | 'publish-or-perish'
+  | 'dimensions'
+  | 'endnote'
+  | 'generic'
+  | 'mapped';
 
-/** Reads a cell by (normalised) column name; null when the column is missing or the cell blank. */
+/** Reads a cell by column name (compared by headerKey); null when the column is missing or the cell blank. */
 export type CsvRow = (column: string) => string | null;
 
-type MappedField =
-  | 'title'
-  | 'abstract'
-  | 'authors'
-  | 'journal'
-  | 'journalAbbreviation'
-  | 'year'
-  | 'month'
-  | 'volume'
-  | 'issue'
-  | 'pages'
-  | 'doi'
-  | 'pmid'
-  | 'pmcid'
-  | 'issns'
-  | 'publicationTypes'
-  | 'keywords'
-  | 'language'
-  | 'url';
+/** The publication fields a CSV column can be mapped to (also the names a user's column mapping uses). */
+export const CSV_FIELDS = [
+  'title',
+  'authors',
+  'year',
+  'journal',
+  'journalAbbreviation',
+  'abstract',
+  'keywords',
+  'volume',
+  'issue',
+  'pages',
+  'startPage',
+  'endPage',
+  'doi',
+  'pmid',
+  'pmcid',
+  'issn',
+  'publicationTypes',
+  'language',
+  'url',
+  'month',
+] as const;
+
+export type CsvField = (typeof CSV_FIELDS)[number];
+
+/** A user's mapping: publication field -> the column (as written in the file's header) to read it from. */
+export type CsvColumnMapping = Partial<Record<CsvField, string>>;
 
 export interface CsvExporter {
   name: CsvExporterName;
   label: string;
-  /** Columns that identify the exporter (normalised: lower case, single spaces). */
-  signature: string[];
+  /** Alternative sets of columns that identify the exporter; one complete set is enough. */
+  signatures: string[][];
   /** Publication field -> columns to read, in order of preference. */
-  columns: Partial<Record<MappedField, string[]>>;
+  columns: Partial<Record<CsvField, string[]>>;
+  /** How an author cell is split into names (default: parseAuthorList's rules). */
+  authorSeparator?: RegExp;
+  /** How keyword / publication type cells are split (default: ";" and line breaks). */
+  listSeparator?: RegExp;
+  /** False for exports that never quote cells (Web of Science tab-delimited): a '"' is then text. */
+  quoted?: boolean;
   refine?: (publication: ParsedPublication, row: CsvRow) => void;
 }
 
-/** Header cell -> comparison key: lower case, trimmed, inner white space collapsed. */
-export function normaliseHeader(cell: string): string {
-  return cell.replace(/^\ufeff/, '').trim().replace(/\s+/g, ' ').toLowerCase();
+/** Header cell -> comparison key: lower case, letters and digits only ("Author(s)" -> "authors", "Page start" -> "pagestart"). */
+export function headerKey(cell: string): string {
+  return cell
+    .replace(/^\ufeff/, '')
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
+
+/** @deprecated kept for callers that compare headers: same as headerKey. */
+export const normaliseHeader = headerKey;
 
 const RAYYAN: CsvExporter = {
   name: 'rayyan',
   label: 'Rayyan',
-  signature: ['key', 'title', 'year', 'journal', 'authors'],
+  signatures: [['key', 'title', 'year', 'journal', 'authors']],
   columns: {
     title: ['title'],
     abstract: ['abstract'],
@@ -80,7 +128,7 @@ const RAYYAN: CsvExporter = {
     doi: ['doi'],
     pmid: ['pubmed_id'],
     pmcid: ['pmc_id'],
-    issns: ['issn'],
+    issn: ['issn'],
     keywords: ['keywords'],
     language: ['language'],
     url: ['url'],
@@ -90,7 +138,7 @@ const RAYYAN: CsvExporter = {
 const ZOTERO: CsvExporter = {
   name: 'zotero',
   label: 'Zotero',
-  signature: ['key', 'item type', 'publication year', 'author', 'title', 'publication title'],
+  signatures: [['key', 'item type', 'publication year', 'author', 'title', 'publication title']],
   columns: {
     title: ['title'],
     abstract: ['abstract note'],
@@ -103,7 +151,7 @@ const ZOTERO: CsvExporter = {
     issue: ['issue'],
     pages: ['pages'],
     doi: ['doi'],
-    issns: ['issn'],
+    issn: ['issn'],
     keywords: ['manual tags', 'automatic tags'],
     language: ['language'],
     url: ['url'],
@@ -120,7 +168,7 @@ const ZOTERO: CsvExporter = {
 const PUBMED: CsvExporter = {
   name: 'pubmed',
   label: 'PubMed',
-  signature: ['pmid', 'title', 'authors', 'citation', 'journal/book', 'publication year'],
+  signatures: [['pmid', 'title', 'authors', 'citation', 'journal/book', 'publication year']],
   columns: {
     title: ['title'],
     authors: ['authors'],
@@ -145,7 +193,7 @@ const PUBMED: CsvExporter = {
 const COVIDENCE: CsvExporter = {
   name: 'covidence',
   label: 'Covidence',
-  signature: ['title', 'authors', 'published year', 'covidence #'],
+  signatures: [['title', 'authors', 'published year', 'covidence #']],
   columns: {
     title: ['title'],
     abstract: ['abstract'],
@@ -168,17 +216,465 @@ const COVIDENCE: CsvExporter = {
   },
 };
 
-export const CSV_EXPORTERS: readonly CsvExporter[] = [ZOTERO, PUBMED, COVIDENCE, RAYYAN];
+/** Scopus "Export > CSV": "Authors" ("Smith J.; Doe A.B." or older "Smith J., Doe A.B."), "Author full names" ("Smith, John (57190000000)"), "Source title", "Page start"/"Page end", "Art. No.", "PubMed ID", "EID". */
+const SCOPUS: CsvExporter = {
+  name: 'scopus',
+  label: 'Scopus',
+  signatures: [['title', 'source title', 'eid'], ['title', 'source title', 'link', 'document type', 'source']],
+  columns: {
+    title: ['title'],
+    abstract: ['abstract'],
+    journal: ['source title'],
+    journalAbbreviation: ['abbreviated source title'],
+    year: ['year'],
+    volume: ['volume'],
+    issue: ['issue'],
+    startPage: ['page start'],
+    endPage: ['page end'],
+    doi: ['doi'],
+    pmid: ['pubmed id'],
+    issn: ['issn'],
+    publicationTypes: ['document type'],
+    keywords: ['author keywords', 'index keywords'],
+    language: ['language of original document'],
+    url: ['link'],
+  },
+  refine(publication, row) {
+    const full = row('author full names');
+    const authors = full ? splitOn(full, /;/).map((name) => parseAuthorName(name.replace(/\s*\(\d+\)\s*$/, ''))) : [];
+    const parsed = authors.filter((author): author is ParsedAuthor => author !== null);
+    publication.authors = parsed.length > 0 ? parsed : parseAuthorList(row('authors'));
+    if (/^\[no author name available\]$/i.test(row('authors') ?? '')) publication.authors = [];
+    publication.pages = publication.pages ?? normalisePages(row('art. no.'));
+  },
+};
 
-/** The exporter whose signature columns are all in the header, or null. */
+/** The Web of Science field tags, as the tab-delimited ("other reference software") export heads its columns. */
+const WOS_TAG_COLUMNS: Partial<Record<CsvField, string[]>> = {
+  title: ['ti'],
+  abstract: ['ab'],
+  journal: ['so'],
+  journalAbbreviation: ['ji', 'j9'],
+  year: ['py'],
+  month: ['pd'],
+  volume: ['vl'],
+  issue: ['is'],
+  startPage: ['bp'],
+  endPage: ['ep'],
+  doi: ['di', 'd2'],
+  pmid: ['pm'],
+  issn: ['sn', 'ei'],
+  publicationTypes: ['dt'],
+  keywords: ['de', 'id'],
+  language: ['la'],
+};
+
+/** Web of Science tab-delimited export (UTF-8 or UTF-16 with BOM): a header of field tags, no quoting, "AF" full names "Family, Given". */
+const WOS_TAGGED: CsvExporter = {
+  name: 'wos-tagged',
+  label: 'Web of Science tab-delimited',
+  signatures: [['pt', 'au', 'ti', 'so', 'py'], ['pt', 'au', 'ti', 'so', 'ut']],
+  columns: WOS_TAG_COLUMNS,
+  authorSeparator: /;/,
+  quoted: false,
+  refine(publication, row) {
+    publication.authors = wosAuthors(row('af'), row('au'), row('ca'));
+    publication.pages = publication.pages ?? normalisePages(row('ar'));
+  },
+};
+
+/** Web of Science "Excel" / CSV export: the same fields under their names ("Article Title", "UT (Unique WOS ID)"). */
+const WOS: CsvExporter = {
+  name: 'wos',
+  label: 'Web of Science (Excel/CSV)',
+  signatures: [['article title', 'source title', 'ut (unique wos id)'], ['article title', 'source title', 'ut (unique id)'], ['article title', 'author full names', 'source title']],
+  columns: {
+    title: ['article title'],
+    abstract: ['abstract'],
+    journal: ['source title'],
+    journalAbbreviation: ['journal iso abbreviation', 'journal abbreviation', '29-character source abbreviation'],
+    year: ['publication year'],
+    month: ['publication date'],
+    volume: ['volume'],
+    issue: ['issue'],
+    startPage: ['start page'],
+    endPage: ['end page'],
+    doi: ['doi'],
+    pmid: ['pubmed id'],
+    issn: ['issn', 'eissn'],
+    publicationTypes: ['document type'],
+    keywords: ['author keywords', 'keywords plus'],
+    language: ['language'],
+    url: ['doi link'],
+  },
+  authorSeparator: /;/,
+  refine(publication, row) {
+    publication.authors = wosAuthors(row('author full names'), row('authors'), row('group authors'));
+    publication.pages = publication.pages ?? normalisePages(row('article number'));
+  },
+};
+
+/** Embase.com CSV ("fields by column"), after its preamble rows: "Author Names" ("Smith J., Doe A.B."), "Medline PMID", "Emtree ... Index Terms". */
+const EMBASE: CsvExporter = {
+  name: 'embase',
+  label: 'Embase',
+  signatures: [['title', 'author names', 'embase accession id'], ['title', 'author names', 'medline pmid'], ['title', 'author names', 'emtree medical index terms'], ['title', 'pui', 'embase link']],
+  columns: {
+    title: ['title'],
+    abstract: ['abstract'],
+    authors: ['author names'],
+    journal: ['source title', 'source'],
+    year: ['publication year'],
+    month: ['date of publication'],
+    volume: ['volume'],
+    issue: ['issue'],
+    startPage: ['first page'],
+    endPage: ['last page'],
+    doi: ['doi'],
+    pmid: ['medline pmid'],
+    issn: ['issn'],
+    publicationTypes: ['publication type'],
+    keywords: ['author keywords', 'emtree medical index terms (major focus)', 'emtree drug index terms (major focus)', 'emtree medical index terms', 'emtree drug index terms'],
+    language: ['article language', 'language of article'],
+    url: ['full text link', 'embase link'],
+  },
+  listSeparator: /[;,\n]/,
+  refine(publication, row) {
+    // "Source" is sometimes the whole citation ("Journal of X 2019 12:3 (100-104)"); the year comes from the dates then.
+    publication.year = publication.year ?? parseDateParts(row('date of publication')).year ?? parseDateParts(row('source')).year;
+  },
+};
+
+/** EBSCOhost (CINAHL, MEDLINE, APA PsycInfo ...) CSV: "Source" may be the whole citation ("Journal of X, Mar2019; 12(3): 100-104. 5p."). */
+const EBSCO: CsvExporter = {
+  name: 'ebsco',
+  label: 'EBSCOhost / CINAHL',
+  signatures: [['title', 'an', 'plink'], ['title', 'accession number', 'plink'], ['title', 'an', 'publicationdate'], ['title', 'accession number', 'subject terms', 'source']],
+  columns: {
+    title: ['title', 'article title'],
+    abstract: ['abstract'],
+    authors: ['authors', 'author'],
+    journal: ['journal', 'journal title', 'publication name', 'sourcetitle'],
+    year: ['year', 'publication year', 'publicationdate', 'publication date', 'date'],
+    month: ['publicationdate', 'publication date', 'date'],
+    volume: ['volume'],
+    issue: ['issue'],
+    pages: ['pages', 'page range', 'pagination'],
+    startPage: ['start page', 'startpage'],
+    doi: ['doi'],
+    issn: ['issn', 'issns'],
+    publicationTypes: ['publication type', 'pubtypes', 'doctypes', 'document type'],
+    keywords: ['subjects', 'subject terms', 'major subjects', 'keywords', 'author supplied keywords'],
+    language: ['language'],
+    url: ['plink', 'url'],
+  },
+  refine(publication, row) {
+    const source = parseCitationSource(row('source'));
+    publication.journal = publication.journal ?? source.journal;
+    publication.year = publication.year ?? source.year;
+    publication.volume = publication.volume ?? source.volume;
+    publication.issue = publication.issue ?? source.issue;
+    publication.pages = publication.pages ?? source.pages;
+    const accession = row('an') ?? row('accession number');
+    // MEDLINE via EBSCO uses the PMID as its accession number.
+    if (!publication.pmid && accession && /^\d{1,8}$/.test(accession.trim()) && /medline|pubmed/i.test(row('database') ?? row('db') ?? '')) publication.pmid = normalisePmid(accession);
+    publication.pmid = publication.pmid ?? extractPmid(row('notes'));
+  },
+};
+
+/** The Cochrane Library (CENTRAL) CSV export: "Author(s)" ("Smith J, Doe AB"), "Source", "Year", accession "CN-01234567". */
+const COCHRANE: CsvExporter = {
+  name: 'cochrane',
+  label: 'Cochrane Library (CENTRAL)',
+  signatures: [['record number', 'title', 'author(s)', 'year'], ['title', 'author(s)', 'source', 'year', 'accession number'], ['title', 'author(s)', 'source', 'year', 'pubmed id']],
+  columns: {
+    title: ['title'],
+    abstract: ['abstract'],
+    authors: ['author(s)'],
+    journal: ['source'],
+    year: ['year'],
+    volume: ['volume'],
+    issue: ['issue'],
+    pages: ['pages'],
+    doi: ['doi'],
+    pmid: ['pubmed id'],
+    issn: ['issn'],
+    publicationTypes: ['publication type'],
+    keywords: ['keywords'],
+    language: ['language'],
+    url: ['url', 'link'],
+  },
+  refine(publication, row) {
+    publication.pmid = publication.pmid ?? extractPmid(row('accession number') ?? row('notes'));
+  },
+};
+
+/** OpenAlex works CSV (flattened JSON: "publication_year", "authorships.author.display_name" joined by "|", ids as URLs). */
+const OPENALEX: CsvExporter = {
+  name: 'openalex',
+  label: 'OpenAlex',
+  signatures: [['display_name', 'publication_year', 'authorships.author.display_name'], ['title', 'publication_year', 'ids.openalex'], ['id', 'title', 'publication_year', 'primary_location.source.display_name']],
+  columns: {
+    title: ['title', 'display_name'],
+    abstract: ['abstract'],
+    authors: ['authorships.author.display_name', 'authorships.raw_author_name'],
+    journal: ['primary_location.source.display_name', 'host_venue.display_name'],
+    year: ['publication_year', 'publication_date'],
+    month: ['publication_date'],
+    volume: ['biblio.volume'],
+    issue: ['biblio.issue'],
+    startPage: ['biblio.first_page'],
+    endPage: ['biblio.last_page'],
+    doi: ['doi', 'ids.doi'],
+    pmid: ['ids.pmid'],
+    pmcid: ['ids.pmcid'],
+    issn: ['primary_location.source.issn', 'primary_location.source.issn_l'],
+    publicationTypes: ['type'],
+    keywords: ['keywords.display_name', 'mesh.descriptor_name'],
+    language: ['language'],
+    url: ['primary_location.landing_page_url'],
+  },
+  authorSeparator: /\|/,
+  listSeparator: /\|/,
+  refine(publication, row) {
+    publication.pmid = publication.pmid ?? pmidFromUrl(row('ids.pmid'));
+  },
+};
+
+/** Lens.org scholarly works CSV: "Author/s" ("John Smith; Anne B Doe"), "Source Title", "Start Page"/"End Page", "PMID", "PMCID". */
+const LENS: CsvExporter = {
+  name: 'lens',
+  label: 'Lens.org',
+  signatures: [['lens id', 'title', 'author/s'], ['lens id', 'title', 'publication year']],
+  columns: {
+    title: ['title'],
+    abstract: ['abstract'],
+    authors: ['author/s'],
+    journal: ['source title'],
+    year: ['publication year', 'date published'],
+    month: ['date published'],
+    volume: ['volume'],
+    issue: ['issue number'],
+    startPage: ['start page'],
+    endPage: ['end page'],
+    doi: ['doi'],
+    pmid: ['pmid'],
+    pmcid: ['pmcid'],
+    issn: ['issns'],
+    publicationTypes: ['publication type'],
+    keywords: ['keywords', 'mesh terms'],
+    url: ['external url', 'source urls'],
+  },
+};
+
+/** Publish or Perish (Google Scholar and other sources) CSV: "Authors" as "J Smith, AB Doe", "Source", "StartPage"/"EndPage", "ArticleURL". */
+const PUBLISH_OR_PERISH: CsvExporter = {
+  name: 'publish-or-perish',
+  label: 'Publish or Perish (Google Scholar)',
+  signatures: [['cites', 'authors', 'title', 'year', 'source', 'gsrank'], ['cites', 'authors', 'title', 'year', 'articleurl'], ['cites', 'authors', 'title', 'year', 'querydate']],
+  columns: {
+    title: ['title'],
+    abstract: ['abstract'],
+    journal: ['source'],
+    year: ['year'],
+    volume: ['volume'],
+    issue: ['issue'],
+    startPage: ['startpage'],
+    endPage: ['endpage'],
+    doi: ['doi'],
+    issn: ['issn'],
+    publicationTypes: ['type'],
+    url: ['articleurl', 'fulltexturl'],
+  },
+  refine(publication, row) {
+    // Google Scholar writes "J Smith, AB Doe, …" (initials first); a trailing ellipsis marks a cut list.
+    const authors = (row('authors') ?? '').replace(/,?\s*(?:…|\.\.\.)\s*$/, '');
+    publication.authors = splitOn(authors, /,/)
+      .map((name) => parseAuthorName(name))
+      .filter((author): author is ParsedAuthor => author !== null);
+    // Google Scholar truncates long titles and journals with "…": keep them, but never as "…" alone.
+    if (publication.journal && /^(?:…|\.\.\.)$/.test(publication.journal)) publication.journal = null;
+  },
+};
+
+/** Dimensions publications CSV, after its "About the data: Exported on …" row: "PubYear", "Pagination", "Authors" ("Smith, John; Doe, Anne"). */
+const DIMENSIONS: CsvExporter = {
+  name: 'dimensions',
+  label: 'Dimensions',
+  signatures: [['publication id', 'title', 'pubyear'], ['publication id', 'title', 'source title', 'authors']],
+  columns: {
+    title: ['title'],
+    abstract: ['abstract'],
+    authors: ['authors'],
+    journal: ['source title'],
+    year: ['pubyear', 'publication date'],
+    month: ['publication date'],
+    volume: ['volume'],
+    issue: ['issue'],
+    pages: ['pagination'],
+    doi: ['doi'],
+    pmid: ['pmid'],
+    pmcid: ['pmcid'],
+    issn: ['issn'],
+    publicationTypes: ['publication type', 'document type'],
+    keywords: ['mesh terms'],
+    url: ['source linkout', 'dimensions url'],
+  },
+};
+
+/** EndNote's tab-delimited / Excel export (field names as EndNote shows them; "Secondary Title" is the journal). */
+const ENDNOTE: CsvExporter = {
+  name: 'endnote',
+  label: 'EndNote',
+  signatures: [['reference type', 'author', 'year', 'title'], ['reference type', 'title', 'secondary title']],
+  columns: {
+    title: ['title'],
+    abstract: ['abstract'],
+    authors: ['author', 'authors'],
+    journal: ['secondary title', 'journal', 'periodical'],
+    journalAbbreviation: ['alternate journal', 'journal abbreviation'],
+    year: ['year'],
+    month: ['date'],
+    volume: ['volume'],
+    issue: ['number', 'issue'],
+    pages: ['pages'],
+    doi: ['doi', 'electronic resource number'],
+    pmid: ['pmid', 'pubmed id'],
+    issn: ['isbn/issn', 'issn', 'isbn'],
+    publicationTypes: ['type of article', 'type of work'],
+    keywords: ['keywords'],
+    language: ['language'],
+    url: ['url'],
+  },
+  refine(publication, row) {
+    publication.pmid = publication.pmid ?? extractPmid(row('accession number')) ?? extractPmid(row('notes'));
+    if (!publication.pmid) {
+      const accession = row('accession number');
+      if (accession && /^\d{1,8}$/.test(accession.trim()) && /pubmed|medline/i.test(row('name of database') ?? row('remote database name') ?? '')) publication.pmid = normalisePmid(accession);
+    }
+    publication.doi = publication.doi ?? extractLabelledDoi(row('url'));
+  },
+};
+
+/**
+ * Any other table: columns found by their common names. Used when no exporter's signature matches
+ * and the header has a title column and at least one of authors, year, journal, DOI or PMID.
+ */
+export const GENERIC: CsvExporter = {
+  name: 'generic',
+  label: 'a table with common column names',
+  signatures: [],
+  columns: {
+    title: ['title', 'article title', 'document title', 'primary title', 'title of article', 'titel', 'titre', 'display_name', 'ti'],
+    abstract: ['abstract', 'abstract note', 'summary', 'abstract text', 'ab'],
+    authors: ['authors', 'author', 'author names', 'author(s)', 'author full names', 'author/s', 'creators', 'creator', 'auteurs', 'autoren', 'au'],
+    journal: ['journal', 'source title', 'journal title', 'journal name', 'journal/book', 'publication title', 'publication name', 'container title', 'secondary title', 'periodical', 'source', 'venue', 'so'],
+    journalAbbreviation: ['journal abbreviation', 'abbreviated source title', 'journal iso abbreviation', 'alternate journal', 'ta'],
+    year: ['year', 'publication year', 'pubyear', 'published year', 'year of publication', 'publication date', 'date published', 'date', 'jahr', 'annee', 'py'],
+    month: ['month', 'publication month', 'published month'],
+    volume: ['volume', 'vol', 'vl'],
+    issue: ['issue', 'number', 'issue number', 'no', 'is'],
+    pages: ['pages', 'page', 'pagination', 'page range', 'pg'],
+    startPage: ['start page', 'page start', 'first page', 'startpage', 'bp', 'sp'],
+    endPage: ['end page', 'page end', 'last page', 'endpage', 'ep'],
+    doi: ['doi', 'digital object identifier', 'doi link', 'di', 'do'],
+    pmid: ['pmid', 'pubmed id', 'pubmed_id', 'pubmedid', 'medline pmid', 'pm'],
+    pmcid: ['pmcid', 'pmc id', 'pmc_id'],
+    issn: ['issn', 'eissn', 'issns', 'sn'],
+    publicationTypes: ['publication type', 'document type', 'type of article', 'article type', 'pt'],
+    keywords: ['keywords', 'author keywords', 'subject terms', 'subjects', 'mesh terms', 'tags', 'kw', 'de'],
+    language: ['language', 'la'],
+    url: ['url', 'link', 'links', 'article url', 'ur'],
+  },
+  refine(publication, row) {
+    publication.pmid = publication.pmid ?? pmidFromUrl(row('pmid') ?? row('pubmed id'));
+  },
+};
+
+export const CSV_EXPORTERS: readonly CsvExporter[] = [ZOTERO, PUBMED, COVIDENCE, RAYYAN, SCOPUS, WOS_TAGGED, WOS, EMBASE, EBSCO, OPENALEX, LENS, PUBLISH_OR_PERISH, DIMENSIONS, ENDNOTE, COCHRANE];
+
+/** The exporter one of whose signatures is complete in the header, or null. */
 export function recogniseCsvExporter(header: string[]): CsvExporter | null {
-  const present = new Set(header.map(normaliseHeader));
-  return CSV_EXPORTERS.find((exporter) => exporter.signature.every((column) => present.has(column))) ?? null;
+  const present = new Set(header.map(headerKey));
+  return CSV_EXPORTERS.find((exporter) => exporter.signatures.some((signature) => signature.every((column) => present.has(headerKey(column))))) ?? null;
+}
+
+/** True when the generic table finds a title column and at least one column that identifies a record. */
+export function readableByCommonNames(header: string[]): boolean {
+  const present = new Set(header.map(headerKey));
+  const has = (field: CsvField) => (GENERIC.columns[field] ?? []).some((column) => present.has(headerKey(column)));
+  return has('title') && (['authors', 'year', 'journal', 'doi', 'pmid'] as const).some(has);
 }
 
 /** "Rayyan (key, title, ...); Zotero (...)" for error messages. */
 export function describeCsvExporters(): string {
-  return CSV_EXPORTERS.map((exporter) => `${exporter.label} (${exporter.signature.join(', ')})`).join('; ');
+  return CSV_EXPORTERS.map((exporter) => `${exporter.label} (${exporter.signatures[0].join(', ')})`).join('; ');
+}
+
+/** The header row, how it will be read, and a user's mapping checked against it. */
+export interface CsvReading {
+  exporter: CsvExporter;
+}
+
+/**
+ * How a header row is read: a recognised exporter, the user's mapping on top of it (or of the
+ * generic table), or the generic table; null when nothing gives a title column.
+ */
+export function csvReadingFor(header: string[], mapping?: CsvColumnMapping | null): CsvExporter | null {
+  const base = recogniseCsvExporter(header);
+  if (mapping && Object.keys(mapping).length > 0) return withMapping(base ?? GENERIC, mapping);
+  if (base) return base;
+  return readableByCommonNames(header) ? GENERIC : null;
+}
+
+/** The mapped columns the header lacks (compared by headerKey). */
+export function missingMappedColumns(header: string[], mapping: CsvColumnMapping): string[] {
+  const present = new Set(header.map(headerKey));
+  return Object.values(mapping).filter((column): column is string => !!column && !present.has(headerKey(column)));
+}
+
+function withMapping(base: CsvExporter, mapping: CsvColumnMapping): CsvExporter {
+  const columns = { ...base.columns };
+  for (const [field, column] of Object.entries(mapping) as [CsvField, string | undefined][]) {
+    if (column) columns[field] = [column];
+  }
+  return {
+    ...base,
+    name: base.name === 'generic' ? 'mapped' : base.name,
+    label: base.name === 'generic' ? 'a table read with a column mapping' : `${base.label}, with a column mapping`,
+    columns,
+    // An exporter's own author handling would ignore a mapped author column.
+    refine: mapping.authors || mapping.pages || mapping.startPage ? undefined : base.refine,
+  };
+}
+
+/**
+ * A column mapping written as text, as the CLI and POST /imports take it:
+ * "title=Article Title,doi=DOI,authors=Creators" (a comma inside a column name is kept: the text is
+ * split only before "field="). Field names are those of CSV_FIELDS, case-insensitive, with the
+ * aliases author, source, abstractNote, type. Throws an Error naming the problem.
+ */
+export function parseColumnMapping(text: string): CsvColumnMapping {
+  const mapping: CsvColumnMapping = {};
+  const pieces = text.split(/[,;]\s*(?=[A-Za-z][A-Za-z_ -]*=)/).filter((piece) => piece.trim().length > 0);
+  for (const piece of pieces) {
+    const equals = piece.indexOf('=');
+    if (equals < 0) throw new Error(`"${piece.trim()}" is not field=column (fields: ${CSV_FIELDS.join(', ')})`);
+    const field = csvFieldNamed(piece.slice(0, equals));
+    const column = piece.slice(equals + 1).trim().replace(/^"(.*)"$/, '$1');
+    if (!field) throw new Error(`"${piece.slice(0, equals).trim()}" is not a field that can be mapped; fields: ${CSV_FIELDS.join(', ')}`);
+    if (!column) throw new Error(`no column given for ${field}`);
+    mapping[field] = column;
+  }
+  return mapping;
+}
+
+const FIELD_ALIASES: Record<string, CsvField> = { author: 'authors', source: 'journal', abstractnote: 'abstract', type: 'publicationTypes', keyword: 'keywords', issns: 'issn' };
+
+/** "Title", "START_PAGE", "startPage", "author" -> the CsvField; null when unknown. */
+export function csvFieldNamed(raw: string): CsvField | null {
+  const key = raw.trim().toLowerCase().replace(/[_\s-]+/g, '');
+  return CSV_FIELDS.find((field) => field.toLowerCase() === key) ?? FIELD_ALIASES[key] ?? null;
 }
 
 interface CitationParts {
@@ -206,37 +702,99 @@ export function parsePubmedCitation(citation: string | null, journal: string | n
   return parts;
 }
 
-function splitList(value: string | null): string[] {
-  return value ? value.split(/[;\n]/) : [];
+
+function splitOn(value: string | null, separator: RegExp): string[] {
+  return value ? value.split(new RegExp(separator.source, 'g')).map((part) => part.trim()).filter((part) => part.length > 0) : [];
+}
+
+/** Web of Science authors: "AF" full names ("Smith, John"), else "AU" ("Smith, J"); a group author ("CA") after them. */
+function wosAuthors(full: string | null, short: string | null, group: string | null): ParsedAuthor[] {
+  const names = splitOn(full, /;/).length > 0 ? splitOn(full, /;/) : splitOn(short, /;/);
+  const people = names.map((name) => parseAuthorName(name)).filter((author): author is ParsedAuthor => author !== null);
+  const groups = splitOn(group, /;/).map((name) => ({ family: name, given: null }));
+  return [...people, ...groups];
+}
+
+/** "https://pubmed.ncbi.nlm.nih.gov/31234567" (OpenAlex, Lens) -> "31234567". */
+export function pmidFromUrl(value: string | null): string | null {
+  if (!value) return null;
+  const match = /pubmed(?:\.ncbi\.nlm\.nih\.gov|\/)\/?(\d{1,9})\b/i.exec(value);
+  return match ? normalisePmid(match[1]) : null;
+}
+
+export interface CitationSource {
+  journal: string | null;
+  year: number | null;
+  volume: string | null;
+  issue: string | null;
+  pages: string | null;
+}
+
+/**
+ * A citation in one cell, as EBSCOhost writes "Source": "Journal of Rare Cases, Mar2019; 12(3): 100-104. 5p."
+ * or "Journal of Rare Cases. 2019;12(3):100-4". A plain journal name comes back as the journal.
+ */
+export function parseCitationSource(raw: string | null): CitationSource {
+  const out: CitationSource = { journal: null, year: null, volume: null, issue: null, pages: null };
+  const text = cleanText(raw);
+  if (!text) return out;
+  const volumeIssue = /(?:^|[\s;,.])(?:vol\.?\s*)?(\d+[A-Za-z]?)\s*\(([^)]+)\)\s*:?\s*(?:p{1,2}\.?\s*)?([A-Za-z]?\d+[A-Za-z]?(?:\s*[-\u2013]\s*[A-Za-z]?\d+[A-Za-z]?)?)?/.exec(text);
+  const yearMatch = /(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)/.exec(text);
+  const cut = Math.min(...[volumeIssue?.index, yearMatch?.index, /[,;.]\s/.exec(text)?.index].filter((index): index is number => index !== undefined && index > 0), text.length);
+  out.journal = cleanText(text.slice(0, cut).replace(/[\s,.;:]+$/, '').replace(/\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*$/i, ''));
+  out.year = yearMatch ? Number(yearMatch[1]) : null;
+  if (volumeIssue) {
+    out.volume = volumeIssue[1];
+    out.issue = cleanText(volumeIssue[2]);
+    out.pages = normalisePages(volumeIssue[3]);
+  } else {
+    // "…, Feb2019; 55: 112-115." (a volume without an issue)
+    const volumePages = /;\s*(\d+[A-Za-z]?)\s*:\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[-\u2013]\s*[A-Za-z]?\d+[A-Za-z]?)?)/.exec(text);
+    if (volumePages) {
+      out.volume = volumePages[1];
+      out.pages = normalisePages(volumePages[2]);
+    }
+  }
+  return out;
+}
+
+function splitList(value: string | null, separator: RegExp = /[;\n]/): string[] {
+  return value ? value.split(new RegExp(separator.source, 'g')) : [];
 }
 
 /** Builds a publication from a row with the exporter's table. */
 export function mapCsvRow(exporter: CsvExporter, row: CsvRow): ParsedPublication {
   const columns = exporter.columns;
-  const cells = (field: MappedField): string[] => (columns[field] ?? []).map(row).filter((value): value is string => value !== null);
-  const first = (field: MappedField): string | null => cells(field).map((value) => cleanText(value)).find((value) => value !== null) ?? null;
-  const firstOf = <T>(field: MappedField, convert: (value: string) => T | null): T | null =>
+  const cells = (field: CsvField): string[] => (columns[field] ?? []).map(row).filter((value): value is string => value !== null);
+  const first = (field: CsvField): string | null => cells(field).map((value) => cleanText(value)).find((value) => value !== null) ?? null;
+  const firstOf = <T>(field: CsvField, convert: (value: string) => T | null): T | null =>
     cells(field).map(convert).find((value) => value !== null) ?? null;
 
   const publication = emptyPublication();
-  publication.title = first('title');
-  publication.abstract = first('abstract');
-  publication.authors = parseAuthorList(first('authors'));
-  publication.journal = first('journal');
+  publication.title = cells('title').map(stripMarkup).find((value) => value !== null) ?? null;
+  publication.abstract = cells('abstract').map(stripMarkup).find((value) => value !== null) ?? null;
+  const authorCell = first('authors');
+  publication.authors = exporter.authorSeparator
+    ? splitList(authorCell, exporter.authorSeparator)
+        .filter((name) => !/^\s*(?:et al\.?|others)\s*$/i.test(name))
+        .map((name) => parseAuthorName(name))
+        .filter((author): author is ParsedAuthor => author !== null)
+    : parseAuthorList(authorCell);
+  publication.journal = stripMarkup(first('journal'));
   publication.journalAbbreviation = first('journalAbbreviation');
   publication.year = firstOf('year', parseYear);
   publication.month = firstOf('month', (value) => (/^\s*(?:\d{1,2}|[A-Za-z]+\.?)\s*$/.test(value) ? parseMonth(value) : parseDateParts(value).month));
   publication.volume = first('volume');
   publication.issue = first('issue');
-  publication.pages = normalisePages(first('pages'));
+  publication.pages = normalisePages(first('pages')) ?? joinPages(first('startPage'), first('endPage'));
   publication.doi = firstOf('doi', normaliseDoi);
-  publication.pmid = firstOf('pmid', (value) => normalisePmid(value) ?? extractPmid(value));
+  publication.pmid = firstOf('pmid', (value) => normalisePmid(value) ?? extractPmid(value) ?? pmidFromUrl(value));
   publication.pmcid = firstOf('pmcid', (value) => normalisePmcid(value) ?? extractPmcid(value));
-  publication.issns = uniqueStrings(cells('issns').flatMap(extractIssns));
-  publication.publicationTypes = uniqueStrings(cells('publicationTypes').flatMap(splitList));
-  publication.keywords = uniqueStrings(cells('keywords').flatMap(splitList));
+  publication.issns = uniqueStrings(cells('issn').flatMap(extractIssns));
+  publication.publicationTypes = uniqueStrings(cells('publicationTypes').flatMap((value) => splitList(value, exporter.listSeparator)));
+  publication.keywords = uniqueStrings(cells('keywords').flatMap((value) => splitList(value, exporter.listSeparator)));
   publication.language = first('language');
-  publication.url = cells('url').flatMap((value) => value.split(/\s+/)).find((value) => /^https?:\/\//i.test(value)) ?? null;
+  publication.url = cells('url').flatMap((value) => value.split(/[\s;|]+/)).find((value) => /^https?:\/\//i.test(value)) ?? null;
   exporter.refine?.(publication, row);
   return publication;
 }

@@ -134,7 +134,7 @@ describe('parseCsv exporters written from their published column lists', () => {
   });
 
   it('recognises each exporter by its header only', () => {
-    for (const exporter of CSV_EXPORTERS) expect(recogniseCsvExporter(exporter.signature)?.name).toBe(exporter.name);
+    for (const exporter of CSV_EXPORTERS) expect(recogniseCsvExporter(exporter.signatures[0])?.name).toBe(exporter.name);
     expect(recogniseCsvExporter(['Title', 'Year'])).toBeNull();
   });
 });

@@ -1,40 +1,50 @@
 /**
- * CSV exports (Rayyan, Zotero, PubMed, Covidence), read with csv-parse as a stream, one row at a
- * time. The exporter is recognised from the header row (see csv-exporters.ts); the delimiter
- * (comma, semicolon or tab) is taken from the header line. Every data row must have as many cells
- * as the header.
+ * CSV / TSV exports (Rayyan, Zotero, PubMed, Covidence, Scopus, Web of Science, Embase, EBSCOhost /
+ * CINAHL, Cochrane CENTRAL, OpenAlex, Lens, Publish or Perish, Dimensions, EndNote, or any table with
+ * common column names or a user's column mapping), read with csv-parse as a stream, one row at a time.
+ *
+ * - The header row and the delimiter (tab, ";" or ",") are found by csv-header.ts; rows before the
+ *   header (Dimensions' and Embase's preambles, Excel notes) are skipped.
+ * - The dialect comes from the header (csv-exporters.ts); an unreadable header is refused with the
+ *   columns found and how to map them.
+ * - Every data row must have as many cells as the header (trailing empty cells, as Web of Science and
+ *   Excel add, are ignored). Rows with a single filled cell that is not the title (EndNote / Excel
+ *   section rows such as "Included studies") and repeated header rows are skipped, not counted.
  */
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { ImportFormatError } from '../parsed-publication';
 import type { ParsedRecord, ParserOptions, TextSource } from '../parsed-publication';
 import { decodeText, normaliseNewlines } from '../text-decoding';
-import { describeCsvExporters, mapCsvRow, normaliseHeader, recogniseCsvExporter } from './csv-exporters';
-import type { CsvExporter } from './csv-exporters';
+import { CSV_FIELDS, describeCsvExporters, headerKey, mapCsvRow, missingMappedColumns } from './csv-exporters';
+import type { CsvColumnMapping, CsvExporter } from './csv-exporters';
+import { locateCsvHeader, MAX_PREAMBLE_LINES } from './csv-header';
+
+export { sniffDelimiter } from './csv-header';
 
 /** Largest accepted row, to keep a file with a runaway quote from filling memory. */
 const MAX_RECORD_SIZE = 8 * 1024 * 1024;
+/** How much text is read before the header must have been found. */
+const MAX_HEAD_LENGTH = 1024 * 1024;
 
 function fail(message: string, recordNumber: number | null, line: number | null, field: string | null): ImportFormatError {
   const where = [recordNumber !== null ? `record ${recordNumber}` : null, line !== null ? `line ${line}` : null].filter(Boolean).join(', ');
   return new ImportFormatError(`CSV${where ? ` ${where}` : ''}: ${message}`, recordNumber, line, field);
 }
 
-/** The most frequent of , ; and tab outside quotes on the first line. */
-export function sniffDelimiter(firstLine: string): string {
-  const counts = new Map<string, number>([
-    [',', 0],
-    [';', 0],
-    ['\t', 0],
-  ]);
-  let quoted = false;
-  for (const char of firstLine) {
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && counts.has(char)) counts.set(char, (counts.get(char) ?? 0) + 1);
-  }
-  let best = ',';
-  for (const [delimiter, count] of counts) if (count > (counts.get(best) ?? 0)) best = delimiter;
-  return best;
+/** The refusal of a header: what was found, and how to map it (CLI, HTTP, GraphQL). */
+export function unreadableHeaderMessage(found: string[], mapping?: CsvColumnMapping | null): string {
+  const columns = found.map((cell) => cell.trim()).filter((cell) => cell.length > 0);
+  const missing = mapping ? missingMappedColumns(found, mapping) : [];
+  const example = columns.length > 0 ? `title=${columns[0]}${columns[1] ? `,authors=${columns[1]}` : ''}` : 'title=Article Title,year=Year';
+  return [
+    missing.length > 0
+      ? `the column mapping names ${missing.map((column) => `"${column}"`).join(', ')}, not in the header row`
+      : 'the header row is not one of the recognised CSV exports and has no title column under a common name',
+    `found: ${columns.join(', ') || '(no columns)'}`,
+    `recognised exports: ${describeCsvExporters()}`,
+    `to read this file, map its columns to fields (${CSV_FIELDS.join(', ')}; title is required): CLI --columns "${example}", POST /imports columns=${example}, GraphQL columns: [{ field: TITLE, column: "${columns[0] ?? 'Article Title'}" }]`,
+  ].join('; ');
 }
 
 interface CsvParserOutput {
@@ -45,30 +55,38 @@ interface CsvParserOutput {
 /** Yields the records of a CSV export one by one. */
 export async function* parseCsv(source: TextSource, options: ParserOptions = {}): AsyncGenerator<ParsedRecord> {
   const text = normaliseNewlines(decodeText(source));
-  // Read until the header line is complete, to choose the delimiter.
-  const head: string[] = [];
+  const mapping = options.columns && Object.keys(options.columns).length > 0 ? options.columns : null;
+  // Read enough lines to find the header (after a preamble).
   let headText = '';
   let next = await text.next();
   while (!next.done) {
-    head.push(next.value);
     headText += next.value;
-    if (headText.includes('\n') || headText.length > 1024 * 1024) break;
+    if ((headText.match(/\n/g) ?? []).length > MAX_PREAMBLE_LINES || headText.length > MAX_HEAD_LENGTH) break;
     next = await text.next();
   }
-  const firstLine = headText.replace(/^\ufeff/, '').split('\n', 1)[0];
-  if (firstLine.trim().length === 0) throw fail('the file is empty or starts with a blank line; expected a header row', null, 1, null);
-  const delimiter = sniffDelimiter(firstLine);
+  headText = headText.replace(/^\ufeff/, '');
+  const location = locateCsvHeader(headText, mapping);
+  if (!location) {
+    await text.return(undefined);
+    throw fail('the file is empty; expected a header row', null, 1, null);
+  }
+  if (!location.exporter) {
+    await text.return(undefined);
+    throw fail(unreadableHeaderMessage(location.cells, mapping), null, location.line, null);
+  }
+  const exporter: CsvExporter = location.exporter;
 
   async function* replay(): AsyncGenerator<string> {
-    yield* head;
+    yield headText.slice(location!.offset);
     if (next.done) return;
     yield* text;
   }
   const input = Readable.from(replay());
   const parser = parse({
-    delimiter,
+    delimiter: location.delimiter,
     bom: true,
     raw: true,
+    quote: exporter.quoted === false ? false : '"',
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: false,
@@ -78,50 +96,50 @@ export async function* parseCsv(source: TextSource, options: ParserOptions = {})
   input.pipe(parser);
 
   let header: string[] | null = null;
-  let exporter: CsvExporter | null = null;
+  let headerKeys = '';
+  let titleIndexes: number[] = [];
   let columnIndex = new Map<string, number>();
-  let line = 1;
+  let line = location.line;
   let recordNumber = 0;
   try {
     for await (const output of parser as AsyncIterable<CsvParserOutput>) {
       const startLine = line;
       line += (output.raw.match(/\n/g) ?? []).length;
       const cells = output.record;
-      if (cells.length === 1 && cells[0].trim().length === 0) continue; // blank line
+      const filled = cells.filter((cell) => cell.trim().length > 0).length;
+      if (filled === 0) continue; // blank line (or only delimiters)
       if (header === null) {
         header = cells;
-        exporter = recogniseCsvExporter(header);
-        if (!exporter) {
-          throw fail(
-            `the header row is not one of the supported CSV exports. Expected the columns of ${describeCsvExporters()}; found: ${header.map((cell) => cell.trim()).join(', ')}`,
-            null,
-            startLine,
-            null,
-          );
-        }
-        columnIndex = new Map(header.map((cell, index) => [normaliseHeader(cell), index] as const).reverse());
+        headerKeys = header.map(headerKey).join('\u0000');
+        columnIndex = new Map(header.map((cell, index) => [headerKey(cell), index] as const).reverse());
+        titleIndexes = (exporter.columns.title ?? []).map((column) => columnIndex.get(headerKey(column))).filter((index): index is number => index !== undefined);
         continue;
       }
+      // A section row ("Included studies;;;;") or the header repeated (files pasted together): not a record.
+      if (filled === 1 && !titleIndexes.some((index) => (cells[index] ?? '').trim().length > 0)) continue;
+      if (cells.map(headerKey).join('\u0000') === headerKeys) continue;
       recordNumber += 1;
-      if (cells.length !== header.length) {
+      let rowCells = cells;
+      if (rowCells.length > header.length && rowCells.slice(header.length).every((cell) => cell.trim().length === 0)) rowCells = rowCells.slice(0, header.length);
+      if (rowCells.length !== header.length) {
         const error = fail(`has ${cells.length} columns but the header has ${header.length}`, recordNumber, startLine, null);
         if (!options.onRecordError) throw error;
         options.onRecordError(error); // recovery: the next row is a record of its own
         continue;
       }
       const row = (column: string): string | null => {
-        const index = columnIndex.get(column);
+        const index = columnIndex.get(headerKey(column));
         if (index === undefined) return null;
-        const value = cells[index];
-        return value !== undefined && value.trim().length > 0 ? value : null;
+        const value = rowCells[index];
+        return value !== undefined && value.trim().length > 0 && !/^(?:null|n\/a|\[no [a-z ]+ available\])$/i.test(value.trim()) ? value : null;
       };
-      yield { recordNumber, line: startLine, publication: mapCsvRow(exporter as CsvExporter, row) };
+      yield { recordNumber, line: startLine, publication: mapCsvRow(exporter, row) };
     }
   } catch (error) {
     if (error instanceof ImportFormatError) throw error;
     if (error instanceof CsvError) {
-      const errorLine = typeof (error as CsvError & { lines?: number }).lines === 'number' ? (error as CsvError & { lines: number }).lines : null;
-      throw fail(`malformed CSV: ${error.message}`, header === null ? null : recordNumber + 1, errorLine, null);
+      const errorLine = typeof (error as CsvError & { lines?: number }).lines === 'number' ? (error as CsvError & { lines: number }).lines + location.line - 1 : null;
+      throw fail(`malformed CSV: ${error.message}`, header === null && (errorLine === null || errorLine <= location.line) ? null : recordNumber + 1, errorLine, null);
     }
     throw error;
   } finally {

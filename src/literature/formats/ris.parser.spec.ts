@@ -242,3 +242,38 @@ describe('parseRis refuses broken records', () => {
     expect(record.publication.title).toBe('Étude de cas');
   });
 });
+
+describe('RIS dialects of the databases', () => {
+  it('EBSCOhost / CINAHL: the DOI bare in L3, or only in the URL', async () => {
+    const text = [
+      'TY  - JOUR',
+      'AU  - Okafor, Chidi N.',
+      'T1  - Giant dentigerous cyst of the mandible in a child: a case report.',
+      'JO  - International Journal of Surgery Case Reports',
+      'Y1  - 2019/02//',
+      'VL  - 55',
+      'SP  - 112',
+      'EP  - 115',
+      'L3  - 10.1016/j.ijscr.2019.01.017',
+      'UR  - https://search.ebscohost.com/login.aspx?direct=true&db=ccm&AN=134000001&site=ehost-live',
+      'DP  - EBSCOhost',
+      'DB  - CINAHL Complete',
+      'ER  - ',
+      'TY  - JOUR',
+      'T1  - Takotsubo cardiomyopathy after sepsis &amp; shock',
+      'UR  - https://doi.org/10.1186/s12872-021-02049-x',
+      'DB  - CINAHL Complete',
+      'ER  - ',
+      '',
+    ].join('\n');
+    const [first, second] = await collect(parseRis(streamOf(text)));
+    expect(first.publication).toMatchObject({ doi: '10.1016/j.ijscr.2019.01.017', year: 2019, month: 2, pages: '112-115', pmid: null });
+    expect(second.publication).toMatchObject({ doi: '10.1186/s12872-021-02049-x', title: 'Takotsubo cardiomyopathy after sepsis & shock' });
+  });
+
+  it('Web of Science RIS: HTML tags in titles are stored clean', async () => {
+    const text = 'TY  - JOUR\nAU  - Dos Santos, MF\nTI  - Takotsubo after <i>Streptococcus pneumoniae</i> sepsis with CO<sub>2</sub> retention\nT2  - BMC CARDIOVASCULAR DISORDERS\nPY  - 2021\nDO  - 10.1186/s12872-021-02049-x\nAN  - WOS:000650000000002\nER  - \n';
+    const [record] = await collect(parseRis(streamOf(text)));
+    expect(record.publication.title).toBe('Takotsubo after Streptococcus pneumoniae sepsis with CO2 retention');
+  });
+});

@@ -21,6 +21,7 @@ import {
   normalisePmid,
   parseAuthorName,
   parseDateParts,
+  stripMarkup,
   uniqueStrings,
 } from '../normalise';
 import { ImportFormatError, emptyPublication } from '../parsed-publication';
@@ -158,8 +159,9 @@ export function risFieldsToPublication(fields: RisField[]): ParsedPublication {
   };
 
   const publication = emptyPublication();
-  publication.title = first('TI', 'T1', 'CT', 'BT');
-  publication.abstract = first('AB', 'N2');
+  // Web of Science RIS keeps inline HTML in titles ("<i>Candida</i>"); EBSCO entities ("&amp;").
+  publication.title = stripMarkup(first('TI', 'T1', 'CT', 'BT'));
+  publication.abstract = stripMarkup(first('AB', 'N2'));
 
   const primary = risAuthors(all('AU', 'A1'));
   publication.authors = primary.length > 0 ? primary : risAuthors(all('A2'));
@@ -182,6 +184,11 @@ export function risFieldsToPublication(fields: RisField[]): ParsedPublication {
       .map(normaliseDoi)
       .find((doi) => doi !== null) ??
     all('M3')
+      .map(normaliseDoi)
+      .find((doi) => doi !== null) ??
+    // EBSCOhost (CINAHL) writes the bare DOI in L3.
+    all('L3')
+      .filter((value) => /^\s*(?:doi:\s*)?10\.\d{4,9}\//i.test(value))
       .map(normaliseDoi)
       .find((doi) => doi !== null) ??
     all('UR', 'L1', 'L2', 'L3', 'L4', 'LK', ...noteTags)

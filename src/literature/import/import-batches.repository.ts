@@ -75,7 +75,7 @@ export class ImportBatchesRepository {
    */
   async insertPublications(tx: Tx, rows: (PublicationFields & { id: string })[]): Promise<void> {
     for (let start = 0; start < rows.length; start += 500) {
-      const slice = rows.slice(start, start + 500).map((row) => ({ ...row, titleKey: titleKeyOf(row.title, row.year, row.authors) }));
+      const slice = rows.slice(start, start + 500).map((row) => ({ ...row, titleKey: titleKeyOf(row.title, row.year, row.authors, row) }));
       await tx.createQueryBuilder().insert().into(Publication).values(slice).updateEntity(false).execute();
     }
   }

@@ -58,7 +58,7 @@ export function mapParsedPublication(publication: ParsedPublication): MappedReco
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fields = validateCreatePublication(input as unknown as CreatePublicationInput, 'record');
-      return { ok: true, fields, titleKey: titleKeyOf(fields.title, fields.year, fields.authors), warnings };
+      return { ok: true, fields, titleKey: titleKeyOf(fields.title, fields.year, fields.authors, fields), warnings };
     } catch (error) {
       if (!(error instanceof BadUserInputError)) throw error;
       const problems = error.fieldErrors.map((fieldError) => ({ field: topField(fieldError.path), message: fieldError.message }));

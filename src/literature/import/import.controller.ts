@@ -8,6 +8,8 @@ import { DomainErrorHttpFilter } from '../common/domain-error-http.filter';
 import { PrincipalName } from '../../auth/principal-name.decorator';
 import type { ImportFormat } from '../parsed-publication';
 import { IMPORT_FORMATS } from '../parsed-publication';
+import { parseColumnMapping } from '../formats/csv-exporters';
+import type { CsvColumnMapping } from '../formats/csv-exporters';
 import { ImportFormatName } from './import-format.enum';
 import { ImportMode } from './import-mode.enum';
 import { ImportOptions, ImportService } from './import.service';
@@ -51,6 +53,17 @@ function extractParam(raw: string | undefined): boolean {
   return value === 'true';
 }
 
+/** columns=title=Article Title,doi=DOI (as the CLI's --columns). */
+function columnsParam(raw: string | undefined): CsvColumnMapping | null {
+  if (!raw || !raw.trim()) return null;
+  if (raw.length > 4000) throw BadUserInputError.field('columns', 'must be at most 4000 characters');
+  try {
+    return parseColumnMapping(raw);
+  } catch (error) {
+    throw BadUserInputError.field('columns', `${(error as Error).message} (write it as field=column,field=column, e.g. title=Article Title,doi=DOI)`);
+  }
+}
+
 function modeParam(raw: string | undefined): ImportMode {
   if (!raw) return ImportMode.ATOMIC;
   const mode = raw.trim().toUpperCase();
@@ -61,7 +74,7 @@ function modeParam(raw: string | undefined): ImportMode {
 /**
  * POST /imports: a file upload, streamed into the importer (never held in memory). Either
  * multipart/form-data with one file part (form fields before it, or query parameters, give format,
- * review, mode), or the file as the raw request body (query parameters; fileName names it).
+ * columns, review, mode), or the file as the raw request body (query parameters; fileName names it).
  * Answers the import report (the JSON the GraphQL mutation gives): 200 when stored, 422 when nothing
  * was stored (an ATOMIC import with errors, or a file that could not be read at all).
  */
@@ -79,6 +92,7 @@ export class ImportController {
     if (Number.isFinite(declared) && declared > maxBytes + 64 * 1024) throw this.imports.tooLarge();
     const options = (params: Params, fileName?: string): ImportOptions => ({
       format: formatParam(params.format),
+      columns: columnsParam(params.columns),
       fileName: params.fileName || fileName || null,
       review: ImportService.reviewName(params.review),
       mode: modeParam(params.mode),

@@ -13,7 +13,8 @@ import { ImportFormatError } from '../parsed-publication';
 import type { ImportFormat, ParsedRecord, TextSource } from '../parsed-publication';
 import { ImportBatchesRepository } from './import-batches.repository';
 import { asImportFormat } from './import-format.enum';
-import { ImportPublicationsInput } from './inputs/import-publications.input';
+import { columnMappingFromInput, ImportPublicationsInput } from './inputs/import-publications.input';
+import type { CsvColumnMapping } from '../formats/csv-exporters';
 import { ImportMode } from './import-mode.enum';
 import { mapParsedPublication } from './import-record';
 import { ImportReportBuilder } from './import-report.builder';
@@ -32,6 +33,8 @@ export const POSTED_TEXT_SOURCE = '(posted text)';
 export interface ImportOptions {
   /** Skip detection. */
   format?: ImportFormat | null;
+  /** CSV / TSV: publication field -> column name (overrides or completes the recognised columns). */
+  columns?: CsvColumnMapping | null;
   fileName?: string | null;
   /** The literature review the file belongs to (PRISMA numbers are per review). */
   review?: string | null;
@@ -91,6 +94,7 @@ export class ImportService {
   importText(input: ImportPublicationsInput, importedBy: string | null): Promise<ImportReport> {
     return this.import(textSource(input.text), {
       format: input.format ? asImportFormat(input.format) : null,
+      columns: columnMappingFromInput(input.columns, 'input.columns'),
       fileName: input.fileName,
       review: ImportService.reviewName(input.review, 'input.review'),
       mode: input.mode,
@@ -126,6 +130,7 @@ export class ImportService {
         try {
           const records = parsePublications(input, {
             format: options.format ?? undefined,
+            columns: options.columns ?? undefined,
             fileName: options.fileName ?? undefined,
             onFormat: (format) => (report.format = format),
             onRecordError: (error) => report.unreadableRecord(error),

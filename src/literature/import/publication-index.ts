@@ -26,7 +26,7 @@ export class PublicationIndex {
   /** Applies a merge to the indexed publication (so later records of the chunk see it) and re-indexes it. */
   update(publication: Publication, patch: Partial<PublicationFields>): void {
     Object.assign(publication, patch);
-    const titleKey = titleKeyOf(publication.title, publication.year, publication.authors);
+    const titleKey = titleKeyOf(publication.title, publication.year, publication.authors, publication);
     if (titleKey !== publication.titleKey) {
       if (publication.titleKey) this.byTitleKey.set(publication.titleKey, (this.byTitleKey.get(publication.titleKey) ?? []).filter((other) => other !== publication));
       publication.titleKey = titleKey;
