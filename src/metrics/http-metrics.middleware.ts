@@ -7,7 +7,8 @@ import { Metrics } from './metrics';
  */
 export function routeOf(request: Request): string {
   const route = (request as Request & { route?: { path?: unknown } }).route;
-  if (route && typeof route.path === 'string') return `${request.baseUrl ?? ''}${route.path}` || '/';
+  // Nest registers every controller route on the app itself, so the pattern is the whole path.
+  if (route && typeof route.path === 'string') return route.path || '/';
   // Apollo is mounted as middleware, not as a route.
   if (request.originalUrl === '/graphql' || request.originalUrl.startsWith('/graphql?')) return '/graphql';
   return '(unmatched)';

@@ -14,29 +14,32 @@ export const FRESHNESS_TIMEOUT_MS = 1000;
 @Injectable()
 export class IndexFreshnessMetrics {
   private readonly logger = new Logger('Metrics');
+  private readonly depth: Gauge;
+  private readonly lag: Gauge;
 
-  constructor(metrics: Metrics, outbox: OutboxRepository) {
-    const lag = new Gauge({ name: 'search_index_lag_seconds', help: 'Age of the oldest write not yet in the search index (0 when caught up; -1 when the database did not answer).', registers: [] });
-    // One query serves both gauges: the depth gauge's collect sets the lag too, and the lag gauge is registered after it.
-    const depth = new Gauge({
-      name: 'search_outbox_depth',
-      help: 'Writes waiting to be indexed (-1 when the database did not answer).',
-      registers: [],
-      collect: async () => {
-        try {
-          const reading = await withTimeout(outbox.freshness(), FRESHNESS_TIMEOUT_MS);
-          depth.set(reading.depth);
-          lag.set(reading.oldestAgeSeconds);
-        } catch (error) {
-          depth.set(-1);
-          lag.set(-1);
-          metrics.collectErrors.inc({ gauge: 'search_outbox' });
-          this.logger.debug(`search outbox not read for /metrics: ${(error as Error).message}`);
-        }
-      },
-    });
-    metrics.registry.registerMetric(depth);
-    metrics.registry.registerMetric(lag);
+  constructor(
+    private readonly metrics: Metrics,
+    private readonly outbox: OutboxRepository,
+  ) {
+    this.depth = new Gauge({ name: 'search_outbox_depth', help: 'Writes waiting to be indexed (-1 when the database did not answer).', registers: [metrics.registry] });
+    this.lag = new Gauge({ name: 'search_index_lag_seconds', help: 'Age of the oldest write not yet in the search index (0 when caught up; -1 when the database did not answer).', registers: [metrics.registry] });
+  }
+
+  /**
+   * Called by the scrape before the registry is rendered (not as prom-client `collect` hooks, which
+   * run concurrently with the rendering of the error counter: a failure would show a scrape late).
+   */
+  async update(): Promise<void> {
+    try {
+      const reading = await withTimeout(this.outbox.freshness(), FRESHNESS_TIMEOUT_MS);
+      this.depth.set(reading.depth);
+      this.lag.set(reading.oldestAgeSeconds);
+    } catch (error) {
+      this.depth.set(-1);
+      this.lag.set(-1);
+      this.metrics.collectErrors.inc({ gauge: 'search_outbox' });
+      this.logger.debug(`search outbox not read for /metrics: ${(error as Error).message}`);
+    }
   }
 }
 
