@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import pino, { DestinationStream, Logger } from 'pino';
 import pretty from 'pino-pretty';
 import type { AppConfig } from '../config/app-config';
@@ -34,7 +35,7 @@ export function createRootLogger(config: Pick<AppConfig, 'LOG_LEVEL' | 'LOG_FORM
   // pino-pretty as a stream in this thread (not a transport worker): lines are written in order with
   // the rest of the output, and nothing is lost when the process exits right after logging.
   const stream = pretty({
-    destination: options.destination ?? 1,
+    destination: options.destination ? asWritable(options.destination) : 1,
     sync: true,
     colorize: options.destination ? false : !!process.stdout.isTTY,
     translateTime: 'SYS:HH:MM:ss.l',
@@ -43,4 +44,15 @@ export function createRootLogger(config: Pick<AppConfig, 'LOG_LEVEL' | 'LOG_FORM
     hideObject: false,
   });
   return pino(settings, stream);
+}
+
+/** pino-pretty pipes into a Node stream; a plain `{ write }` destination (as tests give) is wrapped in one. */
+function asWritable(destination: DestinationStream): Writable {
+  if (destination instanceof Writable) return destination;
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      destination.write(chunk.toString());
+      done();
+    },
+  });
 }
