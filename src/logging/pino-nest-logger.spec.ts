@@ -65,6 +65,8 @@ describe('PinoNestLogger', () => {
     const { root, chunks } = capture('log', 'pretty');
     new PinoNestLogger(root).log('hello there', 'Greeter');
     expect(chunks.join('')).toMatch(/INFO.*\[Greeter\] hello there/);
+    requestContext.run({ requestId: 'req-7', log: root.child({ requestId: 'req-7' }) }, () => new PinoNestLogger(root).warn('slow', 'Search'));
+    expect(chunks.join('').split('\n').filter(Boolean)[1]).toMatch(/WARN.*\[Search\] slow \(request req-7\)$/);
     expect(() => JSON.parse(chunks.join(''))).toThrow();
   });
 });

@@ -39,8 +39,9 @@ export function createRootLogger(config: Pick<AppConfig, 'LOG_LEVEL' | 'LOG_FORM
     sync: true,
     colorize: options.destination ? false : !!process.stdout.isTTY,
     translateTime: 'SYS:HH:MM:ss.l',
-    ignore: 'pid,hostname,context',
-    messageFormat: '{if context}[{context}] {end}{msg}',
+    // The access line's message already says method, path, status and time: the rest goes on the same line.
+    ignore: 'pid,hostname,context,req,res,durationMs,requestId,graphqlOperation',
+    messageFormat: '{if context}[{context}] {end}{msg}{if graphqlOperation} {graphqlOperation}{end}{if requestId} (request {requestId}){end}',
     hideObject: false,
   });
   return pino(settings, stream);
