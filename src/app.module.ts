@@ -13,6 +13,7 @@ import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { ExtractionModule } from './extraction/extraction.module';
 import { HealthModule } from './health/health.module';
 import { LiteratureModule } from './literature/literature.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { PublicationsModule } from './publications/publications.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { OutboxModule } from './search/indexing/outbox.module';
@@ -36,6 +37,7 @@ export class AppModule {
       providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],
       imports: [
         ConfigModule.forRoot(config),
+        MetricsModule,
         TypeOrmModule.forRoot({ ...buildDataSourceOptions({ url: databaseUrl, poolSize }), migrationsRun: true }),
         DatabaseModule,
         OutboxModule,

@@ -1,14 +1,20 @@
-import { INestApplication, Logger, LogLevel } from '@nestjs/common';
+import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import type { Server } from 'node:http';
+import type { DestinationStream } from 'pino';
+import { responseCompression } from './common/http/compression';
+import { assertPortAvailable } from './common/http/port-probe';
 import { securityHeaders } from './common/http/security-headers';
 import { AppConfig } from './config/app-config';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
+import { accessLog } from './logging/access-log';
+import { PinoNestLogger } from './logging/pino-nest-logger';
+import { createRootLogger } from './logging/root-logger';
+import { httpMetrics } from './metrics/http-metrics.middleware';
+import { Metrics } from './metrics/metrics';
 import { explorerContentSecurityPolicy } from './web/explorer/explorer-assets';
-
-const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 export interface RunningApp {
   app: INestApplication;
@@ -17,16 +23,29 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** Where log lines go instead of stdout (tests read them). */
+  logDestination?: DestinationStream;
+}
+
 /** Starts the database (embedded unless DATABASE_URL is set) and the app; used by main.ts and the e2e tests. */
-export async function startApp(config: AppConfig): Promise<RunningApp> {
-  // Apply the log level before anything logs (the embedded database starts before the Nest app exists).
-  Logger.overrideLogger(LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1));
+export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
+  // Every log line goes through one pino logger, set before anything logs (the embedded database starts before the Nest app exists).
+  const rootLogger = createRootLogger(config, { destination: options.logDestination });
+  const logger = new PinoNestLogger(rootLogger);
+  Logger.overrideLogger(logger);
+  // A taken port fails the start now, not after the database has started and the demo corpus is seeded.
+  await assertPortAvailable(config.HOST, config.PORT);
   const embedded = config.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_DB_PORT });
   const databaseUrl = config.DATABASE_URL ?? (embedded as EmbeddedPostgres).url;
   try {
     const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, databaseUrl, poolSize: embedded ? 1 : config.DATABASE_POOL_SIZE }), {
-      logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1),
+      logger,
     });
+    // First, so that the access line and the request id cover everything after, refusals included.
+    app.use(...accessLog(rootLogger));
+    app.use(httpMetrics(app.get(Metrics)));
+    app.use(responseCompression());
     // Express's default (100 KB) is too small for an export file posted as text to importPublications.
     app.useBodyParser('json', { limit: config.MAX_JSON_BODY_BYTES });
     app.disable('x-powered-by');

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/app-config';
 import { announce, startApp } from './bootstrap';
+import { PortUnavailableError } from './common/http/port-probe';
 import { SearchService } from './search/search.service';
 
 async function main(): Promise<void> {
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // A configuration problem is the user's to fix: show the message, not a stack trace.
-  console.error(error instanceof ConfigError ? error.message : error);
+  // A configuration problem or a taken port is the user's to fix: show the message, not a stack trace.
+  console.error(error instanceof ConfigError || error instanceof PortUnavailableError ? error.message : error);
   process.exit(1);
 });

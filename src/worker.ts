@@ -1,12 +1,13 @@
 import 'reflect-metadata';
-import { Logger, LogLevel } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from './config/app-config';
+import { PinoNestLogger } from './logging/pino-nest-logger';
+import { createRootLogger } from './logging/root-logger';
 import { OutboxDrainer } from './search/indexing/outbox-drainer';
 import { ReindexService } from './search/indexing/reindex.service';
 import { SearchWorkerModule } from './search/search-worker.module';
 
-const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 const USAGE = 'usage: npm run worker [-- drain | reindex]   (drain: keep the search index in step with the outbox, the default; reindex: rebuild it once and exit)';
 
 /**
@@ -25,8 +26,11 @@ async function main(): Promise<void> {
     console.error('npm run worker needs DATABASE_URL. With the embedded database (no DATABASE_URL) the app indexes by itself: run it alone.');
     process.exit(2);
   }
+  // The same pino logging as the app's (JSON lines unless on a terminal, LOG_FORMAT).
+  const pinoLogger = new PinoNestLogger(createRootLogger(config));
+  Logger.overrideLogger(pinoLogger);
   const logger = new Logger('SearchWorker');
-  const app = await NestFactory.createApplicationContext(SearchWorkerModule.forRoot(config, config.DATABASE_URL), { logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1) });
+  const app = await NestFactory.createApplicationContext(SearchWorkerModule.forRoot(config, config.DATABASE_URL), { logger: pinoLogger });
   if (command === 'reindex') {
     const result = await app.get(ReindexService).reindex({ onProgress: (indexed) => logger.log(`indexed ${indexed} case reports`) });
     await app.get(OutboxDrainer).drainAll();

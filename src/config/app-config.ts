@@ -61,6 +61,8 @@ const envSchema = z.object({
   ELASTICSEARCH_NODE: z.url().optional(),
   ELASTICSEARCH_INDEX_PREFIX: z.string().regex(/^[a-z0-9_-]+$/, 'lower-case letters, digits, - and _ only').default('case-reports'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  /** `json`: one JSON object per line (for a log collector); `pretty`: readable text; `auto`: pretty on a terminal, JSON otherwise. */
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(250 * 1024 * 1024),
   /** Largest JSON request body (a GraphQL request, including an export file posted as text). */

@@ -6,6 +6,8 @@ import type { Request } from 'express';
 import { CaseReportsModule } from '../case-reports/case-reports.module';
 import { formatGraphqlError } from '../common/errors/format-graphql-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { graphqlMetricsPlugin } from '../metrics/graphql-metrics.plugin';
+import { Metrics } from '../metrics/metrics';
 import { PublicationsModule } from '../publications/publications.module';
 import { VocabularyModule } from '../vocabulary/vocabulary.module';
 import { offlineExplorerPlugin } from '../web/explorer/explorer-landing-page.plugin';
@@ -19,8 +21,8 @@ export class RequestLoadersModule {}
 export const GraphqlApiModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
   driver: ApolloDriver,
   imports: [RequestLoadersModule],
-  inject: [RequestLoadersFactory, APP_CONFIG],
-  useFactory: (loaders: RequestLoadersFactory, config: AppConfig) => ({
+  inject: [RequestLoadersFactory, APP_CONFIG, Metrics],
+  useFactory: (loaders: RequestLoadersFactory, config: AppConfig, metrics: Metrics) => ({
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
@@ -32,6 +34,7 @@ export const GraphqlApiModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
     includeStacktraceInErrorResponses: false,
     // No cache hints are used; Apollo's cache-control plugin would still wrap every field resolver.
     plugins: [
+      graphqlMetricsPlugin(metrics),
       offlineExplorerPlugin(),
       ApolloServerPluginCacheControlDisabled(),
       operationChecksPlugin({ depth: config.GRAPHQL_MAX_DEPTH, aliases: config.GRAPHQL_MAX_ALIASES, fields: config.GRAPHQL_MAX_FIELDS, cost: config.GRAPHQL_MAX_COST }, config.MAX_PAGE_SIZE),

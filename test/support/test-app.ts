@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { RunningApp, startApp } from '../../src/bootstrap';
+import { RunningApp, startApp, StartOptions } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/app-config';
 import { createTestDatabase, TestDatabase } from './database';
 
@@ -14,10 +14,10 @@ export interface TestApp {
 }
 
 /** The whole app over HTTP on its own database (cloned from the migrated template), with the demo corpus unless asked not to; rate limits off unless asked for. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({ DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'error', API_KEYS: `curator:curator:${CURATOR_KEY},root:admin:${ADMIN_KEY}`, RATE_LIMIT_ENABLED: 'false', ...env });
-  const running = await startApp(config);
+  const running = await startApp(config, options);
   return {
     running,
     database,

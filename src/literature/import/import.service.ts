@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { BadUserInputError } from '../../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Tx, UnitOfWork } from '../../database/unit-of-work';
@@ -7,6 +7,7 @@ import type { Publication } from '../../publications/publication.entity';
 import type { PublicationFields } from '../../publications/publication-validation';
 import { PublicationsRepository } from '../../publications/publications.repository';
 import { ExtractionService } from '../../extraction/extraction.service';
+import { ImportMetrics } from '../../metrics/import-metrics';
 import { OutboxRepository } from '../../search/indexing/outbox.repository';
 import { parsePublications } from '../parse-publications';
 import { ImportFormatError } from '../parsed-publication';
@@ -73,6 +74,8 @@ export class ImportService {
     private readonly outbox: OutboxRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly extraction: ExtractionService,
+    // Absent where no metrics are served (the worker's context).
+    @Optional() private readonly metrics?: ImportMetrics,
   ) {}
 
   get maxBytes(): number {
@@ -105,6 +108,18 @@ export class ImportService {
   }
 
   async import(source: TextSource, options: ImportOptions = {}): Promise<ImportReport> {
+    let report: ImportReport;
+    try {
+      report = await this.importFile(source, options);
+    } catch (error) {
+      this.metrics?.failed();
+      throw error;
+    }
+    this.metrics?.finished(report);
+    return report;
+  }
+
+  private async importFile(source: TextSource, options: ImportOptions): Promise<ImportReport> {
     const mode = options.mode ?? ImportMode.ATOMIC;
     const review = ImportService.reviewName(options.review);
     const importedBy = options.importedBy?.slice(0, 100) ?? null;

@@ -42,4 +42,10 @@ export class OutboxRepository {
     const [row] = await this.uow.reader.query('SELECT count(*)::int AS depth, min(created_at) AS oldest FROM search_outbox');
     return { depth: row.depth, oldestPendingAt: row.oldest ?? null };
   }
+
+  /** Pending rows and the age of the oldest, measured on the database's clock (no skew with the app's). */
+  async freshness(): Promise<{ depth: number; oldestAgeSeconds: number }> {
+    const [row] = await this.uow.reader.query('SELECT count(*)::int AS depth, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS age FROM search_outbox');
+    return { depth: row.depth, oldestAgeSeconds: Math.max(0, Number(row.age)) };
+  }
 }
