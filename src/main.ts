@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/app-config';
+import { EmbeddedDatabaseInUseError } from './database/data-dir-lock';
 import { announce, startApp } from './bootstrap';
 import { SearchService } from './search/search.service';
 
@@ -23,6 +24,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // A configuration problem is the user's to fix: show the message, not a stack trace.
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError || error instanceof EmbeddedDatabaseInUseError ? error.message : error);
   process.exit(1);
 });
