@@ -1,6 +1,7 @@
 import { linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { Logger } from '@nestjs/common';
+import { processAlive } from '../common/process/process-alive';
 
 /** Who holds the embedded database: the HTTP server, or a command of the CLI. */
 export type DataDirOwnerRole = 'server' | 'cli';
@@ -39,17 +40,6 @@ function inUseMessage(dataDir: string, holder: DataDirLockInfo, lockFile: string
     `the embedded database in ${dataDir} is in use by ${who}; stop it first, or point DATABASE_URL at a shared PostgreSQL${importHint}. ` +
     `(PGlite serves one process: a second one would write files the first never reads. If pid ${holder.pid} is not ours, remove ${lockFile}.)`
   );
-}
-
-/** Whether a process with this pid exists on this machine (EPERM: it exists, owned by someone else). */
-export function processAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function readInfo(path: string): DataDirLockInfo | null {
