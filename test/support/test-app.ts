@@ -14,9 +14,10 @@ export interface TestApp {
 }
 
 /** The whole app over HTTP on its own database (cloned from the migrated template), with the demo corpus unless asked not to; rate limits off unless asked for. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { route?: (databaseUrl: string) => string } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'error', API_KEYS: `curator:curator:${CURATOR_KEY},root:admin:${ADMIN_KEY}`, RATE_LIMIT_ENABLED: 'false', ...env });
+  // `route` lets a test put something between the app and its database (a proxy it can cut).
+  const config = loadConfig({ DATABASE_URL: options.route ? options.route(database.url) : database.url, PORT: '0', LOG_LEVEL: 'error', API_KEYS: `curator:curator:${CURATOR_KEY},root:admin:${ADMIN_KEY}`, RATE_LIMIT_ENABLED: 'false', ...env });
   const running = await startApp(config);
   return {
     running,
