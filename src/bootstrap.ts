@@ -56,6 +56,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     const url = `http://${config.HOST}:${port}`;
+    // Whoever finds the embedded database taken (the CLI) is told where the server answers.
+    embedded?.lock.update({ url });
     return {
       app,
       url,

@@ -10,6 +10,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { AppModule } from './app.module';
 import { BadUserInputError, DomainError } from './common/errors/domain-error';
 import { ConfigError, loadConfig } from './config/app-config';
+import { EmbeddedDatabaseInUseError } from './database/data-dir-lock';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
 import { EXPORT_FORMATS, ExportFormat } from './literature/export/export-format.enum';
 import { exportFormatParam, RequestParams, searchInputFromParams, searchParamsGiven } from './literature/export/export-request';
@@ -33,8 +34,8 @@ import type { CsvColumnMapping } from './literature/formats/csv-exporters';
  * `npm run cli -- export [--format F] [--q JSON | --text T --param name=value…] [--out FILE]` and
  * `npm run cli -- prisma [--review NAME] [--format csv|json]`.
  * It runs the app's own services in a Nest application context on the configured database
- * (DATABASE_URL, or the embedded one in DATA_DIR: stop the server first, the embedded database
- * serves one process at a time).
+ * (DATABASE_URL, or the embedded one in DATA_DIR: the embedded database serves one process at a
+ * time, and the CLI refuses it while the server holds it, see data-dir-lock.ts).
  */
 
 /** Exit codes: 0 all good, 1 something was not imported (or exported), 2 wrong usage. */
@@ -64,7 +65,7 @@ async function withApp<T>(work: (app: INestApplicationContext) => Promise<T>): P
   const levels: LogLevel[] = ['debug', 'verbose'].includes(config.LOG_LEVEL) ? ['fatal', 'error', 'warn', 'log'] : ['fatal', 'error'];
   const logger = new StderrLogger(levels);
   Logger.overrideLogger(logger);
-  const embedded = config.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_DB_PORT });
+  const embedded = config.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_DB_PORT, role: 'cli' });
   const databaseUrl = config.DATABASE_URL ?? (embedded as { url: string }).url;
   try {
     const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, databaseUrl, poolSize: embedded ? 1 : Math.min(config.DATABASE_POOL_SIZE, 4) }), {
@@ -262,6 +263,10 @@ async function main(): Promise<void> {
     if (error instanceof CliFailure) {
       if (error.message) console.error(error.message);
       process.exit(error.exitCode);
+    }
+    if (error instanceof EmbeddedDatabaseInUseError) {
+      console.error(error.message);
+      process.exit(1);
     }
     if (error instanceof ConfigError || error instanceof DomainError) {
       console.error(error.message);

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/app-config';
+import { EmbeddedDatabaseInUseError } from './database/data-dir-lock';
 import { announce, startApp } from './bootstrap';
 import { PortUnavailableError } from './common/http/port-probe';
 import { SearchService } from './search/search.service';
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // A configuration problem or a taken port is the user's to fix: show the message, not a stack trace.
-  console.error(error instanceof ConfigError || error instanceof PortUnavailableError ? error.message : error);
+  // A configuration problem, a taken port or a database held by another process is the user's to fix: the message, not a stack trace.
+  console.error(error instanceof ConfigError || error instanceof PortUnavailableError || error instanceof EmbeddedDatabaseInUseError ? error.message : error);
   process.exit(1);
 });

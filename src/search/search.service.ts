@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CaseReportsRepository } from '../case-reports/case-reports.repository';
 import { CaseReport } from '../case-reports/entities/case-report.entity';
+import { databaseUnavailableError, isDatabaseUnavailable } from '../common/errors/database-unavailable';
 import { BadUserInputError, DomainError, FieldError } from '../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { TermKind } from '../vocabulary/term-kind.enum';
@@ -104,8 +105,11 @@ export class SearchService {
     try {
       return await this.engine.search(query);
     } catch (error) {
-      if (error instanceof DomainError || (await this.engine.ping())) throw error;
-      throw new DomainError('SERVICE_UNAVAILABLE', `The search engine (${this.engine.name}) is not reachable right now. Writes are kept and indexed when it is back; try the search again later.`);
+      if (error instanceof DomainError) throw error;
+      // The embedded engine lives in the database: its outage is the database's, and says so.
+      if (this.engine.name === 'postgres' && isDatabaseUnavailable(error)) throw databaseUnavailableError();
+      if (await this.engine.ping().catch(() => false)) throw error;
+      throw new DomainError('SERVICE_UNAVAILABLE', `The search engine (${this.engine.name}) is not reachable right now. Writes are kept and indexed when it is back; try the search again later.`, { retryable: true });
     }
   }
 

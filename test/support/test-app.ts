@@ -14,10 +14,12 @@ export interface TestApp {
 }
 
 /** The whole app over HTTP on its own database (cloned from the migrated template), with the demo corpus unless asked not to; rate limits off unless asked for. */
-export async function startTestApp(env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: StartOptions & { route?: (databaseUrl: string) => string } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'error', API_KEYS: `curator:curator:${CURATOR_KEY},root:admin:${ADMIN_KEY}`, RATE_LIMIT_ENABLED: 'false', ...env });
-  const running = await startApp(config, options);
+  // `route` lets a test put something between the app and its database (a proxy it can cut).
+  const { route, ...startOptions } = options;
+  const config = loadConfig({ DATABASE_URL: route ? route(database.url) : database.url, PORT: '0', LOG_LEVEL: 'error', API_KEYS: `curator:curator:${CURATOR_KEY},root:admin:${ADMIN_KEY}`, RATE_LIMIT_ENABLED: 'false', ...env });
+  const running = await startApp(config, startOptions);
   return {
     running,
     database,

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainErrorHttpFilter } from '../../literature/common/domain-error-http.filter';
+import { databaseUnavailableError, isDatabaseUnavailable } from './database-unavailable';
 
 const CODES: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -39,7 +40,10 @@ export class HttpErrorFilter implements ExceptionFilter {
   private readonly rest = new DomainErrorHttpFilter();
 
   catch(error: unknown, host: ArgumentsHost): unknown {
-    if (host.getType() !== 'http') return error;
+    // In a resolver the returned value becomes the field's result: a database fault is handed back as
+    // its domain error, so it is answered as one even when the thrown value is not an Error of this
+    // realm (node's socket errors seen from a VM context, e.g. under jest), which GraphQL would take for data.
+    if (host.getType() !== 'http') return isDatabaseUnavailable(error) ? databaseUnavailableError() : error;
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     const clientFault = clientHttpError(error);

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { UnitOfWork } from '../../database/unit-of-work';
+import { leaseHolderIsGone } from './lease-holder';
 
 const LEASE = 'indexer';
 
@@ -9,12 +10,22 @@ const LEASE = 'indexer';
  */
 @Injectable()
 export class IndexerLeaseRepository {
+  private readonly logger = new Logger('SearchIndexerLease');
   private ensured = false;
 
   constructor(private readonly uow: UnitOfWork) {}
 
-  /** Takes (or renews) the lease; a drainer yields to a reindex that announced itself. */
+  /**
+   * Takes (or renews) the lease; a drainer yields to a reindex that announced itself. A lease held
+   * (or announced) by a process of this machine that is gone is freed first: a drainer restarted
+   * after a kill -9 resumes at once instead of waiting out the dead one's lease.
+   */
   async acquire(holder: string, purpose: 'drain' | 'reindex', ttlMs: number): Promise<boolean> {
+    if (await this.tryAcquire(holder, purpose, ttlMs)) return true;
+    return (await this.freeFromGoneHolders()) && this.tryAcquire(holder, purpose, ttlMs);
+  }
+
+  private async tryAcquire(holder: string, purpose: 'drain' | 'reindex', ttlMs: number): Promise<boolean> {
     await this.ensureRow();
     const rows = await this.uow.reader.query(
       `UPDATE search_indexer_lease SET holder = $1, purpose = $2, expires_at = now() + make_interval(secs => $3::float8 / 1000)
@@ -24,6 +35,21 @@ export class IndexerLeaseRepository {
       [holder, purpose, ttlMs, LEASE],
     );
     return this.affected(rows) > 0;
+  }
+
+  /** Frees the lease and the announcement of processes known to be gone; true if anything was freed. */
+  private async freeFromGoneHolders(): Promise<boolean> {
+    const [row] = await this.uow.reader.query(
+      `SELECT CASE WHEN expires_at > now() THEN holder END AS holder, CASE WHEN waiting_until > now() THEN waiting_holder END AS waiting FROM search_indexer_lease WHERE name = $1`,
+      [LEASE],
+    );
+    let freed = false;
+    for (const gone of [row?.holder, row?.waiting].filter((name): name is string => typeof name === 'string' && leaseHolderIsGone(name))) {
+      this.logger.warn(`freeing the search indexer lease of ${gone}: that process is no longer running`);
+      await this.release(gone);
+      freed = true;
+    }
+    return freed;
   }
 
   async release(holder: string): Promise<void> {

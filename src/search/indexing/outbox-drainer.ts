@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { IndexerLeaseRepository } from './indexer-lease.repository';
+import { leaseHolderName } from './lease-holder';
 import { OutboxRepository } from './outbox.repository';
 import { SearchIndexer } from './search-indexer';
 
@@ -21,7 +20,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 @Injectable()
 export class OutboxDrainer implements OnApplicationShutdown {
-  readonly holder = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  readonly holder = leaseHolderName();
   private readonly logger = new Logger(OutboxDrainer.name);
   private running: Promise<void> | null = null;
   private stopping = false;

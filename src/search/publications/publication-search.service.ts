@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { databaseUnavailableError, isDatabaseUnavailable } from '../../common/errors/database-unavailable';
 import { BadUserInputError, DomainError, FieldError } from '../../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Publication } from '../../publications/publication.entity';
@@ -65,8 +66,11 @@ export class PublicationSearchService {
     try {
       return await this.engine.search(query);
     } catch (error) {
-      if (error instanceof DomainError || (await this.engine.ping())) throw error;
-      throw new DomainError('SERVICE_UNAVAILABLE', `The search engine (${this.engine.name}) is not reachable right now; try the search again later.`);
+      if (error instanceof DomainError) throw error;
+      // The embedded engine lives in the database: its outage is the database's, and says so.
+      if (this.engine.name === 'postgres' && isDatabaseUnavailable(error)) throw databaseUnavailableError();
+      if (await this.engine.ping().catch(() => false)) throw error;
+      throw new DomainError('SERVICE_UNAVAILABLE', `The search engine (${this.engine.name}) is not reachable right now; try the search again later.`, { retryable: true });
     }
   }
 
