@@ -1,3 +1,4 @@
+import { accessibilityViolations } from './support/accessibility';
 import { externalRequests, launchBrowser, screenshot, TestBrowser } from './support/browser';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -32,5 +33,22 @@ describe('GraphQL explorer at /graphql, offline', () => {
     await screenshot(page, 'explorer-offline');
     expect(externalRequests(browser.requests)).toEqual([]);
     expect(browser.errors).toEqual([]);
+    // No serious or critical WCAG 2.1 AA violation (GraphiQL's editors named and its colours darkened).
+    expect((await accessibilityViolations(page)).filter((v) => /\((serious|critical)\)/.test(v))).toEqual([]);
+  });
+
+  it('opens with the README question as a ready tab, with its variables, beside the plain list query', async () => {
+    const { page } = await browser.newPage();
+    await page.goto(`${app.running.url}/graphql`);
+    await page.locator('.graphiql-container').waitFor({ timeout: 30000 });
+    const tabs = page.locator('.graphiql-tab');
+    await expect(tabs.count()).resolves.toBe(2);
+    await tabs.nth(1).click();
+    await page.locator('.graphiql-query-editor').getByText('ReadmeQuestion').waitFor({ timeout: 30000 });
+    await page.locator('.graphiql-execute-button').click();
+    const response = page.locator('.graphiql-response');
+    await page.waitForFunction(() => (document.querySelector('.graphiql-response')?.textContent ?? '').includes('"data"') || (document.querySelector('.graphiql-response')?.textContent ?? '').includes('"errors"'), undefined, { timeout: 30000 });
+    await response.getByText('"totalCases": 5').waitFor({ timeout: 30000 });
+    await expect(response.textContent()).resolves.toContain('"label": "Full recovery"');
   });
 });
