@@ -71,7 +71,7 @@ describe('search page states (browser, demo corpus)', () => {
 
   it('shows "no results" with the active filters as one-click removals', async () => {
     const page = await driver.open('q=hematoma&outcome=DEATH&sex=MALE');
-    const api = await driver.search({ text: 'hematoma', filters: { outcomes: ['DEATH'], sex: ['MALE'] }, first: 1 });
+    const api = await driver.search({ text: 'hematoma', prefixLastWord: true, filters: { outcomes: ['DEATH'], sex: ['MALE'] }, first: 1 });
     expect(api.totalCases).toBe(0);
     expect(await resultCountText(page)).toBe('No cases found');
     await expect(page.textContent('[data-state="no-results"] .notice-title')).resolves.toBe('No cases match this search.');
@@ -81,7 +81,7 @@ describe('search page states (browser, demo corpus)', () => {
     await page.click('[data-state="no-results"] button[aria-label="Remove filter Outcome: Death"]');
     await settled(page);
     expect(urlParams(page).getAll('outcome')).toEqual([]);
-    const relaxed = await driver.search({ text: 'hematoma', filters: { sex: ['MALE'] }, first: 1 });
+    const relaxed = await driver.search({ text: 'hematoma', prefixLastWord: true, filters: { sex: ['MALE'] }, first: 1 });
     expect(relaxed.totalCases).toBeGreaterThan(0);
     expect(await resultCountText(page)).toMatch(new RegExp(`^${relaxed.totalCases} cases? in`));
     await page.close();
@@ -122,7 +122,7 @@ describe('search page states (browser, demo corpus)', () => {
     await page.unroute('**/graphql');
     await page.click('[data-state="unreachable"] button');
     await settled(page);
-    const api = await driver.search({ text: 'blood patch', first: 20 });
+    const api = await driver.search({ text: 'blood patch', prefixLastWord: true, first: 20 });
     expect(await resultCountText(page)).toMatch(new RegExp(`^${api.totalCases} cases in`));
     expect(await page.locator('[data-state="unreachable"]').count()).toBe(0);
     await page.close();
