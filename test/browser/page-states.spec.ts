@@ -152,7 +152,7 @@ describe('search page states (browser, demo corpus)', () => {
     expect(url.pathname).toBe('/exports');
     expect(url.searchParams.get('format')).toBe('csv');
     const input = JSON.parse(url.searchParams.get('q')!);
-    expect(input).toEqual({ text: 'hematoma', sort: 'RELEVANCE', filters: { sex: ['FEMALE'] } });
+    expect(input).toEqual({ text: 'hematoma', prefixLastWord: true, sort: 'RELEVANCE', filters: { sex: ['FEMALE'] } });
     expect(new URL((await page.getAttribute('#export-ris', 'href'))!, app.running.url).searchParams.get('format')).toBe('ris');
 
     const api = await app.graphql<{ searchCaseReports: { totalCases: number } }>('query($input: SearchCaseReportsInput!) { searchCaseReports(input: $input) { totalCases } }', { input: { ...input, first: 0 } });
