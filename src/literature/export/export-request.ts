@@ -41,7 +41,7 @@ export const searchInputSchema = z
 
 export function parseSearchInput(value: unknown, path: string): SearchCaseReportsInput {
   const parsed = parseOrThrow(searchInputSchema, value, path);
-  return { text: parsed.text ?? null, prefixLastWord: parsed.prefixLastWord ?? null, filters: (parsed.filters ?? null) as SearchCaseReportsInput['filters'], sort: parsed.sort ?? null };
+  return { text: parsed.text ?? null, ...(parsed.prefixLastWord ? { prefixLastWord: true } : {}), filters: (parsed.filters ?? null) as SearchCaseReportsInput['filters'], sort: parsed.sort ?? null };
 }
 
 /** Filter parameters that may list several values, comma-separated or repeated. Publication types only repeat ("Research Support, N.I.H., Extramural" has commas). */

@@ -41,7 +41,7 @@ const single = (params: RequestParams, name: string): string | undefined => {
 
 export function parsePublicationSearchInput(value: unknown, path: string): SearchPublicationsInput {
   const parsed = parseOrThrow(inputSchema, value, path);
-  return { text: parsed.text ?? null, prefixLastWord: parsed.prefixLastWord ?? null, filters: (parsed.filters ?? null) as SearchPublicationsInput['filters'], sort: parsed.sort ?? null };
+  return { text: parsed.text ?? null, ...(parsed.prefixLastWord ? { prefixLastWord: true } : {}), filters: (parsed.filters ?? null) as SearchPublicationsInput['filters'], sort: parsed.sort ?? null };
 }
 
 export function publicationSearchInputFromParams(params: RequestParams): SearchPublicationsInput {
