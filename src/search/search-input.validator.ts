@@ -75,7 +75,7 @@ export function validateSearchInput(input: SearchCaseReportsInput, maxPageSize: 
   }
 
   if (errors.length) throw new BadUserInputError(errors);
-  return { query: { text: parseTextQuery(text), filters, facets, sort, page: { first, after }, highlight: true }, termReferences };
+  return { query: { text: parseTextQuery(text, { prefixLastWord: input.prefixLastWord ?? false }), filters, facets, sort, page: { first, after }, highlight: true }, termReferences };
 }
 
 function validateRange(range: { min?: number | null; max?: number | null } | null | undefined, path: string, errors: FieldError[]): NumericRange | undefined {
@@ -120,6 +120,7 @@ export function validateFilters(input: SearchFiltersInput, path: string, errors:
   filters.bloodPatchVolumeMl = validateRange(input.bloodPatchVolumeMl, `${path}.bloodPatchVolumeMl`, errors);
   filters.onsetHours = validateRange(input.onsetHours, `${path}.onsetHours`, errors);
   if (input.outcomeKnown !== null && input.outcomeKnown !== undefined) filters.outcomeKnown = input.outcomeKnown;
+  if (input.complicationsFollowProcedures) filters.complicationsFollowProcedures = true;
   for (const key of Object.keys(filters) as (keyof SearchFilters)[]) if (filters[key] === undefined) delete filters[key];
   return { filters, termReferences };
 }

@@ -71,12 +71,12 @@ describe('search page states (browser, demo corpus)', () => {
 
   it('shows "no results" with the filter that removed the last cases as a one-click removal, with its count', async () => {
     const page = await driver.open('q=hematoma&outcome=DEATH&sex=MALE');
-    const api = await driver.search({ text: 'hematoma', filters: { outcomes: ['DEATH'], sex: ['MALE'] }, first: 1 });
+    const api = await driver.search({ text: 'hematoma', prefixLastWord: true, filters: { outcomes: ['DEATH'], sex: ['MALE'] }, first: 1 });
     expect(api.totalCases).toBe(0);
     expect(await resultCountText(page)).toBe('No cases found');
     await expect(page.textContent('[data-state="no-results"] .notice-title')).resolves.toBe('No cases match this search.');
     // Only the outcome filter removed the last cases: without it, the male hematoma cases come back.
-    const relaxed = await driver.search({ text: 'hematoma', filters: { sex: ['MALE'] }, first: 1 });
+    const relaxed = await driver.search({ text: 'hematoma', prefixLastWord: true, filters: { sex: ['MALE'] }, first: 1 });
     await expect(page.textContent('[data-state="no-results"]')).resolves.toContain(`Without Outcome: Death ${relaxed.totalCases} case`);
     expect(await page.locator('#results > li').count()).toBe(0);
     await screenshot(page, 'desktop-06-no-results');
@@ -123,7 +123,7 @@ describe('search page states (browser, demo corpus)', () => {
     await page.unroute('**/graphql');
     await page.click('[data-state="unreachable"] button');
     await settled(page);
-    const api = await driver.search({ text: 'blood patch', first: 20 });
+    const api = await driver.search({ text: 'blood patch', prefixLastWord: true, first: 20 });
     expect(await resultCountText(page)).toMatch(new RegExp(`^${api.totalCases} cases in`));
     expect(await page.locator('[data-state="unreachable"]').count()).toBe(0);
     await page.close();
@@ -153,7 +153,7 @@ describe('search page states (browser, demo corpus)', () => {
     expect(url.pathname).toBe('/exports');
     expect(url.searchParams.get('format')).toBe('csv');
     const input = JSON.parse(url.searchParams.get('q')!);
-    expect(input).toEqual({ text: 'hematoma', sort: 'RELEVANCE', filters: { sex: ['FEMALE'] } });
+    expect(input).toEqual({ text: 'hematoma', prefixLastWord: true, sort: 'RELEVANCE', filters: { sex: ['FEMALE'] } });
     expect(new URL((await page.getAttribute('#export-ris', 'href'))!, app.running.url).searchParams.get('format')).toBe('ris');
 
     const api = await app.graphql<{ searchCaseReports: { totalCases: number } }>('query($input: SearchCaseReportsInput!) { searchCaseReports(input: $input) { totalCases } }', { input: { ...input, first: 0 } });

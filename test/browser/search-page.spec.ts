@@ -42,7 +42,7 @@ describe('search page (browser, demo corpus)', () => {
     await page.locator('#search-text').pressSequentially('intrathecal hematoma', { delay: 30 });
     await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'intrathecal hematoma');
     await settled(page);
-    const api = await driver.search({ text: 'intrathecal hematoma', first: 20 });
+    const api = await driver.search({ text: 'intrathecal hematoma', prefixLastWord: true, first: 20 });
     expect(api.totalCases).toBeGreaterThan(0);
     expect(api.totalCases).toBeLessThan(23);
     expect(await resultCountText(page)).toBe(countText(api.totalCases, api.totalPublications, Math.min(20, api.totalCases)));
@@ -76,6 +76,87 @@ describe('search page (browser, demo corpus)', () => {
     await settled(page);
     expect(urlParams(page).get('q')).toBe('blood patch');
     expect(urlParams(page).getAll('sex')).toEqual(['FEMALE']);
+    await page.close();
+  });
+
+  it('searches as you type with the last word as a prefix, and never flashes "No cases found" while the text is still changing', async () => {
+    const page = await driver.open();
+    // Every text the result count shows, from now on.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seenCounts: string[] }).seenCounts = seen;
+      const count = document.getElementById('result-count') as HTMLElement;
+      new MutationObserver(() => seen.push(count.textContent ?? '')).observe(count, { childList: true, characterData: true, subtree: true });
+    });
+    // Every search answers slowly, so an answer can arrive while the user types on.
+    await page.route('**/graphql', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await route.fallback();
+    });
+    const box = page.locator('#search-text');
+    // "xylophonist" finds nothing; its answer arrives while " OR hemat" is being typed, and is not shown.
+    await box.pressSequentially('xylophonist', { delay: 10 });
+    await page.waitForTimeout(350);
+    await box.pressSequentially(' OR hemat', { delay: 120 });
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'xylophonist OR hemat');
+    await settled(page);
+    const api = await driver.search({ text: 'xylophonist OR hemat', prefixLastWord: true, first: 20 });
+    expect(api.totalCases).toBeGreaterThan(0);
+    expect(await resultCountText(page)).toBe(countText(api.totalCases, api.totalPublications, Math.min(20, api.totalCases)));
+    expect(await shownCaseIds(page)).toEqual(api.hits.edges.map((edge) => edge.node.caseReport.id));
+    // The unfinished word is highlighted where it matched.
+    const marked = (await page.locator('#results mark').allTextContents()).map((text) => text.toLowerCase());
+    expect(marked.some((text) => text.startsWith('hemat') || text.startsWith('haemat'))).toBe(true);
+    const seen = await page.evaluate(() => (window as unknown as { seenCounts: string[] }).seenCounts);
+    expect(seen.filter((text) => /No cases found/.test(text))).toEqual([]);
+    // The same search without the prefix finds no hematoma for "hemat".
+    expect((await driver.search({ text: 'hemat', first: 0 })).totalCases).toBe(0);
+    // A finished search that finds nothing still says so.
+    await page.unroute('**/graphql');
+    await page.fill('#search-text', 'xylophonist');
+    await page.press('#search-text', 'Enter');
+    await settled(page);
+    expect(await resultCountText(page)).toBe('No cases found');
+    await page.close();
+  });
+
+  it('links complications to the procedure they followed with the "after the selected procedure" toggle, with the API\'s counts', async () => {
+    const everything = await driver.search({ first: 0, facets: [{ facet: 'COMPLICATION' }, { facet: 'PROCEDURE' }] });
+    const values = (facet: string) => flatten(everything.facets.find((f) => f.facet === facet)?.values ?? []);
+    const hematoma = values('COMPLICATION').find((value) => /hematoma/i.test(value.label) && value.caseCount > 1) as (typeof everything.facets)[number]['values'][number];
+    const patch = values('PROCEDURE').find((value) => /blood patch/i.test(value.label)) as (typeof everything.facets)[number]['values'][number];
+    expect(hematoma?.termId && patch?.termId).toBeTruthy();
+    const filters = { complications: [hematoma.termId], procedures: [patch.termId] };
+    const page = await driver.open(`complication=${hematoma.termId}&procedure=${patch.termId}`);
+    const plain = await driver.search({ filters, first: 20, facets: ALL_FACETS });
+    expect(await resultCountText(page)).toMatch(new RegExp(`^${plain.totalCases} cases? in`));
+    const toggle = page.locator('#sequence-after');
+    expect(await toggle.isChecked()).toBe(false);
+    await toggle.check();
+    await settled(page);
+    expect(urlParams(page).get('sequence')).toBe('after');
+    const linked = await driver.search({ filters: { ...filters, complicationsFollowProcedures: true }, first: 20, facets: ALL_FACETS });
+    expect(linked.totalCases).toBeLessThanOrEqual(plain.totalCases);
+    expect(await resultCountText(page)).toMatch(new RegExp(`^${linked.totalCases} cases? in|^No cases found`));
+    expect(await shownCaseIds(page)).toEqual(linked.hits.edges.map((edge) => edge.node.caseReport.id));
+    const apiCounts = (facet: string) => Object.fromEntries(flatten(linked.facets.find((f) => f.facet === facet)?.values ?? []).filter((v) => v.caseCount > 0).map((v) => [v.termId ?? v.value, v.caseCount]));
+    const pageCounts = async (facet: string) => Object.fromEntries(Object.entries(await shownFacetCounts(page, facet)).filter(([, n]) => n > 0));
+    // Each count the panel shows (the first values of a list, the open levels of the tree) is the API's linked count.
+    for (const facet of ['PROCEDURE', 'COMPLICATION']) {
+      const shown = await pageCounts(facet);
+      const api = apiCounts(facet);
+      expect(Object.keys(shown).length).toBeGreaterThan(0);
+      expect({ facet, counts: shown }).toEqual({ facet, counts: Object.fromEntries(Object.keys(shown).map((id) => [id, api[id]])) });
+    }
+    expect((await pageCounts('PROCEDURE'))[patch.termId as string]).toBe(apiCounts('PROCEDURE')[patch.termId as string]);
+    // A chip says the sequence applies, and removes it.
+    const chip = page.locator('[data-chip="sequence"]');
+    await expect(chip.textContent()).resolves.toContain('complication after the selected procedure');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await chip.click();
+    await settled(page);
+    expect(urlParams(page).get('sequence')).toBeNull();
+    expect(await resultCountText(page)).toMatch(new RegExp(`^${plain.totalCases} cases? in`));
     await page.close();
   });
 

@@ -1,6 +1,6 @@
 import { SearchDocument } from '../../src/search/indexing/search-document';
 import { facetDefinition } from '../../src/search/query/facet-registry';
-import { clausesForFacet, FilterClause, SearchQuery, sortSpecOf, splitForFacets } from '../../src/search/query/search-query';
+import { clausesForFacet, facetLink, FilterClause, ownClauses, SearchQuery, sortSpecOf, splitForFacets } from '../../src/search/query/search-query';
 import { EngineFacetResult } from '../../src/search/query/search-result';
 
 /**
@@ -22,12 +22,24 @@ export function matches(doc: SearchDocument, clause: FilterClause): boolean {
       return valuesOf(doc, clause.field).some((value) => (clause.min === undefined || (value as number) >= clause.min) && (clause.max === undefined || (value as number) <= clause.max));
     case 'outcome-known':
       return doc.hasKnownOutcome === clause.value;
+    case 'complication-after-procedure':
+      // Some complication of the case within the selected ones followed a procedure within the selected ones (empty: any).
+      if (!clause.procedures.length) return doc.complicationIds.some((id) => clause.complications.includes(id));
+      if (!clause.complications.length) return doc.procedureIds.some((id) => clause.procedures.includes(id));
+      return doc.complications.some((c) => c.termPath.some((id) => clause.complications.includes(id)) && c.procedureTermPath.some((id) => clause.procedures.includes(id)));
   }
+}
+
+/** The values a case counts under in one facet: the field, or under a link only the linked side's terms. */
+function facetValuesOf(doc: SearchDocument, field: string, link: ReturnType<typeof facetLink>): string[] {
+  if (!link) return valuesOf(doc, field) as string[];
+  if (link.counted === 'complication') return doc.complications.filter((c) => c.procedureTermPath.some((id) => link.via.includes(id))).flatMap((c) => c.termPath);
+  return doc.complications.filter((c) => c.termPath.some((id) => link.via.includes(id))).flatMap((c) => c.procedureTermPath);
 }
 
 export function referenceSearch(docs: SearchDocument[], query: SearchQuery): { ids: string[]; totalCases: number; totalPublications: number; facets: EngineFacetResult[] } {
   const { common, own } = splitForFacets(query);
-  const all = [...common, ...own.values()];
+  const all = [...common, ...ownClauses(own)];
   const hits = docs.filter((doc) => all.every((clause) => matches(doc, clause)));
   const spec = sortSpecOf(query.sort, false);
   const key = (doc: SearchDocument) => (spec.key === 'year' ? doc.year : doc.ageYears) ?? spec.missing;
@@ -51,7 +63,8 @@ export function referenceSearch(docs: SearchDocument[], query: SearchQuery): { i
       };
     }
     const counts = new Map<string, { cases: number; publications: Set<string> }>();
-    for (const doc of base) for (const value of new Set(valuesOf(doc, definition.field) as string[])) {
+    const link = facetLink(query, request.facet);
+    for (const doc of base) for (const value of new Set(facetValuesOf(doc, definition.field, link))) {
       const entry = counts.get(value) ?? { cases: 0, publications: new Set<string>() };
       entry.cases++;
       entry.publications.add(doc.publicationId);

@@ -15,6 +15,8 @@ export interface ContractEngine {
 
 interface QueryInput {
   text?: string;
+  /** Search as you type (parseTextQuery's prefixLastWord). */
+  typing?: boolean;
   filters?: SearchFilters;
   facets?: (FacetName | FacetRequest)[];
   sort?: SearchSort;
@@ -25,7 +27,7 @@ interface QueryInput {
 
 export function searchQuery(input: QueryInput = {}): SearchQuery {
   return {
-    text: parseTextQuery(input.text),
+    text: parseTextQuery(input.text, { prefixLastWord: input.typing ?? false }),
     filters: input.filters ?? {},
     facets: (input.facets ?? []).map((facet) => (typeof facet === 'string' ? { facet, includeZero: false } : facet)),
     sort: input.sort ?? SearchSort.RELEVANCE,
@@ -143,6 +145,39 @@ export function describeSearchEngineContract(name: string, open: () => Promise<C
         expect(countsOf(result, FacetName.OUTCOME)).toEqual({ FULL_RECOVERY: 3, PARTIAL_RECOVERY: 1, RESIDUAL_DEFICIT: 1, UNKNOWN: 1 });
       });
 
+      describe('search as you type (prefixes)', () => {
+        it('matches a word ending in * as a prefix, in either spelling', async () => {
+          const full = sortedKeys(await search({ text: 'hematoma' }));
+          expect(sortedKeys(await search({ text: 'hemat*' }))).toEqual(full);
+          expect(sortedKeys(await search({ text: 'haemat*' }))).toEqual(full);
+          expect(sortedKeys(await search({ text: 'hemat' }))).toEqual([]);
+        });
+
+        it('matches the last word being typed as a prefix (prefixLastWord), the others as words', async () => {
+          expect(keys(await search({ text: 'zanzi', typing: true }))).toEqual([7]);
+          expect(sortedKeys(await search({ text: 'intrathecal hemat', typing: true }))).toEqual([1, 2, 11]);
+          expect(sortedKeys(await search({ text: 'arachno', typing: true }))).toEqual([4]);
+          // A finished word (a space after it) is a word again; so is every word but the last.
+          expect(sortedKeys(await search({ text: 'zanzi ', typing: true }))).toEqual([]);
+          expect(sortedKeys(await search({ text: 'zanzi arachnoiditis', typing: true }))).toEqual([]);
+        });
+
+        it('keeps the words of a prefix together like a phrase, also while a quote is open', async () => {
+          expect(sortedKeys(await search({ text: 'post-dur*' }))).toEqual([7, 8, 9]);
+          expect(sortedKeys(await search({ text: '"spinal subd', typing: true }))).toEqual([3, 4, 6, 10]);
+          expect(sortedKeys(await search({ text: '"spinal subdural"' }))).toEqual([3, 4, 10]);
+        });
+
+        it('excludes by prefix', async () => {
+          expect(sortedKeys(await search({ text: 'hematoma -intracran*' }))).toEqual([1, 2, 3, 4, 5, 10, 11, 14, 15, 16]);
+        });
+
+        it('highlights the words a prefix matched', async () => {
+          const result = await search({ text: 'zanzi', typing: true });
+          expect(result.hits[0].highlights.find((h) => h.field === 'summary')?.snippets.join(' ')).toContain('<mark>Zanzibar</mark>');
+        });
+      });
+
       it('combines text with filters under a sort other than relevance', async () => {
         const filters = { pregnancyStatuses: [PregnancyStatus.POSTPARTUM] };
         const byRelevance = await search({ text: 'hematoma', filters });
@@ -181,6 +216,51 @@ export function describeSearchEngineContract(name: string, open: () => Promise<C
         const result = await search({ filters, sort: SearchSort.YEAR_DESC });
         expect(sortedKeys(result)).toEqual(expected);
         expect(result.totalCases).toBe(expected.length);
+      });
+
+      describe('complication after procedure (complicationsFollowProcedures)', () => {
+        it.each<[string, SearchFilters, number[], number[]]>([
+          // [name, filters, hits linked, hits with the same selection unlinked]
+          ['a hematoma after a blood patch, not one after a lumbar puncture later treated with a patch', { complications: ids('hematoma'), procedures: ids('epidural-blood-patch') }, [1, 3, 4, 11, 13, 14], [1, 2, 3, 4, 11, 13, 14]],
+          ['parents on both sides include their descendants', { complications: ids('spinal-hematoma'), procedures: ids('epidural-injection') }, [1, 3, 4, 5, 11, 14, 15, 16], [1, 2, 3, 4, 5, 11, 14, 15, 16]],
+          ['the labour epidural the blood-patch hematomas also had', { complications: ids('hematoma'), procedures: ids('labour-epidural-analgesia') }, [7], [1, 7, 14]],
+          ['one side selected filters as usual', { complications: ids('intrathecal-hematoma') }, [1, 2, 11], [1, 2, 11]],
+        ])('%s', async (_, filters, linked, unlinked) => {
+          const result = await search({ filters: { ...filters, complicationsFollowProcedures: true }, sort: SearchSort.YEAR_DESC });
+          expect(sortedKeys(result)).toEqual(linked);
+          expect(result.totalCases).toBe(linked.length);
+          expect(sortedKeys(await search({ filters, sort: SearchSort.YEAR_DESC }))).toEqual(unlinked);
+        });
+
+        it('counts complications after the selected procedures, and procedures before the selected complications', async () => {
+          const filters: SearchFilters = { complications: ids('hematoma'), procedures: ids('epidural-blood-patch'), complicationsFollowProcedures: true };
+          const result = await search({ filters, facets: [FacetName.COMPLICATION, FacetName.PROCEDURE, FacetName.OUTCOME] });
+          expect([result.totalCases, result.totalPublications]).toEqual([6, 4]);
+          expect(countsOf(result, FacetName.COMPLICATION)).toEqual({
+            arachnoiditis: 1,
+            'csf-leak': 1,
+            hematoma: 6,
+            'intracranial-subdural-hematoma': 1,
+            'intrathecal-hematoma': 2,
+            'spinal-epidural-hematoma': 1,
+            'spinal-hematoma': 5,
+            'spinal-subdural-hematoma': 2,
+          });
+          expect(countsOf(result, FacetName.COMPLICATION, 'publicationCount')).toMatchObject({ hematoma: 4, 'spinal-hematoma': 4, 'spinal-subdural-hematoma': 1, 'intrathecal-hematoma': 2 });
+          expect(countsOf(result, FacetName.PROCEDURE)).toEqual({ 'epidural-blood-patch': 6, 'epidural-injection': 9, 'epidural-steroid-injection': 3, 'labour-epidural-analgesia': 1, 'lumbar-puncture': 3 });
+          expect(countsOf(result, FacetName.OUTCOME)).toEqual({ FULL_RECOVERY: 2, PARTIAL_RECOVERY: 2, RESIDUAL_DEFICIT: 1, UNKNOWN: 1 });
+          // Without the link: every complication of a case with a blood patch, every procedure of a case with a hematoma.
+          const plain = await search({ filters: { ...filters, complicationsFollowProcedures: false }, facets: [FacetName.COMPLICATION, FacetName.PROCEDURE] });
+          expect(countsOf(plain, FacetName.COMPLICATION)).toMatchObject({ 'intrathecal-hematoma': 3, hematoma: 7 });
+          expect(countsOf(plain, FacetName.PROCEDURE)).toMatchObject({ 'epidural-blood-patch': 7, 'labour-epidural-analgesia': 3 });
+        });
+
+        it('counts linked values with one side selected too (what selecting the value would give)', async () => {
+          const result = await search({ filters: { procedures: ids('labour-epidural-analgesia'), complicationsFollowProcedures: true }, facets: [FacetName.COMPLICATION, FacetName.PROCEDURE] });
+          expect(sortedKeys(result)).toEqual([1, 7, 14]);
+          expect(countsOf(result, FacetName.COMPLICATION)).toEqual({ 'csf-leak': 1, hematoma: 1, 'intracranial-subdural-hematoma': 1, 'post-dural-puncture-headache': 1 });
+          expect(countsOf(result, FacetName.PROCEDURE)).toMatchObject({ 'labour-epidural-analgesia': 3, 'epidural-blood-patch': 9 });
+        });
       });
 
       it('counts distinct publications of the matching cases', async () => {
@@ -267,6 +347,9 @@ export function describeSearchEngineContract(name: string, open: () => Promise<C
           { outcomes: [Outcome.FULL_RECOVERY, Outcome.UNKNOWN], procedures: ids('epidural-blood-patch'), onsetHours: { max: 50 } },
           { ageGroups: [AgeGroup.ADULT], bloodPatchVolumeMl: { min: 15, max: 20 }, outcomeKnown: true },
           { symptoms: ids('back-pain', 'headache'), anticoagulation: [Anticoagulation.UNKNOWN], age: { min: 20, max: 40 }, publicationTypes: ['Case Reports'] },
+          { complications: ids('hematoma', 'csf-leak'), procedures: ids('epidural-injection', 'lumbar-puncture'), complicationsFollowProcedures: true, sex: [Sex.FEMALE] },
+          { complications: ids('spinal-hematoma'), complicationsFollowProcedures: true, outcomes: [Outcome.FULL_RECOVERY, Outcome.PARTIAL_RECOVERY] },
+          { procedures: ids('epidural-blood-patch', 'epidural-injection'), complicationsFollowProcedures: true },
         ];
         const facets = Object.values(FacetName).map((facet) => ({ facet, includeZero: false }));
         for (const filters of filterSets) {

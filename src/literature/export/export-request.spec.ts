@@ -17,6 +17,17 @@ describe('export request parameters', () => {
     expect(searchInputFromParams({ q })).toEqual({ text: 'hematoma', filters: { outcomes: ['DEATH'], year: { min: 2000 } }, sort: 'YEAR_ASC' });
   });
 
+  it('reads the search-as-you-type option and the complication-after-procedure link, from q or a parameter', () => {
+    expect(searchInputFromParams({ q: JSON.stringify({ text: 'hemat', prefixLastWord: true, filters: { complications: ['hematoma'], procedures: ['epidural-blood-patch'], complicationsFollowProcedures: true } }) })).toEqual({
+      text: 'hemat',
+      prefixLastWord: true,
+      sort: null,
+      filters: { complications: ['hematoma'], procedures: ['epidural-blood-patch'], complicationsFollowProcedures: true },
+    });
+    expect(searchInputFromParams({ complications: 'hematoma', procedures: 'epidural-blood-patch', complicationsFollowProcedures: 'true' }).filters).toEqual({ complications: ['hematoma'], procedures: ['epidural-blood-patch'], complicationsFollowProcedures: true });
+    expect(() => searchInputFromParams({ complicationsFollowProcedures: 'yes' })).toThrow();
+  });
+
   it('reads individual parameters: lists comma-separated or repeated, ranges as Min/Max', () => {
     expect(searchInputFromParams({ text: 'blood patch', complications: 'intrathecal-hematoma,spinal-subdural-hematoma', outcomes: ['DEATH', 'FULL_RECOVERY'], publicationTypes: ['Research Support, N.I.H., Extramural'], yearMin: '2010', outcomeKnown: 'true', format: 'csv' })).toEqual({
       text: 'blood patch',

@@ -31,22 +31,23 @@ const filtersSchema = z
     bloodPatchVolumeMl: range,
     onsetHours: range,
     outcomeKnown: z.boolean().nullish(),
+    complicationsFollowProcedures: z.boolean().nullish(),
   })
   .strict();
 /** The searchCaseReports input; paging and facets are accepted and ignored (an export is the whole result). */
 export const searchInputSchema = z
-  .object({ text: z.string().nullish(), filters: filtersSchema.nullish(), sort: z.enum(SearchSort).nullish(), first: z.unknown().optional(), after: z.unknown().optional(), facets: z.unknown().optional() })
+  .object({ text: z.string().nullish(), prefixLastWord: z.boolean().nullish(), filters: filtersSchema.nullish(), sort: z.enum(SearchSort).nullish(), first: z.unknown().optional(), after: z.unknown().optional(), facets: z.unknown().optional() })
   .strict();
 
 export function parseSearchInput(value: unknown, path: string): SearchCaseReportsInput {
   const parsed = parseOrThrow(searchInputSchema, value, path);
-  return { text: parsed.text ?? null, filters: (parsed.filters ?? null) as SearchCaseReportsInput['filters'], sort: parsed.sort ?? null };
+  return { text: parsed.text ?? null, ...(parsed.prefixLastWord ? { prefixLastWord: true } : {}), filters: (parsed.filters ?? null) as SearchCaseReportsInput['filters'], sort: parsed.sort ?? null };
 }
 
 /** Filter parameters that may list several values, comma-separated or repeated. Publication types only repeat ("Research Support, N.I.H., Extramural" has commas). */
 export const LIST_PARAMS = ['complications', 'procedures', 'treatments', 'symptoms', 'sex', 'ageGroups', 'pregnancyStatuses', 'anticoagulation', 'outcomes'] as const;
 const RANGE_PARAMS = { year: 'year', age: 'age', bloodPatchVolumeMl: 'bloodPatchVolumeMl', onsetHours: 'onsetHours' } as const;
-export const SEARCH_PARAMS: ReadonlySet<string> = new Set<string>(['q', 'text', 'sort', 'outcomeKnown', 'publicationTypes', ...LIST_PARAMS, ...Object.keys(RANGE_PARAMS).flatMap((name) => [`${name}Min`, `${name}Max`])]);
+export const SEARCH_PARAMS: ReadonlySet<string> = new Set<string>(['q', 'text', 'sort', 'outcomeKnown', 'complicationsFollowProcedures', 'publicationTypes', ...LIST_PARAMS, ...Object.keys(RANGE_PARAMS).flatMap((name) => [`${name}Min`, `${name}Max`])]);
 
 const all = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 const single = (params: RequestParams, name: string): string | undefined => {
@@ -104,6 +105,11 @@ export function searchInputFromParams(params: RequestParams): SearchCaseReportsI
   if (outcomeKnown !== undefined) {
     if (!['true', 'false'].includes(outcomeKnown)) throw BadUserInputError.field('outcomeKnown', 'must be true or false');
     filters.outcomeKnown = outcomeKnown === 'true';
+  }
+  const linked = single(params, 'complicationsFollowProcedures');
+  if (linked !== undefined) {
+    if (!['true', 'false'].includes(linked)) throw BadUserInputError.field('complicationsFollowProcedures', 'must be true or false');
+    filters.complicationsFollowProcedures = linked === 'true';
   }
   return parseSearchInput({ text: single(params, 'text') ?? null, sort: single(params, 'sort') ?? null, filters }, 'params');
 }

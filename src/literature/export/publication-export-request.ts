@@ -23,7 +23,7 @@ const filtersSchema = z
   })
   .strict();
 const inputSchema = z
-  .object({ text: z.string().nullish(), filters: filtersSchema.nullish(), sort: z.enum(PublicationSearchSort).nullish(), first: z.unknown().optional(), after: z.unknown().optional(), facets: z.unknown().optional() })
+  .object({ text: z.string().nullish(), prefixLastWord: z.boolean().nullish(), filters: filtersSchema.nullish(), sort: z.enum(PublicationSearchSort).nullish(), first: z.unknown().optional(), after: z.unknown().optional(), facets: z.unknown().optional() })
   .strict();
 
 /** List parameters: repeated, or comma-separated where values never hold commas. */
@@ -41,7 +41,7 @@ const single = (params: RequestParams, name: string): string | undefined => {
 
 export function parsePublicationSearchInput(value: unknown, path: string): SearchPublicationsInput {
   const parsed = parseOrThrow(inputSchema, value, path);
-  return { text: parsed.text ?? null, filters: (parsed.filters ?? null) as SearchPublicationsInput['filters'], sort: parsed.sort ?? null };
+  return { text: parsed.text ?? null, ...(parsed.prefixLastWord ? { prefixLastWord: true } : {}), filters: (parsed.filters ?? null) as SearchPublicationsInput['filters'], sort: parsed.sort ?? null };
 }
 
 export function publicationSearchInputFromParams(params: RequestParams): SearchPublicationsInput {

@@ -61,6 +61,13 @@ export class SearchFiltersInput {
 
   @Field(() => Boolean, { nullable: true, description: 'true: outcome reported; false: outcome not reported.' })
   outcomeKnown?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      '"Complication after procedure": true links `complications` and `procedures` through the recorded sequence. With both given, a case matches when one of its complications (or a narrower one) was recorded as following one of its procedures (or a narrower one): a hematoma after a lumbar puncture, treated later with a blood patch, is no hematoma after a blood patch. With one side given it filters as usual. Facet counts follow the link: COMPLICATION counts only complications that followed a selected procedure, PROCEDURE only procedures a selected complication followed. Default false.',
+  })
+  complicationsFollowProcedures?: boolean | null;
 }
 
 @InputType()
@@ -85,8 +92,15 @@ export class FacetRequestInput {
 
 @InputType()
 export class SearchCaseReportsInput {
-  @Field(() => String, { nullable: true, description: 'Words, "quoted phrases", -exclusions and OR.' })
+  @Field(() => String, { nullable: true, description: 'Words, "quoted phrases", -exclusions and OR; a word ending in * (hemat*) is a prefix.' })
   text?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Search as you type: the last word of `text` matches as a prefix ("hemat" finds hematoma), unless the text ends with a space or a closing quote. A prefix matches at most 50 indexed words.',
+  })
+  prefixLastWord?: boolean | null;
 
   @Field(() => SearchFiltersInput, { nullable: true })
   filters?: SearchFiltersInput | null;

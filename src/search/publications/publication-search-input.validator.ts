@@ -107,5 +107,5 @@ export function validatePublicationSearchInput(input: SearchPublicationsInput, m
 
   const after = input.after ? decodePublicationCursor(input.after, sort, `${path}.after`, errors) : null;
   if (errors.length) throw new BadUserInputError(errors);
-  return { text: parseTextQuery(text), filters, facets, sort, page: { first, after }, highlight: true };
+  return { text: parseTextQuery(text, { prefixLastWord: input.prefixLastWord ?? false }), filters, facets, sort, page: { first, after }, highlight: true };
 }

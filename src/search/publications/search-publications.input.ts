@@ -49,6 +49,9 @@ export class SearchPublicationsInput {
   @Field(() => String, { nullable: true })
   text?: string | null;
 
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Search as you type: the last word of `text` matches as a prefix (as in searchCaseReports).' })
+  prefixLastWord?: boolean | null;
+
   @Field(() => PublicationFiltersInput, { nullable: true })
   filters?: PublicationFiltersInput | null;
 

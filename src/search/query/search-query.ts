@@ -42,6 +42,16 @@ export interface SearchFilters {
   onsetHours?: NumericRange;
   /** true: only cases whose outcome is reported (outcome != UNKNOWN); false: only those without. */
   outcomeKnown?: boolean;
+  /**
+   * "Complication X after procedure Y": true links the complications and procedures filters through
+   * the recorded sequence (CaseComplication.procedureId). With both selected, a case matches when one
+   * of its complications within `complications` was recorded as following one of its procedures within
+   * `procedures` (a hematoma after a lumbar puncture, treated later with a blood patch, is no hematoma
+   * after a blood patch). With one side selected that side filters as usual. Facet counts follow the
+   * link: the COMPLICATION facet counts only complications that followed a selected procedure, the
+   * PROCEDURE facet only procedures a selected complication followed (see facetLink).
+   */
+  complicationsFollowProcedures?: boolean;
 }
 
 export interface FacetRequest {
@@ -109,12 +119,31 @@ export function sortSpecOf(sort: SearchSort, hasText: boolean): SortSpec {
 export type FilterClause =
   | { kind: 'any-of'; key: FacetFilterKey; field: FacetField; values: string[] }
   | { kind: 'range'; key: FacetFilterKey; field: FacetField; min?: number; max?: number }
-  | { kind: 'outcome-known'; key: 'outcomeKnown'; field: 'hasKnownOutcome'; value: boolean };
+  | { kind: 'outcome-known'; key: 'outcomeKnown'; field: 'hasKnownOutcome'; value: boolean }
+  /**
+   * complicationsFollowProcedures: some complication within `complications` followed a procedure within
+   * `procedures` (term ids, matched with ancestors on both sides). An empty side does not restrict:
+   * with procedures empty this is the plain complications filter, and the reverse.
+   */
+  | { kind: 'complication-after-procedure'; key: 'complicationsFollowProcedures'; complications: string[]; procedures: string[] };
+
+/** The facets whose own selection the linked clause is (it replaces both of their clauses). */
+export const LINKED_FACETS: readonly FacetName[] = [FacetName.COMPLICATION, FacetName.PROCEDURE];
+
+const unique = (values: string[] | undefined): string[] => [...new Set(values ?? [])];
+
+/** Whether the complications and procedures filters are linked (the toggle is on and something is selected). */
+export function isLinked(filters: SearchFilters): boolean {
+  return Boolean(filters.complicationsFollowProcedures) && Boolean(filters.complications?.length || filters.procedures?.length);
+}
 
 /** The active filters as clauses (empty lists and empty ranges are no filter). */
 export function filterClauses(filters: SearchFilters): FilterClause[] {
   const clauses: FilterClause[] = [];
+  const linked = isLinked(filters);
+  if (linked) clauses.push({ kind: 'complication-after-procedure', key: 'complicationsFollowProcedures', complications: unique(filters.complications), procedures: unique(filters.procedures) });
   for (const facet of FACETS) {
+    if (linked && LINKED_FACETS.includes(facet.name)) continue;
     const value = filters[facet.filterKey];
     if (value === undefined || value === null) continue;
     if (facet.kind === 'numeric-range') {
@@ -139,15 +168,50 @@ export function splitForFacets(query: Pick<SearchQuery, 'filters' | 'facets'>): 
   const common: FilterClause[] = [];
   const own = new Map<FacetName, FilterClause>();
   for (const clause of filterClauses(query.filters)) {
-    const facet: FacetDefinition | undefined = clause.kind === 'outcome-known' ? undefined : facetOfFilterKey(clause.key);
-    if (facet && requested.has(facet.name)) own.set(facet.name, clause);
+    // The linked clause is the selection of both the COMPLICATION and the PROCEDURE facet: the same
+    // clause object may be owned twice (ownClauses and ownClausesExcept count it once).
+    const owners: FacetName[] =
+      clause.kind === 'complication-after-procedure' ? LINKED_FACETS.filter((name) => requested.has(name)) : clause.kind === 'outcome-known' ? [] : [facetOfFilterKey(clause.key) as FacetDefinition].filter((facet) => facet && requested.has(facet.name)).map((facet) => facet.name);
+    if (owners.length) for (const owner of owners) own.set(owner, clause);
     else common.push(clause);
   }
   return { common, own };
 }
 
+/** The distinct clauses owned by requested facets (hits and totals apply them all). */
+export function ownClauses(own: Map<FacetName, FilterClause>): FilterClause[] {
+  return [...new Set(own.values())];
+}
+
+/** The owned clauses that apply to one facet's counts: all but the one it owns. */
+export function ownClausesExcept(own: Map<FacetName, FilterClause>, facet: FacetName): FilterClause[] {
+  const mine = own.get(facet);
+  return ownClauses(own).filter((clause) => clause !== mine);
+}
+
 /** The clauses that apply to one facet's counts: everything but its own selection. */
 export function clausesForFacet(query: Pick<SearchQuery, 'filters' | 'facets'>, facet: FacetName): FilterClause[] {
   const { common, own } = splitForFacets(query);
-  return [...common, ...[...own.entries()].filter(([name]) => name !== facet).map(([, clause]) => clause)];
+  return [...common, ...ownClausesExcept(own, facet)];
+}
+
+/**
+ * How a linked facet counts (complicationsFollowProcedures on, the other side selected): the
+ * COMPLICATION facet counts, per complication term (with ancestors), the cases where such a
+ * complication followed one of the selected procedures (`via`); the PROCEDURE facet, per procedure
+ * term, the cases where one of the selected complications followed such a procedure. A count is what
+ * selecting that value alone would give. Null: the facet counts its field as usual.
+ */
+export interface FacetLink {
+  /** The side counted: complication terms (complications' termPath) or procedure terms (procedureTermPath). */
+  counted: 'complication' | 'procedure';
+  /** The selected terms of the other side. */
+  via: string[];
+}
+
+export function facetLink(query: Pick<SearchQuery, 'filters'>, facet: FacetName): FacetLink | null {
+  if (!isLinked(query.filters)) return null;
+  if (facet === FacetName.COMPLICATION && query.filters.procedures?.length) return { counted: 'complication', via: unique(query.filters.procedures) };
+  if (facet === FacetName.PROCEDURE && query.filters.complications?.length) return { counted: 'procedure', via: unique(query.filters.complications) };
+  return null;
 }

@@ -86,4 +86,33 @@ describe('spellingVariants', () => {
   ])('%s', (text, variants) => {
     expect(spellingVariants(text)).toEqual(variants);
   });
+
+  describe('prefixes (search as you type)', () => {
+    const prefixes = (text: string, prefixLastWord = false) =>
+      parseTextQuery(text, { prefixLastWord })?.anyOf.flatMap((clause) => [...clause.include, ...clause.exclude].map((a) => `${a.text}${a.prefix ? '*' : ''}`));
+
+    it('reads a trailing * as a prefix, without the star', () => {
+      expect(prefixes('intrathecal hemat* -cran**')).toEqual(['intrathecal', 'hemat*', 'cran*']);
+      expect(parseTextQuery('haemat*')?.anyOf[0].include[0]).toEqual({ kind: 'word', text: 'haemat', variants: ['haemat', 'hemat'], prefix: true });
+      expect(parseTextQuery('*')).toBeNull();
+    });
+
+    it('makes the word being typed at the end a prefix when asked', () => {
+      expect(prefixes('intrathecal hemat', true)).toEqual(['intrathecal', 'hemat*']);
+      expect(prefixes('intrathecal hemat')).toEqual(['intrathecal', 'hemat']);
+      expect(prefixes('hematoma OR subd', true)).toEqual(['hematoma', 'subd*']);
+      expect(prefixes('hematoma -intracran', true)).toEqual(['hematoma', 'intracran*']);
+    });
+
+    it('leaves finished words and closed phrases alone', () => {
+      expect(prefixes('intrathecal hemat ', true)).toEqual(['intrathecal', 'hemat']);
+      expect(prefixes('"spinal hematoma"', true)).toEqual(['spinal hematoma']);
+      expect(prefixes('"hematoma"', true)).toEqual(['hematoma']);
+      expect(prefixes('hematoma OR', true)).toEqual(['hematoma']);
+    });
+
+    it('keeps the word being typed inside an open quote a prefix', () => {
+      expect(prefixes('"spinal subd', true)).toEqual(['spinal', 'subd*']);
+    });
+  });
 });

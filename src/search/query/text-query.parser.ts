@@ -16,6 +16,17 @@ function atom(kind: TextAtom['kind'], text: string): TextAtom {
   return { kind, text, variants: spellingVariants(text) };
 }
 
+/** A word typed with a trailing `*` (`hemat*`) is a prefix; the stars are not part of it. */
+function wordAtom(word: string): TextAtom {
+  const stem = word.replace(/\*+$/, '');
+  return stem !== word ? { ...atom('word', stem), prefix: true } : atom('word', word);
+}
+
+export interface ParseOptions {
+  /** Search as you type: the last word of the text (unquoted, not followed by a space) is a prefix. */
+  prefixLastWord?: boolean;
+}
+
 /** Splits the text into tokens; returns null when a quote is left open. */
 function tokenize(text: string): Token[] | null {
   const tokens: Token[] = [];
@@ -43,7 +54,7 @@ function tokenize(text: string): Token[] | null {
     const word = text.slice(i, end);
     i = end;
     if (word === 'OR' && !negated) tokens.push({ type: 'or' });
-    else if (SEARCHABLE.test(word)) tokens.push({ type: 'atom', atom: atom('word', word), negated });
+    else if (SEARCHABLE.test(word)) tokens.push({ type: 'atom', atom: wordAtom(word), negated });
   }
   return tokens;
 }
@@ -69,14 +80,19 @@ function clausesOf(tokens: Token[]): TextClause[] {
 /**
  * Parses the search box syntax users know from web search engines: words (all must match),
  * "quoted phrases", -exclusions and OR (upper case, between alternatives; binds weaker than AND).
- * Never throws: an unclosed quote makes the whole text a plain-word search (`literal: true`), and text
+ * A word ending in `*` (`hemat*`) matches as a prefix; `prefixLastWord` (search as you type) makes the
+ * word being typed at the end of the text one too. Never throws: an unclosed quote makes the whole text a plain-word search (`literal: true`), and text
  * with nothing searchable (only punctuation, only exclusions' minus signs) is no text query: null.
  */
-export function parseTextQuery(input: string | null | undefined): TextQuery | null {
+export function parseTextQuery(input: string | null | undefined, options: ParseOptions = {}): TextQuery | null {
   const raw = (input ?? '').trim();
   if (!raw) return null;
+  // The word being typed: the text ends in it (a trailing space or quote means the word is finished).
+  const typing = options.prefixLastWord === true && !/[\s"]$/.test(input ?? '');
   const tokens = tokenize(raw);
   if (tokens) {
+    const last = tokens[tokens.length - 1];
+    if (typing && last?.type === 'atom' && last.atom?.kind === 'word' && !/"\s*$/.test(raw) && tokens.filter((t) => t.type === 'atom').length <= MAX_TEXT_ATOMS) last.atom = { ...last.atom, prefix: true };
     const anyOf = clausesOf(tokens);
     return anyOf.length ? { raw, anyOf, literal: false } : null;
   }
@@ -87,5 +103,7 @@ export function parseTextQuery(input: string | null | undefined): TextQuery | nu
     .map((word) => word.replace(/^-+/, ''))
     .filter((word) => SEARCHABLE.test(word) && word !== 'OR')
     .slice(0, MAX_TEXT_ATOMS);
-  return words.length ? { raw, anyOf: [{ include: words.map((word) => atom('word', word)), exclude: [] }], literal: true } : null;
+  // An open quote is what typing a phrase looks like: the word being typed is still a prefix.
+  const atoms = words.map((word, index) => (typing && index === words.length - 1 && raw.endsWith(word) ? { ...wordAtom(word), prefix: true } : wordAtom(word)));
+  return atoms.length ? { raw, anyOf: [{ include: atoms, exclude: [] }], literal: true } : null;
 }

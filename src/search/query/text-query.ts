@@ -15,6 +15,12 @@ export interface TextAtom {
   text: string;
   /** `text` first, then its spelling variants (haematoma/hematoma); every entry is matched as a phrase. */
   variants: string[];
+  /**
+   * Search as you type: the atom's last word matches as a prefix ("hemat" finds hematoma), after its
+   * analysis (stemmed like any word, so "hematomas" is the prefix "hematoma"). Words only. Each
+   * engine expands a prefix to at most PREFIX_MAX_EXPANSIONS indexed words (see the engines' READMEs).
+   */
+  prefix?: boolean;
 }
 
 export interface TextClause {
@@ -30,3 +36,6 @@ export interface TextQuery {
   /** True when the syntax was malformed (an unclosed quote) and the text was read as plain words instead. */
   literal: boolean;
 }
+
+/** The most indexed words one prefix expands to (Elasticsearch's max_expansions; the embedded engine's lexicon bound). */
+export const PREFIX_MAX_EXPANSIONS = 50;

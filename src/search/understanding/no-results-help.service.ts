@@ -28,6 +28,7 @@ const FILTER_NAMES: Record<keyof SearchFiltersInput, string> = {
   bloodPatchVolumeMl: 'Blood patch volume (ml)',
   onsetHours: 'Onset (hours)',
   outcomeKnown: 'Outcome reported',
+  complicationsFollowProcedures: 'Complication after the selected procedure',
 };
 
 /** When a search finds nothing: which filter or word removed the last cases, and whether a typo did. */

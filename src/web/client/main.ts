@@ -191,6 +191,8 @@ class SearchPage {
     const text = this.input.value;
     if (text.trim() === this.state.text.trim() && !this.state.caseId) {
       if (!typing && this.failure) this.retry();
+      // Typed back to the text searched last: its result, held back while typing went on, is now due.
+      else this.showHeldBack();
       return;
     }
     const replace = typing && this.typingPushed;
@@ -237,6 +239,7 @@ class SearchPage {
   // --- search -----------------------------------------------------------------------------
 
   private async runSearch(key: string): Promise<void> {
+    this.heldBack = null;
     this.searchAbort?.abort();
     const abort = new AbortController();
     this.searchAbort = abort;
@@ -251,6 +254,12 @@ class SearchPage {
       this.remember(key, result);
       if (this.pendingKey !== key) return;
       this.pendingKey = null;
+      // No transient "No cases found" while typing: an empty result for text the user is still changing
+      // keeps the previous results on screen, marked as updating, until the next search answers.
+      if (this.isEmpty(result) && this.result && !this.isEmpty(this.result) && this.typingAhead()) {
+        this.heldBack = key;
+        return;
+      }
       this.setLoading(false);
       this.renderResult(key, result);
     } catch (error) {
@@ -259,6 +268,27 @@ class SearchPage {
       this.setLoading(false);
       this.renderFailure(error);
     }
+  }
+
+  /** The key of an empty result kept off screen because the user was still typing (see runSearch). */
+  private heldBack: string | null = null;
+
+  private isEmpty(result: ShownResult): boolean {
+    return (result.scope === 'publications' ? result.data.totalPublications : result.data.totalCases) === 0;
+  }
+
+  /** The search box holds text newer than the search on screen (the debounce has not fired yet). */
+  private typingAhead(): boolean {
+    return this.input.value.trim() !== this.state.text.trim();
+  }
+
+  private showHeldBack(): void {
+    const key = searchKey(this.state);
+    const result = this.heldBack === key ? this.results.get(key) : undefined;
+    this.heldBack = null;
+    if (!result || this.pendingKey) return;
+    this.setLoading(false);
+    this.renderResult(key, result);
   }
 
   private remember(key: string, data: ShownResult): void {
@@ -282,6 +312,7 @@ class SearchPage {
   }
 
   private renderResult(key: string, result: ShownResult): void {
+    this.heldBack = null;
     this.result = result;
     this.shownKey = key;
     this.failure = null;
@@ -434,6 +465,7 @@ class SearchPage {
     setRange: (filter: RangeFilterKey, range: Range | null) => this.navigate(withNewSearch(this.state, (draft) => (draft.ranges[filter] = range))),
     learnLabel: (param: string, value: string, label: string) => this.labels.set(`${param}:${value}`, label),
     labelOf: (param: string, value: string) => this.labelOf(param, value),
+    setFollowed: (followed: boolean) => this.navigate(withNewSearch(this.state, (draft) => (draft.followed = followed))),
   };
 
   private labelOf(param: string, value: string): string {

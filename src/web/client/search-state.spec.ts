@@ -41,7 +41,30 @@ describe('search input', () => {
     expect((input.facets as { facet: string }[]).map((facet) => facet.facet)).toEqual(['CURATION_STATUS', 'COMPLICATION', 'PROCEDURE', 'TREATMENT', 'SEX', 'AGE_GROUP', 'PREGNANCY_STATUS', 'ANTICOAGULATION', 'OUTCOME', 'YEAR', 'AGE']);
     expect(searchInput(emptyState())).not.toHaveProperty('filters');
     expect(searchInput(emptyState())).not.toHaveProperty('text');
+    // "  hematoma " ends with a space: the word is finished, no prefix.
     expect(exportInput(state)).toEqual({ text: 'hematoma', sort: 'RELEVANCE', filters: { sex: ['FEMALE'], year: { max: 2010 } } });
+    expect(input).not.toHaveProperty('prefixLastWord');
+  });
+
+  it('searches as you type: the last word is a prefix unless the text ends with a space', () => {
+    const typing = { ...emptyState(), text: 'intrathecal hemat' };
+    expect(searchInput(typing)).toMatchObject({ text: 'intrathecal hemat', prefixLastWord: true });
+    expect(exportInput(typing)).toMatchObject({ prefixLastWord: true });
+    expect(searchInput({ ...typing, text: 'intrathecal hemat ' })).not.toHaveProperty('prefixLastWord');
+    expect(searchKey(typing)).not.toBe(searchKey({ ...typing, text: 'intrathecal hemat ' }));
+  });
+
+  it('links complications to procedures with the sequence toggle (URL sequence=after), cases only', () => {
+    const state = { ...emptyState(), followed: true };
+    state.lists.complications = ['c1'];
+    state.lists.procedures = ['p1'];
+    expect(stateToQuery(state)).toBe('complication=c1&procedure=p1&sequence=after');
+    expect(queryToState(stateToQuery(state))).toEqual(state);
+    expect(searchInput(state).filters).toEqual({ complications: ['c1'], procedures: ['p1'], complicationsFollowProcedures: true });
+    expect(searchInput({ ...state, followed: false }).filters).toEqual({ complications: ['c1'], procedures: ['p1'] });
+    expect(clearFilters(state).followed).toBe(false);
+    expect(withScope(state, 'publications').followed).toBe(false);
+    expect(queryToState('scope=publications&sequence=after').followed).toBe(false);
   });
 
   it('starts a changed search on page 1 with no case open, and the open case does not change the search', () => {
@@ -127,12 +150,12 @@ describe('publication search', () => {
     expect(cases.pathname).toBe('/exports');
     expect(cases.searchParams.get('scope')).toBeNull();
     expect(cases.searchParams.get('format')).toBe('csv');
-    expect(JSON.parse(cases.searchParams.get('q')!)).toEqual({ text: 'cyst', sort: 'RELEVANCE' });
+    expect(JSON.parse(cases.searchParams.get('q')!)).toEqual({ text: 'cyst', prefixLastWord: true, sort: 'RELEVANCE' });
     const publications = withScope(state, 'publications');
     publications.lists.caseStatuses = ['NONE'];
     const url = new URL(exportHref(publications, 'ris'), 'http://x/');
     expect(url.searchParams.get('scope')).toBe('publications');
     expect(url.searchParams.get('format')).toBe('ris');
-    expect(JSON.parse(url.searchParams.get('q')!)).toEqual({ text: 'cyst', sort: 'RELEVANCE', filters: { caseStatuses: ['NONE'] } });
+    expect(JSON.parse(url.searchParams.get('q')!)).toEqual({ text: 'cyst', prefixLastWord: true, sort: 'RELEVANCE', filters: { caseStatuses: ['NONE'] } });
   });
 });

@@ -31,6 +31,11 @@ export interface SearchState {
   text: string;
   lists: Record<ListFilterKey, string[]>;
   ranges: Record<RangeFilterKey, Range | null>;
+  /**
+   * Cases only: complications count only "after the selected procedure" (the recorded sequence,
+   * filters.complicationsFollowProcedures), and the facet counts follow. URL: `sequence=after`.
+   */
+  followed: boolean;
   sort: SearchSort;
   /** The cursors that led to the current page: empty on page 1; the last one is the current `after`. */
   after: string[];
@@ -64,6 +69,7 @@ export function emptyState(): SearchState {
       languages: [],
     },
     ranges: { year: null, age: null },
+    followed: false,
     sort: 'RELEVANCE',
     after: [],
     caseId: null,
@@ -92,6 +98,7 @@ export function stateToQuery(state: SearchState): string {
     const range = state.ranges[facet.filter];
     if (range && (range.min !== null || range.max !== null)) params.set(facet.param, formatRange(range));
   }
+  if (state.followed && state.scope === 'cases') params.set('sequence', 'after');
   if (state.sort !== 'RELEVANCE') params.set('sort', state.sort);
   for (const cursor of state.after) params.append('after', cursor);
   if (state.caseId) params.set('case', state.caseId);
@@ -109,6 +116,7 @@ export function queryToState(query: string): SearchState {
     state.lists[facet.filter] = [...new Set(values)].slice(0, MAX_VALUES);
   }
   for (const facet of rangeFacetsOf(state.scope)) state.ranges[facet.filter] = parseRange(params.get(facet.param));
+  state.followed = state.scope === 'cases' && params.get('sequence') === 'after';
   const sort = params.get('sort');
   if (sort && sortsOf(state.scope).some((option) => option.value === sort)) state.sort = sort as SearchSort;
   state.after = params.getAll('after').filter(Boolean);
@@ -142,7 +150,16 @@ export function filtersInput(state: SearchState): Record<string, unknown> | unde
     if (range.max !== null) input.max = range.max;
     filters[facet.filter] = input;
   }
+  if (state.followed && state.scope === 'cases' && Object.keys(filters).length) filters.complicationsFollowProcedures = true;
   return Object.keys(filters).length ? filters : undefined;
+}
+
+/**
+ * Search as you type: the last word is a prefix ("hemat" finds hematoma) unless the text ends with a
+ * space; the same for a search the user submits, so Enter never changes what typing showed.
+ */
+export function prefixLastWord(text: string): boolean {
+  return text.trim() !== '' && !/\s$/.test(text);
 }
 
 /** SearchCaseReportsInput or SearchPublicationsInput (by the state's scope), with every facet the page shows. */
@@ -150,6 +167,7 @@ export function searchInput(state: SearchState): Record<string, unknown> {
   const input: Record<string, unknown> = { sort: state.sort, first: PAGE_SIZE, facets: facetRequests(state.scope) };
   const text = state.text.trim();
   if (text) input.text = text;
+  if (prefixLastWord(state.text)) input.prefixLastWord = true;
   const filters = filtersInput(state);
   if (filters) input.filters = filters;
   const after = state.after[state.after.length - 1];
@@ -162,6 +180,7 @@ export function exportInput(state: SearchState): Record<string, unknown> {
   const input: Record<string, unknown> = { sort: state.sort };
   const text = state.text.trim();
   if (text) input.text = text;
+  if (prefixLastWord(state.text)) input.prefixLastWord = true;
   const filters = filtersInput(state);
   if (filters) input.filters = filters;
   return input;
@@ -191,6 +210,7 @@ export function withScope(state: SearchState, scope: Scope): SearchState {
     const empty = emptyState();
     draft.scope = scope;
     draft.lists = empty.lists;
+    draft.followed = false;
     draft.ranges = { ...empty.ranges, year: draft.ranges.year };
     if (!sortsOf(scope).some((option) => option.value === draft.sort)) draft.sort = 'RELEVANCE';
   });
@@ -217,6 +237,7 @@ export function clearFilters(state: SearchState): SearchState {
     const empty = emptyState();
     draft.lists = empty.lists;
     draft.ranges = empty.ranges;
+    draft.followed = false;
     draft.text = '';
   });
 }

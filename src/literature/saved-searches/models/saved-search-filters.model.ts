@@ -48,4 +48,7 @@ export class SavedSearchFilters {
 
   @Field(() => Boolean, { nullable: true })
   outcomeKnown?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  complicationsFollowProcedures?: boolean | null;
 }

@@ -142,7 +142,50 @@ describe('buildSearchRequest', () => {
     });
   });
 
+  describe('complication after procedure (complicationsFollowProcedures)', () => {
+    const linked: SearchFilters = { complications: [T1], procedures: [T2], complicationsFollowProcedures: true };
+    const nested = { nested: { path: 'complications', query: { bool: { filter: [{ terms: { 'complications.termPath': [T1] } }, { terms: { 'complications.procedureTermPath': [T2] } }] } } } };
+
+    it('replaces the two filters with one nested clause on a single complication', () => {
+      expect((buildSearchRequest(query({ filters: linked })).query as { bool: { filter: object[] } }).bool.filter).toEqual([nested]);
+      expect(filterQuery({ kind: 'complication-after-procedure', key: 'complicationsFollowProcedures', complications: [T1], procedures: [] })).toEqual({ terms: { complicationIds: [T1] } });
+      expect(filterQuery({ kind: 'complication-after-procedure', key: 'complicationsFollowProcedures', complications: [], procedures: [T2] })).toEqual({ terms: { procedureIds: [T2] } });
+    });
+
+    it('counts a linked facet over the nested complications, cases by reverse_nested; the clause is both facets\' own', () => {
+      const request = buildSearchRequest(query({ filters: linked, facets: facets(FacetName.COMPLICATION, FacetName.PROCEDURE, FacetName.SEX) }));
+      expect(request.post_filter).toEqual({ bool: { filter: [nested] } });
+      const aggs = request.aggs as Record<string, any>;
+      expect(aggs.facet_COMPLICATION.filter).toEqual({ match_all: {} });
+      expect(aggs.facet_COMPLICATION.aggs.linked).toEqual({
+        nested: { path: 'complications' },
+        aggs: {
+          follows: {
+            filter: { terms: { 'complications.procedureTermPath': [T2] } },
+            aggs: {
+              values: {
+                terms: { field: 'complications.termPath', size: TERMS_AGGREGATION_SIZE, min_doc_count: 1 },
+                aggs: { cases: { reverse_nested: {}, aggs: { publications: { cardinality: { field: 'publicationId', precision_threshold: PUBLICATION_COUNT_PRECISION } } } } },
+              },
+            },
+          },
+        },
+      });
+      expect(aggs.facet_PROCEDURE.aggs.linked.aggs.follows.filter).toEqual({ terms: { 'complications.termPath': [T1] } });
+      expect(aggs.facet_PROCEDURE.aggs.linked.aggs.follows.aggs.values.terms.field).toBe('complications.procedureTermPath');
+      expect(aggs.facet_SEX.filter).toEqual({ bool: { filter: [nested] } });
+      expect(aggs.facet_SEX.aggs.values.terms.field).toBe('sex');
+    });
+  });
+
   describe('text', () => {
+    it('matches a prefix atom with match_phrase_prefix, bounded by max_expansions, in both spellings', () => {
+      expect(textQuery(parseTextQuery('haemat*')!)).toEqual({
+        bool: { must: [{ bool: { should: ['haemat', 'hemat'].flatMap((variant) => TEXT_FIELDS.map(({ field, boost }) => ({ match_phrase_prefix: { [field]: { query: variant, boost, max_expansions: 50 } } }))), minimum_should_match: 1 } }] },
+      });
+      expect(textQuery(parseTextQuery('spinal subd', { prefixLastWord: true })!)).toMatchObject({ bool: { must: [phrase('spinal'), { bool: { should: expect.arrayContaining([{ match_phrase_prefix: { title: { query: 'subd', boost: 10, max_expansions: 50 } } }]) } }] } });
+    });
+
     it('ANDs words, each a one-word phrase on every searched field, in both spellings', () => {
       const request = buildSearchRequest(query({ text: 'spinal haematoma' }));
       expect(request.query).toEqual({ bool: { must: [{ bool: { must: [phrase('spinal'), phrase('haematoma', 'hematoma')] } }] } });

@@ -1,9 +1,9 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { FacetDefinition, facetDefinition, FacetName } from '../../query/facet-registry';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../query/highlight';
-import { FacetRequest, FilterClause, SearchQuery, sortSpecOf, splitForFacets } from '../../query/search-query';
+import { FacetLink, facetLink, FacetRequest, FilterClause, ownClauses, ownClausesExcept, SearchQuery, sortSpecOf, splitForFacets } from '../../query/search-query';
 import { HIGHLIGHT_FIELDS } from '../../query/search-result';
-import { TextAtom, TextClause, TextQuery } from '../../query/text-query';
+import { PREFIX_MAX_EXPANSIONS, TextAtom, TextClause, TextQuery } from '../../query/text-query';
 import { ENGLISH_STOP_WORDS } from './index-mapping';
 
 /**
@@ -74,11 +74,19 @@ export function isSearchableText(text: string): boolean {
   return Boolean(words?.some((word) => !STOP_WORDS.has(word)));
 }
 
-/** One atom: a phrase in any searched field, in any of its spellings. */
+/**
+ * One atom: a phrase in any searched field, in any of its spellings. A prefix atom is a
+ * match_phrase_prefix: its words as a phrase, the last analysed word (stemmed, like the embedded
+ * engine's `'hemat':*`) as a prefix of at most PREFIX_MAX_EXPANSIONS indexed terms.
+ */
 export function atomQuery(atom: TextAtom, fields: TextFields = TEXT_FIELDS): Query | null {
   const variants = [...new Set(atom.variants.filter(isSearchableText))];
   if (!variants.length) return null;
-  const should = variants.flatMap((variant) => fields.map(({ field, boost }): Query => ({ match_phrase: { [field]: { query: variant, boost } } })));
+  const should = variants.flatMap((variant) =>
+    fields.map(({ field, boost }): Query =>
+      atom.prefix ? { match_phrase_prefix: { [field]: { query: variant, boost, max_expansions: PREFIX_MAX_EXPANSIONS } } } : { match_phrase: { [field]: { query: variant, boost } } },
+    ),
+  );
   return { bool: { should, minimum_should_match: 1 } };
 }
 
@@ -114,7 +122,54 @@ export function filterQuery(clause: FilterClause): Query {
     }
     case 'outcome-known':
       return { term: { [clause.field]: clause.value } };
+    case 'complication-after-procedure':
+      // An empty side does not restrict: the other side is the plain top-level filter.
+      if (!clause.procedures.length) return { terms: { complicationIds: clause.complications } };
+      if (!clause.complications.length) return { terms: { procedureIds: clause.procedures } };
+      // One nested complication carries both ends of the link (each with its ancestors).
+      return {
+        nested: {
+          path: COMPLICATIONS_PATH,
+          query: { bool: { filter: [{ terms: { [`${COMPLICATIONS_PATH}.termPath`]: clause.complications } }, { terms: { [`${COMPLICATIONS_PATH}.procedureTermPath`]: clause.procedures } }] } },
+        },
+      };
   }
+}
+
+/** The nested complications (SearchDocumentComplication) with the procedure each followed. */
+export const COMPLICATIONS_PATH = 'complications';
+/** Sub-aggregation names of a linked facet (see linkedValuesAggregation). */
+export const LINKED_AGGREGATION = 'linked';
+export const LINKED_FOLLOWS_AGGREGATION = 'follows';
+export const LINKED_CASES_AGGREGATION = 'cases';
+
+/**
+ * A linked facet's values (facetLink): over the nested complications that followed one of the selected
+ * procedures, their complication terms (or, the other way, over the selected complications, the
+ * procedure terms they followed); reverse_nested counts each case once per value, with its distinct
+ * publications.
+ */
+function linkedValuesAggregation(link: FacetLink): estypes.AggregationsAggregationContainer {
+  const [counted, via] = link.counted === 'complication' ? ['termPath', 'procedureTermPath'] : ['procedureTermPath', 'termPath'];
+  return {
+    nested: { path: COMPLICATIONS_PATH },
+    aggs: {
+      [LINKED_FOLLOWS_AGGREGATION]: {
+        filter: { terms: { [`${COMPLICATIONS_PATH}.${via}`]: link.via } },
+        aggs: {
+          values: {
+            terms: { field: `${COMPLICATIONS_PATH}.${counted}`, size: TERMS_AGGREGATION_SIZE, min_doc_count: 1 },
+            aggs: {
+              [LINKED_CASES_AGGREGATION]: {
+                reverse_nested: {},
+                aggs: { publications: { cardinality: { field: 'publicationId', precision_threshold: PUBLICATION_COUNT_PRECISION } } },
+              },
+            },
+          },
+        },
+      },
+    },
+  };
 }
 
 /** All clauses ANDed (match_all when there are none). */
@@ -122,10 +177,11 @@ export function allOf(clauses: FilterClause[]): Query {
   return clauses.length ? { bool: { filter: clauses.map(filterQuery) } } : { match_all: {} };
 }
 
-function facetAggregation(definition: FacetDefinition, request: FacetRequest, clauses: FilterClause[]): estypes.AggregationsAggregationContainer {
+function facetAggregation(definition: FacetDefinition, request: FacetRequest, clauses: FilterClause[], link: FacetLink | null): estypes.AggregationsAggregationContainer {
   const field = definition.field;
-  const aggs: Record<string, estypes.AggregationsAggregationContainer> =
-    definition.kind === 'numeric-range'
+  const aggs: Record<string, estypes.AggregationsAggregationContainer> = link
+    ? { [LINKED_AGGREGATION]: linkedValuesAggregation(link) }
+    : definition.kind === 'numeric-range'
       ? {
           // min_doc_count 1: only buckets with cases (empty ones are the assembler's job); a case with
           // several values in one bucket counts once there, as the shared semantics require.
@@ -157,7 +213,7 @@ function sortOf(query: SearchQuery): estypes.SortCombinations[] {
 
 export function buildSearchRequest(query: SearchQuery): ElasticsearchSearchRequest {
   const { common, own } = splitForFacets(query);
-  const ownClauses = [...own.values()];
+  const owned = ownClauses(own);
   const text = query.text ? textQuery(query.text) : null;
   const must: Query[] = query.text ? [text ?? { match_none: {} }] : [];
   const filter = common.map(filterQuery);
@@ -165,15 +221,15 @@ export function buildSearchRequest(query: SearchQuery): ElasticsearchSearchReque
 
   const aggs: Record<string, estypes.AggregationsAggregationContainer> = {
     [TOTALS_AGGREGATION]: {
-      filter: allOf(ownClauses),
+      filter: allOf(owned),
       aggs: { publications: { cardinality: { field: 'publicationId', precision_threshold: PUBLICATION_COUNT_PRECISION } } },
     },
   };
   for (const request of uniqueFacetRequests(query.facets)) {
     const definition = facetDefinition(request.facet);
     // clausesForFacet(query, facet) minus `common`, which the main query already applies.
-    const others = [...own.entries()].filter(([facet]) => facet !== request.facet).map(([, clause]) => clause);
-    aggs[facetAggregationName(request.facet)] = facetAggregation(definition, request, others);
+    const others = ownClausesExcept(own, request.facet);
+    aggs[facetAggregationName(request.facet)] = facetAggregation(definition, request, others, facetLink(query, request.facet));
     // Free-valued facets (publication types) list the values present in the index with zero counts on request.
     if (request.includeZero && definition.multiValued && !definition.termKind && definition.kind !== 'numeric-range') {
       aggs[presentValuesAggregationName(request.facet)] = { global: {}, aggs: { values: { terms: { field: definition.field, size: TERMS_AGGREGATION_SIZE, min_doc_count: 1 } } } };
@@ -189,7 +245,7 @@ export function buildSearchRequest(query: SearchQuery): ElasticsearchSearchReque
 
   const request: ElasticsearchSearchRequest = {
     query: main,
-    ...(ownClauses.length ? { post_filter: allOf(ownClauses) } : {}),
+    ...(owned.length ? { post_filter: allOf(owned) } : {}),
     aggs,
     size,
     track_total_hits: true,

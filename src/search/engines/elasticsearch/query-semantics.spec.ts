@@ -1,7 +1,7 @@
 /**
  * The builder and parser end to end, without a cluster: an in-memory evaluation of exactly the query
- * DSL subset buildSearchRequest emits (bool, terms, term, range, match_phrase, match_all/none;
- * post_filter; filter/global/terms/cardinality/histogram/min/max aggregations; sort with `missing`;
+ * DSL subset buildSearchRequest emits (bool, terms, term, range, match_phrase, match_phrase_prefix,
+ * nested, match_all/none; post_filter; filter/global/nested/reverse_nested/terms/cardinality/histogram/min/max aggregations; sort with `missing`;
  * search_after) runs the built request over the contract's fixture corpus, and parseSearchResponse reads
  * the answer. The expectations are the contract suite's hand-counted numbers and its naive reference
  * evaluation (test/contract), so a clause in the wrong place (query vs post_filter vs a facet's filter),
@@ -36,17 +36,25 @@ const valuesOf = (doc: Doc, field: string): unknown[] => {
 const analyze = (text: string): [string, number][] =>
   (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((token, position): [string, number] => [token, position]).filter(([token]) => !STOP.has(token));
 
-function phraseMatches(doc: Doc, field: string, phrase: string): boolean {
+function phraseMatches(doc: Doc, field: string, phrase: string, prefix = false): boolean {
   const wanted = analyze(phrase);
   if (!wanted.length) return false;
   // Each array element on its own: a phrase never spans two values (position_increment_gap).
   const base = wanted[0][1];
+  const last = wanted.length - 1;
+  // match_phrase_prefix: the last analysed word matches any indexed word it starts.
+  const same = (token: string, k: number) => token === wanted[k][0] || (prefix && k === last && token.startsWith(wanted[k][0]));
   return valuesOf(doc, field).some((value) => {
     const tokens = analyze(String(value));
-    const at = new Set(tokens.map(([token, position]) => `${position}:${token}`));
-    return tokens.some(([token, start]) => token === wanted[0][0] && wanted.every(([t, p]) => at.has(`${start + p - base}:${t}`)));
+    const at = new Map(tokens.map(([token, position]) => [position, token]));
+    return tokens.some(([token, start]) => same(token, 0) && wanted.every(([, p], k) => at.has(start + p - base) && same(at.get(start + p - base) as string, k)));
   });
 }
+
+/** A nested field's objects as documents of their own (fields named by full path), each knowing its root. */
+const nestedDocs = (doc: Doc, path: string): Doc[] =>
+  ((doc[path] ?? []) as Doc[]).map((child) => ({ ...Object.fromEntries(Object.entries(child).map(([key, value]) => [`${path}.${key}`, value])), [ROOT]: doc }));
+const ROOT = '__root';
 
 function matches(doc: Doc, query: Json): boolean {
   const [[kind, body]] = Object.entries(query);
@@ -71,6 +79,13 @@ function matches(doc: Doc, query: Json): boolean {
       const [[field, spec]] = Object.entries(body as Json);
       return phraseMatches(doc, field, spec.query);
     }
+    case 'match_phrase_prefix': {
+      const [[field, spec]] = Object.entries(body as Json);
+      expect(spec.max_expansions).toBeGreaterThan(0);
+      return phraseMatches(doc, field, spec.query, true);
+    }
+    case 'nested':
+      return nestedDocs(doc, body.path).some((child) => matches(child, body.query));
     case 'bool': {
       const required: Json[] = [...(body.must ?? []), ...(body.filter ?? [])];
       if (!required.every((q) => matches(doc, q))) return false;
@@ -98,6 +113,17 @@ function aggregate(docs: Doc[], all: Doc[], aggs: Json | undefined): Json {
       case 'global':
         out[name] = { doc_count: all.length, ...aggregate(all, all, sub) };
         break;
+      case 'nested': {
+        const children = docs.flatMap((doc) => nestedDocs(doc, body.path));
+        out[name] = { doc_count: children.length, ...aggregate(children, all, sub) };
+        break;
+      }
+      case 'reverse_nested': {
+        // Each root once, however many of its nested documents are in the bucket.
+        const roots = [...new Set(docs.map((child) => child[ROOT] as Doc))];
+        out[name] = { doc_count: roots.length, ...aggregate(roots, all, sub) };
+        break;
+      }
       case 'terms': {
         const byValue = new Map<string, Doc[]>();
         for (const doc of docs) for (const value of new Set(valuesOf(doc, body.field) as string[])) byValue.set(value, [...(byValue.get(value) ?? []), doc]);
@@ -185,6 +211,7 @@ function evaluate(documents: SearchDocument[], request: ElasticsearchSearchReque
 
 interface Input {
   text?: string;
+  typing?: boolean;
   filters?: SearchFilters;
   facets?: (FacetName | FacetRequest)[];
   sort?: SearchSort;
@@ -193,7 +220,7 @@ interface Input {
 }
 
 const queryOf = (input: Input): SearchQuery => ({
-  text: parseTextQuery(input.text),
+  text: parseTextQuery(input.text, { prefixLastWord: input.typing ?? false }),
   filters: input.filters ?? {},
   facets: (input.facets ?? []).map((facet) => (typeof facet === 'string' ? { facet, includeZero: false } : facet)),
   sort: input.sort ?? SearchSort.RELEVANCE,
@@ -293,6 +320,10 @@ describe('Elasticsearch request semantics on the contract corpus (in-memory eval
       { ageGroups: [AgeGroup.ADULT], bloodPatchVolumeMl: { min: 15, max: 20 }, outcomeKnown: true },
       { symptoms: ids('back-pain', 'headache'), anticoagulation: [Anticoagulation.UNKNOWN], age: { min: 20, max: 40 }, publicationTypes: ['Case Reports'] },
       { complications: ids('spinal-hematoma', 'csf-leak'), year: { max: 2016 }, sex: [Sex.FEMALE, Sex.UNKNOWN], outcomeKnown: false },
+      { complications: ids('hematoma', 'csf-leak'), procedures: ids('epidural-injection', 'lumbar-puncture'), complicationsFollowProcedures: true, sex: [Sex.FEMALE] },
+      { complications: ids('hematoma'), procedures: ids('epidural-blood-patch'), complicationsFollowProcedures: true },
+      { complications: ids('spinal-hematoma'), complicationsFollowProcedures: true, outcomes: [Outcome.FULL_RECOVERY, Outcome.PARTIAL_RECOVERY] },
+      { procedures: ids('epidural-blood-patch', 'epidural-injection'), complicationsFollowProcedures: true },
     ];
     const allFacets = Object.values(FacetName).map((facet) => ({ facet, includeZero: false }));
     for (const filters of filterSets) {
@@ -310,6 +341,24 @@ describe('Elasticsearch request semantics on the contract corpus (in-memory eval
         }
       }
     }
+  });
+
+  describe('complication after procedure (nested complications)', () => {
+    it('matches a complication recorded after a selected procedure, not one the case merely also has', () => {
+      const filters: SearchFilters = { complications: ids('hematoma'), procedures: ids('epidural-blood-patch') };
+      expect(sortedKeys(run({ filters: { ...filters, complicationsFollowProcedures: true } }))).toEqual([1, 3, 4, 11, 13, 14]);
+      expect(sortedKeys(run({ filters }))).toEqual([1, 2, 3, 4, 11, 13, 14]);
+      expect(sortedKeys(run({ filters: { complications: ids('hematoma'), procedures: ids('labour-epidural-analgesia'), complicationsFollowProcedures: true } }))).toEqual([7]);
+    });
+
+    it('counts linked facet values once per case (reverse_nested), with distinct publications', () => {
+      const filters: SearchFilters = { complications: ids('hematoma'), procedures: ids('epidural-blood-patch'), complicationsFollowProcedures: true };
+      const result = run({ filters, facets: [FacetName.COMPLICATION, FacetName.PROCEDURE] });
+      expect([result.totalCases, result.totalPublications]).toEqual([6, 4]);
+      expect(countsOf(result, FacetName.COMPLICATION)).toMatchObject({ hematoma: 6, 'spinal-hematoma': 5, 'intrathecal-hematoma': 2, 'spinal-subdural-hematoma': 2, 'csf-leak': 1 });
+      expect(countsOf(result, FacetName.COMPLICATION, 'publicationCount')).toMatchObject({ hematoma: 4, 'spinal-subdural-hematoma': 1 });
+      expect(countsOf(result, FacetName.PROCEDURE)).toEqual({ 'epidural-blood-patch': 6, 'epidural-injection': 9, 'epidural-steroid-injection': 3, 'labour-epidural-analgesia': 1, 'lumbar-puncture': 3 });
+    });
   });
 
   it.each<[SearchSort, number[]]>([
@@ -362,8 +411,21 @@ describe('Elasticsearch request semantics on the contract corpus (in-memory eval
       // otherText (label, journal, authors) is searched too, like the embedded engine's D weight.
       ['"fixture journal"', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]],
       ['"case 12"', [12]],
+      // Prefixes: a trailing *, in either spelling, inside a word's phrase, excluded.
+      ['hemat*', [1, 2, 3, 4, 5, 6, 7, 10, 11, 13, 14, 15, 16]],
+      ['haemat*', [1, 2, 3, 4, 5, 6, 7, 10, 11, 13, 14, 15, 16]],
+      ['hemat', []],
+      ['post-dur*', [7, 8, 9]],
+      ['hematoma -intracran*', [1, 2, 3, 4, 5, 10, 11, 14, 15, 16]],
     ])('%s', (text, expected) => {
       expect(sortedKeys(run({ text, sort: SearchSort.RELEVANCE }))).toEqual(expected);
+    });
+
+    it('matches the word being typed as a prefix (prefixLastWord)', () => {
+      expect(sortedKeys(run({ text: 'zanzi', typing: true }))).toEqual([7]);
+      expect(sortedKeys(run({ text: 'intrathecal hemat', typing: true }))).toEqual([1, 2, 11]);
+      expect(sortedKeys(run({ text: '"spinal subd', typing: true }))).toEqual([3, 4, 6, 10]);
+      expect(sortedKeys(run({ text: 'zanzi ', typing: true }))).toEqual([]);
     });
 
     it('combines text with filters and facet counts', () => {

@@ -3,7 +3,7 @@ import { facetDefinition } from '../../query/facet-registry';
 import { markedSnippets } from '../../query/highlight';
 import { SearchQuery } from '../../query/search-query';
 import { EngineFacetBucket, EngineFacetResult, EngineHit, EngineSearchResult, HIGHLIGHT_FIELDS, HighlightResult, NumericStats } from '../../query/search-result';
-import { facetAggregationName, presentValuesAggregationName, TOTALS_AGGREGATION, uniqueFacetRequests } from './query-builder';
+import { facetAggregationName, LINKED_AGGREGATION, LINKED_CASES_AGGREGATION, LINKED_FOLLOWS_AGGREGATION, presentValuesAggregationName, TOTALS_AGGREGATION, uniqueFacetRequests } from './query-builder';
 import { BucketsAggregate, bucketsOf, FilterAggregate, finiteOrNull, termKey, TermsBucket } from './aggregations';
 
 /** What the builder asks for in `_source`. */
@@ -19,6 +19,19 @@ interface CardinalityAggregate {
 }
 interface CaseTermsBucket extends TermsBucket {
   publications?: CardinalityAggregate;
+}
+/** A linked facet's bucket: doc_count counts nested complications, `cases` (reverse_nested) the cases. */
+interface LinkedTermsBucket extends TermsBucket {
+  [LINKED_CASES_AGGREGATION]?: FilterAggregate & { publications?: CardinalityAggregate };
+}
+
+/** The buckets of a linked facet (see linkedValuesAggregation), as case buckets. */
+function linkedBuckets(linked: FilterAggregate): CaseTermsBucket[] {
+  const follows = linked[LINKED_FOLLOWS_AGGREGATION] as FilterAggregate | undefined;
+  return bucketsOf(follows?.values as BucketsAggregate<LinkedTermsBucket> | undefined).map((bucket) => {
+    const cases = bucket[LINKED_CASES_AGGREGATION];
+    return { key: bucket.key, key_as_string: bucket.key_as_string, doc_count: cases?.doc_count ?? 0, publications: cases?.publications };
+  });
 }
 
 /**
@@ -52,7 +65,8 @@ export function parseSearchResponse(query: SearchQuery, response: ElasticsearchS
       };
       return { facet: request.facet, buckets: [], stats };
     }
-    const buckets: EngineFacetBucket[] = bucketsOf(aggregate?.values as BucketsAggregate<CaseTermsBucket> | undefined)
+    const linked = aggregate?.[LINKED_AGGREGATION] as FilterAggregate | undefined;
+    const buckets: EngineFacetBucket[] = (linked ? linkedBuckets(linked) : bucketsOf(aggregate?.values as BucketsAggregate<CaseTermsBucket> | undefined))
       .filter((bucket) => bucket.doc_count > 0)
       .map((bucket) => ({ value: termKey(bucket), caseCount: bucket.doc_count, publicationCount: Math.min(bucket.publications?.value ?? 0, bucket.doc_count) }));
     const present = aggregations[presentValuesAggregationName(request.facet)] as FilterAggregate | undefined;

@@ -1,10 +1,10 @@
 import { facetDefinition, FacetField, FacetName } from '../../query/facet-registry';
-import { FilterClause, MISSING_HIGH, MISSING_LOW, SearchQuery, splitForFacets } from '../../query/search-query';
+import { facetLink, FilterClause, MISSING_HIGH, MISSING_LOW, ownClauses, SearchQuery, splitForFacets } from '../../query/search-query';
 import { countIn, countPositionsIn, forEachPosition, intersect, wordCount } from './bitset';
-import { CODED_FIELDS, COLUMN_OF, CountRow, Encode } from './postgres-query.builder';
+import { CODED_FIELDS, COLUMN_OF, CountRow, Encode, LINK_PAIRS } from './postgres-query.builder';
 
-/** The columns of search_case_document that counting reads (codes, numbers, the boolean). */
-export const COLUMN_FIELDS: (FacetField | 'hasKnownOutcome')[] = [
+/** The columns of search_case_document that counting reads (codes, numbers, the boolean, the link pairs). */
+export const COLUMN_FIELDS: (FacetField | 'hasKnownOutcome' | typeof LINK_PAIRS)[] = [
   'complicationIds',
   'procedureIds',
   'treatmentIds',
@@ -21,8 +21,9 @@ export const COLUMN_FIELDS: (FacetField | 'hasKnownOutcome')[] = [
   'bloodPatchVolumesMl',
   'onsetHours',
   'hasKnownOutcome',
+  LINK_PAIRS,
 ];
-const MULTI = new Set<string>(['complicationIds', 'procedureIds', 'treatmentIds', 'symptomIds', 'publicationTypes', 'bloodPatchVolumesMl', 'onsetHours']);
+const MULTI = new Set<string>(['complicationIds', 'procedureIds', 'treatmentIds', 'symptomIds', 'publicationTypes', 'bloodPatchVolumesMl', 'onsetHours', LINK_PAIRS]);
 
 /** One row of the index as counting sees it (column names as in the table). */
 export type ColumnRow = Record<string, unknown> & { case_report_id: string; publication_id: string };
@@ -207,9 +208,36 @@ export class FacetColumns {
     return set;
   }
 
+  /** A set over codes (complications or procedures), for testing link pairs. */
+  private codeFlags(field: FacetField, values: string[], encode: Encode): Uint8Array {
+    const flags = new Uint8Array(this.maxCode + 1);
+    for (const value of values) {
+      const code = encode(field, value);
+      if (code >= 0 && code <= this.maxCode) flags[code] = 1;
+    }
+    return flags;
+  }
+
   private computeMask(clause: FilterClause, encode: Encode, columns: Frozen): Uint8Array {
     const n = this.ids.length;
     const mask = new Uint8Array(n);
+    if (clause.kind === 'complication-after-procedure') {
+      // An empty side does not restrict (the plain filter of the other side).
+      if (!clause.procedures.length) return this.computeMask({ kind: 'any-of', key: 'complications', field: 'complicationIds', values: clause.complications }, encode, columns);
+      if (!clause.complications.length) return this.computeMask({ kind: 'any-of', key: 'procedures', field: 'procedureIds', values: clause.procedures }, encode, columns);
+      const complications = this.codeFlags('complicationIds', clause.complications, encode);
+      const procedures = this.codeFlags('procedureIds', clause.procedures, encode);
+      const { start, values } = columns.multi.get(LINK_PAIRS) as { start: Int32Array; values: Int32Array };
+      for (let ord = 0; ord < n; ord++) {
+        for (let i = start[ord]; i + 1 < start[ord + 1]; i += 2) {
+          if (complications[values[i]] === 1 && procedures[values[i + 1]] === 1) {
+            mask[ord] = 1;
+            break;
+          }
+        }
+      }
+      return mask;
+    }
     const list = columns.multi.get(clause.field);
     const one = columns.single.get(clause.kind === 'outcome-known' ? 'hasKnownOutcome' : clause.field);
     let accepts: (value: number) => boolean;
@@ -266,12 +294,12 @@ export class FacetColumns {
     const baseSets = [columns.aliveBits, ...common.map((clause) => this.clauseSet(clause, encode, columns))];
     if (candidates) baseSets.push(this.toPositions(candidates, columns));
     const base = intersect(baseSets);
-    const ownEntries = [...own.entries()];
-    const ownSets = ownEntries.map(([, clause]) => this.clauseSet(clause, encode, columns));
+    const owned = ownClauses(own);
+    const ownSets = owned.map((clause) => this.clauseSet(clause, encode, columns));
     const full = intersect([base, ...ownSets]);
-    /** Facet -> the set it counts in (cached per distinct own clause left out). */
+    /** Facet -> the set it counts in: base and every owned clause but its own (the linked clause is owned by two facets). */
     const within = (facet: FacetName): Uint32Array => {
-      const index = ownEntries.findIndex(([owner]) => owner === facet);
+      const index = owned.indexOf(own.get(facet) as FilterClause);
       return index === -1 ? full : intersect([base, ...ownSets.filter((_, k) => k !== index)]);
     };
 
@@ -313,6 +341,36 @@ export class FacetColumns {
         });
         row('stats', request.facet, null, 0, 0, min === Infinity ? null : min, max === -Infinity ? null : max);
         for (const [from, cases] of buckets) row('histogram', request.facet, null, cases, 0, from);
+        continue;
+      }
+      const link = facetLink(query, request.facet);
+      if (link) {
+        // Per complication (or procedure) code, the cases of `set` where it is linked to a selected
+        // procedure (or complication): each case once per code, publications distinct per code.
+        const [counted, via] = link.counted === 'complication' ? [0, 1] : [1, 0];
+        const wanted = this.codeFlags(link.counted === 'complication' ? 'procedureIds' : 'complicationIds', link.via, encode);
+        const { start, values } = columns.multi.get(LINK_PAIRS) as { start: Int32Array; values: Int32Array };
+        const cases = new Map<number, number>();
+        const publications = new Map<number, number>();
+        const lastCase = new Map<number, number>();
+        const lastPublication = new Map<number, number>();
+        forEachPosition(set, (position) => {
+          const ord = columns.order[position];
+          const publication = columns.publicationAt[position];
+          for (let i = start[ord]; i + 1 < start[ord + 1]; i += 2) {
+            if (wanted[values[i + via]] !== 1) continue;
+            const code = values[i + counted];
+            if (lastCase.get(code) === position) continue;
+            lastCase.set(code, position);
+            cases.set(code, (cases.get(code) ?? 0) + 1);
+            // Positions run publication by publication, so a new publication for a code is a change.
+            if (lastPublication.get(code) !== publication) {
+              lastPublication.set(code, publication);
+              publications.set(code, (publications.get(code) ?? 0) + 1);
+            }
+          }
+        });
+        for (const [code, n] of cases) row('bucket', null, code, n, publications.get(code) as number);
         continue;
       }
       for (const [code, cases] of this.codeSets(definition.field, columns)) {

@@ -4,8 +4,11 @@ import { TextAtom, TextQuery } from '../../query/text-query';
 /** The text search configuration: English stemming and stop words (medical English is English). */
 export const TS_CONFIG = 'english';
 
+/** The in-memory column of complication -> procedure links (pairs of codes, see SearchCaseDocument.complicationProcedureCodes). */
+export const LINK_PAIRS = 'complicationProcedurePairs';
+
 /** Column of each document field in search_case_document; coded fields hold SearchFacetCode codes. */
-export const COLUMN_OF: Record<FacetField | 'hasKnownOutcome', string> = {
+export const COLUMN_OF: Record<FacetField | 'hasKnownOutcome' | typeof LINK_PAIRS, string> = {
   complicationIds: 'complication_codes',
   procedureIds: 'procedure_codes',
   treatmentIds: 'treatment_codes',
@@ -22,6 +25,7 @@ export const COLUMN_OF: Record<FacetField | 'hasKnownOutcome', string> = {
   bloodPatchVolumesMl: 'blood_patch_volumes_ml',
   onsetHours: 'onset_hours',
   hasKnownOutcome: 'has_known_outcome',
+  complicationProcedurePairs: 'complication_procedure_codes',
 };
 
 /** Fields whose values are stored as codes (everything but numbers and the boolean). */
@@ -43,9 +47,24 @@ export class SqlParams {
   }
 }
 
-/** A tsquery for one atom: the phrase as typed OR any spelling variant. */
+/**
+ * A prefix atom as to_tsquery text: its words (split where PostgreSQL's parser splits them, so only
+ * letters and digits reach to_tsquery and no operator can be smuggled in) as a phrase, the last one
+ * with `:*`. to_tsquery still analyses each word (stemming, stop words: `blood in pat` gives
+ * `'blood' <2> 'pat':*`). Null when nothing searchable is left.
+ */
+export function prefixTsqueryText(text: string): string | null {
+  const words = text.normalize('NFC').match(/[\p{L}\p{N}]+/gu);
+  if (!words) return null;
+  return words.map((word, index) => `'${word}'${index === words.length - 1 ? ':*' : ''}`).join(' <-> ');
+}
+
+/** A tsquery for one atom: the phrase as typed OR any spelling variant (a prefix atom: the phrase with its last word a prefix). */
 function atomSql(atom: TextAtom, params: SqlParams): string {
-  const parts = atom.variants.map((variant) => `phraseto_tsquery('${TS_CONFIG}', ${params.add(variant)})`);
+  const parts = atom.variants.map((variant) => {
+    const prefix = atom.prefix ? prefixTsqueryText(variant) : null;
+    return prefix !== null ? `to_tsquery('${TS_CONFIG}', ${params.add(prefix)})` : `phraseto_tsquery('${TS_CONFIG}', ${params.add(variant)})`;
+  });
   return parts.length === 1 ? parts[0] : `(${parts.join(' || ')})`;
 }
 

@@ -39,6 +39,7 @@ const COLUMNS: [string, string][] = [
   ['treatment_codes', 'int[]'],
   ['symptom_codes', 'int[]'],
   ['publication_type_codes', 'int[]'],
+  ['complication_procedure_codes', 'int[]'],
   ['blood_patch_volumes_ml', 'float8[]'],
   ['onset_hours', 'float8[]'],
   ['title', 'text'],
@@ -80,7 +81,7 @@ const STORAGE_SQL = (table: string) => [
   `ALTER TABLE ${table} ${[
     ...['search_vector', 'title', 'abstract', 'summary', 'details'].map((c) => `ALTER COLUMN ${c} SET STORAGE EXTERNAL`),
     // Small arrays read by every count: never compressed or moved out of line.
-    ...['complication_codes', 'procedure_codes', 'treatment_codes', 'symptom_codes', 'publication_type_codes', 'blood_patch_volumes_ml', 'onset_hours'].map((c) => `ALTER COLUMN ${c} SET STORAGE PLAIN`),
+    ...['complication_codes', 'procedure_codes', 'treatment_codes', 'symptom_codes', 'publication_type_codes', 'complication_procedure_codes', 'blood_patch_volumes_ml', 'onset_hours'].map((c) => `ALTER COLUMN ${c} SET STORAGE PLAIN`),
   ].join(', ')}`,
 ];
 
@@ -126,7 +127,30 @@ function rowOf(doc: SearchDocument, codes: Map<string, number>): Record<string, 
     const values = codedValues(doc, field).map((value) => codes.get(codeKey(field, value)) as number);
     row[column] = column.endsWith('_codes') ? values : values[0];
   }
+  row.complication_procedure_codes = linkPairs(doc, codes);
   return row;
+}
+
+/**
+ * The document's complication -> procedure links as code pairs, flat and unique: every term of a
+ * complication's path (the complication and its ancestors) with every term of the path of the
+ * procedure it followed. The codes are those of complicationIds and procedureIds (both paths are in them).
+ */
+export function linkPairs(doc: SearchDocument, codes: Map<string, number>): number[] {
+  const seen = new Set<string>();
+  const pairs: number[] = [];
+  for (const complication of doc.complications) {
+    for (const c of complication.termPath) {
+      for (const p of complication.procedureTermPath) {
+        const cCode = codes.get(codeKey('complicationIds', c));
+        const pCode = codes.get(codeKey('procedureIds', p));
+        if (cCode === undefined || pCode === undefined || seen.has(`${cCode}>${pCode}`)) continue;
+        seen.add(`${cCode}>${pCode}`);
+        pairs.push(cCode, pCode);
+      }
+    }
+  }
+  return pairs;
 }
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -159,7 +183,7 @@ export class PostgresSearchEngine implements SearchEngine {
     await this.dataSource.query(`DROP TABLE IF EXISTS ${BUILD_TABLE}`);
     const [options] = await this.dataSource.query(`SELECT reloptions FROM pg_class WHERE oid = $1::regclass`, [LIVE_TABLE]);
     if (!(options?.reloptions ?? []).includes(TOAST_TARGET)) for (const sql of STORAGE_SQL(LIVE_TABLE)) await this.dataSource.query(sql);
-    const stale = await this.dataSource.query(`SELECT 1 FROM ${LIVE_TABLE} WHERE complication_codes IS NULL LIMIT 1`);
+    const stale = await this.dataSource.query(`SELECT 1 FROM ${LIVE_TABLE} WHERE complication_codes IS NULL OR complication_procedure_codes IS NULL LIMIT 1`);
     if (stale.length) {
       this.logger.warn('the search index was written by an older layout: rebuilding it from the outbox');
       await this.dataSource.transaction(async (tx) => {
@@ -178,7 +202,13 @@ export class PostgresSearchEngine implements SearchEngine {
    * here in the texts read by primary key.
    */
   async search(query: SearchQuery): Promise<EngineSearchResult> {
-    const keys = filterClauses(query.filters).flatMap((clause) => (clause.kind === 'any-of' && CODED_FIELDS.has(clause.field) ? clause.values.map((value) => codeKey(clause.field, value)) : []));
+    const keys = filterClauses(query.filters).flatMap((clause) =>
+      clause.kind === 'any-of' && CODED_FIELDS.has(clause.field)
+        ? clause.values.map((value) => codeKey(clause.field, value))
+        : clause.kind === 'complication-after-procedure'
+          ? [...clause.complications.map((value) => codeKey('complicationIds', value)), ...clause.procedures.map((value) => codeKey('procedureIds', value))]
+          : [],
+    );
     const codes = await this.codes.codes(keys, false);
     const encode = (field: Parameters<typeof codeKey>[0], value: string) => codes.get(codeKey(field, value)) ?? -1;
     // One round trip: the index version and, with text, the tsquery as PostgreSQL analyses it.
@@ -207,7 +237,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const hasNextPage = page.length > query.page.first;
     page = page.slice(0, query.page.first);
     const headlines =
-      match && query.highlight && page.length ? await this.headlines(tsqueryNode, [...match.weights(page)].map(([ord, weights]) => ({ caseReportId: columns.caseReportIdOf(ord), weights }))) : new Map<string, HighlightResult[]>();
+      match && query.highlight && page.length ? await this.headlines(tsqueryNode, text, [...match.weights(page)].map(([ord, weights]) => ({ caseReportId: columns.caseReportIdOf(ord), weights }))) : new Map<string, HighlightResult[]>();
     const hits = page.map((ord): EngineHit => {
       const caseReportId = columns.caseReportIdOf(ord);
       const score = match ? match.score(ord) : null;
@@ -221,7 +251,7 @@ export class PostgresSearchEngine implements SearchEngine {
    * Marked headlines of these cases' text fields, only for the fields whose tsvector weight holds a
    * query lexeme in that case (the others have nothing to mark). See headline.ts.
    */
-  private async headlines(query: TsqueryNode | null, cases: { caseReportId: string; weights: number }[]): Promise<Map<string, HighlightResult[]>> {
+  private async headlines(query: TsqueryNode | null, postings: TextPostings, cases: { caseReportId: string; weights: number }[]): Promise<Map<string, HighlightResult[]>> {
     const wanted = new Map(cases.filter((c) => c.weights !== 0).map((c) => [c.caseReportId, c.weights]));
     if (!wanted.size) return new Map();
     const rows = (await this.dataSource.query(`SELECT case_report_id, ${HIGHLIGHT_FIELDS.join(', ')} FROM ${LIVE_TABLE} WHERE case_report_id = ANY($1::uuid[])`, [[...wanted.keys()]])) as Record<string, string | null>[];
@@ -232,7 +262,8 @@ export class PostgresSearchEngine implements SearchEngine {
       }),
     );
     const lexemes = await this.lexemes.lexemesOf(texts.flatMap((entry) => entry.words.map((word) => word.text)));
-    const inQuery = queryLexemes(query);
+    // A prefix marks the words of the lexemes it matched (its expansions).
+    const inQuery = queryLexemes(query, (prefix) => postings.expand(prefix));
     const matches = (word: Word) => (lexemes.get(word.text) ?? []).some((lexeme) => inQuery.has(lexeme));
     const result = new Map<string, HighlightResult[]>();
     for (const { caseReportId, field, text, words } of texts) {

@@ -61,6 +61,14 @@ export class SearchCaseDocument {
   @Column('int', { array: true, nullable: true })
   publicationTypeCodes: number[] | null;
 
+  /**
+   * "Complication after procedure" links as pairs of codes, flat: [complication, procedure, ...], one
+   * pair per complication term (with ancestors) and the term (with ancestors) of the procedure it was
+   * recorded as following. Null only in rows written before the column existed (ensureIndex rebuilds).
+   */
+  @Column('int', { array: true, nullable: true })
+  complicationProcedureCodes: number[] | null;
+
   @Column('double precision', { array: true })
   bloodPatchVolumesMl: number[];
 

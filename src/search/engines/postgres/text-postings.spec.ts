@@ -36,6 +36,27 @@ describe('TextPostings', () => {
     expect(matching(postings(), "( 'blood' | 'patch' ) <-> 'blood'")).toEqual([2]);
   });
 
+  it('matches a prefix over the lexicon, alone and at the end of a phrase, bounded to the most common lexemes', () => {
+    expect(matching(postings(), "'pat':*")).toEqual([0, 1, 2]);
+    expect(matching(postings(), "'blood' <-> 'pat':*")).toEqual([0]);
+    expect(matching(postings(), "'h':*")).toEqual([0, 3]);
+    expect(matching(postings(), "'patch' & !'head':*")).toEqual([1, 2]);
+    expect(matching(postings(), "'x':*")).toEqual([]);
+    const many = buildTextPostings(Array.from({ length: 60 }, (_, ord): [number, string] => [ord, `'pre${String(ord).padStart(2, '0')}':1A${ord < 3 ? " 'pre99':2A" : ''}`]));
+    const expansions = many.expand('pre');
+    expect(expansions).toHaveLength(50);
+    expect(expansions[0]).toBe('pre99');
+    expect(many.expand('pre0')).toEqual(['pre00', 'pre01', 'pre02', 'pre03', 'pre04', 'pre05', 'pre06', 'pre07', 'pre08', 'pre09']);
+  });
+
+  it('finds prefixes of lexemes written after the build', () => {
+    const text = postings();
+    expect(text.put(5, "'zanzibar':1B")).toBe(true);
+    expect(matching(text, "'zanz':*", 6)).toEqual([5]);
+    expect(text.remove(5)).toBe(true);
+    expect(matching(text, "'zanz':*", 6)).toEqual([]);
+  });
+
   it('matches nothing for the empty query', () => {
     expect(matching(postings(), '')).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { PREFIX_MAX_EXPANSIONS } from '../../query/text-query';
 import { EMPTY, OccurrenceBuilder, Occurrences, phrase, union } from './occurrences';
 import { parseTsvector, TsqueryNode, UnsupportedTsqueryError } from './tsquery';
 
@@ -52,6 +53,36 @@ export class TextPostings {
     }));
     postings.documents = documents;
     return postings;
+  }
+
+  /** The lexicon sorted, for prefix lookups (rebuilt when a write added lexemes). */
+  private sorted: string[] | null = null;
+
+  /**
+   * The lexemes a prefix expands to (search as you type): at most PREFIX_MAX_EXPANSIONS of the indexed
+   * lexemes starting with it, those in the most documents first (ties alphabetically), so a short
+   * prefix finds the common words. Elasticsearch's max_expansions keeps the first terms of its term
+   * dictionary instead; both are exact while a prefix has no more lexemes than the bound.
+   */
+  expand(prefix: string): string[] {
+    if (!this.sorted || this.sorted.length !== this.lexicon.size) this.sorted = [...this.lexicon.keys()].sort();
+    const sorted = this.sorted;
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (sorted[mid] < prefix) low = mid + 1;
+      else high = mid;
+    }
+    const found: [string, number][] = [];
+    for (let i = low; i < sorted.length && sorted[i].startsWith(prefix); i++) {
+      const documents = this.lexeme(sorted[i]).ords.length;
+      if (documents) found.push([sorted[i], documents]);
+    }
+    return found
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, PREFIX_MAX_EXPANSIONS)
+      .map(([lexeme]) => lexeme);
   }
 
   private lexemeId(lexeme: string): number {
@@ -131,6 +162,9 @@ export class TextPostings {
         case 'lexeme':
           found = this.lexeme(node.lexeme);
           break;
+        case 'prefix':
+          found = this.expand(node.lexeme).reduce<Occurrences>((all, lexeme) => (all === EMPTY ? this.lexeme(lexeme) : union(all, this.lexeme(lexeme))), EMPTY);
+          break;
         case 'phrase':
           found = phrase(positional(node.left), positional(node.right), node.distance);
           break;
@@ -146,6 +180,7 @@ export class TextPostings {
     const evaluate = (node: TsqueryNode): Uint8Array => {
       switch (node.op) {
         case 'lexeme':
+        case 'prefix':
         case 'phrase': {
           const out = new Uint8Array(size);
           for (const ord of positional(node).ords) if (ord < size) out[ord] = 1;
@@ -185,7 +220,7 @@ export class TextPostings {
     };
     const units: Occurrences[] = [];
     const collect = (node: TsqueryNode): void => {
-      if (node.op === 'lexeme' || node.op === 'phrase') units.push(positional(node));
+      if (node.op === 'lexeme' || node.op === 'prefix' || node.op === 'phrase') units.push(positional(node));
       else if (node.op === 'and' || node.op === 'or') {
         collect(node.left);
         collect(node.right);
@@ -203,7 +238,7 @@ export class TextPostings {
         const bits = new Int32Array(ords.length);
         const lexemes: Occurrences[] = [];
         const visit = (node: TsqueryNode): void => {
-          if (node.op === 'lexeme') lexemes.push(positional(node));
+          if (node.op === 'lexeme' || node.op === 'prefix') lexemes.push(positional(node));
           else if (node.op === 'not') visit(node.arg);
           else {
             visit(node.left);

@@ -41,8 +41,12 @@ describe('parseTsquery', () => {
     });
   });
 
-  it('refuses what this engine never builds (weights, prefixes) and broken text', () => {
-    expect(() => parseTsquery("'a':*")).toThrow(UnsupportedTsqueryError);
+  it('reads prefixes (search as you type)', () => {
+    expect(parseTsquery("'blood' <-> 'pat':*")).toEqual({ op: 'phrase', distance: 1, left: { op: 'lexeme', lexeme: 'blood' }, right: { op: 'prefix', lexeme: 'pat' } });
+  });
+
+  it('refuses what this engine never builds (weights, weighted prefixes) and broken text', () => {
+    expect(() => parseTsquery("'a':*A")).toThrow(UnsupportedTsqueryError);
     expect(() => parseTsquery("'a':AB")).toThrow(UnsupportedTsqueryError);
     expect(() => parseTsquery("'a' &")).toThrow(UnsupportedTsqueryError);
     expect(() => parseTsquery("( 'a'")).toThrow(UnsupportedTsqueryError);

@@ -4,14 +4,15 @@
  * words, hyphenated words): PostgreSQL analyses, this module only reads what it printed.
  */
 
-/** A tsquery tree. `phrase`: `left <distance> right` (`<->` is distance 1). */
+/** A tsquery tree. `phrase`: `left <distance> right` (`<->` is distance 1); `prefix`: `'hemat':*`. */
 export type TsqueryNode =
   | { op: 'lexeme'; lexeme: string }
+  | { op: 'prefix'; lexeme: string }
   | { op: 'not'; arg: TsqueryNode }
   | { op: 'and' | 'or'; left: TsqueryNode; right: TsqueryNode }
   | { op: 'phrase'; distance: number; left: TsqueryNode; right: TsqueryNode };
 
-/** A tsquery this reader does not evaluate (weight or prefix restrictions: never built by this engine). */
+/** A tsquery this reader does not evaluate (weight restrictions: never built by this engine). */
 export class UnsupportedTsqueryError extends Error {}
 
 /** Reads a quoted lexeme at `start` (a `'`): doubled quotes and backslashes escape. Returns it and the index after it. */
@@ -66,7 +67,11 @@ export function parseTsquery(text: string): TsqueryNode | null {
     if (text[i] !== "'") fail('expected a lexeme');
     const [lexeme, next] = readQuoted(text, i);
     i = next;
-    if (text[i] === ':') fail('weight or prefix restriction');
+    if (text.startsWith(':*', i) && !/^[A-D]/i.test(text.slice(i + 2, i + 3))) {
+      i += 2;
+      return { op: 'prefix', lexeme };
+    }
+    if (text[i] === ':') fail('weight restriction');
     return { op: 'lexeme', lexeme };
   };
   const phrase = (): TsqueryNode => {
@@ -137,11 +142,12 @@ export function parseTsvector(text: string): VectorEntry[] {
   return entries;
 }
 
-/** Every lexeme of a query, negated ones included. */
-export function queryLexemes(node: TsqueryNode | null): Set<string> {
+/** Every lexeme of a query, negated ones included; a prefix stands for the lexemes `expand` gives it. */
+export function queryLexemes(node: TsqueryNode | null, expand: (prefix: string) => Iterable<string> = () => []): Set<string> {
   const lexemes = new Set<string>();
   const visit = (current: TsqueryNode): void => {
     if (current.op === 'lexeme') lexemes.add(current.lexeme);
+    else if (current.op === 'prefix') for (const lexeme of expand(current.lexeme)) lexemes.add(lexeme);
     else if (current.op === 'not') visit(current.arg);
     else {
       visit(current.left);

@@ -28,6 +28,9 @@ export function activeFilters(state: SearchState, labelOf: (param: string, value
       });
     }
   }
+  if (state.followed && state.scope === 'cases') {
+    filters.push({ key: 'sequence', facetTitle: 'Sequence', label: 'complication after the selected procedure', remove: (current) => change(current, (draft) => (draft.followed = false)) });
+  }
   for (const facet of rangeFacetsOf(state.scope)) {
     const range = state.ranges[facet.filter];
     if (!range) continue;

@@ -16,6 +16,8 @@ export interface FacetHandlers {
   /** A label the panel learnt for a value (the chips use it). */
   learnLabel(param: string, value: string, label: string): void;
   labelOf(param: string, value: string): string;
+  /** The "complication after the selected procedure" toggle (SearchState.followed). */
+  setFollowed(followed: boolean): void;
 }
 
 /** What the panel remembers between renders and is not part of the search (not in the URL). */
@@ -46,6 +48,30 @@ export function renderFacets(facets: FacetData[] | null, state: SearchState, han
   });
 }
 
+/**
+ * "Complication after the selected procedure": links the complication and procedure selections through
+ * the recorded sequence (a hematoma after a lumbar puncture, later treated with a blood patch, is no
+ * hematoma after a blood patch); the complication counts then count only complications after the
+ * selected procedures, the procedure counts only procedures the selected complications followed.
+ */
+function sequenceToggle(state: SearchState, handlers: FacetHandlers): HTMLElement {
+  const box = h('input', { type: 'checkbox', id: 'sequence-after', 'data-focus-key': 'sequence-after', 'aria-describedby': 'sequence-after-hint' }) as HTMLInputElement;
+  box.checked = state.followed;
+  box.addEventListener('change', () => handlers.setFollowed(box.checked));
+  const both = state.lists.complications.length > 0 && state.lists.procedures.length > 0;
+  const hint = state.followed
+    ? both
+      ? 'Only complications recorded as caused by / after the selected procedures; counts follow.'
+      : 'Counts show complications after the selected procedure (or procedures before the selected complication).'
+    : 'Select a complication and a procedure, then tick to keep only complications caused by / after that procedure.';
+  return h(
+    'div',
+    { class: 'facet-sequence' },
+    h('label', { class: 'facet-sequence-label', for: 'sequence-after' }, box, ' Complication after the selected procedure'),
+    h('p', { class: 'facet-note', id: 'sequence-after-hint' }, hint),
+  );
+}
+
 function facetId(config: { facet: string }): string {
   return `facet-${config.facet.toLowerCase().replace(/_/g, '-')}`;
 }
@@ -70,6 +96,7 @@ function valuesFacet(config: ValuesFacetConfig, data: FacetData | null, state: S
 
   const id = facetId(config);
   const fieldset = h('fieldset', { class: 'facet', id, 'data-facet': config.facet }, h('legend', {}, config.title, selected.length ? h('span', { class: 'facet-selected-count' }, ` (${selected.length} selected)`) : null));
+  if (config.facet === 'PROCEDURE' && state.scope === 'cases') fieldset.append(sequenceToggle(state, handlers));
   if (!values.length) {
     fieldset.append(h('p', { class: 'facet-empty' }, data ? 'No values for this search.' : '…'));
     return fieldset;
