@@ -22,6 +22,7 @@ import { SEARCH_ENGINE, SearchEngine } from './search-engine.port';
 import { DataSource } from 'typeorm';
 import { SearchResolver } from './search.resolver';
 import { SearchService } from './search.service';
+import { MatchingDocuments } from './matching-documents';
 
 /**
  * Makes sure the index exists, then starts draining the outbox (in the app and in `npm run worker`).
@@ -68,6 +69,7 @@ export class SearchIndexingStarter implements OnApplicationBootstrap {
     OutboxDrainer,
     ReindexService,
     SearchService,
+    MatchingDocuments,
     SearchResolver,
     {
       provide: SearchIndexingStarter,
@@ -75,6 +77,6 @@ export class SearchIndexingStarter implements OnApplicationBootstrap {
       useFactory: (engine: SearchEngine, drainer: OutboxDrainer, publications: PublicationSearchEngine) => new SearchIndexingStarter(engine, drainer, publications),
     },
   ],
-  exports: [SEARCH_ENGINE, PUBLICATION_SEARCH_ENGINE, PublicationSearchService, SearchService, OutboxDrainer, ReindexService],
+  exports: [SEARCH_ENGINE, PUBLICATION_SEARCH_ENGINE, PublicationSearchService, SearchService, MatchingDocuments, TermCatalog, OutboxDrainer, ReindexService],
 })
 export class SearchModule {}
