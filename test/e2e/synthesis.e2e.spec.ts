@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import request from 'supertest';
+import { fixturePath } from '../../src/literature/testing/fixtures';
 import { CURATOR_KEY, startTestApp, TestApp } from '../support/test-app';
 import { asText, waitForIndex } from '../support/search-index';
 
@@ -143,6 +145,13 @@ describe('synthesis API (demo corpus)', () => {
     const none = exact.cells.filter((c: any) => c.columnValue === 'NONE');
     expect(none.every((c: any) => c.search === null)).toBe(true);
     expect(exact.columnHeaders.at(-1)).toMatchObject({ value: 'NONE', unknown: true });
+    // The same treatment row read case by case (the search filters on TREATMENT: facets cannot count it) agrees with the facets.
+    const top = byFacets.rowHeaders.filter((h: any) => !h.unknown).sort((a: any, b: any) => b.caseCount - a.caseCount)[0];
+    const { caseCrossTab: filtered } = await gql(CROSS_TAB, { input: { filters: { treatments: [top.value] } }, rows: 'TREATMENT', columns: 'OUTCOME', limit: 50 });
+    expect(filtered.method).toBe('EXACT');
+    const rowOf = (table: any) => Object.fromEntries(table.cells.filter((c: any) => c.rowValue === top.value).map((c: any) => [c.columnValue, c.caseCount]));
+    expect(rowOf(filtered)).toEqual(rowOf(byFacets));
+    expect(filtered.totalCases).toBe(top.caseCount);
   });
 
   it('summarises age, onset and blood-patch volume of the README question', async () => {
@@ -219,5 +228,25 @@ describe('synthesis API (demo corpus)', () => {
     expect(typo.status).toBe(400);
     const nothing = await request(app.running.url).get('/exports/case-table').query({ outcomes: 'DEATH' });
     expect(nothing.status).toBe(404);
+  });
+
+  // Last: it adds suggested cases to the corpus.
+  it('counts curated and suggested cases apart when a search finds both', async () => {
+    const upload = await request(app.running.url)
+      .post('/imports')
+      .query({ review: 'synthesis e2e', fileName: 'pubmed.xml' })
+      .set('Authorization', `Bearer ${CURATOR_KEY}`)
+      .set('Content-Type', 'application/xml')
+      .send(readFileSync(fixturePath('pubmed_xml/pubmed-10-records-5-case-reports.xml')));
+    expect(upload.status).toBe(200);
+    const proposed = upload.body.extraction.proposedCases;
+    expect(proposed).toBeGreaterThan(0);
+    await waitForIndex(app);
+    const { caseSummary: summary } = await gql(SUMMARY, { input: null, facet: 'OUTCOME' });
+    expect(summary).toMatchObject({ totalCases: 23 + proposed, curatedCases: 23, suggestedCases: proposed });
+    for (const row of summary.rows) expect(row.curated.caseCount + row.suggested.caseCount).toBe(row.caseCount);
+    expect(summary.rows.find((row: any) => row.value === 'FULL_RECOVERY').curated.caseCount).toBe(9);
+    // The README question still finds only curated cases: no split.
+    expect((await gql(SUMMARY, { input: QUESTION, facet: 'OUTCOME' })).caseSummary).toMatchObject({ curatedCases: null, suggestedCases: null });
   });
 });
