@@ -20,6 +20,7 @@ describe('searchLink', () => {
   it('narrows a single-valued selection to the value', () => {
     const link = searchLink({ filters: { pregnancyStatuses: ['PREGNANT', 'POSTPARTUM'] as never } }, [{ definition: pregnancy, value: 'POSTPARTUM' }])!;
     expect(JSON.parse(link.input).filters.pregnancyStatuses).toEqual(['POSTPARTUM']);
+    expect(searchLink({ filters: { pregnancyStatuses: ['POSTPARTUM'] as never } }, [{ definition: pregnancy, value: 'NOT_PREGNANT' }])).toBeNull();
   });
 
   it('has no search for cases with no value, nor for a second value of a filtered multi-valued facet', () => {

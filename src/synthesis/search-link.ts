@@ -32,8 +32,9 @@ type Filters = Record<string, unknown>;
 
 /**
  * The link for a set of facet values, or null when no search selects exactly those cases: the "none
- * reported" row of a multi-valued facet (no filter means "has no value"), or a second value of a
- * multi-valued facet the search already filters (values inside one filter are ORed, never ANDed).
+ * reported" row of a multi-valued facet (no filter means "has no value"), a second value of a
+ * multi-valued facet the search already filters (values inside one filter are ORed, never ANDed), or
+ * a value outside the search's own selection of a single-valued facet (no case of the search has it).
  */
 export function searchLink(input: SearchCaseReportsInput, selections: readonly { definition: FacetDefinition; value: string }[]): SearchLink | null {
   const filters: Filters = { ...((input.filters ?? {}) as Filters) };
@@ -42,7 +43,8 @@ export function searchLink(input: SearchCaseReportsInput, selections: readonly {
     const current = filters[definition.filterKey];
     const selected = Array.isArray(current) ? (current as string[]) : [];
     if (definition.multiValued && selected.length && !(selected.length === 1 && selected[0] === value)) return null;
-    // Single-valued: the value is one of the selection (or the cell is empty anyway): it narrows it.
+    // Single-valued: a value outside the search's selection has no case here; one inside narrows it.
+    if (selected.length && !selected.includes(value)) return null;
     filters[definition.filterKey] = [value];
   }
   const search: Record<string, unknown> = {};

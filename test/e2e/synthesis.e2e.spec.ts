@@ -77,6 +77,8 @@ describe('synthesis API (demo corpus)', () => {
     // The facet alone would say NOT_PREGNANT 1, UNKNOWN 1 (it ignores its own selection); the summary describes the 5 cases.
     expect(Object.fromEntries(summary.rows.map((row: any) => [row.value, row.caseCount]))).toEqual({ PREGNANT: 0, POSTPARTUM: 5, NOT_PREGNANT: 0, UNKNOWN: 0 });
     expect(summary.totalCases).toBe(5);
+    // Only the selected values' rows have a search (the others have no case in this search).
+    expect(summary.rows.filter((row: any) => row.search).map((row: any) => row.value)).toEqual(['PREGNANT', 'POSTPARTUM']);
   });
 
   it('counts a multi-valued facet the search filters on exactly (COMPLICATION), and not-reported treatments', async () => {

@@ -5,7 +5,7 @@ import { SavedSearchesService } from '../../literature/saved-searches/saved-sear
 import { SearchCaseReportsInput } from '../../search/inputs/search-case-reports.input';
 import { decodeSearchCursor } from '../../search/query/search-cursor';
 import { SearchService } from '../../search/search.service';
-import { wholeSearch } from '../summary/case-summary.service';
+import { wholeSearch } from '../synthesis-search';
 import { CASE_TABLE_COLUMNS, caseTableRow, CaseTableColumn, DEFAULT_CASE_TABLE_COLUMNS } from './case-table-column';
 import { CASE_TABLE_FORMATS, CaseTableFormat, csvHead, csvRows, markdownHead, markdownRows, TableStamp } from './case-table-writers';
 

@@ -7,7 +7,7 @@ import { SearchQuery } from '../../search/query/search-query';
 import { SearchService } from '../../search/search.service';
 import { CountMethod } from '../models/count-method.enum';
 import { searchLink } from '../search-link';
-import { valueFacet, wholeSearch } from '../summary/case-summary.service';
+import { valueFacet, wholeSearch } from '../synthesis-search';
 import { FacetCounter, ownSelection } from '../summary/facet-counter';
 import { listValues, unknownValueOf, ValueCount } from '../summary/facet-tally';
 import { cellKey, cellsOf, CellTally, CrossTabCell, CrossTabHeader, headersOf, limitValues } from './cross-tab';

@@ -4,7 +4,7 @@ import { SearchCaseReportsInput } from '../../search/inputs/search-case-reports.
 import { MatchingDocuments } from '../../search/matching-documents';
 import { SearchService } from '../../search/search.service';
 import { NumericSummary, summariseNumbers } from '../statistics/numeric-summary';
-import { wholeSearch } from '../summary/case-summary.service';
+import { wholeSearch } from '../synthesis-search';
 import { NUMERIC_FIELDS, NumericField } from './numeric-field';
 
 export interface CaseNumericSummary extends NumericSummary {

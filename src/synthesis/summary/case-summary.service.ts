@@ -1,27 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { BadUserInputError } from '../../common/errors/domain-error';
 import { SearchCaseReportsInput } from '../../search/inputs/search-case-reports.input';
-import { FacetDefinition, facetDefinition, FacetName } from '../../search/query/facet-registry';
+import { FacetName } from '../../search/query/facet-registry';
 import { SearchQuery } from '../../search/query/search-query';
 import { SearchService } from '../../search/search.service';
 import { CaseSummary } from '../models/case-summary.model';
 import { CountMethod } from '../models/count-method.enum';
 import { searchLink } from '../search-link';
+import { valueFacet, wholeSearch } from '../synthesis-search';
 import { knownCasesOf, summaryRows } from './case-summary';
 import { FacetCounter, ownSelection } from './facet-counter';
 import { listValues } from './facet-tally';
-
-/** The search a synthesis reads: the whole result (no page, no facets). */
-export function wholeSearch(input: SearchCaseReportsInput | null | undefined): SearchCaseReportsInput {
-  return { text: input?.text ?? null, filters: input?.filters ?? null, sort: input?.sort ?? null, facets: [], first: 0, after: null };
-}
-
-/** A facet that has values to count (numeric facets have caseNumericSummary). */
-export function valueFacet(facet: FacetName, path: string): FacetDefinition {
-  const definition = facetDefinition(facet);
-  if (definition.kind === 'numeric-range') throw BadUserInputError.field(path, `${facet} is numeric: use caseNumericSummary`);
-  return definition;
-}
 
 /** caseSummary: per value of a facet, cases and publications with proportions and Wilson intervals. */
 @Injectable()
