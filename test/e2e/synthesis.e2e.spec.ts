@@ -3,6 +3,7 @@ import request from 'supertest';
 import { fixturePath } from '../../src/literature/testing/fixtures';
 import { CURATOR_KEY, startTestApp, TestApp } from '../support/test-app';
 import { asText, waitForIndex } from '../support/search-index';
+import { docxText } from '../support/docx-text';
 
 // The README's question: intrathecal or spinal subdural hematoma after an epidural blood patch, in
 // pregnant or postpartum patients. Hand count (src/case-reports/demo/README.md and demo-corpus.json):
@@ -191,7 +192,7 @@ describe('synthesis API (demo corpus)', () => {
     expect(rows.map((cells: string[]) => cells[0].slice(-4))).toEqual(['2020', '2020', '2019', '2018', '2004']);
   });
 
-  it('downloads the case table as CSV and Markdown, stamped with the search, the date and the saved search', async () => {
+  it('downloads the case table as CSV, Markdown and Word, stamped with the search, the date and the saved search', async () => {
     const csv = await asText(request(app.running.url).get('/exports/case-table').query({ format: 'csv', q: JSON.stringify(QUESTION), columns: 'CITATION,AGE,OUTCOME' }));
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
@@ -212,6 +213,25 @@ describe('synthesis API (demo corpus)', () => {
     expect(md).toContain('| Study | Age (years) | Obstetric status | Procedures | Onset | Symptoms | Diagnosis / imaging | Complications | Treatment | Outcome |');
     expect(md.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Study') && !line.startsWith('| ---'))).toHaveLength(5);
 
+    // Word: a real table, read back.
+    const word = await request(app.running.url)
+      .get('/exports/case-table')
+      .query({ format: 'docx', q: JSON.stringify(QUESTION), columns: 'CITATION,AGE,ONSET,OUTCOME' })
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(word.status).toBe(200);
+    expect(word.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(word.headers['content-disposition']).toMatch(/case-table-\d{4}-\d\d-\d\d\.docx/);
+    const { paragraphs, rows: wordRows } = docxText(word.body as Buffer);
+    expect(paragraphs[0]).toBe(`Search: ${JSON.stringify(QUESTION)}`);
+    expect(wordRows[0]).toEqual(['Study', 'Age (years)', 'Onset', 'Outcome']);
+    expect(wordRows).toHaveLength(6);
+    expect(wordRows).toContainEqual(['Landa et al. 2018', '37', 'Intrathecal hematoma: 216 h after Epidural blood patch', 'Full recovery']);
+
     // From a saved search: its name and latest fingerprint are stamped.
     const saved = await gql('mutation($input: SaveSearchInput!) { saveSearch(input: $input) { id } }', { input: { name: 'EBP hematoma postpartum', search: QUESTION } }, CURATOR_KEY);
     const run = await gql('mutation($id: ID!) { runSavedSearch(id: $id) { run { fingerprint } } }', { id: saved.saveSearch.id }, CURATOR_KEY);
@@ -224,7 +244,7 @@ describe('synthesis API (demo corpus)', () => {
   it('refuses bad download parameters and an empty result', async () => {
     const badColumn = await request(app.running.url).get('/exports/case-table').query({ columns: 'CITATION,SHOE_SIZE' });
     expect(badColumn.status).toBe(400);
-    const badFormat = await request(app.running.url).get('/exports/case-table').query({ format: 'docx' });
+    const badFormat = await request(app.running.url).get('/exports/case-table').query({ format: 'pdf' });
     expect(badFormat.status).toBe(400);
     const typo = await request(app.running.url).get('/exports/case-table').query({ outcome: 'DEATH' });
     expect(typo.status).toBe(400);

@@ -1,11 +1,12 @@
-/** The case table as files: CSV and Markdown, stamped with the search, the date and the saved search. Pure. */
+/** The case table as text files: CSV and Markdown (Word: case-table-docx.ts), stamped with the search, the date and the saved search. Pure. */
 import { stringify } from 'csv-stringify/sync';
 
-export type CaseTableFormat = 'csv' | 'markdown';
+export type CaseTableFormat = 'csv' | 'markdown' | 'docx';
 
 export const CASE_TABLE_FORMATS: Record<CaseTableFormat, { contentType: string; extension: string }> = {
   csv: { contentType: 'text/csv; charset=utf-8', extension: 'csv' },
   markdown: { contentType: 'text/markdown; charset=utf-8', extension: 'md' },
+  docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extension: 'docx' },
 };
 
 /** What makes a file reproducible: the search, when, how many, and the saved search it came from. */

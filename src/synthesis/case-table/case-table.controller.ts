@@ -16,9 +16,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CASE_TABLE_PARAMS: ReadonlySet<string> = new Set<string>(['format', 'columns', 'savedSearch', ...SEARCH_PARAMS]);
 
 /**
- * GET /exports/case-table?format=csv|markdown&columns=CITATION,AGE,...&{the search as GET /exports
+ * GET /exports/case-table?format=csv|markdown|docx&columns=CITATION,AGE,...&{the search as GET /exports
  * takes it: q={searchCaseReports input as JSON}, individual parameters, or savedSearch=<id>}: the case
- * table of the whole result, streamed a search page at a time, stamped with the search, the date
+ * table of the whole result, streamed a search page at a time (docx: built whole, up to 5,000 cases), stamped with the search, the date
  * and (for a saved search) its latest fingerprint. A search that finds nothing answers 404.
  */
 @Controller('exports')
@@ -65,7 +65,7 @@ export class CaseTableController {
 function formatOf(raw: RequestParams[string]): CaseTableFormat {
   const value = (typeof raw === 'string' ? raw : 'csv').trim().toLowerCase();
   const format = value === 'md' ? 'markdown' : value;
-  if (!(format in CASE_TABLE_FORMATS)) throw BadUserInputError.field('format', 'must be csv or markdown');
+  if (!(format in CASE_TABLE_FORMATS)) throw BadUserInputError.field('format', 'must be csv, markdown or docx');
   return format as CaseTableFormat;
 }
 

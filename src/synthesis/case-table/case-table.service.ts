@@ -7,9 +7,12 @@ import { decodeSearchCursor } from '../../search/query/search-cursor';
 import { SearchService } from '../../search/search.service';
 import { wholeSearch } from '../synthesis-search';
 import { CASE_TABLE_COLUMNS, caseTableRow, CaseTableColumn, DEFAULT_CASE_TABLE_COLUMNS } from './case-table-column';
+import { caseTableDocx } from './case-table-docx';
 import { CASE_TABLE_FORMATS, CaseTableFormat, csvHead, csvRows, markdownHead, markdownRows, TableStamp } from './case-table-writers';
 
 export const MAX_CASE_TABLE_PAGE = 200;
+/** A Word document is built whole in memory (CSV and Markdown stream): it is for tables a manuscript can hold. */
+export const MAX_DOCX_CASES = 5000;
 
 export interface CaseTablePage {
   columns: { column: CaseTableColumn; header: string; description: string }[];
@@ -24,7 +27,7 @@ export interface OpenCaseTable {
   fileName: string;
   totalCases: number;
   totalPublications: number;
-  chunks: AsyncIterable<string>;
+  chunks: AsyncIterable<string | Buffer>;
 }
 
 /** Checks the caller's columns (each once; the default list when none). */
@@ -76,6 +79,7 @@ export class CaseTableService {
     const query = await this.search.toQuery(search, savedSearchId ? 'savedSearch' : 'q');
     const counted = await this.search.searchQuery({ ...query, facets: [], highlight: false, page: { first: 0, after: null } });
     if (counted.totalCases === 0) throw new DomainError('NOT_FOUND', 'the search finds no case reports: there is nothing to tabulate. Widen the search and try again.');
+    if (format === 'docx' && counted.totalCases > MAX_DOCX_CASES) throw BadUserInputError.field('format', `the search finds ${counted.totalCases} case reports; a Word table holds at most ${MAX_DOCX_CASES}: download CSV or Markdown, or narrow the search`);
     const now = new Date();
     const stamp: TableStamp = {
       search: JSON.stringify({ text: search.text ?? undefined, filters: search.filters ?? undefined, sort: search.sort ?? undefined }),
@@ -85,10 +89,16 @@ export class CaseTableService {
       savedSearch: savedSearchId ? await this.savedSearchStamp(savedSearchId) : null,
     };
     const headers = chosen.map((column) => CASE_TABLE_COLUMNS[column].header);
-    const exports = this.exports;
-    async function* chunks(): AsyncGenerator<string> {
+    const source = this.exports;
+    async function* chunks(): AsyncGenerator<string | Buffer> {
+      if (format === 'docx') {
+        const rows: string[][] = [];
+        for await (const page of source.casePages(query)) rows.push(...page.map((item) => caseTableRow(item, chosen)));
+        yield await caseTableDocx(stamp, headers, rows);
+        return;
+      }
       yield format === 'csv' ? csvHead(stamp, headers) : markdownHead(stamp, headers);
-      for await (const page of exports.casePages(query)) {
+      for await (const page of source.casePages(query)) {
         const rows = page.map((item) => caseTableRow(item, chosen));
         yield format === 'csv' ? csvRows(rows) : markdownRows(rows);
       }
