@@ -6,13 +6,14 @@ import { CaseTableService } from './case-table/case-table.service';
 import { CrossTabService } from './cross-tab/cross-tab.service';
 import { NumericSummaryService } from './numeric/numeric-summary.service';
 import { CaseSummaryService } from './summary/case-summary.service';
+import { SummaryDownloadController } from './summary/summary-download.controller';
 import { FacetCounter } from './summary/facet-counter';
 import { SynthesisResolver } from './synthesis.resolver';
 
 /** Evidence synthesis over the case search (both engines, through SearchService): summaries, cross-tabs, numbers, the case table. */
 @Module({
   imports: [SearchModule, LiteratureModule],
-  controllers: [CaseTableController],
+  controllers: [CaseTableController, SummaryDownloadController],
   providers: [FacetCounter, CaseSummaryService, CrossTabService, NumericSummaryService, CaseTableService, SynthesisResolver],
 })
 export class SynthesisModule {}

@@ -241,6 +241,24 @@ describe('synthesis API (demo corpus)', () => {
     expect(fromSaved.body).toContain(`# Saved-search fingerprint: ${run.runSavedSearch.run.fingerprint}`);
   });
 
+  it('downloads the outcome summary as CSV, Markdown and an SVG chart, stamped', async () => {
+    const csv = await asText(request(app.running.url).get('/exports/case-summary').query({ facet: 'OUTCOME', format: 'csv', q: JSON.stringify(QUESTION) }));
+    expect(csv.status).toBe(200);
+    const csvText = csv.body as string;
+    expect(csvText).toContain(`# Search: ${JSON.stringify(QUESTION)}`);
+    expect(csvText).toContain('FULL_RECOVERY,Full recovery,0,2,2,0.4,0.117621,0.769276,0.666667,0.20766,0.938508');
+    const markdown = await asText(request(app.running.url).get('/exports/case-summary').query({ facet: 'OUTCOME', format: 'markdown', q: JSON.stringify(QUESTION) }));
+    expect(markdown.body).toContain('| Full recovery | 2 | 2 | 40.0% (11.8–76.9) | 66.7% (20.8–93.9) |');
+    expect(markdown.body).toContain('| Unknown | 2 | 2 | 40.0% (11.8–76.9) | – |');
+    const svg = await asText(request(app.running.url).get('/exports/case-summary').query({ facet: 'OUTCOME', format: 'svg', q: JSON.stringify(QUESTION) }));
+    expect(svg.status).toBe(200);
+    expect(svg.headers['content-type']).toMatch(/image\/svg\+xml/);
+    expect(svg.body).toContain('<title id="title">Cases by outcome</title>');
+    expect(svg.body).toContain('>2 of 5, 40.0% (95% CI 11.8–76.9%)<');
+    const bad = await request(app.running.url).get('/exports/case-summary').query({ facet: 'SHOE_SIZE' });
+    expect(bad.status).toBe(400);
+  });
+
   it('refuses bad download parameters and an empty result', async () => {
     const badColumn = await request(app.running.url).get('/exports/case-table').query({ columns: 'CITATION,SHOE_SIZE' });
     expect(badColumn.status).toBe(400);

@@ -5,6 +5,7 @@ import { SavedSearchesService } from '../../literature/saved-searches/saved-sear
 import { SearchCaseReportsInput } from '../../search/inputs/search-case-reports.input';
 import { decodeSearchCursor } from '../../search/query/search-cursor';
 import { SearchService } from '../../search/search.service';
+import { savedSearchStamp, searchText } from '../download-request';
 import { wholeSearch } from '../synthesis-search';
 import { CASE_TABLE_COLUMNS, caseTableRow, CaseTableColumn, DEFAULT_CASE_TABLE_COLUMNS } from './case-table-column';
 import { caseTableDocx } from './case-table-docx';
@@ -82,11 +83,11 @@ export class CaseTableService {
     if (format === 'docx' && counted.totalCases > MAX_DOCX_CASES) throw BadUserInputError.field('format', `the search finds ${counted.totalCases} case reports; a Word table holds at most ${MAX_DOCX_CASES}: download CSV or Markdown, or narrow the search`);
     const now = new Date();
     const stamp: TableStamp = {
-      search: JSON.stringify({ text: search.text ?? undefined, filters: search.filters ?? undefined, sort: search.sort ?? undefined }),
+      search: searchText(search),
       generatedAt: now.toISOString(),
       totalCases: counted.totalCases,
       totalPublications: counted.totalPublications,
-      savedSearch: savedSearchId ? await this.savedSearchStamp(savedSearchId) : null,
+      savedSearch: savedSearchId ? await savedSearchStamp(savedSearchId, this.savedSearches) : null,
     };
     const headers = chosen.map((column) => CASE_TABLE_COLUMNS[column].header);
     const source = this.exports;
@@ -104,11 +105,5 @@ export class CaseTableService {
       }
     }
     return { contentType: CASE_TABLE_FORMATS[format].contentType, fileName: `case-table-${now.toISOString().slice(0, 10)}.${CASE_TABLE_FORMATS[format].extension}`, totalCases: counted.totalCases, totalPublications: counted.totalPublications, chunks: chunks() };
-  }
-
-  private async savedSearchStamp(id: string): Promise<TableStamp['savedSearch']> {
-    const [saved, runs] = await Promise.all([this.savedSearches.get(id), this.savedSearches.runs(id)]);
-    const latest = runs[0] ?? null;
-    return { id: saved.id, name: saved.name, fingerprint: latest?.fingerprint ?? null, fingerprintAt: latest ? latest.ranAt.toISOString() : null };
   }
 }
