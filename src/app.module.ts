@@ -18,6 +18,7 @@ import { PublicationsModule } from './publications/publications.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { OutboxModule } from './search/indexing/outbox.module';
 import { SearchModule } from './search/search.module';
+import { SynthesisModule } from './synthesis/synthesis.module';
 import { VocabularyModule } from './vocabulary/vocabulary.module';
 import { WebModule } from './web/web.module';
 
@@ -49,6 +50,7 @@ export class AppModule {
         SearchModule,
         ExtractionModule,
         LiteratureModule,
+        SynthesisModule,
         DemoDataModule,
         GraphqlApiModule,
         HealthModule,

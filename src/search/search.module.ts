@@ -24,6 +24,7 @@ import { SearchResolver } from './search.resolver';
 import { NoResultsHelpService } from './understanding/no-results-help.service';
 import { SearchUnderstandingService } from './understanding/search-understanding.service';
 import { SearchService } from './search.service';
+import { MatchingDocuments } from './matching-documents';
 
 /**
  * Makes sure the index exists, then starts draining the outbox (in the app and in `npm run worker`).
@@ -72,6 +73,7 @@ export class SearchIndexingStarter implements OnApplicationBootstrap {
     OutboxDrainer,
     ReindexService,
     SearchService,
+    MatchingDocuments,
     SearchResolver,
     {
       provide: SearchIndexingStarter,
@@ -79,6 +81,6 @@ export class SearchIndexingStarter implements OnApplicationBootstrap {
       useFactory: (engine: SearchEngine, drainer: OutboxDrainer, publications: PublicationSearchEngine) => new SearchIndexingStarter(engine, drainer, publications),
     },
   ],
-  exports: [SEARCH_ENGINE, PUBLICATION_SEARCH_ENGINE, PublicationSearchService, SearchService, OutboxDrainer, ReindexService],
+  exports: [SEARCH_ENGINE, PUBLICATION_SEARCH_ENGINE, PublicationSearchService, SearchService, MatchingDocuments, TermCatalog, OutboxDrainer, ReindexService],
 })
 export class SearchModule {}

@@ -42,6 +42,11 @@ describe('export request parameters', () => {
     });
   });
 
+  it('takes the curation status filter like searchCaseReports (q or curationStatuses=CURATED)', () => {
+    expect(searchInputFromParams({ q: JSON.stringify({ filters: { curationStatuses: ['SUGGESTED'] } }) }).filters).toEqual({ curationStatuses: ['SUGGESTED'] });
+    expect(searchInputFromParams({ curationStatuses: 'CURATED' }).filters).toEqual({ curationStatuses: ['CURATED'] });
+  });
+
   it('names what is wrong', () => {
     expect(fieldErrors(() => searchInputFromParams({ q: '{bad json' }))[0]).toMatchObject({ path: 'q', message: expect.stringMatching(/is not JSON/) });
     expect(fieldErrors(() => searchInputFromParams({ q: JSON.stringify({ filters: { outcomes: ['SOMETIMES'] } }) }))[0].path).toBe('q.filters.outcomes.0');

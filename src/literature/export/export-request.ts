@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { AgeGroup, Anticoagulation, Outcome, PregnancyStatus, Sex } from '../../case-reports/case-report.enums';
+import { CurationStatus } from '../../case-reports/curation.enums';
 import { BadUserInputError } from '../../common/errors/domain-error';
 import { parseOrThrow } from '../../common/validation';
 import { SearchCaseReportsInput } from '../../search/inputs/search-case-reports.input';
@@ -25,6 +26,7 @@ const filtersSchema = z
     pregnancyStatuses: z.array(z.enum(PregnancyStatus)).nullish(),
     anticoagulation: z.array(z.enum(Anticoagulation)).nullish(),
     outcomes: z.array(z.enum(Outcome)).nullish(),
+    curationStatuses: z.array(z.enum(CurationStatus)).nullish(),
     publicationTypes: strings,
     year: range,
     age: range,
@@ -45,7 +47,7 @@ export function parseSearchInput(value: unknown, path: string): SearchCaseReport
 }
 
 /** Filter parameters that may list several values, comma-separated or repeated. Publication types only repeat ("Research Support, N.I.H., Extramural" has commas). */
-export const LIST_PARAMS = ['complications', 'procedures', 'treatments', 'symptoms', 'sex', 'ageGroups', 'pregnancyStatuses', 'anticoagulation', 'outcomes'] as const;
+export const LIST_PARAMS = ['complications', 'procedures', 'treatments', 'symptoms', 'sex', 'ageGroups', 'pregnancyStatuses', 'anticoagulation', 'outcomes', 'curationStatuses'] as const;
 const RANGE_PARAMS = { year: 'year', age: 'age', bloodPatchVolumeMl: 'bloodPatchVolumeMl', onsetHours: 'onsetHours' } as const;
 export const SEARCH_PARAMS: ReadonlySet<string> = new Set<string>(['q', 'text', 'sort', 'outcomeKnown', 'complicationsFollowProcedures', 'publicationTypes', ...LIST_PARAMS, ...Object.keys(RANGE_PARAMS).flatMap((name) => [`${name}Min`, `${name}Max`])]);
 

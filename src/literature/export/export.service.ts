@@ -206,57 +206,63 @@ export class ExportService {
     }
   }
 
-  /** Cases with their facts, terms and publication, page by page. Vocabulary terms are cached for the export. */
-  private async *casePages(query: SearchQuery): AsyncGenerator<ExportCase[]> {
+  /** Cases with their facts, terms and publication, page by page, in the search's order (also the case table's source). */
+  async *casePages(query: SearchQuery): AsyncGenerator<ExportCase[]> {
     const terms = new Map<string, ExportTerm>();
+    for await (const cases of this.caseReportPages(query)) yield this.withFacts(cases, terms);
+  }
+
+  /**
+   * These cases with their facts, terms and publication, in their order (a case whose publication was
+   * deleted meanwhile is left out). `terms` caches vocabulary terms across calls.
+   */
+  async withFacts(cases: CaseReport[], terms = new Map<string, ExportTerm>()): Promise<ExportCase[]> {
     const termsOf = async (ids: string[]) => {
       const missing = [...new Set(ids)].filter((id) => !terms.has(id));
       if (missing.length) for (const term of await this.vocabulary.findByIds(missing)) terms.set(term.id, termOf(term));
     };
     const term = (id: string): ExportTerm => terms.get(id) ?? { key: id, label: id, meshUi: null };
 
-    for await (const cases of this.caseReportPages(query)) {
-      const ids = cases.map((c) => c.id);
-      const [publications, procedures, complications, treatments, comorbidities] = [
-        await this.publications.findByIds([...new Set(cases.map((c) => c.publicationId))]),
-        await this.caseReports.proceduresOf(ids),
-        await this.caseReports.complicationsOf(ids),
-        await this.caseReports.treatmentsOf(ids),
-        await this.caseReports.comorbidityTermIdsOf(ids),
-      ];
-      const symptoms = await this.caseReports.symptomTermIdsOf(complications.map((c) => c.id));
-      await termsOf([...procedures, ...complications, ...treatments].map((fact) => fact.termId).concat(comorbidities.map((row) => row.termId), symptoms.map((row) => row.termId)));
-      const publicationById = new Map(publications.map((publication) => [publication.id, publication]));
-      const proceduresOf = groupBy(procedures, (p) => p.caseReportId);
-      const complicationsOf = groupBy(complications, (c) => c.caseReportId);
-      const treatmentsOf = groupBy(treatments, (t) => t.caseReportId);
-      const comorbiditiesOf = groupBy(comorbidities, (row) => row.caseReportId);
-      const symptomsOf = groupBy(symptoms, (row) => row.complicationId);
+    const ids = cases.map((c) => c.id);
+    const [publications, procedures, complications, treatments, comorbidities] = [
+      await this.publications.findByIds([...new Set(cases.map((c) => c.publicationId))]),
+      await this.caseReports.proceduresOf(ids),
+      await this.caseReports.complicationsOf(ids),
+      await this.caseReports.treatmentsOf(ids),
+      await this.caseReports.comorbidityTermIdsOf(ids),
+    ];
+    const symptoms = await this.caseReports.symptomTermIdsOf(complications.map((c) => c.id));
+    await termsOf([...procedures, ...complications, ...treatments].map((fact) => fact.termId).concat(comorbidities.map((row) => row.termId), symptoms.map((row) => row.termId)));
+    const publicationById = new Map(publications.map((publication) => [publication.id, publication]));
+    const proceduresOf = groupBy(procedures, (p) => p.caseReportId);
+    const complicationsOf = groupBy(complications, (c) => c.caseReportId);
+    const treatmentsOf = groupBy(treatments, (t) => t.caseReportId);
+    const comorbiditiesOf = groupBy(comorbidities, (row) => row.caseReportId);
+    const symptomsOf = groupBy(symptoms, (row) => row.complicationId);
 
-      const page: ExportCase[] = [];
-      for (const caseReport of cases) {
-        const publication = publicationById.get(caseReport.publicationId);
-        if (!publication) continue; // deleted since the search: the export leaves it out, as the search would
-        const ownProcedures = proceduresOf(caseReport.id);
-        const ownComplications = complicationsOf(caseReport.id);
-        page.push({
-          caseReport,
-          publication,
-          comorbidities: comorbiditiesOf(caseReport.id).map((row) => term(row.termId)),
-          procedures: ownProcedures.map((p) => ({ term: term(p.termId), details: p.details, bloodVolumeMl: p.bloodVolumeMl, vertebralLevel: p.vertebralLevel, attemptNumber: p.attemptNumber, imageGuidance: p.imageGuidance, needleGauge: p.needleGauge })),
-          complications: ownComplications.map((c) => ({
-            term: term(c.termId),
-            procedureIndex: c.procedureId ? ownProcedures.findIndex((p) => p.id === c.procedureId) : null,
-            onsetHours: c.onsetHours,
-            diagnosis: c.diagnosis,
-            details: c.details,
-            symptoms: symptomsOf(c.id).map((row) => term(row.termId)),
-          })),
-          treatments: treatmentsOf(caseReport.id).map((t) => ({ term: term(t.termId), complicationIndex: t.complicationId ? ownComplications.findIndex((c) => c.id === t.complicationId) : null, details: t.details })),
-        });
-      }
-      yield page;
+    const page: ExportCase[] = [];
+    for (const caseReport of cases) {
+      const publication = publicationById.get(caseReport.publicationId);
+      if (!publication) continue; // deleted since the search: the export leaves it out, as the search would
+      const ownProcedures = proceduresOf(caseReport.id);
+      const ownComplications = complicationsOf(caseReport.id);
+      page.push({
+        caseReport,
+        publication,
+        comorbidities: comorbiditiesOf(caseReport.id).map((row) => term(row.termId)),
+        procedures: ownProcedures.map((p) => ({ term: term(p.termId), details: p.details, bloodVolumeMl: p.bloodVolumeMl, vertebralLevel: p.vertebralLevel, attemptNumber: p.attemptNumber, imageGuidance: p.imageGuidance, needleGauge: p.needleGauge })),
+        complications: ownComplications.map((c) => ({
+          term: term(c.termId),
+          procedureIndex: c.procedureId ? ownProcedures.findIndex((p) => p.id === c.procedureId) : null,
+          onsetHours: c.onsetHours,
+          diagnosis: c.diagnosis,
+          details: c.details,
+          symptoms: symptomsOf(c.id).map((row) => term(row.termId)),
+        })),
+        treatments: treatmentsOf(caseReport.id).map((t) => ({ term: term(t.termId), complicationIndex: t.complicationId ? ownComplications.findIndex((c) => c.id === t.complicationId) : null, details: t.details })),
+      });
     }
+    return page;
   }
 }
 

@@ -1,0 +1,86 @@
+/** A cross-tabulation assembled from counts: margins, cells, row and column proportions. Pure. */
+import { SearchDocument } from '../../search/indexing/search-document';
+import { FacetDefinition } from '../../search/query/facet-registry';
+import { documentValues, FacetTally, ListedValue, unknownValueOf, ValueCount } from '../summary/facet-tally';
+import { countOf } from '../summary/case-summary';
+import { ProportionEstimate, proportionOf } from '../summary/proportions';
+
+export interface CrossTabHeader extends ListedValue, ValueCount {
+  /** Of all cases of the search. */
+  ofAll: ProportionEstimate | null;
+}
+
+export interface CrossTabCell extends ValueCount {
+  rowValue: string;
+  columnValue: string;
+  /** Of the row's cases. */
+  ofRow: ProportionEstimate | null;
+  /** Of the column's cases. */
+  ofColumn: ProportionEstimate | null;
+}
+
+/** Cell counts keyed by row value, then column value. */
+export type CellCounts = Map<string, Map<string, ValueCount>>;
+
+export const cellKey = (row: string, column: string) => `${row}\u0000${column}`;
+
+/** Tallies cells from documents (the exact path): every (row value, column value) pair of a case counts it once. */
+export class CellTally {
+  private readonly cells = new Map<string, { cases: number; publications: Set<string> }>();
+
+  constructor(
+    private readonly rows: FacetDefinition,
+    private readonly columns: FacetDefinition,
+  ) {}
+
+  add(document: SearchDocument): void {
+    for (const row of valuesOrUnknown(this.rows, document)) {
+      for (const column of valuesOrUnknown(this.columns, document)) {
+        const key = cellKey(row, column);
+        const cell = this.cells.get(key) ?? { cases: 0, publications: new Set<string>() };
+        cell.cases++;
+        cell.publications.add(document.publicationId);
+        this.cells.set(key, cell);
+      }
+    }
+  }
+
+  result(): Map<string, ValueCount> {
+    return new Map([...this.cells].map(([key, cell]) => [key, { caseCount: cell.cases, publicationCount: cell.publications.size }]));
+  }
+}
+
+function valuesOrUnknown(definition: FacetDefinition, document: SearchDocument): string[] {
+  const unknown = unknownValueOf(definition).value;
+  const values = [...new Set(documentValues(definition, document))].filter((value) => value !== unknown);
+  return values.length ? values : [unknown];
+}
+
+/**
+ * The `limit` known values with the most cases (ties: the listing's order), listed in the listing's
+ * order, and the unknown row. Returns how many known values were left out.
+ */
+export function limitValues(listed: readonly ListedValue[], tally: FacetTally, limit: number): { kept: ListedValue[]; omitted: number } {
+  const known = listed.filter((value) => !value.unknown);
+  if (known.length <= limit) return { kept: [...listed], omitted: 0 };
+  const ranked = known.map((value, index) => ({ value, index, count: countOf(tally, value).caseCount })).sort((a, b) => b.count - a.count || a.index - b.index);
+  const keep = new Set(ranked.slice(0, limit).map((entry) => entry.value.value));
+  return { kept: listed.filter((value) => value.unknown || keep.has(value.value)), omitted: known.length - limit };
+}
+
+export function headersOf(values: readonly ListedValue[], tally: FacetTally): CrossTabHeader[] {
+  return values.map((value) => {
+    const count = countOf(tally, value);
+    return { ...value, ...count, ofAll: proportionOf(count.caseCount, tally.totalCases) };
+  });
+}
+
+/** Cells row by row; a pair without cases is 0. */
+export function cellsOf(rows: readonly CrossTabHeader[], columns: readonly CrossTabHeader[], counts: ReadonlyMap<string, ValueCount>): CrossTabCell[] {
+  return rows.flatMap((row) =>
+    columns.map((column) => {
+      const count = counts.get(cellKey(row.value, column.value)) ?? { caseCount: 0, publicationCount: 0 };
+      return { rowValue: row.value, columnValue: column.value, ...count, ofRow: proportionOf(count.caseCount, row.caseCount), ofColumn: proportionOf(count.caseCount, column.caseCount) };
+    }),
+  );
+}
