@@ -74,6 +74,25 @@ describe('search page: understanding the question (browser, demo corpus)', () =>
     await page.close();
   });
 
+  it('opens a link made on one installation with the same result on another (same vocabulary, different ids)', async () => {
+    const other = await startTestApp();
+    try {
+      const page = await driver.open('q=blood&complication=intrathecal-hematoma&pregnancy=POSTPARTUM');
+      const here = await page.$$eval('#results .hit-title', (titles) => titles.map((title) => title.textContent));
+      const link = new URL(page.url());
+      const { page: there } = await browser.newPage();
+      await there.goto(`${other.running.url}/${link.search}`);
+      await settled(there);
+      expect(await there.$$eval('#results .hit-title', (titles) => titles.map((title) => title.textContent))).toEqual(here);
+      expect(here.length).toBeGreaterThan(0);
+      expect(await resultCountText(there)).toBe(await resultCountText(page));
+      await page.close();
+      await there.close();
+    } finally {
+      await other.close();
+    }
+  });
+
   it('copies the link and a citation of the search, and a case\'s citation', async () => {
     const { context, page } = await browser.newPage();
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
