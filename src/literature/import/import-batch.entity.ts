@@ -31,6 +31,10 @@ export class ImportBatch {
   @Column('varchar', { length: 16 })
   format: string;
 
+  @Field({ description: 'False for a file that was refused: nothing of it was stored (an ATOMIC import with errors, an unreadable file). It still counts in PRISMA as records not imported.' })
+  @Column('boolean', { default: true })
+  stored: boolean;
+
   @Field(() => Int)
   @Column('int')
   recordsRead: number;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Tx, UnitOfWork } from '../../database/unit-of-work';
 import { titleKeyOf } from '../../publications/identifiers';
+import { titleFoldOf } from '../../publications/title-match';
 import { Publication } from '../../publications/publication.entity';
 import type { PublicationFields } from '../../publications/publication-validation';
 import { ImportBatch, ImportErrorEntry } from './import-batch.entity';
@@ -55,15 +56,16 @@ export class ImportBatchesRepository {
 
   /**
    * The stored publications an import chunk may duplicate: one indexed query for the chunk's PMIDs,
-   * DOIs and title keys. Read-only; writes to publications go through the publications module.
+   * DOIs, title keys and folded titles. Read-only; writes to publications go through the publications module.
    */
-  findMatches(tx: Tx, keys: { pmids: string[]; dois: string[]; titleKeys: string[] }): Promise<Publication[]> {
-    if (!keys.pmids.length && !keys.dois.length && !keys.titleKeys.length) return Promise.resolve([]);
+  findMatches(tx: Tx, keys: { pmids: string[]; dois: string[]; titleKeys: string[]; titleFolds: string[] }): Promise<Publication[]> {
+    if (!keys.pmids.length && !keys.dois.length && !keys.titleKeys.length && !keys.titleFolds.length) return Promise.resolve([]);
     return tx
       .createQueryBuilder(Publication, 'p')
       .where('p.pmid = ANY(:pmids)', { pmids: keys.pmids })
       .orWhere('p.doi = ANY(:dois)', { dois: keys.dois })
       .orWhere('p.titleKey = ANY(:titleKeys)', { titleKeys: keys.titleKeys })
+      .orWhere('p.titleFold = ANY(:titleFolds)', { titleFolds: keys.titleFolds })
       .getMany();
   }
 
@@ -75,7 +77,7 @@ export class ImportBatchesRepository {
    */
   async insertPublications(tx: Tx, rows: (PublicationFields & { id: string })[]): Promise<void> {
     for (let start = 0; start < rows.length; start += 500) {
-      const slice = rows.slice(start, start + 500).map((row) => ({ ...row, titleKey: titleKeyOf(row.title, row.year, row.authors, row) }));
+      const slice = rows.slice(start, start + 500).map((row) => ({ ...row, titleKey: titleKeyOf(row.title, row.year, row.authors, row), titleFold: titleFoldOf(row.title) }));
       await tx.createQueryBuilder().insert().into(Publication).values(slice).updateEntity(false).execute();
     }
   }

@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Tx, UnitOfWork } from '../../database/unit-of-work';
 import type { Publication } from '../../publications/publication.entity';
 import type { PublicationFields } from '../../publications/publication-validation';
+import { titleFoldOf } from '../../publications/title-match';
 import { PublicationsRepository } from '../../publications/publications.repository';
 import { ExtractionService } from '../../extraction/extraction.service';
 import { ImportMetrics } from '../../metrics/import-metrics';
@@ -202,6 +203,7 @@ export class ImportService {
         pmids: unique(chunk.map((item) => item.fields.pmid)),
         dois: unique(chunk.map((item) => item.fields.doi)),
         titleKeys: unique(chunk.map((item) => item.titleKey)),
+        titleFolds: unique(chunk.map((item) => titleFoldOf(item.fields.title))),
       }),
     );
     const created = new Map<string, Publication>();
@@ -240,7 +242,7 @@ export class ImportService {
       touched.push(stored.id);
     }
 
-    await this.batches.insertPublications(tx, [...created.values()].map(({ createdAt: _c, updatedAt: _u, titleKey: _t, ...row }) => row));
+    await this.batches.insertPublications(tx, [...created.values()].map(({ createdAt: _c, updatedAt: _u, titleKey: _t, titleFold: _f, ...row }) => row));
     for (const [id, patch] of patches) await this.publicationRows.update(tx, id, patch);
     await this.outbox.record(tx, 'publication', [...created.keys(), ...patches.keys()]);
     await this.batches.appendPublications(tx, batchId, touched);
