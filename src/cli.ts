@@ -15,7 +15,7 @@ import { EXPORT_FORMATS, ExportFormat } from './literature/export/export-format.
 import { exportFormatParam, RequestParams, searchInputFromParams, searchParamsGiven } from './literature/export/export-request';
 import { publicationSearchInputFromParams } from './literature/export/publication-export-request';
 import { ExportService } from './literature/export/export.service';
-import { prismaToCsv } from './literature/export/serialisers/prisma.serialiser';
+import { importSummaryToCsv, prismaToCsv } from './literature/export/serialisers/prisma.serialiser';
 import { DuplicatesService } from './literature/duplicates/duplicates.service';
 import type { ProbableDuplicate } from './literature/duplicates/duplicate.models';
 import { ImportBatchesService } from './literature/import/import-batches.service';
@@ -102,6 +102,7 @@ interface ImportCommandOptions {
   format?: ImportFormat;
   columns?: CsvColumnMapping;
   review?: string;
+  database?: string;
   partial?: boolean;
   extract: boolean;
   importedBy?: string;
@@ -130,6 +131,7 @@ async function importFiles(files: string[], options: ImportCommandOptions): Prom
           columns: options.columns,
           fileName: basename(file),
           review: options.review,
+          database: options.database,
           mode: options.partial ? ImportMode.PARTIAL : ImportMode.ATOMIC,
           extractCases: options.extract,
           importedBy: options.importedBy ?? process.env.USER ?? 'cli',
@@ -194,8 +196,13 @@ async function exportCases(options: ExportCommandOptions): Promise<void> {
   console.error(`exported ${options.publications ? '' : `${done.totalCases} case reports (`}${done.totalPublications} publications${options.publications ? '' : ')'} as ${format}${options.out ? ` to ${options.out}` : ''}`);
 }
 
-async function prisma(options: { review?: string; format: string; out?: string }): Promise<void> {
+async function prisma(options: { review?: string; format: string; out?: string; sources?: boolean }): Promise<void> {
   if (options.format !== 'csv' && options.format !== 'json') throw new CliFailure('--format must be csv or json', 2);
+  if (options.sources) {
+    const summary = await withApp((app) => app.get(ImportBatchesService).importSummary(options.review));
+    await writeOut(options.format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : importSummaryToCsv(summary), options.out);
+    return;
+  }
   const numbers = await withApp((app) => app.get(ImportBatchesService).prismaIdentification(options.review));
   await writeOut(options.format === 'json' ? `${JSON.stringify(numbers, null, 2)}\n` : prismaToCsv(numbers), options.out);
 }
@@ -260,6 +267,7 @@ export function buildProgram(): Command {
       },
     )
     .option('--review <name>', 'the literature review the files belong to (PRISMA numbers are per review)')
+    .option('--database <name>', 'the bibliographic database the files were exported from (PubMed, Embase, Scopus…): the import summary counts per database')
     .option('--partial', 'store the good records of a file with errors and list the bad ones (default: a file with errors stores nothing)')
     .option('--no-extract', 'do not propose case reports for the imported publications (default: proposed, as SUGGESTED)')
     .option('--imported-by <name>', 'recorded with each import (default: $USER)')
@@ -284,7 +292,8 @@ export function buildProgram(): Command {
     .option('--review <name>', 'the review (default: every import)')
     .option('--format <format>', 'csv or json', 'csv')
     .option('--out <file>', 'write to this file (default: stdout)')
-    .action((options: { review?: string; format: string; out?: string }) => prisma(options));
+    .option('--sources', 'per source (database named at import, else format): files imported and refused, records read, imported, duplicates removed, failed')
+    .action((options: { review?: string; format: string; out?: string; sources?: boolean }) => prisma(options));
   const duplicates = program.command('duplicates').description('probable duplicates the import did not merge: list them, merge a pair you confirm');
   duplicates
     .command('list')

@@ -284,6 +284,47 @@ describe('literature import (PostgreSQL)', () => {
     });
   });
 
+  it('PRISMA counts refused files and failed records per source; importSummary adds them up per database', async () => {
+    const review = 'prisma per source';
+    const good = (n: number) => ris(...Array.from({ length: n }, (_, i) => [`TI  - Source summary record ${i} about a rare adverse event`, 'AU  - Sum, S', 'PY  - 2020', `DO  - 10.9999/summary-${i}`]));
+    expect(await h.importText(good(3), { fileName: 'pubmed.ris', review, database: 'PubMed' })).toMatchObject({ stored: true, created: 3 });
+    // The same three from Embase, one more, and one record without a title (PARTIAL: stored, the bad one failed).
+    const embase = good(4) + ris(['AU  - No title, N', 'PY  - 2020']);
+    expect(await h.importText(embase, { fileName: 'embase.ris', review, database: 'Embase', mode: ImportMode.PARTIAL })).toMatchObject({ stored: true, created: 1, merged: 3, skipped: 1 });
+    // An ATOMIC Embase file with an error: refused, its 2 records not imported.
+    const refused = await h.importText(ris(['TI  - Refused one', 'PY  - 2020'], ['AU  - No title, N']), { fileName: 'embase-2.ris', review, database: ' Embase ' });
+    expect(refused).toMatchObject({ stored: false, recordsRead: 2 });
+    // An unreadable file without a database named: grouped under its format.
+    expect(await h.importText('just some words\n', { fileName: 'notes.txt', review })).toMatchObject({ stored: false });
+
+    expect((await h.batches.list(review)).map((batch) => batch.source)).toEqual(['pubmed.ris', 'embase.ris']);
+    const all = await h.batches.list(review, true);
+    expect(all.map((batch) => [batch.source, batch.database, batch.stored, batch.recordsRead, batch.skipped])).toEqual([
+      ['pubmed.ris', 'PubMed', true, 3, 0],
+      ['embase.ris', 'Embase', true, 5, 1],
+      ['embase-2.ris', 'Embase', false, 2, 2],
+      ['notes.txt', null, false, 0, 0],
+    ]);
+    expect(all[2].errors).toEqual([expect.objectContaining({ recordNumber: 2, field: 'title' })]);
+
+    const prisma = await h.batches.prismaIdentification(review);
+    expect(prisma).toMatchObject({ recordsIdentified: 7, duplicatesRemoved: 3, recordsRemaining: 4, recordsNotImported: 3 });
+    expect(prisma.sources.map((source) => [source.source, source.stored])).toEqual([
+      ['pubmed.ris', true],
+      ['embase.ris', true],
+      ['embase-2.ris', false],
+      ['notes.txt', false],
+    ]);
+
+    const summary = await h.batches.importSummary(review);
+    expect(summary.sources).toEqual([
+      { source: 'PubMed', filesImported: 1, filesRefused: 0, recordsRead: 3, recordsImported: 3, duplicatesRemoved: 0, failed: 0 },
+      { source: 'Embase', filesImported: 1, filesRefused: 1, recordsRead: 7, recordsImported: 4, duplicatesRemoved: 3, failed: 3 },
+      { source: 'format: unknown', filesImported: 0, filesRefused: 1, recordsRead: 0, recordsImported: 0, duplicatesRemoved: 0, failed: 0 },
+    ]);
+    expect(summary.total).toEqual({ source: 'total', filesImported: 2, filesRefused: 2, recordsRead: 10, recordsImported: 7, duplicatesRemoved: 3, failed: 3 });
+  });
+
   describe('PARTIAL mode', () => {
     it('stores the good records and lists the bad ones', async () => {
       const text = [

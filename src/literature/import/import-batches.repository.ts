@@ -21,8 +21,16 @@ export interface BatchTotals {
 export class ImportBatchesRepository {
   constructor(private readonly uow: UnitOfWork) {}
 
-  create(tx: Tx, batch: Pick<ImportBatch, 'review' | 'source' | 'format' | 'importedBy'>): Promise<ImportBatch> {
-    return tx.save(ImportBatch, tx.create(ImportBatch, { ...batch, recordsRead: 0, created: 0, merged: 0, skipped: 0, errors: [], publicationIds: [] }));
+  create(tx: Tx, batch: Pick<ImportBatch, 'review' | 'source' | 'format' | 'importedBy' | 'database'>): Promise<ImportBatch> {
+    return tx.save(ImportBatch, tx.create(ImportBatch, { ...batch, stored: true, recordsRead: 0, created: 0, merged: 0, skipped: 0, errors: [], publicationIds: [] }));
+  }
+
+  /** A refused file (nothing of it stored): recorded on its own, after the import's transaction rolled back, so PRISMA counts its records as not imported. */
+  createRefused(tx: Tx, batch: Pick<ImportBatch, 'review' | 'source' | 'format' | 'importedBy' | 'database'>, totals: BatchTotals): Promise<ImportBatch> {
+    return tx.save(
+      ImportBatch,
+      tx.create(ImportBatch, { ...batch, stored: false, recordsRead: totals.recordsRead, created: 0, merged: 0, skipped: totals.recordsRead, errors: totals.errors.slice(0, 100), publicationIds: [] }),
+    );
   }
 
   /** Appends one chunk's publications (the batch's id list grows in the database, not in memory). */
@@ -40,9 +48,10 @@ export class ImportBatchesRepository {
     );
   }
 
-  /** Oldest first; every batch when no review is named. */
-  list(review: string | null): Promise<ImportBatch[]> {
-    return this.uow.reader.find(ImportBatch, { where: review === null ? {} : { review }, order: { createdAt: 'ASC', id: 'ASC' } });
+  /** Oldest first; every batch when no review is named; refused files only when asked. */
+  list(review: string | null, includeRefused = false): Promise<ImportBatch[]> {
+    const where = { ...(review === null ? {} : { review }), ...(includeRefused ? {} : { stored: true }) };
+    return this.uow.reader.find(ImportBatch, { where, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   /** Distinct publications over the batches of a review (every batch when no review is named). */
