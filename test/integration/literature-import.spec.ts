@@ -107,6 +107,7 @@ describe('literature import (PostgreSQL)', () => {
       'csv-dialects/endnote-excel-semicolon.csv',
       'csv-dialects/common-names.tsv',
       'wos/savedrecs-3-records.txt',
+      'endnote/endnote-3-records.xml',
     ];
     const before = (await h.allPublications()).length;
     for (const file of files) {
