@@ -36,7 +36,7 @@ describe('detectFormat', () => {
   });
 
   it('refuses XML that is not PubMed XML', () => {
-    expect(() => detectFormat('<?xml version="1.0"?><rss version="2.0"><channel>')).toThrow(/XML but not PubMed XML/);
+    expect(() => detectFormat('<?xml version="1.0"?><rss version="2.0"><channel>')).toThrow(/XML but neither PubMed XML .* nor EndNote XML/);
   });
 
   it('lists the supported formats when nothing matches', () => {
@@ -48,7 +48,7 @@ describe('detectFormat', () => {
     }
     expect(error).toBeInstanceOf(ImportFormatError);
     expect((error as ImportFormatError).message).toBe(
-      'The format of the file "notes.txt" is not recognised. Supported formats: PubMed XML (<PubmedArticleSet>), MEDLINE / .nbib ("PMID- " lines), RIS ("TY  - " lines), BibTeX ("@article{"), Web of Science tagged text / .ciw ("PT J" lines), and CSV / TSV exports (recognised by their header row: Rayyan, Zotero, PubMed, Covidence, Scopus, Web of Science, Embase, EBSCOhost / CINAHL, Cochrane CENTRAL, OpenAlex, Lens, Publish or Perish, Dimensions, EndNote, or any table with a title column; other tables with a column mapping).',
+      'The format of the file "notes.txt" is not recognised. Supported formats: PubMed XML (<PubmedArticleSet>), MEDLINE / .nbib ("PMID- " lines), RIS ("TY  - " lines), BibTeX ("@article{"), Web of Science tagged text / .ciw ("PT J" lines), EndNote XML (<records><record>), and CSV / TSV exports (recognised by their header row: Rayyan, Zotero, PubMed, Covidence, Scopus, Web of Science, Embase, EBSCOhost / CINAHL, Cochrane CENTRAL, OpenAlex, Lens, Publish or Perish, Dimensions, EndNote, or any table with a title column; other tables with a column mapping).',
     );
     expect((error as ImportFormatError).recordNumber).toBeNull();
   });

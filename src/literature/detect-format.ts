@@ -12,7 +12,7 @@ export const DETECTION_HEAD_LENGTH = 8 * 1024;
 
 export const SUPPORTED_FORMATS_DESCRIPTION =
   'PubMed XML (<PubmedArticleSet>), MEDLINE / .nbib ("PMID- " lines), RIS ("TY  - " lines), BibTeX ("@article{"), ' +
-  'Web of Science tagged text / .ciw ("PT J" lines), and CSV / TSV exports (recognised by their header row: Rayyan, Zotero, PubMed, Covidence, Scopus, ' +
+  'Web of Science tagged text / .ciw ("PT J" lines), EndNote XML (<records><record>), and CSV / TSV exports (recognised by their header row: Rayyan, Zotero, PubMed, Covidence, Scopus, ' +
   'Web of Science, Embase, EBSCOhost / CINAHL, Cochrane CENTRAL, OpenAlex, Lens, Publish or Perish, Dimensions, EndNote, or any table with a title column; ' +
   'other tables with a column mapping)';
 
@@ -37,8 +37,9 @@ export function detectFormat(head: string, fileName?: string, columns?: CsvColum
     if (/<(?:PubmedArticleSet|PubmedBookArticleSet|PubmedArticle|PubmedBookArticle)[\s>/]/.test(text) || /<!DOCTYPE\s+Pubmed(?:Book)?ArticleSet\b/.test(text)) {
       return 'pubmed-xml';
     }
+    if (/<records>\s*<record>|<record>\s*<(?:database|source-app|rec-number|ref-type)\b/.test(text)) return 'endnote-xml';
     throw new ImportFormatError(
-      `The file${named} is XML but not PubMed XML (no <PubmedArticleSet> element). Supported formats: ${SUPPORTED_FORMATS_DESCRIPTION}.`,
+      `The file${named} is XML but neither PubMed XML (no <PubmedArticleSet> element) nor EndNote XML (no <records><record>). Supported formats: ${SUPPORTED_FORMATS_DESCRIPTION}.`,
       null,
       null,
       null,

@@ -5,6 +5,7 @@
 import { detectFormat, DETECTION_HEAD_LENGTH } from './detect-format';
 import { parseBibtex } from './formats/bibtex.parser';
 import { parseCsv } from './formats/csv.parser';
+import { parseEndnoteXml } from './formats/endnote-xml.parser';
 import { parseMedline } from './formats/medline.parser';
 import { parsePubmedXml } from './formats/pubmed-xml.parser';
 import { parseRis } from './formats/ris.parser';
@@ -21,6 +22,7 @@ export const FORMAT_PARSERS: Readonly<Record<ImportFormat, FormatParser>> = {
   bibtex: parseBibtex,
   csv: parseCsv,
   wos: parseWosTagged,
+  'endnote-xml': parseEndnoteXml,
 };
 
 export interface ParsePublicationsOptions extends ParserOptions {

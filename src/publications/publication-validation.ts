@@ -51,7 +51,7 @@ const publicationShape = {
 const createSchema = z.object(publicationShape);
 const updateSchema = z.object(publicationShape).partial();
 
-export type PublicationFields = Omit<Publication, 'id' | 'createdAt' | 'updatedAt' | 'titleKey'>;
+export type PublicationFields = Omit<Publication, 'id' | 'createdAt' | 'updatedAt' | 'titleKey' | 'titleFold'>;
 
 export function validateCreatePublication(input: CreatePublicationInput, path = 'input'): PublicationFields {
   return parseOrThrow(createSchema, input, path);

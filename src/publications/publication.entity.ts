@@ -5,6 +5,7 @@ import { MeshHeading } from './models/mesh-heading.model';
 
 @ObjectType({ description: 'A bibliographic record; it may describe several patients (a case series).' })
 @Entity()
+@Index('IDX_publication_title_fold_trgm', { synchronize: false })
 export class Publication {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
@@ -85,6 +86,15 @@ export class Publication {
   @Index()
   @Column('text', { nullable: true })
   titleKey: string | null;
+
+  /**
+   * The title folded for matching across databases (titleFoldOf: no markup, case, diacritics, spaces or
+   * punctuation; "ue" as "u"): records without DOI or PMID are matched on it (sameRecordByTitle), and
+   * probable duplicates are found by trigram similarity on it (a GIN pg_trgm index, written in the migration).
+   */
+  @Index()
+  @Column('text', { nullable: true })
+  titleFold: string | null;
 
   @Field()
   @CreateDateColumn({ type: 'timestamptz' })

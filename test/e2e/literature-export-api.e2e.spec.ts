@@ -109,7 +109,7 @@ describe('exports over HTTP and GraphQL (demo corpus)', () => {
       'export e2e review,records identified (total),,,2',
       'export e2e review,duplicate records removed,,,1',
       'export e2e review,records remaining (screened),,,1',
-      'export e2e review,records not imported (errors),,,0',
+      'export e2e review,records not imported (errors/refused files),,,0',
     ]);
     const json = await request(app.running.url).get('/exports/prisma').query({ review, format: 'json' });
     expect(json.body).toMatchObject({ review, recordsIdentified: 2, duplicatesRemoved: 1, recordsRemaining: 1 });

@@ -278,7 +278,8 @@ export function parseEntryBody(entry: RawBibtexEntry, macros: Map<string, string
       skipSpace();
     }
     if (pos >= body.length) break;
-    const name = /^[^\s=,{}"#]+/.exec(body.slice(pos, pos + 200));
+    // Scopus writes field names with spaces ("funding_text 1 = {…}"): words on one line up to the "=" are one name.
+    const name = /^[^\s=,{}"#]+(?:[ \t]+[^\s=,{}"#]+)*(?=[ \t]*=)|^[^\s=,{}"#]+/.exec(body.slice(pos, pos + 200));
     if (!name) throw error(`expected a field name, found "${body.slice(pos, pos + 20)}"`, null, pos);
     const fieldName = name[0].toLowerCase();
     pos += name[0].length;

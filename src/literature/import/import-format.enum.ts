@@ -9,11 +9,12 @@ export enum ImportFormatName {
   BIBTEX = 'bibtex',
   CSV = 'csv',
   WOS = 'wos',
+  ENDNOTE_XML = 'endnote-xml',
 }
 
 registerEnumType(ImportFormatName, {
   name: 'ImportFormat',
-  description: 'PubMed XML, PubMed MEDLINE (.nbib), RIS, BibTeX, Web of Science tagged text (.txt / .ciw), or a CSV / TSV export (Rayyan, Zotero, PubMed, Covidence, Scopus, Web of Science, Embase, EBSCOhost / CINAHL, Cochrane, OpenAlex, Lens, Publish or Perish, Dimensions, EndNote, or any table with a title column). Detected from the content when not given.',
+  description: 'PubMed XML, PubMed MEDLINE (.nbib), RIS, BibTeX, Web of Science tagged text (.txt / .ciw), EndNote XML, or a CSV / TSV export (Rayyan, Zotero, PubMed, Covidence, Scopus, Web of Science, Embase, EBSCOhost / CINAHL, Cochrane, OpenAlex, Lens, Publish or Perish, Dimensions, EndNote, or any table with a title column). Detected from the content when not given.',
 });
 
 export const asImportFormat = (name: ImportFormatName): ImportFormat => name as ImportFormat;

@@ -82,7 +82,7 @@ describe('export serialisers, read back by the importers', () => {
   it('CSV (one row per case, Rayyan column names) reads back as the case\'s publication', async () => {
     const item: ExportCase = {
       caseReport: { id: 'c1', publicationId: PUBLICATION.id, label: 'Case 1', summary: 'A summary, with a comma', ageYears: 31, ageGroup: 'ADULT', sex: 'FEMALE', pregnancyStatus: 'POSTPARTUM', anticoagulation: 'NONE', outcome: 'FULL_RECOVERY', outcomeDetails: null, timeToResolutionDays: 14, followUpDays: null, createdAt: new Date(), updatedAt: new Date() } as never,
-      publication: { ...PUBLICATION, titleKey: null, createdAt: new Date(), updatedAt: new Date() },
+      publication: { ...PUBLICATION, titleKey: null, titleFold: null, createdAt: new Date(), updatedAt: new Date() },
       comorbidities: [],
       procedures: [{ term: { key: 'epidural-blood-patch', label: 'Epidural blood patch', meshUi: null }, details: null, bloodVolumeMl: 20, vertebralLevel: null, attemptNumber: null, imageGuidance: null, needleGauge: null }],
       complications: [{ term: { key: 'spinal-subdural-hematoma', label: 'Spinal subdural hematoma', meshUi: 'D020767' }, procedureIndex: 0, onsetHours: 24, diagnosis: null, details: null, symptoms: [{ key: 'back-pain', label: 'Back pain', meshUi: null }] }],
