@@ -35,6 +35,12 @@ const GENERIC_CUE = /\b(?:is an? (?:rare|well[- ]documented|well[- ]known|known|
 /** Past-tense verbs of a case narrative; a sentence without them and without a patient word is background. */
 const NARRATIVE_VERB = /\b(?:was|were|had|did|underwent|developed|presented|showed|revealed|received|required|demonstrated|complained|reported|became|made|recovered|resolved|improved|occurred|performed|treated|diagnosed|admitted|found|noted|observed|given|evacuated|drained|suffered|experienced|remained|returned|discharged|started|commenced|injected|placed|inserted|confirmed|disappeared|began|appeared|followed|persisted|worsened|recurred|relieved|resolved|failed|progressed|evolved|remains?|today|currently|at (?:the )?(?:last )?follow-up|day \d+|\d+ (?:hours?|days?|weeks?|months?) (?:later|after)|(?:postpartum|postoperative|post-operative|post-partum) day)\b/i;
 const CONDITIONAL_OPENING = /^(?:when|if|in case|whenever|unless)\b/i;
+/**
+ * "When CT venography was obtained ten days later, the diagnosis ... was made": "when" with a past-tense
+ * clause tells the order of events of the case, it does not state a condition ("When the headache is
+ * persistent, ..."). "If" stays conditional in any tense.
+ */
+const TEMPORAL_WHEN = /^when\b[^,;]{0,120}?\b(?:was|were|had|did|became|developed|presented|underwent|received|occurred|started|began|appeared|returned)\b/i;
 const MORE_GENERIC_CUE = /\b(?:includes?|including|is defined as|characteri[sz]ed by|is associated with|are associated with|is (?:the )?(?:most|commonest)|most (?:common|typical|frequent)|commonest|is estimated|with increasing frequency|is being)\b/i;
 
 const GENERIC_SECTIONS = /^(?:BACKGROUND|INTRODUCTION|CONTEXT|OBJECTIVES?|PURPOSE|AIMS?|CONCLUSIONS?|DISCUSSION|LESSONS?|IMPORTANCE|RATIONALE|SUMMARY|WHY SHOULD)/;
@@ -59,7 +65,7 @@ export function buildFieldContext(field: EvidenceField, text: string, matcher: V
     const body = label ? s.text.slice(label[0].length) : s.text;
     const generic =
       field === 'abstract' &&
-      (CONDITIONAL_OPENING.test(body) || (!anchored && (genericSection || GENERIC_CUE.test(s.text) || MORE_GENERIC_CUE.test(s.text) || !NARRATIVE_VERB.test(s.text))));
+      ((CONDITIONAL_OPENING.test(body) && !TEMPORAL_WHEN.test(body)) || (!anchored && (genericSection || GENERIC_CUE.test(s.text) || MORE_GENERIC_CUE.test(s.text) || !NARRATIVE_VERB.test(s.text))));
     sentences.push({ field, fieldText: text, sentence: s, index: i, tokens, flags, matches, generic, section });
   }
   return { field, text, sentences };

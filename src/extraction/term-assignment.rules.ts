@@ -5,6 +5,7 @@ import { HISTORICAL, HYPOTHETICAL, NEGATED, spanFlags } from './context-scopes';
 import type { SentenceContext } from './field-context';
 import type { VocabularyMatcher } from './vocabulary-matcher';
 import { parseOrdinal } from './number-words';
+import { tokenize } from './text-tokenizer';
 
 /** One asserted vocabulary term found for a patient. */
 export interface TermMention {
@@ -223,23 +224,84 @@ export function meshMentions(input: ExtractionInput, opts: CollectOptions, asPro
  */
 const CATEGORY_TERMS = new Set(['conservative-management', 'therapeutic-epidural-blood-patch']);
 
+/** Kinds whose terms nest findings that a report names apart ("a CSF leak" and "post-dural puncture headache"). */
+const DISTINCT_FINDING_KINDS = new Set<TermKind>([TermKind.COMPLICATION]);
+const NOT_HEAD_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'with', 'to', 'for', 'on', 'at', 'by']);
+
+function splitKindKey(id: string): [TermKind, string] {
+  const i = id.indexOf(':');
+  return [id.slice(0, i) as TermKind, id.slice(i + 1)];
+}
+
+/** Normalised content words of a surface ("intracranial hematoma" -> intracranial, hematoma). */
+function contentWords(text: string): string[] {
+  return tokenize(text)
+    .map((t) => t.norm)
+    .filter((w) => !NOT_HEAD_WORDS.has(w));
+}
+
 /**
  * One term per fact: the first mention of each key, and a term dropped when a more specific term of
  * the same kind (a descendant) is also present ("hematoma" when "spinal epidural hematoma" is there).
- * Procedures keep repeated attempts apart.
+ * Procedures keep repeated attempts apart. For complications the ancestor is dropped only when it
+ * reads as another wording of the descendant: it shares a word with it ("intracranial hematoma" and
+ * "subdural hematoma"), or one of the two comes only from a MeSH heading. An ancestor named in words
+ * of its own is a finding of its own: "a right L1 to S2 radiculopathy" beside "cauda equina syndrome",
+ * "a cerebrospinal leakage" on MRI beside "postdural puncture headache" (the labelled set's rule:
+ * the most specific key per fact, not per branch of the tree).
  */
 export function mostSpecific(mentions: TermMention[], matcher: VocabularyMatcher): TermMention[] {
   const sorted = [...mentions].sort((a, b) => a.order - b.order);
   const byKey = new Map<string, TermMention>();
+  // Content words of every text mention of a kind:key (a key without any came from MeSH headings only).
+  const words = new Map<string, Set<string>>();
   for (const m of sorted) {
     const id = `${m.kind}:${m.key}:${m.kind === TermKind.PROCEDURE && m.attempt && m.attempt > 1 ? m.attempt : ''}`;
     const prev = byKey.get(id);
     if (!prev) byKey.set(id, m);
     else if (prev.evidence.method === 'MESH_MAPPING' && m.evidence.method === 'TEXT_RULE') byKey.set(id, m);
+    if (DISTINCT_FINDING_KINDS.has(m.kind) && m.evidence.method !== 'MESH_MAPPING') {
+      const kk = `${m.kind}:${m.key}`;
+      const set = words.get(kk) ?? new Set<string>();
+      for (const w of contentWords(m.evidence.text)) set.add(w);
+      words.set(kk, set);
+    }
   }
   const kept = [...byKey.values()];
   const present = new Set(kept.map((m) => `${m.kind}:${m.key}`));
-  const covered = new Set<string>();
-  for (const m of kept) for (const a of matcher.ancestors(m.kind, m.key)) if (!CATEGORY_TERMS.has(a)) covered.add(`${m.kind}:${a}`);
-  return kept.filter((m) => !covered.has(`${m.kind}:${m.key}`) || !present.has(`${m.kind}:${m.key}`)).sort((a, b) => a.order - b.order);
+  /** Ancestor kind:key -> the kind:keys of its present descendants. */
+  const coveredBy = new Map<string, string[]>();
+  for (const m of kept) {
+    for (const a of matcher.ancestors(m.kind, m.key)) {
+      if (CATEGORY_TERMS.has(a)) continue;
+      const list = coveredBy.get(`${m.kind}:${a}`) ?? [];
+      list.push(`${m.kind}:${m.key}`);
+      coveredBy.set(`${m.kind}:${a}`, list);
+    }
+  }
+  const sameFinding = (ancestor: string, descendant: string): boolean => {
+    const aw = words.get(ancestor);
+    const dw = words.get(descendant);
+    if (!aw || !dw) return true;
+    const [kind, aKey] = splitKindKey(ancestor);
+    const a = matcher.byKey(kind, aKey);
+    // A class of complications ("Infectious complication", "Neurological complication"): its bare mention ("the infection") is the descendant.
+    if (!a || /\bcomplications?\b/i.test(a.label)) return true;
+    for (const w of aw) if (dw.has(w)) return true;
+    // The descendant's own wordings count too ("SDH" is a "subdural hematoma").
+    const d = matcher.byKey(kind, splitKindKey(descendant)[1]);
+    for (const surface of d ? [d.label, ...d.synonyms] : []) for (const w of contentWords(surface)) if (aw.has(w)) return true;
+    return false;
+  };
+  // Deepest terms first, so that a descendant already dropped (a MeSH-only "Polyradiculopathy" under
+  // the text's "cauda equina syndrome") does not decide for its own ancestors.
+  const dropped = new Set<string>();
+  const depth = (m: TermMention) => matcher.ancestors(m.kind, m.key).length;
+  for (const m of [...kept].sort((a, b) => depth(b) - depth(a))) {
+    const id = `${m.kind}:${m.key}`;
+    const descendants = coveredBy.get(id)?.filter((d) => !dropped.has(d));
+    if (!descendants || descendants.length === 0 || !present.has(id)) continue;
+    if (!DISTINCT_FINDING_KINDS.has(m.kind) || descendants.some((d) => sameFinding(id, d))) dropped.add(id);
+  }
+  return kept.filter((m) => !dropped.has(`${m.kind}:${m.key}`)).sort((a, b) => a.order - b.order);
 }
