@@ -28,3 +28,25 @@ describe('mostSpecific: one key per finding', () => {
     expect(c).toEqual(['polyradiculopathy']);
   });
 });
+
+describe('a bare head noun re-names a complication named in full', () => {
+  it('does not add "abscess" beside "epidural abscess"', () => {
+    expect(complications('A 31-year-old woman was diagnosed with epidural abscess. The abscess was drained surgically.')).toEqual(['epidural-abscess']);
+  });
+});
+
+describe('clause wordings', () => {
+  const procedures = (abstract: string) =>
+    extractCases(buildInput({ abstract, publicationTypes: ['Case Reports'] }), matcher).patients[0].procedures.map((c) => c.termKey);
+
+  it('reads "the dura was inadvertently punctured" as an accidental dural puncture', () => {
+    expect(procedures('A 35-yr-old woman had epidural injections. The dura was inadvertently punctured during an injection.')).toContain('accidental-dural-puncture');
+    expect(procedures('A 35-yr-old woman had an epidural. The needle accidentally punctured her dura.')).toContain('accidental-dural-puncture');
+  });
+
+  it('not when the puncture was meant, negated or hypothetical', () => {
+    expect(procedures('A 35-yr-old woman had a combined spinal-epidural; the dura was punctured with a 27G needle.')).not.toContain('accidental-dural-puncture');
+    expect(procedures('A 35-yr-old woman had an epidural. The dura was not inadvertently punctured.')).not.toContain('accidental-dural-puncture');
+    expect(procedures('A 35-yr-old woman had an epidural. If the dura is accidentally punctured, headache follows.')).not.toContain('accidental-dural-puncture');
+  });
+});

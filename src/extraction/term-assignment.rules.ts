@@ -196,6 +196,43 @@ export function evacuationMentions(sentences: SentenceContext[], opts: CollectOp
   return out;
 }
 
+/**
+ * Clause wordings of a term that no noun phrase of the vocabulary covers ("the dura was inadvertently
+ * punctured"). Each is asserted like a vocabulary match: not in background sentences, not inside a
+ * negated or hypothetical scope. An adverb of accident is required: a dura punctured on purpose
+ * (needle-through-needle spinal) is not an accidental dural puncture.
+ */
+const ACCIDENT = '(?:inadvertently|accidentally|unintentionally|unintendedly|inadvertantly|unexpectedly)';
+const CLAUSE_WORDINGS: { kind: TermKind; key: string; re: RegExp }[] = [
+  {
+    kind: TermKind.PROCEDURE,
+    key: 'accidental-dural-puncture',
+    re: new RegExp(
+      `\\bdura(?: mater)? (?:was|were|had been|got) (?:\\w+ )?${ACCIDENT} (?:punctured|perforated|breached|pierced|entered)\\b|\\b${ACCIDENT} (?:punctured|perforated|breached|pierced|entered) (?:the|her|his) dura\\b|\\b(?:accidental|inadvertent|unintentional|unintended) (?:puncture|perforation|breach) of the dura\\b`,
+      'i',
+    ),
+  },
+];
+
+export function clauseMentions(sentences: SentenceContext[], opts: CollectOptions): TermMention[] {
+  const out: TermMention[] = [];
+  const wordings = CLAUSE_WORDINGS.filter((w) => opts.matcher.byKey(w.kind, w.key));
+  if (wordings.length === 0) return out;
+  for (const ctx of sentences) {
+    if (ctx.generic || !/\bdura\b/i.test(ctx.sentence.text)) continue;
+    for (const w of wordings) {
+      const m = w.re.exec(ctx.sentence.text);
+      if (!m) continue;
+      const start = ctx.sentence.start + m.index;
+      let flags = 0;
+      for (let k = 0; k < ctx.tokens.length; k++) if (ctx.tokens[k].start >= start && ctx.tokens[k].end <= start + m[0].length) flags |= ctx.flags[k];
+      if (flags & (NEGATED | HYPOTHETICAL)) continue;
+      out.push({ kind: w.kind, key: w.key, evidence: evidenceOf(ctx.field, ctx.fieldText, start, start + m[0].length, ctx.sentence, 'TEXT_RULE', 0.7), ctx, order: (ctx.field === 'abstract' ? 0 : 1e9) + start, attempt: null });
+    }
+  }
+  return out;
+}
+
 /** Terms from MeSH headings: by descriptor UI, else by the heading's whole label. */
 export function meshMentions(input: ExtractionInput, opts: CollectOptions, asProcedure: boolean): TermMention[] {
   const out: TermMention[] = [];
@@ -267,7 +304,30 @@ export function mostSpecific(mentions: TermMention[], matcher: VocabularyMatcher
       words.set(kk, set);
     }
   }
-  const kept = [...byKey.values()];
+  let kept = [...byKey.values()];
+  // "The abscess was treated by surgery" after "epidural abscess": a bare head noun re-names a
+  // complication already named in full (its words end that wording), whatever the vocabulary's tree.
+  // Distinct wordings per key (bounded by the vocabulary's surfaces, whatever the number of mentions).
+  const surfaces = new Map<string, string[][]>();
+  const seenSurface = new Set<string>();
+  for (const m of sorted) {
+    if (m.kind !== TermKind.COMPLICATION || m.evidence.method === 'MESH_MAPPING') continue;
+    const words = contentWords(m.evidence.text);
+    const id = `${m.key}\u0000${words.join(' ')}`;
+    if (seenSurface.has(id)) continue;
+    seenSurface.add(id);
+    const list = surfaces.get(m.key) ?? [];
+    list.push(words);
+    surfaces.set(m.key, list);
+  }
+  if (surfaces.size > 1) {
+    const isSuffix = (short: string[], long: string[]) => short.length > 0 && short.length < long.length && short.every((w, i) => long[long.length - short.length + i] === w);
+    kept = kept.filter((m) => {
+      const own = surfaces.get(m.key);
+      if (!own) return true;
+      return !own.every((w) => [...surfaces].some(([key, list]) => key !== m.key && list.some((l) => isSuffix(w, l))));
+    });
+  }
   const present = new Set(kept.map((m) => `${m.kind}:${m.key}`));
   /** Ancestor kind:key -> the kind:keys of its present descendants. */
   const coveredBy = new Map<string, string[]>();
