@@ -219,9 +219,11 @@ export function clauseMentions(sentences: SentenceContext[], opts: CollectOption
   const wordings = CLAUSE_WORDINGS.filter((w) => opts.matcher.byKey(w.kind, w.key));
   if (wordings.length === 0) return out;
   for (const ctx of sentences) {
-    if (ctx.generic || !/\bdura\b/i.test(ctx.sentence.text)) continue;
+    if (ctx.generic) continue;
+    const text = ctx.sentence.text;
+    if (text.indexOf('dura') < 0 && text.indexOf('Dura') < 0) continue;
     for (const w of wordings) {
-      const m = w.re.exec(ctx.sentence.text);
+      const m = w.re.exec(text);
       if (!m) continue;
       const start = ctx.sentence.start + m.index;
       let flags = 0;
@@ -270,11 +272,17 @@ function splitKindKey(id: string): [TermKind, string] {
   return [id.slice(0, i) as TermKind, id.slice(i + 1)];
 }
 
-/** Normalised content words of a surface ("intracranial hematoma" -> intracranial, hematoma). */
+const contentWordsMemo = new Map<string, string[]>();
+
+/** Normalised content words of a surface ("intracranial hematoma" -> intracranial, hematoma); memoised (surfaces repeat across records). */
 function contentWords(text: string): string[] {
-  return tokenize(text)
+  const hit = contentWordsMemo.get(text);
+  if (hit) return hit;
+  const words = tokenize(text)
     .map((t) => t.norm)
     .filter((w) => !NOT_HEAD_WORDS.has(w));
+  if (contentWordsMemo.size < 20_000 && text.length < 80) contentWordsMemo.set(text, words);
+  return words;
 }
 
 /**
@@ -290,58 +298,48 @@ function contentWords(text: string): string[] {
 export function mostSpecific(mentions: TermMention[], matcher: VocabularyMatcher): TermMention[] {
   const sorted = [...mentions].sort((a, b) => a.order - b.order);
   const byKey = new Map<string, TermMention>();
-  // Content words of every text mention of a kind:key (a key without any came from MeSH headings only).
-  const words = new Map<string, Set<string>>();
+  // Text mentions of complications (MeSH-heading ones have no wording): read only when needed below.
+  const textComplications: TermMention[] = [];
   for (const m of sorted) {
     const id = `${m.kind}:${m.key}:${m.kind === TermKind.PROCEDURE && m.attempt && m.attempt > 1 ? m.attempt : ''}`;
     const prev = byKey.get(id);
     if (!prev) byKey.set(id, m);
     else if (prev.evidence.method === 'MESH_MAPPING' && m.evidence.method === 'TEXT_RULE') byKey.set(id, m);
-    if (DISTINCT_FINDING_KINDS.has(m.kind) && m.evidence.method !== 'MESH_MAPPING') {
-      const kk = `${m.kind}:${m.key}`;
-      const set = words.get(kk) ?? new Set<string>();
-      for (const w of contentWords(m.evidence.text)) set.add(w);
-      words.set(kk, set);
-    }
+    if (m.kind === TermKind.COMPLICATION && m.evidence.method !== 'MESH_MAPPING') textComplications.push(m);
   }
   let kept = [...byKey.values()];
-  // "The abscess was treated by surgery" after "epidural abscess": a bare head noun re-names a
-  // complication already named in full (its words end that wording), whatever the vocabulary's tree.
-  // Distinct wordings per key (bounded by the vocabulary's surfaces, whatever the number of mentions).
-  const surfaces = new Map<string, string[][]>();
-  const seenSurface = new Set<string>();
-  for (const m of sorted) {
-    if (m.kind !== TermKind.COMPLICATION || m.evidence.method === 'MESH_MAPPING') continue;
-    const words = contentWords(m.evidence.text);
-    const id = `${m.key}\u0000${words.join(' ')}`;
-    if (seenSurface.has(id)) continue;
-    seenSurface.add(id);
-    const list = surfaces.get(m.key) ?? [];
-    list.push(words);
-    surfaces.set(m.key, list);
-  }
-  if (surfaces.size > 1) {
-    const isSuffix = (short: string[], long: string[]) => short.length > 0 && short.length < long.length && short.every((w, i) => long[long.length - short.length + i] === w);
-    kept = kept.filter((m) => {
-      const own = surfaces.get(m.key);
-      if (!own) return true;
-      return !own.every((w) => [...surfaces].some(([key, list]) => key !== m.key && list.some((l) => isSuffix(w, l))));
-    });
-  }
-  const present = new Set(kept.map((m) => `${m.kind}:${m.key}`));
-  /** Ancestor kind:key -> the kind:keys of its present descendants. */
-  const coveredBy = new Map<string, string[]>();
+  if (textComplications.length > 1) kept = withoutHeadNounMentions(kept, textComplications);
+
+  /** Ancestor kind:key -> the kind:keys of its present descendants (null: no term has an ancestor present). */
+  let coveredBy: Map<string, string[]> | null = null;
   for (const m of kept) {
     for (const a of matcher.ancestors(m.kind, m.key)) {
       if (CATEGORY_TERMS.has(a)) continue;
+      coveredBy = coveredBy ?? new Map();
       const list = coveredBy.get(`${m.kind}:${a}`) ?? [];
       list.push(`${m.kind}:${m.key}`);
       coveredBy.set(`${m.kind}:${a}`, list);
     }
   }
+  if (coveredBy === null) return kept.sort((a, b) => a.order - b.order);
+  const covered = coveredBy;
+  const present = new Set(kept.map((m) => `${m.kind}:${m.key}`));
+  // Content words of the text mentions of a kind:key; none when it came from MeSH headings only.
+  const wordsMemo = new Map<string, Set<string> | null>();
+  const wordsOf = (id: string): Set<string> | null => {
+    if (wordsMemo.has(id)) return wordsMemo.get(id) ?? null;
+    let set: Set<string> | null = null;
+    for (const m of textComplications) {
+      if (`${m.kind}:${m.key}` !== id) continue;
+      set = set ?? new Set<string>();
+      for (const w of contentWords(m.evidence.text)) set.add(w);
+    }
+    wordsMemo.set(id, set);
+    return set;
+  };
   const sameFinding = (ancestor: string, descendant: string): boolean => {
-    const aw = words.get(ancestor);
-    const dw = words.get(descendant);
+    const aw = wordsOf(ancestor);
+    const dw = wordsOf(descendant);
     if (!aw || !dw) return true;
     const [kind, aKey] = splitKindKey(ancestor);
     const a = matcher.byKey(kind, aKey);
@@ -356,12 +354,37 @@ export function mostSpecific(mentions: TermMention[], matcher: VocabularyMatcher
   // Deepest terms first, so that a descendant already dropped (a MeSH-only "Polyradiculopathy" under
   // the text's "cauda equina syndrome") does not decide for its own ancestors.
   const dropped = new Set<string>();
-  const depth = (m: TermMention) => matcher.ancestors(m.kind, m.key).length;
-  for (const m of [...kept].sort((a, b) => depth(b) - depth(a))) {
+  const byDepth = kept.map((m) => ({ m, depth: matcher.ancestors(m.kind, m.key).length })).sort((a, b) => b.depth - a.depth);
+  for (const { m } of byDepth) {
     const id = `${m.kind}:${m.key}`;
-    const descendants = coveredBy.get(id)?.filter((d) => !dropped.has(d));
+    const descendants = covered.get(id)?.filter((d) => !dropped.has(d));
     if (!descendants || descendants.length === 0 || !present.has(id)) continue;
     if (!DISTINCT_FINDING_KINDS.has(m.kind) || descendants.some((d) => sameFinding(id, d))) dropped.add(id);
   }
   return kept.filter((m) => !dropped.has(`${m.kind}:${m.key}`)).sort((a, b) => a.order - b.order);
+}
+
+/**
+ * "The abscess was treated by surgery" after "epidural abscess": a bare head noun re-names a
+ * complication already named in full (its words end that wording), whatever the vocabulary's tree.
+ * Compares distinct wordings per key (bounded by the vocabulary's surfaces, whatever the number of mentions).
+ */
+function withoutHeadNounMentions(kept: TermMention[], textComplications: TermMention[]): TermMention[] {
+  const surfaces = new Map<string, string[][]>();
+  const seen = new Set<string>();
+  for (const m of textComplications) {
+    const id = `${m.key}\u0000${m.evidence.text}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const list = surfaces.get(m.key) ?? [];
+    list.push(contentWords(m.evidence.text));
+    surfaces.set(m.key, list);
+  }
+  if (surfaces.size < 2) return kept;
+  const isSuffix = (short: string[], long: string[]) => short.length > 0 && short.length < long.length && short.every((w, i) => long[long.length - short.length + i] === w);
+  return kept.filter((m) => {
+    const own = m.kind === TermKind.COMPLICATION ? surfaces.get(m.key) : undefined;
+    if (!own) return true;
+    return !own.every((w) => [...surfaces].some(([key, list]) => key !== m.key && list.some((l) => isSuffix(w, l))));
+  });
 }
