@@ -101,6 +101,8 @@ export interface CollectOptions {
   recordText: string;
   /** Spinal minus cranial cue words in the whole record, computed on first use. */
   recordSiteBalance?: number;
+  /** Whether the record says "dura" at all (clause wordings), computed on first use. */
+  namesDura?: boolean;
 }
 
 /** Whether the record presents the shared term as the index procedure. */
@@ -216,6 +218,9 @@ const CLAUSE_WORDINGS: { kind: TermKind; key: string; re: RegExp }[] = [
 
 export function clauseMentions(sentences: SentenceContext[], opts: CollectOptions): TermMention[] {
   const out: TermMention[] = [];
+  // Once per record: most records never name the dura.
+  opts.namesDura = opts.namesDura ?? /dura\b/i.test(opts.recordText);
+  if (!opts.namesDura) return out;
   const wordings = CLAUSE_WORDINGS.filter((w) => opts.matcher.byKey(w.kind, w.key));
   if (wordings.length === 0) return out;
   for (const ctx of sentences) {
@@ -370,6 +375,7 @@ export function mostSpecific(mentions: TermMention[], matcher: VocabularyMatcher
  * Compares distinct wordings per key (bounded by the vocabulary's surfaces, whatever the number of mentions).
  */
 function withoutHeadNounMentions(kept: TermMention[], textComplications: TermMention[]): TermMention[] {
+  if (textComplications.every((m) => m.key === textComplications[0].key)) return kept;
   const surfaces = new Map<string, string[][]>();
   const seen = new Set<string>();
   for (const m of textComplications) {
