@@ -43,6 +43,14 @@ describe('assertionFlags (ConText-style scopes)', () => {
     expect(flagsOf('a hematoma and abscess were ruled out', 'abscess') & NEGATED).toBeTruthy();
   });
 
+  it('ends a forward scope at a comma followed by an article (a new clause), not inside a negated list', () => {
+    const s = 'having excluded the more statistically likely aetiologies, an incomplete cauda equina syndrome was diagnosed';
+    expect(flagsOf(s, 'aetiologies') & NEGATED).toBeTruthy();
+    expect(flagsOf(s, 'cauda')).toBe(0);
+    expect(flagsOf('no fever, headache or rash', 'rash') & NEGATED).toBeTruthy();
+    expect(flagsOf('no fever, nausea, or a rash', 'rash') & NEGATED).toBeTruthy();
+  });
+
   it('reads "considered to be" as the clinicians\' reading, not a differential', () => {
     expect(flagsOf('epidural fluid, which was considered to be a cerebrospinal leakage', 'leakage') & HYPOTHETICAL).toBeFalsy();
     expect(flagsOf('an epidural hematoma was considered', 'hematoma') & HYPOTHETICAL).toBeFalsy(); // post position: not a trigger here

@@ -144,6 +144,13 @@ const TERMINATORS = new Set(
 const CLAUSE_CONJUNCTIONS = new Set(['and', 'or']);
 const FINITE_VERBS = new Set(['was', 'were', 'is', 'are', 'had', 'has', 'have', 'underwent', 'received', 'developed', 'required', 'presented', 'became', 'subsequently', 'then', 'later'].map(normalizeWord));
 
+const ARTICLES = new Set(['a', 'an', 'the']);
+
+function commaBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to && i < from + 4; i++) if (text.charCodeAt(i) === 44 /* , */) return true;
+  return false;
+}
+
 /** Triggers indexed by their first word (longest first), built once. */
 const BY_FIRST = (() => {
   const m = new Map<string, Trigger[]>();
@@ -191,6 +198,10 @@ export function assertionFlags(tokens: Token[], text: string): Uint8Array {
       active = 0;
       continue;
     }
+    // "having excluded the more likely aetiologies, an incomplete cauda equina syndrome was diagnosed":
+    // a comma followed by an article opens a new noun phrase of its own clause, not the next item of a
+    // negated list ("no fever, headache or rash").
+    if (active && ARTICLES.has(tok.norm) && i > 0 && commaBetween(text, tokens[i - 1].end, tok.start)) active = 0;
     const cands = BY_FIRST.get(tok.norm);
     let matched: Trigger | null = null;
     if (cands) {
