@@ -139,7 +139,7 @@ describe('search page (browser, demo corpus)', () => {
     expect(linked.totalCases).toBeLessThanOrEqual(plain.totalCases);
     expect(await resultCountText(page)).toMatch(new RegExp(`^${linked.totalCases} cases? in|^No cases found`));
     expect(await shownCaseIds(page)).toEqual(linked.hits.edges.map((edge) => edge.node.caseReport.id));
-    const apiCounts = (facet: string) => Object.fromEntries(flatten(linked.facets.find((f) => f.facet === facet)?.values ?? []).filter((v) => v.caseCount > 0).map((v) => [v.termId ?? v.value, v.caseCount]));
+    const apiCounts = (facet: string) => Object.fromEntries(flatten(linked.facets.find((f) => f.facet === facet)?.values ?? []).filter((v) => v.caseCount > 0).map((v) => [v.termKey ?? v.termId ?? v.value, v.caseCount]));
     const pageCounts = async (facet: string) => Object.fromEntries(Object.entries(await shownFacetCounts(page, facet)).filter(([, n]) => n > 0));
     // Each count the panel shows (the first values of a list, the open levels of the tree) is the API's linked count.
     for (const facet of ['PROCEDURE', 'COMPLICATION']) {
@@ -148,7 +148,7 @@ describe('search page (browser, demo corpus)', () => {
       expect(Object.keys(shown).length).toBeGreaterThan(0);
       expect({ facet, counts: shown }).toEqual({ facet, counts: Object.fromEntries(Object.keys(shown).map((id) => [id, api[id]])) });
     }
-    expect((await pageCounts('PROCEDURE'))[patch.termId as string]).toBe(apiCounts('PROCEDURE')[patch.termId as string]);
+    expect((await pageCounts('PROCEDURE'))[patch.termKey as string]).toBe(apiCounts('PROCEDURE')[patch.termKey as string]);
     // A chip says the sequence applies, and removes it.
     const chip = page.locator('[data-chip="sequence"]');
     await expect(chip.textContent()).resolves.toContain('complication after the selected procedure');
