@@ -53,6 +53,9 @@ export class SynthesisPanel {
   private readonly errors = new Map<string, { key: string; message: string }>();
   private reviews: Reviews | null = null;
   private review: string | null = null;
+  private shownTable: { key: string; data: CaseTableData } | null = null;
+  /** The disclosures (column picker, bucket tables) the user opened: they stay open when the view is drawn again. */
+  private readonly opened = new Set<string>();
   private state: SearchState | null = null;
 
   private readonly summaryBox = byId('outcome-summary');
@@ -149,7 +152,10 @@ export class SynthesisPanel {
     const input = this.input(state);
     const columns = state.columns.length ? state.columns : null;
     const tableKey = `${key}|${JSON.stringify(state.sort)}|${columns?.join(',') ?? ''}`;
-    const table = this.fetch('table', tableKey, this.tables, CASE_TABLE_QUERY, { input, columns, first: TABLE_ROWS }, (raw) => raw as unknown as CaseTableData);
+    const fresh = this.fetch('table', tableKey, this.tables, CASE_TABLE_QUERY, { input, columns, first: TABLE_ROWS }, (raw) => raw as unknown as CaseTableData);
+    // Other columns of the same search: the table on screen stays (and the checkbox keeps focus) until the new one arrives.
+    const table = fresh ?? (this.shownTable?.key === key && !this.errors.has('table') ? this.shownTable.data : undefined);
+    if (fresh) this.shownTable = { key, data: fresh };
     const crossKey = `${key}|${state.crossRows}|${state.crossColumns}`;
     const crossTab = this.fetch('cross', crossKey, this.crossTabs, CROSS_TAB_QUERY, { input, rows: state.crossRows, columns: state.crossColumns }, (raw) => raw.caseCrossTab as CrossTabData);
     const numbers = this.fetch('numbers', key, this.numbers, NUMBERS_QUERY, { input }, (raw) => raw as unknown as { age: NumericSummaryData; onset: NumericSummaryData });
@@ -195,14 +201,16 @@ export class SynthesisPanel {
           }, (review, format) => `exports/prisma?${new URLSearchParams({ review, format }).toString()}`)
         : null,
     ];
-    const signature = JSON.stringify([tableKey, !!table, crossKey, !!crossTab, key, !!numbers, this.reviews?.length ?? null, this.review, [...this.errors.values()]]);
+    const signature = JSON.stringify([tableKey, !!fresh, crossKey, !!crossTab, key, !!numbers, this.reviews?.length ?? null, this.review, [...this.errors.values()]]);
     if (this.view.dataset.signature === signature) return;
     this.view.dataset.signature = signature;
     this.view.setAttribute('aria-busy', String(!table || !crossTab || !numbers));
-    // Disclosures the user opened stay open when the view is drawn again.
-    const open = new Set([...this.view.querySelectorAll<HTMLDetailsElement>('details[open]')].map((details) => details.className + (details.closest('[data-field]')?.getAttribute('data-field') ?? '')));
     replaceKeepingFocus(this.view, content.filter((item): item is HTMLElement => item !== null));
-    for (const details of this.view.querySelectorAll<HTMLDetailsElement>('details')) if (open.has(details.className + (details.closest('[data-field]')?.getAttribute('data-field') ?? ''))) details.open = true;
+    for (const details of this.view.querySelectorAll<HTMLDetailsElement>('details[data-key]')) {
+      const name = details.dataset.key as string;
+      details.open = this.opened.has(name);
+      details.addEventListener('toggle', () => (details.open ? this.opened.add(name) : this.opened.delete(name)));
+    }
   }
 
   private rerenderView(): void {

@@ -114,7 +114,7 @@ export function renderCaseTable(data: CaseTableData, links: DownloadLink[], hand
   const chosen = new Set(table.columns.map((column) => column.column));
   const picker = h(
     'details',
-    { class: 'column-picker' },
+    { class: 'column-picker', 'data-key': 'columns' },
     h('summary', {}, `Columns (${table.columns.length} of ${data.caseTableColumns.length})`),
     h(
       'fieldset',
@@ -275,7 +275,7 @@ export function renderHistogram(data: NumericSummaryData, links: DownloadLink[])
     bins.length
       ? h(
           'details',
-          { class: 'histogram-table' },
+          { class: 'histogram-table', 'data-key': `buckets-${data.field}` },
           h('summary', {}, 'Counts by bucket'),
           h(
             'table',
