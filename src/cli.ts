@@ -16,9 +16,11 @@ import { EXPORT_FORMATS, ExportFormat } from './literature/export/export-format.
 import { exportFormatParam, RequestParams, searchInputFromParams, searchParamsGiven } from './literature/export/export-request';
 import { publicationSearchInputFromParams } from './literature/export/publication-export-request';
 import { ExportService } from './literature/export/export.service';
-import { importSummaryToCsv, prismaToCsv } from './literature/export/serialisers/prisma.serialiser';
+import { importSummaryToCsv } from './literature/export/serialisers/prisma.serialiser';
 import { DuplicatesService } from './literature/duplicates/duplicates.service';
 import type { ProbableDuplicate } from './literature/duplicates/duplicate.models';
+import { PRISMA_FORMATS, prismaFile } from './literature/export/serialisers/prisma-file';
+import type { PrismaFormat } from './literature/export/serialisers/prisma-file';
 import { ImportBatchesService } from './literature/import/import-batches.service';
 import { ImportMode } from './literature/import/import-mode.enum';
 import { ImportService } from './literature/import/import.service';
@@ -34,7 +36,7 @@ import type { CsvColumnMapping } from './literature/formats/csv-exporters';
 /**
  * The command line: `npm run cli -- import FILE… [--format F] [--columns MAPPING] [--review NAME] [--partial]`,
  * `npm run cli -- export [--format F] [--q JSON | --text T --param name=value…] [--out FILE]` and
- * `npm run cli -- prisma [--review NAME] [--format csv|json]`,
+ * `npm run cli -- prisma [--review NAME] [--format csv|json|svg|png] [--out FILE] [--sources]`,
  * `npm run cli -- duplicates list [--review NAME] [--first N] [--json]` and `npm run cli -- duplicates merge KEEP_ID MERGE_ID`.
  * It runs the app's own services in a Nest application context on the configured database
  * (DATABASE_URL, or the embedded one in DATA_DIR: the embedded database serves one process at a
@@ -164,8 +166,8 @@ interface ExportCommandOptions {
 }
 
 /** Where results go: a file, or stdout. */
-async function writeOut(chunks: AsyncIterable<string> | string, out: string | undefined): Promise<void> {
-  const source = typeof chunks === 'string' ? Readable.from([chunks]) : Readable.from(chunks);
+async function writeOut(chunks: AsyncIterable<string> | string | Buffer, out: string | undefined): Promise<void> {
+  const source = typeof chunks === 'string' || Buffer.isBuffer(chunks) ? Readable.from([chunks]) : Readable.from(chunks);
   if (out) await pipeline(source, createWriteStream(out));
   else await pipeline(source, process.stdout, { end: false });
 }
@@ -198,14 +200,17 @@ async function exportCases(options: ExportCommandOptions): Promise<void> {
 }
 
 async function prisma(options: { review?: string; format: string; out?: string; sources?: boolean }): Promise<void> {
-  if (options.format !== 'csv' && options.format !== 'json') throw new CliFailure('--format must be csv or json', 2);
+  const format = options.format.trim().toLowerCase() as PrismaFormat;
   if (options.sources) {
+    if (format !== 'csv' && format !== 'json') throw new CliFailure('--sources gives csv or json', 2);
     const summary = await withApp((app) => app.get(ImportBatchesService).importSummary(options.review));
-    await writeOut(options.format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : importSummaryToCsv(summary), options.out);
+    await writeOut(format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : importSummaryToCsv(summary), options.out);
     return;
   }
+  if (!PRISMA_FORMATS.includes(format)) throw new CliFailure(`--format must be ${PRISMA_FORMATS.join(', ')}`, 2);
+  if (format === 'png' && !options.out && process.stdout.isTTY) throw new CliFailure('a PNG is binary: give --out FILE or redirect stdout', 2);
   const numbers = await withApp((app) => app.get(ImportBatchesService).prismaIdentification(options.review));
-  await writeOut(options.format === 'json' ? `${JSON.stringify(numbers, null, 2)}\n` : prismaToCsv(numbers), options.out);
+  await writeOut(prismaFile(numbers, format).body, options.out);
 }
 
 /** One probable duplicate pair, for a terminal: the score, why, both ids and the fields that differ. */
@@ -289,9 +294,9 @@ export function buildProgram(): Command {
     .action((options: ExportCommandOptions) => exportCases(options));
   program
     .command('prisma')
-    .description('the PRISMA identification numbers of a review: records per imported file, duplicates removed, records remaining')
+    .description('the PRISMA 2020 numbers of a review (records per imported file, duplicates removed, records to screen), or its flow diagram')
     .option('--review <name>', 'the review (default: every import)')
-    .option('--format <format>', 'csv or json', 'csv')
+    .option('--format <format>', 'csv, json, svg or png (the flow diagram)', 'csv')
     .option('--out <file>', 'write to this file (default: stdout)')
     .option('--sources', 'per source (database named at import, else format): files imported and refused, records read, imported, duplicates removed, failed')
     .action((options: { review?: string; format: string; out?: string; sources?: boolean }) => prisma(options));
