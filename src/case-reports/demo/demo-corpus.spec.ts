@@ -19,7 +19,8 @@ interface Term {
 
 interface Publication {
   key: string;
-  title: string;
+  title: string | null;
+  titleStatus: 'COMPLETE' | 'INCOMPLETE' | 'NOT_RECORDED';
   abstract: string | null;
   authors: { family: string; given: string | null }[];
   journal: string | null;
@@ -305,7 +306,9 @@ describe('demo corpus', () => {
     }
     for (const pmid of pmids) expect(pmid).toMatch(/^[1-9]\d{0,8}$/);
     for (const publication of data.publications) {
-      expect(publication.title.trim()).not.toBe('');
+      // A title is stored only as far as it is known: no placeholder, no brackets, no ellipsis.
+      if (publication.titleStatus === 'NOT_RECORDED') expect(publication.title).toBeNull();
+      else expect(publication.title?.trim()).toMatch(/^[^[\]…]+$/);
       if (publication.pmcid !== null) expect(publication.pmcid).toMatch(/^PMC\d+$/);
       if (publication.month !== null) expect(publication.month).toBeGreaterThanOrEqual(1);
       if (publication.url !== null) expect(publication.url).toMatch(/^https?:\/\//);
@@ -340,6 +343,20 @@ describe('demo corpus', () => {
     for (const publication of data.publications) {
       for (const author of publication.authors) expect(author.family).not.toMatch(/et al/i);
     }
+  });
+
+  it('keeps the citation hand counts in the README', () => {
+    const publications = data.publications;
+    const count = (keep: (publication: Publication) => boolean) => publications.filter(keep).length;
+    expect(publications).toHaveLength(22);
+    expect(count((p) => p.authors.length > 0)).toBe(13);
+    expect(count((p) => p.doi !== null)).toBe(11);
+    expect(count((p) => p.pmid !== null)).toBe(10);
+    expect(count((p) => p.pmcid !== null)).toBe(1);
+    expect(countBy(publications, (p) => p.titleStatus)).toEqual({ COMPLETE: 17, INCOMPLETE: 2, NOT_RECORDED: 3 });
+    const casesWith = (status: Publication['titleStatus']) => cases.filter((demo) => publications.find((p) => p.key === demo.publication)!.titleStatus === status).map((demo) => demo.key);
+    expect(casesWith('INCOMPLETE')).toEqual(['B07', 'B08']);
+    expect(casesWith('NOT_RECORDED')).toEqual(['A07', 'A12', 'B02']);
   });
 
   it('matches the hand counts in the README', () => {
