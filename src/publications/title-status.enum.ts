@@ -44,3 +44,11 @@ export function titleStatusNote(titleStatus: TitleStatus | null | undefined): st
   const note = titleStatus ? TITLE_STATUS_NOTE[titleStatus] : null;
   return note ? `${note[0].toUpperCase()}${note.slice(1)}.` : null;
 }
+
+/** Reads back the note the exports write ("Title not recorded.", "Title incomplete in the source."); null for any other text. */
+export function titleStatusFromNote(note: string | null | undefined): TitleStatus | null {
+  if (!note) return null;
+  if (/^\s*title not recorded\.?\s*$/i.test(note)) return TitleStatus.NOT_RECORDED;
+  if (/^\s*title incomplete in the source\.?\s*$/i.test(note)) return TitleStatus.INCOMPLETE;
+  return null;
+}

@@ -20,6 +20,7 @@ const flat = (text: string | null) => (text === null ? null : text.replace(/\s+/
 function carried(p: Publication, format: 'ris' | 'bibtex' | 'csv') {
   return {
     title: p.title,
+    titleStatus: p.titleStatus, // the exports' note (N1, note, notes) carries it
     authors: p.authors,
     journal: p.journal,
     year: p.year,

@@ -10,6 +10,7 @@ import { publicationToCsl } from './csl-json.serialiser';
 import { publicationToRis } from './ris.serialiser';
 import { decodeLatex } from '../../formats/latex';
 import { TitleStatus } from '../../../publications/title-status.enum';
+import { mapParsedPublication } from '../../import/import-record';
 
 const PUBLICATION: ExportPublication = {
   id: '6f1d2c1e-0000-4000-8000-000000000001',
@@ -127,6 +128,30 @@ describe('export serialisers, read back by the importers', () => {
     const cells = publicationCells({ ...missing, ...stamp });
     expect([cells.title, cells.notes]).toEqual(['', 'Title not recorded.']);
     expect(publicationCells({ ...PUBLICATION, ...stamp }).notes).toBe('');
+  });
+
+  it('reads its own title notes back: RIS, BibTeX and CSV keep a title incomplete or not recorded', async () => {
+    const incomplete = { ...PUBLICATION, title: 'Bilateral Subdural Intracranial Hematoma after', titleStatus: TitleStatus.INCOMPLETE };
+    const missing = { ...PUBLICATION, id: '6f1d2c1e-0000-4000-8000-000000000002', doi: null, pmid: '8829870', title: null, titleStatus: TitleStatus.NOT_RECORDED };
+    const stamp = { titleKey: null, createdAt: new Date(), updatedAt: new Date() };
+    const csvRow = (p: typeof incomplete | typeof missing) => caseToCsvRow({ caseReport: { id: 'c', label: 'Case' } as never, publication: { ...p, ...stamp }, comorbidities: [], procedures: [], complications: [], treatments: [] });
+    const texts = {
+      ris: publicationToRis(incomplete) + publicationToRis(missing),
+      bibtex: publicationToBibtex(incomplete, 'a') + publicationToBibtex(missing, 'b'),
+      csv: stringify([[...CASE_CSV_COLUMNS], csvRow(incomplete), csvRow(missing)]),
+    };
+    for (const [format, text] of Object.entries(texts)) {
+      const mapped = (await reparse(text)).map(mapParsedPublication);
+      expect({ format, read: mapped.map((record) => (record.ok ? [record.fields.title, record.fields.titleStatus] : record.errors)) }).toEqual({
+        format,
+        read: [
+          ['Bilateral Subdural Intracranial Hematoma after', TitleStatus.INCOMPLETE],
+          [null, TitleStatus.NOT_RECORDED],
+        ],
+      });
+    }
+    // A record without a title and without that note is still refused.
+    expect(mapParsedPublication((await reparse(publicationToRis(missing).replace(/^N1 .*\r\n/m, '')))[0])).toMatchObject({ ok: false, errors: [{ field: 'title' }] });
   });
 
   it('CSL-JSON names a group author literally and gives date parts', () => {
