@@ -13,7 +13,9 @@ async function exportText(exports: ExportService, format: ExportFormat, input: R
   return { text, totalCases: opened.totalCases, totalPublications: opened.totalPublications };
 }
 
-const byDoiOrTitle = (publications: Publication[]) => new Map(publications.map((p) => [p.doi ?? p.pmid ?? normaliseTitleKey(p.title), p]));
+/** DOI, PMID, title or (where no title is recorded) abstract: what identifies a demo publication across databases. */
+const keyOf = (p: Publication) => p.doi ?? p.pmid ?? normaliseTitleKey(p.title) ?? normaliseTitleKey(p.abstract);
+const byDoiOrTitle = (publications: Publication[]) => new Map(publications.map((p) => [keyOf(p), p]));
 const flat = (text: string | null) => (text === null ? null : text.replace(/\s+/g, ' ').trim());
 
 /** The fields RIS, BibTeX and the (Rayyan-style) CSV all carry, as the importer stores them. */
@@ -104,7 +106,7 @@ describe('literature export (PostgreSQL, demo corpus)', () => {
           const imported = byDoiOrTitle(await target.allPublications());
           expect(imported.size).toBe(totalPublications);
           for (const original of sourcePublications) {
-            const copy = imported.get(original.doi ?? original.pmid ?? normaliseTitleKey(original.title));
+            const copy = imported.get(keyOf(original));
             if (!copy) continue; // a publication without a case is not in a case export
             expect(carried(copy, format)).toEqual(carried(original, format));
           }
