@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Author } from './models/author.model';
 import { MeshHeading } from './models/mesh-heading.model';
+import { TitleStatus } from './title-status.enum';
 
 @ObjectType({ description: 'A bibliographic record; it may describe several patients (a case series).' })
 @Entity()
@@ -11,9 +12,13 @@ export class Publication {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field()
-  @Column('text')
-  title: string;
+  @Field(() => String, { nullable: true, description: 'As far as the sources give it: the known beginning when titleStatus is INCOMPLETE, null when NOT_RECORDED.' })
+  @Column('text', { nullable: true })
+  title: string | null;
+
+  @Field(() => TitleStatus)
+  @Column({ type: 'enum', enum: TitleStatus, enumName: 'title_status', default: TitleStatus.COMPLETE })
+  titleStatus: TitleStatus;
 
   @Field(() => String, { nullable: true })
   @Column('text', { nullable: true })

@@ -39,7 +39,7 @@ export function titleFoldOf(title: string | null | undefined): string | null {
 export const MIN_TITLE_ONLY_LENGTH = 40;
 
 export interface TitleMatchRecord {
-  title: string;
+  title: string | null;
   year: number | null;
   authors: readonly { family: string; given?: string | null }[];
   journal?: string | null;

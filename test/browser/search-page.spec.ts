@@ -243,6 +243,42 @@ describe('search page (browser, demo corpus)', () => {
     await page.close();
   });
 
+  it('says plainly where a title is incomplete or not recorded, on the cards, the case view and the page title', async () => {
+    type Node = { id: string; label: string; publication: { title: string | null; titleStatus: string } };
+    const nodes = (await app.graphql<{ caseReports: { edges: { node: Node }[] } }>('{ caseReports(first: 100) { edges { node { id label publication { title titleStatus } } } } }')).data!.caseReports.edges.map((edge) => edge.node);
+    expect(nodes.filter((node) => node.publication.titleStatus === 'INCOMPLETE')).toHaveLength(2);
+    expect(nodes.filter((node) => node.publication.titleStatus === 'NOT_RECORDED').map((node) => node.publication.title)).toEqual([null, null, null]);
+    const page = await driver.open();
+    for (const node of nodes) expect(node.publication.title ?? '').not.toMatch(/[[\]…]/);
+
+    const incomplete = nodes.find((node) => node.publication.titleStatus === 'INCOMPLETE')!;
+    await page.goto(`${app.running.url}/?case=${incomplete.id}`);
+    await page.waitForSelector('.case-grid');
+    await expect(page.textContent('#case-title')).resolves.toBe(`${incomplete.publication.title} … (title incomplete in the source)`);
+    await expect(page.textContent('#case-title .title-status')).resolves.toBe('(title incomplete in the source)');
+    await expect(page.textContent('.citation-title')).resolves.toBe(`${incomplete.publication.title} … (title incomplete in the source).`);
+    expect(await page.title()).toBe(`${incomplete.publication.title} … (title incomplete in the source) (${incomplete.label}) · Case report search`);
+
+    const missing = nodes.find((node) => node.publication.titleStatus === 'NOT_RECORDED')!;
+    await page.goto(`${app.running.url}/?case=${missing.id}`);
+    await page.waitForSelector('.case-grid');
+    await expect(page.textContent('#case-title')).resolves.toBe('Title not recorded');
+    await expect(page.getAttribute('#case-title .title-status', 'class')).resolves.toContain('title-not-recorded');
+    expect(await page.title()).toBe(`Title not recorded (${missing.label}) · Case report search`);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // The cards: every title as the page shows it, none with a bracketed placeholder.
+    await page.goto(`${app.running.url}/`);
+    await page.waitForSelector('#results > li');
+    const cardTitles = await page.locator('#results .hit-title').allTextContents();
+    expect(cardTitles.length).toBeGreaterThan(0);
+    for (const text of cardTitles) expect(text).not.toMatch(/\[/);
+    const notes = await page.locator('#results .hit-title .title-status').allTextContents();
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) expect(['(title incomplete in the source)', 'Title not recorded']).toContain(note);
+    await page.close();
+  });
+
   it('opens a case with every fact, the citation with DOI and PubMed links, the abstract and the other cases of its publication', async () => {
     const page = await driver.open();
     // A demo publication with two cases (Bull Natl Res Cent 2023).

@@ -46,8 +46,8 @@ describe('probable duplicates and confirmed merges (PostgreSQL, pg_trgm)', () =>
 
     const pairs = await duplicates.probableDuplicates(review, 10);
     expect(pairs).toHaveLength(2);
-    const [hematoma] = pairs.filter((pair) => /epidural/.test(pair.first.title));
-    const [takotsubo] = pairs.filter((pair) => /Takotsubo/.test(pair.first.title));
+    const [hematoma] = pairs.filter((pair) => /epidural/.test(pair.first.title ?? ''));
+    const [takotsubo] = pairs.filter((pair) => /Takotsubo/.test(pair.first.title ?? ''));
     expect(hematoma.first.id).toBe(first.createdPublicationIds[0]);
     expect(hematoma.second.id).toBe(second.createdPublicationIds[0]);
     expect(hematoma.reasons).toContain('titles differ by 2 characters');

@@ -115,9 +115,9 @@ describe('literature import (PostgreSQL)', () => {
       expect({ file, stored: report.stored, errors: report.errorCount }).toEqual({ file, stored: true, errors: 0 });
     }
     const added = (await h.allPublications()).slice(before);
-    const cyst = added.filter((publication) => /dentigerous cyst of the mandible/i.test(publication.title));
-    const takotsubo = added.filter((publication) => /^takotsubo cardiomyopathy after/i.test(publication.title));
-    const aneurysm = added.filter((publication) => /^bilateral renal artery aneurysms/i.test(publication.title));
+    const cyst = added.filter((publication) => /dentigerous cyst of the mandible/i.test(publication.title ?? ''));
+    const takotsubo = added.filter((publication) => /^takotsubo cardiomyopathy after/i.test(publication.title ?? ''));
+    const aneurysm = added.filter((publication) => /^bilateral renal artery aneurysms/i.test(publication.title ?? ''));
     expect(cyst).toHaveLength(1);
     expect(takotsubo).toHaveLength(1);
     // The record without identifiers: Scopus gives no author, Web of Science "Mueller", CINAHL "Müller", Cochrane "Muller";

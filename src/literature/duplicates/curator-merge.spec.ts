@@ -1,8 +1,10 @@
 import type { PublicationFields } from '../../publications/publication-validation';
+import { TitleStatus } from '../../publications/title-status.enum';
 import { mergeForCurator } from './curator-merge';
 
 const fields = (values: Partial<PublicationFields>): PublicationFields => ({
   title: 'A title',
+  titleStatus: TitleStatus.COMPLETE,
   abstract: null,
   authors: [],
   journal: null,

@@ -53,8 +53,8 @@ export function editDistance(a: string | readonly string[], b: string | readonly
 }
 
 /** Words added, removed or replaced between two titles (folded), for "titles differ by one word". */
-function wordDifference(a: string, b: string): number {
-  const words = (title: string) => (normaliseTitleKey(title) ?? '').split(' ').filter(Boolean);
+function wordDifference(a: string | null, b: string | null): number {
+  const words = (title: string | null) => (title ? (normaliseTitleKey(title) ?? '') : '').split(' ').filter(Boolean);
   return editDistance(words(a), words(b), 3);
 }
 

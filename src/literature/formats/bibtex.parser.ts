@@ -30,6 +30,7 @@ import { ImportFormatError, emptyPublication } from '../parsed-publication';
 import type { ParsedAuthor, ParsedPublication, ParsedRecord, ParserOptions, TextSource } from '../parsed-publication';
 import { decodeText, normaliseNewlines } from '../text-decoding';
 import { decodeLatex } from './latex';
+import { titleStatusFromNote } from '../../publications/title-status.enum';
 
 /** One entry may not be longer than this (a missing closing brace would otherwise swallow the file). */
 export const MAX_ENTRY_LENGTH = 4 * 1024 * 1024;
@@ -432,6 +433,8 @@ export function bibtexFieldsToPublication(fields: Map<string, string>): ParsedPu
     (uniqueId && /^medline:/i.test(uniqueId) ? normalisePmid(uniqueId.replace(/^medline:\s*/i, '')) : null) ??
     extractPmid(note);
   publication.pmcid = normalisePmcid(plain('pmcid', 'pmc')) ?? extractPmcid(note);
+  const titleStatus = titleStatusFromNote(note);
+  if (titleStatus) publication.titleStatus = titleStatus;
 
   publication.issns = uniqueStrings(['issn', 'eissn', 'e-issn'].flatMap((name) => extractIssns(plain(name))));
   publication.publicationTypes = uniqueStrings((plain('document_type', 'type') ?? '').split(';'));

@@ -29,6 +29,7 @@ import {
   uniqueStrings,
 } from '../normalise';
 import { emptyPublication } from '../parsed-publication';
+import { titleStatusFromNote } from '../../publications/title-status.enum';
 import type { ParsedAuthor, ParsedPublication } from '../parsed-publication';
 
 export type CsvExporterName =
@@ -796,5 +797,7 @@ export function mapCsvRow(exporter: CsvExporter, row: CsvRow): ParsedPublication
   publication.language = first('language');
   publication.url = cells('url').flatMap((value) => value.split(/[\s;|]+/)).find((value) => /^https?:\/\//i.test(value)) ?? null;
   exporter.refine?.(publication, row);
+  const titleStatus = titleStatusFromNote(row('notes'));
+  if (titleStatus) publication.titleStatus = titleStatus;
   return publication;
 }

@@ -27,6 +27,7 @@ import {
 import { ImportFormatError, emptyPublication } from '../parsed-publication';
 import type { ParsedAuthor, ParsedPublication, ParsedRecord, ParserOptions, TextSource } from '../parsed-publication';
 import { readLines } from '../text-lines';
+import { titleStatusFromNote } from '../../publications/title-status.enum';
 
 export interface RisField {
   tag: string;
@@ -208,6 +209,8 @@ export function risFieldsToPublication(fields: RisField[]): ParsedPublication {
       .map(extractPmcid)
       .find((pmcid) => pmcid !== null) ?? null;
 
+  const titleStatus = all('N1').map(titleStatusFromNote).find((status) => status !== null);
+  if (titleStatus) publication.titleStatus = titleStatus;
   publication.issns = uniqueStrings(all('SN').flatMap(extractIssns));
   publication.publicationTypes = uniqueStrings(all('M3').filter((value) => normaliseDoi(value) === null).map((value) => text(value)));
   publication.keywords = uniqueStrings(all('KW').flatMap((value) => value.split(/[;\n]/)));

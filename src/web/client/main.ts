@@ -47,6 +47,7 @@ import { renderHit, renderPager } from './views/results-view';
 import { renderNoResultsHelp, renderSuggestions } from './views/understanding-view';
 import { copyText, describeSearch, searchCitation, searchSummary, searchTitle } from './share';
 import { SynthesisPanel } from './synthesis-panel';
+import { titleText } from './title';
 
 const DEBOUNCE_MS = 250;
 const LOADING_DELAY_MS = 150;
@@ -742,10 +743,10 @@ class SearchPage {
     const caseData = this.state.caseId ? this.cases.get(this.state.caseId) : undefined;
     const name = SEARCH_LABELS[this.state.scope].title;
     const description = this.searchDescription();
-    document.title = caseData ? `${caseData.publication.title} (${caseData.label}) · Case report search` : searchTitle(description, name);
+    document.title = caseData ? `${titleText(caseData.publication)} (${caseData.label}) · Case report search` : searchTitle(description, name);
     const shown = this.result && this.shownKey === searchKey(this.state) ? this.result : null;
     const totals = shown ? (shown.scope === 'cases' ? { cases: shown.data.totalCases, publications: shown.data.totalPublications } : { cases: shown.data.totalPublications, publications: shown.data.totalPublications }) : null;
-    document.querySelector('meta[name="description"]')?.setAttribute('content', caseData ? `${caseData.label} of ${caseData.publication.title}` : searchSummary(description, this.state.scope === 'cases' ? totals : null));
+    document.querySelector('meta[name="description"]')?.setAttribute('content', caseData ? `${caseData.label} of ${titleText(caseData.publication)}` : searchSummary(description, this.state.scope === 'cases' ? totals : null));
   }
 
   /** The search in words (text, then the filters with their labels), for the title and citations. */

@@ -1,4 +1,5 @@
 /** The GraphQL documents the page sends: the public API, nothing private. */
+import type { TitleStatus } from './title';
 
 const FACET_VALUE_FIELDS = 'value label termId termKey caseCount publicationCount selected';
 
@@ -22,7 +23,7 @@ export const SEARCH_QUERY = `query SearchPage($input: SearchCaseReportsInput!) {
           highlights { field snippets }
           caseReport {
             id label ageYears sex pregnancyStatus outcome curationStatus
-            publication { id title journal year authors { family given } caseReports { id } }
+            publication { id title titleStatus journal year authors { family given } caseReports { id } }
             complications { term { id label } }
             treatments { term { id label } }
           }
@@ -46,7 +47,7 @@ export const CASE_QUERY = `query CaseDetail($id: ID!) {
     curationStatus extractionRulesVersion
     facts { path value status reviewedBy reviewedAt evidence { field start end text sentence method confidence } }
     publication {
-      id title abstract journal year month volume issue pages doi pmid pmcid publicationTypes
+      id title titleStatus abstract journal year month volume issue pages doi pmid pmcid publicationTypes
       authors { family given }
       caseReports { id label }
     }
@@ -73,7 +74,7 @@ export const PUBLICATION_SEARCH_QUERY = `query PublicationSearchPage($input: Sea
           score
           highlights { field snippets }
           publication {
-            id title journal year doi pmid publicationTypes
+            id title titleStatus journal year doi pmid publicationTypes
             authors { family given }
             caseReports { id label curationStatus }
           }
@@ -146,7 +147,7 @@ export interface HitData {
       pregnancyStatus: string;
       outcome: string;
       curationStatus: string;
-      publication: { id: string; title: string; journal: string | null; year: number | null; authors: AuthorData[]; caseReports: { id: string }[] };
+      publication: { id: string; title: string | null; titleStatus: TitleStatus; journal: string | null; year: number | null; authors: AuthorData[]; caseReports: { id: string }[] };
       complications: { term: { id: string; label: string } }[];
       treatments: { term: { id: string; label: string } }[];
     };
@@ -173,7 +174,8 @@ export interface PublicationHitData {
     highlights: { field: string; snippets: string[] }[];
     publication: {
       id: string;
-      title: string;
+      title: string | null;
+      titleStatus: TitleStatus;
       journal: string | null;
       year: number | null;
       doi: string | null;
@@ -265,7 +267,8 @@ export interface CaseDetailData {
   followUpDays: number | null;
   publication: {
     id: string;
-    title: string;
+    title: string | null;
+    titleStatus: TitleStatus;
     abstract: string | null;
     journal: string | null;
     year: number | null;

@@ -1,14 +1,15 @@
+import { titleStatusNote } from '../../../publications/title-status.enum';
 import { ExportPublication } from '../export-case';
 
-/** A CSL-JSON item (the citeproc / Zotero / Mendeley interchange format). */
+/** A CSL-JSON item (the citeproc / Zotero / Mendeley interchange format). No `title` when none is recorded; `note` says why. */
 export function publicationToCsl(publication: ExportPublication): Record<string, unknown> {
   const item: Record<string, unknown> = {
     id: publication.id,
     type: 'article-journal',
-    title: publication.title,
     author: publication.authors.map((author) => (author.given ? { family: author.family, given: author.given } : { literal: author.family })),
   };
   const optional: [string, unknown][] = [
+    ['title', publication.title],
     ['container-title', publication.journal],
     ['issued', publication.year ? { 'date-parts': [publication.month ? [publication.year, publication.month] : [publication.year]] } : null],
     ['volume', publication.volume],
@@ -22,6 +23,7 @@ export function publicationToCsl(publication: ExportPublication): Record<string,
     ['genre', publication.publicationTypes.length ? publication.publicationTypes.join('; ') : null],
     ['language', publication.language],
     ['URL', publication.url],
+    ['note', titleStatusNote(publication.titleStatus)],
   ];
   for (const [name, value] of optional) if (value !== null && value !== undefined && value !== '') item[name] = value;
   return item;

@@ -3,15 +3,19 @@ import { parsePublications } from '../../parse-publications';
 import type { ParsedPublication } from '../../parsed-publication';
 import { collect, streamOf } from '../../testing/fixtures';
 import { citationOf, ExportCase, ExportPublication } from '../export-case';
-import { BibtexKeys, escapeLatex, publicationToBibtex } from './bibtex.serialiser';
+import { bibtexKeyBase, BibtexKeys, escapeLatex, publicationToBibtex } from './bibtex.serialiser';
+import { publicationCells } from './publication-rows.serialiser';
 import { CASE_CSV_COLUMNS, caseToCsvRow, caseToJson } from './case-rows.serialiser';
 import { publicationToCsl } from './csl-json.serialiser';
 import { publicationToRis } from './ris.serialiser';
 import { decodeLatex } from '../../formats/latex';
+import { TitleStatus } from '../../../publications/title-status.enum';
+import { mapParsedPublication } from '../../import/import-record';
 
 const PUBLICATION: ExportPublication = {
   id: '6f1d2c1e-0000-4000-8000-000000000001',
   title: 'Spinal subdural hematoma after an epidural blood patch: 50% of cases & a {rare} "type_2" complication',
+  titleStatus: TitleStatus.COMPLETE,
   abstract: 'BACKGROUND: Post-dural puncture headache.\n\nCASE: A 31-year-old woman ~ 2 days postpartum.',
   authors: [
     { family: 'Müller', given: 'Anna-Lena' },
@@ -100,6 +104,54 @@ describe('export serialisers, read back by the importers', () => {
     expect(parsed.abstract).toBe(PUBLICATION.abstract!.replace(/\n+/g, ' '));
     expect(again).toEqual(parsed);
     expect(caseToJson(item)).toMatchObject({ id: 'c1', publication: { meshHeadings: PUBLICATION.meshHeadings, citation: citationOf(PUBLICATION) }, complications: [{ procedureIndex: 0, symptoms: [{ key: 'back-pain' }] }] });
+  });
+
+  it('writes a title only as far as it is known, and says so in the note field of each format', () => {
+    const incomplete = { ...PUBLICATION, title: 'Bilateral Subdural Intracranial Hematoma after', titleStatus: TitleStatus.INCOMPLETE };
+    const missing = { ...PUBLICATION, title: null, titleStatus: TitleStatus.NOT_RECORDED };
+    expect(publicationToRis(incomplete)).toContain('TI  - Bilateral Subdural Intracranial Hematoma after\r\n');
+    expect(publicationToRis(incomplete)).toContain('N1  - Title incomplete in the source.\r\n');
+    expect(publicationToRis(missing)).not.toMatch(/^TI {2}-/m);
+    expect(publicationToRis(missing)).toContain('N1  - Title not recorded.\r\n');
+    expect(publicationToRis(PUBLICATION)).not.toContain('N1  -');
+    expect(publicationToBibtex(incomplete, 'k')).toContain('  title = {Bilateral Subdural Intracranial Hematoma after},');
+    expect(publicationToBibtex(incomplete, 'k')).toContain('  note = {Title incomplete in the source.}');
+    expect(publicationToBibtex(missing, 'k')).not.toContain('title =');
+    expect(publicationToBibtex(PUBLICATION, 'k')).not.toContain('note =');
+    expect(bibtexKeyBase(missing)).toBe('muller2021');
+    expect(publicationToCsl(incomplete)).toMatchObject({ title: 'Bilateral Subdural Intracranial Hematoma after', note: 'Title incomplete in the source.' });
+    expect(publicationToCsl(missing)).not.toHaveProperty('title');
+    expect(publicationToCsl(missing)).toMatchObject({ note: 'Title not recorded.' });
+    expect(citationOf(incomplete)).toContain('. Bilateral Subdural Intracranial Hematoma after … (title incomplete in the source). Journal of');
+    expect(citationOf(missing)).toContain('. Title not recorded. Journal of');
+    const stamp = { titleKey: null, titleFold: null, createdAt: new Date(), updatedAt: new Date() };
+    const cells = publicationCells({ ...missing, ...stamp });
+    expect([cells.title, cells.notes]).toEqual(['', 'Title not recorded.']);
+    expect(publicationCells({ ...PUBLICATION, ...stamp }).notes).toBe('');
+  });
+
+  it('reads its own title notes back: RIS, BibTeX and CSV keep a title incomplete or not recorded', async () => {
+    const incomplete = { ...PUBLICATION, title: 'Bilateral Subdural Intracranial Hematoma after', titleStatus: TitleStatus.INCOMPLETE };
+    const missing = { ...PUBLICATION, id: '6f1d2c1e-0000-4000-8000-000000000002', doi: null, pmid: '8829870', title: null, titleStatus: TitleStatus.NOT_RECORDED };
+    const stamp = { titleKey: null, titleFold: null, createdAt: new Date(), updatedAt: new Date() };
+    const csvRow = (p: typeof incomplete | typeof missing) => caseToCsvRow({ caseReport: { id: 'c', label: 'Case' } as never, publication: { ...p, ...stamp }, comorbidities: [], procedures: [], complications: [], treatments: [] });
+    const texts = {
+      ris: publicationToRis(incomplete) + publicationToRis(missing),
+      bibtex: publicationToBibtex(incomplete, 'a') + publicationToBibtex(missing, 'b'),
+      csv: stringify([[...CASE_CSV_COLUMNS], csvRow(incomplete), csvRow(missing)]),
+    };
+    for (const [format, text] of Object.entries(texts)) {
+      const mapped = (await reparse(text)).map(mapParsedPublication);
+      expect({ format, read: mapped.map((record) => (record.ok ? [record.fields.title, record.fields.titleStatus] : record.errors)) }).toEqual({
+        format,
+        read: [
+          ['Bilateral Subdural Intracranial Hematoma after', TitleStatus.INCOMPLETE],
+          [null, TitleStatus.NOT_RECORDED],
+        ],
+      });
+    }
+    // A record without a title and without that note is still refused.
+    expect(mapParsedPublication((await reparse(publicationToRis(missing).replace(/^N1 .*\r\n/m, '')))[0])).toMatchObject({ ok: false, errors: [{ field: 'title' }] });
   });
 
   it('CSL-JSON names a group author literally and gives date parts', () => {
