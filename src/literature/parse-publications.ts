@@ -4,8 +4,10 @@
  */
 import { detectFormat, DETECTION_HEAD_LENGTH } from './detect-format';
 import { parseBibtex } from './formats/bibtex.parser';
+import { parseCslJson } from './formats/csl-json.parser';
 import { parseCsv } from './formats/csv.parser';
 import { parseEndnoteXml } from './formats/endnote-xml.parser';
+import { parseJsonLines } from './formats/jsonl.parser';
 import { parseMedline } from './formats/medline.parser';
 import { parsePubmedXml } from './formats/pubmed-xml.parser';
 import { parseRis } from './formats/ris.parser';
@@ -23,6 +25,8 @@ export const FORMAT_PARSERS: Readonly<Record<ImportFormat, FormatParser>> = {
   csv: parseCsv,
   wos: parseWosTagged,
   'endnote-xml': parseEndnoteXml,
+  'csl-json': parseCslJson,
+  jsonl: parseJsonLines,
 };
 
 export interface ParsePublicationsOptions extends ParserOptions {

@@ -25,8 +25,9 @@ import {
   uniqueStrings,
 } from '../normalise';
 import { ImportFormatError, emptyPublication } from '../parsed-publication';
-import type { ParsedAuthor, ParsedPublication, ParsedRecord, ParserOptions, TextSource } from '../parsed-publication';
+import type { ParsedAuthor, ParsedMeshHeading, ParsedPublication, ParsedRecord, ParserOptions, TextSource } from '../parsed-publication';
 import { readLines } from '../text-lines';
+import { risKeywordAsMesh } from './mesh-text';
 
 export interface RisField {
   tag: string;
@@ -210,7 +211,11 @@ export function risFieldsToPublication(fields: RisField[]): ParsedPublication {
 
   publication.issns = uniqueStrings(all('SN').flatMap(extractIssns));
   publication.publicationTypes = uniqueStrings(all('M3').filter((value) => normaliseDoi(value) === null).map((value) => text(value)));
-  publication.keywords = uniqueStrings(all('KW').flatMap((value) => value.split(/[;\n]/)));
+  // "KW  - MeSH: *Label [D…]" is a MeSH heading (this project's RIS export); other KW lines are keywords.
+  const keywordValues = all('KW').flatMap((value) => value.split(/[;\n]/));
+  const mesh = keywordValues.map((value) => risKeywordAsMesh(value));
+  publication.meshHeadings = mesh.filter((heading): heading is ParsedMeshHeading => heading !== null);
+  publication.keywords = uniqueStrings(keywordValues.filter((_, index) => mesh[index] === null));
   publication.language = first('LA');
   const urls = all('UR', 'L2')
     .flatMap((value) => value.split(/[\s;]+/))

@@ -1,6 +1,11 @@
 import { ExportPublication } from '../export-case';
 
-/** A CSL-JSON item (the citeproc / Zotero / Mendeley interchange format). */
+/**
+ * A CSL-JSON item (the citeproc / Zotero / Mendeley interchange format). CSL has `keyword` (one string,
+ * ", "-joined) and `genre` ("; "-joined publication types) but nothing for MeSH: the lists as they are
+ * stored, MeSH headings with their descriptor UIs and major-topic flags included, go in `custom` (CSL-JSON
+ * 1.0.2's object for data without a CSL variable), which the importer prefers to the joined strings.
+ */
 export function publicationToCsl(publication: ExportPublication): Record<string, unknown> {
   const item: Record<string, unknown> = {
     id: publication.id,
@@ -24,5 +29,10 @@ export function publicationToCsl(publication: ExportPublication): Record<string,
     ['URL', publication.url],
   ];
   for (const [name, value] of optional) if (value !== null && value !== undefined && value !== '') item[name] = value;
+  const custom: Record<string, unknown> = {};
+  if (publication.keywords.length) custom.keywords = publication.keywords;
+  if (publication.publicationTypes.length) custom.publicationTypes = publication.publicationTypes;
+  if (publication.meshHeadings.length) custom.meshHeadings = publication.meshHeadings.map(({ descriptorUi, label, majorTopic }) => ({ descriptorUi, label, majorTopic }));
+  if (Object.keys(custom).length) item.custom = custom;
   return item;
 }
