@@ -9,6 +9,7 @@ import { parseCsv } from './formats/csv.parser';
 import { parseEndnoteXml } from './formats/endnote-xml.parser';
 import { parseJsonLines } from './formats/jsonl.parser';
 import { parseMedline } from './formats/medline.parser';
+import { parseOvid } from './formats/ovid.parser';
 import { parsePubmedXml } from './formats/pubmed-xml.parser';
 import { parseRis } from './formats/ris.parser';
 import { parseWosTagged } from './formats/wos-tagged.parser';
@@ -27,6 +28,7 @@ export const FORMAT_PARSERS: Readonly<Record<ImportFormat, FormatParser>> = {
   'endnote-xml': parseEndnoteXml,
   'csl-json': parseCslJson,
   jsonl: parseJsonLines,
+  ovid: parseOvid,
 };
 
 export interface ParsePublicationsOptions extends ParserOptions {
