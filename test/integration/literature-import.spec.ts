@@ -112,6 +112,8 @@ describe('literature import (PostgreSQL)', () => {
       'ovid/ovid-embase-complete-reference.txt',
       'ovid/ovid-embase-tagged.txt',
       'ovid/ovid-medline-tagged.txt',
+      'ris/eppi-reviewer-3-records.ris',
+      'ris/citavi-3-records.ris',
     ];
     const before = (await h.allPublications()).length;
     for (const file of files) {
