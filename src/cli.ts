@@ -37,7 +37,8 @@ import type { CsvColumnMapping } from './literature/formats/csv-exporters';
  * The command line: `npm run cli -- import FILE… [--format F] [--columns MAPPING] [--review NAME] [--partial]`,
  * `npm run cli -- export [--format F] [--q JSON | --text T --param name=value…] [--out FILE]` and
  * `npm run cli -- prisma [--review NAME] [--format csv|json|svg|png] [--out FILE] [--sources]`,
- * `npm run cli -- duplicates list [--review NAME] [--first N] [--json]` and `npm run cli -- duplicates merge KEEP_ID MERGE_ID`.
+ * `npm run cli -- duplicates list [--review NAME] [--first N] [--json]`, `npm run cli -- duplicates merge KEEP_ID MERGE_ID` and
+ * `npm run cli -- duplicates dismiss FIRST_ID SECOND_ID [--review NAME] [--reason TEXT]`.
  * It runs the app's own services in a Nest application context on the configured database
  * (DATABASE_URL, or the embedded one in DATA_DIR: the embedded database serves one process at a
  * time, and the CLI refuses it while the server holds it, see data-dir-lock.ts).
@@ -235,6 +236,15 @@ async function listDuplicates(options: { review?: string; first: string; json?: 
   console.log(pairs.length ? pairs.map(duplicateSummary).join('\n\n') : 'no probable duplicates');
 }
 
+async function dismissDuplicates(firstId: string, secondId: string, options: { review?: string; reason?: string; dismissedBy?: string; json?: boolean }): Promise<void> {
+  const dismissal = await withApp((app) => app.get(DuplicatesService).dismiss(firstId, secondId, options.review, options.dismissedBy ?? process.env.USER ?? null, options.reason));
+  if (options.json) {
+    console.log(JSON.stringify(dismissal, null, 2));
+    return;
+  }
+  console.log(`not duplicates: ${dismissal.firstId} and ${dismissal.secondId}${dismissal.review ? ` (review "${dismissal.review}")` : ' (every listing)'}, dismissed by ${dismissal.dismissedBy ?? 'unknown'} on ${dismissal.createdAt.toISOString()}`);
+}
+
 async function mergeDuplicates(keepId: string, mergeId: string, options: { mergedBy?: string; json?: boolean }): Promise<void> {
   const result = await withApp((app) => app.get(DuplicatesService).merge(keepId, mergeId, options.mergedBy ?? process.env.USER ?? null));
   if (options.json) {
@@ -316,6 +326,16 @@ export function buildProgram(): Command {
     .option('--merged-by <name>', 'recorded with the merge (default: $USER)')
     .option('--json', 'print the result as JSON')
     .action((keepId: string, mergeId: string, options: { mergedBy?: string; json?: boolean }) => mergeDuplicates(keepId, mergeId, options));
+  duplicates
+    .command('dismiss')
+    .description('say two publications are not duplicates: the pair is no longer listed (for the review, or in every listing without one)')
+    .argument('<firstId>', 'one publication of the pair')
+    .argument('<secondId>', 'the other')
+    .option('--review <name>', 'the review whose listing drops the pair (default: every listing)')
+    .option('--reason <text>', 'why they are different articles (kept with the record)')
+    .option('--dismissed-by <name>', 'recorded with the dismissal (default: $USER)')
+    .option('--json', 'print the record as JSON')
+    .action((firstId: string, secondId: string, options: { review?: string; reason?: string; dismissedBy?: string; json?: boolean }) => dismissDuplicates(firstId, secondId, options));
   return program;
 }
 

@@ -85,9 +85,9 @@ export interface ParserOptions {
   columns?: CsvColumnMapping | null;
 }
 
-export type ImportFormat = 'pubmed-xml' | 'medline' | 'ris' | 'bibtex' | 'csv' | 'wos' | 'endnote-xml';
+export type ImportFormat = 'pubmed-xml' | 'medline' | 'ris' | 'bibtex' | 'csv' | 'wos' | 'endnote-xml' | 'csl-json' | 'jsonl' | 'ovid';
 
-export const IMPORT_FORMATS: readonly ImportFormat[] = ['pubmed-xml', 'medline', 'ris', 'bibtex', 'csv', 'wos', 'endnote-xml'];
+export const IMPORT_FORMATS: readonly ImportFormat[] = ['pubmed-xml', 'medline', 'ris', 'bibtex', 'csv', 'wos', 'endnote-xml', 'csl-json', 'jsonl', 'ovid'];
 
 /** A Node Readable, or any async iterable of text or bytes. */
 export type TextSource = AsyncIterable<string | Buffer | Uint8Array>;

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { ExportFormat } from '../../src/literature/export/export-format.enum';
+import { EXPORT_FORMAT_INFO, ExportFormat } from '../../src/literature/export/export-format.enum';
 import { ExportService } from '../../src/literature/export/export.service';
 import { normaliseTitleKey } from '../../src/publications/identifiers';
 import { Publication } from '../../src/publications/publication.entity';
@@ -18,8 +18,8 @@ const keyOf = (p: Publication) => p.doi ?? p.pmid ?? normaliseTitleKey(p.title) 
 const byDoiOrTitle = (publications: Publication[]) => new Map(publications.map((p) => [keyOf(p), p]));
 const flat = (text: string | null) => (text === null ? null : text.replace(/\s+/g, ' ').trim());
 
-/** The fields RIS, BibTeX and the (Rayyan-style) CSV all carry, as the importer stores them. */
-function carried(p: Publication, format: 'ris' | 'bibtex' | 'csv') {
+/** The fields every export format carries, as the importer stores them (CSL-JSON and JSON Lines keep the abstract's paragraphs too). */
+function carried(p: Publication, format: ExportFormat) {
   return {
     title: p.title,
     titleStatus: p.titleStatus, // the exports' note (N1, note, notes) carries it
@@ -33,12 +33,12 @@ function carried(p: Publication, format: 'ris' | 'bibtex' | 'csv') {
     doi: p.doi,
     pmid: p.pmid,
     pmcid: p.pmcid,
-    abstract: flat(p.abstract),
+    abstract: format === ExportFormat.CSL_JSON || format === ExportFormat.JSONL ? p.abstract : flat(p.abstract),
     keywords: p.keywords,
     language: p.language,
     url: p.url,
-    // CSV (Rayyan's columns) has no publication types; RIS (M3) and BibTeX (type) do. MeSH has no field in any of them.
-    ...(format === 'csv' ? {} : { publicationTypes: p.publicationTypes }),
+    publicationTypes: p.publicationTypes,
+    meshHeadings: p.meshHeadings,
   };
 }
 
@@ -95,14 +95,14 @@ describe('literature export (PostgreSQL, demo corpus)', () => {
   });
 
   describe('round trip: an export re-imported yields the same publications', () => {
-    for (const format of [ExportFormat.RIS, ExportFormat.BIBTEX, ExportFormat.CSV] as const) {
+    for (const format of [ExportFormat.RIS, ExportFormat.BIBTEX, ExportFormat.CSV, ExportFormat.CSL_JSON, ExportFormat.JSONL] as const) {
       it(`${format}: into an empty database, the same publications with every field the format carries`, async () => {
         const { text, totalPublications } = await exportText(exports, format);
         const target = await startLiteratureHarness();
         try {
           const report = await target.importText(text, { fileName: `export.${format}`, extractCases: false }); // a round trip of formats: no case proposals in between
           expect(report).toMatchObject({ stored: true, errorCount: 0, created: totalPublications });
-          if (format === ExportFormat.CSV) expect(report.merged).toBe(23 - totalPublications); // one row per case: the rows of a case series merge
+          if (!EXPORT_FORMAT_INFO[format].bibliographic) expect(report.merged).toBe(23 - totalPublications); // one row per case: the rows of a case series merge
           const imported = byDoiOrTitle(await target.allPublications());
           expect(imported.size).toBe(totalPublications);
           for (const original of sourcePublications) {

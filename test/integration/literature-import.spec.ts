@@ -108,6 +108,12 @@ describe('literature import (PostgreSQL)', () => {
       'csv-dialects/common-names.tsv',
       'wos/savedrecs-3-records.txt',
       'endnote/endnote-3-records.xml',
+      'ovid/ovid-medline-complete-reference.txt',
+      'ovid/ovid-embase-complete-reference.txt',
+      'ovid/ovid-embase-tagged.txt',
+      'ovid/ovid-medline-tagged.txt',
+      'ris/eppi-reviewer-3-records.ris',
+      'ris/citavi-3-records.ris',
     ];
     const before = (await h.allPublications()).length;
     for (const file of files) {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Tx, UnitOfWork } from '../../database/unit-of-work';
 import { Publication } from '../../publications/publication.entity';
+import { DuplicateDismissal } from './duplicate-dismissal.entity';
 import { PublicationMerge } from './publication-merge.entity';
 
 /** Below this trigram similarity of the folded titles a pair is not even looked at (the GIN index answers `%` with it). */
@@ -35,6 +36,10 @@ export class DuplicatesRepository {
          WHERE a.title_fold IS NOT NULL
            AND (a.year IS NULL OR b.year IS NULL OR abs(a.year - b.year) <= 1)
            AND ($1::text IS NULL OR (a.id IN (SELECT id FROM scope) AND b.id IN (SELECT id FROM scope)))
+           AND NOT EXISTS (
+             SELECT 1 FROM duplicate_dismissal d
+             WHERE d.first_id = a.id AND d.second_id = b.id AND (d.review = '' OR d.review = coalesce($1::text, ''))
+           )
          ORDER BY similarity DESC, a.id, b.id
          LIMIT $2`,
         [review, limit],
@@ -70,6 +75,18 @@ export class DuplicatesRepository {
 
   recordMerge(tx: Tx, merge: Omit<PublicationMerge, 'id' | 'createdAt'>): Promise<PublicationMerge> {
     return tx.save(PublicationMerge, tx.create(PublicationMerge, merge));
+  }
+
+  /** Records the pair as not duplicates (once per review: dismissing it again returns the first record). */
+  async dismiss(tx: Tx, dismissal: { review: string | null; firstId: string; secondId: string; dismissedBy: string | null; reason: string | null }): Promise<DuplicateDismissal> {
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(DuplicateDismissal)
+      .values({ ...dismissal, review: dismissal.review ?? '' } as never)
+      .orIgnore()
+      .execute();
+    return tx.findOneOrFail(DuplicateDismissal, { where: { review: (dismissal.review ?? '') as never, firstId: dismissal.firstId, secondId: dismissal.secondId } });
   }
 
   merges(publicationId: string | null, limit: number): Promise<PublicationMerge[]> {

@@ -1,6 +1,7 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { PrincipalName } from '../../auth/principal-name.decorator';
 import { RequireRole } from '../../auth/require-role.decorator';
+import { DuplicateDismissal } from './duplicate-dismissal.entity';
 import { MergePublicationsResult, ProbableDuplicate } from './duplicate.models';
 import { DuplicatesService } from './duplicates.service';
 
@@ -30,5 +31,20 @@ export class DuplicatesResolver {
     @PrincipalName() mergedBy: string | null,
   ): Promise<MergePublicationsResult> {
     return this.duplicates.merge(keepId, mergeId, mergedBy);
+  }
+
+  @RequireRole('curator')
+  @Mutation(() => DuplicateDismissal, {
+    description:
+      'Says two publications are not duplicates: probableDuplicates no longer lists the pair for this review (without a review: in any listing). Records who said so; dismissing the pair again keeps the first record.',
+  })
+  dismissDuplicate(
+    @Args('firstId', { type: () => ID }) firstId: string,
+    @Args('secondId', { type: () => ID }) secondId: string,
+    @Args('review', { type: () => String, nullable: true }) review: string | null,
+    @Args('reason', { type: () => String, nullable: true }) reason: string | null,
+    @PrincipalName() dismissedBy: string | null,
+  ): Promise<DuplicateDismissal> {
+    return this.duplicates.dismiss(firstId, secondId, review, dismissedBy, reason);
   }
 }

@@ -8,6 +8,7 @@ import { ImportService } from '../import/import.service';
 import { mergeForCurator } from './curator-merge';
 import { PROBABLE_DUPLICATE_THRESHOLD, scoreDuplicate } from './duplicate-score';
 import { MergePublicationsResult, ProbableDuplicate } from './duplicate.models';
+import { DuplicateDismissal } from './duplicate-dismissal.entity';
 import { DuplicatesRepository } from './duplicates.repository';
 
 export const MAX_PROBABLE_DUPLICATES = 100;
@@ -43,6 +44,27 @@ export class DuplicatesService {
       if (score >= PROBABLE_DUPLICATE_THRESHOLD) scored.push({ score, reasons, differences, first: older, second: newer });
     }
     return scored.sort((x, y) => y.score - x.score || x.first.id.localeCompare(y.first.id)).slice(0, first);
+  }
+
+  /**
+   * Records that two publications are not one article, as a curator said: probableDuplicates no longer lists
+   * the pair for that review (without a review: in any listing). Both must exist; dismissing a pair again
+   * keeps the first record.
+   */
+  async dismiss(firstId: string, secondId: string, rawReview: string | null | undefined, dismissedBy: string | null, rawReason?: string | null): Promise<DuplicateDismissal> {
+    if (!UUID.test(firstId)) throw BadUserInputError.field('firstId', 'must be a publication id');
+    if (!UUID.test(secondId)) throw BadUserInputError.field('secondId', 'must be a publication id');
+    if (firstId.toLowerCase() === secondId.toLowerCase()) throw BadUserInputError.field('secondId', 'must be another publication than firstId');
+    const review = ImportService.reviewName(rawReview);
+    const reason = rawReason?.trim() || null;
+    if (reason && reason.length > 500) throw BadUserInputError.field('reason', 'must be at most 500 characters');
+    const [low, high] = [firstId.toLowerCase(), secondId.toLowerCase()].sort();
+    return this.uow.run(async (tx) => {
+      const found = new Set((await this.publications.findByIds([low, high], tx)).map((publication) => publication.id));
+      if (!found.has(low)) throw new NotFoundError('Publication', low === firstId.toLowerCase() ? firstId : secondId);
+      if (!found.has(high)) throw new NotFoundError('Publication', high === firstId.toLowerCase() ? firstId : secondId);
+      return this.duplicates.dismiss(tx, { review, firstId: low, secondId: high, dismissedBy: dismissedBy?.slice(0, 100) ?? null, reason });
+    });
   }
 
   /**

@@ -26,6 +26,7 @@ import {
   parseYear,
   uniqueStrings,
 } from '../normalise';
+import { parseMeshHeadingList } from './mesh-text';
 import { ImportFormatError, emptyPublication } from '../parsed-publication';
 import type { ParsedAuthor, ParsedPublication, ParsedRecord, ParserOptions, TextSource } from '../parsed-publication';
 import { decodeText, normaliseNewlines } from '../text-decoding';
@@ -438,7 +439,9 @@ export function bibtexFieldsToPublication(fields: Map<string, string>): ParsedPu
 
   publication.issns = uniqueStrings(['issn', 'eissn', 'e-issn'].flatMap((name) => extractIssns(plain(name))));
   publication.publicationTypes = uniqueStrings((plain('document_type', 'type') ?? '').split(';'));
-  publication.keywords = uniqueStrings(['keywords', 'author_keywords', 'keywords-plus', 'mesh'].flatMap((name) => splitKeywords(raw(name) ?? '')));
+  publication.keywords = uniqueStrings(['keywords', 'author_keywords', 'keywords-plus'].flatMap((name) => splitKeywords(raw(name) ?? '')));
+  // MeSH names hold commas ("Hematoma, Epidural, Spinal"): the headings are split at ";" and line breaks only.
+  publication.meshHeadings = parseMeshHeadingList(plain('mesh', 'mesh-headings', 'mesh_headings'));
   publication.language = plain('language', 'langid');
   publication.url = plain('url')?.split(/\s+/)[0] ?? null;
   return publication;

@@ -1,4 +1,5 @@
 import { titleStatusNote } from '../../../publications/title-status.enum';
+import { meshHeadingToText } from '../../formats/mesh-text';
 import { ExportPublication, oneLine } from '../export-case';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -51,8 +52,10 @@ function author(family: string, given: string | null): string {
 }
 
 /**
- * One @article entry. Publication types go to `type` and keywords to `keywords` (";"-separated); MeSH
- * has no BibTeX field. A title is written as far as it is known; `note` says when it is incomplete or not recorded.
+ * One @article entry. Publication types go to `type`, keywords to `keywords` and MeSH headings to `mesh`
+ * (the field JabRef's PubMed import fills), all ";"-separated; a heading in MEDLINE's notation with its
+ * descriptor UI ("*Hematoma, Epidural, Spinal [D020758]"). A title is written as far as it is known;
+ * `note` says when it is incomplete or not recorded.
  */
 export function publicationToBibtex(publication: ExportPublication, key: string): string {
   const fields: [string, string | null][] = [
@@ -69,6 +72,7 @@ export function publicationToBibtex(publication: ExportPublication, key: string)
     ['abstract', publication.abstract && escapeLatex(publication.abstract)],
     // A single keyword with a comma gets a closing ";" so that it is not split at the comma.
     ['keywords', publication.keywords.length ? publication.keywords.map(escapeLatex).join('; ') + (publication.keywords.length === 1 && publication.keywords[0].includes(',') ? ';' : '') : null],
+    ['mesh', publication.meshHeadings.length ? publication.meshHeadings.map((heading) => escapeLatex(meshHeadingToText(heading))).join('; ') : null],
     ['type', publication.publicationTypes.length ? publication.publicationTypes.map(escapeLatex).join('; ') : null],
     ['language', publication.language && escapeLatex(publication.language)],
     ['url', publication.url && escapeLatex(publication.url)],

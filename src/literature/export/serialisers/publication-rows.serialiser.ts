@@ -1,5 +1,6 @@
 import { Publication } from '../../../publications/publication.entity';
 import { titleStatusNote } from '../../../publications/title-status.enum';
+import { meshHeadingToText } from '../../formats/mesh-text';
 import { citationOf } from '../export-case';
 
 /**
@@ -7,6 +8,9 @@ import { citationOf } from '../export-case';
  * authors, doi, pubmed_id, ...) so the importer reads an export back. MeSH headings are "; "-separated
  * descriptor names ("Hematoma, Epidural, Spinal" keeps its commas). `notes` (Rayyan's column) says when
  * the title is incomplete or not recorded.
+ * authors, doi, pubmed_id, ...) so the importer reads an export back. Lists are "; "-separated; a MeSH
+ * heading is written in MEDLINE's notation with its descriptor UI ("*Hematoma, Epidural, Spinal [D020758]":
+ * a major topic, and the name keeps its commas).
  */
 export const PUBLICATION_CSV_COLUMNS = [
   'publication_id',
@@ -52,7 +56,7 @@ export function publicationCells(p: Publication): Record<PublicationColumn, stri
     pubmed_id: p.pmid ?? '',
     pmc_id: p.pmcid ?? '',
     publication_types: p.publicationTypes.join('; '),
-    mesh_headings: p.meshHeadings.map((heading) => heading.label).join('; '),
+    mesh_headings: p.meshHeadings.map(meshHeadingToText).join('; '),
     keywords: p.keywords.join('; '),
     language: p.language ?? '',
     url: p.url ?? '',

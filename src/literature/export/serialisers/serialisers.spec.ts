@@ -8,6 +8,7 @@ import { publicationCells } from './publication-rows.serialiser';
 import { CASE_CSV_COLUMNS, caseToCsvRow, caseToJson } from './case-rows.serialiser';
 import { publicationToCsl } from './csl-json.serialiser';
 import { publicationToRis } from './ris.serialiser';
+import { PUBLICATION_CSV_COLUMNS, publicationToCsvRow, publicationToJson } from './publication-rows.serialiser';
 import { decodeLatex } from '../../formats/latex';
 import { TitleStatus } from '../../../publications/title-status.enum';
 import { mapParsedPublication } from '../../import/import-record';
@@ -32,7 +33,11 @@ const PUBLICATION: ExportPublication = {
   pmid: '33445566',
   pmcid: 'PMC7654321',
   publicationTypes: ['Case Reports', 'Journal Article'],
-  meshHeadings: [{ descriptorUi: 'D020758', label: 'Hematoma, Epidural, Spinal', majorTopic: true }],
+  meshHeadings: [
+    { descriptorUi: 'D020758', label: 'Hematoma, Epidural, Spinal', majorTopic: true },
+    { descriptorUi: 'D000925', label: 'Anticoagulants', majorTopic: false },
+    { descriptorUi: null, label: 'Blood Patch, Epidural', majorTopic: false },
+  ],
   keywords: ['blood patch', 'headache, post-dural puncture'],
   language: 'eng',
   url: 'https://example.org/article?id=1&x=2',
@@ -49,6 +54,9 @@ function expectCoreFields(parsed: ParsedPublication) {
   expect(parsed.journal).toBe(PUBLICATION.journal);
   expect(parsed).toMatchObject({ year: 2021, month: 3, volume: '12', issue: '3', pages: '123-129', doi: PUBLICATION.doi, pmid: PUBLICATION.pmid, pmcid: PUBLICATION.pmcid, language: 'eng', url: PUBLICATION.url });
   expect(parsed.keywords).toEqual(PUBLICATION.keywords);
+  // Every format has a place for MeSH headings (descriptor UI and major topic included) and publication types.
+  expect(parsed.meshHeadings).toEqual(PUBLICATION.meshHeadings);
+  expect(parsed.publicationTypes).toEqual(PUBLICATION.publicationTypes);
 }
 
 describe('export serialisers, read back by the importers', () => {
@@ -56,7 +64,11 @@ describe('export serialisers, read back by the importers', () => {
     const [parsed] = await reparse(publicationToRis(PUBLICATION) + publicationToRis({ ...PUBLICATION, id: 'x', pages: 'e103640', month: null }));
     expectCoreFields(parsed);
     expect(parsed.abstract).toBe(PUBLICATION.abstract!.replace(/\n+/g, ' '));
-    expect(parsed.publicationTypes).toEqual(PUBLICATION.publicationTypes);
+  });
+
+  it('RIS writes MeSH headings as "MeSH: " KW lines after the keywords', () => {
+    const text = publicationToRis(PUBLICATION);
+    expect(text).toContain('KW  - blood patch\r\nKW  - headache, post-dural puncture\r\nKW  - MeSH: *Hematoma, Epidural, Spinal [D020758]\r\nKW  - MeSH: Anticoagulants [D000925]\r\nKW  - MeSH: Blood Patch, Epidural\r\n');
   });
 
   it('BibTeX round-trips every field BibTeX carries, with LaTeX escaping', async () => {
@@ -68,7 +80,7 @@ describe('export serialisers, read back by the importers', () => {
     const [parsed, second] = await reparse(text);
     expectCoreFields(parsed);
     expect(parsed.abstract).toBe(PUBLICATION.abstract!.replace(/\n+/g, ' '));
-    expect(parsed.publicationTypes).toEqual(PUBLICATION.publicationTypes);
+    expect(text).toContain('  mesh = {*Hematoma, Epidural, Spinal [D020758]; Anticoagulants [D000925]; Blood Patch, Epidural},');
     expect(second.title).toBe(PUBLICATION.title);
   });
 
@@ -152,6 +164,23 @@ describe('export serialisers, read back by the importers', () => {
     }
     // A record without a title and without that note is still refused.
     expect(mapParsedPublication((await reparse(publicationToRis(missing).replace(/^N1 .*\r\n/m, '')))[0])).toMatchObject({ ok: false, errors: [{ field: 'title' }] });
+  });
+
+  it('the publication CSV and JSON Lines read back with every field, JSON Lines with the abstract\'s paragraphs', async () => {
+    const publication = { ...PUBLICATION, titleKey: null, titleFold: null, createdAt: new Date(), updatedAt: new Date() };
+    const [fromCsv] = await reparse(stringify([[...PUBLICATION_CSV_COLUMNS], publicationToCsvRow(publication)]));
+    expectCoreFields(fromCsv);
+    const [fromJsonl] = await reparse(`${JSON.stringify(publicationToJson(publication))}\n${JSON.stringify(publicationToJson(publication))}\n`);
+    expectCoreFields(fromJsonl);
+    expect(fromJsonl.abstract).toBe(PUBLICATION.abstract);
+  });
+
+  it('CSL-JSON reads back with every field: lists in `custom`, the abstract with its paragraphs', async () => {
+    const item = publicationToCsl(PUBLICATION);
+    expect(item).toMatchObject({ keyword: 'blood patch, headache, post-dural puncture', genre: 'Case Reports; Journal Article', custom: { meshHeadings: PUBLICATION.meshHeadings } });
+    const [parsed] = await reparse(JSON.stringify([item, publicationToCsl({ ...PUBLICATION, id: 'x' })], null, 2));
+    expectCoreFields(parsed);
+    expect(parsed.abstract).toBe(PUBLICATION.abstract);
   });
 
   it('CSL-JSON names a group author literally and gives date parts', () => {
