@@ -2,6 +2,7 @@
  * The search page reads the question: words that name filters are offered as chips, links name terms
  * by key, and a search that finds nothing says why and offers the way back (real Chromium, demo corpus).
  */
+import { waitForIndex } from '../support/search-index';
 import { startTestApp, TestApp } from '../support/test-app';
 import { accessibilityViolations } from './support/accessibility';
 import { launchBrowser, TestBrowser } from './support/browser';
@@ -77,6 +78,7 @@ describe('search page: understanding the question (browser, demo corpus)', () =>
   it('opens a link made on one installation with the same result on another (same vocabulary, different ids)', async () => {
     const other = await startTestApp();
     try {
+      await waitForIndex(other);
       const page = await driver.open('q=blood&complication=intrathecal-hematoma&pregnancy=POSTPARTUM');
       const here = await page.$$eval('#results .hit-title', (titles) => titles.map((title) => title.textContent));
       const link = new URL(page.url());

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, coerceInputValue, GraphQLInputType, parse, validate } from 'graphql';
-import { CASE_QUERY, PUBLICATION_SEARCH_QUERY, SEARCH_QUERY, termLabelsQuery } from './queries';
+import { CASE_QUERY, PUBLICATION_SEARCH_QUERY, SEARCH_QUERY, TERM_LABEL_QUERY } from './queries';
 import { emptyState, searchInput } from './search-state';
 
 /** The page uses the public API only: its documents and the inputs it builds must fit the committed schema. */
@@ -12,7 +12,7 @@ describe('the search page against schema.graphql', () => {
     ['search', SEARCH_QUERY],
     ['case detail', CASE_QUERY],
     ['publication search', PUBLICATION_SEARCH_QUERY],
-    ['term labels', termLabelsQuery(2)],
+    ['term label', TERM_LABEL_QUERY],
   ])('sends a valid %s query', (_name, document) => {
     expect(validate(schema, parse(document)).map((error) => error.message)).toEqual([]);
   });
