@@ -2,6 +2,7 @@ import { IncomingHttpHeaders, request as httpRequest } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import request from 'supertest';
 import { startTestApp, TestApp } from '../support/test-app';
+import { waitForIndex } from '../support/search-index';
 
 interface RawResponse {
   status: number;
@@ -31,6 +32,8 @@ describe('compression and caching', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
+    // The export reads the search index: wait until the demo cases are in it.
+    await waitForIndex(app);
   });
 
   afterAll(async () => {
