@@ -85,7 +85,8 @@ describe('search page: understanding the question (browser, demo corpus)', () =>
       const { page: there } = await browser.newPage();
       await there.goto(`${other.running.url}/${link.search}`);
       await settled(there);
-      expect(await there.$$eval('#results .hit-title', (titles) => titles.map((title) => title.textContent))).toEqual(here);
+      // The same cases; cases with equal scores are ordered by their ids, which differ between installations.
+      expect((await there.$$eval('#results .hit-title', (titles) => titles.map((title) => title.textContent))).sort()).toEqual([...here].sort());
       expect(here.length).toBeGreaterThan(0);
       expect(await resultCountText(there)).toBe(await resultCountText(page));
       await page.close();
