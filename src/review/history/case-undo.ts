@@ -10,7 +10,8 @@ export interface RecordedChange {
 
 export type UndoPlan<C extends RecordedChange> =
   | { ok: true; next: CaseSnapshot; fields: FieldChange[] }
-  | { ok: false; reason: 'NOT_UNDOABLE' | 'NOTHING_TO_UNDO' }
+  | { ok: false; reason: 'NOT_UNDOABLE' }
+  | { ok: false; reason: 'NOTHING_TO_UNDO' }
   | { ok: false; reason: 'CHANGED_SINCE'; staleFields: string[]; changedSince: C[] };
 
 /** Operations that move facts between cases or create or remove a case: undone by the opposite operation, not by undo. */
