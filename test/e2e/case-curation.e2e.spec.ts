@@ -192,6 +192,18 @@ describe('confirming cases: versioned, recorded curation by two curators', () =>
     expect(other.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
+  it('serialises two saves sent at the same moment: one wins, the other gets CONFLICT', async () => {
+    const current = await load(second.id);
+    const saves = await Promise.all([
+      gql(REVIEW, { input: { caseReportId: second.id, path: 'sex', action: 'CORRECT', value: 'FEMALE', expectedVersion: current.version } }, KEY_A),
+      gql(REVIEW, { input: { caseReportId: second.id, path: 'outcome', action: 'CORRECT', value: 'FULL_RECOVERY', expectedVersion: current.version } }, KEY_B),
+    ]);
+    expect(saves.filter((save) => !save.errors)).toHaveLength(1);
+    const refused = saves.find((save) => save.errors)!;
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'CONFLICT', currentVersion: current.version + 1 });
+    expect((await load(second.id)).version).toBe(current.version + 1);
+  });
+
   it('adds a patient by hand at version 1, recorded as ADD_PATIENT; an update without a version still works', async () => {
     const created = await ok<{ createCaseReport: Case }>(`mutation($input: CreateCaseReportInput!) { createCaseReport(input: $input) { ${CASE_FIELDS} } }`, { input: { publicationId, label: 'Case 3', sex: 'FEMALE', procedures: [{ term: 'epidural-blood-patch', bloodVolumeMl: 15 }] } }, KEY_A);
     expect(created.createCaseReport).toMatchObject({ version: 1, curationStatus: 'CURATED' });
