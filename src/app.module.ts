@@ -16,6 +16,7 @@ import { LiteratureModule } from './literature/literature.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PublicationsModule } from './publications/publications.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { CaseHistoryModule } from './review/history/case-history.module';
 import { OutboxModule } from './search/indexing/outbox.module';
 import { SearchModule } from './search/search.module';
 import { SynthesisModule } from './synthesis/synthesis.module';
@@ -47,6 +48,7 @@ export class AppModule {
         VocabularyModule,
         PublicationsModule,
         CaseReportsModule,
+        CaseHistoryModule,
         SearchModule,
         ExtractionModule,
         LiteratureModule,

@@ -8,7 +8,7 @@ import { CaseProcedure } from './entities/case-procedure.entity';
 import { CaseReport } from './entities/case-report.entity';
 import { CaseTreatment } from './entities/case-treatment.entity';
 
-export type CaseReportRow = Omit<CaseReport, 'id' | 'createdAt' | 'updatedAt' | 'publication' | 'comorbidities' | 'procedures' | 'complications' | 'treatments' | 'curationStatus' | 'facts' | 'extractionRulesVersion'> &
+export type CaseReportRow = Omit<CaseReport, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'publication' | 'comorbidities' | 'procedures' | 'complications' | 'treatments' | 'curationStatus' | 'facts' | 'extractionRulesVersion'> &
   Partial<Pick<CaseReport, 'curationStatus' | 'facts' | 'extractionRulesVersion'>>;
 
 /** Rows per INSERT ... SELECT FROM jsonb_to_recordset($1) (one parameter; bounds the JSON text per statement). */
@@ -179,6 +179,20 @@ export class CaseReportsRepository {
     if (symptoms.length) await tx.query('INSERT INTO case_complication_symptom (complication_id, term_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])', [symptoms.map(([c]) => c), symptoms.map(([, t]) => t)]);
     if (comorbidities.length) await tx.query('INSERT INTO case_report_comorbidity (case_report_id, term_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])', [comorbidities.map(([c]) => c), comorbidities.map(([, t]) => t)]);
     return ids;
+  }
+
+  /** Locks the case's row until the transaction ends, so two writers of one case take turns; null when there is none. */
+  async lockForWrite(tx: Tx, id: string): Promise<CaseReport | null> {
+    const rows = await tx.query('SELECT id FROM case_report WHERE id = $1 FOR UPDATE', [id]);
+    if (!rows.length) return null;
+    const [row] = await this.findByIds([id], tx);
+    return row ?? null;
+  }
+
+  /** Every change makes one version. */
+  async bumpVersion(tx: Tx, id: string): Promise<number> {
+    const [row] = await tx.query('UPDATE case_report SET version = version + 1 WHERE id = $1 RETURNING version', [id]);
+    return (Array.isArray(row) ? row[0] : row).version;
   }
 
   async deleteMany(tx: Tx, ids: readonly string[]): Promise<void> {

@@ -1,6 +1,5 @@
 import { IdArgPipe } from '../common/id-arg.pipe';
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { RequireRole } from '../auth/require-role.decorator';
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { PageArgs } from '../common/pagination/connection';
 import { RequestLoaders } from '../graphql/request-loaders';
 import { Publication } from '../publications/publication.entity';
@@ -10,10 +9,7 @@ import { CaseComplication } from './entities/case-complication.entity';
 import { CaseProcedure } from './entities/case-procedure.entity';
 import { CaseReport } from './entities/case-report.entity';
 import { CaseTreatment } from './entities/case-treatment.entity';
-import { CreateCaseReportInput, UpdateCaseReportInput } from './inputs/case-report.input';
 import { CaseReportConnection } from './models/case-report-connection.model';
-import { ReviewCaseFactInput } from './inputs/review-case-fact.input';
-import { PrincipalName } from '../auth/principal-name.decorator';
 
 @Resolver(() => CaseReport)
 export class CaseReportsResolver {
@@ -54,41 +50,7 @@ export class CaseReportsResolver {
     return loaders.comorbidities.load(caseReport.id);
   }
 
-  @RequireRole('curator')
-  @Mutation(() => CaseReport, { description: 'Accept, correct or reject one fact of a case; the change is recorded in its facts with who and when.' })
-  reviewCaseFact(@Args('input') input: ReviewCaseFactInput, @PrincipalName() reviewer: string | null): Promise<CaseReport> {
-    return this.service.reviewFact(input, reviewer);
-  }
-
-  @RequireRole('curator')
-  @Mutation(() => CaseReport, { description: 'Confirm a suggested case: it becomes CURATED and its open suggestions accepted. A re-run of extraction never changes it again.' })
-  confirmCaseReport(@Args('id', { type: () => ID }, IdArgPipe) id: string, @PrincipalName() reviewer: string | null): Promise<CaseReport> {
-    return this.service.confirm(id, reviewer);
-  }
-
-  @RequireRole('curator')
-  @Mutation(() => CaseReport, { description: 'Reject a suggested patient: it is kept as REJECTED (never searched or listed), so a re-run does not propose it again.' })
-  rejectCaseReport(@Args('id', { type: () => ID }, IdArgPipe) id: string, @PrincipalName() reviewer: string | null): Promise<CaseReport> {
-    return this.service.rejectSuggestion(id, reviewer);
-  }
-
-  @RequireRole('curator')
-  @Mutation(() => CaseReport)
-  createCaseReport(@Args('input') input: CreateCaseReportInput): Promise<CaseReport> {
-    return this.service.create(input);
-  }
-
-  @RequireRole('curator')
-  @Mutation(() => CaseReport)
-  updateCaseReport(@Args('id', { type: () => ID }, IdArgPipe) id: string, @Args('input') input: UpdateCaseReportInput): Promise<CaseReport> {
-    return this.service.update(id, input);
-  }
-
-  @RequireRole('curator')
-  @Mutation(() => Boolean)
-  deleteCaseReport(@Args('id', { type: () => ID }, IdArgPipe) id: string): Promise<boolean> {
-    return this.service.delete(id);
-  }
+  // Curators' changes (reviewCaseFact, confirmCaseReport, updateCaseReport, ...) are in src/review/history: each is versioned and recorded.
 }
 
 @Resolver(() => CaseProcedure)

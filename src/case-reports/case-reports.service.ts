@@ -8,13 +8,11 @@ import { OutboxRepository } from '../search/indexing/outbox.repository';
 import { TermKind } from '../vocabulary/term-kind.enum';
 import { VocabularyRepository } from '../vocabulary/vocabulary.repository';
 import { ageGroupOf } from './case-report.enums';
-import { ValidCaseReport, validateCreateCaseReport, validateUpdateCaseReport } from './case-report-validation';
+import { ValidCaseReport } from './case-report-validation';
 import { CaseFacts, CaseReportRow, CaseReportsRepository } from './case-reports.repository';
 import { CaseReport } from './entities/case-report.entity';
 import { CaseFactRecord } from './entities/case-fact-record';
-import { applyFactReview } from './curation/case-fact-review';
-import { CurationStatus, FactReviewAction, FactStatus } from './curation.enums';
-import { CreateCaseReportInput, UpdateCaseReportInput } from './inputs/case-report.input';
+import { CurationStatus } from './curation.enums';
 
 /** What a case proposed by extraction carries beyond its facts. */
 export interface SuggestionMeta {
@@ -24,11 +22,11 @@ export interface SuggestionMeta {
   termIdOf?: (kind: TermKind, ref: string) => string | undefined;
 }
 
-export interface FactReviewInput {
-  caseReportId: string;
-  path: string;
-  action: FactReviewAction;
-  value?: string | null;
+/** Who stands behind a case and its fact records, as written with its content. */
+export interface CaseState {
+  curationStatus: CurationStatus;
+  facts: CaseFactRecord[];
+  extractionRulesVersion?: string | null;
 }
 
 interface TermReference {
@@ -65,36 +63,18 @@ export class CaseReportsService {
     };
   }
 
-  create(input: CreateCaseReportInput): Promise<CaseReport> {
-    const valid = validateCreateCaseReport(input);
-    return this.uow.run((tx) => this.insert(tx, valid));
-  }
-
-  /** Inserts inside the caller's transaction (also used by the demo loader, curation of imports and extraction). */
-  async insert(tx: Tx, valid: ValidCaseReport, path = 'input', suggestion?: SuggestionMeta): Promise<CaseReport> {
+  /**
+   * Inserts inside the caller's transaction (the demo loader, curation of imports, extraction, curators'
+   * new patients and splits). `state` sets the curation status and facts of a case made from another.
+   */
+  async insert(tx: Tx, valid: ValidCaseReport, path = 'input', suggestion?: SuggestionMeta, state?: CaseState): Promise<CaseReport> {
     const [publication] = suggestion ? [true] : await this.publications.findByIds([valid.publicationId], tx);
     const facts = await this.resolveFacts(tx, valid, path, publication ? [] : [{ path: `${path}.publicationId`, message: `publication ${valid.publicationId} does not exist` }], suggestion?.termIdOf);
-    const row = suggestion ? { ...this.rowOf(valid), curationStatus: CurationStatus.SUGGESTED, facts: suggestion.facts, extractionRulesVersion: suggestion.extractionRulesVersion } : this.rowOf(valid);
+    const row = suggestion ? { ...this.rowOf(valid), curationStatus: CurationStatus.SUGGESTED, facts: suggestion.facts, extractionRulesVersion: suggestion.extractionRulesVersion } : { ...this.rowOf(valid), ...state };
     const saved = await this.caseReports.insert(tx, row, facts);
     await this.outbox.record(tx, 'case_report', [saved.id]);
+    if (state && state.curationStatus !== CurationStatus.REJECTED) await this.outbox.record(tx, 'publication', [valid.publicationId]);
     return saved;
-  }
-
-  update(id: string, input: UpdateCaseReportInput): Promise<CaseReport> {
-    return this.uow.run(async (tx) => {
-      const current = await this.asValidInput(tx, id);
-      const valid = validateUpdateCaseReport(input, current);
-      const publicationMissing = valid.publicationId !== current.publicationId && !(await this.publications.findByIds([valid.publicationId], tx)).length;
-      const facts = await this.resolveFacts(tx, valid, 'input', publicationMissing ? [{ path: 'input.publicationId', message: `publication ${valid.publicationId} does not exist` }] : []);
-      // A curator's update states the whole case: it is curated from now on.
-      const [existing] = await this.caseReports.findByIds([id], tx);
-      await this.caseReports.update(tx, id, { ...this.rowOf(valid), curationStatus: CurationStatus.CURATED, facts: acceptAll(existing.facts) }, facts);
-      await this.outbox.record(tx, 'case_report', [id]);
-      if (existing.curationStatus !== CurationStatus.CURATED) await this.outbox.record(tx, 'publication', [valid.publicationId]);
-      if (valid.publicationId !== current.publicationId) await this.outbox.record(tx, 'publication', [current.publicationId]);
-      const [updated] = await this.caseReports.findByIds([id], tx);
-      return updated;
-    });
   }
 
   /**
@@ -118,58 +98,44 @@ export class CaseReportsService {
     await this.outbox.record(tx, 'case_report', [...ids]);
   }
 
-  /** A curator accepts, corrects or rejects one fact of a case (see curation/case-fact-review.ts). */
-  reviewFact(input: FactReviewInput, reviewer: string | null): Promise<CaseReport> {
-    return this.uow.run(async (tx) => {
-      const [existing] = await this.caseReports.findByIds([input.caseReportId], tx);
-      if (!existing) throw new NotFoundError('Case report', input.caseReportId);
-      if (existing.curationStatus === CurationStatus.REJECTED) throw BadUserInputError.field('input.caseReportId', 'the case was rejected; its facts can no longer be reviewed');
-      const current = await this.asValidInput(tx, input.caseReportId);
-      const { next, records } = applyFactReview(current, existing.facts, { path: input.path, action: input.action, value: input.value, reviewer: reviewer ?? 'unknown', at: new Date() });
-      const valid = validateUpdateCaseReport({}, next as never, 'input.value');
-      const facts = await this.resolveFacts(tx, valid, 'input.value', []);
-      await this.caseReports.update(tx, input.caseReportId, { ...this.rowOf(valid), curationStatus: existing.curationStatus, facts: records, extractionRulesVersion: existing.extractionRulesVersion }, facts);
-      await this.outbox.record(tx, 'case_report', [input.caseReportId]);
-      const [updated] = await this.caseReports.findByIds([input.caseReportId], tx);
-      return updated;
-    });
+  /** The case, locked until the transaction ends, and its content as a create input (terms by id). */
+  async loadForWrite(tx: Tx, id: string): Promise<{ row: CaseReport; valid: ValidCaseReport }> {
+    const row = await this.caseReports.lockForWrite(tx, id);
+    if (!row) throw new NotFoundError('Case report', id);
+    return { row, valid: await this.asValidInput(tx, id) };
   }
 
-  /** A curator confirms a suggested case: CURATED, its open suggestions accepted. */
-  confirm(id: string, reviewer: string | null): Promise<CaseReport> {
-    return this.setStatus(id, CurationStatus.CURATED, reviewer);
+  /** The stored content of a case (terms by id), read inside the caller's transaction. */
+  validOf(tx: Tx, id: string): Promise<ValidCaseReport> {
+    return this.asValidInput(tx, id);
   }
 
-  /** A curator refuses a suggested patient: kept as REJECTED (never searched; a re-run will not propose it again). */
-  rejectSuggestion(id: string, reviewer: string | null): Promise<CaseReport> {
-    return this.setStatus(id, CurationStatus.REJECTED, reviewer);
+  /**
+   * Writes a whole validated case over the stored one (its linked facts are replaced together), makes a
+   * new version, and tells the index: the case, and its publication when what the publication's document
+   * counts (curation status, publication) changed. `path` prefixes errors on unknown terms.
+   */
+  async write(tx: Tx, id: string, valid: ValidCaseReport, state: CaseState, path = 'input'): Promise<CaseReport> {
+    const [existing] = await this.caseReports.findByIds([id], tx);
+    if (!existing) throw new NotFoundError('Case report', id);
+    const publicationMissing = valid.publicationId !== existing.publicationId && !(await this.publications.findByIds([valid.publicationId], tx)).length;
+    const facts = await this.resolveFacts(tx, valid, path, publicationMissing ? [{ path: `${path}.publicationId`, message: `publication ${valid.publicationId} does not exist` }] : []);
+    await this.caseReports.update(tx, id, { ...this.rowOf(valid), curationStatus: state.curationStatus, facts: state.facts, extractionRulesVersion: state.extractionRulesVersion ?? existing.extractionRulesVersion }, facts);
+    await this.caseReports.bumpVersion(tx, id);
+    await this.outbox.record(tx, 'case_report', [id]);
+    if (existing.curationStatus !== state.curationStatus || valid.publicationId !== existing.publicationId) await this.outbox.record(tx, 'publication', [valid.publicationId, existing.publicationId]);
+    const [updated] = await this.caseReports.findByIds([id], tx);
+    return updated;
   }
 
-  private setStatus(id: string, status: CurationStatus, reviewer: string | null): Promise<CaseReport> {
-    return this.uow.run(async (tx) => {
-      const [existing] = await this.caseReports.findByIds([id], tx);
-      if (!existing) throw new NotFoundError('Case report', id);
-      if (status === CurationStatus.REJECTED && existing.curationStatus === CurationStatus.CURATED) throw BadUserInputError.field('id', 'a curated case cannot be rejected as a suggestion: delete it (deleteCaseReport) if it is wrong');
-      if (existing.curationStatus === CurationStatus.REJECTED && status === CurationStatus.CURATED) throw BadUserInputError.field('id', 'the case was rejected; add the patient again by hand if it is right after all');
-      const facts = status === CurationStatus.CURATED ? acceptAll(existing.facts, reviewer) : existing.facts;
-      await this.caseReports.setCuration(tx, id, status, facts);
-      await this.outbox.record(tx, 'case_report', [id]);
-      await this.outbox.record(tx, 'publication', [existing.publicationId]);
-      const [updated] = await this.caseReports.findByIds([id], tx);
-      return updated;
-    });
-  }
-
-  delete(id: string): Promise<boolean> {
-    return this.uow.run(async (tx) => {
-      const [existing] = await this.caseReports.findByIds([id], tx);
-      if (!existing) throw new NotFoundError('Case report', id);
-      await this.caseReports.delete(tx, id);
-      await this.outbox.record(tx, 'case_report', [id]);
-      // The publication's document counts its cases; the deleted case can no longer lead to it.
-      await this.outbox.record(tx, 'publication', [existing.publicationId]);
-      return true;
-    });
+  /** Removes one case (deleted by a curator, or merged into another). */
+  async remove(tx: Tx, id: string): Promise<void> {
+    const [existing] = await this.caseReports.findByIds([id], tx);
+    if (!existing) throw new NotFoundError('Case report', id);
+    await this.caseReports.delete(tx, id);
+    await this.outbox.record(tx, 'case_report', [id]);
+    // The publication's document counts its cases; the removed case can no longer lead to it.
+    await this.outbox.record(tx, 'publication', [existing.publicationId]);
   }
 
   private rowOf(valid: ValidCaseReport): CaseReportRow {
@@ -265,10 +231,4 @@ export class CaseReportsService {
       treatments: treatments.map((t) => ({ term: t.termId, complicationIndex: t.complicationId ? complications.findIndex((c) => c.id === t.complicationId) : null, details: t.details })),
     };
   }
-}
-
-/** Open suggestions become accepted (a curator confirmed the case as a whole). */
-function acceptAll(records: CaseFactRecord[], reviewer: string | null = null): CaseFactRecord[] {
-  const at = new Date().toISOString();
-  return records.map((record) => (record.status === FactStatus.SUGGESTED ? { ...record, status: FactStatus.ACCEPTED, reviewedBy: reviewer, reviewedAt: at } : record));
 }

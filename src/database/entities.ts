@@ -8,8 +8,9 @@ import { ImportBatch } from '../literature/import/import-batch.entity';
 import { SavedSearchRun } from '../literature/saved-searches/saved-search-run.entity';
 import { SavedSearch } from '../literature/saved-searches/saved-search.entity';
 import { Publication } from '../publications/publication.entity';
+import { CaseChange } from '../review/history/case-change.entity';
 import { SEARCH_ENTITIES } from '../search/search.entities';
 import { VocabularyTerm } from '../vocabulary/vocabulary-term.entity';
 
 /** Every entity, in one list shared by the app, the migration CLI and the tests. */
-export const ENTITIES = [VocabularyTerm, Publication, CaseReport, CaseProcedure, CaseComplication, CaseTreatment, ...SEARCH_ENTITIES, ImportBatch, SavedSearch, SavedSearchRun, PublicationMerge, DuplicateDismissal];
+export const ENTITIES = [VocabularyTerm, Publication, CaseReport, CaseProcedure, CaseComplication, CaseTreatment, ...SEARCH_ENTITIES, ImportBatch, SavedSearch, SavedSearchRun, PublicationMerge, DuplicateDismissal, CaseChange];

@@ -4,6 +4,7 @@ import { CaseReportsModule } from '../case-reports/case-reports.module';
 import { SearchModule } from '../search/search.module';
 import { VocabularyModule } from '../vocabulary/vocabulary.module';
 import { PublicationsModule } from '../publications/publications.module';
+import { CaseHistoryModule } from '../review/history/case-history.module';
 import { CurationResolver } from './curation/curation.resolver';
 import { CurationService } from './curation/curation.service';
 import { DuplicatesRepository } from './duplicates/duplicates.repository';
@@ -23,7 +24,7 @@ import { SavedSearchesService } from './saved-searches/saved-searches.service';
 
 /** Literature-review tooling: import (with dedupe), curation of imported publications, export, saved searches. */
 @Module({
-  imports: [PublicationsModule, CaseReportsModule, VocabularyModule, SearchModule, ExtractionModule],
+  imports: [PublicationsModule, CaseReportsModule, CaseHistoryModule, VocabularyModule, SearchModule, ExtractionModule],
   controllers: [ImportController, ExportController],
   providers: [ImportBatchesRepository, ImportService, ImportBatchesService, ImportResolver, CurationService, CurationResolver, ExportService, ExportResolver, SavedSearchesRepository, SavedSearchesService, SavedSearchesResolver, DuplicatesRepository, DuplicatesService, DuplicatesResolver],
   exports: [ImportService, DuplicatesService, ImportBatchesService, ExportService, SavedSearchesService],

@@ -47,6 +47,27 @@ export class VocabularyRepository {
     return found;
   }
 
+  /**
+   * Terms of one kind whose label, a synonym (at a word start, any case) or key starts with the prefix,
+   * or whose MeSH UI is the prefix: label starts first, then shorter labels.
+   */
+  typeahead(kind: TermKind, prefix: string, limit: number): Promise<VocabularyTerm[]> {
+    const like = prefix.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`);
+    return this.uow.reader
+      .createQueryBuilder(VocabularyTerm, 'term')
+      .where('term.kind = :kind', { kind })
+      .andWhere(
+        `(lower(term.label) LIKE :start OR lower(term.label) LIKE :word OR term.key LIKE :start OR upper(coalesce(term.mesh_ui, '')) = :mesh
+          OR EXISTS (SELECT 1 FROM unnest(term.synonyms) AS synonym WHERE lower(synonym) LIKE :start OR lower(synonym) LIKE :word))`,
+        { start: `${like}%`, word: `% ${like}%`, mesh: prefix.toUpperCase() },
+      )
+      .orderBy('CASE WHEN lower(term.label) LIKE :start THEN 0 ELSE 1 END', 'ASC')
+      .addOrderBy('length(term.label)', 'ASC')
+      .addOrderBy('term.label', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
   count(tx: Tx = this.uow.reader): Promise<number> {
     return tx.count(VocabularyTerm);
   }

@@ -1,5 +1,5 @@
 import { IdArgPipe } from '../common/id-arg.pipe';
-import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestLoaders } from '../graphql/request-loaders';
 import { TermKind } from './term-kind.enum';
 import { VocabularyTerm } from './vocabulary-term.entity';
@@ -17,6 +17,15 @@ export class VocabularyResolver {
   @Query(() => VocabularyTerm, { nullable: true, description: 'One term of a kind by its key, MeSH descriptor UI or id (as search filters name terms); null when there is none.' })
   vocabularyTermByReference(@Args('kind', { type: () => TermKind }) kind: TermKind, @Args('reference') reference: string): Promise<VocabularyTerm | null> {
     return this.vocabulary.findByReference(kind, reference);
+  }
+
+  @Query(() => [VocabularyTerm], { description: 'Type-ahead for choosing a term of one kind (e.g. correcting a fact): terms whose label or a synonym has a word starting with the prefix, whose key starts with it, or whose MeSH UI it is; label starts first. Unlike facetValues, it lists terms no case uses yet.' })
+  vocabularyTypeahead(
+    @Args('kind', { type: () => TermKind }) kind: TermKind,
+    @Args('prefix') prefix: string,
+    @Args('first', { type: () => Int, nullable: true, description: 'At most this many (default 10, at most 50).' }) first?: number | null,
+  ): Promise<VocabularyTerm[]> {
+    return this.vocabulary.typeahead(kind, prefix, first);
   }
 
   @Query(() => [VocabularyTerm], { description: 'Terms of one kind: all of them, the roots of the tree, or the children of one term.' })

@@ -181,9 +181,10 @@ describe('curating case reports over GraphQL', () => {
     expect(caseReport.complications[0].procedure).toEqual({ position: 1 });
     expect(caseReport.complications[0].term.parent.key).toBe('spinal-hematoma');
 
-    const updated = await app.graphql<any>(`mutation($id: ID!, $input: UpdateCaseReportInput!) { updateCaseReport(id: $id, input: $input) { ageYears ageGroup outcome procedures { term { key } } } }`, { id: caseReport.id, input: { ageYears: 70, outcome: 'RESIDUAL_DEFICIT' } }, CURATOR_KEY);
+    const updated = await app.graphql<any>(`mutation($id: ID!, $input: UpdateCaseReportInput!) { updateCaseReport(id: $id, input: $input) { ageYears ageGroup outcome sex pregnancyStatus procedures { term { key } } } }`, { id: caseReport.id, input: { ageYears: 70, pregnancyStatus: 'NOT_PREGNANT', outcome: 'RESIDUAL_DEFICIT' } }, CURATOR_KEY);
     expect(updated.errors).toBeUndefined();
-    expect(updated.data.updateCaseReport).toMatchObject({ ageYears: 70, ageGroup: 'OLDER_ADULT', outcome: 'RESIDUAL_DEFICIT' });
+    // Fields left out keep their values (sex is not reset to UNKNOWN).
+    expect(updated.data.updateCaseReport).toMatchObject({ ageYears: 70, ageGroup: 'OLDER_ADULT', outcome: 'RESIDUAL_DEFICIT', sex: 'FEMALE', pregnancyStatus: 'NOT_PREGNANT' });
     expect(updated.data.updateCaseReport.procedures).toHaveLength(2);
 
     const removed = await app.graphql<any>(`mutation($id: ID!) { deleteCaseReport(id: $id) }`, { id: caseReport.id }, CURATOR_KEY);

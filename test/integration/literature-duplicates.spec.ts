@@ -1,4 +1,5 @@
 import { CaseReportsService } from '../../src/case-reports/case-reports.service';
+import { CaseCurationService } from '../../src/review/history/case-curation.service';
 import { Anticoagulation, Outcome, PregnancyStatus, Sex } from '../../src/case-reports/case-report.enums';
 import { DuplicatesService } from '../../src/literature/duplicates/duplicates.service';
 import { LiteratureHarness, startLiteratureHarness } from './literature-harness';
@@ -58,7 +59,7 @@ describe('probable duplicates and confirmed merges (PostgreSQL, pg_trgm)', () =>
     expect(await h.allPublications()).toHaveLength(8);
 
     // A case report on the publication merged away moves to the kept one.
-    const cases = h.app.get(CaseReportsService);
+    const cases = h.app.get(CaseCurationService);
     const moved = await cases.create({
       publicationId: hematoma.second.id,
       label: 'Case 1',
@@ -72,7 +73,7 @@ describe('probable duplicates and confirmed merges (PostgreSQL, pg_trgm)', () =>
     expect(result.merge).toMatchObject({ keptId: hematoma.first.id, mergedId: hematoma.second.id, caseReportsMoved: 1, mergedBy: 'carol', filledFields: ['abstract'] });
     expect(result.merge.mergedPublication).toMatchObject({ id: hematoma.second.id, title: hematoma.second.title });
     expect(result.conflicts.map((conflict) => conflict.field)).toEqual(expect.arrayContaining(['title', 'abstract']));
-    expect((await cases.get(moved.id)).publicationId).toBe(hematoma.first.id);
+    expect((await h.app.get(CaseReportsService).get(moved.id)).publicationId).toBe(hematoma.first.id);
     expect(await h.allPublications()).toHaveLength(7);
     // The import history names the kept publication: PRISMA counts it once.
     const batches = await h.batches.list(review);

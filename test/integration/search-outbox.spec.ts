@@ -3,10 +3,10 @@ import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { AppModule } from '../../src/app.module';
 import { Outcome, PregnancyStatus, Sex } from '../../src/case-reports/case-report.enums';
-import { CaseReportsService } from '../../src/case-reports/case-reports.service';
 import { loadConfig } from '../../src/config/app-config';
 import { UnitOfWork } from '../../src/database/unit-of-work';
 import { PublicationsService } from '../../src/publications/publications.service';
+import { CaseCurationService } from '../../src/review/history/case-curation.service';
 import { PostgresSearchEngine } from '../../src/search/engines/postgres/postgres-search.engine';
 import { SearchDocument } from '../../src/search/indexing/search-document';
 import { OutboxDrainer } from '../../src/search/indexing/outbox-drainer';
@@ -78,7 +78,7 @@ interface Harness {
   drainer: OutboxDrainer;
   outbox: OutboxRepository;
   publications: PublicationsService;
-  cases: CaseReportsService;
+  cases: CaseCurationService;
   search: SearchService;
   uow: UnitOfWork;
 }
@@ -98,7 +98,7 @@ async function startHarness(database: TestDatabase, seedDemo = true): Promise<Ha
     drainer: app.get(OutboxDrainer),
     outbox: app.get(OutboxRepository),
     publications: app.get(PublicationsService),
-    cases: app.get(CaseReportsService),
+    cases: app.get(CaseCurationService),
     search: app.get(SearchService),
     uow: app.get(UnitOfWork),
   };

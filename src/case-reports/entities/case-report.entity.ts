@@ -1,4 +1,4 @@
-import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinTable, ManyToMany, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Publication } from '../../publications/publication.entity';
 import { VocabularyTerm } from '../../vocabulary/vocabulary-term.entity';
@@ -93,6 +93,10 @@ export class CaseReport {
   @Field(() => String, { nullable: true, description: 'Version of the extraction rules that proposed the case; null when entered by hand.' })
   @Column('varchar', { length: 32, nullable: true })
   extractionRulesVersion: string | null;
+
+  @Field(() => Int, { description: 'Goes up by one with every change. Send it back as expectedVersion: a save made from an older version is refused (CONFLICT) with the changes made since.' })
+  @Column('int', { default: 1 })
+  version: number;
 
   @Field()
   @CreateDateColumn({ type: 'timestamptz' })

@@ -108,5 +108,6 @@ export class CreateCaseReportInput {
   followUpDays?: number | null;
 }
 
+/** Without the create input's defaults: a field left out keeps its value (with them, an update of the outcome reset sex to UNKNOWN). */
 @InputType({ description: 'Only the fields given change. A list given replaces the whole list (procedures, complications and treatments reference each other by index).' })
-export class UpdateCaseReportInput extends PartialType(CreateCaseReportInput) {}
+export class UpdateCaseReportInput extends PartialType(CreateCaseReportInput, { omitDefaultValues: true }) {}

@@ -1,4 +1,5 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { PrincipalName } from '../../auth/principal-name.decorator';
 import { RequireRole } from '../../auth/require-role.decorator';
 import { CaseReport } from '../../case-reports/entities/case-report.entity';
 import { CurationService } from './curation.service';
@@ -13,7 +14,8 @@ export class CurationResolver {
   createCaseReports(
     @Args('publicationId', { type: () => ID }) publicationId: string,
     @Args('inputs', { type: () => [CaseReportOfPublicationInput] }) inputs: CaseReportOfPublicationInput[],
+    @PrincipalName() principal: string | null,
   ): Promise<CaseReport[]> {
-    return this.curation.createCaseReports(publicationId, inputs);
+    return this.curation.createCaseReports(publicationId, inputs, principal);
   }
 }

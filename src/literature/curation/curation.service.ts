@@ -1,25 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { ValidCaseReport, validateCreateCaseReport } from '../../case-reports/case-report-validation';
-import { CaseReportsService } from '../../case-reports/case-reports.service';
 import { CaseReport } from '../../case-reports/entities/case-report.entity';
 import { BadUserInputError, FieldError, NotFoundError } from '../../common/errors/domain-error';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { PublicationsRepository } from '../../publications/publications.repository';
+import { CaseCurationService } from '../../review/history/case-curation.service';
 import { CaseReportOfPublicationInput } from './inputs/case-report-of-publication.input';
 
 /** A case series is rarely longer; a request with more is a mistake worth stopping. */
 export const MAX_CASES_PER_REQUEST = 200;
 
-/** Turning an imported publication into case reports: one per patient, all in one transaction. */
+/** Turning an imported publication into case reports: one per patient, all in one transaction, each recorded as ADD_PATIENT. */
 @Injectable()
 export class CurationService {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly caseReports: CaseReportsService,
+    private readonly caseReports: CaseCurationService,
     private readonly publications: PublicationsRepository,
   ) {}
 
-  async createCaseReports(publicationId: string, inputs: CaseReportOfPublicationInput[]): Promise<CaseReport[]> {
+  async createCaseReports(publicationId: string, inputs: CaseReportOfPublicationInput[], principal: string | null = null): Promise<CaseReport[]> {
     if (!inputs.length) throw BadUserInputError.field('inputs', 'give at least one case report');
     if (inputs.length > MAX_CASES_PER_REQUEST) throw BadUserInputError.field('inputs', `at most ${MAX_CASES_PER_REQUEST} case reports per request`);
     // Every input is checked before anything is written, and every problem is reported at once.
@@ -39,7 +39,7 @@ export class CurationService {
       const [publication] = await this.publications.findByIds([publicationId], tx);
       if (!publication) throw new NotFoundError('Publication', publicationId);
       const created: CaseReport[] = [];
-      for (const [index, caseReport] of valid.entries()) created.push(await this.caseReports.insert(tx, caseReport, `inputs.${index}`));
+      for (const [index, caseReport] of valid.entries()) created.push(await this.caseReports.insertByHand(tx, caseReport, principal, `inputs.${index}`));
       return created;
     });
   }
