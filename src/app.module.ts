@@ -17,6 +17,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { PublicationsModule } from './publications/publications.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { OutboxModule } from './search/indexing/outbox.module';
+import { ReviewModule } from './review/review.module';
 import { SearchModule } from './search/search.module';
 import { SynthesisModule } from './synthesis/synthesis.module';
 import { VocabularyModule } from './vocabulary/vocabulary.module';
@@ -51,6 +52,7 @@ export class AppModule {
         ExtractionModule,
         LiteratureModule,
         SynthesisModule,
+        ReviewModule,
         DemoDataModule,
         GraphqlApiModule,
         HealthModule,
