@@ -62,6 +62,7 @@ export function emptyState(): SearchState {
       outcomes: [],
       curationStatuses: [],
       caseStatuses: [],
+      screeningDecisions: [],
       reviews: [],
       publicationTypes: [],
       meshDescriptors: [],
