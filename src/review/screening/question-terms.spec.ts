@@ -4,12 +4,16 @@ describe('questionTerms', () => {
   it('keeps the meaningful words of the question and the keywords, longest first', () => {
     expect(questionTerms('What complications follow an epidural blood patch in adults?', ['post-dural puncture headache'])).toEqual([
       'post-dural puncture headache',
-      'complications',
+      'complication',
       'epidural',
       'follow',
       'blood',
       'patch',
     ]);
+  });
+
+  it('keeps plurals by their stem so both forms match', () => {
+    expect(questionTerms('odontogenic cysts and their therapies', [])).toEqual(['odontogenic', 'therap', 'cyst']);
   });
 
   it('gives nothing for a review without question or keywords', () => {

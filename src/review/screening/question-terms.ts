@@ -5,15 +5,22 @@ const STOPWORDS = new Set(
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'-]*/gu;
 
+/** A plural's stem, so that the term matches both forms as a prefix (cysts -> cyst finds cyst and cysts). */
+function singular(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3);
+  if (word.length > 4 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
 /**
  * Pure: the terms to highlight for a review: the words of its question (no stopwords, at least three
- * letters) and its keywords as given (a keyword may be a phrase). Lower case, unique, longest first.
+ * letters; plurals by their stem) and its keywords as given (a keyword may be a phrase). Lower case, unique, longest first.
  */
 export function questionTerms(question: string | null, keywords: readonly string[]): string[] {
   const terms = new Set<string>();
   for (const match of (question ?? '').matchAll(WORD)) {
     const word = match[0].toLowerCase().replace(/['-]+$/, '');
-    if (word.length >= 3 && !STOPWORDS.has(word)) terms.add(word);
+    if (word.length >= 3 && !STOPWORDS.has(word)) terms.add(singular(word));
   }
   for (const keyword of keywords) {
     const value = keyword.trim().toLowerCase().replace(/\s+/g, ' ');
