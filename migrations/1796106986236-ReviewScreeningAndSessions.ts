@@ -27,7 +27,7 @@ export class ReviewScreeningAndSessions1796106986236 implements MigrationInterfa
                 "name" character varying(200) NOT NULL,
                 "question" text,
                 "keywords" text array NOT NULL DEFAULT '{}',
-                "exclusion_reasons" jsonb NOT NULL DEFAULT '[{"code":"NOT_CASE_REPORT","label":"Not a case report"},{"code":"WRONG_POPULATION","label":"Wrong population"},{"code":"WRONG_COMPLICATION","label":"Wrong complication"},{"code":"DUPLICATE","label":"Duplicate"},{"code":"OTHER","label":"Other (with a note)"}]'::jsonb,
+                "exclusion_reasons" jsonb NOT NULL DEFAULT '[]',
                 "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
                 "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
                 CONSTRAINT "PK_2e4299a343a81574217255c00ca" PRIMARY KEY ("id")

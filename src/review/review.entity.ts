@@ -36,7 +36,8 @@ export class Review {
   @Column('text', { array: true, default: '{}' })
   keywords: string[];
 
-  @Column('jsonb', { default: () => `'${JSON.stringify(DEFAULT_EXCLUSION_REASONS)}'::jsonb` })
+  /** Empty: the defaults (DEFAULT_EXCLUSION_REASONS). */
+  @Column('jsonb', { default: [] })
   exclusionReasons: ExclusionReasonEntry[];
 
   @CreateDateColumn({ type: 'timestamptz' })
