@@ -100,6 +100,9 @@ describe('review workspace (browser)', () => {
   });
 
   it('signs in with the key typed once: an HttpOnly, SameSite=Strict cookie, nothing in the URL or in storage', async () => {
+    const served = await request(app.running.url).get('/workspace');
+    expect(served.headers['content-security-policy']).toContain("script-src 'self';");
+    expect(served.headers['content-security-policy']).not.toContain('unsafe-inline');
     alicePage = await openWorkspace(alice);
     expect(await alicePage.isVisible('#sign-in-form')).toBe(true);
     expect(await seriousViolations(alicePage)).toEqual([]);
