@@ -11,7 +11,7 @@ import { SessionsService } from './session/sessions.service';
 
 const ROLE_RANK: Record<ApiRole, number> = { curator: 1, admin: 2 };
 
-export type AuthenticatedRequest = Request & { principal?: ApiPrincipal; principalVia?: 'api-key' | 'session' };
+export type AuthenticatedRequest = Request & { principal?: ApiPrincipal; principalVia?: 'api-key' | 'session'; principalChecked?: boolean };
 
 export function requestOf(context: ExecutionContext): AuthenticatedRequest {
   return context.getType<string>() === 'graphql' ? GqlExecutionContext.create(context).getContext().req : context.switchToHttp().getRequest();
@@ -40,7 +40,8 @@ export class ApiKeyGuard implements CanActivate {
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header);
     const token = sessionToken(request);
     if (!required) {
-      if (!request.principal) await this.recognise(request, bearer?.[1] ?? null, token);
+      // Once per request: a query with several open root fields looks the session up once.
+      if (!request.principalChecked) await this.recognise(request, bearer?.[1] ?? null, token);
       return true;
     }
     let principal: ApiPrincipal | null;
@@ -66,6 +67,7 @@ export class ApiKeyGuard implements CanActivate {
   }
 
   private async recognise(request: AuthenticatedRequest, key: string | null, token: string | null): Promise<void> {
+    request.principalChecked = true;
     const principal = key ? this.apiKeys.authenticate(key) : token ? ((await this.sessions.find(token))?.principal ?? null) : null;
     if (principal) {
       request.principal = principal;

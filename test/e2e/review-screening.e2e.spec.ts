@@ -5,6 +5,7 @@
  */
 import request from 'supertest';
 import { importFixture } from '../browser/support/literature';
+import { LogCapture } from '../support/log-capture';
 import { waitForIndex } from '../support/search-index';
 import { ADMIN_KEY, CURATOR_KEY, startTestApp, TestApp } from '../support/test-app';
 
@@ -33,6 +34,7 @@ const FACETS = `query($input: SearchPublicationsInput) { searchPublications(inpu
 describe('review workspace API: sessions and screening', () => {
   let app: TestApp;
   let ids: string[] = [];
+  const logs = new LogCapture();
 
   const cookieOf = (response: request.Response): string => {
     const header = ([] as string[]).concat(response.headers['set-cookie'] ?? [])[0] ?? '';
@@ -53,7 +55,7 @@ describe('review workspace API: sessions and screening', () => {
   const screen = (key: string, id: string, decision: string, reason?: string, note?: string) => app.graphql<{ screenPublication: any }>(SCREEN, { review: REVIEW, id, decision, reason, note }, key);
 
   beforeAll(async () => {
-    app = await startTestApp({ SEED_DEMO_DATA: 'false', SESSION_TTL_MINUTES: '30' });
+    app = await startTestApp({ SEED_DEMO_DATA: 'false', SESSION_TTL_MINUTES: '30', LOG_LEVEL: 'log', LOG_FORMAT: 'json' }, { logDestination: logs });
     await importFixture(app, 'pubmed_xml/pubmed-10-records-5-case-reports.xml', REVIEW);
     const saved = await app.graphql(`mutation { saveReview(input: { name: "${REVIEW}", question: "How are odontogenic cysts treated by decompression?", keywords: ["keratocyst"] }) { questionTerms exclusionReasons { code needsNote } } }`, {}, CURATOR_KEY);
     expect(saved.errors).toBeUndefined();
@@ -123,6 +125,16 @@ describe('review workspace API: sessions and screening', () => {
       // Nothing was recorded for root.
       const item = (await queue({ first: 100 }, ADMIN_KEY)).items.find((i: { publication: { id: string } }) => i.publication.id === ids[8]);
       expect(item.decisions).toEqual([]);
+    });
+
+    it('never logs the key or the session token', async () => {
+      const response = await request(app.running.url).post('/session').send({ apiKey: CURATOR_KEY });
+      const token = cookieOf(response).split('=')[1];
+      await logs.waitFor((line) => line.requestId === response.headers['x-request-id']);
+      expect(logs.text).toContain('/session');
+      expect(logs.text).not.toContain(CURATOR_KEY);
+      expect(logs.text).not.toContain(ADMIN_KEY);
+      expect(logs.text).not.toContain(token);
     });
 
     it('signs out: the cookie no longer authenticates, and GET /session says so', async () => {
