@@ -16,7 +16,11 @@ import { EXPORT_FORMATS, ExportFormat } from './literature/export/export-format.
 import { exportFormatParam, RequestParams, searchInputFromParams, searchParamsGiven } from './literature/export/export-request';
 import { publicationSearchInputFromParams } from './literature/export/publication-export-request';
 import { ExportService } from './literature/export/export.service';
-import { prismaToCsv } from './literature/export/serialisers/prisma.serialiser';
+import { importSummaryToCsv } from './literature/export/serialisers/prisma.serialiser';
+import { DuplicatesService } from './literature/duplicates/duplicates.service';
+import type { ProbableDuplicate } from './literature/duplicates/duplicate.models';
+import { PRISMA_FORMATS, prismaFile } from './literature/export/serialisers/prisma-file';
+import type { PrismaFormat } from './literature/export/serialisers/prisma-file';
 import { ImportBatchesService } from './literature/import/import-batches.service';
 import { ImportMode } from './literature/import/import-mode.enum';
 import { ImportService } from './literature/import/import.service';
@@ -32,7 +36,9 @@ import type { CsvColumnMapping } from './literature/formats/csv-exporters';
 /**
  * The command line: `npm run cli -- import FILE… [--format F] [--columns MAPPING] [--review NAME] [--partial]`,
  * `npm run cli -- export [--format F] [--q JSON | --text T --param name=value…] [--out FILE]` and
- * `npm run cli -- prisma [--review NAME] [--format csv|json]`.
+ * `npm run cli -- prisma [--review NAME] [--format csv|json|svg|png] [--out FILE] [--sources]`,
+ * `npm run cli -- duplicates list [--review NAME] [--first N] [--json]`, `npm run cli -- duplicates merge KEEP_ID MERGE_ID` and
+ * `npm run cli -- duplicates dismiss FIRST_ID SECOND_ID [--review NAME] [--reason TEXT]`.
  * It runs the app's own services in a Nest application context on the configured database
  * (DATABASE_URL, or the embedded one in DATA_DIR: the embedded database serves one process at a
  * time, and the CLI refuses it while the server holds it, see data-dir-lock.ts).
@@ -100,6 +106,7 @@ interface ImportCommandOptions {
   format?: ImportFormat;
   columns?: CsvColumnMapping;
   review?: string;
+  database?: string;
   partial?: boolean;
   extract: boolean;
   importedBy?: string;
@@ -128,6 +135,7 @@ async function importFiles(files: string[], options: ImportCommandOptions): Prom
           columns: options.columns,
           fileName: basename(file),
           review: options.review,
+          database: options.database,
           mode: options.partial ? ImportMode.PARTIAL : ImportMode.ATOMIC,
           extractCases: options.extract,
           importedBy: options.importedBy ?? process.env.USER ?? 'cli',
@@ -159,8 +167,8 @@ interface ExportCommandOptions {
 }
 
 /** Where results go: a file, or stdout. */
-async function writeOut(chunks: AsyncIterable<string> | string, out: string | undefined): Promise<void> {
-  const source = typeof chunks === 'string' ? Readable.from([chunks]) : Readable.from(chunks);
+async function writeOut(chunks: AsyncIterable<string> | string | Buffer, out: string | undefined): Promise<void> {
+  const source = typeof chunks === 'string' || Buffer.isBuffer(chunks) ? Readable.from([chunks]) : Readable.from(chunks);
   if (out) await pipeline(source, createWriteStream(out));
   else await pipeline(source, process.stdout, { end: false });
 }
@@ -192,10 +200,60 @@ async function exportCases(options: ExportCommandOptions): Promise<void> {
   console.error(`exported ${options.publications ? '' : `${done.totalCases} case reports (`}${done.totalPublications} publications${options.publications ? '' : ')'} as ${format}${options.out ? ` to ${options.out}` : ''}`);
 }
 
-async function prisma(options: { review?: string; format: string; out?: string }): Promise<void> {
-  if (options.format !== 'csv' && options.format !== 'json') throw new CliFailure('--format must be csv or json', 2);
+async function prisma(options: { review?: string; format: string; out?: string; sources?: boolean }): Promise<void> {
+  const format = options.format.trim().toLowerCase() as PrismaFormat;
+  if (options.sources) {
+    if (format !== 'csv' && format !== 'json') throw new CliFailure('--sources gives csv or json', 2);
+    const summary = await withApp((app) => app.get(ImportBatchesService).importSummary(options.review));
+    await writeOut(format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : importSummaryToCsv(summary), options.out);
+    return;
+  }
+  if (!PRISMA_FORMATS.includes(format)) throw new CliFailure(`--format must be ${PRISMA_FORMATS.join(', ')}`, 2);
+  if (format === 'png' && !options.out && process.stdout.isTTY) throw new CliFailure('a PNG is binary: give --out FILE or redirect stdout', 2);
   const numbers = await withApp((app) => app.get(ImportBatchesService).prismaIdentification(options.review));
-  await writeOut(options.format === 'json' ? `${JSON.stringify(numbers, null, 2)}\n` : prismaToCsv(numbers), options.out);
+  await writeOut(prismaFile(numbers, format).body, options.out);
+}
+
+/** One probable duplicate pair, for a terminal: the score, why, both ids and the fields that differ. */
+export function duplicateSummary(pair: ProbableDuplicate, index: number): string {
+  const lines = [
+    `${index + 1}. score ${pair.score.toFixed(2)}: ${pair.reasons.join('; ')}`,
+    `   first  ${pair.first.id}  ${pair.first.title}`,
+    `   second ${pair.second.id}  ${pair.second.title}`,
+  ];
+  for (const difference of pair.differences) if (difference.field !== 'title') lines.push(`   ${difference.field}: "${difference.first ?? ''}" / "${difference.second ?? ''}"`);
+  lines.push(`   merge: npm run cli -- duplicates merge ${pair.first.id} ${pair.second.id}`);
+  return lines.join('\n');
+}
+
+async function listDuplicates(options: { review?: string; first: string; json?: boolean }): Promise<void> {
+  const first = Number(options.first);
+  const pairs = await withApp((app) => app.get(DuplicatesService).probableDuplicates(options.review, first, '--first'));
+  if (options.json) {
+    console.log(JSON.stringify(pairs, null, 2));
+    return;
+  }
+  console.log(pairs.length ? pairs.map(duplicateSummary).join('\n\n') : 'no probable duplicates');
+}
+
+async function dismissDuplicates(firstId: string, secondId: string, options: { review?: string; reason?: string; dismissedBy?: string; json?: boolean }): Promise<void> {
+  const dismissal = await withApp((app) => app.get(DuplicatesService).dismiss(firstId, secondId, options.review, options.dismissedBy ?? process.env.USER ?? null, options.reason));
+  if (options.json) {
+    console.log(JSON.stringify(dismissal, null, 2));
+    return;
+  }
+  console.log(`not duplicates: ${dismissal.firstId} and ${dismissal.secondId}${dismissal.review ? ` (review "${dismissal.review}")` : ' (every listing)'}, dismissed by ${dismissal.dismissedBy ?? 'unknown'} on ${dismissal.createdAt.toISOString()}`);
+}
+
+async function mergeDuplicates(keepId: string, mergeId: string, options: { mergedBy?: string; json?: boolean }): Promise<void> {
+  const result = await withApp((app) => app.get(DuplicatesService).merge(keepId, mergeId, options.mergedBy ?? process.env.USER ?? null));
+  if (options.json) {
+    console.log(JSON.stringify(result, null, 2));
+    return;
+  }
+  const lines = [`merged ${mergeId} into ${keepId}: ${result.merge.caseReportsMoved} case reports moved, filled ${result.merge.filledFields.join(', ') || 'nothing'}`];
+  for (const conflict of result.conflicts) lines.push(`  ${conflict.field}: kept "${conflict.kept}", left out "${conflict.dropped}"`);
+  console.log(lines.join('\n'));
 }
 
 function choice<T extends string>(values: readonly T[], name: string) {
@@ -225,6 +283,7 @@ export function buildProgram(): Command {
       },
     )
     .option('--review <name>', 'the literature review the files belong to (PRISMA numbers are per review)')
+    .option('--database <name>', 'the bibliographic database the files were exported from (PubMed, Embase, Scopus…): the import summary counts per database')
     .option('--partial', 'store the good records of a file with errors and list the bad ones (default: a file with errors stores nothing)')
     .option('--no-extract', 'do not propose case reports for the imported publications (default: proposed, as SUGGESTED)')
     .option('--imported-by <name>', 'recorded with each import (default: $USER)')
@@ -245,11 +304,38 @@ export function buildProgram(): Command {
     .action((options: ExportCommandOptions) => exportCases(options));
   program
     .command('prisma')
-    .description('the PRISMA identification numbers of a review: records per imported file, duplicates removed, records remaining')
+    .description('the PRISMA 2020 numbers of a review (records per imported file, duplicates removed, records to screen), or its flow diagram')
     .option('--review <name>', 'the review (default: every import)')
-    .option('--format <format>', 'csv or json', 'csv')
+    .option('--format <format>', 'csv, json, svg or png (the flow diagram)', 'csv')
     .option('--out <file>', 'write to this file (default: stdout)')
-    .action((options: { review?: string; format: string; out?: string }) => prisma(options));
+    .option('--sources', 'per source (database named at import, else format): files imported and refused, records read, imported, duplicates removed, failed')
+    .action((options: { review?: string; format: string; out?: string; sources?: boolean }) => prisma(options));
+  const duplicates = program.command('duplicates').description('probable duplicates the import did not merge: list them, merge a pair you confirm');
+  duplicates
+    .command('list')
+    .description('the most probable duplicate pairs, with the fields that differ (nothing is merged)')
+    .option('--review <name>', 'only publications of this review\'s imports (default: every publication)')
+    .option('--first <n>', 'how many pairs (1-100)', '20')
+    .option('--json', 'print the pairs as JSON')
+    .action((options: { review?: string; first: string; json?: boolean }) => listDuplicates(options));
+  duplicates
+    .command('merge')
+    .description('merge the second publication into the first: it takes the fields the first lacks and its case reports, and is deleted')
+    .argument('<keepId>', 'the publication to keep')
+    .argument('<mergeId>', 'the publication merged into it')
+    .option('--merged-by <name>', 'recorded with the merge (default: $USER)')
+    .option('--json', 'print the result as JSON')
+    .action((keepId: string, mergeId: string, options: { mergedBy?: string; json?: boolean }) => mergeDuplicates(keepId, mergeId, options));
+  duplicates
+    .command('dismiss')
+    .description('say two publications are not duplicates: the pair is no longer listed (for the review, or in every listing without one)')
+    .argument('<firstId>', 'one publication of the pair')
+    .argument('<secondId>', 'the other')
+    .option('--review <name>', 'the review whose listing drops the pair (default: every listing)')
+    .option('--reason <text>', 'why they are different articles (kept with the record)')
+    .option('--dismissed-by <name>', 'recorded with the dismissal (default: $USER)')
+    .option('--json', 'print the record as JSON')
+    .action((firstId: string, secondId: string, options: { review?: string; reason?: string; dismissedBy?: string; json?: boolean }) => dismissDuplicates(firstId, secondId, options));
   return program;
 }
 

@@ -11,8 +11,24 @@ import { CaseTreatment } from './entities/case-treatment.entity';
 export type CaseReportRow = Omit<CaseReport, 'id' | 'createdAt' | 'updatedAt' | 'publication' | 'comorbidities' | 'procedures' | 'complications' | 'treatments' | 'curationStatus' | 'facts' | 'extractionRulesVersion'> &
   Partial<Pick<CaseReport, 'curationStatus' | 'facts' | 'extractionRulesVersion'>>;
 
-/** Rows per multi-row INSERT (well under PostgreSQL's 65,535 parameters). */
-const INSERT_CHUNK = 500;
+/** Rows per INSERT ... SELECT FROM jsonb_to_recordset($1) (one parameter; bounds the JSON text per statement). */
+const INSERT_CHUNK = 2000;
+
+const CASE_REPORT_INSERT = `INSERT INTO case_report (id, publication_id, label, summary, age_years, age_group, sex, pregnancy_status, anticoagulation, outcome, outcome_details, time_to_resolution_days, follow_up_days, curation_status, facts, extraction_rules_version)
+  SELECT id, publication_id, label, summary, age_years, age_group::age_group, sex::sex, pregnancy_status::pregnancy_status, anticoagulation::anticoagulation, outcome::outcome, outcome_details, time_to_resolution_days, follow_up_days,
+    COALESCE(curation_status, 'CURATED')::curation_status, COALESCE(facts, '[]'::jsonb), extraction_rules_version
+  FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, publication_id uuid, label text, summary text, age_years double precision, age_group text, sex text, pregnancy_status text, anticoagulation text, outcome text, outcome_details text,
+    time_to_resolution_days double precision, follow_up_days double precision, curation_status text, facts jsonb, extraction_rules_version text)`;
+const PROCEDURE_INSERT = `INSERT INTO case_procedure (id, case_report_id, position, term_id, details, blood_volume_ml, vertebral_level, attempt_number, image_guidance, needle_gauge)
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, case_report_id uuid, position smallint, term_id uuid, details text, blood_volume_ml double precision, vertebral_level text, attempt_number smallint, image_guidance text, needle_gauge smallint)`;
+const COMPLICATION_INSERT = `INSERT INTO case_complication (id, case_report_id, position, term_id, procedure_id, onset_hours, diagnosis, details)
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, case_report_id uuid, position smallint, term_id uuid, procedure_id uuid, onset_hours double precision, diagnosis text, details text)`;
+const TREATMENT_INSERT = `INSERT INTO case_treatment (id, case_report_id, position, term_id, complication_id, details)
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, case_report_id uuid, position smallint, term_id uuid, complication_id uuid, details text)`;
+
+async function insertRecordset(tx: Tx, sql: string, rows: Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.query(sql, [JSON.stringify(rows.slice(i, i + INSERT_CHUNK))]);
+}
 
 /** Rejected suggestions are kept (a re-run must not propose them again) but are not listed or counted. */
 const LISTED = "c.curation_status <> 'REJECTED'";
@@ -91,9 +107,9 @@ export class CaseReportsRepository {
   async insertMany(tx: Tx, items: { row: CaseReportRow; facts: CaseFacts }[]): Promise<string[]> {
     if (!items.length) return [];
     const ids = items.map(() => randomUUID());
-    const procedures: Record<string, unknown>[] = [];
-    const complications: Record<string, unknown>[] = [];
-    const treatments: Record<string, unknown>[] = [];
+    const procedures: (CaseFacts['procedures'][number] & { id: string; caseReportId: string; position: number })[] = [];
+    const complications: (Omit<CaseFacts['complications'][number], 'procedureIndex' | 'symptomTermIds'> & { id: string; caseReportId: string; position: number; procedureId: string | null })[] = [];
+    const treatments: (Omit<CaseFacts['treatments'][number], 'complicationIndex'> & { id: string; caseReportId: string; position: number; complicationId: string | null })[] = [];
     const symptoms: [string, string][] = [];
     const comorbidities: [string, string][] = [];
     items.forEach(({ facts }, i) => {
@@ -112,13 +128,54 @@ export class CaseReportsRepository {
       facts.treatments.forEach(({ complicationIndex, ...treatment }, position) => treatments.push({ ...treatment, id: randomUUID(), caseReportId, position, complicationId: complicationIndex === null ? null : complicationIds[complicationIndex] }));
       for (const termId of new Set(facts.comorbidityTermIds)) comorbidities.push([caseReportId, termId]);
     });
-    const insert = async (entity: typeof CaseReport | typeof CaseProcedure | typeof CaseComplication | typeof CaseTreatment, rows: Record<string, unknown>[]) => {
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + INSERT_CHUNK)).updateEntity(false).execute();
-    };
-    await insert(CaseReport, items.map(({ row }, i) => ({ ...row, id: ids[i] })));
-    await insert(CaseProcedure, procedures);
-    await insert(CaseComplication, complications);
-    await insert(CaseTreatment, treatments);
+    // One parameter per table and chunk: the rows as a JSON array, unpacked by jsonb_to_recordset.
+    // (TypeORM's multi-row INSERT binds one parameter per column and row, and building and escaping
+    // those thousands of parameters showed in the import's CPU profile.)
+    const reports = items.map(({ row }, i) => ({
+      id: ids[i],
+      publication_id: row.publicationId,
+      label: row.label,
+      summary: row.summary ?? null,
+      age_years: row.ageYears ?? null,
+      age_group: row.ageGroup,
+      sex: row.sex,
+      pregnancy_status: row.pregnancyStatus,
+      anticoagulation: row.anticoagulation,
+      outcome: row.outcome,
+      outcome_details: row.outcomeDetails ?? null,
+      time_to_resolution_days: row.timeToResolutionDays ?? null,
+      follow_up_days: row.followUpDays ?? null,
+      curation_status: row.curationStatus ?? null,
+      facts: row.facts ?? null,
+      extraction_rules_version: row.extractionRulesVersion ?? null,
+    }));
+    await insertRecordset(tx, CASE_REPORT_INSERT, reports);
+    await insertRecordset(
+      tx,
+      PROCEDURE_INSERT,
+      procedures.map((p) => ({
+        id: p.id,
+        case_report_id: p.caseReportId,
+        position: p.position,
+        term_id: p.termId,
+        details: p.details ?? null,
+        blood_volume_ml: p.bloodVolumeMl ?? null,
+        vertebral_level: p.vertebralLevel ?? null,
+        attempt_number: p.attemptNumber ?? null,
+        image_guidance: p.imageGuidance ?? null,
+        needle_gauge: p.needleGauge ?? null,
+      })),
+    );
+    await insertRecordset(
+      tx,
+      COMPLICATION_INSERT,
+      complications.map((c) => ({ id: c.id, case_report_id: c.caseReportId, position: c.position, term_id: c.termId, procedure_id: c.procedureId ?? null, onset_hours: c.onsetHours ?? null, diagnosis: c.diagnosis ?? null, details: c.details ?? null })),
+    );
+    await insertRecordset(
+      tx,
+      TREATMENT_INSERT,
+      treatments.map((t) => ({ id: t.id, case_report_id: t.caseReportId, position: t.position, term_id: t.termId, complication_id: t.complicationId ?? null, details: t.details ?? null })),
+    );
     if (symptoms.length) await tx.query('INSERT INTO case_complication_symptom (complication_id, term_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])', [symptoms.map(([c]) => c), symptoms.map(([, t]) => t)]);
     if (comorbidities.length) await tx.query('INSERT INTO case_report_comorbidity (case_report_id, term_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])', [comorbidities.map(([c]) => c), comorbidities.map(([, t]) => t)]);
     return ids;

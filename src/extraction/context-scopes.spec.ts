@@ -32,6 +32,31 @@ describe('assertionFlags (ConText-style scopes)', () => {
     expect(flagsOf('a 4-day history of back pain', 'back') & HISTORICAL).toBeFalsy();
   });
 
+  it('ends a forward scope at a coordinated clause with its own verb ("without X and was treated ...")', () => {
+    const s = 'a 35-yr-old woman without coagulopathy and was initially treated for chronic pain by repetitive epidural phenol injections';
+    expect(flagsOf(s, 'coagulopathy') & NEGATED).toBeTruthy();
+    expect(flagsOf(s, 'phenol') & NEGATED).toBeFalsy();
+    expect(flagsOf(s, 'chronic') & NEGATED).toBeFalsy();
+    // A coordinated noun phrase stays inside the scope, and backward scopes are untouched.
+    expect(flagsOf('no hematoma or abscess was seen', 'abscess') & NEGATED).toBeTruthy();
+    expect(flagsOf('without fever and headache', 'headache') & NEGATED).toBeTruthy();
+    expect(flagsOf('a hematoma and abscess were ruled out', 'abscess') & NEGATED).toBeTruthy();
+  });
+
+  it('ends a forward scope at a comma followed by an article (a new clause), not inside a negated list', () => {
+    const s = 'having excluded the more statistically likely aetiologies, an incomplete cauda equina syndrome was diagnosed';
+    expect(flagsOf(s, 'aetiologies') & NEGATED).toBeTruthy();
+    expect(flagsOf(s, 'cauda')).toBe(0);
+    expect(flagsOf('no fever, headache or rash', 'rash') & NEGATED).toBeTruthy();
+    expect(flagsOf('no fever, nausea, or a rash', 'rash') & NEGATED).toBeTruthy();
+  });
+
+  it('reads "considered to be" as the clinicians\' reading, not a differential', () => {
+    expect(flagsOf('epidural fluid, which was considered to be a cerebrospinal leakage', 'leakage') & HYPOTHETICAL).toBeFalsy();
+    expect(flagsOf('an epidural hematoma was considered', 'hematoma') & HYPOTHETICAL).toBeFalsy(); // post position: not a trigger here
+    expect(flagsOf('we considered an epidural hematoma', 'hematoma') & HYPOTHETICAL).toBeTruthy();
+  });
+
   it('ignores pseudo-triggers ("no longer")', () => {
     expect(flagsOf('the headache was no longer postural', 'postural') & NEGATED).toBeFalsy();
   });

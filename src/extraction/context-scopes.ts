@@ -31,6 +31,9 @@ const TRIGGERS: Trigger[] = [
   t('not necessarily', 0, false, true),
   t('gram negative', 0, false, true),
   t('no other', 0, false, true),
+  // "which was considered to be a CSF leak": the clinicians' reading of the finding, not a differential.
+  t('considered to be', 0, false, true),
+  t('was considered as', 0, false, true),
   // Negation, forward.
   t('no', NEGATED),
   t('not', NEGATED),
@@ -132,6 +135,22 @@ const TERMINATORS = new Set(
   ['but', 'however', 'although', 'though', 'which', 'who', 'whereas', 'while', 'yet', 'except', 'then', 'subsequently', 'later', 'after', 'until', 'despite', 'because', 'since', 'when', 'where', 'developed', 'presented', 'underwent', 'showed', 'revealed', 'demonstrated', 'complained', 'experienced'].map(normalizeWord),
 );
 
+/**
+ * A coordinated clause with its own finite verb ends a forward scope: "a 35-yr-old woman without
+ * coagulopathy and was initially treated ... by epidural phenol injections" does not negate the
+ * injections. Only after "and"/"or"/"but" directly followed by one of these verbs (a new predicate),
+ * so "no hematoma or abscess was seen" and backward scopes ("was ruled out") are untouched.
+ */
+const CLAUSE_CONJUNCTIONS = new Set(['and', 'or']);
+const FINITE_VERBS = new Set(['was', 'were', 'is', 'are', 'had', 'has', 'have', 'underwent', 'received', 'developed', 'required', 'presented', 'became', 'subsequently', 'then', 'later'].map(normalizeWord));
+
+const ARTICLES = new Set(['a', 'an', 'the']);
+
+function commaBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to && i < from + 4; i++) if (text.charCodeAt(i) === 44 /* , */) return true;
+  return false;
+}
+
 /** Triggers indexed by their first word (longest first), built once. */
 const BY_FIRST = (() => {
   const m = new Map<string, Trigger[]>();
@@ -175,6 +194,14 @@ export function assertionFlags(tokens: Token[], text: string): Uint8Array {
       lastTerminator = i + 1;
       continue;
     }
+    if (active && CLAUSE_CONJUNCTIONS.has(tok.norm) && i + 1 < n && FINITE_VERBS.has(tokens[i + 1].norm)) {
+      active = 0;
+      continue;
+    }
+    // "having excluded the more likely aetiologies, an incomplete cauda equina syndrome was diagnosed":
+    // a comma followed by an article opens a new noun phrase of its own clause, not the next item of a
+    // negated list ("no fever, headache or rash").
+    if (active && ARTICLES.has(tok.norm) && i > 0 && commaBetween(text, tokens[i - 1].end, tok.start)) active = 0;
     const cands = BY_FIRST.get(tok.norm);
     let matched: Trigger | null = null;
     if (cands) {

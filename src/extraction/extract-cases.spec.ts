@@ -136,6 +136,8 @@ describe('extractCases', () => {
       ['digits and dashes', 'L3-4 20 mL 48 hours after '.repeat(40_000)],
       ['a bare site-less term on every line', 'MRI showed a subdural hematoma.\n'.repeat(32_000)],
       ['"Case 1:" markers', 'Case 1: a woman. Case 2: a man. '.repeat(32_000)],
+      ['a new short form defined in every sentence', Array.from({ length: 12_000 }, (_, i) => `She had a spinal epidural hematoma (SEH${i}) and SEH${i} and the dura was inadvertently punctured. `).join('')],
+      ['head nouns after full names', 'A woman developed an epidural abscess. The abscess grew; the hematoma, an abscess and a subdural hematoma. '.repeat(9_000)],
     ])('%s', (_name, abstract) => {
       const r = run(abstract);
       expect(r.rulesVersion).toMatch(/^extraction-rules\//);

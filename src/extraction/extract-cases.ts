@@ -12,13 +12,13 @@ import type {
 } from './extraction.types';
 import { ageRule, anticoagulationRule, notPregnantFromSex, pregnancyRule, sexRule } from './demographics.rules';
 import { EXTRACTION_RULES_VERSION } from './extraction-rules.version';
-import { buildFieldContext, type SentenceContext } from './field-context';
+import { buildFieldContext, type DefinedShortForms, type SentenceContext } from './field-context';
 import { outcomeRule } from './outcome.rules';
 import { segmentPatients } from './patient-segmenter';
 import { bloodVolume, diagnosis, onsetHours, vertebralLevel } from './procedure-details.rules';
 import { ruleSurfaceEntries } from './rule-surfaces';
 import { classifyStudy } from './study-kind.classifier';
-import { collectMentions, evacuationMentions, meshMentions, mostSpecific, procedureRole, sharedRoleUis, type CollectOptions, type TermMention } from './term-assignment.rules';
+import { clauseMentions, collectMentions, evacuationMentions, meshMentions, mostSpecific, procedureRole, sharedRoleUis, type CollectOptions, type TermMention } from './term-assignment.rules';
 import { buildTermMatcher, type VocabularyMatcher } from './vocabulary-matcher';
 
 export { EXTRACTION_RULES_VERSION };
@@ -53,9 +53,10 @@ function previousSentence(m: TermMention, abstract: SentenceContext[]): Sentence
  * types and keywords. Pure and synchronous; linear in the size of the input.
  */
 export function extractCases(input: ExtractionInput, matcher: ExtractionMatcher): ExtractionResult {
-  const title = buildFieldContext('title', input.title ?? '', matcher);
+  const shortForms: DefinedShortForms = new Map();
+  const title = buildFieldContext('title', input.title ?? '', matcher, shortForms);
   const abstractText = input.abstract ?? '';
-  const abstract = buildFieldContext('abstract', abstractText, matcher);
+  const abstract = buildFieldContext('abstract', abstractText, matcher, shortForms);
   const recordText = `${input.title ?? ''}\n${abstractText}`;
   const study = classifyStudy(input, recordText);
   const seg = segmentPatients(title.sentences, abstract.sentences, study.individual);
@@ -72,7 +73,7 @@ export function extractCases(input: ExtractionInput, matcher: ExtractionMatcher)
     const own = segment.sentences;
     const shared = seg.shared;
     const sentences = single ? allSentences : [...own, ...shared];
-    let mentions = collectMentions(sentences, opts, asProcedure).concat(evacuationMentions(sentences, opts));
+    let mentions = collectMentions(sentences, opts, asProcedure).concat(evacuationMentions(sentences, opts), clauseMentions(sentences, opts));
     if (single) mentions = mentions.concat(meshMentions(input, opts, asProcedure));
     mentions = mostSpecific(mentions, matcher);
 

@@ -29,7 +29,7 @@ interface Prepared {
 
 export function extractionInputOf(publication: Pick<Publication, 'title' | 'abstract' | 'meshHeadings' | 'publicationTypes' | 'keywords' | 'language'>): ExtractionInput {
   return {
-    title: publication.title,
+    title: publication.title ?? '',
     abstract: publication.abstract,
     meshHeadings: publication.meshHeadings.map((heading) => ({ descriptorUi: heading.descriptorUi ?? null, label: heading.label, majorTopic: heading.majorTopic })),
     publicationTypes: publication.publicationTypes,

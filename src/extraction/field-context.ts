@@ -35,16 +35,58 @@ const GENERIC_CUE = /\b(?:is an? (?:rare|well[- ]documented|well[- ]known|known|
 /** Past-tense verbs of a case narrative; a sentence without them and without a patient word is background. */
 const NARRATIVE_VERB = /\b(?:was|were|had|did|underwent|developed|presented|showed|revealed|received|required|demonstrated|complained|reported|became|made|recovered|resolved|improved|occurred|performed|treated|diagnosed|admitted|found|noted|observed|given|evacuated|drained|suffered|experienced|remained|returned|discharged|started|commenced|injected|placed|inserted|confirmed|disappeared|began|appeared|followed|persisted|worsened|recurred|relieved|resolved|failed|progressed|evolved|remains?|today|currently|at (?:the )?(?:last )?follow-up|day \d+|\d+ (?:hours?|days?|weeks?|months?) (?:later|after)|(?:postpartum|postoperative|post-operative|post-partum) day)\b/i;
 const CONDITIONAL_OPENING = /^(?:when|if|in case|whenever|unless)\b/i;
+/**
+ * "When CT venography was obtained ten days later, the diagnosis ... was made": "when" with a past-tense
+ * clause tells the order of events of the case, it does not state a condition ("When the headache is
+ * persistent, ..."). "If" stays conditional in any tense.
+ */
+const TEMPORAL_WHEN = /^when\b[^,;]{0,120}?\b(?:was|were|had|did|became|developed|presented|underwent|received|occurred|started|began|appeared|returned)\b/i;
 const MORE_GENERIC_CUE = /\b(?:includes?|including|is defined as|characteri[sz]ed by|is associated with|are associated with|is (?:the )?(?:most|commonest)|most (?:common|typical|frequent)|commonest|is estimated|with increasing frequency|is being)\b/i;
+
+/** Words that may introduce the reported case without a patient word ("We treated two cases of SIH ..."). */
+const CASE_INTRODUCTION = /\b(?:we|our|us|cases?)\b/i;
 
 const GENERIC_SECTIONS = /^(?:BACKGROUND|INTRODUCTION|CONTEXT|OBJECTIVES?|PURPOSE|AIMS?|CONCLUSIONS?|DISCUSSION|LESSONS?|IMPORTANCE|RATIONALE|SUMMARY|WHY SHOULD)/;
 
 const SECTION_LABEL = /^([A-Z][A-Za-z ,&/-]{2,40}):\s/;
 
-export function buildFieldContext(field: EvidenceField, text: string, matcher: VocabularyMatcher): FieldContext {
+/** "(PDPH)" right after a matched term: a short form the text defines. */
+const DEFINED_SHORT_FORM = /^\s?\(([A-Za-z][A-Za-z0-9-]{1,9})\)/;
+
+/**
+ * Whether a short form can abbreviate a long form (Schwartz & Hearst): its first letter starts a word
+ * of the long form and its letters and digits appear in the long form in order. At least two capitals,
+ * so "(n)", "(iv)" or "(left)" are no definitions.
+ */
+export function abbreviates(short: string, long: string): boolean {
+  if ((short.match(/[A-Z]/g) ?? []).length < 2) return false;
+  const s = short.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const l = long.toLowerCase();
+  let j = l.length - 1;
+  for (let i = s.length - 1; i >= 0; i--) {
+    const c = s[i];
+    // The first letter must start a word; the others may be anywhere to the left of the previous one.
+    while (j >= 0 && (l[j] !== c || (i === 0 && j > 0 && /[a-z0-9]/.test(l[j - 1])))) j--;
+    if (j < 0) return false;
+    j--;
+  }
+  return true;
+}
+
+/**
+ * Short forms defined in a record ("postdural puncture headache (PDPH)", "unintentional dural puncture
+ * (UDP)"), mapped to the terms of their long form; shared between the title and the abstract.
+ */
+export type DefinedShortForms = Map<string, TermMatch['entries']>;
+
+export function buildFieldContext(field: EvidenceField, text: string, matcher: VocabularyMatcher, shortForms: DefinedShortForms = new Map()): FieldContext {
   const sentences: SentenceContext[] = [];
   let section: string | null = null;
   const split = splitSentences(text);
+  // The abstract opens with background prose: while every sentence so far is background, a sentence
+  // that names no patient continues it ("Low opening pressure was shown through lumbar puncture."
+  // between sentences on the syndrome in general), until the case is introduced.
+  let openingBackground = true;
   for (let i = 0; i < split.length; i++) {
     const s = split[i];
     const label = field === 'abstract' ? SECTION_LABEL.exec(s.text) : null;
@@ -53,14 +95,21 @@ export function buildFieldContext(field: EvidenceField, text: string, matcher: V
     const flags = assertionFlags(tokens, text);
     // A section label ("Observations:", "Treatment:") names a part of the abstract, not a fact.
     const labelEnd = label ? s.start + label[0].length : -1;
-    const matches = matcher.matchTokens(tokens).filter((m) => m.start >= labelEnd);
+    let matches = matcher.matchTokens(tokens).filter((m) => m.start >= labelEnd);
+    if (shortForms.size > 0) matches = withShortForms(tokens, matches, shortForms);
+    for (const m of matches) {
+      const def = text.charCodeAt(m.end) === 40 /* ( */ || text.charCodeAt(m.end + 1) === 40 ? DEFINED_SHORT_FORM.exec(text.slice(m.end, m.end + 14)) : null;
+      if (def && !shortForms.has(def[1]) && abbreviates(def[1], text.slice(m.start, m.end))) shortForms.set(def[1], m.entries);
+    }
     const anchored = PATIENT_ANCHOR.test(s.text);
     const genericSection = section !== null && GENERIC_SECTIONS.test(section);
     const body = label ? s.text.slice(label[0].length) : s.text;
     const generic =
       field === 'abstract' &&
-      (CONDITIONAL_OPENING.test(body) || (!anchored && (genericSection || GENERIC_CUE.test(s.text) || MORE_GENERIC_CUE.test(s.text) || !NARRATIVE_VERB.test(s.text))));
-    sentences.push({ field, fieldText: text, sentence: s, index: i, tokens, flags, matches, generic, section });
+      ((CONDITIONAL_OPENING.test(body) && !TEMPORAL_WHEN.test(body)) || (!anchored && (genericSection || GENERIC_CUE.test(s.text) || MORE_GENERIC_CUE.test(s.text) || !NARRATIVE_VERB.test(s.text))));
+    const continuesBackground = field === 'abstract' && i > 0 && openingBackground && !anchored && !label && !CASE_INTRODUCTION.test(s.text);
+    if (!(generic || continuesBackground)) openingBackground = false;
+    sentences.push({ field, fieldText: text, sentence: s, index: i, tokens, flags, matches, generic: generic || continuesBackground, section });
   }
   return { field, text, sentences };
 }
@@ -77,4 +126,19 @@ export function flagsAt(ctx: SentenceContext, offset: number): number {
     else return ctx.flags[mid];
   }
   return 0;
+}
+
+/** Adds a match for every token that is a defined short form and not inside a match already (one pass). */
+function withShortForms(tokens: Token[], matches: TermMatch[], shortForms: DefinedShortForms): TermMatch[] {
+  let out: TermMatch[] | null = null;
+  let k = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    while (k < matches.length && matches[k].tokenTo <= i) k++;
+    if (k < matches.length && matches[k].tokenFrom <= i) continue;
+    const entries = shortForms.get(tokens[i].raw);
+    if (!entries) continue;
+    out = out ?? [...matches];
+    out.push({ start: tokens[i].start, end: tokens[i].end, tokenFrom: i, tokenTo: i + 1, entries });
+  }
+  return out ? out.sort((a, b) => a.tokenFrom - b.tokenFrom) : matches;
 }

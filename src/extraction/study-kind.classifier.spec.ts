@@ -21,6 +21,12 @@ describe('classifyStudy', () => {
     expect(kind(['Review'], 'The authors present the case of a 32-year-old multiparous woman with seizures.')).toBe('CASE_REPORT');
   });
 
+  it('keeps a small series the authors present beside an incidence estimate, not a large one', () => {
+    expect(kind([], 'We present three cases of epidural abscess. We have retrospectively calculated the incidence of epidural abscess.')).toBe('CASE_REPORT');
+    expect(kind([], 'We present 33 cases of epidural abscess. We have retrospectively calculated the incidence of epidural abscess.')).toBe('NOT_INDIVIDUAL_PATIENTS');
+    expect(kind(['Randomized Controlled Trial'], 'We report two patients randomised to placebo.')).toBe('NOT_INDIVIDUAL_PATIENTS');
+  });
+
   it('says UNKNOWN when nothing tells', () => {
     expect(kind(['Journal Article'], 'Dinosaur feathers were preserved.')).toBe('UNKNOWN');
   });

@@ -18,6 +18,13 @@ const INDIVIDUAL_CUE =
 const GROUP_CUE =
   /\b(?:randomi[sz]ed|randomly assigned|double[- ]blind|placebo|cohort|retrospective(?:ly)?|prospective(?:ly)?|meta-analysis|systematic(?:ally)? (?:review|searched)|we (?:reviewed|searched|analy[sz]ed|surveyed|enrolled)|were (?:enrolled|included|randomi[sz]ed|reviewed)|(?:\d{2,}|hundred|thousand)[, ]?\d* (?:patients|cases|participants|subjects|women|men|parturients)|incidence of|odds ratio|95% ci|confidence interval|p ?[<=] ?0\.\d+|chart review|registry|survey)\b/i;
 
+/**
+ * "We present three cases of epidural abscess" (then an incidence estimate): a small case series the
+ * authors report one by one counts as individual patients even beside group wording; a larger number
+ * ("we report 33 cases") is an aggregate.
+ */
+const FEW_CASES_CUE = /\b(?:we|the authors) (?:report|present|describe)(?:ed)? (?:two|three|four|five|2|3|4|5) (?:\w+ )?(?:cases|patients)\b/i;
+
 export interface StudyKindFinding {
   kind: StudyKind;
   individual: boolean;
@@ -40,7 +47,7 @@ export function classifyStudy(input: ExtractionInput, text: string): StudyKindFi
   if (individualText && !groupType && !groupText) return { kind: 'CASE_REPORT', individual: true };
   if (individualText && (groupType || groupText)) {
     // Individual patient inside a review/trial wording: only a clear "N-year-old" or "we report a case" counts.
-    if (/\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|yr)s?[- ]old (?:\w+ ){0,2}(?:woman|man|female|male|girl|boy|patient|parturient|primigravida|gentleman|lady)\b|\b(?:we|the authors) (?:report|present|describe) (?:a|an|the) (?:\w+ )?case\b/i.test(text) && !/\brandomi[sz]ed\b/i.test(text)) {
+    if ((/\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|yr)s?[- ]old (?:\w+ ){0,2}(?:woman|man|female|male|girl|boy|patient|parturient|primigravida|gentleman|lady)\b|\b(?:we|the authors) (?:report|present|describe) (?:a|an|the) (?:\w+ )?case\b/i.test(text) || FEW_CASES_CUE.test(text)) && !/\brandomi[sz]ed\b/i.test(text)) {
       return { kind: 'CASE_REPORT', individual: true };
     }
     return { kind: 'NOT_INDIVIDUAL_PATIENTS', individual: false };

@@ -5,6 +5,7 @@ import { HISTORICAL, HYPOTHETICAL, NEGATED, spanFlags } from './context-scopes';
 import type { SentenceContext } from './field-context';
 import type { VocabularyMatcher } from './vocabulary-matcher';
 import { parseOrdinal } from './number-words';
+import { tokenize } from './text-tokenizer';
 
 /** One asserted vocabulary term found for a patient. */
 export interface TermMention {
@@ -100,6 +101,8 @@ export interface CollectOptions {
   recordText: string;
   /** Spinal minus cranial cue words in the whole record, computed on first use. */
   recordSiteBalance?: number;
+  /** Whether the record says "dura" at all (clause wordings), computed on first use. */
+  namesDura?: boolean;
 }
 
 /** Whether the record presents the shared term as the index procedure. */
@@ -195,6 +198,48 @@ export function evacuationMentions(sentences: SentenceContext[], opts: CollectOp
   return out;
 }
 
+/**
+ * Clause wordings of a term that no noun phrase of the vocabulary covers ("the dura was inadvertently
+ * punctured"). Each is asserted like a vocabulary match: not in background sentences, not inside a
+ * negated or hypothetical scope. An adverb of accident is required: a dura punctured on purpose
+ * (needle-through-needle spinal) is not an accidental dural puncture.
+ */
+const ACCIDENT = '(?:inadvertently|accidentally|unintentionally|unintendedly|inadvertantly|unexpectedly)';
+const CLAUSE_WORDINGS: { kind: TermKind; key: string; re: RegExp }[] = [
+  {
+    kind: TermKind.PROCEDURE,
+    key: 'accidental-dural-puncture',
+    re: new RegExp(
+      `\\bdura(?: mater)? (?:was|were|had been|got) (?:\\w+ )?${ACCIDENT} (?:punctured|perforated|breached|pierced|entered)\\b|\\b${ACCIDENT} (?:punctured|perforated|breached|pierced|entered) (?:the|her|his) dura\\b|\\b(?:accidental|inadvertent|unintentional|unintended) (?:puncture|perforation|breach) of the dura\\b`,
+      'i',
+    ),
+  },
+];
+
+export function clauseMentions(sentences: SentenceContext[], opts: CollectOptions): TermMention[] {
+  const out: TermMention[] = [];
+  // Once per record: most records never name the dura.
+  opts.namesDura = opts.namesDura ?? /dura\b/i.test(opts.recordText);
+  if (!opts.namesDura) return out;
+  const wordings = CLAUSE_WORDINGS.filter((w) => opts.matcher.byKey(w.kind, w.key));
+  if (wordings.length === 0) return out;
+  for (const ctx of sentences) {
+    if (ctx.generic) continue;
+    const text = ctx.sentence.text;
+    if (text.indexOf('dura') < 0 && text.indexOf('Dura') < 0) continue;
+    for (const w of wordings) {
+      const m = w.re.exec(text);
+      if (!m) continue;
+      const start = ctx.sentence.start + m.index;
+      let flags = 0;
+      for (let k = 0; k < ctx.tokens.length; k++) if (ctx.tokens[k].start >= start && ctx.tokens[k].end <= start + m[0].length) flags |= ctx.flags[k];
+      if (flags & (NEGATED | HYPOTHETICAL)) continue;
+      out.push({ kind: w.kind, key: w.key, evidence: evidenceOf(ctx.field, ctx.fieldText, start, start + m[0].length, ctx.sentence, 'TEXT_RULE', 0.7), ctx, order: (ctx.field === 'abstract' ? 0 : 1e9) + start, attempt: null });
+    }
+  }
+  return out;
+}
+
 /** Terms from MeSH headings: by descriptor UI, else by the heading's whole label. */
 export function meshMentions(input: ExtractionInput, opts: CollectOptions, asProcedure: boolean): TermMention[] {
   const out: TermMention[] = [];
@@ -223,23 +268,129 @@ export function meshMentions(input: ExtractionInput, opts: CollectOptions, asPro
  */
 const CATEGORY_TERMS = new Set(['conservative-management', 'therapeutic-epidural-blood-patch']);
 
+/** Kinds whose terms nest findings that a report names apart ("a CSF leak" and "post-dural puncture headache"). */
+const DISTINCT_FINDING_KINDS = new Set<TermKind>([TermKind.COMPLICATION]);
+const NOT_HEAD_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'with', 'to', 'for', 'on', 'at', 'by']);
+
+function splitKindKey(id: string): [TermKind, string] {
+  const i = id.indexOf(':');
+  return [id.slice(0, i) as TermKind, id.slice(i + 1)];
+}
+
+const contentWordsMemo = new Map<string, string[]>();
+
+/** Normalised content words of a surface ("intracranial hematoma" -> intracranial, hematoma); memoised (surfaces repeat across records). */
+function contentWords(text: string): string[] {
+  const hit = contentWordsMemo.get(text);
+  if (hit) return hit;
+  const words = tokenize(text)
+    .map((t) => t.norm)
+    .filter((w) => !NOT_HEAD_WORDS.has(w));
+  if (contentWordsMemo.size < 20_000 && text.length < 80) contentWordsMemo.set(text, words);
+  return words;
+}
+
 /**
  * One term per fact: the first mention of each key, and a term dropped when a more specific term of
  * the same kind (a descendant) is also present ("hematoma" when "spinal epidural hematoma" is there).
- * Procedures keep repeated attempts apart.
+ * Procedures keep repeated attempts apart. For complications the ancestor is dropped only when it
+ * reads as another wording of the descendant: it shares a word with it ("intracranial hematoma" and
+ * "subdural hematoma"), or one of the two comes only from a MeSH heading. An ancestor named in words
+ * of its own is a finding of its own: "a right L1 to S2 radiculopathy" beside "cauda equina syndrome",
+ * "a cerebrospinal leakage" on MRI beside "postdural puncture headache" (the labelled set's rule:
+ * the most specific key per fact, not per branch of the tree).
  */
 export function mostSpecific(mentions: TermMention[], matcher: VocabularyMatcher): TermMention[] {
   const sorted = [...mentions].sort((a, b) => a.order - b.order);
   const byKey = new Map<string, TermMention>();
+  // Text mentions of complications (MeSH-heading ones have no wording): read only when needed below.
+  const textComplications: TermMention[] = [];
   for (const m of sorted) {
     const id = `${m.kind}:${m.key}:${m.kind === TermKind.PROCEDURE && m.attempt && m.attempt > 1 ? m.attempt : ''}`;
     const prev = byKey.get(id);
     if (!prev) byKey.set(id, m);
     else if (prev.evidence.method === 'MESH_MAPPING' && m.evidence.method === 'TEXT_RULE') byKey.set(id, m);
+    if (m.kind === TermKind.COMPLICATION && m.evidence.method !== 'MESH_MAPPING') textComplications.push(m);
   }
-  const kept = [...byKey.values()];
+  let kept = [...byKey.values()];
+  if (textComplications.length > 1) kept = withoutHeadNounMentions(kept, textComplications);
+
+  /** Ancestor kind:key -> the kind:keys of its present descendants (null: no term has an ancestor present). */
+  let coveredBy: Map<string, string[]> | null = null;
+  for (const m of kept) {
+    for (const a of matcher.ancestors(m.kind, m.key)) {
+      if (CATEGORY_TERMS.has(a)) continue;
+      coveredBy = coveredBy ?? new Map();
+      const list = coveredBy.get(`${m.kind}:${a}`) ?? [];
+      list.push(`${m.kind}:${m.key}`);
+      coveredBy.set(`${m.kind}:${a}`, list);
+    }
+  }
+  if (coveredBy === null) return kept.sort((a, b) => a.order - b.order);
+  const covered = coveredBy;
   const present = new Set(kept.map((m) => `${m.kind}:${m.key}`));
-  const covered = new Set<string>();
-  for (const m of kept) for (const a of matcher.ancestors(m.kind, m.key)) if (!CATEGORY_TERMS.has(a)) covered.add(`${m.kind}:${a}`);
-  return kept.filter((m) => !covered.has(`${m.kind}:${m.key}`) || !present.has(`${m.kind}:${m.key}`)).sort((a, b) => a.order - b.order);
+  // Content words of the text mentions of a kind:key; none when it came from MeSH headings only.
+  const wordsMemo = new Map<string, Set<string> | null>();
+  const wordsOf = (id: string): Set<string> | null => {
+    if (wordsMemo.has(id)) return wordsMemo.get(id) ?? null;
+    let set: Set<string> | null = null;
+    for (const m of textComplications) {
+      if (`${m.kind}:${m.key}` !== id) continue;
+      set = set ?? new Set<string>();
+      for (const w of contentWords(m.evidence.text)) set.add(w);
+    }
+    wordsMemo.set(id, set);
+    return set;
+  };
+  const sameFinding = (ancestor: string, descendant: string): boolean => {
+    const aw = wordsOf(ancestor);
+    const dw = wordsOf(descendant);
+    if (!aw || !dw) return true;
+    const [kind, aKey] = splitKindKey(ancestor);
+    const a = matcher.byKey(kind, aKey);
+    // A class of complications ("Infectious complication", "Neurological complication"): its bare mention ("the infection") is the descendant.
+    if (!a || /\bcomplications?\b/i.test(a.label)) return true;
+    for (const w of aw) if (dw.has(w)) return true;
+    // The descendant's own wordings count too ("SDH" is a "subdural hematoma").
+    const d = matcher.byKey(kind, splitKindKey(descendant)[1]);
+    for (const surface of d ? [d.label, ...d.synonyms] : []) for (const w of contentWords(surface)) if (aw.has(w)) return true;
+    return false;
+  };
+  // Deepest terms first, so that a descendant already dropped (a MeSH-only "Polyradiculopathy" under
+  // the text's "cauda equina syndrome") does not decide for its own ancestors.
+  const dropped = new Set<string>();
+  const byDepth = kept.map((m) => ({ m, depth: matcher.ancestors(m.kind, m.key).length })).sort((a, b) => b.depth - a.depth);
+  for (const { m } of byDepth) {
+    const id = `${m.kind}:${m.key}`;
+    const descendants = covered.get(id)?.filter((d) => !dropped.has(d));
+    if (!descendants || descendants.length === 0 || !present.has(id)) continue;
+    if (!DISTINCT_FINDING_KINDS.has(m.kind) || descendants.some((d) => sameFinding(id, d))) dropped.add(id);
+  }
+  return kept.filter((m) => !dropped.has(`${m.kind}:${m.key}`)).sort((a, b) => a.order - b.order);
+}
+
+/**
+ * "The abscess was treated by surgery" after "epidural abscess": a bare head noun re-names a
+ * complication already named in full (its words end that wording), whatever the vocabulary's tree.
+ * Compares distinct wordings per key (bounded by the vocabulary's surfaces, whatever the number of mentions).
+ */
+function withoutHeadNounMentions(kept: TermMention[], textComplications: TermMention[]): TermMention[] {
+  if (textComplications.every((m) => m.key === textComplications[0].key)) return kept;
+  const surfaces = new Map<string, string[][]>();
+  const seen = new Set<string>();
+  for (const m of textComplications) {
+    const id = `${m.key}\u0000${m.evidence.text}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const list = surfaces.get(m.key) ?? [];
+    list.push(contentWords(m.evidence.text));
+    surfaces.set(m.key, list);
+  }
+  if (surfaces.size < 2) return kept;
+  const isSuffix = (short: string[], long: string[]) => short.length > 0 && short.length < long.length && short.every((w, i) => long[long.length - short.length + i] === w);
+  return kept.filter((m) => {
+    const own = m.kind === TermKind.COMPLICATION ? surfaces.get(m.key) : undefined;
+    if (!own) return true;
+    return !own.every((w) => [...surfaces].some(([key, list]) => key !== m.key && list.some((l) => isSuffix(w, l))));
+  });
 }

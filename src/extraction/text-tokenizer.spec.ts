@@ -12,6 +12,14 @@ describe('tokenize', () => {
     for (const text of ['post-dural puncture', 'post dural puncture', 'postdural puncture']) expect(tokenize(text)[0].norm).toBe('postdural');
   });
 
+  it('joins hyphenated medical prefixes the way they are also written joined ("cerebro-spinal", "sub-dural", "hemi-laminectomy")', () => {
+    expect(tokenize('cerebro-spinal fluid').map((t) => t.norm)).toEqual(['cerebrospinal', 'fluid']);
+    expect(tokenize('sub-dural haematoma').map((t) => t.norm)).toEqual(['subdural', 'hematoma']);
+    expect(tokenize('hemi-laminectomy')[0].norm).toBe('hemilaminectomy');
+    // Not across a sentence or with a capital: "sub. Dural" stays apart.
+    expect(tokenize('sub. Dural').length).toBe(2);
+  });
+
   it('keeps words ending in -is, -us, -ss', () => {
     expect(['meningitis', 'stenosis', 'abscess', 'status'].map(normalizeWord)).toEqual(['meningitis', 'stenosis', 'abscess', 'status']);
   });

@@ -15,7 +15,7 @@ export interface Token {
 }
 
 /** Prefixes written both joined and hyphenated ("post-dural", "postdural"): merged with the next word. */
-const JOINING_PREFIXES = new Set(['post', 'pre', 'non', 'intra', 'peri', 'extra', 'anti']);
+const JOINING_PREFIXES = new Set(['post', 'pre', 'non', 'intra', 'peri', 'extra', 'anti', 'cerebro', 'sub', 'epi', 'supra', 'infra', 'hemi', 'retro']);
 
 function keepsFinalS(w: string): boolean {
   return w.endsWith('ss') || w.endsWith('is') || w.endsWith('us') || w.endsWith('ics');

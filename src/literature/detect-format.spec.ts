@@ -11,6 +11,10 @@ describe('detectFormat', () => {
     ['ris/zotero-pubmed-6-records.ris', 'ris'],
     ['csv/zotero-10-records.csv', 'csv'],
     ['csv/rayyan-10-records.csv', 'csv'],
+    ['ovid/ovid-medline-complete-reference.txt', 'ovid'],
+    ['ovid/ovid-embase-complete-reference.txt', 'ovid'],
+    ['ovid/ovid-embase-tagged.txt', 'ovid'],
+    ['ovid/ovid-medline-tagged.txt', 'ovid'],
   ])('recognises %s as %s from its first 8 KB', (file, format) => {
     expect(detectFormat(fixtureText(file).slice(0, 8192))).toBe(format);
   });
@@ -27,6 +31,11 @@ describe('detectFormat', () => {
     ['Title,Authors,Abstract,Published Year,Journal,Volume,Issue,Pages,Accession Number,DOI,Ref,Covidence #,Study,Notes,Tags\n', 'csv'],
     ['key;title;year;journal;authors\n', 'csv'],
     ['Name,Year,Colour\nx,2020,red\n', 'csv'], // goes to the CSV parser, which names the expected columns
+    ['[\n  {\n    "id": "a1",\n    "type": "article-journal",', 'csl-json'],
+    ['\ufeff[{"id":"a1","title":"x"}]', 'csl-json'],
+    ['{\n  "id": "a1",\n  "type": "article-journal"\n}', 'csl-json'], // one pretty-printed item
+    ['{"id":"c1","label":"Case 1","publication":{"title":"x"}}\n{"id":"c2",', 'jsonl'],
+    ['{"id":"p1","title":"x","authors":[]}\n', 'jsonl'],
   ])('recognises %j as %s', (head, format) => {
     expect(detectFormat(head)).toBe(format);
   });
@@ -36,7 +45,7 @@ describe('detectFormat', () => {
   });
 
   it('refuses XML that is not PubMed XML', () => {
-    expect(() => detectFormat('<?xml version="1.0"?><rss version="2.0"><channel>')).toThrow(/XML but not PubMed XML/);
+    expect(() => detectFormat('<?xml version="1.0"?><rss version="2.0"><channel>')).toThrow(/XML but neither PubMed XML .* nor EndNote XML/);
   });
 
   it('lists the supported formats when nothing matches', () => {
@@ -48,7 +57,7 @@ describe('detectFormat', () => {
     }
     expect(error).toBeInstanceOf(ImportFormatError);
     expect((error as ImportFormatError).message).toBe(
-      'The format of the file "notes.txt" is not recognised. Supported formats: PubMed XML (<PubmedArticleSet>), MEDLINE / .nbib ("PMID- " lines), RIS ("TY  - " lines), BibTeX ("@article{"), Web of Science tagged text / .ciw ("PT J" lines), and CSV / TSV exports (recognised by their header row: Rayyan, Zotero, PubMed, Covidence, Scopus, Web of Science, Embase, EBSCOhost / CINAHL, Cochrane CENTRAL, OpenAlex, Lens, Publish or Perish, Dimensions, EndNote, or any table with a title column; other tables with a column mapping).',
+      'The format of the file "notes.txt" is not recognised. Supported formats: PubMed XML (<PubmedArticleSet>), MEDLINE / .nbib ("PMID- " lines), RIS ("TY  - " lines), BibTeX ("@article{"), Web of Science tagged text / .ciw ("PT J" lines), Ovid text exports (MEDLINE, Embase: "<1>" records with labelled fields or "VN  - Ovid Technologies" tags), EndNote XML (<records><record>), CSL-JSON ("[{…}]"), JSON Lines (one {…} a line), and CSV / TSV exports (recognised by their header row: Rayyan, Zotero, PubMed, Covidence, Scopus, Web of Science, Embase, EBSCOhost / CINAHL, Cochrane CENTRAL, OpenAlex, Lens, Publish or Perish, Dimensions, EndNote, or any table with a title column; other tables with a column mapping).',
     );
     expect((error as ImportFormatError).recordNumber).toBeNull();
   });

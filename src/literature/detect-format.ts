@@ -5,6 +5,8 @@ import { ImportFormatError } from './parsed-publication';
 import type { ImportFormat } from './parsed-publication';
 import type { CsvColumnMapping } from './formats/csv-exporters';
 import { locateCsvHeader } from './formats/csv-header';
+import { looksLikeJsonLines } from './formats/jsonl.parser';
+import { looksLikeOvidText } from './formats/ovid.parser';
 import { looksLikeWosTagged } from './formats/wos-tagged.parser';
 
 /** How much of the start of a file detection looks at. */
@@ -12,7 +14,7 @@ export const DETECTION_HEAD_LENGTH = 8 * 1024;
 
 export const SUPPORTED_FORMATS_DESCRIPTION =
   'PubMed XML (<PubmedArticleSet>), MEDLINE / .nbib ("PMID- " lines), RIS ("TY  - " lines), BibTeX ("@article{"), ' +
-  'Web of Science tagged text / .ciw ("PT J" lines), and CSV / TSV exports (recognised by their header row: Rayyan, Zotero, PubMed, Covidence, Scopus, ' +
+  'Web of Science tagged text / .ciw ("PT J" lines), Ovid text exports (MEDLINE, Embase: "<1>" records with labelled fields or "VN  - Ovid Technologies" tags), EndNote XML (<records><record>), CSL-JSON ("[{…}]"), JSON Lines (one {…} a line), and CSV / TSV exports (recognised by their header row: Rayyan, Zotero, PubMed, Covidence, Scopus, ' +
   'Web of Science, Embase, EBSCOhost / CINAHL, Cochrane CENTRAL, OpenAlex, Lens, Publish or Perish, Dimensions, EndNote, or any table with a title column; ' +
   'other tables with a column mapping)';
 
@@ -37,13 +39,21 @@ export function detectFormat(head: string, fileName?: string, columns?: CsvColum
     if (/<(?:PubmedArticleSet|PubmedBookArticleSet|PubmedArticle|PubmedBookArticle)[\s>/]/.test(text) || /<!DOCTYPE\s+Pubmed(?:Book)?ArticleSet\b/.test(text)) {
       return 'pubmed-xml';
     }
+    if (/<records>\s*<record>|<record>\s*<(?:database|source-app|rec-number|ref-type)\b/.test(text)) return 'endnote-xml';
     throw new ImportFormatError(
-      `The file${named} is XML but not PubMed XML (no <PubmedArticleSet> element). Supported formats: ${SUPPORTED_FORMATS_DESCRIPTION}.`,
+      `The file${named} is XML but neither PubMed XML (no <PubmedArticleSet> element) nor EndNote XML (no <records><record>). Supported formats: ${SUPPORTED_FORMATS_DESCRIPTION}.`,
       null,
       null,
       null,
     );
   }
+
+  // JSON: an array of CSL items, one object per line (JSON Lines), or a single pretty-printed item.
+  if (/^\[\s*(?:[{\]]|$)/.test(trimmed)) return 'csl-json';
+  if (trimmed.startsWith('{')) return looksLikeJsonLines(trimmed) ? 'jsonl' : 'csl-json';
+
+  // Ovid: "<1>" record numbers with labelled fields or Ovid's tags (its RIS export, with TY lines, stays RIS).
+  if (looksLikeOvidText(text)) return 'ovid';
 
   const csvHeader = locateCsvHeader(text, columns);
   if (csvHeader?.exporter) return 'csv';

@@ -6,6 +6,9 @@ import { VocabularyModule } from '../vocabulary/vocabulary.module';
 import { PublicationsModule } from '../publications/publications.module';
 import { CurationResolver } from './curation/curation.resolver';
 import { CurationService } from './curation/curation.service';
+import { DuplicatesRepository } from './duplicates/duplicates.repository';
+import { DuplicatesResolver } from './duplicates/duplicates.resolver';
+import { DuplicatesService } from './duplicates/duplicates.service';
 import { ExportController } from './export/export.controller';
 import { ExportResolver } from './export/export.resolver';
 import { ExportService } from './export/export.service';
@@ -22,7 +25,7 @@ import { SavedSearchesService } from './saved-searches/saved-searches.service';
 @Module({
   imports: [PublicationsModule, CaseReportsModule, VocabularyModule, SearchModule, ExtractionModule],
   controllers: [ImportController, ExportController],
-  providers: [ImportBatchesRepository, ImportService, ImportBatchesService, ImportResolver, CurationService, CurationResolver, ExportService, ExportResolver, SavedSearchesRepository, SavedSearchesService, SavedSearchesResolver],
-  exports: [ImportService, ImportBatchesService, ExportService, SavedSearchesService],
+  providers: [ImportBatchesRepository, ImportService, ImportBatchesService, ImportResolver, CurationService, CurationResolver, ExportService, ExportResolver, SavedSearchesRepository, SavedSearchesService, SavedSearchesResolver, DuplicatesRepository, DuplicatesService, DuplicatesResolver],
+  exports: [ImportService, DuplicatesService, ImportBatchesService, ExportService, SavedSearchesService],
 })
 export class LiteratureModule {}

@@ -4,8 +4,12 @@
  */
 import { detectFormat, DETECTION_HEAD_LENGTH } from './detect-format';
 import { parseBibtex } from './formats/bibtex.parser';
+import { parseCslJson } from './formats/csl-json.parser';
 import { parseCsv } from './formats/csv.parser';
+import { parseEndnoteXml } from './formats/endnote-xml.parser';
+import { parseJsonLines } from './formats/jsonl.parser';
 import { parseMedline } from './formats/medline.parser';
+import { parseOvid } from './formats/ovid.parser';
 import { parsePubmedXml } from './formats/pubmed-xml.parser';
 import { parseRis } from './formats/ris.parser';
 import { parseWosTagged } from './formats/wos-tagged.parser';
@@ -21,6 +25,10 @@ export const FORMAT_PARSERS: Readonly<Record<ImportFormat, FormatParser>> = {
   bibtex: parseBibtex,
   csv: parseCsv,
   wos: parseWosTagged,
+  'endnote-xml': parseEndnoteXml,
+  'csl-json': parseCslJson,
+  jsonl: parseJsonLines,
+  ovid: parseOvid,
 };
 
 export interface ParsePublicationsOptions extends ParserOptions {

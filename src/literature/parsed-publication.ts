@@ -1,4 +1,5 @@
 import type { CsvColumnMapping } from './formats/csv-exporters';
+import type { TitleStatus } from '../publications/title-status.enum';
 
 /**
  * The common shape every bibliographic import format is parsed into. The parsers are pure: they
@@ -22,6 +23,8 @@ export interface ParsedMeshHeading {
 
 export interface ParsedPublication {
   title: string | null;
+  /** Set only when the record says its title is incomplete or not recorded (this project's own exports write that note). */
+  titleStatus?: TitleStatus | null;
   /** Structured abstracts keep their section labels: "BACKGROUND: ...\n\nMETHODS: ...". */
   abstract: string | null;
   authors: ParsedAuthor[];
@@ -82,9 +85,9 @@ export interface ParserOptions {
   columns?: CsvColumnMapping | null;
 }
 
-export type ImportFormat = 'pubmed-xml' | 'medline' | 'ris' | 'bibtex' | 'csv' | 'wos';
+export type ImportFormat = 'pubmed-xml' | 'medline' | 'ris' | 'bibtex' | 'csv' | 'wos' | 'endnote-xml' | 'csl-json' | 'jsonl' | 'ovid';
 
-export const IMPORT_FORMATS: readonly ImportFormat[] = ['pubmed-xml', 'medline', 'ris', 'bibtex', 'csv', 'wos'];
+export const IMPORT_FORMATS: readonly ImportFormat[] = ['pubmed-xml', 'medline', 'ris', 'bibtex', 'csv', 'wos', 'endnote-xml', 'csl-json', 'jsonl', 'ovid'];
 
 /** A Node Readable, or any async iterable of text or bytes. */
 export type TextSource = AsyncIterable<string | Buffer | Uint8Array>;

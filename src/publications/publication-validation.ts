@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { normaliseDoi, normalisePmcid, normalisePmid } from './identifiers';
 import { CreatePublicationInput } from './inputs/publication.input';
 import { Publication } from './publication.entity';
+import { TitleStatus } from './title-status.enum';
 import { parseOrThrow } from '../common/validation';
+import { BadUserInputError } from '../common/errors/domain-error';
 
 const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((value) => value || null);
 /** `max` is the column's length: a longer value is refused here, before it reaches PostgreSQL. */
@@ -21,7 +23,8 @@ const identifier = (normalise: (raw: string) => string | null, what: string, max
 const maxYear = () => new Date().getUTCFullYear() + 1;
 
 const publicationShape = {
-  title: z.string().trim().min(1, 'must not be empty').max(2000),
+  title: z.string().trim().min(1, 'must not be empty').max(2000).nullish().transform((v) => v ?? null),
+  titleStatus: z.enum(TitleStatus).nullish().transform((v) => v ?? null),
   abstract: optionalText(100_000),
   authors: z
     .array(z.object({ family: z.string().trim().min(1, 'must not be empty').max(300), given: optionalText(300) }))
@@ -51,17 +54,41 @@ const publicationShape = {
 const createSchema = z.object(publicationShape);
 const updateSchema = z.object(publicationShape).partial();
 
-export type PublicationFields = Omit<Publication, 'id' | 'createdAt' | 'updatedAt' | 'titleKey'>;
+export type PublicationFields = Omit<Publication, 'id' | 'createdAt' | 'updatedAt' | 'titleKey' | 'titleFold'>;
 
-export function validateCreatePublication(input: CreatePublicationInput, path = 'input'): PublicationFields {
-  return parseOrThrow(createSchema, input, path);
+/** A title and its status agree: a title unless NOT_RECORDED, none if NOT_RECORDED. */
+export function titleStatusProblem(title: string | null, titleStatus: TitleStatus): { path: string; message: string } | null {
+  if (titleStatus === TitleStatus.NOT_RECORDED && title !== null) return { path: 'title', message: 'must be null when titleStatus is NOT_RECORDED' };
+  if (titleStatus !== TitleStatus.NOT_RECORDED && title === null) return { path: 'title', message: 'is required (or set titleStatus NOT_RECORDED)' };
+  return null;
 }
 
-/** Only the keys present in the input are returned, so an update leaves the others alone. */
+function assertTitle(title: string | null, titleStatus: TitleStatus, path: string): void {
+  const problem = titleStatusProblem(title, titleStatus);
+  if (problem) throw BadUserInputError.field(`${path}.${problem.path}`, problem.message);
+}
+
+export function validateCreatePublication(input: CreatePublicationInput, path = 'input'): PublicationFields {
+  const parsed = parseOrThrow(createSchema, input, path);
+  const titleStatus = parsed.titleStatus ?? TitleStatus.COMPLETE;
+  assertTitle(parsed.title, titleStatus, path);
+  return { ...parsed, titleStatus };
+}
+
+/**
+ * Only the keys present in the input are returned, so an update leaves the others alone. A title and
+ * its status are checked against each other here when both are given, and against the stored record
+ * by `checkUpdatedTitle` when only one is.
+ */
 export function validateUpdatePublication(input: Partial<CreatePublicationInput>, path = 'input'): Partial<PublicationFields> {
   const parsed = parseOrThrow(updateSchema, input, path) as Partial<PublicationFields>;
-  if ('title' in input && (input.title === null || input.title === undefined)) {
-    parseOrThrow(createSchema.pick({ title: true }), { title: input.title }, path);
+  if ('titleStatus' in input && (input.titleStatus === null || input.titleStatus === undefined)) {
+    throw BadUserInputError.field(`${path}.titleStatus`, 'must not be null');
   }
   return Object.fromEntries(Object.entries(parsed).filter(([key]) => key in input)) as Partial<PublicationFields>;
+}
+
+/** The stored record with an update applied must still have a title unless NOT_RECORDED. */
+export function checkUpdatedTitle(existing: Pick<Publication, 'title' | 'titleStatus'>, fields: Partial<PublicationFields>, path = 'input'): void {
+  assertTitle(fields.title !== undefined ? fields.title : existing.title, fields.titleStatus ?? existing.titleStatus, path);
 }

@@ -2,17 +2,23 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Author } from './models/author.model';
 import { MeshHeading } from './models/mesh-heading.model';
+import { TitleStatus } from './title-status.enum';
 
 @ObjectType({ description: 'A bibliographic record; it may describe several patients (a case series).' })
 @Entity()
+@Index('IDX_publication_title_fold_trgm', { synchronize: false })
 export class Publication {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field()
-  @Column('text')
-  title: string;
+  @Field(() => String, { nullable: true, description: 'As far as the sources give it: the known beginning when titleStatus is INCOMPLETE, null when NOT_RECORDED.' })
+  @Column('text', { nullable: true })
+  title: string | null;
+
+  @Field(() => TitleStatus)
+  @Column({ type: 'enum', enum: TitleStatus, enumName: 'title_status', default: TitleStatus.COMPLETE })
+  titleStatus: TitleStatus;
 
   @Field(() => String, { nullable: true })
   @Column('text', { nullable: true })
@@ -85,6 +91,15 @@ export class Publication {
   @Index()
   @Column('text', { nullable: true })
   titleKey: string | null;
+
+  /**
+   * The title folded for matching across databases (titleFoldOf: no markup, case, diacritics, spaces or
+   * punctuation; "ue" as "u"): records without DOI or PMID are matched on it (sameRecordByTitle), and
+   * probable duplicates are found by trigram similarity on it (a GIN pg_trgm index, written in the migration).
+   */
+  @Index()
+  @Column('text', { nullable: true })
+  titleFold: string | null;
 
   @Field()
   @CreateDateColumn({ type: 'timestamptz' })

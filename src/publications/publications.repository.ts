@@ -4,6 +4,7 @@ import { decodeCursor, KeysetCursor } from '../common/pagination/connection';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
 import { Publication } from './publication.entity';
 import { titleKeyOf } from './identifiers';
+import { titleFoldOf } from './title-match';
 import { PublicationFields } from './publication-validation';
 
 @Injectable()
@@ -34,14 +35,14 @@ export class PublicationsRepository {
   }
 
   async insert(tx: Tx, fields: PublicationFields): Promise<Publication> {
-    return tx.save(Publication, tx.create(Publication, { ...fields, titleKey: titleKeyOf(fields.title, fields.year, fields.authors, fields) }));
+    return tx.save(Publication, tx.create(Publication, { ...fields, titleKey: titleKeyOf(fields.title, fields.year, fields.authors, fields), titleFold: titleFoldOf(fields.title) }));
   }
 
   async update(tx: Tx, id: string, fields: Partial<PublicationFields>): Promise<void> {
     if (!Object.keys(fields).length) return;
     await tx.update(Publication, { id }, fields);
     const [updated] = await this.findByIds([id], tx);
-    await tx.update(Publication, { id }, { titleKey: titleKeyOf(updated.title, updated.year, updated.authors, updated) });
+    await tx.update(Publication, { id }, { titleKey: titleKeyOf(updated.title, updated.year, updated.authors, updated), titleFold: titleFoldOf(updated.title) });
   }
 
   findByTitleKey(titleKey: string, tx: Tx = this.uow.reader): Promise<Publication[]> {

@@ -6,7 +6,7 @@ import { Tx, UnitOfWork } from '../database/unit-of-work';
 import { OutboxRepository } from '../search/indexing/outbox.repository';
 import { CreatePublicationInput, UpdatePublicationInput } from './inputs/publication.input';
 import { Publication } from './publication.entity';
-import { PublicationFields, validateCreatePublication, validateUpdatePublication } from './publication-validation';
+import { checkUpdatedTitle, PublicationFields, validateCreatePublication, validateUpdatePublication } from './publication-validation';
 import { PublicationsRepository } from './publications.repository';
 
 @Injectable()
@@ -52,6 +52,7 @@ export class PublicationsService {
     return this.uow.run(async (tx) => {
       const [existing] = await this.publications.findByIds([id], tx);
       if (!existing) throw new NotFoundError('Publication', id);
+      checkUpdatedTitle(existing, fields);
       await this.assertIdentifiersFree(tx, fields.doi ?? null, fields.pmid ?? null, id, 'input');
       await this.publications.update(tx, id, fields);
       await this.outbox.record(tx, 'publication', [id]);

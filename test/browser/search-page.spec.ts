@@ -139,7 +139,7 @@ describe('search page (browser, demo corpus)', () => {
     expect(linked.totalCases).toBeLessThanOrEqual(plain.totalCases);
     expect(await resultCountText(page)).toMatch(new RegExp(`^${linked.totalCases} cases? in|^No cases found`));
     expect(await shownCaseIds(page)).toEqual(linked.hits.edges.map((edge) => edge.node.caseReport.id));
-    const apiCounts = (facet: string) => Object.fromEntries(flatten(linked.facets.find((f) => f.facet === facet)?.values ?? []).filter((v) => v.caseCount > 0).map((v) => [v.termId ?? v.value, v.caseCount]));
+    const apiCounts = (facet: string) => Object.fromEntries(flatten(linked.facets.find((f) => f.facet === facet)?.values ?? []).filter((v) => v.caseCount > 0).map((v) => [v.termKey ?? v.termId ?? v.value, v.caseCount]));
     const pageCounts = async (facet: string) => Object.fromEntries(Object.entries(await shownFacetCounts(page, facet)).filter(([, n]) => n > 0));
     // Each count the panel shows (the first values of a list, the open levels of the tree) is the API's linked count.
     for (const facet of ['PROCEDURE', 'COMPLICATION']) {
@@ -148,7 +148,7 @@ describe('search page (browser, demo corpus)', () => {
       expect(Object.keys(shown).length).toBeGreaterThan(0);
       expect({ facet, counts: shown }).toEqual({ facet, counts: Object.fromEntries(Object.keys(shown).map((id) => [id, api[id]])) });
     }
-    expect((await pageCounts('PROCEDURE'))[patch.termId as string]).toBe(apiCounts('PROCEDURE')[patch.termId as string]);
+    expect((await pageCounts('PROCEDURE'))[patch.termKey as string]).toBe(apiCounts('PROCEDURE')[patch.termKey as string]);
     // A chip says the sequence applies, and removes it.
     const chip = page.locator('[data-chip="sequence"]');
     await expect(chip.textContent()).resolves.toContain('complication after the selected procedure');
@@ -240,6 +240,42 @@ describe('search page (browser, demo corpus)', () => {
     await page.press('#facet-year-max', 'Enter');
     await expect(page.textContent('#facet-year-error')).resolves.toContain('must not be more');
     expect(urlParams(page).get('year')).toBe('2015..');
+    await page.close();
+  });
+
+  it('says plainly where a title is incomplete or not recorded, on the cards, the case view and the page title', async () => {
+    type Node = { id: string; label: string; publication: { title: string | null; titleStatus: string } };
+    const nodes = (await app.graphql<{ caseReports: { edges: { node: Node }[] } }>('{ caseReports(first: 100) { edges { node { id label publication { title titleStatus } } } } }')).data!.caseReports.edges.map((edge) => edge.node);
+    expect(nodes.filter((node) => node.publication.titleStatus === 'INCOMPLETE')).toHaveLength(2);
+    expect(nodes.filter((node) => node.publication.titleStatus === 'NOT_RECORDED').map((node) => node.publication.title)).toEqual([null, null, null]);
+    const page = await driver.open();
+    for (const node of nodes) expect(node.publication.title ?? '').not.toMatch(/[[\]…]/);
+
+    const incomplete = nodes.find((node) => node.publication.titleStatus === 'INCOMPLETE')!;
+    await page.goto(`${app.running.url}/?case=${incomplete.id}`);
+    await page.waitForSelector('.case-grid');
+    await expect(page.textContent('#case-title')).resolves.toBe(`${incomplete.publication.title} … (title incomplete in the source)`);
+    await expect(page.textContent('#case-title .title-status')).resolves.toBe('(title incomplete in the source)');
+    await expect(page.textContent('.citation-title')).resolves.toBe(`${incomplete.publication.title} … (title incomplete in the source).`);
+    expect(await page.title()).toBe(`${incomplete.publication.title} … (title incomplete in the source) (${incomplete.label}) · Case report search`);
+
+    const missing = nodes.find((node) => node.publication.titleStatus === 'NOT_RECORDED')!;
+    await page.goto(`${app.running.url}/?case=${missing.id}`);
+    await page.waitForSelector('.case-grid');
+    await expect(page.textContent('#case-title')).resolves.toBe('Title not recorded');
+    await expect(page.getAttribute('#case-title .title-status', 'class')).resolves.toContain('title-not-recorded');
+    expect(await page.title()).toBe(`Title not recorded (${missing.label}) · Case report search`);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // The cards: every title as the page shows it, none with a bracketed placeholder.
+    await page.goto(`${app.running.url}/`);
+    await page.waitForSelector('#results > li');
+    const cardTitles = await page.locator('#results .hit-title').allTextContents();
+    expect(cardTitles.length).toBeGreaterThan(0);
+    for (const text of cardTitles) expect(text).not.toMatch(/\[/);
+    const notes = await page.locator('#results .hit-title .title-status').allTextContents();
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) expect(['(title incomplete in the source)', 'Title not recorded']).toContain(note);
     await page.close();
   });
 

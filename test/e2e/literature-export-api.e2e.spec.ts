@@ -109,9 +109,26 @@ describe('exports over HTTP and GraphQL (demo corpus)', () => {
       'export e2e review,records identified (total),,,2',
       'export e2e review,duplicate records removed,,,1',
       'export e2e review,records remaining (screened),,,1',
-      'export e2e review,records not imported (errors),,,0',
+      'export e2e review,records not imported (errors/refused files),,,0',
+      ...['records excluded', 'reports sought for retrieval', 'reports not retrieved', 'reports assessed for eligibility', 'reports excluded (with reasons)', 'studies included in review', 'reports of included studies'].map(
+        (stage) => `export e2e review,${stage} (not available: not screened yet),,,`,
+      ),
     ]);
     const json = await request(app.running.url).get('/exports/prisma').query({ review, format: 'json' });
     expect(json.body).toMatchObject({ review, recordsIdentified: 2, duplicatesRemoved: 1, recordsRemaining: 1 });
+    expect(json.body.flow).toMatchObject({ identification: { recordsIdentified: 2, duplicatesRemoved: 1, recordsNotImported: 0 }, screening: { status: 'NOT_SCREENED', recordsScreened: 1, recordsExcluded: null }, included: { studies: null } });
+    const svg = await request(app.running.url).get('/exports/prisma').query({ review, format: 'svg' }).buffer(true).parse((res, done) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => done(null, text));
+    });
+    expect(svg.status).toBe(200);
+    expect(svg.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    expect(svg.headers['content-disposition']).toBe('attachment; filename="prisma-flow-export_e2e_review.svg"');
+    expect(svg.body).toContain('Duplicate records removed (n = 1)');
+    const png = await request(app.running.url).get('/exports/prisma').query({ review, format: 'png' }).buffer(true);
+    expect(png.status).toBe(200);
+    expect(png.headers['content-type']).toBe('image/png');
+    expect(Buffer.from(png.body).subarray(1, 4).toString()).toBe('PNG');
   });
 });

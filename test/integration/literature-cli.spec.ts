@@ -105,6 +105,32 @@ describe('the CLI on files (npm run cli)', () => {
     expect(badSearch.stderr).toMatch(/q\.filters\.outcomes\.0/);
   });
 
+  it('lists probable duplicates and merges a pair only when told to', async () => {
+    const file = join(scratch, 'near.ris');
+    writeFileSync(
+      file,
+      [
+        'TY  - JOUR\nTI  - Cerebral venous thrombosis after a lumbar puncture in a young adult\nAU  - Ortega, Lucia\nPY  - 2022\nJO  - Neurol Case Rep\nER  - ',
+        'TY  - JOUR\nTI  - Cerebral venous thrombosis after lumbar puncture in a young adult\nPY  - 2022\nJO  - Neurology Case Reports\nVL  - 3\nER  - ',
+      ].join('\n\n') + '\n',
+    );
+    expect((await cli(database.url, 'import', file, '--review', 'dup review', '--no-progress')).code).toBe(0);
+    const list = await cli(database.url, 'duplicates', 'list', '--review', 'dup review');
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^1\. score 0\.\d+: titles differ by 1 character/);
+    expect(list.stdout).toMatch(/authors: (""|"Ortega, Lucia") \/ ("Ortega, Lucia"|"")/);
+    expect(list.stdout).toMatch(/merge: npm run cli -- duplicates merge \S+ \S+/);
+    const json = JSON.parse((await cli(database.url, 'duplicates', 'list', '--review', 'dup review', '--json')).stdout);
+    expect(json).toHaveLength(1);
+    expect(await count(`SELECT count(*) FROM publication WHERE title LIKE 'Cerebral venous%'`)).toBe(2);
+    const merge = await cli(database.url, 'duplicates', 'merge', json[0].first.id, json[0].second.id, '--merged-by', 'cli-test');
+    expect(merge.stderr).toBe('');
+    expect(merge.stdout).toMatch(/^merged .* 0 case reports moved, filled (volume|authors)/);
+    expect(await count(`SELECT count(*) FROM publication WHERE title LIKE 'Cerebral venous%'`)).toBe(1);
+    expect(await count(`SELECT count(*) FROM publication_merge WHERE merged_by = 'cli-test'`)).toBe(1);
+    expect((await cli(database.url, 'duplicates', 'list', '--first', '0')).code).toBe(2);
+  });
+
   it('exits 2 on wrong usage, naming the problem', async () => {
     const run = await cli(database.url, 'import', fixturePath('ris/rayyan-10-records.ris'), '--format', 'docx');
     expect(run.code).toBe(2);

@@ -24,7 +24,7 @@ export interface LiteratureHarness {
   importFixture(relative: string, options?: ImportOptions): Promise<ImportReport>;
   importText(text: string, options?: ImportOptions): Promise<ImportReport>;
   allPublications(): Promise<Publication[]>;
-  /** Rows in the tables an import writes to, to prove that a failed import wrote nothing. */
+  /** Rows in the tables an import writes to (stored batches: a refused file is recorded, with nothing of it), to prove that a failed import wrote nothing. */
   footprint(): Promise<{ publications: number; batches: number; checksum: string }>;
   close(): Promise<void>;
 }
@@ -49,7 +49,7 @@ export async function startLiteratureHarness(env: Record<string, string> = {}): 
     allPublications: () => uow.reader.find(Publication, { order: { createdAt: 'ASC', id: 'ASC' } }),
     async footprint() {
       const [row] = await uow.reader.query(
-        `SELECT (SELECT count(*) FROM publication)::int AS publications, (SELECT count(*) FROM import_batch)::int AS batches,
+        `SELECT (SELECT count(*) FROM publication)::int AS publications, (SELECT count(*) FROM import_batch WHERE stored)::int AS batches,
                 (SELECT coalesce(md5(string_agg(p::text, '' ORDER BY p.id)), '') FROM publication p) AS checksum`,
       );
       return row;

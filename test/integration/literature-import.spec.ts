@@ -92,7 +92,7 @@ describe('literature import (PostgreSQL)', () => {
     });
   });
 
-  it('the same three records from every CSV dialect and Web of Science tagged text: one publication per record with identifiers, no false merge', async () => {
+  it('the same three records from every CSV dialect and Web of Science tagged text: one publication per record, no false merge', async () => {
     const review = 'every database';
     const files = [
       'csv-dialects/scopus.csv',
@@ -107,6 +107,13 @@ describe('literature import (PostgreSQL)', () => {
       'csv-dialects/endnote-excel-semicolon.csv',
       'csv-dialects/common-names.tsv',
       'wos/savedrecs-3-records.txt',
+      'endnote/endnote-3-records.xml',
+      'ovid/ovid-medline-complete-reference.txt',
+      'ovid/ovid-embase-complete-reference.txt',
+      'ovid/ovid-embase-tagged.txt',
+      'ovid/ovid-medline-tagged.txt',
+      'ris/eppi-reviewer-3-records.ris',
+      'ris/citavi-3-records.ris',
     ];
     const before = (await h.allPublications()).length;
     for (const file of files) {
@@ -114,21 +121,22 @@ describe('literature import (PostgreSQL)', () => {
       expect({ file, stored: report.stored, errors: report.errorCount }).toEqual({ file, stored: true, errors: 0 });
     }
     const added = (await h.allPublications()).slice(before);
-    const cyst = added.filter((publication) => /dentigerous cyst of the mandible/i.test(publication.title));
-    const takotsubo = added.filter((publication) => /^takotsubo cardiomyopathy after/i.test(publication.title));
-    const aneurysm = added.filter((publication) => /^bilateral renal artery aneurysms/i.test(publication.title));
+    const cyst = added.filter((publication) => /dentigerous cyst of the mandible/i.test(publication.title ?? ''));
+    const takotsubo = added.filter((publication) => /^takotsubo cardiomyopathy after/i.test(publication.title ?? ''));
+    const aneurysm = added.filter((publication) => /^bilateral renal artery aneurysms/i.test(publication.title ?? ''));
     expect(cyst).toHaveLength(1);
     expect(takotsubo).toHaveLength(1);
-    // The record without identifiers: matched on title, year and first author where the author is spelled alike;
-    // Scopus (no author) and Web of Science ("Mueller") come apart. Near-duplicate review would be needed here.
-    expect(aneurysm).toHaveLength(3);
-    expect(added).toHaveLength(2 + aneurysm.length);
+    // The record without identifiers: Scopus gives no author, Web of Science "Mueller", CINAHL "Müller", Cochrane "Muller";
+    // the folded title with the same year, compatible first authors and the same volume and page make them one.
+    expect(aneurysm).toHaveLength(1);
+    expect(aneurysm[0]).toMatchObject({ volume: '4', year: 2018 });
+    expect(added).toHaveLength(3);
   });
 
   describe('records without identifiers or authors', () => {
     it('importing the same file twice leaves the count unchanged, whatever the records lack', async () => {
       const file = ris(
-        ['TI  - Bilateral renal artery aneurysms in <i>pregnancy</i>', 'PY  - 2018', 'JO  - J Vasc Surg Cases', 'VL  - 4', 'SP  - 98', 'EP  - 101'],
+        ['TI  - Bilateral hepatic artery aneurysms in <i>pregnancy</i>', 'PY  - 2018', 'JO  - J Vasc Surg Cases', 'VL  - 4', 'SP  - 98', 'EP  - 101'],
         ['TI  - Spontaneous rupture of a splenic artery aneurysm in the third trimester of a twin pregnancy', 'JO  - Obstet Med'],
         ['TI  - Hepatic artery aneurysm in a child', 'AU  - Tanaka, Hiroshi', 'JO  - J Pediatr Surg Case Rep'],
         ['TI  - Correction', 'PY  - 2019', 'JO  - BMJ', 'VL  - 364', 'SP  - l1234'],
@@ -139,7 +147,7 @@ describe('literature import (PostgreSQL)', () => {
       expect(again).toMatchObject({ stored: true, recordsRead: 4, created: 0, merged: 4 });
       expect(again.merges.every((merge) => merge.matchedOn === 'TITLE_KEY')).toBe(true);
       // The same article from a database that writes the journal out and the title without markup.
-      const other = await h.importText(ris(['TI  - Bilateral renal artery aneurysms in pregnancy.', 'PY  - 2018', 'JF  - Journal of Vascular Surgery Cases', 'VL  - 4', 'SP  - 98-101']), {
+      const other = await h.importText(ris(['TI  - Bilateral hepatic artery aneurysms in pregnancy.', 'PY  - 2018', 'JF  - Journal of Vascular Surgery Cases', 'VL  - 4', 'SP  - 98-101']), {
         fileName: 'other.ris',
         review: 'no identifiers',
       });
@@ -147,6 +155,31 @@ describe('literature import (PostgreSQL)', () => {
       // A different correction (other volume and page) is not merged.
       const correction = await h.importText(ris(['TI  - Correction', 'PY  - 2019', 'JO  - BMJ', 'VL  - 365', 'SP  - l2000']), { fileName: 'c.ris', review: 'no identifiers' });
       expect(correction).toMatchObject({ created: 1, merged: 0 });
+    });
+
+    it('matches on the folded title across databases whatever the authors, and keeps generic titles apart', async () => {
+      const review = 'folded titles';
+      const scopus = await h.importText(ris(['TI  - Pseudoaneurysm of the ulnar artery after a cat bite in an adult', 'PY  - 2020', 'JO  - Hand Surg Case Rep', 'VL  - 7', 'SP  - 15']), { fileName: 'scopus.ris', review });
+      const wos = await h.importText(ris(['TI  - PSEUDOANEURYSM OF THE ULNAR ARTERY AFTER A CAT BITE IN AN ADULT', 'AU  - Mueller, J', 'PY  - 2020', 'JO  - HAND SURG CASE REP']), { fileName: 'wos.ris', review });
+      const ebsco = await h.importText(ris(['TI  - Pseudoaneurysm of the ulnar artery after a cat bite in an adult.', 'AU  - Müller, Jürgen', 'PY  - 2020', 'JF  - Hand Surgery Case Reports', 'VL  - 7', 'SP  - 15-17']), { fileName: 'ebsco.ris', review });
+      expect([scopus.created, wos.merged, ebsco.merged]).toEqual([1, 1, 1]);
+      expect([...wos.merges, ...ebsco.merges].map((merge) => [merge.matchedOn, merge.publicationId])).toEqual([
+        ['TITLE', scopus.createdPublicationIds[0]],
+        ['TITLE', scopus.createdPublicationIds[0]],
+      ]);
+      const [stored] = (await h.allPublications()).filter((publication) => publication.id === scopus.createdPublicationIds[0]);
+      expect(stored.authors).toEqual([{ family: 'Mueller', given: 'J' }]);
+      // Different first author, a year off, a generic title in another journal: all new publications.
+      const different = await h.importText(
+        ris(
+          ['TI  - Pseudoaneurysm of the ulnar artery after a cat bite in an adult', 'AU  - Okafor, C', 'PY  - 2020'],
+          ['TI  - Pseudoaneurysm of the ulnar artery after a cat bite in an adult', 'PY  - 2021', 'JO  - Hand Surg Case Rep'],
+          ['TI  - Case report', 'PY  - 2020', 'JO  - Hand Surg Case Rep'],
+          ['TI  - Case report', 'PY  - 2020', 'JO  - BMJ Case Rep'],
+        ),
+        { fileName: 'different.ris', review },
+      );
+      expect(different).toMatchObject({ created: 4, merged: 0 });
     });
   });
 
@@ -256,6 +289,47 @@ describe('literature import (PostgreSQL)', () => {
         expect(report.errors[0].message).toMatch(/is not recognised\. Supported formats: /);
       }
     });
+  });
+
+  it('PRISMA counts refused files and failed records per source; importSummary adds them up per database', async () => {
+    const review = 'prisma per source';
+    const good = (n: number) => ris(...Array.from({ length: n }, (_, i) => [`TI  - Source summary record ${i} about a rare adverse event`, 'AU  - Sum, S', 'PY  - 2020', `DO  - 10.9999/summary-${i}`]));
+    expect(await h.importText(good(3), { fileName: 'pubmed.ris', review, database: 'PubMed' })).toMatchObject({ stored: true, created: 3 });
+    // The same three from Embase, one more, and one record without a title (PARTIAL: stored, the bad one failed).
+    const embase = good(4) + ris(['AU  - No title, N', 'PY  - 2020']);
+    expect(await h.importText(embase, { fileName: 'embase.ris', review, database: 'Embase', mode: ImportMode.PARTIAL })).toMatchObject({ stored: true, created: 1, merged: 3, skipped: 1 });
+    // An ATOMIC Embase file with an error: refused, its 2 records not imported.
+    const refused = await h.importText(ris(['TI  - Refused one', 'PY  - 2020'], ['AU  - No title, N']), { fileName: 'embase-2.ris', review, database: ' Embase ' });
+    expect(refused).toMatchObject({ stored: false, recordsRead: 2 });
+    // An unreadable file without a database named: grouped under its format.
+    expect(await h.importText('just some words\n', { fileName: 'notes.txt', review })).toMatchObject({ stored: false });
+
+    expect((await h.batches.list(review)).map((batch) => batch.source)).toEqual(['pubmed.ris', 'embase.ris']);
+    const all = await h.batches.list(review, true);
+    expect(all.map((batch) => [batch.source, batch.database, batch.stored, batch.recordsRead, batch.skipped])).toEqual([
+      ['pubmed.ris', 'PubMed', true, 3, 0],
+      ['embase.ris', 'Embase', true, 5, 1],
+      ['embase-2.ris', 'Embase', false, 2, 2],
+      ['notes.txt', null, false, 0, 0],
+    ]);
+    expect(all[2].errors).toEqual([expect.objectContaining({ recordNumber: 2, field: 'title' })]);
+
+    const prisma = await h.batches.prismaIdentification(review);
+    expect(prisma).toMatchObject({ recordsIdentified: 7, duplicatesRemoved: 3, recordsRemaining: 4, recordsNotImported: 3 });
+    expect(prisma.sources.map((source) => [source.source, source.stored])).toEqual([
+      ['pubmed.ris', true],
+      ['embase.ris', true],
+      ['embase-2.ris', false],
+      ['notes.txt', false],
+    ]);
+
+    const summary = await h.batches.importSummary(review);
+    expect(summary.sources).toEqual([
+      { source: 'PubMed', filesImported: 1, filesRefused: 0, recordsRead: 3, recordsImported: 3, duplicatesRemoved: 0, failed: 0 },
+      { source: 'Embase', filesImported: 1, filesRefused: 1, recordsRead: 7, recordsImported: 4, duplicatesRemoved: 3, failed: 3 },
+      { source: 'format: unknown', filesImported: 0, filesRefused: 1, recordsRead: 0, recordsImported: 0, duplicatesRemoved: 0, failed: 0 },
+    ]);
+    expect(summary.total).toEqual({ source: 'total', filesImported: 2, filesRefused: 2, recordsRead: 10, recordsImported: 7, duplicatesRemoved: 3, failed: 3 });
   });
 
   describe('PARTIAL mode', () => {

@@ -19,12 +19,16 @@ interface Term {
 
 interface Publication {
   key: string;
-  title: string;
+  title: string | null;
+  titleStatus: 'COMPLETE' | 'INCOMPLETE' | 'NOT_RECORDED';
   abstract: string | null;
   authors: { family: string; given: string | null }[];
   journal: string | null;
   year: number | null;
   month: number | null;
+  volume?: string | null;
+  issue?: string | null;
+  pages?: string | null;
   doi: string | null;
   pmid: string | null;
   pmcid: string | null;
@@ -302,7 +306,9 @@ describe('demo corpus', () => {
     }
     for (const pmid of pmids) expect(pmid).toMatch(/^[1-9]\d{0,8}$/);
     for (const publication of data.publications) {
-      expect(publication.title.trim()).not.toBe('');
+      // A title is stored only as far as it is known: no placeholder, no brackets, no ellipsis.
+      if (publication.titleStatus === 'NOT_RECORDED') expect(publication.title).toBeNull();
+      else expect(publication.title?.trim()).toMatch(/^[^[\]…]+$/);
       if (publication.pmcid !== null) expect(publication.pmcid).toMatch(/^PMC\d+$/);
       if (publication.month !== null) expect(publication.month).toBeGreaterThanOrEqual(1);
       if (publication.url !== null) expect(publication.url).toMatch(/^https?:\/\//);
@@ -312,6 +318,45 @@ describe('demo corpus', () => {
         if (heading.descriptorUi !== null) expect(MESH_2017[heading.descriptorUi]).toBe(heading.label);
       }
     }
+  });
+
+  it('carries the citations completed in the shared corpus (2026-11-30), with "et al." never an author', () => {
+    const byCase = (key: string) => data.publications.find((publication) => publication.key === cases.find((demo) => demo.key === key)!.publication)!;
+    const cite = (publication: Publication) => ({
+      authors: publication.authors.map((author) => `${author.family} ${author.given ?? ''}`.trim()),
+      journal: publication.journal,
+      year: publication.year,
+      month: publication.month,
+      volume: publication.volume ?? null,
+      issue: publication.issue ?? null,
+      pages: publication.pages ?? null,
+      doi: publication.doi,
+      pmid: publication.pmid,
+    });
+    expect(cite(byCase('A10'))).toEqual({ authors: ['Desai MJ'], journal: 'Pain Physician', year: 2010, month: null, volume: '13', issue: '3', pages: '257-62', doi: '10.36076/ppj.2010/13/257', pmid: '20495590' });
+    expect(cite(byCase('A11')).authors).toEqual(['Cheung AHK', 'Li LF', 'So VC', 'Leung MKM', 'Lui WM']);
+    expect(cite(byCase('B05'))).toMatchObject({ volume: '47', pages: '40', doi: '10.1186/s42269-023-01014-z' });
+    expect(byCase('B06')).toBe(byCase('B05'));
+    expect(byCase('B09').title).toBe('Sub-Dural Haematoma After Accidental Dural Puncture During Labour Epidural Analgesia');
+    expect(cite(byCase('B09'))).toEqual({ authors: ['Mathew GV', 'Shibli K', 'Korichi N', 'Thippeswamy VB'], journal: 'Cureus', year: 2021, month: 8, volume: '13', issue: '8', pages: 'e16915', doi: '10.7759/cureus.16915', pmid: '34513488' });
+    expect(cite(byCase('C01'))).toMatchObject({ pmid: '34335056', volume: '14', pages: '117-124' });
+    for (const publication of data.publications) {
+      for (const author of publication.authors) expect(author.family).not.toMatch(/et al/i);
+    }
+  });
+
+  it('keeps the citation hand counts in the README', () => {
+    const publications = data.publications;
+    const count = (keep: (publication: Publication) => boolean) => publications.filter(keep).length;
+    expect(publications).toHaveLength(22);
+    expect(count((p) => p.authors.length > 0)).toBe(13);
+    expect(count((p) => p.doi !== null)).toBe(11);
+    expect(count((p) => p.pmid !== null)).toBe(10);
+    expect(count((p) => p.pmcid !== null)).toBe(1);
+    expect(countBy(publications, (p) => p.titleStatus)).toEqual({ COMPLETE: 17, INCOMPLETE: 2, NOT_RECORDED: 3 });
+    const casesWith = (status: Publication['titleStatus']) => cases.filter((demo) => publications.find((p) => p.key === demo.publication)!.titleStatus === status).map((demo) => demo.key);
+    expect(casesWith('INCOMPLETE')).toEqual(['B07', 'B08']);
+    expect(casesWith('NOT_RECORDED')).toEqual(['A07', 'A12', 'B02']);
   });
 
   it('matches the hand counts in the README', () => {

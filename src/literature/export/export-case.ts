@@ -1,5 +1,6 @@
 import type { CaseReport } from '../../case-reports/entities/case-report.entity';
 import type { Publication } from '../../publications/publication.entity';
+import { titleText } from '../../publications/title-status.enum';
 
 /** A vocabulary term as exports name it. */
 export interface ExportTerm {
@@ -21,7 +22,7 @@ export interface ExportCase {
 /** The bibliographic fields every format draws on. */
 export type ExportPublication = Pick<
   Publication,
-  'id' | 'title' | 'abstract' | 'authors' | 'journal' | 'year' | 'month' | 'volume' | 'issue' | 'pages' | 'doi' | 'pmid' | 'pmcid' | 'publicationTypes' | 'meshHeadings' | 'keywords' | 'language' | 'url'
+  'id' | 'title' | 'titleStatus' | 'abstract' | 'authors' | 'journal' | 'year' | 'month' | 'volume' | 'issue' | 'pages' | 'doi' | 'pmid' | 'pmcid' | 'publicationTypes' | 'meshHeadings' | 'keywords' | 'language' | 'url'
 >;
 
 /** "McInerney HJ, Smith J. Title. Journal. 2020;12(3):45-50. doi:10.1/x. PMID: 123." (Vancouver-like) */
@@ -29,7 +30,7 @@ export function citationOf(publication: ExportPublication): string {
   const authors = publication.authors.length > 6 ? [...publication.authors.slice(0, 6).map(nameOf), 'et al'] : publication.authors.map(nameOf);
   const parts: string[] = [];
   if (authors.length) parts.push(`${authors.join(', ')}.`);
-  parts.push(`${publication.title.replace(/\.$/, '')}.`);
+  parts.push(`${titleText(publication).replace(/\.$/, '')}.`);
   let source = publication.journal ? `${publication.journal}.` : '';
   if (publication.year) {
     source += ` ${publication.year}`;

@@ -12,7 +12,7 @@ import { checkExportParams, DOWNLOAD_PARAMS, PRISMA_PARAMS, PUBLICATION_DOWNLOAD
 import { exportFormatParam, RequestParams, searchInputFromParams, searchParamsGiven } from './export-request';
 import { ExportService, OpenExport } from './export.service';
 import { publicationSearchInputFromParams } from './publication-export-request';
-import { prismaToCsv } from './serialisers/prisma.serialiser';
+import { prismaFile } from './serialisers/prisma-file';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -24,7 +24,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * GET /exports?scope=publications&format=…&q={searchPublications input} (or text, yearMin, reviews,
  * meshDescriptors, caseStatuses, …): the publications a publication search finds, case reports or not.
  * A search that finds nothing answers 404 with the reason, never an empty file.
- * GET /exports/prisma?review=NAME&format=csv|json: the PRISMA identification numbers.
+ * GET /exports/prisma?review=NAME&format=csv|json|svg|png: the PRISMA 2020 numbers, or its flow diagram.
  * HEAD /exports: 204 with X-Export-Formats (nothing is searched).
  */
 @Controller('exports')
@@ -86,12 +86,13 @@ export class ExportController {
     const review = params.review;
     if (Array.isArray(review)) throw BadUserInputError.field('review', 'give it once');
     const format = params.format ?? 'csv';
-    if (format !== 'csv' && format !== 'json') throw BadUserInputError.field('format', 'must be csv or json');
+    if (format !== 'csv' && format !== 'json' && format !== 'svg' && format !== 'png') throw BadUserInputError.field('format', 'must be csv, json, svg or png');
     const prisma = await this.batches.prismaIdentification(review);
-    const name = `prisma-identification${prisma.review ? `-${prisma.review.replace(/[^\w.-]+/g, '_').slice(0, 60)}` : ''}.${format}`;
+    const reviewPart = prisma.review ? `-${prisma.review.replace(/[^\w.-]+/g, '_').slice(0, 60)}` : '';
+    const name = `${format === 'svg' || format === 'png' ? 'prisma-flow' : 'prisma-identification'}${reviewPart}.${format}`;
+    const rendered = prismaFile(prisma, format);
     response.setHeader('Content-Disposition', `attachment; filename="${name}"`);
-    if (format === 'json') response.json(prisma);
-    else response.type('text/csv; charset=utf-8').send(prismaToCsv(prisma));
+    response.type(rendered.contentType).send(rendered.body);
   }
 }
 

@@ -219,3 +219,44 @@ describe('BibTeX names and LaTeX', () => {
     expect(decodeLatex(raw)).toBe(expected);
   });
 });
+
+describe('BibTeX as Scopus writes it', () => {
+  // Layout from Scopus' BibTeX export: a "Scopus / EXPORT DATE" preamble, tab-indented fields, field names with
+  // spaces ("funding_text 1"), an en dash between pages, PMID and document type as fields. Invented record.
+  const SCOPUS = [
+    'Scopus',
+    'EXPORT DATE: 01 March 2024',
+    '',
+    '@ARTICLE{Okafor2019112,',
+    '\tauthor = {Okafor, C.N. and Lindqvist, A.M.},',
+    '\ttitle = {Giant dentigerous cyst of the mandible in a child: A case report},',
+    '\tyear = {2019},',
+    '\tjournal = {International Journal of Surgery Case Reports},',
+    '\tvolume = {55},',
+    '\tpages = {112 – 115},',
+    '\tdoi = {10.1016/j.ijscr.2019.01.017},',
+    '\tfunding_details = {National Institutes of Health, NIH, R01},',
+    '\tfunding_text 1 = {This work was supported by grant R01.},',
+    '\tfunding_text 2 = {Second funding text.},',
+    '\tpmid = {30739876},',
+    '\ttype = {Article},',
+    '\tsource = {Scopus},',
+    '\tnote = {Cited by: 3; All Open Access, Gold Open Access}',
+    '}',
+    '',
+  ].join('\n');
+
+  it('reads field names with spaces and the record around them', async () => {
+    const records = [];
+    for await (const record of parseBibtex((async function* () { yield SCOPUS; })())) records.push(record);
+    expect(records).toHaveLength(1);
+    expect(records[0].publication).toMatchObject({
+      title: 'Giant dentigerous cyst of the mandible in a child: A case report',
+      year: 2019,
+      volume: '55',
+      doi: '10.1016/j.ijscr.2019.01.017',
+      pmid: '30739876',
+      authors: [expect.objectContaining({ family: 'Okafor' }), expect.objectContaining({ family: 'Lindqvist' })],
+    });
+  });
+});

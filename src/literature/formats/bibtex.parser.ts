@@ -26,10 +26,12 @@ import {
   parseYear,
   uniqueStrings,
 } from '../normalise';
+import { parseMeshHeadingList } from './mesh-text';
 import { ImportFormatError, emptyPublication } from '../parsed-publication';
 import type { ParsedAuthor, ParsedPublication, ParsedRecord, ParserOptions, TextSource } from '../parsed-publication';
 import { decodeText, normaliseNewlines } from '../text-decoding';
 import { decodeLatex } from './latex';
+import { titleStatusFromNote } from '../../publications/title-status.enum';
 
 /** One entry may not be longer than this (a missing closing brace would otherwise swallow the file). */
 export const MAX_ENTRY_LENGTH = 4 * 1024 * 1024;
@@ -278,7 +280,8 @@ export function parseEntryBody(entry: RawBibtexEntry, macros: Map<string, string
       skipSpace();
     }
     if (pos >= body.length) break;
-    const name = /^[^\s=,{}"#]+/.exec(body.slice(pos, pos + 200));
+    // Scopus writes field names with spaces ("funding_text 1 = {…}"): words on one line up to the "=" are one name.
+    const name = /^[^\s=,{}"#]+(?:[ \t]+[^\s=,{}"#]+)*(?=[ \t]*=)|^[^\s=,{}"#]+/.exec(body.slice(pos, pos + 200));
     if (!name) throw error(`expected a field name, found "${body.slice(pos, pos + 20)}"`, null, pos);
     const fieldName = name[0].toLowerCase();
     pos += name[0].length;
@@ -431,10 +434,14 @@ export function bibtexFieldsToPublication(fields: Map<string, string>): ParsedPu
     (uniqueId && /^medline:/i.test(uniqueId) ? normalisePmid(uniqueId.replace(/^medline:\s*/i, '')) : null) ??
     extractPmid(note);
   publication.pmcid = normalisePmcid(plain('pmcid', 'pmc')) ?? extractPmcid(note);
+  const titleStatus = titleStatusFromNote(note);
+  if (titleStatus) publication.titleStatus = titleStatus;
 
   publication.issns = uniqueStrings(['issn', 'eissn', 'e-issn'].flatMap((name) => extractIssns(plain(name))));
   publication.publicationTypes = uniqueStrings((plain('document_type', 'type') ?? '').split(';'));
-  publication.keywords = uniqueStrings(['keywords', 'author_keywords', 'keywords-plus', 'mesh'].flatMap((name) => splitKeywords(raw(name) ?? '')));
+  publication.keywords = uniqueStrings(['keywords', 'author_keywords', 'keywords-plus'].flatMap((name) => splitKeywords(raw(name) ?? '')));
+  // MeSH names hold commas ("Hematoma, Epidural, Spinal"): the headings are split at ";" and line breaks only.
+  publication.meshHeadings = parseMeshHeadingList(plain('mesh', 'mesh-headings', 'mesh_headings'));
   publication.language = plain('language', 'langid');
   publication.url = plain('url')?.split(/\s+/)[0] ?? null;
   return publication;

@@ -29,6 +29,8 @@ import {
   uniqueStrings,
 } from '../normalise';
 import { emptyPublication } from '../parsed-publication';
+import { titleStatusFromNote } from '../../publications/title-status.enum';
+import { parseMeshHeadingList } from './mesh-text';
 import type { ParsedAuthor, ParsedPublication } from '../parsed-publication';
 
 export type CsvExporterName =
@@ -72,6 +74,7 @@ export const CSV_FIELDS = [
   'pmcid',
   'issn',
   'publicationTypes',
+  'meshHeadings',
   'language',
   'url',
   'month',
@@ -130,6 +133,9 @@ const RAYYAN: CsvExporter = {
     pmcid: ['pmc_id'],
     issn: ['issn'],
     keywords: ['keywords'],
+    // This project's exports (Rayyan's header names, plus these two).
+    publicationTypes: ['publication_types'],
+    meshHeadings: ['mesh_headings'],
     language: ['language'],
     url: ['url'],
   },
@@ -582,6 +588,7 @@ export const GENERIC: CsvExporter = {
     pmcid: ['pmcid', 'pmc id', 'pmc_id'],
     issn: ['issn', 'eissn', 'issns', 'sn'],
     publicationTypes: ['publication type', 'document type', 'type of article', 'article type', 'pt'],
+    meshHeadings: ['mesh headings', 'mesh subject headings'],
     keywords: ['keywords', 'author keywords', 'subject terms', 'subjects', 'mesh terms', 'tags', 'kw', 'de'],
     language: ['language', 'la'],
     url: ['url', 'link', 'links', 'article url', 'ur'],
@@ -793,8 +800,12 @@ export function mapCsvRow(exporter: CsvExporter, row: CsvRow): ParsedPublication
   publication.issns = uniqueStrings(cells('issn').flatMap(extractIssns));
   publication.publicationTypes = uniqueStrings(cells('publicationTypes').flatMap((value) => splitList(value, exporter.listSeparator)));
   publication.keywords = uniqueStrings(cells('keywords').flatMap((value) => splitList(value, exporter.listSeparator)));
+  const headings = cells('meshHeadings').flatMap((value) => parseMeshHeadingList(value));
+  publication.meshHeadings = headings.filter((heading, index) => headings.findIndex((other) => other.label === heading.label) === index);
   publication.language = first('language');
   publication.url = cells('url').flatMap((value) => value.split(/[\s;|]+/)).find((value) => /^https?:\/\//i.test(value)) ?? null;
   exporter.refine?.(publication, row);
+  const titleStatus = titleStatusFromNote(row('notes'));
+  if (titleStatus) publication.titleStatus = titleStatus;
   return publication;
 }

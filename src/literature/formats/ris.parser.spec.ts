@@ -277,3 +277,49 @@ describe('RIS dialects of the databases', () => {
     expect(record.publication.title).toBe('Takotsubo after Streptococcus pneumoniae sepsis with CO2 retention');
   });
 });
+
+describe('RIS from EPPI Reviewer and Citavi (fixtures with the three invented records)', () => {
+  it('EPPI Reviewer: T1/JF/A1 with spaced initials, a family name split from its initials, the "eppi-reviewer" keyword dropped, empty tags, two URLs in UR, U1 item ids ignored', async () => {
+    const [cyst, takotsubo, aneurysm] = (await collect(parseRis(fixtureStream('ris/eppi-reviewer-3-records.ris')))).map((record) => record.publication);
+    expect(cyst).toMatchObject({
+      title: 'Giant dentigerous cyst of the mandible in a child: A case report',
+      journal: 'International journal of surgery case reports',
+      year: 2019,
+      month: null,
+      volume: '55',
+      issue: null,
+      pages: '112-115',
+      doi: '10.1016/j.ijscr.2019.01.017',
+      pmid: null,
+      issns: ['2210-2612'],
+      keywords: ['case report', 'dentigerous cyst', 'mandible'],
+      url: 'https://www.embase.com/search/results?subaction=viewrecord&id=L2001500001&from=export',
+    });
+    expect(cyst.authors).toEqual([
+      { family: 'Okafor', given: 'CN' },
+      { family: 'Lindqvist', given: 'AM' },
+      { family: 'van den Berg', given: 'P' },
+    ]);
+    expect(takotsubo.authors).toEqual([
+      { family: 'Dos Santos', given: 'MF' },
+      { family: 'Nakamura', given: 'K' },
+    ]);
+    expect(takotsubo).toMatchObject({ abstract: null, pages: '245', keywords: ['sepsis'] });
+    expect(aneurysm).toMatchObject({ title: 'Bilateral renal artery aneurysms in pregnancy', pages: '98-101', issue: '2', url: null, keywords: [], doi: null, pmid: null });
+  });
+
+  it('Citavi: ISSNs without hyphen, "ER  -" without its space, a German date in Y1, PMID and PMCID from the PubMed / Europe PMC / PMC links in L2, N1 notes', async () => {
+    const [cyst, takotsubo, aneurysm] = (await collect(parseRis(fixtureStream('ris/citavi-3-records.ris')))).map((record) => record.publication);
+    expect(cyst).toMatchObject({ year: 2019, pmid: '30739876', pmcid: 'PMC6369123', issns: ['2210-2612'], pages: '112-115', doi: '10.1016/j.ijscr.2019.01.017', url: 'https://lens.org/000-000-000-000-001' });
+    expect(cyst.authors[0]).toEqual({ family: 'Okafor', given: 'Chinedu N' });
+    // No PY: the year from Y1; the PMID only from its links, which agree.
+    expect(takotsubo).toMatchObject({ year: 2021, pmid: '33990001', pmcid: null, issns: ['1471-226X'], volume: '21', issue: '1', pages: '245' });
+    expect(aneurysm).toMatchObject({ year: 2018, pmid: null, authors: [{ family: 'Müller', given: 'Jürgen' }, { family: "O'Brien", given: 'Siobhán' }] });
+  });
+
+  it('takes no PMID from links that disagree', async () => {
+    const text = 'TY  - JOUR\nTI  - x\nL2  - https://pubmed.ncbi.nlm.nih.gov/111/\nL2  - https://pubmed.ncbi.nlm.nih.gov/222/\nER  - \n';
+    const [record] = await collect(parseRis(streamOf(text)));
+    expect(record.publication.pmid).toBeNull();
+  });
+});

@@ -18,6 +18,7 @@ import {
   extractPmid,
   joinPages,
   normaliseDoi,
+  normalisePmcid,
   normalisePmid,
   parseAuthorName,
   parseDateParts,
@@ -25,8 +26,10 @@ import {
   uniqueStrings,
 } from '../normalise';
 import { ImportFormatError, emptyPublication } from '../parsed-publication';
-import type { ParsedAuthor, ParsedPublication, ParsedRecord, ParserOptions, TextSource } from '../parsed-publication';
+import type { ParsedAuthor, ParsedMeshHeading, ParsedPublication, ParsedRecord, ParserOptions, TextSource } from '../parsed-publication';
 import { readLines } from '../text-lines';
+import { titleStatusFromNote } from '../../publications/title-status.enum';
+import { risKeywordAsMesh } from './mesh-text';
 
 export interface RisField {
   tag: string;
@@ -130,11 +133,38 @@ export async function* readRisRecords(source: TextSource, options: ParserOptions
   }
 }
 
+const INITIALS_ONLY = /^(?:\p{Lu}\.?[\s-]*){1,4}$/u;
+
+/**
+ * Author names, one a line. EPPI Reviewer splits a family name with a space from its initials onto two
+ * lines ("A1  - Dos Santos" then "A1  - H B"): initials alone after a name without any are put back on it.
+ */
 function risAuthors(values: string[]): ParsedAuthor[] {
-  return values
-    .flatMap((value) => value.split(/[;\n]/))
-    .map((value) => parseAuthorName(value))
-    .filter((author): author is ParsedAuthor => author !== null);
+  const names: string[] = [];
+  for (const value of values.flatMap((text) => text.split(/[;\n]/)).map((text) => text.trim()).filter(Boolean)) {
+    const previous = names[names.length - 1];
+    if (previous !== undefined && INITIALS_ONLY.test(value) && !previous.includes(',') && !/\s(?:\p{Lu}\.?[\s-]*){1,4}$/u.test(previous)) {
+      names[names.length - 1] = `${previous}, ${value}`;
+    } else names.push(value);
+  }
+  return names.map((value) => parseAuthorName(value)).filter((author): author is ParsedAuthor => author !== null);
+}
+
+/** A PubMed ID in a PubMed or Europe PMC link (Citavi lists them in L2), a PMCID in a PMC link; null unless all such links agree. */
+function idFromLinks(values: string[], kind: 'pmid' | 'pmcid'): string | null {
+  const found = new Set<string>();
+  for (const url of values.flatMap((value) => value.split(/\s+/))) {
+    if (kind === 'pmid') {
+      const match = /(?:pubmed\.ncbi\.nlm\.nih\.gov\/|ncbi\.nlm\.nih\.gov\/pubmed\/|europepmc\.org\/(?:abstract|article)\/MED\/)(\d{1,9})(?:[/?#]|$)/i.exec(url);
+      const pmid = match ? normalisePmid(match[1]) : null;
+      if (pmid) found.add(pmid);
+    } else {
+      const match = /(?:ncbi\.nlm\.nih\.gov\/pmc\/articles\/|europepmc\.org\/(?:abstract|article)\/PMC\/|europepmc\.org\/articles\/)(PMC\d{1,9})(?:[/?#]|$)/i.exec(url);
+      const pmcid = match ? normalisePmcid(match[1]) : null;
+      if (pmcid) found.add(pmcid);
+    }
+  }
+  return found.size === 1 ? [...found][0] : null;
 }
 
 /** A PubMed ID in AN only when it is short enough to be one and the record does not come from Embase/Scopus/WoS. */
@@ -197,20 +227,28 @@ export function risFieldsToPublication(fields: RisField[]): ParsedPublication {
     null;
 
   const database = [...all('DB'), ...all('DP')].join(' ');
+  const links = all('UR', 'L1', 'L2', 'L3', 'L4', 'LK');
   publication.pmid =
     accessionAsPmid(first('AN'), database) ??
     all('AN', 'UI', ...noteTags)
       .map(extractPmid)
       .find((pmid) => pmid !== null) ??
-    null;
+    idFromLinks(links, 'pmid');
   publication.pmcid =
     all('AN', ...noteTags)
       .map(extractPmcid)
-      .find((pmcid) => pmcid !== null) ?? null;
+      .find((pmcid) => pmcid !== null) ?? idFromLinks(links, 'pmcid');
 
+  const titleStatus = all('N1').map(titleStatusFromNote).find((status) => status !== null);
+  if (titleStatus) publication.titleStatus = titleStatus;
   publication.issns = uniqueStrings(all('SN').flatMap(extractIssns));
   publication.publicationTypes = uniqueStrings(all('M3').filter((value) => normaliseDoi(value) === null).map((value) => text(value)));
-  publication.keywords = uniqueStrings(all('KW').flatMap((value) => value.split(/[;\n]/)));
+  // "KW  - MeSH: *Label [D…]" is a MeSH heading (this project's RIS export); other KW lines are keywords.
+  const keywordValues = all('KW').flatMap((value) => value.split(/[;\n]/));
+  const mesh = keywordValues.map((value) => risKeywordAsMesh(value));
+  publication.meshHeadings = mesh.filter((heading): heading is ParsedMeshHeading => heading !== null);
+  // EPPI Reviewer tags every record it exports with the keyword "eppi-reviewer".
+  publication.keywords = uniqueStrings(keywordValues.filter((value, index) => mesh[index] === null && value.trim().toLowerCase() !== 'eppi-reviewer'));
   publication.language = first('LA');
   const urls = all('UR', 'L2')
     .flatMap((value) => value.split(/[\s;]+/))

@@ -31,6 +31,14 @@ export class ImportBatch {
   @Column('varchar', { length: 16 })
   format: string;
 
+  @Field(() => String, { nullable: true, description: 'The bibliographic database the file was exported from (PubMed, Embase, Scopus…), as the importer named it; importSummary groups by it (by format when not named).' })
+  @Column('varchar', { length: 100, nullable: true })
+  database: string | null;
+
+  @Field({ description: 'False for a file that was refused: nothing of it was stored (an ATOMIC import with errors, an unreadable file). It still counts in PRISMA as records not imported.' })
+  @Column('boolean', { default: true })
+  stored: boolean;
+
   @Field(() => Int)
   @Column('int')
   recordsRead: number;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Tx, UnitOfWork } from '../../database/unit-of-work';
 import { titleKeyOf } from '../../publications/identifiers';
+import { titleFoldOf } from '../../publications/title-match';
 import { Publication } from '../../publications/publication.entity';
 import type { PublicationFields } from '../../publications/publication-validation';
 import { ImportBatch, ImportErrorEntry } from './import-batch.entity';
@@ -20,8 +21,16 @@ export interface BatchTotals {
 export class ImportBatchesRepository {
   constructor(private readonly uow: UnitOfWork) {}
 
-  create(tx: Tx, batch: Pick<ImportBatch, 'review' | 'source' | 'format' | 'importedBy'>): Promise<ImportBatch> {
-    return tx.save(ImportBatch, tx.create(ImportBatch, { ...batch, recordsRead: 0, created: 0, merged: 0, skipped: 0, errors: [], publicationIds: [] }));
+  create(tx: Tx, batch: Pick<ImportBatch, 'review' | 'source' | 'format' | 'importedBy' | 'database'>): Promise<ImportBatch> {
+    return tx.save(ImportBatch, tx.create(ImportBatch, { ...batch, stored: true, recordsRead: 0, created: 0, merged: 0, skipped: 0, errors: [], publicationIds: [] }));
+  }
+
+  /** A refused file (nothing of it stored): recorded on its own, after the import's transaction rolled back, so PRISMA counts its records as not imported. */
+  createRefused(tx: Tx, batch: Pick<ImportBatch, 'review' | 'source' | 'format' | 'importedBy' | 'database'>, totals: BatchTotals): Promise<ImportBatch> {
+    return tx.save(
+      ImportBatch,
+      tx.create(ImportBatch, { ...batch, stored: false, recordsRead: totals.recordsRead, created: 0, merged: 0, skipped: totals.recordsRead, errors: totals.errors.slice(0, 100), publicationIds: [] }),
+    );
   }
 
   /** Appends one chunk's publications (the batch's id list grows in the database, not in memory). */
@@ -39,9 +48,10 @@ export class ImportBatchesRepository {
     );
   }
 
-  /** Oldest first; every batch when no review is named. */
-  list(review: string | null): Promise<ImportBatch[]> {
-    return this.uow.reader.find(ImportBatch, { where: review === null ? {} : { review }, order: { createdAt: 'ASC', id: 'ASC' } });
+  /** Oldest first; every batch when no review is named; refused files only when asked. */
+  list(review: string | null, includeRefused = false): Promise<ImportBatch[]> {
+    const where = { ...(review === null ? {} : { review }), ...(includeRefused ? {} : { stored: true }) };
+    return this.uow.reader.find(ImportBatch, { where, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   /** Distinct publications over the batches of a review (every batch when no review is named). */
@@ -55,15 +65,16 @@ export class ImportBatchesRepository {
 
   /**
    * The stored publications an import chunk may duplicate: one indexed query for the chunk's PMIDs,
-   * DOIs and title keys. Read-only; writes to publications go through the publications module.
+   * DOIs, title keys and folded titles. Read-only; writes to publications go through the publications module.
    */
-  findMatches(tx: Tx, keys: { pmids: string[]; dois: string[]; titleKeys: string[] }): Promise<Publication[]> {
-    if (!keys.pmids.length && !keys.dois.length && !keys.titleKeys.length) return Promise.resolve([]);
+  findMatches(tx: Tx, keys: { pmids: string[]; dois: string[]; titleKeys: string[]; titleFolds: string[] }): Promise<Publication[]> {
+    if (!keys.pmids.length && !keys.dois.length && !keys.titleKeys.length && !keys.titleFolds.length) return Promise.resolve([]);
     return tx
       .createQueryBuilder(Publication, 'p')
       .where('p.pmid = ANY(:pmids)', { pmids: keys.pmids })
       .orWhere('p.doi = ANY(:dois)', { dois: keys.dois })
       .orWhere('p.titleKey = ANY(:titleKeys)', { titleKeys: keys.titleKeys })
+      .orWhere('p.titleFold = ANY(:titleFolds)', { titleFolds: keys.titleFolds })
       .getMany();
   }
 
@@ -75,7 +86,7 @@ export class ImportBatchesRepository {
    */
   async insertPublications(tx: Tx, rows: (PublicationFields & { id: string })[]): Promise<void> {
     for (let start = 0; start < rows.length; start += 500) {
-      const slice = rows.slice(start, start + 500).map((row) => ({ ...row, titleKey: titleKeyOf(row.title, row.year, row.authors, row) }));
+      const slice = rows.slice(start, start + 500).map((row) => ({ ...row, titleKey: titleKeyOf(row.title, row.year, row.authors, row), titleFold: titleFoldOf(row.title) }));
       await tx.createQueryBuilder().insert().into(Publication).values(slice).updateEntity(false).execute();
     }
   }

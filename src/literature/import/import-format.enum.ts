@@ -9,11 +9,15 @@ export enum ImportFormatName {
   BIBTEX = 'bibtex',
   CSV = 'csv',
   WOS = 'wos',
+  ENDNOTE_XML = 'endnote-xml',
+  CSL_JSON = 'csl-json',
+  JSONL = 'jsonl',
+  OVID = 'ovid',
 }
 
 registerEnumType(ImportFormatName, {
   name: 'ImportFormat',
-  description: 'PubMed XML, PubMed MEDLINE (.nbib), RIS, BibTeX, Web of Science tagged text (.txt / .ciw), or a CSV / TSV export (Rayyan, Zotero, PubMed, Covidence, Scopus, Web of Science, Embase, EBSCOhost / CINAHL, Cochrane, OpenAlex, Lens, Publish or Perish, Dimensions, EndNote, or any table with a title column). Detected from the content when not given.',
+  description: 'PubMed XML, PubMed MEDLINE (.nbib), RIS, BibTeX, Web of Science tagged text (.txt / .ciw), Ovid text exports (MEDLINE, Embase: labelled fields or tagged), EndNote XML, CSL-JSON, JSON Lines (this project\'s exports), or a CSV / TSV export (Rayyan, Zotero, PubMed, Covidence, Scopus, Web of Science, Embase, EBSCOhost / CINAHL, Cochrane, OpenAlex, Lens, Publish or Perish, Dimensions, EndNote, or any table with a title column). Detected from the content when not given.',
 });
 
 export const asImportFormat = (name: ImportFormatName): ImportFormat => name as ImportFormat;

@@ -9,6 +9,7 @@ import { titleKeyOf } from '../../publications/identifiers';
 import { PublicationFields, validateCreatePublication } from '../../publications/publication-validation';
 import type { CreatePublicationInput } from '../../publications/inputs/publication.input';
 import type { ParsedPublication } from '../parsed-publication';
+import { TitleStatus } from '../../publications/title-status.enum';
 
 export interface RecordProblem {
   field: string | null;
@@ -26,7 +27,9 @@ const EMPTY_VALUE: Partial<Record<keyof CreatePublicationInput, unknown>> = { au
 
 function inputOf(publication: ParsedPublication): CreatePublicationInput {
   return {
-    title: publication.title ?? '',
+    // A record that says its title is not recorded (this project's exports) keeps it so; any other needs a title.
+    title: publication.title ?? (publication.titleStatus === TitleStatus.NOT_RECORDED ? null : ''),
+    titleStatus: publication.titleStatus ?? null,
     abstract: publication.abstract,
     authors: publication.authors.map((author) => ({ family: author.family, given: author.given })),
     journal: publication.journal,

@@ -95,6 +95,7 @@ export class ImportController {
       columns: columnsParam(params.columns),
       fileName: params.fileName || fileName || null,
       review: ImportService.reviewName(params.review),
+      database: ImportService.databaseName(params.database),
       mode: modeParam(params.mode),
       extractCases: extractParam(params.extractCases),
       importedBy,

@@ -6,6 +6,7 @@ import { ImportBatchesService } from './import-batches.service';
 import { ImportService } from './import.service';
 import { ImportPublicationsInput } from './inputs/import-publications.input';
 import { ImportReport } from './models/import-report.model';
+import { ImportSummary } from './models/import-summary.model';
 import { PrismaIdentification } from './models/prisma-identification.model';
 
 @Resolver()
@@ -23,8 +24,17 @@ export class ImportResolver {
 
   @RequireRole('curator')
   @Query(() => [ImportBatch], { description: 'Imported files, oldest first; those of one review when it is named.' })
-  importBatches(@Args('review', { type: () => String, nullable: true }) review?: string | null): Promise<ImportBatch[]> {
-    return this.batches.list(review);
+  importBatches(
+    @Args('review', { type: () => String, nullable: true }) review?: string | null,
+    @Args('includeRefused', { type: () => Boolean, defaultValue: false, description: 'Also the refused files (stored: false).' }) includeRefused = false,
+  ): Promise<ImportBatch[]> {
+    return this.batches.list(review, includeRefused);
+  }
+
+  @RequireRole('curator')
+  @Query(() => ImportSummary, { description: 'Per source (the database named at import, else the format): files imported and refused, records read, imported, duplicates removed and failed. Every import when no review is named.' })
+  importSummary(@Args('review', { type: () => String, nullable: true }) review?: string | null): Promise<ImportSummary> {
+    return this.batches.importSummary(review);
   }
 
   @Query(() => PrismaIdentification, { description: 'PRISMA identification numbers: records per imported file, duplicates removed, records remaining. Every import when no review is named.' })

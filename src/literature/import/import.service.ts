@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Tx, UnitOfWork } from '../../database/unit-of-work';
 import type { Publication } from '../../publications/publication.entity';
 import type { PublicationFields } from '../../publications/publication-validation';
+import { titleFoldOf } from '../../publications/title-match';
 import { PublicationsRepository } from '../../publications/publications.repository';
 import { ExtractionService } from '../../extraction/extraction.service';
 import { ImportMetrics } from '../../metrics/import-metrics';
@@ -39,6 +40,8 @@ export interface ImportOptions {
   fileName?: string | null;
   /** The literature review the file belongs to (PRISMA numbers are per review). */
   review?: string | null;
+  /** The bibliographic database the file was exported from (PubMed, Embase…): importSummary counts per database. */
+  database?: string | null;
   mode?: ImportMode | null;
   /** The API key's name (or the CLI user). */
   importedBy?: string | null;
@@ -93,6 +96,13 @@ export class ImportService {
     return review;
   }
 
+  /** Normalises and checks the database name (shared by every entry point). */
+  static databaseName(raw: string | null | undefined, path = 'database'): string | null {
+    const database = raw?.trim().replace(/\s+/g, ' ') || null;
+    if (database && database.length > 100) throw BadUserInputError.field(path, 'must be at most 100 characters');
+    return database;
+  }
+
   /** Posted text (GraphQL): the same import, the text being the file. */
   importText(input: ImportPublicationsInput, importedBy: string | null): Promise<ImportReport> {
     return this.import(textSource(input.text), {
@@ -100,6 +110,7 @@ export class ImportService {
       columns: columnMappingFromInput(input.columns, 'input.columns'),
       fileName: input.fileName,
       review: ImportService.reviewName(input.review, 'input.review'),
+      database: ImportService.databaseName(input.database, 'input.database'),
       mode: input.mode,
       extractCases: input.extractCases ?? true,
       importedBy,
@@ -123,6 +134,7 @@ export class ImportService {
     const mode = options.mode ?? ImportMode.ATOMIC;
     const review = ImportService.reviewName(options.review);
     const importedBy = options.importedBy?.slice(0, 100) ?? null;
+    const database = ImportService.databaseName(options.database);
     const report = new ImportReportBuilder({ source: options.fileName?.slice(0, 500) || POSTED_TEXT_SOURCE, review, mode });
     const input = limitBytes(source, this.config.IMPORT_MAX_BYTES, options.onProgress, options.inputPath ?? 'file');
 
@@ -132,7 +144,7 @@ export class ImportService {
         const startedAt = await this.batches.transactionStart(tx);
         let batchId: string | null = null;
         const ensureBatch = async (): Promise<string> => {
-          batchId ??= (await this.batches.create(tx, { review, source: report.build().source, format: report.format ?? 'unknown', importedBy })).id;
+          batchId ??= (await this.batches.create(tx, { review, source: report.build().source, format: report.format ?? 'unknown', importedBy, database })).id;
           return batchId;
         };
         let chunk: Candidate[] = [];
@@ -187,6 +199,8 @@ export class ImportService {
     } catch (error) {
       if (!(error instanceof RollbackImport)) throw error;
       report.rolledBack();
+      // The refused file is part of the history: PRISMA counts its records as not imported.
+      await this.uow.run((tx) => this.batches.createRefused(tx, { review, source: report.build().source, format: report.format ?? 'unknown', importedBy, database }, report.totals()));
     }
     return report.build();
   }
@@ -202,6 +216,7 @@ export class ImportService {
         pmids: unique(chunk.map((item) => item.fields.pmid)),
         dois: unique(chunk.map((item) => item.fields.doi)),
         titleKeys: unique(chunk.map((item) => item.titleKey)),
+        titleFolds: unique(chunk.map((item) => titleFoldOf(item.fields.title))),
       }),
     );
     const created = new Map<string, Publication>();
@@ -240,7 +255,7 @@ export class ImportService {
       touched.push(stored.id);
     }
 
-    await this.batches.insertPublications(tx, [...created.values()].map(({ createdAt: _c, updatedAt: _u, titleKey: _t, ...row }) => row));
+    await this.batches.insertPublications(tx, [...created.values()].map(({ createdAt: _c, updatedAt: _u, titleKey: _t, titleFold: _f, ...row }) => row));
     for (const [id, patch] of patches) await this.publicationRows.update(tx, id, patch);
     await this.outbox.record(tx, 'publication', [...created.keys(), ...patches.keys()]);
     await this.batches.appendPublications(tx, batchId, touched);

@@ -1,4 +1,5 @@
 import { titleKeyOf } from '../../publications/identifiers';
+import { sameRecordByTitle, titleFoldOf } from '../../publications/title-match';
 import type { Publication } from '../../publications/publication.entity';
 import type { PublicationFields } from '../../publications/publication-validation';
 import { DuplicateKey } from './duplicate-key.enum';
@@ -8,6 +9,7 @@ export class PublicationIndex {
   private readonly byPmid = new Map<string, Publication>();
   private readonly byDoi = new Map<string, Publication>();
   private readonly byTitleKey = new Map<string, Publication[]>();
+  private readonly byTitleFold = new Map<string, Publication[]>();
 
   constructor(publications: Iterable<Publication>) {
     for (const publication of publications) this.add(publication);
@@ -20,6 +22,12 @@ export class PublicationIndex {
       const list = this.byTitleKey.get(publication.titleKey) ?? [];
       if (!list.includes(publication)) list.push(publication);
       this.byTitleKey.set(publication.titleKey, list);
+    }
+    publication.titleFold ??= titleFoldOf(publication.title);
+    if (publication.titleFold) {
+      const list = this.byTitleFold.get(publication.titleFold) ?? [];
+      if (!list.includes(publication)) list.push(publication);
+      this.byTitleFold.set(publication.titleFold, list);
     }
   }
 
@@ -41,16 +49,22 @@ export class PublicationIndex {
   /**
    * The stored publication a record is, tried on PMID, then DOI, then title key. A title-key match
    * is refused when a PMID or DOI on both sides disagree (an erratum can share its article's title).
+   * Last, the folded title alone, when sameRecordByTitle finds nothing that says they differ (a Scopus
+   * record without authors, "Mueller" in one database and "Müller" in another).
    */
   match(fields: PublicationFields, titleKey: string | null): { publication: Publication; on: DuplicateKey } | null {
     const byPmid = fields.pmid ? this.byPmid.get(fields.pmid) : undefined;
     if (byPmid) return { publication: byPmid, on: DuplicateKey.PMID };
     const byDoi = fields.doi ? this.byDoi.get(fields.doi) : undefined;
     if (byDoi) return { publication: byDoi, on: DuplicateKey.DOI };
-    if (!titleKey) return null;
-    const compatible = (this.byTitleKey.get(titleKey) ?? []).find(
-      (candidate) => !(candidate.pmid && fields.pmid && candidate.pmid !== fields.pmid) && !(candidate.doi && fields.doi && candidate.doi !== fields.doi),
-    );
-    return compatible ? { publication: compatible, on: DuplicateKey.TITLE_KEY } : null;
+    const compatible = titleKey
+      ? (this.byTitleKey.get(titleKey) ?? []).find(
+          (candidate) => !(candidate.pmid && fields.pmid && candidate.pmid !== fields.pmid) && !(candidate.doi && fields.doi && candidate.doi !== fields.doi),
+        )
+      : undefined;
+    if (compatible) return { publication: compatible, on: DuplicateKey.TITLE_KEY };
+    const fold = titleFoldOf(fields.title);
+    const sameTitle = fold ? (this.byTitleFold.get(fold) ?? []).find((candidate) => sameRecordByTitle(fields, candidate)) : undefined;
+    return sameTitle ? { publication: sameTitle, on: DuplicateKey.TITLE } : null;
   }
 }

@@ -1,9 +1,11 @@
 import type { PublicationFields } from '../../publications/publication-validation';
+import { TitleStatus } from '../../publications/title-status.enum';
 import { expandPages, mergePublication } from './publication-merge';
 
 function fields(overrides: Partial<PublicationFields> = {}): PublicationFields {
   return {
     title: 'Spinal epidural hematoma after epidural blood patch',
+    titleStatus: TitleStatus.COMPLETE,
     abstract: null,
     authors: [],
     journal: null,
@@ -87,6 +89,17 @@ describe('mergePublication', () => {
     const other = mergePublication(stored, fields({ authors: [{ family: 'Smith', given: 'J' }] }));
     expect(other.patch).toEqual({});
     expect(other.conflicts).toEqual([{ field: 'authors', kept: 'Müller; Smith, JA', offered: 'Smith, J' }]);
+  });
+
+  it('completes a title the store lacks or knows only the beginning of, and never shortens one', () => {
+    const full = 'Bilateral Subdural Intracranial Hematoma after Labor Epidural';
+    const incomplete = fields({ title: 'Bilateral Subdural Intracranial Hematoma after', titleStatus: TitleStatus.INCOMPLETE });
+    expect(mergePublication(incomplete, fields({ title: full })).patch).toEqual({ title: full, titleStatus: TitleStatus.COMPLETE });
+    expect(mergePublication(incomplete, fields({ title: 'Bilateral Subdural Intracranial Hematoma after' })).patch).toEqual({});
+    expect(mergePublication(incomplete, fields({ title: 'Another title' })).conflicts).toEqual([{ field: 'title', kept: 'Bilateral Subdural Intracranial Hematoma after', offered: 'Another title' }]);
+    const missing = fields({ title: null, titleStatus: TitleStatus.NOT_RECORDED });
+    expect(mergePublication(missing, fields({ title: full })).patch).toEqual({ title: full, titleStatus: TitleStatus.COMPLETE });
+    expect(mergePublication(fields(), fields({ title: 'Spinal epidural hematoma', titleStatus: TitleStatus.INCOMPLETE })).conflicts).toHaveLength(1);
   });
 
   it('expands abbreviated page ranges', () => {

@@ -5,6 +5,7 @@
  */
 import { normaliseTitleKey } from '../../publications/identifiers';
 import type { PublicationFields } from '../../publications/publication-validation';
+import { TitleStatus } from '../../publications/title-status.enum';
 
 export interface MergeConflict {
   field: string;
@@ -134,7 +135,24 @@ export function mergePublication(stored: PublicationFields, offered: Publication
     filled.push(field);
   };
 
+  // A title the store lacks, or knows only the beginning of, is completed by an import that gives it whole.
+  const storedStatus = stored.titleStatus ?? TitleStatus.COMPLETE;
+  const offeredStatus = offered.titleStatus ?? TitleStatus.COMPLETE;
+  if (!isEmpty(offered.title) && storedStatus !== TitleStatus.COMPLETE) {
+    const known = isEmpty(stored.title) ? '' : textKey(stored.title!);
+    const offeredKey = textKey(offered.title!);
+    const continues = storedStatus === TitleStatus.NOT_RECORDED || !known || (offeredKey.length > known.length && offeredKey.startsWith(known));
+    if (continues && offeredStatus === TitleStatus.COMPLETE) {
+      set('title', offered.title);
+      set('titleStatus', TitleStatus.COMPLETE);
+    } else if (continues && storedStatus === TitleStatus.NOT_RECORDED) {
+      set('title', offered.title);
+      set('titleStatus', offeredStatus);
+    }
+  }
+
   for (const field of SCALARS) {
+    if (field === 'title' && 'title' in patch) continue;
     const offeredValue = offered[field];
     if (isEmpty(offeredValue)) continue;
     const storedValue = stored[field];

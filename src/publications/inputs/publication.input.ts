@@ -1,4 +1,5 @@
 import { Field, InputType, Int, PartialType } from '@nestjs/graphql';
+import { TitleStatus } from '../title-status.enum';
 
 @InputType()
 export class AuthorInput {
@@ -23,8 +24,11 @@ export class MeshHeadingInput {
 
 @InputType()
 export class CreatePublicationInput {
-  @Field()
-  title: string;
+  @Field(() => String, { nullable: true, description: 'Required unless titleStatus is NOT_RECORDED (then it must be null). Never a placeholder.' })
+  title?: string | null;
+
+  @Field(() => TitleStatus, { nullable: true, description: 'Default COMPLETE; INCOMPLETE when title is only the known beginning.' })
+  titleStatus?: TitleStatus | null;
 
   @Field(() => String, { nullable: true })
   abstract?: string | null;

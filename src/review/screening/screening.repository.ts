@@ -37,19 +37,19 @@ export class ScreeningRepository {
     return rows.map((row) => ({ name: row.name, publications: row.n }));
   }
 
-  /** The publications imported for a review that still exist, in queue order (title, then id). */
+  /** The publications imported for a review that still exist, in queue order (title, records without one last, then id). */
   async publicationIdsOf(review: string, text: string[] = []): Promise<string[]> {
     const params: unknown[] = [review];
     const words = text.map((word) => {
       params.push(`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       const p = `$${params.length}`;
-      return `(p.title ILIKE ${p} OR coalesce(p.abstract, '') ILIKE ${p} OR coalesce(p.journal, '') ILIKE ${p} OR array_to_string(p.keywords, ' ') ILIKE ${p} OR p.mesh_headings::text ILIKE ${p})`;
+      return `(coalesce(p.title, '') ILIKE ${p} OR coalesce(p.abstract, '') ILIKE ${p} OR coalesce(p.journal, '') ILIKE ${p} OR array_to_string(p.keywords, ' ') ILIKE ${p} OR p.mesh_headings::text ILIKE ${p})`;
     });
     const rows: { id: string }[] = await this.uow.reader.query(
       `SELECT p.id FROM publication p
        WHERE p.id IN (SELECT u.publication_id FROM import_batch b CROSS JOIN LATERAL unnest(b.publication_ids) AS u(publication_id) WHERE b.review = $1)
        ${words.map((w) => `AND ${w}`).join(' ')}
-       ORDER BY lower(p.title), p.id`,
+       ORDER BY lower(p.title) NULLS LAST, p.id`,
       params,
     );
     return rows.map((row) => row.id);

@@ -217,7 +217,7 @@ export class ScreeningService {
         return {
           review: review.name,
           publication,
-          titleSegments: highlightSegments(publication.title, review.questionTerms),
+          titleSegments: highlightSegments(publication.title ?? '', review.questionTerms),
           abstractSegments: highlightSegments(publication.abstract ?? '', review.questionTerms),
           status: state.final.status,
           finalReason: state.final.reason,

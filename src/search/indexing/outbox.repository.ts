@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Tx, UnitOfWork } from '../../database/unit-of-work';
-import { OutboxEntityType, SearchOutbox } from './search-outbox.entity';
+import { OutboxEntityType } from './search-outbox.entity';
 
 export interface OutboxEntry {
   id: string;
@@ -16,7 +16,8 @@ export class OutboxRepository {
 
   async record(tx: Tx, entityType: OutboxEntityType, entityIds: readonly string[]): Promise<void> {
     if (entityIds.length === 0) return;
-    await tx.insert(SearchOutbox, [...new Set(entityIds)].map((entityId) => ({ entityType, entityId })));
+    // One statement, two parameters, whatever the number of rows; ids keep the order given.
+    await tx.query('INSERT INTO search_outbox (entity_type, entity_id) SELECT $1, u.id FROM unnest($2::uuid[]) WITH ORDINALITY AS u(id, n) ORDER BY u.n', [entityType, [...new Set(entityIds)]]);
   }
 
   /** The oldest entries, in the order they were written. */

@@ -117,7 +117,8 @@ export interface SearchDocumentSource {
   };
   publication: {
     id: string;
-    title: string;
+    /** Null when no title is recorded: the document's title is then empty. */
+    title: string | null;
     abstract: string | null;
     journal: string | null;
     year: number | null;
@@ -271,7 +272,7 @@ export function buildSearchDocument(source: SearchDocumentSource, terms: TermInd
   return {
     caseReportId: caseReport.id,
     publicationId: caseReport.publicationId,
-    title: stripControlCharacters(publication.title),
+    title: stripControlCharacters(publication.title ?? ''),
     abstract: clean(publication.abstract),
     journal: publication.journal,
     year: publication.year,

@@ -34,7 +34,7 @@ export interface PublicationSearchDocument {
 export interface PublicationDocumentSource {
   publication: {
     id: string;
-    title: string;
+    title: string | null;
     abstract: string | null;
     journal: string | null;
     year: number | null;
@@ -81,7 +81,7 @@ export function buildPublicationSearchDocument(source: PublicationDocumentSource
   const batchIds = uniqueSorted(source.batches.map((batch) => batch.id));
   return {
     publicationId: p.id,
-    title: p.title,
+    title: p.title ?? '',
     abstract: p.abstract,
     authors: p.authors.map((a) => [a.family, a.given].filter(Boolean).join(' ')),
     subjects: [...p.meshHeadings.map((h) => h.label), ...p.keywords],

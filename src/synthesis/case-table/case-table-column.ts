@@ -5,6 +5,7 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { ExportCase } from '../../literature/export/export-case';
 import { oneLine } from '../../literature/export/export-case';
+import { titleText } from '../../publications/title-status.enum';
 import { enumLabel, facetDefinition, FacetName } from '../../search/query/facet-registry';
 
 export enum CaseTableColumn {
@@ -45,7 +46,7 @@ const distinct = (values: string[]) => [...new Set(values)];
 export function authorYear(item: Pick<ExportCase, 'publication'>): string {
   const authors = item.publication.authors ?? [];
   const year = item.publication.year ?? 'n.d.';
-  if (!authors.length) return `${oneLine(item.publication.title).slice(0, 40)} ${year}`;
+  if (!authors.length) return `${oneLine(titleText(item.publication)).slice(0, 40)} ${year}`;
   const names = authors.length === 1 ? authors[0].family : authors.length === 2 ? `${authors[0].family} and ${authors[1].family}` : `${authors[0].family} et al.`;
   return `${names} ${year}`;
 }

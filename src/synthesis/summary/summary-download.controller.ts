@@ -7,6 +7,8 @@ import { RequestParams } from '../../literature/export/export-request';
 import { SavedSearchesService } from '../../literature/saved-searches/saved-searches.service';
 import { FacetName, isFacetName } from '../../search/query/facet-registry';
 import { TableStamp } from '../case-table/case-table-writers';
+import { svgToPng } from '../../common/svg-to-png';
+import { CaseSummary } from '../models/case-summary.model';
 import { DOWNLOAD_SEARCH_PARAMS, downloadSearch, savedSearchStamp, searchText } from '../download-request';
 import { sendDownload } from '../send-download';
 import { wholeSearch } from '../synthesis-search';
@@ -18,11 +20,12 @@ const FORMATS = {
   csv: { contentType: 'text/csv; charset=utf-8', extension: 'csv', write: summaryCsv },
   markdown: { contentType: 'text/markdown; charset=utf-8', extension: 'md', write: summaryMarkdown },
   svg: { contentType: 'image/svg+xml; charset=utf-8', extension: 'svg', write: summarySvg },
+  png: { contentType: 'image/png', extension: 'png', write: (summary: CaseSummary, stamp: TableStamp) => svgToPng(summarySvg(summary, stamp)) },
 } as const;
 
 /**
- * GET /exports/case-summary?facet=OUTCOME&format=csv|markdown|svg&{the search as GET /exports takes
- * it}: caseSummary as a file (the SVG a bar chart with 95% intervals), stamped like the case table.
+ * GET /exports/case-summary?facet=OUTCOME&format=csv|markdown|svg|png&{the search as GET /exports takes
+ * it}: caseSummary as a file (the SVG and PNG a bar chart with 95% intervals), stamped like the case table.
  */
 @Controller('exports')
 @UseFilters(DomainErrorHttpFilter)
@@ -39,7 +42,7 @@ export class SummaryDownloadController {
     const facetName = typeof rawFacet === 'string' ? rawFacet.trim().toUpperCase() : 'OUTCOME';
     if (!isFacetName(facetName)) throw BadUserInputError.field('facet', `must be one of ${Object.values(FacetName).join(', ')}`);
     const formatName = (typeof rest.format === 'string' ? rest.format : 'csv').trim().toLowerCase().replace(/^md$/, 'markdown');
-    if (!(formatName in FORMATS)) throw BadUserInputError.field('format', 'must be csv, markdown or svg');
+    if (!(formatName in FORMATS)) throw BadUserInputError.field('format', 'must be csv, markdown, svg or png');
     const format = FORMATS[formatName as keyof typeof FORMATS];
     const { input, savedSearchId } = await downloadSearch(rest, this.savedSearches);
     const summary = await this.summaries.summary(input, facetName);

@@ -114,6 +114,6 @@ export function summarySvg(summary: CaseSummary, stamp: TableStamp, title = `Cas
   ].join('\n');
 }
 
-function xml(text: string): string {
+export function xml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -46,6 +46,8 @@ import { renderPublicationHit } from './views/publication-results-view';
 import { renderHit, renderPager } from './views/results-view';
 import { renderNoResultsHelp, renderSuggestions } from './views/understanding-view';
 import { copyText, describeSearch, searchCitation, searchSummary, searchTitle } from './share';
+import { SynthesisPanel } from './synthesis-panel';
+import { titleText } from './title';
 
 const DEBOUNCE_MS = 250;
 const LOADING_DELAY_MS = 150;
@@ -111,10 +113,26 @@ class SearchPage {
   private readonly exportBox = byId('export');
   private readonly searchLabel = byId('search-label');
   private readonly scopeInputs = [...document.querySelectorAll<HTMLInputElement>('input[name="scope"]')];
+  private readonly viewTabs = byId('view-tabs');
+  private readonly synthesis = new SynthesisPanel(this.client, {
+    navigate: (next, replace) => this.navigate(next, { replace }),
+    caseHref: (id) => this.caseHref(id),
+  });
 
   start(): void {
     if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
     for (const radio of this.scopeInputs) radio.addEventListener('change', () => radio.checked && this.switchScope(radio.value as Scope));
+    for (const view of ['results', 'synthesis'] as const) {
+      byId(`view-${view}`).addEventListener('click', (event) => {
+        if ((event as MouseEvent).ctrlKey || (event as MouseEvent).metaKey || (event as MouseEvent).shiftKey) return;
+        event.preventDefault();
+        if (this.state.view === view) return;
+        const next = cloneState(this.state);
+        next.view = view;
+        this.navigate(next);
+        byId(view === 'synthesis' ? 'synthesis-heading' : 'results-heading').focus({ preventScroll: true });
+      });
+    }
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.commitText(false);
@@ -226,7 +244,28 @@ class SearchPage {
 
     if (state.caseId) void this.showCase(state.caseId);
     else this.showResults();
+    this.applyView();
     this.updateTitle();
+  }
+
+  /** The list of cases or the synthesis of the search (cases only): the tabs, and what shows under them. */
+  private applyView(): void {
+    const state = this.state;
+    const cases = state.scope === 'cases';
+    const synthesis = cases && state.view === 'synthesis';
+    this.viewTabs.hidden = !cases;
+    for (const view of ['results', 'synthesis'] as const) {
+      const tab = byId<HTMLAnchorElement>(`view-${view}`);
+      const target = cloneState(state);
+      target.view = view;
+      target.caseId = null;
+      tab.href = this.urlFor(target);
+      if ((view === 'synthesis') === synthesis) tab.setAttribute('aria-current', 'page');
+      else tab.removeAttribute('aria-current');
+    }
+    this.list.hidden = synthesis;
+    this.pager.hidden = synthesis;
+    this.synthesis.update(state);
   }
 
   private retry(): void {
@@ -704,10 +743,10 @@ class SearchPage {
     const caseData = this.state.caseId ? this.cases.get(this.state.caseId) : undefined;
     const name = SEARCH_LABELS[this.state.scope].title;
     const description = this.searchDescription();
-    document.title = caseData ? `${caseData.publication.title} (${caseData.label}) · Case report search` : searchTitle(description, name);
+    document.title = caseData ? `${titleText(caseData.publication)} (${caseData.label}) · Case report search` : searchTitle(description, name);
     const shown = this.result && this.shownKey === searchKey(this.state) ? this.result : null;
     const totals = shown ? (shown.scope === 'cases' ? { cases: shown.data.totalCases, publications: shown.data.totalPublications } : { cases: shown.data.totalPublications, publications: shown.data.totalPublications }) : null;
-    document.querySelector('meta[name="description"]')?.setAttribute('content', caseData ? `${caseData.label} of ${caseData.publication.title}` : searchSummary(description, this.state.scope === 'cases' ? totals : null));
+    document.querySelector('meta[name="description"]')?.setAttribute('content', caseData ? `${caseData.label} of ${titleText(caseData.publication)}` : searchSummary(description, this.state.scope === 'cases' ? totals : null));
   }
 
   /** The search in words (text, then the filters with their labels), for the title and citations. */

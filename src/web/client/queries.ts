@@ -1,4 +1,5 @@
 /** The GraphQL documents the page sends: the public API, nothing private. */
+import type { TitleStatus } from './title';
 
 const FACET_VALUE_FIELDS = 'value label termId termKey caseCount publicationCount selected';
 
@@ -22,7 +23,7 @@ export const SEARCH_QUERY = `query SearchPage($input: SearchCaseReportsInput!) {
           highlights { field snippets }
           caseReport {
             id label ageYears sex pregnancyStatus outcome curationStatus
-            publication { id title journal year authors { family given } caseReports { id } }
+            publication { id title titleStatus journal year authors { family given } caseReports { id } }
             complications { term { id label } }
             treatments { term { id label } }
           }
@@ -46,7 +47,7 @@ export const CASE_QUERY = `query CaseDetail($id: ID!) {
     curationStatus extractionRulesVersion
     facts { path value status reviewedBy reviewedAt evidence { field start end text sentence method confidence } }
     publication {
-      id title abstract journal year month volume issue pages doi pmid pmcid publicationTypes
+      id title titleStatus abstract journal year month volume issue pages doi pmid pmcid publicationTypes
       authors { family given }
       caseReports { id label }
     }
@@ -73,7 +74,7 @@ export const PUBLICATION_SEARCH_QUERY = `query PublicationSearchPage($input: Sea
           score
           highlights { field snippets }
           publication {
-            id title journal year doi pmid publicationTypes
+            id title titleStatus journal year doi pmid publicationTypes
             authors { family given }
             caseReports { id label curationStatus }
           }
@@ -146,7 +147,7 @@ export interface HitData {
       pregnancyStatus: string;
       outcome: string;
       curationStatus: string;
-      publication: { id: string; title: string; journal: string | null; year: number | null; authors: AuthorData[]; caseReports: { id: string }[] };
+      publication: { id: string; title: string | null; titleStatus: TitleStatus; journal: string | null; year: number | null; authors: AuthorData[]; caseReports: { id: string }[] };
       complications: { term: { id: string; label: string } }[];
       treatments: { term: { id: string; label: string } }[];
     };
@@ -173,7 +174,8 @@ export interface PublicationHitData {
     highlights: { field: string; snippets: string[] }[];
     publication: {
       id: string;
-      title: string;
+      title: string | null;
+      titleStatus: TitleStatus;
       journal: string | null;
       year: number | null;
       doi: string | null;
@@ -265,7 +267,8 @@ export interface CaseDetailData {
   followUpDays: number | null;
   publication: {
     id: string;
-    title: string;
+    title: string | null;
+    titleStatus: TitleStatus;
     abstract: string | null;
     journal: string | null;
     year: number | null;
@@ -297,4 +300,103 @@ export interface CaseDetailData {
 
 export interface CaseResponse {
   caseReport: CaseDetailData | null;
+}
+
+// --- synthesis (the public API's caseSummary, caseTable, caseCrossTab, caseNumericSummary) ---
+
+const ESTIMATE = 'numerator denominator proportion lower upper';
+
+/** The outcome of a search at a glance: one small request per search (not per page). */
+export const OUTCOME_SUMMARY_QUERY = `query OutcomeSummary($input: SearchCaseReportsInput) {
+  caseSummary(input: $input, facet: OUTCOME) {
+    totalCases knownCases curatedCases suggestedCases
+    rows { value label unknown caseCount ofAll { ${ESTIMATE} } ofKnown { ${ESTIMATE} } }
+  }
+}`;
+
+export const CASE_TABLE_QUERY = `query SynthesisTable($input: SearchCaseReportsInput, $columns: [CaseTableColumn!], $first: Int) {
+  caseTableColumns { column header description }
+  caseTable(input: $input, columns: $columns, first: $first) {
+    columns { column header }
+    totalCases
+    rows { caseReportId cells }
+    pageInfo { hasNextPage }
+  }
+}`;
+
+export const CROSS_TAB_QUERY = `query SynthesisCrossTab($input: SearchCaseReportsInput, $rows: FacetName!, $columns: FacetName!) {
+  caseCrossTab(input: $input, rows: $rows, columns: $columns, limit: 12) {
+    rows columns totalCases omittedRowValues omittedColumnValues
+    rowHeaders { value label depth unknown caseCount }
+    columnHeaders { value label depth unknown caseCount }
+    cells { rowValue columnValue caseCount ofRow { ${ESTIMATE} } search { pageQuery } }
+  }
+}`;
+
+export const NUMBERS_QUERY = `query SynthesisNumbers($input: SearchCaseReportsInput) {
+  age: caseNumericSummary(input: $input, field: AGE) { ...numbers }
+  onset: caseNumericSummary(input: $input, field: ONSET_HOURS) { ...numbers }
+}
+fragment numbers on CaseNumericSummary { field unit totalCases casesWithValue n missing min q1 median q3 max mean interval histogram { from to count } }`;
+
+/** The reviews literature was imported for (their PRISMA diagrams are linked from the synthesis view). */
+export const REVIEWS_QUERY = `query Reviews {
+  searchPublications(input: { first: 1, facets: [{ facet: REVIEW, limit: 50 }] }) { facets { facet values { value label publicationCount } } }
+}`;
+
+export interface EstimateData {
+  numerator: number;
+  denominator: number;
+  proportion: number;
+  lower: number;
+  upper: number;
+}
+
+export interface OutcomeSummaryData {
+  totalCases: number;
+  knownCases: number;
+  curatedCases: number | null;
+  suggestedCases: number | null;
+  rows: { value: string; label: string; unknown: boolean; caseCount: number; ofAll: EstimateData | null; ofKnown: EstimateData | null }[];
+}
+
+export interface CaseTableData {
+  caseTableColumns: { column: string; header: string; description: string }[];
+  caseTable: { columns: { column: string; header: string }[]; totalCases: number; rows: { caseReportId: string; cells: string[] }[]; pageInfo: { hasNextPage: boolean } };
+}
+
+export interface CrossTabHeaderData {
+  value: string;
+  label: string;
+  depth: number;
+  unknown: boolean;
+  caseCount: number;
+}
+
+export interface CrossTabData {
+  rows: string;
+  columns: string;
+  totalCases: number;
+  omittedRowValues: number;
+  omittedColumnValues: number;
+  rowHeaders: CrossTabHeaderData[];
+  columnHeaders: CrossTabHeaderData[];
+  cells: { rowValue: string; columnValue: string; caseCount: number; ofRow: EstimateData | null; search: { pageQuery: string } | null }[];
+}
+
+export interface NumericSummaryData {
+  field: string;
+  unit: string;
+  totalCases: number;
+  casesWithValue: number;
+  n: number;
+  missing: number;
+  min: number | null;
+  q1: number | null;
+  median: number | null;
+  q3: number | null;
+  max: number | null;
+  mean: number | null;
+  interval: number;
+  histogram: { from: number; to: number; count: number }[];
 }

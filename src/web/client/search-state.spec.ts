@@ -1,4 +1,4 @@
-import { emptyState, queryToState, searchInput, stateToQuery, toggleValue, clearFilters, exportHref, exportInput, searchKey, withNewSearch, withScope, PAGE_SIZE } from './search-state';
+import { emptyState, queryToState, searchInput, stateToQuery, toggleValue, clearFilters, exportHref, exportInput, searchKey, withNewSearch, withScope, PAGE_SIZE, synthesisHref, synthesisKey } from './search-state';
 
 describe('search page state <-> URL', () => {
   it('round-trips every part of the state through the query string', () => {
@@ -157,5 +157,20 @@ describe('publication search', () => {
     expect(url.searchParams.get('scope')).toBe('publications');
     expect(url.searchParams.get('format')).toBe('ris');
     expect(JSON.parse(url.searchParams.get('q')!)).toEqual({ text: 'cyst', prefixLastWord: true, sort: 'RELEVANCE', filters: { caseStatuses: ['NONE'] } });
+  });
+
+  it('keeps the synthesis view and its choices in the URL, apart from the search key', () => {
+    const state = queryToState('outcome=DEATH&view=synthesis&columns=citation,AGE,bad-name!&rows=SEX&cols=OUTCOME');
+    expect(state).toMatchObject({ view: 'synthesis', columns: ['CITATION', 'AGE'], crossRows: 'SEX', crossColumns: 'OUTCOME' });
+    expect(stateToQuery(state)).toBe('outcome=DEATH&view=synthesis&columns=CITATION%2CAGE&rows=SEX');
+    expect(searchKey(state)).toBe(searchKey(queryToState('outcome=DEATH')));
+    // A new filter keeps the view; the publications scope has none.
+    expect(toggleValue(state, 'sex', 'FEMALE').view).toBe('synthesis');
+    expect(withScope(state, 'publications').view).toBe('results');
+    expect(queryToState('scope=publications&view=synthesis').view).toBe('results');
+    // Downloads take the search as q; the summary's key ignores the sort.
+    const href = new URL(synthesisHref(state, 'exports/case-table', { format: 'docx' }), 'http://x/');
+    expect(JSON.parse(href.searchParams.get('q')!)).toEqual({ sort: 'RELEVANCE', filters: { outcomes: ['DEATH'] } });
+    expect(synthesisKey(state)).toBe(synthesisKey(withNewSearch(state, (draft) => (draft.sort = 'YEAR_ASC'))));
   });
 });

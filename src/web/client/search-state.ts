@@ -41,7 +41,19 @@ export interface SearchState {
   after: string[];
   /** The case whose detail is open, if any. */
   caseId: string | null;
+  /** Cases only: the result list, or the synthesis of the whole search (URL: `view=synthesis`). */
+  view: SearchView;
+  /** Synthesis view: the case table's columns in order (URL: `columns=CITATION,AGE`); empty: the API's default. */
+  columns: string[];
+  /** Synthesis view: the cross-tab's row and column facets (URL: `rows`, `cols`). */
+  crossRows: string;
+  crossColumns: string;
 }
+
+export type SearchView = 'results' | 'synthesis';
+export const DEFAULT_CROSS_ROWS = 'TREATMENT';
+export const DEFAULT_CROSS_COLUMNS = 'OUTCOME';
+const FACET_NAME = /^[A-Z_]{2,40}$/;
 
 export const PAGE_SIZE = 20;
 const MAX_TEXT = 500;
@@ -74,6 +86,10 @@ export function emptyState(): SearchState {
     sort: 'RELEVANCE',
     after: [],
     caseId: null,
+    view: 'results',
+    columns: [],
+    crossRows: DEFAULT_CROSS_ROWS,
+    crossColumns: DEFAULT_CROSS_COLUMNS,
   };
 }
 
@@ -103,6 +119,12 @@ export function stateToQuery(state: SearchState): string {
   if (state.sort !== 'RELEVANCE') params.set('sort', state.sort);
   for (const cursor of state.after) params.append('after', cursor);
   if (state.caseId) params.set('case', state.caseId);
+  if (state.view === 'synthesis' && state.scope === 'cases') {
+    params.set('view', 'synthesis');
+    if (state.columns.length) params.set('columns', state.columns.join(','));
+    if (state.crossRows !== DEFAULT_CROSS_ROWS) params.set('rows', state.crossRows);
+    if (state.crossColumns !== DEFAULT_CROSS_COLUMNS) params.set('cols', state.crossColumns);
+  }
   return params.toString();
 }
 
@@ -122,6 +144,14 @@ export function queryToState(query: string): SearchState {
   if (sort && sortsOf(state.scope).some((option) => option.value === sort)) state.sort = sort as SearchSort;
   state.after = params.getAll('after').filter(Boolean);
   state.caseId = params.get('case') || null;
+  if (state.scope === 'cases' && params.get('view') === 'synthesis') {
+    state.view = 'synthesis';
+    state.columns = [...new Set((params.get('columns') ?? '').split(',').map((column) => column.trim().toUpperCase()).filter((column) => FACET_NAME.test(column)))].slice(0, 30);
+    const rows = params.get('rows')?.trim().toUpperCase();
+    const cols = params.get('cols')?.trim().toUpperCase();
+    if (rows && FACET_NAME.test(rows)) state.crossRows = rows;
+    if (cols && FACET_NAME.test(cols)) state.crossColumns = cols;
+  }
   return state;
 }
 
@@ -131,6 +161,7 @@ export function cloneState(state: SearchState): SearchState {
     lists: Object.fromEntries(Object.entries(state.lists).map(([key, values]) => [key, [...values]])) as SearchState['lists'],
     ranges: { ...state.ranges },
     after: [...state.after],
+    columns: [...state.columns],
   };
 }
 
@@ -187,6 +218,19 @@ export function exportInput(state: SearchState): Record<string, unknown> {
   return input;
 }
 
+/** A synthesis download of the search on screen: `path?format=…&{extra}&q={the search}`, as GET /exports takes it. */
+export function synthesisHref(state: SearchState, path: string, params: Record<string, string>): string {
+  const query = new URLSearchParams(params);
+  query.set('q', JSON.stringify(exportInput(state)));
+  return `${path}?${query.toString()}`;
+}
+
+/** The search a synthesis summarises: text and filters (no paging, sort or facets), as a cache key. */
+export function synthesisKey(state: SearchState): string {
+  const { sort: _sort, ...input } = exportInput(state);
+  return JSON.stringify(input);
+}
+
 /** Where the export button of a format downloads the search on screen: cases, or publications with scope=publications. */
 export function exportHref(state: SearchState, format: string, path = 'exports'): string {
   const params = new URLSearchParams();
@@ -210,6 +254,7 @@ export function withScope(state: SearchState, scope: Scope): SearchState {
     if (draft.scope === scope) return;
     const empty = emptyState();
     draft.scope = scope;
+    if (scope !== 'cases') draft.view = 'results';
     draft.lists = empty.lists;
     draft.followed = false;
     draft.ranges = { ...empty.ranges, year: draft.ranges.year };

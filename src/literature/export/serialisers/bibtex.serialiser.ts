@@ -1,3 +1,5 @@
+import { titleStatusNote } from '../../../publications/title-status.enum';
+import { meshHeadingToText } from '../../formats/mesh-text';
 import { ExportPublication, oneLine } from '../export-case';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -27,7 +29,7 @@ export function escapeLatex(value: string): string {
 export function bibtexKeyBase(publication: Pick<ExportPublication, 'authors' | 'year' | 'title'>): string {
   const ascii = (text: string) => text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
   const author = ascii(publication.authors[0]?.family ?? '') || 'anon';
-  const word = publication.title.split(/\s+/).map(ascii).find((w) => w.length > 3 && !['case', 'report', 'with', 'after', 'from'].includes(w)) ?? '';
+  const word = (publication.title ?? '').split(/\s+/).map(ascii).find((w) => w.length > 3 && !['case', 'report', 'with', 'after', 'from'].includes(w)) ?? '';
   return `${author.slice(0, 30)}${publication.year ?? ''}${word.slice(0, 20)}`;
 }
 
@@ -49,10 +51,15 @@ function author(family: string, given: string | null): string {
   return given ? `${escapeLatex(family)}, ${escapeLatex(given)}` : `{${escapeLatex(family)}}`;
 }
 
-/** One @article entry. Publication types go to `type` and keywords to `keywords` (";"-separated); MeSH has no BibTeX field. */
+/**
+ * One @article entry. Publication types go to `type`, keywords to `keywords` and MeSH headings to `mesh`
+ * (the field JabRef's PubMed import fills), all ";"-separated; a heading in MEDLINE's notation with its
+ * descriptor UI ("*Hematoma, Epidural, Spinal [D020758]"). A title is written as far as it is known;
+ * `note` says when it is incomplete or not recorded.
+ */
 export function publicationToBibtex(publication: ExportPublication, key: string): string {
   const fields: [string, string | null][] = [
-    ['title', escapeLatex(publication.title)],
+    ['title', publication.title && escapeLatex(publication.title)],
     ['author', publication.authors.length ? publication.authors.map((a) => author(a.family, a.given)).join(' and ') : null],
     ['journal', publication.journal && escapeLatex(publication.journal)],
     ['year', publication.year ? String(publication.year) : null],
@@ -65,9 +72,11 @@ export function publicationToBibtex(publication: ExportPublication, key: string)
     ['abstract', publication.abstract && escapeLatex(publication.abstract)],
     // A single keyword with a comma gets a closing ";" so that it is not split at the comma.
     ['keywords', publication.keywords.length ? publication.keywords.map(escapeLatex).join('; ') + (publication.keywords.length === 1 && publication.keywords[0].includes(',') ? ';' : '') : null],
+    ['mesh', publication.meshHeadings.length ? publication.meshHeadings.map((heading) => escapeLatex(meshHeadingToText(heading))).join('; ') : null],
     ['type', publication.publicationTypes.length ? publication.publicationTypes.map(escapeLatex).join('; ') : null],
     ['language', publication.language && escapeLatex(publication.language)],
     ['url', publication.url && escapeLatex(publication.url)],
+    ['note', escapeLatex(titleStatusNote(publication.titleStatus) ?? '') || null],
   ];
   const body = fields.filter(([, value]) => value).map(([name, value]) => `  ${name} = {${value}}`);
   if (publication.month) body.splice(4, 0, `  month = ${MONTHS[publication.month - 1]}`);

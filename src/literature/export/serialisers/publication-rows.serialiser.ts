@@ -1,10 +1,16 @@
 import { Publication } from '../../../publications/publication.entity';
+import { titleStatusNote } from '../../../publications/title-status.enum';
+import { meshHeadingToText } from '../../formats/mesh-text';
 import { citationOf } from '../export-case';
 
 /**
  * The publication columns of both CSV exports, with Rayyan's header names (key, title, year, journal,
  * authors, doi, pubmed_id, ...) so the importer reads an export back. MeSH headings are "; "-separated
- * descriptor names ("Hematoma, Epidural, Spinal" keeps its commas).
+ * descriptor names ("Hematoma, Epidural, Spinal" keeps its commas). `notes` (Rayyan's column) says when
+ * the title is incomplete or not recorded.
+ * authors, doi, pubmed_id, ...) so the importer reads an export back. Lists are "; "-separated; a MeSH
+ * heading is written in MEDLINE's notation with its descriptor UI ("*Hematoma, Epidural, Spinal [D020758]":
+ * a major topic, and the name keeps its commas).
  */
 export const PUBLICATION_CSV_COLUMNS = [
   'publication_id',
@@ -27,6 +33,7 @@ export const PUBLICATION_CSV_COLUMNS = [
   'language',
   'url',
   'abstract',
+  'notes',
 ] as const;
 
 type PublicationColumn = (typeof PUBLICATION_CSV_COLUMNS)[number];
@@ -37,7 +44,7 @@ export function publicationCells(p: Publication): Record<PublicationColumn, stri
     publication_id: p.id,
     citation: citationOf(p),
     key: p.id,
-    title: p.title,
+    title: p.title ?? '',
     authors: p.authors.map((author) => (author.given ? `${author.family}, ${author.given}` : author.family)).join('; '),
     journal: p.journal ?? '',
     year: num(p.year),
@@ -49,11 +56,12 @@ export function publicationCells(p: Publication): Record<PublicationColumn, stri
     pubmed_id: p.pmid ?? '',
     pmc_id: p.pmcid ?? '',
     publication_types: p.publicationTypes.join('; '),
-    mesh_headings: p.meshHeadings.map((heading) => heading.label).join('; '),
+    mesh_headings: p.meshHeadings.map(meshHeadingToText).join('; '),
     keywords: p.keywords.join('; '),
     language: p.language ?? '',
     url: p.url ?? '',
     abstract: p.abstract ?? '',
+    notes: titleStatusNote(p.titleStatus) ?? '',
   };
 }
 
@@ -68,6 +76,7 @@ export function publicationToJson(p: Publication): Record<string, unknown> {
   return {
     id: p.id,
     title: p.title,
+    titleStatus: p.titleStatus,
     authors: p.authors,
     journal: p.journal,
     year: p.year,

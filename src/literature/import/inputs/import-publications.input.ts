@@ -44,6 +44,9 @@ export class ImportPublicationsInput {
   @Field(() => String, { nullable: true, description: 'The literature review this file belongs to (PRISMA numbers are per review).' })
   review?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The bibliographic database the file was exported from (PubMed, Embase, Scopus…): importSummary counts files and records per database.' })
+  database?: string | null;
+
   @Field(() => ImportMode, { nullable: true, defaultValue: ImportMode.ATOMIC })
   mode?: ImportMode | null;
 

@@ -6,7 +6,7 @@ export class PrismaIdentification {
   @Field(() => String, { nullable: true, description: 'Null: every import.' })
   review: string | null;
 
-  @Field(() => [PrismaSource], { description: 'Oldest first.' })
+  @Field(() => [PrismaSource], { description: 'Oldest first, refused files included.' })
   sources: PrismaSource[];
 
   @Field(() => Int, { description: 'Records identified: the records imported from every file, summed.' })
@@ -18,6 +18,6 @@ export class PrismaIdentification {
   @Field(() => Int, { description: 'Distinct publications left after duplicates were removed.' })
   recordsRemaining: number;
 
-  @Field(() => Int, { description: 'Records that could not be imported (errors), for the record; not part of the identification count.' })
+  @Field(() => Int, { description: 'Records that could not be imported (records with errors, and every record of a refused file), for the record; not part of the identification count.' })
   recordsNotImported: number;
 }

@@ -12,6 +12,12 @@ export class PrismaSource {
   @Field(() => ImportFormatName)
   format: ImportFormatName;
 
+  @Field(() => String, { nullable: true, description: 'The bibliographic database, as the importer named it.' })
+  database: string | null;
+
+  @Field({ description: 'False: the file was refused and nothing of it stored; its records count as not imported.' })
+  stored: boolean;
+
   @Field()
   importedAt: Date;
 
@@ -27,6 +33,6 @@ export class PrismaSource {
   @Field(() => Int)
   merged: number;
 
-  @Field(() => Int, { description: 'Records not imported because of errors.' })
+  @Field(() => Int, { description: 'Records not imported: those with errors, or every record of a refused file.' })
   skipped: number;
 }

@@ -3,6 +3,7 @@ import { h } from '../dom';
 import { authorList, enumLabel, formatAge, formatNumber } from '../labels';
 import type { CaseDetailData } from '../queries';
 import { renderEvidence, renderSuggestedNotice } from './evidence-view';
+import { titleNodes, titleSentence } from '../title';
 
 export interface CaseHandlers {
   back(): void;
@@ -55,7 +56,7 @@ function externalLink(href: string, label: string, description: string): HTMLEle
 export function renderCase(data: CaseDetailData, handlers: CaseHandlers): HTMLElement[] {
   const publication = data.publication;
   const back = h('button', { type: 'button', class: 'back-button', onclick: () => handlers.back() }, '← Back to results');
-  const heading = h('h2', { id: 'case-title', class: 'case-title', tabindex: '-1' }, publication.title);
+  const heading = h('h2', { id: 'case-title', class: 'case-title', tabindex: '-1' }, titleNodes(publication));
   const procedureName = (position: number) => {
     const procedure = data.procedures.find((item) => item.position === position);
     return procedure ? procedure.term.label : null;
@@ -152,14 +153,14 @@ export function renderCase(data: CaseDetailData, handlers: CaseHandlers): HTMLEl
     publication.pmid ? externalLink(pubmedUrl(publication.pmid), `PubMed ${publication.pmid}`, 'PubMed') : null,
     publication.pmcid ? externalLink(pmcUrl(publication.pmcid), publication.pmcid, 'PubMed Central') : null,
   ].filter((link): link is HTMLElement => link !== null);
-  const citationText = [`${authorList(publication.authors, true)}.`, publication.title.replace(/\.?$/, '.'), citationSource(publication), publication.doi ? `doi:${publication.doi}.` : '', publication.pmid ? `PMID: ${publication.pmid}.` : '']
+  const citationText = [`${authorList(publication.authors, true)}.`, titleSentence(publication), citationSource(publication), publication.doi ? `doi:${publication.doi}.` : '', publication.pmid ? `PMID: ${publication.pmid}.` : '']
     .filter(Boolean)
     .join(' ');
   const citation = h(
     'section',
     { class: 'case-section', 'aria-labelledby': 'case-citation' },
     h('h3', { id: 'case-citation' }, 'Publication'),
-    h('p', { class: 'citation' }, `${authorList(publication.authors, true)}. `, h('span', { class: 'citation-title' }, publication.title.replace(/\.?$/, '.')), ' ', h('cite', {}, citationSource(publication))),
+    h('p', { class: 'citation' }, `${authorList(publication.authors, true)}. `, h('span', { class: 'citation-title' }, titleNodes(publication), '.'), ' ', h('cite', {}, citationSource(publication))),
     h('p', {}, h('button', { type: 'button', class: 'small-button', id: 'copy-case-citation', onclick: () => handlers.copyCitation(citationText) }, 'Copy citation'), h('span', { id: 'case-share-status', class: 'share-status', role: 'status' })),
     links.length ? h('p', { class: 'citation-links' }, links.flatMap((link, index) => (index ? [' · ', link] : [link]))) : null,
     publication.publicationTypes.length ? h('p', { class: 'publication-types' }, `Publication type: ${publication.publicationTypes.join(', ')}`) : null,

@@ -6,6 +6,7 @@ import { h } from '../dom';
 import { authorList } from '../labels';
 import type { PublicationHitData } from '../queries';
 import { fieldLabel, ResultHandlers, snippetElement } from './results-view';
+import { titleNodes } from '../title';
 
 export interface CaseCounts {
   curated: number;
@@ -33,7 +34,7 @@ export function renderPublicationHit(hit: PublicationHitData, handlers: ResultHa
   const publication = hit.node.publication;
   const titleId = `pub-${publication.id}`;
   const titleSnippet = hit.node.highlights.find((highlight) => highlight.field === 'title')?.snippets[0];
-  const title = h('h3', { id: titleId, class: 'hit-title' }, titleSnippet ? snippetElement(titleSnippet, false) : publication.title);
+  const title = h('h3', { id: titleId, class: 'hit-title' }, titleNodes(publication, titleSnippet ? snippetElement(titleSnippet, false) : null));
 
   const cases = publication.caseReports.filter((item) => item.curationStatus !== 'REJECTED');
   const status = h(

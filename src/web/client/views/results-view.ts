@@ -3,6 +3,7 @@ import { h } from '../dom';
 import { parseSnippet } from '../highlight';
 import { authorList, enumLabel, formatAge } from '../labels';
 import type { HitData } from '../queries';
+import { titleNodes } from '../title';
 
 export interface ResultHandlers {
   caseHref(caseId: string): string;
@@ -58,7 +59,7 @@ export function renderHit(hit: HitData, handlers: ResultHandlers): HTMLElement {
   const report = hit.node.caseReport;
   const publication = report.publication;
   const titleId = `hit-${report.id}`;
-  const link = h('a', { href: handlers.caseHref(report.id), 'data-case-id': report.id, 'data-focus-key': `case:${report.id}`, class: 'hit-link' }, publication.title);
+  const link = h('a', { href: handlers.caseHref(report.id), 'data-case-id': report.id, 'data-focus-key': `case:${report.id}`, class: 'hit-link' }, titleNodes(publication));
   link.addEventListener('click', (event) => {
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0) return;
     event.preventDefault();

@@ -49,6 +49,10 @@ function marked(segments: Segment[]): (Node | string)[] {
   return segments.map((segment) => (segment.highlighted ? h('mark', {}, segment.text) : segment.text));
 }
 
+function titleOf(item: QueueItem): string {
+  return item.publication.title ?? 'Title not recorded';
+}
+
 function reasonLabel(code: string | null): string {
   if (!code) return '';
   return state.review?.exclusionReasons.find((reason) => reason.code === code)?.label ?? code;
@@ -194,7 +198,7 @@ function renderQueue(): void {
           'button',
           { type: 'button', 'aria-current': index === state.index ? 'true' : 'false', 'data-publication-id': item.publication.id, onclick: () => goTo(index) },
           h('span', { class: `decision-badge decision-${myStatus(item)}` }, STATUS_LABEL[myStatus(item)]),
-          item.publication.title,
+          titleOf(item),
         ),
       ),
     ),
@@ -224,7 +228,7 @@ function renderRecord(): void {
     );
   const children: (Node | null)[] = [
     h('p', { class: 'record-position' }, `Record ${state.index + 1} of ${state.items.length}`),
-    h('h2', { class: 'record-title', id: 'record-title' }, ...marked(item.titleSegments)),
+    h('h2', { class: 'record-title', id: 'record-title' }, ...(item.titleSegments.length ? marked(item.titleSegments) : [titleOf(item)]), item.publication.titleStatus === 'INCOMPLETE' ? ' (title incomplete in the source)' : ''),
     h('p', { class: 'record-meta' }, [p.journal ?? 'No journal', p.year ?? 'no year', p.pmid ? `PMID ${p.pmid}` : null, p.doi ? `DOI ${p.doi}` : null].filter(Boolean).join(' · ')),
     p.meshHeadings.length ? h('ul', { class: 'mesh-list', 'aria-label': 'MeSH headings' }, ...p.meshHeadings.map((m) => h('li', {}, m.label))) : null,
     item.abstractSegments.length ? h('p', { class: 'record-abstract' }, ...marked(item.abstractSegments)) : h('p', { class: 'record-abstract' }, 'No abstract.'),
@@ -289,7 +293,7 @@ async function decide(decision: 'INCLUDE' | 'EXCLUDE' | 'MAYBE', reason: string 
     const data = await client.request<{ screenPublication: QueueItem }>(SCREEN_MUTATION, { review: state.review.name, publicationId: item.publication.id, decision, reason, note });
     replaceItem(data.screenPublication);
     state.mode = 'record';
-    say(`${decisionText({ decision, reason, note })}: ${item.publication.title}`);
+    say(`${decisionText({ decision, reason, note })}: ${titleOf(item)}`);
     await Promise.all([refreshProgress(), loadConflicts()]);
     // On to the next record (the decided one stays in the list until the queue is reloaded).
     goTo(state.index + 1 < state.items.length ? state.index + 1 : state.index);
@@ -393,7 +397,7 @@ function renderConflicts(): void {
         const [decision, reason] = select.value.split(':');
         try {
           await client.request(RESOLVE_MUTATION, { review: state.review.name, publicationId: item.publication.id, decision, reason: reason ?? null, note: note.value.trim() || null });
-          say(`Resolved as ${decisionText({ decision, reason: reason ?? null, note: note.value })}: ${item.publication.title}`);
+          say(`Resolved as ${decisionText({ decision, reason: reason ?? null, note: note.value })}: ${titleOf(item)}`);
           await Promise.all([loadConflicts(), refreshProgress()]);
           const at = state.items.findIndex((i) => i.publication.id === item.publication.id);
           if (at >= 0) await loadQueue();
@@ -404,7 +408,7 @@ function renderConflicts(): void {
       return h(
         'li',
         { 'data-publication-id': item.publication.id },
-        h('p', { class: 'conflict-title' }, item.publication.title),
+        h('p', { class: 'conflict-title' }, titleOf(item)),
         h('p', { class: 'reviewer-decisions' }, item.decisions.map((decision) => `${decision.reviewer}: ${decisionText(decision)}`).join('; ')),
         h(
           'form',

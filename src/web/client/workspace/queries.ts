@@ -17,7 +17,7 @@ export type Status = 'UNDECIDED' | 'INCLUDED' | 'EXCLUDED' | 'MAYBE' | 'CONFLICT
 export interface QueueItem {
   status: Status;
   finalReason: string | null;
-  publication: { id: string; title: string; journal: string | null; year: number | null; pmid: string | null; doi: string | null; meshHeadings: { label: string }[]; keywords: string[] };
+  publication: { id: string; title: string | null; titleStatus: string; journal: string | null; year: number | null; pmid: string | null; doi: string | null; meshHeadings: { label: string }[]; keywords: string[] };
   titleSegments: Segment[];
   abstractSegments: Segment[];
   myDecision: ReviewerDecision | null;
@@ -44,7 +44,7 @@ export interface Review {
 }
 
 const ITEM = `status finalReason
-  publication { id title journal year pmid doi meshHeadings { label } keywords }
+  publication { id title titleStatus journal year pmid doi meshHeadings { label } keywords }
   titleSegments { text highlighted } abstractSegments { text highlighted }
   myDecision { reviewer decision reason note } decisions { reviewer decision reason note }
   resolution { resolvedBy decision reason }`;

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class ReviewScreeningAndSessions1796106986236 implements MigrationInterface {
-    name = 'ReviewScreeningAndSessions1796106986236'
+export class ReviewScreeningAndSessions1796108610574 implements MigrationInterface {
+    name = 'ReviewScreeningAndSessions1796108610574'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`

@@ -1,0 +1,65 @@
+import { SaxesParser } from 'saxes';
+import { ImportFormatName } from '../../import/import-format.enum';
+import type { PrismaIdentification } from '../../import/models/prisma-identification.model';
+import { prismaFile } from './prisma-file';
+import { NOT_SCREENED, prismaFlow, prismaSvg } from './prisma-flow';
+
+const at = new Date('2025-03-01T10:00:00Z');
+// Two searches of 10 records each, 10 of them duplicates; the second file had 2 records that failed.
+const identification: PrismaIdentification = {
+  review: 'EBP complications',
+  sources: [
+    { batchId: 'a', source: 'pubmed.xml', format: ImportFormatName.PUBMED_XML, importedAt: at, recordsRead: 10, recordsImported: 10, created: 10, merged: 0, skipped: 0, database: null, stored: true },
+    { batchId: 'b', source: 'embase.ris', format: ImportFormatName.RIS, importedAt: at, recordsRead: 12, recordsImported: 10, created: 0, merged: 10, skipped: 2, database: null, stored: true },
+  ],
+  recordsIdentified: 20,
+  duplicatesRemoved: 10,
+  recordsRemaining: 10,
+  recordsNotImported: 2,
+};
+
+describe('PRISMA 2020 flow diagram', () => {
+  it('counts from the imports only, and leaves what screening decides unavailable', () => {
+    const flow = prismaFlow(identification, at);
+    expect(flow.identification).toMatchObject({ recordsIdentified: 22, duplicatesRemoved: 10, recordsNotImported: 2 });
+    expect(flow.identification.sources.map((source) => source.records)).toEqual([10, 12]);
+    // identified - duplicates - not imported = the records to screen
+    expect(flow.screening).toEqual({ status: 'NOT_SCREENED', recordsScreened: 10, recordsExcluded: null, reportsSought: null, reportsNotRetrieved: null, reportsAssessed: null, reportsExcluded: null });
+    expect(flow.included).toEqual({ studies: null, reports: null });
+  });
+
+  it('draws the template boxes as well-formed SVG, every number as text', () => {
+    const svg = prismaSvg(prismaFlow(identification, at));
+    const texts: string[] = [];
+    const parser = new SaxesParser({ xmlns: true });
+    parser.on('text', (text) => text.trim() && texts.push(text.trim()));
+    parser.write(svg).close();
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'PRISMA 2020 flow diagram: EBP complications',
+        'Identification of studies via databases and registers',
+        'pubmed.xml (pubmed-xml, 2025-03-01): n = 10',
+        'Total: n = 22',
+        'Duplicate records removed (n = 10)',
+        'Records removed for other reasons (n = 2):',
+        'Records screened',
+        'n = 10 (records left to screen)',
+        'Records excluded',
+        'Reports assessed for eligibility',
+        'Studies included in review',
+      ]),
+    );
+    // Screening's own numbers are never made up: six boxes say so.
+    expect(texts.filter((text) => text === NOT_SCREENED).length).toBeGreaterThanOrEqual(6);
+    expect(texts.some((text) => /^n = \d+$/.test(text) && text !== 'n = 10')).toBe(false);
+  });
+
+  it('gives JSON with the flow, CSV with the screening stages marked, and a PNG', () => {
+    const json = JSON.parse(prismaFile(identification, 'json', at).body as string);
+    expect(json).toMatchObject({ review: 'EBP complications', recordsIdentified: 20, flow: { screening: { recordsScreened: 10, recordsExcluded: null } } });
+    const csv = prismaFile(identification, 'csv', at).body as string;
+    expect(csv).toContain(`EBP complications,records excluded (${NOT_SCREENED}),,,,\n`);
+    const png = prismaFile(identification, 'png', at).body as Buffer;
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * Probable duplicates over GraphQL: listed with what differs, dismissed as "not duplicates" (per review, who
+ * said so, not listed again), merged when a curator confirms.
+ */
+import { CURATOR_KEY, startTestApp, TestApp } from '../support/test-app';
+
+const IMPORT = `mutation($input: ImportPublicationsInput!) { importPublications(input: $input) { stored created merged } }`;
+const LIST = `query($review: String, $first: Int) {
+  probableDuplicates(review: $review, first: $first) {
+    score reasons differences { field first second }
+    first { id title year journal abstract }
+    second { id title year journal abstract }
+  }
+}`;
+const DISMISS = `mutation($firstId: ID!, $secondId: ID!, $review: String, $reason: String) {
+  dismissDuplicate(firstId: $firstId, secondId: $secondId, review: $review, reason: $reason) { id review firstId secondId dismissedBy reason createdAt }
+}`;
+const MERGE = `mutation($keepId: ID!, $mergeId: ID!) {
+  mergePublications(keepId: $keepId, mergeId: $mergeId) {
+    kept { id title abstract journal }
+    merge { keptId mergedId filledFields caseReportsMoved mergedBy }
+    conflicts { field kept dropped }
+  }
+}`;
+
+const ris = (...records: string[][]) => records.map((lines) => ['TY  - JOUR', ...lines, 'ER  - ', ''].join('\n')).join('\n');
+
+type Pair = { score: number; reasons: string[]; differences: { field: string; first: string | null; second: string | null }[]; first: { id: string; title: string }; second: { id: string; title: string } };
+
+describe('probable duplicates, dismissals and merges over GraphQL', () => {
+  let app: TestApp;
+  const review = 'e2e near duplicates';
+
+  beforeAll(async () => {
+    app = await startTestApp({ SEED_DEMO_DATA: 'false' });
+    for (const [fileName, text] of [
+      [
+        'pubmed.ris',
+        ris(
+          ['TI  - Spontaneous spinal epidural hematoma after chiropractic manipulation of the neck', 'AU  - Okafor, Chidi', 'PY  - 2021', 'JO  - J Med Case Rep', 'VL  - 15', 'SP  - 101', 'AB  - Short.'],
+          ['TI  - Chronic subdural hematoma after a lumbar drain in an adult with hydrocephalus', 'AU  - Berg, Pieter', 'PY  - 2019', 'JO  - Neurosurg Case Rep'],
+        ),
+      ],
+      [
+        'embase.ris',
+        ris(
+          ['TI  - Spontaneous spinal epidural haematoma after a chiropractic manipulation of the neck', 'PY  - 2021', 'JO  - Journal of Medical Case Reports', 'AB  - A longer abstract with the whole case.'],
+          ['TI  - Chronic subdural hematoma after a lumbar drain in an adult with hydrocephalus', 'AU  - Berg, P', 'PY  - 2020', 'JO  - Neurosurgical Case Reports'],
+        ),
+      ],
+    ]) {
+      const imported = await app.graphql<{ importPublications: { stored: boolean; created: number } }>(IMPORT, { input: { text, fileName, review } }, CURATOR_KEY);
+      expect(imported.errors).toBeUndefined();
+      expect(imported.data!.importPublications).toMatchObject({ stored: true, created: 2 });
+    }
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const list = async (forReview: string | null = review): Promise<Pair[]> => {
+    const result = await app.graphql<{ probableDuplicates: Pair[] }>(LIST, { review: forReview, first: 10 }, CURATOR_KEY);
+    expect(result.errors).toBeUndefined();
+    return result.data!.probableDuplicates;
+  };
+
+  it('needs a curator key to list, dismiss or merge', async () => {
+    const listed = await app.graphql(LIST, { review, first: 10 });
+    expect(listed.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    const dismissed = await app.graphql(DISMISS, { firstId: '00000000-0000-4000-8000-000000000001', secondId: '00000000-0000-4000-8000-000000000002' });
+    expect(dismissed.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('lists both pairs with what differs; a dismissed pair is not listed again in that review, with who dismissed it; the other merges on request', async () => {
+    const pairs = await list();
+    expect(pairs).toHaveLength(2);
+    const hematoma = pairs.find((pair) => /epidural/.test(pair.first.title))!;
+    const subdural = pairs.find((pair) => /subdural/.test(pair.first.title))!;
+    expect(hematoma.differences.map((difference) => difference.field)).toEqual(expect.arrayContaining(['title', 'journal']));
+    expect(subdural.reasons.join('; ')).toMatch(/year/);
+
+    // The curator reads both: the subdural pair is two articles (another year, another journal).
+    const dismissed = await app.graphql<{ dismissDuplicate: Record<string, unknown> }>(DISMISS, { firstId: subdural.second.id, secondId: subdural.first.id, review, reason: 'a case and its follow-up a year later' }, CURATOR_KEY);
+    expect(dismissed.errors).toBeUndefined();
+    const ids = [subdural.first.id, subdural.second.id].sort();
+    expect(dismissed.data!.dismissDuplicate).toMatchObject({ review, firstId: ids[0], secondId: ids[1], dismissedBy: 'curator', reason: 'a case and its follow-up a year later' });
+    // Dismissing it again keeps the first record.
+    const again = await app.graphql<{ dismissDuplicate: { id: string } }>(DISMISS, { firstId: subdural.first.id, secondId: subdural.second.id, review }, CURATOR_KEY);
+    expect(again.data!.dismissDuplicate.id).toBe((dismissed.data!.dismissDuplicate as { id: string }).id);
+
+    expect((await list()).map((pair) => pair.first.id)).toEqual([hematoma.first.id]);
+    // Dismissed for this review only: the listing over every publication still shows it.
+    expect((await list(null)).some((pair) => pair.first.id === subdural.first.id)).toBe(true);
+
+    const merged = await app.graphql<{ mergePublications: { kept: { id: string; abstract: string }; merge: { mergedId: string; mergedBy: string } } }>(MERGE, { keepId: hematoma.first.id, mergeId: hematoma.second.id }, CURATOR_KEY);
+    expect(merged.errors).toBeUndefined();
+    expect(merged.data!.mergePublications).toMatchObject({ kept: { id: hematoma.first.id, abstract: 'A longer abstract with the whole case.' }, merge: { mergedId: hematoma.second.id, mergedBy: 'curator' } });
+    expect(await list()).toEqual([]);
+  });
+
+  it('refuses a pair of one publication, unknown ids and a reason too long, naming the argument', async () => {
+    const [pair] = await list(null);
+    const same = await app.graphql(DISMISS, { firstId: pair.first.id, secondId: pair.first.id }, CURATOR_KEY);
+    expect(same.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(JSON.stringify(same.errors![0].extensions)).toContain('secondId');
+    const unknown = await app.graphql(DISMISS, { firstId: pair.first.id, secondId: '00000000-0000-4000-8000-000000000000' }, CURATOR_KEY);
+    expect(unknown.errors![0].extensions!.code).toBe('NOT_FOUND');
+    const long = await app.graphql(DISMISS, { firstId: pair.first.id, secondId: pair.second.id, reason: 'x'.repeat(501) }, CURATOR_KEY);
+    expect(JSON.stringify(long.errors![0].extensions)).toContain('reason');
+    // Without a review, the pair leaves every listing.
+    const everywhere = await app.graphql<{ dismissDuplicate: { review: string | null } }>(DISMISS, { firstId: pair.first.id, secondId: pair.second.id }, CURATOR_KEY);
+    expect(everywhere.data!.dismissDuplicate.review).toBeNull();
+    expect(await list(null)).toEqual([]);
+  });
+});
