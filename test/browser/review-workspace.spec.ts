@@ -130,7 +130,7 @@ describe('review workspace (browser)', () => {
     const page = alicePage;
     const plan: string[][] = [['i'], ['e', '1'], ['m'], ['i'], ['e', '4'], ['i'], ['e', '5', 'NOTE'], ['m'], ['i'], ['e', '2']];
     for (const [n, keys] of plan.entries()) {
-      expect(await page.textContent('.record-position')).toBe(`Record ${n + 1} of 10`);
+      await page.waitForFunction((position) => document.querySelector('.record-position')?.textContent === position, `Record ${n + 1} of 10`);
       for (const key of keys) {
         if (key === 'NOTE') {
           await page.waitForFunction(() => document.activeElement?.id === 'reason-note');

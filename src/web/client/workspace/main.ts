@@ -162,10 +162,14 @@ async function loadQueue(more = false): Promise<void> {
   }
 }
 
-async function refreshProgress(): Promise<void> {
-  if (!state.review) return;
+async function fetchProgress(): Promise<Progress | null> {
+  if (!state.review) return null;
   const data = await client.request<{ screeningQueue: { progress: Progress } }>(PROGRESS_QUERY, { review: state.review.name });
-  state.progress = data.screeningQueue.progress;
+  return data.screeningQueue.progress;
+}
+
+async function refreshProgress(): Promise<void> {
+  state.progress = (await fetchProgress()) ?? state.progress;
   renderProgress();
 }
 
@@ -294,9 +298,12 @@ async function decide(decision: 'INCLUDE' | 'EXCLUDE' | 'MAYBE', reason: string 
     replaceItem(data.screenPublication);
     state.mode = 'record';
     say(`${decisionText({ decision, reason, note })}: ${titleOf(item)}`);
-    await Promise.all([refreshProgress(), loadConflicts()]);
-    // On to the next record (the decided one stays in the list until the queue is reloaded).
+    const [progress] = await Promise.all([fetchProgress(), loadConflicts()]);
+    // On to the next record (the decided one stays in the list until the queue is reloaded), and the
+    // progress with it, in one step: what the page shows is never half updated.
+    state.progress = progress ?? state.progress;
     goTo(state.index + 1 < state.items.length ? state.index + 1 : state.index);
+    renderProgress();
     byId('record').focus();
   } catch (error) {
     say(messageOf(error), true);
