@@ -208,6 +208,19 @@ describe('review workspace API: sessions and screening', () => {
       expect(counts.identification).toEqual({ recordsIdentified: 10, recordsRemaining: 10 });
     });
 
+    it('draws the screening numbers into the PRISMA export (CSV, JSON flow, SVG)', async () => {
+      const csv = await request(app.running.url).get('/exports/prisma').query({ review: REVIEW });
+      expect(csv.status).toBe(200);
+      expect(csv.text).toContain(`${REVIEW},records screened (final decision),,,,5`);
+      expect(csv.text).toContain(`${REVIEW},records excluded,,,,3`);
+      expect(csv.text).toContain(`${REVIEW},records excluded: Duplicate,,,,1`);
+      expect(csv.text).toContain(`${REVIEW},studies included in review,,,,1`);
+      expect(csv.text).not.toContain('not screened yet');
+      const json = await request(app.running.url).get('/exports/prisma').query({ review: REVIEW, format: 'json' });
+      expect(json.body.flow.screening).toMatchObject({ status: 'IN_PROGRESS', recordsScreened: 5, recordsAwaitingDecision: 5, recordsExcluded: 3, reportsAssessed: 2, reportsAwaitingDecision: 1 });
+      expect(json.body.flow.included).toMatchObject({ studies: 1, reports: 1 });
+    });
+
     it('shows the final decisions in publication search as a filter and a facet', async () => {
       await waitForIndex(app);
       const result = await app.graphql<{ searchPublications: { totalPublications: number; facets: { facet: string; values: { value: string; publicationCount: number }[] }[] } }>(FACETS, {

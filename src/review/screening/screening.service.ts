@@ -3,6 +3,7 @@ import { BadUserInputError, ConflictError, DomainError, FieldError, NotFoundErro
 import { ImportBatchesService } from '../../literature/import/import-batches.service';
 import { Publication } from '../../publications/publication.entity';
 import { PublicationsRepository } from '../../publications/publications.repository';
+import { PrismaScreeningNumbers, PrismaScreeningSource } from '../../literature/export/serialisers/prisma-flow';
 import { OutboxRepository } from '../../search/indexing/outbox.repository';
 import { ExclusionReason } from '../models/exclusion-reason.model';
 import { ReviewView } from '../models/review.model';
@@ -67,7 +68,7 @@ interface RecordState {
  * facet follows.
  */
 @Injectable()
-export class ScreeningService {
+export class ScreeningService implements PrismaScreeningSource {
   constructor(
     private readonly repository: ScreeningRepository,
     private readonly publications: PublicationsRepository,
@@ -282,6 +283,14 @@ export class ScreeningService {
       await this.outbox.record(tx, 'publication', [request.publicationId]);
     });
     return this.item(review, request.publicationId, resolvedBy);
+  }
+
+  /** The screening part of the review's PRISMA diagram and CSV (GET /exports/prisma); null until someone has screened a record. */
+  async screeningNumbers(review: string): Promise<PrismaScreeningNumbers | null> {
+    if (!(await this.review(review))) return null;
+    const counts = await this.prismaCounts(review);
+    if (counts.recordsScreened + counts.recordsInConflict === 0) return null;
+    return counts;
   }
 
   async prismaCounts(rawReview: string): Promise<PrismaCounts> {
