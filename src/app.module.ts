@@ -18,6 +18,7 @@ import { PublicationsModule } from './publications/publications.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { CaseHistoryModule } from './review/history/case-history.module';
 import { OutboxModule } from './search/indexing/outbox.module';
+import { ReviewModule } from './review/review.module';
 import { SearchModule } from './search/search.module';
 import { SynthesisModule } from './synthesis/synthesis.module';
 import { VocabularyModule } from './vocabulary/vocabulary.module';
@@ -53,6 +54,7 @@ export class AppModule {
         ExtractionModule,
         LiteratureModule,
         SynthesisModule,
+        ReviewModule,
         DemoDataModule,
         GraphqlApiModule,
         HealthModule,

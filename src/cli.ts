@@ -21,6 +21,7 @@ import { DuplicatesService } from './literature/duplicates/duplicates.service';
 import type { ProbableDuplicate } from './literature/duplicates/duplicate.models';
 import { PRISMA_FORMATS, prismaFile } from './literature/export/serialisers/prisma-file';
 import type { PrismaFormat } from './literature/export/serialisers/prisma-file';
+import { PRISMA_SCREENING, PrismaScreeningSource } from './literature/export/serialisers/prisma-flow';
 import { ImportBatchesService } from './literature/import/import-batches.service';
 import { ImportMode } from './literature/import/import-mode.enum';
 import { ImportService } from './literature/import/import.service';
@@ -210,8 +211,12 @@ async function prisma(options: { review?: string; format: string; out?: string; 
   }
   if (!PRISMA_FORMATS.includes(format)) throw new CliFailure(`--format must be ${PRISMA_FORMATS.join(', ')}`, 2);
   if (format === 'png' && !options.out && process.stdout.isTTY) throw new CliFailure('a PNG is binary: give --out FILE or redirect stdout', 2);
-  const numbers = await withApp((app) => app.get(ImportBatchesService).prismaIdentification(options.review));
-  await writeOut(prismaFile(numbers, format).body, options.out);
+  const { numbers, screening } = await withApp(async (app) => {
+    const numbers = await app.get(ImportBatchesService).prismaIdentification(options.review);
+    const source = app.get<symbol, PrismaScreeningSource>(PRISMA_SCREENING, { strict: false });
+    return { numbers, screening: numbers.review ? await source.screeningNumbers(numbers.review) : null };
+  });
+  await writeOut(prismaFile(numbers, format, new Date(), screening).body, options.out);
 }
 
 /** One probable duplicate pair, for a terminal: the score, why, both ids and the fields that differ. */

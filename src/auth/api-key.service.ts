@@ -34,4 +34,9 @@ export class ApiKeyService implements OnModuleInit {
     }
     return match;
   }
+
+  /** The configured principal of this name (a session checks that its key still exists with its role). */
+  principalNamed(name: string): ApiPrincipal | null {
+    return this.keys.find((key) => key.principal.name === name)?.principal ?? null;
+  }
 }

@@ -87,6 +87,12 @@ const envSchema = z.object({
   RATE_LIMIT_WRITES_PER_ADDRESS: z.coerce.number().int().min(1).default(120),
   RATE_LIMIT_READS_PER_KEY: z.coerce.number().int().min(1).default(1200),
   RATE_LIMIT_WRITES_PER_KEY: z.coerce.number().int().min(1).default(300),
+  /** Sign-in attempts (POST /session) per client address and window: an API key cannot be guessed by trying. */
+  RATE_LIMIT_SIGNINS_PER_ADDRESS: z.coerce.number().int().min(1).default(10),
+  /** How long a browser session (the workspace's sign-in cookie) lasts, in minutes. */
+  SESSION_TTL_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(480),
+  /** `auto`: the session cookie is Secure when the request came over https; `true`: always (behind a TLS proxy); `false`: never. */
+  SESSION_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;

@@ -17,7 +17,7 @@ function refuse(kind: RequestKind, scope: Scope, limit: number, windowMs: number
   return (request: Request, response: Response): void => {
     const reset = (request as Request & Limited).rateLimit?.resetTime;
     const retryAfter = Math.max(1, Math.ceil(((reset?.getTime() ?? Date.now() + windowMs) - Date.now()) / 1000));
-    const message = `Too many ${kind}s from this ${scope === 'key' ? 'API key' : 'address'}: at most ${limit} per ${Math.round(windowMs / 1000)} s. Try again in ${retryAfter} s.`;
+    const message = `Too many ${kind === 'sign-in' ? 'sign-in attempt' : kind}s from this ${scope === 'key' ? 'API key' : 'address'}: at most ${limit} per ${Math.round(windowMs / 1000)} s. Try again in ${retryAfter} s.`;
     const details = { code: 'RATE_LIMITED', limit, windowSeconds: Math.round(windowMs / 1000), retryAfterSeconds: retryAfter, scope, kind };
     response.setHeader('Retry-After', String(retryAfter));
     response.status(429);
@@ -58,6 +58,8 @@ export class RateLimitMiddleware implements NestMiddleware {
       limiter('write', 'address', config.RATE_LIMIT_WRITES_PER_ADDRESS),
       limiter('read', 'key', config.RATE_LIMIT_READS_PER_KEY),
       limiter('write', 'key', config.RATE_LIMIT_WRITES_PER_KEY),
+      // Guessing keys through the sign-in form: a few attempts per address and window.
+      limiter('sign-in', 'address', config.RATE_LIMIT_SIGNINS_PER_ADDRESS),
     ];
   }
 

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 
-export type RequestKind = 'read' | 'write';
+export type RequestKind = 'read' | 'write' | 'sign-in';
 
 /** A GraphQL document with a mutation operation in it (a `mutation` keyword at the start of an operation). */
 const MUTATION = /(^|[\s},;])mutation\b/;
@@ -17,6 +17,7 @@ function isMutationBody(body: unknown): boolean {
  * as a write: the stricter bucket, never a way around it.
  */
 export function requestKind(request: Request): RequestKind {
+  if (request.path === '/session' && request.method === 'POST') return 'sign-in';
   if (request.path.startsWith('/imports')) return request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'write';
   if (request.path.startsWith('/graphql') && request.method === 'POST') return isMutationBody(request.body) ? 'write' : 'read';
   return 'read';

@@ -33,18 +33,28 @@ function builtPageDir(): string {
   return join(dir, 'dist', 'web');
 }
 
-/** Serves the search page at `/` and its content-hashed assets, built from src/web/client by `npm run build:web`. */
+/** Serves the search page at `/`, the review workspace at `/workspace`, and their content-hashed assets, built from src/web/client by `npm run build:web`. */
 @Controller()
 export class SearchPageController {
   private readonly root = builtPageDir();
 
   @Get()
-  async page(@Res() response: Response): Promise<void> {
+  page(@Res() response: Response): Promise<void> {
+    return this.send(response, 'index.html', 'The search page');
+  }
+
+  /** The review workspace: the same strict policy as the search page (its scripts come from this origin only). */
+  @Get('workspace')
+  workspace(@Res() response: Response): Promise<void> {
+    return this.send(response, 'workspace.html', 'The workspace');
+  }
+
+  private async send(response: Response, file: string, what: string): Promise<void> {
     let html: string;
     try {
-      html = await readFile(join(this.root, 'index.html'), 'utf8');
+      html = await readFile(join(this.root, file), 'utf8');
     } catch {
-      throw new ServiceUnavailableException('The search page is not built: run `npm run build:web`. The GraphQL API is at /graphql.');
+      throw new ServiceUnavailableException(`${what} is not built: run \`npm run build:web\`. The GraphQL API is at /graphql.`);
     }
     response.set({ ...PAGE_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
     response.send(html);

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { SaxesParser } from 'saxes';
 import request from 'supertest';
 import { docxText } from '../support/docx-text';
+import { waitForIndex } from '../support/search-index';
 import { CURATOR_KEY, startTestApp, TestApp } from '../support/test-app';
 import { accessibilityViolations } from './support/accessibility';
 import { launchBrowser, screenshot, TestBrowser } from './support/browser';
@@ -128,6 +129,8 @@ describe('synthesis on the search page (browser, demo corpus)', () => {
       const upload = await request(app.running.url).post('/imports').query({ review: 'synthesis review', fileName: `search-${i}.ris` }).set('Authorization', `Bearer ${CURATOR_KEY}`).set('Content-Type', 'text/plain').send(ris);
       expect(upload.status).toBe(200);
     }
+    // The view lists reviews from publication search's REVIEW facet: wait until the imports are indexed.
+    await waitForIndex(app);
     const page = await driver.open(QUESTION);
     await page.click('#view-synthesis');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('view') === 'synthesis');

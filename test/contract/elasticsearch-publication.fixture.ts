@@ -1,5 +1,6 @@
 import { buildPublicationSearchDocument, MeshAncestry, PublicationDocumentSource, PublicationSearchDocument } from '../../src/search/publications/publication-search-document';
 import { uuid } from './search-fixture.factory';
+import { PublicationScreeningDecision } from '../../src/search/publications/publication-search-query';
 
 /**
  * A small publication corpus for the Elasticsearch publication engine's unit specs (built by the real
@@ -44,6 +45,7 @@ interface Spec {
   authors?: [string, string?][];
   batches?: { id: string; review: string | null }[];
   cases?: ('SUGGESTED' | 'CURATED')[];
+  screenings?: { review: string; decision: PublicationScreeningDecision }[];
 }
 
 const SPECS: Spec[] = [
@@ -59,6 +61,7 @@ const SPECS: Spec[] = [
     authors: [['Smith', 'John'], ['Okonkwo', 'Adaeze']],
     batches: [batch(1, 'Review A')],
     cases: ['CURATED'],
+    screenings: [{ review: 'Review A', decision: PublicationScreeningDecision.INCLUDED }],
   },
   {
     n: 2,
@@ -73,6 +76,10 @@ const SPECS: Spec[] = [
     authors: [['Brown']],
     batches: [batch(1, 'Review A'), batch(2, 'Review B')],
     cases: ['SUGGESTED'],
+    screenings: [
+      { review: 'Review A', decision: PublicationScreeningDecision.EXCLUDED },
+      { review: 'Review B', decision: PublicationScreeningDecision.INCLUDED },
+    ],
   },
   { n: 3, title: 'A letter from Zanzibar', year: null, types: ['Letter'], journal: null, language: null },
   {
@@ -87,6 +94,7 @@ const SPECS: Spec[] = [
     authors: [['Dupont', 'Marie']],
     batches: [batch(2, 'Review B')],
     cases: ['SUGGESTED', 'CURATED'],
+    screenings: [{ review: 'Review B', decision: PublicationScreeningDecision.CONFLICT }],
   },
   { n: 5, title: 'Intracranial hematoma in a child', year: 2016, types: ['Case Reports'], mesh: ['D000001'], journal: 'Neurology', language: 'eng', batches: [batch(3, null)] },
   {
@@ -126,6 +134,7 @@ export function fixturePublicationSource(spec: Spec): PublicationDocumentSource 
     },
     batches: spec.batches ?? [],
     caseStatuses: spec.cases ?? [],
+    screenings: spec.screenings ?? [],
   };
 }
 

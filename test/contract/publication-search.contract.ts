@@ -5,6 +5,7 @@ import {
   PublicationCaseStatus,
   PublicationFacetName,
   PublicationFacetRequest,
+  PublicationScreeningDecision as Screening,
   PublicationSearchFilters,
   PublicationSearchQuery,
   PublicationSearchSort,
@@ -40,14 +41,16 @@ interface Spec {
   batches?: { id: string; review: string | null }[];
   cases?: ('SUGGESTED' | 'CURATED')[];
   keywords?: string[];
+  /** Final screening decisions by review (reviews without one are UNDECIDED). */
+  screenings?: { review: string; decision: Screening }[];
 }
 
 /** Ten publications, counted by hand below. */
 const SPECS: Spec[] = [
-  { n: 1, title: 'Intrathecal hematoma after an epidural blood patch', abstract: 'A postpartum woman developed back pain after a blood patch.', year: 2019, types: ['Case Reports', 'Journal Article'], mesh: [MESH.spinalEpiduralHematoma, MESH.humans], journal: 'Int J Obstet Anesth', language: 'eng', batches: [{ id: BATCH_A, review: 'ebp' }], cases: ['CURATED'] },
-  { n: 2, title: 'Spinal subdural haematoma following labour epidural', abstract: 'Case of a parturient with paraplegia.', year: 2012, types: ['Case Reports'], mesh: [MESH.hematoma], journal: 'Anaesthesia', language: 'eng', batches: [{ id: BATCH_A, review: 'ebp' }], cases: ['SUGGESTED'] },
-  { n: 3, title: 'Post-dural puncture headache: a review', abstract: 'We review treatments of headache after dural puncture.', year: 2020, types: ['Review'], mesh: [MESH.postDuralPunctureHeadache, MESH.humans], journal: 'Anaesthesia', language: 'eng', batches: [{ id: BATCH_A, review: 'ebp' }, { id: BATCH_B, review: 'pdph' }] },
-  { n: 4, title: 'Epidural blood patch for headache: a randomised trial', abstract: 'Blood patch versus conservative treatment in 100 patients.', year: 2020, types: ['Randomized Controlled Trial'], mesh: [MESH.headache], journal: 'Lancet', language: 'eng', batches: [{ id: BATCH_B, review: 'pdph' }] },
+  { n: 1, title: 'Intrathecal hematoma after an epidural blood patch', abstract: 'A postpartum woman developed back pain after a blood patch.', year: 2019, types: ['Case Reports', 'Journal Article'], mesh: [MESH.spinalEpiduralHematoma, MESH.humans], journal: 'Int J Obstet Anesth', language: 'eng', batches: [{ id: BATCH_A, review: 'ebp' }], cases: ['CURATED'], screenings: [{ review: 'ebp', decision: Screening.INCLUDED }] },
+  { n: 2, title: 'Spinal subdural haematoma following labour epidural', abstract: 'Case of a parturient with paraplegia.', year: 2012, types: ['Case Reports'], mesh: [MESH.hematoma], journal: 'Anaesthesia', language: 'eng', batches: [{ id: BATCH_A, review: 'ebp' }], cases: ['SUGGESTED'], screenings: [{ review: 'ebp', decision: Screening.CONFLICT }] },
+  { n: 3, title: 'Post-dural puncture headache: a review', abstract: 'We review treatments of headache after dural puncture.', year: 2020, types: ['Review'], mesh: [MESH.postDuralPunctureHeadache, MESH.humans], journal: 'Anaesthesia', language: 'eng', batches: [{ id: BATCH_A, review: 'ebp' }, { id: BATCH_B, review: 'pdph' }], screenings: [{ review: 'ebp', decision: Screening.INCLUDED }, { review: 'pdph', decision: Screening.EXCLUDED }] },
+  { n: 4, title: 'Epidural blood patch for headache: a randomised trial', abstract: 'Blood patch versus conservative treatment in 100 patients.', year: 2020, types: ['Randomized Controlled Trial'], mesh: [MESH.headache], journal: 'Lancet', language: 'eng', batches: [{ id: BATCH_B, review: 'pdph' }], screenings: [{ review: 'pdph', decision: Screening.MAYBE }] },
   { n: 5, title: 'Hématome sous-dural après péridurale', abstract: null, year: 2005, types: ['Case Reports'], mesh: [MESH.hematoma], journal: 'Ann Fr Anesth Reanim', language: 'fre', batches: [{ id: BATCH_B, review: 'pdph' }], cases: ['SUGGESTED', 'SUGGESTED'] },
   { n: 6, title: 'Two cases of spinal epidural hematoma on anticoagulants', abstract: 'Both patients recovered after laminectomy.', year: 2016, types: ['Case Reports'], mesh: [MESH.spinalEpiduralHematoma], journal: 'Spine', language: 'eng', cases: ['CURATED', 'SUGGESTED'] },
   { n: 7, title: 'Anaesthesia workforce survey', abstract: 'A survey of 500 anaesthetists.', year: null, types: ['Journal Article'], journal: null, language: null, batches: [{ id: BATCH_A, review: 'ebp' }] },
@@ -79,6 +82,7 @@ export function contractPublicationDocuments(): PublicationSearchDocument[] {
       },
       batches: spec.batches ?? [],
       caseStatuses: spec.cases ?? [],
+      screenings: spec.screenings ?? [],
     };
     return buildPublicationSearchDocument(source, mesh, new Date('2026-01-01T00:00:00Z'));
   });
@@ -161,6 +165,19 @@ export function describePublicationSearchContract(name: string, open: () => Prom
       expect(sorted(await search({ filters: { caseStatuses: [PublicationCaseStatus.NONE] } }))).toEqual([3, 4, 7, 8, 9]);
       expect(sorted(await search({ filters: { caseStatuses: [PublicationCaseStatus.SUGGESTED] } }))).toEqual([2, 5]);
       expect(sorted(await search({ filters: { caseStatuses: [PublicationCaseStatus.CURATED], publicationTypes: ['Case Reports'] } }))).toEqual([1, 6]);
+    });
+
+    it('filters and counts final screening decisions, one per review, with NONE for publications in no review', async () => {
+      expect(sorted(await search({ filters: { screeningDecisions: [Screening.INCLUDED] } }))).toEqual([1, 3]);
+      expect(sorted(await search({ filters: { screeningDecisions: [Screening.UNDECIDED, Screening.MAYBE] } }))).toEqual([4, 5, 7, 8, 10]);
+      expect(sorted(await search({ filters: { screeningDecisions: [Screening.NONE] } }))).toEqual([6, 9]);
+      const all = await search({ facets: [PublicationFacetName.SCREENING_DECISION] });
+      expect(counts(all, PublicationFacetName.SCREENING_DECISION)).toEqual({ CONFLICT: 1, EXCLUDED: 1, INCLUDED: 2, MAYBE: 1, NONE: 2, UNDECIDED: 4 });
+      const pdphIncluded = await search({ filters: { reviews: ['pdph'], screeningDecisions: [Screening.INCLUDED] }, facets: [PublicationFacetName.SCREENING_DECISION, PublicationFacetName.REVIEW] });
+      expect(sorted(pdphIncluded)).toEqual([3]);
+      // SCREENING_DECISION ignores its own selection: the pdph publications are 3, 4, 5, 8.
+      expect(counts(pdphIncluded, PublicationFacetName.SCREENING_DECISION)).toEqual({ EXCLUDED: 1, INCLUDED: 1, MAYBE: 1, UNDECIDED: 2 });
+      expect(counts(pdphIncluded, PublicationFacetName.REVIEW)).toEqual({ ebp: 2, pdph: 1 });
     });
 
     it('matches a MeSH descriptor and everything narrower', async () => {

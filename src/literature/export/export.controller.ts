@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Controller, Get, Head, Query, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Head, Inject, Optional, Query, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
 import { BadUserInputError } from '../../common/errors/domain-error';
 import { DomainErrorHttpFilter } from '../common/domain-error-http.filter';
@@ -13,6 +13,7 @@ import { exportFormatParam, RequestParams, searchInputFromParams, searchParamsGi
 import { ExportService, OpenExport } from './export.service';
 import { publicationSearchInputFromParams } from './publication-export-request';
 import { prismaFile } from './serialisers/prisma-file';
+import { PRISMA_SCREENING, PrismaScreeningSource } from './serialisers/prisma-flow';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -34,6 +35,8 @@ export class ExportController {
     private readonly exports: ExportService,
     private readonly batches: ImportBatchesService,
     private readonly savedSearches: SavedSearchesService,
+    /** The review module's screening numbers (absent in a context without it: the diagram then shows identification only). */
+    @Optional() @Inject(PRISMA_SCREENING) private readonly screening: PrismaScreeningSource | null = null,
   ) {}
 
   /** A cheap check that exports exist (the search page asks before showing its export buttons): 204 and the formats. */
@@ -90,7 +93,8 @@ export class ExportController {
     const prisma = await this.batches.prismaIdentification(review);
     const reviewPart = prisma.review ? `-${prisma.review.replace(/[^\w.-]+/g, '_').slice(0, 60)}` : '';
     const name = `${format === 'svg' || format === 'png' ? 'prisma-flow' : 'prisma-identification'}${reviewPart}.${format}`;
-    const rendered = prismaFile(prisma, format);
+    const screening = prisma.review && this.screening ? await this.screening.screeningNumbers(prisma.review) : null;
+    const rendered = prismaFile(prisma, format, new Date(), screening);
     response.setHeader('Content-Disposition', `attachment; filename="${name}"`);
     response.type(rendered.contentType).send(rendered.body);
   }

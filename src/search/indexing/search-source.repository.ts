@@ -5,7 +5,9 @@ import { UnitOfWork } from '../../database/unit-of-work';
 import { PublicationsRepository } from '../../publications/publications.repository';
 import { TermKind } from '../../vocabulary/term-kind.enum';
 import { VocabularyRepository } from '../../vocabulary/vocabulary.repository';
+import { finalScreening, ReviewerDecisionLike } from '../../review/screening/final-decision';
 import { PublicationDocumentSource } from '../publications/publication-search-document';
+import { PublicationScreeningDecision } from '../publications/publication-search-query';
 import { DocumentTerm, SearchDocumentSource } from './search-document';
 
 /**
@@ -104,8 +106,28 @@ export class SearchSourceRepository {
       'SELECT publication_id, curation_status FROM case_report WHERE publication_id = ANY($1::uuid[])',
       [ids],
     );
+    const decisions: { publication_id: string; review: string; reviewer: string; decision: string; reason: string | null; decided_at: Date }[] = await this.uow.reader.query(
+      'SELECT publication_id, review, reviewer, decision, reason, decided_at FROM screening_decision WHERE publication_id = ANY($1::uuid[])',
+      [ids],
+    );
+    const resolutions: { publication_id: string; review: string; decision: string; reason: string | null }[] = await this.uow.reader.query(
+      'SELECT publication_id, review, decision, reason FROM screening_resolution WHERE publication_id = ANY($1::uuid[])',
+      [ids],
+    );
+    /** The final decision of each review that has a decision or a resolution for the publication (the rule of the review module). */
+    const screeningsOf = (publicationId: string) => {
+      const reviews = new Set([...decisions, ...resolutions].filter((row) => row.publication_id === publicationId).map((row) => row.review));
+      return [...reviews].map((review) => {
+        const own: ReviewerDecisionLike[] = decisions
+          .filter((row) => row.publication_id === publicationId && row.review === review)
+          .map((row) => ({ reviewer: row.reviewer, decision: row.decision, reason: row.reason, decidedAt: new Date(row.decided_at) }));
+        const resolution = resolutions.find((row) => row.publication_id === publicationId && row.review === review) ?? null;
+        return { review, decision: finalScreening(own, resolution).status as string as PublicationScreeningDecision };
+      });
+    };
     return publications.map((publication) => ({
       publication,
+      screenings: screeningsOf(publication.id),
       batches: batches.filter((row) => row.publication_id === publication.id).map((row) => ({ id: row.id, review: row.review })),
       caseStatuses: statuses.filter((row) => row.publication_id === publication.id && row.curation_status !== 'REJECTED').map((row) => row.curation_status as 'SUGGESTED' | 'CURATED'),
     }));

@@ -1,4 +1,4 @@
-import { PublicationCaseStatus, NOT_IMPORTED, UNKNOWN_VALUE } from './publication-search-query';
+import { PublicationCaseStatus, PublicationScreeningDecision, NOT_IMPORTED, UNKNOWN_VALUE } from './publication-search-query';
 
 /** One stored publication as both engines index it (publication search counts these). */
 export interface PublicationSearchDocument {
@@ -24,6 +24,8 @@ export interface PublicationSearchDocument {
   /** Ids of the import batches that brought it, or NONE. */
   importBatchIds: string[];
   caseStatus: PublicationCaseStatus;
+  /** The final screening decision in each of its reviews (UNDECIDED where none yet), or NONE when it is in no review. */
+  screeningDecisions: PublicationScreeningDecision[];
   /** When the rows were read (ISO 8601). */
   loadedAt: string;
 }
@@ -47,6 +49,8 @@ export interface PublicationDocumentSource {
   batches: { id: string; review: string | null }[];
   /** Curation status of each of its case reports. */
   caseStatuses: ('SUGGESTED' | 'CURATED')[];
+  /** Final screening decisions by review (reviews without one are UNDECIDED). */
+  screenings?: { review: string; decision: PublicationScreeningDecision }[];
 }
 
 /** The MeSH hierarchy as the builder needs it: every ancestor descriptor of a descriptor (any tree position). */
@@ -91,6 +95,9 @@ export function buildPublicationSearchDocument(source: PublicationDocumentSource
     reviews: reviews.length ? reviews : [NOT_IMPORTED.value],
     importBatchIds: batchIds.length ? batchIds : [NOT_IMPORTED.value],
     caseStatus: caseStatusOf(source.caseStatuses),
+    screeningDecisions: reviews.length
+      ? uniqueSorted(reviews.map((review) => source.screenings?.find((s) => s.review === review)?.decision ?? PublicationScreeningDecision.UNDECIDED)) as PublicationScreeningDecision[]
+      : [PublicationScreeningDecision.NONE],
     loadedAt: loadedAt.toISOString(),
   };
 }

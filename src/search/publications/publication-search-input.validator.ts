@@ -75,6 +75,7 @@ export function validatePublicationSearchInput(input: SearchPublicationsInput, m
     if (value !== 'NONE' && !UUID.test(value)) errors.push({ path: `${path}.filters.importBatches.${index}`, message: 'must be an import batch id or NONE' });
   });
   if (f.caseStatuses?.length) filters.caseStatuses = [...new Set(f.caseStatuses)] as PublicationCaseStatus[];
+  if (f.screeningDecisions?.length) filters.screeningDecisions = [...new Set(f.screeningDecisions)];
   if (f.year) {
     const range: NumericRange = {};
     for (const bound of ['min', 'max'] as const) {

@@ -19,6 +19,17 @@ export enum PublicationFacetName {
   REVIEW = 'REVIEW',
   IMPORT_BATCH = 'IMPORT_BATCH',
   CASE_STATUS = 'CASE_STATUS',
+  SCREENING_DECISION = 'SCREENING_DECISION',
+}
+
+/** A publication's final screening decision in a review it was imported for (one value per review). */
+export enum PublicationScreeningDecision {
+  NONE = 'NONE',
+  UNDECIDED = 'UNDECIDED',
+  INCLUDED = 'INCLUDED',
+  EXCLUDED = 'EXCLUDED',
+  MAYBE = 'MAYBE',
+  CONFLICT = 'CONFLICT',
 }
 
 /** Whether a publication has case reports, and whether a curator confirmed any of them. */
@@ -39,12 +50,17 @@ registerEnumType(PublicationCaseStatus, {
   name: 'PublicationCaseStatus',
   description: 'NONE: no case report; SUGGESTED: only case reports proposed by extraction; CURATED: at least one case report confirmed by a curator.',
 });
+registerEnumType(PublicationScreeningDecision, {
+  name: 'PublicationScreeningDecision',
+  description:
+    'Final screening decision of a publication in a review (agreed by its reviewers or resolved). NONE: imported for no review; UNDECIDED: not screened yet; CONFLICT: reviewers disagree, unresolved. A publication in several reviews has one value per review.',
+});
 registerEnumType(PublicationSearchSort, { name: 'PublicationSearchSort', description: 'RELEVANCE without text orders like YEAR_DESC.' });
 
 /** The fields of a PublicationSearchDocument that facets and filters use. */
-export type PublicationFacetField = 'year' | 'publicationTypes' | 'meshUis' | 'journal' | 'language' | 'reviews' | 'importBatchIds' | 'caseStatus';
+export type PublicationFacetField = 'year' | 'publicationTypes' | 'meshUis' | 'journal' | 'language' | 'reviews' | 'importBatchIds' | 'caseStatus' | 'screeningDecisions';
 
-export type PublicationFilterKey = 'year' | 'publicationTypes' | 'meshDescriptors' | 'journals' | 'languages' | 'reviews' | 'importBatches' | 'caseStatuses';
+export type PublicationFilterKey = 'year' | 'publicationTypes' | 'meshDescriptors' | 'journals' | 'languages' | 'reviews' | 'importBatches' | 'caseStatuses' | 'screeningDecisions';
 
 export interface PublicationFacetDefinition {
   name: PublicationFacetName;
@@ -70,6 +86,15 @@ export const CASE_STATUS_VALUES: readonly EnumValue[] = [
   { value: PublicationCaseStatus.CURATED, label: 'Curated cases' },
 ];
 
+export const SCREENING_DECISION_VALUES: readonly EnumValue[] = [
+  { value: PublicationScreeningDecision.INCLUDED, label: 'Included' },
+  { value: PublicationScreeningDecision.MAYBE, label: 'Maybe' },
+  { value: PublicationScreeningDecision.EXCLUDED, label: 'Excluded' },
+  { value: PublicationScreeningDecision.CONFLICT, label: 'Reviewers disagree' },
+  { value: PublicationScreeningDecision.UNDECIDED, label: 'Not screened yet' },
+  { value: PublicationScreeningDecision.NONE, label: 'In no review' },
+];
+
 export const PUBLICATION_FACETS: readonly PublicationFacetDefinition[] = [
   { name: PublicationFacetName.CASE_STATUS, kind: 'enum', field: 'caseStatus', filterKey: 'caseStatuses', multiValued: false, values: CASE_STATUS_VALUES },
   { name: PublicationFacetName.MESH_DESCRIPTOR, kind: 'hierarchical-terms', field: 'meshUis', filterKey: 'meshDescriptors', multiValued: true },
@@ -78,6 +103,7 @@ export const PUBLICATION_FACETS: readonly PublicationFacetDefinition[] = [
   { name: PublicationFacetName.LANGUAGE, kind: 'terms', field: 'language', filterKey: 'languages', multiValued: false, missingValue: UNKNOWN_VALUE },
   { name: PublicationFacetName.REVIEW, kind: 'terms', field: 'reviews', filterKey: 'reviews', multiValued: true, missingValue: NOT_IMPORTED },
   { name: PublicationFacetName.IMPORT_BATCH, kind: 'terms', field: 'importBatchIds', filterKey: 'importBatches', multiValued: true, missingValue: NOT_IMPORTED },
+  { name: PublicationFacetName.SCREENING_DECISION, kind: 'enum', field: 'screeningDecisions', filterKey: 'screeningDecisions', multiValued: true, values: SCREENING_DECISION_VALUES },
   { name: PublicationFacetName.YEAR, kind: 'numeric-range', field: 'year', filterKey: 'year', multiValued: false, defaultInterval: 5, minInterval: 1 },
 ];
 
@@ -100,6 +126,7 @@ export interface PublicationSearchFilters {
   reviews?: string[];
   importBatches?: string[];
   caseStatuses?: PublicationCaseStatus[];
+  screeningDecisions?: PublicationScreeningDecision[];
 }
 
 export interface PublicationFacetRequest {

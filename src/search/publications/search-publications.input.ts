@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { RangeInput } from '../inputs/search-case-reports.input';
-import { PublicationCaseStatus, PublicationFacetName, PublicationSearchSort } from './publication-search-query';
+import { PublicationCaseStatus, PublicationFacetName, PublicationScreeningDecision, PublicationSearchSort } from './publication-search-query';
 
 @InputType({ description: 'Filters of publication search: values inside one filter are ORed, filters ANDed.' })
 export class PublicationFiltersInput {
@@ -27,6 +27,9 @@ export class PublicationFiltersInput {
 
   @Field(() => [PublicationCaseStatus], { nullable: true })
   caseStatuses?: PublicationCaseStatus[] | null;
+
+  @Field(() => [PublicationScreeningDecision], { nullable: true, description: 'Final screening decisions (in any review the publication belongs to; combine with `reviews` for one review).' })
+  screeningDecisions?: PublicationScreeningDecision[] | null;
 }
 
 @InputType()

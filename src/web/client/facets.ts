@@ -25,12 +25,12 @@ export type CaseFacetName =
   | 'BLOOD_PATCH_VOLUME'
   | 'ONSET_HOURS';
 
-export type PublicationFacetName = 'CASE_STATUS' | 'REVIEW' | 'PUBLICATION_TYPE' | 'MESH_DESCRIPTOR' | 'JOURNAL' | 'LANGUAGE' | 'IMPORT_BATCH' | 'YEAR';
+export type PublicationFacetName = 'CASE_STATUS' | 'REVIEW' | 'PUBLICATION_TYPE' | 'MESH_DESCRIPTOR' | 'JOURNAL' | 'LANGUAGE' | 'IMPORT_BATCH' | 'SCREENING_DECISION' | 'YEAR';
 
 export type FacetName = CaseFacetName | PublicationFacetName;
 
 export type CaseListFilterKey = 'complications' | 'procedures' | 'treatments' | 'sex' | 'ageGroups' | 'pregnancyStatuses' | 'anticoagulation' | 'outcomes' | 'curationStatuses';
-export type PublicationListFilterKey = 'caseStatuses' | 'reviews' | 'publicationTypes' | 'meshDescriptors' | 'journals' | 'languages';
+export type PublicationListFilterKey = 'caseStatuses' | 'screeningDecisions' | 'reviews' | 'publicationTypes' | 'meshDescriptors' | 'journals' | 'languages';
 export type ListFilterKey = CaseListFilterKey | PublicationListFilterKey;
 export type RangeFilterKey = 'year' | 'age';
 
@@ -73,6 +73,7 @@ export type FacetConfig = ValuesFacetConfig | RangeFacetConfig;
 
 export const CURATION_STATUS_LABELS: Record<string, string> = { CURATED: 'Curated', SUGGESTED: 'Suggested', REJECTED: 'Rejected' };
 export const CASE_STATUS_LABELS: Record<string, string> = { NONE: 'No case reports', SUGGESTED: 'Suggested cases', CURATED: 'Curated cases' };
+export const SCREENING_DECISION_LABELS: Record<string, string> = { INCLUDED: 'Included', MAYBE: 'Maybe', EXCLUDED: 'Excluded', CONFLICT: 'Reviewers disagree', UNDECIDED: 'Not screened yet', NONE: 'In no review' };
 
 export const CASE_FACETS: readonly FacetConfig[] = [
   { kind: 'values', scope: 'cases', facet: 'CURATION_STATUS', filter: 'curationStatuses', param: 'curation', title: 'Curation status', values: 'enum', visible: 10, labels: CURATION_STATUS_LABELS, includeZero: true },
@@ -90,6 +91,7 @@ export const CASE_FACETS: readonly FacetConfig[] = [
 
 export const PUBLICATION_FACETS: readonly FacetConfig[] = [
   { kind: 'values', scope: 'publications', facet: 'CASE_STATUS', filter: 'caseStatuses', param: 'caseStatus', title: 'Case reports', values: 'enum', visible: 10, labels: CASE_STATUS_LABELS, includeZero: true },
+  { kind: 'values', scope: 'publications', facet: 'SCREENING_DECISION', filter: 'screeningDecisions', param: 'screening', title: 'Screening decision', values: 'enum', visible: 10, labels: SCREENING_DECISION_LABELS },
   { kind: 'values', scope: 'publications', facet: 'REVIEW', filter: 'reviews', param: 'review', title: 'Review', values: 'text', visible: 6, labels: { NONE: 'No review' } },
   { kind: 'values', scope: 'publications', facet: 'PUBLICATION_TYPE', filter: 'publicationTypes', param: 'publicationType', title: 'Publication type', values: 'text', visible: 6 },
   { kind: 'values', scope: 'publications', facet: 'MESH_DESCRIPTOR', filter: 'meshDescriptors', param: 'mesh', title: 'MeSH descriptor', values: 'text', tree: true, visible: 50, limit: 40 },

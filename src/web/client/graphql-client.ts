@@ -37,6 +37,8 @@ export class GraphqlClient {
   constructor(
     private readonly endpoint: string,
     private readonly timeoutMs = 15000,
+    /** Sent with every request (the workspace's X-Requested-With, which lets its session cookie authenticate a change). */
+    private readonly headers: Record<string, string> = {},
   ) {}
 
   async request<T>(query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
@@ -52,7 +54,8 @@ export class GraphqlClient {
     try {
       response = await fetch(this.endpoint, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' },
+        headers: { ...this.headers, 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' },
+        credentials: 'same-origin',
         body: JSON.stringify({ query, variables }),
         signal: controller.signal,
       });

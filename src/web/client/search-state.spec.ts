@@ -120,7 +120,7 @@ describe('publication search', () => {
     state.ranges.year = { min: 2010, max: null };
     const input = searchInput(state);
     expect(input).toMatchObject({ first: PAGE_SIZE, filters: { caseStatuses: ['SUGGESTED'], year: { min: 2010 } } });
-    expect((input.facets as { facet: string }[]).map((facet) => facet.facet)).toEqual(['CASE_STATUS', 'REVIEW', 'PUBLICATION_TYPE', 'MESH_DESCRIPTOR', 'JOURNAL', 'LANGUAGE', 'YEAR']);
+    expect((input.facets as { facet: string }[]).map((facet) => facet.facet)).toEqual(['CASE_STATUS', 'SCREENING_DECISION', 'REVIEW', 'PUBLICATION_TYPE', 'MESH_DESCRIPTOR', 'JOURNAL', 'LANGUAGE', 'YEAR']);
     expect(input.facets).toContainEqual({ facet: 'CASE_STATUS', includeZero: true });
     const cases = emptyState();
     cases.ranges.year = { min: 2010, max: null };

@@ -74,6 +74,7 @@ export function emptyState(): SearchState {
       outcomes: [],
       curationStatuses: [],
       caseStatuses: [],
+      screeningDecisions: [],
       reviews: [],
       publicationTypes: [],
       meshDescriptors: [],

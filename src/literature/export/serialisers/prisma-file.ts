@@ -1,6 +1,6 @@
 import { svgToPng } from '../../../common/svg-to-png';
 import type { PrismaIdentification } from '../../import/models/prisma-identification.model';
-import { prismaFlow, prismaSvg } from './prisma-flow';
+import { PrismaScreeningNumbers, prismaFlow, prismaSvg } from './prisma-flow';
 import { prismaToCsv } from './prisma.serialiser';
 
 export type PrismaFormat = 'csv' | 'json' | 'svg' | 'png';
@@ -11,15 +11,15 @@ export const PRISMA_FORMATS: readonly PrismaFormat[] = ['csv', 'json', 'svg', 'p
  * totals, screening stages), JSON (the identification numbers as before, plus `flow`: the diagram's
  * boxes, null where screening is not recorded), SVG and PNG (the PRISMA 2020 flow diagram).
  */
-export function prismaFile(prisma: PrismaIdentification, format: PrismaFormat, now = new Date()): { contentType: string; body: string | Buffer } {
+export function prismaFile(prisma: PrismaIdentification, format: PrismaFormat, now = new Date(), screening: PrismaScreeningNumbers | null = null): { contentType: string; body: string | Buffer } {
   switch (format) {
     case 'json':
-      return { contentType: 'application/json; charset=utf-8', body: `${JSON.stringify({ ...prisma, flow: prismaFlow(prisma, now) }, null, 2)}\n` };
+      return { contentType: 'application/json; charset=utf-8', body: `${JSON.stringify({ ...prisma, flow: prismaFlow(prisma, now, screening) }, null, 2)}\n` };
     case 'svg':
-      return { contentType: 'image/svg+xml; charset=utf-8', body: prismaSvg(prismaFlow(prisma, now)) };
+      return { contentType: 'image/svg+xml; charset=utf-8', body: prismaSvg(prismaFlow(prisma, now, screening)) };
     case 'png':
-      return { contentType: 'image/png', body: svgToPng(prismaSvg(prismaFlow(prisma, now))) };
+      return { contentType: 'image/png', body: svgToPng(prismaSvg(prismaFlow(prisma, now, screening))) };
     default:
-      return { contentType: 'text/csv; charset=utf-8', body: prismaToCsv(prisma) };
+      return { contentType: 'text/csv; charset=utf-8', body: prismaToCsv(prisma, screening) };
   }
 }

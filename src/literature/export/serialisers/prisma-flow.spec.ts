@@ -63,3 +63,59 @@ describe('PRISMA 2020 flow diagram', () => {
     expect(png.subarray(1, 4).toString()).toBe('PNG');
   });
 });
+
+describe('PRISMA 2020 flow diagram with screening', () => {
+  const screening = {
+    recordsScreened: 9,
+    recordsAwaitingScreening: 0,
+    recordsInConflict: 1,
+    recordsExcluded: 5,
+    exclusionReasons: [
+      { label: 'Not a case report', count: 3 },
+      { label: 'Duplicate', count: 2 },
+      { label: 'Wrong population', count: 0 },
+    ],
+    reportsSought: 4,
+    reportsAssessed: 4,
+    reportsExcluded: 0,
+    reportsUndecided: 1,
+    studiesIncluded: 3,
+    casesIncluded: 5,
+  };
+
+  it('fills the screening boxes from the final decisions', () => {
+    const flow = prismaFlow(identification, at, screening);
+    expect(flow.screening).toEqual({
+      status: 'IN_PROGRESS',
+      recordsScreened: 9,
+      recordsAwaitingDecision: 1,
+      recordsExcluded: 5,
+      recordsExcludedByReason: [
+        { reason: 'Not a case report', count: 3 },
+        { reason: 'Duplicate', count: 2 },
+      ],
+      reportsSought: 4,
+      reportsNotRetrieved: 0,
+      reportsAssessed: 4,
+      reportsExcluded: [],
+      reportsAwaitingDecision: 1,
+    });
+    expect(flow.included).toEqual({ studies: 3, reports: 3, cases: 5 });
+    const svg = prismaSvg(flow);
+    const texts: string[] = [];
+    const parser = new SaxesParser({ xmlns: true });
+    parser.on('text', (text) => text.trim() && texts.push(text.trim()));
+    parser.write(svg).close();
+    expect(texts).toEqual(expect.arrayContaining(['Records excluded', 'n = 5', 'Not a case report (n = 3)', 'Awaiting a decision: n = 1', 'none (n = 0)', 'Cases (patients) in included studies']));
+    expect(texts.join(' ')).not.toContain(NOT_SCREENED);
+    expect(svg).not.toContain('stroke-dasharray');
+  });
+
+  it('writes the screening numbers into the CSV', () => {
+    const csv = prismaFile(identification, 'csv', at, screening).body as string;
+    expect(csv).toContain('EBP complications,records excluded,,,,5');
+    expect(csv).toContain('EBP complications,records excluded: Duplicate,,,,2');
+    expect(csv).toContain('EBP complications,studies included in review,,,,3');
+    expect(csv).not.toContain(NOT_SCREENED);
+  });
+});

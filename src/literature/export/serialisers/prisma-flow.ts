@@ -2,14 +2,42 @@
  * The PRISMA 2020 flow diagram of a review, template "new systematic reviews which included searches
  * of databases and registers only" (Page et al., BMJ 2021;372:n71): identification (records per
  * import, records removed before screening), screening (screened, excluded, reports sought, not
- * retrieved, assessed, excluded with reasons) and included. The numbers come from the import batches
- * only: screening decisions are not recorded yet, so every number that depends on them is null and
- * drawn as "not available: not screened yet", never filled in. Pure.
+ * retrieved, assessed, excluded with reasons) and included. Identification comes from the import
+ * batches; screening from the review's final screening decisions when given (PrismaScreeningNumbers,
+ * from the review module). A review nobody has screened yet has every screening number null, drawn as
+ * "not available: not screened yet", never filled in. Pure.
  */
 import type { PrismaIdentification } from '../../import/models/prisma-identification.model';
 
 /** Why a box has no number. */
 export const NOT_SCREENED = 'not available: not screened yet';
+
+/**
+ * The screening numbers of a review (title/abstract screening by final decision: agreed or resolved),
+ * as the review module computes them (`prismaCounts`). One screening stage: a MAYBE record is a report
+ * sought and assessed whose full-text decision is pending.
+ */
+export interface PrismaScreeningNumbers {
+  recordsScreened: number;
+  recordsAwaitingScreening: number;
+  recordsInConflict: number;
+  recordsExcluded: number;
+  exclusionReasons: { label: string; count: number }[];
+  reportsSought: number;
+  reportsAssessed: number;
+  reportsExcluded: number;
+  reportsUndecided: number;
+  studiesIncluded: number;
+  casesIncluded: number;
+}
+
+/** Provided by the review module (literature cannot import it: the review module imports literature). */
+export const PRISMA_SCREENING = Symbol('PRISMA_SCREENING');
+
+export interface PrismaScreeningSource {
+  /** Null when the review has no screening decision yet. */
+  screeningNumbers(review: string): Promise<PrismaScreeningNumbers | null>;
+}
 
 export interface PrismaFlow {
   review: string | null;
@@ -23,19 +51,29 @@ export interface PrismaFlow {
     recordsNotImported: number;
   };
   screening: {
-    /** No screening decision is recorded yet: the numbers below are null, except records screened (the records left to screen). */
-    status: 'NOT_SCREENED';
+    /**
+     * NOT_SCREENED: no screening decision is recorded yet: the numbers below are null, except records
+     * screened (the records left to screen). IN_PROGRESS: some records still wait for a decision (or a
+     * resolution); SCREENED: every record has its final decision.
+     */
+    status: 'NOT_SCREENED' | 'IN_PROGRESS' | 'SCREENED';
     recordsScreened: number;
+    /** Records without a final decision yet (undecided or reviewers disagreeing); screening only. */
+    recordsAwaitingDecision?: number;
+    /** Records excluded, per reason; screening only. */
+    recordsExcludedByReason?: { reason: string; count: number }[];
+    /** Reports still marked MAYBE (assessed, full-text decision pending); screening only. */
+    reportsAwaitingDecision?: number;
     recordsExcluded: number | null;
     reportsSought: number | null;
     reportsNotRetrieved: number | null;
     reportsAssessed: number | null;
     reportsExcluded: { reason: string; count: number }[] | null;
   };
-  included: { studies: number | null; reports: number | null };
+  included: { studies: number | null; reports: number | null; cases?: number };
 }
 
-export function prismaFlow(identification: PrismaIdentification, now = new Date()): PrismaFlow {
+export function prismaFlow(identification: PrismaIdentification, now = new Date(), screening: PrismaScreeningNumbers | null = null): PrismaFlow {
   const sources = identification.sources.map((source) => ({
     source: source.source,
     format: source.format,
@@ -49,16 +87,30 @@ export function prismaFlow(identification: PrismaIdentification, now = new Date(
     review: identification.review,
     generatedAt: now.toISOString(),
     identification: { sources, recordsIdentified, duplicatesRemoved: identification.duplicatesRemoved, recordsNotImported },
-    screening: {
-      status: 'NOT_SCREENED',
-      recordsScreened: identification.recordsRemaining,
-      recordsExcluded: null,
-      reportsSought: null,
-      reportsNotRetrieved: null,
-      reportsAssessed: null,
-      reportsExcluded: null,
-    },
-    included: { studies: null, reports: null },
+    screening: screening
+      ? {
+          status: screening.recordsAwaitingScreening + screening.recordsInConflict > 0 ? 'IN_PROGRESS' : 'SCREENED',
+          recordsScreened: screening.recordsScreened,
+          recordsAwaitingDecision: screening.recordsAwaitingScreening + screening.recordsInConflict,
+          recordsExcluded: screening.recordsExcluded,
+          recordsExcludedByReason: screening.exclusionReasons.filter((reason) => reason.count > 0).map((reason) => ({ reason: reason.label, count: reason.count })),
+          reportsSought: screening.reportsSought,
+          // Reports are the records themselves (abstracts in the database): none goes missing.
+          reportsNotRetrieved: 0,
+          reportsAssessed: screening.reportsAssessed,
+          reportsExcluded: [],
+          reportsAwaitingDecision: screening.reportsUndecided,
+        }
+      : {
+          status: 'NOT_SCREENED',
+          recordsScreened: identification.recordsRemaining,
+          recordsExcluded: null,
+          reportsSought: null,
+          reportsNotRetrieved: null,
+          reportsAssessed: null,
+          reportsExcluded: null,
+        },
+    included: screening ? { studies: screening.studiesIncluded, reports: screening.studiesIncluded, cases: screening.casesIncluded } : { studies: null, reports: null },
   };
 }
 
@@ -108,29 +160,55 @@ export function prismaSvg(flow: PrismaFlow): string {
     lines: ['Records removed before screening:', `Duplicate records removed (n = ${id.duplicatesRemoved})`, 'Records marked as ineligible by automation tools (n = 0)', `Records removed for other reasons (n = ${id.recordsNotImported}):`, '  could not be imported (errors)'],
   };
   const row = (above: Box, other?: Box) => Math.max(above.y + boxHeight(above), other ? other.y + boxHeight(other) : 0) + gap;
-  const screened: Box = { x: left, y: row(identified, removed), width: mainWidth, lines: ['Records screened', `n = ${s.recordsScreened} (records left to screen)`] };
-  const excluded: Box = { x: sideX, y: screened.y, width: sideWidth, lines: ['Records excluded', n(s.recordsExcluded)], pending: true };
-  const sought: Box = { x: left, y: row(screened, excluded), width: mainWidth, lines: ['Reports sought for retrieval', n(s.reportsSought)], pending: true };
-  const notRetrieved: Box = { x: sideX, y: sought.y, width: sideWidth, lines: ['Reports not retrieved', n(s.reportsNotRetrieved)], pending: true };
-  const assessed: Box = { x: left, y: row(sought, notRetrieved), width: mainWidth, lines: ['Reports assessed for eligibility', n(s.reportsAssessed)], pending: true };
+  const screenedYet = s.status !== 'NOT_SCREENED';
+  const screened: Box = {
+    x: left,
+    y: row(identified, removed),
+    width: mainWidth,
+    lines: screenedYet ? ['Records screened', `n = ${s.recordsScreened}`, ...(s.recordsAwaitingDecision ? [`Awaiting a decision: n = ${s.recordsAwaitingDecision}`] : [])] : ['Records screened', `n = ${s.recordsScreened} (records left to screen)`],
+  };
+  const excluded: Box = {
+    x: sideX,
+    y: screened.y,
+    width: sideWidth,
+    lines: ['Records excluded', n(s.recordsExcluded), ...(s.recordsExcludedByReason ?? []).map((reason) => `  ${reason.reason} (n = ${reason.count})`)],
+    pending: !screenedYet,
+  };
+  const sought: Box = { x: left, y: row(screened, excluded), width: mainWidth, lines: ['Reports sought for retrieval', n(s.reportsSought)], pending: !screenedYet };
+  const notRetrieved: Box = { x: sideX, y: sought.y, width: sideWidth, lines: ['Reports not retrieved', n(s.reportsNotRetrieved)], pending: !screenedYet };
+  const assessed: Box = {
+    x: left,
+    y: row(sought, notRetrieved),
+    width: mainWidth,
+    lines: ['Reports assessed for eligibility', n(s.reportsAssessed), ...(s.reportsAwaitingDecision ? [`Marked "maybe", awaiting full text: n = ${s.reportsAwaitingDecision}`] : [])],
+    pending: !screenedYet,
+  };
   const reasons: Box = {
     x: sideX,
     y: assessed.y,
     width: sideWidth,
-    lines: ['Reports excluded, with reasons:', ...(s.reportsExcluded ? s.reportsExcluded.map((reason) => `${reason.reason} (n = ${reason.count})`) : [NOT_SCREENED])],
+    lines: ['Reports excluded, with reasons:', ...(s.reportsExcluded ? (s.reportsExcluded.length ? s.reportsExcluded.map((reason) => `${reason.reason} (n = ${reason.count})`) : ['none (n = 0)']) : [NOT_SCREENED])],
     pending: s.reportsExcluded === null,
   };
   const included: Box = {
     x: left,
     y: row(assessed, reasons),
     width: mainWidth,
-    lines: ['Studies included in review', n(flow.included.studies), 'Reports of included studies', n(flow.included.reports)],
+    lines: [
+      'Studies included in review',
+      n(flow.included.studies),
+      'Reports of included studies',
+      n(flow.included.reports),
+      ...(flow.included.cases !== undefined ? ['Cases (patients) in included studies', `n = ${flow.included.cases}`] : []),
+    ],
     pending: flow.included.studies === null,
   };
   const boxes = [identified, removed, screened, excluded, sought, notRetrieved, assessed, reasons, included];
   const bottom = included.y + boxHeight(included);
   const notes = [
-    `Screening boxes (dashed): ${NOT_SCREENED}; no screening decision is recorded for this review.`,
+    screenedYet
+      ? `Screening: final title/abstract decisions (agreed by the reviewers or resolved)${s.status === 'IN_PROGRESS' ? ', still in progress' : ''}; "maybe" records go on to full text.`
+      : `Screening boxes (dashed): ${NOT_SCREENED}; no screening decision is recorded for this review.`,
     'Records identified: every record in the imported files; duplicates: same PMID, DOI, or title + year + first author.',
     `Generated ${flow.generatedAt} from the import history${flow.review ? ` of review "${flow.review}"` : ''}. Template: Page MJ et al. BMJ 2021;372:n71.`,
   ];
@@ -148,8 +226,10 @@ export function prismaSvg(flow: PrismaFlow): string {
     `<g><rect x="10" y="${top}" width="26" height="${bottomY - top}" fill="#dde6f0" stroke="#000"/><text transform="translate(28 ${(top + bottomY) / 2}) rotate(-90)" text-anchor="middle" font-weight="bold">${label}</text></g>`;
   const description = [
     `Identification: ${id.recordsIdentified} records identified from ${id.sources.length} imports; ${id.duplicatesRemoved} duplicates removed; ${id.recordsNotImported} removed because they could not be imported.`,
-    `Screening: ${s.recordsScreened} records to screen; records excluded, reports sought, not retrieved, assessed and excluded: ${NOT_SCREENED}.`,
-    `Included: ${NOT_SCREENED}.`,
+    screenedYet
+      ? `Screening: ${s.recordsScreened} records screened${s.recordsAwaitingDecision ? `, ${s.recordsAwaitingDecision} awaiting a decision` : ''}; ${s.recordsExcluded} excluded; ${s.reportsSought} reports sought, ${s.reportsAssessed} assessed, ${s.reportsAwaitingDecision ?? 0} awaiting full text.`
+      : `Screening: ${s.recordsScreened} records to screen; records excluded, reports sought, not retrieved, assessed and excluded: ${NOT_SCREENED}.`,
+    screenedYet ? `Included: ${flow.included.studies} studies${flow.included.cases !== undefined ? ` with ${flow.included.cases} cases` : ''}.` : `Included: ${NOT_SCREENED}.`,
   ].join(' ');
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="title desc" font-family="sans-serif" font-size="12">`,

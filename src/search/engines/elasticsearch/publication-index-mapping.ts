@@ -10,7 +10,7 @@ import { INDEX_SETTINGS, TEXT_ANALYZER } from './index-mapping';
  * Bump PUBLICATION_MAPPING_VERSION whenever the settings or PUBLICATION_INDEX_MAPPINGS change: ensureIndex
  * warns when the live index was built with another version, and a reindex applies it.
  */
-export const PUBLICATION_MAPPING_VERSION = 1;
+export const PUBLICATION_MAPPING_VERSION = 2;
 
 /** Appended to ELASTICSEARCH_INDEX_PREFIX (the case index's alias) to name the publication alias. */
 export const PUBLICATION_ALIAS_SUFFIX = '_publications';
@@ -64,6 +64,7 @@ export const PUBLICATION_DOCUMENT_PROPERTIES: Record<keyof PublicationSearchDocu
   reviews: keyword,
   importBatchIds: keyword,
   caseStatus: keyword,
+  screeningDecisions: keyword,
 
   loadedAt: { type: 'date' },
 };

@@ -16,6 +16,7 @@ import {
   PublicationFacetRequest,
   PublicationFilterClause,
   publicationFilterClauses,
+  PublicationScreeningDecision,
   PublicationSearchFilters,
   PublicationSearchQuery,
   PublicationSearchSort,
@@ -286,6 +287,8 @@ describe('Elasticsearch publication request semantics (in-memory evaluation of t
     ['year from', { year: { min: 2021 } }, [9]],
     ['an empty range is no filter', { year: {} }, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]],
     ['across filters', { caseStatuses: [PublicationCaseStatus.CURATED], journals: ['Anaesthesia'] }, [1, 4]],
+    ['final screening decision in any review', { screeningDecisions: [PublicationScreeningDecision.INCLUDED] }, [1, 2]],
+    ['screening decisions, any of; in no review', { screeningDecisions: [PublicationScreeningDecision.CONFLICT, PublicationScreeningDecision.NONE] }, [3, 4, 5, 6, 7, 8, 10]],
   ])('filter: %s', (_, filters, expected) => {
     for (const facets of [[], [PublicationFacetName.JOURNAL, PublicationFacetName.YEAR, PublicationFacetName.CASE_STATUS, PublicationFacetName.MESH_DESCRIPTOR]]) {
       const result = run({ filters, facets, sort: PublicationSearchSort.YEAR_DESC });
@@ -304,6 +307,15 @@ describe('Elasticsearch publication request semantics (in-memory evaluation of t
     expect(countsOf(result, PublicationFacetName.CASE_STATUS)).toEqual({ CURATED: 3, NONE: 1 });
     expect(countsOf(result, PublicationFacetName.JOURNAL)).toEqual({ Anaesthesia: 2, Neurology: 1, Spine: 1 });
     expect(countsOf(result, PublicationFacetName.LANGUAGE)).toEqual({ eng: 1, fre: 1, ger: 1 });
+  });
+
+  it('counts final screening decisions once per value and publication, disjunctively', () => {
+    const all = run({ facets: [PublicationFacetName.SCREENING_DECISION] });
+    expect(countsOf(all, PublicationFacetName.SCREENING_DECISION)).toEqual({ CONFLICT: 1, EXCLUDED: 1, INCLUDED: 2, NONE: 6, UNDECIDED: 1 });
+    const included = run({ filters: { screeningDecisions: [PublicationScreeningDecision.INCLUDED], reviews: ['Review B'] }, facets: [PublicationFacetName.SCREENING_DECISION, PublicationFacetName.REVIEW] });
+    expect(sortedKeys(included)).toEqual([2]);
+    expect(countsOf(included, PublicationFacetName.SCREENING_DECISION)).toEqual({ CONFLICT: 1, EXCLUDED: 1, INCLUDED: 1 });
+    expect(countsOf(included, PublicationFacetName.REVIEW)).toEqual({ 'Review A': 2, 'Review B': 1 });
   });
 
   it('rolls MeSH counts up (documents hold ancestors) and counts multi-valued facets once per publication', () => {

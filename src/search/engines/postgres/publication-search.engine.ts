@@ -30,6 +30,7 @@ const COLUMN_OF: Record<PublicationFacetField, string> = {
   reviews: 'reviews',
   importBatchIds: 'import_batch_ids',
   caseStatus: 'case_status',
+  screeningDecisions: 'screening_decisions',
 };
 
 const COLUMNS: [string, string][] = [
@@ -42,6 +43,7 @@ const COLUMNS: [string, string][] = [
   ['reviews', 'text[]'],
   ['import_batch_ids', 'text[]'],
   ['case_status', 'varchar'],
+  ['screening_decisions', 'text[]'],
   ['title', 'text'],
   ['abstract', 'text'],
   ['loaded_at', 'timestamptz'],
@@ -75,6 +77,7 @@ function rowOf(doc: PublicationSearchDocument): Record<string, unknown> {
     reviews: doc.reviews,
     import_batch_ids: doc.importBatchIds,
     case_status: doc.caseStatus,
+    screening_decisions: doc.screeningDecisions,
     title: stripControlCharacters(doc.title),
     abstract: doc.abstract === null ? null : stripControlCharacters(doc.abstract),
     loaded_at: doc.loadedAt,

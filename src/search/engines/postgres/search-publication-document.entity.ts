@@ -38,6 +38,10 @@ export class SearchPublicationDocument {
   @Column('varchar', { length: 16 })
   caseStatus: string;
 
+  /** Final screening decision in each review the publication belongs to (NONE: in no review). Rows indexed before screening existed hold NONE until reindexed. */
+  @Column('text', { array: true, default: '{NONE}' })
+  screeningDecisions: string[];
+
   @Column('text')
   title: string;
 

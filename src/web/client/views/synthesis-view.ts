@@ -309,7 +309,7 @@ export function renderPrisma(reviews: { value: string; label: string; publicatio
             ),
           ),
           h('p', { class: 'outcome-note' }, 'From the review\u2019s imports: records identified per import, duplicates removed, records that could not be imported. Screening is not recorded yet: its boxes say so.'),
-          h('img', { class: 'prisma-image', src: href(review, 'svg'), alt: `PRISMA 2020 flow diagram of the review ${review}: numbers from its imports; screening not recorded yet.`, width: 1020, loading: 'lazy' }),
+          h('img', { class: 'prisma-image', src: href(review, 'svg'), alt: `PRISMA 2020 flow diagram of the review ${review}: numbers from its imports and, once records are screened, its screening decisions (the CSV and JSON downloads hold them as text).`, width: 1020, loading: 'lazy' }),
           downloads(
             ['SVG', 'PNG', 'CSV', 'JSON'].map((format) => ({ label: format, href: href(review, format.toLowerCase()), describedAs: `PRISMA flow diagram of ${review} as ${format}` })),
             'prisma',

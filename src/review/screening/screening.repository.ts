@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { Tx, UnitOfWork } from '../../database/unit-of-work';
+import { Review } from '../review.entity';
+import { ScreeningDecision } from './screening-decision.entity';
+import { ScreeningResolution } from './screening-resolution.entity';
+
+/** Reviews, decisions and resolutions; and, read-only, which publications an import brought into a review. */
+@Injectable()
+export class ScreeningRepository {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.uow.run(work);
+  }
+
+  findReview(name: string, tx: Tx = this.uow.reader): Promise<Review | null> {
+    return tx.findOne(Review, { where: { name } });
+  }
+
+  listReviews(): Promise<Review[]> {
+    return this.uow.reader.find(Review, { order: { name: 'ASC' } });
+  }
+
+  async saveReview(fields: Pick<Review, 'name' | 'question' | 'keywords' | 'exclusionReasons'>): Promise<Review> {
+    const existing = await this.findReview(fields.name);
+    return this.uow.reader.save(Review, existing ? Object.assign(existing, fields) : this.uow.reader.create(Review, fields));
+  }
+
+  /** Review names given at import, with how many distinct publications each brought. */
+  async importedReviews(): Promise<{ name: string; publications: number }[]> {
+    const rows: { name: string; n: number }[] = await this.uow.reader.query(
+      `SELECT b.review AS name, count(DISTINCT u.publication_id)::int AS n
+       FROM import_batch b CROSS JOIN LATERAL unnest(b.publication_ids) AS u(publication_id)
+       JOIN publication p ON p.id = u.publication_id
+       WHERE b.review IS NOT NULL GROUP BY b.review ORDER BY b.review`,
+    );
+    return rows.map((row) => ({ name: row.name, publications: row.n }));
+  }
+
+  /** The publications imported for a review that still exist, in queue order (title, records without one last, then id). */
+  async publicationIdsOf(review: string, text: string[] = []): Promise<string[]> {
+    const params: unknown[] = [review];
+    const words = text.map((word) => {
+      params.push(`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      const p = `$${params.length}`;
+      return `(coalesce(p.title, '') ILIKE ${p} OR coalesce(p.abstract, '') ILIKE ${p} OR coalesce(p.journal, '') ILIKE ${p} OR array_to_string(p.keywords, ' ') ILIKE ${p} OR p.mesh_headings::text ILIKE ${p})`;
+    });
+    const rows: { id: string }[] = await this.uow.reader.query(
+      `SELECT p.id FROM publication p
+       WHERE p.id IN (SELECT u.publication_id FROM import_batch b CROSS JOIN LATERAL unnest(b.publication_ids) AS u(publication_id) WHERE b.review = $1)
+       ${words.map((w) => `AND ${w}`).join(' ')}
+       ORDER BY lower(p.title) NULLS LAST, p.id`,
+      params,
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async isInReview(review: string, publicationId: string, tx: Tx = this.uow.reader): Promise<boolean> {
+    const rows = await tx.query('SELECT 1 FROM import_batch WHERE review = $1 AND $2::uuid = ANY(publication_ids) LIMIT 1', [review, publicationId]);
+    return rows.length > 0;
+  }
+
+  decisionsOf(review: string, publicationIds?: readonly string[], tx: Tx = this.uow.reader): Promise<ScreeningDecision[]> {
+    const query = tx.createQueryBuilder(ScreeningDecision, 'd').where('d.review = :review', { review });
+    if (publicationIds) query.andWhere('d.publication_id = ANY(:ids)', { ids: [...publicationIds] });
+    return query.orderBy('d.decided_at', 'ASC').getMany();
+  }
+
+  resolutionsOf(review: string, publicationIds?: readonly string[], tx: Tx = this.uow.reader): Promise<ScreeningResolution[]> {
+    const query = tx.createQueryBuilder(ScreeningResolution, 'r').where('r.review = :review', { review });
+    if (publicationIds) query.andWhere('r.publication_id = ANY(:ids)', { ids: [...publicationIds] });
+    return query.getMany();
+  }
+
+  async upsertDecision(tx: Tx, fields: Pick<ScreeningDecision, 'review' | 'publicationId' | 'reviewer' | 'decision' | 'reason' | 'note'>): Promise<void> {
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(ScreeningDecision)
+      .values(fields)
+      .orUpdate(['decision', 'reason', 'note', 'decided_at'], ['review', 'publication_id', 'reviewer'])
+      .execute();
+  }
+
+  async upsertResolution(tx: Tx, fields: Pick<ScreeningResolution, 'review' | 'publicationId' | 'decision' | 'reason' | 'note' | 'resolvedBy'>): Promise<void> {
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(ScreeningResolution)
+      .values(fields)
+      .orUpdate(['decision', 'reason', 'note', 'resolved_by', 'resolved_at'], ['review', 'publication_id'])
+      .execute();
+  }
+
+  /** Case reports (not rejected) of these publications. */
+  async caseCountOf(publicationIds: readonly string[]): Promise<number> {
+    if (!publicationIds.length) return 0;
+    const [row] = await this.uow.reader.query(`SELECT count(*)::int AS n FROM case_report WHERE publication_id = ANY($1::uuid[]) AND curation_status <> 'REJECTED'`, [[...publicationIds]]);
+    return row.n;
+  }
+}

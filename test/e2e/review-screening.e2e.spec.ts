@@ -1,0 +1,248 @@
+/**
+ * The review workspace's API over HTTP: signing in with a session cookie (and why a cross-site form
+ * cannot use it), screening by two reviewers, a conflict and its resolution, the PRISMA counts, and
+ * the final decision as a publication search facet.
+ */
+import request from 'supertest';
+import { importFixture } from '../browser/support/literature';
+import { LogCapture } from '../support/log-capture';
+import { waitForIndex } from '../support/search-index';
+import { ADMIN_KEY, CURATOR_KEY, startTestApp, TestApp } from '../support/test-app';
+
+const REVIEW = 'e2e screening';
+const CSRF = { 'X-Requested-With': 'case-report-search' };
+
+const QUEUE = `query($review: String!, $filter: ScreeningStatus, $scope: ScreeningScope, $reason: String, $text: String, $first: Int, $after: String) {
+  screeningQueue(review: $review, filter: $filter, scope: $scope, reason: $reason, text: $text, first: $first, after: $after) {
+    totalCount hasNextPage endCursor
+    progress { total screened undecided included excluded maybe conflicts }
+    items { status finalReason publication { id title } titleSegments { text highlighted } abstractSegments { text highlighted }
+      myDecision { reviewer decision reason } decisions { reviewer decision } resolution { resolvedBy decision } }
+  }
+}`;
+const SCREEN = `mutation($review: String!, $id: ID!, $decision: ScreeningDecisionValue!, $reason: String, $note: String) {
+  screenPublication(review: $review, publicationId: $id, decision: $decision, reason: $reason, note: $note) { status myDecision { reviewer decision reason note } }
+}`;
+const RESOLVE = `mutation($review: String!, $id: ID!, $decision: ScreeningDecisionValue!, $reason: String) {
+  resolveScreeningConflict(review: $review, publicationId: $id, decision: $decision, reason: $reason) { status finalReason resolution { resolvedBy decision reason } }
+}`;
+const PRISMA = `query($review: String!) { prismaCounts(review: $review) {
+  recordsScreened recordsAwaitingScreening recordsInConflict recordsExcluded exclusionReasons { code count }
+  reportsSought reportsAssessed reportsExcluded reportsUndecided studiesIncluded casesIncluded identification { recordsIdentified recordsRemaining } } }`;
+const FACETS = `query($input: SearchPublicationsInput) { searchPublications(input: $input) { totalPublications facets { facet values { value label publicationCount } } } }`;
+
+describe('review workspace API: sessions and screening', () => {
+  let app: TestApp;
+  let ids: string[] = [];
+  const logs = new LogCapture();
+
+  const cookieOf = (response: request.Response): string => {
+    const header = ([] as string[]).concat(response.headers['set-cookie'] ?? [])[0] ?? '';
+    return header.split(';')[0];
+  };
+  const signIn = async (apiKey: string) => {
+    const response = await request(app.running.url).post('/session').send({ apiKey });
+    expect(response.status).toBe(200);
+    return cookieOf(response);
+  };
+  const withCookie = (cookie: string, query: string, variables: Record<string, unknown>, headers: Record<string, string> = CSRF) =>
+    request(app.running.url).post('/graphql').set('Content-Type', 'application/json').set('Cookie', cookie).set(headers).send({ query, variables });
+  const queue = async (variables: Record<string, unknown>, key = CURATOR_KEY) => {
+    const result = await app.graphql<{ screeningQueue: any }>(QUEUE, { review: REVIEW, ...variables }, key);
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    return result.data!.screeningQueue;
+  };
+  const screen = (key: string, id: string, decision: string, reason?: string, note?: string) => app.graphql<{ screenPublication: any }>(SCREEN, { review: REVIEW, id, decision, reason, note }, key);
+
+  beforeAll(async () => {
+    app = await startTestApp({ SEED_DEMO_DATA: 'false', SESSION_TTL_MINUTES: '30', LOG_LEVEL: 'log', LOG_FORMAT: 'json' }, { logDestination: logs });
+    await importFixture(app, 'pubmed_xml/pubmed-10-records-5-case-reports.xml', REVIEW);
+    const saved = await app.graphql(`mutation { saveReview(input: { name: "${REVIEW}", question: "How are odontogenic cysts treated by decompression?", keywords: ["keratocyst"] }) { questionTerms exclusionReasons { code needsNote } } }`, {}, CURATOR_KEY);
+    expect(saved.errors).toBeUndefined();
+    expect((saved.data as any).saveReview.exclusionReasons.map((r: { code: string }) => r.code)).toEqual(['NOT_CASE_REPORT', 'WRONG_POPULATION', 'WRONG_COMPLICATION', 'DUPLICATE', 'OTHER']);
+    ids = (await queue({ first: 100 })).items.map((item: { publication: { id: string } }) => item.publication.id);
+    expect(ids).toHaveLength(10);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  describe('sessions', () => {
+    it('signs in with the key in the body: an HttpOnly, SameSite=Strict, Path=/ cookie with a random token, never the key', async () => {
+      const response = await request(app.running.url).post('/session').send({ apiKey: CURATOR_KEY });
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ signedIn: true, name: 'curator', role: 'curator' });
+      expect(response.headers['cache-control']).toContain('no-store');
+      const header = ([] as string[]).concat(response.headers['set-cookie'])[0];
+      expect(header).toMatch(/^crs_session=[A-Za-z0-9_-]{43}; /);
+      expect(header).toContain('HttpOnly');
+      expect(header).toContain('SameSite=Strict');
+      expect(header).toContain('Path=/');
+      expect(header).toContain('Max-Age=1800');
+      expect(header).not.toContain('Secure'); // plain http here; Secure over https (SESSION_COOKIE_SECURE=auto)
+      expect(header).not.toContain(CURATOR_KEY);
+      const me = await request(app.running.url).get('/session').set('Cookie', cookieOf(response));
+      expect(me.body).toMatchObject({ signedIn: true, name: 'curator', role: 'curator' });
+      expect((await request(app.running.url).get('/session')).body).toEqual({ signedIn: false });
+    });
+
+    it('refuses a wrong key, a missing key, and a sign-in from another site', async () => {
+      expect((await request(app.running.url).post('/session').send({ apiKey: 'not-the-key-0000000000' })).status).toBe(401);
+      expect((await request(app.running.url).post('/session').send({})).status).toBe(400);
+      const crossSite = await request(app.running.url).post('/session').set('Origin', 'https://evil.example').type('form').send({ apiKey: CURATOR_KEY });
+      expect(crossSite.status).toBe(403);
+      expect(crossSite.headers['set-cookie']).toBeUndefined();
+    });
+
+    it('signs in from a plain HTML form and goes back to the workspace', async () => {
+      const response = await request(app.running.url).post('/session').type('form').send({ apiKey: CURATOR_KEY });
+      expect(response.status).toBe(303);
+      expect(response.headers.location).toBe('/workspace');
+      expect(cookieOf(response)).toMatch(/^crs_session=/);
+    });
+
+    it('authenticates a mutation with the cookie only together with the X-Requested-With header', async () => {
+      const cookie = await signIn(CURATOR_KEY);
+      const variables = { review: REVIEW, id: ids[9], decision: 'MAYBE' };
+      const withoutHeader = await withCookie(cookie, SCREEN, variables, {});
+      expect(withoutHeader.body.errors[0].extensions.code).toBe('FORBIDDEN');
+      const withHeader = await withCookie(cookie, SCREEN, variables);
+      expect(withHeader.body.errors).toBeUndefined();
+      expect(withHeader.body.data.screenPublication.myDecision).toMatchObject({ reviewer: 'curator', decision: 'MAYBE' });
+    });
+
+    it('refuses a cross-site form post that carries the cookie (urlencoded, multipart or text/plain)', async () => {
+      const cookie = await signIn(ADMIN_KEY);
+      const query = `mutation { screenPublication(review: "${REVIEW}", publicationId: "${ids[8]}", decision: INCLUDE) { status } }`;
+      const form = await request(app.running.url).post('/graphql').set('Cookie', cookie).set('Origin', 'https://evil.example').type('form').send({ query });
+      const multipart = await request(app.running.url).post('/graphql').set('Cookie', cookie).set('Origin', 'https://evil.example').field('query', query);
+      const plain = await request(app.running.url).post('/graphql').set('Cookie', cookie).set('Origin', 'https://evil.example').set('Content-Type', 'text/plain').send(JSON.stringify({ query }));
+      for (const response of [form, multipart, plain]) {
+        expect(response.status).toBeGreaterThanOrEqual(400);
+        expect(response.body?.data?.screenPublication).toBeFalsy();
+      }
+      // Nothing was recorded for root.
+      const item = (await queue({ first: 100 }, ADMIN_KEY)).items.find((i: { publication: { id: string } }) => i.publication.id === ids[8]);
+      expect(item.decisions).toEqual([]);
+    });
+
+    it('never logs the key or the session token', async () => {
+      const response = await request(app.running.url).post('/session').send({ apiKey: CURATOR_KEY });
+      const token = cookieOf(response).split('=')[1];
+      await logs.waitFor((line) => line.requestId === response.headers['x-request-id']);
+      expect(logs.text).toContain('/session');
+      expect(logs.text).not.toContain(CURATOR_KEY);
+      expect(logs.text).not.toContain(ADMIN_KEY);
+      expect(logs.text).not.toContain(token);
+    });
+
+    it('signs out: the cookie no longer authenticates, and GET /session says so', async () => {
+      const cookie = await signIn(CURATOR_KEY);
+      const out = await request(app.running.url).delete('/session').set('Cookie', cookie).set(CSRF);
+      expect(out.status).toBe(200);
+      expect(([] as string[]).concat(out.headers['set-cookie'])[0]).toMatch(/^crs_session=; .*Max-Age=0/);
+      expect((await request(app.running.url).get('/session').set('Cookie', cookie)).body).toEqual({ signedIn: false });
+      const after = await withCookie(cookie, SCREEN, { review: REVIEW, id: ids[9], decision: 'INCLUDE' });
+      expect(after.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  describe('screening', () => {
+    it('highlights the question\'s terms and keeps every reviewer\'s decision apart', async () => {
+      const first = await queue({ first: 100 });
+      const highlighted = first.items.flatMap((item: { titleSegments: { text: string; highlighted: boolean }[]; abstractSegments: { text: string; highlighted: boolean }[] }) =>
+        [...item.titleSegments, ...item.abstractSegments].filter((s) => s.highlighted).map((s) => s.text.toLowerCase()),
+      );
+      expect(highlighted).toEqual(expect.arrayContaining(['odontogenic', 'cysts', 'decompression', 'keratocyst']));
+
+      expect((await screen(CURATOR_KEY, ids[0], 'INCLUDE')).errors).toBeUndefined();
+      expect((await screen(CURATOR_KEY, ids[1], 'EXCLUDE', 'WRONG_POPULATION')).errors).toBeUndefined();
+      expect((await screen(CURATOR_KEY, ids[2], 'EXCLUDE', 'DUPLICATE')).errors).toBeUndefined();
+      expect((await screen(ADMIN_KEY, ids[0], 'INCLUDE')).errors).toBeUndefined();
+      expect((await screen(ADMIN_KEY, ids[1], 'INCLUDE')).data?.screenPublication.status).toBe('CONFLICT');
+
+      const mine = await queue({ scope: 'MINE', first: 100 });
+      expect(mine.progress).toMatchObject({ total: 10, screened: 4, included: 1, excluded: 2, maybe: 1, undecided: 6, conflicts: 1 });
+      const rootsQueue = await queue({ scope: 'MINE', filter: 'UNDECIDED', first: 100 }, ADMIN_KEY);
+      expect(rootsQueue.totalCount).toBe(8);
+      const excludedForDuplicate = await queue({ scope: 'MINE', filter: 'EXCLUDED', reason: 'DUPLICATE' });
+      expect(excludedForDuplicate.items.map((i: { publication: { id: string } }) => i.publication.id)).toEqual([ids[2]]);
+    });
+
+    it('refuses an exclusion without a reason, OTHER without a note, a record of another review, and anonymous writes', async () => {
+      expect((await screen(CURATOR_KEY, ids[3], 'EXCLUDE')).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect((await screen(CURATOR_KEY, ids[3], 'EXCLUDE', 'OTHER')).errors?.[0].message).toContain('note');
+      expect((await screen(CURATOR_KEY, ids[3], 'INCLUDE', 'DUPLICATE')).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect((await screen(CURATOR_KEY, '00000000-0000-4000-8000-000000000000', 'INCLUDE')).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect((await app.graphql(SCREEN, { review: REVIEW, id: ids[3], decision: 'INCLUDE' })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      const other = await screen(CURATOR_KEY, ids[3], 'EXCLUDE', 'OTHER', 'conference abstract only');
+      expect(other.data?.screenPublication.myDecision).toMatchObject({ reason: 'OTHER', note: 'conference abstract only' });
+    });
+
+    it('lists the conflict and resolves it, recording who resolved it', async () => {
+      const conflicts = await app.graphql<{ screeningConflicts: { publication: { id: string }; decisions: { reviewer: string; decision: string }[] }[] }>(
+        `query($review: String!) { screeningConflicts(review: $review) { publication { id } decisions { reviewer decision } } }`,
+        { review: REVIEW },
+      );
+      expect(conflicts.data!.screeningConflicts.map((c) => c.publication.id)).toEqual([ids[1]]);
+      expect(conflicts.data!.screeningConflicts[0].decisions).toEqual(expect.arrayContaining([{ reviewer: 'curator', decision: 'EXCLUDE' }, { reviewer: 'root', decision: 'INCLUDE' }]));
+      const resolved = await app.graphql<{ resolveScreeningConflict: unknown }>(RESOLVE, { review: REVIEW, id: ids[1], decision: 'EXCLUDE', reason: 'WRONG_POPULATION' }, ADMIN_KEY);
+      expect(resolved.data!.resolveScreeningConflict).toEqual({ status: 'EXCLUDED', finalReason: 'WRONG_POPULATION', resolution: { resolvedBy: 'root', decision: 'EXCLUDE', reason: 'WRONG_POPULATION' } });
+      expect((await app.graphql(RESOLVE, { review: REVIEW, id: ids[0], decision: 'INCLUDE' }, ADMIN_KEY)).errors?.[0].extensions?.code).toBe('CONFLICT');
+      expect((await queue({ filter: 'CONFLICT' })).totalCount).toBe(0);
+    });
+
+    it('gives the PRISMA counts of the final decisions', async () => {
+      const result = await app.graphql<{ prismaCounts: any }>(PRISMA, { review: REVIEW });
+      const counts = result.data!.prismaCounts;
+      // Final: ids[0] included (agreed), ids[1] excluded WRONG_POPULATION (resolved), ids[2] excluded DUPLICATE, ids[3] excluded OTHER, ids[9] maybe.
+      expect(counts).toMatchObject({ recordsScreened: 5, recordsAwaitingScreening: 5, recordsInConflict: 0, recordsExcluded: 3, reportsSought: 2, reportsAssessed: 2, reportsExcluded: 0, reportsUndecided: 1, studiesIncluded: 1 });
+      expect(counts.exclusionReasons).toEqual([
+        { code: 'NOT_CASE_REPORT', count: 0 },
+        { code: 'WRONG_POPULATION', count: 1 },
+        { code: 'WRONG_COMPLICATION', count: 0 },
+        { code: 'DUPLICATE', count: 1 },
+        { code: 'OTHER', count: 1 },
+      ]);
+      expect(counts.identification).toEqual({ recordsIdentified: 10, recordsRemaining: 10 });
+    });
+
+    it('draws the screening numbers into the PRISMA export (CSV, JSON flow, SVG)', async () => {
+      const csv = await request(app.running.url).get('/exports/prisma').query({ review: REVIEW });
+      expect(csv.status).toBe(200);
+      expect(csv.text).toContain(`${REVIEW},records screened (final decision),,,,5`);
+      expect(csv.text).toContain(`${REVIEW},records excluded,,,,3`);
+      expect(csv.text).toContain(`${REVIEW},records excluded: Duplicate,,,,1`);
+      expect(csv.text).toContain(`${REVIEW},studies included in review,,,,1`);
+      expect(csv.text).not.toContain('not screened yet');
+      const json = await request(app.running.url).get('/exports/prisma').query({ review: REVIEW, format: 'json' });
+      expect(json.body.flow.screening).toMatchObject({ status: 'IN_PROGRESS', recordsScreened: 5, recordsAwaitingDecision: 5, recordsExcluded: 3, reportsAssessed: 2, reportsAwaitingDecision: 1 });
+      expect(json.body.flow.included).toMatchObject({ studies: 1, reports: 1 });
+    });
+
+    it('shows the final decisions in publication search as a filter and a facet', async () => {
+      await waitForIndex(app);
+      const result = await app.graphql<{ searchPublications: { totalPublications: number; facets: { facet: string; values: { value: string; publicationCount: number }[] }[] } }>(FACETS, {
+        input: { facets: [{ facet: 'SCREENING_DECISION', includeZero: true }] },
+      });
+      const counts = Object.fromEntries(result.data!.searchPublications.facets[0].values.map((v) => [v.value, v.publicationCount]));
+      expect(counts).toEqual({ INCLUDED: 1, MAYBE: 1, EXCLUDED: 3, CONFLICT: 0, UNDECIDED: 5, NONE: 0 });
+      const excluded = await app.graphql<{ searchPublications: { totalPublications: number } }>(FACETS, { input: { filters: { screeningDecisions: ['EXCLUDED'], reviews: [REVIEW] } } });
+      expect(excluded.data!.searchPublications.totalPublications).toBe(3);
+    });
+  });
+
+  it('limits sign-in attempts per address', async () => {
+    const limited = await startTestApp({ SEED_DEMO_DATA: 'false', RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_SIGNINS_PER_ADDRESS: '3' });
+    try {
+      const attempts = [];
+      for (let i = 0; i < 4; i++) attempts.push((await request(limited.running.url).post('/session').send({ apiKey: `wrong-key-${i}-0000000000` })).status);
+      expect(attempts).toEqual([401, 401, 401, 429]);
+      // Reading is not a sign-in: still open.
+      expect((await request(limited.running.url).get('/session')).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});
