@@ -6,30 +6,12 @@ import { parseTextQuery } from '../query/text-query.parser';
 import { SearchService } from '../search.service';
 import { NoResultsHelp, SearchRelaxation } from './models/search-understanding.model';
 import { SearchUnderstandingService } from './search-understanding.service';
+import { FILTER_NAMES } from './filter-names';
 import { suggestSpelling } from './spelling-suggestion';
 
 /** Each relaxation is one count on the engine; a search with more parts than this gets help on the first ones. */
 const MAX_RELAXATIONS = 12;
 
-const FILTER_NAMES: Record<keyof SearchFiltersInput, string> = {
-  complications: 'Complication',
-  procedures: 'Procedure',
-  treatments: 'Treatment',
-  symptoms: 'Symptom',
-  sex: 'Sex',
-  ageGroups: 'Age group',
-  pregnancyStatuses: 'Pregnancy status',
-  anticoagulation: 'Anticoagulation',
-  outcomes: 'Outcome',
-  curationStatuses: 'Curation status',
-  publicationTypes: 'Publication type',
-  year: 'Year',
-  age: 'Age',
-  bloodPatchVolumeMl: 'Blood patch volume (ml)',
-  onsetHours: 'Onset (hours)',
-  outcomeKnown: 'Outcome reported',
-  complicationsFollowProcedures: 'Complication after the selected procedure',
-};
 
 /** When a search finds nothing: which filter or word removed the last cases, and whether a typo did. */
 @Injectable()

@@ -107,15 +107,3 @@ const TABLE: [string, PopulationFilterKey, string[]][] = [
 
 export const POPULATION_PHRASES: readonly PopulationPhrase[] = TABLE.map(([phrase, filterKey, values]) => ({ words: phrase.split(' '), filterKey, values }));
 
-/** Labels for the chips ("Pregnancy status: Pregnant or Postpartum"). */
-export const FILTER_LABELS: Record<PopulationFilterKey | 'complications' | 'procedures' | 'treatments' | 'symptoms', string> = {
-  pregnancyStatuses: 'Pregnancy status',
-  sex: 'Sex',
-  ageGroups: 'Age group',
-  anticoagulation: 'Anticoagulation',
-  outcomes: 'Outcome',
-  complications: 'Complication',
-  procedures: 'Procedure',
-  treatments: 'Treatment',
-  symptoms: 'Symptom',
-};

@@ -4,7 +4,7 @@ import { TermCatalog } from '../indexing/term-catalog';
 import { TermIndex } from '../indexing/search-document';
 import { SearchCaseReportsInput, SearchFiltersInput } from '../inputs/search-case-reports.input';
 import { enumLabel, FacetName, facetOfFilterKey } from '../query/facet-registry';
-import { FILTER_LABELS } from './population-phrases';
+import { FILTER_NAMES } from './filter-names';
 import { FilterReading, QueryVocabulary, textWithout, understandQuery } from './query-understanding';
 import { FilterReadingModel, SearchUnderstanding, SuggestedFilter } from './models/search-understanding.model';
 
@@ -58,7 +58,7 @@ export class SearchUnderstandingService {
       const alreadyFiltered = Array.isArray(given[key as keyof SearchFiltersInput]) && (given[key as keyof SearchFiltersInput] as unknown[]).length > 0;
       let notAppliedBecause: string | null = null;
       if (apply && !reading.applicable) notAppliedBecause = 'the text uses OR: which words belong to which filter is left to you';
-      else if (apply && alreadyFiltered) notAppliedBecause = `the search already filters on ${FILTER_LABELS[key].toLowerCase()}`;
+      else if (apply && alreadyFiltered) notAppliedBecause = `the search already filters on ${FILTER_NAMES[key].toLowerCase()}`;
       return {
         ...this.readingModel(phrase.reading, terms),
         start: phrase.start,
@@ -85,6 +85,6 @@ export class SearchUnderstandingService {
     const isTerm = Boolean(facet?.termKind);
     const values = isTerm ? reading.values.map((id) => terms.get(id)?.key ?? id) : reading.values;
     const labels = isTerm ? reading.values.map((id) => terms.get(id)?.label ?? id) : reading.values.map((value) => (facet ? enumLabel(facet, value) : value));
-    return { facet: facet?.name ?? FacetName.COMPLICATION, filter: reading.filterKey, values, label: `${FILTER_LABELS[reading.filterKey]}: ${labels.join(' or ')}` };
+    return { facet: facet?.name ?? FacetName.COMPLICATION, filter: reading.filterKey, values, label: `${FILTER_NAMES[reading.filterKey]}: ${labels.join(' or ')}` };
   }
 }
