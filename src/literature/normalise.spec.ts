@@ -208,6 +208,10 @@ describe('keys and text', () => {
   it('collapses white space', () => {
     expect(cleanText('  a\n\t b\u00a0c ')).toBe('a b c');
     expect(cleanText(' \n ')).toBeNull();
+    // Text that needs no rewrite comes back trimmed; each kind of unusual space is still collapsed.
+    expect(cleanText(' plain words only ')).toBe('plain words only');
+    expect(cleanText('two  spaces')).toBe('two spaces');
+    expect(cleanText('zero\u200bwidth and\u3000ideographic\u2009thin')).toBe('zero width and ideographic thin');
   });
 });
 

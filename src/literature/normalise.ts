@@ -4,10 +4,14 @@
  */
 import type { ParsedAuthor } from './parsed-publication';
 
+/** White space other than the plain space (what \s matches, and the zero-width space). */
+const OTHER_SPACE = /[\t-\r\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
 /** Collapses runs of white space (including non-breaking spaces) and trims; null for empty text. */
 export function cleanText(raw: string | null | undefined): string | null {
   if (raw === null || raw === undefined) return null;
-  const text = raw.replace(/[\s\u00a0\u2000-\u200b\u3000]+/g, ' ').trim();
+  // Most cells hold only single plain spaces: test before rewriting (the rewrite was a hot spot of imports).
+  const text = (OTHER_SPACE.test(raw) || raw.includes('  ') ? raw.replace(/[\s\u00a0\u2000-\u200b\u3000]+/g, ' ') : raw).trim();
   return text.length > 0 ? text : null;
 }
 

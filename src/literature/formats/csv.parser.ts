@@ -96,7 +96,13 @@ export async function* parseCsv(source: TextSource, options: ParserOptions = {})
   input.pipe(parser);
 
   let header: string[] | null = null;
-  let headerKeys = '';
+  let headerKeyList: string[] = [];
+  // The exporter's column names are folded once, not on every cell read.
+  const indexByColumn = new Map<string, number | undefined>();
+  const columnIndexOf = (column: string): number | undefined => {
+    if (!indexByColumn.has(column)) indexByColumn.set(column, columnIndex.get(headerKey(column)));
+    return indexByColumn.get(column);
+  };
   let titleIndexes: number[] = [];
   let columnIndex = new Map<string, number>();
   let line = location.line;
@@ -110,14 +116,16 @@ export async function* parseCsv(source: TextSource, options: ParserOptions = {})
       if (filled === 0) continue; // blank line (or only delimiters)
       if (header === null) {
         header = cells;
-        headerKeys = header.map(headerKey).join('\u0000');
+        headerKeyList = header.map(headerKey);
         columnIndex = new Map(header.map((cell, index) => [headerKey(cell), index] as const).reverse());
         titleIndexes = (exporter.columns.title ?? []).map((column) => columnIndex.get(headerKey(column))).filter((index): index is number => index !== undefined);
         continue;
       }
       // A section row ("Included studies;;;;") or the header repeated (files pasted together): not a record.
       if (filled === 1 && !titleIndexes.some((index) => (cells[index] ?? '').trim().length > 0)) continue;
-      if (cells.map(headerKey).join('\u0000') === headerKeys) continue;
+      // Compared cell by cell, stopping at the first difference: folding every cell of every row
+      // (abstracts included) just to rule out a repeated header cost a third of the parse.
+      if (cells.length === header.length && cells.every((cell, index) => headerKey(cell) === headerKeyList[index])) continue;
       recordNumber += 1;
       let rowCells = cells;
       if (rowCells.length > header.length && rowCells.slice(header.length).every((cell) => cell.trim().length === 0)) rowCells = rowCells.slice(0, header.length);
@@ -128,7 +136,7 @@ export async function* parseCsv(source: TextSource, options: ParserOptions = {})
         continue;
       }
       const row = (column: string): string | null => {
-        const index = columnIndex.get(headerKey(column));
+        const index = columnIndexOf(column);
         if (index === undefined) return null;
         const value = rowCells[index];
         return value !== undefined && value.trim().length > 0 && !/^(?:null|n\/a|\[no [a-z ]+ available\])$/i.test(value.trim()) ? value : null;

@@ -148,10 +148,13 @@ export class ImportService {
           return batchId;
         };
         let chunk: Candidate[] = [];
+        // The batch's publications, written once at the end: appending them to the batch row chunk by
+        // chunk rewrote an ever longer array per chunk (quadratic in the file's records).
+        const touched = new Set<string>();
         const flush = async () => {
           const records = chunk;
           chunk = [];
-          if (records.length) await this.storeChunk(tx, await ensureBatch(), records, report, startedAt, options.extractCases ?? true);
+          if (records.length) await this.storeChunk(tx, records, report, startedAt, options.extractCases ?? true, touched);
         };
 
         try {
@@ -193,7 +196,7 @@ export class ImportService {
         if (report.hasErrors && (mode === ImportMode.ATOMIC || report.unreadable || created + merged + chunk.length === 0)) throw new RollbackImport();
         await flush();
         const id = await ensureBatch();
-        await this.batches.finish(tx, id, report.totals());
+        await this.batches.finish(tx, id, report.totals(), [...touched]);
         report.batchId = id;
       });
     } catch (error) {
@@ -210,7 +213,7 @@ export class ImportService {
    * publication or is merged into the one it duplicates (stored, or new earlier in the file); new
    * publications are inserted together, merged ones updated once each, and the outbox told in one go.
    */
-  private async storeChunk(tx: Tx, batchId: string, chunk: Candidate[], report: ImportReportBuilder, startedAt: Date, extract: boolean): Promise<void> {
+  private async storeChunk(tx: Tx, chunk: Candidate[], report: ImportReportBuilder, startedAt: Date, extract: boolean, touched: Set<string>): Promise<void> {
     const index = new PublicationIndex(
       await this.batches.findMatches(tx, {
         pmids: unique(chunk.map((item) => item.fields.pmid)),
@@ -221,7 +224,6 @@ export class ImportService {
     );
     const created = new Map<string, Publication>();
     const patches = new Map<string, Partial<PublicationFields>>();
-    const touched: string[] = [];
     for (const { record, fields, titleKey } of chunk) {
       const match = index.match(fields, titleKey);
       if (!match) {
@@ -229,7 +231,7 @@ export class ImportService {
         index.add(publication);
         created.set(publication.id, publication);
         report.createdPublication(publication.id);
-        touched.push(publication.id);
+        touched.add(publication.id);
         continue;
       }
 
@@ -252,13 +254,12 @@ export class ImportService {
       }
       const withinFile = created.has(stored.id) || stored.createdAt.getTime() === startedAt.getTime();
       report.mergedRecord(record, { publicationId: stored.id, matchedOn: match.on, withinFile, filledFields: filled }, [...conflicts, ...refused]);
-      touched.push(stored.id);
+      touched.add(stored.id);
     }
 
     await this.batches.insertPublications(tx, [...created.values()].map(({ createdAt: _c, updatedAt: _u, titleKey: _t, titleFold: _f, ...row }) => row));
     for (const [id, patch] of patches) await this.publicationRows.update(tx, id, patch);
     await this.outbox.record(tx, 'publication', [...created.keys(), ...patches.keys()]);
-    await this.batches.appendPublications(tx, batchId, touched);
     if (extract) {
       // New publications are at hand; merged ones are read back with what the merge filled in.
       const merged = patches.size ? await this.publicationRows.findByIds([...patches.keys()], tx) : [];
