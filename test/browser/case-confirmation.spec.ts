@@ -272,6 +272,40 @@ describe('confirming cases in the workspace (browser)', () => {
     await page.click('#conflict-reload');
     await page.waitForSelector('#confirm-conflict', { state: 'hidden' });
     await waitForFactStatus(rejected, 'REJECTED');
+  });
+
+  it('adds a patient by hand, splits facts into a new patient and merges them back', async () => {
+    const patientsOf = async () => {
+      const result = await app.graphql<{ publication: { caseReports: { id: string; label: string; sex: string; ageYears: number | null; curationStatus: string; treatments: { term: { key: string } }[] }[] } }>(
+        `query($id: ID!) { publication(id: $id) { caseReports { id label sex ageYears curationStatus treatments { term { key } } } } }`,
+        { id: publicationId },
+      );
+      return result.data!.publication.caseReports;
+    };
+    await page.fill('#new-patient-label', 'Case 2');
+    await page.selectOption('#new-patient-sex', 'MALE');
+    await page.fill('#new-patient-age', '36');
+    await page.click('#add-patient-form button[type="submit"]');
+    await page.waitForFunction(() => document.querySelectorAll('#patients .patient').length === 2);
+    expect((await patientsOf()).find((c) => c.label === 'Case 2')).toMatchObject({ sex: 'MALE', ageYears: 36, curationStatus: 'CURATED' });
+
+    // Split: the treatment moves to a new patient of the same record.
+    await page.check(`${fact('treatments.0')} input.fact-move`);
+    await page.click(`.patient[data-case-id="${caseId}"] button[data-action="split"]`);
+    await page.waitForFunction(() => document.querySelectorAll('#patients .patient').length === 3);
+    await page.waitForSelector(fact('treatments.0'), { state: 'detached' });
+    const splitOff = (await patientsOf()).find((c) => c.label.endsWith('(split)'));
+    expect(splitOff?.treatments.map((t) => t.term.key)).toEqual(['decompressive-laminectomy']);
+    expect(await page.textContent(`.patient[data-case-id="${splitOff!.id}"] li.fact[data-path="treatments.0"] .fact-value`)).toBe('Decompressive laminectomy');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'confirm-8-split', { fullPage: true });
+
+    // Merge it back: one patient again, with its treatment.
+    await page.selectOption(`#merge-${caseId}`, splitOff!.id);
+    await page.click(`.patient[data-case-id="${caseId}"] button[data-action="merge"]`);
+    await page.waitForFunction(() => document.querySelectorAll('#patients .patient').length === 2);
+    await page.waitForSelector(fact('treatments.0'));
+    expect((await patientsOf()).find((c) => c.id === caseId)?.treatments.map((t) => t.term.key)).toEqual(['decompressive-laminectomy']);
     expect([...alice.errors, ...bob.errors].filter((error) => /Content Security Policy|page error/i.test(error))).toEqual([]);
   });
 });

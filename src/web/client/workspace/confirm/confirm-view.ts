@@ -131,7 +131,7 @@ export class ConfirmView {
     const active = this.patient(this.activeCaseId);
     const ranges = (active?.facts ?? []).filter((fact) => fact.evidence?.field === 'abstract' && factKind(fact.path)).map((fact) => ({ start: fact.evidence!.start, end: fact.evidence!.end, path: fact.path }));
     abstract.replaceChildren(...evidencePieces(text, ranges).map((piece) => (piece.paths.length ? h('mark', { class: 'evidence', 'data-paths': piece.paths.join(' ') }, piece.text) : piece.text)));
-    byId('abstract-legend').textContent = active ? `Marked: the words ${active.label}'s facts were read from. The fact you point at or focus is underlined.` : '';
+    byId('abstract-legend').textContent = active ? `Marked: the words the facts of “${active.label}” were read from; the words of the fact you point at or focus are underlined and boxed.` : '';
   }
 
   /** Underlines the words of the fact being looked at; switches the marks to its patient first. */

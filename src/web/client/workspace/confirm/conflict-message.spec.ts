@@ -6,6 +6,7 @@ describe('confirm view: a stale save', () => {
   it('says who changed what, from what, to what', () => {
     expect(describeChangeSince(change)).toBe('curator-b corrected ageYears from “31” to “32” (version 3)');
     expect(describeChangeSince({ ...change, operation: 'CONFIRM', path: 'curationStatus', changedBy: null })).toBe('Someone marked the case curated (version 3)');
+    expect(describeChangeSince({ ...change, operation: 'ACCEPT_FACT', path: 'sex', oldValue: 'FEMALE', newValue: 'FEMALE' })).toBe('curator-b accepted sex “FEMALE” (version 3)');
   });
 
   it('turns a CONFLICT error into a notice listing the changes since, and ignores other errors', () => {

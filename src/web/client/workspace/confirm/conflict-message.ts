@@ -44,7 +44,8 @@ const shown = (value: string | null) => (value === null || value === '' ? 'nothi
 export function describeChangeSince(change: ChangeSince): string {
   const who = change.changedBy ?? 'Someone';
   const verb = VERBS[change.operation] ?? enumLabel(change.operation).toLowerCase();
-  const what = change.path && change.path !== 'curationStatus' ? ` ${change.path} from ${shown(change.oldValue)} to ${shown(change.newValue)}` : '';
+  const kept = change.operation === 'ACCEPT_FACT' || change.oldValue === change.newValue;
+  const what = !change.path || change.path === 'curationStatus' ? '' : kept ? ` ${change.path} ${shown(change.newValue)}` : ` ${change.path} from ${shown(change.oldValue)} to ${shown(change.newValue)}`;
   return `${who} ${verb}${what} (version ${change.version})`;
 }
 
