@@ -188,6 +188,10 @@ describe('review workspace (browser)', () => {
     const page = await openWorkspace(bob);
     await signInByKeyboard(page, ADMIN_KEY, 'root');
     expect(await progressText(page)).toMatch(/^0 of 10 screened by you/);
+    // Blind screening: before deciding, root sees neither curator's decision nor the final one it made.
+    const before = await page.textContent('#my-decision');
+    expect(before).toContain('hidden until you decide');
+    expect(before).not.toMatch(/curator|Final: Included/);
     // root excludes the first record, which curator included.
     await page.keyboard.press('e');
     await page.waitForSelector('#reason-panel');

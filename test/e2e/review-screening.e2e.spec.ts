@@ -159,8 +159,20 @@ describe('review workspace API: sessions and screening', () => {
       expect((await screen(CURATOR_KEY, ids[0], 'INCLUDE')).errors).toBeUndefined();
       expect((await screen(CURATOR_KEY, ids[1], 'EXCLUDE', 'WRONG_POPULATION')).errors).toBeUndefined();
       expect((await screen(CURATOR_KEY, ids[2], 'EXCLUDE', 'DUPLICATE')).errors).toBeUndefined();
+      // Blind screening: before deciding, root sees neither curator's decisions nor the final decision they make.
+      const blind = await queue({ scope: 'MINE', first: 100 }, ADMIN_KEY);
+      for (const id of ids.slice(0, 3)) {
+        expect(blind.items.find((i: { publication: { id: string } }) => i.publication.id === id)).toMatchObject({ status: 'UNDECIDED', finalReason: null, myDecision: null, decisions: [] });
+      }
       expect((await screen(ADMIN_KEY, ids[0], 'INCLUDE')).errors).toBeUndefined();
       expect((await screen(ADMIN_KEY, ids[1], 'INCLUDE')).data?.screenPublication.status).toBe('CONFLICT');
+      const decided = await queue({ scope: 'MINE', first: 100 }, ADMIN_KEY);
+      const seen = (id: string) => decided.items.find((i: { publication: { id: string } }) => i.publication.id === id);
+      // Agreeing on ids[0]: still only root's own decision; disagreeing on ids[1] is the conflicts step: both shown.
+      expect(seen(ids[0])).toMatchObject({ status: 'INCLUDED', decisions: [{ reviewer: 'root', decision: 'INCLUDE' }] });
+      expect(seen(ids[1]).status).toBe('CONFLICT');
+      expect(seen(ids[1]).decisions).toEqual(expect.arrayContaining([{ reviewer: 'curator', decision: 'EXCLUDE' }, { reviewer: 'root', decision: 'INCLUDE' }]));
+      expect(seen(ids[2])).toMatchObject({ status: 'UNDECIDED', decisions: [] });
 
       const mine = await queue({ scope: 'MINE', first: 100 });
       expect(mine.progress).toMatchObject({ total: 10, screened: 4, included: 1, excluded: 2, maybe: 1, undecided: 6, conflicts: 1 });

@@ -9,6 +9,7 @@ import { ExclusionReason } from '../models/exclusion-reason.model';
 import { ReviewView } from '../models/review.model';
 import { PrismaCounts } from '../prisma/prisma-counts.model';
 import { DEFAULT_EXCLUSION_REASONS, ExclusionReasonEntry, OTHER_REASON } from '../review.entity';
+import { visibleDecisions, visibleFinal } from './blind-view';
 import { FinalScreening, finalScreening, isDisagreement } from './final-decision';
 import { ReviewerDecision, ScreeningItem, ScreeningProgress, ScreeningQueue, ScreeningResolutionView } from './models/screening-models';
 import { highlightSegments, questionTerms } from './question-terms';
@@ -201,12 +202,13 @@ export class ScreeningService implements PrismaScreeningSource {
       return status === request.filter && (!request.reason || (status === ScreeningStatus.EXCLUDED && reason === request.reason));
     });
     const pageIds = filtered.slice(offset, offset + first);
-    const items = await this.items(review, pageIds, states, reviewer);
+    const items = await this.items(review, pageIds, states, reviewer, scope === ScreeningScope.MINE);
     const hasNextPage = offset + first < filtered.length;
     return { items, totalCount: filtered.length, hasNextPage, endCursor: pageIds.length ? encodeCursor(offset + pageIds.length) : null, progress };
   }
 
-  private async items(review: ReviewView, ids: readonly string[], states: Map<string, RecordState>, reviewer: string | null): Promise<ScreeningItem[]> {
+  /** Items as the reader may see them: blind (blind-view.ts) until the conflicts step; `ownQueue` for scope MINE. */
+  private async items(review: ReviewView, ids: readonly string[], states: Map<string, RecordState>, reviewer: string | null, ownQueue = false): Promise<ScreeningItem[]> {
     if (!ids.length) return [];
     const publications = new Map((await this.publications.findByIds([...ids])).map((p) => [p.id, p]));
     return ids
@@ -215,15 +217,17 @@ export class ScreeningService implements PrismaScreeningSource {
       .map((publication) => {
         const state = states.get(publication.id) ?? ScreeningService.UNDECIDED;
         const mine = reviewer ? state.decisions.find((d) => d.reviewer === reviewer) : undefined;
+        const resolved = state.resolution !== null;
+        const final = visibleFinal(state.final, state.decisions, reviewer, ownQueue);
         return {
           review: review.name,
           publication,
           titleSegments: highlightSegments(publication.title ?? '', review.questionTerms),
           abstractSegments: highlightSegments(publication.abstract ?? '', review.questionTerms),
-          status: state.final.status,
-          finalReason: state.final.reason,
+          status: final.status,
+          finalReason: final.reason,
           myDecision: mine ? asDecision(mine) : null,
-          decisions: state.decisions.map(asDecision),
+          decisions: visibleDecisions(state.decisions, reviewer, resolved).map(asDecision),
           resolution: state.resolution ? asResolution(state.resolution) : null,
         };
       });
@@ -231,7 +235,7 @@ export class ScreeningService implements PrismaScreeningSource {
 
   private async item(review: ReviewView, publicationId: string, reviewer: string | null): Promise<ScreeningItem> {
     const states = await this.states(review.name, [publicationId]);
-    const [item] = await this.items(review, [publicationId], states, reviewer);
+    const [item] = await this.items(review, [publicationId], states, reviewer, true);
     return item;
   }
 

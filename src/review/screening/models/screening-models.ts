@@ -61,7 +61,7 @@ export class ScreeningItem {
   @Field(() => [TextSegment], { description: 'The abstract likewise (empty without an abstract).' })
   abstractSegments: TextSegment[];
 
-  @Field(() => ScreeningStatus, { description: 'The final decision: agreed by every reviewer who screened the record, or resolved.' })
+  @Field(() => ScreeningStatus, { description: 'The final decision: agreed by every reviewer who screened the record, or resolved. Blind screening: in scope MINE, UNDECIDED until you have decided the record (or reviewers disagree).' })
   status: ScreeningStatus;
 
   @Field(() => String, { nullable: true, description: 'The exclusion reason of an EXCLUDED record.' })
@@ -70,7 +70,7 @@ export class ScreeningItem {
   @Field(() => ReviewerDecision, { nullable: true, description: 'The signed-in reviewer\'s own decision.' })
   myDecision: ReviewerDecision | null;
 
-  @Field(() => [ReviewerDecision], { description: 'Every reviewer\'s decision, oldest first.' })
+  @Field(() => [ReviewerDecision], { description: 'Blind screening: only your own decision until reviewers disagree (or a disagreement is resolved); then every reviewer\'s decision, oldest first.' })
   decisions: ReviewerDecision[];
 
   @Field(() => ScreeningResolutionView, { nullable: true })

@@ -1,12 +1,14 @@
 /**
  * The review workspace: sign in, pick a review, screen its records by keyboard (i / e + reason / m,
- * j / k), see progress, filter and search the queue, resolve disagreements between reviewers. It
+ * j / k), see progress, filter and search the queue, resolve disagreements between reviewers, and
+ * confirm the cases of an included record (confirm/). It
  * talks only to this origin: /session for signing in, /graphql for everything else, with the
  * X-Requested-With header that lets the session cookie authenticate a change.
  */
 import './workspace.css';
 import { byId, h } from '../dom';
 import { GraphqlClient, GraphqlRequestError } from '../graphql-client';
+import { ConfirmView } from './confirm/confirm-view';
 import { commandForKey, WorkspaceCommand } from './keys';
 import { CONFLICTS_QUERY, PROGRESS_QUERY, Progress, QUEUE_QUERY, QueueItem, RESOLVE_MUTATION, Review, REVIEWS_QUERY, SCREEN_MUTATION, Segment, Status } from './queries';
 import { CSRF_HEADERS, currentSession, SessionInfo, signIn, signOut } from './session';
@@ -103,6 +105,7 @@ async function doSignOut(): Promise<void> {
   state.session = { signedIn: false };
   state.items = [];
   state.review = null;
+  showConfirm(false);
   renderAccount();
   say('Signed out.');
   byId<HTMLInputElement>('api-key').focus();
@@ -255,10 +258,12 @@ function renderRecord(): void {
       'p',
       { class: 'reviewer-decisions', id: 'my-decision' },
       item.myDecision ? `Your decision: ${decisionText(item.myDecision)}.` : 'You have not decided yet.',
-      ` Final: ${STATUS_LABEL[item.status]}${item.finalReason ? ` (${reasonLabel(item.finalReason)})` : ''}.`,
+      // Blind screening: the API shows others' decisions (and the final one) only once you have decided, or reviewers disagree.
+      item.myDecision || item.status !== 'UNDECIDED' ? ` Final: ${STATUS_LABEL[item.status]}${item.finalReason ? ` (${reasonLabel(item.finalReason)})` : ''}.` : ' Other reviewers\' decisions stay hidden until you decide (blind screening).',
       reviewers.length ? ` Other reviewers: ${reviewers.map((decision) => `${decision.reviewer}: ${decisionText(decision)}`).join('; ')}.` : '',
       item.resolution ? ` Resolved by ${item.resolution.resolvedBy}.` : '',
     ),
+    included(item) ? h('button', { type: 'button', class: 'primary-button', id: 'open-confirm', onclick: () => void openConfirm(item) }, 'Confirm the cases of this record') : null,
   ];
   record.replaceChildren(...children.filter((child): child is Node => child !== null));
   const note = record.querySelector<HTMLTextAreaElement>('#reason-note');
@@ -272,6 +277,36 @@ function renderRecord(): void {
       run({ kind: 'cancel' });
     }
   });
+}
+
+/** Records whose cases are confirmed: included by you, or finally. */
+function included(item: QueueItem): boolean {
+  return item.myDecision?.decision === 'INCLUDE' || item.status === 'INCLUDED';
+}
+
+// --- confirming cases ------------------------------------------------------------------------
+
+const confirmView = new ConfirmView(client, say, messageOf);
+
+function showConfirm(open: boolean): void {
+  byId('screening-area').hidden = open;
+  byId('confirm-view').hidden = !open;
+}
+
+async function openConfirm(item: QueueItem): Promise<void> {
+  try {
+    showConfirm(true);
+    await confirmView.open(item.publication.id);
+    say(`Confirming the cases of: ${titleOf(item)}`);
+  } catch (error) {
+    showConfirm(false);
+    say(messageOf(error), true);
+  }
+}
+
+function closeConfirm(): void {
+  showConfirm(false);
+  (document.getElementById('open-confirm') ?? byId('record')).focus();
 }
 
 function goTo(index: number): void {
@@ -364,7 +399,8 @@ function run(command: WorkspaceCommand): void {
 }
 
 function onKey(event: KeyboardEvent): void {
-  if (!state.session.signedIn || !state.review) return;
+  // The screening keys are off while confirming cases (its fields and buttons take the keys).
+  if (!state.session.signedIn || !state.review || confirmView.isOpen) return;
   const target = event.target as HTMLElement | null;
   const typing = target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
   if (typing) {
@@ -454,6 +490,7 @@ async function start(): Promise<void> {
     void loadQueue();
   });
   byId('queue-more').addEventListener('click', () => void loadQueue(true));
+  byId('confirm-back').addEventListener('click', closeConfirm);
   document.addEventListener('keydown', onKey);
   try {
     state.session = await currentSession();
