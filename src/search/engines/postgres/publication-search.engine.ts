@@ -181,7 +181,7 @@ export class PostgresPublicationSearchEngine implements PublicationSearchEngine 
       // Rows after the cursor: a later key, or the same key and a later citation value (complete, 1,
       // before incomplete, 0), or both the same and a greater id.
       const value = params.add(query.page.after.values[0] ?? spec.missing, '::float8');
-      const citation = params.add(query.page.after.values[1] ?? CITATION_COMPLETE, '::int');
+      const citation = params.add(query.page.after.values[1] ?? CITATION_COMPLETE, '::float8');
       const id = params.add(query.page.after.publicationId, '::uuid');
       keyset = `(${key} ${cmp} ${value} OR (${key} = ${value} AND (${CITATION_VALUE_SQL} < ${citation} OR (${CITATION_VALUE_SQL} = ${citation} AND d.publication_id > ${id}))))`;
     }
