@@ -39,10 +39,16 @@ describe('validateSearchInput', () => {
     ['too many buckets', { facets: [{ facet: FacetName.ONSET_HOURS, interval: 1 }] }, 'input.facets.0.interval'],
     ['text too long', { text: 'x'.repeat(501) }, 'input.text'],
     ['garbage cursor', { after: 'not-a-cursor' }, 'input.after'],
-    ['cursor of another sort', { sort: SearchSort.YEAR_ASC, after: encodeSearchCursor({ sort: SearchSort.AGE_ASC, values: [3], caseReportId: '00000000-0000-4000-8000-000000000001' }) }, 'input.after'],
+    ['cursor of another sort', { sort: SearchSort.YEAR_ASC, after: encodeSearchCursor({ sort: SearchSort.AGE_ASC, values: [3, 1], caseReportId: '00000000-0000-4000-8000-000000000001' }) }, 'input.after'],
+    ['cursor made before the citation tie-break (one sort value)', { sort: SearchSort.AGE_ASC, after: encodeSearchCursor({ sort: SearchSort.AGE_ASC, values: [3], caseReportId: '00000000-0000-4000-8000-000000000001' }) }, 'input.after'],
     ['blank term reference', { filters: { symptoms: ['  '] } }, 'input.filters.symptoms.0'],
   ])('refuses %s, naming the field', (_, input, path) => {
     expect(pathsOf(input)).toContain(path);
+  });
+
+  it('reads back a cursor with the sort key and citation values', () => {
+    const after = encodeSearchCursor({ sort: SearchSort.AGE_ASC, values: [31, 0], caseReportId: '00000000-0000-4000-8000-00000000000A' });
+    expect(validateSearchInput({ sort: SearchSort.AGE_ASC, after } as never, 100).query.page.after).toEqual({ sort: SearchSort.AGE_ASC, values: [31, 0], caseReportId: '00000000-0000-4000-8000-00000000000a' });
   });
 
   it('reports every problem at once', () => {

@@ -12,6 +12,7 @@ import {
 } from '../../src/search/publications/publication-search-query';
 import { EnginePublicationSearchResult } from '../../src/search/publications/publication-search-result';
 import { parseTextQuery } from '../../src/search/query/text-query.parser';
+import { CITATION_TIE_ORDER, CITATION_TIE_TEXT, citationTiePublicationDocuments, completedTitle } from './citation-tie.fixture';
 
 export interface PublicationContractEngine {
   engine: PublicationSearchEngine;
@@ -265,6 +266,52 @@ export function describePublicationSearchContract(name: string, open: () => Prom
         after = { sort: PublicationSearchSort.RELEVANCE, values: last.sortValues, publicationId: last.publicationId };
       }
       expect(paged.sort((a, b) => a - b)).toEqual([1, 4, 8, 10]);
+    });
+
+    describe('incomplete citations after complete ones at an equal sort key', () => {
+      const tieId = (n: number) => uuid(950 + n);
+      const tieDocs = citationTiePublicationDocuments(tieId);
+      const records = (result: EnginePublicationSearchResult) => numbers(result).map((n) => n - 950);
+      const pageThrough = async (sort: PublicationSearchSort, first: number) => {
+        const seen: number[] = [];
+        let after: PublicationSearchQuery['page']['after'] = null;
+        for (let i = 0; i < 20; i++) {
+          const page = await search({ text: CITATION_TIE_TEXT, sort, first, after });
+          seen.push(...records(page));
+          const last = page.hits[page.hits.length - 1];
+          if (!page.hasNextPage || !last) break;
+          after = { sort, values: last.sortValues, publicationId: last.publicationId };
+        }
+        return seen;
+      };
+
+      beforeAll(async () => {
+        await engine.upsert(tieDocs);
+      });
+      afterAll(async () => {
+        await engine.delete(tieDocs.map((doc) => doc.publicationId));
+      });
+
+      it('lists the incomplete ones after the complete ones at equal relevance, and at an equal year', async () => {
+        const result = await search({ text: CITATION_TIE_TEXT });
+        expect(new Set(result.hits.map((hit) => hit.score)).size).toBe(1);
+        expect(records(result)).toEqual(CITATION_TIE_ORDER.relevance);
+        expect(result.hits.map((hit) => hit.sortValues[1])).toEqual([1, 1, 1, 0, 0, 0, 0, 0]);
+        expect(records(await search({ text: CITATION_TIE_TEXT, sort: PublicationSearchSort.YEAR_DESC }))).toEqual(CITATION_TIE_ORDER.yearDesc);
+        expect(records(await search({ text: CITATION_TIE_TEXT, sort: PublicationSearchSort.YEAR_ASC }))).toEqual(CITATION_TIE_ORDER.yearAsc);
+      });
+
+      it('pages across the boundary with the cursor, every record exactly once', async () => {
+        for (const first of [1, 2, 3]) {
+          expect(await pageThrough(PublicationSearchSort.RELEVANCE, first)).toEqual(CITATION_TIE_ORDER.relevance);
+          expect(await pageThrough(PublicationSearchSort.YEAR_ASC, first)).toEqual(CITATION_TIE_ORDER.yearAsc);
+        }
+      });
+
+      it('moves a record up once its citation is completed (a title filled in later)', async () => {
+        await engine.upsert(citationTiePublicationDocuments(tieId, completedTitle, new Date('2026-06-01T00:00:00Z')));
+        expect(records(await search({ text: CITATION_TIE_TEXT }))).toEqual(CITATION_TIE_ORDER.relevanceAfterTitleFilledIn);
+      });
     });
 
     it('replaces a document on upsert (newer wins) and forgets a deleted one', async () => {

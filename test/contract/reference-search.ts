@@ -43,7 +43,8 @@ export function referenceSearch(docs: SearchDocument[], query: SearchQuery): { i
   const hits = docs.filter((doc) => all.every((clause) => matches(doc, clause)));
   const spec = sortSpecOf(query.sort, false);
   const key = (doc: SearchDocument) => (spec.key === 'year' ? doc.year : doc.ageYears) ?? spec.missing;
-  hits.sort((a, b) => (spec.direction === 'asc' ? key(a) - key(b) : key(b) - key(a)) || (a.caseReportId < b.caseReportId ? -1 : 1));
+  // The key, then complete citations first, then id.
+  hits.sort((a, b) => (spec.direction === 'asc' ? key(a) - key(b) : key(b) - key(a)) || Number(b.citationComplete) - Number(a.citationComplete) || (a.caseReportId < b.caseReportId ? -1 : 1));
   const facets = query.facets.map((request): EngineFacetResult => {
     const definition = facetDefinition(request.facet);
     const clauses = clausesForFacet(query, request.facet);

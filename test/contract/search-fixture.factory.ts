@@ -1,5 +1,6 @@
 import { AgeGroup, ageGroupOf, Anticoagulation, Outcome, PregnancyStatus, Sex } from '../../src/case-reports/case-report.enums';
 import { buildSearchDocument, DocumentTerm, SearchDocument, SearchDocumentSource, TermIndex } from '../../src/search/indexing/search-document';
+import { TitleStatus } from '../../src/publications/title-status.enum';
 import { TermKind } from '../../src/vocabulary/term-kind.enum';
 
 /** Deterministic ids: uuid-shaped, readable in failures (…-0000000c0012 is case 12). */
@@ -51,10 +52,14 @@ export const termId = (key: string): string => {
 
 export interface PublicationSpec {
   key: number;
-  title: string;
+  title: string | null;
   year: number | null;
   types?: string[];
   abstract?: string | null;
+  /** Defaults: COMPLETE, 'Fixture Journal', one author "Author <key>". */
+  titleStatus?: TitleStatus;
+  journal?: string | null;
+  authors?: { family: string; given?: string | null }[];
 }
 
 export interface CaseSpec {
@@ -94,11 +99,12 @@ export function buildCaseSource(spec: CaseSpec, publication: PublicationSpec): S
     publication: {
       id: uuid('b', publication.key),
       title: publication.title,
+      titleStatus: publication.titleStatus ?? TitleStatus.COMPLETE,
       abstract: publication.abstract ?? null,
-      journal: 'Fixture Journal',
+      journal: publication.journal === undefined ? 'Fixture Journal' : publication.journal,
       year: publication.year,
       publicationTypes: publication.types ?? ['Case Reports'],
-      authors: [{ family: 'Author', given: String(publication.key) }],
+      authors: publication.authors ?? [{ family: 'Author', given: String(publication.key) }],
       doi: null,
       pmid: null,
       meshHeadings: [],

@@ -7,6 +7,7 @@ import { parseTextQuery } from '../../src/search/query/text-query.parser';
 import { SearchEngine } from '../../src/search/search-engine.port';
 import { caseId, caseKeyOf, FIXTURE_DOCUMENTS, FIXTURE_TERMS, generatedDocuments, TERMS, termId, uuid } from './search-fixture.factory';
 import { referenceSearch } from './reference-search';
+import { CITATION_TIE_ORDER, CITATION_TIE_TEXT, citationTieCaseDocuments, citationTieRecordOfCaseKey, completedTitle } from './citation-tie.fixture';
 
 export interface ContractEngine {
   engine: SearchEngine;
@@ -406,6 +407,59 @@ export function describeSearchEngineContract(name: string, open: () => Promise<C
           after = { sort: SearchSort.RELEVANCE, values: last.sortValues, caseReportId: last.caseReportId };
         }
         expect(seen).toEqual(all);
+      });
+    });
+
+    describe('incomplete citations after complete ones at an equal sort key', () => {
+      const tieDocs = citationTieCaseDocuments();
+      const records = (result: EngineSearchResult) => keys(result).map(citationTieRecordOfCaseKey);
+      const pageThrough = async (sort: SearchSort, first: number) => {
+        const seen: number[] = [];
+        let after: SearchQuery['page']['after'] = null;
+        for (let page = 0; page < 20; page++) {
+          const result = await search({ text: CITATION_TIE_TEXT, sort, first, after, highlight: false });
+          seen.push(...records(result));
+          if (!result.hasNextPage) break;
+          const last = result.hits[result.hits.length - 1];
+          after = { sort, values: last.sortValues, caseReportId: last.caseReportId };
+        }
+        return seen;
+      };
+
+      beforeAll(async () => {
+        await engine.upsert(tieDocs);
+      });
+
+      afterAll(async () => {
+        await engine.delete(tieDocs.map((doc) => doc.caseReportId));
+      });
+
+      it('lists the incomplete ones after the complete ones at equal relevance', async () => {
+        const result = await search({ text: CITATION_TIE_TEXT });
+        expect(new Set(result.hits.map((hit) => hit.score)).size).toBe(1);
+        expect(records(result)).toEqual(CITATION_TIE_ORDER.relevance);
+        expect(result.hits.map((hit) => hit.sortValues[1])).toEqual([1, 1, 1, 0, 0, 0, 0, 0]);
+      });
+
+      it.each<[SearchSort, number[]]>([
+        [SearchSort.YEAR_DESC, CITATION_TIE_ORDER.yearDesc],
+        [SearchSort.YEAR_ASC, CITATION_TIE_ORDER.yearAsc],
+        [SearchSort.AGE_ASC, CITATION_TIE_ORDER.relevance],
+      ])('does so at an equal key of %s too', async (sort, expected) => {
+        expect(records(await search({ text: CITATION_TIE_TEXT, sort }))).toEqual(expected);
+      });
+
+      it('pages across the boundary with the cursor, every record exactly once', async () => {
+        for (const first of [1, 2, 3]) {
+          expect(await pageThrough(SearchSort.RELEVANCE, first)).toEqual(CITATION_TIE_ORDER.relevance);
+          expect(await pageThrough(SearchSort.YEAR_ASC, first)).toEqual(CITATION_TIE_ORDER.yearAsc);
+        }
+      });
+
+      it('moves a record up once its citation is completed (a title filled in later)', async () => {
+        await engine.upsert(citationTieCaseDocuments(completedTitle, new Date()));
+        expect(records(await search({ text: CITATION_TIE_TEXT }))).toEqual(CITATION_TIE_ORDER.relevanceAfterTitleFilledIn);
+        expect(await pageThrough(SearchSort.RELEVANCE, 3)).toEqual(CITATION_TIE_ORDER.relevanceAfterTitleFilledIn);
       });
     });
 

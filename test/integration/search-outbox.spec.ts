@@ -6,6 +6,9 @@ import { Outcome, PregnancyStatus, Sex } from '../../src/case-reports/case-repor
 import { loadConfig } from '../../src/config/app-config';
 import { UnitOfWork } from '../../src/database/unit-of-work';
 import { PublicationsService } from '../../src/publications/publications.service';
+import { TitleStatus } from '../../src/publications/title-status.enum';
+import { PUBLICATION_SEARCH_ENGINE, PublicationSearchEngine } from '../../src/search/publications/publication-search-engine.port';
+import { PublicationSearchSort } from '../../src/search/publications/publication-search-query';
 import { CaseCurationService } from '../../src/review/history/case-curation.service';
 import { PostgresSearchEngine } from '../../src/search/engines/postgres/postgres-search.engine';
 import { SearchDocument } from '../../src/search/indexing/search-document';
@@ -201,6 +204,35 @@ describe('search outbox', () => {
     expect(expected.length).toBeGreaterThan(5);
     const found = await h.pg.search(query('wombat'));
     expect(found.hits.map((hit) => hit.caseReportId).sort()).toEqual(expected.map((row) => row.id));
+  });
+
+  it('re-indexes the citation tie-break when a publication is edited: a title filled in later', async () => {
+    const citation = { authors: [{ family: 'Numbat', given: 'A' }], journal: 'Int J Obstet Anesth', year: 2021 };
+    const complete = await h.publications.create({ ...citation, title: 'A complete citation' } as never);
+    const untitled = await h.publications.create({ ...citation, title: null, titleStatus: TitleStatus.NOT_RECORDED } as never);
+    // The same narrative in both cases: equal relevance for "numbat", so only the citation orders them.
+    const caseOf = (publicationId: string) =>
+      h.cases.create({ publicationId, label: 'Case 1', summary: 'A numbat crossed the labour ward.', sex: Sex.FEMALE, pregnancyStatus: PregnancyStatus.POSTPARTUM, outcome: Outcome.FULL_RECOVERY, procedures: [], complications: [], treatments: [] } as never);
+    const [first, second] = [await caseOf(complete.id), await caseOf(untitled.id)];
+    await h.drainer.drainAll();
+    const numbat = () => h.pg.search(query('numbat', { sort: SearchSort.RELEVANCE }));
+    const publicationNumbat = () => h.app.get<PublicationSearchEngine>(PUBLICATION_SEARCH_ENGINE).search({ text: parseTextQuery('numbat'), filters: {}, facets: [], sort: PublicationSearchSort.RELEVANCE, page: { first: 10, after: null }, highlight: false });
+    const before = await numbat();
+    expect(before.hits.map((hit) => [hit.caseReportId, hit.sortValues[1]])).toEqual([
+      [first.id, 1],
+      [second.id, 0],
+    ]);
+    expect((await publicationNumbat()).hits.map((hit) => [hit.publicationId, hit.sortValues[1]])).toEqual([
+      [complete.id, 1],
+      [untitled.id, 0],
+    ]);
+
+    await h.publications.update(untitled.id, { title: 'The title, found later', titleStatus: TitleStatus.COMPLETE } as never);
+    await h.drainer.drainAll();
+    // Both complete now: the id decides between them.
+    const byId = [first.id, second.id].sort();
+    expect((await numbat()).hits.map((hit) => [hit.caseReportId, hit.sortValues[1]])).toEqual(byId.map((id) => [id, 1]));
+    expect((await publicationNumbat()).hits.map((hit) => [hit.publicationId, hit.sortValues[1]])).toEqual([complete.id, untitled.id].sort().map((id) => [id, 1]));
   });
 
   it('loses nothing written during a reindex: the outbox replays it into the new index', async () => {

@@ -1,5 +1,7 @@
 import corpus from './demo-corpus.json';
 import terms from '../../vocabulary/seed/vocabulary-terms.json';
+import { isCitationComplete } from '../../publications/citation-completeness';
+import { TitleStatus } from '../../publications/title-status.enum';
 
 /**
  * Checks of the demo data set and the vocabulary seed: they are hand-made data, so these tests keep them
@@ -357,6 +359,10 @@ describe('demo corpus', () => {
     const casesWith = (status: Publication['titleStatus']) => cases.filter((demo) => publications.find((p) => p.key === demo.publication)!.titleStatus === status).map((demo) => demo.key);
     expect(casesWith('INCOMPLETE')).toEqual(['B07', 'B08']);
     expect(casesWith('NOT_RECORDED')).toEqual(['A07', 'A12', 'B02']);
+    // Searches list these after the complete citations at an equal sort key (src/search/README.md).
+    const incomplete = publications.filter((p) => !isCitationComplete({ ...p, titleStatus: p.titleStatus as TitleStatus }));
+    expect(incomplete).toHaveLength(9);
+    expect(cases.filter((demo) => incomplete.some((p) => p.key === demo.publication)).map((demo) => demo.key)).toEqual(['A07', 'A12', 'B01', 'B02', 'B03', 'B05', 'B06', 'B07', 'B08', 'C02']);
   });
 
   it('matches the hand counts in the README', () => {

@@ -1,4 +1,5 @@
 import { AgeGroup, Anticoagulation, Outcome, PregnancyStatus, Sex } from '../../case-reports/case-report.enums';
+import { TitleStatus } from '../../publications/title-status.enum';
 import { TermKind } from '../../vocabulary/term-kind.enum';
 import { buildSearchDocument, DocumentTerm, SearchDocumentSource, TermIndex } from './search-document';
 
@@ -69,6 +70,14 @@ describe('buildSearchDocument', () => {
     expect(doc.publicationTypes).toEqual(['Case Reports', 'Review']);
     expect(doc.authors).toEqual(['Doe J']);
     expect(doc.subjects).toEqual(['Blood Patch, Epidural', 'EBP']);
+  });
+
+  it('records whether the citation is complete (title, authors, journal, year)', () => {
+    expect(buildSearchDocument(source(), TERMS).citationComplete).toBe(true);
+    const publication = source().publication;
+    expect(buildSearchDocument(source({ publication: { ...publication, year: null } }), TERMS).citationComplete).toBe(false);
+    expect(buildSearchDocument(source({ publication: { ...publication, title: 'Intrathecal', titleStatus: TitleStatus.INCOMPLETE } }), TERMS).citationComplete).toBe(false);
+    expect(buildSearchDocument(source({ publication: { ...publication, authors: [] } }), TERMS).citationComplete).toBe(false);
   });
 
   it('is pure: same rows, same document', () => {

@@ -1,5 +1,7 @@
 import { AgeGroup, Anticoagulation, Outcome, PregnancyStatus, Sex } from '../../case-reports/case-report.enums';
 import { CurationStatus } from '../../case-reports/curation.enums';
+import { isCitationComplete } from '../../publications/citation-completeness';
+import { TitleStatus } from '../../publications/title-status.enum';
 import { TermKind } from '../../vocabulary/term-kind.enum';
 import { TREATMENT_NOT_REPORTED } from '../query/facet-registry';
 import { stripControlCharacters } from '../query/highlight';
@@ -44,6 +46,8 @@ export interface SearchDocument {
   pmid: string | null;
   /** MeSH heading labels and keywords of the publication. */
   subjects: string[];
+  /** Title, authors, journal and year all known (isCitationComplete): at an equal sort key, complete citations come first. */
+  citationComplete: boolean;
 
   // Population and outcome (enums: UNKNOWN is a value)
   label: string;
@@ -119,6 +123,8 @@ export interface SearchDocumentSource {
     id: string;
     /** Null when no title is recorded: the document's title is then empty. */
     title: string | null;
+    /** Absent in sources written before title statuses existed (then read from the title alone). */
+    titleStatus?: TitleStatus | null;
     abstract: string | null;
     journal: string | null;
     year: number | null;
@@ -281,6 +287,7 @@ export function buildSearchDocument(source: SearchDocumentSource, terms: TermInd
     doi: publication.doi,
     pmid: publication.pmid,
     subjects: [...publication.meshHeadings.map((heading) => heading.label), ...publication.keywords],
+    citationComplete: isCitationComplete(publication),
     label: caseReport.label,
     ageYears: caseReport.ageYears,
     ageGroup: caseReport.ageGroup,

@@ -1,3 +1,5 @@
+import { isCitationComplete } from '../../publications/citation-completeness';
+import { TitleStatus } from '../../publications/title-status.enum';
 import { PublicationCaseStatus, PublicationScreeningDecision, NOT_IMPORTED, UNKNOWN_VALUE } from './publication-search-query';
 
 /** One stored publication as both engines index it (publication search counts these). */
@@ -9,6 +11,8 @@ export interface PublicationSearchDocument {
   authors: string[];
   /** MeSH heading labels and keywords, for text search. */
   subjects: string[];
+  /** Title, authors, journal and year all known (isCitationComplete): at an equal sort key, complete citations come first. */
+  citationComplete: boolean;
   doi: string | null;
   pmid: string | null;
   year: number | null;
@@ -35,6 +39,8 @@ export interface PublicationDocumentSource {
   publication: {
     id: string;
     title: string | null;
+    /** Absent in sources written before title statuses existed (then read from the title alone). */
+    titleStatus?: TitleStatus | null;
     abstract: string | null;
     journal: string | null;
     year: number | null;
@@ -85,6 +91,7 @@ export function buildPublicationSearchDocument(source: PublicationDocumentSource
     abstract: p.abstract,
     authors: p.authors.map((a) => [a.family, a.given].filter(Boolean).join(' ')),
     subjects: [...p.meshHeadings.map((h) => h.label), ...p.keywords],
+    citationComplete: isCitationComplete(p),
     doi: p.doi,
     pmid: p.pmid,
     year: p.year,

@@ -1,4 +1,5 @@
 import { BadUserInputError, FieldError } from '../../common/errors/domain-error';
+import { SORT_VALUE_COUNT } from '../query/citation-order';
 import { NumericRange } from '../query/search-query';
 import { parseTextQuery } from '../query/text-query.parser';
 import { MAX_FACET_LIMIT, MAX_FILTER_VALUES, MAX_TEXT_LENGTH } from '../search-input.validator';
@@ -32,6 +33,11 @@ function decodePublicationCursor(raw: string, sort: PublicationSearchSort, path:
     const [cursorSort, values, id] = parsed as unknown[];
     if (cursorSort !== sort) {
       errors.push({ path, message: `was made for sort ${String(cursorSort)}, not ${sort}: start again without "after"` });
+      return null;
+    }
+    // Cursors made before the citation tie-break hold one sort value: their position cannot be placed exactly.
+    if (Array.isArray(values) && values.length !== SORT_VALUE_COUNT) {
+      errors.push({ path, message: 'was made by an earlier version of this search: start again without "after"' });
       return null;
     }
     if (Array.isArray(values) && values.every((v) => typeof v === 'number' && Number.isFinite(v)) && typeof id === 'string' && UUID.test(id)) return { sort, values: values as number[], publicationId: id.toLowerCase() };

@@ -70,7 +70,7 @@ export interface FacetRequest {
  */
 export interface SearchAfter {
   sort: SearchSort;
-  /** The hit's `sortValues` (see SORT_SPECS): [score] for RELEVANCE with text, [year or missing] ... */
+  /** The hit's `sortValues`: [score or year/age (or its missing stand-in), citation value] (see citation-order.ts). */
   values: number[];
   caseReportId: string;
 }
@@ -87,9 +87,10 @@ export interface SearchQuery {
 }
 
 /**
- * How each sort orders hits. Every order ends with caseReportId ascending, so it is total and both
- * engines agree. Missing values sort last: they take `missing` (below/above every real value).
- * RELEVANCE without text has no score: it orders like YEAR_DESC.
+ * How each sort orders hits. At an equal key, cases whose publication's citation is complete come first
+ * (citation-order.ts); every order ends with caseReportId ascending, so it is total and both engines
+ * agree. Missing values sort last: they take `missing` (below/above every real value). RELEVANCE
+ * without text has no score: it orders like YEAR_DESC.
  */
 export interface SortSpec {
   key: 'score' | 'year' | 'ageYears';

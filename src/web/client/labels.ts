@@ -64,3 +64,13 @@ export function authorList(authors: readonly AuthorName[], all = false): string 
   const names = shown.map(authorName).join(', ');
   return shown.length < authors.length ? `${names}, et al.` : names;
 }
+
+/**
+ * The unknown parts of a citation's source, said in words for the result lists ("journal and year not
+ * recorded"), or null when both are known: a list never leaves a reader guessing whether a missing
+ * year was left out or is unknown. (The copyable citation leaves unknown parts out, Vancouver style.)
+ */
+export function unknownSourceNote(publication: { journal: string | null; year: number | null }): string | null {
+  const missing = [publication.journal?.trim() ? null : 'journal', publication.year ? null : 'year'].filter((part): part is string => part !== null);
+  return missing.length ? `${missing.join(' and ')} not recorded` : null;
+}

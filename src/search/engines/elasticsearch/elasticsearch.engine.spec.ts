@@ -218,7 +218,7 @@ describe('ElasticsearchSearchEngine (client-facing code, against @elastic/elasti
         took: 2,
         timed_out: false,
         _shards: { total: 1, successful: 1, skipped: 0, failed: 0 },
-        hits: { total: { value: 1, relation: 'eq' }, max_score: 2.5, hits: [{ _index: LIVE, _id: docs[6].caseReportId, _score: 2.5, _source: { caseReportId: docs[6].caseReportId, publicationId: docs[6].publicationId }, sort: [2.5, docs[6].caseReportId] }] },
+        hits: { total: { value: 1, relation: 'eq' }, max_score: 2.5, hits: [{ _index: LIVE, _id: docs[6].caseReportId, _score: 2.5, _source: { caseReportId: docs[6].caseReportId, publicationId: docs[6].publicationId }, sort: [2.5, 1, docs[6].caseReportId] }] },
         aggregations: {
           totals: { doc_count: 1, publications: { value: 1 } },
           facet_OUTCOME: { doc_count: 1, values: { buckets: [{ key: 'FULL_RECOVERY', doc_count: 1, publications: { value: 1 } }] } },
@@ -230,7 +230,7 @@ describe('ElasticsearchSearchEngine (client-facing code, against @elastic/elasti
       expect(result).toEqual({
         totalCases: 1,
         totalPublications: 1,
-        hits: [{ caseReportId: docs[6].caseReportId, publicationId: docs[6].publicationId, score: 2.5, sortValues: [2.5], highlights: [] }],
+        hits: [{ caseReportId: docs[6].caseReportId, publicationId: docs[6].publicationId, score: 2.5, sortValues: [2.5, 1], highlights: [] }],
         hasNextPage: false,
         facets: [{ facet: FacetName.OUTCOME, buckets: [{ value: 'FULL_RECOVERY', caseCount: 1, publicationCount: 1 }], stats: null }],
       });

@@ -8,7 +8,7 @@ import { SearchDocument, SearchDocumentComplication, SearchDocumentProcedure } f
  * Bump MAPPING_VERSION whenever INDEX_SETTINGS or INDEX_MAPPINGS change: ensureIndex warns when the
  * live index was built with another version, and a reindex (new index, alias swap) applies it.
  */
-export const MAPPING_VERSION = 2;
+export const MAPPING_VERSION = 3;
 
 /** The analyzer of every searchable text field and of the match_phrase queries. */
 export const TEXT_ANALYZER = 'medical_english';
@@ -104,6 +104,8 @@ export const DOCUMENT_PROPERTIES: Record<keyof SearchDocument | 'otherText', est
   doi: { ...bibliographic, normalizer: 'lowercase_ascii' },
   pmid: bibliographic,
   subjects: bibliographic,
+  // The tie-break after the sort key (complete citations first, see citation-order.ts).
+  citationComplete: { type: 'boolean' },
 
   label: bibliographic,
   ageYears: number,

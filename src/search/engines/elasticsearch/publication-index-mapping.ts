@@ -10,7 +10,7 @@ import { INDEX_SETTINGS, TEXT_ANALYZER } from './index-mapping';
  * Bump PUBLICATION_MAPPING_VERSION whenever the settings or PUBLICATION_INDEX_MAPPINGS change: ensureIndex
  * warns when the live index was built with another version, and a reindex applies it.
  */
-export const PUBLICATION_MAPPING_VERSION = 2;
+export const PUBLICATION_MAPPING_VERSION = 3;
 
 /** Appended to ELASTICSEARCH_INDEX_PREFIX (the case index's alias) to name the publication alias. */
 export const PUBLICATION_ALIAS_SUFFIX = '_publications';
@@ -65,6 +65,8 @@ export const PUBLICATION_DOCUMENT_PROPERTIES: Record<keyof PublicationSearchDocu
   importBatchIds: keyword,
   caseStatus: keyword,
   screeningDecisions: keyword,
+  // The tie-break after the sort key (complete citations first, see citation-order.ts).
+  citationComplete: { type: 'boolean' },
 
   loadedAt: { type: 'date' },
 };

@@ -21,7 +21,7 @@ import {
   publicationPresentValuesAggregationName,
   splitPublicationClauses,
 } from './publication-query-builder';
-import { TEXT_FIELDS, textQuery } from './query-builder';
+import { CITATION_SORT, TEXT_FIELDS, textQuery } from './query-builder';
 
 const PUB = '00000000-0000-4000-8000-d00000000007';
 const BATCH = '00000000-0000-4000-8000-e00000000001';
@@ -45,7 +45,7 @@ describe('buildPublicationSearchRequest', () => {
       track_total_hits: true,
       allow_partial_search_results: false,
       _source: { includes: ['publicationId'] },
-      sort: [{ year: { order: 'desc', missing: -1e9 } }, { publicationId: { order: 'asc' } }],
+      sort: [{ year: { order: 'desc', missing: -1e9 } }, CITATION_SORT, { publicationId: { order: 'asc' } }],
     });
   });
 
@@ -164,22 +164,22 @@ describe('buildPublicationSearchRequest', () => {
       [PublicationSearchSort.RELEVANCE, false, { year: { order: 'desc', missing: -1e9 } }],
       [PublicationSearchSort.YEAR_DESC, true, { year: { order: 'desc', missing: -1e9 } }],
       [PublicationSearchSort.YEAR_ASC, false, { year: { order: 'asc', missing: 1e9 } }],
-    ])('%s (text: %s): the shared sort key with its missing stand-in, then publicationId', (sort, hasText, key) => {
+    ])('%s (text: %s): the shared sort key with its missing stand-in, then complete citations first, then publicationId', (sort, hasText, key) => {
       const request = buildPublicationSearchRequest(query({ sort, text: hasText ? 'hematoma' : undefined }));
-      expect(request.sort).toEqual([key, { publicationId: { order: 'asc' } }]);
+      expect(request.sort).toEqual([key, { citationComplete: { order: 'desc', missing: 0, unmapped_type: 'boolean' } }, { publicationId: { order: 'asc' } }]);
       expect(Boolean(request.track_scores)).toBe(hasText);
     });
 
     it('continues after the cursor with search_after (the id lower-cased), asking for one extra hit', () => {
-      const request = buildPublicationSearchRequest(query({ sort: PublicationSearchSort.YEAR_ASC, page: { first: 25, after: { sort: PublicationSearchSort.YEAR_ASC, values: [1e9], publicationId: PUB.toUpperCase() } } }));
-      expect(request.search_after).toEqual([1e9, PUB]);
+      const request = buildPublicationSearchRequest(query({ sort: PublicationSearchSort.YEAR_ASC, page: { first: 25, after: { sort: PublicationSearchSort.YEAR_ASC, values: [1e9, 0], publicationId: PUB.toUpperCase() } } }));
+      expect(request.search_after).toEqual([1e9, 0, PUB]);
       expect(request.size).toBe(26);
-      const scored = buildPublicationSearchRequest(query({ text: 'x', page: { first: 5, after: { sort: PublicationSearchSort.RELEVANCE, values: [3.25], publicationId: PUB } } }));
-      expect(scored.search_after).toEqual([3.25, PUB]);
+      const scored = buildPublicationSearchRequest(query({ text: 'x', page: { first: 5, after: { sort: PublicationSearchSort.RELEVANCE, values: [3.25, 1], publicationId: PUB } } }));
+      expect(scored.search_after).toEqual([3.25, 1, PUB]);
     });
 
-    it('continues nowhere from a cursor without a sort value (not one this API made)', () => {
-      const request = buildPublicationSearchRequest(query({ page: { first: 5, after: { sort: PublicationSearchSort.RELEVANCE, values: [], publicationId: PUB } } }));
+    it.each([[[]], [[3.25]]])('continues nowhere from a cursor without both sort values (%j: not one this API made)', (values) => {
+      const request = buildPublicationSearchRequest(query({ page: { first: 5, after: { sort: PublicationSearchSort.RELEVANCE, values, publicationId: PUB } } }));
       expect(request.size).toBe(0);
       expect(request).not.toHaveProperty('search_after');
     });

@@ -13,7 +13,7 @@ import {
   PUBLICATION_FACETS,
 } from '../../publications/publication-search-query';
 import { PUBLICATION_HIGHLIGHT_FIELDS } from '../../publications/publication-search-result';
-import { ElasticsearchSearchRequest, TERMS_AGGREGATION_SIZE, textQuery, TextFields } from './query-builder';
+import { CITATION_SORT, ElasticsearchSearchRequest, searchAfterOf, TERMS_AGGREGATION_SIZE, textQuery, TextFields } from './query-builder';
 
 /**
  * PublicationSearchQuery -> the body of one Elasticsearch search request on the publication index.
@@ -26,7 +26,8 @@ import { ElasticsearchSearchRequest, TERMS_AGGREGATION_SIZE, textQuery, TextFiel
  *   `filter` aggregation counts under all clauses but its own (clausesForPublicationFacet).
  * - Total: hits.total, exact (track_total_hits: true; one document per publication, so no cardinality).
  * - Order: publicationSortSpec (score desc, or year with its `missing` stand-in so a missing year sorts
- *   last both ways), then publicationId ascending; pages continue with search_after.
+ *   last both ways), then complete citations first (CITATION_SORT), then publicationId ascending; pages
+ *   continue with search_after.
  */
 
 /**
@@ -142,7 +143,7 @@ function facetAggregation(
 function sortOf(query: PublicationSearchQuery): estypes.SortCombinations[] {
   const spec = publicationSortSpec(query.sort, query.text !== null);
   const key: estypes.SortCombinations = spec.key === 'score' ? { _score: { order: 'desc' } } : { year: { order: spec.direction, missing: spec.missing } };
-  return [key, { publicationId: { order: 'asc' } }];
+  return [key, CITATION_SORT, { publicationId: { order: 'asc' } }];
 }
 
 export function buildPublicationSearchRequest(query: PublicationSearchQuery): ElasticsearchSearchRequest {
@@ -170,10 +171,10 @@ export function buildPublicationSearchRequest(query: PublicationSearchQuery): El
     }
   }
 
-  // One more hit than asked for tells whether a next page exists. A cursor without a numeric sort value
-  // (not one this API made) continues nowhere, like the embedded engine, rather than failing.
+  // One more hit than asked for tells whether a next page exists. A cursor without its two numeric sort
+  // values (not one this API made) continues nowhere rather than failing.
   const after = query.page.after;
-  const unusableCursor = after !== null && typeof after.values[0] !== 'number';
+  const unusableCursor = after !== null && (typeof after.values[0] !== 'number' || typeof after.values[1] !== 'number');
   const size = query.page.first > 0 && !unusableCursor ? query.page.first + 1 : 0;
   const hasText = query.text !== null;
 
@@ -189,7 +190,7 @@ export function buildPublicationSearchRequest(query: PublicationSearchQuery): El
   };
   if (size > 0) {
     request.sort = sortOf(query);
-    if (after) request.search_after = [after.values[0], after.publicationId.toLowerCase()];
+    if (after) request.search_after = searchAfterOf(after.values, after.publicationId);
     // Scores are reported whenever there is text, whatever the order.
     if (hasText) request.track_scores = true;
     if (text && query.highlight) request.highlight = highlightOf();

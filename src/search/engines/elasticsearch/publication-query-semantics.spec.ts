@@ -7,6 +7,7 @@
  * stand-in or a lost bucket fails here. Lucene itself (analysis, scoring) needs a real cluster.
  */
 import { batchId, FIXTURE_PUBLICATIONS, pub, pubKeyOf } from '../../../../test/contract/elasticsearch-publication.fixture';
+import { CITATION_TIE_ORDER, CITATION_TIE_TEXT, citationTiePublicationDocuments, completedTitle } from '../../../../test/contract/citation-tie.fixture';
 import { PublicationSearchDocument } from '../../publications/publication-search-document';
 import {
   clausesForPublicationFacet,
@@ -233,7 +234,10 @@ function reference(query: PublicationSearchQuery) {
   const hits = all.filter((doc) => publicationFilterClauses(query.filters).every((clause) => clauseMatches(doc, clause)));
   const spec = publicationSortSpec(query.sort, false);
   const key = (doc: PublicationSearchDocument) => doc.year ?? spec.missing;
-  const ids = [...hits].sort((a, b) => (spec.direction === 'asc' ? key(a) - key(b) : key(b) - key(a)) || (a.publicationId < b.publicationId ? -1 : 1)).map((doc) => doc.publicationId);
+  // Year, then complete citations first, then id.
+  const ids = [...hits]
+    .sort((a, b) => (spec.direction === 'asc' ? key(a) - key(b) : key(b) - key(a)) || Number(b.citationComplete) - Number(a.citationComplete) || (a.publicationId < b.publicationId ? -1 : 1))
+    .map((doc) => doc.publicationId);
   const facets = query.facets.map((request) => {
     const definition = publicationFacetDefinition(request.facet);
     const counted = all.filter((doc) => clausesForPublicationFacet(query.filters, request.facet).every((clause) => clauseMatches(doc, clause)));
@@ -411,6 +415,39 @@ describe('Elasticsearch publication request semantics (in-memory evaluation of t
     }
   });
 
+  describe('incomplete citations after complete ones at an equal sort key (the contract\'s tie corpus)', () => {
+    const tieId = (n: number) => pub(950 + n);
+    const corpus = [...docs, ...citationTiePublicationDocuments(tieId)];
+    const records = (result: EnginePublicationSearchResult) => keys(result).map((n) => n - 950);
+
+    it.each<[PublicationSearchSort, number[]]>([
+      [PublicationSearchSort.RELEVANCE, CITATION_TIE_ORDER.relevance],
+      [PublicationSearchSort.YEAR_DESC, CITATION_TIE_ORDER.yearDesc],
+      [PublicationSearchSort.YEAR_ASC, CITATION_TIE_ORDER.yearAsc],
+    ])('%s', (sort, expected) => {
+      expect(records(run({ text: CITATION_TIE_TEXT, sort }, corpus))).toEqual(expected);
+    });
+
+    it('pages across the boundary with search_after, every record exactly once', () => {
+      for (const first of [1, 2, 3]) {
+        const seen: number[] = [];
+        let after: PublicationSearchQuery['page']['after'] = null;
+        for (let page = 0; page < 20; page++) {
+          const result = run({ text: CITATION_TIE_TEXT, first, after }, corpus);
+          seen.push(...records(result));
+          if (!result.hasNextPage) break;
+          const last = result.hits[result.hits.length - 1];
+          after = { sort: PublicationSearchSort.RELEVANCE, values: last.sortValues, publicationId: last.publicationId };
+        }
+        expect(seen).toEqual(CITATION_TIE_ORDER.relevance);
+      }
+    });
+
+    it('moves a record up once its citation is completed', () => {
+      expect(records(run({ text: CITATION_TIE_TEXT }, [...docs, ...citationTiePublicationDocuments(tieId, completedTitle)]))).toEqual(CITATION_TIE_ORDER.relevanceAfterTitleFilledIn);
+    });
+  });
+
   describe('text (phrase matching approximated without stemming; the structure is what is tested)', () => {
     it.each<[string, number[]]>([
       ['zanzibar', [3]],
@@ -442,8 +479,9 @@ describe('Elasticsearch publication request semantics (in-memory evaluation of t
 
     it('has no scores without text', () => {
       expect(run({ first: 2 }).hits.map((hit) => [hit.score, hit.sortValues])).toEqual([
-        [null, [2023]],
-        [null, [2020]],
+        // 2023: no authors (citation incomplete); 2020: complete.
+        [null, [2023, 0]],
+        [null, [2020, 1]],
       ]);
       expect(run({ sort: PublicationSearchSort.YEAR_ASC }).hits.map((hit) => hit.sortValues[0]).slice(-2)).toEqual([1e9, 1e9]);
       expect(pub(3)).toBe(run({ sort: PublicationSearchSort.YEAR_ASC }).hits[8].publicationId);

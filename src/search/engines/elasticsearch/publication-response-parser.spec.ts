@@ -34,7 +34,7 @@ const response = {
         _id: P(7),
         _score: 7.1534,
         _source: { publicationId: P(7) },
-        sort: [7.1534, P(7)],
+        sort: [7.1534, 1, P(7)],
         highlight: {
           abstract: ['She flew home to \u0002Zanzibar\u0003 & <b>recovered</b> fully.'],
           title: ['Headache and intracranial collection after labour analgesia'],
@@ -45,13 +45,13 @@ const response = {
         _id: P(1),
         _score: 3.5,
         _source: { publicationId: P(1) },
-        sort: [3.5, P(1)],
+        sort: [3.5, 0, P(1)],
         highlight: {
           title: ['Spinal \u0002haematoma\u0003 after an epidural blood patch'],
           abstract: ['… an intrathecal \u0002hematoma\u0003 was found', 'the second \u0002hematoma\u0003 resolved'],
         },
       },
-      { _index: INDEX, _id: P(11), _score: 1.2, _source: { publicationId: P(11) }, sort: [1.2, P(11)] },
+      { _index: INDEX, _id: P(11), _score: 1.2, _source: { publicationId: P(11) }, sort: [1.2, 1, P(11)] },
     ],
   },
   aggregations: {
@@ -79,10 +79,10 @@ describe('parsePublicationSearchResponse', () => {
     expect(parsePublicationSearchResponse({ ...query, page: { first: 3, after: null } }, response).hasNextPage).toBe(false);
   });
 
-  it('gives each hit its score and sort value (the cursor), without the id tie-break', () => {
+  it('gives each hit its score and sort values (key and citation: the cursor), without the id tie-break', () => {
     expect(result.hits.map((hit) => [hit.score, hit.sortValues])).toEqual([
-      [7.1534, [7.1534]],
-      [3.5, [3.5]],
+      [7.1534, [7.1534, 1]],
+      [3.5, [3.5, 0]],
     ]);
   });
 
@@ -196,18 +196,20 @@ describe('parsePublicationSearchResponse', () => {
     const answer = {
       ...response,
       aggregations: undefined,
-      hits: { total: { value: 1, relation: 'eq' }, max_score: null, hits: [{ _index: INDEX, _id: P(3), _score: null, _source: {}, sort: [1e9, P(3)] }] },
+      hits: { total: { value: 1, relation: 'eq' }, max_score: null, hits: [{ _index: INDEX, _id: P(3), _score: null, _source: {}, sort: [1e9, false, P(3)] }] },
     } as unknown as ElasticsearchPublicationSearchResponse;
     expect(parsePublicationSearchResponse(noText, answer)).toEqual({
       totalPublications: 1,
-      hits: [{ publicationId: P(3), score: null, sortValues: [1e9], highlights: [] }],
+      hits: [{ publicationId: P(3), score: null, sortValues: [1e9, 0], highlights: [] }],
       hasNextPage: false,
       facets: [],
     });
   });
 
-  it('refuses a hit without a numeric sort value (not the request it expects)', () => {
+  it('refuses a hit without its numeric sort key and citation values (not the request it expects)', () => {
     const answer = { ...response, hits: { ...response.hits, hits: [{ _index: INDEX, _id: P(3), _score: 1, _source: { publicationId: P(3) } }] } } as unknown as ElasticsearchPublicationSearchResponse;
-    expect(() => parsePublicationSearchResponse(query, answer)).toThrow(/no numeric sort value/);
+    expect(() => parsePublicationSearchResponse(query, answer)).toThrow(/no numeric sort key and citation values/);
+    const keyOnly = { ...response, hits: { ...response.hits, hits: [{ _index: INDEX, _id: P(3), _score: 1, _source: { publicationId: P(3) }, sort: [1, P(3)] }] } } as unknown as ElasticsearchPublicationSearchResponse;
+    expect(() => parsePublicationSearchResponse(query, keyOnly)).toThrow(/no numeric sort key and citation values/);
   });
 });

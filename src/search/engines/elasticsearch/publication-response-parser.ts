@@ -1,4 +1,5 @@
 import type { estypes } from '@elastic/elasticsearch';
+import { citationValueOf } from '../../query/citation-order';
 import { markedSnippets } from '../../query/highlight';
 import { NumericStats } from '../../query/search-result';
 import { publicationFacetDefinition, PublicationSearchQuery } from '../../publications/publication-search-query';
@@ -31,7 +32,7 @@ interface ValueAggregate {
 /**
  * Elasticsearch's response -> EnginePublicationSearchResult. Pure. Expects the request
  * buildPublicationSearchRequest made for the same query (aggregation names, one extra hit, sort values
- * [key, publicationId]).
+ * [key, citation, publicationId]).
  */
 export function parsePublicationSearchResponse(query: PublicationSearchQuery, response: ElasticsearchPublicationSearchResponse): EnginePublicationSearchResult {
   const aggregations = (response.aggregations ?? {}) as Record<string, unknown>;
@@ -89,12 +90,13 @@ function parseHit(hit: estypes.SearchHit<IndexedPublicationHitSource>, hasText: 
   const publicationId = hit._source?.publicationId ?? hit._id;
   if (!publicationId) throw new Error(`Elasticsearch hit ${String(hit._id)} lacks publicationId in _source`);
   const sortValue = hit.sort?.[0];
-  if (typeof sortValue !== 'number') throw new Error(`Elasticsearch hit ${publicationId} has no numeric sort value (sort: ${JSON.stringify(hit.sort)})`);
+  const citationValue = citationValueOf(hit.sort?.[1]);
+  if (typeof sortValue !== 'number' || citationValue === null) throw new Error(`Elasticsearch hit ${publicationId} has no numeric sort key and citation values (sort: ${JSON.stringify(hit.sort)})`);
   const highlights: EnginePublicationHit['highlights'] = [];
   for (const field of PUBLICATION_HIGHLIGHT_FIELDS) {
     const snippets = (hit.highlight?.[field] ?? []).flatMap((fragment) => markedSnippets(fragment));
     if (snippets.length) highlights.push({ field, snippets });
   }
   const score = hasText && typeof hit._score === 'number' ? hit._score : null;
-  return { publicationId, score, sortValues: [sortValue], highlights };
+  return { publicationId, score, sortValues: [sortValue, citationValue], highlights };
 }

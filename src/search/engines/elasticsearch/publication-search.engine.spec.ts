@@ -213,7 +213,7 @@ describe('ElasticsearchPublicationSearchEngine (client-facing code, against @ela
         hits: {
           total: { value: 1, relation: 'eq' },
           max_score: 2.5,
-          hits: [{ _index: LIVE, _id: docs[2].publicationId, _score: 2.5, _source: { publicationId: docs[2].publicationId }, sort: [2.5, docs[2].publicationId], highlight: { title: ['A letter from \u0002Zanzibar\u0003'] } }],
+          hits: [{ _index: LIVE, _id: docs[2].publicationId, _score: 2.5, _source: { publicationId: docs[2].publicationId }, sort: [2.5, 0, docs[2].publicationId], highlight: { title: ['A letter from \u0002Zanzibar\u0003'] } }],
         },
         aggregations: {
           facet_LANGUAGE: { doc_count: 1, values: { buckets: [{ key: 'UNKNOWN', doc_count: 1 }] } },
@@ -226,7 +226,7 @@ describe('ElasticsearchPublicationSearchEngine (client-facing code, against @ela
       expect(calls).toEqual([{ method: 'POST', path: `/${ALIAS}/_search`, querystring: { allow_partial_search_results: String(partial) }, body: JSON.parse(JSON.stringify(body)) }]);
       expect(result).toEqual({
         totalPublications: 1,
-        hits: [{ publicationId: docs[2].publicationId, score: 2.5, sortValues: [2.5], highlights: [{ field: 'title', snippets: ['A letter from <mark>Zanzibar</mark>'] }] }],
+        hits: [{ publicationId: docs[2].publicationId, score: 2.5, sortValues: [2.5, 0], highlights: [{ field: 'title', snippets: ['A letter from <mark>Zanzibar</mark>'] }] }],
         hasNextPage: false,
         facets: [
           {

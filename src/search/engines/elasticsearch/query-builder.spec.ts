@@ -3,7 +3,7 @@ import { FacetName } from '../../query/facet-registry';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../query/highlight';
 import { clausesForFacet, FacetRequest, MISSING_HIGH, MISSING_LOW, SearchFilters, SearchQuery, SearchSort, splitForFacets } from '../../query/search-query';
 import { parseTextQuery } from '../../query/text-query.parser';
-import { buildSearchRequest, filterQuery, isSearchableText, PUBLICATION_COUNT_PRECISION, TERMS_AGGREGATION_SIZE, TEXT_FIELDS, textQuery } from './query-builder';
+import { buildSearchRequest, CITATION_SORT, filterQuery, isSearchableText, PUBLICATION_COUNT_PRECISION, TERMS_AGGREGATION_SIZE, TEXT_FIELDS, textQuery } from './query-builder';
 
 const T1 = '00000000-0000-4000-8000-a00000000001';
 const T2 = '00000000-0000-4000-8000-a00000000002';
@@ -30,7 +30,7 @@ describe('buildSearchRequest', () => {
       track_total_hits: true,
       allow_partial_search_results: false,
       _source: { includes: ['caseReportId', 'publicationId'] },
-      sort: [{ year: { order: 'desc', missing: MISSING_LOW } }, { caseReportId: { order: 'asc' } }],
+      sort: [{ year: { order: 'desc', missing: MISSING_LOW } }, CITATION_SORT, { caseReportId: { order: 'asc' } }],
     });
   });
 
@@ -247,27 +247,27 @@ describe('buildSearchRequest', () => {
       [SearchSort.YEAR_ASC, true, { year: { order: 'asc', missing: MISSING_HIGH } }],
       [SearchSort.AGE_ASC, false, { ageYears: { order: 'asc', missing: MISSING_HIGH } }],
       [SearchSort.AGE_DESC, false, { ageYears: { order: 'desc', missing: MISSING_LOW } }],
-    ])('%s (text: %s) sorts by the shared key, missing last, then caseReportId', (sort, hasText, key) => {
+    ])('%s (text: %s) sorts by the shared key, missing last, then complete citations first, then caseReportId', (sort, hasText, key) => {
       const request = buildSearchRequest(query({ sort, text: hasText ? 'hematoma' : undefined }));
-      expect(request.sort).toEqual([key, { caseReportId: { order: 'asc' } }]);
+      expect(request.sort).toEqual([key, { citationComplete: { order: 'desc', missing: 0, unmapped_type: 'boolean' } }, { caseReportId: { order: 'asc' } }]);
       // Scores are reported whenever there is text, whatever the order; never without text.
       expect(request.track_scores).toBe(hasText ? true : undefined);
     });
 
-    it('continues after the sort values and id of the last hit', () => {
-      const request = buildSearchRequest(query({ sort: SearchSort.AGE_ASC, page: { first: 5, after: { sort: SearchSort.AGE_ASC, values: [MISSING_HIGH], caseReportId: CASE.toUpperCase() } } }));
-      expect(request.search_after).toEqual([MISSING_HIGH, CASE]);
+    it('continues after the sort values (key and citation) and id of the last hit', () => {
+      const request = buildSearchRequest(query({ sort: SearchSort.AGE_ASC, page: { first: 5, after: { sort: SearchSort.AGE_ASC, values: [MISSING_HIGH, 0], caseReportId: CASE.toUpperCase() } } }));
+      expect(request.search_after).toEqual([MISSING_HIGH, 0, CASE]);
       expect(request.size).toBe(6);
       expect(request).not.toHaveProperty('from');
     });
 
     it('continues a relevance-ranked page after its score', () => {
-      const request = buildSearchRequest(query({ text: 'hematoma', page: { first: 5, after: { sort: SearchSort.RELEVANCE, values: [3.25], caseReportId: CASE } } }));
-      expect(request.search_after).toEqual([3.25, CASE]);
+      const request = buildSearchRequest(query({ text: 'hematoma', page: { first: 5, after: { sort: SearchSort.RELEVANCE, values: [3.25, 1], caseReportId: CASE } } }));
+      expect(request.search_after).toEqual([3.25, 1, CASE]);
     });
 
-    it('returns no hits (counts only) for a cursor without a sort value, like the embedded engine', () => {
-      const request = buildSearchRequest(query({ page: { first: 5, after: { sort: SearchSort.RELEVANCE, values: [], caseReportId: CASE } } }));
+    it.each([[[]], [[3.25]]])('returns no hits (counts only) for a cursor without both sort values (%j)', (values) => {
+      const request = buildSearchRequest(query({ page: { first: 5, after: { sort: SearchSort.RELEVANCE, values, caseReportId: CASE } } }));
       expect(request.size).toBe(0);
       expect(request).not.toHaveProperty('search_after');
     });

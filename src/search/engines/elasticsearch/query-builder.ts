@@ -16,8 +16,9 @@ import { ENGLISH_STOP_WORDS } from './index-mapping';
  *   counts under all clauses but its own (disjunctive counting, see clausesForFacet).
  * - Totals: a filter aggregation under the post_filter clauses: its doc_count and a cardinality of
  *   publicationId (hits.total is also exact: track_total_hits).
- * - Order: the shared SortSpec (missing values take the same stand-in as in the embedded engine) and
- *   caseReportId ascending; pages continue with search_after, so depth is unlimited.
+ * - Order: the shared SortSpec (missing values take the same stand-in as in the embedded engine), then
+ *   complete citations first (CITATION_SORT), then caseReportId ascending; pages continue with
+ *   search_after, so depth is unlimited.
  */
 export type ElasticsearchSearchRequest = Omit<estypes.SearchRequest, 'index'>;
 
@@ -204,11 +205,24 @@ export function uniqueFacetRequests(facets: FacetRequest[]): FacetRequest[] {
   return facets.filter((request) => !seen.has(request.facet) && Boolean(seen.add(request.facet)));
 }
 
+/**
+ * The citation tie-break after the sort key (citation-order.ts): `citationComplete` descending, so true
+ * (doc value 1) comes first; sort values are 1/0, as the embedded engine's. `unmapped_type` and
+ * `missing: 0`: an index built before the field existed (mapping version 2) still answers, every
+ * document then counting as incomplete (no tie-break) until a reindex applies the new mapping.
+ */
+export const CITATION_SORT: estypes.SortCombinations = { citationComplete: { order: 'desc', missing: 0, unmapped_type: 'boolean' } };
+
+/** search_after of a cursor: [key value, citation value, id]. */
+export function searchAfterOf(values: readonly number[], id: string): estypes.SortResults {
+  return [values[0], values[1], id.toLowerCase()];
+}
+
 function sortOf(query: SearchQuery): estypes.SortCombinations[] {
   const spec = sortSpecOf(query.sort, query.text !== null);
   const key: estypes.SortCombinations =
     spec.key === 'score' ? { _score: { order: 'desc' } } : { [spec.key]: { order: spec.direction, missing: spec.missing } };
-  return [key, { caseReportId: { order: 'asc' } }];
+  return [key, CITATION_SORT, { caseReportId: { order: 'asc' } }];
 }
 
 export function buildSearchRequest(query: SearchQuery): ElasticsearchSearchRequest {
@@ -236,10 +250,10 @@ export function buildSearchRequest(query: SearchQuery): ElasticsearchSearchReque
     }
   }
 
-  // One more hit than asked for tells whether a next page exists. A cursor without a sort value (not one
-  // this API made) continues nowhere, like the embedded engine, rather than failing.
+  // One more hit than asked for tells whether a next page exists. A cursor without its two sort values
+  // (not one this API made) continues nowhere rather than failing.
   const after = query.page.after;
-  const unusableCursor = after !== null && typeof after.values[0] !== 'number';
+  const unusableCursor = after !== null && (typeof after.values[0] !== 'number' || typeof after.values[1] !== 'number');
   const size = query.page.first > 0 && !unusableCursor ? query.page.first + 1 : 0;
   const hasText = query.text !== null;
 
@@ -255,7 +269,7 @@ export function buildSearchRequest(query: SearchQuery): ElasticsearchSearchReque
   };
   if (size > 0) {
     request.sort = sortOf(query);
-    if (after) request.search_after = [after.values[0], after.caseReportId.toLowerCase()];
+    if (after) request.search_after = searchAfterOf(after.values, after.caseReportId);
     // Scores are reported whenever there is text, whatever the order.
     if (hasText) request.track_scores = true;
     if (hasText && text && query.highlight) request.highlight = highlightOf();

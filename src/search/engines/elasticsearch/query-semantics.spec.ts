@@ -11,6 +11,7 @@
 import { AgeGroup, Anticoagulation, Outcome, PregnancyStatus, Sex } from '../../../case-reports/case-report.enums';
 import { caseKeyOf, FIXTURE_DOCUMENTS, FIXTURE_TERMS, generatedDocuments, termId } from '../../../../test/contract/search-fixture.factory';
 import { referenceSearch } from '../../../../test/contract/reference-search';
+import { CITATION_TIE_ORDER, CITATION_TIE_TEXT, citationTieCaseDocuments, citationTieRecordOfCaseKey, completedTitle } from '../../../../test/contract/citation-tie.fixture';
 import { SearchDocument } from '../../indexing/search-document';
 import { FacetName } from '../../query/facet-registry';
 import { FacetRequest, SearchFilters, SearchQuery, SearchSort } from '../../query/search-query';
@@ -387,6 +388,46 @@ describe('Elasticsearch request semantics on the contract corpus (in-memory eval
       }
       expect(seen).toEqual(everything);
     }
+  });
+
+  describe('incomplete citations after complete ones at an equal sort key (the contract\'s tie corpus)', () => {
+    const corpus = [...docs, ...citationTieCaseDocuments()];
+    const records = (result: EngineSearchResult) => keys(result).map(citationTieRecordOfCaseKey);
+
+    it.each<[SearchSort, number[]]>([
+      [SearchSort.RELEVANCE, CITATION_TIE_ORDER.relevance],
+      [SearchSort.YEAR_DESC, CITATION_TIE_ORDER.yearDesc],
+      [SearchSort.YEAR_ASC, CITATION_TIE_ORDER.yearAsc],
+      [SearchSort.AGE_ASC, CITATION_TIE_ORDER.relevance],
+    ])('%s', (sort, expected) => {
+      const result = run({ text: CITATION_TIE_TEXT, sort }, corpus);
+      expect(records(result)).toEqual(expected);
+      expect(result.hits.map((hit) => hit.sortValues[1]).sort()).toEqual([0, 0, 0, 0, 0, 1, 1, 1]);
+    });
+
+    it('pages across the boundary with search_after, every record exactly once', () => {
+      for (const [sort, expected] of [
+        [SearchSort.RELEVANCE, CITATION_TIE_ORDER.relevance],
+        [SearchSort.YEAR_ASC, CITATION_TIE_ORDER.yearAsc],
+      ] as const) {
+        for (const first of [1, 2, 3]) {
+          const seen: number[] = [];
+          let after: SearchQuery['page']['after'] = null;
+          for (let page = 0; page < 20; page++) {
+            const result = run({ text: CITATION_TIE_TEXT, sort, first, after }, corpus);
+            seen.push(...records(result));
+            if (!result.hasNextPage) break;
+            const last = result.hits[result.hits.length - 1];
+            after = { sort, values: last.sortValues, caseReportId: last.caseReportId };
+          }
+          expect(seen).toEqual(expected);
+        }
+      }
+    });
+
+    it('moves a record up once its citation is completed', () => {
+      expect(records(run({ text: CITATION_TIE_TEXT }, [...docs, ...citationTieCaseDocuments(completedTitle)]))).toEqual(CITATION_TIE_ORDER.relevanceAfterTitleFilledIn);
+    });
   });
 
   describe('text (phrase matching approximated without stemming; the structure is what is tested)', () => {

@@ -36,7 +36,7 @@ const response = {
         _id: C(7),
         _score: 7.1534,
         _source: { caseReportId: C(7), publicationId: P(6) },
-        sort: [7.1534, C(7)],
+        sort: [7.1534, 1, C(7)],
         highlight: {
           summary: ['She flew home to \u0002Zanzibar\u0003 & <b>recovered</b> fully.'],
           title: ['Headache and intracranial collection after labour analgesia'],
@@ -47,13 +47,13 @@ const response = {
         _id: C(1),
         _score: 3.5,
         _source: { caseReportId: C(1), publicationId: P(1) },
-        sort: [3.5, C(1)],
+        sort: [3.5, 0, C(1)],
         highlight: {
           title: ['Intrathecal \u0002haematoma\u0003 after an epidural blood patch'],
           abstract: ['… an intrathecal \u0002hematoma\u0003 was found', 'the second \u0002hematoma\u0003 resolved'],
         },
       },
-      { _index: 'case-reports-v1735732800000', _id: C(11), _score: 1.2, _source: { caseReportId: C(11), publicationId: P(10) }, sort: [1.2, C(11)] },
+      { _index: 'case-reports-v1735732800000', _id: C(11), _score: 1.2, _source: { caseReportId: C(11), publicationId: P(10) }, sort: [1.2, 1, C(11)] },
     ],
   },
   aggregations: {
@@ -108,8 +108,8 @@ describe('parseSearchResponse', () => {
 
   it('returns page.first hits with score and sort values, and whether more follow', () => {
     expect(result.hits.map((hit) => [hit.caseReportId, hit.publicationId, hit.score, hit.sortValues])).toEqual([
-      [C(7), P(6), 7.1534, [7.1534]],
-      [C(1), P(1), 3.5, [3.5]],
+      [C(7), P(6), 7.1534, [7.1534, 1]],
+      [C(1), P(1), 3.5, [3.5, 0]],
     ]);
     expect(result.hasNextPage).toBe(true);
     expect(parseSearchResponse({ ...query, page: { first: 3, after: null } }, response).hasNextPage).toBe(false);
@@ -164,11 +164,11 @@ describe('parseSearchResponse', () => {
     const noText: SearchQuery = { ...query, text: null, sort: SearchSort.YEAR_DESC };
     const withYears = {
       ...response,
-      hits: { ...response.hits, hits: response.hits.hits.map((hit) => ({ ...hit, _score: null, sort: [2020, hit._id] })) },
+      hits: { ...response.hits, hits: response.hits.hits.map((hit) => ({ ...hit, _score: null, sort: [2020, true, hit._id] })) },
     } as ElasticsearchSearchResponse;
     expect(parseSearchResponse(noText, withYears).hits.map((hit) => [hit.score, hit.sortValues])).toEqual([
-      [null, [2020]],
-      [null, [2020]],
+      [null, [2020, 1]],
+      [null, [2020, 1]],
     ]);
     const countsOnly = parseSearchResponse({ ...query, page: { first: 0, after: null } }, { ...response, hits: { ...response.hits, hits: [] } } as ElasticsearchSearchResponse);
     expect([countsOnly.hits, countsOnly.hasNextPage, countsOnly.totalCases]).toEqual([[], false, 3]);
@@ -186,8 +186,10 @@ describe('parseSearchResponse', () => {
     expect(parsed.facets[3].stats).toEqual({ min: null, max: null, buckets: [] });
   });
 
-  it('fails clearly on a hit without a sort value (a request this builder did not make)', () => {
+  it('fails clearly on a hit without its sort key and citation values (a request this builder did not make)', () => {
     const unsorted = { ...response, hits: { ...response.hits, hits: [{ ...response.hits.hits[0], sort: undefined }] } } as unknown as ElasticsearchSearchResponse;
-    expect(() => parseSearchResponse(query, unsorted)).toThrow(/no numeric sort value/);
+    expect(() => parseSearchResponse(query, unsorted)).toThrow(/no numeric sort key and citation values/);
+    const keyOnly = { ...response, hits: { ...response.hits, hits: [{ ...response.hits.hits[0], sort: [7.1534, C(7)] }] } } as unknown as ElasticsearchSearchResponse;
+    expect(() => parseSearchResponse(query, keyOnly)).toThrow(/no numeric sort key and citation values/);
   });
 });

@@ -1,5 +1,6 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { facetDefinition } from '../../query/facet-registry';
+import { citationValueOf } from '../../query/citation-order';
 import { markedSnippets } from '../../query/highlight';
 import { SearchQuery } from '../../query/search-query';
 import { EngineFacetBucket, EngineFacetResult, EngineHit, EngineSearchResult, HIGHLIGHT_FIELDS, HighlightResult, NumericStats } from '../../query/search-result';
@@ -36,7 +37,7 @@ function linkedBuckets(linked: FilterAggregate): CaseTermsBucket[] {
 
 /**
  * Elasticsearch's response -> EngineSearchResult. Pure. Expects the request buildSearchRequest made
- * for the same query (aggregation names, one extra hit, sort values [key, caseReportId]).
+ * for the same query (aggregation names, one extra hit, sort values [key, citation, caseReportId]).
  */
 export function parseSearchResponse(query: SearchQuery, response: ElasticsearchSearchResponse): EngineSearchResult {
   const aggregations = (response.aggregations ?? {}) as Record<string, unknown>;
@@ -88,13 +89,14 @@ function parseHit(hit: estypes.SearchHit<IndexedHitSource>, hasText: boolean): E
   const publicationId = hit._source?.publicationId;
   if (!caseReportId || !publicationId) throw new Error(`Elasticsearch hit ${String(hit._id)} lacks caseReportId/publicationId in _source`);
   const sortValue = hit.sort?.[0];
-  if (typeof sortValue !== 'number') throw new Error(`Elasticsearch hit ${caseReportId} has no numeric sort value (sort: ${JSON.stringify(hit.sort)})`);
+  const citationValue = citationValueOf(hit.sort?.[1]);
+  if (typeof sortValue !== 'number' || citationValue === null) throw new Error(`Elasticsearch hit ${caseReportId} has no numeric sort key and citation values (sort: ${JSON.stringify(hit.sort)})`);
   const highlights: HighlightResult[] = [];
   for (const field of HIGHLIGHT_FIELDS) {
     const snippets = (hit.highlight?.[field] ?? []).flatMap((fragment) => markedSnippets(fragment));
     if (snippets.length) highlights.push({ field, snippets });
   }
   const score = hasText && typeof hit._score === 'number' ? hit._score : null;
-  return { caseReportId, publicationId, score, sortValues: [sortValue], highlights };
+  return { caseReportId, publicationId, score, sortValues: [sortValue, citationValue], highlights };
 }
 

@@ -75,3 +75,43 @@ describe('FacetColumns with rare and common values', () => {
     expect(counted(columns.count(query({}), encode as never, null))).toEqual(naive((i) => i !== 3));
   });
 });
+
+describe('FacetColumns paging', () => {
+  // Years 2020, 2020, 2020, 2019, null; case-1 and case-3 have incomplete citations.
+  const rows: ColumnRow[] = [
+    { case_report_id: 'case-0', publication_id: 'pub-0', year: 2020, citation_complete: true },
+    { case_report_id: 'case-1', publication_id: 'pub-1', year: 2020, citation_complete: false },
+    { case_report_id: 'case-2', publication_id: 'pub-2', year: 2020, citation_complete: true },
+    { case_report_id: 'case-3', publication_id: 'pub-3', year: 2019, citation_complete: 'f' },
+    // Written before the column existed: counts as incomplete.
+    { case_report_id: 'case-4', publication_id: 'pub-4', year: null, citation_complete: null },
+  ];
+  const columns = FacetColumns.load(1n, rows);
+  const all = [0, 1, 2, 3, 4];
+  const ids = (ords: number[]) => ords.map((ord) => columns.caseReportIdOf(ord));
+
+  it('orders by the key, then complete citations first, then id', () => {
+    expect(ids(columns.page(all, columns.sortKeys('year', true), columns.citationKeys(), 10, null))).toEqual(['case-0', 'case-2', 'case-1', 'case-3', 'case-4']);
+    expect([...columns.citationKeys()]).toEqual([0, 1, 0, 1, 1]);
+  });
+
+  it('continues after a cursor of key, citation and id, across the boundary between complete and incomplete', () => {
+    const keys = columns.sortKeys('year', true);
+    const ties = columns.citationKeys();
+    const pages: string[] = [];
+    let after: { key: number; tie: number; id: string } | null = null;
+    for (;;) {
+      const page = columns.page(all, keys, ties, 2, after);
+      if (!page.length) break;
+      pages.push(...ids(page));
+      const last = page[page.length - 1];
+      after = { key: keys[last], tie: ties[last], id: columns.caseReportIdOf(last) };
+    }
+    expect(pages).toEqual(['case-0', 'case-2', 'case-1', 'case-3', 'case-4']);
+  });
+
+  it('maps citation keys to the shared sort values (1 complete, 0 incomplete) and back', () => {
+    expect([0, 1].map(FacetColumns.citationValueOfKey)).toEqual([1, 0]);
+    expect([1, 0].map(FacetColumns.citationValueOfKey)).toEqual([0, 1]);
+  });
+});

@@ -1,10 +1,11 @@
 import { facetDefinition, FacetField, FacetName } from '../../query/facet-registry';
+import { CITATION_COMPLETE } from '../../query/citation-order';
 import { facetLink, FilterClause, MISSING_HIGH, MISSING_LOW, ownClauses, SearchQuery, splitForFacets } from '../../query/search-query';
 import { countIn, countPositionsIn, forEachPosition, intersect, wordCount } from './bitset';
 import { CODED_FIELDS, COLUMN_OF, CountRow, Encode, LINK_PAIRS } from './postgres-query.builder';
 
-/** The columns of search_case_document that counting reads (codes, numbers, the boolean, the link pairs). */
-export const COLUMN_FIELDS: (FacetField | 'hasKnownOutcome' | typeof LINK_PAIRS)[] = [
+/** The columns of search_case_document that counting and ordering read (codes, numbers, the booleans, the link pairs). */
+export const COLUMN_FIELDS: (FacetField | 'hasKnownOutcome' | 'citationComplete' | typeof LINK_PAIRS)[] = [
   'complicationIds',
   'procedureIds',
   'treatmentIds',
@@ -21,6 +22,7 @@ export const COLUMN_FIELDS: (FacetField | 'hasKnownOutcome' | typeof LINK_PAIRS)
   'bloodPatchVolumesMl',
   'onsetHours',
   'hasKnownOutcome',
+  'citationComplete',
   LINK_PAIRS,
 ];
 const MULTI = new Set<string>(['complicationIds', 'procedureIds', 'treatmentIds', 'symptomIds', 'publicationTypes', 'bloodPatchVolumesMl', 'onsetHours', LINK_PAIRS]);
@@ -124,7 +126,7 @@ export class FacetColumns {
     for (const field of COLUMN_FIELDS) {
       const raw = row[COLUMN_OF[field]];
       const column = this.values.get(field) as Value[];
-      if (field === 'hasKnownOutcome') column[ord] = raw === null || raw === undefined ? null : raw === true || raw === 't' ? 1 : 0;
+      if (field === 'hasKnownOutcome' || field === 'citationComplete') column[ord] = raw === null || raw === undefined ? null : raw === true || raw === 't' ? 1 : 0;
       else column[ord] = MULTI.has(field) ? nums(raw) : num(raw);
       if (CODED_FIELDS.has(field as FacetField)) {
         const value = column[ord];
@@ -474,13 +476,35 @@ export class FacetColumns {
   }
 
   /**
-   * The first `size` of these cases after the cursor, by `keys[ord]` ascending then id ascending (uuid
-   * order is the order of their lowercase text).
+   * Every case's citation tie-break as an ascending key: 0 when its citation is complete, 1 when not
+   * (a row written before the column existed counts as incomplete), so complete citations come first
+   * at an equal sort key (citation-order.ts). Kept until the next write.
    */
-  page(ords: number[], keys: ArrayLike<number>, size: number, after: { key: number; id: string } | null): number[] {
+  citationKeys(): Float64Array {
+    const columns = this.frozen();
+    let keys = columns.sortKeys.get('citation');
+    if (!keys) {
+      const complete = columns.single.get('citationComplete') as Float64Array;
+      keys = Float64Array.from(complete, (value) => (value === 1 ? 0 : 1));
+      columns.sortKeys.set('citation', keys);
+    }
+    return keys;
+  }
+
+  /** The citation sort value of a citation key (1 complete, 0 incomplete), and back: the same mapping both ways. */
+  static citationValueOfKey(key: number): number {
+    return CITATION_COMPLETE - key;
+  }
+
+  /**
+   * The first `size` of these cases after the cursor, by `keys[ord]` ascending, then `ties[ord]`
+   * ascending (the citation tie-break), then id ascending (uuid order is the order of their lowercase text).
+   */
+  page(ords: number[], keys: ArrayLike<number>, ties: ArrayLike<number>, size: number, after: { key: number; tie: number; id: string } | null): number[] {
     const ids = this.ids;
-    const isAfter = (ord: number) => !after || after.key < keys[ord] || (after.key === keys[ord] && after.id < ids[ord]);
-    const before = (a: number, b: number) => keys[a] < keys[b] || (keys[a] === keys[b] && ids[a] < ids[b]);
+    const isAfter = (ord: number) =>
+      !after || after.key < keys[ord] || (after.key === keys[ord] && (after.tie < ties[ord] || (after.tie === ties[ord] && after.id < ids[ord])));
+    const before = (a: number, b: number) => keys[a] < keys[b] || (keys[a] === keys[b] && (ties[a] < ties[b] || (ties[a] === ties[b] && ids[a] < ids[b])));
     if (size > 100) {
       // Large pages: sort everything after the cursor (insertion into the page would be quadratic).
       return ords

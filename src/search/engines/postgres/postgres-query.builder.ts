@@ -8,7 +8,7 @@ export const TS_CONFIG = 'english';
 export const LINK_PAIRS = 'complicationProcedurePairs';
 
 /** Column of each document field in search_case_document; coded fields hold SearchFacetCode codes. */
-export const COLUMN_OF: Record<FacetField | 'hasKnownOutcome' | typeof LINK_PAIRS, string> = {
+export const COLUMN_OF: Record<FacetField | 'hasKnownOutcome' | 'citationComplete' | typeof LINK_PAIRS, string> = {
   complicationIds: 'complication_codes',
   procedureIds: 'procedure_codes',
   treatmentIds: 'treatment_codes',
@@ -25,10 +25,11 @@ export const COLUMN_OF: Record<FacetField | 'hasKnownOutcome' | typeof LINK_PAIR
   bloodPatchVolumesMl: 'blood_patch_volumes_ml',
   onsetHours: 'onset_hours',
   hasKnownOutcome: 'has_known_outcome',
+  citationComplete: 'citation_complete',
   complicationProcedurePairs: 'complication_procedure_codes',
 };
 
-/** Fields whose values are stored as codes (everything but numbers and the boolean). */
+/** Fields whose values are stored as codes (everything but numbers and the booleans). */
 export const CODED_FIELDS = new Set<FacetField>(['complicationIds', 'procedureIds', 'treatmentIds', 'symptomIds', 'sex', 'ageGroup', 'pregnancyStatus', 'anticoagulation', 'outcome', 'curationStatus', 'publicationTypes']);
 
 /** The key under which a facet value gets its code. */

@@ -34,6 +34,7 @@ const COLUMNS: [string, string][] = [
   ['outcome_code', 'int'],
   ['curation_status_code', 'int'],
   ['has_known_outcome', 'boolean'],
+  ['citation_complete', 'boolean'],
   ['complication_codes', 'int[]'],
   ['procedure_codes', 'int[]'],
   ['treatment_codes', 'int[]'],
@@ -111,6 +112,7 @@ function rowOf(doc: SearchDocument, codes: Map<string, number>): Record<string, 
     year: doc.year,
     age_years: doc.ageYears,
     has_known_outcome: doc.hasKnownOutcome,
+    citation_complete: doc.citationComplete,
     blood_patch_volumes_ml: doc.bloodPatchVolumesMl,
     onset_hours: doc.onsetHours,
     title: doc.title,
@@ -224,14 +226,17 @@ export class PostgresSearchEngine implements SearchEngine {
     const fullMatches: number[] | null = query.page.first > 0 ? [] : null;
     const countRows = columns.count(query, encode, match?.mask ?? null, fullMatches);
     let page: number[] = [];
+    // The citation tie-break (complete first) as an ascending key; the cursor holds its sort value.
+    const ties = columns.citationKeys();
     if (fullMatches) {
       const cursor = query.page.after;
+      const after = (key: number) => (cursor ? { key, tie: FacetColumns.citationValueOfKey(cursor.values[1]), id: cursor.caseReportId } : null);
       if (spec.key === 'score') {
         // Relevance descending is "negated score ascending", so the same keyset applies.
-        page = columns.page(fullMatches, (match as TextMatch).negatedScores(), query.page.first + 1, cursor ? { key: -cursor.values[0], id: cursor.caseReportId } : null);
+        page = columns.page(fullMatches, (match as TextMatch).negatedScores(), ties, query.page.first + 1, after(-(cursor?.values[0] ?? 0)));
       } else {
         const descending = spec.direction === 'desc';
-        page = columns.page(fullMatches, columns.sortKeys(spec.key, descending), query.page.first + 1, cursor ? { key: descending ? -cursor.values[0] : cursor.values[0], id: cursor.caseReportId } : null);
+        page = columns.page(fullMatches, columns.sortKeys(spec.key, descending), ties, query.page.first + 1, after(descending ? -(cursor?.values[0] ?? 0) : (cursor?.values[0] ?? 0)));
       }
     }
     const hasNextPage = page.length > query.page.first;
@@ -242,7 +247,7 @@ export class PostgresSearchEngine implements SearchEngine {
       const caseReportId = columns.caseReportIdOf(ord);
       const score = match ? match.score(ord) : null;
       const sortValue = spec.key === 'score' ? (score as number) : spec.direction === 'desc' ? -columns.sortKeys(spec.key, true)[ord] : columns.sortKeys(spec.key, false)[ord];
-      return { caseReportId, publicationId: columns.publicationIdOf(ord), score, sortValues: [sortValue], highlights: headlines.get(caseReportId) ?? [] };
+      return { caseReportId, publicationId: columns.publicationIdOf(ord), score, sortValues: [sortValue, FacetColumns.citationValueOfKey(ties[ord])], highlights: headlines.get(caseReportId) ?? [] };
     });
     return { ...(await this.parseCounts(query, countRows)), hits, hasNextPage };
   }

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { CITATION_COMPLETE, CITATION_INCOMPLETE } from '../../query/citation-order';
 import { FRAGMENT_DELIMITER, HIGHLIGHT_END, HIGHLIGHT_START, markedSnippets, stripControlCharacters } from '../../query/highlight';
 import { IndexBuild } from '../../search-engine.port';
 import { PublicationSearchDocument } from '../../publications/publication-search-document';
@@ -44,6 +45,7 @@ const COLUMNS: [string, string][] = [
   ['import_batch_ids', 'text[]'],
   ['case_status', 'varchar'],
   ['screening_decisions', 'text[]'],
+  ['citation_complete', 'boolean'],
   ['title', 'text'],
   ['abstract', 'text'],
   ['loaded_at', 'timestamptz'],
@@ -60,6 +62,9 @@ const SEARCH_VECTOR_SQL = [
   `setweight(to_tsvector('${TS_CONFIG}', coalesce(x.abstract, '')), 'C')`,
   `setweight(to_tsvector('${TS_CONFIG}', x.other_text), 'D')`,
 ].join(' || ');
+
+/** The citation sort value of a row (citation-order.ts): 1 complete, 0 incomplete (or written before the column existed). */
+const CITATION_VALUE_SQL = `(CASE WHEN d.citation_complete THEN ${CITATION_COMPLETE} ELSE ${CITATION_INCOMPLETE} END)`;
 
 const HEADLINE_OPTIONS = (field: 'title' | 'abstract') =>
   field === 'title'
@@ -78,6 +83,7 @@ function rowOf(doc: PublicationSearchDocument): Record<string, unknown> {
     import_batch_ids: doc.importBatchIds,
     case_status: doc.caseStatus,
     screening_decisions: doc.screeningDecisions,
+    citation_complete: doc.citationComplete,
     title: stripControlCharacters(doc.title),
     abstract: doc.abstract === null ? null : stripControlCharacters(doc.abstract),
     loaded_at: doc.loadedAt,
@@ -172,25 +178,29 @@ export class PostgresPublicationSearchEngine implements PublicationSearchEngine 
     const cmp = spec.direction === 'desc' ? '<' : '>';
     let keyset = 'TRUE';
     if (query.page.after) {
+      // Rows after the cursor: a later key, or the same key and a later citation value (complete, 1,
+      // before incomplete, 0), or both the same and a greater id.
       const value = params.add(query.page.after.values[0] ?? spec.missing, '::float8');
-      keyset = `(${key} ${cmp} ${value} OR (${key} = ${value} AND d.publication_id > ${params.add(query.page.after.publicationId, '::uuid')}))`;
+      const citation = params.add(query.page.after.values[1] ?? CITATION_COMPLETE, '::float8');
+      const id = params.add(query.page.after.publicationId, '::uuid');
+      keyset = `(${key} ${cmp} ${value} OR (${key} = ${value} AND (${CITATION_VALUE_SQL} < ${citation} OR (${CITATION_VALUE_SQL} = ${citation} AND d.publication_id > ${id}))))`;
     }
     const limit = params.add(query.page.first + 1, '::int');
     const headline = (field: 'title' | 'abstract') => (query.highlight && tsquery ? `ts_headline('${TS_CONFIG}', coalesce(d.${field}, ''), ${tsquery}, '${HEADLINE_OPTIONS(field)}')` : 'NULL');
     const pageRows = query.page.first > 0
       ? await this.dataSource.query(
-          `SELECT d.publication_id AS id, ${key} AS sort_key, ${spec.key === 'score' ? key : 'NULL'} AS score, ${headline('title')} AS title_marked, ${headline('abstract')} AS abstract_marked
+          `SELECT d.publication_id AS id, ${key} AS sort_key, ${CITATION_VALUE_SQL} AS citation, ${spec.key === 'score' ? key : 'NULL'} AS score, ${headline('title')} AS title_marked, ${headline('abstract')} AS abstract_marked
            FROM ${PUBLICATION_LIVE_TABLE} d WHERE ${textWhere} AND ${all.sql} AND ${keyset}
-           ORDER BY sort_key ${spec.direction === 'desc' ? 'DESC' : 'ASC'}, d.publication_id ASC LIMIT ${limit}`,
+           ORDER BY sort_key ${spec.direction === 'desc' ? 'DESC' : 'ASC'}, citation DESC, d.publication_id ASC LIMIT ${limit}`,
           params.values,
         )
       : [];
     const totalRows = await this.dataSource.query(`SELECT count(*)::int AS n FROM ${PUBLICATION_LIVE_TABLE} d WHERE ${textWhere} AND ${all.sql}`, countValues);
-    const rows = pageRows as { id: string; sort_key: number; score: number | null; title_marked: string | null; abstract_marked: string | null }[];
+    const rows = pageRows as { id: string; sort_key: number; citation: number; score: number | null; title_marked: string | null; abstract_marked: string | null }[];
     const hits: EnginePublicationHit[] = rows.slice(0, query.page.first).map((row) => ({
       publicationId: row.id,
       score: row.score === null ? null : Number(row.score),
-      sortValues: [Number(row.sort_key)],
+      sortValues: [Number(row.sort_key), Number(row.citation)],
       highlights: (
         [
           { field: 'title' as const, snippets: markedSnippets(row.title_marked) },

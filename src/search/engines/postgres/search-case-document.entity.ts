@@ -46,6 +46,14 @@ export class SearchCaseDocument {
   @Column('boolean')
   hasKnownOutcome: boolean;
 
+  /**
+   * Title, authors, journal and year all known (isCitationComplete): the tie-break after the sort key.
+   * Null only in rows written before the column existed: its migration queues every publication (and so
+   * its cases) for indexing again, and such rows sort as incomplete meanwhile.
+   */
+  @Column('boolean', { nullable: true })
+  citationComplete: boolean | null;
+
   @Column('int', { array: true, nullable: true })
   complicationCodes: number[] | null;
 

@@ -42,6 +42,13 @@ export class SearchPublicationDocument {
   @Column('text', { array: true, default: '{NONE}' })
   screeningDecisions: string[];
 
+  /**
+   * Title, authors, journal and year all known (isCitationComplete): the tie-break after the sort key.
+   * Null only in rows written before the column existed (the migration queues every publication again).
+   */
+  @Column('boolean', { nullable: true })
+  citationComplete: boolean | null;
+
   @Column('text')
   title: string;
 

@@ -3,7 +3,7 @@
  * card says in words whether the publication has case reports and whether a curator confirmed them.
  */
 import { h } from '../dom';
-import { authorList } from '../labels';
+import { authorList, unknownSourceNote } from '../labels';
 import type { PublicationHitData } from '../queries';
 import { fieldLabel, ResultHandlers, snippetElement } from './results-view';
 import { titleNodes } from '../title';
@@ -50,6 +50,7 @@ export function renderPublicationHit(hit: PublicationHitData, handlers: ResultHa
     h('span', { class: 'hit-authors' }, authorList(publication.authors)),
     publication.journal ? [' · ', h('cite', {}, publication.journal)] : null,
     publication.year ? ` · ${publication.year}` : null,
+    unknownSourceNote(publication) ? [' · ', h('span', { class: 'title-status' }, unknownSourceNote(publication))] : null,
     publication.pmid ? ` · PMID ${publication.pmid}` : null,
   );
   const types = publication.publicationTypes.length ? h('p', { class: 'publication-types' }, `Publication type: ${publication.publicationTypes.join(', ')}`) : null;

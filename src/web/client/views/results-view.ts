@@ -1,7 +1,7 @@
 /** Result cards and the pager. */
 import { h } from '../dom';
 import { parseSnippet } from '../highlight';
-import { authorList, enumLabel, formatAge } from '../labels';
+import { authorList, enumLabel, formatAge, unknownSourceNote } from '../labels';
 import type { HitData } from '../queries';
 import { titleNodes } from '../title';
 
@@ -73,6 +73,7 @@ export function renderHit(hit: HitData, handlers: ResultHandlers): HTMLElement {
     h('span', { class: 'hit-authors' }, authorList(publication.authors)),
     publication.journal ? [' · ', h('cite', {}, publication.journal)] : null,
     publication.year ? ` · ${publication.year}` : null,
+    unknownSourceNote(publication) ? [' · ', h('span', { class: 'title-status' }, unknownSourceNote(publication))] : null,
     seriesSize > 1 ? h('span', { class: 'hit-series' }, ` · ${report.label} of a ${seriesSize}-case series`) : null,
   );
   const patient = [formatAge(report.ageYears), enumLabel(report.sex), report.pregnancyStatus === 'UNKNOWN' ? 'pregnancy status unknown' : enumLabel(report.pregnancyStatus)].join(', ');
