@@ -3,6 +3,7 @@ Builds labelled-abstracts.json from real records: the shared fixtures (PubMed XM
 public pages read with the search tool (records/part*.py, abstracts copied as stored, origin beside
 each). Labels are written by hand in records/*.py and below, from the text (see README.md).
 MeSH descriptor UIs missing from a record are looked up by exact label in the MeSH 2017 tree.
+Records of records/unseen*.py form the split "unseen" (labelled before the rules were run on them).
 Run: python3 bench/extraction/build-labelled-set.py
 """
 import json, os, sys
@@ -12,6 +13,7 @@ sys.path.insert(0, HERE)
 from labels import P, F, M, NP, FULL, IMP
 from fixtures_parser import parse_xml, parse_medline
 import part1, part2, part3, part4
+import unseen1
 
 FIX = '/work/shared/fixtures/'
 ORIGIN_XML = {'repo': 'asreview/asreview', 'path': 'tests/demo_data/pubmed.xml', 'commit': '88220cbca9e5581e432ee14e69b79f58300fcff8', 'copy': 'shared fixtures pubmed_xml/pubmed-10-records-5-case-reports.xml'}
@@ -57,6 +59,11 @@ def main():
         records.append({'id': f'pubmed-{pmid}', 'origin': {**ORIGIN_MEDLINE, 'pmid': pmid}, 'note': 'Not about patients (palaeontology search); expected zero patients.', 'input': r['input'], 'expected': {'patients': []}})
     for part in (part1, part2, part3, part4):
         records.extend(part.RECORDS)
+    # Unseen: collected and labelled after rules 1.1.0, before any rule was run on them; appended after the
+    # first 84 so the held-out positions do not move.
+    first = len(records)
+    for part in (unseen1,):
+        records.extend(part.RECORDS)
 
     idx = mesh_index()
     errors = []
@@ -74,8 +81,8 @@ def main():
                 for it in items:
                     if not any(it['text'] in f for f in fields):
                         errors.append(f"{rec['id']} {p['label']} {k}: text not found: {it['text']!r}")
-        # Held-out: every third record (decided by position before any tuning on the set).
-        rec['split'] = 'heldout' if i % 3 == 2 else 'train'
+        # Held-out: every third record of the first set (decided by position before any tuning on it).
+        rec['split'] = 'unseen' if i >= first else 'heldout' if i % 3 == 2 else 'train'
     if errors:
         print('\n'.join(errors)); sys.exit(1)
     out = {'description': 'Real PubMed/journal records with hand labels for the extraction benchmark; see README.md.', 'records': records}
@@ -83,6 +90,6 @@ def main():
         json.dump(out, f, ensure_ascii=False, indent=1)
     n = len(records)
     pos = sum(1 for r in records if r['expected']['patients'])
-    print(f'{n} records, {pos} with patients, {n - pos} with none; heldout {sum(r["split"] == "heldout" for r in records)}')
+    print(f'{n} records, {pos} with patients, {n - pos} with none; heldout {sum(r["split"] == "heldout" for r in records)}, unseen {sum(r["split"] == "unseen" for r in records)}')
 
 main()
