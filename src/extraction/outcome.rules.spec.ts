@@ -14,6 +14,11 @@ describe('outcomeRule', () => {
     ['She improved, with partial recovery of motor function.', 'PARTIAL_RECOVERY'],
     ['His weakness improved but the paraplegia persisted.', 'RESIDUAL_DEFICIT'],
     ['The patient died on the third day.', 'DEATH'],
+    // A treatment that brought resolution of the symptoms: full recovery, as "showed resolution of" already was.
+    ['A repeat blood patch at T3-4 resulted in resolution of her symptoms.', 'FULL_RECOVERY'],
+    ['The blood patch she received led to resolution of her symptoms.', 'FULL_RECOVERY'],
+    ['The first patch was performed with minimal resolution of her symptoms.', 'IMPROVED_UNSPECIFIED'],
+    ['The headache resolved after two days.', 'IMPROVED_UNSPECIFIED'],
   ])('%s → %s', (text, expected) => {
     expect(outcome(text).outcome?.value).toBe(expected);
   });
