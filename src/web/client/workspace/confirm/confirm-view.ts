@@ -69,6 +69,11 @@ export class ConfirmView {
     byId('add-fact-patient').addEventListener('change', () => this.renderAddChoices());
     byId('add-fact-what').addEventListener('change', () => this.renderAddEditor());
     byId('selection-find').addEventListener('click', () => this.useTypedWords());
+    byId('selection-words').addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter') return;
+      event.preventDefault();
+      this.useTypedWords();
+    });
     byId('selection-cancel').addEventListener('click', () => this.cancelSelection());
     byId('add-patient-form').addEventListener('submit', (event) => void this.addPatient(event));
     // Words selected in the title or the abstract are kept when the selection moves on (to the form,
@@ -214,6 +219,9 @@ export class ConfirmView {
   private actions(): PatientActions {
     return {
       focusFact: (caseId, path) => this.focusFact(caseId, path),
+      showPatient: (caseId) => {
+        if (caseId !== this.activeCaseId) this.focusFact(caseId, null);
+      },
       accept: (patient, fact) => void this.review(patient, fact, 'ACCEPT'),
       reject: (patient, fact) => void this.review(patient, fact, 'REJECT'),
       startCorrect: (patient, fact) => this.startCorrect(patient, fact),
