@@ -451,6 +451,16 @@ function run(command: WorkspaceCommand): void {
     case 'search':
       byId<HTMLInputElement>('queue-text').focus();
       return;
+    case 'conflicts': {
+      const first = document.querySelector<HTMLSelectElement>('#conflict-list select');
+      if (first) {
+        first.scrollIntoView({ block: 'center' });
+        first.focus();
+      } else {
+        say('No disagreement between reviewers to resolve.');
+      }
+      return;
+    }
   }
 }
 
