@@ -312,8 +312,17 @@ describe('review workspace (browser)', () => {
   it('refuses a cross-site form post made while signed in', async () => {
     // A page on another site (localhost vs 127.0.0.1) posts a form to /graphql that would change curator's decision.
     const mutation = `mutation { screenPublication(review: "${REVIEW}", publicationId: "${ids[0]}", decision: EXCLUDE, reason: "DUPLICATE") { status } }`;
-    crossSite = createServer((_, response) => {
+    crossSite = createServer((incoming, response) => {
       response.setHeader('Content-Type', 'text/html; charset=utf-8');
+      if (incoming.url === '/import') {
+        // A multipart form with a file, the kind of post /imports takes from a form: made up by the page's script.
+        response.end(
+          `<!doctype html><title>evil</title><form id="f" method="post" action="${app.running.url}/imports?review=cross-site" enctype="multipart/form-data"><input type="file" name="file" id="file"></form>` +
+            `<script>const data = new DataTransfer(); data.items.add(new File(['TY  - JOUR\\nTI  - Planted by another site\\nPY  - 2020\\nER  - \\n'], 'planted.ris', { type: 'text/plain' }));` +
+            `document.getElementById('file').files = data.files; document.getElementById('f').submit();</script>`,
+        );
+        return;
+      }
       response.end(
         `<!doctype html><title>evil</title><form id="f" method="post" action="${app.running.url}/graphql" enctype="application/x-www-form-urlencoded">` +
           `<input type="hidden" name="query" value='${mutation.replace(/'/g, '&#39;')}'></form><script>document.getElementById('f').submit()</script>`,
@@ -327,6 +336,17 @@ describe('review workspace (browser)', () => {
     expect(response.status()).toBeGreaterThanOrEqual(400);
     const decision = (await mine(CURATOR_KEY)).items.find((item) => item.publication.id === ids[0])?.myDecision;
     expect(decision).toMatchObject({ decision: 'INCLUDE' });
+
+    // A form that uploads a file to /imports, the endpoint that takes forms: refused, nothing imported.
+    const uploaded = page.waitForResponse((response) => response.url().startsWith(`${app.running.url}/imports`) && response.request().method() === 'POST');
+    await page.goto(`http://localhost:${(crossSite.address() as AddressInfo).port}/import`);
+    const upload = await uploaded;
+    expect([401, 403]).toContain(upload.status());
+    expect(upload.request().headers()['content-type']).toMatch(/^multipart\/form-data/);
+    // Refused as a change without a signed-in, same-site caller (SameSite=Strict keeps the cookie off, the header rule is the second lock).
+    expect(['UNAUTHENTICATED', 'FORBIDDEN']).toContain((await upload.json()).error?.code);
+    const planted = await app.graphql<{ reviews: { name: string }[] }>(`{ reviews { name } }`);
+    expect(JSON.stringify(planted.data)).not.toContain('cross-site');
     await page.close();
   });
 
