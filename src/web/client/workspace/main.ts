@@ -113,8 +113,6 @@ async function doSignOut(): Promise<void> {
   byId<HTMLInputElement>('api-key').focus();
 }
 
-// --- reviews and the queue -------------------------------------------------------------------
-
 // --- the place in the URL --------------------------------------------------------------------
 
 function currentPlace(): Place {
@@ -148,6 +146,8 @@ async function showPlace(place: Place): Promise<void> {
   }
   setDocumentTitle();
 }
+
+// --- reviews and the queue -------------------------------------------------------------------
 
 async function loadReviews(): Promise<void> {
   const data = await client.request<{ reviews: Review[] }>(REVIEWS_QUERY, {});

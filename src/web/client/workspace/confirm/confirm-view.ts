@@ -99,10 +99,12 @@ export class ConfirmView {
     });
   }
 
-  /** Whether the document's selection (even a collapsed one, as a drag starts) lies in the title or abstract. */
-  private liveSelectionInSource(): boolean {
-    const node = window.getSelection()?.anchorNode ?? null;
-    return node !== null && (Object.values(SOURCE_ELEMENT) as string[]).some((id) => byId(id).contains(node));
+  /** Whether the document's selection starts in the title or abstract; with `collapsed`, a mere caret (as a drag starts) counts too. */
+  private liveSelectionInSource(collapsed = true): boolean {
+    const selection = window.getSelection();
+    const node = selection?.anchorNode ?? null;
+    if (!selection || node === null || (!collapsed && selection.isCollapsed)) return false;
+    return (Object.values(SOURCE_ELEMENT) as string[]).some((id) => byId(id).contains(node));
   }
 
   get isOpen(): boolean {
@@ -207,8 +209,8 @@ export class ConfirmView {
     if (caseId !== this.activeCaseId) {
       this.activeCaseId = caseId;
       this.onPatientShown(caseId);
-      // A selection being made stays untouched: the marks follow once it is done.
-      if (!this.liveSelectionInSource()) this.renderSources();
+      // Words selected there stay selected: the marks follow once the selection moves on.
+      if (!this.liveSelectionInSource(false)) this.renderSources();
     }
     for (const mark of document.querySelectorAll<HTMLElement>('#confirm-title mark.evidence, #confirm-abstract mark.evidence')) {
       const current = path !== null && (mark.dataset.paths ?? '').split(' ').includes(path);
