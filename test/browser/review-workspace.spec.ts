@@ -1,13 +1,15 @@
 /**
- * The review workspace in real Chromium: a PubMed export (10 records) imported for a review; a
- * curator signs in (the key typed once, then only an HttpOnly SameSite=Strict cookie), screens all ten
+ * The review workspace in real Chromium: a real PubMed export (10 records) imported for a review
+ * with the CLI (`npm run cli -- import`, against the app's database); a curator signs in (the key typed once, then only an HttpOnly SameSite=Strict cookie), screens all ten
  * records by keyboard (include, exclude with reasons incl. "other" with a note, maybe, next/previous),
  * filters and searches the queue; a second reviewer in another browser disagrees on one record, the
- * conflict is listed and resolved; the final decisions show as a facet of publication search; a
+ * conflict is listed and resolved by keyboard too (c, the decision, a note, Enter); the final decisions
+ * show as a facet of publication search and the PRISMA diagram the page draws holds their numbers; a
  * cross-site form post carrying the session is refused; signing out ends the session. axe-core finds
  * no serious or critical violation on the workspace or the search page; screenshots of each state go
  * to test-artifacts/screenshots.
  */
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -19,7 +21,7 @@ import { waitForIndex } from '../support/search-index';
 import { ADMIN_KEY, CURATOR_KEY, startTestApp, TestApp } from '../support/test-app';
 import { accessibilityViolations } from './support/accessibility';
 import { launchBrowser, screenshot, TestBrowser } from './support/browser';
-import { importFixture } from './support/literature';
+import { fixturePath } from '../../src/literature/testing/fixtures';
 import { settled, shownFacetCounts } from './support/search-page';
 
 const REVIEW = 'browser screening';
@@ -29,6 +31,24 @@ const ROOT = join(__dirname, '..', '..');
 function ensurePagesBuilt(): void {
   if (existsSync(join(ROOT, 'dist', 'web', 'workspace.html')) && existsSync(join(ROOT, 'dist', 'web', 'index.html'))) return;
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-web.mjs'), '--no-check'], { cwd: ROOT, stdio: 'pipe' });
+}
+
+/** `npm run cli -- import FILE --review NAME` the way it runs from the sources, on the test app's database. */
+function cliImport(databaseUrl: string, file: string, review: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', 'src/cli.ts', 'import', file, '--review', review, '--json'],
+      { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, SEED_DEMO_DATA: 'false', LOG_LEVEL: 'error', TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') }, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** The text of an SVG's <text> elements, entities decoded. */
+function svgTexts(svg: string): string[] {
+  const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, '&');
+  return [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((match) => decode(match[1].replace(/<[^>]+>/g, '')).trim()).filter(Boolean);
 }
 
 const MINE = `query($review: String!) { screeningQueue(review: $review, scope: MINE, first: 100) {
@@ -82,7 +102,11 @@ describe('review workspace (browser)', () => {
   beforeAll(async () => {
     ensurePagesBuilt();
     app = await startTestApp({ SEED_DEMO_DATA: 'false' });
-    await importFixture(app, 'pubmed_xml/pubmed-10-records-5-case-reports.xml', REVIEW);
+    const imported = await cliImport(app.database.url, fixturePath('pubmed_xml/pubmed-10-records-5-case-reports.xml'), REVIEW);
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ format: 'pubmed-xml', review: REVIEW, recordsRead: 10, created: 10, stored: true, extraction: { publications: 10 } });
+    await waitForIndex(app);
     const saved = await app.graphql(`mutation($name: String!) { saveReview(input: { name: $name, question: "How are odontogenic cysts treated?", keywords: ["decompression"] }) { name } }`, { name: REVIEW }, CURATOR_KEY);
     expect(saved.errors).toBeUndefined();
     const queue = await app.graphql<{ screeningQueue: { items: { publication: { id: string } }[] } }>(`query($review: String!) { screeningQueue(review: $review, first: 100) { items { publication { id } } } }`, { review: REVIEW });
@@ -203,8 +227,17 @@ describe('review workspace (browser)', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'workspace-6-conflict', { fullPage: true });
 
-    await page.selectOption('#resolve-0', 'INCLUDE');
-    await page.click('#conflict-list li button[type="submit"]');
+    // Resolved by keyboard: c goes to the disagreement's final decision, arrows choose, Tab to the note, Enter saves.
+    await page.keyboard.press('c');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('resolve-0');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.inputValue('#resolve-0')).toBe('MAYBE');
+    await page.keyboard.press('ArrowUp');
+    expect(await page.inputValue('#resolve-0')).toBe('INCLUDE');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('resolve-note-0');
+    await page.keyboard.type('a case report after all');
+    await page.keyboard.press('Enter');
     await page.waitForSelector('#conflict-list li.no-conflicts');
     expect(await page.textContent('#status')).toContain('Resolved as Include');
     await screenshot(page, 'workspace-7-resolved', { fullPage: true });
@@ -242,13 +275,54 @@ describe('review workspace (browser)', () => {
         { code: 'OTHER', count: 1 },
       ],
     });
+
+    // The PRISMA diagram the search page draws for the review holds the same numbers.
+    await page.goto(`${app.running.url}/?view=synthesis`);
+    await page.waitForSelector('#synthesis[aria-busy="false"] #prisma-section');
+    await page.selectOption('#prisma-review', REVIEW);
+    await page.waitForFunction((review) => {
+      const image = document.querySelector<HTMLImageElement>('.prisma-image');
+      return !!image && new URL(image.src).searchParams.get('review') === review && image.complete && image.naturalWidth > 0;
+    }, REVIEW);
+    const href = await page.getAttribute('[data-downloads="prisma"] a[data-format="svg"]', 'href');
+    const url = new URL(href as string, page.url());
+    expect(url.searchParams.get('review')).toBe(REVIEW);
+    const svg = await request(app.running.url).get(`${url.pathname}${url.search}`).buffer(true).parse((response, done) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => done(null, text));
+    });
+    expect(svg.status).toBe(200);
+    const texts = svgTexts(svg.body as string);
+    const labels = await app.graphql<{ review: { exclusionReasons: { code: string; label: string }[] } }>(`query($name: String!) { review(name: $name) { exclusionReasons { code label } } }`, { name: REVIEW });
+    const label = (code: string) => labels.data!.review.exclusionReasons.find((reason) => reason.code === code)?.label;
+    const after = (heading: string) => texts[texts.indexOf(heading) + 1];
+    expect(after('Records screened')).toBe('n = 10');
+    expect(after('Records excluded')).toBe('n = 4');
+    expect(texts).toEqual(expect.arrayContaining(['NOT_CASE_REPORT', 'WRONG_POPULATION', 'DUPLICATE', 'OTHER'].map((code) => `${label(code)} (n = 1)`)));
+    expect(after('Reports assessed for eligibility')).toBe('n = 6');
+    expect(texts).toContain('Marked "maybe", awaiting full text: n = 2');
+    expect(after('Studies included in review')).toBe('n = 4');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'workspace-8b-prisma', { fullPage: true });
+    await page.close();
   });
 
   it('refuses a cross-site form post made while signed in', async () => {
     // A page on another site (localhost vs 127.0.0.1) posts a form to /graphql that would change curator's decision.
     const mutation = `mutation { screenPublication(review: "${REVIEW}", publicationId: "${ids[0]}", decision: EXCLUDE, reason: "DUPLICATE") { status } }`;
-    crossSite = createServer((_, response) => {
+    crossSite = createServer((incoming, response) => {
       response.setHeader('Content-Type', 'text/html; charset=utf-8');
+      if (incoming.url === '/import') {
+        // A multipart form with a file, the kind of post /imports takes from a form: made up by the page's script.
+        response.end(
+          `<!doctype html><title>evil</title><form id="f" method="post" action="${app.running.url}/imports?review=cross-site" enctype="multipart/form-data"><input type="file" name="file" id="file"></form>` +
+            `<script>const data = new DataTransfer(); data.items.add(new File(['TY  - JOUR\\nTI  - Planted by another site\\nPY  - 2020\\nER  - \\n'], 'planted.ris', { type: 'text/plain' }));` +
+            `document.getElementById('file').files = data.files; document.getElementById('f').submit();</script>`,
+        );
+        return;
+      }
       response.end(
         `<!doctype html><title>evil</title><form id="f" method="post" action="${app.running.url}/graphql" enctype="application/x-www-form-urlencoded">` +
           `<input type="hidden" name="query" value='${mutation.replace(/'/g, '&#39;')}'></form><script>document.getElementById('f').submit()</script>`,
@@ -262,6 +336,17 @@ describe('review workspace (browser)', () => {
     expect(response.status()).toBeGreaterThanOrEqual(400);
     const decision = (await mine(CURATOR_KEY)).items.find((item) => item.publication.id === ids[0])?.myDecision;
     expect(decision).toMatchObject({ decision: 'INCLUDE' });
+
+    // A form that uploads a file to /imports, the endpoint that takes forms: refused, nothing imported.
+    const uploaded = page.waitForResponse((response) => response.url().startsWith(`${app.running.url}/imports`) && response.request().method() === 'POST');
+    await page.goto(`http://localhost:${(crossSite.address() as AddressInfo).port}/import`);
+    const upload = await uploaded;
+    expect([401, 403]).toContain(upload.status());
+    expect(upload.request().headers()['content-type']).toMatch(/^multipart\/form-data/);
+    // Refused as a change without a signed-in, same-site caller (SameSite=Strict keeps the cookie off, the header rule is the second lock).
+    expect(['UNAUTHENTICATED', 'FORBIDDEN']).toContain((await upload.json()).error?.code);
+    const planted = await app.graphql<{ reviews: { name: string }[] }>(`{ reviews { name } }`);
+    expect(JSON.stringify(planted.data)).not.toContain('cross-site');
     await page.close();
   });
 

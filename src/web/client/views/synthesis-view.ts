@@ -308,7 +308,7 @@ export function renderPrisma(reviews: { value: string; label: string; publicatio
               reviews.map((item) => h('option', { value: item.value, selected: item.value === review }, `${item.label} (${item.publicationCount} publications)`)),
             ),
           ),
-          h('p', { class: 'outcome-note' }, 'From the review\u2019s imports: records identified per import, duplicates removed, records that could not be imported. Screening is not recorded yet: its boxes say so.'),
+          h('p', { class: 'outcome-note' }, 'From the review\u2019s imports (records identified per import, duplicates removed, records that could not be imported) and its final screening decisions in the review workspace; while no record is screened, the screening boxes say so.'),
           h('img', { class: 'prisma-image', src: href(review, 'svg'), alt: `PRISMA 2020 flow diagram of the review ${review}: numbers from its imports and, once records are screened, its screening decisions (the CSV and JSON downloads hold them as text).`, width: 1020, loading: 'lazy' }),
           downloads(
             ['SVG', 'PNG', 'CSV', 'JSON'].map((format) => ({ label: format, href: href(review, format.toLowerCase()), describedAs: `PRISMA flow diagram of ${review} as ${format}` })),

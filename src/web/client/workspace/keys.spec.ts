@@ -8,6 +8,7 @@ describe('workspace keys', () => {
     expect(commandForKey({ key: 'j' }, 'record', 5)).toEqual({ kind: 'next' });
     expect(commandForKey({ key: 'k' }, 'record', 5)).toEqual({ kind: 'previous' });
     expect(commandForKey({ key: '/' }, 'record', 5)).toEqual({ kind: 'search' });
+    expect(commandForKey({ key: 'c' }, 'record', 5)).toEqual({ kind: 'conflicts' });
   });
 
   it('takes a reason number only after e, within the review\'s reasons, and cancels with Escape', () => {

@@ -6,6 +6,7 @@ export type WorkspaceCommand =
   | { kind: 'next' }
   | { kind: 'previous' }
   | { kind: 'search' }
+  | { kind: 'conflicts' }
   | { kind: 'cancel' };
 
 export interface KeyPress {
@@ -16,7 +17,8 @@ export interface KeyPress {
 }
 
 /**
- * `record` mode: i include, e exclude (then a reason), m maybe, j / k next / previous, / search.
+ * `record` mode: i include, e exclude (then a reason), m maybe, j / k next / previous, / search,
+ * c the first disagreement between reviewers (its final-decision field).
  * `reason` mode (after e): 1 to `reasons` pick a reason, Escape cancels; the record keys still move.
  * Keys with Ctrl, Cmd or Alt are the browser's.
  */
@@ -41,6 +43,8 @@ export function commandForKey(press: KeyPress, mode: 'record' | 'reason', reason
       return { kind: 'previous' };
     case '/':
       return { kind: 'search' };
+    case 'c':
+      return { kind: 'conflicts' };
     default:
       return null;
   }

@@ -1,7 +1,8 @@
 /**
  * The review workspace: sign in, pick a review, screen its records by keyboard (i / e + reason / m,
  * j / k), see progress, filter and search the queue, resolve disagreements between reviewers, and
- * confirm the cases of an included record (confirm/). It
+ * confirm the cases of an included record (confirm/). The URL keeps where the page is (place.ts):
+ * reload, Back / Forward and a pasted link reopen the same review and record. It
  * talks only to this origin: /session for signing in, /graphql for everything else, with the
  * X-Requested-With header that lets the session cookie authenticate a change.
  */
@@ -10,6 +11,7 @@ import { byId, h } from '../dom';
 import { GraphqlClient, GraphqlRequestError } from '../graphql-client';
 import { ConfirmView } from './confirm/confirm-view';
 import { commandForKey, WorkspaceCommand } from './keys';
+import { Place, placeFromSearch, samePlace, searchOfPlace } from './place';
 import { CONFLICTS_QUERY, PROGRESS_QUERY, Progress, QUEUE_QUERY, QueueItem, RESOLVE_MUTATION, Review, REVIEWS_QUERY, SCREEN_MUTATION, Segment, Status } from './queries';
 import { CSRF_HEADERS, currentSession, SessionInfo, signIn, signOut } from './session';
 
@@ -111,6 +113,40 @@ async function doSignOut(): Promise<void> {
   byId<HTMLInputElement>('api-key').focus();
 }
 
+// --- the place in the URL --------------------------------------------------------------------
+
+function currentPlace(): Place {
+  return placeFromSearch(location.search);
+}
+
+/** Writes a place into the URL: a new history entry (a step Back undoes) or, with replace, the current one. */
+function goToPlace(place: Place, replace = false): void {
+  if (samePlace(place, currentPlace())) return;
+  const url = `${location.pathname}${searchOfPlace(place)}`;
+  if (replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+}
+
+function setDocumentTitle(): void {
+  document.title = confirmView.isOpen ? `Confirm cases: ${confirmView.title} · Screening workspace` : state.review ? `${state.review.name} · Screening workspace` : 'Screening workspace · Case report search';
+}
+
+/** Shows what the URL says: the review, then the record's cases or screening (reload, Back / Forward, a pasted link). */
+async function showPlace(place: Place): Promise<void> {
+  if (!state.session.signedIn || !state.reviews.length) return;
+  const review = state.reviews.find((candidate) => candidate.name === place.review) ?? state.review ?? state.reviews[0];
+  if (review && review.name !== state.review?.name) {
+    byId<HTMLSelectElement>('review-picker').value = review.name;
+    await selectReview(review.name);
+  }
+  if (place.confirm) {
+    if (!confirmView.isOpen || confirmView.publicationId !== place.confirm) await openConfirm(place.confirm, place.patient, 'none');
+  } else if (confirmView.isOpen) {
+    closeConfirm();
+  }
+  setDocumentTitle();
+}
+
 // --- reviews and the queue -------------------------------------------------------------------
 
 async function loadReviews(): Promise<void> {
@@ -118,14 +154,12 @@ async function loadReviews(): Promise<void> {
   state.reviews = data.reviews.filter((review) => review.publicationCount > 0);
   const picker = byId<HTMLSelectElement>('review-picker');
   picker.replaceChildren(...state.reviews.map((review) => h('option', { value: review.name }, `${review.name} (${review.publicationCount})`)));
-  const wanted = new URLSearchParams(location.search).get('review');
-  const initial = state.reviews.find((review) => review.name === wanted) ?? state.reviews[0] ?? null;
-  if (!initial) {
+  if (!state.reviews.length) {
     say('No review yet: import records with a review name first (POST /imports?review=… or the CLI).');
     return;
   }
-  picker.value = initial.name;
-  await selectReview(initial.name);
+  state.review = null;
+  await showPlace(currentPlace());
 }
 
 async function selectReview(name: string): Promise<void> {
@@ -263,7 +297,7 @@ function renderRecord(): void {
       reviewers.length ? ` Other reviewers: ${reviewers.map((decision) => `${decision.reviewer}: ${decisionText(decision)}`).join('; ')}.` : '',
       item.resolution ? ` Resolved by ${item.resolution.resolvedBy}.` : '',
     ),
-    included(item) ? h('button', { type: 'button', class: 'primary-button', id: 'open-confirm', onclick: () => void openConfirm(item) }, 'Confirm the cases of this record') : null,
+    included(item) ? h('button', { type: 'button', class: 'primary-button', id: 'open-confirm', onclick: () => void openConfirm(item.publication.id, null, 'push') }, 'Confirm the cases of this record') : null,
   ];
   record.replaceChildren(...children.filter((child): child is Node => child !== null));
   const note = record.querySelector<HTMLTextAreaElement>('#reason-note');
@@ -286,27 +320,49 @@ function included(item: QueueItem): boolean {
 
 // --- confirming cases ------------------------------------------------------------------------
 
-const confirmView = new ConfirmView(client, say, messageOf);
+// The patient looked at goes into the URL without a history entry of its own.
+const confirmView = new ConfirmView(client, say, messageOf, (caseId) => {
+  const place = currentPlace();
+  if (confirmView.isOpen && place.confirm && place.confirm === confirmView.publicationId) goToPlace({ ...place, patient: caseId }, true);
+});
 
 function showConfirm(open: boolean): void {
   byId('screening-area').hidden = open;
   byId('confirm-view').hidden = !open;
 }
 
-async function openConfirm(item: QueueItem): Promise<void> {
+/**
+ * Opens a record's cases. `history`: 'push' when the user opens it (Back returns to screening),
+ * 'none' when the URL already says so (reload, Back / Forward, a pasted link).
+ */
+async function openConfirm(publicationId: string, patientId: string | null, how: 'push' | 'none'): Promise<void> {
+  const review = state.review?.name ?? null;
+  if (how === 'push') goToPlace({ review, confirm: publicationId, patient: null });
+  // The queue stands on the record, so "Back to screening" lands on it.
+  const at = state.items.findIndex((item) => item.publication.id === publicationId);
+  if (at >= 0 && at !== state.index) goTo(at);
   try {
     showConfirm(true);
-    await confirmView.open(item.publication.id);
-    say(`Confirming the cases of: ${titleOf(item)}`);
+    await confirmView.open(publicationId, patientId);
+    say(`Confirming the cases of: ${confirmView.title}`);
   } catch (error) {
     showConfirm(false);
+    // A link to a record that cannot be shown: the URL goes back to screening, the message stays.
+    goToPlace({ review, confirm: null, patient: null }, true);
     say(messageOf(error), true);
   }
+  setDocumentTitle();
 }
 
 function closeConfirm(): void {
   showConfirm(false);
+  setDocumentTitle();
   (document.getElementById('open-confirm') ?? byId('record')).focus();
+}
+
+function backToScreening(): void {
+  goToPlace({ review: state.review?.name ?? null, confirm: null, patient: null });
+  closeConfirm();
 }
 
 function goTo(index: number): void {
@@ -395,6 +451,16 @@ function run(command: WorkspaceCommand): void {
     case 'search':
       byId<HTMLInputElement>('queue-text').focus();
       return;
+    case 'conflicts': {
+      const first = document.querySelector<HTMLSelectElement>('#conflict-list select');
+      if (first) {
+        first.scrollIntoView({ block: 'center' });
+        first.focus();
+      } else {
+        say('No disagreement between reviewers to resolve.');
+      }
+      return;
+    }
   }
 }
 
@@ -471,7 +537,11 @@ function renderConflicts(): void {
 
 async function start(): Promise<void> {
   byId('sign-in-form').addEventListener('submit', (event) => void doSignIn(event));
-  byId('review-picker').addEventListener('change', (event) => void selectReview((event.target as HTMLSelectElement).value));
+  byId('review-picker').addEventListener('change', (event) => {
+    const name = (event.target as HTMLSelectElement).value;
+    goToPlace({ review: name, confirm: null, patient: null });
+    void selectReview(name).then(setDocumentTitle);
+  });
   const filter = byId<HTMLSelectElement>('queue-filter');
   filter.addEventListener('change', () => {
     const excluded = filter.value === 'EXCLUDED';
@@ -490,7 +560,12 @@ async function start(): Promise<void> {
     void loadQueue();
   });
   byId('queue-more').addEventListener('click', () => void loadQueue(true));
-  byId('confirm-back').addEventListener('click', closeConfirm);
+  byId('confirm-back').addEventListener('click', backToScreening);
+  // One place at a time: quick Back, Back runs the second after the first has settled.
+  let placing = Promise.resolve();
+  window.addEventListener('popstate', () => {
+    placing = placing.then(() => showPlace(currentPlace())).catch((error) => say(messageOf(error), true));
+  });
   document.addEventListener('keydown', onKey);
   try {
     state.session = await currentSession();

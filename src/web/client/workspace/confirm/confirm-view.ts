@@ -1,7 +1,8 @@
 /**
  * Confirming the cases of an included record: its proposed patients with each fact beside the
  * sentence it came from (marked in the abstract); accept, correct (type-ahead terms, numbers with
- * units) or reject a fact; add a missing one from words selected in the abstract; split, merge, add
+ * units) or reject a fact; add a missing one from words selected in the title or abstract (kept marked
+ * there while its form is open); split, merge, add
  * or reject patients; mark a patient curated; see a patient's history and undo a change. Every save
  * sends the version the page read, so a stale save is refused and the changes since are shown.
  */
@@ -32,8 +33,16 @@ import { historyView } from './history-view';
 import { PatientActions, patientView } from './patient-view';
 import { valueEditor, ValueEditor } from './value-editor';
 
+/** The pseudo fact path of the words selected for a new fact, among the evidence ranges. */
+const SELECTED = '#selected';
+
 type Say = (message: string, error?: boolean) => void;
+/** The publication fields words can be selected in (the API's SELECTABLE_FIELDS), with the element showing each. */
+type SourceField = 'title' | 'abstract';
+const SOURCE_ELEMENT: Record<SourceField, string> = { title: 'confirm-title', abstract: 'confirm-abstract' };
+const FIELD_NAME: Record<SourceField, string> = { title: 'title', abstract: 'abstract' };
 interface Selected {
+  field: SourceField;
   start: number;
   end: number;
   text: string;
@@ -45,43 +54,92 @@ export class ConfirmView {
   private correcting: { caseId: string; path: string; form: HTMLFormElement } | null = null;
   private history: { caseId: string; changes: CaseChange[]; total: number } | null = null;
   private selection: Selected | null = null;
+  /** Whether the title and abstract show the kept selection as a mark (not while a live selection is being made there). */
+  private selectionMarked = false;
   private addEditor: ValueEditor | null = null;
 
   constructor(
     private readonly client: GraphqlClient,
     private readonly say: Say,
     private readonly messageOf: (error: unknown) => string,
+    /** Told when the patient whose evidence is marked changes (the page keeps it in its URL). */
+    private readonly onPatientShown: (caseId: string | null) => void = () => undefined,
   ) {
     byId('add-fact-form').addEventListener('submit', (event) => void this.addFact(event));
     byId('add-fact-patient').addEventListener('change', () => this.renderAddChoices());
     byId('add-fact-what').addEventListener('change', () => this.renderAddEditor());
     byId('selection-find').addEventListener('click', () => this.useTypedWords());
+    byId('selection-words').addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter') return;
+      event.preventDefault();
+      this.useTypedWords();
+    });
+    byId('selection-cancel').addEventListener('click', () => this.cancelSelection());
     byId('add-patient-form').addEventListener('submit', (event) => void this.addPatient(event));
-    // Words selected in the abstract are kept when the selection moves on (to the form, say).
+    // Words selected in the title or the abstract are kept when the selection moves on (to the form,
+    // say), and are then marked in the text: the live selection is left alone while it is being made.
     document.addEventListener('selectionchange', () => {
       if (byId('confirm-view').hidden) return;
-      const selected = selectionIn(byId('confirm-abstract'));
-      if (selected) this.select(selected);
+      for (const field of Object.keys(SOURCE_ELEMENT) as SourceField[]) {
+        // A field the record lacks shows a placeholder, not words to select.
+        if (!this.publication?.[field]) continue;
+        const selected = selectionIn(byId(SOURCE_ELEMENT[field]));
+        if (selected) {
+          this.select({ field, ...selected }, false);
+          return;
+        }
+      }
+      if (this.selection && !this.selectionMarked && !this.liveSelectionInSource()) this.renderSources();
     });
+    byId('add-fact-form').addEventListener('focusin', () => {
+      if (this.selection && !this.selectionMarked) this.renderSources();
+    });
+    byId('add-fact-form').addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) this.cancelSelection();
+    });
+  }
+
+  /** Whether the document's selection starts in the title or abstract; with `collapsed`, a mere caret (as a drag starts) counts too. */
+  private liveSelectionInSource(collapsed = true): boolean {
+    const selection = window.getSelection();
+    const node = selection?.anchorNode ?? null;
+    if (!selection || node === null || (!collapsed && selection.isCollapsed)) return false;
+    return (Object.values(SOURCE_ELEMENT) as string[]).some((id) => byId(id).contains(node));
   }
 
   get isOpen(): boolean {
     return !byId('confirm-view').hidden;
   }
 
-  async open(publicationId: string): Promise<void> {
+  /** The record shown (null before the first open). */
+  get publicationId(): string | null {
+    return this.publication?.id ?? null;
+  }
+
+  get title(): string {
+    return this.publication?.title ?? 'Title not recorded';
+  }
+
+  /** Opens a record's cases; with a patient (from a link), that patient's evidence is marked and it is scrolled to and focused. */
+  async open(publicationId: string, patientId: string | null = null): Promise<void> {
     this.correcting = null;
     this.history = null;
     this.selection = null;
-    this.activeCaseId = null;
+    this.selectionMarked = false;
+    this.activeCaseId = patientId;
+    this.hideConflict();
     await this.load(publicationId);
-    byId('confirm-heading').focus();
+    if (patientId && this.activeCaseId === patientId) this.refocus(patientId, null);
+    else byId('confirm-heading').focus();
   }
 
   private async load(publicationId: string): Promise<void> {
-    const data = await this.client.request<{ publication: CasePublication }>(PUBLICATION_CASES_QUERY, { id: publicationId });
+    const data = await this.client.request<{ publication: CasePublication | null }>(PUBLICATION_CASES_QUERY, { id: publicationId });
+    if (!data.publication) throw new Error('This record does not exist (any more): the link may be out of date.');
     this.publication = data.publication;
+    const before = this.activeCaseId;
     if (!this.publication.caseReports.some((patient) => patient.id === this.activeCaseId)) this.activeCaseId = this.publication.caseReports[0]?.id ?? null;
+    if (this.activeCaseId !== before) this.onPatientShown(this.activeCaseId);
     if (this.history && !this.publication.caseReports.some((patient) => patient.id === this.history?.caseId)) this.history = null;
     if (this.history) await this.loadHistory(this.history.caseId);
     this.render();
@@ -100,8 +158,7 @@ export class ConfirmView {
   private render(): void {
     const publication = this.publication;
     if (!publication) return;
-    byId('confirm-title').textContent = publication.title ?? 'Title not recorded';
-    this.renderAbstract();
+    this.renderSources();
     const actions = this.actions();
     const patients = byId('patients');
     patients.replaceChildren(
@@ -120,27 +177,42 @@ export class ConfirmView {
     this.renderAddChoices();
   }
 
-  /** The abstract as stored, with the active patient's evidence marked. */
-  private renderAbstract(): void {
-    const text = this.publication?.abstract ?? '';
-    const abstract = byId('confirm-abstract');
-    if (!text) {
-      abstract.replaceChildren('No abstract: facts cannot be added from a selection.');
-      return;
-    }
+  /** The title and the abstract as stored, with the active patient's evidence and the kept selection marked. */
+  private renderSources(): void {
     const active = this.patient(this.activeCaseId);
-    const ranges = (active?.facts ?? []).filter((fact) => fact.evidence?.field === 'abstract' && factKind(fact.path)).map((fact) => ({ start: fact.evidence!.start, end: fact.evidence!.end, path: fact.path }));
-    abstract.replaceChildren(...evidencePieces(text, ranges).map((piece) => (piece.paths.length ? h('mark', { class: 'evidence', 'data-paths': piece.paths.join(' ') }, piece.text) : piece.text)));
+    for (const field of Object.keys(SOURCE_ELEMENT) as SourceField[]) {
+      const text = (field === 'title' ? this.publication?.title : this.publication?.abstract) ?? '';
+      const element = byId(SOURCE_ELEMENT[field]);
+      if (!text) {
+        element.replaceChildren(field === 'title' ? 'Title not recorded' : 'No abstract: facts can be added from words of the title.');
+        continue;
+      }
+      const ranges = (active?.facts ?? []).filter((fact) => fact.evidence?.field === field && factKind(fact.path)).map((fact) => ({ start: fact.evidence!.start, end: fact.evidence!.end, path: fact.path }));
+      const selected = this.selection?.field === field ? this.selection : null;
+      if (selected) ranges.push({ start: selected.start, end: selected.end, path: SELECTED });
+      element.replaceChildren(...evidencePieces(text, ranges).map((piece) => this.pieceNode(piece.text, piece.paths)));
+    }
+    this.selectionMarked = this.selection !== null;
     byId('abstract-legend').textContent = active ? `Marked: the words the facts of “${active.label}” were read from; the words of the fact you point at or focus are underlined and boxed.` : '';
+    byId('selection-legend').hidden = !this.selection;
+  }
+
+  /** One piece of the title or abstract: plain text, evidence of facts, the words selected for a new fact, or both. */
+  private pieceNode(text: string, paths: string[]): Node | string {
+    const facts = paths.filter((path) => path !== SELECTED);
+    const inner: Node | string = facts.length ? h('mark', { class: 'evidence', 'data-paths': facts.join(' ') }, text) : text;
+    return paths.includes(SELECTED) ? h('mark', { class: 'selected-words-mark' }, inner) : inner;
   }
 
   /** Underlines the words of the fact being looked at; switches the marks to its patient first. */
   private focusFact(caseId: string, path: string | null): void {
     if (caseId !== this.activeCaseId) {
       this.activeCaseId = caseId;
-      this.renderAbstract();
+      this.onPatientShown(caseId);
+      // Words selected there stay selected: the marks follow once the selection moves on.
+      if (!this.liveSelectionInSource(false)) this.renderSources();
     }
-    for (const mark of byId('confirm-abstract').querySelectorAll<HTMLElement>('mark.evidence')) {
+    for (const mark of document.querySelectorAll<HTMLElement>('#confirm-title mark.evidence, #confirm-abstract mark.evidence')) {
       const current = path !== null && (mark.dataset.paths ?? '').split(' ').includes(path);
       mark.classList.toggle('is-current', current);
     }
@@ -149,6 +221,9 @@ export class ConfirmView {
   private actions(): PatientActions {
     return {
       focusFact: (caseId, path) => this.focusFact(caseId, path),
+      showPatient: (caseId) => {
+        if (caseId !== this.activeCaseId) this.focusFact(caseId, null);
+      },
       accept: (patient, fact) => void this.review(patient, fact, 'ACCEPT'),
       reject: (patient, fact) => void this.review(patient, fact, 'REJECT'),
       startCorrect: (patient, fact) => this.startCorrect(patient, fact),
@@ -400,20 +475,36 @@ export class ConfirmView {
 
   // --- adding a fact from a selection ---------------------------------------------------------
 
-  private select(selected: Selected): void {
+  /** Keeps words selected (or typed) as the new fact's evidence; they are marked in the text at once unless a live selection is still being made there. */
+  private select(selected: Selected, markNow: boolean): void {
+    const same = this.selection && this.selection.field === selected.field && this.selection.start === selected.start && this.selection.end === selected.end;
     this.selection = selected;
+    if (!same) this.selectionMarked = false;
+    if (markNow) this.renderSources();
     this.renderSelection();
+  }
+
+  private cancelSelection(): void {
+    if (!this.selection) return;
+    this.selection = null;
+    window.getSelection()?.removeAllRanges();
+    this.renderSources();
+    this.renderSelection();
+    this.say('Selection dropped: no fact added.');
+    byId('selection-words').focus();
   }
 
   private useTypedWords(): void {
     const words = byId<HTMLInputElement>('selection-words');
-    const found = findWords(this.publication?.abstract ?? '', words.value);
+    // The abstract first (where the details are), then the title.
+    const inAbstract = findWords(this.publication?.abstract ?? '', words.value);
+    const found: Selected | null = inAbstract ? { field: 'abstract', ...inAbstract } : ((title) => (title ? { field: 'title' as const, ...title } : null))(findWords(this.publication?.title ?? '', words.value));
     if (!found) {
-      this.say(words.value.trim() ? `“${words.value.trim()}” is not in the abstract.` : 'Type words from the abstract first.', true);
+      this.say(words.value.trim() ? `“${words.value.trim()}” is neither in the title nor in the abstract.` : 'Type words from the title or the abstract first.', true);
       words.focus();
       return;
     }
-    this.select(found);
+    this.select(found, true);
     byId<HTMLSelectElement>('add-fact-what').focus();
   }
 
@@ -422,10 +513,10 @@ export class ConfirmView {
     const shown = byId('selection-text');
     if (!this.selection || !this.patients.length) {
       form.hidden = true;
-      shown.textContent = this.patients.length ? 'Select words in the abstract (or type them below): they become the new fact\'s evidence.' : 'Add a patient first.';
+      shown.textContent = this.patients.length ? 'Select words in the title or the abstract (or type them below): they become the new fact\'s evidence.' : 'Add a patient first.';
       return;
     }
-    shown.replaceChildren('Evidence: ', h('q', { class: 'selected-words' }, this.selection.text), ` (abstract, characters ${this.selection.start}–${this.selection.end})`);
+    shown.replaceChildren('Evidence: ', h('q', { class: 'selected-words' }, this.selection.text), ` (${FIELD_NAME[this.selection.field]}, characters ${this.selection.start}–${this.selection.end})`);
     form.hidden = false;
   }
 
@@ -471,11 +562,12 @@ export class ConfirmView {
       this.addEditor.focusTarget.focus();
       return;
     }
-    const selection = { field: 'abstract', start: this.selection.start, end: this.selection.end, text: this.selection.text };
+    const selection = { field: this.selection.field, start: this.selection.start, end: this.selection.end, text: this.selection.text };
     const saved = await this.save(async () => {
       const data = await this.client.request<{ addCaseFact: PatientCase }>(ADD_FACT_MUTATION, { input: { caseReportId: patient.id, path, value: read.value, unit: read.unit, selection, expectedVersion: patient.version } });
       this.selection = null;
       this.addEditor = null;
+      window.getSelection()?.removeAllRanges();
       byId<HTMLInputElement>('selection-words').value = '';
       await this.afterCaseChange(data.addCaseFact);
     });

@@ -10,6 +10,8 @@ import { displayFactValue, factKind } from './fact-kinds';
 
 export interface PatientActions {
   focusFact(caseId: string, path: string | null): void;
+  /** Focus moved into a patient: its evidence is the one marked. */
+  showPatient(caseId: string): void;
   accept(patient: PatientCase, fact: FactRecord): void;
   startCorrect(patient: PatientCase, fact: FactRecord): void;
   reject(patient: PatientCase, fact: FactRecord): void;
@@ -81,7 +83,7 @@ export function patientView(patient: PatientCase, actions: PatientActions, optio
   const headingId = `patient-${patient.id}-heading`;
   const facts = patient.facts.filter((fact) => factKind(fact.path)).sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true }));
   const items = facts.map((fact, i) => factItem(patient, fact, i, actions, options.correcting?.path === fact.path ? options.correcting.form : null)).filter((item): item is HTMLElement => item !== null);
-  const section = h('section', { class: 'patient', 'data-case-id': patient.id, 'data-status': patient.curationStatus, 'aria-labelledby': headingId });
+  const section = h('section', { class: 'patient', 'data-case-id': patient.id, 'data-status': patient.curationStatus, 'aria-labelledby': headingId, onfocusin: () => actions.showPatient(patient.id) });
   const mergeId = `merge-${patient.id}`;
   const mergeSelect = h('select', { id: mergeId }, ...options.others.map((other) => h('option', { value: other.id }, other.label)));
   const moveChecked = () => [...section.querySelectorAll<HTMLInputElement>('input.fact-move:checked')].map((box) => box.dataset.path as string);
