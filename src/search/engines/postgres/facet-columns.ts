@@ -1,5 +1,5 @@
 import { facetDefinition, FacetField, FacetName } from '../../query/facet-registry';
-import { facetLink, FilterClause, MISSING_HIGH, MISSING_LOW, ownClauses, SearchQuery, splitForFacets } from '../../query/search-query';
+import { facetLink, FilterClause, filterClauses, MISSING_HIGH, MISSING_LOW, ownClauses, SearchQuery, splitForFacets } from '../../query/search-query';
 import { countIn, countPositionsIn, forEachPosition, intersect, wordCount } from './bitset';
 import { CODED_FIELDS, COLUMN_OF, CountRow, Encode, LINK_PAIRS } from './postgres-query.builder';
 
@@ -65,6 +65,92 @@ interface Frozen {
   /** Codes as Int32Array (null -1), so they index count arrays as integers; numbers as Float64Array (null NaN). */
   single: Map<string, Int32Array | Float64Array>;
   multi: Map<string, { start: Int32Array; values: Int32Array | Float64Array }>;
+  /** Cross-tab axes by field and unknown code (see axisIndex). */
+  axes: Map<string, AxisIndex>;
+}
+
+/** A cross-tab side: a coded field and the code of the value its documents store for "unknown" (-1: none). */
+export interface CrossCountAxis {
+  field: FacetField;
+  unknownCode: number;
+}
+
+/** Raw cross-tab counts by code (null: the unknown). */
+export interface CrossCount {
+  totalCases: number;
+  totalPublications: number;
+  rows: { code: number | null; cases: number; publications: number }[];
+  columns: { code: number | null; cases: number; publications: number }[];
+  cells: { rowCode: number | null; columnCode: number | null; cases: number; publications: number }[];
+}
+
+interface AxisIndex {
+  /** Index -> code; index 0 is the unknown. */
+  codes: number[];
+  /** Code -> index (0 for the unknown code and codes the field never held). */
+  indexOf: Int32Array;
+  list: { start: Int32Array; values: Int32Array } | null;
+  one: Int32Array | null;
+}
+
+/** The distinct indices of a case's values on an axis into `out` (the unknown, 0, when it has none); returns how many. */
+function indicesOf(axis: AxisIndex, ord: number, out: Int32Array): number {
+  let n = 0;
+  if (axis.list) {
+    const { start, values } = axis.list;
+    for (let v = start[ord]; v < start[ord + 1]; v++) {
+      const index = values[v] >= 0 && values[v] < axis.indexOf.length ? axis.indexOf[values[v]] : 0;
+      if (index === 0) continue;
+      let seen = false;
+      for (let k = 0; k < n; k++) if (out[k] === index) seen = true;
+      if (!seen) out[n++] = index;
+    }
+  } else {
+    const code = (axis.one as Int32Array)[ord];
+    const index = code >= 0 && code < axis.indexOf.length ? axis.indexOf[code] : 0;
+    if (index !== 0) out[n++] = index;
+  }
+  if (n === 0) out[n++] = 0;
+  return n;
+}
+
+/** Slots above this are tallied in a map (a cross-tab of two large vocabularies is sparse). */
+const DENSE_TALLY_SLOTS = 1 << 20;
+
+/** Cases and distinct publications per slot, visited in publication order. */
+class Tally {
+  private readonly dense: { cases: Int32Array; publications: Int32Array; last: Int32Array } | null;
+  private readonly sparse = new Map<number, { cases: number; publications: number; last: number }>();
+
+  constructor(size: number) {
+    this.dense = size <= DENSE_TALLY_SLOTS ? { cases: new Int32Array(size), publications: new Int32Array(size), last: new Int32Array(size).fill(-1) } : null;
+  }
+
+  add(slot: number, publication: number): void {
+    const dense = this.dense;
+    if (dense) {
+      dense.cases[slot]++;
+      if (dense.last[slot] !== publication) {
+        dense.last[slot] = publication;
+        dense.publications[slot]++;
+      }
+      return;
+    }
+    const entry = this.sparse.get(slot) ?? { cases: 0, publications: 0, last: -1 };
+    entry.cases++;
+    if (entry.last !== publication) {
+      entry.last = publication;
+      entry.publications++;
+    }
+    this.sparse.set(slot, entry);
+  }
+
+  forEach(visit: (slot: number, cases: number, publications: number) => void): void {
+    const dense = this.dense;
+    if (dense) {
+      for (let slot = 0; slot < dense.cases.length; slot++) if (dense.cases[slot]) visit(slot, dense.cases[slot], dense.publications[slot]);
+    } else for (const [slot, entry] of this.sparse) visit(slot, entry.cases, entry.publications);
+  }
 }
 
 const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
@@ -189,7 +275,7 @@ export class FacetColumns {
       const publication = publicationAt[position];
       if ((position === 0 || publicationAt[position - 1] !== publication) && (position + 1 === liveCount || publicationAt[position + 1] !== publication)) alone[position >>> 5] |= 1 << (position & 31);
     }
-    this.snapshot = { alive, liveCount, single, multi, masks: new Map(), order, aliveBits, alone, publicationAt, codeSets: new Map(), sortKeys: new Map() };
+    this.snapshot = { alive, liveCount, single, multi, masks: new Map(), order, aliveBits, alone, publicationAt, codeSets: new Map(), sortKeys: new Map(), axes: new Map() };
     return this.snapshot;
   }
 
@@ -291,9 +377,7 @@ export class FacetColumns {
   count(query: SearchQuery, encode: Encode, candidates: Uint8Array | null, fullMatches: number[] | null = null): CountRow[] {
     const columns = this.frozen();
     const { common, own } = splitForFacets(query);
-    const baseSets = [columns.aliveBits, ...common.map((clause) => this.clauseSet(clause, encode, columns))];
-    if (candidates) baseSets.push(this.toPositions(candidates, columns));
-    const base = intersect(baseSets);
+    const base = this.matchSet(common, encode, candidates, columns);
     const owned = ownClauses(own);
     const ownSets = owned.map((clause) => this.clauseSet(clause, encode, columns));
     const full = intersect([base, ...ownSets]);
@@ -382,6 +466,78 @@ export class FacetColumns {
       }
     }
     return rows;
+  }
+
+  /** Live cases meeting every clause (and the text, when `candidates` is given), as a set over positions. */
+  private matchSet(clauses: FilterClause[], encode: Encode, candidates: Uint8Array | null, columns: Frozen): Uint32Array {
+    const sets = [columns.aliveBits, ...clauses.map((clause) => this.clauseSet(clause, encode, columns))];
+    if (candidates) sets.push(this.toPositions(candidates, columns));
+    return intersect(sets);
+  }
+
+  /**
+   * Two coded fields counted against each other over the cases meeting every clause, in one visit
+   * per matching case (see EngineCrossTab): a case adds to the margin of each of its values and to
+   * each (row value, column value) pair. A case whose only value is the axis' unknown code, or that
+   * has none, counts under the unknown (code null). Publications are distinct per count: positions
+   * run publication by publication, so a count's new publication is one other than its last.
+   */
+  crossCount(query: SearchQuery, encode: Encode, candidates: Uint8Array | null, rowAxis: CrossCountAxis, columnAxis: CrossCountAxis): CrossCount {
+    const columns = this.frozen();
+    const full = this.matchSet(filterClauses(query.filters), encode, candidates, columns);
+    const rows = this.axisIndex(rowAxis, columns);
+    const cols = this.axisIndex(columnAxis, columns);
+    const R = rows.codes.length;
+    const C = cols.codes.length;
+    const rowMargin = new Tally(R);
+    const columnMargin = new Tally(C);
+    const cells = new Tally(R * C);
+    const rowScratch = new Int32Array(R);
+    const columnScratch = new Int32Array(C);
+    let totalCases = 0;
+    let totalPublications = 0;
+    let lastPublication = -1;
+    forEachPosition(full, (position) => {
+      const ord = columns.order[position];
+      const publication = columns.publicationAt[position];
+      totalCases++;
+      if (publication !== lastPublication) {
+        totalPublications++;
+        lastPublication = publication;
+      }
+      const r = indicesOf(rows, ord, rowScratch);
+      const c = indicesOf(cols, ord, columnScratch);
+      for (let i = 0; i < r; i++) {
+        rowMargin.add(rowScratch[i], publication);
+        const offset = rowScratch[i] * C;
+        for (let j = 0; j < c; j++) cells.add(offset + columnScratch[j], publication);
+      }
+      for (let j = 0; j < c; j++) columnMargin.add(columnScratch[j], publication);
+    });
+    const codeOf = (axis: AxisIndex, index: number) => (index === 0 ? null : axis.codes[index]);
+    const result: CrossCount = { totalCases, totalPublications, rows: [], columns: [], cells: [] };
+    rowMargin.forEach((index, cases, publications) => result.rows.push({ code: codeOf(rows, index), cases, publications }));
+    columnMargin.forEach((index, cases, publications) => result.columns.push({ code: codeOf(cols, index), cases, publications }));
+    cells.forEach((index, cases, publications) => result.cells.push({ rowCode: codeOf(rows, Math.floor(index / C)), columnCode: codeOf(cols, index % C), cases, publications }));
+    return result;
+  }
+
+  /** Code -> small index over the codes a field holds (0: the unknown), kept until the next write. */
+  private axisIndex(axis: CrossCountAxis, columns: Frozen): AxisIndex {
+    const key = `${axis.field}:${axis.unknownCode}`;
+    let index = columns.axes.get(key);
+    if (index) return index;
+    const indexOf = new Int32Array(this.maxCode + 1);
+    const codes = [-1];
+    for (const code of this.codeSets(axis.field, columns).keys()) {
+      if (code === axis.unknownCode || code < 0 || code > this.maxCode) continue;
+      indexOf[code] = codes.length;
+      codes.push(code);
+    }
+    const list = columns.multi.get(axis.field);
+    index = { codes, indexOf, list: list ? (list as { start: Int32Array; values: Int32Array }) : null, one: list ? null : (columns.single.get(axis.field) as Int32Array) };
+    columns.axes.set(key, index);
+    return index;
   }
 
   /** A mask over ordinals as a set over positions. */
