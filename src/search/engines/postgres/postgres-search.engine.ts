@@ -231,6 +231,9 @@ export class PostgresSearchEngine implements SearchEngine {
     return { ...(await this.parseCounts(query, countRows)), hits, hasNextPage };
   }
 
+  /** Keys found without a code at this index version (see prepare). */
+  private uncoded: { version: bigint; keys: Set<string> } = { version: -1n, keys: new Set() };
+
   /**
    * What every count needs, in one round trip: the codes of the filter values (and of `extraKeys`),
    * the in-memory index of the current version and the cases matching the text.
@@ -243,13 +246,19 @@ export class PostgresSearchEngine implements SearchEngine {
           ? [...clause.complications.map((value) => codeKey('complicationIds', value)), ...clause.procedures.map((value) => codeKey('procedureIds', value))]
           : [],
     );
-    const codes = await this.codes.codes([...keys, ...extraKeys], false);
-    const encode = (field: Parameters<typeof codeKey>[0], value: string) => codes.get(codeKey(field, value)) ?? -1;
     // One round trip: the index version and, with text, the tsquery as PostgreSQL analyses it.
     const params = new SqlParams();
     const tsquerySelect = query.text ? `, (${tsquerySql(query.text, params)})::text AS q` : '';
     const [head] = (await this.dataSource.query(`SELECT (SELECT version::text FROM search_index_version WHERE id = 1) AS v${tsquerySelect}`, params.values)) as { v: string | null; q?: string }[];
-    const { columns, text } = await this.freshIndex(BigInt(head.v ?? 0));
+    const version = BigInt(head.v ?? 0);
+    // Values without a code (an unknown key never stored, a term no case holds) are not looked up
+    // again until the index changes: a code only reaches the index with a write, which bumps the version.
+    if (this.uncoded.version !== version) this.uncoded = { version, keys: new Set() };
+    const wanted = [...keys, ...extraKeys].filter((key) => !this.uncoded.keys.has(key));
+    const codes = await this.codes.codes(wanted, false);
+    for (const key of wanted) if (!codes.has(key)) this.uncoded.keys.add(key);
+    const encode = (field: Parameters<typeof codeKey>[0], value: string) => codes.get(codeKey(field, value)) ?? -1;
+    const { columns, text } = await this.freshIndex(version);
     const tsquery = head.q ?? null;
     const tsqueryNode = tsquery === null ? null : parseTsquery(tsquery);
     const match = tsquery === null ? null : text.match(tsqueryNode, columns.size, columns.liveCount);
