@@ -1,11 +1,13 @@
 /**
- * npm run bench:synthesis [-- --cases 100000 --repeats 15 --table-cases 10000 --database-url postgres://...]
+ * npm run bench:synthesis [-- --cases 100000 --repeats 40 --table-cases 10000 --database-url postgres://... --data-dir DIR]
  *
  * The synthesis targets of the evidence-synthesis issue, on the same synthetic corpus as bench:search:
  * - a summary (OUTCOME) plus a cross-tab (TREATMENT x OUTCOME) of a broad search, against the same
  *   search's facets (OUTCOME and TREATMENT counts): target within 2x;
- * - the case table of about 10,000 cases streamed as CSV: target flat memory (heap sampled while it
- *   streams, against the heap before it started).
+ * - the case table of about 10,000 cases streamed as CSV: target flat memory (the heap after a full
+ *   collection after every chunk, against the same before it started; at a quarter of the cases too),
+ *   and Markdown and Word (Word is built whole: at 2,500 and 5,000 cases).
+ * --data-dir keeps the embedded database there, and a later run with the same --cases reuses its corpus.
  * Default: the embedded engine on a fresh embedded database, as the product starts.
  */
 import 'reflect-metadata';
@@ -13,6 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { startApp } from '../src/bootstrap';
 import { loadConfig } from '../src/config/app-config';
@@ -20,7 +23,8 @@ import { ReindexService } from '../src/search/indexing/reindex.service';
 import { SearchCaseReportsInput } from '../src/search/inputs/search-case-reports.input';
 import { FacetName } from '../src/search/query/facet-registry';
 import { SearchService } from '../src/search/search.service';
-import { CaseTableService } from '../src/synthesis/case-table/case-table.service';
+import { CaseTableService, MAX_DOCX_CASES } from '../src/synthesis/case-table/case-table.service';
+import { CaseTableFormat } from '../src/synthesis/case-table/case-table-writers';
 import { CrossTabService } from '../src/synthesis/cross-tab/cross-tab.service';
 import { CaseSummaryService } from '../src/synthesis/summary/case-summary.service';
 import { CURATED_SEED_TERMS } from '../src/vocabulary/seed/vocabulary-seeder';
@@ -37,40 +41,79 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 };
 
-async function timed(repeats: number, run: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  await run(); // warm: the first call loads what the engine keeps in memory
-  const times: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
+/** Cases of the broad search from this year on: the newest `wanted` or a few more (whole years); with `atMost`, a few fewer. */
+async function sinceYearFor(ds: DataSource, wanted: number, atMost = false): Promise<{ since: number | null; count: number }> {
+  const years = (await ds.query(`SELECT p.year, count(*)::int AS n FROM case_report c JOIN publication p ON p.id = c.publication_id WHERE c.pregnancy_status IN ('PREGNANT','POSTPARTUM') GROUP BY p.year ORDER BY p.year DESC NULLS LAST`)) as { year: number | null; n: number }[];
+  let since = null as number | null;
+  let count = 0;
+  for (const row of years) {
+    if (row.year === null) continue;
+    if (atMost && since !== null && count + row.n > wanted) break;
+    count += row.n;
+    since = row.year;
+    if (count >= wanted) break;
   }
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+  return { since, count };
+}
+
+const mb = (bytes: number) => (bytes / 1048576).toFixed(1);
+
+/**
+ * Streams one case-table download and measures its memory: `retained` is the heap after a full
+ * garbage collection taken after every chunk (what the stream holds on to), against the same before
+ * it started; `peak` the highest heap seen between collections (sampled every 20 ms; garbage included).
+ */
+async function streamTable(app: INestApplicationContext, input: SearchCaseReportsInput, format: CaseTableFormat) {
+  const gc = global.gc ?? (() => undefined);
+  gc();
+  const baseline = process.memoryUsage().heapUsed;
+  let peak = baseline;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 20);
+  const started = performance.now();
+  const table = await app.get(CaseTableService).open(input, format, null);
+  let bytes = 0;
+  let lines = 0;
+  const retained: { lines: number; heap: number }[] = [];
+  for await (const chunk of table.chunks) {
+    bytes += Buffer.byteLength(chunk);
+    if (format !== 'docx') lines += (chunk.toString().match(/\n/g) ?? []).length;
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+    gc();
+    retained.push({ lines, heap: process.memoryUsage().heapUsed - baseline });
+  }
+  clearInterval(sampler);
+  return { cases: table.totalCases, lines, bytes, seconds: (performance.now() - started) / 1000, baseline, peak: peak - baseline, retained };
 }
 
 async function main(): Promise<void> {
   const cases = Number(option('cases', '100000'));
-  const repeats = Number(option('repeats', '15'));
+  const repeats = Number(option('repeats', '40'));
   const tableCases = Number(option('table-cases', '10000'));
   const databaseUrl = option('database-url', '');
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-synthesis-'));
+  // A kept data directory holds the corpus for the next run (building 100,000 cases takes minutes).
+  const keptDir = option('data-dir', '');
+  const dataDir = keptDir || mkdtempSync(join(tmpdir(), 'bench-synthesis-'));
   const log = (line: string) => console.log(line);
   log(`# synthesis benchmark: ${cases} cases, ${databaseUrl ? 'DATABASE_URL' : 'embedded PostgreSQL (PGlite)'}, ${repeats} repeats`);
+  if (!global.gc) log('(run with --expose-gc: memory figures need full collections)');
   const running = await startApp(
     loadConfig({ DATA_DIR: dataDir, PORT: '0', SEED_DEMO_DATA: 'false', SEED_MESH_VOCABULARY: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'false', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }),
   );
   try {
     const app = running.app;
     const ds = app.get(DataSource);
-    if ((await ds.query('SELECT count(*)::int AS n FROM case_report'))[0].n > 0) throw new Error('the benchmark needs an empty database');
-    const curated = new Map(CURATED_SEED_TERMS.map((term, i) => [`${term.kind}:${term.key}`, i]));
-    const terms = ((await ds.query('SELECT id, kind::text AS kind, key, label, parent_id AS "parentId" FROM vocabulary_term')) as TermRow[])
-      .filter((term) => curated.has(`${term.kind}:${term.key}`))
-      .sort((a, b) => (curated.get(`${a.kind}:${a.key}`) as number) - (curated.get(`${b.kind}:${b.key}`) as number));
-    const corpus = generateCorpus(cases, terms, 20260101);
-    await insertCorpus(ds, corpus);
-    const reindex = await app.get(ReindexService).reindex();
-    log(`corpus: ${reindex.caseReports} cases indexed in ${(reindex.durationMs / 1000).toFixed(1)} s`);
+    const held = (await ds.query('SELECT count(*)::int AS n FROM case_report'))[0].n as number;
+    if (held > 0 && !(keptDir && held === cases)) throw new Error(`the benchmark needs an empty database${keptDir ? ` or one it filled with ${cases} cases` : ''} (found ${held} cases)`);
+    if (held === 0) {
+      const curated = new Map(CURATED_SEED_TERMS.map((term, i) => [`${term.kind}:${term.key}`, i]));
+      const terms = ((await ds.query('SELECT id, kind::text AS kind, key, label, parent_id AS "parentId" FROM vocabulary_term')) as TermRow[])
+        .filter((term) => curated.has(`${term.kind}:${term.key}`))
+        .sort((a, b) => (curated.get(`${a.kind}:${a.key}`) as number) - (curated.get(`${b.kind}:${b.key}`) as number));
+      const corpus = generateCorpus(cases, terms, 20260101);
+      await insertCorpus(ds, corpus);
+      const reindex = await app.get(ReindexService).reindex();
+      log(`corpus: ${reindex.caseReports} cases indexed in ${(reindex.durationMs / 1000).toFixed(1)} s`);
+    } else log(`corpus: the ${held} cases kept in ${dataDir}`);
 
     const search = app.get(SearchService);
     const summaries = app.get(CaseSummaryService);
@@ -79,45 +122,69 @@ async function main(): Promise<void> {
     const broad: SearchCaseReportsInput = { filters: { pregnancyStatuses: ['PREGNANT', 'POSTPARTUM'] } as SearchCaseReportsInput['filters'] };
     const total = (await search.search({ ...broad, first: 0 })).totalCases;
     log(`broad search: ${total} cases`);
-    const facets = await timed(repeats, () => search.search({ ...broad, first: 0, facets: [{ facet: FacetName.OUTCOME }, { facet: FacetName.TREATMENT }] }));
-    const synthesis = await timed(repeats, () => Promise.all([summaries.summary(broad, FacetName.OUTCOME), crossTabs.crossTab(broad, FacetName.TREATMENT, FacetName.OUTCOME, 20)]));
+    // Interleaved, so every measurement sees the same load (the machine is shared): one round runs
+    // each measurement once, in a rotating order; the ratio is also taken round by round.
+    const runs = {
+      facets: () => search.search({ ...broad, first: 0, facets: [{ facet: FacetName.OUTCOME }, { facet: FacetName.TREATMENT }] }),
+      summary: () => summaries.summary(broad, FacetName.OUTCOME),
+      crossTab: () => crossTabs.crossTab(broad, FacetName.TREATMENT, FacetName.OUTCOME, 20),
+      synthesis: () => Promise.all([summaries.summary(broad, FacetName.OUTCOME), crossTabs.crossTab(broad, FacetName.TREATMENT, FacetName.OUTCOME, 20)]),
+    };
+    const names = Object.keys(runs) as (keyof typeof runs)[];
+    const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<keyof typeof runs, number[]>;
+    for (const name of names) await runs[name](); // warm
+    for (let round = 0; round < repeats; round++) {
+      for (let k = 0; k < names.length; k++) {
+        const name = names[(round + k) % names.length];
+        const started = performance.now();
+        await runs[name]();
+        times[name].push(performance.now() - started);
+      }
+    }
+    const stat = (name: keyof typeof runs) => ({ p50: percentile(times[name], 50), p95: percentile(times[name], 95) });
+    const [facets, summary, crossTab, synthesis] = names.map(stat);
+    const pairedRatio = percentile(times.synthesis.map((time, round) => time / times.facets[round]), 50);
     log('');
     log('| measurement | p50 ms | p95 ms |');
     log('|---|---|---|');
     log(`| facets of the search (OUTCOME, TREATMENT) | ${facets.p50.toFixed(1)} | ${facets.p95.toFixed(1)} |`);
+    log(`| summary (OUTCOME) alone | ${summary.p50.toFixed(1)} | ${summary.p95.toFixed(1)} |`);
+    log(`| cross-tab (TREATMENT x OUTCOME) alone | ${crossTab.p50.toFixed(1)} | ${crossTab.p95.toFixed(1)} |`);
     log(`| summary (OUTCOME) + cross-tab (TREATMENT x OUTCOME) | ${synthesis.p50.toFixed(1)} | ${synthesis.p95.toFixed(1)} |`);
-    log(`| ratio (target <= 2.0) | ${(synthesis.p50 / facets.p50).toFixed(2)}x | ${(synthesis.p95 / facets.p95).toFixed(2)}x |`);
+    log(`| median of the round-by-round ratio (target <= 2.0) | ${pairedRatio.toFixed(2)}x | |`);
+    log(`| ratio of the p50s and of the p95s | ${(synthesis.p50 / facets.p50).toFixed(2)}x | ${(synthesis.p95 / facets.p95).toFixed(2)}x |`);
 
-    // The case table: the first `tableCases` cases of the broad search (newest first), streamed as CSV.
-    const years = (await ds.query(`SELECT p.year, count(*)::int AS n FROM case_report c JOIN publication p ON p.id = c.publication_id WHERE c.pregnancy_status IN ('PREGNANT','POSTPARTUM') GROUP BY p.year ORDER BY p.year DESC NULLS LAST`)) as { year: number | null; n: number }[];
-    let since = null as number | null;
-    let count = 0;
-    for (const row of years) {
-      if (row.year === null) continue;
-      count += row.n;
-      since = row.year;
-      if (count >= tableCases) break;
-    }
-    const tableInput: SearchCaseReportsInput = { ...broad, filters: { ...broad.filters, year: { min: since, max: null } } as SearchCaseReportsInput['filters'] };
-    global.gc?.();
-    const baseline = process.memoryUsage().heapUsed;
-    let peak = baseline;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 50);
-    const started = performance.now();
-    const table = await app.get(CaseTableService).open(tableInput, 'csv', null);
-    let bytes = 0;
-    let rows = 0;
-    for await (const chunk of table.chunks) {
-      bytes += Buffer.byteLength(chunk);
-      rows += (chunk.toString().match(/\n/g) ?? []).length;
-    }
-    clearInterval(sampler);
-    const seconds = (performance.now() - started) / 1000;
+    // The case table: the newest cases of the broad search, streamed; CSV and Markdown at two sizes,
+    // Word (built whole, at most 5,000 cases) at two sizes.
     log('');
-    log(`case table: ${rows} lines (${(bytes / 1048576).toFixed(1)} MB CSV) of ${count} cases in ${seconds.toFixed(1)} s; heap peak ${((peak - baseline) / 1048576).toFixed(1)} MB over the ${(baseline / 1048576).toFixed(0)} MB before it${global.gc ? '' : ' (run with --expose-gc for a settled baseline)'}`);
+    log('| case table | cases | lines | MB | s | heap retained after the first chunk MB | retained at the end MB | peak over baseline MB | baseline MB |');
+    log('|---|---|---|---|---|---|---|---|---|');
+    const tables: [CaseTableFormat, number][] = [
+      ['csv', Math.round(tableCases / 4)],
+      ['csv', tableCases],
+      ['markdown', tableCases],
+      ['docx', Math.min(2500, tableCases)],
+      ['docx', Math.min(5000, tableCases)],
+    ];
+    for (const [format, wanted] of tables) {
+      const { since } = await sinceYearFor(ds, wanted, format === 'docx');
+      const input: SearchCaseReportsInput = { ...broad, filters: { ...broad.filters, year: { min: since, max: null } } as SearchCaseReportsInput['filters'] };
+      if (format === 'docx' && (await search.search({ ...input, first: 0 })).totalCases > MAX_DOCX_CASES) {
+        log(`| ${format} | > ${MAX_DOCX_CASES} | (refused: a Word table holds at most ${MAX_DOCX_CASES}) | | | | | | |`);
+        continue;
+      }
+      const run = await streamTable(app, input, format);
+      const first = run.retained[Math.min(1, run.retained.length - 1)];
+      const last = run.retained[run.retained.length - 1];
+      log(`| ${format} | ${run.cases} | ${run.lines || '-'} | ${mb(run.bytes)} | ${run.seconds.toFixed(1)} | ${mb(first.heap)} | ${mb(last.heap)} | ${mb(run.peak)} | ${mb(run.baseline)} |`);
+      if (format === 'csv' && wanted === tableCases) {
+        const quarters = [0.25, 0.5, 0.75, 1].map((q) => run.retained[Math.min(run.retained.length - 1, Math.max(0, Math.round(q * run.retained.length) - 1))]);
+        log(`csv ${run.cases} cases, heap retained after gc by lines written: ${quarters.map((r) => `${r.lines} lines ${mb(r.heap)} MB`).join(', ')}`);
+      }
+    }
   } finally {
     await running.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!keptDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

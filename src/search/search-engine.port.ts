@@ -1,4 +1,5 @@
 import { SearchDocument } from './indexing/search-document';
+import { CrossTabCountsRequest, EngineCrossTab } from './query/cross-tab-counts';
 import { SearchQuery } from './query/search-query';
 import { EngineSearchResult } from './query/search-result';
 
@@ -32,6 +33,13 @@ export interface SearchEngine {
    * requested facets counted disjunctively (see splitForFacets / clausesForFacet in query/search-query.ts).
    */
   search(query: SearchQuery): Promise<EngineSearchResult>;
+
+  /**
+   * Two facets counted against each other in one pass over the cases matching every clause of the
+   * query: margins, cells and totals with distinct publications (see EngineCrossTab). For evidence
+   * synthesis (summaries split by curation status, cross-tabulations).
+   */
+  crossTab(query: SearchQuery, request: CrossTabCountsRequest): Promise<EngineCrossTab>;
 
   /** Indexes or replaces documents by caseReportId, in the live index or in a build. Visible to search when it resolves. */
   upsert(documents: SearchDocument[], into?: IndexBuild): Promise<void>;

@@ -5,6 +5,7 @@ import { databaseUnavailableError, isDatabaseUnavailable } from '../common/error
 import { BadUserInputError, DomainError, FieldError } from '../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { TermKind } from '../vocabulary/term-kind.enum';
+import { TermIndex } from './indexing/search-document';
 import { VocabularyRepository } from '../vocabulary/vocabulary.repository';
 import { OutboxRepository } from './indexing/outbox.repository';
 import { ReindexService, ReindexSummary } from './indexing/reindex.service';
@@ -13,6 +14,7 @@ import { SearchCaseReportsInput } from './inputs/search-case-reports.input';
 import { CaseReportSearchResult } from './models/case-report-search-result.model';
 import { FacetValue } from './models/facet-value.model';
 import { SearchIndexStatus } from './models/search-index-status.model';
+import { CrossTabCountsRequest, EngineCrossTab } from './query/cross-tab-counts';
 import { assembleFacets, flattenFacetValues } from './query/facet-assembler';
 import { facetDefinition, FacetName } from './query/facet-registry';
 import { encodeSearchCursor } from './query/search-cursor';
@@ -100,10 +102,24 @@ export class SearchService {
     return this.shape(query, await this.runOnEngine(query));
   }
 
+  /** The vocabulary as the index sees it (labels and trees of term values). */
+  terms(): Promise<TermIndex> {
+    return this.catalog.get();
+  }
+
+  /** Two facets counted against each other by the engine in one pass (evidence synthesis). */
+  crossTab(query: SearchQuery, request: CrossTabCountsRequest): Promise<EngineCrossTab> {
+    return this.onEngine(() => this.engine.crossTab(query, request));
+  }
+
+  private runOnEngine(query: SearchQuery): Promise<EngineSearchResult> {
+    return this.onEngine(() => this.engine.search(query));
+  }
+
   /** An engine that does not answer is a temporary condition the client can act on, not an internal error. */
-  private async runOnEngine(query: SearchQuery): Promise<EngineSearchResult> {
+  private async onEngine<T>(run: () => Promise<T>): Promise<T> {
     try {
-      return await this.engine.search(query);
+      return await run();
     } catch (error) {
       if (error instanceof DomainError) throw error;
       // The embedded engine lives in the database: its outage is the database's, and says so.

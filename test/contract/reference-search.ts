@@ -1,6 +1,7 @@
 import { SearchDocument } from '../../src/search/indexing/search-document';
 import { facetDefinition } from '../../src/search/query/facet-registry';
-import { clausesForFacet, facetLink, FilterClause, ownClauses, SearchQuery, sortSpecOf, splitForFacets } from '../../src/search/query/search-query';
+import { CrossTabCountsRequest, EngineCrossTab } from '../../src/search/query/cross-tab-counts';
+import { clausesForFacet, facetLink, FilterClause, filterClauses, ownClauses, SearchQuery, sortSpecOf, splitForFacets } from '../../src/search/query/search-query';
 import { EngineFacetResult } from '../../src/search/query/search-result';
 
 /**
@@ -74,4 +75,36 @@ export function referenceSearch(docs: SearchDocument[], query: SearchQuery): { i
     return { facet: request.facet, stats: null, buckets: [...counts.entries()].map(([value, entry]) => ({ value, caseCount: entry.cases, publicationCount: entry.publications.size })) };
   });
   return { ids: hits.map((doc) => doc.caseReportId), totalCases: hits.length, totalPublications: new Set(hits.map((doc) => doc.publicationId)).size, facets };
+}
+
+/** The cross-tab (SearchEngine.crossTab) of the cases matching every clause, naively: each case's values, unknown when it has none known. */
+export function referenceCrossTab(docs: SearchDocument[], query: SearchQuery, request: CrossTabCountsRequest): EngineCrossTab {
+  const clauses = filterClauses(query.filters);
+  const hits = docs.filter((doc) => clauses.every((clause) => matches(doc, clause)));
+  const axisValues = (doc: SearchDocument, axis: CrossTabCountsRequest['rows']) => {
+    const known = [...new Set(valuesOf(doc, facetDefinition(axis.facet).field) as string[])].filter((value) => value !== axis.unknownValue);
+    return known.length ? known : [axis.unknownValue];
+  };
+  const tally = new Map<string, { cases: number; publications: Set<string> }>();
+  const add = (key: string, doc: SearchDocument) => {
+    const entry = tally.get(key) ?? { cases: 0, publications: new Set<string>() };
+    entry.cases++;
+    entry.publications.add(doc.publicationId);
+    tally.set(key, entry);
+  };
+  for (const doc of hits) {
+    const rows = axisValues(doc, request.rows);
+    const columns = axisValues(doc, request.columns);
+    for (const row of rows) add(`r\u0000${row}`, doc);
+    for (const column of columns) add(`c\u0000${column}`, doc);
+    for (const row of rows) for (const column of columns) add(`x\u0000${row}\u0000${column}`, doc);
+  }
+  const entries = (prefix: string) => [...tally].filter(([key]) => key.startsWith(`${prefix}\u0000`)).map(([key, entry]) => ({ parts: key.split('\u0000').slice(1), caseCount: entry.cases, publicationCount: entry.publications.size }));
+  return {
+    totalCases: hits.length,
+    totalPublications: new Set(hits.map((doc) => doc.publicationId)).size,
+    rows: entries('r').map(({ parts, ...count }) => ({ value: parts[0], ...count })),
+    columns: entries('c').map(({ parts, ...count }) => ({ value: parts[0], ...count })),
+    cells: entries('x').map(({ parts, ...count }) => ({ row: parts[0], column: parts[1], ...count })),
+  };
 }

@@ -1,12 +1,13 @@
 import { AgeGroup, Anticoagulation, Outcome, PregnancyStatus, Sex } from '../../src/case-reports/case-report.enums';
 import { assembleFacets, flattenFacetValues } from '../../src/search/query/facet-assembler';
-import { FacetName } from '../../src/search/query/facet-registry';
+import { CrossTabAxis, CrossTabCountsRequest, EngineCrossTab } from '../../src/search/query/cross-tab-counts';
+import { facetDefinition, FacetName } from '../../src/search/query/facet-registry';
 import { FacetRequest, SearchFilters, SearchQuery, SearchSort } from '../../src/search/query/search-query';
 import { EngineSearchResult } from '../../src/search/query/search-result';
 import { parseTextQuery } from '../../src/search/query/text-query.parser';
 import { SearchEngine } from '../../src/search/search-engine.port';
 import { caseId, caseKeyOf, FIXTURE_DOCUMENTS, FIXTURE_TERMS, generatedDocuments, TERMS, termId, uuid } from './search-fixture.factory';
-import { referenceSearch } from './reference-search';
+import { referenceCrossTab, referenceSearch } from './reference-search';
 import { CITATION_TIE_ORDER, CITATION_TIE_TEXT, citationTieCaseDocuments, citationTieRecordOfCaseKey, completedTitle } from './citation-tie.fixture';
 
 export interface ContractEngine {
@@ -366,6 +367,88 @@ export function describeSearchEngineContract(name: string, open: () => Promise<C
             }
           }
         }
+      });
+    });
+
+    describe('cross-tab (two facets counted in one pass)', () => {
+      const axis = (facet: FacetName, unknownValue = 'UNKNOWN'): CrossTabAxis => ({ facet, unknownValue });
+      const shown = (value: string) => keyOfTerm(value);
+      /** A cross-tab as sorted "value: cases/publications" lines, term ids shown as keys. */
+      const lines = (tab: Pick<EngineCrossTab, 'rows' | 'columns' | 'cells'>) => ({
+        rows: tab.rows.map((b) => `${shown(b.value)}: ${b.caseCount}/${b.publicationCount}`).sort(),
+        columns: tab.columns.map((b) => `${shown(b.value)}: ${b.caseCount}/${b.publicationCount}`).sort(),
+        cells: tab.cells.map((c) => `${shown(c.row)} x ${shown(c.column)}: ${c.caseCount}/${c.publicationCount}`).sort(),
+      });
+      const fieldValues = (facet: FacetName) => [...new Set(docs.flatMap((doc) => [(doc as unknown as Record<string, unknown>)[facetDefinition(facet).field]].flat() as string[]))];
+
+      /**
+       * The same counts from separate searches, one per value and per pair, each filtering on the value(s):
+       * every value a fixture case holds, the unknown included where a filter can select it.
+       */
+      async function bySearches(input: QueryInput, request: CrossTabCountsRequest) {
+        const count = async (extra: SearchFilters) => {
+          const result = await search({ ...input, filters: { ...input.filters, ...extra }, first: 0 });
+          return [result.totalCases, result.totalPublications] as const;
+        };
+        const filterOf = (facet: FacetName, value: string): SearchFilters => ({ [facetDefinition(facet).filterKey]: [value] });
+        const tab: Pick<EngineCrossTab, 'rows' | 'columns' | 'cells'> = { rows: [], columns: [], cells: [] };
+        for (const [side, a] of [['rows', request.rows], ['columns', request.columns]] as const) {
+          for (const value of fieldValues(a.facet)) {
+            const [caseCount, publicationCount] = await count(filterOf(a.facet, value));
+            if (caseCount) tab[side].push({ value, caseCount, publicationCount });
+          }
+        }
+        for (const row of tab.rows) {
+          for (const column of tab.columns) {
+            const [caseCount, publicationCount] = await count({ ...filterOf(request.rows.facet, row.value), ...filterOf(request.columns.facet, column.value) });
+            if (caseCount) tab.cells.push({ row: row.value, column: column.value, caseCount, publicationCount });
+          }
+        }
+        return tab;
+      }
+
+      it('counts each cell and margin as separate filtered searches do (TREATMENT x OUTCOME, "not reported" included)', async () => {
+        const request = { rows: axis(FacetName.TREATMENT), columns: axis(FacetName.OUTCOME) };
+        const tab = await engine.crossTab(searchQuery(), request);
+        expect([tab.totalCases, tab.totalPublications]).toEqual([16, 12]);
+        expect(lines(tab)).toEqual(lines(await bySearches({}, request)));
+        // Hand-counted: conservative-management rolls up corticosteroids and observation (cases 1, 2, 7, 9, 10, 11, 16).
+        expect(lines(tab).rows).toContain('conservative-management: 7/7');
+        expect(lines(tab).cells).toEqual(expect.arrayContaining(['conservative-management x FULL_RECOVERY: 6/6', 'UNKNOWN x UNKNOWN: 3/3', 'decompressive-laminectomy x PARTIAL_RECOVERY: 2/2']));
+      });
+
+      it('applies text and filters to every count, and puts cases without any value in the unknown row', async () => {
+        const input: QueryInput = { text: 'hematoma', filters: { sex: [Sex.FEMALE] } };
+        const request = { rows: axis(FacetName.SYMPTOM, 'NONE'), columns: axis(FacetName.PREGNANCY_STATUS) };
+        const tab = await engine.crossTab(searchQuery(input), request);
+        const total = await search({ ...input, first: 0 });
+        expect([tab.totalCases, tab.totalPublications]).toEqual([total.totalCases, total.totalPublications]);
+        const known = (t: Pick<EngineCrossTab, 'rows' | 'columns' | 'cells'>) => ({ ...t, rows: t.rows.filter((b) => b.value !== 'NONE'), cells: t.cells.filter((c) => c.row !== 'NONE') });
+        expect(lines(known(tab))).toEqual(lines(await bySearches(input, request)));
+        // No symptom: every matching case minus those with some symptom.
+        const withSymptom = await search({ ...input, filters: { ...input.filters, symptoms: fieldValues(FacetName.SYMPTOM) }, first: 0 });
+        expect(tab.rows.find((b) => b.value === 'NONE')?.caseCount ?? 0).toBe(total.totalCases - withSymptom.totalCases);
+        expect(tab.rows.find((b) => b.value === 'NONE')?.caseCount).toBeGreaterThan(0);
+      });
+
+      it('agrees with a naive reference evaluation, multi-valued on both sides and with an axis\'s own selection', async () => {
+        const cases: [SearchFilters, CrossTabCountsRequest][] = [
+          [{}, { rows: axis(FacetName.COMPLICATION, 'NONE'), columns: axis(FacetName.TREATMENT) }],
+          [{ complications: ids('spinal-hematoma') }, { rows: axis(FacetName.COMPLICATION, 'NONE'), columns: axis(FacetName.SYMPTOM, 'NONE') }],
+          [{ treatments: ids('corticosteroids') }, { rows: axis(FacetName.TREATMENT), columns: axis(FacetName.PROCEDURE, 'NONE') }],
+          [{ pregnancyStatuses: [PregnancyStatus.POSTPARTUM, PregnancyStatus.PREGNANT] }, { rows: axis(FacetName.OUTCOME), columns: axis(FacetName.CURATION_STATUS) }],
+          [{ complications: ids('hematoma'), procedures: ids('epidural-blood-patch'), complicationsFollowProcedures: true }, { rows: axis(FacetName.PUBLICATION_TYPE, 'NONE'), columns: axis(FacetName.AGE_GROUP) }],
+          [{ outcomes: [Outcome.DEATH], year: { min: 2030 } }, { rows: axis(FacetName.SEX), columns: axis(FacetName.OUTCOME) }],
+        ];
+        for (const [filters, request] of cases) {
+          const query = searchQuery({ filters });
+          const [actual, expected] = [await engine.crossTab(query, request), referenceCrossTab(docs, query, request)];
+          expect({ request, totals: [actual.totalCases, actual.totalPublications], ...lines(actual) }).toEqual({ request, totals: [expected.totalCases, expected.totalPublications], ...lines(expected) });
+        }
+      });
+
+      it('refuses a numeric facet', async () => {
+        await expect(engine.crossTab(searchQuery(), { rows: axis(FacetName.AGE), columns: axis(FacetName.OUTCOME) })).rejects.toThrow(/numeric/);
       });
     });
 

@@ -15,6 +15,7 @@ import { SearchDocument } from '../../src/search/indexing/search-document';
 import { OutboxDrainer } from '../../src/search/indexing/outbox-drainer';
 import { OutboxRepository } from '../../src/search/indexing/outbox.repository';
 import { ReindexService } from '../../src/search/indexing/reindex.service';
+import { CrossTabCountsRequest } from '../../src/search/query/cross-tab-counts';
 import { SearchQuery, SearchSort } from '../../src/search/query/search-query';
 import { parseTextQuery } from '../../src/search/query/text-query.parser';
 import { IndexBuild, SEARCH_ENGINE, SearchEngine } from '../../src/search/search-engine.port';
@@ -40,6 +41,10 @@ class SwitchableEngine implements SearchEngine {
   search(query: SearchQuery) {
     this.check();
     return this.inner.search(query);
+  }
+  crossTab(query: SearchQuery, request: CrossTabCountsRequest) {
+    this.check();
+    return this.inner.crossTab(query, request);
   }
   async upsert(documents: SearchDocument[], into?: IndexBuild) {
     this.check();

@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { BadUserInputError } from '../../common/errors/domain-error';
-import { MatchingDocuments } from '../../search/matching-documents';
 import { SearchCaseReportsInput } from '../../search/inputs/search-case-reports.input';
-import { FacetDefinition, FacetName } from '../../search/query/facet-registry';
-import { SearchQuery } from '../../search/query/search-query';
+import { FacetName } from '../../search/query/facet-registry';
 import { SearchService } from '../../search/search.service';
 import { CountMethod } from '../models/count-method.enum';
 import { searchLink } from '../search-link';
 import { valueFacet, wholeSearch } from '../synthesis-search';
-import { FacetCounter, ownSelection } from '../summary/facet-counter';
-import { listValues, unknownValueOf, ValueCount } from '../summary/facet-tally';
-import { cellKey, cellsOf, CellTally, CrossTabCell, CrossTabHeader, headersOf, limitValues } from './cross-tab';
+import { crossTabAxis, columnTallyOf, rowTallyOf } from '../summary/engine-tally';
+import { ownSelection } from '../summary/facet-counter';
+import { listValues, ValueCount } from '../summary/facet-tally';
+import { cellKey, cellsOf, CrossTabCell, CrossTabHeader, headersOf, limitValues } from './cross-tab';
 
 export const DEFAULT_CROSS_TAB_LIMIT = 10;
 export const MAX_CROSS_TAB_LIMIT = 50;
@@ -29,23 +28,13 @@ export interface CrossTab {
 }
 
 /**
- * Whether the engine's facets can fill the cells with `counted` as the counted facet and `split` as
- * the one each engine call selects one value of: the counted facet single-valued (its own selection
- * then only zeroes unselected values), and every value of `split`, unknown included, selectable on its
- * own (single-valued, or multi-valued with a missing value and no selection of its own to AND with).
+ * caseCrossTab: two facets against each other, with margins, row and column proportions and the
+ * search of each cell. One engine call counts margins and cells over the matching cases
+ * (SearchEngine.crossTab), whatever the facets (single- or multi-valued, filtered on or not).
  */
-function facetsCanCount(counted: FacetDefinition, split: FacetDefinition, query: SearchQuery): boolean {
-  return !counted.multiValued && (!split.multiValued || (Boolean(split.missingValue) && !ownSelection(query.filters, split).length));
-}
-
-/** caseCrossTab: two facets against each other, with margins, row and column proportions and the search of each cell. */
 @Injectable()
 export class CrossTabService {
-  constructor(
-    private readonly search: SearchService,
-    private readonly counter: FacetCounter,
-    private readonly matching: MatchingDocuments,
-  ) {}
+  constructor(private readonly search: SearchService) {}
 
   async crossTab(input: SearchCaseReportsInput | null | undefined, rows: FacetName, columns: FacetName, limit: number | null | undefined): Promise<CrossTab> {
     const rowDefinition = valueFacet(rows, 'rows');
@@ -55,25 +44,14 @@ export class CrossTabService {
     if (!Number.isInteger(max) || max < 1 || max > MAX_CROSS_TAB_LIMIT) throw BadUserInputError.field('limit', `must be between 1 and ${MAX_CROSS_TAB_LIMIT}`);
     const search = wholeSearch(input);
     const query = await this.search.toQuery(search);
-    const [rowTally, columnTally, terms] = await Promise.all([this.counter.tally(query, rowDefinition), this.counter.tally(query, columnDefinition), this.counter.terms()]);
+    const [tab, terms] = await Promise.all([this.search.crossTab(query, { rows: crossTabAxis(rowDefinition), columns: crossTabAxis(columnDefinition) }), this.search.terms()]);
+    const rowTally = rowTallyOf(rowDefinition, tab);
+    const columnTally = columnTallyOf(columnDefinition, tab);
     const rowValues = limitValues(listValues(rowDefinition, rowTally.counts, terms, ownSelection(query.filters, rowDefinition)), rowTally, max);
     const columnValues = limitValues(listValues(columnDefinition, columnTally.counts, terms, ownSelection(query.filters, columnDefinition)), columnTally, max);
     const rowHeaders = headersOf(rowValues.kept, rowTally);
     const columnHeaders = headersOf(columnValues.kept, columnTally);
-
-    let counts: Map<string, ValueCount>;
-    let method = CountMethod.FACETS;
-    if (facetsCanCount(rowDefinition, columnDefinition, query)) {
-      counts = await this.countByFacets(query, rowDefinition, columnDefinition, columnHeaders, false);
-    } else if (facetsCanCount(columnDefinition, rowDefinition, query)) {
-      counts = await this.countByFacets(query, columnDefinition, rowDefinition, rowHeaders, true);
-    } else {
-      const tally = new CellTally(rowDefinition, columnDefinition);
-      for await (const page of this.matching.pages(query)) for (const { document } of page) tally.add(document);
-      counts = tally.result();
-      method = CountMethod.EXACT;
-    }
-    if (rowTally.method === 'EXACT' || columnTally.method === 'EXACT') method = CountMethod.EXACT;
+    const counts = new Map<string, ValueCount>(tab.cells.map((cell) => [cellKey(cell.row, cell.column), { caseCount: cell.caseCount, publicationCount: cell.publicationCount }]));
     const cells = cellsOf(rowHeaders, columnHeaders, counts).map((cell) => ({
       ...cell,
       search: searchLink(search, [
@@ -84,29 +62,14 @@ export class CrossTabService {
     return {
       rows,
       columns,
-      totalCases: rowTally.totalCases,
-      totalPublications: rowTally.totalPublications,
+      totalCases: tab.totalCases,
+      totalPublications: tab.totalPublications,
       rowHeaders,
       columnHeaders,
       cells,
       omittedRowValues: rowValues.omitted,
       omittedColumnValues: columnValues.omitted,
-      method,
+      method: CountMethod.FACETS,
     };
-  }
-
-  /** One engine call per value of `split`: that value selected, `counted` counted. Keys as (row, column). */
-  private async countByFacets(query: SearchQuery, counted: FacetDefinition, split: FacetDefinition, splitValues: readonly CrossTabHeader[], countedIsColumn: boolean): Promise<Map<string, ValueCount>> {
-    const own = ownSelection(query.filters, split);
-    const counts = new Map<string, ValueCount>();
-    await Promise.all(
-      splitValues.map(async (splitValue) => {
-        if (own.length && !own.includes(splitValue.value)) return; // outside the search's own selection: no case
-        const tally = await this.counter.tally({ ...query, filters: { ...query.filters, [split.filterKey]: [splitValue.value] } }, counted);
-        const entries: [string, ValueCount][] = [...tally.counts, [unknownValueOf(counted).value, tally.unknown]];
-        for (const [value, count] of entries) counts.set(countedIsColumn ? cellKey(splitValue.value, value) : cellKey(value, splitValue.value), count);
-      }),
-    );
-    return counts;
   }
 }

@@ -1,9 +1,8 @@
-import { SearchDocument, TermIndex } from '../../search/indexing/search-document';
+import { TermIndex } from '../../search/indexing/search-document';
 import { facetDefinition, FacetName } from '../../search/query/facet-registry';
 import { FacetTally, listValues } from '../summary/facet-tally';
-import { cellKey, cellsOf, CellTally, headersOf, limitValues } from './cross-tab';
+import { cellKey, cellsOf, headersOf, limitValues } from './cross-tab';
 
-const doc = (publicationId: string, outcome: string, treatmentIds: string[]) => ({ publicationId, outcome, treatmentIds }) as unknown as SearchDocument;
 const tallyOf = (counts: Record<string, number>, unknown: number, total: number): FacetTally => ({
   totalCases: total,
   totalPublications: total,
@@ -13,18 +12,6 @@ const tallyOf = (counts: Record<string, number>, unknown: number, total: number)
 });
 
 describe('cross-tab assembly', () => {
-  it('tallies each (row, column) pair of a case once, unknown where a case has no value', () => {
-    const tally = new CellTally(facetDefinition(FacetName.TREATMENT), facetDefinition(FacetName.OUTCOME));
-    tally.add(doc('p1', 'FULL_RECOVERY', ['steroids', 'observation']));
-    tally.add(doc('p2', 'FULL_RECOVERY', ['steroids']));
-    tally.add(doc('p2', 'UNKNOWN', ['UNKNOWN']));
-    const cells = tally.result();
-    expect(cells.get(cellKey('steroids', 'FULL_RECOVERY'))).toEqual({ caseCount: 2, publicationCount: 2 });
-    expect(cells.get(cellKey('observation', 'FULL_RECOVERY'))).toEqual({ caseCount: 1, publicationCount: 1 });
-    expect(cells.get(cellKey('UNKNOWN', 'UNKNOWN'))).toEqual({ caseCount: 1, publicationCount: 1 });
-    expect(cells.size).toBe(3);
-  });
-
   it('gives cells with row and column proportions (0 cells included) and margins with proportions of all', () => {
     const outcome = facetDefinition(FacetName.OUTCOME);
     const sex = facetDefinition(FacetName.SEX);

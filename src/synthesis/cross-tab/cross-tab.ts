@@ -1,7 +1,5 @@
 /** A cross-tabulation assembled from counts: margins, cells, row and column proportions. Pure. */
-import { SearchDocument } from '../../search/indexing/search-document';
-import { FacetDefinition } from '../../search/query/facet-registry';
-import { documentValues, FacetTally, ListedValue, unknownValueOf, ValueCount } from '../summary/facet-tally';
+import { FacetTally, ListedValue, ValueCount } from '../summary/facet-tally';
 import { countOf } from '../summary/case-summary';
 import { ProportionEstimate, proportionOf } from '../summary/proportions';
 
@@ -23,38 +21,6 @@ export interface CrossTabCell extends ValueCount {
 export type CellCounts = Map<string, Map<string, ValueCount>>;
 
 export const cellKey = (row: string, column: string) => `${row}\u0000${column}`;
-
-/** Tallies cells from documents (the exact path): every (row value, column value) pair of a case counts it once. */
-export class CellTally {
-  private readonly cells = new Map<string, { cases: number; publications: Set<string> }>();
-
-  constructor(
-    private readonly rows: FacetDefinition,
-    private readonly columns: FacetDefinition,
-  ) {}
-
-  add(document: SearchDocument): void {
-    for (const row of valuesOrUnknown(this.rows, document)) {
-      for (const column of valuesOrUnknown(this.columns, document)) {
-        const key = cellKey(row, column);
-        const cell = this.cells.get(key) ?? { cases: 0, publications: new Set<string>() };
-        cell.cases++;
-        cell.publications.add(document.publicationId);
-        this.cells.set(key, cell);
-      }
-    }
-  }
-
-  result(): Map<string, ValueCount> {
-    return new Map([...this.cells].map(([key, cell]) => [key, { caseCount: cell.cases, publicationCount: cell.publications.size }]));
-  }
-}
-
-function valuesOrUnknown(definition: FacetDefinition, document: SearchDocument): string[] {
-  const unknown = unknownValueOf(definition).value;
-  const values = [...new Set(documentValues(definition, document))].filter((value) => value !== unknown);
-  return values.length ? values : [unknown];
-}
 
 /**
  * The `limit` known values with the most cases (ties: the listing's order), listed in the listing's

@@ -8,5 +8,6 @@ export enum CountMethod {
 
 registerEnumType(CountMethod, {
   name: 'SynthesisCountMethod',
-  description: "FACETS: the search engine's facet counts (fast). EXACT: every matching case read (when facets cannot answer: a multi-valued facet the search filters on, cases with no value, cross-tabs of multi-valued facets).",
+  description:
+    "FACETS: counted by the search engine over every matching case (its facet counts, or its one-pass count of two facets against each other). EXACT: every matching case read one at a time (summaries and cross-tabs no longer need it; kept so clients that test for it keep working).",
 });

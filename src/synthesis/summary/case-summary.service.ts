@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { CurationStatus } from '../../case-reports/curation.enums';
 import { SearchCaseReportsInput } from '../../search/inputs/search-case-reports.input';
-import { FacetName } from '../../search/query/facet-registry';
+import { facetDefinition, FacetName } from '../../search/query/facet-registry';
 import { SearchQuery } from '../../search/query/search-query';
 import { SearchService } from '../../search/search.service';
 import { CaseSummary } from '../models/case-summary.model';
@@ -8,10 +9,15 @@ import { CountMethod } from '../models/count-method.enum';
 import { searchLink } from '../search-link';
 import { valueFacet, wholeSearch } from '../synthesis-search';
 import { knownCasesOf, summaryRows } from './case-summary';
+import { crossTabAxis, rowTallyOf, rowTallyWithin } from './engine-tally';
 import { FacetCounter, ownSelection } from './facet-counter';
-import { listValues } from './facet-tally';
+import { FacetTally, listValues } from './facet-tally';
 
-/** caseSummary: per value of a facet, cases and publications with proportions and Wilson intervals. */
+/**
+ * caseSummary: per value of a facet, cases and publications with proportions and Wilson intervals.
+ * One engine call: the facet against CURATION_STATUS (SearchEngine.crossTab) gives its counts and,
+ * when the search finds both curated and suggested cases, each value's counts in each.
+ */
 @Injectable()
 export class CaseSummaryService {
   constructor(
@@ -23,25 +29,32 @@ export class CaseSummaryService {
     const definition = valueFacet(facet, 'facet');
     const search = wholeSearch(input);
     const query: SearchQuery = await this.search.toQuery(search);
-    const [tally, terms, split] = await Promise.all([
-      this.counter.tally(query, definition),
-      this.counter.terms(),
-      facet === FacetName.CURATION_STATUS ? null : this.counter.curationSplit(query),
-    ]);
-    const [curated, suggested] = split ? await Promise.all([this.counter.tally(split.curated, definition), this.counter.tally(split.suggested, definition)]) : [null, null];
+    const [counted, terms] = await Promise.all([this.count(query, facet), this.search.terms()]);
+    const { tally, split } = counted;
     const listed = listValues(definition, tally.counts, terms, ownSelection(query.filters, definition));
-    const rows = summaryRows(listed, tally, curated && suggested ? { curated, suggested } : null).map((row) => ({ ...row, search: searchLink(search, [{ definition, value: row.value }]) }));
-    const exact = [tally, curated, suggested].some((part) => part?.method === 'EXACT');
+    const rows = summaryRows(listed, tally, split).map((row) => ({ ...row, search: searchLink(search, [{ definition, value: row.value }]) }));
     return {
       facet,
       totalCases: tally.totalCases,
       totalPublications: tally.totalPublications,
       knownCases: knownCasesOf(tally),
       multiValued: definition.multiValued,
-      curatedCases: split?.curatedCases ?? null,
-      suggestedCases: split?.suggestedCases ?? null,
-      method: exact ? CountMethod.EXACT : CountMethod.FACETS,
+      curatedCases: split?.curated.totalCases ?? null,
+      suggestedCases: split?.suggested.totalCases ?? null,
+      method: tally.method === 'EXACT' ? CountMethod.EXACT : CountMethod.FACETS,
       rows,
     };
+  }
+
+  /** The facet's tally, and its tallies among curated and among suggested cases when the search finds both. */
+  private async count(query: SearchQuery, facet: FacetName): Promise<{ tally: FacetTally; split: { curated: FacetTally; suggested: FacetTally } | null }> {
+    const definition = facetDefinition(facet);
+    // The curation status itself has nothing to split by: its own tally (one facet search).
+    if (facet === FacetName.CURATION_STATUS) return { tally: await this.counter.tally(query, definition), split: null };
+    const curation = facetDefinition(FacetName.CURATION_STATUS);
+    const tab = await this.search.crossTab(query, { rows: crossTabAxis(definition), columns: crossTabAxis(curation) });
+    const curated = rowTallyWithin(definition, tab, CurationStatus.CURATED);
+    const suggested = rowTallyWithin(definition, tab, CurationStatus.SUGGESTED);
+    return { tally: rowTallyOf(definition, tab), split: curated.totalCases && suggested.totalCases ? { curated, suggested } : null };
   }
 }

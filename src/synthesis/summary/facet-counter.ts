@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { CurationStatus } from '../../case-reports/curation.enums';
 import { TermIndex } from '../../search/indexing/search-document';
 import { MatchingDocuments } from '../../search/matching-documents';
 import { flattenFacetValues } from '../../search/query/facet-assembler';
-import { FacetDefinition, facetDefinition, FacetName } from '../../search/query/facet-registry';
+import { FacetDefinition } from '../../search/query/facet-registry';
 import { SearchFilters, SearchQuery } from '../../search/query/search-query';
 import { SearchService } from '../../search/search.service';
 import { DocumentTally, FacetTally, unknownValueOf, ValueCount } from './facet-tally';
@@ -62,18 +61,5 @@ export class FacetCounter {
 
   async count(query: SearchQuery): Promise<number> {
     return (await this.search.searchQuery({ ...query, facets: [], page: { first: 0, after: null }, highlight: false })).totalCases;
-  }
-
-  /**
-   * The search's cases split by curation status, when it finds both curated and suggested ones
-   * (null otherwise): the queries restricted to each.
-   */
-  async curationSplit(query: SearchQuery): Promise<{ curated: SearchQuery; suggested: SearchQuery; curatedCases: number; suggestedCases: number } | null> {
-    const status = await this.tally(query, facetDefinition(FacetName.CURATION_STATUS));
-    const curatedCases = status.counts.get(CurationStatus.CURATED)?.caseCount ?? 0;
-    const suggestedCases = status.counts.get(CurationStatus.SUGGESTED)?.caseCount ?? 0;
-    if (!curatedCases || !suggestedCases) return null;
-    const only = (value: CurationStatus): SearchQuery => ({ ...query, filters: { ...query.filters, curationStatuses: [value] } });
-    return { curated: only(CurationStatus.CURATED), suggested: only(CurationStatus.SUGGESTED), curatedCases, suggestedCases };
   }
 }

@@ -4,7 +4,9 @@ import { AppConfig } from '../../../config/app-config';
 import { SearchDocument } from '../../indexing/search-document';
 import { SearchQuery } from '../../query/search-query';
 import { EngineSearchResult } from '../../query/search-result';
+import { checkCrossTabRequest, CrossTabCountsRequest, EngineCrossTab } from '../../query/cross-tab-counts';
 import { IndexBuild, SearchEngine } from '../../search-engine.port';
+import { buildCrossTabRequest, CompositeAfterKey, mergeCrossTabCells, parseCrossTabCells, parseCrossTabResponse } from './cross-tab-request';
 import { createElasticsearchClient } from './elasticsearch-client.provider';
 import { documentVersion, INDEX_MAPPINGS, INDEX_SETTINGS, MAPPING_VERSION, toIndexDocument } from './index-mapping';
 import { buildSearchRequest } from './query-builder';
@@ -58,6 +60,23 @@ export class ElasticsearchSearchEngine implements SearchEngine, OnModuleDestroy 
   async search(query: SearchQuery): Promise<EngineSearchResult> {
     const response = await this.client.search<IndexedHitSource, Record<string, estypes.AggregationsAggregate>>({ index: this.alias, ...buildSearchRequest(query) });
     return parseSearchResponse(query, response);
+  }
+
+  /**
+   * Totals, margins and the first page of cells in one search; further pages of cells (more than
+   * CROSS_TAB_PAGE_SIZE pairs) with the composite's `after`. See cross-tab-request.ts.
+   */
+  async crossTab(query: SearchQuery, request: CrossTabCountsRequest): Promise<EngineCrossTab> {
+    checkCrossTabRequest(request);
+    const search = (after: CompositeAfterKey | null) => this.client.search<unknown, Record<string, estypes.AggregationsAggregate>>({ index: this.alias, ...buildCrossTabRequest(query, request, after) });
+    const { after: next, ...first } = parseCrossTabResponse(request, await search(null));
+    const cells = [...first.cells];
+    for (let after = next; after; ) {
+      const page = parseCrossTabCells(request, await search(after));
+      cells.push(...page.cells);
+      after = page.after;
+    }
+    return { ...first, cells: mergeCrossTabCells(cells) };
   }
 
   /**

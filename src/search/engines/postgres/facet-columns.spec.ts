@@ -67,6 +67,53 @@ describe('FacetColumns with rare and common values', () => {
     expect(counted(columns.count(male, encode as never, null))).toEqual(naive((i) => sexes[i] === 2001));
   });
 
+  describe('crossCount (two fields against each other)', () => {
+    // Cases without a complication (about 6%) count under the unknown; sex 2002 is the stored unknown in one run.
+    const naiveCross = (keep: (i: number) => boolean, sexUnknown: number) => {
+      const tally = new Map<string, { cases: number; publications: Set<string> }>();
+      const add = (key: string, i: number) => {
+        const entry = tally.get(key) ?? { cases: 0, publications: new Set<string>() };
+        entry.cases++;
+        entry.publications.add(rows[i].publication_id);
+        tally.set(key, entry);
+      };
+      complications.forEach((codes, i) => {
+        if (!keep(i)) return;
+        const rowCodes = codes.length ? codes : [null];
+        const sex = sexes[i] === sexUnknown ? null : sexes[i];
+        for (const code of rowCodes) {
+          add(`r ${code}`, i);
+          add(`x ${code} ${sex}`, i);
+        }
+        add(`c ${sex}`, i);
+      });
+      return new Map([...tally].map(([key, entry]) => [key, [entry.cases, entry.publications.size]]));
+    };
+    const flat = (result: ReturnType<FacetColumns['crossCount']>) =>
+      new Map<string, number[]>([
+        ...result.rows.map((entry): [string, number[]] => [`r ${entry.code}`, [entry.cases, entry.publications]]),
+        ...result.columns.map((entry): [string, number[]] => [`c ${entry.code}`, [entry.cases, entry.publications]]),
+        ...result.cells.map((entry): [string, number[]] => [`x ${entry.rowCode} ${entry.columnCode}`, [entry.cases, entry.publications]]),
+      ]);
+    const rowAxis = { field: 'complicationIds' as const, unknownCode: -1 };
+
+    it.each(['sets', 'scan', 'visits'] as const)('%s: margins and cells as a naive pass counts them, unknowns included', (strategy) => {
+      const all = columns.crossCount(query({}), encode as never, null, rowAxis, { field: 'sex', unknownCode: -1 }, strategy);
+      expect(flat(all)).toEqual(naiveCross(() => true, -1));
+      expect([all.totalCases, all.totalPublications]).toEqual([cases, new Set(rows.map((row) => row.publication_id)).size]);
+      const candidates = new Uint8Array(cases);
+      for (let i = 0; i < cases; i += 2) candidates[i] = 1;
+      const some = columns.crossCount(query({ sex: ['2001' as never] }), encode as never, candidates, rowAxis, { field: 'sex', unknownCode: 2002 }, strategy);
+      expect(flat(some)).toEqual(naiveCross((i) => i % 2 === 0 && sexes[i] === 2001, 2002));
+      const storedUnknown = columns.crossCount(query({}), encode as never, null, rowAxis, { field: 'sex', unknownCode: 2002 }, strategy);
+      expect(flat(storedUnknown)).toEqual(naiveCross(() => true, 2002));
+      // The single-valued side as rows: the same counts, transposed.
+      const transposed = columns.crossCount(query({}), encode as never, null, { field: 'sex', unknownCode: 2002 }, rowAxis, strategy);
+      const swap = (key: string) => (key.startsWith('r ') ? `c ${key.slice(2)}` : key.startsWith('c ') ? `r ${key.slice(2)}` : `x ${key.split(' ')[2]} ${key.split(' ')[1]}`);
+      expect(new Map([...flat(transposed)].map(([key, value]) => [swap(key), value]))).toEqual(naiveCross(() => true, 2002));
+    });
+  });
+
   it('counts within the text matches, and after a case is removed', () => {
     const candidates = new Uint8Array(cases);
     for (let i = 0; i < cases; i += 3) candidates[i] = 1;

@@ -1,6 +1,6 @@
 import { facetDefinition, FacetField, FacetName } from '../../query/facet-registry';
 import { CITATION_COMPLETE } from '../../query/citation-order';
-import { facetLink, FilterClause, MISSING_HIGH, MISSING_LOW, ownClauses, SearchQuery, splitForFacets } from '../../query/search-query';
+import { facetLink, FilterClause, filterClauses, MISSING_HIGH, MISSING_LOW, ownClauses, SearchQuery, splitForFacets } from '../../query/search-query';
 import { countIn, countPositionsIn, forEachPosition, intersect, wordCount } from './bitset';
 import { CODED_FIELDS, COLUMN_OF, CountRow, Encode, LINK_PAIRS } from './postgres-query.builder';
 
@@ -67,6 +67,102 @@ interface Frozen {
   /** Codes as Int32Array (null -1), so they index count arrays as integers; numbers as Float64Array (null NaN). */
   single: Map<string, Int32Array | Float64Array>;
   multi: Map<string, { start: Int32Array; values: Int32Array | Float64Array }>;
+  /** Cross-tab axes by field and unknown code (see axisIndex, axisSets). */
+  axes: Map<string, AxisIndex>;
+  axisSets: Map<string, { code: number | null; set: CodeSet }[]>;
+  /** Single-valued axes: position -> value index (see positionLabels). */
+  labels: Map<string, Int32Array>;
+}
+
+/** A cross-tab side: a coded field and the code of the value its documents store for "unknown" (-1: none). */
+export interface CrossCountAxis {
+  field: FacetField;
+  unknownCode: number;
+}
+
+/** Raw cross-tab counts by code (null: the unknown). */
+export interface CrossCount {
+  totalCases: number;
+  totalPublications: number;
+  rows: { code: number | null; cases: number; publications: number }[];
+  columns: { code: number | null; cases: number; publications: number }[];
+  cells: { rowCode: number | null; columnCode: number | null; cases: number; publications: number }[];
+}
+
+interface AxisIndex {
+  /** Index -> code; index 0 is the unknown. */
+  codes: number[];
+  /** Code -> index (0 for the unknown code and codes the field never held). */
+  indexOf: Int32Array;
+  list: { start: Int32Array; values: Int32Array } | null;
+  one: Int32Array | null;
+}
+
+/** The distinct indices of a case's values on an axis into `out` (the unknown, 0, when it has none); returns how many. */
+function indicesOf(axis: AxisIndex, ord: number, out: Int32Array): number {
+  let n = 0;
+  if (axis.list) {
+    const { start, values } = axis.list;
+    for (let v = start[ord]; v < start[ord + 1]; v++) {
+      const index = values[v] >= 0 && values[v] < axis.indexOf.length ? axis.indexOf[values[v]] : 0;
+      if (index === 0) continue;
+      let seen = false;
+      for (let k = 0; k < n; k++) if (out[k] === index) seen = true;
+      if (!seen) out[n++] = index;
+    }
+  } else {
+    const code = (axis.one as Int32Array)[ord];
+    const index = code >= 0 && code < axis.indexOf.length ? axis.indexOf[code] : 0;
+    if (index !== 0) out[n++] = index;
+  }
+  if (n === 0) out[n++] = 0;
+  return n;
+}
+
+/**
+ * A cross-tab visits every matching case (instead of intersecting sets) when the intersections would
+ * read more than this many words per matching case: measured at 100,000 cases, a visit costs about as
+ * much as 60 words ANDed and counted.
+ */
+const SCAN_WORDS_PER_CASE = 32;
+
+/** Slots above this are tallied in a map (a cross-tab of two large vocabularies is sparse). */
+const DENSE_TALLY_SLOTS = 1 << 20;
+
+/** Cases and distinct publications per slot, visited in publication order. */
+class Tally {
+  private readonly dense: { cases: Int32Array; publications: Int32Array; last: Int32Array } | null;
+  private readonly sparse = new Map<number, { cases: number; publications: number; last: number }>();
+
+  constructor(size: number) {
+    this.dense = size <= DENSE_TALLY_SLOTS ? { cases: new Int32Array(size), publications: new Int32Array(size), last: new Int32Array(size).fill(-1) } : null;
+  }
+
+  add(slot: number, publication: number): void {
+    const dense = this.dense;
+    if (dense) {
+      dense.cases[slot]++;
+      if (dense.last[slot] !== publication) {
+        dense.last[slot] = publication;
+        dense.publications[slot]++;
+      }
+      return;
+    }
+    const entry = this.sparse.get(slot) ?? { cases: 0, publications: 0, last: -1 };
+    entry.cases++;
+    if (entry.last !== publication) {
+      entry.last = publication;
+      entry.publications++;
+    }
+    this.sparse.set(slot, entry);
+  }
+
+  forEach(visit: (slot: number, cases: number, publications: number) => void): void {
+    const dense = this.dense;
+    if (dense) {
+      for (let slot = 0; slot < dense.cases.length; slot++) if (dense.cases[slot]) visit(slot, dense.cases[slot], dense.publications[slot]);
+    } else for (const [slot, entry] of this.sparse) visit(slot, entry.cases, entry.publications);
+  }
 }
 
 const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
@@ -191,7 +287,7 @@ export class FacetColumns {
       const publication = publicationAt[position];
       if ((position === 0 || publicationAt[position - 1] !== publication) && (position + 1 === liveCount || publicationAt[position + 1] !== publication)) alone[position >>> 5] |= 1 << (position & 31);
     }
-    this.snapshot = { alive, liveCount, single, multi, masks: new Map(), order, aliveBits, alone, publicationAt, codeSets: new Map(), sortKeys: new Map() };
+    this.snapshot = { alive, liveCount, single, multi, masks: new Map(), order, aliveBits, alone, publicationAt, codeSets: new Map(), sortKeys: new Map(), axes: new Map(), axisSets: new Map(), labels: new Map() };
     return this.snapshot;
   }
 
@@ -293,9 +389,7 @@ export class FacetColumns {
   count(query: SearchQuery, encode: Encode, candidates: Uint8Array | null, fullMatches: number[] | null = null): CountRow[] {
     const columns = this.frozen();
     const { common, own } = splitForFacets(query);
-    const baseSets = [columns.aliveBits, ...common.map((clause) => this.clauseSet(clause, encode, columns))];
-    if (candidates) baseSets.push(this.toPositions(candidates, columns));
-    const base = intersect(baseSets);
+    const base = this.matchSet(common, encode, candidates, columns);
     const owned = ownClauses(own);
     const ownSets = owned.map((clause) => this.clauseSet(clause, encode, columns));
     const full = intersect([base, ...ownSets]);
@@ -384,6 +478,230 @@ export class FacetColumns {
       }
     }
     return rows;
+  }
+
+  /** Live cases meeting every clause (and the text, when `candidates` is given), as a set over positions. */
+  private matchSet(clauses: FilterClause[], encode: Encode, candidates: Uint8Array | null, columns: Frozen): Uint32Array {
+    const sets = [columns.aliveBits, ...clauses.map((clause) => this.clauseSet(clause, encode, columns))];
+    if (candidates) sets.push(this.toPositions(candidates, columns));
+    return intersect(sets);
+  }
+
+  /**
+   * Two coded fields counted against each other over the cases meeting every clause (see
+   * EngineCrossTab). A case counts in the margin of each of its values and in each (row value, column
+   * value) pair; a case whose only value is the axis' unknown code, or that has none, counts under the
+   * unknown (code null). Two ways, the same counts:
+   * - sets (usual): margins as facets count (each value's set AND the matches), cells as each row
+   *   value's set AND each column value's matches: population counts, a few words per 32 cases;
+   * - scan: one visit per matching case, for two large vocabularies (row values x column values
+   *   intersections would cost more than visiting every case);
+   * - visits (when one side is single-valued, as outcome, sex or curation status are): each value
+   *   of the other side's matching cases visited once, the single value of each case read from an
+   *   array by position. The cheapest: a cross-tab of a 25-value facet and a 6-value one intersects
+   *   150 set pairs otherwise.
+   */
+  crossCount(query: SearchQuery, encode: Encode, candidates: Uint8Array | null, rowAxis: CrossCountAxis, columnAxis: CrossCountAxis, strategy: 'auto' | 'sets' | 'scan' | 'visits' = 'auto'): CrossCount {
+    const columns = this.frozen();
+    const full = this.matchSet(filterClauses(query.filters), encode, candidates, columns);
+    const totals = countIn(full, columns.aliveBits, columns.alone, columns.publicationAt);
+    const countOf = (set: CodeSet, within: Uint32Array) => (set instanceof Int32Array ? countPositionsIn(set, within, columns.publicationAt) : countIn(set, within, columns.alone, columns.publicationAt));
+    const margin = (axis: CrossCountAxis) =>
+      this.axisSets(axis, columns)
+        .map((entry) => ({ ...entry, ...countOf(entry.set, full) }))
+        .filter((entry) => entry.cases > 0);
+    const single = (axis: CrossCountAxis) => columns.single.has(axis.field);
+    const result: CrossCount = { totalCases: totals.cases, totalPublications: totals.publications, rows: [], columns: [], cells: [] };
+    const counts = (entries: { code: number | null; cases: number; publications: number }[]) => entries.map(({ code, cases, publications }) => ({ code, cases, publications }));
+    if (strategy === 'visits' || (strategy === 'auto' && (single(columnAxis) || single(rowAxis)))) {
+      // The single-valued side labels each case (its margin counted as facets are); the other side's
+      // sets are visited once, which gives its margin and the cells.
+      const columnLabels = single(columnAxis) || !single(rowAxis);
+      const [labelAxis, visitedAxis] = columnLabels ? [columnAxis, rowAxis] : [rowAxis, columnAxis];
+      const visited = this.cellsByVisits(full, this.axisSets(visitedAxis, columns), labelAxis, columns);
+      const labelMargin = counts(margin(labelAxis));
+      result.rows = columnLabels ? visited.margin : labelMargin;
+      result.columns = columnLabels ? labelMargin : visited.margin;
+      result.cells = columnLabels ? visited.cells : visited.cells.map((cell) => ({ rowCode: cell.columnCode, columnCode: cell.rowCode, cases: cell.cases, publications: cell.publications }));
+      return result;
+    }
+    const rows = margin(rowAxis);
+    const cols = margin(columnAxis);
+    const words = full.length;
+    result.rows = counts(rows);
+    result.columns = counts(cols);
+    const setsCost = rows.length * cols.length * words;
+    if (strategy === 'scan' || (strategy === 'auto' && setsCost > SCAN_WORDS_PER_CASE * totals.cases)) return this.crossCountByScan(full, rowAxis, columnAxis, columns);
+    for (const column of cols) {
+      const within = new Uint32Array(words);
+      if (column.set instanceof Int32Array) {
+        for (const position of column.set) if ((full[position >>> 5] >>> (position & 31)) & 1) within[position >>> 5] |= 1 << (position & 31);
+      } else for (let w = 0; w < words; w++) within[w] = column.set[w] & full[w];
+      for (const row of rows) {
+        const cell = countOf(row.set, within);
+        if (cell.cases) result.cells.push({ rowCode: row.code, columnCode: column.code, cases: cell.cases, publications: cell.publications });
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Each known code's set of an axis and the unknown's (no known value: the unknown code or none at
+   * all), kept until the next write.
+   */
+  private axisSets(axis: CrossCountAxis, columns: Frozen): { code: number | null; set: CodeSet }[] {
+    const key = `sets:${axis.field}:${axis.unknownCode}`;
+    const kept = columns.axisSets.get(key);
+    if (kept) return kept;
+    const known = new Uint32Array(wordCount(columns.order.length));
+    const entries: { code: number | null; set: CodeSet }[] = [];
+    for (const [code, set] of this.codeSets(axis.field, columns)) {
+      if (code === axis.unknownCode) continue;
+      entries.push({ code, set });
+      if (set instanceof Int32Array) for (const position of set) known[position >>> 5] |= 1 << (position & 31);
+      else for (let w = 0; w < known.length; w++) known[w] |= set[w];
+    }
+    const unknown = known.map((word, w) => ~word & columns.aliveBits[w]);
+    entries.push({ code: null, set: unknown });
+    columns.axisSets.set(key, entries);
+    return entries;
+  }
+
+  /**
+   * Cells of `sets` (one side's values with their sets) against a single-valued axis: each set's
+   * matching positions visited, the case's value on the axis read from a position-indexed array.
+   * Publications are distinct per cell: a set's positions ascend, so a cell's new publication is one
+   * other than its last.
+   */
+  private cellsByVisits(full: Uint32Array, sets: readonly { code: number | null; set: CodeSet }[], labelAxis: CrossCountAxis, columns: Frozen): { margin: CrossCount['rows']; cells: CrossCount['cells'] } {
+    const { codes, labels } = this.positionLabels(labelAxis, columns);
+    const C = codes.length;
+    const cases = new Int32Array(sets.length * C);
+    const publications = new Int32Array(sets.length * C);
+    const last = new Int32Array(sets.length * C).fill(-1);
+    const publicationAt = columns.publicationAt;
+    const margin: CrossCount['rows'] = [];
+    sets.forEach(({ code, set }, r) => {
+      const base = r * C;
+      let setCases = 0;
+      let setPublications = 0;
+      let setLast = -1;
+      if (set instanceof Int32Array) {
+        for (let i = 0; i < set.length; i++) {
+          const position = set[i];
+          if (((full[position >>> 5] >>> (position & 31)) & 1) === 0) continue;
+          const slot = base + labels[position];
+          cases[slot]++;
+          if (last[slot] !== publicationAt[position]) {
+            last[slot] = publicationAt[position];
+            publications[slot]++;
+          }
+          setCases++;
+          if (setLast !== publicationAt[position]) {
+            setLast = publicationAt[position];
+            setPublications++;
+          }
+        }
+        if (setCases) margin.push({ code, cases: setCases, publications: setPublications });
+        return;
+      }
+      for (let w = 0; w < full.length; w++) {
+        let word = set[w] & full[w];
+        while (word !== 0) {
+          const low = word & -word;
+          const position = (w << 5) + 31 - Math.clz32(low);
+          word ^= low;
+          const slot = base + labels[position];
+          cases[slot]++;
+          if (last[slot] !== publicationAt[position]) {
+            last[slot] = publicationAt[position];
+            publications[slot]++;
+          }
+          setCases++;
+          if (setLast !== publicationAt[position]) {
+            setLast = publicationAt[position];
+            setPublications++;
+          }
+        }
+      }
+      if (setCases) margin.push({ code, cases: setCases, publications: setPublications });
+    });
+    const cells: CrossCount['cells'] = [];
+    for (let slot = 0; slot < cases.length; slot++) {
+      if (!cases[slot]) continue;
+      const index = slot % C;
+      cells.push({ rowCode: sets[Math.floor(slot / C)].code, columnCode: index === 0 ? null : codes[index], cases: cases[slot], publications: publications[slot] });
+    }
+    return { margin, cells };
+  }
+
+  /** A single-valued axis: each position's value as an index into `codes` (0: the unknown), kept until the next write. */
+  private positionLabels(axis: CrossCountAxis, columns: Frozen): { codes: number[]; labels: Int32Array } {
+    const index = this.axisIndex(axis, columns);
+    let labels = columns.labels.get(`${axis.field}:${axis.unknownCode}`);
+    if (!labels) {
+      const one = index.one as Int32Array;
+      labels = Int32Array.from(columns.order, (ord) => (one[ord] >= 0 && one[ord] < index.indexOf.length ? index.indexOf[one[ord]] : 0));
+      columns.labels.set(`${axis.field}:${axis.unknownCode}`, labels);
+    }
+    return { codes: index.codes, labels };
+  }
+
+  /** crossCount by visiting every matching case once (see crossCount). */
+  private crossCountByScan(full: Uint32Array, rowAxis: CrossCountAxis, columnAxis: CrossCountAxis, columns: Frozen): CrossCount {
+    const rows = this.axisIndex(rowAxis, columns);
+    const cols = this.axisIndex(columnAxis, columns);
+    const R = rows.codes.length;
+    const C = cols.codes.length;
+    const rowMargin = new Tally(R);
+    const columnMargin = new Tally(C);
+    const cells = new Tally(R * C);
+    const rowScratch = new Int32Array(R);
+    const columnScratch = new Int32Array(C);
+    let totalCases = 0;
+    let totalPublications = 0;
+    let lastPublication = -1;
+    forEachPosition(full, (position) => {
+      const ord = columns.order[position];
+      const publication = columns.publicationAt[position];
+      totalCases++;
+      if (publication !== lastPublication) {
+        totalPublications++;
+        lastPublication = publication;
+      }
+      const r = indicesOf(rows, ord, rowScratch);
+      const c = indicesOf(cols, ord, columnScratch);
+      for (let i = 0; i < r; i++) {
+        rowMargin.add(rowScratch[i], publication);
+        const offset = rowScratch[i] * C;
+        for (let j = 0; j < c; j++) cells.add(offset + columnScratch[j], publication);
+      }
+      for (let j = 0; j < c; j++) columnMargin.add(columnScratch[j], publication);
+    });
+    const codeOf = (axis: AxisIndex, index: number) => (index === 0 ? null : axis.codes[index]);
+    const result: CrossCount = { totalCases, totalPublications, rows: [], columns: [], cells: [] };
+    rowMargin.forEach((index, cases, publications) => result.rows.push({ code: codeOf(rows, index), cases, publications }));
+    columnMargin.forEach((index, cases, publications) => result.columns.push({ code: codeOf(cols, index), cases, publications }));
+    cells.forEach((index, cases, publications) => result.cells.push({ rowCode: codeOf(rows, Math.floor(index / C)), columnCode: codeOf(cols, index % C), cases, publications }));
+    return result;
+  }
+
+  /** Code -> small index over the codes a field holds (0: the unknown), kept until the next write. */
+  private axisIndex(axis: CrossCountAxis, columns: Frozen): AxisIndex {
+    const key = `${axis.field}:${axis.unknownCode}`;
+    let index = columns.axes.get(key);
+    if (index) return index;
+    const indexOf = new Int32Array(this.maxCode + 1);
+    const codes = [-1];
+    for (const code of this.codeSets(axis.field, columns).keys()) {
+      if (code === axis.unknownCode || code < 0 || code > this.maxCode) continue;
+      indexOf[code] = codes.length;
+      codes.push(code);
+    }
+    const list = columns.multi.get(axis.field);
+    index = { codes, indexOf, list: list ? (list as { start: Int32Array; values: Int32Array }) : null, one: list ? null : (columns.single.get(axis.field) as Int32Array) };
+    columns.axes.set(key, index);
+    return index;
   }
 
   /** A mask over ordinals as a set over positions. */

@@ -5,6 +5,7 @@ import { facetDefinition, FacetField, FacetName } from '../../query/facet-regist
 import { markedSnippets } from '../../query/highlight';
 import { filterClauses, SearchQuery, sortSpecOf } from '../../query/search-query';
 import { EngineFacetResult, EngineHit, EngineSearchResult, HIGHLIGHT_FIELDS, HighlightResult } from '../../query/search-result';
+import { CrossTabCountsRequest, checkCrossTabRequest, EngineCrossTab } from '../../query/cross-tab-counts';
 import { IndexBuild, SearchEngine } from '../../search-engine.port';
 import { FacetCodeCache } from './facet-code.cache';
 import { COLUMN_SELECT, ColumnRow, FacetColumns } from './facet-columns';
@@ -204,24 +205,7 @@ export class PostgresSearchEngine implements SearchEngine {
    * here in the texts read by primary key.
    */
   async search(query: SearchQuery): Promise<EngineSearchResult> {
-    const keys = filterClauses(query.filters).flatMap((clause) =>
-      clause.kind === 'any-of' && CODED_FIELDS.has(clause.field)
-        ? clause.values.map((value) => codeKey(clause.field, value))
-        : clause.kind === 'complication-after-procedure'
-          ? [...clause.complications.map((value) => codeKey('complicationIds', value)), ...clause.procedures.map((value) => codeKey('procedureIds', value))]
-          : [],
-    );
-    const codes = await this.codes.codes(keys, false);
-    const encode = (field: Parameters<typeof codeKey>[0], value: string) => codes.get(codeKey(field, value)) ?? -1;
-    // One round trip: the index version and, with text, the tsquery as PostgreSQL analyses it.
-    const params = new SqlParams();
-    const tsquerySelect = query.text ? `, (${tsquerySql(query.text, params)})::text AS q` : '';
-    const [head] = (await this.dataSource.query(`SELECT (SELECT version::text FROM search_index_version WHERE id = 1) AS v${tsquerySelect}`, params.values)) as { v: string | null; q?: string }[];
-    const { columns, text } = await this.freshIndex(BigInt(head.v ?? 0));
-    const tsquery = head.q ?? null;
-    const tsqueryNode = tsquery === null ? null : parseTsquery(tsquery);
-    const match = tsquery === null ? null : text.match(tsqueryNode, columns.size, columns.liveCount);
-
+    const { encode, columns, text, tsqueryNode, match } = await this.prepare(query);
     const spec = sortSpecOf(query.sort, Boolean(query.text));
     const fullMatches: number[] | null = query.page.first > 0 ? [] : null;
     const countRows = columns.count(query, encode, match?.mask ?? null, fullMatches);
@@ -250,6 +234,72 @@ export class PostgresSearchEngine implements SearchEngine {
       return { caseReportId, publicationId: columns.publicationIdOf(ord), score, sortValues: [sortValue, FacetColumns.citationValueOfKey(ties[ord])], highlights: headlines.get(caseReportId) ?? [] };
     });
     return { ...(await this.parseCounts(query, countRows)), hits, hasNextPage };
+  }
+
+  /** Keys found without a code at this index version (see prepare). */
+  private uncoded: { version: bigint; keys: Set<string> } = { version: -1n, keys: new Set() };
+
+  /**
+   * What every count needs, in one round trip: the codes of the filter values (and of `extraKeys`),
+   * the in-memory index of the current version and the cases matching the text.
+   */
+  private async prepare(query: SearchQuery, extraKeys: string[] = []) {
+    const keys = filterClauses(query.filters).flatMap((clause) =>
+      clause.kind === 'any-of' && CODED_FIELDS.has(clause.field)
+        ? clause.values.map((value) => codeKey(clause.field, value))
+        : clause.kind === 'complication-after-procedure'
+          ? [...clause.complications.map((value) => codeKey('complicationIds', value)), ...clause.procedures.map((value) => codeKey('procedureIds', value))]
+          : [],
+    );
+    // One round trip: the index version and, with text, the tsquery as PostgreSQL analyses it.
+    const params = new SqlParams();
+    const tsquerySelect = query.text ? `, (${tsquerySql(query.text, params)})::text AS q` : '';
+    const [head] = (await this.dataSource.query(`SELECT (SELECT version::text FROM search_index_version WHERE id = 1) AS v${tsquerySelect}`, params.values)) as { v: string | null; q?: string }[];
+    const version = BigInt(head.v ?? 0);
+    // Values without a code (an unknown key never stored, a term no case holds) are not looked up
+    // again until the index changes: a code only reaches the index with a write, which bumps the version.
+    if (this.uncoded.version !== version) this.uncoded = { version, keys: new Set() };
+    const wanted = [...keys, ...extraKeys].filter((key) => !this.uncoded.keys.has(key));
+    const codes = await this.codes.codes(wanted, false);
+    for (const key of wanted) if (!codes.has(key)) this.uncoded.keys.add(key);
+    const encode = (field: Parameters<typeof codeKey>[0], value: string) => codes.get(codeKey(field, value)) ?? -1;
+    const { columns, text } = await this.freshIndex(version);
+    const tsquery = head.q ?? null;
+    const tsqueryNode = tsquery === null ? null : parseTsquery(tsquery);
+    const match = tsquery === null ? null : text.match(tsqueryNode, columns.size, columns.liveCount);
+    return { encode, columns, text, tsqueryNode, match };
+  }
+
+  /** Two facets against each other in one visit of the matching cases (FacetColumns.crossCount). */
+  async crossTab(query: SearchQuery, request: CrossTabCountsRequest): Promise<EngineCrossTab> {
+    checkCrossTabRequest(request);
+    const rowField = facetDefinition(request.rows.facet).field;
+    const columnField = facetDefinition(request.columns.facet).field;
+    const unknownKeys = [codeKey(rowField, request.rows.unknownValue), codeKey(columnField, request.columns.unknownValue)];
+    const { encode, columns, match } = await this.prepare(query, unknownKeys);
+    const counted = columns.crossCount(
+      query,
+      encode,
+      match?.mask ?? null,
+      { field: rowField, unknownCode: encode(rowField, request.rows.unknownValue) },
+      { field: columnField, unknownCode: encode(columnField, request.columns.unknownValue) },
+    );
+    const codes = [...counted.rows, ...counted.columns].flatMap((entry) => (entry.code === null ? [] : [entry.code]));
+    const values = await this.codes.values(codes);
+    const decode = (field: FacetField, axis: CrossTabCountsRequest['rows'], code: number | null): string => {
+      if (code === null) return axis.unknownValue;
+      const key = values.get(code) as string;
+      return key.slice(field.length + 1);
+    };
+    const row = (code: number | null) => decode(rowField, request.rows, code);
+    const column = (code: number | null) => decode(columnField, request.columns, code);
+    return {
+      totalCases: counted.totalCases,
+      totalPublications: counted.totalPublications,
+      rows: counted.rows.map((entry) => ({ value: row(entry.code), caseCount: entry.cases, publicationCount: entry.publications })),
+      columns: counted.columns.map((entry) => ({ value: column(entry.code), caseCount: entry.cases, publicationCount: entry.publications })),
+      cells: counted.cells.map((entry) => ({ row: row(entry.rowCode), column: column(entry.columnCode), caseCount: entry.cases, publicationCount: entry.publications })),
+    };
   }
 
   /**
