@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityTarget } from 'typeorm';
 import { jsonRowMapper } from '../database/json-row';
+import { preparedQuery } from '../database/prepared-query';
 import { Publication } from '../publications/publication.entity';
 import { VocabularyTerm } from '../vocabulary/vocabulary-term.entity';
 import { CaseComplication } from './entities/case-complication.entity';
@@ -47,14 +48,17 @@ export class CasePageReader {
     const page: CasePage = { cases: [], publications: parts.publication ? [] : null, facts: {}, terms: kinds.length && parts.factTerms ? [] : null };
     for (const kind of kinds) page.facts[kind] = new Map(ids.map((id) => [id, []]));
     if (!ids.length) return page;
-    const facts = kinds.map((kind) => `SELECT '${kind}' AS k, to_jsonb(f) AS j FROM ${FACT_TABLES[kind]} f WHERE f.case_report_id IN (SELECT id FROM c)`);
+    // Every part looks rows up by key (= ANY of an array): joined to the CTE instead, the planner
+    // guessed its size and scanned whole tables.
+    const facts = kinds.map((kind) => `SELECT '${kind}' AS k, to_jsonb(f) AS j FROM ${FACT_TABLES[kind]} f WHERE f.case_report_id = ANY($1::uuid[])`);
     const sql = `WITH c AS (SELECT * FROM case_report WHERE id = ANY($1::uuid[]))${kinds.length ? `, f AS (${facts.join(' UNION ALL ')})` : ''} ${[
       `SELECT 'case' AS k, to_jsonb(c) AS j FROM c`,
-      ...(parts.publication ? [`SELECT 'publication', to_jsonb(p) FROM publication p WHERE p.id IN (SELECT publication_id FROM c)`] : []),
+      ...(parts.publication ? [`SELECT 'publication', to_jsonb(p) FROM publication p WHERE p.id = ANY(ARRAY(SELECT publication_id FROM c))`] : []),
       ...(kinds.length ? ['SELECT k, j FROM f'] : []),
-      ...(page.terms ? [`SELECT 'term', to_jsonb(t) FROM vocabulary_term t WHERE t.id IN (SELECT (j->>'term_id')::uuid FROM f)`] : []),
+      ...(page.terms ? [`SELECT 'term', to_jsonb(t) FROM vocabulary_term t WHERE t.id = ANY(ARRAY(SELECT (j->>'term_id')::uuid FROM f))`] : []),
     ].join(' UNION ALL ')}`;
-    const rows = (await this.dataSource.query(sql, [ids])) as { k: keyof CasePageReader['mappers']; j: Record<string, unknown> }[];
+    // One of at most 16 texts (publication yes/no x the fact kinds x terms): prepared once.
+    const rows = await preparedQuery<{ k: keyof CasePageReader['mappers']; j: Record<string, unknown> }>(this.dataSource, sql, [ids]);
     for (const { k, j } of rows) {
       const entity = this.mappers[k](j);
       if (k === 'case') page.cases.push(entity as CaseReport);

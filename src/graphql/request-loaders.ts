@@ -35,6 +35,12 @@ export interface RequestLoaders {
   symptoms: DataLoader<string, VocabularyTerm[]>;
 }
 
+/** What every GraphQL resolver receives as its context (graphql-api.module.ts). */
+export interface GraphqlContext {
+  req: unknown;
+  loaders: RequestLoaders;
+}
+
 /** Hands a page read ahead (CasePageReader) to the request's loaders, so its fields resolve without further queries. */
 export function primeCasePage(loaders: RequestLoaders, page: CasePage): void {
   for (const publication of page.publications ?? []) loaders.publication.prime(publication.id, publication);
