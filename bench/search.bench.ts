@@ -79,7 +79,8 @@ export async function insertCorpus(ds: DataSource, corpus: SyntheticCorpus): Pro
   await ds.query('ANALYZE');
 }
 
-const SEARCH_DOCUMENT = `query Search($input: SearchCaseReportsInput!) {
+/** The search page's selection (exported for graphql-cpu.bench.ts). */
+export const SEARCH_DOCUMENT = `query Search($input: SearchCaseReportsInput!) {
   searchCaseReports(input: $input) {
     totalCases totalPublications
     hits {
@@ -100,6 +101,9 @@ const FILTER_SETS = [
   { complications: ['intracranial-hemorrhage'], pregnancyStatuses: ['POSTPARTUM'], age: { min: 18, max: 45 } },
   { treatments: ['surgical-management'], anticoagulation: ['UNKNOWN', 'NONE'], year: { min: 1990, max: 2020 } },
 ];
+
+/** The full faceted search: each text with a filter set and the six facets. */
+export const FULL_FACETED_INPUTS = TEXTS.map((text, i) => ({ text, filters: FILTER_SETS[i % FILTER_SETS.length], facets: SIX_FACETS, first: 20 }) as SearchCaseReportsInput);
 
 interface Scenario {
   name: string;
@@ -265,7 +269,7 @@ async function main(): Promise<void> {
       if (last) deepInputs.push({ sort, first: 20, after: encodeSearchCursor({ sort, values: last.sortValues, caseReportId: last.caseReportId }) });
     }
     const scenarios: Scenario[] = [
-      { name: 'full faceted search (text + 3 filters + 6 facets)', inputs: TEXTS.map((text, i) => ({ text, filters: FILTER_SETS[i % FILTER_SETS.length], facets: SIX_FACETS, first: 20 }) as SearchCaseReportsInput) },
+      { name: 'full faceted search (text + 3 filters + 6 facets)', inputs: FULL_FACETED_INPUTS },
       { name: 'filters only (3 filters + 6 facets)', inputs: FILTER_SETS.map((filters) => ({ filters, facets: SIX_FACETS, first: 20 }) as SearchCaseReportsInput) },
       { name: 'deep page (~10,000 hits in)', inputs: deepInputs },
       { name: 'text only, no facets', inputs: TEXTS.map((text) => ({ text, first: 20 }) as SearchCaseReportsInput) },
