@@ -7,7 +7,8 @@
  * of GraphQL to direct-engine latency. Default: the embedded engine on a fresh embedded database.
  */
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -78,7 +79,8 @@ export async function insertCorpus(ds: DataSource, corpus: SyntheticCorpus): Pro
   await ds.query('ANALYZE');
 }
 
-const SEARCH_DOCUMENT = `query Search($input: SearchCaseReportsInput!) {
+/** The search page's selection (exported for graphql-cpu.bench.ts). */
+export const SEARCH_DOCUMENT = `query Search($input: SearchCaseReportsInput!) {
   searchCaseReports(input: $input) {
     totalCases totalPublications
     hits {
@@ -99,6 +101,9 @@ const FILTER_SETS = [
   { complications: ['intracranial-hemorrhage'], pregnancyStatuses: ['POSTPARTUM'], age: { min: 18, max: 45 } },
   { treatments: ['surgical-management'], anticoagulation: ['UNKNOWN', 'NONE'], year: { min: 1990, max: 2020 } },
 ];
+
+/** The full faceted search: each text with a filter set and the six facets. */
+export const FULL_FACETED_INPUTS = TEXTS.map((text, i) => ({ text, filters: FILTER_SETS[i % FILTER_SETS.length], facets: SIX_FACETS, first: 20 }) as SearchCaseReportsInput);
 
 interface Scenario {
   name: string;
@@ -149,6 +154,22 @@ function overHttp(worker: Worker, job: ClientJob): Promise<Stats> {
   });
 }
 
+/** A CPU profile of this thread (the server: HTTP, GraphQL, engine and PGlite) while `run` runs, written to `file`. */
+async function profiled<T>(file: string, run: () => Promise<T>): Promise<T> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
 async function main(): Promise<void> {
   const cases = Number(option('cases', '100000'));
   const requests = Number(option('requests', '100'));
@@ -160,6 +181,10 @@ async function main(): Promise<void> {
   const corpusTerms = option('corpus-terms', 'curated');
   /** yes: stop after the first search (indexing and memory figures only). */
   const memoryOnly = option('memory-only', 'no') === 'yes';
+  /** A prefix: the server's CPU profiles of each scenario's 1-client GraphQL run and engine run are written to PREFIX-<n>-graphql.cpuprofile and -engine.cpuprofile. */
+  const profilePrefix = option('profile', '');
+  /** Comma-separated scenario numbers (1 full faceted, 2 filters only, 3 deep page, 4 text only); default all. */
+  const only = option('scenarios', '').split(',').filter(Boolean).map(Number);
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-search-'));
   const log = (line: string) => console.log(line);
   log(`# search benchmark: ${cases} cases, seed ${seed}, ${databaseUrl ? 'DATABASE_URL' : 'embedded PostgreSQL (PGlite)'}, ${requests} requests per measurement, vocabulary ${meshVocabulary ? 'curated + MeSH' : 'curated only'}, corpus on ${corpusTerms} terms`);
@@ -244,7 +269,7 @@ async function main(): Promise<void> {
       if (last) deepInputs.push({ sort, first: 20, after: encodeSearchCursor({ sort, values: last.sortValues, caseReportId: last.caseReportId }) });
     }
     const scenarios: Scenario[] = [
-      { name: 'full faceted search (text + 3 filters + 6 facets)', inputs: TEXTS.map((text, i) => ({ text, filters: FILTER_SETS[i % FILTER_SETS.length], facets: SIX_FACETS, first: 20 }) as SearchCaseReportsInput) },
+      { name: 'full faceted search (text + 3 filters + 6 facets)', inputs: FULL_FACETED_INPUTS },
       { name: 'filters only (3 filters + 6 facets)', inputs: FILTER_SETS.map((filters) => ({ filters, facets: SIX_FACETS, first: 20 }) as SearchCaseReportsInput) },
       { name: 'deep page (~10,000 hits in)', inputs: deepInputs },
       { name: 'text only, no facets', inputs: TEXTS.map((text) => ({ text, first: 20 }) as SearchCaseReportsInput) },
@@ -253,13 +278,18 @@ async function main(): Promise<void> {
     const client = new Worker(join(__dirname, 'graphql-client.js'));
     const graphql = (inputs: SearchCaseReportsInput[], total: number, concurrency: number) => overHttp(client, { url: `${running.url}/graphql`, document: SEARCH_DOCUMENT, inputs, total, concurrency });
     const rows: string[] = [];
-    for (const scenario of scenarios) {
+    for (const [n, scenario] of scenarios.entries()) {
+      if (only.length && !only.includes(n + 1)) continue;
       const queries = await Promise.all(scenario.inputs.map((input) => service.toQuery(input)));
       const sampleResult = await engine.search(queries[0]);
       await graphql(scenario.inputs, scenario.inputs.length * 2, 1); // warm-up
       const direct = await measure(requests, 1, (i) => engine.search(queries[i % queries.length]).then(() => undefined));
       const one = await graphql(scenario.inputs, requests, 1);
       const sixteen = await graphql(scenario.inputs, requests * 2, 16);
+      if (profilePrefix) {
+        await profiled(`${profilePrefix}-${n + 1}-graphql.cpuprofile`, () => graphql(scenario.inputs, requests, 1));
+        await profiled(`${profilePrefix}-${n + 1}-engine.cpuprofile`, () => measure(requests, 1, (i) => engine.search(queries[i % queries.length]).then(() => undefined)));
+      }
       rows.push(
         `| ${scenario.name} | ${sampleResult.totalCases} | ${direct.p50.toFixed(1)} / ${direct.p95.toFixed(1)} | ${one.p50.toFixed(1)} / ${one.p95.toFixed(1)} | ${one.perSecond.toFixed(1)} | ${sixteen.p50.toFixed(1)} / ${sixteen.p95.toFixed(1)} | ${sixteen.perSecond.toFixed(1)} | ${(one.p50 / direct.p50).toFixed(2)}x |`,
       );

@@ -1,7 +1,7 @@
 import { IdArgPipe } from '../common/id-arg.pipe';
-import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { PageArgs } from '../common/pagination/connection';
-import { RequestLoaders } from '../graphql/request-loaders';
+import { GraphqlContext } from '../graphql/request-loaders';
 import { Publication } from '../publications/publication.entity';
 import { VocabularyTerm } from '../vocabulary/vocabulary-term.entity';
 import { CaseReportsService } from './case-reports.service';
@@ -11,6 +11,9 @@ import { CaseReport } from './entities/case-report.entity';
 import { CaseTreatment } from './entities/case-treatment.entity';
 import { CaseReportConnection } from './models/case-report-connection.model';
 
+// Field resolvers here take graphql's (parent, args, context) without parameter decorators: Nest then calls
+// them directly (its fast field resolver path) instead of through its per-call context creator, which
+// showed in search pages' CPU profiles (a page resolves ~100 of these fields).
 @Resolver(() => CaseReport)
 export class CaseReportsResolver {
   constructor(private readonly service: CaseReportsService) {}
@@ -26,27 +29,27 @@ export class CaseReportsResolver {
   }
 
   @ResolveField(() => Publication)
-  publication(@Parent() caseReport: CaseReport, @Context('loaders') loaders: RequestLoaders): Promise<Publication> {
+  publication(caseReport: CaseReport, _args: unknown, { loaders }: GraphqlContext): Promise<Publication> {
     return loaders.publication.load(caseReport.publicationId);
   }
 
   @ResolveField(() => [CaseProcedure])
-  procedures(@Parent() caseReport: CaseReport, @Context('loaders') loaders: RequestLoaders): Promise<CaseProcedure[]> {
+  procedures(caseReport: CaseReport, _args: unknown, { loaders }: GraphqlContext): Promise<CaseProcedure[]> {
     return loaders.procedures.load(caseReport.id);
   }
 
   @ResolveField(() => [CaseComplication])
-  complications(@Parent() caseReport: CaseReport, @Context('loaders') loaders: RequestLoaders): Promise<CaseComplication[]> {
+  complications(caseReport: CaseReport, _args: unknown, { loaders }: GraphqlContext): Promise<CaseComplication[]> {
     return loaders.complications.load(caseReport.id);
   }
 
   @ResolveField(() => [CaseTreatment])
-  treatments(@Parent() caseReport: CaseReport, @Context('loaders') loaders: RequestLoaders): Promise<CaseTreatment[]> {
+  treatments(caseReport: CaseReport, _args: unknown, { loaders }: GraphqlContext): Promise<CaseTreatment[]> {
     return loaders.treatments.load(caseReport.id);
   }
 
   @ResolveField(() => [VocabularyTerm])
-  comorbidities(@Parent() caseReport: CaseReport, @Context('loaders') loaders: RequestLoaders): Promise<VocabularyTerm[]> {
+  comorbidities(caseReport: CaseReport, _args: unknown, { loaders }: GraphqlContext): Promise<VocabularyTerm[]> {
     return loaders.comorbidities.load(caseReport.id);
   }
 
@@ -56,7 +59,7 @@ export class CaseReportsResolver {
 @Resolver(() => CaseProcedure)
 export class CaseProcedureResolver {
   @ResolveField(() => VocabularyTerm)
-  term(@Parent() procedure: CaseProcedure, @Context('loaders') loaders: RequestLoaders): Promise<VocabularyTerm> {
+  term(procedure: CaseProcedure, _args: unknown, { loaders }: GraphqlContext): Promise<VocabularyTerm> {
     return loaders.term.load(procedure.termId);
   }
 }
@@ -64,19 +67,19 @@ export class CaseProcedureResolver {
 @Resolver(() => CaseComplication)
 export class CaseComplicationResolver {
   @ResolveField(() => VocabularyTerm)
-  term(@Parent() complication: CaseComplication, @Context('loaders') loaders: RequestLoaders): Promise<VocabularyTerm> {
+  term(complication: CaseComplication, _args: unknown, { loaders }: GraphqlContext): Promise<VocabularyTerm> {
     return loaders.term.load(complication.termId);
   }
 
   @ResolveField(() => CaseProcedure, { nullable: true, description: 'The procedure this complication followed.' })
-  async procedure(@Parent() complication: CaseComplication, @Context('loaders') loaders: RequestLoaders): Promise<CaseProcedure | null> {
+  async procedure(complication: CaseComplication, _args: unknown, { loaders }: GraphqlContext): Promise<CaseProcedure | null> {
     if (!complication.procedureId) return null;
     const procedures = await loaders.procedures.load(complication.caseReportId);
     return procedures.find((procedure) => procedure.id === complication.procedureId) ?? null;
   }
 
   @ResolveField(() => [VocabularyTerm])
-  symptoms(@Parent() complication: CaseComplication, @Context('loaders') loaders: RequestLoaders): Promise<VocabularyTerm[]> {
+  symptoms(complication: CaseComplication, _args: unknown, { loaders }: GraphqlContext): Promise<VocabularyTerm[]> {
     return loaders.symptoms.load(complication.id);
   }
 }
@@ -84,12 +87,12 @@ export class CaseComplicationResolver {
 @Resolver(() => CaseTreatment)
 export class CaseTreatmentResolver {
   @ResolveField(() => VocabularyTerm)
-  term(@Parent() treatment: CaseTreatment, @Context('loaders') loaders: RequestLoaders): Promise<VocabularyTerm> {
+  term(treatment: CaseTreatment, _args: unknown, { loaders }: GraphqlContext): Promise<VocabularyTerm> {
     return loaders.term.load(treatment.termId);
   }
 
   @ResolveField(() => CaseComplication, { nullable: true, description: 'The complication this treatment was for.' })
-  async complication(@Parent() treatment: CaseTreatment, @Context('loaders') loaders: RequestLoaders): Promise<CaseComplication | null> {
+  async complication(treatment: CaseTreatment, _args: unknown, { loaders }: GraphqlContext): Promise<CaseComplication | null> {
     if (!treatment.complicationId) return null;
     const complications = await loaders.complications.load(treatment.caseReportId);
     return complications.find((complication) => complication.id === treatment.complicationId) ?? null;

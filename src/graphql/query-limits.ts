@@ -59,18 +59,31 @@ const costEstimator = (maxPageSize: number): ComplexityEstimator => (options) =>
 
 const fieldCountEstimator: ComplexityEstimator = (options) => 1 + options.childComplexity;
 
+/** Depth and aliases depend on the document alone; Apollo reuses one parsed document per query text, so they are measured once per document. */
+const shapes = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, { depth: number; aliases: number }>>();
+
+function shapeOf(schema: GraphQLSchema, document: DocumentNode): { depth: number; aliases: number } {
+  let bySchema = shapes.get(schema);
+  if (!bySchema) shapes.set(schema, (bySchema = new WeakMap()));
+  let shape = bySchema.get(document);
+  if (!shape) {
+    const measured = { depth: 0, aliases: 0 };
+    validate(schema, document, [
+      maxDepthRule({ n: Number.MAX_SAFE_INTEGER, ignoreIntrospection: false, flattenFragments: true, onAccept: [(_context, { n }) => (measured.depth = Math.max(measured.depth, n))] }),
+      maxAliasesRule({ n: Number.MAX_SAFE_INTEGER, onAccept: [(_context, { n }) => (measured.aliases = Math.max(measured.aliases, n))] }),
+    ]);
+    bySchema.set(document, (shape = measured));
+  }
+  return shape;
+}
+
 /**
  * Measures an operation that has passed GraphQL validation. The depth and alias counts come from
  * graphql-armor's rules (run with no ceiling, reading the value they report); fields and cost from
  * graphql-query-complexity. maxQueryNodes bounds the analysis itself against fragment explosions.
  */
 export function measureOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined, maxQueryNodes: number, maxPageSize: number): QueryLimits {
-  let depth = 0;
-  let aliases = 0;
-  validate(schema, document, [
-    maxDepthRule({ n: Number.MAX_SAFE_INTEGER, ignoreIntrospection: false, flattenFragments: true, onAccept: [(_context, { n }) => (depth = Math.max(depth, n))] }),
-    maxAliasesRule({ n: Number.MAX_SAFE_INTEGER, onAccept: [(_context, { n }) => (aliases = Math.max(aliases, n))] }),
-  ]);
+  const { depth, aliases } = shapeOf(schema, document);
   const common = { schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined, maxQueryNodes };
   const fields = getComplexity({ ...common, estimators: [fieldCountEstimator] });
   const cost = getComplexity({ ...common, estimators: [costEstimator(maxPageSize)] });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
+import type { CasePage } from '../case-reports/case-page.reader';
 import { CaseReportsRepository } from '../case-reports/case-reports.repository';
 import { CaseComplication } from '../case-reports/entities/case-complication.entity';
 import { CaseProcedure } from '../case-reports/entities/case-procedure.entity';
@@ -32,6 +33,21 @@ export interface RequestLoaders {
   treatments: DataLoader<string, CaseTreatment[]>;
   comorbidities: DataLoader<string, VocabularyTerm[]>;
   symptoms: DataLoader<string, VocabularyTerm[]>;
+}
+
+/** What every GraphQL resolver receives as its context (graphql-api.module.ts). */
+export interface GraphqlContext {
+  req: unknown;
+  loaders: RequestLoaders;
+}
+
+/** Hands a page read ahead (CasePageReader) to the request's loaders, so its fields resolve without further queries. */
+export function primeCasePage(loaders: RequestLoaders, page: CasePage): void {
+  for (const publication of page.publications ?? []) loaders.publication.prime(publication.id, publication);
+  for (const term of page.terms ?? []) loaders.term.prime(term.id, term);
+  for (const [caseId, procedures] of page.facts.procedures ?? []) loaders.procedures.prime(caseId, procedures as CaseProcedure[]);
+  for (const [caseId, complications] of page.facts.complications ?? []) loaders.complications.prime(caseId, complications as CaseComplication[]);
+  for (const [caseId, treatments] of page.facts.treatments ?? []) loaders.treatments.prime(caseId, treatments as CaseTreatment[]);
 }
 
 @Injectable()

@@ -1,9 +1,9 @@
 import { IdArgPipe } from '../common/id-arg.pipe';
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequireRole } from '../auth/require-role.decorator';
 import { CaseReport } from '../case-reports/entities/case-report.entity';
 import { PageArgs } from '../common/pagination/connection';
-import { RequestLoaders } from '../graphql/request-loaders';
+import { GraphqlContext } from '../graphql/request-loaders';
 import { CreatePublicationInput, UpdatePublicationInput } from './inputs/publication.input';
 import { PublicationConnection } from './models/publication-connection.model';
 import { Publication } from './publication.entity';
@@ -24,7 +24,7 @@ export class PublicationsResolver {
   }
 
   @ResolveField(() => [CaseReport], { description: 'The patients this publication describes.' })
-  caseReports(@Parent() publication: Publication, @Context('loaders') loaders: RequestLoaders): Promise<CaseReport[]> {
+  caseReports(publication: Publication, _args: unknown, { loaders }: GraphqlContext): Promise<CaseReport[]> {
     return loaders.caseReportsOfPublication.load(publication.id);
   }
 

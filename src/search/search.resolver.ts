@@ -1,5 +1,8 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { RequireRole } from '../auth/require-role.decorator';
+import { primeCasePage, RequestLoaders } from '../graphql/request-loaders';
+import { casePagePartsOf } from './case-page-selection';
 import { SearchCaseReportsInput } from './inputs/search-case-reports.input';
 import { CaseReportSearchResult } from './models/case-report-search-result.model';
 import { FacetValue } from './models/facet-value.model';
@@ -20,9 +23,11 @@ export class SearchResolver {
   ) {}
 
   @Query(() => CaseReportSearchResult, { description: 'Case reports matching text and filters, with facet counts (cases and publications).' })
-  async searchCaseReports(@Args('input') input: SearchCaseReportsInput): Promise<CaseReportSearchResult> {
+  async searchCaseReports(@Args('input') input: SearchCaseReportsInput, @Info() info: GraphQLResolveInfo, @Context('loaders') loaders: RequestLoaders): Promise<CaseReportSearchResult> {
     const prepared = await this.reader.prepare(input);
-    const result = await this.search.search(prepared.input);
+    // The page's cases are read with what the selection shows of them, in one statement.
+    const result = await this.search.search(prepared.input, casePagePartsOf(info));
+    if (result.casePage) primeCasePage(loaders, result.casePage);
     result.searched = { input: prepared.input, asked: input, understanding: prepared.understanding };
     return result;
   }

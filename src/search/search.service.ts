@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CaseReportsRepository } from '../case-reports/case-reports.repository';
+import { CasePageParts, CasePageReader } from '../case-reports/case-page.reader';
 import { CaseReport } from '../case-reports/entities/case-report.entity';
 import { databaseUnavailableError, isDatabaseUnavailable } from '../common/errors/database-unavailable';
 import { BadUserInputError, DomainError, FieldError } from '../common/errors/domain-error';
@@ -35,7 +35,7 @@ export class SearchService {
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     private readonly vocabulary: VocabularyRepository,
-    private readonly caseReports: CaseReportsRepository,
+    private readonly casePages: CasePageReader,
     private readonly catalog: TermCatalog,
     private readonly outbox: OutboxRepository,
     private readonly reindexer: ReindexService,
@@ -92,9 +92,10 @@ export class SearchService {
     return { ...input, filters: keyed };
   }
 
-  async search(input: SearchCaseReportsInput): Promise<CaseReportSearchResult> {
+  /** `parts`: what the caller shows of the hits' cases besides their rows, read with them (result.casePage). */
+  async search(input: SearchCaseReportsInput, parts: CasePageParts = {}): Promise<CaseReportSearchResult> {
     const query = await this.toQuery(input);
-    return this.shape(query, await this.runOnEngine(query));
+    return this.shape(query, await this.runOnEngine(query), parts);
   }
 
   /** Runs an already validated query on the engine (the benchmark compares this with the GraphQL path). */
@@ -175,9 +176,9 @@ export class SearchService {
     return this.reindexer.reindex();
   }
 
-  private async shape(query: SearchQuery, result: EngineSearchResult): Promise<CaseReportSearchResult> {
-    const [terms, cases] = await Promise.all([this.catalog.get(), this.caseReports.findByIds(result.hits.map((hit) => hit.caseReportId))]);
-    const caseById = new Map<string, CaseReport>(cases.map((c) => [c.id, c]));
+  private async shape(query: SearchQuery, result: EngineSearchResult, parts: CasePageParts = {}): Promise<CaseReportSearchResult> {
+    const [terms, casePage] = await Promise.all([this.catalog.get(), this.casePages.read(result.hits.map((hit) => hit.caseReportId), parts)]);
+    const caseById = new Map<string, CaseReport>(casePage.cases.map((c) => [c.id, c]));
     // A hit whose case was deleted a moment ago (the outbox has not caught up) is left out.
     const hits = result.hits.filter((hit) => caseById.has(hit.caseReportId));
     const cursorOf = (hit: (typeof hits)[number]) => encodeSearchCursor({ sort: query.sort, values: hit.sortValues, caseReportId: hit.caseReportId });
@@ -190,6 +191,7 @@ export class SearchService {
         pageInfo: { hasNextPage: result.hasNextPage, endCursor: last ? cursorOf(last) : null },
       },
       facets: assembleFacets(query.facets, result.facets, query.filters, terms),
+      casePage,
     };
   }
 }

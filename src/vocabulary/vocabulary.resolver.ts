@@ -1,6 +1,6 @@
 import { IdArgPipe } from '../common/id-arg.pipe';
-import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { RequestLoaders } from '../graphql/request-loaders';
+import { Args, ID, Int, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphqlContext } from '../graphql/request-loaders';
 import { TermKind } from './term-kind.enum';
 import { VocabularyTerm } from './vocabulary-term.entity';
 import { VocabularyService } from './vocabulary.service';
@@ -38,12 +38,12 @@ export class VocabularyResolver {
   }
 
   @ResolveField(() => [VocabularyTerm])
-  children(@Parent() term: VocabularyTerm, @Context('loaders') loaders: RequestLoaders): Promise<VocabularyTerm[]> {
+  children(term: VocabularyTerm, _args: unknown, { loaders }: GraphqlContext): Promise<VocabularyTerm[]> {
     return loaders.termChildren.load(term.id);
   }
 
   @ResolveField(() => VocabularyTerm, { nullable: true })
-  parent(@Parent() term: VocabularyTerm, @Context('loaders') loaders: RequestLoaders): Promise<VocabularyTerm | null> {
+  parent(term: VocabularyTerm, _args: unknown, { loaders }: GraphqlContext): Promise<VocabularyTerm | null> {
     return term.parentId ? loaders.term.load(term.parentId) : Promise.resolve(null);
   }
 }

@@ -116,6 +116,34 @@ describe('search API over GraphQL (demo corpus)', () => {
     expect(result.errors).toBeUndefined();
   });
 
+  it('shows the hits\' cases exactly as caseReport(id) does, whatever the selection reads ahead (fragments, aliases, nested facts)', async () => {
+    // The search reads its page's cases, publications, facts and terms in one statement (CasePageReader);
+    // caseReport(id) goes through the per-field loaders. Both must give the same answer.
+    const CASE = `fragment CaseFields on CaseReport {
+      id publicationId label summary ageYears ageGroup sex pregnancyStatus anticoagulation outcome outcomeDetails timeToResolutionDays followUpDays
+      curationStatus extractionRulesVersion version createdAt updatedAt facts { path value status }
+      publication { id title titleStatus abstract journal year month doi pmid publicationTypes authors { family given } createdAt updatedAt caseReports { id } }
+      procedures { id position details bloodVolumeMl term { id key label kind meshUi parentId synonyms } }
+      first: complications { id position onsetHours diagnosis details term { id key label } procedure { id position } symptoms { key } }
+      ... on CaseReport { complications { term { label kind } } }
+      treatments { id position details term { key label } complication { id } }
+      comorbidities { key label }
+    }`;
+    const found = await app.graphql<{ searchCaseReports: any }>(
+      `query($input: SearchCaseReportsInput!) { searchCaseReports(input: $input) { hits { edges { node { caseReport { ...CaseFields } } } } } } ${CASE}`,
+      { input: { text: 'hematoma', first: 10 } },
+    );
+    expect(found.errors).toBeUndefined();
+    const cases = found.data!.searchCaseReports.hits.edges.map((edge: any) => edge.node.caseReport);
+    expect(cases.length).toBeGreaterThan(3);
+    expect(cases.some((c: any) => c.procedures.length && c.first.length && c.treatments.length)).toBe(true);
+    for (const caseReport of cases) {
+      const direct = await app.graphql<{ caseReport: any }>(`query($id: ID!) { caseReport(id: $id) { ...CaseFields } } ${CASE}`, { id: caseReport.id });
+      expect(direct.errors).toBeUndefined();
+      expect(caseReport).toEqual(direct.data!.caseReport);
+    }
+  });
+
   it('shows index freshness in /health and searchIndexStatus', async () => {
     const status = await app.graphql<any>('{ searchIndexStatus { engine reachable outboxDepth oldestPendingAt } }');
     expect(status.data.searchIndexStatus).toEqual({ engine: 'postgres', reachable: true, outboxDepth: 0, oldestPendingAt: null });

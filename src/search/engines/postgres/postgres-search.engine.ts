@@ -7,6 +7,7 @@ import { filterClauses, SearchQuery, sortSpecOf } from '../../query/search-query
 import { EngineFacetResult, EngineHit, EngineSearchResult, HIGHLIGHT_FIELDS, HighlightResult } from '../../query/search-result';
 import { CrossTabCountsRequest, checkCrossTabRequest, EngineCrossTab } from '../../query/cross-tab-counts';
 import { IndexBuild, SearchEngine } from '../../search-engine.port';
+import { preparedQuery } from '../../../database/prepared-query';
 import { FacetCodeCache } from './facet-code.cache';
 import { COLUMN_SELECT, ColumnRow, FacetColumns } from './facet-columns';
 import { CODED_FIELDS, codeKey, CountRow, SqlParams, TS_CONFIG, tsquerySql } from './postgres-query.builder';
@@ -309,7 +310,7 @@ export class PostgresSearchEngine implements SearchEngine {
   private async headlines(query: TsqueryNode | null, postings: TextPostings, cases: { caseReportId: string; weights: number }[]): Promise<Map<string, HighlightResult[]>> {
     const wanted = new Map(cases.filter((c) => c.weights !== 0).map((c) => [c.caseReportId, c.weights]));
     if (!wanted.size) return new Map();
-    const rows = (await this.dataSource.query(`SELECT case_report_id, ${HIGHLIGHT_FIELDS.join(', ')} FROM ${LIVE_TABLE} WHERE case_report_id = ANY($1::uuid[])`, [[...wanted.keys()]])) as Record<string, string | null>[];
+    const rows = await preparedQuery<Record<string, string | null>>(this.dataSource, `SELECT case_report_id, ${HIGHLIGHT_FIELDS.join(', ')} FROM ${LIVE_TABLE} WHERE case_report_id = ANY($1::uuid[])`, [[...wanted.keys()]]);
     const texts = rows.flatMap((row) =>
       HIGHLIGHT_FIELDS.filter((field) => row[field] && ((wanted.get(row.case_report_id as string) as number) & (1 << HIGHLIGHT_WEIGHT[field]))).map((field) => {
         const text = row[field] as string;
