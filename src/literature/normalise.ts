@@ -326,7 +326,7 @@ export function parseAuthorList(raw: string | null | undefined): ParsedAuthor[] 
   const medlineList = pieces.length > 1 && text !== null && !text.includes(';') && pieces.every((piece) => !piece.includes(','));
   // "Family, Given; Family, Given; GIVEN FAMILY": most names carry a comma.
   const withComma = pieces.filter((piece) => piece.includes(',')).length;
-  const commaList = pieces.length > 1 && withComma * 2 > pieces.length;
+  const commaList = pieces.length > 1 && withComma * 2 >= pieces.length;
   return pieces
     .map((piece) => (medlineList ? parseFamilyInitials(piece) : commaList && !piece.includes(',') ? parseGivenFirst(piece) : parseAuthorName(piece)))
     .filter((author): author is ParsedAuthor => author !== null);

@@ -1,6 +1,6 @@
 import type { ParsedRecord } from '../parsed-publication';
 import { collect, fixtureBytes, fixtureStream, importError, streamOf } from '../testing/fixtures';
-import { CSV_EXPORTERS, parsePubmedCitation, recogniseCsvExporter } from './csv-exporters';
+import { CSV_EXPORTERS, pagesFromCount, parsePubmedCitation, recogniseCsvExporter } from './csv-exporters';
 import { parseCsv, sniffDelimiter } from './csv.parser';
 
 const ZOTERO = 'csv/zotero-10-records.csv';
@@ -197,5 +197,33 @@ describe('parseCsv dirty input', () => {
 
   it('rejects an empty file', async () => {
     expect((await importError(parseCsv(streamOf('')))).message).toMatch(/empty/);
+  });
+});
+
+describe('CSV rules found on real database exports', () => {
+  it('reads EBSCOhost\'s newer CSV: ="…" cells, American dates, First Page + Page Count, Doctype', async () => {
+    const text = [
+      'Article Title,Author,Journal Title,ISSN,ISBN,Publication Date,Volume,Issue,First Page,Page Count,Accession Number,DOI,Publisher,Doctype,Subjects,Keywords,Abstract,PLink',
+      '"How to verify fossil tracks.","Lallensack, Jens N.; Owais, Abdalla","Historical Biology",="08912963",,="4/3/2024","35","6","924","11","163764290","10.1080/08912963.2022.2069020","T&F","Article","TRACE fossils; DINOSAURS",,"Abstract.","https://search.ebscohost.com/x"',
+      '',
+    ].join('\n');
+    const [record] = await collect(parseCsv(streamOf(text)));
+    expect(record.publication).toMatchObject({ issns: ['0891-2963'], year: 2024, month: 4, pages: '924-934', publicationTypes: ['Article'], journal: 'Historical Biology' });
+    expect(pagesFromCount('213', '13')).toBe('213-225');
+    expect(pagesFromCount('1', '1')).toBe('1');
+    expect(pagesFromCount('e123', '5')).toBeNull();
+  });
+
+  it('reads Google Scholar\'s CSV ("Publication" is the journal, "Number" the issue)', async () => {
+    const text = ['Authors,Title,Publication,Volume,Number,Pages,Year,Publisher', '"Bell, Phil R; Snively, Eric; ",Polar dinosaurs on parade,Alcheringa,32,3,271-284,2008,Taylor & Francis', ''].join('\n');
+    const [record] = await collect(parseCsv(streamOf(text)));
+    expect(record.publication).toMatchObject({ journal: 'Alcheringa', volume: '32', issue: '3', pages: '271-284', year: 2008 });
+    expect(record.publication.authors).toEqual([{ family: 'Bell', given: 'Phil R' }, { family: 'Snively', given: 'Eric' }]);
+  });
+
+  it('reads the Cochrane CSV "PubMed ID" cell "PUBMED n"', async () => {
+    const text = ['CENTRAL ID,Author(s),Title,Source,Year,PubMed ID,Embase ID,DOI', '"CN-02677909","Kim, JS; Gilbert, JB","Time to transfer","Developmental psychology","2024","PUBMED 38407106","EMBASE 643589775","10.1037/dev0001710"', ''].join('\n');
+    const [record] = await collect(parseCsv(streamOf(text)));
+    expect(record.publication).toMatchObject({ pmid: '38407106', doi: '10.1037/dev0001710' });
   });
 });

@@ -151,7 +151,7 @@ function risAuthors(values: string[]): ParsedAuthor[] {
     } else names.push(value);
   }
   // EBSCOhost writes "AU  - CROUDACE, ANGUS D." but "AU  - CAIZHI SHEN": among names with commas, one without is given name first.
-  const commaList = names.length > 1 && names.filter((name) => name.includes(',')).length * 2 > names.length;
+  const commaList = names.length > 1 && names.filter((name) => name.includes(',')).length * 2 >= names.length;
   return names
     .map((value) => (commaList && !value.includes(',') ? parseGivenFirst(value) : parseAuthorName(value)))
     .filter((author): author is ParsedAuthor => author !== null);
