@@ -89,3 +89,11 @@ describe('Ovid text exports', () => {
     expect(errors.map((error) => error.message)).toEqual(['Ovid record 1, line 1: the record has no fields', 'Ovid record 2, line 4: text before the first field heading: "stray text"']);
   });
 });
+
+describe('parseOvidSource on real Embase conference abstracts', () => {
+  it('keeps the journal, not the conference that follows it', () => {
+    expect(
+      parseOvidSource('BMC Proceedings. Conference: 2nd BEAT-PCD Conference and 3rd PCD Training School: Part 2. Spain. 12 (Supplement 3) (no pagination), 2018. Date of Publication: 2018.'),
+    ).toEqual({ journal: 'BMC Proceedings', volume: '12', issue: 'Supplement 3', pages: null, year: 2018, month: null });
+  });
+});
