@@ -289,4 +289,11 @@ describe('rules found on real exports', () => {
       { family: 'Roe', given: 'Jane' },
     ]);
   });
+
+  it('drops the affiliation letter older Scopus BibTeX glues to the initials ("Iorio, C.a")', () => {
+    expect(parseAuthorName('Iorio, C.a')).toEqual({ family: 'Iorio', given: 'C' });
+    expect(parseAuthorName('Eilers, P.H.C.b')).toEqual({ family: 'Eilers', given: 'PHC' });
+    expect(parseAuthorName('Siciliano, R.')).toEqual({ family: 'Siciliano', given: 'R' });
+    expect(parseAuthorName('Smith, Jo')).toEqual({ family: 'Smith', given: 'Jo' });
+  });
 });

@@ -187,6 +187,8 @@ export function looksLikeOrganisation(name: string): boolean {
 export function normaliseGivenName(raw: string | null | undefined): string | null {
   let text = cleanText(raw);
   if (text === null) return null;
+  // Older Scopus BibTeX glues the affiliation letter to the initials: "Iorio, C.a and Frasso, G.b".
+  text = text.replace(/^((?:\p{Lu}\.[\s-]?)+)\p{Ll}$/u, '$1');
   text = text.replace(/(\p{Lu})\./gu, '$1 ').replace(/\s*-\s*/g, '-');
   text = cleanText(text) ?? '';
   if (/^(?:\p{Lu}(?:-|\s)?)+$/u.test(text)) text = text.replace(/\s+/g, '');
