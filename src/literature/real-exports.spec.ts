@@ -54,6 +54,32 @@ const REAL_EXPORTS: RealExport[] = [
     ],
   },
   {
+    file: 'real/scopus/scopus-1-record.csv',
+    format: 'csv',
+    count: 1,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'Global latitudinal gradients and the evolution of body size in dinosaurs and mammals',
+          journal: 'Nature Communications',
+          journalAbbreviation: 'Nat. Commun.',
+          year: 2024,
+          volume: '15',
+          issue: '1',
+          pages: '2864',
+          doi: '10.1038/s41467-024-46843-2',
+          pmid: '38580657',
+          issns: ['2041-1723'],
+          publicationTypes: ['Article'],
+          language: 'English',
+        },
+        firstAuthor: ['Wilson', 'Lauren N'],
+        authorCount: 8,
+      },
+    ],
+  },
+  {
     file: 'real/scopus/scopus-2021-1-record.bib',
     format: 'bibtex',
     count: 1,
