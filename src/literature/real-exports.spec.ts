@@ -381,6 +381,30 @@ const REAL_EXPORTS: RealExport[] = [
     ],
   },
   {
+    file: 'real/openalex/openalex-1-record.csv',
+    format: 'csv',
+    count: 1,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'A bioprovince for the Barremian–Aptian charophytes of the Central Tethyan Archipelago',
+          journal: 'Cretaceous Research',
+          year: 2024,
+          month: 2,
+          volume: '154',
+          pages: '105752',
+          doi: '10.1016/j.cretres.2023.105752',
+          pmid: null,
+          issns: ['0195-6671', '1095-998X'],
+          language: 'en',
+        },
+        firstAuthor: ['Vicente', 'Alba'],
+        authorCount: 5,
+      },
+    ],
+  },
+  {
     file: 'real/endnote/endnote16-style-runs-1-record.xml',
     format: 'endnote-xml',
     count: 1,

@@ -26,6 +26,7 @@ const FILES: [string, number, number][] = [
   ['real/pubmed/pubmed-csv-10-records.csv', 10, 10],
   ['real/pubmed/pubmed-via-endnote-3-records.ris', 3, 3],
   ['real/google-scholar/googlescholar-10-records.csv', 10, 10],
+  ['real/openalex/openalex-1-record.csv', 1, 1],
   ['real/endnote/endnote16-style-runs-1-record.xml', 1, 1],
 ];
 const DISTINCT = FILES.reduce((sum, [, , created]) => sum + created, 0);
@@ -51,7 +52,7 @@ describe('real exports of every database in one review (PostgreSQL)', () => {
     }
     const publications = await h.allPublications();
     expect(publications).toHaveLength(DISTINCT);
-    expect(DISTINCT).toBe(57);
+    expect(DISTINCT).toBe(58);
 
     // The Scopus record exported twice keeps the RIS values and gains nothing wrong from the CSV.
     const scopus = publications.filter((p) => p.doi === '10.1038/s41467-024-46843-2');
