@@ -330,7 +330,7 @@ const EMBASE: CsvExporter = {
     title: ['title'],
     abstract: ['abstract'],
     authors: ['author names'],
-    journal: ['source title', 'source'],
+    journal: ['source title'],
     year: ['publication year'],
     month: ['date of publication'],
     volume: ['volume'],
@@ -348,9 +348,16 @@ const EMBASE: CsvExporter = {
   listSeparator: /[;,\n]/,
   refine(publication, row) {
     // "Source" is sometimes the whole citation ("Journal of X 2019 12:3 (100-104)"); the year comes from the dates then.
-    publication.year = publication.year ?? parseDateParts(row('date of publication')).year ?? parseDateParts(row('source')).year;
-    // An article without pages: "Nature Communications (2024) 15:1 Article Number: 4063. Date of Publication: …"
-    publication.pages = publication.pages ?? normalisePages(/\bArticle Number:\s*([^\s.]+)/i.exec(row('source') ?? '')?.[1]);
+    // Without "Source title" (older exports), "Source" is the whole citation: "Endoscopic Ultrasound (2014) 3:3 (152-160). Date of Publication: 2014".
+    const source = parseEmbaseSource(row('source'));
+    publication.journal = publication.journal ?? source.journal;
+    publication.year = publication.year ?? parseDateParts(row('date of publication')).year ?? source.year;
+    publication.month = publication.month ?? source.month;
+    publication.volume = publication.volume ?? source.volume;
+    publication.issue = publication.issue ?? source.issue;
+    publication.pages = publication.pages ?? source.pages;
+    // Older exports have no DOI column; the link resolver's URL carries it ("…&id=doi:10.4103%2F2303-9027.138783&…").
+    publication.doi = publication.doi ?? doiFromOpenUrl(row('open url link'));
   },
 };
 
@@ -737,6 +744,43 @@ export function parsePubmedCitation(citation: string | null, journal: string | n
   return parts;
 }
 
+
+/**
+ * Embase's citation in "Source": "Journal (2014) 3:3 (152-160). Date of Publication: 2014",
+ * "Journal (2019) 54 (83-86). …", "Nature Communications (2024) 15:1 Article Number: 4063. Date of Publication: 1 Dec 2024".
+ */
+export function parseEmbaseSource(raw: string | null): CitationSource & { month: number | null } {
+  const out = { journal: null as string | null, year: null as number | null, month: null as number | null, volume: null as string | null, issue: null as string | null, pages: null as string | null };
+  const text = cleanText(raw);
+  if (!text) return out;
+  const match = /^(.+?)\s+\((1[5-9]\d\d|20\d\d)\)(?:\s+([^\s:(.]+)(?::([^\s(.]+))?)?(?:\s+\(([^)]+)\))?/.exec(text);
+  const published = /Date of Publication:\s*([^.]+)/i.exec(text);
+  out.month = published ? parseDateParts(published[1]).month : null;
+  const articleNumber = /\bArticle Number:\s*([^\s.]+)/i.exec(text)?.[1];
+  if (!match) {
+    // Not a citation: a journal name, perhaps followed by the article number or the date.
+    out.journal = cleanText(text.replace(/[\s.]*(?:Article Number:|Date of Publication:).*$/i, ''));
+    out.pages = normalisePages(articleNumber);
+    return out;
+  }
+  out.journal = cleanText(match[1]);
+  out.year = Number(match[2]);
+  out.volume = cleanText(match[3]);
+  out.issue = cleanText(match[4]);
+  out.pages = normalisePages(match[5] ?? articleNumber);
+  return out;
+}
+
+/** The DOI in an OpenURL link resolver address ("…&id=doi:10.4103%2F2303-9027.138783&…"). */
+export function doiFromOpenUrl(url: string | null): string | null {
+  const match = /[?&]id=doi:([^&\s]+)/i.exec(url ?? '');
+  if (!match) return null;
+  try {
+    return normaliseDoi(decodeURIComponent(match[1]));
+  } catch {
+    return null;
+  }
+}
 
 /** "First Page" 924 and "Page Count" 11 -> "924-934"; null when the pages are not a single numeric start page. */
 export function pagesFromCount(start: string | null, count: string | null): string | null {
