@@ -468,3 +468,19 @@ describe('names in real exports', () => {
     expect(scopus.records[0].publication.authors.map((author) => `${author.family}|${author.given}`)).toEqual(['Iorio|C', 'Frasso|G', "D'Ambrosio|A", 'Siciliano|R']);
   });
 });
+
+describe('Ovid Embase exported for Citavi and for EndNote (the same two records)', () => {
+  it('reads the EndNote export\'s abstract broken into unindented lines as one abstract, equal to the Citavi one', async () => {
+    const citavi = await readAll('real/ovid/embase-ovid-citavi-2-records.ovd');
+    const endnote = await readAll('real/ovid/embase-ovid-endnote-2-records.cgi');
+    expect(endnote.format).toBe('ovid');
+    expect(endnote.records).toHaveLength(2);
+    const abstract = endnote.records[0].publication.abstract ?? '';
+    expect(abstract).toMatch(/^Background: As in most rare diseases/);
+    expect(abstract).toContain('Method(s): We searched MEDLINE, EBSCO');
+    expect(abstract).toMatch(/Interventions that ameliorate these issues need investigation\.$/);
+    const flat = (text: string | null) => text?.replace(/\s+/g, ' ');
+    expect(flat(abstract)).toBe(flat(citavi.records[0].publication.abstract));
+    expect(endnote.records.map((record) => record.publication.title)).toEqual(citavi.records.map((record) => record.publication.title));
+  });
+});

@@ -19,6 +19,7 @@ const FILES: [string, number, number][] = [
   ['real/embase/embase-3-records.csv', 3, 3],
   ['real/embase/embase-3-records.ris', 3, 0], // the same three records
   ['real/ovid/embase-ovid-citavi-2-records.ovd', 2, 2], // two abstracts with their supplement's DOI
+  ['real/ovid/embase-ovid-endnote-2-records.cgi', 2, 0], // the same two, exported for EndNote
   ['real/cinahl/cinahl-ebsco-3-records.ris', 3, 3],
   ['real/cinahl/cinahl-ebsco-4-records.csv', 4, 1], // the RIS file's three, and one more
   ['real/cochrane/cochrane-central-3-records.csv', 3, 3],

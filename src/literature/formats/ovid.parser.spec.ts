@@ -97,3 +97,12 @@ describe('parseOvidSource on real Embase conference abstracts', () => {
     ).toEqual({ journal: 'BMC Proceedings', volume: '12', issue: 'Supplement 3', pages: null, year: 2018, month: null });
   });
 });
+
+describe('Ovid tagged export with unindented continuation lines (the "EndNote" export format)', () => {
+  it('joins lines without a tag to the tag before them', async () => {
+    const text = ['<1. >', 'VN  - Ovid Technologies', 'DB  - Embase', 'TI  - A title.', 'AB  - Background: one. ', 'Method(s): two. ', 'Conclusion(s): three.', 'YR  - 2018', ''].join('\n');
+    const [record] = await collect(parseOvid(streamOf(text)));
+    expect(record.publication.abstract?.replace(/\s+/g, ' ')).toBe('Background: one. Method(s): two. Conclusion(s): three.');
+    expect(record.publication.year).toBe(2018);
+  });
+});

@@ -259,6 +259,12 @@ export async function* readOvidRecords(source: TextSource, options: ParserOption
     }
     // A heading of the labelled layout.
     const heading = text.trim().replace(/:$/, '').toLowerCase();
+    if (tagged && HEADINGS[heading] === undefined) {
+      // Tagged layout: Ovid's "EndNote" export breaks an abstract into unindented lines ("AB  - Background: …" then
+      // "Method(s): …"); they continue the tag's value.
+      if (field !== null && !skipField) add(record, field, text.trim(), true);
+      continue;
+    }
     field = HEADINGS[heading] ?? null;
     skipField = field === null;
     tagged = false;
