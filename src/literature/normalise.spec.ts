@@ -250,3 +250,50 @@ describe('stripMarkup', () => {
     expect(stripMarkup('<mml:math><mml:mi>x</mml:mi></mml:math> levels')).toBe('x levels');
   });
 });
+
+describe('rules found on real exports', () => {
+  it('reads the Cochrane Library accession notation "PUBMED n" as a PMID, but not the word PubMed before a year', () => {
+    expect(extractPmid('PUBMED 21314913')).toBe('21314913');
+    expect(extractPmid('PUBMED 38407106,EMBASE 643589775')).toBe('38407106');
+    expect(extractPmid('PubMed ID: 36971057')).toBe('36971057');
+    expect(extractPmid('Searched in PubMed 2019 and Embase')).toBeNull();
+    expect(extractPmid('EMBASE 643589775')).toBeNull();
+  });
+
+  it('reads MEDLINE-style lists with initials longer than two letters ("Campos HBN", PubMed CSV)', () => {
+    expect(parseAuthorList("Cincotta A, Nicolaï M, Campos HBN, McNamara M, D'Alba L.")).toEqual([
+      { family: 'Cincotta', given: 'A' },
+      { family: 'Nicolaï', given: 'M' },
+      { family: 'Campos', given: 'HBN' },
+      { family: 'McNamara', given: 'M' },
+      { family: "D'Alba", given: 'L' },
+    ]);
+    expect(parseAuthorList('Pérez-de la Fuente R, Sanz JL.')).toEqual([
+      { family: 'Pérez-de la Fuente', given: 'R' },
+      { family: 'Sanz', given: 'JL' },
+    ]);
+  });
+
+  it('reads a name without a comma among "Family, Given" names given name first (EBSCOhost: "CAIZHI SHEN")', () => {
+    expect(parseAuthorList('CROUDACE, ANGUS D.; CAIZHI SHEN; JUNCHANG LÜ; BRUSATTE, STEPHEN L.; VINTHER, JAKOB')).toEqual([
+      { family: 'Croudace', given: 'Angus D' },
+      { family: 'Shen', given: 'Caizhi' },
+      { family: 'Lü', given: 'Junchang' },
+      { family: 'Brusatte', given: 'Stephen L' },
+      { family: 'Vinther', given: 'Jakob' },
+    ]);
+    // Mixed case with initials last stays "Family Initials"; a list of comma-less names is not affected.
+    expect(parseAuthorList('Smith, John; Doe AB; Roe, Jane')).toEqual([
+      { family: 'Smith', given: 'John' },
+      { family: 'Doe', given: 'AB' },
+      { family: 'Roe', given: 'Jane' },
+    ]);
+  });
+
+  it('drops the affiliation letter older Scopus BibTeX glues to the initials ("Iorio, C.a")', () => {
+    expect(parseAuthorName('Iorio, C.a')).toEqual({ family: 'Iorio', given: 'C' });
+    expect(parseAuthorName('Eilers, P.H.C.b')).toEqual({ family: 'Eilers', given: 'PHC' });
+    expect(parseAuthorName('Siciliano, R.')).toEqual({ family: 'Siciliano', given: 'R' });
+    expect(parseAuthorName('Smith, Jo')).toEqual({ family: 'Smith', given: 'Jo' });
+  });
+});

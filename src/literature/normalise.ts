@@ -51,7 +51,9 @@ export function extractLabelledDoi(text: string | null | undefined): string | nu
 /** Finds "PMID: 123" (or "PMID 123", "PMID-123") inside free text. */
 export function extractPmid(text: string | null | undefined): string | null {
   if (!text) return null;
-  const match = /\bPMID\s*[:=-]?\s*(\d{1,9})\b/i.exec(text);
+  // "PMID: 123"; the Cochrane Library's accession notation "PUBMED 123" (its CSV "PubMed ID" column and
+  // RIS C3 "PUBMED 38407106,EMBASE 643589775"), written in capitals; "PubMed ID: 123".
+  const match = /\bPMID\s*[:=-]?\s*(\d{1,9})\b/i.exec(text) ?? /\bPUBMED\s*[:=]?\s*(\d{1,9})\b/.exec(text) ?? /\bPubMed\s+ID\s*[:=]?\s*(\d{1,9})\b/i.exec(text);
   return match ? normalisePmid(match[1]) : null;
 }
 
@@ -185,6 +187,8 @@ export function looksLikeOrganisation(name: string): boolean {
 export function normaliseGivenName(raw: string | null | undefined): string | null {
   let text = cleanText(raw);
   if (text === null) return null;
+  // Older Scopus BibTeX glues the affiliation letter to the initials: "Iorio, C.a and Frasso, G.b".
+  text = text.replace(/^((?:\p{Lu}\.[\s-]?)+)\p{Ll}$/u, '$1');
   text = text.replace(/(\p{Lu})\./gu, '$1 ').replace(/\s*-\s*/g, '-');
   text = cleanText(text) ?? '';
   if (/^(?:\p{Lu}(?:-|\s)?)+$/u.test(text)) text = text.replace(/\s+/g, '');
@@ -288,11 +292,45 @@ export function splitAuthorList(raw: string | null | undefined): string[] {
   return [text];
 }
 
+/**
+ * "Campos HBN" in a list of MEDLINE-style names ("Cincotta A, Nicolaï M, Campos HBN, …"): the last word
+ * is the initials, however many (a lone name cannot tell "Campos HBN" from "Wei LIU", a list can).
+ */
+function parseFamilyInitials(piece: string): ParsedAuthor | null {
+  const tokens = piece.trim().replace(/\.$/, '').split(/\s+/);
+  const last = tokens[tokens.length - 1];
+  if (tokens.length < 2 || !isInitials(last) || isInitials(tokens[0]) || looksLikeOrganisation(piece)) return parseAuthorName(piece);
+  return { family: tokens.slice(0, -1).join(' '), given: normaliseGivenName(last) };
+}
+
+/**
+ * "CAIZHI SHEN" among "CROUDACE, ANGUS D.; CAIZHI SHEN; JUNCHANG LÜ" (EBSCOhost): in a list whose other
+ * names are "Family, Given", a name without a comma is written given name first.
+ */
+export function parseGivenFirst(piece: string): ParsedAuthor | null {
+  const name = cleanText(piece);
+  if (!name || looksLikeOrganisation(name) || CJK_NAME.test(name)) return parseAuthorName(piece);
+  const shouted = !/\p{Ll}/u.test(name) && /\p{Lu}{3,}/u.test(name);
+  // "Smith AB" keeps its initials last; only an all-capitals name ("JUNCHANG LÜ") is read given name first regardless.
+  if (!shouted && isInitials(name.split(' ').pop() ?? '')) return parseAuthorName(piece);
+  const tokens = (shouted ? titleCaseWords(name, 2) : name).split(' ');
+  if (tokens.length < 2 || tokens.length > 4) return parseAuthorName(piece);
+  let familyStart = tokens.length - 1;
+  while (familyStart > 1 && NAME_PARTICLES.has(tokens[familyStart - 1].toLowerCase())) familyStart -= 1;
+  return { family: tokens.slice(familyStart).join(' '), given: normaliseGivenName(tokens.slice(0, familyStart).join(' ')) };
+}
+
 /** Parses every name of an author list value; "et al." and "others" are dropped. */
 export function parseAuthorList(raw: string | null | undefined): ParsedAuthor[] {
-  return splitAuthorList(raw)
-    .filter((piece) => !/^(et al\.?|others)$/i.test(piece.trim()))
-    .map((piece) => parseAuthorName(piece))
+  const text = cleanText(raw);
+  const pieces = splitAuthorList(raw).filter((piece) => !/^(et al\.?|others)$/i.test(piece.trim()));
+  // PubMed's "Griffin DK, Larkin DM, O'Connor RE." (split on commas, so every piece is "Family Initials").
+  const medlineList = pieces.length > 1 && text !== null && !text.includes(';') && pieces.every((piece) => !piece.includes(','));
+  // "Family, Given; Family, Given; GIVEN FAMILY": most names carry a comma.
+  const withComma = pieces.filter((piece) => piece.includes(',')).length;
+  const commaList = pieces.length > 1 && withComma * 2 >= pieces.length;
+  return pieces
+    .map((piece) => (medlineList ? parseFamilyInitials(piece) : commaList && !piece.includes(',') ? parseGivenFirst(piece) : parseAuthorName(piece)))
     .filter((author): author is ParsedAuthor => author !== null);
 }
 

@@ -1,4 +1,4 @@
-import { authorsCompatible, foldForMatching, journalsAgree, sameRecordByTitle, TitleMatchRecord, titleFoldOf, venueAgreement } from './title-match';
+import { authorsCompatible, differentRecordsSharingDoi, foldForMatching, journalsAgree, sameRecordByTitle, TitleMatchRecord, titleFoldOf, venueAgreement } from './title-match';
 
 const record = (fields: Partial<TitleMatchRecord>): TitleMatchRecord => ({ title: 'Bilateral renal artery aneurysms in pregnancy', year: 2018, authors: [], ...fields });
 
@@ -91,5 +91,25 @@ describe('sameRecordByTitle', () => {
   it('a record without a year needs the venue to agree', () => {
     expect(sameRecordByTitle(record({ year: null }), record({}))).toBe(false);
     expect(sameRecordByTitle(record({ year: null, journal: 'J Vasc Surg Cases' }), scopus)).toBe(true);
+  });
+});
+
+describe('differentRecordsSharingDoi', () => {
+  const doi = '10.1186/s12919-018-0099-8';
+  it('tells apart two Embase conference abstracts that carry their supplement\'s DOI', () => {
+    expect(
+      differentRecordsSharingDoi(
+        { title: 'Quality of life in patients with primary ciliary dyskinesia: A systematic review.', year: 2018, doi, authors: [{ family: 'Behan', given: 'L' }] },
+        { title: 'Development of a bioinformatics analysis method for diagnosis of.', year: 2018, doi, authors: [{ family: 'Dyskinesia', given: 'PC' }] },
+      ),
+    ).toBe(true);
+  });
+
+  it('keeps the DOI match for the same article written differently (case, a translated subtitle, the authors lost, the same first author)', () => {
+    const article = { title: 'Spinosaurus is not an aquatic dinosaur', year: 2022, doi, authors: [{ family: 'Sereno', given: 'PC' }] };
+    expect(differentRecordsSharingDoi(article, { ...article, title: 'SPINOSAURUS IS NOT AN AQUATIC DINOSAUR.' , authors: [{ family: 'Myhrvold', given: 'N' }] })).toBe(false);
+    expect(differentRecordsSharingDoi(article, { ...article, title: 'Le spinosaure n\'est pas un dinosaure aquatique', authors: [] })).toBe(false);
+    expect(differentRecordsSharingDoi(article, { ...article, title: 'Le spinosaure n\'est pas un dinosaure aquatique', authors: [{ family: 'Sereno', given: 'Paul C' }] })).toBe(false);
+    expect(differentRecordsSharingDoi(article, { ...article, title: null })).toBe(false);
   });
 });

@@ -125,3 +125,31 @@ export function sameRecordByTitle(a: TitleMatchRecord, b: TitleMatchRecord): boo
   const needsVenue = fold.length < MIN_TITLE_ONLY_LENGTH || !a.year || !b.year;
   return !needsVenue || venue === 'agree';
 }
+
+function titleWords(title: string | null | undefined): Set<string> {
+  return new Set(
+    (title ?? '')
+      .replace(MARKUP_TAG, '')
+      .split(/[^\p{L}\p{N}]+/u)
+      .map(foldForMatching)
+      .filter((word) => word.length > 2),
+  );
+}
+
+/**
+ * Two records carrying the same DOI that are plainly not one publication: both have titles sharing
+ * fewer than half of their words and both have first authors that cannot be the same person. Embase
+ * gives the conference abstracts of a journal supplement the supplement's DOI ("BMC Proceedings 12
+ * (Supplement 3)": every abstract, one DOI), so a DOI alone must not merge them. A translated title,
+ * a corrected title or a lost author list keeps the DOI match.
+ */
+export function differentRecordsSharingDoi(a: TitleMatchRecord, b: TitleMatchRecord): boolean {
+  if (!a.title || !b.title || !a.authors.length || !b.authors.length) return false;
+  if (authorsCompatible(a.authors, b.authors)) return false;
+  if (a.pmid && b.pmid && a.pmid === b.pmid) return false;
+  const wordsA = titleWords(a.title);
+  const wordsB = titleWords(b.title);
+  if (wordsA.size === 0 || wordsB.size === 0) return false;
+  const shared = [...wordsA].filter((word) => wordsB.has(word)).length;
+  return shared * 2 < Math.min(wordsA.size, wordsB.size);
+}

@@ -260,3 +260,37 @@ describe('BibTeX as Scopus writes it', () => {
     });
   });
 });
+
+describe('BibTeX article numbers (real Scopus and Web of Science exports)', () => {
+  it('uses art_number / Article-Number as the pages when there are none, never over pages', async () => {
+    const text = [
+      'Scopus',
+      'EXPORT DATE: 23 September 2021',
+      '',
+      '@ARTICLE{Gao2021,',
+      'author={Gao, X. and Ni, W.},',
+      'title={Per- and polyfluoroalkyl substances exposure during pregnancy},',
+      'journal={Environmental Research},',
+      'year={2021},',
+      'volume={201},',
+      'art_number={111632},',
+      'funding_text 1={This work was supported in part by the National Natural Science Foundation of China.},',
+      'source={Scopus},',
+      '}',
+      '@article{ WOS:000444488888888,',
+      'Author = {Articlewriter, Julian},',
+      'Title = {A title},',
+      'Pages = {111-188},',
+      'Article-Number = {6756},',
+      '}',
+      '@article{ WOS:000444488888889,',
+      'Author = {Articlewriter, Julian},',
+      'Title = {Another title},',
+      'Article-Number = {e0006219},',
+      '}',
+      '',
+    ].join('\n');
+    const records = await collect(parseBibtex(streamOf(text)));
+    expect(records.map((record) => record.publication.pages)).toEqual(['111632', '111-188', 'e0006219']);
+  });
+});

@@ -421,7 +421,8 @@ export function bibtexFieldsToPublication(fields: Map<string, string>): ParsedPu
   publication.month = (month ? (parseMonth(month) ?? parseDateParts(month).month) : null) ?? (date.year === publication.year ? date.month : null);
   publication.volume = plain('volume');
   publication.issue = plain('number', 'issue');
-  publication.pages = normalisePages(plain('pages'));
+  // An article with an article number instead of pages: Scopus "art_number", Web of Science "Article-Number", biblatex "eid".
+  publication.pages = normalisePages(plain('pages')) ?? normalisePages(plain('art_number', 'article-number', 'articleno', 'eid'));
 
   const note = plain('note', 'annote', 'annotation');
   publication.doi = normaliseDoi(plain('doi')) ?? extractLabelledDoi(plain('url')) ?? extractLabelledDoi(note);

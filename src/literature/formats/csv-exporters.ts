@@ -47,6 +47,7 @@ export type CsvExporterName =
   | 'openalex'
   | 'lens'
   | 'publish-or-perish'
+  | 'google-scholar'
   | 'dimensions'
   | 'endnote'
   | 'generic'
@@ -329,7 +330,7 @@ const EMBASE: CsvExporter = {
     title: ['title'],
     abstract: ['abstract'],
     authors: ['author names'],
-    journal: ['source title', 'source'],
+    journal: ['source title'],
     year: ['publication year'],
     month: ['date of publication'],
     volume: ['volume'],
@@ -347,7 +348,16 @@ const EMBASE: CsvExporter = {
   listSeparator: /[;,\n]/,
   refine(publication, row) {
     // "Source" is sometimes the whole citation ("Journal of X 2019 12:3 (100-104)"); the year comes from the dates then.
-    publication.year = publication.year ?? parseDateParts(row('date of publication')).year ?? parseDateParts(row('source')).year;
+    // Without "Source title" (older exports), "Source" is the whole citation: "Endoscopic Ultrasound (2014) 3:3 (152-160). Date of Publication: 2014".
+    const source = parseEmbaseSource(row('source'));
+    publication.journal = publication.journal ?? source.journal;
+    publication.year = publication.year ?? parseDateParts(row('date of publication')).year ?? source.year;
+    publication.month = publication.month ?? source.month;
+    publication.volume = publication.volume ?? source.volume;
+    publication.issue = publication.issue ?? source.issue;
+    publication.pages = publication.pages ?? source.pages;
+    // Older exports have no DOI column; the link resolver's URL carries it ("…&id=doi:10.4103%2F2303-9027.138783&…").
+    publication.doi = publication.doi ?? doiFromOpenUrl(row('open url link'));
   },
 };
 
@@ -355,7 +365,8 @@ const EMBASE: CsvExporter = {
 const EBSCO: CsvExporter = {
   name: 'ebsco',
   label: 'EBSCOhost / CINAHL',
-  signatures: [['title', 'an', 'plink'], ['title', 'accession number', 'plink'], ['title', 'an', 'publicationdate'], ['title', 'accession number', 'subject terms', 'source']],
+  // The last: EBSCOhost's newer CSV ("Article Title,Author,Journal Title,ISSN,ISBN,Publication Date,…,First Page,Page Count,Accession Number,DOI,…,Doctype,Subjects,Keywords,Abstract,PLink").
+  signatures: [['title', 'an', 'plink'], ['title', 'accession number', 'plink'], ['title', 'an', 'publicationdate'], ['title', 'accession number', 'subject terms', 'source'], ['article title', 'accession number', 'plink']],
   columns: {
     title: ['title', 'article title'],
     abstract: ['abstract'],
@@ -366,10 +377,10 @@ const EBSCO: CsvExporter = {
     volume: ['volume'],
     issue: ['issue'],
     pages: ['pages', 'page range', 'pagination'],
-    startPage: ['start page', 'startpage'],
+    startPage: ['start page', 'startpage', 'first page'],
     doi: ['doi'],
     issn: ['issn', 'issns'],
-    publicationTypes: ['publication type', 'pubtypes', 'doctypes', 'document type'],
+    publicationTypes: ['publication type', 'pubtypes', 'doctypes', 'doctype', 'document type'],
     keywords: ['subjects', 'subject terms', 'major subjects', 'keywords', 'author supplied keywords'],
     language: ['language'],
     url: ['plink', 'url'],
@@ -381,6 +392,11 @@ const EBSCO: CsvExporter = {
     publication.volume = publication.volume ?? source.volume;
     publication.issue = publication.issue ?? source.issue;
     publication.pages = publication.pages ?? source.pages;
+    // "First Page" and "Page Count" (1 and 60: pages 1-60).
+    publication.pages = pagesFromCount(publication.pages, row('page count')) ?? publication.pages;
+    // EBSCOhost writes dates the American way: "4/3/2024" is 3 April.
+    const usDate = /^\s*(\d{1,2})\/\d{1,2}\/(?:1[5-9]|20)\d\d\s*$/.exec(row('publication date') ?? row('publicationdate') ?? '');
+    if (publication.month === null && usDate) publication.month = parseMonth(usDate[1]);
     const accession = row('an') ?? row('accession number');
     // MEDLINE via EBSCO uses the PMID as its accession number.
     if (!publication.pmid && accession && /^\d{1,8}$/.test(accession.trim()) && /medline|pubmed/i.test(row('database') ?? row('db') ?? '')) publication.pmid = normalisePmid(accession);
@@ -503,6 +519,25 @@ const PUBLISH_OR_PERISH: CsvExporter = {
   },
 };
 
+/**
+ * Google Scholar's own CSV ("My library" > Export > CSV): Authors ("Barrett, Paul M; Willis, Katherine J; "),
+ * Title, Publication (the journal), Volume, Number (the issue), Pages, Year, Publisher. No identifiers.
+ */
+const GOOGLE_SCHOLAR: CsvExporter = {
+  name: 'google-scholar',
+  label: 'Google Scholar',
+  signatures: [['authors', 'title', 'publication', 'volume', 'number', 'pages', 'year', 'publisher']],
+  columns: {
+    title: ['title'],
+    authors: ['authors'],
+    journal: ['publication'],
+    year: ['year'],
+    volume: ['volume'],
+    issue: ['number'],
+    pages: ['pages'],
+  },
+};
+
 /** Dimensions publications CSV, after its "About the data: Exported on …" row: "PubYear", "Pagination", "Authors" ("Smith, John; Doe, Anne"). */
 const DIMENSIONS: CsvExporter = {
   name: 'dimensions',
@@ -598,7 +633,7 @@ export const GENERIC: CsvExporter = {
   },
 };
 
-export const CSV_EXPORTERS: readonly CsvExporter[] = [ZOTERO, PUBMED, COVIDENCE, RAYYAN, SCOPUS, WOS_TAGGED, WOS, EMBASE, EBSCO, OPENALEX, LENS, PUBLISH_OR_PERISH, DIMENSIONS, ENDNOTE, COCHRANE];
+export const CSV_EXPORTERS: readonly CsvExporter[] = [ZOTERO, PUBMED, COVIDENCE, RAYYAN, SCOPUS, WOS_TAGGED, WOS, EMBASE, EBSCO, OPENALEX, LENS, PUBLISH_OR_PERISH, GOOGLE_SCHOLAR, DIMENSIONS, ENDNOTE, COCHRANE];
 
 /** The exporter one of whose signatures is complete in the header, or null. */
 export function recogniseCsvExporter(header: string[]): CsvExporter | null {
@@ -709,6 +744,52 @@ export function parsePubmedCitation(citation: string | null, journal: string | n
   return parts;
 }
 
+
+/**
+ * Embase's citation in "Source": "Journal (2014) 3:3 (152-160). Date of Publication: 2014",
+ * "Journal (2019) 54 (83-86). …", "Nature Communications (2024) 15:1 Article Number: 4063. Date of Publication: 1 Dec 2024".
+ */
+export function parseEmbaseSource(raw: string | null): CitationSource & { month: number | null } {
+  const out = { journal: null as string | null, year: null as number | null, month: null as number | null, volume: null as string | null, issue: null as string | null, pages: null as string | null };
+  const text = cleanText(raw);
+  if (!text) return out;
+  const match = /^(.+?)\s+\((1[5-9]\d\d|20\d\d)\)(?:\s+([^\s:(.]+)(?::([^\s(.]+))?)?(?:\s+\(([^)]+)\))?/.exec(text);
+  const published = /Date of Publication:\s*([^.]+)/i.exec(text);
+  out.month = published ? parseDateParts(published[1]).month : null;
+  const articleNumber = /\bArticle Number:\s*([^\s.]+)/i.exec(text)?.[1];
+  if (!match) {
+    // Not a citation: a journal name, perhaps followed by the article number or the date.
+    out.journal = cleanText(text.replace(/[\s.]*(?:Article Number:|Date of Publication:).*$/i, ''));
+    out.pages = normalisePages(articleNumber);
+    return out;
+  }
+  out.journal = cleanText(match[1]);
+  out.year = Number(match[2]);
+  out.volume = cleanText(match[3]);
+  out.issue = cleanText(match[4]);
+  out.pages = normalisePages(match[5] ?? articleNumber);
+  return out;
+}
+
+/** The DOI in an OpenURL link resolver address ("…&id=doi:10.4103%2F2303-9027.138783&…"). */
+export function doiFromOpenUrl(url: string | null): string | null {
+  const match = /[?&]id=doi:([^&\s]+)/i.exec(url ?? '');
+  if (!match) return null;
+  try {
+    return normaliseDoi(decodeURIComponent(match[1]));
+  } catch {
+    return null;
+  }
+}
+
+/** "First Page" 924 and "Page Count" 11 -> "924-934"; null when the pages are not a single numeric start page. */
+export function pagesFromCount(start: string | null, count: string | null): string | null {
+  if (!start || !count || !/^\d+$/.test(start.trim()) || !/^\d+p?\.?$/.test(count.trim())) return null;
+  const first = Number(start.trim());
+  const pages = Number.parseInt(count.trim(), 10);
+  if (pages < 1) return null;
+  return pages === 1 ? String(first) : `${first}-${first + pages - 1}`;
+}
 
 function splitOn(value: string | null, separator: RegExp): string[] {
   return value ? value.split(new RegExp(separator.source, 'g')).map((part) => part.trim()).filter((part) => part.length > 0) : [];

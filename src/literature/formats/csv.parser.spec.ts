@@ -1,6 +1,6 @@
 import type { ParsedRecord } from '../parsed-publication';
 import { collect, fixtureBytes, fixtureStream, importError, streamOf } from '../testing/fixtures';
-import { CSV_EXPORTERS, parsePubmedCitation, recogniseCsvExporter } from './csv-exporters';
+import { CSV_EXPORTERS, doiFromOpenUrl, pagesFromCount, parseEmbaseSource, parsePubmedCitation, recogniseCsvExporter } from './csv-exporters';
 import { parseCsv, sniffDelimiter } from './csv.parser';
 
 const ZOTERO = 'csv/zotero-10-records.csv';
@@ -197,5 +197,63 @@ describe('parseCsv dirty input', () => {
 
   it('rejects an empty file', async () => {
     expect((await importError(parseCsv(streamOf('')))).message).toMatch(/empty/);
+  });
+});
+
+describe('CSV rules found on real database exports', () => {
+  it('reads EBSCOhost\'s newer CSV: ="…" cells, American dates, First Page + Page Count, Doctype', async () => {
+    const text = [
+      'Article Title,Author,Journal Title,ISSN,ISBN,Publication Date,Volume,Issue,First Page,Page Count,Accession Number,DOI,Publisher,Doctype,Subjects,Keywords,Abstract,PLink',
+      '"How to verify fossil tracks.","Lallensack, Jens N.; Owais, Abdalla","Historical Biology",="08912963",,="4/3/2024","35","6","924","11","163764290","10.1080/08912963.2022.2069020","T&F","Article","TRACE fossils; DINOSAURS",,"Abstract.","https://search.ebscohost.com/x"',
+      '',
+    ].join('\n');
+    const [record] = await collect(parseCsv(streamOf(text)));
+    expect(record.publication).toMatchObject({ issns: ['0891-2963'], year: 2024, month: 4, pages: '924-934', publicationTypes: ['Article'], journal: 'Historical Biology' });
+    expect(pagesFromCount('213', '13')).toBe('213-225');
+    expect(pagesFromCount('1', '1')).toBe('1');
+    expect(pagesFromCount('e123', '5')).toBeNull();
+  });
+
+  it('reads Google Scholar\'s CSV ("Publication" is the journal, "Number" the issue)', async () => {
+    const text = ['Authors,Title,Publication,Volume,Number,Pages,Year,Publisher', '"Bell, Phil R; Snively, Eric; ",Polar dinosaurs on parade,Alcheringa,32,3,271-284,2008,Taylor & Francis', ''].join('\n');
+    const [record] = await collect(parseCsv(streamOf(text)));
+    expect(record.publication).toMatchObject({ journal: 'Alcheringa', volume: '32', issue: '3', pages: '271-284', year: 2008 });
+    expect(record.publication.authors).toEqual([{ family: 'Bell', given: 'Phil R' }, { family: 'Snively', given: 'Eric' }]);
+  });
+
+  it('reads the Cochrane CSV "PubMed ID" cell "PUBMED n"', async () => {
+    const text = ['CENTRAL ID,Author(s),Title,Source,Year,PubMed ID,Embase ID,DOI', '"CN-02677909","Kim, JS; Gilbert, JB","Time to transfer","Developmental psychology","2024","PUBMED 38407106","EMBASE 643589775","10.1037/dev0001710"', ''].join('\n');
+    const [record] = await collect(parseCsv(streamOf(text)));
+    expect(record.publication).toMatchObject({ pmid: '38407106', doi: '10.1037/dev0001710' });
+  });
+});
+
+describe('Embase CSV without "Source title" (the older layout, as in asreview/asreview tests/demo_data/embase_newpage.csv)', () => {
+  it('reads journal, year, volume, issue, pages and month from the citation in "Source", the DOI from the OpenURL link', async () => {
+    const header =
+      'Title,Original Title,Author Names,Correspondence Address,Editors,Source,Abstract,Original Abstract,Emtree Drug Index Terms (Major Focus),Emtree Drug Index Terms,Emtree Medical Index Terms (Major Focus),Emtree Medical Index Terms,keywords,Drug Tradenames,Drug Manufacturer,Device Tradenames,Device Manufacturer,Clinical Trial Numbers,Open URL Link,Copyright';
+    const row =
+      '"Duplication cysts: Diagnosis, management, and the role of endoscopic ultrasound",,"Liu R., Adler D.G.","D.G. Adler, Salt Lake City",,Endoscopic Ultrasound (2014) 3:3 (152-160). Date of Publication: 2014,"Abstract.",,,,"endoscopic ultrasonography","article",,,,,,,http://sfx.library.uu.nl/utrecht?sid=EMBASE&issn=22267190&id=doi:10.4103%2F2303-9027.138783&atitle=Duplication,"Copyright 2014 Elsevier B.V., All rights reserved."';
+    const [record] = await collect(parseCsv(streamOf([header, row, ''].join('\n'))));
+    expect(record.publication).toMatchObject({ journal: 'Endoscopic Ultrasound', year: 2014, volume: '3', issue: '3', pages: '152-160', doi: '10.4103/2303-9027.138783' });
+  });
+
+  it('parseEmbaseSource and doiFromOpenUrl', () => {
+    expect(parseEmbaseSource('International Journal of Surgery Case Reports (2019) 54 (83-86). Date of Publication: 1 Jan 2019')).toEqual({
+      journal: 'International Journal of Surgery Case Reports',
+      year: 2019,
+      month: 1,
+      volume: '54',
+      issue: null,
+      pages: '83-86',
+    });
+    expect(parseEmbaseSource('Nature Communications (2024) 15:1 Article Number: 4063. Date of Publication: 1 Dec 2024')).toMatchObject({ journal: 'Nature Communications', volume: '15', issue: '1', pages: '4063', month: 12 });
+    expect(parseEmbaseSource('Cladistics : the international journal of the Willi Hennig Society (2024) 40:3 (307-356). Date of Publication: 1 Jun 2024')).toMatchObject({
+      journal: 'Cladistics : the international journal of the Willi Hennig Society',
+      pages: '307-356',
+    });
+    expect(parseEmbaseSource('Nature Communications').journal).toBe('Nature Communications');
+    expect(doiFromOpenUrl('https://x.org/link?sid=EMBASE&id=doi:10.1038%2Fs41467-024-48400-3&atitle=A')).toBe('10.1038/s41467-024-48400-3');
+    expect(doiFromOpenUrl('https://x.org/link?sid=EMBASE&id=doi:&atitle=A')).toBeNull();
   });
 });

@@ -138,7 +138,9 @@ export async function* parseCsv(source: TextSource, options: ParserOptions = {})
       const row = (column: string): string | null => {
         const index = columnIndexOf(column);
         if (index === undefined) return null;
-        const value = rowCells[index];
+        const cell = rowCells[index];
+        // Excel's text-forcing formula, as EBSCOhost writes ISSNs and dates: ="19326203"
+        const value = cell !== undefined && cell.startsWith('="') && cell.endsWith('"') ? cell.slice(2, -1) : cell;
         return value !== undefined && value.trim().length > 0 && !/^(?:null|n\/a|\[no [a-z ]+ available\])$/i.test(value.trim()) ? value : null;
       };
       yield { recordNumber, line: startLine, publication: mapCsvRow(exporter, row) };

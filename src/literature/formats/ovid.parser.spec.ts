@@ -89,3 +89,20 @@ describe('Ovid text exports', () => {
     expect(errors.map((error) => error.message)).toEqual(['Ovid record 1, line 1: the record has no fields', 'Ovid record 2, line 4: text before the first field heading: "stray text"']);
   });
 });
+
+describe('parseOvidSource on real Embase conference abstracts', () => {
+  it('keeps the journal, not the conference that follows it', () => {
+    expect(
+      parseOvidSource('BMC Proceedings. Conference: 2nd BEAT-PCD Conference and 3rd PCD Training School: Part 2. Spain. 12 (Supplement 3) (no pagination), 2018. Date of Publication: 2018.'),
+    ).toEqual({ journal: 'BMC Proceedings', volume: '12', issue: 'Supplement 3', pages: null, year: 2018, month: null });
+  });
+});
+
+describe('Ovid tagged export with unindented continuation lines (the "EndNote" export format)', () => {
+  it('joins lines without a tag to the tag before them', async () => {
+    const text = ['<1. >', 'VN  - Ovid Technologies', 'DB  - Embase', 'TI  - A title.', 'AB  - Background: one. ', 'Method(s): two. ', 'Conclusion(s): three.', 'YR  - 2018', ''].join('\n');
+    const [record] = await collect(parseOvid(streamOf(text)));
+    expect(record.publication.abstract?.replace(/\s+/g, ' ')).toBe('Background: one. Method(s): two. Conclusion(s): three.');
+    expect(record.publication.year).toBe(2018);
+  });
+});

@@ -259,6 +259,12 @@ export async function* readOvidRecords(source: TextSource, options: ParserOption
     }
     // A heading of the labelled layout.
     const heading = text.trim().replace(/:$/, '').toLowerCase();
+    if (tagged && HEADINGS[heading] === undefined) {
+      // Tagged layout: Ovid's "EndNote" export breaks an abstract into unindented lines ("AB  - Background: …" then
+      // "Method(s): …"); they continue the tag's value.
+      if (field !== null && !skipField) add(record, field, text.trim(), true);
+      continue;
+    }
     field = HEADINGS[heading] ?? null;
     skipField = field === null;
     tagged = false;
@@ -277,7 +283,8 @@ export function parseOvidSource(raw: string | null): { journal: string | null; v
   const medline = /^(.+?)\.\s+(\d+[A-Za-z]?|[A-Za-z]?\d+)?(?:\s*\(([^)]*)\))?\s*:\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*-\s*[A-Za-z]?\d+[A-Za-z]?)?)\s*,\s*(\d{4})(?:\s+([A-Za-z]{3,}|\d{1,2}))?/.exec(text);
   const match = embase ?? medline;
   if (match) {
-    out.journal = cleanText(match[1]);
+    // An Embase conference abstract names the meeting after the journal: "BMC Proceedings. Conference: 2nd BEAT-PCD Conference …. Spain. 12 (Supplement 3) …"
+    out.journal = cleanText(match[1].replace(/\.\s+Conference:.*$/i, ''));
     out.volume = cleanText(match[2]);
     out.issue = cleanText(match[3]);
     out.pages = normalisePages(match[4]);

@@ -323,3 +323,36 @@ describe('RIS from EPPI Reviewer and Citavi (fixtures with the three invented re
     expect(record.publication.pmid).toBeNull();
   });
 });
+
+describe('RIS rules found on real database exports', () => {
+  const one = async (lines: string[]) => (await collect(parseRis(streamOf([...lines, 'ER  - ', ''].join('\n')))))[0].publication;
+
+  it('takes the PMID from C2 in Scopus RIS and from C5 in Embase RIS, and nowhere else', async () => {
+    expect((await one(['TY  - JOUR', 'TI  - A', 'C2  - 38580657', 'DB  - Scopus'])).pmid).toBe('38580657');
+    expect((await one(['TY  - JOUR', 'TI  - A', 'C5  - 38773066', 'DB  - Embase', 'DB  - Medline'])).pmid).toBe('38773066');
+    expect((await one(['TY  - JOUR', 'TI  - A', 'C5  - 38906957', 'UR  - https://www.embase.com/search/results?id=L644585435'])).pmid).toBe('38906957');
+    // EndNote uses C2 for the PMCID and C5 for other things: a bare number there is not a PMID.
+    expect((await one(['TY  - JOUR', 'TI  - A', 'C2  - 38580657'])).pmid).toBeNull();
+    expect((await one(['TY  - JOUR', 'TI  - A', 'C5  - 12345', 'DB  - Scopus'])).pmid).toBeNull();
+  });
+
+  it('takes the Cochrane accession "PUBMED n" in C3 as the PMID', async () => {
+    expect((await one(['TY  -  JOUR', 'T1  -  A', 'C3  -  PUBMED 38407106,EMBASE 643589775'])).pmid).toBe('38407106');
+  });
+
+  it('uses the article number (C7) as pages when there is no SP, never over SP/EP', async () => {
+    expect((await one(['TY  - JOUR', 'TI  - A', 'C7  - e12292'])).pages).toBe('e12292');
+    expect((await one(['TY  - JOUR', 'TI  - A', 'SP  - 1084', 'EP  - 1092', 'C7  - 2864'])).pages).toBe('1084-1092');
+  });
+
+  it('reads the month from a DA without a year (Web of Science "SEP 22", EndNote "Jun") and JI as the abbreviation', async () => {
+    expect(await one(['TY  - JOUR', 'TI  - A', 'JI  - PLoS One', 'DA  - SEP 22', 'PY  - 2010'])).toMatchObject({ year: 2010, month: 9, journalAbbreviation: 'PLoS One' });
+    expect(await one(['TY  - JOUR', 'TI  - A', 'DA  - Jun', 'PY  - 2011'])).toMatchObject({ year: 2011, month: 6 });
+    expect(await one(['TY  - JOUR', 'TI  - A', 'DA  - 2012/03/01', 'PY  - 2011'])).toMatchObject({ year: 2011, month: null });
+  });
+
+  it('reads EBSCOhost author lines given name first when the others are "FAMILY, GIVEN" (half of them or more)', async () => {
+    const publication = await one(['TY  - JOUR', 'TI  - A', 'AU  - CROUDACE, ANGUS D.', 'AU  - CAIZHI SHEN', 'AU  - JUNCHANG LÜ', 'AU  - BRUSATTE, STEPHEN L.']);
+    expect(publication.authors.map((author) => author.family)).toEqual(['Croudace', 'Shen', 'Lü', 'Brusatte']);
+  });
+});

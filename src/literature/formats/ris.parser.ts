@@ -19,9 +19,12 @@ import {
   joinPages,
   normaliseDoi,
   normalisePmcid,
+  normalisePages,
   normalisePmid,
   parseAuthorName,
   parseDateParts,
+  parseGivenFirst,
+  parseMonth,
   stripMarkup,
   uniqueStrings,
 } from '../normalise';
@@ -147,7 +150,11 @@ function risAuthors(values: string[]): ParsedAuthor[] {
       names[names.length - 1] = `${previous}, ${value}`;
     } else names.push(value);
   }
-  return names.map((value) => parseAuthorName(value)).filter((author): author is ParsedAuthor => author !== null);
+  // EBSCOhost writes "AU  - CROUDACE, ANGUS D." but "AU  - CAIZHI SHEN": among names with commas, one without is given name first.
+  const commaList = names.length > 1 && names.filter((name) => name.includes(',')).length * 2 >= names.length;
+  return names
+    .map((value) => (commaList && !value.includes(',') ? parseGivenFirst(value) : parseAuthorName(value)))
+    .filter((author): author is ParsedAuthor => author !== null);
 }
 
 /** A PubMed ID in a PubMed or Europe PMC link (Citavi lists them in L2), a PMCID in a PMC link; null unless all such links agree. */
@@ -174,6 +181,17 @@ function accessionAsPmid(accession: string | null, database: string): string | n
   return normalisePmid(accession);
 }
 
+/**
+ * The bare PubMed ID some databases put in a note tag: Scopus in C2 ("DB  - Scopus"), Embase.com in C5
+ * ("DB  - Embase" / "DB  - Medline", links to embase.com). Other exporters use these tags for other things.
+ */
+export function exporterPmidTag(fields: RisField[], database: string, links: string[]): string | null {
+  const tag = /\bscopus\b/i.test(database) ? 'C2' : /\bembase\b/i.test(database) || links.some((link) => /embase\.com\//i.test(link)) ? 'C5' : null;
+  if (tag === null) return null;
+  const value = fields.find((field) => field.tag === tag)?.value.trim() ?? '';
+  return /^\d{1,9}$/.test(value) ? normalisePmid(value) : null;
+}
+
 /** Maps one record's tagged fields to a publication. */
 export function risFieldsToPublication(fields: RisField[]): ParsedPublication {
   const all = (...tags: string[]): string[] => fields.filter((field) => tags.includes(field.tag)).map((field) => field.value);
@@ -198,15 +216,19 @@ export function risFieldsToPublication(fields: RisField[]): ParsedPublication {
 
   publication.journal = first('JF', 'JO', 'T2', 'JA', 'J2', 'J1');
   const fullAndAbbreviated = first('JF') && first('JO') && first('JF') !== first('JO') ? first('JO') : null;
-  publication.journalAbbreviation = first('JA', 'J2', 'J1') ?? fullAndAbbreviated;
+  // JI: Web of Science's ISO abbreviation ("PLoS One"); its J9 is the 29-character one ("SCI REP-UK").
+  publication.journalAbbreviation = first('JA', 'J2', 'J1', 'JI') ?? fullAndAbbreviated;
 
   const dates = [first('PY'), first('Y1'), first('DA')].map(parseDateParts);
   publication.year = dates.find((date) => date.year !== null)?.year ?? null;
   publication.month = [dates[2], dates[0], dates[1]].find((date) => date.month !== null && date.year === publication.year)?.month ?? null;
+  // Web of Science and EndNote write DA without the year ("SEP 22", "Jun", "Mar 1", "JUL-DEC").
+  if (publication.month === null && publication.year !== null && dates[2].year === null) publication.month = parseMonth(first('DA'));
 
   publication.volume = first('VL');
   publication.issue = first('IS');
-  publication.pages = joinPages(first('SP'), first('EP'));
+  // C7 is the article number (Web of Science "e12292", Scopus "2864"): the only "page" such articles have.
+  publication.pages = joinPages(first('SP'), first('EP')) ?? normalisePages(first('C7'));
 
   const noteTags = ['N1', 'M1', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'U1', 'U2', 'U3', 'U4', 'U5', 'ID'];
   publication.doi =
@@ -230,6 +252,7 @@ export function risFieldsToPublication(fields: RisField[]): ParsedPublication {
   const links = all('UR', 'L1', 'L2', 'L3', 'L4', 'LK');
   publication.pmid =
     accessionAsPmid(first('AN'), database) ??
+    exporterPmidTag(fields, database, links) ??
     all('AN', 'UI', ...noteTags)
       .map(extractPmid)
       .find((pmid) => pmid !== null) ??

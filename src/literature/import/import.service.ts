@@ -224,9 +224,19 @@ export class ImportService {
     );
     const created = new Map<string, Publication>();
     const patches = new Map<string, Partial<PublicationFields>>();
-    for (const { record, fields, titleKey } of chunk) {
+    for (const { record, fields: recordFields, titleKey } of chunk) {
+      let fields = recordFields;
       const match = index.match(fields, titleKey);
       if (!match) {
+        // The DOI is another record's (a supplement's DOI on each of its abstracts): the new publication goes without it.
+        const doiHolder = fields.doi ? index.holderOf('doi', fields.doi) : null;
+        if (doiHolder) {
+          report.warning(record, {
+            field: 'doi',
+            message: `DOI ${fields.doi} is already the DOI of publication ${doiHolder.id} ("${(doiHolder.title ?? '').slice(0, 80)}"), a different record (title and first author differ); this record is stored without it`,
+          });
+          fields = { ...fields, doi: null };
+        }
         const publication = { ...fields, id: randomUUID(), titleKey, createdAt: startedAt, updatedAt: startedAt } as Publication;
         index.add(publication);
         created.set(publication.id, publication);

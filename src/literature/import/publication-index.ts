@@ -1,5 +1,5 @@
 import { titleKeyOf } from '../../publications/identifiers';
-import { sameRecordByTitle, titleFoldOf } from '../../publications/title-match';
+import { differentRecordsSharingDoi, sameRecordByTitle, titleFoldOf } from '../../publications/title-match';
 import type { Publication } from '../../publications/publication.entity';
 import type { PublicationFields } from '../../publications/publication-validation';
 import { DuplicateKey } from './duplicate-key.enum';
@@ -47,7 +47,8 @@ export class PublicationIndex {
   }
 
   /**
-   * The stored publication a record is, tried on PMID, then DOI, then title key. A title-key match
+   * The stored publication a record is, tried on PMID, then DOI (unless the two plainly differ:
+   * differentRecordsSharingDoi), then title key. A title-key match
    * is refused when a PMID or DOI on both sides disagree (an erratum can share its article's title).
    * Last, the folded title alone, when sameRecordByTitle finds nothing that says they differ (a Scopus
    * record without authors, "Mueller" in one database and "Müller" in another).
@@ -56,7 +57,8 @@ export class PublicationIndex {
     const byPmid = fields.pmid ? this.byPmid.get(fields.pmid) : undefined;
     if (byPmid) return { publication: byPmid, on: DuplicateKey.PMID };
     const byDoi = fields.doi ? this.byDoi.get(fields.doi) : undefined;
-    if (byDoi) return { publication: byDoi, on: DuplicateKey.DOI };
+    // A DOI shared by records that are plainly different (Embase gives a supplement's abstracts its DOI) does not merge them.
+    if (byDoi && !differentRecordsSharingDoi(fields, byDoi)) return { publication: byDoi, on: DuplicateKey.DOI };
     const compatible = titleKey
       ? (this.byTitleKey.get(titleKey) ?? []).find(
           (candidate) => !(candidate.pmid && fields.pmid && candidate.pmid !== fields.pmid) && !(candidate.doi && fields.doi && candidate.doi !== fields.doi),

@@ -1,0 +1,486 @@
+/**
+ * Real export files of the literature databases (test/fixtures/literature/real/, provenance in the README
+ * there), read with format detection as a user's upload would be. Record counts were counted in the files
+ * themselves (ER lines, CSV rows, <record> elements, "@ARTICLE{"); the field values below are copied from
+ * the files.
+ */
+import type { ImportFormat, ParsedPublication, ParsedRecord } from './parsed-publication';
+import { parsePublications } from './parse-publications';
+import { collect, fixtureStream } from './testing/fixtures';
+
+interface Expected {
+  /** 0-based record index. */
+  index: number;
+  fields: Partial<ParsedPublication>;
+  /** First author's family and given name. */
+  firstAuthor?: [string, string | null];
+  authorCount?: number;
+}
+
+interface RealExport {
+  file: string;
+  format: ImportFormat;
+  count: number;
+  records: Expected[];
+}
+
+const REAL_EXPORTS: RealExport[] = [
+  {
+    file: 'real/scopus/scopus-3-records.ris',
+    format: 'ris',
+    count: 3,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'Global latitudinal gradients and the evolution of body size in dinosaurs and mammals',
+          journal: 'Nature Communications',
+          journalAbbreviation: 'Nat. Commun.',
+          year: 2024,
+          volume: '15',
+          issue: '1',
+          pages: '2864',
+          doi: '10.1038/s41467-024-46843-2',
+          pmid: '38580657',
+          issns: ['2041-1723'],
+          publicationTypes: ['Article'],
+          language: 'English',
+        },
+        firstAuthor: ['Wilson', 'LN'],
+        authorCount: 8,
+      },
+      { index: 1, fields: { pages: '1084-1092', pmid: '36971057', doi: '10.1002/ar.25209' }, firstAuthor: ['Aureliano', 'T'] },
+      { index: 2, fields: { pmid: '35953515', pages: '11621' }, firstAuthor: ['Riguetti', 'FJ'], authorCount: 3 },
+    ],
+  },
+  {
+    file: 'real/scopus/scopus-1-record.csv',
+    format: 'csv',
+    count: 1,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'Global latitudinal gradients and the evolution of body size in dinosaurs and mammals',
+          journal: 'Nature Communications',
+          journalAbbreviation: 'Nat. Commun.',
+          year: 2024,
+          volume: '15',
+          issue: '1',
+          pages: '2864',
+          doi: '10.1038/s41467-024-46843-2',
+          pmid: '38580657',
+          issns: ['2041-1723'],
+          publicationTypes: ['Article'],
+          language: 'English',
+        },
+        firstAuthor: ['Wilson', 'Lauren N'],
+        authorCount: 8,
+      },
+    ],
+  },
+  {
+    file: 'real/scopus/scopus-2021-1-record.bib',
+    format: 'bibtex',
+    count: 1,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'Per- and polyfluoroalkyl substances exposure during pregnancy and adverse pregnancy and birth outcomes: A systematic review and meta-analysis',
+          journal: 'Environmental Research',
+          journalAbbreviation: 'Environ. Res.',
+          year: 2021,
+          volume: '201',
+          pages: '111632',
+          doi: '10.1016/j.envres.2021.111632',
+          issns: ['0013-9351'],
+          publicationTypes: ['Review'],
+        },
+        firstAuthor: ['Gao', 'X'],
+        authorCount: 12,
+      },
+    ],
+  },
+  {
+    file: 'real/scopus/scopus-2016-1-record.bib',
+    format: 'bibtex',
+    count: 1,
+    records: [
+      {
+        index: 0,
+        fields: { title: 'Parsimonious time series clustering using P-splines', journal: 'Expert Systems with Applications', year: 2016, volume: '52', pages: '26-38', doi: '10.1016/j.eswa.2016.01.004' },
+        firstAuthor: ['Iorio', 'C'],
+        authorCount: 4,
+      },
+    ],
+  },
+  {
+    file: 'real/wos/webofscience-7-records.ris',
+    format: 'ris',
+    count: 7,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'New Horned Dinosaurs from Utah Provide Evidence for Intracontinental Dinosaur Endemism',
+          journal: 'PLOS ONE',
+          journalAbbreviation: 'PLoS One',
+          year: 2010,
+          month: 9,
+          volume: '5',
+          issue: '9',
+          pages: 'e12292',
+          doi: '10.1371/journal.pone.0012292',
+          pmid: null,
+        },
+        firstAuthor: ['Sampson', 'SD'],
+        authorCount: 7,
+      },
+      { index: 2, fields: { title: 'DICKENS, DINOSAURS, AND DESIGN', year: 2016, month: 12, doi: '10.1017/s1060150316000358', issns: ['1060-1503', '1470-1553'] }, firstAuthor: ['Dawson', 'G'] },
+      { index: 4, fields: { year: 2017, pages: '543-548' }, firstAuthor: ['Müller', 'RT'] },
+      { index: 6, fields: { title: 'Where are the Laramie dinosaurs', year: 1911, doi: '10.1126/science.34.871.319-a' }, firstAuthor: ['Knowlton', 'FH'] },
+    ],
+  },
+  {
+    file: 'real/wos/restoration-wos-6-records.ciw',
+    format: 'wos',
+    count: 6,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'Do magnetic phosphorus adsorbents used for lake restoration impact on zooplankton community?',
+          journal: 'SCIENCE OF THE TOTAL ENVIRONMENT',
+          year: 2019,
+          month: 3,
+          volume: '656',
+          pages: '598-607',
+          doi: '10.1016/j.scitotenv.2018.11.375',
+          pmid: '30529964',
+          issns: ['0048-9697', '1879-1026'],
+        },
+        firstAuthor: ['Alvarez-Manzaneda', 'I'],
+        authorCount: 6,
+      },
+      { index: 3, fields: { pmid: '30522697', issue: '2' }, firstAuthor: ['Ackermann', 'Maximilian'], authorCount: 7 },
+      { index: 5, fields: { title: 'Restoration of motor function after operative reconstruction of the acutely transected spinal cord in the canine model', doi: null, pmid: null, pages: '491-492' }, firstAuthor: ['Cuoco', 'Joshua A'] },
+    ],
+  },
+  {
+    file: 'real/wos/wos-plos-3-records.txt',
+    format: 'wos',
+    count: 3,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: "Caregivers' views on stigmatization and discrimination of people affected by leprosy in Ghana",
+          journal: 'PLOS NEGLECTED TROPICAL DISEASES',
+          year: 2018,
+          month: 1,
+          volume: '12',
+          issue: '1',
+          pages: 'e0006219',
+          doi: '10.1371/journal.pntd.0006219',
+          pmid: '29377890',
+          publicationTypes: ['Article'],
+        },
+        firstAuthor: ['Asampong', 'Emmanuel'],
+        authorCount: 3,
+      },
+      { index: 1, fields: { publicationTypes: ['Review'], pmid: '29370169' }, firstAuthor: ['Delea', 'Maryann G'] },
+    ],
+  },
+  {
+    file: 'real/embase/embase-3-records.csv',
+    format: 'csv',
+    count: 3,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'Cellular structure of dinosaur scales reveals retention of reptile-type skin during the evolutionary transition to feathers',
+          journal: 'Nature Communications',
+          year: 2024,
+          volume: '15',
+          issue: '1',
+          pages: '4063',
+          doi: '10.1038/s41467-024-48400-3',
+          pmid: '38773066',
+          issns: ['2041-1723'],
+          publicationTypes: ['Article'],
+          language: 'English',
+        },
+        firstAuthor: ['Yang', 'Z'],
+        authorCount: 4,
+      },
+      { index: 1, fields: { publicationTypes: ['Erratum'], pmid: '38906957', pages: '14316', month: 6 }, firstAuthor: ['Troiano', 'LP'] },
+      { index: 2, fields: { pages: '307-356', pmid: '38771085' }, firstAuthor: ['Pol', 'D'], authorCount: 6 },
+    ],
+  },
+  {
+    file: 'real/embase/embase-3-records.ris',
+    format: 'ris',
+    count: 3,
+    records: [
+      {
+        index: 0,
+        fields: { title: 'Cellular structure of dinosaur scales reveals retention of reptile-type skin during the evolutionary transition to feathers', journal: 'Nature Communications', journalAbbreviation: 'Nat. Commun.', year: 2024, doi: '10.1038/s41467-024-48400-3', pmid: '38773066' },
+        firstAuthor: ['Yang', 'Z'],
+      },
+      { index: 2, fields: { pmid: '38771085', pages: '307-356' }, firstAuthor: ['Pol', 'D'] },
+    ],
+  },
+  {
+    file: 'real/ovid/embase-ovid-citavi-2-records.ovd',
+    format: 'ovid',
+    count: 2,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'Quality of life in patients with primary ciliary dyskinesia: A systematic review.',
+          journal: 'BMC Proceedings',
+          year: 2018,
+          volume: '12',
+          issue: 'Supplement 3',
+          doi: '10.1186/s12919-018-0099-8',
+          pmid: null,
+          issns: ['1753-6561'],
+          publicationTypes: ['Conference Abstract'],
+        },
+        firstAuthor: ['Behan', 'L'],
+        authorCount: 4,
+      },
+      { index: 1, fields: { title: 'Development of a bioinformatics analysis method for diagnosis of.' }, firstAuthor: ['Dyskinesia', 'PC'] },
+    ],
+  },
+  {
+    file: 'real/cinahl/cinahl-ebsco-3-records.ris',
+    format: 'ris',
+    count: 3,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'Osteohistological insight into the growth dynamics of early dinosaurs and their contemporaries.',
+          journal: 'PLoS ONE',
+          year: 2024,
+          month: 4,
+          volume: '19',
+          issue: '4',
+          pages: '1-60',
+          doi: '10.1371/journal.pone.0298242',
+          issns: ['1932-6203'],
+        },
+        firstAuthor: ['Curry Rogers', 'Kristina'],
+        authorCount: 5,
+      },
+      { index: 2, fields: { doi: '10.1080/08912963.2022.2069020', pages: '924-934', month: 6 }, firstAuthor: ['Lallensack', 'Jens N'] },
+    ],
+  },
+  {
+    file: 'real/cinahl/cinahl-ebsco-4-records.csv',
+    format: 'csv',
+    count: 4,
+    records: [
+      {
+        index: 0,
+        fields: { title: 'Osteohistological insight into the growth dynamics of early dinosaurs and their contemporaries.', journal: 'PLoS ONE', year: 2024, month: 4, pages: '1-60', doi: '10.1371/journal.pone.0298242', issns: ['1932-6203'], publicationTypes: ['Article'] },
+        firstAuthor: ['Curry Rogers', 'Kristina'],
+      },
+      { index: 3, fields: { doi: '10.4202/app.01004.2022', pages: '213-225', year: 2023 }, firstAuthor: ['Croudace', 'Angus D'], authorCount: 5 },
+    ],
+  },
+  {
+    file: 'real/cochrane/cochrane-central-3-records.csv',
+    format: 'csv',
+    count: 3,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title:
+            'The Incredible Years Therapeutic Dinosaur Programme to build social and emotional competence in Welsh primary schools: study protocol for a randomised controlled trial',
+          journal: 'Trials',
+          year: 2011,
+          volume: '12',
+          pages: '39',
+          doi: '10.1186/1745-6215-12-39',
+          pmid: '21314913',
+          publicationTypes: ['Journal article'],
+        },
+        firstAuthor: ['Bywater', 'T'],
+        authorCount: 5,
+      },
+      { index: 1, fields: { pmid: '38407106', pages: '1279-1297', issue: '7' }, firstAuthor: ['Kim', 'JS'] },
+      { index: 2, fields: { pmid: '37362617', pages: '43-58' }, firstAuthor: ['Arruabarrena', 'I'] },
+    ],
+  },
+  {
+    file: 'real/cochrane/cochrane-refman-3-records.ris',
+    format: 'ris',
+    count: 3,
+    records: [
+      { index: 0, fields: { journal: 'Trials', year: 2011, doi: '10.1186/1745-6215-12-39', pmid: '21314913' }, firstAuthor: ['Bywater', 'T'], authorCount: 5 },
+      { index: 1, fields: { pmid: '38407106', pages: '1279-1297' }, firstAuthor: ['Kim', 'JS'], authorCount: 7 },
+    ],
+  },
+  {
+    file: 'real/pubmed/pubmed-csv-10-records.csv',
+    format: 'csv',
+    count: 10,
+    records: [
+      {
+        index: 0,
+        fields: { title: 'Time lapse: A glimpse into prehistoric genomics', journal: 'Eur J Med Genet', year: 2020, month: 2, volume: '63', issue: '2', pages: '103640', doi: '10.1016/j.ejmg.2019.03.004', pmid: '30922926', pmcid: 'PMC7026692' },
+        firstAuthor: ['Griffin', 'DK'],
+        authorCount: 3,
+      },
+      { index: 8, fields: { pmid: '35444275', pages: '684-688' }, firstAuthor: ['Cincotta', 'A'], authorCount: 11 },
+    ],
+  },
+  {
+    file: 'real/pubmed/pubmed-via-endnote-3-records.ris',
+    format: 'ris',
+    count: 3,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'Boswellia serrata: an overall assessment of in vitro, preclinical, pharmacokinetic and clinical data',
+          journal: 'Clin Pharmacokinet',
+          year: 2011,
+          month: 6,
+          volume: '50',
+          issue: '6',
+          pages: '349-69',
+          doi: '10.2165/11586800-000000000-00000',
+          pmid: '21553931',
+          language: 'eng',
+        },
+        firstAuthor: ['Abdel-Tawab', 'M'],
+        authorCount: 3,
+      },
+      { index: 1, fields: { pmid: '29459515', month: 3 }, firstAuthor: ['Abe', 'H'], authorCount: 12 },
+    ],
+  },
+  {
+    file: 'real/google-scholar/googlescholar-10-records.csv',
+    format: 'csv',
+    count: 10,
+    records: [
+      {
+        index: 0,
+        fields: { title: 'Did dinosaurs invent flowers? Dinosaur–angiosperm coevolution revisited', journal: 'Biological Reviews', year: 2001, volume: '76', issue: '3', pages: '411-447', doi: null },
+        firstAuthor: ['Barrett', 'Paul M'],
+        authorCount: 2,
+      },
+      { index: 4, fields: { journal: 'Annual Review of Ecology, Evolution, and Systematics', year: 2018 }, firstAuthor: ['Benson', 'Roger BJ'], authorCount: 1 },
+    ],
+  },
+  {
+    file: 'real/openalex/openalex-1-record.csv',
+    format: 'csv',
+    count: 1,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'A bioprovince for the Barremian–Aptian charophytes of the Central Tethyan Archipelago',
+          journal: 'Cretaceous Research',
+          year: 2024,
+          month: 2,
+          volume: '154',
+          pages: '105752',
+          doi: '10.1016/j.cretres.2023.105752',
+          pmid: null,
+          issns: ['0195-6671', '1095-998X'],
+          language: 'en',
+        },
+        firstAuthor: ['Vicente', 'Alba'],
+        authorCount: 5,
+      },
+    ],
+  },
+  {
+    file: 'real/endnote/endnote16-style-runs-1-record.xml',
+    format: 'endnote-xml',
+    count: 1,
+    records: [
+      {
+        index: 0,
+        fields: { title: 'Plain Bold Italics Underline Superscript Subscript SymbolFont CourierNew SmallerSize Size12 TimesNewRoman-Bold-Italics-Underline-Superscript', year: null },
+        authorCount: 0,
+      },
+    ],
+  },
+];
+
+async function readAll(file: string): Promise<{ format: ImportFormat | null; records: ParsedRecord[] }> {
+  let format: ImportFormat | null = null;
+  const records = await collect(parsePublications(fixtureStream(file), { fileName: file.split('/').pop(), onFormat: (found) => (format = found) }));
+  return { format, records };
+}
+
+describe.each(REAL_EXPORTS)('real export $file', ({ file, format, count, records: expected }) => {
+  it(`is read as ${format} with ${count} records and the fields written in the file`, async () => {
+    const { format: detected, records } = await readAll(file);
+    expect(detected).toBe(format);
+    expect(records).toHaveLength(count);
+    for (const { index, fields, firstAuthor, authorCount } of expected) {
+      const publication = records[index].publication;
+      expect({ record: index + 1, ...publication }).toMatchObject({ record: index + 1, ...fields });
+      if (firstAuthor) expect(publication.authors[0]).toEqual({ family: firstAuthor[0], given: firstAuthor[1] });
+      if (authorCount !== undefined) expect(publication.authors).toHaveLength(authorCount);
+    }
+    // Every record has a title, and none keeps markup or entities.
+    for (const record of records) {
+      expect(record.publication.title).toBeTruthy();
+      expect(record.publication.title).not.toMatch(/<\/?[a-z]+>|&[a-z]+;/i);
+    }
+  });
+});
+
+describe('names in real exports', () => {
+  it('reads EBSCOhost given-first names among "FAMILY, GIVEN" ones (CINAHL CSV)', async () => {
+    const { records } = await readAll('real/cinahl/cinahl-ebsco-4-records.csv');
+    expect(records[3].publication.authors.map((author) => `${author.family}|${author.given}`)).toEqual([
+      'Croudace|Angus D',
+      'Shen|Caizhi',
+      'Lü|Junchang',
+      'Brusatte|Stephen L',
+      'Vinther|Jakob',
+    ]);
+  });
+
+  it('reads PubMed CSV names with three initials ("Campos HBN")', async () => {
+    const { records } = await readAll('real/pubmed/pubmed-csv-10-records.csv');
+    expect(records[8].publication.authors[2]).toEqual({ family: 'Campos', given: 'HBN' });
+  });
+
+  it('reads particles and the affiliation letters of older Scopus BibTeX', async () => {
+    const wos = await readAll('real/wos/restoration-wos-6-records.ciw');
+    expect(wos.records[0].publication.authors[2]).toEqual({ family: 'del Arco', given: 'I' });
+    expect(wos.records[4].publication.authors[0].family).toBe('van Dijizen');
+    const scopus = await readAll('real/scopus/scopus-2016-1-record.bib');
+    expect(scopus.records[0].publication.authors.map((author) => `${author.family}|${author.given}`)).toEqual(['Iorio|C', 'Frasso|G', "D'Ambrosio|A", 'Siciliano|R']);
+  });
+});
+
+describe('Ovid Embase exported for Citavi and for EndNote (the same two records)', () => {
+  it('reads the EndNote export\'s abstract broken into unindented lines as one abstract, equal to the Citavi one', async () => {
+    const citavi = await readAll('real/ovid/embase-ovid-citavi-2-records.ovd');
+    const endnote = await readAll('real/ovid/embase-ovid-endnote-2-records.cgi');
+    expect(endnote.format).toBe('ovid');
+    expect(endnote.records).toHaveLength(2);
+    const abstract = endnote.records[0].publication.abstract ?? '';
+    expect(abstract).toMatch(/^Background: As in most rare diseases/);
+    expect(abstract).toContain('Method(s): We searched MEDLINE, EBSCO');
+    expect(abstract).toMatch(/Interventions that ameliorate these issues need investigation\.$/);
+    const flat = (text: string | null) => text?.replace(/\s+/g, ' ');
+    expect(flat(abstract)).toBe(flat(citavi.records[0].publication.abstract));
+    expect(endnote.records.map((record) => record.publication.title)).toEqual(citavi.records.map((record) => record.publication.title));
+  });
+});
