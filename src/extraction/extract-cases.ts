@@ -80,7 +80,10 @@ export function extractCases(input: ExtractionInput, matcher: ExtractionMatcher)
     const demographicSentences = single ? allSentences : own.length > 0 ? own : shared;
     const sex = sexRule(demographicSentences, input, single);
     const pregnancy = pregnancyRule(demographicSentences, sex?.value ?? null) ?? notPregnantFromSex(sex);
-    const outcome = outcomeRule(single ? abstract.sentences.concat(title.sentences) : own.length > 0 ? own : shared);
+    // In reading order (the title first): the last outcome statement about the patient decides. In a
+    // multi-patient record the patient's own sentences decide, else what is said of all of them.
+    let outcome = outcomeRule(single ? title.sentences.concat(abstract.sentences) : own);
+    if (!single && !outcome.outcome) outcome = outcomeRule(shared);
 
     const procedureMentions = mentions.filter((m) => m.kind === TermKind.PROCEDURE);
     const procedures: ProposedProcedure[] = procedureMentions.map((m) => {

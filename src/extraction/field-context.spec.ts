@@ -26,6 +26,30 @@ describe('buildFieldContext: opening background', () => {
   });
 });
 
+describe('buildFieldContext: once the case narrative has started (rules 1.2.0)', () => {
+  it('keeps a sentence without a patient word or a listed verb as narrative', () => {
+    const text =
+      'A spinal epidural hematoma is a rare complication of anesthesia. The case of a 55-year-old man is presented. Conservative treatment resulted in complete resolution of the hematoma. The symptoms regressed with steroid therapy.';
+    expect(generic(text)).toEqual([true, false, false, false]);
+  });
+
+  it('still drops clear discussion after the case: present-tense general statements, cues, citations, the literature review', () => {
+    const text =
+      'We report a 30-year-old woman with a spinal hematoma. Coagulopathy has been found to be a risk factor. Early decompression is key to a good outcome. Similar cases were described before [3]. We also review the literature on lumbar puncture in a patient with coagulopathy. The possible causes are discussed.';
+    expect(generic(text)).toEqual([false, true, true, true, true, true]);
+  });
+
+  it('ends the opening background at a case introduction or a sentence telling case detail', () => {
+    const text =
+      'Post-puncture headache is a complication of neuraxial techniques. A blood patch is a recognized treatment. Clinical case: 33 years pregnant. Admitted for induction of labor. An epidural block was performed for labor analgesia.';
+    expect(generic(text).slice(3)).toEqual([false, false]);
+  });
+
+  it('takes a modal statement before the case as background', () => {
+    expect(generic('Post dural puncture headache can be observed after any trauma to the dura. Here, we report a 40-year-old woman.')).toEqual([true, false]);
+  });
+});
+
 describe('short forms the text defines', () => {
   const keysIn = (text: string) =>
     buildFieldContext('abstract', text, matcher).sentences.flatMap((s) => s.matches.map((m) => `${text.slice(m.start, m.end)}=${m.entries.map((e) => e.key).join(',')}`));

@@ -12,6 +12,9 @@ const EXTRA: { kind: TermKind; key: string; surfaces: string[] }[] = [
   { kind: TermKind.COMPLICATION, key: 'spinal-epidural-hematoma', surfaces: ['epidural hematoma', 'SEH', 'SSEH', 'SSEDH', 'spontaneous spinal epidural hematoma', 'epidural hematomas'] },
   { kind: TermKind.COMPLICATION, key: 'intracranial-subdural-hematoma', surfaces: ['subdural hematoma', 'SDH', 'subdural intracranial hematoma', 'intracranial subdural hematoma', 'cranial SDH'] },
   { kind: TermKind.COMPLICATION, key: 'spinal-subdural-hematoma', surfaces: ['intradural hematoma', 'spinal subdural hemorrhage', 'SSDH'] },
+  // A haematoma in both spaces ("epi-subdural", "epidural-subdural", "subdural-epidural"): both keys.
+  { kind: TermKind.COMPLICATION, key: 'spinal-epidural-hematoma', surfaces: ['epi-subdural hematoma', 'episubdural hematoma', 'epidural-subdural hematoma', 'subdural-epidural hematoma', 'epidural and subdural hematoma', 'subdural and epidural hematoma'] },
+  { kind: TermKind.COMPLICATION, key: 'spinal-subdural-hematoma', surfaces: ['epi-subdural hematoma', 'episubdural hematoma', 'epidural-subdural hematoma', 'subdural-epidural hematoma', 'epidural and subdural hematoma', 'subdural and epidural hematoma'] },
   { kind: TermKind.COMPLICATION, key: 'intrathecal-hematoma', surfaces: ['subarachnoid hematoma', 'intrathecal clot', 'intrathecal hemorrhage'] },
   { kind: TermKind.COMPLICATION, key: 'post-dural-puncture-headache', surfaces: ['dural puncture headache', 'postspinal headache', 'post spinal headache', 'post-dural-puncture headache'] },
   { kind: TermKind.COMPLICATION, key: 'csf-leak', surfaces: ['CSF leakage', 'cerebrospinal fluid leakage', 'cerebrospinal leakage', 'spinal CSF leak'] },
@@ -49,7 +52,7 @@ const EXTRA: { kind: TermKind; key: string; surfaces: string[] }[] = [
   { kind: TermKind.TREATMENT, key: 'corticosteroids', surfaces: ['prednisolone', 'prednisone', 'hydrocortisone', 'steroid'] },
   { kind: TermKind.TREATMENT, key: 'anticoagulation-reversal', surfaces: ['protamine', 'vitamin K', 'idarucizumab', 'andexanet', 'prothrombin complex concentrate'] },
   { kind: TermKind.TREATMENT, key: 'anticonvulsants', surfaces: ['anticonvulsant', 'antiepileptic'] },
-  { kind: TermKind.TREATMENT, key: 'sphenopalatine-ganglion-block', surfaces: ['SPGB', 'sphenopalatine ganglion block'] },
+  { kind: TermKind.TREATMENT, key: 'sphenopalatine-ganglion-block', surfaces: ['SPGB', 'sphenopalatine ganglion block', 'sphenopalatine block', 'sphenopalatine nerve block'] },
   { kind: TermKind.TREATMENT, key: 'craniectomy', surfaces: ['craniectomy'] },
   { kind: TermKind.SYMPTOM, key: 'low-back-pain', surfaces: ['lower back pain', 'low back and leg pain', 'lumbar back pain'] },
   { kind: TermKind.SYMPTOM, key: 'hypoesthesia', surfaces: ['sensory loss', 'sensory deficit', 'sensory deficits', 'numb', 'reduced sensation', 'decreased sensation'] },

@@ -32,6 +32,10 @@ function count(re: RegExp, text: string): number {
 const SITE_SWAP: Record<string, { other: string; defaultSite: 'spinal' | 'cranial' }> = {
   'intracranial-subdural-hematoma': { other: 'spinal-subdural-hematoma', defaultSite: 'cranial' },
   'spinal-epidural-hematoma': { other: 'intracranial-epidural-hematoma', defaultSite: 'spinal' },
+  // "acute subdural hematoma ... in the dorsal part of the spinal canal"; "subarachnoid hemorrhage and spinal/epidural hematoma".
+  'acute-intracranial-subdural-hematoma': { other: 'spinal-subdural-hematoma', defaultSite: 'cranial' },
+  'chronic-intracranial-subdural-hematoma': { other: 'spinal-subdural-hematoma', defaultSite: 'cranial' },
+  'subarachnoid-hemorrhage': { other: 'intrathecal-hematoma', defaultSite: 'cranial' },
 };
 const SITE_WORDS = /\b(?:spinal|spine|intracranial|cranial|cerebral|lumbar|thoracic|cervical)\b/i;
 
