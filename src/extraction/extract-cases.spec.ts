@@ -143,4 +143,55 @@ describe('extractCases', () => {
       expect(r.rulesVersion).toMatch(/^extraction-rules\//);
     });
   });
+
+  describe('rules 1.2.0', () => {
+    it('drops a class of complications ("neurological complications") beside a specific one', () => {
+      const p = run('A 74-year-old man had neurological complications after an epidural block: a spinal epidural hematoma was found.').patients[0];
+      expect(keys(p, 'complications')).toEqual(['spinal-epidural-hematoma']);
+    });
+
+    it('keeps the class term when nothing more specific is said', () => {
+      const p = run('A 74-year-old man had neurological complications after an epidural block.').patients[0];
+      expect(keys(p, 'complications')).toEqual(['neurological-complication']);
+    });
+
+    it('reads a subdural or subarachnoid bleed in a spinal context as spinal', () => {
+      expect(keys(run('MRI of a 36-year-old woman showed an acute subdural hematoma in the dorsal part of the spinal canal at L1-L4.').patients[0], 'complications')).toEqual(['spinal-subdural-hematoma']);
+      expect(keys(run('This 74 year-old male experienced subarachnoid hemorrhage and a spinal epidural hematoma.').patients[0], 'complications')).toEqual(['intrathecal-hematoma', 'spinal-epidural-hematoma']);
+      expect(keys(run('A 60-year-old woman had an acute subdural hematoma with midline shift and a craniotomy.').patients[0], 'complications')).toEqual(['acute-intracranial-subdural-hematoma']);
+    });
+
+    it('reads an "epi-subdural haematoma" as both spinal epidural and spinal subdural', () => {
+      expect(keys(run('A 50-year-old man had paraplegia due to an epi-subdural haematoma after epidural anaesthesia.').patients[0], 'complications')).toEqual(['spinal-epidural-hematoma', 'spinal-subdural-hematoma']);
+    });
+
+    it('gives "X in the first case and Y in the second" to each patient in turn', () => {
+      const r = run('We report two patients with paraplegia after epidural anesthesia. It was due to a spinal epidural hematoma in the first case and an epidural abscess in the second.');
+      expect(r.patients.map((p) => keys(p, 'complications'))).toEqual([['spinal-epidural-hematoma'], ['epidural-abscess']]);
+      expect(r.patients.map((p) => keys(p, 'symptoms'))).toEqual([['paraplegia'], ['paraplegia']]);
+    });
+
+    it('makes the blood patch the index procedure when a harm followed it, not when a relief did', () => {
+      const harm = run('A 29-year-old woman with PDPH was treated with epidural blood patches that resulted in delayed radicular pain.').patients[0];
+      expect(keys(harm, 'procedures')).toContain('epidural-blood-patch');
+      expect(keys(harm, 'treatments')).not.toContain('therapeutic-epidural-blood-patch');
+      const relief = run('A 29-year-old woman with PDPH received an epidural blood patch that resulted in complete resolution of her headache.').patients[0];
+      expect(keys(relief, 'treatments')).toContain('therapeutic-epidural-blood-patch');
+    });
+
+    it('reads the plural of a defined short form ("EBPs")', () => {
+      const p = run('An epidural blood patch (EBP) is effective. A 30-year-old woman received two EBPs, after which she reported radicular pain.').patients[0];
+      expect(keys(p, 'procedures')).toContain('epidural-blood-patch');
+    });
+
+    it('does not assert a comorbidity from "no risks of" or from a literature-review sentence', () => {
+      const p = run('A 28-year-old woman developed an epidural hematoma after a lumbar puncture. She had no risks of an underlying coagulopathy. We also review the literature on lumbar puncture in a patient with coagulopathy.').patients[0];
+      expect(keys(p, 'comorbidities')).toEqual([]);
+    });
+
+    it('does not take a meningitis named in a differential or a suggestion as bacterial', () => {
+      const p = run('A case of meningitis after obstetric spinal anaesthesia is reported. The difficulty in differentiation between aseptic and bacterial meningitis is noted. The CSF pattern was suggestive of bacterial meningitis.').patients[0];
+      expect(keys(p, 'complications')).toEqual(['meningitis']);
+    });
+  });
 });

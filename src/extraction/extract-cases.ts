@@ -14,7 +14,7 @@ import { ageRule, anticoagulationRule, notPregnantFromSex, pregnancyRule, sexRul
 import { EXTRACTION_RULES_VERSION } from './extraction-rules.version';
 import { buildFieldContext, type DefinedShortForms, type SentenceContext } from './field-context';
 import { outcomeRule } from './outcome.rules';
-import { segmentPatients } from './patient-segmenter';
+import { ordinalPatientAfter, segmentPatients } from './patient-segmenter';
 import { bloodVolume, diagnosis, onsetHours, vertebralLevel } from './procedure-details.rules';
 import { ruleSurfaceEntries } from './rule-surfaces';
 import { classifyStudy } from './study-kind.classifier';
@@ -75,6 +75,15 @@ export function extractCases(input: ExtractionInput, matcher: ExtractionMatcher)
     const sentences = single ? allSentences : [...own, ...shared];
     let mentions = collectMentions(sentences, opts, asProcedure).concat(evacuationMentions(sentences, opts), clauseMentions(sentences, opts));
     if (single) mentions = mentions.concat(meshMentions(input, opts, asProcedure));
+    else {
+      // A shared sentence that gives each patient's finding in turn ("X in the first case and Y in the second").
+      const n = Number(segment.label.replace(/^Case /, '')) || seg.segments.indexOf(segment) + 1;
+      mentions = mentions.filter((m) => {
+        if (!m.ctx || own.includes(m.ctx)) return true;
+        const who = ordinalPatientAfter(m.ctx.fieldText, m.evidence.end);
+        return who === null || who === n;
+      });
+    }
     mentions = mostSpecific(mentions, matcher);
 
     const demographicSentences = single ? allSentences : own.length > 0 ? own : shared;

@@ -171,7 +171,9 @@ function withShortForms(tokens: Token[], matches: TermMatch[], shortForms: Defin
   for (let i = 0; i < tokens.length; i++) {
     while (k < matches.length && matches[k].tokenTo <= i) k++;
     if (k < matches.length && matches[k].tokenFrom <= i) continue;
-    const entries = shortForms.get(tokens[i].raw);
+    // "EBPs" is the plural of the defined "EBP".
+    const raw = tokens[i].raw;
+    const entries = shortForms.get(raw) ?? (raw.length > 2 && raw.endsWith('s') ? shortForms.get(raw.slice(0, -1)) : undefined);
     if (!entries) continue;
     out = out ?? [...matches];
     out.push({ start: tokens[i].start, end: tokens[i].end, tokenFrom: i, tokenTo: i + 1, entries });

@@ -31,6 +31,11 @@ const MARKER = /\b(?:case|patient) ?(\d{1,2}|one|two|three|four|five|six|seven|e
 const MARKER_WITHIN = 40;
 const COUNT_HINT = /cases|patients|women|men\b|parturients|children|dogs|cats|subjects/i;
 
+function caseNumber(label: string): number {
+  const n = Number(label.replace(/^Case /, ''));
+  return Number.isFinite(n) ? n : 0;
+}
+
 export function segmentPatients(title: SentenceContext[], abstract: SentenceContext[], individual: boolean): Segmentation {
   let stated = 0;
   for (const ctx of [...title, ...abstract]) {
@@ -77,6 +82,23 @@ export function segmentPatients(title: SentenceContext[], abstract: SentenceCont
   if (individual && count === 0) count = 1;
   if (!individual || count > MAX_PATIENTS) return { count: 0, segments: [], shared };
   if (segments.length === 0 && count === 1) return { count: 1, segments: [{ label: 'Case', sentences: [] }], shared };
-  for (let i = segments.length; i < count; i++) segments.push({ label: `Case ${i + 1}`, sentences: [] });
+  // Numbered markers may come out of order ("the third patient" told before the others): fill the
+  // missing numbers up to the count and keep the segments in the order of their numbers.
+  for (let i = 1; segments.length < count && i <= count + segments.length; i++) {
+    if (!segments.some((x) => x.label === `Case ${i}`)) segments.push({ label: `Case ${i}`, sentences: [] });
+  }
+  segments.sort((a, b) => caseNumber(a.label) - caseNumber(b.label));
   return { count, segments: segments.slice(0, count), shared };
+}
+
+/**
+ * "was due to epi-subdural haematoma in the first case and epidural abscess in the second": a mention in a
+ * sentence shared by several patients that is directly followed by "in the first/second ... (case|patient)"
+ * is that patient's only. Returns the patient's number (1-based), or null when the mention is not so marked.
+ */
+const ORDINAL_AFTER = /^\s*,?\s*(?:(?:was|were) (?:seen |found |present |noted )?)?(?:in|for) (?:the |our )?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?! (?:time|day|week|month|year|attempt|trimester|stage|line|dose|injection|puncture|patch))/i;
+
+export function ordinalPatientAfter(fieldText: string, end: number): number | null {
+  const m = ORDINAL_AFTER.exec(fieldText.slice(end, end + 48));
+  return m ? parseOrdinal(m[1].toLowerCase()) : null;
 }

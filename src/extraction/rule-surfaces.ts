@@ -12,9 +12,8 @@ const EXTRA: { kind: TermKind; key: string; surfaces: string[] }[] = [
   { kind: TermKind.COMPLICATION, key: 'spinal-epidural-hematoma', surfaces: ['epidural hematoma', 'SEH', 'SSEH', 'SSEDH', 'spontaneous spinal epidural hematoma', 'epidural hematomas'] },
   { kind: TermKind.COMPLICATION, key: 'intracranial-subdural-hematoma', surfaces: ['subdural hematoma', 'SDH', 'subdural intracranial hematoma', 'intracranial subdural hematoma', 'cranial SDH'] },
   { kind: TermKind.COMPLICATION, key: 'spinal-subdural-hematoma', surfaces: ['intradural hematoma', 'spinal subdural hemorrhage', 'SSDH'] },
-  // A haematoma in both spaces ("epi-subdural", "epidural-subdural", "subdural-epidural"): both keys.
+  // A haematoma in both spaces ("epi-subdural", "epidural-subdural"): the spinal subdural key is added beside it (term-assignment.rules.ts).
   { kind: TermKind.COMPLICATION, key: 'spinal-epidural-hematoma', surfaces: ['epi-subdural hematoma', 'episubdural hematoma', 'epidural-subdural hematoma', 'subdural-epidural hematoma', 'epidural and subdural hematoma', 'subdural and epidural hematoma'] },
-  { kind: TermKind.COMPLICATION, key: 'spinal-subdural-hematoma', surfaces: ['epi-subdural hematoma', 'episubdural hematoma', 'epidural-subdural hematoma', 'subdural-epidural hematoma', 'epidural and subdural hematoma', 'subdural and epidural hematoma'] },
   { kind: TermKind.COMPLICATION, key: 'intrathecal-hematoma', surfaces: ['subarachnoid hematoma', 'intrathecal clot', 'intrathecal hemorrhage'] },
   { kind: TermKind.COMPLICATION, key: 'post-dural-puncture-headache', surfaces: ['dural puncture headache', 'postspinal headache', 'post spinal headache', 'post-dural-puncture headache'] },
   { kind: TermKind.COMPLICATION, key: 'csf-leak', surfaces: ['CSF leakage', 'cerebrospinal fluid leakage', 'cerebrospinal leakage', 'spinal CSF leak'] },

@@ -51,6 +51,8 @@ function siteOf(sentence: string, opts: CollectOptions): 'spinal' | 'cranial' | 
   return null;
 }
 
+const BOTH_SPACES = /epi-?subdural|epidural[- ](?:and )?subdural|subdural[- ](?:and )?epidural/i;
+
 const AFTER_WORDS = new Set(['after', 'following', 'post', 'from', 'complicating', 'during']);
 /** Words allowed between "after" and the procedure ("after two lumbar epidural blood patches"). */
 const FILLER = new Set(['a', 'an', 'the', 'her', 'his', 'two', 'three', 'four', 'five', 'six', 'several', 'multiple', 'repeated', 'repeat', 'series', 'of', 'lumbar', 'thoracic', 'cervical', 'autologous', 'prophylactic', 'therapeutic', 'an', 'uneventful', 'successful', 'second', 'another', 'course', 'courses']);
@@ -125,9 +127,24 @@ export function procedureRole(sentences: SentenceContext[], opts: CollectOptions
         if (AFTER_WORDS.has(w)) return true;
         if (!FILLER.has(w) && parseOrdinal(w) === null) break;
       }
+      if (followedByHarm(ctx.fieldText.slice(m.end, Math.min(m.end + 120, ctx.sentence.end)))) return true;
     }
   }
   return false;
+}
+
+/**
+ * "sequential EBPs that resulted in delayed radicular pain", "another AEBP at L2-3, after which she
+ * reported radicular pains", "Repeat epidural blood patch ... and its neurologic complications": what
+ * followed the procedure is a harm, so the procedure is the index procedure. Not when what followed is
+ * a relief ("resulted in complete resolution").
+ */
+const CONSEQUENCE = /^[^.;]{0,40}?\b(?:after which|that resulted in|which resulted in|resulting in|complicated by|followed by|and its (?:\w+ )?complications?|which caused|that caused|causing|which led to|that led to|leading to)\b([^.;]{0,60})/i;
+const RELIEF = /\b(?:resol\w*|reliev\w*|relief|improv\w*|recover\w*|success\w*|cure\w*|disappear\w*|abat\w*|complete|cessation|remission)\b/i;
+
+function followedByHarm(after: string): boolean {
+  const m = CONSEQUENCE.exec(after);
+  return m !== null && !RELIEF.test(m[1]);
 }
 
 /** Asserted vocabulary mentions in the given sentences, with roles and sites resolved. */
@@ -171,14 +188,18 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
           }
         }
         const confidence = ctx.field === 'title' ? 0.8 : 0.75;
-        out.push({
-          kind: e.kind,
-          key,
-          evidence: evidenceOf(ctx.field, ctx.fieldText, m.start, m.end, ctx.sentence, 'TEXT_RULE', confidence),
-          ctx,
-          order: (ctx.field === 'abstract' ? 0 : 1e9) + m.start,
-          attempt,
-        });
+        const keys = [key];
+        // "epi-subdural haematoma": one wording, a haematoma in both spaces.
+        if (key === 'spinal-epidural-hematoma' && BOTH_SPACES.test(surface) && opts.matcher.byKey(e.kind, 'spinal-subdural-hematoma')) keys.push('spinal-subdural-hematoma');
+        for (const k of keys)
+          out.push({
+            kind: e.kind,
+            key: k,
+            evidence: evidenceOf(ctx.field, ctx.fieldText, m.start, m.end, ctx.sentence, 'TEXT_RULE', confidence),
+            ctx,
+            order: (ctx.field === 'abstract' ? 0 : 1e9) + m.start,
+            attempt,
+          });
       }
     }
   }
@@ -330,7 +351,7 @@ export function mostSpecific(mentions: TermMention[], matcher: VocabularyMatcher
       coveredBy.set(`${m.kind}:${a}`, list);
     }
   }
-  if (coveredBy === null) return kept.sort((a, b) => a.order - b.order);
+  if (coveredBy === null) return withoutClassTerms(kept, matcher).sort((a, b) => a.order - b.order);
   const covered = coveredBy;
   const present = new Set(kept.map((m) => `${m.kind}:${m.key}`));
   // Content words of the text mentions of a kind:key; none when it came from MeSH headings only.
@@ -370,7 +391,19 @@ export function mostSpecific(mentions: TermMention[], matcher: VocabularyMatcher
     if (!descendants || descendants.length === 0 || !present.has(id)) continue;
     if (!DISTINCT_FINDING_KINDS.has(m.kind) || descendants.some((d) => sameFinding(id, d))) dropped.add(id);
   }
-  return kept.filter((m) => !dropped.has(`${m.kind}:${m.key}`)).sort((a, b) => a.order - b.order);
+  return withoutClassTerms(kept.filter((m) => !dropped.has(`${m.kind}:${m.key}`)), matcher).sort((a, b) => a.order - b.order);
+}
+
+/**
+ * "two patients with neurological complications" beside "subarachnoid hemorrhage and spinal/epidural
+ * hematoma": a class of complications ("Neurological complication", "Infectious complication") is
+ * dropped when a specific complication (not a class) is also present, whatever the tree says.
+ */
+function withoutClassTerms(kept: TermMention[], matcher: VocabularyMatcher): TermMention[] {
+  const isClass = (m: TermMention) => m.kind === TermKind.COMPLICATION && /\bcomplications?\b/i.test(matcher.byKey(m.kind, m.key)?.label ?? '');
+  if (!kept.some(isClass)) return kept;
+  if (!kept.some((m) => m.kind === TermKind.COMPLICATION && !isClass(m))) return kept;
+  return kept.filter((m) => !isClass(m));
 }
 
 /**
