@@ -145,7 +145,7 @@ const TRIGGERS: Trigger[] = [
 const TIME_UNITS = new Set(['hour', 'day', 'week', 'month', 'year', 'h', 'hr']);
 
 const TERMINATORS = new Set(
-  ['but', 'however', 'although', 'though', 'which', 'who', 'whereas', 'while', 'yet', 'except', 'then', 'subsequently', 'later', 'after', 'until', 'despite', 'because', 'since', 'when', 'where', 'developed', 'presented', 'underwent', 'showed', 'revealed', 'demonstrated', 'complained', 'experienced'].map(normalizeWord),
+  ['but', 'however', 'although', 'though', 'which', 'who', 'whereas', 'while', 'yet', 'except', 'than', 'then', 'subsequently', 'later', 'after', 'until', 'despite', 'because', 'since', 'when', 'where', 'developed', 'presented', 'underwent', 'showed', 'revealed', 'demonstrated', 'complained', 'experienced'].map(normalizeWord),
 );
 
 /**

@@ -193,5 +193,42 @@ describe('extractCases', () => {
       const p = run('A case of meningitis after obstetric spinal anaesthesia is reported. The difficulty in differentiation between aseptic and bacterial meningitis is noted. The CSF pattern was suggestive of bacterial meningitis.').patients[0];
       expect(keys(p, 'complications')).toEqual(['meningitis']);
     });
+  
+    it('reads two spaces sharing one head noun as two haematomas ("subarachnoid and epidural hematoma")', () => {
+      const p = run('A 64 year old woman was found to have a thoracic and lumbar subarachnoid and epidural hematoma after a lumbar puncture.').patients[0];
+      expect(keys(p, 'complications').sort()).toEqual(['intrathecal-hematoma', 'spinal-epidural-hematoma']);
+    });
+
+    it('reads catheter removal told as a clause, not when negated', () => {
+      expect(keys(run('A 30-year-old woman had a labour epidural. The epidural catheter had been withdrawn inadvertently.').patients[0], 'procedures')).toContain('epidural-catheter-removal');
+      expect(keys(run('A 70-year-old woman had an epidural abscess. We immediately removed the epidural catheter.').patients[0], 'procedures')).toContain('epidural-catheter-removal');
+      expect(keys(run('A 70-year-old woman had an epidural abscess. The epidural catheter was not removed.').patients[0], 'procedures')).not.toContain('epidural-catheter-removal');
+    });
+
+    it('does not take the name of a measure ("Glasgow coma scale") as a finding', () => {
+      const p = run('A 27-year-old woman had a seizure; her Glasgow coma scale was 5.').patients[0];
+      expect(keys(p, 'symptoms')).not.toContain('decreased-consciousness');
+    });
+
+    it('reads a previous spine operation as the comorbidity, not as a treatment', () => {
+      const p = run("A 60-year-old man developed a cauda equina syndrome attributed to the patient's previous L4-L5 lumbar decompression and fusion.").patients[0];
+      expect(keys(p, 'treatments')).toEqual([]);
+      expect(keys(p, 'comorbidities')).toEqual(['previous-spine-surgery']);
+    });
+
+    it('reads a headache that persisted in the supine position as non-postural', () => {
+      const p = run('A 21-year-old man had spinal anesthesia; the severe headache persisted even in the supine position.').patients[0];
+      expect(keys(p, 'symptoms')).toEqual(['non-postural-headache']);
+    });
+
+    it('keeps "other than" out of a negation ("no specific action ... other than follow-up")', () => {
+      const p = run('A 30-year-old woman had a spinal epidural hematoma. No specific action was undertaken, other than clinical and radiological follow-up.').patients[0];
+      expect(keys(p, 'treatments')).toEqual(['observation']);
+    });
+
+    it('takes a side-less "lower limb paralysis" as paraplegia and a sided palsy as monoplegia', () => {
+      expect(keys(run('A 31-year-old woman suffered from lower limb paralysis.').patients[0], 'symptoms')).toEqual(['paraplegia']);
+      expect(keys(run('A 50-year-old man had a sudden left lower limb palsy.').patients[0], 'symptoms')).toEqual(['monoplegia']);
+    });
   });
 });

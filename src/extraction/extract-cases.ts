@@ -18,7 +18,7 @@ import { ordinalPatientAfter, segmentPatients } from './patient-segmenter';
 import { bloodVolume, diagnosis, onsetHours, vertebralLevel } from './procedure-details.rules';
 import { ruleSurfaceEntries } from './rule-surfaces';
 import { classifyStudy } from './study-kind.classifier';
-import { clauseMentions, collectMentions, evacuationMentions, meshMentions, mostSpecific, procedureRole, sharedRoleUis, type CollectOptions, type TermMention } from './term-assignment.rules';
+import { clauseMentions, collectMentions, coordinatedSpaceMentions, evacuationMentions, meshMentions, mostSpecific, procedureRole, sharedRoleUis, type CollectOptions, type TermMention } from './term-assignment.rules';
 import { buildTermMatcher, type VocabularyMatcher } from './vocabulary-matcher';
 
 export { EXTRACTION_RULES_VERSION };
@@ -73,7 +73,7 @@ export function extractCases(input: ExtractionInput, matcher: ExtractionMatcher)
     const own = segment.sentences;
     const shared = seg.shared;
     const sentences = single ? allSentences : [...own, ...shared];
-    let mentions = collectMentions(sentences, opts, asProcedure).concat(evacuationMentions(sentences, opts), clauseMentions(sentences, opts));
+    let mentions = collectMentions(sentences, opts, asProcedure).concat(evacuationMentions(sentences, opts), clauseMentions(sentences, opts), coordinatedSpaceMentions(sentences, opts));
     if (single) mentions = mentions.concat(meshMentions(input, opts, asProcedure));
     else {
       // A shared sentence that gives each patient's finding in turn ("X in the first case and Y in the second").

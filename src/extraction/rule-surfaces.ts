@@ -63,6 +63,20 @@ const EXTRA: { kind: TermKind; key: string; surfaces: string[] }[] = [
   { kind: TermKind.SYMPTOM, key: 'decreased-consciousness', surfaces: ['altered level of consciousness', 'comatose', 'coma'] },
   { kind: TermKind.SYMPTOM, key: 'fever', surfaces: ['febrile'] },
   { kind: TermKind.SYMPTOM, key: 'headache', surfaces: ['headaches'] },
+  // Rules 1.2.0: wordings the unseen error analysis found missing (general synonyms, no record named).
+  { kind: TermKind.SYMPTOM, key: 'motor-deficit', surfaces: ['paralysis', 'paralysed', 'paralyzed'] },
+  // One limb only when the side is said ("left lower limb palsy"); "lower limb paralysis" is both legs.
+  { kind: TermKind.SYMPTOM, key: 'monoplegia', surfaces: ['left lower limb palsy', 'right lower limb palsy', 'left leg palsy', 'right leg palsy', 'left lower limb paralysis', 'right lower limb paralysis', 'left leg paralysis', 'right leg paralysis', 'monoparesis', 'paralysis of one leg'] },
+  { kind: TermKind.SYMPTOM, key: 'paraplegia', surfaces: ['lower limb paralysis', 'lower limbs paralysis', 'paralysis of the lower limbs', 'paralysis of both legs', 'paralysis of the legs', 'bilateral lower limb paralysis'] },
+  { kind: TermKind.SYMPTOM, key: 'decreased-consciousness', surfaces: ['altered mental status', 'altered mental state', 'unconscious', 'unconsciousness', 'obtunded', 'stuporous', 'stupor', 'loss of consciousness'] },
+  { kind: TermKind.COMPLICATION, key: 'csf-leak', surfaces: ['CSF collection', 'cerebrospinal fluid collection', 'CSF fluid collection'] },
+  { kind: TermKind.COMPLICATION, key: 'brain-herniation', surfaces: ['tentorial herniation', 'transtentorial herniation', 'uncal herniation', 'subfalcine herniation', 'cerebral tentorial herniation'] },
+  { kind: TermKind.COMPLICATION, key: 'spinal-cord-ischemia', surfaces: ['cord infarction', 'spinal infarction', 'cord ischemia', 'spinal cord infarct', 'ischemic myelopathy', 'spinal cord ischaemia'] },
+  { kind: TermKind.TREATMENT, key: 'observation', surfaces: ['radiological follow-up', 'radiologic follow-up', 'clinical and radiological follow-up', 'expectant treatment', 'close observation', 'serial MRI'] },
+  { kind: TermKind.TREATMENT, key: 'conservative-management', surfaces: ['conservative care', 'supportive care', 'supportive treatment'] },
+  { kind: TermKind.TREATMENT, key: 'anticonvulsants', surfaces: ['levetiracetam', 'phenytoin', 'fosphenytoin', 'valproate', 'valproic acid', 'carbamazepine', 'lacosamide', 'antiepileptics', 'anticonvulsants'] },
+  { kind: TermKind.COMORBIDITY, key: 'chronic-pain', surfaces: ['chronic cervical pain', 'chronic lower back pain', 'chronic lumbar pain', 'chronic radicular pain', 'chronic leg pain', 'chronic pain syndrome'] },
+  { kind: TermKind.COMORBIDITY, key: 'coagulopathy', surfaces: ['hypocoagulable state', 'hypocoagulability', 'coagulation disorder', 'clotting disorder', 'hypocoagulable'] },
 ];
 
 /** The extra surfaces as vocabulary entries pointing at the given vocabulary's own terms. */

@@ -51,6 +51,14 @@ function siteOf(sentence: string, opts: CollectOptions): 'spinal' | 'cranial' | 
   return null;
 }
 
+const INSTRUMENT_AFTER = /^\s?(?:scale|score|scores|scoring|questionnaire|grading)\b/i;
+const SPINE_WORDS = /\b(?:spine|spinal|lumbar|thoracic|cervical|sacral|laminectomy|discectomy|fusion|vertebr\w*|[CTLS]\d{1,2}(?:\s?[-–/]\s?[CTLS]?\d{1,2})?)\b/i;
+
+/** A term of the surgical branch of treatments (surgical management and its descendants). */
+function isSurgery(matcher: VocabularyMatcher, e: VocabularyEntry): boolean {
+  return e.key === 'surgical-management' || matcher.ancestors(e.kind, e.key).includes('surgical-management');
+}
+
 const BOTH_SPACES = /epi-?subdural|epidural[- ](?:and )?subdural|subdural[- ](?:and )?epidural/i;
 
 const AFTER_WORDS = new Set(['after', 'following', 'post', 'from', 'complicating', 'during']);
@@ -61,7 +69,7 @@ const SPECIALISE: Record<string, { cue: RegExp; key: string }[]> = {
   'epidural-anesthesia': [{ cue: /\b(?:labou?r|delivery|obstetric epidural)\b/i, key: 'labour-epidural-analgesia' }],
   meningitis: [{ cue: /\b(?:bacteri\w*|\w*coccus|\w*cocci|pseudomonas|klebsiella|listeria|haemophilus|e\. ?coli|gram[- ](?:positive|negative))\b/i, key: 'bacterial-meningitis' }],
   headache: [
-    { cue: /\bnon-?(?:postural|positional|orthostatic)\b|\bnot postural\b|\bno longer postural\b|\bwithout (?:a )?postural\b/i, key: 'non-postural-headache' },
+    { cue: /\bnon-?(?:postural|positional|orthostatic)\b|\bnot postural\b|\bno longer postural\b|\bwithout (?:a )?postural\b|\b(?:even|also|persist\w*|remained|continued) (?:\w+ )?(?:in|when|while|on) (?:the )?(?:supine|lying|recumbent|lying down)\b/i, key: 'non-postural-headache' },
     { cue: /\b(?:postural|positional|orthostatic)\b/i, key: 'orthostatic-headache' },
   ],
 };
@@ -107,8 +115,8 @@ export interface CollectOptions {
   recordText: string;
   /** Spinal minus cranial cue words in the whole record, computed on first use. */
   recordSiteBalance?: number;
-  /** Whether the record says "dura" at all (clause wordings), computed on first use. */
-  namesDura?: boolean;
+  /** The clause wordings whose hint the record holds, computed on first use. */
+  clauseWordings?: { kind: TermKind; key: string; hint: RegExp; re: RegExp }[];
 }
 
 /** Whether the record presents the shared term as the index procedure. */
@@ -155,6 +163,8 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
     for (const m of ctx.matches) {
       const flags = spanFlags(ctx.flags, m.tokenFrom, m.tokenTo);
       if (flags & (NEGATED | HYPOTHETICAL)) continue;
+      // "Glasgow coma scale", "pain score": the name of a measure, not a finding.
+      if (INSTRUMENT_AFTER.test(ctx.fieldText.slice(m.end, m.end + 14))) continue;
       const surface = ctx.fieldText.slice(m.start, m.end);
       // Pick one entry per match: the role-resolved one for shared terms, else each kind found.
       let chosen: VocabularyEntry[] = m.entries;
@@ -176,6 +186,14 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
         // history by nature, and a procedure "five days previously" belongs to the episode.
         if (flags & HISTORICAL && (e.kind === TermKind.COMPLICATION || e.kind === TermKind.SYMPTOM)) continue;
         let key = e.key;
+        let kind = e.kind;
+        // "the patient's previous L4-L5 lumbar decompression/fusion": an operation of the past is history,
+        // not a treatment of this episode; on the spine it is the comorbidity "previous spine surgery".
+        if (flags & HISTORICAL && e.kind === TermKind.TREATMENT && isSurgery(opts.matcher, e)) {
+          if (!SPINE_WORDS.test(ctx.sentence.text) || !opts.matcher.byKey(TermKind.COMORBIDITY, 'previous-spine-surgery')) continue;
+          kind = TermKind.COMORBIDITY;
+          key = 'previous-spine-surgery';
+        }
         const swap = SITE_SWAP[key];
         if (swap && !SITE_WORDS.test(surface) && opts.matcher.byKey(e.kind, swap.other)) {
           const site = siteOf(ctx.sentence.text, opts);
@@ -193,7 +211,7 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
         if (key === 'spinal-epidural-hematoma' && BOTH_SPACES.test(surface) && opts.matcher.byKey(e.kind, 'spinal-subdural-hematoma')) keys.push('spinal-subdural-hematoma');
         for (const k of keys)
           out.push({
-            kind: e.kind,
+            kind,
             key: k,
             evidence: evidenceOf(ctx.field, ctx.fieldText, m.start, m.end, ctx.sentence, 'TEXT_RULE', confidence),
             ctx,
@@ -230,29 +248,36 @@ export function evacuationMentions(sentences: SentenceContext[], opts: CollectOp
  * (needle-through-needle spinal) is not an accidental dural puncture.
  */
 const ACCIDENT = '(?:inadvertently|accidentally|unintentionally|unintendedly|inadvertantly|unexpectedly)';
-const CLAUSE_WORDINGS: { kind: TermKind; key: string; re: RegExp }[] = [
+const CLAUSE_WORDINGS: { kind: TermKind; key: string; hint: RegExp; re: RegExp }[] = [
   {
     kind: TermKind.PROCEDURE,
     key: 'accidental-dural-puncture',
+    hint: /dura\b/i,
     re: new RegExp(
       `\\bdura(?: mater)? (?:was|were|had been|got) (?:\\w+ )?${ACCIDENT} (?:punctured|perforated|breached|pierced|entered)\\b|\\b${ACCIDENT} (?:punctured|perforated|breached|pierced|entered) (?:the|her|his) dura\\b|\\b(?:accidental|inadvertent|unintentional|unintended) (?:puncture|perforation|breach) of the dura\\b`,
       'i',
     ),
   },
+  {
+    // "the epidural catheter had been withdrawn inadvertently", "We immediately removed the epidural catheter".
+    kind: TermKind.PROCEDURE,
+    key: 'epidural-catheter-removal',
+    hint: /epidural catheter/i,
+    re: /\bepidural catheter (?:was|were|had been|had|got) (?:\w+ )?(?:withdrawn|removed|pulled out|dislodged)\b|\b(?:removed|withdrew|pulled out|pulled) (?:the|her|his) epidural catheter\b/i,
+  },
 ];
 
 export function clauseMentions(sentences: SentenceContext[], opts: CollectOptions): TermMention[] {
   const out: TermMention[] = [];
-  // Once per record: most records never name the dura.
-  opts.namesDura = opts.namesDura ?? /dura\b/i.test(opts.recordText);
-  if (!opts.namesDura) return out;
-  const wordings = CLAUSE_WORDINGS.filter((w) => opts.matcher.byKey(w.kind, w.key));
+  // Once per record: most records name neither the dura nor a catheter.
+  opts.clauseWordings = opts.clauseWordings ?? CLAUSE_WORDINGS.filter((w) => w.hint.test(opts.recordText) && opts.matcher.byKey(w.kind, w.key));
+  const wordings = opts.clauseWordings;
   if (wordings.length === 0) return out;
   for (const ctx of sentences) {
     if (ctx.generic) continue;
     const text = ctx.sentence.text;
-    if (text.indexOf('dura') < 0 && text.indexOf('Dura') < 0) continue;
     for (const w of wordings) {
+      if (!w.hint.test(text)) continue;
       const m = w.re.exec(text);
       if (!m) continue;
       const start = ctx.sentence.start + m.index;
@@ -260,6 +285,40 @@ export function clauseMentions(sentences: SentenceContext[], opts: CollectOption
       for (let k = 0; k < ctx.tokens.length; k++) if (ctx.tokens[k].start >= start && ctx.tokens[k].end <= start + m[0].length) flags |= ctx.flags[k];
       if (flags & (NEGATED | HYPOTHETICAL)) continue;
       out.push({ kind: w.kind, key: w.key, evidence: evidenceOf(ctx.field, ctx.fieldText, start, start + m[0].length, ctx.sentence, 'TEXT_RULE', 0.7), ctx, order: (ctx.field === 'abstract' ? 0 : 1e9) + start, attempt: null });
+    }
+  }
+  return out;
+}
+
+/**
+ * "a thoracic and lumbar subarachnoid and epidural hematoma": two spaces sharing one head noun name two
+ * haematomas. Spinal or intracranial keys by the sentence's site (as the bare wordings).
+ */
+const COORDINATED_SPACES = /\b(epidural|subdural|subarachnoid|intrathecal)\s*(?:and|or|\/|,)\s*(?:an? |the )?(epidural|subdural|subarachnoid|intrathecal)\s+(?:ha?ematomas?|ha?emorrhages?|bleeding)\b/gi;
+const SPACE_KEYS: Record<'spinal' | 'cranial', Record<string, string>> = {
+  spinal: { epidural: 'spinal-epidural-hematoma', subdural: 'spinal-subdural-hematoma', subarachnoid: 'intrathecal-hematoma', intrathecal: 'intrathecal-hematoma' },
+  cranial: { epidural: 'intracranial-epidural-hematoma', subdural: 'intracranial-subdural-hematoma', subarachnoid: 'subarachnoid-hemorrhage' },
+};
+
+export function coordinatedSpaceMentions(sentences: SentenceContext[], opts: CollectOptions): TermMention[] {
+  const out: TermMention[] = [];
+  for (const ctx of sentences) {
+    if (ctx.generic) continue;
+    const text = ctx.sentence.text;
+    if (!/ and | or |\/|,/.test(text)) continue;
+    COORDINATED_SPACES.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = COORDINATED_SPACES.exec(text)) !== null) {
+      const start = ctx.sentence.start + m.index;
+      let flags = 0;
+      for (let k = 0; k < ctx.tokens.length; k++) if (ctx.tokens[k].start >= start && ctx.tokens[k].end <= start + m[0].length) flags |= ctx.flags[k];
+      if (flags & (NEGATED | HYPOTHETICAL | HISTORICAL)) continue;
+      const site = siteOf(text, opts) ?? 'spinal';
+      for (const space of [m[1], m[2]]) {
+        const key = SPACE_KEYS[site][space.toLowerCase()];
+        if (!key || !opts.matcher.byKey(TermKind.COMPLICATION, key)) continue;
+        out.push({ kind: TermKind.COMPLICATION, key, evidence: evidenceOf(ctx.field, ctx.fieldText, start, start + m[0].length, ctx.sentence, 'TEXT_RULE', 0.7), ctx, order: (ctx.field === 'abstract' ? 0 : 1e9) + start, attempt: null });
+      }
     }
   }
   return out;
