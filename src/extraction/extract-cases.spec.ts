@@ -230,5 +230,24 @@ describe('extractCases', () => {
       expect(keys(run('A 31-year-old woman suffered from lower limb paralysis.').patients[0], 'symptoms')).toEqual(['paraplegia']);
       expect(keys(run('A 50-year-old man had a sudden left lower limb palsy.').patients[0], 'symptoms')).toEqual(['monoplegia']);
     });
+  
+    it('counts the patients the authors say they report, not the pooled literature cases, and keeps pooled figures off them', () => {
+      const r = run(
+        'Intracranial subdural hematoma is a rare complication. We report two cases of women who developed chronic subdural hematoma post-spinal anesthesia and we analyze other 33 cases found on literature review. In 35 patients (ages 20-88 years, 19 males), 14 were older than 60 years (40%). Headache was the main complaint in 26/35 (74.3%) patients; vomiting in 11/35. Contributing factors included: pregnancy and use of anticoagulants. Four out of 35 patients (11.4%) remained with sequelae, and 4/35 (11.4%) died.',
+      );
+      expect(r.patients).toHaveLength(2);
+      for (const p of r.patients) {
+        expect(keys(p, 'complications')).toEqual(['chronic-intracranial-subdural-hematoma']);
+        expect(keys(p, 'procedures')).toEqual(['spinal-anesthesia']);
+        expect(keys(p, 'symptoms')).toEqual([]);
+        expect(p.outcome).toBeNull();
+        expect(p.anticoagulation).toBeNull();
+      }
+    });
+
+    it('does not take "spinal" of "spinal anesthesia" as the site of a haematoma', () => {
+      const p = run('A 30-year-old woman developed an acute subdural hematoma after spinal anesthesia; a craniotomy was done.').patients[0];
+      expect(keys(p, 'complications')).toEqual(['acute-intracranial-subdural-hematoma']);
+    });
   });
 });

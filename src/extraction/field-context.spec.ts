@@ -45,6 +45,17 @@ describe('buildFieldContext: once the case narrative has started (rules 1.2.0)',
     expect(generic(text).slice(3)).toEqual([false, false]);
   });
 
+  it('takes figures pooled over a group as background, not a scale or a blood pressure', () => {
+    expect(generic('We report a 30-year-old woman. Headache was the main complaint in 26/35 (74.3%) patients. In 15 cases, no factor was found.')).toEqual([false, true, true]);
+    expect(generic('We report a 30-year-old woman. Pain was 1/10 on NRS at discharge. Blood pressure was 220/140 mm Hg.')).toEqual([false, false, false]);
+  });
+
+  it('reads a long heading only in capitals ("WHY SHOULD ... THIS?:"), not a sentence with a colon', () => {
+    const sections = (text: string) => buildFieldContext('abstract', text, matcher).sentences.map((x) => x.section);
+    expect(sections('CASE REPORT: A man had a hematoma. WHY SHOULD AN EMERGENCY PHYSICIAN BE AWARE OF THIS?: Early recognition is key.')).toEqual(['CASE REPORT', 'WHY SHOULD AN EMERGENCY PHYSICIAN BE AWARE OF THIS?']);
+    expect(sections('CASE REPORT: A man had a hematoma. Two peaks of higher incidence were observed: 30-39 years and 60-69 years.')).toEqual(['CASE REPORT', 'CASE REPORT']);
+  });
+
   it('takes a modal statement before the case as background', () => {
     expect(generic('Post dural puncture headache can be observed after any trauma to the dura. Here, we report a 40-year-old woman.')).toEqual([true, false]);
   });

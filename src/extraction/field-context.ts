@@ -53,6 +53,27 @@ const MORE_GENERIC_CUE = /\b(?:includes?|including|is defined as|characteri[sz]e
 const PRESENT_CUE = /\b(?:is|are|can|cannot|should|must|may|might|could|would|remains|seems|appears?|have|has|do|does|includes?|occurs?|requires?|depends?|has been|have been|tends?|need|needs|deserves?|warrants?|highlights?|emphasi[sz]es?|suggests?|underlines?|illustrates?|shows)\b/i;
 const CITATION = /\bet al\b|\[\d+(?:[,-]\d+)*\]|\b(?:we (?:also )?review(?:ed)?|published (?:cases|reports|literature)|(?:literature|systematic) (?:review|search)|review of (?:the )?(?:literature|published))\b/i;
 
+/**
+ * Figures pooled over a group ("Headache was the main complaint in 26/35 (74.3%) patients", "In 15
+ * cases, ...", "ranged from 4 hours to 29 weeks", "Contributing factors included ..."): statements about
+ * a group, not facts of the reported patient. A fraction counts when it can be a share of a group (the
+ * numerator not above the denominator, not a scale out of 10 or 100) and the sentence speaks of a share.
+ */
+const GROUP_FIGURES = /\b(?:in|among) \d+ (?:patients|cases|women|men|parturients)\b|\b\d+ (?:out )?of (?:the |these )?\d+ (?:patients|cases)\b|\brang(?:ed|es|ing) from\b|\b(?:median|mean|average) (?:age|duration|time|interval|delay)\b|\b(?:contributing|predisposing|associated) factors\b/i;
+const FRACTION = /\b(\d+) ?\/ ?(\d+)\b/g;
+function groupFigures(text: string): boolean {
+  if (GROUP_FIGURES.test(text)) return true;
+  if (text.indexOf('/') < 0) return false;
+  FRACTION.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FRACTION.exec(text)) !== null) {
+    const n = Number(m[1]);
+    const d = Number(m[2]);
+    if (d > 1 && n <= d && d !== 10 && d !== 100 && /%|\b(?:patients|cases)\b/i.test(text)) return true;
+  }
+  return false;
+}
+
 /** A modal statement before the case is told is background ("PDPH can be observed after any trauma to the dura"). */
 const MODAL = /\b(?:can|cannot|may|might|could|should|must)\b/i;
 /** "We also review the literature on ... a patient with coagulopathy": the review, not the case. */
@@ -76,7 +97,8 @@ const CASE_INTRODUCTION = /\b(?:we|our|us|cases?)\b/i;
 
 const GENERIC_SECTIONS = /^(?:BACKGROUND|INTRODUCTION|CONTEXT|OBJECTIVES?|PURPOSE|AIMS?|CONCLUSIONS?|DISCUSSION|LESSONS?|IMPORTANCE|RATIONALE|SUMMARY|WHY SHOULD)/;
 
-const SECTION_LABEL = /^([A-Z][A-Za-z ,&/-]{2,60}\??):\s/;
+/** "Case report: ", or a longer heading in capitals ("WHY SHOULD AN EMERGENCY PHYSICIAN BE AWARE OF THIS?: "). */
+const SECTION_LABEL = /^([A-Z][A-Za-z ,&/-]{2,40}|[A-Z][A-Z ,&/-]{2,60}\?):\s/;
 
 /** "(PDPH)" right after a matched term: a short form the text defines. */
 const DEFINED_SHORT_FORM = /^\s?\(([A-Za-z][A-Za-z0-9-]{1,9})\)/;
@@ -139,7 +161,7 @@ export function buildFieldContext(field: EvidenceField, text: string, matcher: V
     // Before the narrative: background unless a patient word or a past-tense narrative verb. After it:
     // narrative unless clearly discussion (present-tense general statement, cue, citation).
     const unanchoredGeneric = narrativeStarted ? cued || CITATION.test(s.text) || (!narrativeVerb && PRESENT_CUE.test(s.text)) : cued || !narrativeVerb || MODAL.test(s.text);
-    const generic = field === 'abstract' && (conditional || LITERATURE_REVIEW.test(body) || (!anchored && unanchoredGeneric));
+    const generic = field === 'abstract' && (conditional || LITERATURE_REVIEW.test(body) || groupFigures(s.text) || (!anchored && unanchoredGeneric));
     const startsCase = anchored || CASE_START.test(s.text) || (section !== null && CASE_SECTIONS.test(section));
     const continuesBackground =
       field === 'abstract' && i > 0 && openingBackground && !anchored && !label && !CASE_INTRODUCTION.test(s.text) && !(CASE_DETAIL.test(s.text) && !cued);

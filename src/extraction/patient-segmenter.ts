@@ -27,6 +27,7 @@ const STATED_COUNT = new RegExp(
   `\\b(?:series of |report of |total of )?(${NUMBER_SOURCE})(?: (?:consecutive|similar|unusual|rare|additional|further|new|illustrative|obstetric|pediatric|paediatric|adult|young|elderly|female|male))? (?:cases|patients|women|men|parturients|children|dogs|cats|subjects)\\b|\\b(${NUMBER_SOURCE}) case reports\\b`,
   'gi',
 );
+const REPORTED_COUNT = new RegExp(`\\b(?:we|the authors) (?:here |hereby )?(?:report|present|describe|discuss)(?:ed)? (?:the )?(${NUMBER_SOURCE}) (?:\\w+ ){0,2}?(?:cases|patients|women|men|parturients|children)\\b`, 'i');
 const MARKER = /\b(?:case|patient) ?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b(?! (?:cases|patients))|\b(?:the|our) (first|second|third|fourth|fifth|other|latter) (?:case|patient)\b|\b(one) (?:patient|case)\b(?! report)/i;
 const MARKER_WITHIN = 40;
 const COUNT_HINT = /cases|patients|women|men\b|parturients|children|dogs|cats|subjects/i;
@@ -48,6 +49,18 @@ export function segmentPatients(title: SentenceContext[], abstract: SentenceCont
       const after = ctx.sentence.text.slice(m.index + m[0].length, m.index + m[0].length + 40);
       if (ctx.generic || /^ (?:in|from) the literature|^ (?:were|have|had been|are)\b/i.test(after)) continue;
       if (n !== null && n > stated && n <= 1000) stated = n;
+    }
+  }
+
+  // "We report two cases of women ... and we analyze other 33 cases found on literature review": the
+  // patients the authors say they report are the count, whatever larger numbers the pooled part gives.
+  for (const ctx of abstract) {
+    if (ctx.generic) continue;
+    const m = REPORTED_COUNT.exec(ctx.sentence.text);
+    const n = m ? parseNumber(m[1]) : null;
+    if (n !== null && n >= 1 && n <= MAX_PATIENTS) {
+      stated = n;
+      break;
     }
   }
 

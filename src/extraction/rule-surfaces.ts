@@ -65,6 +65,9 @@ const EXTRA: { kind: TermKind; key: string; surfaces: string[] }[] = [
   { kind: TermKind.SYMPTOM, key: 'headache', surfaces: ['headaches'] },
   // Rules 1.2.0: wordings the unseen error analysis found missing (general synonyms, no record named).
   { kind: TermKind.SYMPTOM, key: 'motor-deficit', surfaces: ['paralysis', 'paralysed', 'paralyzed'] },
+  // "subdural hematoma post-spinal anesthesia": after the procedure, which the hyphenated prefix hides.
+  { kind: TermKind.PROCEDURE, key: 'spinal-anesthesia', surfaces: ['post-spinal anesthesia', 'post-spinal anaesthesia'] },
+  { kind: TermKind.PROCEDURE, key: 'epidural-anesthesia', surfaces: ['post-epidural anesthesia', 'post-epidural anaesthesia'] },
   // One limb only when the side is said ("left lower limb palsy"); "lower limb paralysis" is both legs.
   { kind: TermKind.SYMPTOM, key: 'monoplegia', surfaces: ['left lower limb palsy', 'right lower limb palsy', 'left leg palsy', 'right leg palsy', 'left lower limb paralysis', 'right lower limb paralysis', 'left leg paralysis', 'right leg paralysis', 'monoparesis', 'paralysis of one leg'] },
   { kind: TermKind.SYMPTOM, key: 'paraplegia', surfaces: ['lower limb paralysis', 'lower limbs paralysis', 'paralysis of the lower limbs', 'paralysis of both legs', 'paralysis of the legs', 'bilateral lower limb paralysis'] },

@@ -34,17 +34,27 @@ const SITE_SWAP: Record<string, { other: string; defaultSite: 'spinal' | 'crania
   'spinal-epidural-hematoma': { other: 'intracranial-epidural-hematoma', defaultSite: 'spinal' },
   // "acute subdural hematoma ... in the dorsal part of the spinal canal"; "subarachnoid hemorrhage and spinal/epidural hematoma".
   'acute-intracranial-subdural-hematoma': { other: 'spinal-subdural-hematoma', defaultSite: 'cranial' },
-  'chronic-intracranial-subdural-hematoma': { other: 'spinal-subdural-hematoma', defaultSite: 'cranial' },
   'subarachnoid-hemorrhage': { other: 'intrathecal-hematoma', defaultSite: 'cranial' },
 };
 const SITE_WORDS = /\b(?:spinal|spine|intracranial|cranial|cerebral|lumbar|thoracic|cervical)\b/i;
 
+/**
+ * "spinal anesthesia", "lumbar puncture", "epidural catheter": the name of a procedure says where the
+ * needle went, not where the haematoma is; not counted as a site word.
+ */
+const PROCEDURE_NAMES = /\b(?:spinal|lumbar|thoracic|cervical|caudal)[- ](?:an(?:a)?esthe\w*|an(?:a)?lgesia|blocks?|blockade|needles?|punctures?|taps?|catheters?|injections?|drains?)\b/gi;
+
+function siteBalance(text: string): number {
+  const t = text.replace(PROCEDURE_NAMES, ' ');
+  return count(SPINAL_CUE, t) - count(CRANIAL_CUE, t);
+}
+
 function siteOf(sentence: string, opts: CollectOptions): 'spinal' | 'cranial' | null {
-  const s = count(SPINAL_CUE, sentence) - count(CRANIAL_CUE, sentence);
+  const s = siteBalance(sentence);
   if (s > 0) return 'spinal';
   if (s < 0) return 'cranial';
   // The whole record's balance is counted once per record (not once per mention: that would be quadratic).
-  if (opts.recordSiteBalance === undefined) opts.recordSiteBalance = count(SPINAL_CUE, opts.recordText) - count(CRANIAL_CUE, opts.recordText);
+  if (opts.recordSiteBalance === undefined) opts.recordSiteBalance = siteBalance(opts.recordText);
   const r = opts.recordSiteBalance;
   if (r > 0) return 'spinal';
   if (r < 0) return 'cranial';
