@@ -3,8 +3,8 @@
  *
  * Runs the extraction rules over the labelled set of real records (bench/extraction/labelled-abstracts.json,
  * see bench/extraction/README.md) with the curated vocabulary, and prints per field precision, recall
- * and F1 for the train part, the held-out part, the unseen part (records labelled after rules 1.1.0 and
- * never used for tuning; printed on its own), train and held-out together, and all: patients per record (exact-match rate), sex,
+ * and F1 for the train part, the held-out part, the part still called "unseen" (41 records labelled after rules 1.1.0;
+ * their errors were studied for rules 1.2.0, so their figures are no longer an unseen estimate; printed on its own), train and held-out together, and all: patients per record (exact-match rate), sex,
  * age, pregnancy status, anticoagulation, complications, procedures, treatments, symptoms,
  * comorbidities, outcome category accuracy; facts asserted next to a negation cue (target 0); patients
  * proposed for records that report none (reviews, trials, cohorts: target 0); and throughput on one
@@ -287,8 +287,8 @@ function main(): void {
   if (split === 'all' || split === 'train') report('train', scores.train);
   if (split === 'all' || split === 'heldout') report('held-out', scores.heldout);
   if (split === 'all') report('train + held-out (the 84 records examined while tuning up to rules 1.1.0)', scores.seen);
-  // The unseen part on its own: records nobody looked at while writing the rules.
-  if (split === 'all' || split === 'unseen') report('unseen', scores.unseen);
+  // The "unseen" part on its own: records nobody looked at up to rules 1.1.1; studied for rules 1.2.0 (no longer unseen).
+  if (split === 'all' || split === 'unseen') report('unseen (labelled after rules 1.1.0; its errors studied for rules 1.2.0: no longer an unseen estimate)', scores.unseen);
   if (split === 'all') report('all', scores.all);
 
   // Throughput: one core, the whole set repeated until at least a second of work.

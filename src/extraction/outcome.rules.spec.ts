@@ -59,12 +59,12 @@ describe('outcomeRule', () => {
   });
 
   it('declines pooled, hedged, negated and presentation statements', () => {
-    expect(outcome('Four out of 35 patients remained with sequelae and 4/35 died.').outcome).toBeNull();
-    expect(outcome('All patients recovered completely without any sequel.').outcome).toBeNull();
-    expect(outcome('Spinal hematomas can lead to irreversible paralysis.').outcome).toBeNull();
+    expect(outcome('Three out of 20 patients had sequelae and 2/20 died.').outcome).toBeNull();
+    expect(outcome('All patients made a complete recovery.').outcome).toBeNull();
+    expect(outcome('An untreated haematoma can cause irreversible paraplegia.').outcome).toBeNull();
     expect(outcome('Her symptoms did not abate after the first patch.').outcome).toBeNull();
-    expect(outcome('She presented with an intermittently resolving and then worsening examination.').outcome).toBeNull();
-    expect(outcome('She remained unconscious with a Glasgow coma scale of 5.').outcome).toBeNull();
+    expect(outcome('Her numbness was resolving on arrival.').outcome).toBeNull();
+    expect(outcome('He remained unconscious for two days.').outcome).toBeNull();
     expect(outcome('She was admitted with persistent headache.').outcome).toBeNull();
     expect(outcome('The neurological examination showed no deficits.').outcome).toBeNull();
     expect(outcome('He continued to have headache despite bed rest.').outcome).toBeNull();
