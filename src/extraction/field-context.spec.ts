@@ -35,8 +35,8 @@ describe('buildFieldContext: once the case narrative has started (rules 1.2.0)',
 
   it('still drops clear discussion after the case: present-tense general statements, cues, citations, the literature review', () => {
     const text =
-      'We report a 30-year-old woman with a spinal hematoma. Anticoagulation has been identified as a risk factor. Early decompression is key to a good outcome. Similar cases were described before [3]. We also review the literature on epidural block in a patient taking warfarin. The possible causes are discussed.';
-    expect(generic(text)).toEqual([false, true, true, true, true, true]);
+      'We report a 30-year-old woman with a spinal hematoma. Anticoagulation has been identified as a risk factor. Early decompression is key to a good outcome. Similar cases were described before [3]. We also review the literature on epidural block in a patient taking warfarin. The possible causes are discussed. Prompt imaging improves the outcome.';
+    expect(generic(text)).toEqual([false, true, true, true, true, true, true]);
   });
 
   it('ends the opening background at a case introduction or a sentence telling case detail', () => {

@@ -50,7 +50,7 @@ const MORE_GENERIC_CUE = /\b(?:includes?|including|is defined as|characteri[sz]e
  * past-tense narrative verb, or a citation of the literature. "Conservative treatment resulted in
  * complete resolution of the SEH." and "The symptoms regressed with steroid therapy." are narrative.
  */
-const PRESENT_CUE = /\b(?:is|are|can|cannot|should|must|may|might|could|would|remains|seems|appears?|have|has|do|does|includes?|occurs?|requires?|depends?|has been|have been|tends?|need|needs|deserves?|warrants?|highlights?|emphasi[sz]es?|suggests?|underlines?|illustrates?|shows)\b/i;
+const PRESENT_CUE = /\b(?:is|are|can|cannot|should|must|may|might|could|would|remains?|seems|appears?|have|has|do|does|represents?|results in|leads? to|causes|carries|involves|allows|provides|consists|offers|plays|contributes|increases|reduces|improves|exists?|includes?|occurs?|requires?|depends?|has been|have been|tends?|need|needs|deserves?|warrants?|highlights?|emphasi[sz]es?|suggests?|underlines?|illustrates?|shows)\b/i;
 const CITATION = /\bet al\b|\[\d+(?:[,-]\d+)*\]|\b(?:we (?:also )?review(?:ed)?|published (?:cases|reports|literature)|(?:literature|systematic) (?:review|search)|review of (?:the )?(?:literature|published))\b/i;
 
 /**

@@ -54,6 +54,8 @@ describe('outcomeRule', () => {
     expect(outcome('She was discharged with no neurological deficits. The small collection on MRI improved within two months.').outcome?.value).toBe('FULL_RECOVERY');
     // A recurrence voids the earlier state; what follows decides.
     expect(outcome('The headache resolved completely. One week later the headache recurred and she was readmitted.').outcome).toBeNull();
+    // A recurrence later in the same sentence voids the state it follows.
+    expect(outcome('The blood patch gave complete relief, but the headache recurred two days later.').outcome).toBeNull();
     // Death is final.
     expect(outcome('She died on day 4. The hematoma had resolved at autopsy.').outcome?.value).toBe('DEATH');
   });
@@ -69,6 +71,9 @@ describe('outcomeRule', () => {
     expect(outcome('The neurological examination showed no deficits.').outcome).toBeNull();
     expect(outcome('He continued to have headache despite bed rest.').outcome).toBeNull();
     expect(outcome('A permanent pacemaker was implanted.').outcome).toBeNull();
+    // Not the patient's death.
+    expect(outcome('The pregnancy ended in an intrauterine death at 30 weeks.').outcome).toBeNull();
+    expect(outcome('Her baby died shortly after birth.').outcome).toBeNull();
   });
 
   it('reads the time to resolution', () => {

@@ -181,6 +181,8 @@ function sentenceFinding(ctx: SentenceContext): Finding | null {
       const abs = ctx.sentence.start + m.index;
       const f = flagsAt(ctx, abs);
       const phrase = m[0].toLowerCase();
+      // "intrauterine death", "the baby died": not the patient's death.
+      if (rule.outcome === Outcome.DEATH && NOT_THE_PATIENT.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
       const selfNegating = SELF_NEGATING.test(phrase);
       // The negation scope opened by the wording's own "no"/"without" does not negate it.
       const own = selfNegating ? f & HYPOTHETICAL : f & (NEGATED | HYPOTHETICAL);
@@ -194,14 +196,17 @@ function sentenceFinding(ctx: SentenceContext): Finding | null {
   return null;
 }
 
-function hasRecurrence(ctx: SentenceContext): boolean {
-  RECURRENCE.lastIndex = 0;
+/** Whether the sentence tells an asserted recurrence at or after the given offset of its text. */
+function hasRecurrence(ctx: SentenceContext, from = 0): boolean {
+  RECURRENCE.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = RECURRENCE.exec(ctx.sentence.text)) !== null) {
     if (!(flagsAt(ctx, ctx.sentence.start + m.index) & (NEGATED | HYPOTHETICAL))) return true;
   }
   return false;
 }
+
+const NOT_THE_PATIENT = /\b(?:fetal|foetal|fetus|foetus|intrauterine|intra-uterine|neonatal|perinatal|baby|infant|neonate|newborn|stillbirth|twin)\b(?:\W+\w+){0,3}\W*$/i;
 
 const IMPROVED_RANK = SEVERITY.indexOf(Outcome.IMPROVED_UNSPECIFIED);
 const DEATH_RANK = SEVERITY.indexOf(Outcome.DEATH);
@@ -217,6 +222,11 @@ export function outcomeRule(sentences: SentenceContext[]): OutcomeFinding {
       continue;
     }
     if (best?.rank === DEATH_RANK) continue;
+    // "complete relief, but the headache recurred two days later": the state told is voided in the same sentence.
+    if (found.rank !== DEATH_RANK && hasRecurrence(ctx, found.value.evidence.end - ctx.sentence.start)) {
+      best = null;
+      continue;
+    }
     if (best && found.rank === IMPROVED_RANK && best.rank < IMPROVED_RANK) continue;
     best = found;
   }
