@@ -3,8 +3,8 @@
  *
  * Runs the extraction rules over the labelled set of real records (bench/extraction/labelled-abstracts.json,
  * see bench/extraction/README.md) with the curated vocabulary, and prints per field precision, recall
- * and F1 for the train part, the held-out part, the unseen part (records labelled after rules 1.1.0 and
- * never used for tuning; printed on its own), train and held-out together, and all (train, held-out, unseen); the second
+ * and F1 for the train part, the held-out part, the part still called "unseen" (41 records labelled after rules 1.1.0;
+ * their errors were studied for rules 1.2.0, so their figures are no longer an unseen estimate; printed on its own), train and held-out together, and all (train, held-out, unseen); the second
  * unseen part (unseen2, kept for one final score) is scored and printed only with --split unseen2, on its own. Fields: patients per record (exact-match rate), sex,
  * age, pregnancy status, anticoagulation, complications, procedures, treatments, symptoms,
  * comorbidities, outcome category accuracy; facts asserted next to a negation cue (target 0); patients
@@ -90,9 +90,48 @@ class Counts {
 const VALUE_FIELDS = ['sex', 'ageYears', 'pregnancyStatus', 'anticoagulation', 'outcome'] as const;
 const TERM_FIELDS = ['complications', 'procedures', 'treatments', 'symptoms', 'comorbidities'] as const;
 
-/** Cues a reader would take as negating the mention right after them (an audit independent of the rules' own scopes). */
-const NEGATION_BEFORE = /\b(?:no|not|without|denied|denies|negative for|absence of|free of|refused|declined|neither|nor|ruled out|excluded)\b(?:\W+\w+){0,3}\W*$/i;
-const NEGATION_AFTER = /^\W*(?:\w+\W+){0,2}(?:was|were) (?:ruled out|excluded|not (?:required|needed|found|seen|detected|present))\b/i;
+/**
+ * The negation audit, independent of the rules' own scopes (context-scopes.ts is not imported): a fixed
+ * list of cues a reader takes as negating what follows them, and a scope that runs from the cue over up
+ * to six words to the mention, inside the same clause (it stops at a sentence or clause end: ". ; : ? !",
+ * "but", "however", "although", "which", "who", "whereas", "while", "except", or "and" followed by a
+ * new subject or verb). Plus a backward form: the mention followed within three words by "was/were
+ * ruled out / excluded / not required ...". Up to rules 1.1.1 the forward window was three words, which
+ * missed "She had no risks of an underlying coagulopathy".
+ */
+const NEGATION_CUES = [
+  'no',
+  'not',
+  'without',
+  'denied',
+  'denies',
+  'deny',
+  'negative for',
+  'absence of',
+  'absent',
+  'free of',
+  'refused',
+  'declined',
+  'neither',
+  'nor',
+  'never',
+  'none',
+  'ruled out',
+  'excluded',
+  'unremarkable for',
+  'rather than',
+  'instead of',
+];
+const AUDIT_SCOPE_WORDS = 6;
+const NEGATION_BEFORE = new RegExp(`\\b(?:${NEGATION_CUES.join('|').replace(/ /g, '\\s+')})\\b((?:\\W+[\\w'-]+){0,${AUDIT_SCOPE_WORDS}}?)\\W*$`, 'i');
+/** What ends a clause between the cue and the mention (then the cue does not reach the mention). */
+const CLAUSE_END = /[.;:?!]|\b(?:but|however|although|though|which|who|whereas|while|except|yet|until|then)\b|\band (?:she|he|they|we|it|was|were|is|are|had|has|underwent|developed|received|presented|required)\b/i;
+const NEGATION_AFTER = /^\W*(?:\w+\W+){0,3}(?:was|were) (?:ruled out|excluded|not (?:required|needed|found|seen|detected|present|performed|given))\b/i;
+
+function negatedBefore(before: string): boolean {
+  const m = NEGATION_BEFORE.exec(before);
+  return m !== null && !CLAUSE_END.test(m[1]);
+}
 
 interface Score {
   records: number;
@@ -195,9 +234,9 @@ function scoreRecord(rec: LabelledRecord, predicted: ProposedPatient[], s: Score
     for (const { what, evidence } of evidenceOfPatient(p)) {
       const text = fieldText(rec.input, evidence);
       if (text === null || labelled.has(what)) continue;
-      const before = text.slice(Math.max(0, evidence.start - 60), evidence.start);
-      const after = text.slice(evidence.end, evidence.end + 40);
-      if (NEGATION_BEFORE.test(before) || NEGATION_AFTER.test(after)) s.negatedFacts.push(`${rec.id} ${what} «${before.slice(-30)}[${evidence.text}]${after.slice(0, 20)}»`);
+      const before = text.slice(Math.max(0, evidence.start - 100), evidence.start);
+      const after = text.slice(evidence.end, evidence.end + 50);
+      if (negatedBefore(before) || NEGATION_AFTER.test(after)) s.negatedFacts.push(`${rec.id} ${what} «${before.slice(-30)}[${evidence.text}]${after.slice(0, 20)}»`);
     }
   }
   return notes;
@@ -252,9 +291,9 @@ function main(): void {
   if (split === 'all' || split === 'train') report('train', scores.train);
   if (split === 'all' || split === 'heldout') report('held-out', scores.heldout);
   if (split === 'all') report('train + held-out (the 84 records examined while tuning up to rules 1.1.0)', scores.seen);
-  // The unseen part on its own: records nobody looked at while writing the rules.
-  if (split === 'all' || split === 'unseen') report('unseen', scores.unseen);
-  // The second unseen part (records labelled after rules 1.1.1, for the final score), only on request.
+  // The "unseen" part on its own: records nobody looked at up to rules 1.1.1; studied for rules 1.2.0 (no longer unseen).
+  if (split === 'all' || split === 'unseen') report('unseen (labelled after rules 1.1.0; its errors studied for rules 1.2.0: no longer an unseen estimate)', scores.unseen);
+  // The second unseen part (records labelled after rules 1.1.1, never run through the rules by its builder), only on request.
   if (split === 'unseen2') report('unseen2', scores.unseen2);
   if (split === 'all') report('all', scores.all);
 

@@ -16,6 +16,16 @@ describe('assertionFlags (ConText-style scopes)', () => {
     expect(flagsOf('no fever; hematoma on MRI', 'hematoma') & NEGATED).toBeFalsy();
   });
 
+  it('takes "suggestive of" and a differential ("differentiation between") as hypothetical, until a new clause (rules 1.2.0)', () => {
+    expect(flagsOf('the spinal fluid picture was suggestive of bacterial meningitis', 'bacterial') & HYPOTHETICAL).toBeTruthy();
+    expect(flagsOf('differentiation between viral and bacterial meningitis was difficult', 'bacterial') & HYPOTHETICAL).toBeTruthy();
+    expect(flagsOf('the CSF was suggestive of meningitis and she made a full recovery', 'recovery') & HYPOTHETICAL).toBeFalsy();
+  });
+
+  it('negates "no risks of" over the following noun phrase', () => {
+    expect(flagsOf('He had no risks of a bleeding coagulopathy', 'coagulopathy') & NEGATED).toBeTruthy();
+  });
+
   it('negates backward from a post-trigger ("was ruled out")', () => {
     expect(flagsOf('an epidural abscess was ruled out', 'abscess') & NEGATED).toBeTruthy();
     expect(flagsOf('surgical decompression was not required', 'decompression') & NEGATED).toBeTruthy();

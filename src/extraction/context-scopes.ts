@@ -107,6 +107,19 @@ const TRIGGERS: Trigger[] = [
   t('concern for', HYPOTHETICAL),
   t('differential', HYPOTHETICAL),
   t('such as', HYPOTHETICAL),
+  // "the CSF pattern was suggestive of bacterial meningitis", "ultrasound suggested appendicitis": a reading, not a finding.
+  t('suggestive of', HYPOTHETICAL),
+  t('suggested', HYPOTHETICAL),
+  t('suggesting', HYPOTHETICAL),
+  t('suggests', HYPOTHETICAL),
+  t('suggest', HYPOTHETICAL),
+  // "the difficulty in differentiation between aseptic and bacterial meningitis": a differential, not a finding.
+  t('differentiation between', HYPOTHETICAL),
+  t('differentiating between', HYPOTHETICAL),
+  t('differentiate between', HYPOTHETICAL),
+  t('distinguish between', HYPOTHETICAL),
+  t('distinguishing between', HYPOTHETICAL),
+  t('distinction between', HYPOTHETICAL),
   t('in case of', HYPOTHETICAL),
   t('consider', HYPOTHETICAL),
   t('considered', HYPOTHETICAL),
@@ -132,7 +145,7 @@ const TRIGGERS: Trigger[] = [
 const TIME_UNITS = new Set(['hour', 'day', 'week', 'month', 'year', 'h', 'hr']);
 
 const TERMINATORS = new Set(
-  ['but', 'however', 'although', 'though', 'which', 'who', 'whereas', 'while', 'yet', 'except', 'then', 'subsequently', 'later', 'after', 'until', 'despite', 'because', 'since', 'when', 'where', 'developed', 'presented', 'underwent', 'showed', 'revealed', 'demonstrated', 'complained', 'experienced'].map(normalizeWord),
+  ['but', 'however', 'although', 'though', 'which', 'who', 'whereas', 'while', 'yet', 'except', 'than', 'then', 'subsequently', 'later', 'after', 'until', 'despite', 'because', 'since', 'when', 'where', 'developed', 'presented', 'underwent', 'showed', 'revealed', 'demonstrated', 'complained', 'experienced'].map(normalizeWord),
 );
 
 /**
@@ -143,6 +156,9 @@ const TERMINATORS = new Set(
  */
 const CLAUSE_CONJUNCTIONS = new Set(['and', 'or']);
 const FINITE_VERBS = new Set(['was', 'were', 'is', 'are', 'had', 'has', 'have', 'underwent', 'received', 'developed', 'required', 'presented', 'became', 'subsequently', 'then', 'later'].map(normalizeWord));
+
+/** "... was suggestive of bacterial meningitis and she made a full recovery": a new subject opens a new clause. */
+const SUBJECT_PRONOUNS = new Set(['she', 'he', 'they', 'we', 'it'].map(normalizeWord));
 
 const ARTICLES = new Set(['a', 'an', 'the']);
 
@@ -194,7 +210,7 @@ export function assertionFlags(tokens: Token[], text: string): Uint8Array {
       lastTerminator = i + 1;
       continue;
     }
-    if (active && CLAUSE_CONJUNCTIONS.has(tok.norm) && i + 1 < n && FINITE_VERBS.has(tokens[i + 1].norm)) {
+    if (active && CLAUSE_CONJUNCTIONS.has(tok.norm) && i + 1 < n && (FINITE_VERBS.has(tokens[i + 1].norm) || SUBJECT_PRONOUNS.has(tokens[i + 1].norm))) {
       active = 0;
       continue;
     }

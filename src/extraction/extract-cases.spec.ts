@@ -143,4 +143,111 @@ describe('extractCases', () => {
       expect(r.rulesVersion).toMatch(/^extraction-rules\//);
     });
   });
+
+  describe('rules 1.2.0', () => {
+    it('drops a class of complications ("neurological complications") beside a specific one', () => {
+      const p = run('A 74-year-old man had neurological complications after an epidural block: a spinal epidural hematoma was found.').patients[0];
+      expect(keys(p, 'complications')).toEqual(['spinal-epidural-hematoma']);
+    });
+
+    it('keeps the class term when nothing more specific is said', () => {
+      const p = run('A 74-year-old man had neurological complications after an epidural block.').patients[0];
+      expect(keys(p, 'complications')).toEqual(['neurological-complication']);
+    });
+
+    it('reads a subdural or subarachnoid bleed in a spinal context as spinal', () => {
+      expect(keys(run('MRI of a 45-year-old man showed an acute subdural hematoma in the lumbar spinal canal from L2 to L4.').patients[0], 'complications')).toEqual(['spinal-subdural-hematoma']);
+      expect(keys(run('An 80-year-old woman had a subarachnoid hemorrhage and a spinal epidural hematoma at T10.').patients[0], 'complications')).toEqual(['intrathecal-hematoma', 'spinal-epidural-hematoma']);
+      expect(keys(run('A 60-year-old woman had an acute subdural hematoma with midline shift and a craniotomy.').patients[0], 'complications')).toEqual(['acute-intracranial-subdural-hematoma']);
+    });
+
+    it('reads an "epi-subdural haematoma" as both spinal epidural and spinal subdural', () => {
+      expect(keys(run('A 50-year-old man had paraplegia due to an epi-subdural haematoma after epidural anaesthesia.').patients[0], 'complications')).toEqual(['spinal-epidural-hematoma', 'spinal-subdural-hematoma']);
+    });
+
+    it('gives "X in the first case and Y in the second" to each patient in turn', () => {
+      const r = run('We report two patients with paraplegia after epidural anesthesia. It was due to a spinal epidural hematoma in the first case and an epidural abscess in the second.');
+      expect(r.patients.map((p) => keys(p, 'complications'))).toEqual([['spinal-epidural-hematoma'], ['epidural-abscess']]);
+      expect(r.patients.map((p) => keys(p, 'symptoms'))).toEqual([['paraplegia'], ['paraplegia']]);
+    });
+
+    it('makes the blood patch the index procedure when a harm followed it, not when a relief did', () => {
+      const harm = run('A 35-year-old woman received two epidural blood patches for PDPH, which resulted in buttock pain.').patients[0];
+      expect(keys(harm, 'procedures')).toContain('epidural-blood-patch');
+      expect(keys(harm, 'treatments')).not.toContain('therapeutic-epidural-blood-patch');
+      const relief = run('A 29-year-old woman with PDPH received an epidural blood patch that resulted in complete resolution of her headache.').patients[0];
+      expect(keys(relief, 'treatments')).toContain('therapeutic-epidural-blood-patch');
+    });
+
+    it('reads the plural of a defined short form ("EBPs")', () => {
+      const p = run('An epidural blood patch (EBP) is effective. A 30-year-old woman received two EBPs, after which she reported radicular pain.').patients[0];
+      expect(keys(p, 'procedures')).toContain('epidural-blood-patch');
+    });
+
+    it('does not assert a comorbidity from "no risks of" or from a literature-review sentence', () => {
+      const p = run('A 28-year-old woman developed an epidural hematoma after a lumbar puncture. She had no risks of a bleeding coagulopathy. We also review the literature on epidural block in a patient with coagulopathy.').patients[0];
+      expect(keys(p, 'comorbidities')).toEqual([]);
+    });
+
+    it('does not take a meningitis named in a differential or a suggestion as bacterial', () => {
+      const p = run('We report a case of meningitis after spinal anaesthesia for a caesarean section. Differentiation between viral and bacterial meningitis was difficult. The spinal fluid picture was suggestive of bacterial meningitis.').patients[0];
+      expect(keys(p, 'complications')).toEqual(['meningitis']);
+    });
+  
+    it('reads two spaces sharing one head noun as two haematomas ("subarachnoid and epidural hematoma")', () => {
+      const p = run('A 58-year-old man had a lumbar subarachnoid and epidural hematoma after a diagnostic tap.').patients[0];
+      expect(keys(p, 'complications').sort()).toEqual(['intrathecal-hematoma', 'spinal-epidural-hematoma']);
+    });
+
+    it('reads catheter removal told as a clause, not when negated', () => {
+      expect(keys(run('A 30-year-old woman had a labour epidural. The epidural catheter had been pulled out accidentally.').patients[0], 'procedures')).toContain('epidural-catheter-removal');
+      expect(keys(run('A 70-year-old woman had an epidural abscess. We then removed the epidural catheter.').patients[0], 'procedures')).toContain('epidural-catheter-removal');
+      expect(keys(run('A 70-year-old woman had an epidural abscess. The epidural catheter was not removed.').patients[0], 'procedures')).not.toContain('epidural-catheter-removal');
+    });
+
+    it('does not take the name of a measure ("Glasgow coma scale") as a finding', () => {
+      const p = run('A 40-year-old man was admitted with a Glasgow coma score of 9.').patients[0];
+      expect(keys(p, 'symptoms')).not.toContain('decreased-consciousness');
+    });
+
+    it('reads a previous spine operation as the comorbidity, not as a treatment', () => {
+      const p = run('A 60-year-old man with a previous L3-L4 lumbar decompression developed a cauda equina syndrome.').patients[0];
+      expect(keys(p, 'treatments')).toEqual([]);
+      expect(keys(p, 'comorbidities')).toEqual(['previous-spine-surgery']);
+    });
+
+    it('reads a headache that persisted in the supine position as non-postural', () => {
+      const p = run('A 25-year-old woman had spinal anesthesia; her headache persisted even when lying supine.').patients[0];
+      expect(keys(p, 'symptoms')).toEqual(['non-postural-headache']);
+    });
+
+    it('keeps "other than" out of a negation ("no specific action ... other than follow-up")', () => {
+      const p = run('A 30-year-old woman had a spinal epidural hematoma. Nothing was done other than radiological follow-up.').patients[0];
+      expect(keys(p, 'treatments')).toEqual(['observation']);
+    });
+
+    it('takes a side-less "lower limb paralysis" as paraplegia and a sided palsy as monoplegia', () => {
+      expect(keys(run('A 44-year-old woman developed lower limb paralysis.').patients[0], 'symptoms')).toEqual(['paraplegia']);
+      expect(keys(run('A 50-year-old man noticed a right lower limb palsy.').patients[0], 'symptoms')).toEqual(['monoplegia']);
+    });
+  
+    it('counts the patients the authors say they report, not the pooled literature cases, and keeps pooled figures off them', () => {
+      const r = run(
+        'Subdural haematoma of the brain is a rare complication. We report two cases of women who developed a chronic subdural hematoma after spinal anesthesia, and we review 28 further cases from the literature. Among 30 patients (ages 19-90 years), 12 were older than 60 years (40%). Vomiting occurred in 9/30 (30%) patients. Contributing factors included pregnancy and anticoagulant use. Three out of 30 patients (10%) had sequelae and 3/30 (10%) died.',
+      );
+      expect(r.patients).toHaveLength(2);
+      for (const p of r.patients) {
+        expect(keys(p, 'complications')).toEqual(['chronic-intracranial-subdural-hematoma']);
+        expect(keys(p, 'procedures')).toEqual(['spinal-anesthesia']);
+        expect(keys(p, 'symptoms')).toEqual([]);
+        expect(p.outcome).toBeNull();
+        expect(p.anticoagulation).toBeNull();
+      }
+    });
+
+    it('does not take "spinal" of "spinal anesthesia" as the site of a haematoma', () => {
+      const p = run('A 30-year-old woman developed an acute subdural hematoma after spinal anesthesia; a craniotomy was done.').patients[0];
+      expect(keys(p, 'complications')).toEqual(['acute-intracranial-subdural-hematoma']);
+    });
+  });
 });

@@ -14,11 +14,11 @@ import { ageRule, anticoagulationRule, notPregnantFromSex, pregnancyRule, sexRul
 import { EXTRACTION_RULES_VERSION } from './extraction-rules.version';
 import { buildFieldContext, type DefinedShortForms, type SentenceContext } from './field-context';
 import { outcomeRule } from './outcome.rules';
-import { segmentPatients } from './patient-segmenter';
+import { ordinalPatientAfter, segmentPatients } from './patient-segmenter';
 import { bloodVolume, diagnosis, onsetHours, vertebralLevel } from './procedure-details.rules';
 import { ruleSurfaceEntries } from './rule-surfaces';
 import { classifyStudy } from './study-kind.classifier';
-import { clauseMentions, collectMentions, evacuationMentions, meshMentions, mostSpecific, procedureRole, sharedRoleUis, type CollectOptions, type TermMention } from './term-assignment.rules';
+import { clauseMentions, collectMentions, coordinatedSpaceMentions, evacuationMentions, meshMentions, mostSpecific, procedureRole, sharedRoleUis, type CollectOptions, type TermMention } from './term-assignment.rules';
 import { buildTermMatcher, type VocabularyMatcher } from './vocabulary-matcher';
 
 export { EXTRACTION_RULES_VERSION };
@@ -73,14 +73,26 @@ export function extractCases(input: ExtractionInput, matcher: ExtractionMatcher)
     const own = segment.sentences;
     const shared = seg.shared;
     const sentences = single ? allSentences : [...own, ...shared];
-    let mentions = collectMentions(sentences, opts, asProcedure).concat(evacuationMentions(sentences, opts), clauseMentions(sentences, opts));
+    let mentions = collectMentions(sentences, opts, asProcedure).concat(evacuationMentions(sentences, opts), clauseMentions(sentences, opts), coordinatedSpaceMentions(sentences, opts));
     if (single) mentions = mentions.concat(meshMentions(input, opts, asProcedure));
+    else {
+      // A shared sentence that gives each patient's finding in turn ("X in the first case and Y in the second").
+      const n = Number(segment.label.replace(/^Case /, '')) || seg.segments.indexOf(segment) + 1;
+      mentions = mentions.filter((m) => {
+        if (!m.ctx || own.includes(m.ctx)) return true;
+        const who = ordinalPatientAfter(m.ctx.fieldText, m.evidence.end);
+        return who === null || who === n;
+      });
+    }
     mentions = mostSpecific(mentions, matcher);
 
     const demographicSentences = single ? allSentences : own.length > 0 ? own : shared;
     const sex = sexRule(demographicSentences, input, single);
     const pregnancy = pregnancyRule(demographicSentences, sex?.value ?? null) ?? notPregnantFromSex(sex);
-    const outcome = outcomeRule(single ? abstract.sentences.concat(title.sentences) : own.length > 0 ? own : shared);
+    // In reading order (the title first): the last outcome statement about the patient decides. In a
+    // multi-patient record the patient's own sentences decide, else what is said of all of them.
+    let outcome = outcomeRule(single ? title.sentences.concat(abstract.sentences) : own);
+    if (!single && !outcome.outcome) outcome = outcomeRule(shared);
 
     const procedureMentions = mentions.filter((m) => m.kind === TermKind.PROCEDURE);
     const procedures: ProposedProcedure[] = procedureMentions.map((m) => {

@@ -26,6 +26,41 @@ describe('buildFieldContext: opening background', () => {
   });
 });
 
+describe('buildFieldContext: once the case narrative has started (rules 1.2.0)', () => {
+  it('keeps a sentence without a patient word or a listed verb as narrative', () => {
+    const text =
+      'Epidural haematoma is an uncommon complication of neuraxial block. We describe a 48-year-old woman. Bed rest led to complete resolution of the collection. The leg pain regressed over two weeks with physiotherapy.';
+    expect(generic(text)).toEqual([true, false, false, false]);
+  });
+
+  it('still drops clear discussion after the case: present-tense general statements, cues, citations, the literature review', () => {
+    const text =
+      'We report a 30-year-old woman with a spinal hematoma. Anticoagulation has been identified as a risk factor. Early decompression is key to a good outcome. Similar cases were described before [3]. We also review the literature on epidural block in a patient taking warfarin. The possible causes are discussed. Prompt imaging improves the outcome.';
+    expect(generic(text)).toEqual([false, true, true, true, true, true, true]);
+  });
+
+  it('ends the opening background at a case introduction or a sentence telling case detail', () => {
+    const text =
+      'Headache after dural puncture is a known complication. An epidural blood patch is a standard treatment. Clinical case: 28 years, at term. Admitted in spontaneous labour. A lumbar epidural was sited for analgesia.';
+    expect(generic(text).slice(3)).toEqual([false, false]);
+  });
+
+  it('takes figures pooled over a group as background, not a scale or a blood pressure', () => {
+    expect(generic('We report a 30-year-old woman. Back pain was reported by 12/30 (40%) patients. In 9 cases, no cause was identified.')).toEqual([false, true, true]);
+    expect(generic('We report a 30-year-old woman. Pain was 2/10 on NRS at discharge. Blood pressure was 190/110 mm Hg.')).toEqual([false, false, false]);
+  });
+
+  it('reads a long heading only in capitals ("WHAT DOES THIS CASE ADD ...?:"), not a sentence with a colon', () => {
+    const sections = (text: string) => buildFieldContext('abstract', text, matcher).sentences.map((x) => x.section);
+    expect(sections('CASE REPORT: A man had a hematoma. WHAT DOES THIS CASE ADD TO WHAT WE KNOW?: Early recognition is key.')).toEqual(['CASE REPORT', 'WHAT DOES THIS CASE ADD TO WHAT WE KNOW?']);
+    expect(sections('CASE REPORT: A man had a hematoma. Two groups of patients with a late onset were compared: early and late.')).toEqual(['CASE REPORT', 'CASE REPORT']);
+  });
+
+  it('takes a modal statement before the case as background', () => {
+    expect(generic('A post-dural puncture headache may be seen after any breach of the dura. Here we describe a 36-year-old woman.')).toEqual([true, false]);
+  });
+});
+
 describe('short forms the text defines', () => {
   const keysIn = (text: string) =>
     buildFieldContext('abstract', text, matcher).sentences.flatMap((s) => s.matches.map((m) => `${text.slice(m.start, m.end)}=${m.entries.map((e) => e.key).join(',')}`));

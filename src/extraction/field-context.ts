@@ -30,7 +30,7 @@ export interface FieldContext {
 const PATIENT_ANCHOR = /\b(?:she|he|her|his|patient|woman|man|women|men|girl|boy|lady|gentleman|mother|parturient|primigravida|primagravida|infant|child|year[- ]old|yr[- ]old|years? of age|we (?:report|present|describe|discuss)|this case|our case|case of|case report|our patients?|the first|the second|case (?:1|2|one|two)|both patients|first patient|second patient)\b/i;
 
 /** Wordings of background prose ("X is a rare complication", "has been reported", "incidence"). */
-const GENERIC_CUE = /\b(?:is an? (?:rare|well[- ]documented|well[- ]known|known|common|serious|devastating|recogni[sz]ed|uncommon|infrequent)|are (?:rare|common|uncommon)|rare but|rarely|is rare|incidence|prevalence|has been (?:reported|described|postulated)|have been (?:reported|described)|is (?:usually|often|typically|commonly|generally|widely|thought|believed|considered)|are (?:usually|often|typically|commonly|generally)|is widely used|occurs? (?:infrequently|rarely)|physicians|anesthesiologists|anaesthesiologists|anaesthetists|anesthetists|clinicians|in general|treatment of choice|gold standard|literature)\b/i;
+const GENERIC_CUE = /\b(?:is an? (?:rare|well[- ]documented|well[- ]known|known|common|serious|devastating|recogni[sz]ed|uncommon|infrequent)|are (?:rare|common|uncommon)|rare but|rarely|is rare|incidence|prevalence|has been (?:reported|described|postulated)|have been (?:reported|described)|is (?:usually|often|typically|commonly|generally|widely|thought|believed|considered)|are (?:usually|often|typically|commonly|generally)|is widely used|occurs? (?:infrequently|rarely)|physicians|anesthesiologists|anaesthesiologists|anaesthetists|anesthetists|clinicians|in general|treatment of choice|gold standard|literature|(?:has|have) been (?:found|shown|identified|associated|suggested|proposed|implicated)|(?:is|are) (?:an? )?(?:established|important|major|known|recogni[sz]ed) (?:risk factors?|causes?)|(?:is|are) (?:a )?risk factors?|(?:is|are) (?:discussed|reviewed|highlighted|emphasi[sz]ed))\b/i;
 
 /** Past-tense verbs of a case narrative; a sentence without them and without a patient word is background. */
 const NARRATIVE_VERB = /\b(?:was|were|had|did|underwent|developed|presented|showed|revealed|received|required|demonstrated|complained|reported|became|made|recovered|resolved|improved|occurred|performed|treated|diagnosed|admitted|found|noted|observed|given|evacuated|drained|suffered|experienced|remained|returned|discharged|started|commenced|injected|placed|inserted|confirmed|disappeared|began|appeared|followed|persisted|worsened|recurred|relieved|resolved|failed|progressed|evolved|remains?|today|currently|at (?:the )?(?:last )?follow-up|day \d+|\d+ (?:hours?|days?|weeks?|months?) (?:later|after)|(?:postpartum|postoperative|post-operative|post-partum) day)\b/i;
@@ -43,12 +43,62 @@ const CONDITIONAL_OPENING = /^(?:when|if|in case|whenever|unless)\b/i;
 const TEMPORAL_WHEN = /^when\b[^,;]{0,120}?\b(?:was|were|had|did|became|developed|presented|underwent|received|occurred|started|began|appeared|returned)\b/i;
 const MORE_GENERIC_CUE = /\b(?:includes?|including|is defined as|characteri[sz]ed by|is associated with|are associated with|is (?:the )?(?:most|commonest)|most (?:common|typical|frequent)|commonest|is estimated|with increasing frequency|is being)\b/i;
 
+/**
+ * Present-tense or modal wordings of a general statement ("is", "can", "should", "may"). Once the case
+ * narrative has started, a sentence without a patient word is narrative unless it is clearly
+ * discussion: a background cue, a discussion section, such a present-tense statement without a
+ * past-tense narrative verb, or a citation of the literature. "Conservative treatment resulted in
+ * complete resolution of the SEH." and "The symptoms regressed with steroid therapy." are narrative.
+ */
+const PRESENT_CUE = /\b(?:is|are|can|cannot|should|must|may|might|could|would|remains?|seems|appears?|have|has|do|does|represents?|results in|leads? to|causes|carries|involves|allows|provides|consists|offers|plays|contributes|increases|reduces|improves|exists?|includes?|occurs?|requires?|depends?|has been|have been|tends?|need|needs|deserves?|warrants?|highlights?|emphasi[sz]es?|suggests?|underlines?|illustrates?|shows)\b/i;
+const CITATION = /\bet al\b|\[\d+(?:[,-]\d+)*\]|\b(?:we (?:also )?review(?:ed)?|published (?:cases|reports|literature)|(?:literature|systematic) (?:review|search)|review of (?:the )?(?:literature|published))\b/i;
+
+/**
+ * Figures pooled over a group ("Headache was the main complaint in 26/35 (74.3%) patients", "In 15
+ * cases, ...", "ranged from 4 hours to 29 weeks", "Contributing factors included ..."): statements about
+ * a group, not facts of the reported patient. A fraction counts when it can be a share of a group (the
+ * numerator not above the denominator, not a scale out of 10 or 100) and the sentence speaks of a share.
+ */
+const GROUP_FIGURES = /\b(?:in|among) \d+ (?:patients|cases|women|men|parturients)\b|\b\d+ (?:out )?of (?:the |these )?\d+ (?:patients|cases)\b|\brang(?:ed|es|ing) from\b|\b(?:median|mean|average) (?:age|duration|time|interval|delay)\b|\b(?:contributing|predisposing|associated) factors\b/i;
+const FRACTION = /\b(\d+) ?\/ ?(\d+)\b/g;
+function groupFigures(text: string): boolean {
+  if (GROUP_FIGURES.test(text)) return true;
+  if (text.indexOf('/') < 0) return false;
+  FRACTION.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FRACTION.exec(text)) !== null) {
+    const n = Number(m[1]);
+    const d = Number(m[2]);
+    if (d > 1 && n <= d && d !== 10 && d !== 100 && /%|\b(?:patients|cases)\b/i.test(text)) return true;
+  }
+  return false;
+}
+
+/** A modal statement before the case is told is background ("PDPH can be observed after any trauma to the dura"). */
+const MODAL = /\b(?:can|cannot|may|might|could|should|must)\b/i;
+/** "We also review the literature on ... a patient with coagulopathy": the review, not the case. */
+const LITERATURE_REVIEW = /^(?:here,? |in addition,? |finally,? |moreover,? )?we (?:also |then |further )?(?:review|reviewed|summari[sz]e|discuss|analy[sz]e)\b[^.;]{0,80}?\b(?:literature|published|previous(?:ly)? (?:reported|published))\b/i;
+
+/**
+ * Where the case narrative starts: a patient word, or a wording that introduces the reported case
+ * ("Clinical case:", "Case report:", "we report", "this patient"), or a case section label.
+ */
+const CASE_START = /\b(?:clinical case|case (?:report|presentation|description|history|summary)|we (?:report|present|describe|discuss|treated|encountered|managed|saw)|our (?:patient|case)|this (?:patient|case))\b/i;
+const CASE_SECTIONS = /^(?:CASE|CLINICAL CASE|PATIENT|OBSERVATION|METHODS?|RESULTS?|FINDINGS|PRESENTATION|HISTORY|MANAGEMENT|OUTCOMES?|TREATMENT)/;
+
+/**
+ * A sentence that tells the case itself ("Admitted for induction of labor.", "An epidural block was
+ * performed"): it ends the opening-background continuation even without a patient word.
+ */
+const CASE_DETAIL = /\b(?:admitted|underwent|presented|developed|complained|was (?:performed|placed|inserted|diagnosed|admitted|started|given|treated|discharged)|were (?:performed|placed|inserted)|received|sustained)\b/i;
+
 /** Words that may introduce the reported case without a patient word ("We treated two cases of SIH ..."). */
 const CASE_INTRODUCTION = /\b(?:we|our|us|cases?)\b/i;
 
 const GENERIC_SECTIONS = /^(?:BACKGROUND|INTRODUCTION|CONTEXT|OBJECTIVES?|PURPOSE|AIMS?|CONCLUSIONS?|DISCUSSION|LESSONS?|IMPORTANCE|RATIONALE|SUMMARY|WHY SHOULD)/;
 
-const SECTION_LABEL = /^([A-Z][A-Za-z ,&/-]{2,40}):\s/;
+/** "Case report: ", or a longer heading in capitals ("WHY SHOULD AN EMERGENCY PHYSICIAN BE AWARE OF THIS?: "). */
+const SECTION_LABEL = /^([A-Z][A-Za-z ,&/-]{2,40}|[A-Z][A-Z ,&/-]{2,60}\?):\s/;
 
 /** "(PDPH)" right after a matched term: a short form the text defines. */
 const DEFINED_SHORT_FORM = /^\s?\(([A-Za-z][A-Za-z0-9-]{1,9})\)/;
@@ -87,6 +137,7 @@ export function buildFieldContext(field: EvidenceField, text: string, matcher: V
   // that names no patient continues it ("Low opening pressure was shown through lumbar puncture."
   // between sentences on the syndrome in general), until the case is introduced.
   let openingBackground = true;
+  let narrativeStarted = false;
   for (let i = 0; i < split.length; i++) {
     const s = split[i];
     const label = field === 'abstract' ? SECTION_LABEL.exec(s.text) : null;
@@ -104,11 +155,18 @@ export function buildFieldContext(field: EvidenceField, text: string, matcher: V
     const anchored = PATIENT_ANCHOR.test(s.text);
     const genericSection = section !== null && GENERIC_SECTIONS.test(section);
     const body = label ? s.text.slice(label[0].length) : s.text;
-    const generic =
-      field === 'abstract' &&
-      ((CONDITIONAL_OPENING.test(body) && !TEMPORAL_WHEN.test(body)) || (!anchored && (genericSection || GENERIC_CUE.test(s.text) || MORE_GENERIC_CUE.test(s.text) || !NARRATIVE_VERB.test(s.text))));
-    const continuesBackground = field === 'abstract' && i > 0 && openingBackground && !anchored && !label && !CASE_INTRODUCTION.test(s.text);
-    if (!(generic || continuesBackground)) openingBackground = false;
+    const conditional = CONDITIONAL_OPENING.test(body) && !TEMPORAL_WHEN.test(body);
+    const cued = genericSection || GENERIC_CUE.test(s.text) || MORE_GENERIC_CUE.test(s.text);
+    const narrativeVerb = NARRATIVE_VERB.test(s.text);
+    // Before the narrative: background unless a patient word or a past-tense narrative verb. After it:
+    // narrative unless clearly discussion (present-tense general statement, cue, citation).
+    const unanchoredGeneric = narrativeStarted ? cued || CITATION.test(s.text) || (!narrativeVerb && PRESENT_CUE.test(s.text)) : cued || !narrativeVerb || MODAL.test(s.text);
+    const generic = field === 'abstract' && (conditional || LITERATURE_REVIEW.test(body) || groupFigures(s.text) || (!anchored && unanchoredGeneric));
+    const startsCase = anchored || CASE_START.test(s.text) || (section !== null && CASE_SECTIONS.test(section));
+    const continuesBackground =
+      field === 'abstract' && i > 0 && openingBackground && !anchored && !label && !CASE_INTRODUCTION.test(s.text) && !(CASE_DETAIL.test(s.text) && !cued);
+    if (!(generic || continuesBackground) || (field === 'abstract' && startsCase)) openingBackground = false;
+    if (field === 'abstract' && !conditional && startsCase && !(genericSection && !anchored)) narrativeStarted = true;
     sentences.push({ field, fieldText: text, sentence: s, index: i, tokens, flags, matches, generic: generic || continuesBackground, section });
   }
   return { field, text, sentences };
@@ -135,7 +193,9 @@ function withShortForms(tokens: Token[], matches: TermMatch[], shortForms: Defin
   for (let i = 0; i < tokens.length; i++) {
     while (k < matches.length && matches[k].tokenTo <= i) k++;
     if (k < matches.length && matches[k].tokenFrom <= i) continue;
-    const entries = shortForms.get(tokens[i].raw);
+    // "EBPs" is the plural of the defined "EBP".
+    const raw = tokens[i].raw;
+    const entries = shortForms.get(raw) ?? (raw.length > 2 && raw.endsWith('s') ? shortForms.get(raw.slice(0, -1)) : undefined);
     if (!entries) continue;
     out = out ?? [...matches];
     out.push({ start: tokens[i].start, end: tokens[i].end, tokenFrom: i, tokenTo: i + 1, entries });

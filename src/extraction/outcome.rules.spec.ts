@@ -18,7 +18,26 @@ describe('outcomeRule', () => {
     ['A repeat blood patch at T3-4 resulted in resolution of her symptoms.', 'FULL_RECOVERY'],
     ['The blood patch she received led to resolution of her symptoms.', 'FULL_RECOVERY'],
     ['The first patch was performed with minimal resolution of her symptoms.', 'IMPROVED_UNSPECIFIED'],
-    ['The headache resolved after two days.', 'IMPROVED_UNSPECIFIED'],
+    // Rules 1.2.0: an unqualified "resolved" said of the finding is its resolution.
+    ['The headache resolved after two days.', 'FULL_RECOVERY'],
+    ['The blood patch resolved her symptoms.', 'FULL_RECOVERY'],
+    ['At follow-up there were no long-term sequelae.', 'FULL_RECOVERY'],
+    ['At discharge she was neurologically intact.', 'FULL_RECOVERY'],
+    ['He was discharged home without neurological deficit.', 'FULL_RECOVERY'],
+    ['She recovered uneventfully.', 'FULL_RECOVERY'],
+    ['The patient regained full strength in both legs.', 'FULL_RECOVERY'],
+    ['The man regained some function after physiotherapy.', 'PARTIAL_RECOVERY'],
+    ['At two weeks there was 80% resolution of symptoms and a pain score of 2/10.', 'PARTIAL_RECOVERY'],
+    ['His symptoms partially resolved over months.', 'PARTIAL_RECOVERY'],
+    ['Moderate neurological sequelae were present at one year.', 'RESIDUAL_DEFICIT'],
+    ['She has permanent perineal numbness.', 'RESIDUAL_DEFICIT'],
+    ['The woman remained paraplegic.', 'RESIDUAL_DEFICIT'],
+    ['He continued to report leg pain six months after the injection.', 'RESIDUAL_DEFICIT'],
+    ['Persistent motor weakness was noted at the last visit.', 'RESIDUAL_DEFICIT'],
+    ['The patient expired on the second day.', 'DEATH'],
+    ['The pain showed slow regression over the following week.', 'IMPROVED_UNSPECIFIED'],
+    ['A 60-year-old man developed a spinal hematoma. The symptoms regressed with physiotherapy.', 'IMPROVED_UNSPECIFIED'],
+    ['We describe the successful treatment of her headache with a blood patch.', 'IMPROVED_UNSPECIFIED'],
   ])('%s → %s', (text, expected) => {
     expect(outcome(text).outcome?.value).toBe(expected);
   });
@@ -26,6 +45,35 @@ describe('outcomeRule', () => {
   it('does not take a hypothetical or negated outcome', () => {
     expect(outcome('Untreated hematomas can result in permanent disability and death.').outcome).toBeNull();
     expect(outcome('There was no improvement after the first patch.').outcome).toBeNull();
+  });
+
+  it('takes the last outcome statement about the patient', () => {
+    expect(outcome('The first patch gave complete relief. The headache recurred two days later. After a second patch she was discharged with partial relief.').outcome?.value).toBe('PARTIAL_RECOVERY');
+    expect(outcome('Her weakness persisted for a week. Three months later she had made a complete recovery.').outcome?.value).toBe('FULL_RECOVERY');
+    // A later "improved" is implied by the earlier definite state; it does not replace it.
+    expect(outcome('She was discharged with no neurological deficits. The small collection on MRI improved within two months.').outcome?.value).toBe('FULL_RECOVERY');
+    // A recurrence voids the earlier state; what follows decides.
+    expect(outcome('The headache resolved completely. One week later the headache recurred and she was readmitted.').outcome).toBeNull();
+    // A recurrence later in the same sentence voids the state it follows.
+    expect(outcome('The blood patch gave complete relief, but the headache recurred two days later.').outcome).toBeNull();
+    // Death is final.
+    expect(outcome('She died on day 4. The hematoma had resolved at autopsy.').outcome?.value).toBe('DEATH');
+  });
+
+  it('declines pooled, hedged, negated and presentation statements', () => {
+    expect(outcome('Three out of 20 patients had sequelae and 2/20 died.').outcome).toBeNull();
+    expect(outcome('All patients made a complete recovery.').outcome).toBeNull();
+    expect(outcome('An untreated haematoma can cause irreversible paraplegia.').outcome).toBeNull();
+    expect(outcome('Her symptoms did not abate after the first patch.').outcome).toBeNull();
+    expect(outcome('Her numbness was resolving on arrival.').outcome).toBeNull();
+    expect(outcome('He remained unconscious for two days.').outcome).toBeNull();
+    expect(outcome('She was admitted with persistent headache.').outcome).toBeNull();
+    expect(outcome('The neurological examination showed no deficits.').outcome).toBeNull();
+    expect(outcome('He continued to have headache despite bed rest.').outcome).toBeNull();
+    expect(outcome('A permanent pacemaker was implanted.').outcome).toBeNull();
+    // Not the patient's death.
+    expect(outcome('The pregnancy ended in an intrauterine death at 30 weeks.').outcome).toBeNull();
+    expect(outcome('Her baby died shortly after birth.').outcome).toBeNull();
   });
 
   it('reads the time to resolution', () => {

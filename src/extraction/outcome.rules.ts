@@ -6,33 +6,139 @@ import { HYPOTHETICAL, NEGATED } from './context-scopes';
 import { NUMBER_SOURCE, parseNumber } from './number-words';
 
 /**
- * Outcome category (see Outcome in case-report.enums) and time to resolution. Every sentence of the
- * patient is read; the most severe category asserted wins (death > residual deficit > partial
- * recovery > full recovery > improved), because reports say "improved" on the way to a final state.
+ * Outcome category (see Outcome in case-report.enums) and time to resolution.
+ *
+ * Cue lists per category, each a wording of the patient's state at the end of the course. The
+ * sentences are read in order (title first, then the abstract) and the LAST outcome statement about
+ * the patient decides, because reports tell the course in order ("complete relief ... the headache
+ * recurred ... partial improvement at discharge"). Within one sentence the most severe category
+ * stated wins ("the weakness improved but the paraplegia persisted"). Two refinements:
+ * - a later "improved" (implied by a full or partial recovery and by a residual deficit alike) does not
+ *   replace an earlier definite state, unless a recurrence ("recurred", "relapse", "worsened") was told
+ *   in between, which voids the earlier state;
+ * - death is final: once asserted, nothing later replaces it.
+ * Nothing is asserted from background or discussion sentences, from negated or hedged mentions, or
+ * from statements pooled over several patients ("4/35 died", "all patients recovered"): when the
+ * text says nothing certain about the patient's end state, no outcome is proposed.
  */
+const DEFICIT_NOUN =
+  '(?:deficits?|sequel\\w*|complications?|damage|disability|disabilities|injury|weakness|numbness|paresis|paraparesis|paraplegia|tetraplegia|quadriplegia|hemiparesis|hemiplegia|monoplegia|palsy|paralysis|pain|dysesthesia|dysaesthesia|paresthesia|paraesthesia|hypoesthesia|hypoaesthesia|incontinence|dysfunction|impairment|foot drop|deafness|hearing loss|blindness|visual loss|symptoms?|headaches?)';
+const NEURO = '(?:(?:neurological|neurologic|motor|sensory|sensorimotor|cognitive|functional) )?';
+const SYMPTOM_SUBJECT = '(?:symptoms?|headaches?|pain|complaints?|weakness|numbness|paresis|paraparesis|paraplegia|deficits?|signs|palsy|diplopia|hematoma|haematoma|abscess|collection|hygroma|pneumocephalus|leak|condition|fever|meningitis|lesion)';
+
+/** One regular expression over a list of wordings, whole words only. */
+function cues(list: string[]): RegExp {
+  return new RegExp(`\\b(?:${list.join('|')})(?!\\w)`, 'gi');
+}
+
 const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
-  { outcome: Outcome.DEATH, re: /\b(?:died|death|deceased|passed away|succumbed|expired)\b/gi, confidence: 0.85 },
+  {
+    outcome: Outcome.DEATH,
+    re: /\b(?:died|dies|death|deceased|passed away|succumbed|expired|fatal outcome|was fatal|proved fatal|autopsy|post-?mortem)\b/gi,
+    confidence: 0.85,
+  },
   {
     outcome: Outcome.RESIDUAL_DEFICIT,
-    re: /\b(?:residual (?:neurological |neurologic |motor |sensory )?(?:deficits?|sequel\w*|weakness|symptoms?|paresis|numbness|pain|dysesthesia)|permanent (?:\w+ )?(?:deficits?|paraparesis|paraplegia|damage|disability|weakness|injury)|remained (?:paraplegic|paralysed|paralyzed|paretic)|(?:paraplegia|paraparesis|deficits?|weakness|numbness|symptoms|foot drop) (?:persisted|remained)|persist(?:ent|ing) (?:neurological |neurologic )?(?:deficits?|paraplegia|paraparesis|weakness|numbness)|significant (?:disability|deficits)|still complains?|with (?:residual )?neurological sequel\w*|did not recover|slight \w+ remains|remains? (?:paraplegic|wheelchair)|sequelae? remained)\b/gi,
+    re: cues(
+      [
+        `residual ${NEURO}(?:\\w+ )?${DEFICIT_NOUN}`,
+        `(?:permanent|irreversible|lasting|long[- ]term) (?:\\w+ ){0,2}?${NEURO}${DEFICIT_NOUN}`,
+        `persist(?:ent|ing) ${NEURO}(?:deficits?|paraplegia|paraparesis|weakness|numbness|sequel\\w*|incontinence|dysfunction|palsy|paralysis)`,
+        `(?:severe|major|significant|serious|important) ${NEURO}sequel\\w* (?:were|was|remained|persisted)`,
+        `sequel\\w* (?:were|was) (?:still )?present`,
+        `sequel\\w* (?:remained|persisted)`,
+        `remain(?:ed|s)? (?:\\w+ )?(?:paraplegic|tetraplegic|quadriplegic|paralysed|paralyzed|paretic|wheelchair[- ]bound|bedridden|bed-bound|dependent|disabled|in a (?:persistent )?vegetative state|with (?:\\w+ ){0,3}${DEFICIT_NOUN})`,
+        `remains? (?:paraplegic|wheelchair)`,
+        `(?:paraplegia|paraparesis|deficits?|weakness|numbness|symptoms|foot drop|incontinence|dysesthesia|dysaesthesia|paresthesia|paraesthesia|pain) (?:persisted|remained|remains|persists)`,
+        `(?:was|were|is) left with`,
+        `continued to (?:report|have|experience|complain|suffer|need|require|use)`,
+        `still (?:complains?|complained|reports?|reported|has|had|have|experiences?|experienced|suffers?|suffered|needs?|needed|requires?|required|uses?|walks? with)`,
+        `significant (?:disability|deficits)`,
+        `with (?:residual )?${NEURO}sequel\\w*`,
+        `did not (?:fully )?recover`,
+        `(?:slight|mild|minor|some) \\w+ remains?`,
+        `failed to recover`,
+      ],
+    ),
     confidence: 0.8,
   },
-  { outcome: Outcome.PARTIAL_RECOVERY, re: /\b(?:partial(?:ly)? (?:recovery|recovered|resolution|resolved|relief|improvement|improved)|incomplete(?:ly)? (?:recovery|recovered|resolution)|partly (?:resolved|improved|recovered)|modest(?:ly)? (?:recovery|improvement|improved))\b/gi, confidence: 0.8 },
+  {
+    outcome: Outcome.PARTIAL_RECOVERY,
+    re: cues(
+      [
+        `partial(?:ly)? (?:\\w+ )?(?:recovery|recovered|resolution|resolved|relief|relieved|improvement|improved|regression|regressed)`,
+        `incomplete(?:ly)? (?:recovery|recovered|resolution|resolved)`,
+        `partly (?:resolved|improved|recovered|relieved)`,
+        `modest(?:ly)? (?:recovery|improvement|improved)`,
+        `regained (?:some|partial|part of (?:her|his|the) )\\w*`,
+        `(?:[1-9]\\d?|[1-9]\\d?\\.\\d+) ?(?:%|percent) (?:\\w+ )?(?:resolution|improvement|recovery|relief|reduction)`,
+        `(?:resolution|improvement|recovery|relief) of (?:[1-9]\\d?) ?(?:%|percent)`,
+      ],
+    ),
+    confidence: 0.8,
+  },
   {
     outcome: Outcome.FULL_RECOVERY,
-    re: /\b(?:(?:complete|full|total)(?:ly)? (?:recovery|recovered|resolution|resolved|relief|neurological recovery|symptomatic relief)|(?:recovered|resolved|relieved) (?:fully|completely|uneventfully|totally)|fully recovered|complete(?:ly)? (?:recovered|resolved)|without (?:any )?(?:neurological |neurologic )?(?:sequel\w*|deficits?)|no (?:neurological |neurologic )?sequel\w*|symptom[- ]free|returned to (?:baseline|normal)|asymptomatic|no recurrence|(?:immediate|complete) relief|satisfactory outcome|full symptomatic relief|good functional recovery|excellent (?:functional )?recovery|resolved (?:spontaneously|completely)|(?:showed|complete|with|resulted in|resulting in|led to|leading to) resolution of (?:the |her |his )?(?:\w+ ){0,3}(?:abscess|hematoma|haematoma|pneumocephalus|symptoms|collection)|recovery was uneventful|completely disappeared)\b/gi,
+    re: cues(
+      [
+        `(?:complete|full|total)(?:ly)? (?:\\w+ )?(?:recovery|recovered|resolution|resolved|relief|relieved|remission|neurological recovery|symptomatic relief)`,
+        `(?:recovered|resolved|relieved|healed|disappeared) (?:fully|completely|uneventfully|totally|without (?:\\w+ ){0,3}(?:sequel\\w*|deficits?|complications?))`,
+        `fully (?:recovered|resolved|relieved)`,
+        `without (?:any )?(?:long[- ]term |lasting |permanent |residual |further |new )?${NEURO}(?:sequel\\w*|deficits?|complaints|symptoms|recurrence)`,
+        `no (?:long[- ]term |lasting |permanent |residual |further |new )?${NEURO}(?:sequel\\w*|deficits?|complaints|symptoms|recurrence)`,
+        `symptom[- ]free`,
+        `free of (?:symptoms|pain|headache)`,
+        `returned to (?:(?:her|his|the) )?(?:baseline|normal|work|full activity|normal activities|(?:her|his) previous)`,
+        `back to (?:normal|baseline|work)`,
+        `asymptomatic`,
+        `neurologically (?:intact|normal)`,
+        `normal neurological (?:examination|exam|status|function)`,
+        `(?:immediate|complete) relief`,
+        `satisfactory outcome`,
+        `(?:good|excellent) (?:functional )?recovery`,
+        `recovered well`,
+        `uneventful recovery`,
+        `recovery was uneventful`,
+        `resolved (?:spontaneously|completely)`,
+        `regained (?:full|complete|normal) (?:\\w+ )?\\w+`,
+        `(?:showed|complete|with|resulted in|resulting in|led to|leading to) resolution of (?:the |her |his )?(?:\\w+ ){0,3}(?:abscess|hematoma|haematoma|pneumocephalus|symptoms|collection|headache|pain|deficits?)`,
+        // "The headache resolved", "which resolved the patient's symptoms": resolution of the finding, not qualified.
+        `${SYMPTOM_SUBJECT} (?:had |have |has )?(?:\\w+ )?resolved`,
+        `resolved (?:the |her |his |(?:the )?patient'?s )(?:\\w+ )?${SYMPTOM_SUBJECT}`,
+        `completely disappeared`,
+        `(?:symptoms|headache|pain|deficits?) disappeared`,
+        `discharged (?:home )?(?:in good (?:general )?condition|without (?:\\w+ ){0,2}(?:deficits?|sequel\\w*|complaints|symptoms))`,
+      ],
+    ),
     confidence: 0.8,
   },
-  { outcome: Outcome.IMPROVED_UNSPECIFIED, re: /\b(?:improved|improvement|improving|recovered|recovery|resolved|resolution|relieved|good outcome|favou?rable outcome|uneventful(?:ly)?)\b/gi, confidence: 0.55 },
+  {
+    outcome: Outcome.IMPROVED_UNSPECIFIED,
+    re: /\b(?:improved|improvement|improving|recovered|recovery|resolved|resolution|relieved|regression|regressed|subsided|abated|alleviated|ameliorated|amelioration|good (?:clinical )?(?:outcome|response)|favou?rable (?:outcome|course|response)|uneventful(?:ly)?|successful(?:ly)? (?:treat\w*|manag\w*)|(?:treated|managed) successfully|was effective)\b/gi,
+    confidence: 0.55,
+  },
 ];
 
-const OUTCOME_HINT = /recover|resol|improv|reliev|relief|sequel|deficit|died|death|deceas|residual|permanent|persist|remain|complete|full|total|asymptomatic|recurrence|outcome|uneventful|free|baseline|disabilit|expired|succumbed|passed away|disappeared|partial|partly|modest|still|paraplegic|paralys|paralyz|paretic|foot drop|numbness|weakness|satisfactory/i;
+const OUTCOME_HINT =
+  /recover|resol|improv|reliev|relief|sequel|deficit|died|death|deceas|residual|permanent|persist|remain|complete|full|total|asymptomatic|recurrence|outcome|uneventful|free|baseline|disabilit|expired|succumbed|passed away|disappeared|partial|partly|modest|still|paraplegic|paralys|paralyz|paretic|foot drop|numbness|weakness|satisfactory|regress|regain|subsid|abate|allevia|amelior|success|effective|intact|normal|fatal|autopsy|mortem|left with|continued to|irreversible|lasting|long-term|%|percent|back to|returned|healed|discharged|bound|bedridden|dependent|unconscious|comatose/i;
 
+/** Index = severity rank: lower is more severe. */
 const SEVERITY: Outcome[] = [Outcome.DEATH, Outcome.RESIDUAL_DEFICIT, Outcome.PARTIAL_RECOVERY, Outcome.FULL_RECOVERY, Outcome.IMPROVED_UNSPECIFIED];
 
-/** "without sequelae"/"asymptomatic" count only when the sentence is about the course (discharge, follow-up). */
-const COURSE_CONTEXT = /\b(?:discharged|discharge|recover\w*|follow[- ]?up|later|returned|weeks|months|after|went home|postoperative|outcome)\b/i;
-/** Improvement words about the presentation of a symptom before treatment are not outcomes; nothing to do here. */
+/** Self-negating wordings ("without sequelae", "asymptomatic") count only when the sentence is about the course. */
+const SELF_NEGATING = /^(?:without|no |free of|asymptomatic|symptom|neurologically|normal neurological)/;
+const COURSE_CONTEXT =
+  /\b(?:discharged|discharge|recover\w*|follow[- ]?up|later|returned|weeks|months|years|after|went home|postoperative|outcome|long[- ]term|lasting|permanent|eventually|finally|subsequently|at present|currently|today|thereafter|since)\b/i;
+
+/** "continued to report ..." is a residual deficit only when said of the late course ("7 months following"). */
+const LATE_ONLY = /^continued to/;
+const LATE_CONTEXT = /\b(?:follow[- ]?up|months?|years?|discharge\w*|at present|currently|today|long[- ]term|last (?:visit|review|contact)|\d+ weeks)\b/i;
+
+/** A return of the complaint voids the state told before it ("complete relief ... the headache recurred"). */
+const RECURRENCE = /\b(?:recurred|recurrent|recurrence|relapsed?|re-?presented|returned to (?:the |our )?(?:hospital|emergency)|readmitted|re-?admitted|worsened|deteriorated|reappeared)\b/gi;
+
+/** A statement about several patients at once ("4/35 died", "all patients recovered", "two of the patients"). */
+const POOLED = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:out )?of (?:the |these |our )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|all)?\s?(?:patients|cases)\b|\ball (?:the |of the |our )?(?:patients|cases)\b|\b(?:most|none|several|many|some) of the (?:patients|cases)\b|\b\d+ (?:patients|cases)\b/i;
 
 export interface OutcomeFinding {
   outcome: ProposedValue<Outcome> | null;
@@ -42,34 +148,87 @@ export interface OutcomeFinding {
 const RESOLUTION_TIME = new RegExp(`\\b(?:within|after|over|in) (?:the (?:next|following) )?(?:about |approximately )?(${NUMBER_SOURCE}|a) (days?|weeks?|months?)\\b|\\b(${NUMBER_SOURCE}) (days?|weeks?|months?) later\\b`, 'gi');
 const DAYS: Record<string, number> = { day: 1, days: 1, week: 7, weeks: 7, month: 30, months: 30 };
 
+/** "4/35 died": a count over a group (not a scale "1/10" or a blood pressure "220/140"). */
+const FRACTION = /\b(\d+) ?\/ ?(\d+)\b/g;
+function pooled(text: string): boolean {
+  if (POOLED.test(text)) return true;
+  FRACTION.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FRACTION.exec(text)) !== null) {
+    const n = Number(m[1]);
+    const d = Number(m[2]);
+    if (n <= d && d !== 10 && d !== 100 && d > 1) return true;
+  }
+  return false;
+}
+
+type Finding = { rank: number; value: ProposedValue<Outcome>; ctx: SentenceContext };
+
+/** The most severe asserted outcome statement of one sentence, or null. */
+function sentenceFinding(ctx: SentenceContext): Finding | null {
+  const text = ctx.sentence.text;
+  if (!OUTCOME_HINT.test(text)) return null;
+  if (pooled(text)) return null;
+  for (let r = 0; r < RULES.length; r++) {
+    const rule = RULES[r];
+    rule.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = rule.re.exec(text)) !== null) {
+      if (m[0].length === 0) {
+        rule.re.lastIndex++;
+        continue;
+      }
+      const abs = ctx.sentence.start + m.index;
+      const f = flagsAt(ctx, abs);
+      const phrase = m[0].toLowerCase();
+      // "intrauterine death", "the baby died": not the patient's death.
+      if (rule.outcome === Outcome.DEATH && NOT_THE_PATIENT.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+      const selfNegating = SELF_NEGATING.test(phrase);
+      // The negation scope opened by the wording's own "no"/"without" does not negate it.
+      const own = selfNegating ? f & HYPOTHETICAL : f & (NEGATED | HYPOTHETICAL);
+      if (own) continue;
+      // "There were no long-term sequelae" is about the course; "no deficits" at presentation is not.
+      if (selfNegating && !COURSE_CONTEXT.test(text)) continue;
+      if (LATE_ONLY.test(phrase) && !LATE_CONTEXT.test(text)) continue;
+      return { rank: r, value: { value: rule.outcome, evidence: evidenceOf(ctx.field, ctx.fieldText, abs, abs + m[0].length, ctx.sentence, 'TEXT_RULE', rule.confidence) }, ctx };
+    }
+  }
+  return null;
+}
+
+/** Whether the sentence tells an asserted recurrence at or after the given offset of its text. */
+function hasRecurrence(ctx: SentenceContext, from = 0): boolean {
+  RECURRENCE.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = RECURRENCE.exec(ctx.sentence.text)) !== null) {
+    if (!(flagsAt(ctx, ctx.sentence.start + m.index) & (NEGATED | HYPOTHETICAL))) return true;
+  }
+  return false;
+}
+
+const NOT_THE_PATIENT = /\b(?:fetal|foetal|fetus|foetus|intrauterine|intra-uterine|neonatal|perinatal|baby|infant|neonate|newborn|stillbirth|twin)\b(?:\W+\w+){0,3}\W*$/i;
+
+const IMPROVED_RANK = SEVERITY.indexOf(Outcome.IMPROVED_UNSPECIFIED);
+const DEATH_RANK = SEVERITY.indexOf(Outcome.DEATH);
+
+/** Sentences in reading order (the caller passes the title first, then the abstract). */
 export function outcomeRule(sentences: SentenceContext[]): OutcomeFinding {
-  let best: { rank: number; value: ProposedValue<Outcome>; ctx: SentenceContext } | null = null;
+  let best: Finding | null = null;
   for (const ctx of sentences) {
     if (ctx.generic) continue;
-    const text = ctx.sentence.text;
-    // One cheap pass decides whether any of the five patterns can match this sentence.
-    if (!OUTCOME_HINT.test(text)) continue;
-    for (let r = 0; r < RULES.length; r++) {
-      if (best && best.rank <= r) break;
-      const rule = RULES[r];
-      rule.re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = rule.re.exec(text)) !== null) {
-        const abs = ctx.sentence.start + m.index;
-        const f = flagsAt(ctx, ctx.sentence.start + m.index);
-        const phrase = m[0].toLowerCase();
-        const selfNegating = /^(?:without|no )/.test(phrase) || phrase === 'asymptomatic';
-        if (!selfNegating && f & (NEGATED | HYPOTHETICAL)) continue;
-        if (selfNegating && f & HYPOTHETICAL) continue;
-        if (selfNegating && !COURSE_CONTEXT.test(text)) continue;
-        best = {
-          rank: r,
-          value: { value: rule.outcome, evidence: evidenceOf(ctx.field, ctx.fieldText, abs, abs + m[0].length, ctx.sentence, 'TEXT_RULE', rule.confidence) },
-          ctx,
-        };
-        break;
-      }
+    const found = sentenceFinding(ctx);
+    if (!found) {
+      if (best && best.rank !== DEATH_RANK && hasRecurrence(ctx)) best = null;
+      continue;
     }
+    if (best?.rank === DEATH_RANK) continue;
+    // "complete relief, but the headache recurred two days later": the state told is voided in the same sentence.
+    if (found.rank !== DEATH_RANK && hasRecurrence(ctx, found.value.evidence.end - ctx.sentence.start)) {
+      best = null;
+      continue;
+    }
+    if (best && found.rank === IMPROVED_RANK && best.rank < IMPROVED_RANK) continue;
+    best = found;
   }
   if (!best) return { outcome: null, timeToResolutionDays: null };
   let time: ProposedValue<number> | null = null;
@@ -86,6 +245,5 @@ export function outcomeRule(sentences: SentenceContext[]): OutcomeFinding {
       }
     }
   }
-  void SEVERITY;
   return { outcome: best.value, timeToResolutionDays: time };
 }

@@ -28,4 +28,13 @@ describe('segmentPatients', () => {
     expect(seg('', 'A retrospective review of 43,200 patients.', false).count).toBe(0);
     expect(seg('', 'We present 33 cases of appendicitis.').count).toBe(0);
   });
+
+  it('keeps the segments in the order of their numbers when a later patient is told first (rules 1.2.0)', () => {
+    const s = seg('Report of three cases', 'We report three patients after epidural anesthesia. The sudden palsy in the third patient was caused by an ischemic lesion.');
+    expect(s.segments.map((x) => [x.label, x.sentences.length])).toEqual([
+      ['Case 1', 0],
+      ['Case 2', 0],
+      ['Case 3', 1],
+    ]);
+  });
 });

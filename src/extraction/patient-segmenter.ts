@@ -27,9 +27,15 @@ const STATED_COUNT = new RegExp(
   `\\b(?:series of |report of |total of )?(${NUMBER_SOURCE})(?: (?:consecutive|similar|unusual|rare|additional|further|new|illustrative|obstetric|pediatric|paediatric|adult|young|elderly|female|male))? (?:cases|patients|women|men|parturients|children|dogs|cats|subjects)\\b|\\b(${NUMBER_SOURCE}) case reports\\b`,
   'gi',
 );
+const REPORTED_COUNT = new RegExp(`\\b(?:we|the authors) (?:here |hereby )?(?:report|present|describe|discuss)(?:ed)? (?:the )?(${NUMBER_SOURCE}) (?:\\w+ ){0,2}?(?:cases|patients|women|men|parturients|children)\\b`, 'i');
 const MARKER = /\b(?:case|patient) ?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b(?! (?:cases|patients))|\b(?:the|our) (first|second|third|fourth|fifth|other|latter) (?:case|patient)\b|\b(one) (?:patient|case)\b(?! report)/i;
 const MARKER_WITHIN = 40;
 const COUNT_HINT = /cases|patients|women|men\b|parturients|children|dogs|cats|subjects/i;
+
+function caseNumber(label: string): number {
+  const n = Number(label.replace(/^Case /, ''));
+  return Number.isFinite(n) ? n : 0;
+}
 
 export function segmentPatients(title: SentenceContext[], abstract: SentenceContext[], individual: boolean): Segmentation {
   let stated = 0;
@@ -43,6 +49,18 @@ export function segmentPatients(title: SentenceContext[], abstract: SentenceCont
       const after = ctx.sentence.text.slice(m.index + m[0].length, m.index + m[0].length + 40);
       if (ctx.generic || /^ (?:in|from) the literature|^ (?:were|have|had been|are)\b/i.test(after)) continue;
       if (n !== null && n > stated && n <= 1000) stated = n;
+    }
+  }
+
+  // "We report two cases of women ... and we analyze other 33 cases found on literature review": the
+  // patients the authors say they report are the count, whatever larger numbers the pooled part gives.
+  for (const ctx of abstract) {
+    if (ctx.generic) continue;
+    const m = REPORTED_COUNT.exec(ctx.sentence.text);
+    const n = m ? parseNumber(m[1]) : null;
+    if (n !== null && n >= 1 && n <= MAX_PATIENTS) {
+      stated = n;
+      break;
     }
   }
 
@@ -77,6 +95,23 @@ export function segmentPatients(title: SentenceContext[], abstract: SentenceCont
   if (individual && count === 0) count = 1;
   if (!individual || count > MAX_PATIENTS) return { count: 0, segments: [], shared };
   if (segments.length === 0 && count === 1) return { count: 1, segments: [{ label: 'Case', sentences: [] }], shared };
-  for (let i = segments.length; i < count; i++) segments.push({ label: `Case ${i + 1}`, sentences: [] });
+  // Numbered markers may come out of order ("the third patient" told before the others): fill the
+  // missing numbers up to the count and keep the segments in the order of their numbers.
+  for (let i = 1; segments.length < count && i <= count + segments.length; i++) {
+    if (!segments.some((x) => x.label === `Case ${i}`)) segments.push({ label: `Case ${i}`, sentences: [] });
+  }
+  segments.sort((a, b) => caseNumber(a.label) - caseNumber(b.label));
   return { count, segments: segments.slice(0, count), shared };
+}
+
+/**
+ * "was due to epi-subdural haematoma in the first case and epidural abscess in the second": a mention in a
+ * sentence shared by several patients that is directly followed by "in the first/second ... (case|patient)"
+ * is that patient's only. Returns the patient's number (1-based), or null when the mention is not so marked.
+ */
+const ORDINAL_AFTER = /^\s*,?\s*(?:(?:was|were) (?:seen |found |present |noted )?)?(?:in|for) (?:the |our )?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?! (?:time|day|week|month|year|attempt|trimester|stage|line|dose|injection|puncture|patch))/i;
+
+export function ordinalPatientAfter(fieldText: string, end: number): number | null {
+  const m = ORDINAL_AFTER.exec(fieldText.slice(end, end + 48));
+  return m ? parseOrdinal(m[1].toLowerCase()) : null;
 }

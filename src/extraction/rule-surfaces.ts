@@ -12,6 +12,8 @@ const EXTRA: { kind: TermKind; key: string; surfaces: string[] }[] = [
   { kind: TermKind.COMPLICATION, key: 'spinal-epidural-hematoma', surfaces: ['epidural hematoma', 'SEH', 'SSEH', 'SSEDH', 'spontaneous spinal epidural hematoma', 'epidural hematomas'] },
   { kind: TermKind.COMPLICATION, key: 'intracranial-subdural-hematoma', surfaces: ['subdural hematoma', 'SDH', 'subdural intracranial hematoma', 'intracranial subdural hematoma', 'cranial SDH'] },
   { kind: TermKind.COMPLICATION, key: 'spinal-subdural-hematoma', surfaces: ['intradural hematoma', 'spinal subdural hemorrhage', 'SSDH'] },
+  // A haematoma in both spaces ("epi-subdural", "epidural-subdural"): the spinal subdural key is added beside it (term-assignment.rules.ts).
+  { kind: TermKind.COMPLICATION, key: 'spinal-epidural-hematoma', surfaces: ['epi-subdural hematoma', 'episubdural hematoma', 'epidural-subdural hematoma', 'subdural-epidural hematoma', 'epidural and subdural hematoma', 'subdural and epidural hematoma'] },
   { kind: TermKind.COMPLICATION, key: 'intrathecal-hematoma', surfaces: ['subarachnoid hematoma', 'intrathecal clot', 'intrathecal hemorrhage'] },
   { kind: TermKind.COMPLICATION, key: 'post-dural-puncture-headache', surfaces: ['dural puncture headache', 'postspinal headache', 'post spinal headache', 'post-dural-puncture headache'] },
   { kind: TermKind.COMPLICATION, key: 'csf-leak', surfaces: ['CSF leakage', 'cerebrospinal fluid leakage', 'cerebrospinal leakage', 'spinal CSF leak'] },
@@ -49,7 +51,7 @@ const EXTRA: { kind: TermKind; key: string; surfaces: string[] }[] = [
   { kind: TermKind.TREATMENT, key: 'corticosteroids', surfaces: ['prednisolone', 'prednisone', 'hydrocortisone', 'steroid'] },
   { kind: TermKind.TREATMENT, key: 'anticoagulation-reversal', surfaces: ['protamine', 'vitamin K', 'idarucizumab', 'andexanet', 'prothrombin complex concentrate'] },
   { kind: TermKind.TREATMENT, key: 'anticonvulsants', surfaces: ['anticonvulsant', 'antiepileptic'] },
-  { kind: TermKind.TREATMENT, key: 'sphenopalatine-ganglion-block', surfaces: ['SPGB', 'sphenopalatine ganglion block'] },
+  { kind: TermKind.TREATMENT, key: 'sphenopalatine-ganglion-block', surfaces: ['SPGB', 'sphenopalatine ganglion block', 'sphenopalatine block', 'sphenopalatine nerve block'] },
   { kind: TermKind.TREATMENT, key: 'craniectomy', surfaces: ['craniectomy'] },
   { kind: TermKind.SYMPTOM, key: 'low-back-pain', surfaces: ['lower back pain', 'low back and leg pain', 'lumbar back pain'] },
   { kind: TermKind.SYMPTOM, key: 'hypoesthesia', surfaces: ['sensory loss', 'sensory deficit', 'sensory deficits', 'numb', 'reduced sensation', 'decreased sensation'] },
@@ -61,6 +63,23 @@ const EXTRA: { kind: TermKind; key: string; surfaces: string[] }[] = [
   { kind: TermKind.SYMPTOM, key: 'decreased-consciousness', surfaces: ['altered level of consciousness', 'comatose', 'coma'] },
   { kind: TermKind.SYMPTOM, key: 'fever', surfaces: ['febrile'] },
   { kind: TermKind.SYMPTOM, key: 'headache', surfaces: ['headaches'] },
+  // Rules 1.2.0: wordings the unseen error analysis found missing (general synonyms, no record named).
+  { kind: TermKind.SYMPTOM, key: 'motor-deficit', surfaces: ['paralysis', 'paralysed', 'paralyzed'] },
+  // "subdural hematoma post-spinal anesthesia": after the procedure, which the hyphenated prefix hides.
+  { kind: TermKind.PROCEDURE, key: 'spinal-anesthesia', surfaces: ['post-spinal anesthesia', 'post-spinal anaesthesia'] },
+  { kind: TermKind.PROCEDURE, key: 'epidural-anesthesia', surfaces: ['post-epidural anesthesia', 'post-epidural anaesthesia'] },
+  // One limb only when the side is said ("left lower limb palsy"); "lower limb paralysis" is both legs.
+  { kind: TermKind.SYMPTOM, key: 'monoplegia', surfaces: ['left lower limb palsy', 'right lower limb palsy', 'left leg palsy', 'right leg palsy', 'left lower limb paralysis', 'right lower limb paralysis', 'left leg paralysis', 'right leg paralysis', 'monoparesis', 'paralysis of one leg'] },
+  { kind: TermKind.SYMPTOM, key: 'paraplegia', surfaces: ['lower limb paralysis', 'lower limbs paralysis', 'paralysis of the lower limbs', 'paralysis of both legs', 'paralysis of the legs', 'bilateral lower limb paralysis'] },
+  { kind: TermKind.SYMPTOM, key: 'decreased-consciousness', surfaces: ['altered mental status', 'altered mental state', 'unconscious', 'unconsciousness', 'obtunded', 'stuporous', 'stupor', 'loss of consciousness'] },
+  { kind: TermKind.COMPLICATION, key: 'csf-leak', surfaces: ['CSF collection', 'cerebrospinal fluid collection', 'CSF fluid collection'] },
+  { kind: TermKind.COMPLICATION, key: 'brain-herniation', surfaces: ['tentorial herniation', 'transtentorial herniation', 'uncal herniation', 'subfalcine herniation', 'cerebral tentorial herniation'] },
+  { kind: TermKind.COMPLICATION, key: 'spinal-cord-ischemia', surfaces: ['cord infarction', 'spinal infarction', 'cord ischemia', 'spinal cord infarct', 'ischemic myelopathy', 'spinal cord ischaemia'] },
+  { kind: TermKind.TREATMENT, key: 'observation', surfaces: ['radiological follow-up', 'radiologic follow-up', 'clinical and radiological follow-up', 'expectant treatment', 'close observation', 'serial MRI'] },
+  { kind: TermKind.TREATMENT, key: 'conservative-management', surfaces: ['conservative care', 'supportive care', 'supportive treatment'] },
+  { kind: TermKind.TREATMENT, key: 'anticonvulsants', surfaces: ['levetiracetam', 'phenytoin', 'fosphenytoin', 'valproate', 'valproic acid', 'carbamazepine', 'lacosamide', 'antiepileptics', 'anticonvulsants'] },
+  { kind: TermKind.COMORBIDITY, key: 'chronic-pain', surfaces: ['chronic cervical pain', 'chronic lower back pain', 'chronic lumbar pain', 'chronic radicular pain', 'chronic leg pain', 'chronic pain syndrome'] },
+  { kind: TermKind.COMORBIDITY, key: 'coagulopathy', surfaces: ['hypocoagulable state', 'hypocoagulability', 'coagulation disorder', 'clotting disorder', 'hypocoagulable'] },
 ];
 
 /** The extra surfaces as vocabulary entries pointing at the given vocabulary's own terms. */

@@ -32,20 +32,44 @@ function count(re: RegExp, text: string): number {
 const SITE_SWAP: Record<string, { other: string; defaultSite: 'spinal' | 'cranial' }> = {
   'intracranial-subdural-hematoma': { other: 'spinal-subdural-hematoma', defaultSite: 'cranial' },
   'spinal-epidural-hematoma': { other: 'intracranial-epidural-hematoma', defaultSite: 'spinal' },
+  // "acute subdural hematoma ... in the dorsal part of the spinal canal"; "subarachnoid hemorrhage and spinal/epidural hematoma".
+  'acute-intracranial-subdural-hematoma': { other: 'spinal-subdural-hematoma', defaultSite: 'cranial' },
+  'subarachnoid-hemorrhage': { other: 'intrathecal-hematoma', defaultSite: 'cranial' },
 };
 const SITE_WORDS = /\b(?:spinal|spine|intracranial|cranial|cerebral|lumbar|thoracic|cervical)\b/i;
 
+/**
+ * "spinal anesthesia", "lumbar puncture", "epidural catheter": the name of a procedure says where the
+ * needle went, not where the haematoma is; not counted as a site word.
+ */
+const PROCEDURE_NAMES = /\b(?:spinal|lumbar|thoracic|cervical|caudal)[- ](?:an(?:a)?esthe\w*|an(?:a)?lgesia|blocks?|blockade|needles?|punctures?|taps?|catheters?|injections?|drains?)\b/gi;
+
+function siteBalance(text: string): number {
+  const t = text.replace(PROCEDURE_NAMES, ' ');
+  return count(SPINAL_CUE, t) - count(CRANIAL_CUE, t);
+}
+
 function siteOf(sentence: string, opts: CollectOptions): 'spinal' | 'cranial' | null {
-  const s = count(SPINAL_CUE, sentence) - count(CRANIAL_CUE, sentence);
+  const s = siteBalance(sentence);
   if (s > 0) return 'spinal';
   if (s < 0) return 'cranial';
   // The whole record's balance is counted once per record (not once per mention: that would be quadratic).
-  if (opts.recordSiteBalance === undefined) opts.recordSiteBalance = count(SPINAL_CUE, opts.recordText) - count(CRANIAL_CUE, opts.recordText);
+  if (opts.recordSiteBalance === undefined) opts.recordSiteBalance = siteBalance(opts.recordText);
   const r = opts.recordSiteBalance;
   if (r > 0) return 'spinal';
   if (r < 0) return 'cranial';
   return null;
 }
+
+const INSTRUMENT_AFTER = /^\s?(?:scale|score|scores|scoring|questionnaire|grading)\b/i;
+const SPINE_WORDS = /\b(?:spine|spinal|lumbar|thoracic|cervical|sacral|laminectomy|discectomy|fusion|vertebr\w*|[CTLS]\d{1,2}(?:\s?[-–/]\s?[CTLS]?\d{1,2})?)\b/i;
+
+/** A term of the surgical branch of treatments (surgical management and its descendants). */
+function isSurgery(matcher: VocabularyMatcher, e: VocabularyEntry): boolean {
+  return e.key === 'surgical-management' || matcher.ancestors(e.kind, e.key).includes('surgical-management');
+}
+
+const BOTH_SPACES = /epi-?subdural|epidural[- ](?:and )?subdural|subdural[- ](?:and )?epidural/i;
 
 const AFTER_WORDS = new Set(['after', 'following', 'post', 'from', 'complicating', 'during']);
 /** Words allowed between "after" and the procedure ("after two lumbar epidural blood patches"). */
@@ -55,7 +79,7 @@ const SPECIALISE: Record<string, { cue: RegExp; key: string }[]> = {
   'epidural-anesthesia': [{ cue: /\b(?:labou?r|delivery|obstetric epidural)\b/i, key: 'labour-epidural-analgesia' }],
   meningitis: [{ cue: /\b(?:bacteri\w*|\w*coccus|\w*cocci|pseudomonas|klebsiella|listeria|haemophilus|e\. ?coli|gram[- ](?:positive|negative))\b/i, key: 'bacterial-meningitis' }],
   headache: [
-    { cue: /\bnon-?(?:postural|positional|orthostatic)\b|\bnot postural\b|\bno longer postural\b|\bwithout (?:a )?postural\b/i, key: 'non-postural-headache' },
+    { cue: /\bnon-?(?:postural|positional|orthostatic)\b|\bnot postural\b|\bno longer postural\b|\bwithout (?:a )?postural\b|\b(?:even|also|persist\w*|remained|continued) (?:\w+ )?(?:in|when|while|on) (?:the )?(?:supine|lying|recumbent|lying down)\b/i, key: 'non-postural-headache' },
     { cue: /\b(?:postural|positional|orthostatic)\b/i, key: 'orthostatic-headache' },
   ],
 };
@@ -101,8 +125,8 @@ export interface CollectOptions {
   recordText: string;
   /** Spinal minus cranial cue words in the whole record, computed on first use. */
   recordSiteBalance?: number;
-  /** Whether the record says "dura" at all (clause wordings), computed on first use. */
-  namesDura?: boolean;
+  /** The clause wordings whose hint the record holds, computed on first use. */
+  clauseWordings?: { kind: TermKind; key: string; hint: RegExp; re: RegExp }[];
 }
 
 /** Whether the record presents the shared term as the index procedure. */
@@ -121,9 +145,24 @@ export function procedureRole(sentences: SentenceContext[], opts: CollectOptions
         if (AFTER_WORDS.has(w)) return true;
         if (!FILLER.has(w) && parseOrdinal(w) === null) break;
       }
+      if (followedByHarm(ctx.fieldText.slice(m.end, Math.min(m.end + 120, ctx.sentence.end)))) return true;
     }
   }
   return false;
+}
+
+/**
+ * "sequential EBPs that resulted in delayed radicular pain", "another AEBP at L2-3, after which she
+ * reported radicular pains", "Repeat epidural blood patch ... and its neurologic complications": what
+ * followed the procedure is a harm, so the procedure is the index procedure. Not when what followed is
+ * a relief ("resulted in complete resolution").
+ */
+const CONSEQUENCE = /^[^.;]{0,40}?\b(?:after which|that resulted in|which resulted in|resulting in|complicated by|followed by|and its (?:\w+ )?complications?|which caused|that caused|causing|which led to|that led to|leading to)\b([^.;]{0,60})/i;
+const RELIEF = /\b(?:resol\w*|reliev\w*|relief|improv\w*|recover\w*|success\w*|cure\w*|disappear\w*|abat\w*|complete|cessation|remission)\b/i;
+
+function followedByHarm(after: string): boolean {
+  const m = CONSEQUENCE.exec(after);
+  return m !== null && !RELIEF.test(m[1]);
 }
 
 /** Asserted vocabulary mentions in the given sentences, with roles and sites resolved. */
@@ -134,6 +173,8 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
     for (const m of ctx.matches) {
       const flags = spanFlags(ctx.flags, m.tokenFrom, m.tokenTo);
       if (flags & (NEGATED | HYPOTHETICAL)) continue;
+      // "Glasgow coma scale", "pain score": the name of a measure, not a finding.
+      if (INSTRUMENT_AFTER.test(ctx.fieldText.slice(m.end, m.end + 14))) continue;
       const surface = ctx.fieldText.slice(m.start, m.end);
       // Pick one entry per match: the role-resolved one for shared terms, else each kind found.
       let chosen: VocabularyEntry[] = m.entries;
@@ -155,6 +196,14 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
         // history by nature, and a procedure "five days previously" belongs to the episode.
         if (flags & HISTORICAL && (e.kind === TermKind.COMPLICATION || e.kind === TermKind.SYMPTOM)) continue;
         let key = e.key;
+        let kind = e.kind;
+        // "the patient's previous L4-L5 lumbar decompression/fusion": an operation of the past is history,
+        // not a treatment of this episode; on the spine it is the comorbidity "previous spine surgery".
+        if (flags & HISTORICAL && e.kind === TermKind.TREATMENT && isSurgery(opts.matcher, e)) {
+          if (!SPINE_WORDS.test(ctx.sentence.text) || !opts.matcher.byKey(TermKind.COMORBIDITY, 'previous-spine-surgery')) continue;
+          kind = TermKind.COMORBIDITY;
+          key = 'previous-spine-surgery';
+        }
         const swap = SITE_SWAP[key];
         if (swap && !SITE_WORDS.test(surface) && opts.matcher.byKey(e.kind, swap.other)) {
           const site = siteOf(ctx.sentence.text, opts);
@@ -167,14 +216,18 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
           }
         }
         const confidence = ctx.field === 'title' ? 0.8 : 0.75;
-        out.push({
-          kind: e.kind,
-          key,
-          evidence: evidenceOf(ctx.field, ctx.fieldText, m.start, m.end, ctx.sentence, 'TEXT_RULE', confidence),
-          ctx,
-          order: (ctx.field === 'abstract' ? 0 : 1e9) + m.start,
-          attempt,
-        });
+        const keys = [key];
+        // "epi-subdural haematoma": one wording, a haematoma in both spaces.
+        if (key === 'spinal-epidural-hematoma' && BOTH_SPACES.test(surface) && opts.matcher.byKey(e.kind, 'spinal-subdural-hematoma')) keys.push('spinal-subdural-hematoma');
+        for (const k of keys)
+          out.push({
+            kind,
+            key: k,
+            evidence: evidenceOf(ctx.field, ctx.fieldText, m.start, m.end, ctx.sentence, 'TEXT_RULE', confidence),
+            ctx,
+            order: (ctx.field === 'abstract' ? 0 : 1e9) + m.start,
+            attempt,
+          });
       }
     }
   }
@@ -205,29 +258,36 @@ export function evacuationMentions(sentences: SentenceContext[], opts: CollectOp
  * (needle-through-needle spinal) is not an accidental dural puncture.
  */
 const ACCIDENT = '(?:inadvertently|accidentally|unintentionally|unintendedly|inadvertantly|unexpectedly)';
-const CLAUSE_WORDINGS: { kind: TermKind; key: string; re: RegExp }[] = [
+const CLAUSE_WORDINGS: { kind: TermKind; key: string; hint: RegExp; re: RegExp }[] = [
   {
     kind: TermKind.PROCEDURE,
     key: 'accidental-dural-puncture',
+    hint: /dura\b/i,
     re: new RegExp(
       `\\bdura(?: mater)? (?:was|were|had been|got) (?:\\w+ )?${ACCIDENT} (?:punctured|perforated|breached|pierced|entered)\\b|\\b${ACCIDENT} (?:punctured|perforated|breached|pierced|entered) (?:the|her|his) dura\\b|\\b(?:accidental|inadvertent|unintentional|unintended) (?:puncture|perforation|breach) of the dura\\b`,
       'i',
     ),
   },
+  {
+    // "the epidural catheter had been withdrawn inadvertently", "We immediately removed the epidural catheter".
+    kind: TermKind.PROCEDURE,
+    key: 'epidural-catheter-removal',
+    hint: /epidural catheter/i,
+    re: /\bepidural catheter (?:was|were|had been|had|got) (?:\w+ )?(?:withdrawn|removed|pulled out|dislodged)\b|\b(?:removed|withdrew|pulled out|pulled) (?:the|her|his) epidural catheter\b/i,
+  },
 ];
 
 export function clauseMentions(sentences: SentenceContext[], opts: CollectOptions): TermMention[] {
   const out: TermMention[] = [];
-  // Once per record: most records never name the dura.
-  opts.namesDura = opts.namesDura ?? /dura\b/i.test(opts.recordText);
-  if (!opts.namesDura) return out;
-  const wordings = CLAUSE_WORDINGS.filter((w) => opts.matcher.byKey(w.kind, w.key));
+  // Once per record: most records name neither the dura nor a catheter.
+  opts.clauseWordings = opts.clauseWordings ?? CLAUSE_WORDINGS.filter((w) => w.hint.test(opts.recordText) && opts.matcher.byKey(w.kind, w.key));
+  const wordings = opts.clauseWordings;
   if (wordings.length === 0) return out;
   for (const ctx of sentences) {
     if (ctx.generic) continue;
     const text = ctx.sentence.text;
-    if (text.indexOf('dura') < 0 && text.indexOf('Dura') < 0) continue;
     for (const w of wordings) {
+      if (!w.hint.test(text)) continue;
       const m = w.re.exec(text);
       if (!m) continue;
       const start = ctx.sentence.start + m.index;
@@ -235,6 +295,40 @@ export function clauseMentions(sentences: SentenceContext[], opts: CollectOption
       for (let k = 0; k < ctx.tokens.length; k++) if (ctx.tokens[k].start >= start && ctx.tokens[k].end <= start + m[0].length) flags |= ctx.flags[k];
       if (flags & (NEGATED | HYPOTHETICAL)) continue;
       out.push({ kind: w.kind, key: w.key, evidence: evidenceOf(ctx.field, ctx.fieldText, start, start + m[0].length, ctx.sentence, 'TEXT_RULE', 0.7), ctx, order: (ctx.field === 'abstract' ? 0 : 1e9) + start, attempt: null });
+    }
+  }
+  return out;
+}
+
+/**
+ * "a thoracic and lumbar subarachnoid and epidural hematoma": two spaces sharing one head noun name two
+ * haematomas. Spinal or intracranial keys by the sentence's site (as the bare wordings).
+ */
+const COORDINATED_SPACES = /\b(epidural|subdural|subarachnoid|intrathecal)\s*(?:and|or|\/|,)\s*(?:an? |the )?(epidural|subdural|subarachnoid|intrathecal)\s+(?:ha?ematomas?|ha?emorrhages?|bleeding)\b/gi;
+const SPACE_KEYS: Record<'spinal' | 'cranial', Record<string, string>> = {
+  spinal: { epidural: 'spinal-epidural-hematoma', subdural: 'spinal-subdural-hematoma', subarachnoid: 'intrathecal-hematoma', intrathecal: 'intrathecal-hematoma' },
+  cranial: { epidural: 'intracranial-epidural-hematoma', subdural: 'intracranial-subdural-hematoma', subarachnoid: 'subarachnoid-hemorrhage' },
+};
+
+export function coordinatedSpaceMentions(sentences: SentenceContext[], opts: CollectOptions): TermMention[] {
+  const out: TermMention[] = [];
+  for (const ctx of sentences) {
+    if (ctx.generic) continue;
+    const text = ctx.sentence.text;
+    if (!/ and | or |\/|,/.test(text)) continue;
+    COORDINATED_SPACES.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = COORDINATED_SPACES.exec(text)) !== null) {
+      const start = ctx.sentence.start + m.index;
+      let flags = 0;
+      for (let k = 0; k < ctx.tokens.length; k++) if (ctx.tokens[k].start >= start && ctx.tokens[k].end <= start + m[0].length) flags |= ctx.flags[k];
+      if (flags & (NEGATED | HYPOTHETICAL | HISTORICAL)) continue;
+      const site = siteOf(text, opts) ?? 'spinal';
+      for (const space of [m[1], m[2]]) {
+        const key = SPACE_KEYS[site][space.toLowerCase()];
+        if (!key || !opts.matcher.byKey(TermKind.COMPLICATION, key)) continue;
+        out.push({ kind: TermKind.COMPLICATION, key, evidence: evidenceOf(ctx.field, ctx.fieldText, start, start + m[0].length, ctx.sentence, 'TEXT_RULE', 0.7), ctx, order: (ctx.field === 'abstract' ? 0 : 1e9) + start, attempt: null });
+      }
     }
   }
   return out;
@@ -326,7 +420,7 @@ export function mostSpecific(mentions: TermMention[], matcher: VocabularyMatcher
       coveredBy.set(`${m.kind}:${a}`, list);
     }
   }
-  if (coveredBy === null) return kept.sort((a, b) => a.order - b.order);
+  if (coveredBy === null) return withoutClassTerms(kept, matcher).sort((a, b) => a.order - b.order);
   const covered = coveredBy;
   const present = new Set(kept.map((m) => `${m.kind}:${m.key}`));
   // Content words of the text mentions of a kind:key; none when it came from MeSH headings only.
@@ -366,7 +460,19 @@ export function mostSpecific(mentions: TermMention[], matcher: VocabularyMatcher
     if (!descendants || descendants.length === 0 || !present.has(id)) continue;
     if (!DISTINCT_FINDING_KINDS.has(m.kind) || descendants.some((d) => sameFinding(id, d))) dropped.add(id);
   }
-  return kept.filter((m) => !dropped.has(`${m.kind}:${m.key}`)).sort((a, b) => a.order - b.order);
+  return withoutClassTerms(kept.filter((m) => !dropped.has(`${m.kind}:${m.key}`)), matcher).sort((a, b) => a.order - b.order);
+}
+
+/**
+ * "two patients with neurological complications" beside "subarachnoid hemorrhage and spinal/epidural
+ * hematoma": a class of complications ("Neurological complication", "Infectious complication") is
+ * dropped when a specific complication (not a class) is also present, whatever the tree says.
+ */
+function withoutClassTerms(kept: TermMention[], matcher: VocabularyMatcher): TermMention[] {
+  const isClass = (m: TermMention) => m.kind === TermKind.COMPLICATION && /\bcomplications?\b/i.test(matcher.byKey(m.kind, m.key)?.label ?? '');
+  if (!kept.some(isClass)) return kept;
+  if (!kept.some((m) => m.kind === TermKind.COMPLICATION && !isClass(m))) return kept;
+  return kept.filter((m) => !isClass(m));
 }
 
 /**
