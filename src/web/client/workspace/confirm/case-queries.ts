@@ -1,4 +1,5 @@
 /** The GraphQL documents of the confirm view, and the shapes it reads. */
+import type { ChangeSince } from './conflict-message';
 
 export interface Term {
   id: string;
@@ -46,15 +47,9 @@ export interface CasePublication {
   caseReports: PatientCase[];
 }
 
-export interface CaseChange {
+/** A change in a case's history: what a conflict lists (ChangeSince), with its id, undo link and evidence. */
+export interface CaseChange extends ChangeSince {
   id: string;
-  version: number;
-  operation: string;
-  path: string | null;
-  oldValue: string | null;
-  newValue: string | null;
-  changedBy: string | null;
-  changedAt: string;
   undoesChangeId: string | null;
   evidence: { text: string } | null;
 }
