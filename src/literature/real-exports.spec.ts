@@ -24,6 +24,22 @@ interface RealExport {
   records: Expected[];
 }
 
+/** The same Scopus record exported as RIS and as CSV: both must read to these fields. */
+const SCOPUS_WILSON_2024 = {
+  title: 'Global latitudinal gradients and the evolution of body size in dinosaurs and mammals',
+  journal: 'Nature Communications',
+  journalAbbreviation: 'Nat. Commun.',
+  year: 2024,
+  volume: '15',
+  issue: '1',
+  pages: '2864',
+  doi: '10.1038/s41467-024-46843-2',
+  pmid: '38580657',
+  issns: ['2041-1723'],
+  publicationTypes: ['Article'],
+  language: 'English',
+};
+
 const REAL_EXPORTS: RealExport[] = [
   {
     file: 'real/scopus/scopus-3-records.ris',
@@ -32,20 +48,7 @@ const REAL_EXPORTS: RealExport[] = [
     records: [
       {
         index: 0,
-        fields: {
-          title: 'Global latitudinal gradients and the evolution of body size in dinosaurs and mammals',
-          journal: 'Nature Communications',
-          journalAbbreviation: 'Nat. Commun.',
-          year: 2024,
-          volume: '15',
-          issue: '1',
-          pages: '2864',
-          doi: '10.1038/s41467-024-46843-2',
-          pmid: '38580657',
-          issns: ['2041-1723'],
-          publicationTypes: ['Article'],
-          language: 'English',
-        },
+        fields: SCOPUS_WILSON_2024,
         firstAuthor: ['Wilson', 'LN'],
         authorCount: 8,
       },
@@ -60,20 +63,7 @@ const REAL_EXPORTS: RealExport[] = [
     records: [
       {
         index: 0,
-        fields: {
-          title: 'Global latitudinal gradients and the evolution of body size in dinosaurs and mammals',
-          journal: 'Nature Communications',
-          journalAbbreviation: 'Nat. Commun.',
-          year: 2024,
-          volume: '15',
-          issue: '1',
-          pages: '2864',
-          doi: '10.1038/s41467-024-46843-2',
-          pmid: '38580657',
-          issns: ['2041-1723'],
-          publicationTypes: ['Article'],
-          language: 'English',
-        },
+        fields: SCOPUS_WILSON_2024,
         firstAuthor: ['Wilson', 'Lauren N'],
         authorCount: 8,
       },
