@@ -16,6 +16,7 @@ import { ExtractionInput, ExtractionResult, VocabularyEntry } from './extraction
 import { ExtractCasesInput } from './inputs/extract-cases.input';
 import { ExtractionRun } from './models/extraction-run.model';
 import { CaseProposal, caseProposalOf } from './proposal-to-case';
+import { assertRecordIds } from '../common/record-id';
 
 /** Publications read per transaction of an on-demand run. */
 const RUN_CHUNK = 200;
@@ -70,6 +71,7 @@ export class ExtractionService {
     const review = input.review?.trim() || null;
     if ((given === null) === (review === null)) throw BadUserInputError.field('input', 'give either publicationIds or review');
     if (given && given.length > MAX_PUBLICATIONS_PER_CALL) throw BadUserInputError.field('input.publicationIds', `at most ${MAX_PUBLICATIONS_PER_CALL} per call; use review for a whole review`);
+    if (given) assertRecordIds(given.map((id, index) => [id, `input.publicationIds.${index}`]), 'publication id');
     let ids = given ? [...new Set(given)] : await this.source.publicationIdsOfReview(review as string);
     if (given) {
       const found = new Set((await this.publications.findByIds(ids)).map((p) => p.id));

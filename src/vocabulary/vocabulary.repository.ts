@@ -3,8 +3,8 @@ import { In, IsNull } from 'typeorm';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
 import { TermKind } from './term-kind.enum';
 import { VocabularyTerm } from './vocabulary-term.entity';
+import { isRecordId } from '../common/record-id';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MESH_UI = /^D\d{6,9}$/;
 
 @Injectable()
@@ -28,9 +28,9 @@ export class VocabularyRepository {
   async findByReferences(kind: TermKind, references: readonly string[], tx: Tx = this.uow.reader): Promise<Map<string, VocabularyTerm>> {
     const unique = [...new Set(references)];
     if (unique.length === 0) return new Map();
-    const ids = unique.filter((ref) => UUID.test(ref));
+    const ids = unique.filter((ref) => isRecordId(ref));
     const meshUis = unique.filter((ref) => MESH_UI.test(ref));
-    const keys = unique.filter((ref) => !UUID.test(ref) && !MESH_UI.test(ref));
+    const keys = unique.filter((ref) => !isRecordId(ref) && !MESH_UI.test(ref));
     const terms = await tx
       .createQueryBuilder(VocabularyTerm, 'term')
       .where('term.kind = :kind', { kind })

@@ -160,6 +160,31 @@ describe('fuzzing the API with bad input', () => {
     );
   });
 
+  it('curation and extraction: malformed ids inside input objects, nothing stored', async () => {
+    // Ids inside input objects skip the argument pipe; each of these once reached PostgreSQL as a uuid and came back INTERNAL_SERVER_ERROR.
+    const id = fc.oneof(nasty, fc.constantFrom('99999999999999999999999', "1'", '00000000-0000-0000-0000-00000000000g', '1e5'));
+    const mutations = [
+      (value: string) => ({ query: 'mutation($id: ID!) { reviewCaseFact(input: { caseReportId: $id, path: "sex", action: ACCEPT }) { id } }', variables: { id: value } }),
+      (value: string) => ({ query: 'mutation($id: ID!) { addCaseFact(input: { caseReportId: $id, path: "complications", value: "x", selection: { field: "abstract", start: 0, end: 1 } }) { id } }', variables: { id: value } }),
+      (value: string) => ({ query: 'mutation($id: ID!) { splitCaseReport(input: { caseReportId: $id, factPaths: ["sex"] }) { id } }', variables: { id: value } }),
+      (value: string) => ({ query: 'mutation($id: ID!) { mergeCaseReports(input: { caseReportId: $id, otherCaseReportId: "0b7c2d1e-8f3a-4c5d-9e6f-7a8b9c0d1e2f" }) { id } }', variables: { id: value } }),
+      (value: string) => ({ query: 'mutation($id: ID!) { extractCases(input: { publicationIds: [$id] }) { proposedCases } }', variables: { id: value } }),
+      (value: string) => ({ query: 'mutation($id: ID!) { screenPublication(review: "Fuzz", publicationId: $id, decision: INCLUDE) { finalReason } }', variables: { id: value } }),
+      (value: string) => ({ query: 'mutation($id: ID!) { dismissDuplicate(firstId: $id, secondId: "0b7c2d1e-8f3a-4c5d-9e6f-7a8b9c0d1e2f") { firstId } }', variables: { id: value } }),
+    ];
+    await fc.assert(
+      fc.asyncProperty(id, fc.integer({ min: 0, max: mutations.length - 1 }), async (value, which) => {
+        const before = await footprint();
+        const body = mutations[which](value);
+        const result = answer(await request(app.running.url).post('/graphql').set('Authorization', `Bearer ${CURATOR_KEY}`).send(body));
+        expectClearAnswer(result, body);
+        expect(['BAD_USER_INPUT', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED']).toContain((result.body as any).errors?.[0]?.extensions?.code);
+        expect(await footprint()).toEqual(before);
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+
   it('is still up and serving after all of it', async () => {
     expect((await request(app.running.url).get('/health/live')).status).toBe(200);
     const result = await app.graphql<any>('{ caseReports(first: 1) { totalCount } }');

@@ -10,11 +10,11 @@ import { PROBABLE_DUPLICATE_THRESHOLD, scoreDuplicate } from './duplicate-score'
 import { MergePublicationsResult, ProbableDuplicate } from './duplicate.models';
 import { DuplicateDismissal } from './duplicate-dismissal.entity';
 import { DuplicatesRepository } from './duplicates.repository';
+import { assertRecordIds } from '../../common/record-id';
 
 export const MAX_PROBABLE_DUPLICATES = 100;
 /** Candidate pairs read per pair asked for: the scorer drops some (different PMIDs, first authors). */
 const CANDIDATES_PER_RESULT = 5;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const fieldsOf = ({ id: _id, createdAt: _c, updatedAt: _u, titleKey: _k, titleFold: _f, ...fields }: PublicationFields & Record<string, unknown>) => fields as PublicationFields;
 
@@ -52,8 +52,7 @@ export class DuplicatesService {
    * keeps the first record.
    */
   async dismiss(firstId: string, secondId: string, rawReview: string | null | undefined, dismissedBy: string | null, rawReason?: string | null): Promise<DuplicateDismissal> {
-    if (!UUID.test(firstId)) throw BadUserInputError.field('firstId', 'must be a publication id');
-    if (!UUID.test(secondId)) throw BadUserInputError.field('secondId', 'must be a publication id');
+    assertRecordIds([[firstId, 'firstId'], [secondId, 'secondId']], 'publication id');
     if (firstId.toLowerCase() === secondId.toLowerCase()) throw BadUserInputError.field('secondId', 'must be another publication than firstId');
     const review = ImportService.reviewName(rawReview);
     const reason = rawReason?.trim() || null;
@@ -73,8 +72,7 @@ export class DuplicatesService {
    * names it instead, the merged publication is deleted, and the merge is recorded with a copy of it.
    */
   async merge(keepId: string, mergeId: string, mergedBy: string | null): Promise<MergePublicationsResult> {
-    if (!UUID.test(keepId)) throw BadUserInputError.field('keepId', 'must be a publication id');
-    if (!UUID.test(mergeId)) throw BadUserInputError.field('mergeId', 'must be a publication id');
+    assertRecordIds([[keepId, 'keepId'], [mergeId, 'mergeId']], 'publication id');
     if (keepId === mergeId) throw BadUserInputError.field('mergeId', 'must be another publication than keepId');
     return this.uow.run(async (tx) => {
       const locked = await this.duplicates.lockPublications(tx, [keepId, mergeId]);

@@ -14,8 +14,8 @@ import { ExportService, OpenExport } from './export.service';
 import { publicationSearchInputFromParams } from './publication-export-request';
 import { prismaFile } from './serialisers/prisma-file';
 import { PRISMA_SCREENING, PrismaScreeningSource } from './serialisers/prisma-flow';
+import { isRecordId } from '../../common/record-id';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * GET /exports?format=csv|ris|bibtex|csl-json|jsonl&q={searchCaseReports input as JSON}
@@ -77,7 +77,7 @@ export class ExportController {
   private async searchOf(params: RequestParams): Promise<SearchCaseReportsInput> {
     const savedSearch = params.savedSearch;
     if (savedSearch === undefined) return searchInputFromParams(params);
-    if (typeof savedSearch !== 'string' || !UUID.test(savedSearch)) throw BadUserInputError.field('savedSearch', 'must be the id of a saved search');
+    if (!isRecordId(savedSearch)) throw BadUserInputError.field('savedSearch', 'must be the id of a saved search');
     const others = searchParamsGiven(params);
     if (others.length) throw BadUserInputError.field('savedSearch', `give either a saved search or the search itself, not both (also given: ${others.join(', ')})`);
     return (await this.savedSearches.get(savedSearch)).query as SearchCaseReportsInput;

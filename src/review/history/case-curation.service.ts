@@ -24,6 +24,7 @@ import { CaseChangeModel } from './models/case-change.model';
 import { evidenceFromSelection } from './selection-evidence';
 import { emptyCase, mergeCases, splitCase } from './split-merge';
 import { ChangeSummary, checkVersion, describeChange, displayValue, headlineOf, isStale } from './version-conflict';
+import { assertRecordIds } from '../../common/record-id';
 
 /** Who makes a change, and the version of the case they read (optional for older clients). */
 export interface Author {
@@ -69,6 +70,7 @@ export class CaseCurationService {
   ) {}
 
   reviewFact(input: ReviewCaseFactInput, principal: string | null): Promise<CaseReport> {
+    assertRecordIds([[input.caseReportId, 'input.caseReportId']], 'case report id');
     return this.change(input.caseReportId, { principal, expectedVersion: input.expectedVersion }, async ({ before }) => {
       assertReviewable(before);
       const next = reviewFact(before, input.action, { path: input.path, value: input.value, unit: input.unit, reviewer: principal ?? 'unknown', at: new Date() });
@@ -78,6 +80,7 @@ export class CaseCurationService {
   }
 
   addFact(input: AddCaseFactInput, principal: string | null): Promise<CaseReport> {
+    assertRecordIds([[input.caseReportId, 'input.caseReportId']], 'case report id');
     return this.change(input.caseReportId, { principal, expectedVersion: input.expectedVersion }, async ({ row, before }, tx) => {
       assertReviewable(before);
       const [publication] = await this.publications.findByIds([row.publicationId], tx);
@@ -136,6 +139,7 @@ export class CaseCurationService {
 
   /** Moves chosen facts into a new patient of the same publication; returns the case, then the new one. */
   split(input: SplitCaseReportInput, principal: string | null): Promise<CaseReport[]> {
+    assertRecordIds([[input.caseReportId, 'input.caseReportId']], 'case report id');
     return this.uow.run(async (tx) => {
       const { row, before } = await this.load(tx, input.caseReportId, input.expectedVersion);
       assertReviewable(before);
@@ -151,6 +155,7 @@ export class CaseCurationService {
 
   /** One patient from two of the same publication; the other case is removed, its history kept. */
   merge(input: MergeCaseReportsInput, principal: string | null): Promise<CaseReport> {
+    assertRecordIds([[input.caseReportId, 'input.caseReportId'], [input.otherCaseReportId, 'input.otherCaseReportId']], 'case report id');
     if (input.caseReportId === input.otherCaseReportId) return Promise.reject(BadUserInputError.field('input.otherCaseReportId', 'a case cannot be merged with itself'));
     return this.uow.run(async (tx) => {
       // Both rows are locked in one order, so two merges of the same pair cannot wait for each other.

@@ -17,6 +17,7 @@ import { ScreeningDecision } from './screening-decision.entity';
 import { ScreeningResolution } from './screening-resolution.entity';
 import { ScreeningDecisionValue, ScreeningScope, ScreeningStatus, STATUS_OF_DECISION } from './screening.enums';
 import { ScreeningRepository } from './screening.repository';
+import { recordIdError } from '../../common/record-id';
 
 export interface QueueRequest {
   review: string;
@@ -44,7 +45,6 @@ export interface ReviewSettings {
 }
 
 const MAX_PAGE = 100;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const encodeCursor = (offset: number) => Buffer.from(`screening:${offset}`, 'utf8').toString('base64url');
 
 function decodeCursor(cursor: string): number {
@@ -241,7 +241,8 @@ export class ScreeningService implements PrismaScreeningSource {
 
   private validateDecision(review: ReviewView, request: DecisionRequest): { reason: string | null; note: string | null } {
     const errors: FieldError[] = [];
-    if (!UUID.test(request.publicationId ?? '')) errors.push({ path: 'publicationId', message: 'must be a publication id' });
+    const idError = recordIdError(request.publicationId, 'publicationId', 'publication id');
+    if (idError) errors.push(idError);
     const reason = request.reason?.trim().toUpperCase() || null;
     const note = request.note?.trim() || null;
     if (note && note.length > 2000) errors.push({ path: 'note', message: 'must be at most 2000 characters' });
