@@ -8,22 +8,22 @@ const ORDINALS: Record<string, number> = {
   eleventh: 11, twelfth: 12, fourteenth: 14, twentieth: 20,
 };
 
-/** "12", "twelve", "twenty-five", "a"/"an" (one), "single" → number, else null. */
+/** "12", "twelve", "twenty-five", "a"/"an" (one), "single" → number, else null. Own keys only: "constructor" is a word of the text, not a number. */
 export function parseNumber(word: string): number | null {
   const w = word.toLowerCase().trim();
   if (/^\d+(?:\.\d+)?$/.test(w)) return Number(w);
   if (w === 'a' || w === 'an' || w === 'single') return 1;
-  if (w in UNITS) return UNITS[w];
-  if (w in TENS) return TENS[w];
+  if (Object.hasOwn(UNITS, w)) return UNITS[w];
+  if (Object.hasOwn(TENS, w)) return TENS[w];
   const m = /^([a-z]+)[- ]([a-z]+)$/.exec(w);
-  if (m && m[1] in TENS && m[2] in UNITS) return TENS[m[1]] + UNITS[m[2]];
+  if (m && Object.hasOwn(TENS, m[1]) && Object.hasOwn(UNITS, m[2])) return TENS[m[1]] + UNITS[m[2]];
   return null;
 }
 
 /** "second", "2nd", "3rd" → number, else null. */
 export function parseOrdinal(word: string): number | null {
   const w = word.toLowerCase();
-  if (w in ORDINALS) return ORDINALS[w];
+  if (Object.hasOwn(ORDINALS, w)) return ORDINALS[w];
   const m = /^(\d+)(?:st|nd|rd|th)$/.exec(w);
   return m ? Number(m[1]) : null;
 }

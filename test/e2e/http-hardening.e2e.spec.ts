@@ -38,6 +38,24 @@ describe('HTTP hardening', () => {
       expect(prisma.status).toBe(400);
       expect(prisma.body.error.fieldErrors.map((error: { path: string }) => error.path).sort()).toEqual(['extra', 'review']);
     });
+
+    it('refuses NUL characters and inherited object keys as values, never a 500', async () => {
+      // Each of these once answered 500: the NUL reached PostgreSQL, "__proto__" passed an `in` check on the formats.
+      const cases: [string, string][] = [
+        ['/exports/prisma?review=%00', 'review'],
+        ['/exports?format=csv&text=a%00b', 'text'],
+        ['/exports/case-table?format=__proto__', 'format'],
+        ['/exports/case-table?format=csv&columns=constructor', 'columns'],
+        ['/exports/case-summary?format=__proto__', 'format'],
+        ['/exports/case-numeric?field=constructor', 'field'],
+        ['/exports/case-numeric?field=AGE&format=toString', 'format'],
+      ];
+      for (const [path, field] of cases) {
+        const response = await request(app.running.url).get(path);
+        expect({ path, status: response.status, code: response.body.error?.code }).toEqual({ path, status: 400, code: 'BAD_USER_INPUT' });
+        expect(response.body.error.fieldErrors.map((error: { path: string }) => error.path)).toContain(field);
+      }
+    });
   });
 
   describe('security headers', () => {

@@ -13,8 +13,8 @@ export const PRISMA_PARAMS: ReadonlySet<string> = new Set<string>(['review', 'fo
 
 /**
  * A misspelt filter (`outcome=DEATH` for `outcomes`) would otherwise export the whole database
- * without a word: every unknown parameter and every single-valued one given twice is refused, all
- * of them named in one answer.
+ * without a word: every unknown parameter, every single-valued one given twice and every value holding a
+ * NUL character is refused, all of them named in one answer.
  */
 export function checkExportParams(params: RequestParams, known: ReadonlySet<string>): void {
   const repeatable = known === PUBLICATION_DOWNLOAD_PARAMS ? PUBLICATION_REPEATABLE : REPEATABLE;
@@ -23,6 +23,8 @@ export function checkExportParams(params: RequestParams, known: ReadonlySet<stri
     if (!known.has(name)) errors.push({ path: name, message: `is not a parameter of this endpoint (known: ${[...known].sort().join(', ')})` });
     else if (Array.isArray(value) && value.length > 1 && !repeatable.has(name)) errors.push({ path: name, message: 'is given more than once; give it once' });
     else if (value !== undefined && typeof value !== 'string' && !Array.isArray(value)) errors.push({ path: name, message: 'must be a plain value' });
+    // PostgreSQL cannot hold U+0000 in text: refused here, as the GraphQL operation checks refuse it in any string input.
+    else if ([value].flat().some((item) => typeof item === 'string' && item.includes('\u0000'))) errors.push({ path: name, message: 'must not contain NUL characters (\\u0000)' });
   }
   if (errors.length) throw new BadUserInputError(errors);
 }

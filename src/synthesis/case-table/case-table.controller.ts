@@ -42,7 +42,7 @@ export class CaseTableController {
 function formatOf(raw: RequestParams[string]): CaseTableFormat {
   const value = (typeof raw === 'string' ? raw : 'csv').trim().toLowerCase();
   const format = value === 'md' ? 'markdown' : value;
-  if (!(format in CASE_TABLE_FORMATS)) throw BadUserInputError.field('format', 'must be csv, markdown or docx');
+  if (!Object.hasOwn(CASE_TABLE_FORMATS, format)) throw BadUserInputError.field('format', 'must be csv, markdown or docx');
   return format as CaseTableFormat;
 }
 

@@ -34,7 +34,7 @@ export interface OpenCaseTable {
 /** Checks the caller's columns (each once; the default list when none). */
 export function tableColumns(columns: readonly CaseTableColumn[] | null | undefined, path = 'columns'): CaseTableColumn[] {
   if (!columns || !columns.length) return [...DEFAULT_CASE_TABLE_COLUMNS];
-  const unknown = columns.filter((column) => !(column in CASE_TABLE_COLUMNS));
+  const unknown = columns.filter((column) => !Object.hasOwn(CASE_TABLE_COLUMNS, column));
   if (unknown.length) throw BadUserInputError.field(path, `unknown column(s) ${unknown.join(', ')}; known: ${Object.keys(CASE_TABLE_COLUMNS).join(', ')}`);
   const repeated = columns.filter((column, index) => columns.indexOf(column) !== index);
   if (repeated.length) throw BadUserInputError.field(path, `${[...new Set(repeated)].join(', ')} given more than once`);

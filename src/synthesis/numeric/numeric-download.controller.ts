@@ -41,11 +41,11 @@ export class NumericDownloadController {
     checkExportParams(params, NUMERIC_PARAMS);
     const { field: rawField, interval: rawInterval, ...rest } = params;
     const field = (typeof rawField === 'string' ? rawField : '').trim().toUpperCase();
-    if (!(field in NumericField)) throw BadUserInputError.field('field', `must be one of ${Object.values(NumericField).join(', ')}`);
+    if (!Object.hasOwn(NumericField, field)) throw BadUserInputError.field('field', `must be one of ${Object.values(NumericField).join(', ')}`);
     const interval = typeof rawInterval === 'string' && rawInterval.trim() ? Number(rawInterval) : null;
     if (interval !== null && !(interval > 0)) throw BadUserInputError.field('interval', 'must be a positive number');
     const formatName = (typeof rest.format === 'string' ? rest.format : 'csv').trim().toLowerCase();
-    if (!(formatName in FORMATS)) throw BadUserInputError.field('format', 'must be csv, svg or png');
+    if (!Object.hasOwn(FORMATS, formatName)) throw BadUserInputError.field('format', 'must be csv, svg or png');
     const format = FORMATS[formatName as keyof typeof FORMATS];
     const { input, savedSearchId } = await downloadSearch(rest, this.savedSearches);
     const summary = await this.numbers.summary(input, field as NumericField, interval);

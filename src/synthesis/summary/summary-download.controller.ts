@@ -42,7 +42,7 @@ export class SummaryDownloadController {
     const facetName = typeof rawFacet === 'string' ? rawFacet.trim().toUpperCase() : 'OUTCOME';
     if (!isFacetName(facetName)) throw BadUserInputError.field('facet', `must be one of ${Object.values(FacetName).join(', ')}`);
     const formatName = (typeof rest.format === 'string' ? rest.format : 'csv').trim().toLowerCase().replace(/^md$/, 'markdown');
-    if (!(formatName in FORMATS)) throw BadUserInputError.field('format', 'must be csv, markdown, svg or png');
+    if (!Object.hasOwn(FORMATS, formatName)) throw BadUserInputError.field('format', 'must be csv, markdown, svg or png');
     const format = FORMATS[formatName as keyof typeof FORMATS];
     const { input, savedSearchId } = await downloadSearch(rest, this.savedSearches);
     const summary = await this.summaries.summary(input, facetName);
