@@ -84,6 +84,23 @@ describe('POST /imports with malformed requests', () => {
     await expect(publicationCount()).resolves.toBe(0);
   });
 
+  it('answers a NUL character in a parameter, a form field or the file name with 400 naming it (it once reached PostgreSQL: 500)', async () => {
+    const byQuery = await request(app.running.url).post('/imports?fileName=a%00b.ris&review=r%00').set('Authorization', `Bearer ${CURATOR_KEY}`).set('Content-Type', 'text/plain').send(RIS('NUL in the query'));
+    expect(byQuery.status).toBe(400);
+    expect(byQuery.body.error.fieldErrors.map((error: { path: string }) => error.path).sort()).toEqual(['fileName', 'review']);
+    const boundary = 'XBOUNDARYX';
+    const form = (database: string, fileName: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="database"\r\n\r\n${database}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/plain\r\n\r\n${RIS('NUL in the form')}\r\n--${boundary}--\r\n`;
+    const post = (body: string) => rawPost('/imports', { Authorization: `Bearer ${CURATOR_KEY}`, 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': Buffer.byteLength(body) }, body);
+    const inField = await post(form('Em\u0000base', 'a.ris'));
+    expect(inField.status).toBe(400);
+    expect(JSON.parse(inField.body).error.fieldErrors).toEqual([{ path: 'database', message: 'must not contain NUL characters (\\u0000)' }]);
+    const inFileName = await post(form('Embase', 'a\u0000.ris'));
+    expect(inFileName.status).toBe(400);
+    expect(JSON.parse(inFileName.body).error.code).toBe('BAD_USER_INPUT');
+    await expect(publicationCount()).resolves.toBe(0);
+  });
+
   it('still imports one well-formed file', async () => {
     const upload = await request(app.running.url).post('/imports').set('Authorization', `Bearer ${CURATOR_KEY}`).attach('file', Buffer.from(RIS('One good file')), 'good.ris');
     expect(upload.status).toBe(200);

@@ -32,6 +32,14 @@ function singleParams(query: Request['query']): Params {
   return params;
 }
 
+/** PostgreSQL cannot hold U+0000 in text: a NUL in a parameter, form field or file name is the caller's mistake, named. */
+function refuseNulCharacters(params: Params): void {
+  const problems = Object.entries(params)
+    .filter(([, value]) => value?.includes('\u0000'))
+    .map(([name]) => ({ path: name, message: 'must not contain NUL characters (\\u0000)' }));
+  if (problems.length) throw new BadUserInputError(problems);
+}
+
 /** The report as the GraphQL mutation answers it: enum values by their GraphQL names (format "PUBMED_XML", not "pubmed-xml"). */
 function asGraphqlJson(report: ImportReport): ImportReport {
   const format = report.format ? ((Object.keys(ImportFormatName) as (keyof typeof ImportFormatName)[]).find((name) => ImportFormatName[name] === report.format) ?? report.format) : null;
@@ -90,7 +98,11 @@ export class ImportController {
     const maxBytes = this.imports.maxBytes;
     const declared = Number(request.headers['content-length']);
     if (Number.isFinite(declared) && declared > maxBytes + 64 * 1024) throw this.imports.tooLarge();
-    const options = (params: Params, fileName?: string): ImportOptions => ({
+    const options = (params: Params, fileName?: string): ImportOptions => {
+      refuseNulCharacters({ ...params, ...(fileName === undefined ? {} : { 'file.filename': fileName }) });
+      return optionsOf(params, fileName);
+    };
+    const optionsOf = (params: Params, fileName?: string): ImportOptions => ({
       format: formatParam(params.format),
       columns: columnsParam(params.columns),
       fileName: params.fileName || fileName || null,
@@ -135,7 +147,7 @@ export class ImportController {
         request.resume();
       };
       parser.on('field', (name, value) => {
-        if (name in fields && name !== 'fileName') repeated.add(name);
+        if (Object.hasOwn(fields, name) && name !== 'fileName') repeated.add(name);
         fields[name] = value;
       });
       parser.on('file', (_name, stream: Readable, info) => {
