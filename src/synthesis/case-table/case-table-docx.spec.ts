@@ -65,12 +65,12 @@ describe('caseTableDocx', () => {
       taken += chunk.length;
       if (read > 0 && taken > 0) break;
     }
-    expect(read).toBeLessThan(200);
+    // The taker stopped: the row pages are closed, most of them never read (a writer that read them all first would read 200).
     await new Promise<void>((resolve) => {
       const check = () => (closed ? resolve() : setImmediate(check));
       check();
     });
-    expect(closed).toBe(true);
+    expect(read).toBeLessThan(20);
   });
 
   it('ends with the error when reading the rows fails', async () => {
