@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { fixturePath } from '../../src/literature/testing/fixtures';
 import { CURATOR_KEY, startTestApp, TestApp } from '../support/test-app';
@@ -232,6 +233,9 @@ describe('synthesis API (demo corpus)', () => {
     expect(wordRows[0]).toEqual(['Study', 'Age (years)', 'Onset', 'Outcome']);
     expect(wordRows).toHaveLength(6);
     expect(wordRows).toContainEqual(['Landa et al. 2018', '37', 'Intrathecal hematoma: 216 h after Epidural blood patch', 'Full recovery']);
+    // The same table as CSV: the same rows and cells, in the same order.
+    const sameCsv = await asText(request(app.running.url).get('/exports/case-table').query({ format: 'csv', q: JSON.stringify(QUESTION), columns: 'CITATION,AGE,ONSET,OUTCOME' }));
+    expect(wordRows).toEqual(parse(sameCsv.body as string, { comment: '#' }));
 
     // From a saved search: its name and latest fingerprint are stamped.
     const saved = await gql('mutation($input: SaveSearchInput!) { saveSearch(input: $input) { id } }', { input: { name: 'EBP hematoma postpartum', search: QUESTION } }, CURATOR_KEY);

@@ -34,6 +34,8 @@ export const NOT_REPORTED = 'NR';
 interface ColumnDefinition {
   header: string;
   description: string;
+  /** Relative width in the Word table (its columns share the page's width in these proportions). */
+  width: number;
   cell(item: ExportCase): string;
 }
 
@@ -80,23 +82,23 @@ export function onsets(item: Pick<ExportCase, 'complications' | 'procedures'>): 
 const days = (value: number | null) => (value === null ? NOT_REPORTED : `${number(value)} d`);
 
 export const CASE_TABLE_COLUMNS: Record<CaseTableColumn, ColumnDefinition> = {
-  CITATION: { header: 'Study', description: 'First author and year: "Kalina 2004", "Kalina and Craigo 2004", "McInerney et al. 2020".', cell: authorYear },
-  CASE_LABEL: { header: 'Case', description: 'The case within its publication ("Case 2").', cell: (item) => oneLine(item.caseReport.label) },
-  AGE: { header: 'Age (years)', description: 'Age in years.', cell: (item) => (item.caseReport.ageYears === null ? NOT_REPORTED : number(item.caseReport.ageYears)) },
-  SEX: { header: 'Sex', description: 'Female, Male or Unknown.', cell: (item) => label(FacetName.SEX, item.caseReport.sex) },
-  PREGNANCY_STATUS: { header: 'Obstetric status', description: 'Pregnant, Postpartum, Not pregnant or Unknown.', cell: (item) => label(FacetName.PREGNANCY_STATUS, item.caseReport.pregnancyStatus) },
-  ANTICOAGULATION: { header: 'Anticoagulation', description: 'None, Anticoagulant, Antiplatelet, both, or Unknown.', cell: (item) => label(FacetName.ANTICOAGULATION, item.caseReport.anticoagulation) },
-  PROCEDURES: { header: 'Procedures', description: 'The procedures in order, each with attempt (#2 ...), blood volume (ml) and vertebral level when reported.', cell: procedureSequence },
-  ONSET: { header: 'Onset', description: 'Hours from the procedure to each complication whose onset is reported.', cell: onsets },
-  SYMPTOMS: { header: 'Symptoms', description: 'Symptoms of the complications.', cell: (item) => orNr(distinct(item.complications.flatMap((c) => c.symptoms.map((s) => s.label))).join('; ')) },
-  DIAGNOSIS: { header: 'Diagnosis / imaging', description: 'How each complication was diagnosed (e.g. MRI).', cell: (item) => orNr(distinct(item.complications.filter((c) => c.diagnosis).map((c) => oneLine(c.diagnosis as string))).join('; ')) },
-  COMPLICATIONS: { header: 'Complications', description: 'The complications, main one first.', cell: (item) => orNr(item.complications.map((c) => c.term.label).join('; ')) },
-  TREATMENTS: { header: 'Treatment', description: 'The treatments; NR when none is reported.', cell: (item) => orNr(item.treatments.map((t) => t.term.label).join('; ')) },
-  OUTCOME: { header: 'Outcome', description: 'Full recovery, Partial recovery, ..., Unknown.', cell: (item) => label(FacetName.OUTCOME, item.caseReport.outcome) },
-  TIME_TO_RESOLUTION: { header: 'Time to resolution', description: 'Days from the complication to its resolution.', cell: (item) => days(item.caseReport.timeToResolutionDays) },
-  FOLLOW_UP: { header: 'Follow-up', description: 'Length of follow-up in days.', cell: (item) => days(item.caseReport.followUpDays) },
-  CURATION_STATUS: { header: 'Curation', description: 'Curated, or Suggested (proposed by extraction, not yet confirmed).', cell: (item) => label(FacetName.CURATION_STATUS, item.caseReport.curationStatus) },
-  REFERENCE: { header: 'Reference', description: 'DOI, else PMID.', cell: (item) => (item.publication.doi ? `doi:${item.publication.doi}` : item.publication.pmid ? `PMID:${item.publication.pmid}` : NOT_REPORTED) },
+  CITATION: { header: 'Study', width: 4, description: 'First author and year: "Kalina 2004", "Kalina and Craigo 2004", "McInerney et al. 2020".', cell: authorYear },
+  CASE_LABEL: { header: 'Case', width: 3, description: 'The case within its publication ("Case 2").', cell: (item) => oneLine(item.caseReport.label) },
+  AGE: { header: 'Age (years)', width: 2, description: 'Age in years.', cell: (item) => (item.caseReport.ageYears === null ? NOT_REPORTED : number(item.caseReport.ageYears)) },
+  SEX: { header: 'Sex', width: 2, description: 'Female, Male or Unknown.', cell: (item) => label(FacetName.SEX, item.caseReport.sex) },
+  PREGNANCY_STATUS: { header: 'Obstetric status', width: 3, description: 'Pregnant, Postpartum, Not pregnant or Unknown.', cell: (item) => label(FacetName.PREGNANCY_STATUS, item.caseReport.pregnancyStatus) },
+  ANTICOAGULATION: { header: 'Anticoagulation', width: 3, description: 'None, Anticoagulant, Antiplatelet, both, or Unknown.', cell: (item) => label(FacetName.ANTICOAGULATION, item.caseReport.anticoagulation) },
+  PROCEDURES: { header: 'Procedures', width: 6, description: 'The procedures in order, each with attempt (#2 ...), blood volume (ml) and vertebral level when reported.', cell: procedureSequence },
+  ONSET: { header: 'Onset', width: 5, description: 'Hours from the procedure to each complication whose onset is reported.', cell: onsets },
+  SYMPTOMS: { header: 'Symptoms', width: 5, description: 'Symptoms of the complications.', cell: (item) => orNr(distinct(item.complications.flatMap((c) => c.symptoms.map((s) => s.label))).join('; ')) },
+  DIAGNOSIS: { header: 'Diagnosis / imaging', width: 4, description: 'How each complication was diagnosed (e.g. MRI).', cell: (item) => orNr(distinct(item.complications.filter((c) => c.diagnosis).map((c) => oneLine(c.diagnosis as string))).join('; ')) },
+  COMPLICATIONS: { header: 'Complications', width: 5, description: 'The complications, main one first.', cell: (item) => orNr(item.complications.map((c) => c.term.label).join('; ')) },
+  TREATMENTS: { header: 'Treatment', width: 4, description: 'The treatments; NR when none is reported.', cell: (item) => orNr(item.treatments.map((t) => t.term.label).join('; ')) },
+  OUTCOME: { header: 'Outcome', width: 3, description: 'Full recovery, Partial recovery, ..., Unknown.', cell: (item) => label(FacetName.OUTCOME, item.caseReport.outcome) },
+  TIME_TO_RESOLUTION: { header: 'Time to resolution', width: 3, description: 'Days from the complication to its resolution.', cell: (item) => days(item.caseReport.timeToResolutionDays) },
+  FOLLOW_UP: { header: 'Follow-up', width: 2, description: 'Length of follow-up in days.', cell: (item) => days(item.caseReport.followUpDays) },
+  CURATION_STATUS: { header: 'Curation', width: 2, description: 'Curated, or Suggested (proposed by extraction, not yet confirmed).', cell: (item) => label(FacetName.CURATION_STATUS, item.caseReport.curationStatus) },
+  REFERENCE: { header: 'Reference', width: 4, description: 'DOI, else PMID.', cell: (item) => (item.publication.doi ? `doi:${item.publication.doi}` : item.publication.pmid ? `PMID:${item.publication.pmid}` : NOT_REPORTED) },
 };
 
 /** The columns when the caller names none: the synthesis table of a case-report review. */

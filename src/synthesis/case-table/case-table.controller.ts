@@ -16,7 +16,7 @@ const CASE_TABLE_PARAMS: ReadonlySet<string> = new Set<string>(['columns', ...DO
 /**
  * GET /exports/case-table?format=csv|markdown|docx&columns=CITATION,AGE,...&{the search as GET /exports
  * takes it: q={searchCaseReports input as JSON}, individual parameters, or savedSearch=<id>}: the case
- * table of the whole result, streamed a search page at a time (docx: built whole, up to 5,000 cases), stamped with the search, the date
+ * table of the whole result, streamed a search page at a time (every format, Word too, so none has a size limit), stamped with the search, the date
  * and (for a saved search) its latest fingerprint. A search that finds nothing answers 404.
  */
 @Controller('exports')

@@ -12,8 +12,6 @@ import { caseTableDocx } from './case-table-docx';
 import { CASE_TABLE_FORMATS, CaseTableFormat, csvHead, csvRows, markdownHead, markdownRows, TableStamp } from './case-table-writers';
 
 export const MAX_CASE_TABLE_PAGE = 200;
-/** A Word document is built whole in memory (CSV and Markdown stream): it is for tables a manuscript can hold. */
-export const MAX_DOCX_CASES = 5000;
 
 export interface CaseTablePage {
   columns: { column: CaseTableColumn; header: string; description: string }[];
@@ -80,7 +78,6 @@ export class CaseTableService {
     const query = await this.search.toQuery(search, savedSearchId ? 'savedSearch' : 'q');
     const counted = await this.search.searchQuery({ ...query, facets: [], highlight: false, page: { first: 0, after: null } });
     if (counted.totalCases === 0) throw new DomainError('NOT_FOUND', 'the search finds no case reports: there is nothing to tabulate. Widen the search and try again.');
-    if (format === 'docx' && counted.totalCases > MAX_DOCX_CASES) throw BadUserInputError.field('format', `the search finds ${counted.totalCases} case reports; a Word table holds at most ${MAX_DOCX_CASES}: download CSV or Markdown, or narrow the search`);
     const now = new Date();
     const stamp: TableStamp = {
       search: searchText(search),
@@ -91,18 +88,17 @@ export class CaseTableService {
     };
     const headers = chosen.map((column) => CASE_TABLE_COLUMNS[column].header);
     const source = this.exports;
+    async function* rowPages(): AsyncGenerator<string[][]> {
+      for await (const page of source.casePages(query)) yield page.map((item) => caseTableRow(item, chosen));
+    }
+    // Every format is written a search page at a time (Word too: its XML into a streaming zip), so no format has a size limit.
     async function* chunks(): AsyncGenerator<string | Buffer> {
       if (format === 'docx') {
-        const rows: string[][] = [];
-        for await (const page of source.casePages(query)) rows.push(...page.map((item) => caseTableRow(item, chosen)));
-        yield await caseTableDocx(stamp, headers, rows);
+        yield* caseTableDocx(stamp, chosen.map((column) => ({ header: CASE_TABLE_COLUMNS[column].header, width: CASE_TABLE_COLUMNS[column].width })), rowPages());
         return;
       }
       yield format === 'csv' ? csvHead(stamp, headers) : markdownHead(stamp, headers);
-      for await (const page of source.casePages(query)) {
-        const rows = page.map((item) => caseTableRow(item, chosen));
-        yield format === 'csv' ? csvRows(rows) : markdownRows(rows);
-      }
+      for await (const rows of rowPages()) yield format === 'csv' ? csvRows(rows) : markdownRows(rows);
     }
     return { contentType: CASE_TABLE_FORMATS[format].contentType, fileName: `case-table-${now.toISOString().slice(0, 10)}.${CASE_TABLE_FORMATS[format].extension}`, totalCases: counted.totalCases, totalPublications: counted.totalPublications, chunks: chunks() };
   }
