@@ -31,3 +31,9 @@ describe('classifyStudy', () => {
     expect(kind(['Journal Article'], 'Dinosaur feathers were preserved.')).toBe('UNKNOWN');
   });
 });
+
+describe('classifyStudy, rules 1.3.0', () => {
+  it('reads "We report on a female patient who ..." as an individual patient', () => {
+    expect(classifyStudy(buildInput({ publicationTypes: [] }), 'We report on a female patient who underwent an arthroscopy of the knee.').kind).toBe('CASE_REPORT');
+  });
+});
