@@ -152,21 +152,30 @@ export function buildFieldContext(field: EvidenceField, text: string, matcher: V
       const def = text.charCodeAt(m.end) === 40 /* ( */ || text.charCodeAt(m.end + 1) === 40 ? DEFINED_SHORT_FORM.exec(text.slice(m.end, m.end + 14)) : null;
       if (def && !shortForms.has(def[1]) && abbreviates(def[1], text.slice(m.start, m.end))) shortForms.set(def[1], m.entries);
     }
-    const anchored = PATIENT_ANCHOR.test(s.text);
+    // Only abstract sentences can be background; the title is read as it is.
+    if (field !== 'abstract') {
+      openingBackground = false;
+      sentences.push({ field, fieldText: text, sentence: s, index: i, tokens, flags, matches, generic: false, section });
+      continue;
+    }
+    const t = s.text;
+    const anchored = PATIENT_ANCHOR.test(t);
     const genericSection = section !== null && GENERIC_SECTIONS.test(section);
-    const body = label ? s.text.slice(label[0].length) : s.text;
+    const body = label ? t.slice(label[0].length) : t;
     const conditional = CONDITIONAL_OPENING.test(body) && !TEMPORAL_WHEN.test(body);
-    const cued = genericSection || GENERIC_CUE.test(s.text) || MORE_GENERIC_CUE.test(s.text);
-    const narrativeVerb = NARRATIVE_VERB.test(s.text);
+    // The cue tests below run only when their answer is needed (most case sentences name the patient):
+    // same decisions, fewer regular expressions per sentence.
+    let cuedMemo: boolean | undefined;
+    const cued = () => (cuedMemo ??= genericSection || GENERIC_CUE.test(t) || MORE_GENERIC_CUE.test(t));
     // Before the narrative: background unless a patient word or a past-tense narrative verb. After it:
     // narrative unless clearly discussion (present-tense general statement, cue, citation).
-    const unanchoredGeneric = narrativeStarted ? cued || CITATION.test(s.text) || (!narrativeVerb && PRESENT_CUE.test(s.text)) : cued || !narrativeVerb || MODAL.test(s.text);
-    const generic = field === 'abstract' && (conditional || LITERATURE_REVIEW.test(body) || groupFigures(s.text) || (!anchored && unanchoredGeneric));
-    const startsCase = anchored || CASE_START.test(s.text) || (section !== null && CASE_SECTIONS.test(section));
-    const continuesBackground =
-      field === 'abstract' && i > 0 && openingBackground && !anchored && !label && !CASE_INTRODUCTION.test(s.text) && !(CASE_DETAIL.test(s.text) && !cued);
-    if (!(generic || continuesBackground) || (field === 'abstract' && startsCase)) openingBackground = false;
-    if (field === 'abstract' && !conditional && startsCase && !(genericSection && !anchored)) narrativeStarted = true;
+    const unanchoredGeneric = () => (narrativeStarted ? cued() || CITATION.test(t) || (!NARRATIVE_VERB.test(t) && PRESENT_CUE.test(t)) : cued() || !NARRATIVE_VERB.test(t) || MODAL.test(t));
+    const generic = conditional || LITERATURE_REVIEW.test(body) || groupFigures(t) || (!anchored && unanchoredGeneric());
+    let startsCaseMemo: boolean | undefined;
+    const startsCase = () => (startsCaseMemo ??= anchored || CASE_START.test(t) || (section !== null && CASE_SECTIONS.test(section)));
+    const continuesBackground = i > 0 && openingBackground && !anchored && !label && !CASE_INTRODUCTION.test(t) && !(CASE_DETAIL.test(t) && !cued());
+    if (!(generic || continuesBackground) || startsCase()) openingBackground = false;
+    if (!conditional && startsCase() && !(genericSection && !anchored)) narrativeStarted = true;
     sentences.push({ field, fieldText: text, sentence: s, index: i, tokens, flags, matches, generic: generic || continuesBackground, section });
   }
   return { field, text, sentences };
