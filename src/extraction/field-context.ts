@@ -164,18 +164,23 @@ export function buildFieldContext(field: EvidenceField, text: string, matcher: V
     const body = label ? t.slice(label[0].length) : t;
     const conditional = CONDITIONAL_OPENING.test(body) && !TEMPORAL_WHEN.test(body);
     // The cue tests below run only when their answer is needed (most case sentences name the patient):
-    // same decisions, fewer regular expressions per sentence.
-    let cuedMemo: boolean | undefined;
-    const cued = () => (cuedMemo ??= genericSection || GENERIC_CUE.test(t) || MORE_GENERIC_CUE.test(t));
-    // Before the narrative: background unless a patient word or a past-tense narrative verb. After it:
-    // narrative unless clearly discussion (present-tense general statement, cue, citation).
-    const unanchoredGeneric = () => (narrativeStarted ? cued() || CITATION.test(t) || (!NARRATIVE_VERB.test(t) && PRESENT_CUE.test(t)) : cued() || !NARRATIVE_VERB.test(t) || MODAL.test(t));
-    const generic = conditional || LITERATURE_REVIEW.test(body) || groupFigures(t) || (!anchored && unanchoredGeneric());
-    let startsCaseMemo: boolean | undefined;
-    const startsCase = () => (startsCaseMemo ??= anchored || CASE_START.test(t) || (section !== null && CASE_SECTIONS.test(section)));
-    const continuesBackground = i > 0 && openingBackground && !anchored && !label && !CASE_INTRODUCTION.test(t) && !(CASE_DETAIL.test(t) && !cued());
-    if (!(generic || continuesBackground) || startsCase()) openingBackground = false;
-    if (!conditional && startsCase() && !(genericSection && !anchored)) narrativeStarted = true;
+    // same decisions, fewer regular expressions per sentence (plain variables, no closures to allocate).
+    let cued: boolean | null = null;
+    let generic = conditional || LITERATURE_REVIEW.test(body) || groupFigures(t);
+    if (!generic && !anchored) {
+      cued = genericSection || GENERIC_CUE.test(t) || MORE_GENERIC_CUE.test(t);
+      // Before the narrative: background unless a patient word or a past-tense narrative verb. After it:
+      // narrative unless clearly discussion (present-tense general statement, cue, citation).
+      generic = narrativeStarted ? cued || CITATION.test(t) || (!NARRATIVE_VERB.test(t) && PRESENT_CUE.test(t)) : cued || !NARRATIVE_VERB.test(t) || MODAL.test(t);
+    }
+    let continuesBackground = false;
+    if (i > 0 && openingBackground && !anchored && !label && !CASE_INTRODUCTION.test(t)) {
+      if (!CASE_DETAIL.test(t)) continuesBackground = true;
+      else continuesBackground = cued ?? (genericSection || GENERIC_CUE.test(t) || MORE_GENERIC_CUE.test(t));
+    }
+    const startsCase = anchored || CASE_START.test(t) || (section !== null && CASE_SECTIONS.test(section));
+    if (!(generic || continuesBackground) || startsCase) openingBackground = false;
+    if (!conditional && startsCase && !(genericSection && !anchored)) narrativeStarted = true;
     sentences.push({ field, fieldText: text, sentence: s, index: i, tokens, flags, matches, generic: generic || continuesBackground, section });
   }
   return { field, text, sentences };
