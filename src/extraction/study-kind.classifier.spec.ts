@@ -35,5 +35,6 @@ describe('classifyStudy', () => {
 describe('classifyStudy, rules 1.3.0', () => {
   it('reads "We report on a female patient who ..." as an individual patient', () => {
     expect(classifyStudy(buildInput({ publicationTypes: [] }), 'We report on a female patient who underwent an arthroscopy of the knee.').kind).toBe('CASE_REPORT');
+    expect(classifyStudy(buildInput({ publicationTypes: [] }), 'With micro-CT we report on the neuroanatomy of an adult braincase.').kind).toBe('UNKNOWN');
   });
 });
