@@ -71,3 +71,22 @@ describe('assertionFlags (ConText-style scopes)', () => {
     expect(flagsOf('the headache was no longer postural', 'postural') & NEGATED).toBeFalsy();
   });
 });
+
+describe('assertionFlags, rules 1.3.0', () => {
+  it('negates a finding looked for and not seen ("was not visualized", "was not marked")', () => {
+    expect(flagsOf('The direct CSF leak was not visualized', 'leak') & NEGATED).toBeTruthy();
+    expect(flagsOf('fever was present; backache was not marked', 'backache') & NEGATED).toBeTruthy();
+    expect(flagsOf('fever was present; backache was not marked', 'fever') & NEGATED).toBeFalsy();
+  });
+
+  it('takes a presumed or interpreted working diagnosis as hypothetical, not what follows the next verb', () => {
+    expect(flagsOf('She was treated with antibiotics for presumed meningitis', 'meningitis') & HYPOTHETICAL).toBeTruthy();
+    expect(flagsOf('This was interpreted as a post-dural puncture headache and was treated with fluids', 'headache') & HYPOTHETICAL).toBeTruthy();
+    expect(flagsOf('This was interpreted as a post-dural puncture headache and was treated with fluids', 'fluids') & HYPOTHETICAL).toBeFalsy();
+    expect(flagsOf('the second presented with the clinical picture of meningitis', 'meningitis') & HYPOTHETICAL).toBeTruthy();
+  });
+
+  it('ends a negation at "requested" (a new predicate)', () => {
+    expect(flagsOf('a primigravida with no past medical history requested epidural analgesia', 'analgesia') & NEGATED).toBeFalsy();
+  });
+});

@@ -82,6 +82,16 @@ const TRIGGERS: Trigger[] = [
   t('declined', NEGATED, true),
   t('refused', NEGATED, true),
   t('unlikely', NEGATED, true),
+  // Rules 1.3.0: "the CSF leak was not visualized", "backache was not marked": a finding looked for and not seen.
+  t('not visualized', NEGATED, true),
+  t('not visualised', NEGATED, true),
+  t('not visible', NEGATED, true),
+  t('not identified', NEGATED, true),
+  t('not demonstrated', NEGATED, true),
+  t('not evident', NEGATED, true),
+  t('not apparent', NEGATED, true),
+  t('not marked', NEGATED, true),
+  t('not present', NEGATED, true),
   // Hypothetical / possible / generic.
   t('risk of', HYPOTHETICAL),
   t('risk', HYPOTHETICAL),
@@ -132,6 +142,15 @@ const TRIGGERS: Trigger[] = [
   { ...t('possibly', HYPOTHETICAL), scope: 30 },
   t('vigilance', HYPOTHETICAL),
   t('was suspected', HYPOTHETICAL, true),
+  // Rules 1.3.0: a working or presumed diagnosis is not a finding ("treated for presumed meningitis",
+  // "This was interpreted as a post-dural puncture headache", "the clinical picture of meningitis").
+  t('presumed', HYPOTHETICAL),
+  t('presumptive', HYPOTHETICAL),
+  t('interpreted as', HYPOTHETICAL),
+  t('misinterpreted as', HYPOTHETICAL),
+  t('misdiagnosed as', HYPOTHETICAL),
+  t('mistaken for', HYPOTHETICAL),
+  t('clinical picture of', HYPOTHETICAL),
   t('is suspected', HYPOTHETICAL, true),
   // Historical.
   t('history of', HISTORICAL),
@@ -145,7 +164,7 @@ const TRIGGERS: Trigger[] = [
 const TIME_UNITS = new Set(['hour', 'day', 'week', 'month', 'year', 'h', 'hr']);
 
 const TERMINATORS = new Set(
-  ['but', 'however', 'although', 'though', 'which', 'who', 'whereas', 'while', 'yet', 'except', 'than', 'then', 'subsequently', 'later', 'after', 'until', 'despite', 'because', 'since', 'when', 'where', 'developed', 'presented', 'underwent', 'showed', 'revealed', 'demonstrated', 'complained', 'experienced'].map(normalizeWord),
+  ['but', 'however', 'although', 'though', 'which', 'who', 'whereas', 'while', 'yet', 'except', 'than', 'then', 'subsequently', 'later', 'after', 'until', 'despite', 'because', 'since', 'when', 'where', 'developed', 'presented', 'underwent', 'showed', 'revealed', 'demonstrated', 'complained', 'experienced', 'requested'].map(normalizeWord),
 );
 
 /**

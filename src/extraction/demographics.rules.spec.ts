@@ -31,3 +31,19 @@ describe('demographics rules', () => {
     expect(anticoagulationRule(ctx('A 30-year-old man, ASA 1, underwent knee surgery.'))).toBeNull();
   });
 });
+
+describe('demographics rules, rules 1.3.0', () => {
+  it('reads an age written with typographic hyphens (U+2010)', () => {
+    expect(ageRule(ctx('An 84\u2010year\u2010old woman developed fever.'))?.value).toBe(84);
+  });
+
+  it('reads a spinal given during the delivery of her baby as postpartum', () => {
+    expect(pregnancyRule(ctx('We present a patient with headache after the spinal anesthesia given during delivery of her baby.'), null)?.value).toBe('POSTPARTUM');
+  });
+
+  it('does not take a planned anticoagulant as exposure', () => {
+    expect(anticoagulationRule(ctx('Two days after surgery we decided to administer an anticoagulant to prevent thrombosis.'))).toBeNull();
+    expect(anticoagulationRule(ctx('The catheter was removed 2 h prior to the scheduled administration of enoxaparin.'))).toBeNull();
+    expect(anticoagulationRule(ctx('She was on enoxaparin 40 mg daily when the catheter was removed.'))?.value).toBe('ANTICOAGULANT');
+  });
+});

@@ -35,7 +35,8 @@ function ev<T>(ctx: SentenceContext, relStart: number, relEnd: number, value: T,
   return { value, evidence: evidenceOf(ctx.field, ctx.fieldText, start, end, ctx.sentence, 'TEXT_RULE', confidence) };
 }
 
-const AGE_YEARS = new RegExp(`\\b(${NUMBER_SOURCE})[- ]?(?:years?|yrs?|yr\\.?|y)[- ]?old\\b|\\b(${NUMBER_SOURCE}) years of age\\b|\\baged (\\d{1,3})\\b|\\b(\\d{1,3})[- ]?(?:years|yrs)? ?old\\b`, 'gi');
+// Hyphens as typeset too (U+2010-U+2013: "84‐year‐old").
+const AGE_YEARS = new RegExp(`\\b(${NUMBER_SOURCE})[-\u2010-\u2013 ]?(?:years?|yrs?|yr\\.?|y)[-\u2010-\u2013 ]?old\\b|\\b(${NUMBER_SOURCE}) years of age\\b|\\baged (\\d{1,3})\\b|\\b(\\d{1,3})[- ]?(?:years|yrs)? ?old\\b`, 'gi');
 const AGE_MONTHS = new RegExp(`\\b(${NUMBER_SOURCE})[- ]?(?:months?|mo)[- ]?old\\b`, 'gi');
 const AGE_DAYS = new RegExp(`\\b(${NUMBER_SOURCE})[- ]?days?[- ]?old\\b`, 'gi');
 
@@ -117,7 +118,7 @@ export function sexRule(sentences: SentenceContext[], input: ExtractionInput, si
   return null;
 }
 
-const POSTPARTUM = /\b(?:post-?partum|post partum|during labou?r|labou?r and delivery|for labou?r|(?:eutocic|normal|uneventful|instrumental|forceps|ventouse) delivery|puerper\w*|after (?:a |an |her )?(?:\w+ )?(?:delivery|birth|childbirth)|(?:cesarean|caesarean) (?:section|delivery)|c-section|delivered|in labou?r|labou?r (?:epidural|analgesia|pain)|parturient|obstetric (?:epidural|anaesthesia|anesthesia|analgesia|patient)|PPD ?\d+|(?:vaginal|spontaneous) delivery|primagravida|primigravida)\b/gi;
+const POSTPARTUM = /\b(?:post-?partum|post partum|during labou?r|labou?r and delivery|for labou?r|(?:eutocic|normal|uneventful|instrumental|forceps|ventouse) delivery|puerper\w*|after (?:a |an |her )?(?:\w+ )?(?:delivery|birth|childbirth)|(?:cesarean|caesarean) (?:section|delivery)|c-section|delivered|in labou?r|labou?r (?:epidural|analgesia|pain)|parturient|obstetric (?:epidural|anaesthesia|anesthesia|analgesia|patient)|PPD ?\d+|(?:vaginal|spontaneous) delivery|primagravida|primigravida|delivery of (?:her|the|a|their) (?:baby|child|infant|son|daughter|twins))\b/gi;
 const OBSTETRIC_HINT = /partum|puerper|deliver|birth|cesarean|caesarean|section|labou?r|parturient|obstetric|PPD|gravida|gestation|pregnan|antepartum|G\d/i;
 const PREGNANT = /\b(?:pregnant|pregnancy|gestation|antepartum|gravida|G\d+P\d+)\b/gi;
 
@@ -152,6 +153,8 @@ export function notPregnantFromSex(sex: Found<Sex> | null): Found<PregnancyStatu
 const ANTICOAGULANT = /\b(?:warfarin|coumadin|acenocoumarol|phenprocoumon|heparin|enoxaparin|dalteparin|tinzaparin|nadroparin|bemiparin|fondaparinux|rivaroxaban|apixaban|edoxaban|dabigatran|argatroban|bivalirudin|LMWH|DOACs?|NOACs?|vitamin K antagonists?|anticoagula(?:nts?|tion|ted|nt therapy))\b/gi;
 const ANTIPLATELET = /\b(?:aspirin|acetylsalicylic acid|ASA(?! (?:[1-6IV]+|physical|class|status|grade)\b)|clopidogrel|ticagrelor|prasugrel|ticlopidine|dipyridamole|cilostazol|antiplatelets?|anti-platelets?|dual antiplatelet therapy|DAPT)\b/gi;
 const NOT_EXPOSURE_BEFORE = /(?:lupus|circulating)\s*$/i;
+/** "we decided to administer an anticoagulant", "2 h prior to the scheduled administration of enoxaparin": a plan, not yet an exposure. */
+const PLANNED_BEFORE = /\b(?:decided to|planned to|was planned|were planned|scheduled|was to be|were to be)\b[^.;]{0,40}$/i;
 const AFTER_THE_EVENT = /\b(?:discharged|recover\w*|resolved|improved|relief)\b/i;
 const STARTED_AFTER = /\b(?:commenced|started|initiated|treated with|treatment with|was given|were given|administered|received)\b/i;
 
@@ -178,6 +181,7 @@ export function anticoagulationRule(sentences: SentenceContext[]): Found<Anticoa
         // "She was commenced on anticoagulants ... and made a complete recovery": treatment of the complication, not exposure.
         if (STARTED_AFTER.test(before) && /\b(?:thrombosis|embolism|CVT|CVST)\b/i.test(text)) continue;
         if (AFTER_THE_EVENT.test(text)) continue;
+        if (PLANNED_BEFORE.test(before)) continue;
         const found = ev(ctx, m.index, m.index + m[0].length, kind, 0.8);
         if (kind === Anticoagulation.ANTICOAGULANT) anticoag = anticoag ?? found;
         else antiplatelet = antiplatelet ?? found;

@@ -251,3 +251,99 @@ describe('extractCases', () => {
     });
   });
 });
+
+describe('extractCases, rules 1.3.0 (term roles, sites, wordings)', () => {
+  const one = (abstract: string, extra: Parameters<typeof buildInput>[0] = {}) => run(abstract, extra).patients[0];
+
+  it('reads an epidural catheter sited at a thoracic interspace as thoracic epidural analgesia, not a block level', () => {
+    const p = one('A 68-year-old man had general and epidural anesthesia. The epidural catheter was inserted at the Th6-7 level.');
+    expect(keys(p, 'procedures')).toContain('thoracic-epidural-analgesia');
+    expect(keys(p, 'procedures')).not.toContain('epidural-anesthesia');
+    expect(keys(one('A 28-year-old woman had epidural analgesia with a sensory block to T10.'), 'procedures')).toEqual(['epidural-anesthesia']);
+  });
+
+  it('reads two pains sharing a head noun ("back and neck pain")', () => {
+    expect(keys(one('A 66-year-old woman experienced sudden severe back and neck pain.'), 'symptoms')).toEqual(expect.arrayContaining(['back-pain', 'neck-pain']));
+    expect(keys(one('A 66-year-old woman had no back and neck pain but a headache.'), 'symptoms')).not.toContain('back-pain');
+  });
+
+  it('does not take the indication of a block for a symptom of the complication', () => {
+    expect(keys(one('Pneumocephalus developed in a 45-year-old woman after epidural anesthesia was performed to treat her low back pain.'), 'symptoms')).not.toContain('low-back-pain');
+    expect(keys(one('A 57-year-old man underwent a nerve root block (SNRB) for low back pain and radiating pain. He later had fever.'), 'symptoms')).toEqual(['fever']);
+    // A diagnostic puncture "for the study of" symptoms: they are the patient's.
+    expect(keys(one('A 69-year-old woman underwent a diagnostic lumbar puncture for the study of recent-onset headache with tinnitus.'), 'symptoms')).toEqual(expect.arrayContaining(['headache', 'tinnitus']));
+    // A blood patch for a headache: the headache stays.
+    expect(keys(one('A 30-year-old woman received an epidural blood patch for her postural headache.'), 'symptoms')).toContain('orthostatic-headache');
+  });
+
+  it('reads the age of a subdural haematoma said before its site words', () => {
+    expect(keys(one('A 50-year-old woman had a CT that revealed a chronic right frontoparietal subdural hematoma with midline shift.'), 'complications')).toEqual(['chronic-intracranial-subdural-hematoma']);
+  });
+
+  it('takes the site of a haemorrhage from the nearest site word of its phrase', () => {
+    const p = one('An elderly woman had a lumbar puncture. Imaging revealed a spinal epidural hematoma and coexisting acute cranial intraventricular hematoma and subarachnoid hemorrhage.');
+    expect(keys(p, 'complications')).toEqual(expect.arrayContaining(['spinal-epidural-hematoma', 'intracranial-hemorrhage', 'subarachnoid-hemorrhage']));
+    expect(keys(p, 'complications')).not.toContain('intrathecal-hematoma');
+  });
+
+  it('reads bleeding "into the subarachnoid space and subdural space" of the spine', () => {
+    const p = one('A 77-year-old man bled into the subarachnoid space and subdural space of the lumbar spine after a lumbar puncture.');
+    expect(keys(p, 'complications')).toEqual(expect.arrayContaining(['intrathecal-hematoma', 'spinal-subdural-hematoma']));
+  });
+
+  it('does not take imaging that reveals a finding for the treatment "observation"', () => {
+    expect(keys(one('A 70-year-old woman had a lumbar puncture. Serial imaging studies revealed a spinal epidural hematoma.'), 'treatments')).not.toContain('observation');
+    expect(keys(one('A 70-year-old woman with a spinal epidural hematoma was managed with serial imaging.'), 'treatments')).toContain('observation');
+  });
+
+  it('reads "removal of the catheter" as the epidural catheter removal only in a record about an epidural', () => {
+    expect(keys(one('A 40-year-old woman had a femoral nerve block catheter. Paralysis began 18 hours after removal of the catheter.'), 'procedures')).not.toContain('epidural-catheter-removal');
+    expect(keys(one('A 40-year-old woman had an epidural catheter. A hematoma followed removal of the catheter.'), 'procedures')).toContain('epidural-catheter-removal');
+  });
+
+  it('reads a bare "epidural injection" after an epidural as that epidural, and a dural puncture during an epidural as accidental', () => {
+    const p = one('A parturient received labor epidural analgesia complicated by dural puncture. On the second day after epidural injection she had a headache.');
+    expect(keys(p, 'procedures')).toEqual(expect.arrayContaining(['labour-epidural-analgesia', 'accidental-dural-puncture']));
+    expect(keys(p, 'procedures')).not.toContain('epidural-injection');
+    expect(keys(p, 'procedures')).not.toContain('dural-puncture');
+    expect(keys(one('A 30-year-old man had spinal anesthesia; the dural puncture was followed by a headache.'), 'procedures')).not.toContain('accidental-dural-puncture');
+  });
+
+  it('reads "persistent headache" as the headache (how long, not how postural) and a postural pattern told in words', () => {
+    expect(keys(one('We present a 30-year-old woman with persistent headache after spinal anesthesia.'), 'symptoms')).toEqual(['headache']);
+    expect(keys(one('A 36-year-old woman had a headache, severe with standing and improved upon lying supine.'), 'symptoms')).toEqual(['orthostatic-headache']);
+    expect(keys(one('The 45-year-old woman had an immediate headache independent of posture.'), 'symptoms')).toEqual(['non-postural-headache']);
+  });
+
+  it('reads the new general wordings', () => {
+    const p = one(
+      'A 22-year-old man with a bleeding tendency had back pain irradiated to the legs and an unstable gait; he required urinary catheterization. ' +
+        'A conservative approach was decided. He also received strict bedrest and fluid therapy. Later a trepanation was performed.',
+    );
+    expect(keys(p, 'symptoms')).toEqual(expect.arrayContaining(['back-pain', 'radicular-pain', 'ataxia', 'urinary-retention']));
+    expect(keys(p, 'comorbidities')).toContain('coagulopathy');
+    expect(keys(p, 'treatments')).toEqual(expect.arrayContaining(['conservative-management', 'bed-rest', 'hydration', 'burr-hole-drainage']));
+    expect(keys(one('A 28-year-old woman had a chronic subdural hematoma. She recovered completely after surgical evacuation.'), 'treatments')).toEqual(['intracranial-hematoma-evacuation']);
+    expect(keys(one('A 45-year-old man had paralysis of his lower extremities and impaired touch sensation.'), 'symptoms')).toEqual(expect.arrayContaining(['paraplegia', 'hypoesthesia']));
+  });
+
+  it('lets the abstract decide over MeSH procedure, symptom and sibling complication headings', () => {
+    const mesh = (label: string, descriptorUi: string) => ({ descriptorUi, label });
+    const p = extractCases(
+      buildInput({
+        title: 'Intrathecal injection of an epidural blood patch',
+        abstract: 'A 27-year-old woman developed back pain after an EBP for PDPH. An emergency MRI showed a subarachnoid hematoma.',
+        meshHeadings: [mesh('Hematoma, Epidural, Spinal', 'D046748'), mesh('Spinal Puncture', 'D013129'), mesh('Headache', 'D006261')],
+        publicationTypes: ['Case Reports'],
+      }),
+      matcher,
+    ).patients[0];
+    expect(keys(p, 'complications')).toContain('intrathecal-hematoma');
+    expect(keys(p, 'complications')).not.toContain('spinal-epidural-hematoma');
+    expect(keys(p, 'procedures')).not.toContain('lumbar-puncture');
+    expect(keys(p, 'symptoms')).not.toContain('headache');
+    // No abstract: the headings are all there is.
+    const noAbstract = extractCases(buildInput({ title: 'A case report', abstract: null, meshHeadings: [mesh('Spinal Puncture', 'D013129')], publicationTypes: ['Case Reports'] }), matcher).patients[0];
+    expect(keys(noAbstract, 'procedures')).toContain('lumbar-puncture');
+  });
+});

@@ -16,9 +16,10 @@ import { buildFieldContext, type DefinedShortForms, type SentenceContext } from 
 import { outcomeRule } from './outcome.rules';
 import { ordinalPatientAfter, segmentPatients } from './patient-segmenter';
 import { bloodVolume, diagnosis, onsetHours, vertebralLevel } from './procedure-details.rules';
-import { ruleSurfaceEntries } from './rule-surfaces';
+import { ruleSurfaceEntries, withoutIgnoredWordings } from './rule-surfaces';
 import { classifyStudy } from './study-kind.classifier';
-import { clauseMentions, collectMentions, coordinatedSpaceMentions, evacuationMentions, meshMentions, mostSpecific, procedureRole, sharedRoleUis, type CollectOptions, type TermMention } from './term-assignment.rules';
+import { clauseMentions, collectMentions, coordinatedSpaceMentions, evacuationMentions, meshMentions, mostSpecific, procedureRole, sharedHeadMentions, sharedRoleUis, type CollectOptions, type TermMention } from './term-assignment.rules';
+import { procedureAnaphora, textOverMesh } from './text-over-mesh.rules';
 import { buildTermMatcher, type VocabularyMatcher } from './vocabulary-matcher';
 
 export { EXTRACTION_RULES_VERSION };
@@ -30,7 +31,10 @@ export interface ExtractionMatcher extends VocabularyMatcher {
 
 /** Build once per vocabulary (curated and MeSH-seeded together), reuse for every record. */
 export function buildVocabularyMatcher(entries: VocabularyEntry[]): ExtractionMatcher {
-  const all = [...entries, ...ruleSurfaceEntries(entries)];
+  const read = withoutIgnoredWordings(entries);
+  // The rule wordings rank with the curated terms, before the MeSH-seeded ones: one wording, one term per
+  // kind, the first wins ("unconsciousness" is the curated decreased consciousness, not the MeSH descriptor).
+  const all = [...read.filter((e) => e.source !== 'mesh'), ...ruleSurfaceEntries(read), ...read.filter((e) => e.source === 'mesh')];
   const matcher = buildTermMatcher(all);
   return Object.assign(matcher, { sharedUis: sharedRoleUis(matcher, entries) });
 }
@@ -73,8 +77,8 @@ export function extractCases(input: ExtractionInput, matcher: ExtractionMatcher)
     const own = segment.sentences;
     const shared = seg.shared;
     const sentences = single ? allSentences : [...own, ...shared];
-    let mentions = collectMentions(sentences, opts, asProcedure).concat(evacuationMentions(sentences, opts), clauseMentions(sentences, opts), coordinatedSpaceMentions(sentences, opts));
-    if (single) mentions = mentions.concat(meshMentions(input, opts, asProcedure));
+    let mentions = collectMentions(sentences, opts, asProcedure).concat(evacuationMentions(sentences, opts), clauseMentions(sentences, opts), coordinatedSpaceMentions(sentences, opts), sharedHeadMentions(sentences, opts));
+    if (single) mentions = textOverMesh(mentions.concat(meshMentions(input, opts, asProcedure)), matcher, abstractText.trim().length > 0);
     else {
       // A shared sentence that gives each patient's finding in turn ("X in the first case and Y in the second").
       const n = Number(segment.label.replace(/^Case /, '')) || seg.segments.indexOf(segment) + 1;
@@ -84,7 +88,7 @@ export function extractCases(input: ExtractionInput, matcher: ExtractionMatcher)
         return who === null || who === n;
       });
     }
-    mentions = mostSpecific(mentions, matcher);
+    mentions = mostSpecific(procedureAnaphora(mentions, matcher), matcher);
 
     const demographicSentences = single ? allSentences : own.length > 0 ? own : shared;
     const sex = sexRule(demographicSentences, input, single);

@@ -81,3 +81,18 @@ describe('short forms the text defines', () => {
     expect(abbreviates('n', 'nausea')).toBe(false);
   });
 });
+
+describe('buildFieldContext, rules 1.3.0', () => {
+  it('does not take "in the first 6 weeks" for a patient word', () => {
+    expect(generic('Postpartum headache is described as headache and neck or shoulder pain in the first 6 weeks after delivery.')).toEqual([true]);
+    expect(generic('A 30-year-old woman had headache. The first patient recovered.')).toEqual([false, false]);
+  });
+
+  it('reads a requirement in the present tense as advice, not narrative', () => {
+    expect(generic('Two cases of spinal epidural abscess are presented. Prompt surgical drainage and antibiotics are required to avoid paralysis.')).toEqual([false, true]);
+  });
+
+  it('reads what trials have shown as background', () => {
+    expect(generic('A 70-year-old man had a pacemaker. Clinical trials have demonstrated an improvement in quality of life.')).toEqual([false, true]);
+  });
+});

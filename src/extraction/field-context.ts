@@ -26,11 +26,11 @@ export interface FieldContext {
   sentences: SentenceContext[];
 }
 
-/** Words that tie a sentence to the reported patient. */
-const PATIENT_ANCHOR = /\b(?:she|he|her|his|patient|woman|man|women|men|girl|boy|lady|gentleman|mother|parturient|primigravida|primagravida|infant|child|year[- ]old|yr[- ]old|years? of age|we (?:report|present|describe|discuss)|this case|our case|case of|case report|our patients?|the first|the second|case (?:1|2|one|two)|both patients|first patient|second patient)\b/i;
+/** Words that tie a sentence to the reported patient ("the first" of a patient, not "in the first 6 weeks"). */
+const PATIENT_ANCHOR = /\b(?:she|he|her|his|patient|woman|man|women|men|girl|boy|lady|gentleman|mother|parturient|primigravida|primagravida|infant|child|year[- ]old|yr[- ]old|years? of age|we (?:report|present|describe|discuss)|this case|our case|case of|case report|our patients?|the (?:first|second)(?! (?:\d+ |few |two |three |four |six )?(?:hours?|days?|weeks?|months?|years?|time|trimester|stage|line|attempt|puncture))|case (?:1|2|one|two)|both patients|first patient|second patient)\b/i;
 
 /** Wordings of background prose ("X is a rare complication", "has been reported", "incidence"). */
-const GENERIC_CUE = /\b(?:is an? (?:rare|well[- ]documented|well[- ]known|known|common|serious|devastating|recogni[sz]ed|uncommon|infrequent)|are (?:rare|common|uncommon)|rare but|rarely|is rare|incidence|prevalence|has been (?:reported|described|postulated)|have been (?:reported|described)|is (?:usually|often|typically|commonly|generally|widely|thought|believed|considered)|are (?:usually|often|typically|commonly|generally)|is widely used|occurs? (?:infrequently|rarely)|physicians|anesthesiologists|anaesthesiologists|anaesthetists|anesthetists|clinicians|in general|treatment of choice|gold standard|literature|(?:has|have) been (?:found|shown|identified|associated|suggested|proposed|implicated)|(?:is|are) (?:an? )?(?:established|important|major|known|recogni[sz]ed) (?:risk factors?|causes?)|(?:is|are) (?:a )?risk factors?|(?:is|are) (?:discussed|reviewed|highlighted|emphasi[sz]ed))\b/i;
+const GENERIC_CUE = /\b(?:is an? (?:rare|well[- ]documented|well[- ]known|known|common|serious|devastating|recogni[sz]ed|uncommon|infrequent)|are (?:rare|common|uncommon)|rare but|rarely|is rare|incidence|prevalence|has been (?:reported|described|postulated)|have been (?:reported|described)|is (?:usually|often|typically|commonly|generally|widely|thought|believed|considered)|are (?:usually|often|typically|commonly|generally)|is widely used|occurs? (?:infrequently|rarely)|physicians|anesthesiologists|anaesthesiologists|anaesthetists|anesthetists|clinicians|in general|treatment of choice|gold standard|literature|(?:has|have) been (?:found|shown|identified|associated|suggested|proposed|implicated)|(?:is|are) (?:an? )?(?:established|important|major|known|recogni[sz]ed) (?:risk factors?|causes?)|(?:is|are) (?:a )?risk factors?|(?:is|are) (?:discussed|reviewed|highlighted|emphasi[sz]ed)|(?:clinical )?(?:trials|studies|reports|series) (?:have |has )?(?:demonstrated|shown|reported|found))\b/i;
 
 /** Past-tense verbs of a case narrative; a sentence without them and without a patient word is background. */
 const NARRATIVE_VERB = /\b(?:was|were|had|did|underwent|developed|presented|showed|revealed|received|required|demonstrated|complained|reported|became|made|recovered|resolved|improved|occurred|performed|treated|diagnosed|admitted|found|noted|observed|given|evacuated|drained|suffered|experienced|remained|returned|discharged|started|commenced|injected|placed|inserted|confirmed|disappeared|began|appeared|followed|persisted|worsened|recurred|relieved|resolved|failed|progressed|evolved|remains?|today|currently|at (?:the )?(?:last )?follow-up|day \d+|\d+ (?:hours?|days?|weeks?|months?) (?:later|after)|(?:postpartum|postoperative|post-operative|post-partum) day)\b/i;
@@ -41,7 +41,7 @@ const CONDITIONAL_OPENING = /^(?:when|if|in case|whenever|unless)\b/i;
  * persistent, ..."). "If" stays conditional in any tense.
  */
 const TEMPORAL_WHEN = /^when\b[^,;]{0,120}?\b(?:was|were|had|did|became|developed|presented|underwent|received|occurred|started|began|appeared|returned)\b/i;
-const MORE_GENERIC_CUE = /\b(?:includes?|including|is defined as|characteri[sz]ed by|is associated with|are associated with|is (?:the )?(?:most|commonest)|most (?:common|typical|frequent)|commonest|is estimated|with increasing frequency|is being)\b/i;
+const MORE_GENERIC_CUE = /\b(?:includes?|including|is defined as|(?:is|are) described as|characteri[sz]ed by|is associated with|are associated with|is (?:the )?(?:most|commonest)|most (?:common|typical|frequent)|commonest|is estimated|with increasing frequency|is being|(?:is|are) (?:\w+ )?(?:required|needed|recommended|indicated|essential|mandatory|warranted) (?:to|for|in)\b)\b/i;
 
 /**
  * Present-tense or modal wordings of a general statement ("is", "can", "should", "may"). Once the case
@@ -152,21 +152,35 @@ export function buildFieldContext(field: EvidenceField, text: string, matcher: V
       const def = text.charCodeAt(m.end) === 40 /* ( */ || text.charCodeAt(m.end + 1) === 40 ? DEFINED_SHORT_FORM.exec(text.slice(m.end, m.end + 14)) : null;
       if (def && !shortForms.has(def[1]) && abbreviates(def[1], text.slice(m.start, m.end))) shortForms.set(def[1], m.entries);
     }
-    const anchored = PATIENT_ANCHOR.test(s.text);
+    // Only abstract sentences can be background; the title is read as it is.
+    if (field !== 'abstract') {
+      openingBackground = false;
+      sentences.push({ field, fieldText: text, sentence: s, index: i, tokens, flags, matches, generic: false, section });
+      continue;
+    }
+    const t = s.text;
+    const anchored = PATIENT_ANCHOR.test(t);
     const genericSection = section !== null && GENERIC_SECTIONS.test(section);
-    const body = label ? s.text.slice(label[0].length) : s.text;
+    const body = label ? t.slice(label[0].length) : t;
     const conditional = CONDITIONAL_OPENING.test(body) && !TEMPORAL_WHEN.test(body);
-    const cued = genericSection || GENERIC_CUE.test(s.text) || MORE_GENERIC_CUE.test(s.text);
-    const narrativeVerb = NARRATIVE_VERB.test(s.text);
-    // Before the narrative: background unless a patient word or a past-tense narrative verb. After it:
-    // narrative unless clearly discussion (present-tense general statement, cue, citation).
-    const unanchoredGeneric = narrativeStarted ? cued || CITATION.test(s.text) || (!narrativeVerb && PRESENT_CUE.test(s.text)) : cued || !narrativeVerb || MODAL.test(s.text);
-    const generic = field === 'abstract' && (conditional || LITERATURE_REVIEW.test(body) || groupFigures(s.text) || (!anchored && unanchoredGeneric));
-    const startsCase = anchored || CASE_START.test(s.text) || (section !== null && CASE_SECTIONS.test(section));
-    const continuesBackground =
-      field === 'abstract' && i > 0 && openingBackground && !anchored && !label && !CASE_INTRODUCTION.test(s.text) && !(CASE_DETAIL.test(s.text) && !cued);
-    if (!(generic || continuesBackground) || (field === 'abstract' && startsCase)) openingBackground = false;
-    if (field === 'abstract' && !conditional && startsCase && !(genericSection && !anchored)) narrativeStarted = true;
+    // The cue tests below run only when their answer is needed (most case sentences name the patient):
+    // same decisions, fewer regular expressions per sentence (plain variables, no closures to allocate).
+    let cued: boolean | null = null;
+    let generic = conditional || LITERATURE_REVIEW.test(body) || groupFigures(t);
+    if (!generic && !anchored) {
+      cued = genericSection || GENERIC_CUE.test(t) || MORE_GENERIC_CUE.test(t);
+      // Before the narrative: background unless a patient word or a past-tense narrative verb. After it:
+      // narrative unless clearly discussion (present-tense general statement, cue, citation).
+      generic = narrativeStarted ? cued || CITATION.test(t) || (!NARRATIVE_VERB.test(t) && PRESENT_CUE.test(t)) : cued || !NARRATIVE_VERB.test(t) || MODAL.test(t);
+    }
+    let continuesBackground = false;
+    if (i > 0 && openingBackground && !anchored && !label && !CASE_INTRODUCTION.test(t)) {
+      if (!CASE_DETAIL.test(t)) continuesBackground = true;
+      else continuesBackground = cued ?? (genericSection || GENERIC_CUE.test(t) || MORE_GENERIC_CUE.test(t));
+    }
+    const startsCase = anchored || CASE_START.test(t) || (section !== null && CASE_SECTIONS.test(section));
+    if (!(generic || continuesBackground) || startsCase) openingBackground = false;
+    if (!conditional && startsCase && !(genericSection && !anchored)) narrativeStarted = true;
     sentences.push({ field, fieldText: text, sentence: s, index: i, tokens, flags, matches, generic: generic || continuesBackground, section });
   }
   return { field, text, sentences };

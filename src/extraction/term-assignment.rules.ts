@@ -76,11 +76,18 @@ const AFTER_WORDS = new Set(['after', 'following', 'post', 'from', 'complicating
 const FILLER = new Set(['a', 'an', 'the', 'her', 'his', 'two', 'three', 'four', 'five', 'six', 'several', 'multiple', 'repeated', 'repeat', 'series', 'of', 'lumbar', 'thoracic', 'cervical', 'autologous', 'prophylactic', 'therapeutic', 'an', 'uneventful', 'successful', 'second', 'another', 'course', 'courses']);
 /** A general term made specific by its sentence ("epidural catheter ... in labour"). */
 const SPECIALISE: Record<string, { cue: RegExp; key: string }[]> = {
-  'epidural-anesthesia': [{ cue: /\b(?:labou?r|delivery|obstetric epidural)\b/i, key: 'labour-epidural-analgesia' }],
+  'epidural-anesthesia': [
+    { cue: /\b(?:labou?r|delivery|obstetric epidural)\b/i, key: 'labour-epidural-analgesia' },
+    // "The epidural catheter was inserted ... at the Th6-7 level": sited at a thoracic interspace (not "a block to T10").
+    { cue: /\b(?:at|into) (?:the )?(?:T|Th)\s?(?:[1-9]|1[0-2])(?:\s?[-–/]\s?(?:T|Th)?\s?\d{1,2})?\b/, key: 'thoracic-epidural-analgesia' },
+  ],
   meningitis: [{ cue: /\b(?:bacteri\w*|\w*coccus|\w*cocci|pseudomonas|klebsiella|listeria|haemophilus|e\. ?coli|gram[- ](?:positive|negative))\b/i, key: 'bacterial-meningitis' }],
   headache: [
     { cue: /\bnon-?(?:postural|positional|orthostatic)\b|\bnot postural\b|\bno longer postural\b|\bwithout (?:a )?postural\b|\b(?:even|also|persist\w*|remained|continued) (?:\w+ )?(?:in|when|while|on) (?:the )?(?:supine|lying|recumbent|lying down)\b/i, key: 'non-postural-headache' },
+    { cue: /\bindependent of (?:posture|position)\b/i, key: 'non-postural-headache' },
     { cue: /\b(?:postural|positional|orthostatic)\b/i, key: 'orthostatic-headache' },
+    // "described as severe with standing and improved upon lying supine": the postural pattern told in words.
+    { cue: /\b(?:worse|worsen\w*|severe|aggravated|exacerbated|increased|provoked) (?:\w+ )?(?:with|on|upon|when|by|in) (?:standing|sitting|the upright|upright|rising|getting up)\b|\b(?:improved|relieved|better|eased|alleviated|resolved|disappeared) (?:\w+ )?(?:with|on|upon|when|by|in) (?:lying|recumbency|the supine|supine)\b/i, key: 'orthostatic-headache' },
   ],
 };
 const REPEAT_WORDS: Record<string, number> = { repeat: 2, repeated: 2, another: 2, subsequent: 2 };
@@ -165,6 +172,39 @@ function followedByHarm(after: string): boolean {
   return m !== null && !RELIEF.test(m[1]);
 }
 
+/** "Serial imaging studies revealed ...": imaging that tells a finding is diagnosis, not the treatment "observation". */
+const DIAGNOSTIC_AFTER = /^\s?(?:\w+ )?(?:studies |study |scans? |examinations? )?(?:revealed|showed|demonstrated|confirmed|disclosed|identified)\b/i;
+
+/**
+ * "epidural anesthesia was performed to treat her low back pain", "underwent a nerve root block for low
+ * back pain and radiating pain": the indication of a block or injection, present before the index
+ * procedure, is no symptom of the complication. Not for a diagnostic puncture ("for the study of ...
+ * headache": the presenting symptoms) nor for a blood patch (its headache is the complication's).
+ */
+const INDICATION_BEFORE = /\b(?:block|blockade|injections?|infiltration|an(?:a)?esthesia|analgesia)\b(?:\s*\([^)]{1,12}\))?[^.;()]{0,40}?\b(?:to treat|to relieve|for the treatment of|for the management of|for)\s+((?:[\w-]+,?\s+){0,7})$/i;
+const INDICATION_NOT = /\b(?:study|evaluation|investigation|diagnos\w*|assessment|work-?up|suspected|exclusion|surgery|section|delivery|labou?r|repair|fracture|arthroplasty|operation|patch)\b/i;
+function isIndication(ctx: SentenceContext, start: number): boolean {
+  const before = ctx.fieldText.slice(Math.max(ctx.sentence.start, start - 140), start);
+  const m = INDICATION_BEFORE.exec(before);
+  return m !== null && !INDICATION_NOT.test(m[1]) && !/\bblood patch\b/i.test(before.slice(m.index, m.index + 30));
+}
+
+/** The nearest clear site word within the four words before a mention, inside its clause ("acute cranial intraventricular hematoma and subarachnoid hemorrhage"). */
+const NEAR_SITE = /\b(spinal|spine|lumbar|thoracic|sacral|intracranial|cranial|cerebral|intraventricular|brain)\b(?:[ -]+[\w-]+){0,4}?[ -]*$/i;
+function nearSite(ctx: SentenceContext, start: number): 'spinal' | 'cranial' | null {
+  const before = ctx.fieldText.slice(Math.max(ctx.sentence.start, start - 60), start);
+  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('(')) + 1);
+  const m = NEAR_SITE.exec(clause.replace(PROCEDURE_NAMES, ' '));
+  if (!m) return null;
+  return /^(?:spinal|spine|lumbar|thoracic|sacral)$/i.test(m[1]) ? 'spinal' : 'cranial';
+}
+
+/** "a chronic right frontoparietal subdural hematoma": the age of the collection said before its site words. */
+const AGE_BEFORE = /\b(chronic|acute)\b,?(?:\s+(?:right|left|bilateral|bilaterally|frontal|parietal|temporal|occipital|fronto-?\w+|hemispheric|convexity|holo-?hemispheric|large|small|thin|massive|extensive|sided|right-sided|left-sided|and|,)){1,4}\s*$/i;
+const AGED_KEYS: Record<string, Record<string, string>> = {
+  'intracranial-subdural-hematoma': { chronic: 'chronic-intracranial-subdural-hematoma', acute: 'acute-intracranial-subdural-hematoma' },
+};
+
 /** Asserted vocabulary mentions in the given sentences, with roles and sites resolved. */
 export function collectMentions(sentences: SentenceContext[], opts: CollectOptions, asProcedure: boolean): TermMention[] {
   const out: TermMention[] = [];
@@ -192,6 +232,10 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
         if (asProcedure && chosen[0].kind === TermKind.PROCEDURE && /second|repeat/i.test(surface)) attempt = attempt ?? 2;
       }
       for (const e of chosen) {
+        if (e.kind === TermKind.TREATMENT && e.key === 'observation' && DIAGNOSTIC_AFTER.test(ctx.fieldText.slice(m.end, m.end + 40))) continue;
+        // "removal of the catheter" is the epidural one only in a record about an epidural (not a femoral nerve catheter).
+        if (e.key === 'epidural-catheter-removal' && !/epidural/i.test(surface) && !/epidural/i.test(opts.recordText)) continue;
+        if (e.kind === TermKind.SYMPTOM && isIndication(ctx, m.start)) continue;
         // "history of" keeps a complication or symptom out of the current episode; comorbidities are
         // history by nature, and a procedure "five days previously" belongs to the episode.
         if (flags & HISTORICAL && (e.kind === TermKind.COMPLICATION || e.kind === TermKind.SYMPTOM)) continue;
@@ -206,8 +250,14 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
         }
         const swap = SITE_SWAP[key];
         if (swap && !SITE_WORDS.test(surface) && opts.matcher.byKey(e.kind, swap.other)) {
-          const site = siteOf(ctx.sentence.text, opts);
+          const site = nearSite(ctx, m.start) ?? siteOf(ctx.sentence.text, opts);
           if (site && site !== swap.defaultSite) key = swap.other;
+        }
+        const aged = AGED_KEYS[key];
+        if (aged) {
+          const a = AGE_BEFORE.exec(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 80), m.start));
+          const agedKey = a ? aged[a[1].toLowerCase()] : undefined;
+          if (agedKey && opts.matcher.byKey(e.kind, agedKey)) key = agedKey;
         }
         for (const special of SPECIALISE[key] ?? []) {
           if (special.cue.test(ctx.sentence.text) && opts.matcher.byKey(e.kind, special.key)) {
@@ -305,6 +355,8 @@ export function clauseMentions(sentences: SentenceContext[], opts: CollectOption
  * haematomas. Spinal or intracranial keys by the sentence's site (as the bare wordings).
  */
 const COORDINATED_SPACES = /\b(epidural|subdural|subarachnoid|intrathecal)\s*(?:and|or|\/|,)\s*(?:an? |the )?(epidural|subdural|subarachnoid|intrathecal)\s+(?:ha?ematomas?|ha?emorrhages?|bleeding)\b/gi;
+/** "Both cases bled into the subarachnoid space and subdural space": bleeding told as a clause, one or two spaces. */
+const BLED_INTO = /\b(?:bled|bleeding|hemorrhaged|haemorrhaged|hemorrhage|haemorrhage) into the (epidural|subdural|subarachnoid|intrathecal) spaces?(?:\s*(?:and|or|,)\s*(?:into )?(?:the )?(epidural|subdural|subarachnoid|intrathecal) spaces?)?/gi;
 const SPACE_KEYS: Record<'spinal' | 'cranial', Record<string, string>> = {
   spinal: { epidural: 'spinal-epidural-hematoma', subdural: 'spinal-subdural-hematoma', subarachnoid: 'intrathecal-hematoma', intrathecal: 'intrathecal-hematoma' },
   cranial: { epidural: 'intracranial-epidural-hematoma', subdural: 'intracranial-subdural-hematoma', subarachnoid: 'subarachnoid-hemorrhage' },
@@ -316,19 +368,48 @@ export function coordinatedSpaceMentions(sentences: SentenceContext[], opts: Col
     if (ctx.generic) continue;
     const text = ctx.sentence.text;
     if (!/ and | or |\/|,/.test(text)) continue;
-    COORDINATED_SPACES.lastIndex = 0;
+    for (const re of [COORDINATED_SPACES, BLED_INTO]) {
+    if (re === BLED_INTO && !/ into the /i.test(text)) continue;
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = COORDINATED_SPACES.exec(text)) !== null) {
+    while ((m = re.exec(text)) !== null) {
       const start = ctx.sentence.start + m.index;
       let flags = 0;
       for (let k = 0; k < ctx.tokens.length; k++) if (ctx.tokens[k].start >= start && ctx.tokens[k].end <= start + m[0].length) flags |= ctx.flags[k];
       if (flags & (NEGATED | HYPOTHETICAL | HISTORICAL)) continue;
       const site = siteOf(text, opts) ?? 'spinal';
       for (const space of [m[1], m[2]]) {
+        if (!space) continue;
         const key = SPACE_KEYS[site][space.toLowerCase()];
         if (!key || !opts.matcher.byKey(TermKind.COMPLICATION, key)) continue;
         out.push({ kind: TermKind.COMPLICATION, key, evidence: evidenceOf(ctx.field, ctx.fieldText, start, start + m[0].length, ctx.sentence, 'TEXT_RULE', 0.7), ctx, order: (ctx.field === 'abstract' ? 0 : 1e9) + start, attempt: null });
       }
+    }
+    }
+  }
+  return out;
+}
+
+/** "severe back and neck pain": two pains sharing one head noun; the first is read as "back pain". */
+const SHARED_PAIN = /\b(back|neck|leg|low back|lower back|chest|abdominal|shoulder|buttock|arm|head)\s*(?:and|or|\/|,)\s*(?:back|neck|leg|legs|chest|abdominal|shoulder|buttock|arm|head)\s+pain\b/gi;
+
+export function sharedHeadMentions(sentences: SentenceContext[], opts: CollectOptions): TermMention[] {
+  const out: TermMention[] = [];
+  for (const ctx of sentences) {
+    if (ctx.generic) continue;
+    const text = ctx.sentence.text;
+    if (text.indexOf(' pain') < 0) continue;
+    SHARED_PAIN.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = SHARED_PAIN.exec(text)) !== null) {
+      const start = ctx.sentence.start + m.index;
+      const end = start + m[1].length;
+      const tokenFlags = ctx.tokens.reduce((f, t, k) => (t.start >= start && t.end <= end ? f | ctx.flags[k] : f), 0);
+      if (tokenFlags & (NEGATED | HYPOTHETICAL | HISTORICAL)) continue;
+      const found = opts.matcher.match(`${m[1]} pain`).matches.find((x) => x.start === 0 && x.entries.some((e) => e.kind === TermKind.SYMPTOM));
+      const entry = found?.entries.find((e) => e.kind === TermKind.SYMPTOM && e.source !== 'mesh') ?? found?.entries.find((e) => e.kind === TermKind.SYMPTOM);
+      if (!entry) continue;
+      out.push({ kind: TermKind.SYMPTOM, key: entry.key, evidence: evidenceOf(ctx.field, ctx.fieldText, start, end, ctx.sentence, 'TEXT_RULE', 0.7), ctx, order: (ctx.field === 'abstract' ? 0 : 1e9) + start, attempt: null });
     }
   }
   return out;

@@ -1,0 +1,53 @@
+import { TermKind } from './domain-values';
+import { buildVocabularyMatcher } from './extract-cases';
+import type { Evidence } from './extraction.types';
+import { curatedVocabulary } from './extraction.test-support';
+import type { TermMention } from './term-assignment.rules';
+import { procedureAnaphora, textOverMesh } from './text-over-mesh.rules';
+
+const matcher = buildVocabularyMatcher(curatedVocabulary());
+
+function mention(kind: TermKind, key: string, text: string, method: Evidence['method'] = 'TEXT_RULE'): TermMention {
+  const evidence: Evidence = { field: method === 'MESH_MAPPING' ? 'mesh' : 'abstract', start: 0, end: text.length, text, sentence: text, method, confidence: 0.7 };
+  return { kind, key, evidence, ctx: null, order: method === 'MESH_MAPPING' ? 2e9 : 0, attempt: null };
+}
+const keys = (ms: TermMention[]) => ms.map((m) => `${m.kind}:${m.key}`);
+
+describe('textOverMesh', () => {
+  const text = [mention(TermKind.COMPLICATION, 'intrathecal-hematoma', 'subarachnoid hematoma'), mention(TermKind.PROCEDURE, 'epidural-blood-patch', 'EBP'), mention(TermKind.SYMPTOM, 'back-pain', 'back pain')];
+  const mesh = [
+    mention(TermKind.COMPLICATION, 'spinal-epidural-hematoma', 'Hematoma, Epidural, Spinal', 'MESH_MAPPING'),
+    mention(TermKind.PROCEDURE, 'lumbar-puncture', 'Spinal Puncture', 'MESH_MAPPING'),
+    mention(TermKind.SYMPTOM, 'headache', 'Headache', 'MESH_MAPPING'),
+    mention(TermKind.COMPLICATION, 'meningitis', 'Meningitis', 'MESH_MAPPING'),
+  ];
+
+  it('drops MeSH procedures and symptoms when the text names its own, and a MeSH complication with a text sibling', () => {
+    expect(keys(textOverMesh([...text, ...mesh], matcher, true))).toEqual([...keys(text), 'COMPLICATION:meningitis']);
+  });
+
+  it('keeps every heading without an abstract, and a heading the text repeats', () => {
+    expect(keys(textOverMesh([...text, ...mesh], matcher, false))).toEqual(keys([...text, ...mesh]));
+    const repeated = mention(TermKind.COMPLICATION, 'intrathecal-hematoma', 'Hematoma', 'MESH_MAPPING');
+    expect(keys(textOverMesh([...text, repeated], matcher, true))).toContain('COMPLICATION:intrathecal-hematoma');
+  });
+
+  it('keeps MeSH headings of a kind the text does not name', () => {
+    const only = [mention(TermKind.COMPLICATION, 'pneumocephalus', 'pneumocephalus'), mention(TermKind.PROCEDURE, 'epidural-anesthesia', 'Anesthesia, Epidural', 'MESH_MAPPING')];
+    expect(keys(textOverMesh(only, matcher, true))).toEqual(keys(only));
+  });
+});
+
+describe('procedureAnaphora', () => {
+  it('reads a bare epidural injection beside an epidural as that epidural, and a dural puncture during it as accidental', () => {
+    const ms = [mention(TermKind.PROCEDURE, 'labour-epidural-analgesia', 'labor epidural analgesia'), mention(TermKind.PROCEDURE, 'dural-puncture', 'dural puncture'), mention(TermKind.PROCEDURE, 'epidural-injection', 'epidural injection')];
+    expect(keys(procedureAnaphora(ms, matcher))).toEqual(['PROCEDURE:labour-epidural-analgesia', 'PROCEDURE:accidental-dural-puncture']);
+  });
+
+  it('leaves a dural puncture beside a spinal, and an epidural injection without an epidural', () => {
+    const spinal = [mention(TermKind.PROCEDURE, 'epidural-anesthesia', 'epidural block'), mention(TermKind.PROCEDURE, 'spinal-anesthesia', 'spinal anesthesia'), mention(TermKind.PROCEDURE, 'dural-puncture', 'dural puncture')];
+    expect(keys(procedureAnaphora(spinal, matcher))).toEqual(keys(spinal));
+    const injection = [mention(TermKind.PROCEDURE, 'epidural-injection', 'epidural injection'), mention(TermKind.PROCEDURE, 'lumbar-puncture', 'lumbar puncture')];
+    expect(keys(procedureAnaphora(injection, matcher))).toEqual(keys(injection));
+  });
+});
