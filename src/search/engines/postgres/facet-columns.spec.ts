@@ -97,20 +97,24 @@ describe('FacetColumns with rare and common values', () => {
       ]);
     const rowAxis = { field: 'complicationIds' as const, unknownCode: -1 };
 
-    it.each(['sets', 'scan', 'visits'] as const)('%s: margins and cells as a naive pass counts them, unknowns included', (strategy) => {
-      const all = columns.crossCount(query({}), encode as never, null, rowAxis, { field: 'sex', unknownCode: -1 }, strategy);
-      expect(flat(all)).toEqual(naiveCross(() => true, -1));
-      expect([all.totalCases, all.totalPublications]).toEqual([cases, new Set(rows.map((row) => row.publication_id)).size]);
+    // Every way, with publications and without (then every publication count is 0, the cases the same).
+    const ways = (['sets', 'scan', 'visits'] as const).flatMap((strategy) => [true, false].map((publications) => [strategy, publications] as const));
+    it.each(ways)('%s (publications: %s): margins and cells as a naive pass counts them, unknowns included', (strategy, publications) => {
+      const options = { strategy, publications };
+      const expected = (counts: Map<string, number[]>) => (publications ? counts : new Map([...counts].map(([key, [cases]]) => [key, [cases, 0]])));
+      const all = columns.crossCount(query({}), encode as never, null, rowAxis, { field: 'sex', unknownCode: -1 }, options);
+      expect(flat(all)).toEqual(expected(naiveCross(() => true, -1)));
+      expect([all.totalCases, all.totalPublications]).toEqual([cases, publications ? new Set(rows.map((row) => row.publication_id)).size : 0]);
       const candidates = new Uint8Array(cases);
       for (let i = 0; i < cases; i += 2) candidates[i] = 1;
-      const some = columns.crossCount(query({ sex: ['2001' as never] }), encode as never, candidates, rowAxis, { field: 'sex', unknownCode: 2002 }, strategy);
-      expect(flat(some)).toEqual(naiveCross((i) => i % 2 === 0 && sexes[i] === 2001, 2002));
-      const storedUnknown = columns.crossCount(query({}), encode as never, null, rowAxis, { field: 'sex', unknownCode: 2002 }, strategy);
-      expect(flat(storedUnknown)).toEqual(naiveCross(() => true, 2002));
+      const some = columns.crossCount(query({ sex: ['2001' as never] }), encode as never, candidates, rowAxis, { field: 'sex', unknownCode: 2002 }, options);
+      expect(flat(some)).toEqual(expected(naiveCross((i) => i % 2 === 0 && sexes[i] === 2001, 2002)));
+      const storedUnknown = columns.crossCount(query({}), encode as never, null, rowAxis, { field: 'sex', unknownCode: 2002 }, options);
+      expect(flat(storedUnknown)).toEqual(expected(naiveCross(() => true, 2002)));
       // The single-valued side as rows: the same counts, transposed.
-      const transposed = columns.crossCount(query({}), encode as never, null, { field: 'sex', unknownCode: 2002 }, rowAxis, strategy);
+      const transposed = columns.crossCount(query({}), encode as never, null, { field: 'sex', unknownCode: 2002 }, rowAxis, options);
       const swap = (key: string) => (key.startsWith('r ') ? `c ${key.slice(2)}` : key.startsWith('c ') ? `r ${key.slice(2)}` : `x ${key.split(' ')[2]} ${key.split(' ')[1]}`);
-      expect(new Map([...flat(transposed)].map(([key, value]) => [swap(key), value]))).toEqual(naiveCross(() => true, 2002));
+      expect(new Map([...flat(transposed)].map(([key, value]) => [swap(key), value]))).toEqual(expected(naiveCross(() => true, 2002)));
     });
   });
 
