@@ -143,11 +143,17 @@ async function main(): Promise<void> {
     // Interleaved, so every measurement sees the same load (the machine is shared): one round runs
     // each measurement once, in a rotating order; the ratios are also taken round by round.
     type Name = 'facets' | 'summary' | 'crossTab' | 'synthesis' | 'warm' | 'summaryPublications' | 'crossTabPublications' | 'synthesisPublications';
-    const times: Record<Name, number[]> = { facets: [], summary: [], crossTab: [], synthesis: [], warm: [], summaryPublications: [], crossTabPublications: [], synthesisPublications: [] };
+    const names: Name[] = ['facets', 'summary', 'crossTab', 'synthesis', 'warm', 'summaryPublications', 'crossTabPublications', 'synthesisPublications'];
+    const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<Name, number[]>;
+    // CPU time of this process (the embedded database runs in it too): less moved by other processes' load than wall time.
+    const cpuTimes = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<Name, number[]>;
     const timed = async (name: Name, run: () => Promise<unknown>) => {
+      const cpu = process.cpuUsage();
       const started = performance.now();
       await run();
       times[name].push(performance.now() - started);
+      const used = process.cpuUsage(cpu);
+      cpuTimes[name].push((used.user + used.system) / 1000);
     };
     const cold = (name: Name, run: () => Promise<unknown>) => {
       forget();
@@ -166,29 +172,29 @@ async function main(): Promise<void> {
       () => cold('synthesisPublications', () => synthesisOf(withPublications)),
     ];
     for (const step of steps) await step(); // warm the code paths (not the kept answers: every cold step forgets them)
-    for (const name of Object.keys(times) as Name[]) times[name].length = 0;
+    for (const name of names) times[name].length = cpuTimes[name].length = 0;
     for (let round = 0; round < repeats; round++) {
       for (let k = 0; k < steps.length; k++) await steps[(round + k) % steps.length]();
     }
-    const stat = (name: Name) => ({ p50: percentile(times[name], 50), p95: percentile(times[name], 95) });
-    const paired = (name: Name) => percentile(times[name].map((time, round) => time / times.facets[round]), 50);
+    const stat = (name: Name) => ({ p50: percentile(times[name], 50), p95: percentile(times[name], 95), cpu: percentile(cpuTimes[name], 50) });
+    const paired = (of: Record<Name, number[]>, name: Name) => percentile(of[name].map((time, round) => time / of.facets[round]), 50);
     const facets = stat('facets');
-    const line = (label: string, name: Name, ratio: boolean) => {
-      const { p50, p95 } = stat(name);
-      return `| ${label} | ${p50.toFixed(1)} | ${p95.toFixed(1)} | ${ratio ? `${paired(name).toFixed(2)}x | ${(p50 / facets.p50).toFixed(2)}x / ${(p95 / facets.p95).toFixed(2)}x` : ' | '} |`;
+    const line = (label: string, name: Name) => {
+      const { p50, p95, cpu } = stat(name);
+      return `| ${label} | ${p50.toFixed(1)} / ${p95.toFixed(1)} | ${cpu.toFixed(1)} | **${paired(times, name).toFixed(2)}x** | ${paired(cpuTimes, name).toFixed(2)}x | ${(p50 / facets.p50).toFixed(2)}x / ${(p95 / facets.p95).toFixed(2)}x |`;
     };
     log('');
     log(`load average at the end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-    log('| measurement | p50 ms | p95 ms | round-by-round ratio to facets (median; target <= 2.0 for the pair) | ratio of p50s / of p95s |');
-    log('|---|---|---|---|---|');
-    log(`| facets of the search (OUTCOME, TREATMENT) | ${facets.p50.toFixed(1)} | ${facets.p95.toFixed(1)} | | |`);
-    log(line('summary (OUTCOME), cases only, cold', 'summary', true));
-    log(line('cross-tab (TREATMENT x OUTCOME), cases only, cold', 'crossTab', true));
-    log(line('**summary + cross-tab, cases only (the web client), cold**', 'synthesis', true));
-    log(line('summary + cross-tab, cases only, warm (kept answers)', 'warm', true));
-    log(line('summary (OUTCOME), with publications, cold', 'summaryPublications', true));
-    log(line('cross-tab (TREATMENT x OUTCOME), with publications, cold', 'crossTabPublications', true));
-    log(line('summary + cross-tab, with publications (full selection), cold', 'synthesisPublications', true));
+    log('| measurement | wall p50 / p95 ms | CPU p50 ms | wall ratio to facets, round by round (median; target <= 2.0 for the pair) | CPU ratio, round by round | ratio of wall p50s / p95s |');
+    log('|---|---|---|---|---|---|');
+    log(`| facets of the search (OUTCOME, TREATMENT) | ${facets.p50.toFixed(1)} / ${facets.p95.toFixed(1)} | ${facets.cpu.toFixed(1)} | | | |`);
+    log(line('summary (OUTCOME), cases only, cold', 'summary'));
+    log(line('cross-tab (TREATMENT x OUTCOME), cases only, cold', 'crossTab'));
+    log(line('**summary + cross-tab, cases only (the web client), cold**', 'synthesis'));
+    log(line('summary + cross-tab, cases only, warm (kept answers)', 'warm'));
+    log(line('summary (OUTCOME), with publications, cold', 'summaryPublications'));
+    log(line('cross-tab (TREATMENT x OUTCOME), with publications, cold', 'crossTabPublications'));
+    log(line('summary + cross-tab, with publications (full selection), cold', 'synthesisPublications'));
 
     // The case table: the newest cases of the broad search, streamed; CSV and Markdown at two sizes,
     // Word (built whole, at most 5,000 cases) at two sizes.
