@@ -250,11 +250,16 @@ export class PostgresSearchEngine implements SearchEngine {
     return this.prepareAt(query, await this.head(query), extraKeys);
   }
 
-  /** One round trip: the index version and, with text, the tsquery as PostgreSQL analyses it. */
+  /**
+   * One round trip: the index version and, with text, the tsquery as PostgreSQL analyses it. Without
+   * text the statement is always the same, so it is a prepared statement (parsed and planned once per
+   * connection: a fair part of a facet search's or a synthesis' time on the embedded engine).
+   */
   private async head(query: SearchQuery): Promise<{ version: bigint; tsquery: string | null }> {
     const params = new SqlParams();
     const tsquerySelect = query.text ? `, (${tsquerySql(query.text, params)})::text AS q` : '';
-    const [head] = (await this.dataSource.query(`SELECT (SELECT version::text FROM search_index_version WHERE id = 1) AS v${tsquerySelect}`, params.values)) as { v: string | null; q?: string }[];
+    const sql = `SELECT (SELECT version::text FROM search_index_version WHERE id = 1) AS v${tsquerySelect}`;
+    const [head] = (query.text ? await this.dataSource.query(sql, params.values) : await preparedQuery(this.dataSource, sql, [])) as { v: string | null; q?: string }[];
     return { version: BigInt(head.v ?? 0), tsquery: head.q ?? null };
   }
 
