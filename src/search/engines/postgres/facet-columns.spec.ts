@@ -127,6 +127,59 @@ describe('FacetColumns with rare and common values', () => {
   });
 });
 
+describe('FacetColumns cross-tab with publications of one case and of several', () => {
+  // Most publications have one case (counted without a check by visits), the others 2–4.
+  const rand = prngForTest(11);
+  const rows: ColumnRow[] = [];
+  let publication = 0;
+  let left = 0;
+  for (let i = 0; i < 2000; i++) {
+    if (left === 0) {
+      left = rand() < 0.6 ? 1 : 2 + Math.floor(rand() * 3);
+      publication++;
+    }
+    left--;
+    const codes = [...new Set([1 + Math.floor(rand() * 5), rand() < 0.5 ? 10 + Math.floor(rand() * 3) : 1])].sort((a, b) => a - b);
+    rows.push({ case_report_id: `c-${String(i).padStart(5, '0')}`, publication_id: `p-${String(publication).padStart(5, '0')}`, complication_codes: codes, sex_code: rand() < 0.5 ? 2001 : 2002 });
+  }
+  const encode = (field: string, value: string) => Number(value);
+  const query: SearchQuery = { text: null, filters: {}, facets: [], sort: SearchSort.RELEVANCE, page: { first: 0, after: null }, highlight: false };
+  const naive = (live: ColumnRow[]) => {
+    const tally = new Map<string, { cases: number; publications: Set<string> }>();
+    const add = (key: string, row: ColumnRow) => {
+      const entry = tally.get(key) ?? { cases: 0, publications: new Set<string>() };
+      entry.cases++;
+      entry.publications.add(row.publication_id);
+      tally.set(key, entry);
+    };
+    for (const row of live) {
+      for (const code of row.complication_codes as number[]) {
+        add(`r ${code}`, row);
+        add(`x ${code} ${row.sex_code}`, row);
+      }
+      add(`c ${row.sex_code}`, row);
+    }
+    return new Map([...tally].map(([key, entry]) => [key, [entry.cases, entry.publications.size]]));
+  };
+  const flat = (result: ReturnType<FacetColumns['crossCount']>) =>
+    new Map<string, number[]>([
+      ...result.rows.map((entry): [string, number[]] => [`r ${entry.code}`, [entry.cases, entry.publications]]),
+      ...result.columns.map((entry): [string, number[]] => [`c ${entry.code}`, [entry.cases, entry.publications]]),
+      ...result.cells.map((entry): [string, number[]] => [`x ${entry.rowCode} ${entry.columnCode}`, [entry.cases, entry.publications]]),
+    ]);
+
+  it.each(['sets', 'scan', 'visits'] as const)('%s: distinct publications as a naive pass counts them, also once a series is down to one case', (strategy) => {
+    const columns = FacetColumns.load(1n, rows);
+    const count = () => flat(columns.crossCount(query, encode as never, null, { field: 'complicationIds', unknownCode: -1 }, { field: 'sex', unknownCode: -1 }, { strategy }));
+    expect(count()).toEqual(naive(rows));
+    // Remove all but one case of every series: those cases are now alone in their publication.
+    const removed = new Set(rows.filter((row, i) => i > 0 && rows[i - 1].publication_id === row.publication_id).map((row) => row.case_report_id));
+    expect(removed.size).toBeGreaterThan(100);
+    for (const id of removed) columns.remove(id);
+    expect(count()).toEqual(naive(rows.filter((row) => !removed.has(row.case_report_id))));
+  });
+});
+
 describe('FacetColumns paging', () => {
   // Years 2020, 2020, 2020, 2019, null; case-1 and case-3 have incomplete citations.
   const rows: ColumnRow[] = [
