@@ -3,7 +3,9 @@
  *
  * The synthesis targets of the evidence-synthesis issue, on the same synthetic corpus as bench:search:
  * - a summary (OUTCOME) plus a cross-tab (TREATMENT x OUTCOME) of a broad search, against the same
- *   search's facets (OUTCOME and TREATMENT counts): target within 2x;
+ *   search's facets (OUTCOME and TREATMENT counts): target within 2x. Timed as the web client asks
+ *   (cases only, no publication counts) and with publications (the full GraphQL selection), each
+ *   cold (no kept cross-tab answer: the headline) and, as the web client asks, warm;
  * - the case table of about 10,000 cases streamed as CSV: target flat memory (the heap after a full
  *   collection after every chunk, against the same before it started; at a quarter of the cases too),
  *   and Markdown and Word (.docx: its XML streamed into a zip), each the same way.
@@ -14,7 +16,7 @@
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { INestApplicationContext } from '@nestjs/common';
@@ -29,6 +31,9 @@ import { CaseTableService } from '../src/synthesis/case-table/case-table.service
 import { CaseTableFormat } from '../src/synthesis/case-table/case-table-writers';
 import { CrossTabService } from '../src/synthesis/cross-tab/cross-tab.service';
 import { CaseSummaryService } from '../src/synthesis/summary/case-summary.service';
+import { SynthesisCounts } from '../src/synthesis/synthesis-counts';
+import { PostgresSearchEngine } from '../src/search/engines/postgres/postgres-search.engine';
+import { SEARCH_ENGINE, SearchEngine } from '../src/search/search-engine.port';
 import { CURATED_SEED_TERMS } from '../src/vocabulary/seed/vocabulary-seeder';
 import { insertCorpus } from './search.bench';
 import { generateCorpus, TermRow } from './synthetic-corpus';
@@ -90,41 +95,6 @@ async function streamTable(app: INestApplicationContext, input: SearchCaseReport
   return { cases: table.totalCases, lines, bytes, seconds: (performance.now() - started) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, baseline, peak: peak - baseline, retained };
 }
 
-/** The summary and the cross-tab against the search's facets, interleaved. */
-async function timeSynthesis(log: (line: string) => void, search: SearchService, broad: SearchCaseReportsInput, repeats: number, summaries: CaseSummaryService, crossTabs: CrossTabService): Promise<void> {
-  // Interleaved, so every measurement sees the same load (the machine is shared): one round runs
-  // each measurement once, in a rotating order; the ratio is also taken round by round.
-  const runs = {
-    facets: () => search.search({ ...broad, first: 0, facets: [{ facet: FacetName.OUTCOME }, { facet: FacetName.TREATMENT }] }),
-    summary: () => summaries.summary(broad, FacetName.OUTCOME),
-    crossTab: () => crossTabs.crossTab(broad, FacetName.TREATMENT, FacetName.OUTCOME, 20),
-    synthesis: () => Promise.all([summaries.summary(broad, FacetName.OUTCOME), crossTabs.crossTab(broad, FacetName.TREATMENT, FacetName.OUTCOME, 20)]),
-  };
-  const names = Object.keys(runs) as (keyof typeof runs)[];
-  const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<keyof typeof runs, number[]>;
-  for (const name of names) await runs[name](); // warm
-  for (let round = 0; round < repeats; round++) {
-    for (let k = 0; k < names.length; k++) {
-      const name = names[(round + k) % names.length];
-      const started = performance.now();
-      await runs[name]();
-      times[name].push(performance.now() - started);
-    }
-  }
-  const stat = (name: keyof typeof runs) => ({ p50: percentile(times[name], 50), p95: percentile(times[name], 95) });
-  const [facets, summary, crossTab, synthesis] = names.map(stat);
-  const pairedRatio = percentile(times.synthesis.map((time, round) => time / times.facets[round]), 50);
-  log('');
-  log('| measurement | p50 ms | p95 ms |');
-  log('|---|---|---|');
-  log(`| facets of the search (OUTCOME, TREATMENT) | ${facets.p50.toFixed(1)} | ${facets.p95.toFixed(1)} |`);
-  log(`| summary (OUTCOME) alone | ${summary.p50.toFixed(1)} | ${summary.p95.toFixed(1)} |`);
-  log(`| cross-tab (TREATMENT x OUTCOME) alone | ${crossTab.p50.toFixed(1)} | ${crossTab.p95.toFixed(1)} |`);
-  log(`| summary (OUTCOME) + cross-tab (TREATMENT x OUTCOME) | ${synthesis.p50.toFixed(1)} | ${synthesis.p95.toFixed(1)} |`);
-  log(`| median of the round-by-round ratio (target <= 2.0) | ${pairedRatio.toFixed(2)}x | |`);
-  log(`| ratio of the p50s and of the p95s | ${(synthesis.p50 / facets.p50).toFixed(2)}x | ${(synthesis.p95 / facets.p95).toFixed(2)}x |`);
-}
-
 async function main(): Promise<void> {
   const cases = Number(option('cases', '100000'));
   const repeats = Number(option('repeats', '40'));
@@ -164,7 +134,76 @@ async function main(): Promise<void> {
     const broad: SearchCaseReportsInput = { filters: { pregnancyStatuses: ['PREGNANT', 'POSTPARTUM'] } as SearchCaseReportsInput['filters'] };
     const total = (await search.search({ ...broad, first: 0 })).totalCases;
     log(`broad search: ${total} cases`);
-    if (!tableOnly) await timeSynthesis(log, search, broad, repeats, summaries, crossTabs);
+    if (!tableOnly) {
+      // What a user gets: the web client's synthesis view asks for cases and proportions, no publication
+      // counts (src/web/client/queries.ts: OUTCOME_SUMMARY_QUERY, CROSS_TAB_QUERY), so GraphQL asks the
+      // engine for none (synthesis-counts.ts). The full selection (publications too) is timed alongside.
+      const casesOnly = { publications: false };
+      const withPublications = { publications: true };
+      const summaryOf = (asked: SynthesisCounts) => summaries.summary(broad, FacetName.OUTCOME, asked);
+      const crossTabOf = (asked: SynthesisCounts) => crossTabs.crossTab(broad, FacetName.TREATMENT, FacetName.OUTCOME, 20, asked);
+      const synthesisOf = (asked: SynthesisCounts) => Promise.all([summaryOf(asked), crossTabOf(asked)]);
+      // The embedded engine keeps cross-tab answers per index version: "cold" is a call with none kept
+      // (as the first after an index change; the facet columns' own sets stay built, as they do for the
+      // facets search), "warm" the same call again (a researcher reloading the synthesis).
+      const engine = app.get<SearchEngine>(SEARCH_ENGINE);
+      const forget = () => (engine instanceof PostgresSearchEngine ? engine.clearCrossTabCache() : undefined);
+      // Interleaved, so every measurement sees the same load (the machine is shared): one round runs
+      // each measurement once, in a rotating order; the ratios are also taken round by round.
+      type Name = 'facets' | 'summary' | 'crossTab' | 'synthesis' | 'warm' | 'summaryPublications' | 'crossTabPublications' | 'synthesisPublications';
+      const names: Name[] = ['facets', 'summary', 'crossTab', 'synthesis', 'warm', 'summaryPublications', 'crossTabPublications', 'synthesisPublications'];
+      const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<Name, number[]>;
+      // CPU time of this process (the embedded database runs in it too): less moved by other processes' load than wall time.
+      const cpuTimes = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<Name, number[]>;
+      const timed = async (name: Name, run: () => Promise<unknown>) => {
+        const cpu = process.cpuUsage();
+        const started = performance.now();
+        await run();
+        times[name].push(performance.now() - started);
+        const used = process.cpuUsage(cpu);
+        cpuTimes[name].push((used.user + used.system) / 1000);
+      };
+      const cold = (name: Name, run: () => Promise<unknown>) => {
+        forget();
+        return timed(name, run);
+      };
+      const steps: (() => Promise<void>)[] = [
+        () => timed('facets', () => search.search({ ...broad, first: 0, facets: [{ facet: FacetName.OUTCOME }, { facet: FacetName.TREATMENT }] })),
+        () => cold('summary', () => summaryOf(casesOnly)),
+        () => cold('crossTab', () => crossTabOf(casesOnly)),
+        async () => {
+          await cold('synthesis', () => synthesisOf(casesOnly));
+          await timed('warm', () => synthesisOf(casesOnly));
+        },
+        () => cold('summaryPublications', () => summaryOf(withPublications)),
+        () => cold('crossTabPublications', () => crossTabOf(withPublications)),
+        () => cold('synthesisPublications', () => synthesisOf(withPublications)),
+      ];
+      for (const step of steps) await step(); // warm the code paths (not the kept answers: every cold step forgets them)
+      for (const name of names) times[name].length = cpuTimes[name].length = 0;
+      for (let round = 0; round < repeats; round++) {
+        for (let k = 0; k < steps.length; k++) await steps[(round + k) % steps.length]();
+      }
+      const stat = (name: Name) => ({ p50: percentile(times[name], 50), p95: percentile(times[name], 95), cpu: percentile(cpuTimes[name], 50) });
+      const paired = (of: Record<Name, number[]>, name: Name) => percentile(of[name].map((time, round) => time / of.facets[round]), 50);
+      const facets = stat('facets');
+      const line = (label: string, name: Name) => {
+        const { p50, p95, cpu } = stat(name);
+        return `| ${label} | ${p50.toFixed(1)} / ${p95.toFixed(1)} | ${cpu.toFixed(1)} | **${paired(times, name).toFixed(2)}x** | ${paired(cpuTimes, name).toFixed(2)}x | ${(p50 / facets.p50).toFixed(2)}x / ${(p95 / facets.p95).toFixed(2)}x |`;
+      };
+      log('');
+      log(`load average at the end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+      log('| measurement | wall p50 / p95 ms | CPU p50 ms | wall ratio to facets, round by round (median; target <= 2.0 for the pair) | CPU ratio, round by round | ratio of wall p50s / p95s |');
+      log('|---|---|---|---|---|---|');
+      log(`| facets of the search (OUTCOME, TREATMENT) | ${facets.p50.toFixed(1)} / ${facets.p95.toFixed(1)} | ${facets.cpu.toFixed(1)} | | | |`);
+      log(line('summary (OUTCOME), cases only, cold', 'summary'));
+      log(line('cross-tab (TREATMENT x OUTCOME), cases only, cold', 'crossTab'));
+      log(line('**summary + cross-tab, cases only (the web client), cold**', 'synthesis'));
+      log(line('summary + cross-tab, cases only, warm (kept answers)', 'warm'));
+      log(line('summary (OUTCOME), with publications, cold', 'summaryPublications'));
+      log(line('cross-tab (TREATMENT x OUTCOME), with publications, cold', 'crossTabPublications'));
+      log(line('summary + cross-tab, with publications (full selection), cold', 'synthesisPublications'));
+    }
 
     // The case table: the newest cases of the broad search, streamed; CSV and Word at two sizes, Markdown at the larger.
     log('');
@@ -177,7 +216,8 @@ async function main(): Promise<void> {
       ['docx', Math.round(tableCases / 4)],
       ['docx', tableCases],
     ];
-    for (const [format, wanted] of tables.filter(([format]) => tableFormats.includes(format))) {
+    // --table-cases 0: the timings only.
+    for (const [format, wanted] of tableCases > 0 ? tables.filter(([format]) => tableFormats.includes(format)) : []) {
       const { since } = await sinceYearFor(ds, wanted);
       const input: SearchCaseReportsInput = { ...broad, filters: { ...broad.filters, year: { min: since, max: null } } as SearchCaseReportsInput['filters'] };
       const run = await streamTable(app, input, format);

@@ -1,4 +1,5 @@
-import { Args, Float, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, Float, Info, Int, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { SearchCaseReportsInput } from '../search/inputs/search-case-reports.input';
 import { FacetName } from '../search/search.enums';
 import { CASE_TABLE_COLUMNS, CaseTableColumn } from './case-table/case-table-column';
@@ -11,6 +12,7 @@ import { CaseNumericSummary } from './models/numeric-summary.model';
 import { NumericField } from './numeric/numeric-field';
 import { NumericSummaryService } from './numeric/numeric-summary.service';
 import { CaseSummaryService } from './summary/case-summary.service';
+import { countsSelected, CROSS_TAB_PUBLICATION_FIELDS, SUMMARY_PUBLICATION_FIELDS } from './synthesis-counts';
 
 const SEARCH = { type: () => SearchCaseReportsInput, nullable: true, description: 'The search (text, filters, sort); paging and facets are ignored. All cases when absent.' } as const;
 
@@ -25,8 +27,9 @@ export class SynthesisResolver {
   ) {}
 
   @Query(() => CaseSummary, { description: 'Per value of a facet: cases, publications, proportions of all and of the known with Wilson 95% intervals; the unknown row always present.' })
-  caseSummary(@Args('input', SEARCH) input: SearchCaseReportsInput | null, @Args('facet', { type: () => FacetName }) facet: FacetName): Promise<CaseSummary> {
-    return this.summaries.summary(input, facet);
+  caseSummary(@Args('input', SEARCH) input: SearchCaseReportsInput | null, @Args('facet', { type: () => FacetName }) facet: FacetName, @Info() info: GraphQLResolveInfo): Promise<CaseSummary> {
+    // Distinct publications only when the selection shows them (most of the counting time).
+    return this.summaries.summary(input, facet, countsSelected(info, SUMMARY_PUBLICATION_FIELDS));
   }
 
   @Query(() => CaseCrossTab, { description: 'Two facets against each other: cells, margins, row and column proportions with Wilson 95% intervals, and the search of each cell.' })
@@ -35,8 +38,9 @@ export class SynthesisResolver {
     @Args('rows', { type: () => FacetName }) rows: FacetName,
     @Args('columns', { type: () => FacetName }) columns: FacetName,
     @Args('limit', { type: () => Int, nullable: true, description: 'Most known values per axis (those with the most cases; default 10, at most 50).' }) limit: number | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CaseCrossTab> {
-    return this.crossTabs.crossTab(input, rows, columns, limit);
+    return this.crossTabs.crossTab(input, rows, columns, limit, countsSelected(info, CROSS_TAB_PUBLICATION_FIELDS));
   }
 
   @Query(() => CaseNumericSummary, { description: 'n, missing, min, quartiles (Hyndman-Fan type 7), max, mean and a histogram of a number over the matching cases.' })

@@ -447,6 +447,43 @@ export function describeSearchEngineContract(name: string, open: () => Promise<C
         }
       });
 
+      it('without publications counts the same cases and no publications (every publication count 0)', async () => {
+        for (const [filters, axes] of [
+          [{}, { rows: axis(FacetName.TREATMENT), columns: axis(FacetName.OUTCOME) }],
+          [{ pregnancyStatuses: [PregnancyStatus.POSTPARTUM, PregnancyStatus.PREGNANT] }, { rows: axis(FacetName.OUTCOME), columns: axis(FacetName.CURATION_STATUS) }],
+          [{ complications: ids('spinal-hematoma') }, { rows: axis(FacetName.COMPLICATION, 'NONE'), columns: axis(FacetName.SYMPTOM, 'NONE') }],
+        ] as [SearchFilters, CrossTabCountsRequest][]) {
+          const query = searchQuery({ filters });
+          const counted = await engine.crossTab(query, axes);
+          const casesOnly = await engine.crossTab(query, { ...axes, publications: false });
+          const zeroed = (tab: EngineCrossTab) => ({
+            totals: [tab.totalCases, 0],
+            ...lines({ rows: tab.rows.map((b) => ({ ...b, publicationCount: 0 })), columns: tab.columns.map((b) => ({ ...b, publicationCount: 0 })), cells: tab.cells.map((c) => ({ ...c, publicationCount: 0 })) }),
+          });
+          expect({ totals: [casesOnly.totalCases, casesOnly.totalPublications], ...lines(casesOnly) }).toEqual(zeroed(counted));
+          // Asking again with publications gives them again (an answer without them is not reused).
+          expect(lines(await engine.crossTab(query, { ...axes, publications: true }))).toEqual(lines(counted));
+        }
+      });
+
+      it('sees a write at the next call (an answer is never kept across index changes)', async () => {
+        const request = { rows: axis(FacetName.OUTCOME), columns: axis(FacetName.SEX) };
+        const before = await engine.crossTab(searchQuery(), request);
+        expect(await engine.crossTab(searchQuery(), request)).toEqual(before);
+        const changed = { ...docs[1], outcome: Outcome.DEATH, hasKnownOutcome: true, loadedAt: new Date().toISOString() };
+        try {
+          await engine.upsert([changed]);
+          const after = await engine.crossTab(searchQuery(), request);
+          expect(lines(after)).toEqual(lines(referenceCrossTab(docs.map((doc) => (doc.caseReportId === changed.caseReportId ? changed : doc)), searchQuery(), request)));
+          expect(lines(after)).not.toEqual(lines(before));
+          await engine.delete([changed.caseReportId]);
+          expect((await engine.crossTab(searchQuery(), request)).totalCases).toBe(before.totalCases - 1);
+        } finally {
+          await engine.upsert([{ ...docs[1], loadedAt: new Date().toISOString() }]);
+        }
+        expect(lines(await engine.crossTab(searchQuery(), request))).toEqual(lines(before));
+      });
+
       it('refuses a numeric facet', async () => {
         await expect(engine.crossTab(searchQuery(), { rows: axis(FacetName.AGE), columns: axis(FacetName.OUTCOME) })).rejects.toThrow(/numeric/);
       });

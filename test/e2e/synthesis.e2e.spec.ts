@@ -159,6 +159,42 @@ describe('synthesis API (demo corpus)', () => {
     expect(filtered.totalCases).toBe(top.caseCount);
   });
 
+  it('counts publications only when the selection shows them, and then right (each cell and row as its own search counts them)', async () => {
+    const publicationsOf = async (input: string) => (await gql('query($input: SearchCaseReportsInput!) { searchCaseReports(input: $input) { totalPublications } }', { input: { ...JSON.parse(input), first: 0 } })).searchCaseReports.totalPublications;
+    // OUTCOME x PREGNANCY_STATUS: the two-case publication is UNKNOWN / POSTPARTUM twice.
+    const variables = { input: null, rows: 'OUTCOME', columns: 'PREGNANCY_STATUS', limit: 50 };
+    // The web client's selection: cases only (no publication count anywhere), then the same with publications in the cells alone, through a fragment.
+    const casesOnly = (await gql(`query($input: SearchCaseReportsInput, $rows: FacetName!, $columns: FacetName!, $limit: Int) { caseCrossTab(input: $input, rows: $rows, columns: $columns, limit: $limit) {
+      totalCases rowHeaders { value caseCount } cells { rowValue columnValue caseCount }
+    } }`, variables)).caseCrossTab;
+    const cellPublications = (await gql(`query($input: SearchCaseReportsInput, $rows: FacetName!, $columns: FacetName!, $limit: Int) { caseCrossTab(input: $input, rows: $rows, columns: $columns, limit: $limit) { ...tab } }
+      fragment tab on CaseCrossTab { totalCases rowHeaders { value caseCount } cells { rowValue columnValue caseCount publicationCount search { input } } }`, variables)).caseCrossTab;
+    const full = (await gql(CROSS_TAB, variables)).caseCrossTab;
+    const cases = (table: any) => table.cells.map((c: any) => `${c.rowValue}/${c.columnValue}: ${c.caseCount}`);
+    expect(cases(cellPublications)).toEqual(cases(casesOnly));
+    expect(cases(full)).toEqual(cases(casesOnly));
+    expect(casesOnly.totalCases).toBe(23);
+    // The demo corpus has one publication with two cases: the totals differ, so a count of cases passed off as publications would show.
+    expect([full.totalCases, full.totalPublications]).toEqual([23, 22]);
+    let fewerPublications = 0;
+    for (const table of [cellPublications, full]) {
+      for (const cell of table.cells.filter((c: any) => c.caseCount > 0 && c.search)) {
+        expect({ cell: `${cell.rowValue}/${cell.columnValue}`, publications: cell.publicationCount }).toEqual({ cell: `${cell.rowValue}/${cell.columnValue}`, publications: await publicationsOf(cell.search.input) });
+        if (cell.publicationCount < cell.caseCount) fewerPublications++;
+      }
+    }
+    expect(fewerPublications).toBeGreaterThan(0);
+    for (const header of full.rowHeaders) expect(header.publicationCount).toBe(await publicationsOf(JSON.stringify({ filters: { outcomes: [header.value] } })));
+
+    // The summary: rows' publication counts through a fragment, and none asked for.
+    const summaryRows = (await gql(`query { caseSummary(facet: PREGNANCY_STATUS) { totalCases rows { value caseCount ...publications search { input } } } }
+      fragment publications on CaseSummaryRow { publicationCount }`, {})).caseSummary.rows;
+    for (const row of summaryRows.filter((r: any) => r.caseCount > 0 && r.search)) expect(row.publicationCount).toBe(await publicationsOf(row.search.input));
+    expect(summaryRows.find((r: any) => r.value === 'POSTPARTUM')).toMatchObject({ caseCount: 14, publicationCount: 13 });
+    const casesOnlySummary = (await gql('query { caseSummary(facet: PREGNANCY_STATUS) { totalCases rows { value caseCount } } }', {})).caseSummary;
+    expect(casesOnlySummary.rows.map((r: any) => [r.value, r.caseCount])).toEqual(summaryRows.map((r: any) => [r.value, r.caseCount]));
+  });
+
   it('summarises age, onset and blood-patch volume of the README question', async () => {
     const { caseNumericSummary: age } = await gql(NUMBERS, { input: QUESTION, field: 'AGE' });
     // Ages 27, 32, 37, 40 and one not reported (A01); type 7 quartiles as R's quantile().

@@ -20,19 +20,30 @@ export interface CrossTabAxis {
 export interface CrossTabCountsRequest {
   rows: CrossTabAxis;
   columns: CrossTabAxis;
+  /**
+   * Count distinct publications (totals, margins, cells); true when absent. When false every
+   * publication count of the answer is 0 and engines skip the work (the embedded engine counts cases
+   * by population counts, Elasticsearch leaves out its cardinality aggregations): for a caller that
+   * shows cases only (a GraphQL selection without publication counts).
+   */
+  publications?: boolean;
 }
+
+/** Whether a request asks for publication counts (the default: yes). */
+export const countsPublications = (request: CrossTabCountsRequest): boolean => request.publications !== false;
 
 export interface EngineCrossTabCell {
   row: string;
   column: string;
   caseCount: number;
-  /** Distinct publications among the cell's cases. */
+  /** Distinct publications among the cell's cases (0 when the request did not ask for them). */
   publicationCount: number;
 }
 
 /**
  * Counts over the cases matching EVERY clause of the query (text and all filters: no disjunctive
- * counting; `facets` and `page` are ignored):
+ * counting; `facets` and `page` are ignored); publications only when the request asks (see
+ * CrossTabCountsRequest.publications), else 0 throughout:
  * - rows / columns: per value, the cases holding it and their distinct publications (each case once
  *   per value; term facets roll up because documents hold ancestors); the unknown key as described
  *   in CrossTabAxis. Only values with at least one case, in any order.

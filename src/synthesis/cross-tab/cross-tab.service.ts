@@ -5,6 +5,7 @@ import { FacetName } from '../../search/query/facet-registry';
 import { SearchService } from '../../search/search.service';
 import { CountMethod } from '../models/count-method.enum';
 import { searchLink } from '../search-link';
+import { SynthesisCounts } from '../synthesis-counts';
 import { valueFacet, wholeSearch } from '../synthesis-search';
 import { crossTabAxis, columnTallyOf, rowTallyOf } from '../summary/engine-tally';
 import { ownSelection } from '../summary/facet-counter';
@@ -30,13 +31,14 @@ export interface CrossTab {
 /**
  * caseCrossTab: two facets against each other, with margins, row and column proportions and the
  * search of each cell. One engine call counts margins and cells over the matching cases
- * (SearchEngine.crossTab), whatever the facets (single- or multi-valued, filtered on or not).
+ * (SearchEngine.crossTab), whatever the facets (single- or multi-valued, filtered on or not);
+ * distinct publications only when the caller asks (SynthesisCounts).
  */
 @Injectable()
 export class CrossTabService {
   constructor(private readonly search: SearchService) {}
 
-  async crossTab(input: SearchCaseReportsInput | null | undefined, rows: FacetName, columns: FacetName, limit: number | null | undefined): Promise<CrossTab> {
+  async crossTab(input: SearchCaseReportsInput | null | undefined, rows: FacetName, columns: FacetName, limit: number | null | undefined, asked: SynthesisCounts = {}): Promise<CrossTab> {
     const rowDefinition = valueFacet(rows, 'rows');
     const columnDefinition = valueFacet(columns, 'columns');
     if (rows === columns) throw BadUserInputError.field('columns', 'must differ from rows');
@@ -44,7 +46,7 @@ export class CrossTabService {
     if (!Number.isInteger(max) || max < 1 || max > MAX_CROSS_TAB_LIMIT) throw BadUserInputError.field('limit', `must be between 1 and ${MAX_CROSS_TAB_LIMIT}`);
     const search = wholeSearch(input);
     const query = await this.search.toQuery(search);
-    const [tab, terms] = await Promise.all([this.search.crossTab(query, { rows: crossTabAxis(rowDefinition), columns: crossTabAxis(columnDefinition) }), this.search.terms()]);
+    const [tab, terms] = await Promise.all([this.search.crossTab(query, { rows: crossTabAxis(rowDefinition), columns: crossTabAxis(columnDefinition), publications: asked.publications ?? true }), this.search.terms()]);
     const rowTally = rowTallyOf(rowDefinition, tab);
     const columnTally = columnTallyOf(columnDefinition, tab);
     const rowValues = limitValues(listValues(rowDefinition, rowTally.counts, terms, ownSelection(query.filters, rowDefinition)), rowTally, max);

@@ -36,6 +36,38 @@ describe('Elasticsearch cross-tab request (builder and parser)', () => {
     expect(built.aggs.cells.aggs.publications.cardinality.field).toBe('publicationId');
   });
 
+  it('without publications: no cardinality aggregation anywhere, every publication count 0', () => {
+    const cases = { ...request, publications: false };
+    const built = buildCrossTabRequest(query(), cases) as Json;
+    expect(JSON.stringify(built)).not.toContain('cardinality');
+    expect(built.aggs.totals).toBeUndefined();
+    expect(Object.keys(built.aggs)).toEqual(['rows', 'columns', 'cells']);
+    expect(built.aggs.rows.aggs).toBeUndefined();
+    expect(built.aggs.cells.aggs).toBeUndefined();
+    expect(JSON.stringify(buildCrossTabRequest(query(), cases, { row: 'c9', column: 'DEATH' }))).not.toContain('cardinality');
+    const parsed = parseCrossTabResponse(
+      cases,
+      response(
+        {
+          rows: { buckets: [{ key: 'c1', doc_count: 4 }] },
+          columns: { buckets: [{ key: 'DEATH', doc_count: 6 }] },
+          cells: { buckets: [{ key: { row: 'c1', column: 'DEATH' }, doc_count: 4 }] },
+        },
+        10,
+      ),
+    );
+    expect(parsed).toEqual({
+      totalCases: 10,
+      totalPublications: 0,
+      rows: [{ value: 'c1', caseCount: 4, publicationCount: 0 }],
+      columns: [{ value: 'DEATH', caseCount: 6, publicationCount: 0 }],
+      cells: [{ row: 'c1', column: 'DEATH', caseCount: 4, publicationCount: 0 }],
+      after: null,
+    });
+    // With publications (the default) the same request asks for them.
+    expect(JSON.stringify(buildCrossTabRequest(query(), { ...request, publications: true }))).toContain('cardinality');
+  });
+
   it('asks for the next page of cells only, after the last key', () => {
     const built = buildCrossTabRequest(query(), request, { row: 'c9', column: 'DEATH' }) as Json;
     expect(Object.keys(built.aggs)).toEqual(['cells']);

@@ -11,11 +11,13 @@
  *   the unknown), one bucket per pair of values a case holds, with distinct publications. Composite,
  *   not terms inside terms: two large vocabularies give more pairs than search.max_buckets allows in one
  *   response, and composite pages through them with `after` (later pages ask for the cells only).
+ * Without publications (request.publications false) the cardinality aggregations are left out and
+ * every publication count is 0: the buckets' doc counts are all that is computed.
  * The facet fields are top-level keyword arrays (nested documents are only for the complication ->
  * procedure link), so no nested aggregation is needed.
  */
 import type { estypes } from '@elastic/elasticsearch';
-import { CrossTabCountsRequest, EngineCrossTab, EngineCrossTabCell } from '../../query/cross-tab-counts';
+import { countsPublications, CrossTabCountsRequest, EngineCrossTab, EngineCrossTabCell } from '../../query/cross-tab-counts';
 import { facetDefinition } from '../../query/facet-registry';
 import { filterClauses, SearchQuery } from '../../query/search-query';
 import { EngineFacetBucket } from '../../query/search-result';
@@ -41,25 +43,27 @@ export function buildCrossTabRequest(query: SearchQuery, request: CrossTabCounts
   const main: estypes.QueryDslQueryContainer = must.length || filter.length ? { bool: { ...(must.length ? { must } : {}), ...(filter.length ? { filter } : {}) } } : { match_all: {} };
   const rowField = facetDefinition(request.rows.facet).field;
   const columnField = facetDefinition(request.columns.facet).field;
+  const withPublications = countsPublications(request);
+  const publicationsOfBuckets = withPublications ? { aggs: { publications } } : {};
   const cells: estypes.AggregationsAggregationContainer = {
     composite: {
       size: CROSS_TAB_PAGE_SIZE,
       sources: [{ row: { terms: { field: rowField, missing_bucket: true } } }, { column: { terms: { field: columnField, missing_bucket: true } } }],
       ...(after ? { after } : {}),
     },
-    aggs: { publications },
+    ...publicationsOfBuckets,
   };
   const common = { query: main, size: 0, allow_partial_search_results: false };
   if (after) return { ...common, track_total_hits: false, aggs: { [CROSS_TAB_CELLS]: cells } };
   const margin = (field: string, unknownValue: string): estypes.AggregationsAggregationContainer => ({
     terms: { field, size: TERMS_AGGREGATION_SIZE, min_doc_count: 1, missing: unknownValue },
-    aggs: { publications },
+    ...publicationsOfBuckets,
   });
   return {
     ...common,
     track_total_hits: true,
     aggs: {
-      [CROSS_TAB_TOTALS]: publications,
+      ...(withPublications ? { [CROSS_TAB_TOTALS]: publications } : {}),
       [CROSS_TAB_ROWS]: margin(rowField, request.rows.unknownValue),
       [CROSS_TAB_COLUMNS]: margin(columnField, request.columns.unknownValue),
       [CROSS_TAB_CELLS]: cells,

@@ -1,4 +1,4 @@
-import { countIn, countPositionsIn, forEachPosition, intersect, popcount, wordCount } from './bitset';
+import { countCasePositionsIn, countCasesIn, countIn, countPositionsIn, forEachPosition, intersect, popcount, wordCount } from './bitset';
 
 const setOf = (size: number, positions: number[]) => {
   const set = new Uint32Array(wordCount(size));
@@ -37,5 +37,17 @@ describe('bitset', () => {
     expect(countPositionsIn(Int32Array.from([2]), setOf(40, [1, 2, 3]), publicationAt)).toEqual({ cases: 1, publications: 1 });
     expect(countPositionsIn(Int32Array.from([1, 2, 3, 31, 32]), setOf(40, [1, 3, 32]), publicationAt)).toEqual({ cases: 3, publications: 2 });
     expect(countPositionsIn(new Int32Array(0), all, publicationAt)).toEqual({ cases: 0, publications: 0 });
+  });
+
+  it('counts cases only, as countIn and countPositionsIn count them', () => {
+    const publicationAt = Int32Array.from({ length: 70 }, (_, p) => p >> 1);
+    const alone = setOf(70, []);
+    const a = setOf(70, [0, 1, 31, 32, 33, 63, 64, 69]);
+    const b = setOf(70, [1, 31, 32, 63, 69, 5]);
+    expect(countCasesIn(a, b)).toBe(countIn(a, b, alone, publicationAt).cases);
+    expect(countCasesIn(a, b)).toBe(5);
+    expect(countCasesIn(setOf(70, []), b)).toBe(0);
+    expect(countCasePositionsIn(Int32Array.from([0, 1, 31, 32, 33, 63, 64, 69]), b)).toBe(5);
+    expect(countCasePositionsIn(new Int32Array(0), b)).toBe(0);
   });
 });

@@ -72,6 +72,23 @@ export function countPositionsIn(positions: Int32Array, b: Uint32Array, publicat
   return { cases, publications };
 }
 
+/** Cases in `a ∧ b`, publications not counted: population counts only. */
+export function countCasesIn(a: Uint32Array, b: Uint32Array): number {
+  let cases = 0;
+  for (let w = 0; w < a.length; w++) {
+    const set = a[w] & b[w];
+    if (set !== 0) cases += popcount(set);
+  }
+  return cases;
+}
+
+/** Cases among `positions` (ascending: a sparse set) that are also in `b`, publications not counted. */
+export function countCasePositionsIn(positions: Int32Array, b: Uint32Array): number {
+  let cases = 0;
+  for (let i = 0; i < positions.length; i++) cases += (b[positions[i] >>> 5] >>> (positions[i] & 31)) & 1;
+  return cases;
+}
+
 /** Calls `visit` with every position in the set, ascending. */
 export function forEachPosition(set: Uint32Array, visit: (position: number) => void): void {
   for (let w = 0; w < set.length; w++) {

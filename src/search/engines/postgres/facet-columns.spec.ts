@@ -97,20 +97,24 @@ describe('FacetColumns with rare and common values', () => {
       ]);
     const rowAxis = { field: 'complicationIds' as const, unknownCode: -1 };
 
-    it.each(['sets', 'scan', 'visits'] as const)('%s: margins and cells as a naive pass counts them, unknowns included', (strategy) => {
-      const all = columns.crossCount(query({}), encode as never, null, rowAxis, { field: 'sex', unknownCode: -1 }, strategy);
-      expect(flat(all)).toEqual(naiveCross(() => true, -1));
-      expect([all.totalCases, all.totalPublications]).toEqual([cases, new Set(rows.map((row) => row.publication_id)).size]);
+    // Every way, with publications and without (then every publication count is 0, the cases the same).
+    const ways = (['sets', 'scan', 'visits'] as const).flatMap((strategy) => [true, false].map((publications) => [strategy, publications] as const));
+    it.each(ways)('%s (publications: %s): margins and cells as a naive pass counts them, unknowns included', (strategy, publications) => {
+      const options = { strategy, publications };
+      const expected = (counts: Map<string, number[]>) => (publications ? counts : new Map([...counts].map(([key, [cases]]) => [key, [cases, 0]])));
+      const all = columns.crossCount(query({}), encode as never, null, rowAxis, { field: 'sex', unknownCode: -1 }, options);
+      expect(flat(all)).toEqual(expected(naiveCross(() => true, -1)));
+      expect([all.totalCases, all.totalPublications]).toEqual([cases, publications ? new Set(rows.map((row) => row.publication_id)).size : 0]);
       const candidates = new Uint8Array(cases);
       for (let i = 0; i < cases; i += 2) candidates[i] = 1;
-      const some = columns.crossCount(query({ sex: ['2001' as never] }), encode as never, candidates, rowAxis, { field: 'sex', unknownCode: 2002 }, strategy);
-      expect(flat(some)).toEqual(naiveCross((i) => i % 2 === 0 && sexes[i] === 2001, 2002));
-      const storedUnknown = columns.crossCount(query({}), encode as never, null, rowAxis, { field: 'sex', unknownCode: 2002 }, strategy);
-      expect(flat(storedUnknown)).toEqual(naiveCross(() => true, 2002));
+      const some = columns.crossCount(query({ sex: ['2001' as never] }), encode as never, candidates, rowAxis, { field: 'sex', unknownCode: 2002 }, options);
+      expect(flat(some)).toEqual(expected(naiveCross((i) => i % 2 === 0 && sexes[i] === 2001, 2002)));
+      const storedUnknown = columns.crossCount(query({}), encode as never, null, rowAxis, { field: 'sex', unknownCode: 2002 }, options);
+      expect(flat(storedUnknown)).toEqual(expected(naiveCross(() => true, 2002)));
       // The single-valued side as rows: the same counts, transposed.
-      const transposed = columns.crossCount(query({}), encode as never, null, { field: 'sex', unknownCode: 2002 }, rowAxis, strategy);
+      const transposed = columns.crossCount(query({}), encode as never, null, { field: 'sex', unknownCode: 2002 }, rowAxis, options);
       const swap = (key: string) => (key.startsWith('r ') ? `c ${key.slice(2)}` : key.startsWith('c ') ? `r ${key.slice(2)}` : `x ${key.split(' ')[2]} ${key.split(' ')[1]}`);
-      expect(new Map([...flat(transposed)].map(([key, value]) => [swap(key), value]))).toEqual(naiveCross(() => true, 2002));
+      expect(new Map([...flat(transposed)].map(([key, value]) => [swap(key), value]))).toEqual(expected(naiveCross(() => true, 2002)));
     });
   });
 
@@ -120,6 +124,59 @@ describe('FacetColumns with rare and common values', () => {
     expect(counted(columns.count(query({}), encode as never, candidates))).toEqual(naive((i) => i % 3 === 0));
     columns.remove('case-00003');
     expect(counted(columns.count(query({}), encode as never, null))).toEqual(naive((i) => i !== 3));
+  });
+});
+
+describe('FacetColumns cross-tab with publications of one case and of several', () => {
+  // Most publications have one case (counted without a check by visits), the others 2–4.
+  const rand = prngForTest(11);
+  const rows: ColumnRow[] = [];
+  let publication = 0;
+  let left = 0;
+  for (let i = 0; i < 2000; i++) {
+    if (left === 0) {
+      left = rand() < 0.6 ? 1 : 2 + Math.floor(rand() * 3);
+      publication++;
+    }
+    left--;
+    const codes = [...new Set([1 + Math.floor(rand() * 5), rand() < 0.5 ? 10 + Math.floor(rand() * 3) : 1])].sort((a, b) => a - b);
+    rows.push({ case_report_id: `c-${String(i).padStart(5, '0')}`, publication_id: `p-${String(publication).padStart(5, '0')}`, complication_codes: codes, sex_code: rand() < 0.5 ? 2001 : 2002 });
+  }
+  const encode = (field: string, value: string) => Number(value);
+  const query: SearchQuery = { text: null, filters: {}, facets: [], sort: SearchSort.RELEVANCE, page: { first: 0, after: null }, highlight: false };
+  const naive = (live: ColumnRow[]) => {
+    const tally = new Map<string, { cases: number; publications: Set<string> }>();
+    const add = (key: string, row: ColumnRow) => {
+      const entry = tally.get(key) ?? { cases: 0, publications: new Set<string>() };
+      entry.cases++;
+      entry.publications.add(row.publication_id);
+      tally.set(key, entry);
+    };
+    for (const row of live) {
+      for (const code of row.complication_codes as number[]) {
+        add(`r ${code}`, row);
+        add(`x ${code} ${row.sex_code}`, row);
+      }
+      add(`c ${row.sex_code}`, row);
+    }
+    return new Map([...tally].map(([key, entry]) => [key, [entry.cases, entry.publications.size]]));
+  };
+  const flat = (result: ReturnType<FacetColumns['crossCount']>) =>
+    new Map<string, number[]>([
+      ...result.rows.map((entry): [string, number[]] => [`r ${entry.code}`, [entry.cases, entry.publications]]),
+      ...result.columns.map((entry): [string, number[]] => [`c ${entry.code}`, [entry.cases, entry.publications]]),
+      ...result.cells.map((entry): [string, number[]] => [`x ${entry.rowCode} ${entry.columnCode}`, [entry.cases, entry.publications]]),
+    ]);
+
+  it.each(['sets', 'scan', 'visits'] as const)('%s: distinct publications as a naive pass counts them, also once a series is down to one case', (strategy) => {
+    const columns = FacetColumns.load(1n, rows);
+    const count = () => flat(columns.crossCount(query, encode as never, null, { field: 'complicationIds', unknownCode: -1 }, { field: 'sex', unknownCode: -1 }, { strategy }));
+    expect(count()).toEqual(naive(rows));
+    // Remove all but one case of every series: those cases are now alone in their publication.
+    const removed = new Set(rows.filter((row, i) => i > 0 && rows[i - 1].publication_id === row.publication_id).map((row) => row.case_report_id));
+    expect(removed.size).toBeGreaterThan(100);
+    for (const id of removed) columns.remove(id);
+    expect(count()).toEqual(naive(rows.filter((row) => !removed.has(row.case_report_id))));
   });
 });
 

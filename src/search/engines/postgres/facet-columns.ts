@@ -1,7 +1,7 @@
 import { facetDefinition, FacetField, FacetName } from '../../query/facet-registry';
 import { CITATION_COMPLETE } from '../../query/citation-order';
 import { facetLink, FilterClause, filterClauses, MISSING_HIGH, MISSING_LOW, ownClauses, SearchQuery, splitForFacets } from '../../query/search-query';
-import { countIn, countPositionsIn, forEachPosition, intersect, wordCount } from './bitset';
+import { countCasePositionsIn, countCasesIn, countIn, countPositionsIn, forEachPosition, intersect, wordCount } from './bitset';
 import { CODED_FIELDS, COLUMN_OF, CountRow, Encode, LINK_PAIRS } from './postgres-query.builder';
 
 /** The columns of search_case_document that counting and ordering read (codes, numbers, the booleans, the link pairs). */
@@ -80,6 +80,18 @@ export interface CrossCountAxis {
   unknownCode: number;
 }
 
+/** How crossCount counts. */
+export interface CrossCountOptions {
+  /**
+   * Distinct publications too (the default). Without them every `publications` is 0 and the counting
+   * is population counts and bare visits: a cell's distinct publications need each of its cases
+   * visited with a last-publication check, which is most of a cross-tab's time.
+   */
+  publications?: boolean;
+  /** See crossCount; 'auto' picks by the axes and sizes. */
+  strategy?: 'auto' | 'sets' | 'scan' | 'visits';
+}
+
 /** Raw cross-tab counts by code (null: the unknown). */
 export interface CrossCount {
   totalCases: number;
@@ -129,7 +141,7 @@ const SCAN_WORDS_PER_CASE = 32;
 /** Slots above this are tallied in a map (a cross-tab of two large vocabularies is sparse). */
 const DENSE_TALLY_SLOTS = 1 << 20;
 
-/** Cases and distinct publications per slot, visited in publication order. */
+/** Cases and distinct publications per slot, visited in publication order (publication -1: not counted). */
 class Tally {
   private readonly dense: { cases: Int32Array; publications: Int32Array; last: Int32Array } | null;
   private readonly sparse = new Map<number, { cases: number; publications: number; last: number }>();
@@ -142,7 +154,7 @@ class Tally {
     const dense = this.dense;
     if (dense) {
       dense.cases[slot]++;
-      if (dense.last[slot] !== publication) {
+      if (publication >= 0 && dense.last[slot] !== publication) {
         dense.last[slot] = publication;
         dense.publications[slot]++;
       }
@@ -150,7 +162,7 @@ class Tally {
     }
     const entry = this.sparse.get(slot) ?? { cases: 0, publications: 0, last: -1 };
     entry.cases++;
-    if (entry.last !== publication) {
+    if (publication >= 0 && entry.last !== publication) {
       entry.last = publication;
       entry.publications++;
     }
@@ -500,12 +512,20 @@ export class FacetColumns {
    *   of the other side's matching cases visited once, the single value of each case read from an
    *   array by position. The cheapest: a cross-tab of a 25-value facet and a 6-value one intersects
    *   150 set pairs otherwise.
+   * Without publications (options.publications false) the same ways count cases only: population
+   * counts for margins and set cells, a bare increment per visit.
    */
-  crossCount(query: SearchQuery, encode: Encode, candidates: Uint8Array | null, rowAxis: CrossCountAxis, columnAxis: CrossCountAxis, strategy: 'auto' | 'sets' | 'scan' | 'visits' = 'auto'): CrossCount {
+  crossCount(query: SearchQuery, encode: Encode, candidates: Uint8Array | null, rowAxis: CrossCountAxis, columnAxis: CrossCountAxis, options: CrossCountOptions = {}): CrossCount {
+    const { strategy = 'auto', publications = true } = options;
     const columns = this.frozen();
     const full = this.matchSet(filterClauses(query.filters), encode, candidates, columns);
-    const totals = countIn(full, columns.aliveBits, columns.alone, columns.publicationAt);
-    const countOf = (set: CodeSet, within: Uint32Array) => (set instanceof Int32Array ? countPositionsIn(set, within, columns.publicationAt) : countIn(set, within, columns.alone, columns.publicationAt));
+    const totals = publications ? countIn(full, columns.aliveBits, columns.alone, columns.publicationAt) : { cases: countCasesIn(full, columns.aliveBits), publications: 0 };
+    const countOf = (set: CodeSet, within: Uint32Array) =>
+      publications
+        ? set instanceof Int32Array
+          ? countPositionsIn(set, within, columns.publicationAt)
+          : countIn(set, within, columns.alone, columns.publicationAt)
+        : { cases: set instanceof Int32Array ? countCasePositionsIn(set, within) : countCasesIn(set, within), publications: 0 };
     const margin = (axis: CrossCountAxis) =>
       this.axisSets(axis, columns)
         .map((entry) => ({ ...entry, ...countOf(entry.set, full) }))
@@ -518,7 +538,8 @@ export class FacetColumns {
       // sets are visited once, which gives its margin and the cells.
       const columnLabels = single(columnAxis) || !single(rowAxis);
       const [labelAxis, visitedAxis] = columnLabels ? [columnAxis, rowAxis] : [rowAxis, columnAxis];
-      const visited = this.cellsByVisits(full, this.axisSets(visitedAxis, columns), labelAxis, columns);
+      const sets = this.axisSets(visitedAxis, columns);
+      const visited = publications ? this.cellsByVisits(full, sets, labelAxis, columns) : this.caseCellsByVisits(full, sets, labelAxis, columns);
       const labelMargin = counts(margin(labelAxis));
       result.rows = columnLabels ? visited.margin : labelMargin;
       result.columns = columnLabels ? labelMargin : visited.margin;
@@ -531,7 +552,7 @@ export class FacetColumns {
     result.rows = counts(rows);
     result.columns = counts(cols);
     const setsCost = rows.length * cols.length * words;
-    if (strategy === 'scan' || (strategy === 'auto' && setsCost > SCAN_WORDS_PER_CASE * totals.cases)) return this.crossCountByScan(full, rowAxis, columnAxis, columns);
+    if (strategy === 'scan' || (strategy === 'auto' && setsCost > SCAN_WORDS_PER_CASE * totals.cases)) return this.crossCountByScan(full, rowAxis, columnAxis, columns, publications);
     for (const column of cols) {
       const within = new Uint32Array(words);
       if (column.set instanceof Int32Array) {
@@ -635,6 +656,44 @@ export class FacetColumns {
     return { margin, cells };
   }
 
+  /** cellsByVisits counting cases only: one increment per visit, no publication check. */
+  private caseCellsByVisits(full: Uint32Array, sets: readonly { code: number | null; set: CodeSet }[], labelAxis: CrossCountAxis, columns: Frozen): { margin: CrossCount['rows']; cells: CrossCount['cells'] } {
+    const { codes, labels } = this.positionLabels(labelAxis, columns);
+    const C = codes.length;
+    const cases = new Int32Array(sets.length * C);
+    const margin: CrossCount['rows'] = [];
+    sets.forEach(({ code, set }, r) => {
+      const base = r * C;
+      let setCases = 0;
+      if (set instanceof Int32Array) {
+        for (let i = 0; i < set.length; i++) {
+          const position = set[i];
+          if (((full[position >>> 5] >>> (position & 31)) & 1) === 0) continue;
+          cases[base + labels[position]]++;
+          setCases++;
+        }
+      } else {
+        for (let w = 0; w < full.length; w++) {
+          let word = set[w] & full[w];
+          while (word !== 0) {
+            const low = word & -word;
+            cases[base + labels[(w << 5) + 31 - Math.clz32(low)]]++;
+            setCases++;
+            word ^= low;
+          }
+        }
+      }
+      if (setCases) margin.push({ code, cases: setCases, publications: 0 });
+    });
+    const cells: CrossCount['cells'] = [];
+    for (let slot = 0; slot < cases.length; slot++) {
+      if (!cases[slot]) continue;
+      const index = slot % C;
+      cells.push({ rowCode: sets[Math.floor(slot / C)].code, columnCode: index === 0 ? null : codes[index], cases: cases[slot], publications: 0 });
+    }
+    return { margin, cells };
+  }
+
   /** A single-valued axis: each position's value as an index into `codes` (0: the unknown), kept until the next write. */
   private positionLabels(axis: CrossCountAxis, columns: Frozen): { codes: number[]; labels: Int32Array } {
     const index = this.axisIndex(axis, columns);
@@ -648,7 +707,7 @@ export class FacetColumns {
   }
 
   /** crossCount by visiting every matching case once (see crossCount). */
-  private crossCountByScan(full: Uint32Array, rowAxis: CrossCountAxis, columnAxis: CrossCountAxis, columns: Frozen): CrossCount {
+  private crossCountByScan(full: Uint32Array, rowAxis: CrossCountAxis, columnAxis: CrossCountAxis, columns: Frozen, countPublications: boolean): CrossCount {
     const rows = this.axisIndex(rowAxis, columns);
     const cols = this.axisIndex(columnAxis, columns);
     const R = rows.codes.length;
@@ -663,9 +722,10 @@ export class FacetColumns {
     let lastPublication = -1;
     forEachPosition(full, (position) => {
       const ord = columns.order[position];
-      const publication = columns.publicationAt[position];
+      // -1: the tallies count no publications.
+      const publication = countPublications ? columns.publicationAt[position] : -1;
       totalCases++;
-      if (publication !== lastPublication) {
+      if (countPublications && publication !== lastPublication) {
         totalPublications++;
         lastPublication = publication;
       }

@@ -5,7 +5,9 @@ import { facetDefinition, FacetField, FacetName } from '../../query/facet-regist
 import { markedSnippets } from '../../query/highlight';
 import { filterClauses, SearchQuery, sortSpecOf } from '../../query/search-query';
 import { EngineFacetResult, EngineHit, EngineSearchResult, HIGHLIGHT_FIELDS, HighlightResult } from '../../query/search-result';
-import { CrossTabCountsRequest, checkCrossTabRequest, EngineCrossTab } from '../../query/cross-tab-counts';
+import { CrossTabCountsRequest, checkCrossTabRequest, countsPublications, EngineCrossTab } from '../../query/cross-tab-counts';
+import { LruMap } from '../../../common/lru-map';
+import { CROSS_TAB_CACHE_SIZE, crossTabCacheKey, frozenCrossTab } from './cross-tab.cache';
 import { IndexBuild, SearchEngine } from '../../search-engine.port';
 import { preparedQuery } from '../../../database/prepared-query';
 import { FacetCodeCache } from './facet-code.cache';
@@ -245,6 +247,24 @@ export class PostgresSearchEngine implements SearchEngine {
    * the in-memory index of the current version and the cases matching the text.
    */
   private async prepare(query: SearchQuery, extraKeys: string[] = []) {
+    return this.prepareAt(query, await this.head(query), extraKeys);
+  }
+
+  /**
+   * One round trip: the index version and, with text, the tsquery as PostgreSQL analyses it. Without
+   * text the statement is always the same, so it is a prepared statement (parsed and planned once per
+   * connection: a fair part of a facet search's or a synthesis' time on the embedded engine).
+   */
+  private async head(query: SearchQuery): Promise<{ version: bigint; tsquery: string | null }> {
+    const params = new SqlParams();
+    const tsquerySelect = query.text ? `, (${tsquerySql(query.text, params)})::text AS q` : '';
+    const sql = `SELECT (SELECT version::text FROM search_index_version WHERE id = 1) AS v${tsquerySelect}`;
+    const [head] = (query.text ? await this.dataSource.query(sql, params.values) : await preparedQuery(this.dataSource, sql, [])) as { v: string | null; q?: string }[];
+    return { version: BigInt(head.v ?? 0), tsquery: head.q ?? null };
+  }
+
+  /** prepare, once the head is read. */
+  private async prepareAt(query: SearchQuery, { version, tsquery }: { version: bigint; tsquery: string | null }, extraKeys: string[] = []) {
     const keys = filterClauses(query.filters).flatMap((clause) =>
       clause.kind === 'any-of' && CODED_FIELDS.has(clause.field)
         ? clause.values.map((value) => codeKey(clause.field, value))
@@ -252,11 +272,6 @@ export class PostgresSearchEngine implements SearchEngine {
           ? [...clause.complications.map((value) => codeKey('complicationIds', value)), ...clause.procedures.map((value) => codeKey('procedureIds', value))]
           : [],
     );
-    // One round trip: the index version and, with text, the tsquery as PostgreSQL analyses it.
-    const params = new SqlParams();
-    const tsquerySelect = query.text ? `, (${tsquerySql(query.text, params)})::text AS q` : '';
-    const [head] = (await this.dataSource.query(`SELECT (SELECT version::text FROM search_index_version WHERE id = 1) AS v${tsquerySelect}`, params.values)) as { v: string | null; q?: string }[];
-    const version = BigInt(head.v ?? 0);
     // Values without a code (an unknown key never stored, a term no case holds) are not looked up
     // again until the index changes: a code only reaches the index with a write, which bumps the version.
     if (this.uncoded.version !== version) this.uncoded = { version, keys: new Set() };
@@ -265,25 +280,53 @@ export class PostgresSearchEngine implements SearchEngine {
     for (const key of wanted) if (!codes.has(key)) this.uncoded.keys.add(key);
     const encode = (field: Parameters<typeof codeKey>[0], value: string) => codes.get(codeKey(field, value)) ?? -1;
     const { columns, text } = await this.freshIndex(version);
-    const tsquery = head.q ?? null;
     const tsqueryNode = tsquery === null ? null : parseTsquery(tsquery);
     const match = tsquery === null ? null : text.match(tsqueryNode, columns.size, columns.liveCount);
     return { encode, columns, text, tsqueryNode, match };
   }
 
-  /** Two facets against each other in one visit of the matching cases (FacetColumns.crossCount). */
+  /** Cross-tabs answered at the current index version (see crossTab); emptied when the version changes. */
+  private readonly crossTabs = new LruMap<string, EngineCrossTab>(CROSS_TAB_CACHE_SIZE);
+  private crossTabsVersion = -1n;
+
+  /**
+   * Two facets against each other in one visit of the matching cases (FacetColumns.crossCount).
+   * Answers are kept per index version and normalised search (a researcher reloads the same
+   * synthesis, and a summary and a cross-tab of one search come together): the version is read
+   * first, as every search reads it, so a write anywhere is never missed. Kept answers are frozen.
+   */
   async crossTab(query: SearchQuery, request: CrossTabCountsRequest): Promise<EngineCrossTab> {
     checkCrossTabRequest(request);
+    const head = await this.head(query);
+    if (this.crossTabsVersion !== head.version) {
+      this.crossTabs.clear();
+      this.crossTabsVersion = head.version;
+    }
+    const key = crossTabCacheKey(query, request);
+    const kept = this.crossTabs.get(key);
+    if (kept) return kept;
+    const answer = frozenCrossTab(await this.countCrossTab(query, request, head));
+    if (this.crossTabsVersion === head.version) this.crossTabs.set(key, answer);
+    return answer;
+  }
+
+  /** Forgets the kept cross-tabs (the benchmark's cold figures: the first call after an index change). */
+  clearCrossTabCache(): void {
+    this.crossTabs.clear();
+  }
+
+  private async countCrossTab(query: SearchQuery, request: CrossTabCountsRequest, head: { version: bigint; tsquery: string | null }): Promise<EngineCrossTab> {
     const rowField = facetDefinition(request.rows.facet).field;
     const columnField = facetDefinition(request.columns.facet).field;
     const unknownKeys = [codeKey(rowField, request.rows.unknownValue), codeKey(columnField, request.columns.unknownValue)];
-    const { encode, columns, match } = await this.prepare(query, unknownKeys);
+    const { encode, columns, match } = await this.prepareAt(query, head, unknownKeys);
     const counted = columns.crossCount(
       query,
       encode,
       match?.mask ?? null,
       { field: rowField, unknownCode: encode(rowField, request.rows.unknownValue) },
       { field: columnField, unknownCode: encode(columnField, request.columns.unknownValue) },
+      { publications: countsPublications(request) },
     );
     const codes = [...counted.rows, ...counted.columns].flatMap((entry) => (entry.code === null ? [] : [entry.code]));
     const values = await this.codes.values(codes);
