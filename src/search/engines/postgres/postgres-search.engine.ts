@@ -15,11 +15,14 @@ import { TextMatch, TextPostings } from './text-postings';
 import { TextPostingsBuilder } from './text-postings.builder';
 import { headline, Word, wordsOf } from './headline';
 import { LexemeLookup } from './lexeme-lookup';
+import { RecentMap } from './recent-map';
 import { parseTsquery, queryLexemes, TsqueryNode } from './tsquery';
 
 export const LIVE_TABLE = 'search_case_document';
 const BUILD_TABLE = `${LIVE_TABLE}_next`;
 const UPSERT_CHUNK = 500;
+/** The index version, asked before every search (another process may have written). */
+const VERSION_SQL = 'SELECT (SELECT version::text FROM search_index_version WHERE id = 1) AS v';
 /** Rows per round trip when loading the index into memory. */
 const LOAD_PAGE = 10_000;
 
@@ -237,6 +240,10 @@ export class PostgresSearchEngine implements SearchEngine {
     return { ...(await this.parseCounts(query, countRows)), hits, hasNextPage };
   }
 
+  /** The tsquery of recently searched texts (see prepare); the size is settable, so a benchmark can measure without it. */
+  static recentTexts = 1000;
+  private readonly tsqueries = new RecentMap<string, string | null>(() => PostgresSearchEngine.recentTexts);
+
   /** Keys found without a code at this index version (see prepare). */
   private uncoded: { version: bigint; keys: Set<string> } = { version: -1n, keys: new Set() };
 
@@ -252,10 +259,19 @@ export class PostgresSearchEngine implements SearchEngine {
           ? [...clause.complications.map((value) => codeKey('complicationIds', value)), ...clause.procedures.map((value) => codeKey('procedureIds', value))]
           : [],
     );
-    // One round trip: the index version and, with text, the tsquery as PostgreSQL analyses it.
-    const params = new SqlParams();
-    const tsquerySelect = query.text ? `, (${tsquerySql(query.text, params)})::text AS q` : '';
-    const [head] = (await this.dataSource.query(`SELECT (SELECT version::text FROM search_index_version WHERE id = 1) AS v${tsquerySelect}`, params.values)) as { v: string | null; q?: string }[];
+    // One round trip: the index version and, with a text not analysed lately, the tsquery as
+    // PostgreSQL analyses it (stemming and stop words depend on the text alone, so it is remembered).
+    const textKey = query.text ? JSON.stringify(query.text) : null;
+    const analysed = textKey !== null && this.tsqueries.has(textKey);
+    let head: { v: string | null; q?: string | null };
+    if (textKey === null || analysed) {
+      [head] = await preparedQuery<{ v: string | null }>(this.dataSource, VERSION_SQL, []);
+      if (analysed) head = { ...head, q: this.tsqueries.get(textKey as string) };
+    } else {
+      const params = new SqlParams();
+      [head] = (await this.dataSource.query(`SELECT (SELECT version::text FROM search_index_version WHERE id = 1) AS v, (${tsquerySql(query.text as NonNullable<SearchQuery['text']>, params)})::text AS q`, params.values)) as { v: string | null; q: string | null }[];
+      this.tsqueries.set(textKey, head.q ?? null);
+    }
     const version = BigInt(head.v ?? 0);
     // Values without a code (an unknown key never stored, a term no case holds) are not looked up
     // again until the index changes: a code only reaches the index with a write, which bumps the version.
@@ -267,7 +283,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const { columns, text } = await this.freshIndex(version);
     const tsquery = head.q ?? null;
     const tsqueryNode = tsquery === null ? null : parseTsquery(tsquery);
-    const match = tsquery === null ? null : text.match(tsqueryNode, columns.size, columns.liveCount);
+    const match = tsquery === null ? null : text.matchRecent(tsquery, tsqueryNode, columns.size, columns.liveCount);
     return { encode, columns, text, tsqueryNode, match };
   }
 
