@@ -203,7 +203,7 @@ async function main(): Promise<void> {
   const running = await startApp(
     loadConfig({ DATA_DIR: dataDir, PORT: '0', SEED_DEMO_DATA: 'false', SEED_MESH_VOCABULARY: meshVocabulary ? 'true' : 'false', LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'false', API_KEYS: `bench:admin:${ADMIN_KEY}`, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }),
   );
-  log(`app started on a new database (migrations, vocabulary seeding) in ${((performance.now() - boot) / 1000).toFixed(1)} s`);
+  log(`app started (${reuse ? 'the kept database' : 'a new database'}: migrations, vocabulary seeding) in ${((performance.now() - boot) / 1000).toFixed(1)} s`);
   try {
     const app = running.app;
     const ds = app.get(DataSource);
