@@ -6,6 +6,7 @@
  * GraphQL over HTTP, and through GraphQL without hits or without facets, plus `{ __typename }` (the
  * HTTP + Apollo floor). Requests alternate between the variants, so a load change hits all alike. The
  * client (fetch, JSON) runs in this process too: the GraphQL figures include ~1-2 ms of it.
+ * `--text-caches no`: the engine forgets the texts it analysed and matched (cold text figures).
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,6 +15,8 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { startApp } from '../src/bootstrap';
 import { loadConfig } from '../src/config/app-config';
+import { PostgresSearchEngine } from '../src/search/engines/postgres/postgres-search.engine';
+import { TextPostings } from '../src/search/engines/postgres/text-postings';
 import { ReindexService } from '../src/search/indexing/reindex.service';
 import { SearchCaseReportsInput } from '../src/search/inputs/search-case-reports.input';
 import { SEARCH_ENGINE, SearchEngine } from '../src/search/search-engine.port';
@@ -30,6 +33,12 @@ function option(name: string, fallback: string): string {
 async function main(): Promise<void> {
   const cases = Number(option('cases', '20000'));
   const requests = Number(option('requests', '150'));
+  // no: the engine keeps no recent tsqueries or text matches (each search as a text seen for the first time).
+  const textCaches = option('text-caches', 'yes') !== 'no';
+  if (!textCaches) {
+    PostgresSearchEngine.recentTexts = 0;
+    TextPostings.recentMatches = 0;
+  }
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-cpu-'));
   const running = await startApp(loadConfig({ DATA_DIR: dataDir, PORT: '0', SEED_DEMO_DATA: 'false', SEED_MESH_VOCABULARY: 'false', LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'false' }));
   try {
@@ -67,7 +76,7 @@ async function main(): Promise<void> {
       }
     }
     const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-    console.log(`# CPU ms per request, ${cases} cases, ${requests} requests per variant (mean)`);
+    console.log(`# CPU ms per request, ${cases} cases, ${requests} requests per variant (mean), text caches ${textCaches ? 'on' : 'off'}, NODE_ENV ${process.env.NODE_ENV ?? 'unset'}`);
     for (const [name, values] of Object.entries(cpu)) console.log(`${name.padEnd(20)} ${mean(values).toFixed(2)}`);
     console.log(`GraphQL / engine: ${(mean(cpu.graphql) / mean(cpu.engine)).toFixed(2)}x; GraphQL minus engine: ${(mean(cpu.graphql) - mean(cpu.engine)).toFixed(2)} ms`);
   } finally {

@@ -7,7 +7,7 @@
  * of GraphQL to direct-engine latency. Default: the embedded engine on a fresh embedded database.
  */
 import 'reflect-metadata';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,8 @@ import { Worker } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
 import { startApp } from '../src/bootstrap';
 import { loadConfig } from '../src/config/app-config';
+import { PostgresSearchEngine } from '../src/search/engines/postgres/postgres-search.engine';
+import { TextPostings } from '../src/search/engines/postgres/text-postings';
 import { OutboxDrainer } from '../src/search/indexing/outbox-drainer';
 import { TermCatalog } from '../src/search/indexing/term-catalog';
 import { ReindexService } from '../src/search/indexing/reindex.service';
@@ -183,16 +185,25 @@ async function main(): Promise<void> {
   const memoryOnly = option('memory-only', 'no') === 'yes';
   /** A prefix: the server's CPU profiles of each scenario's 1-client GraphQL run and engine run are written to PREFIX-<n>-graphql.cpuprofile and -engine.cpuprofile. */
   const profilePrefix = option('profile', '');
+  /** no: the embedded engine keeps no recent tsqueries or text matches (every text measured as if seen for the first time). */
+  if (option('text-caches', 'yes') === 'no') {
+    PostgresSearchEngine.recentTexts = 0;
+    TextPostings.recentMatches = 0;
+  }
   /** Comma-separated scenario numbers (1 full faceted, 2 filters only, 3 deep page, 4 text only); default all. */
   const only = option('scenarios', '').split(',').filter(Boolean).map(Number);
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-search-'));
+  /** A directory kept after the run (embedded database only): the first run builds the corpus there, later runs with the same options reuse it. */
+  const keptDir = option('data-dir', '');
+  if (keptDir) mkdirSync(keptDir, { recursive: true });
+  const reuse = Boolean(keptDir && !databaseUrl && existsSync(join(keptDir, 'corpus.json')));
+  const dataDir = keptDir ? join(keptDir, 'db') : mkdtempSync(join(tmpdir(), 'bench-search-'));
   const log = (line: string) => console.log(line);
-  log(`# search benchmark: ${cases} cases, seed ${seed}, ${databaseUrl ? 'DATABASE_URL' : 'embedded PostgreSQL (PGlite)'}, ${requests} requests per measurement, vocabulary ${meshVocabulary ? 'curated + MeSH' : 'curated only'}, corpus on ${corpusTerms} terms`);
+  log(`# search benchmark: ${cases} cases, seed ${seed}, ${databaseUrl ? 'DATABASE_URL' : 'embedded PostgreSQL (PGlite)'}, ${requests} requests per measurement, vocabulary ${meshVocabulary ? 'curated + MeSH' : 'curated only'}, corpus on ${corpusTerms} terms, text caches ${TextPostings.recentMatches > 0 ? 'on' : 'off'}, NODE_ENV ${process.env.NODE_ENV ?? 'unset'}`);
   const boot = performance.now();
   const running = await startApp(
     loadConfig({ DATA_DIR: dataDir, PORT: '0', SEED_DEMO_DATA: 'false', SEED_MESH_VOCABULARY: meshVocabulary ? 'true' : 'false', LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'false', API_KEYS: `bench:admin:${ADMIN_KEY}`, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }),
   );
-  log(`app started on a new database (migrations, vocabulary seeding) in ${((performance.now() - boot) / 1000).toFixed(1)} s`);
+  log(`app started (${reuse ? 'the kept database' : 'a new database'}: migrations, vocabulary seeding) in ${((performance.now() - boot) / 1000).toFixed(1)} s`);
   try {
     const app = running.app;
     const ds = app.get(DataSource);
@@ -200,7 +211,9 @@ async function main(): Promise<void> {
     const service = app.get(SearchService);
     const drainer = app.get(OutboxDrainer);
     await drainer.drainAll();
-    if ((await ds.query('SELECT count(*)::int AS n FROM case_report'))[0].n > 0) throw new Error('the benchmark needs an empty database');
+    const corpusKey = JSON.stringify({ cases, seed, meshVocabulary, corpusTerms });
+    if (reuse && readFileSync(join(keptDir, 'corpus.json'), 'utf8') !== corpusKey) throw new Error(`${keptDir} holds another corpus (${readFileSync(join(keptDir, 'corpus.json'), 'utf8')}): use another --data-dir`);
+    if (!reuse && (await ds.query('SELECT count(*)::int AS n FROM case_report'))[0].n > 0) throw new Error('the benchmark needs an empty database');
 
     const seeded: TermRow[] = (await ds.query('SELECT id, kind::text AS kind, key, label, parent_id AS "parentId" FROM vocabulary_term')) as TermRow[];
     // The curated terms in the order they were seeded: the corpus of the runs before the MeSH terms.
@@ -213,19 +226,25 @@ async function main(): Promise<void> {
     let t = performance.now();
     const corpus = generateCorpus(cases, terms, seed);
     log(`generated ${corpus.cases.length} cases in ${corpus.publications.length} publications (${corpus.procedures.length} procedures, ${corpus.complications.length} complications, ${corpus.treatments.length} treatments) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    t = performance.now();
-    await insertCorpus(ds, corpus);
-    log(`inserted the rows in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    let indexRate = NaN;
+    let drainRate = NaN;
+    if (reuse) log(`reusing the indexed corpus in ${keptDir} (no insert, reindex or drain: indexing rates not measured)`);
+    else {
+      t = performance.now();
+      await insertCorpus(ds, corpus);
+      log(`inserted the rows in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-    const reindex = await app.get(ReindexService).reindex();
-    const indexRate = reindex.caseReports / (reindex.durationMs / 1000);
-    log(`indexing (reindex: load rows, build documents, write, build indexes, swap): ${reindex.caseReports} cases in ${(reindex.durationMs / 1000).toFixed(1)} s = ${Math.round(indexRate)} cases/s`);
-    const sample = corpus.cases.slice(0, Math.min(5000, cases)).map((c) => c.id);
-    await ds.query(`INSERT INTO search_outbox (entity_type, entity_id) SELECT 'case_report', unnest($1::uuid[])`, [sample]);
-    t = performance.now();
-    await drainer.drainAll();
-    const drainRate = sample.length / ((performance.now() - t) / 1000);
-    log(`indexing (outbox drain into the live index): ${sample.length} cases = ${Math.round(drainRate)} cases/s`);
+      const reindex = await app.get(ReindexService).reindex();
+      indexRate = reindex.caseReports / (reindex.durationMs / 1000);
+      log(`indexing (reindex: load rows, build documents, write, build indexes, swap): ${reindex.caseReports} cases in ${(reindex.durationMs / 1000).toFixed(1)} s = ${Math.round(indexRate)} cases/s`);
+      const sample = corpus.cases.slice(0, Math.min(5000, cases)).map((c) => c.id);
+      await ds.query(`INSERT INTO search_outbox (entity_type, entity_id) SELECT 'case_report', unnest($1::uuid[])`, [sample]);
+      t = performance.now();
+      await drainer.drainAll();
+      drainRate = sample.length / ((performance.now() - t) / 1000);
+      log(`indexing (outbox drain into the live index): ${sample.length} cases = ${Math.round(drainRate)} cases/s`);
+      if (keptDir) writeFileSync(join(keptDir, 'corpus.json'), corpusKey);
+    }
 
     // The first search loads the engine's in-memory index (the embedded engine: facet columns and
     // text postings); its time and the memory it holds are part of the cost of a process start.
@@ -300,11 +319,11 @@ async function main(): Promise<void> {
     log('|---|---|---|---|---|---|---|---|');
     rows.forEach((row) => log(row));
     log('');
-    log(`indexing: reindex ${Math.round(indexRate)} cases/s, outbox drain ${Math.round(drainRate)} cases/s`);
+    if (!reuse) log(`indexing: reindex ${Math.round(indexRate)} cases/s, outbox drain ${Math.round(drainRate)} cases/s`);
     await client.terminate();
   } finally {
     await running.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!keptDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

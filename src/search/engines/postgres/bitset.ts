@@ -100,3 +100,10 @@ export function forEachPosition(set: Uint32Array, visit: (position: number) => v
     }
   }
 }
+
+/** How many positions a set holds. */
+export function cardinality(set: Uint32Array): number {
+  let count = 0;
+  for (let w = 0; w < set.length; w++) if (set[w] !== 0) count += popcount(set[w]);
+  return count;
+}

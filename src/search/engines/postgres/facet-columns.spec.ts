@@ -219,3 +219,107 @@ describe('FacetColumns paging', () => {
     expect([1, 0].map(FacetColumns.citationValueOfKey)).toEqual([0, 1]);
   });
 });
+
+/**
+ * Property-style (seeded random corpora and queries): a coded facet counted value by value (bitset
+ * ANDs), in one pass over its matching cases, and as the engine chooses, gives the same rows, and
+ * those rows are what a naive disjunctive count gives.
+ */
+describe('FacetColumns counting, value sets against one pass (seeded random)', () => {
+  const COMPLICATION = (i: number) => 10 + i;
+  const PROCEDURE = (i: number) => 3000 + i;
+  const [FEMALE, MALE] = [2001, 2002];
+
+  function generate(seed: number) {
+    const rand = prngForTest(seed);
+    const cases = 600 + Math.floor(rand() * 1500);
+    const rows: ColumnRow[] = [];
+    let publication = 0;
+    for (let i = 0; i < cases; i++) {
+      if (i === 0 || rand() < 0.65) publication++;
+      const pick = (n: number, code: (i: number) => number, rare: number) => {
+        const codes = new Set<number>();
+        for (let k = Math.floor(rand() * n); k > 0; k--) codes.add(code(rand() < 0.85 ? Math.floor(rand() ** 2 * 12) : 100 + Math.floor(rand() * rare)));
+        return [...codes];
+      };
+      rows.push({
+        case_report_id: `case-${String(i).padStart(5, '0')}`,
+        publication_id: `pub-${String(publication).padStart(5, '0')}`,
+        complication_codes: pick(5, COMPLICATION, 300),
+        procedure_codes: pick(3, PROCEDURE, 40),
+        sex_code: rand() < 0.1 ? null : rand() < 0.7 ? FEMALE : MALE,
+        age_years: rand() < 0.15 ? null : Math.round(rand() * 900) / 10,
+      });
+    }
+    // Rows arrive in any order; positions sort them by publication.
+    for (let i = rows.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [rows[i], rows[j]] = [rows[j], rows[i]];
+    }
+    const columns = FacetColumns.load(1n, rows);
+    const removed = new Set<string>();
+    for (let k = Math.floor(rand() * 20); k > 0; k--) removed.add(rows[Math.floor(rand() * rows.length)].case_report_id);
+    for (const id of removed) columns.remove(id);
+    const filters: SearchQuery['filters'] = {};
+    if (rand() < 0.6) filters.complications = [String(COMPLICATION(Math.floor(rand() * 6))), String(COMPLICATION(Math.floor(rand() * 12)))];
+    if (rand() < 0.5) filters.sex = [String(FEMALE) as never];
+    if (rand() < 0.5) filters.age = { min: Math.floor(rand() * 40), max: 40 + Math.floor(rand() * 50) };
+    if (rand() < 0.3) filters.procedures = [String(PROCEDURE(Math.floor(rand() * 4)))];
+    const textDensity = rand() < 0.3 ? null : rand();
+    const candidates = textDensity === null ? null : Uint8Array.from({ length: columns.size }, () => (rand() < textDensity ? 1 : 0));
+    return { rows, columns, removed, filters, candidates };
+  }
+
+  const facets = [
+    { facet: FacetName.COMPLICATION, includeZero: false },
+    { facet: FacetName.PROCEDURE, includeZero: false },
+    { facet: FacetName.SEX, includeZero: false },
+    { facet: FacetName.AGE, includeZero: false, interval: 10 },
+  ];
+  const encode = (field: string, value: string) => Number(value);
+
+  /** The counts of one facet as a naive pass gives them: every case meeting the text and every clause but the facet's own. */
+  function naive({ rows, columns, removed, filters, candidates }: ReturnType<typeof generate>) {
+    const meets = (row: ColumnRow, except: string | null) => {
+      const list = (value: unknown) => (value ?? []) as number[];
+      if (removed.has(row.case_report_id)) return false;
+      if (candidates && !candidates[columns.ordOf(row.case_report_id) as number]) return false;
+      if (except !== 'complications' && filters.complications && !list(row.complication_codes).some((code) => filters.complications?.includes(String(code)))) return false;
+      if (except !== 'procedures' && filters.procedures && !list(row.procedure_codes).some((code) => filters.procedures?.includes(String(code)))) return false;
+      if (except !== 'sex' && filters.sex && !(filters.sex as string[]).includes(String(row.sex_code))) return false;
+      const age = row.age_years as number | null;
+      if (except !== 'age' && filters.age && (age === null || age < (filters.age.min ?? -Infinity) || age > (filters.age.max ?? Infinity))) return false;
+      return true;
+    };
+    const buckets = new Map<number, [number, Set<string>]>();
+    const tally = (code: number, row: ColumnRow) => {
+      const entry = buckets.get(code) ?? [0, new Set<string>()];
+      entry[0]++;
+      entry[1].add(row.publication_id);
+      buckets.set(code, entry);
+    };
+    const histogram = new Map<number, number>();
+    let total = 0;
+    for (const row of rows) {
+      if (meets(row, null)) total++;
+      if (meets(row, 'complications')) for (const code of row.complication_codes as number[]) tally(code, row);
+      if (meets(row, 'procedures')) for (const code of row.procedure_codes as number[]) tally(code, row);
+      if (meets(row, 'sex') && row.sex_code !== null) tally(row.sex_code as number, row);
+      if (meets(row, 'age') && row.age_years !== null) histogram.set(Math.floor((row.age_years as number) / 10) * 10, (histogram.get(Math.floor((row.age_years as number) / 10) * 10) ?? 0) + 1);
+    }
+    return { total, buckets: new Map([...buckets].map(([code, [cases, publications]]) => [code, [cases, publications.size]])), histogram };
+  }
+
+  it.each(Array.from({ length: 12 }, (_, i) => i + 1))('seed %i: sets, one pass and auto give the same rows, as a naive count does', (seed) => {
+    const corpus = generate(seed);
+    const query: SearchQuery = { text: null, filters: corpus.filters, facets, sort: SearchSort.RELEVANCE, page: { first: 0, after: null }, highlight: false };
+    const bySets = corpus.columns.count(query, encode as never, corpus.candidates, null, 'sets');
+    const byScan = corpus.columns.count(query, encode as never, corpus.candidates, null, 'scan');
+    expect(byScan).toEqual(bySets);
+    expect(corpus.columns.count(query, encode as never, corpus.candidates, null, 'auto')).toEqual(bySets);
+    const expected = naive(corpus);
+    expect(bySets.find((row) => row.kind === 'total')?.cases).toBe(expected.total);
+    expect(new Map(bySets.filter((row) => row.kind === 'bucket').map((row) => [row.value as number, [row.cases, row.publications]]))).toEqual(expected.buckets);
+    expect(new Map(bySets.filter((row) => row.kind === 'histogram').map((row) => [row.n1 as number, row.cases]))).toEqual(expected.histogram);
+  });
+});

@@ -1,8 +1,9 @@
 import { facetDefinition, FacetField, FacetName } from '../../query/facet-registry';
 import { CITATION_COMPLETE } from '../../query/citation-order';
 import { facetLink, FilterClause, filterClauses, MISSING_HIGH, MISSING_LOW, ownClauses, SearchQuery, splitForFacets } from '../../query/search-query';
-import { countCasePositionsIn, countCasesIn, countIn, countPositionsIn, forEachPosition, intersect, wordCount } from './bitset';
+import { cardinality, countCasePositionsIn, countCasesIn, countIn, countPositionsIn, forEachPosition, intersect, wordCount } from './bitset';
 import { CODED_FIELDS, COLUMN_OF, CountRow, Encode, LINK_PAIRS } from './postgres-query.builder';
+import { buildValueColumn, preferValueScan, ValueColumn, ValueTally } from './value-tally';
 
 /** The columns of search_case_document that counting and ordering read (codes, numbers, the booleans, the link pairs). */
 export const COLUMN_FIELDS: (FacetField | 'hasKnownOutcome' | 'citationComplete' | typeof LINK_PAIRS)[] = [
@@ -62,6 +63,10 @@ interface Frozen {
   publicationAt: Int32Array;
   /** Per coded field, code -> the positions holding it (see codeSets). */
   codeSets: Map<FacetField, Map<number, CodeSet>>;
+  /** Per coded field, each position's values (see valueColumn). */
+  valueColumns: Map<FacetField, ValueColumn>;
+  /** Text matches (masks over ordinals) as sets over positions, while the engine keeps the match (TextPostings.matchRecent). */
+  textSets: WeakMap<Uint8Array, Uint32Array>;
   /** Sort keys by field and direction (see sortKeys). */
   sortKeys: Map<string, Float64Array>;
   /** Codes as Int32Array (null -1), so they index count arrays as integers; numbers as Float64Array (null NaN). */
@@ -200,6 +205,8 @@ export class FacetColumns {
   private maxCode = 0;
   /** The typed-array copy counting reads; null after a write. */
   private snapshot: Frozen | null = null;
+  /** Scratch counts of a single-pass facet count (see valueColumn). */
+  private readonly tally = new ValueTally();
 
   constructor(readonly version: bigint) {}
 
@@ -299,7 +306,7 @@ export class FacetColumns {
       const publication = publicationAt[position];
       if ((position === 0 || publicationAt[position - 1] !== publication) && (position + 1 === liveCount || publicationAt[position + 1] !== publication)) alone[position >>> 5] |= 1 << (position & 31);
     }
-    this.snapshot = { alive, liveCount, single, multi, masks: new Map(), order, aliveBits, alone, publicationAt, codeSets: new Map(), sortKeys: new Map(), axes: new Map(), axisSets: new Map(), labels: new Map() };
+    this.snapshot = { alive, liveCount, single, multi, masks: new Map(), order, aliveBits, alone, publicationAt, codeSets: new Map(), valueColumns: new Map(), textSets: new WeakMap(), sortKeys: new Map(), axes: new Map(), axisSets: new Map(), labels: new Map() };
     return this.snapshot;
   }
 
@@ -396,9 +403,12 @@ export class FacetColumns {
    * that meet every clause.
    *
    * Disjunctive counting with sets: `base` (live, text, the clauses no requested facet owns) and one
-   * set per owned clause; a facet counts within base and every owned clause but its own.
+   * set per owned clause; a facet counts within base and every owned clause but its own. A coded
+   * facet's values are counted either each against that set (bitset ANDs, cheap when few cases
+   * match) or all in one pass over its cases (value-tally.ts, cheap when many do): `strategy` 'auto'
+   * picks the cheaper by an estimate; 'sets' and 'scan' force one (tests compare them).
    */
-  count(query: SearchQuery, encode: Encode, candidates: Uint8Array | null, fullMatches: number[] | null = null): CountRow[] {
+  count(query: SearchQuery, encode: Encode, candidates: Uint8Array | null, fullMatches: number[] | null = null, strategy: 'auto' | 'sets' | 'scan' = 'auto'): CountRow[] {
     const columns = this.frozen();
     const { common, own } = splitForFacets(query);
     const base = this.matchSet(common, encode, candidates, columns);
@@ -410,6 +420,10 @@ export class FacetColumns {
       const index = owned.indexOf(own.get(facet) as FilterClause);
       return index === -1 ? full : intersect([base, ...ownSets.filter((_, k) => k !== index)]);
     };
+
+    /** Cases in a set, computed once per set (facets without a selection of their own share `full`). */
+    const sizes = new Map<Uint32Array, number>();
+    const matchesIn = (set: Uint32Array) => sizes.get(set) ?? (sizes.set(set, cardinality(set)).get(set) as number);
 
     const rows: CountRow[] = [];
     const row = (kind: CountRow['kind'], facet: FacetName | null, value: number | null, cases: number, publications: number, n1: number | null = null, n2: number | null = null) =>
@@ -429,24 +443,38 @@ export class FacetColumns {
         let max = -Infinity;
         const buckets = new Map<number, number>();
         const seen: number[] = [];
-        forEachPosition(set, (position) => {
-          const ord = columns.order[position];
-          const from = list ? list.start[ord] : 0;
-          const to = list ? list.start[ord + 1] : 1;
-          seen.length = 0;
-          for (let v = from; v < to; v++) {
-            const x = list ? list.values[v] : one[ord];
-            if (x !== x) continue;
-            if (x < min) min = x;
-            if (x > max) max = x;
-            // count(DISTINCT case) per bucket: a case counts once per bucket.
-            const bucket = Math.floor(x / width) * width;
-            if (!seen.includes(bucket)) {
-              seen.push(bucket);
+        const order = columns.order;
+        for (let w = 0; w < set.length; w++) {
+          let word = set[w];
+          while (word !== 0) {
+            const low = word & -word;
+            const ord = order[(w << 5) + 31 - Math.clz32(low)];
+            word ^= low;
+            if (!list) {
+              // One value: one bucket, no repeats to skip.
+              const x = one[ord];
+              if (x !== x) continue;
+              if (x < min) min = x;
+              if (x > max) max = x;
+              const bucket = Math.floor(x / width) * width;
               buckets.set(bucket, (buckets.get(bucket) ?? 0) + 1);
+              continue;
+            }
+            seen.length = 0;
+            for (let v = list.start[ord]; v < list.start[ord + 1]; v++) {
+              const x = list.values[v];
+              if (x !== x) continue;
+              if (x < min) min = x;
+              if (x > max) max = x;
+              // count(DISTINCT case) per bucket: a case counts once per bucket.
+              const bucket = Math.floor(x / width) * width;
+              if (!seen.includes(bucket)) {
+                seen.push(bucket);
+                buckets.set(bucket, (buckets.get(bucket) ?? 0) + 1);
+              }
             }
           }
-        });
+        }
         row('stats', request.facet, null, 0, 0, min === Infinity ? null : min, max === -Infinity ? null : max);
         for (const [from, cases] of buckets) row('histogram', request.facet, null, cases, 0, from);
         continue;
@@ -481,9 +509,17 @@ export class FacetColumns {
         for (const [code, n] of cases) row('bucket', null, code, n, publications.get(code) as number);
         continue;
       }
-      for (const [code, cases] of this.codeSets(definition.field, columns)) {
-        const counted = cases instanceof Int32Array ? countPositionsIn(cases, set, columns.publicationAt) : countIn(cases, set, columns.alone, columns.publicationAt);
-        if (counted.cases) row('bucket', null, code, counted.cases, counted.publications);
+      const column = this.valueColumn(definition.field, columns);
+      if (strategy === 'scan' || (strategy === 'auto' && preferValueScan(column, matchesIn(set), set.length))) {
+        // Many cases match: one pass over them counts every value (value-tally.ts).
+        this.tally.count(set, column, columns.publicationAt);
+        const { cases, publications } = this.tally;
+        for (let slot = 0; slot < column.codes.length; slot++) if (cases[slot]) row('bucket', null, column.codes[slot], cases[slot], publications[slot]);
+      } else {
+        for (const [code, cases] of this.codeSets(definition.field, columns)) {
+          const counted = cases instanceof Int32Array ? countPositionsIn(cases, set, columns.publicationAt) : countIn(cases, set, columns.alone, columns.publicationAt);
+          if (counted.cases) row('bucket', null, code, counted.cases, counted.publications);
+        }
       }
       if (request.includeZero && definition.multiValued && !definition.termKind) {
         for (const code of this.present(definition.field)) row('present', request.facet, code, 0, 0);
@@ -495,7 +531,11 @@ export class FacetColumns {
   /** Live cases meeting every clause (and the text, when `candidates` is given), as a set over positions. */
   private matchSet(clauses: FilterClause[], encode: Encode, candidates: Uint8Array | null, columns: Frozen): Uint32Array {
     const sets = [columns.aliveBits, ...clauses.map((clause) => this.clauseSet(clause, encode, columns))];
-    if (candidates) sets.push(this.toPositions(candidates, columns));
+    if (candidates) {
+      let text = columns.textSets.get(candidates);
+      if (!text) columns.textSets.set(candidates, (text = this.toPositions(candidates, columns)));
+      sets.push(text);
+    }
     return intersect(sets);
   }
 
@@ -813,6 +853,36 @@ export class FacetColumns {
     sets = built;
     columns.codeSets.set(field, sets);
     return sets;
+  }
+
+  /**
+   * A coded field's values by position, slots in the order of its code sets (so both ways of counting
+   * list values alike), built on first use after a write.
+   */
+  private valueColumn(field: FacetField, columns: Frozen): ValueColumn {
+    let column = columns.valueColumns.get(field);
+    if (column) return column;
+    const sets = this.codeSets(field, columns);
+    let denseValues = 0;
+    let sparsePositions = 0;
+    for (const set of sets.values()) {
+      if (set instanceof Int32Array) sparsePositions += set.length;
+      else denseValues++;
+    }
+    const list = columns.multi.get(field);
+    const one = columns.single.get(field);
+    column = buildValueColumn(
+      columns.order.length,
+      [...sets.keys()],
+      (position, visit) => {
+        const ord = columns.order[position];
+        if (list) for (let v = list.start[ord]; v < list.start[ord + 1]; v++) visit(list.values[v]);
+        else if (one && one[ord] >= 0) visit(one[ord]);
+      },
+      { denseValues, sparsePositions },
+    );
+    columns.valueColumns.set(field, column);
+    return column;
   }
 
   /** Slots held (live or not): the length of a mask over ordinals. */

@@ -17,11 +17,14 @@ import { TextMatch, TextPostings } from './text-postings';
 import { TextPostingsBuilder } from './text-postings.builder';
 import { headline, Word, wordsOf } from './headline';
 import { LexemeLookup } from './lexeme-lookup';
+import { RecentMap } from './recent-map';
 import { parseTsquery, queryLexemes, TsqueryNode } from './tsquery';
 
 export const LIVE_TABLE = 'search_case_document';
 const BUILD_TABLE = `${LIVE_TABLE}_next`;
 const UPSERT_CHUNK = 500;
+/** The index version, asked before every search (another process may have written). */
+const VERSION_SQL = 'SELECT (SELECT version::text FROM search_index_version WHERE id = 1) AS v';
 /** Rows per round trip when loading the index into memory. */
 const LOAD_PAGE = 10_000;
 
@@ -239,6 +242,10 @@ export class PostgresSearchEngine implements SearchEngine {
     return { ...(await this.parseCounts(query, countRows)), hits, hasNextPage };
   }
 
+  /** The tsquery of recently searched texts (see prepare); the size is settable, so a benchmark can measure without it. */
+  static recentTexts = 1000;
+  private readonly tsqueries = new RecentMap<string, string | null>(() => PostgresSearchEngine.recentTexts);
+
   /** Keys found without a code at this index version (see prepare). */
   private uncoded: { version: bigint; keys: Set<string> } = { version: -1n, keys: new Set() };
 
@@ -251,16 +258,21 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   /**
-   * One round trip: the index version and, with text, the tsquery as PostgreSQL analyses it. Without
-   * text the statement is always the same, so it is a prepared statement (parsed and planned once per
-   * connection: a fair part of a facet search's or a synthesis' time on the embedded engine).
+   * One round trip: the index version and, with a text not analysed lately, the tsquery as PostgreSQL
+   * analyses it. Otherwise the statement is always the same, so it is a prepared statement (parsed and
+   * planned once per connection: a fair part of a facet search's or a synthesis' time on the embedded engine).
    */
   private async head(query: SearchQuery): Promise<{ version: bigint; tsquery: string | null }> {
+    // A text analysed lately needs only the version: stemming and stop words depend on the text alone, so its tsquery is remembered.
+    const textKey = query.text ? JSON.stringify(query.text) : null;
+    if (textKey === null || this.tsqueries.has(textKey)) {
+      const [row] = await preparedQuery<{ v: string | null }>(this.dataSource, VERSION_SQL, []);
+      return { version: BigInt(row.v ?? 0), tsquery: textKey === null ? null : (this.tsqueries.get(textKey) ?? null) };
+    }
     const params = new SqlParams();
-    const tsquerySelect = query.text ? `, (${tsquerySql(query.text, params)})::text AS q` : '';
-    const sql = `SELECT (SELECT version::text FROM search_index_version WHERE id = 1) AS v${tsquerySelect}`;
-    const [head] = (query.text ? await this.dataSource.query(sql, params.values) : await preparedQuery(this.dataSource, sql, [])) as { v: string | null; q?: string }[];
-    return { version: BigInt(head.v ?? 0), tsquery: head.q ?? null };
+    const [row] = (await this.dataSource.query(`SELECT (SELECT version::text FROM search_index_version WHERE id = 1) AS v, (${tsquerySql(query.text as NonNullable<SearchQuery['text']>, params)})::text AS q`, params.values)) as { v: string | null; q: string | null }[];
+    this.tsqueries.set(textKey, row.q ?? null);
+    return { version: BigInt(row.v ?? 0), tsquery: row.q ?? null };
   }
 
   /** prepare, once the head is read. */
@@ -281,7 +293,7 @@ export class PostgresSearchEngine implements SearchEngine {
     const encode = (field: Parameters<typeof codeKey>[0], value: string) => codes.get(codeKey(field, value)) ?? -1;
     const { columns, text } = await this.freshIndex(version);
     const tsqueryNode = tsquery === null ? null : parseTsquery(tsquery);
-    const match = tsquery === null ? null : text.match(tsqueryNode, columns.size, columns.liveCount);
+    const match = tsquery === null ? null : text.matchRecent(tsquery, tsqueryNode, columns.size, columns.liveCount);
     return { encode, columns, text, tsqueryNode, match };
   }
 

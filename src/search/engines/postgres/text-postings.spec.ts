@@ -19,6 +19,18 @@ const matching = (postings: TextPostings, tsquery: string, size = 5) => {
 describe('TextPostings', () => {
   const postings = () => buildTextPostings([...VECTORS]);
 
+  it('remembers a recent match until the next write, and matches again after it', () => {
+    const index = postings();
+    const first = index.matchRecent("'hematoma'", parseTsquery("'hematoma'"), 5, 5);
+    expect(index.matchRecent("'hematoma'", parseTsquery("'hematoma'"), 5, 5)).toBe(first);
+    expect(index.matchRecent("'hematoma'", parseTsquery("'hematoma'"), 6, 5)).not.toBe(first);
+    index.put(4, "'hematoma':1A");
+    const after = index.matchRecent("'hematoma'", parseTsquery("'hematoma'"), 5, 5);
+    expect(after).not.toBe(first);
+    expect([...after.mask]).toEqual([0, 0, 0, 1, 1]);
+    expect([...first.mask]).toEqual([0, 0, 0, 1, 0]);
+  });
+
   it('matches words, AND, OR and NOT as PostgreSQL does', () => {
     expect(matching(postings(), "'blood'")).toEqual([0, 1, 2]);
     expect(matching(postings(), "'blood' & 'headach'")).toEqual([0]);
