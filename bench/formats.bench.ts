@@ -1,5 +1,5 @@
 /**
- * npm run bench:formats -- [--mb 200] [--formats csv,ris] [--database-url postgres://…]
+ * npm run bench:formats -- [--mb 200] [--formats csv,ris] [--runs parse,stored] [--database-url postgres://…]
  *
  * CSV and RIS imports at scale. For each format, a generated export of --mb MB (bench/export-generator.ts:
  * a Scopus CSV export or a RIS export, ~2.5 KB per record with an abstract, every record distinct) is
@@ -145,12 +145,15 @@ async function main(): Promise<void> {
   const megabytes = Number(option('mb', '200'));
   const formats = option('formats', 'csv,ris').split(',').map((format) => format.trim()) as ExportFormat[];
   for (const format of formats) if (format !== 'csv' && format !== 'ris') throw new Error(`--formats: unknown format "${format}" (csv, ris)`);
+  // --runs parse (or stored): one of the two, e.g. under `node --cpu-prof` to profile that path alone.
+  const runs = new Set(option('runs', 'parse,stored').split(',').map((run) => run.trim()));
+  for (const run of runs) if (run !== 'parse' && run !== 'stored') throw new Error(`--runs: unknown run "${run}" (parse, stored)`);
   const serverUrl = option('database-url', '');
   console.log(`# formats benchmark: ${megabytes} MB per format (${formats.join(', ')}), ${serverUrl ? 'PostgreSQL (scratch database on --database-url)' : 'embedded PostgreSQL (PGlite)'}, extraction off`);
   for (const format of formats) {
     await generationOnly(format, megabytes);
-    await parseOnly(format, megabytes);
-    await stored(format, megabytes, serverUrl);
+    if (runs.has('parse')) await parseOnly(format, megabytes);
+    if (runs.has('stored')) await stored(format, megabytes, serverUrl);
   }
 }
 

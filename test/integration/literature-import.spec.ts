@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ImportMode } from '../../src/literature/import/import-mode.enum';
+import { ImportBatchesRepository } from '../../src/literature/import/import-batches.repository';
 import { IMPORT_CHUNK_SIZE } from '../../src/literature/import/import.service';
 import { fixturePath } from '../../src/literature/testing/fixtures';
 import { LiteratureHarness, startLiteratureHarness } from './literature-harness';
@@ -131,6 +132,22 @@ describe('literature import (PostgreSQL)', () => {
     expect(aneurysm).toHaveLength(1);
     expect(aneurysm[0]).toMatchObject({ volume: '4', year: 2018 });
     expect(added).toHaveLength(3);
+  });
+
+  describe('the duplicate lookup', () => {
+    it('finds stored publications by PMID, DOI, title key and folded title', async () => {
+      const report = await h.importText(ris(['TI  - Lookup probe: a lumbar hematoma after a dural puncture', 'AU  - Probe, Anna', 'PY  - 2021', 'DO  - 10.5555/lookup.probe', 'AN  - 39000001']), { review: 'lookup' });
+      const [id] = report.createdPublicationIds;
+      const [stored] = (await h.allPublications()).filter((publication) => publication.id === id);
+      const repository = h.app.get(ImportBatchesRepository);
+      await h.uow.run(async (tx) => {
+        const none = { pmids: [], dois: [], titleKeys: [], titleFolds: [] };
+        for (const keys of [{ pmids: ['39000001'] }, { dois: ['10.5555/lookup.probe'] }, { titleKeys: [stored.titleKey!] }, { titleFolds: [stored.titleFold!] }]) {
+          expect((await repository.findMatches(tx, { ...none, ...keys })).map((publication) => publication.id)).toEqual([id]);
+        }
+        expect(await repository.findMatches(tx, { ...none, pmids: ['39000002'] })).toEqual([]);
+      });
+    });
   });
 
   describe('records without identifiers or authors', () => {

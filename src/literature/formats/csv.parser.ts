@@ -1,7 +1,8 @@
 /**
  * CSV / TSV exports (Rayyan, Zotero, PubMed, Covidence, Scopus, Web of Science, Embase, EBSCOhost /
  * CINAHL, Cochrane CENTRAL, OpenAlex, Lens, Publish or Perish, Dimensions, EndNote, or any table with
- * common column names or a user's column mapping), read with csv-parse as a stream, one row at a time.
+ * common column names or a user's column mapping), read as a stream, a chunk at a time, by csv-rows.ts
+ * (csv-parse's rules, with relaxed quotes: see there).
  *
  * - The header row and the delimiter (tab, ";" or ",") are found by csv-header.ts; rows before the
  *   header (Dimensions' and Embase's preambles, Excel notes) are skipped.
@@ -11,18 +12,18 @@
  *   Excel add, are ignored). Rows with a single filled cell that is not the title (EndNote / Excel
  *   section rows such as "Included studies") and repeated header rows are skipped, not counted.
  */
-import { Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
 import { ImportFormatError } from '../parsed-publication';
 import type { ParsedRecord, ParserOptions, TextSource } from '../parsed-publication';
 import { decodeText, normaliseNewlines } from '../text-decoding';
 import { CSV_FIELDS, describeCsvExporters, headerKey, mapCsvRow, missingMappedColumns } from './csv-exporters';
 import type { CsvColumnMapping, CsvExporter } from './csv-exporters';
 import { locateCsvHeader, MAX_PREAMBLE_LINES } from './csv-header';
+import { CsvRowReader, CsvSyntaxError } from './csv-rows';
+import type { CsvRow } from './csv-rows';
 
 export { sniffDelimiter } from './csv-header';
 
-/** Largest accepted row, to keep a file with a runaway quote from filling memory. */
+/** Largest accepted row (characters), to keep a file with a runaway quote from filling memory. */
 const MAX_RECORD_SIZE = 8 * 1024 * 1024;
 /** How much text is read before the header must have been found. */
 const MAX_HEAD_LENGTH = 1024 * 1024;
@@ -47,9 +48,13 @@ export function unreadableHeaderMessage(found: string[], mapping?: CsvColumnMapp
   ].join('; ');
 }
 
-interface CsvParserOutput {
-  record: string[];
-  raw: string;
+/** How many cells hold more than white space: 0, 1 or 2 (two or more). */
+function filledCells(cells: string[]): number {
+  let filled = 0;
+  for (const cell of cells) {
+    if (cell.trim().length > 0 && ++filled === 2) break;
+  }
+  return filled;
 }
 
 /** Yields the records of a CSV export one by one. */
@@ -76,24 +81,13 @@ export async function* parseCsv(source: TextSource, options: ParserOptions = {})
   }
   const exporter: CsvExporter = location.exporter;
 
-  async function* replay(): AsyncGenerator<string> {
-    yield headText.slice(location!.offset);
-    if (next.done) return;
-    yield* text;
+  const reader = new CsvRowReader({ delimiter: location.delimiter, quoted: exporter.quoted !== false, maxRowLength: MAX_RECORD_SIZE });
+  /** The rows from the header on, a chunk's worth at a time: the rest of the head, then the text as it comes. */
+  async function* rows(): AsyncGenerator<CsvRow[]> {
+    yield reader.push(headText.slice(location!.offset));
+    if (!next.done) for await (const chunk of text) yield reader.push(chunk);
+    yield reader.end();
   }
-  const input = Readable.from(replay());
-  const parser = parse({
-    delimiter: location.delimiter,
-    bom: true,
-    raw: true,
-    quote: exporter.quoted === false ? false : '"',
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-    max_record_size: MAX_RECORD_SIZE,
-  });
-  input.on('error', (error) => parser.destroy(error));
-  input.pipe(parser);
 
   let header: string[] | null = null;
   let headerKeyList: string[] = [];
@@ -105,56 +99,53 @@ export async function* parseCsv(source: TextSource, options: ParserOptions = {})
   };
   let titleIndexes: number[] = [];
   let columnIndex = new Map<string, number>();
-  let line = location.line;
   let recordNumber = 0;
   try {
-    for await (const output of parser as AsyncIterable<CsvParserOutput>) {
-      const startLine = line;
-      line += (output.raw.match(/\n/g) ?? []).length;
-      const cells = output.record;
-      const filled = cells.filter((cell) => cell.trim().length > 0).length;
-      if (filled === 0) continue; // blank line (or only delimiters)
-      if (header === null) {
-        header = cells;
-        headerKeyList = header.map(headerKey);
-        columnIndex = new Map(header.map((cell, index) => [headerKey(cell), index] as const).reverse());
-        titleIndexes = (exporter.columns.title ?? []).map((column) => columnIndex.get(headerKey(column))).filter((index): index is number => index !== undefined);
-        continue;
+    for await (const batch of rows()) {
+      for (const { cells, line } of batch) {
+        const startLine = line + location.line - 1;
+        const filled = filledCells(cells);
+        if (filled === 0) continue; // blank line (or only delimiters)
+        if (header === null) {
+          header = cells;
+          headerKeyList = header.map(headerKey);
+          columnIndex = new Map(header.map((cell, index) => [headerKey(cell), index] as const).reverse());
+          titleIndexes = (exporter.columns.title ?? []).map((column) => columnIndex.get(headerKey(column))).filter((index): index is number => index !== undefined);
+          continue;
+        }
+        // A section row ("Included studies;;;;") or the header repeated (files pasted together): not a record.
+        if (filled === 1 && !titleIndexes.some((index) => (cells[index] ?? '').trim().length > 0)) continue;
+        // Compared cell by cell, stopping at the first difference: folding every cell of every row
+        // (abstracts included) just to rule out a repeated header cost a third of the parse.
+        if (cells.length === header.length && cells.every((cell, index) => headerKey(cell) === headerKeyList[index])) continue;
+        recordNumber += 1;
+        let rowCells = cells;
+        if (rowCells.length > header.length && rowCells.slice(header.length).every((cell) => cell.trim().length === 0)) rowCells = rowCells.slice(0, header.length);
+        if (rowCells.length !== header.length) {
+          const error = fail(`has ${cells.length} columns but the header has ${header.length}`, recordNumber, startLine, null);
+          if (!options.onRecordError) throw error;
+          options.onRecordError(error); // recovery: the next row is a record of its own
+          continue;
+        }
+        const row = (column: string): string | null => {
+          const index = columnIndexOf(column);
+          if (index === undefined) return null;
+          const cell = rowCells[index];
+          // Excel's text-forcing formula, as EBSCOhost writes ISSNs and dates: ="19326203"
+          const value = cell !== undefined && cell.startsWith('="') && cell.endsWith('"') ? cell.slice(2, -1) : cell;
+          return value !== undefined && value.trim().length > 0 && !/^(?:null|n\/a|\[no [a-z ]+ available\])$/i.test(value.trim()) ? value : null;
+        };
+        yield { recordNumber, line: startLine, publication: mapCsvRow(exporter, row) };
       }
-      // A section row ("Included studies;;;;") or the header repeated (files pasted together): not a record.
-      if (filled === 1 && !titleIndexes.some((index) => (cells[index] ?? '').trim().length > 0)) continue;
-      // Compared cell by cell, stopping at the first difference: folding every cell of every row
-      // (abstracts included) just to rule out a repeated header cost a third of the parse.
-      if (cells.length === header.length && cells.every((cell, index) => headerKey(cell) === headerKeyList[index])) continue;
-      recordNumber += 1;
-      let rowCells = cells;
-      if (rowCells.length > header.length && rowCells.slice(header.length).every((cell) => cell.trim().length === 0)) rowCells = rowCells.slice(0, header.length);
-      if (rowCells.length !== header.length) {
-        const error = fail(`has ${cells.length} columns but the header has ${header.length}`, recordNumber, startLine, null);
-        if (!options.onRecordError) throw error;
-        options.onRecordError(error); // recovery: the next row is a record of its own
-        continue;
-      }
-      const row = (column: string): string | null => {
-        const index = columnIndexOf(column);
-        if (index === undefined) return null;
-        const cell = rowCells[index];
-        // Excel's text-forcing formula, as EBSCOhost writes ISSNs and dates: ="19326203"
-        const value = cell !== undefined && cell.startsWith('="') && cell.endsWith('"') ? cell.slice(2, -1) : cell;
-        return value !== undefined && value.trim().length > 0 && !/^(?:null|n\/a|\[no [a-z ]+ available\])$/i.test(value.trim()) ? value : null;
-      };
-      yield { recordNumber, line: startLine, publication: mapCsvRow(exporter, row) };
     }
   } catch (error) {
     if (error instanceof ImportFormatError) throw error;
-    if (error instanceof CsvError) {
-      const errorLine = typeof (error as CsvError & { lines?: number }).lines === 'number' ? (error as CsvError & { lines: number }).lines + location.line - 1 : null;
-      throw fail(`malformed CSV: ${error.message}`, header === null && (errorLine === null || errorLine <= location.line) ? null : recordNumber + 1, errorLine, null);
+    if (error instanceof CsvSyntaxError) {
+      const errorLine = error.line + location.line - 1;
+      throw fail(`malformed CSV: ${error.message}`, header === null && errorLine <= location.line ? null : recordNumber + 1, errorLine, null);
     }
     throw error;
   } finally {
-    input.destroy();
-    parser.destroy();
     await text.return(undefined);
   }
   if (header === null) throw fail('the file has no header row', null, 1, null);

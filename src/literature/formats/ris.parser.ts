@@ -68,7 +68,8 @@ export async function* readRisRecords(source: TextSource, options: ParserOptions
 
   for await (const { text, number } of readLines(source, 'RIS')) {
     lastLine = number;
-    const pieces = text.split(GLUED_TAG);
+    // A glued tag ("…     U2  - L2029880245") has its "  - " past the line's own tag: most lines need no split.
+    const pieces = text.indexOf('  - ', 3) < 0 ? [text] : text.split(GLUED_TAG);
     for (const piece of pieces) {
       const match = TAG_LINE.exec(piece);
       if (!match) {
@@ -194,7 +195,23 @@ export function exporterPmidTag(fields: RisField[], database: string, links: str
 
 /** Maps one record's tagged fields to a publication. */
 export function risFieldsToPublication(fields: RisField[]): ParsedPublication {
-  const all = (...tags: string[]): string[] => fields.filter((field) => tags.includes(field.tag)).map((field) => field.value);
+  // The values of each tag, in file order, gathered once (the mapping asks for ~40 tags a record).
+  const byTag = new Map<string, string[]>();
+  for (const field of fields) {
+    const values = byTag.get(field.tag);
+    if (values) values.push(field.value);
+    else byTag.set(field.tag, [field.value]);
+  }
+  /** The values of these tags in file order (interleaved as the fields come when several are present). */
+  const all = (...tags: string[]): string[] => {
+    let found: string[] | null = null;
+    for (const tag of tags) {
+      if (!byTag.has(tag)) continue;
+      if (found) return fields.filter((field) => tags.includes(field.tag)).map((field) => field.value);
+      found = byTag.get(tag)!;
+    }
+    return found ? found.slice() : [];
+  };
   const text = (value: string | undefined): string | null => cleanText(value?.replace(/\n/g, ' '));
   const first = (...tags: string[]): string | null => {
     for (const tag of tags) {

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { Tx, UnitOfWork } from '../../database/unit-of-work';
-import { titleKeyOf } from '../../publications/identifiers';
-import { titleFoldOf } from '../../publications/title-match';
 import { Publication } from '../../publications/publication.entity';
 import type { PublicationFields } from '../../publications/publication-validation';
 import { ImportBatch, ImportErrorEntry } from './import-batch.entity';
@@ -29,8 +27,54 @@ const PUBLICATION_INSERT = `INSERT INTO publication (id, title, title_status, ab
     publication_types, mesh_headings, keywords, language, url, title_key, title_fold)
   SELECT id, title, COALESCE(title_status, 'COMPLETE')::title_status, abstract, COALESCE(authors, '[]'::jsonb), journal, year, month, volume, issue, pages, doi, pmid, pmcid,
     COALESCE(publication_types, '{}'), COALESCE(mesh_headings, '[]'::jsonb), COALESCE(keywords, '{}'), language, url, title_key, title_fold
-  FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, title text, title_status text, abstract text, authors jsonb, journal text, year int, month smallint, volume text, issue text, pages text,
+  FROM jsonb_to_recordset(convert_from($1::bytea, 'UTF8')::jsonb) AS x(id uuid, title text, title_status text, abstract text, authors jsonb, journal text, year int, month smallint, volume text, issue text, pages text,
     doi text, pmid text, pmcid text, publication_types text[], mesh_headings jsonb, keywords text[], language text, url text, title_key text, title_fold text)`;
+
+function insertedRow(row: PublicationFields & { id: string; titleKey: string | null; titleFold: string | null }): Record<string, unknown> {
+  return {
+    id: row.id,
+    title: row.title,
+    title_status: row.titleStatus,
+    abstract: row.abstract,
+    authors: row.authors,
+    journal: row.journal,
+    year: row.year,
+    month: row.month,
+    volume: row.volume,
+    issue: row.issue,
+    pages: row.pages,
+    doi: row.doi,
+    pmid: row.pmid,
+    pmcid: row.pmcid,
+    publication_types: row.publicationTypes,
+    mesh_headings: row.meshHeadings,
+    keywords: row.keywords,
+    language: row.language,
+    url: row.url,
+    title_key: row.titleKey,
+    title_fold: row.titleFold,
+  };
+}
+
+/**
+ * A JSON array of the rows as UTF-8 bytes (sent as bytea: pg passes a Buffer through as it is),
+ * stringified a row at a time into one buffer: JSON.stringify of the whole chunk gives a string V8
+ * builds in pieces and must flatten before pg can measure and encode it, which cost more than the
+ * stringify itself (the largest single cost of a stored import in its CPU profile).
+ */
+export function jsonArrayBytes(rows: readonly unknown[]): Buffer {
+  const texts = rows.map((row) => JSON.stringify(row));
+  let length = 2 + Math.max(0, texts.length - 1);
+  for (const text of texts) length += Buffer.byteLength(text, 'utf8');
+  const bytes = Buffer.allocUnsafe(length);
+  let offset = bytes.write('[', 0, 'latin1');
+  texts.forEach((text, index) => {
+    if (index > 0) offset += bytes.write(',', offset, 'latin1');
+    offset += bytes.write(text, offset, 'utf8');
+  });
+  bytes.write(']', offset, 'latin1');
+  return bytes;
+}
 
 @Injectable()
 export class ImportBatchesRepository {
@@ -79,6 +123,10 @@ export class ImportBatchesRepository {
    */
   findMatches(tx: Tx, keys: { pmids: string[]; dois: string[]; titleKeys: string[]; titleFolds: string[] }): Promise<Publication[]> {
     if (!keys.pmids.length && !keys.dois.length && !keys.titleKeys.length && !keys.titleFolds.length) return Promise.resolve([]);
+    // Measured (bench/README.md, 2026-12-01): inside an import the table has no statistics for the rows
+    // the import inserted, and PostgreSQL scans the whole table for this OR of four conditions on every
+    // chunk (~190 ms at 45,000 rows on a loaded machine). Turning seq scans off was tried and is worse:
+    // the planner then serves title_fold = ANY(...) from the trigram GIN index (8 s per chunk).
     return tx
       .createQueryBuilder(Publication, 'p')
       .where('p.pmid = ANY(:pmids)', { pmids: keys.pmids })
@@ -90,36 +138,14 @@ export class ImportBatchesRepository {
 
   /**
    * Inserts a chunk's new publications in one statement. The fields went through the publications
-   * module's validation and the chunk's duplicate lookup; the title key is computed as
-   * PublicationsRepository does. Here rather than there only because that repository has no bulk
-   * insert yet (one INSERT per publication made a 200 MB import ~10x slower); it belongs there.
+   * module's validation and the chunk's duplicate lookup; the title key and fold are the caller's,
+   * computed with titleKeyOf / titleFoldOf as PublicationsRepository does. Here rather than there only
+   * because that repository has no bulk insert yet (one INSERT per publication made a 200 MB import
+   * ~10x slower); it belongs there.
    */
-  async insertPublications(tx: Tx, rows: (PublicationFields & { id: string })[]): Promise<void> {
+  async insertPublications(tx: Tx, rows: (PublicationFields & { id: string; titleKey: string | null; titleFold: string | null })[]): Promise<void> {
     for (let start = 0; start < rows.length; start += PUBLICATION_INSERT_CHUNK) {
-      const slice = rows.slice(start, start + PUBLICATION_INSERT_CHUNK).map((row) => ({
-        id: row.id,
-        title: row.title,
-        title_status: row.titleStatus,
-        abstract: row.abstract,
-        authors: row.authors,
-        journal: row.journal,
-        year: row.year,
-        month: row.month,
-        volume: row.volume,
-        issue: row.issue,
-        pages: row.pages,
-        doi: row.doi,
-        pmid: row.pmid,
-        pmcid: row.pmcid,
-        publication_types: row.publicationTypes,
-        mesh_headings: row.meshHeadings,
-        keywords: row.keywords,
-        language: row.language,
-        url: row.url,
-        title_key: titleKeyOf(row.title, row.year, row.authors, row),
-        title_fold: titleFoldOf(row.title),
-      }));
-      await tx.query(PUBLICATION_INSERT, [JSON.stringify(slice)]);
+      await tx.query(PUBLICATION_INSERT, [jsonArrayBytes(rows.slice(start, start + PUBLICATION_INSERT_CHUNK).map(insertedRow))]);
     }
   }
 

@@ -57,6 +57,8 @@ interface Candidate {
   record: ParsedRecord;
   fields: PublicationFields;
   titleKey: string | null;
+  /** titleFoldOf(fields.title), folded once: the lookup, the match and the insert all use it. */
+  titleFold: string | null;
 }
 
 /** Thrown inside the transaction to roll an ATOMIC import with errors back. */
@@ -178,7 +180,7 @@ export class ImportService {
             for (const warning of mapped.warnings) report.warning(record, warning);
             // ATOMIC with an error: nothing will be stored, but reading on lists every problem of the file.
             if (mode === ImportMode.ATOMIC && report.hasErrors) continue;
-            chunk.push({ record, fields: mapped.fields, titleKey: mapped.titleKey });
+            chunk.push({ record, fields: mapped.fields, titleKey: mapped.titleKey, titleFold: titleFoldOf(mapped.fields.title) });
             if (chunk.length >= IMPORT_CHUNK_SIZE) await flush();
           }
         } catch (error) {
@@ -219,14 +221,14 @@ export class ImportService {
         pmids: unique(chunk.map((item) => item.fields.pmid)),
         dois: unique(chunk.map((item) => item.fields.doi)),
         titleKeys: unique(chunk.map((item) => item.titleKey)),
-        titleFolds: unique(chunk.map((item) => titleFoldOf(item.fields.title))),
+        titleFolds: unique(chunk.map((item) => item.titleFold)),
       }),
     );
     const created = new Map<string, Publication>();
     const patches = new Map<string, Partial<PublicationFields>>();
-    for (const { record, fields: recordFields, titleKey } of chunk) {
+    for (const { record, fields: recordFields, titleKey, titleFold } of chunk) {
       let fields = recordFields;
-      const match = index.match(fields, titleKey);
+      const match = index.match(fields, titleKey, titleFold);
       if (!match) {
         // The DOI is another record's (a supplement's DOI on each of its abstracts): the new publication goes without it.
         const doiHolder = fields.doi ? index.holderOf('doi', fields.doi) : null;
@@ -237,7 +239,7 @@ export class ImportService {
           });
           fields = { ...fields, doi: null };
         }
-        const publication = { ...fields, id: randomUUID(), titleKey, createdAt: startedAt, updatedAt: startedAt } as Publication;
+        const publication = { ...fields, id: randomUUID(), titleKey, titleFold, createdAt: startedAt, updatedAt: startedAt } as Publication;
         index.add(publication);
         created.set(publication.id, publication);
         report.createdPublication(publication.id);
@@ -267,7 +269,8 @@ export class ImportService {
       touched.add(stored.id);
     }
 
-    await this.batches.insertPublications(tx, [...created.values()].map(({ createdAt: _c, updatedAt: _u, titleKey: _t, titleFold: _f, ...row }) => row));
+    // The index keeps each new publication's title key and fold current through the chunk's merges.
+    await this.batches.insertPublications(tx, [...created.values()].map(({ createdAt: _c, updatedAt: _u, ...row }) => row));
     for (const [id, patch] of patches) await this.publicationRows.update(tx, id, patch);
     await this.outbox.record(tx, 'publication', [...created.keys(), ...patches.keys()]);
     if (extract) {

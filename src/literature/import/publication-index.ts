@@ -34,6 +34,8 @@ export class PublicationIndex {
   /** Applies a merge to the indexed publication (so later records of the chunk see it) and re-indexes it. */
   update(publication: Publication, patch: Partial<PublicationFields>): void {
     Object.assign(publication, patch);
+    // A completed title folds anew (the new publication is inserted with it); the old fold still finds it.
+    if ('title' in patch) publication.titleFold = titleFoldOf(publication.title);
     const titleKey = titleKeyOf(publication.title, publication.year, publication.authors, publication);
     if (titleKey !== publication.titleKey) {
       if (publication.titleKey) this.byTitleKey.set(publication.titleKey, (this.byTitleKey.get(publication.titleKey) ?? []).filter((other) => other !== publication));
@@ -53,7 +55,7 @@ export class PublicationIndex {
    * Last, the folded title alone, when sameRecordByTitle finds nothing that says they differ (a Scopus
    * record without authors, "Mueller" in one database and "Müller" in another).
    */
-  match(fields: PublicationFields, titleKey: string | null): { publication: Publication; on: DuplicateKey } | null {
+  match(fields: PublicationFields, titleKey: string | null, titleFold: string | null = titleFoldOf(fields.title)): { publication: Publication; on: DuplicateKey } | null {
     const byPmid = fields.pmid ? this.byPmid.get(fields.pmid) : undefined;
     if (byPmid) return { publication: byPmid, on: DuplicateKey.PMID };
     const byDoi = fields.doi ? this.byDoi.get(fields.doi) : undefined;
@@ -65,8 +67,7 @@ export class PublicationIndex {
         )
       : undefined;
     if (compatible) return { publication: compatible, on: DuplicateKey.TITLE_KEY };
-    const fold = titleFoldOf(fields.title);
-    const sameTitle = fold ? (this.byTitleFold.get(fold) ?? []).find((candidate) => sameRecordByTitle(fields, candidate)) : undefined;
+    const sameTitle = titleFold ? (this.byTitleFold.get(titleFold) ?? []).find((candidate) => sameRecordByTitle(fields, candidate)) : undefined;
     return sameTitle ? { publication: sameTitle, on: DuplicateKey.TITLE } : null;
   }
 }
