@@ -84,6 +84,22 @@ describe('literature import (PostgreSQL)', () => {
       expect(batch.publicationIds).toHaveLength(IMPORT_CHUNK_SIZE + 30);
     });
 
+    it('refreshes the planner statistics inside a long import (ANALYZE sees its own rows) and still finds duplicates after it', async () => {
+      const repository = h.app.get(ImportBatchesRepository);
+      const refresh = jest.spyOn(repository, 'refreshStatistics');
+      try {
+        const records = Array.from({ length: 2_300 }, (_, i) => [`TI  - Long import record ${i}`, 'AU  - Long, L', 'PY  - 2021', `DO  - 10.9999/long-${i}`]);
+        records.push(['TI  - Long import record 7', 'AU  - Long, L', 'PY  - 2021', 'DO  - 10.9999/long-7']);
+        const report = await h.importText(ris(...records), { fileName: 'long.ris', extractCases: false });
+        expect(report).toMatchObject({ stored: true, created: 2_300, merged: 1 });
+        expect(report.merges[0]).toMatchObject({ recordNumber: 2_301, matchedOn: 'DOI', withinFile: true });
+        // Due once the inserted rows pass 2,000 (then at 4,000, 8,000…).
+        expect(refresh).toHaveBeenCalledTimes(1);
+      } finally {
+        refresh.mockRestore();
+      }
+    });
+
     it('does not merge on the title key when the PMIDs or DOIs say these are different articles', async () => {
       const text = ris(
         ['TI  - Spinal hematoma: a case report', 'AU  - Ng, W', 'PY  - 2019', 'DO  - 10.9999/article'],

@@ -121,12 +121,18 @@ export class ImportBatchesRepository {
    * The stored publications an import chunk may duplicate: one indexed query for the chunk's PMIDs,
    * DOIs, title keys and folded titles. Read-only; writes to publications go through the publications module.
    */
+  /** The planner's statistics of the tables an import grows, refreshed inside its transaction (see StatisticsRefresh). */
+  async refreshStatistics(tx: Tx): Promise<void> {
+    await tx.query('ANALYZE publication');
+  }
+
   findMatches(tx: Tx, keys: { pmids: string[]; dois: string[]; titleKeys: string[]; titleFolds: string[] }): Promise<Publication[]> {
     if (!keys.pmids.length && !keys.dois.length && !keys.titleKeys.length && !keys.titleFolds.length) return Promise.resolve([]);
     // Measured (bench/README.md, 2026-12-01): inside an import the table has no statistics for the rows
-    // the import inserted, and PostgreSQL scans the whole table for this OR of four conditions on every
-    // chunk (~190 ms at 45,000 rows on a loaded machine). Turning seq scans off was tried and is worse:
-    // the planner then serves title_fold = ANY(...) from the trigram GIN index (8 s per chunk).
+    // the import inserted, and PostgreSQL scanned the whole table for this OR of four conditions on every
+    // chunk (~190 ms at 45,000 rows on a loaded machine); the import refreshes them as it grows
+    // (refreshStatistics). Turning seq scans off was tried and is worse: the planner then serves
+    // title_fold = ANY(...) from the trigram GIN index (8 s per chunk).
     return tx
       .createQueryBuilder(Publication, 'p')
       .where('p.pmid = ANY(:pmids)', { pmids: keys.pmids })

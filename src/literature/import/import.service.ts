@@ -24,6 +24,7 @@ import { ImportTooLargeError, limitBytes } from './import-size-limit';
 import { ImportReport } from './models/import-report.model';
 import { PublicationIndex } from './publication-index';
 import { mergePublication } from './publication-merge';
+import { StatisticsRefresh } from './statistics-refresh';
 
 /** Records handled per round of database work (one lookup query for the whole chunk). */
 export const IMPORT_CHUNK_SIZE = 250;
@@ -153,10 +154,13 @@ export class ImportService {
         // The batch's publications, written once at the end: appending them to the batch row chunk by
         // chunk rewrote an ever longer array per chunk (quadratic in the file's records).
         const touched = new Set<string>();
+        const statistics = new StatisticsRefresh();
         const flush = async () => {
           const records = chunk;
           chunk = [];
-          if (records.length) await this.storeChunk(tx, records, report, startedAt, options.extractCases ?? true, touched);
+          if (!records.length) return;
+          await this.storeChunk(tx, records, report, startedAt, options.extractCases ?? true, touched);
+          if (statistics.due(report.totals().created)) await this.batches.refreshStatistics(tx);
         };
 
         try {
