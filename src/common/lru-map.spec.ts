@@ -21,7 +21,19 @@ describe('LruMap', () => {
     expect([map.get('a'), map.size]).toEqual([undefined, 0]);
   });
 
-  it('refuses a capacity below one', () => {
-    expect(() => new LruMap(0)).toThrow(/capacity/);
+  it('refuses a negative or fractional capacity', () => {
+    expect(() => new LruMap(-1)).toThrow(/capacity/);
+    expect(() => new LruMap(1.5)).toThrow(/capacity/);
+  });
+
+  it('keeps a null value apart from a missing one, and nothing while its capacity reads 0', () => {
+    let capacity = 2;
+    const map = new LruMap<string, string | null>(() => capacity);
+    map.set('stop words', null);
+    expect([map.has('stop words'), map.get('stop words')]).toEqual([true, null]);
+    capacity = 0;
+    expect(map.has('stop words')).toBe(false);
+    map.set('x', 'y');
+    expect(map.get('x')).toBeUndefined();
   });
 });

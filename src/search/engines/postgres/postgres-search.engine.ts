@@ -17,7 +17,6 @@ import { TextMatch, TextPostings } from './text-postings';
 import { TextPostingsBuilder } from './text-postings.builder';
 import { headline, Word, wordsOf } from './headline';
 import { LexemeLookup } from './lexeme-lookup';
-import { RecentMap } from './recent-map';
 import { parseTsquery, queryLexemes, TsqueryNode } from './tsquery';
 
 export const LIVE_TABLE = 'search_case_document';
@@ -244,7 +243,7 @@ export class PostgresSearchEngine implements SearchEngine {
 
   /** The tsquery of recently searched texts (see prepare); the size is settable, so a benchmark can measure without it. */
   static recentTexts = 1000;
-  private readonly tsqueries = new RecentMap<string, string | null>(() => PostgresSearchEngine.recentTexts);
+  private readonly tsqueries = new LruMap<string, string | null>(() => PostgresSearchEngine.recentTexts);
 
   /** Keys found without a code at this index version (see prepare). */
   private uncoded: { version: bigint; keys: Set<string> } = { version: -1n, keys: new Set() };

@@ -1,6 +1,6 @@
 import { PREFIX_MAX_EXPANSIONS } from '../../query/text-query';
 import { EMPTY, OccurrenceBuilder, Occurrences, phrase, union } from './occurrences';
-import { RecentMap } from './recent-map';
+import { LruMap } from '../../../common/lru-map';
 import { parseTsvector, TsqueryNode, UnsupportedTsqueryError } from './tsquery';
 
 /** One document's lexemes, for the documents written since the postings were built. */
@@ -149,7 +149,7 @@ export class TextPostings {
    * per ordinal (~0.9 MB at 100,000 cases). Settable, so a benchmark can measure without it.
    */
   static recentMatches = 16;
-  private readonly recent = new RecentMap<string, TextMatch>(() => TextPostings.recentMatches);
+  private readonly recent = new LruMap<string, TextMatch>(() => TextPostings.recentMatches);
   private recentGeneration = -1;
 
   /** match, remembered under `key` (the tsquery as PostgreSQL printed it) until the next write. */
