@@ -1,16 +1,8 @@
 import { ageGroupOf } from '../src/case-reports/case-report.enums';
+import { seededRandom } from '../src/common/seeded-random';
 
-/** mulberry32: a small, fast, seedable PRNG; the same seed always gives the same corpus. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The corpus's seedable PRNG (mulberry32): the same seed always gives the same corpus. */
+export const prng = seededRandom;
 
 /** Deterministic uuid-shaped ids: kind in the first group, a counter in the last. */
 export const syntheticId = (kind: number, n: number) => `${kind.toString(16).padStart(8, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;

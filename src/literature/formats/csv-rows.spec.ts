@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { CsvRow, CsvRowReader, CsvSyntaxError } from './csv-rows';
+import { seededRandom } from '../../common/seeded-random';
 
 const LIMIT = 8 * 1024 * 1024;
 
@@ -34,17 +35,6 @@ function csvParseRows(text: string, delimiter = ',', quoted = true): CsvRow[] {
   });
 }
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ['a', 'b', 'word', ' ', ',', ',', ';', '\t', '"', '"', '""', '\n', '\n', 'é', '\u{1f600}', '=', '"x"'];
 
@@ -105,7 +95,7 @@ describe('CsvRowReader', () => {
   });
 
   it('reads generated text, cut into random chunks, exactly as csv-parse did', () => {
-    const next = random(20261201);
+    const next = seededRandom(20261201);
     for (let round = 0; round < 600; round++) {
       const text = generated(next, 1 + Math.floor(next() * 120));
       const delimiter = [',', ';', '\t'][round % 3];

@@ -1,25 +1,15 @@
 import { FacetName } from '../../query/facet-registry';
 import { SearchQuery, SearchSort } from '../../query/search-query';
 import { ColumnRow, FacetColumns } from './facet-columns';
+import { seededRandom } from '../../../common/seeded-random';
 
-/** mulberry32, for deterministic test data. */
-function prngForTest(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Counting with many facet values, most held by few cases (as with the MeSH vocabulary): rare values
  * are kept as position lists, common ones as bitsets; both must count as a naive pass does.
  */
 describe('FacetColumns with rare and common values', () => {
-  const rand = prngForTest(7);
+  const rand = seededRandom(7);
   const cases = 3000;
   const publicationOf = (i: number) => Math.floor(i / 3) - (i % 7 === 0 ? 1 : 0); // series of 2–4 cases
   const rows: ColumnRow[] = [];
@@ -129,7 +119,7 @@ describe('FacetColumns with rare and common values', () => {
 
 describe('FacetColumns cross-tab with publications of one case and of several', () => {
   // Most publications have one case (counted without a check by visits), the others 2–4.
-  const rand = prngForTest(11);
+  const rand = seededRandom(11);
   const rows: ColumnRow[] = [];
   let publication = 0;
   let left = 0;
@@ -231,7 +221,7 @@ describe('FacetColumns counting, value sets against one pass (seeded random)', (
   const [FEMALE, MALE] = [2001, 2002];
 
   function generate(seed: number) {
-    const rand = prngForTest(seed);
+    const rand = seededRandom(seed);
     const cases = 600 + Math.floor(rand() * 1500);
     const rows: ColumnRow[] = [];
     let publication = 0;

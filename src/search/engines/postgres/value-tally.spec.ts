@@ -1,21 +1,11 @@
 import { cardinality, wordCount } from './bitset';
 import { buildValueColumn, preferValueScan, ValueTally } from './value-tally';
+import { seededRandom } from '../../../common/seeded-random';
 
-/** mulberry32, for deterministic test data. */
-function prngForTest(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A random corpus: per position its codes (repeats included) and its publication (runs of 1–4 positions). */
 function corpus(seed: number, positions: number) {
-  const rand = prngForTest(seed);
+  const rand = seededRandom(seed);
   const held: number[][] = [];
   const publicationAt = new Int32Array(positions);
   let publication = 0;
