@@ -177,7 +177,11 @@ export class SearchService {
   }
 
   private async shape(query: SearchQuery, result: EngineSearchResult, parts: CasePageParts = {}): Promise<CaseReportSearchResult> {
-    const [terms, casePage] = await Promise.all([this.catalog.get(), this.casePages.read(result.hits.map((hit) => hit.caseReportId), parts)]);
+    // The page's cases are read (on the database's side) while the facets are assembled here.
+    const reading = this.casePages.read(result.hits.map((hit) => hit.caseReportId), parts);
+    reading.catch(() => undefined); // awaited below; not an unhandled rejection if the catalog fails first
+    const facets = assembleFacets(query.facets, result.facets, query.filters, await this.catalog.get());
+    const casePage = await reading;
     const caseById = new Map<string, CaseReport>(casePage.cases.map((c) => [c.id, c]));
     // A hit whose case was deleted a moment ago (the outbox has not caught up) is left out.
     const hits = result.hits.filter((hit) => caseById.has(hit.caseReportId));
@@ -190,7 +194,7 @@ export class SearchService {
         edges: hits.map((hit) => ({ cursor: cursorOf(hit), node: { score: hit.score, caseReport: caseById.get(hit.caseReportId) as CaseReport, highlights: hit.highlights } })),
         pageInfo: { hasNextPage: result.hasNextPage, endCursor: last ? cursorOf(last) : null },
       },
-      facets: assembleFacets(query.facets, result.facets, query.filters, terms),
+      facets,
       casePage,
     };
   }

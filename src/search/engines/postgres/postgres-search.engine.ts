@@ -230,15 +230,18 @@ export class PostgresSearchEngine implements SearchEngine {
     }
     const hasNextPage = page.length > query.page.first;
     page = page.slice(0, query.page.first);
-    const headlines =
-      match && query.highlight && page.length ? await this.headlines(tsqueryNode, text, [...match.weights(page)].map(([ord, weights]) => ({ caseReportId: columns.caseReportIdOf(ord), weights }))) : new Map<string, HighlightResult[]>();
+    // The page's texts are read (on the database's thread) while the counts are turned into facets here.
+    const [headlines, counts] = await Promise.all([
+      match && query.highlight && page.length ? this.headlines(tsqueryNode, text, [...match.weights(page)].map(([ord, weights]) => ({ caseReportId: columns.caseReportIdOf(ord), weights }))) : new Map<string, HighlightResult[]>(),
+      this.parseCounts(query, countRows),
+    ]);
     const hits = page.map((ord): EngineHit => {
       const caseReportId = columns.caseReportIdOf(ord);
       const score = match ? match.score(ord) : null;
       const sortValue = spec.key === 'score' ? (score as number) : spec.direction === 'desc' ? -columns.sortKeys(spec.key, true)[ord] : columns.sortKeys(spec.key, false)[ord];
       return { caseReportId, publicationId: columns.publicationIdOf(ord), score, sortValues: [sortValue, FacetColumns.citationValueOfKey(ties[ord])], highlights: headlines.get(caseReportId) ?? [] };
     });
-    return { ...(await this.parseCounts(query, countRows)), hits, hasNextPage };
+    return { ...counts, hits, hasNextPage };
   }
 
   /** The tsquery of recently searched texts (see prepare); the size is settable, so a benchmark can measure without it. */
