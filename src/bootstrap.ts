@@ -50,7 +50,9 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     app.useBodyParser('json', { limit: config.MAX_JSON_BODY_BYTES });
     app.disable('x-powered-by');
     app.use(securityHeaders({ '/graphql': explorerContentSecurityPolicy() }));
-    app.enableShutdownHooks();
+    // No enableShutdownHooks: main.ts handles SIGINT/SIGTERM itself and closes the app, then stops the embedded
+    // database (its thread answers asynchronously); Nest's hooks would re-raise the signal and end the process
+    // before the database had stopped and released its lock.
     applyServerTimeouts(app.getHttpServer() as Server, config);
     await app.listen(config.PORT, config.HOST);
     const address = app.getHttpServer().address();

@@ -9,18 +9,19 @@ import { SearchService } from './search/search.service';
 async function main(): Promise<void> {
   const config = loadConfig();
   const running = await startApp(config);
-  announce(running);
-  // The embedded engine loads its index into memory before the first search; start that now.
-  running.app
-    .get(SearchService)
-    .warmUp()
-    .catch((error: unknown) => new Logger('CaseReportSearch').warn(`could not prepare the search index yet (${(error as Error).message}); the first search will try again`));
+  // Before the announcement: whoever acts on it (a supervisor, a test) may send a signal at once.
   const stop = async () => {
     await running.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  announce(running);
+  // The embedded engine loads its index into memory before the first search; start that now.
+  running.app
+    .get(SearchService)
+    .warmUp()
+    .catch((error: unknown) => new Logger('CaseReportSearch').warn(`could not prepare the search index yet (${(error as Error).message}); the first search will try again`));
 }
 
 main().catch((error: unknown) => {
