@@ -50,7 +50,11 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         `sequel\\w* (?:remained|persisted)`,
         `remain(?:ed|s)? (?:\\w+ )?(?:paraplegic|tetraplegic|quadriplegic|paralysed|paralyzed|paretic|wheelchair[- ]bound|bedridden|bed-bound|dependent|disabled|in a (?:persistent )?vegetative state|with (?:\\w+ ){0,3}${DEFICIT_NOUN})`,
         `remains? (?:paraplegic|wheelchair)`,
-        `(?:paraplegia|paraparesis|deficits?|weakness|numbness|symptoms|foot drop|incontinence|dysesthesia|dysaesthesia|paresthesia|paraesthesia|pain) (?:persisted|remained|remains|persists)`,
+        // "her symptoms persisted despite conservative management": the failure of a first treatment, not the end state (rules 1.4.0).
+        `(?:paraplegia|paraparesis|deficits?|weakness|numbness|symptoms|foot drop|incontinence|dysesthesia|dysaesthesia|paresthesia|paraesthesia|pain) (?:persisted|remained|remains|persists)(?! despite| in spite)`,
+        // Rules 1.4.0: "Her paralysis, however, remained unchanged after surgery".
+        `(?:paraplegia|paraparesis|paralysis|paresis|deficits?|weakness|numbness|foot drop|incontinence|palsy|hemiparesis|hemiplegia|tetraplegia)(?:,? (?:however|still|nevertheless),?)? (?:remained|was|were) (?:unchanged|the same|static|unaltered)`,
+        `(?:showed|with|without|had) no (?:\w+ )?(?:neurological )?(?:improvement|recovery)`,
         `(?:was|were|is) left with`,
         `continued to (?:report|have|experience|complain|suffer|need|require|use)`,
         `still (?:complains?|complained|reports?|reported|has|had|have|experiences?|experienced|suffers?|suffered|needs?|needed|requires?|required|uses?|walks? with)`,
@@ -115,19 +119,25 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         `(?:were|was|are|is) (?:\\w+ )?no longer (?:detectable|present|noticeable|perceptible|evident)`,
         `(?:symptoms|headache|pain|deficits?) disappeared`,
         `discharged (?:home )?(?:in good (?:general )?condition|without (?:\\w+ ){0,2}(?:deficits?|sequel\\w*|complaints|symptoms))`,
+        // Rules 1.4.0: "had no complications and was discharged", "discharged ... with no particular problems" (about the course only).
+        `no (?:further |other |particular |postoperative |post-operative |major |additional )?(?:complications|problems)`,
+        // "motor block regression occurred ... with successful extubation": an anaesthetic block that wore off has resolved.
+        `(?:motor |sensory |spinal |neuraxial )?block (?:had )?(?:regression|regressed|resolved|wore off|receded)`,
+        `regression of the (?:motor |sensory |spinal |neuraxial )?block`,
       ],
     ),
     confidence: 0.8,
   },
   {
     outcome: Outcome.IMPROVED_UNSPECIFIED,
-    re: /\b(?:improved|improvement|improving|recovered|recovery|resolved|resolution|relieved|regression|regressed|subsided|abated|alleviated|ameliorated|amelioration|(?:good|excellent) (?:clinical )?(?:outcome|response)|outcome (?:\w+ ){0,5}?(?:was|were) (?:also )?(?:good|excellent|favou?rable)|symptomatic relief|relief of (?:her |his |the )?symptoms|favou?rable (?:outcome|course|response)|uneventful(?:ly)?|successful(?:ly)? (?:treat\w*|manag\w*)|(?:treated|managed) successfully|was effective)\b/gi,
+    // Rules 1.4.0: "evolution was favourable", "remarkable pain relief"; "anesthesia recovery" and "the recovery room" are no outcome.
+    re: /\b(?:improved|improvement|improving|recovered|(?<!(?:an(?:a)?esthesia|an(?:a)?esthetic|postan(?:a)?esthesia|post-an(?:a)?esthesia) )recovery(?! room| unit| area| ward)|resolved|resolution|relieved|regression|regressed|subsided|abated|alleviated|ameliorated|amelioration|(?:good|excellent) (?:clinical )?(?:outcome|response)|outcome (?:\w+ ){0,5}?(?:was|were) (?:also )?(?:good|excellent|favou?rable)|symptomatic relief|relief of (?:her |his |the )?symptoms|favou?rable (?:outcome|course|response)|uneventful(?:ly)?|successful(?:ly)? (?:treat\w*|manag\w*)|(?:treated|managed) successfully|was effective|(?:evolution|course|clinical course|progress|progression) (?:\w+ ){0,4}?(?:was|were) (?:\w+ )?(?:favou?rable|good|satisfactory)|(?:remarkable|significant|marked|good|excellent|substantial|considerable|dramatic|immediate|rapid|prompt|satisfactory|effective) (?:\w+ )?(?:pain|symptom|headache) relief|relief of (?:her |his |the )?(?:pain|headache))\b/gi,
     confidence: 0.55,
   },
 ];
 
 const OUTCOME_HINT =
-  /recover|resol|improv|reliev|relief|sequel|deficit|died|death|deceas|residual|permanent|persist|remain|complete|full|total|asymptomatic|recurrence|outcome|uneventful|free|baseline|disabilit|expired|succumbed|passed away|disappeared|partial|partly|modest|still|paraplegic|paralys|paralyz|paretic|foot drop|numbness|weakness|satisfactory|regress|regain|subsid|abate|allevia|amelior|success|effective|intact|normal|fatal|autopsy|mortem|left with|continued to|irreversible|lasting|long-term|%|percent|back to|returned|healed|discharged|bound|bedridden|dependent|unconscious|comatose|stopped|ceased|longer|excellent/i;
+  /recover|resol|improv|reliev|relief|sequel|deficit|died|death|deceas|residual|permanent|persist|remain|complete|full|total|asymptomatic|recurrence|outcome|uneventful|free|baseline|disabilit|expired|succumbed|passed away|disappeared|partial|partly|modest|still|paraplegic|paralys|paralyz|paretic|foot drop|numbness|weakness|satisfactory|regress|regain|subsid|abate|allevia|amelior|success|effective|intact|normal|fatal|autopsy|mortem|left with|continued to|irreversible|lasting|long-term|%|percent|back to|returned|healed|discharged|bound|bedridden|dependent|unconscious|comatose|stopped|ceased|longer|excellent|favo|problems|complications|unchanged|block/i;
 
 /** Index = severity rank: lower is more severe. */
 const SEVERITY: Outcome[] = [Outcome.DEATH, Outcome.RESIDUAL_DEFICIT, Outcome.PARTIAL_RECOVERY, Outcome.FULL_RECOVERY, Outcome.IMPROVED_UNSPECIFIED];

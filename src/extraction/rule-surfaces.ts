@@ -102,6 +102,22 @@ const EXTRA: { kind: TermKind; key: string; surfaces: string[] }[] = [
   { kind: TermKind.COMPLICATION, key: 'intracranial-hemorrhage', surfaces: ['intraventricular hematoma', 'intraventricular hemorrhage', 'intraventricular bleeding'] },
   { kind: TermKind.COMORBIDITY, key: 'coagulopathy', surfaces: ['bleeding tendency', 'bleeding diathesis'] },
   { kind: TermKind.COMPLICATION, key: 'neurological-complication', surfaces: ['nerve dysfunction', 'nerve damage'] },
+  // Rules 1.4.0: spelling variants, abbreviations and synonyms by class (British/American spellings and
+  // hyphenation are normalised by the tokenizer already; these are other wordings of the same terms).
+  { kind: TermKind.COMPLICATION, key: 'cerebral-venous-thrombosis', surfaces: ['cerebral sinus venous thrombosis', 'cerebral sinovenous thrombosis', 'cerebral vein thrombosis', 'venous sinus thrombosis', 'CSVT', 'cerebral venous and sinus thrombosis'] },
+  { kind: TermKind.COMPLICATION, key: 'abducens-nerve-palsy', surfaces: ['CN VI palsy', 'cranial nerve VI palsy', '6th nerve palsy', '6th cranial nerve palsy', 'abducens paresis', 'abducens nerve paresis', 'abducent nerve palsy', 'lateral rectus palsy'] },
+  // "cauda equine" is a frequent misspelling of "cauda equina".
+  { kind: TermKind.COMPLICATION, key: 'cauda-equina-syndrome', surfaces: ['cauda equine syndrome', 'compression of the cauda equina', 'compression of the cauda equine', 'cauda equine compression'] },
+  { kind: TermKind.COMPLICATION, key: 'high-neuraxial-block', surfaces: ['total spinal block', 'total spinal anesthesia', 'high spinal block', 'high neuraxial block', 'high epidural block', 'high spinal anesthesia', 'total spinal blockade'] },
+  // A named nerve's neuropathy or injury: the labels' class for peripheral nerve injuries.
+  { kind: TermKind.COMPLICATION, key: 'neurological-complication', surfaces: ['motor neuropathy', 'peroneal neuropathy', 'peroneal nerve palsy', 'peroneal nerve injury', 'sciatic nerve injury', 'femoral nerve injury', 'femoral neuropathy', 'obturator nerve injury', 'nerve lesion', 'peripheral nerve injury'] },
+  // Attempts at a block are that block ("repeated spinal attempts", "after multiple epidural attempts").
+  { kind: TermKind.PROCEDURE, key: 'spinal-anesthesia', surfaces: ['spinal attempts', 'spinal attempt'] },
+  { kind: TermKind.PROCEDURE, key: 'epidural-anesthesia', surfaces: ['epidural attempts', 'epidural attempt'] },
+  { kind: TermKind.TREATMENT, key: 'surgical-management', surfaces: ['treated by surgery', 'treated with surgery', 'wound revision', 'surgical revision', 'surgical hemostasis', 'surgical exploration and hemostasis', 'pericardial window', 'operative management'] },
+  // Analgesia given as a treatment ("treated conservatively with analgesia"); "labour analgesia" and "epidural analgesia" stay procedures.
+  { kind: TermKind.TREATMENT, key: 'analgesics', surfaces: ['with analgesia', 'and analgesia', 'simple analgesia', 'oral analgesia', 'regular analgesia', 'multimodal analgesia', 'simple analgesics', 'analgesic drugs', 'analgesic therapy', 'painkillers'] },
+  { kind: TermKind.TREATMENT, key: 'anticoagulation-reversal', surfaces: ['platelet transfusion', 'transfusion of platelets', 'platelet concentrate', 'platelet concentrates', 'platelet preparation', 'fresh frozen plasma', 'FFP', 'prothrombin complex'] },
 ];
 
 /**

@@ -2,7 +2,7 @@ import { TermKind } from './domain-values';
 import type { Evidence, ExtractionInput, VocabularyEntry } from './extraction.types';
 import { evidenceOf, headingEvidence } from './evidence.factory';
 import { HISTORICAL, HYPOTHETICAL, NEGATED, spanFlags } from './context-scopes';
-import type { SentenceContext } from './field-context';
+import { flagsAt, type SentenceContext } from './field-context';
 import type { VocabularyMatcher } from './vocabulary-matcher';
 import { parseOrdinal } from './number-words';
 import { tokenize } from './text-tokenizer';
@@ -77,7 +77,8 @@ const FILLER = new Set(['a', 'an', 'the', 'her', 'his', 'two', 'three', 'four', 
 /** A general term made specific by its sentence ("epidural catheter ... in labour"). */
 const SPECIALISE: Record<string, { cue: RegExp; key: string }[]> = {
   'epidural-anesthesia': [
-    { cue: /\b(?:labou?r|delivery|obstetric epidural)\b/i, key: 'labour-epidural-analgesia' },
+    // Rules 1.4.0: "at 3 cm of dilatation": cervical dilatation is labour.
+    { cue: /\b(?:labou?r|delivery|obstetric epidural|dilatation|dilation)\b/i, key: 'labour-epidural-analgesia' },
     // "The epidural catheter was inserted ... at the Th6-7 level": sited at a thoracic interspace (not "a block to T10").
     { cue: /\b(?:at|into) (?:the )?(?:T|Th)\s?(?:[1-9]|1[0-2])(?:\s?[-–/]\s?(?:T|Th)?\s?\d{1,2})?\b/, key: 'thoracic-epidural-analgesia' },
   ],
@@ -205,10 +206,52 @@ const AGED_KEYS: Record<string, Record<string, string>> = {
   'intracranial-subdural-hematoma': { chronic: 'chronic-intracranial-subdural-hematoma', acute: 'acute-intracranial-subdural-hematoma' },
 };
 
+/** "acute-on-chronic", "subacute to chronic", "subacute": a collection of mixed or intermediate age is the plain key. */
+const MIXED_AGE = /\b(?:sub-?acute|acute)(?:[- ](?:on|to)[- ]|\s*(?:\/|and|or)\s*)(?:sub-?acute|chronic)\b|\bsub-?acute\b(?!\s+(?:to|on|and|or)\b)/i;
+const MIXED_AGE_KEYS: Record<string, string> = {
+  'chronic-intracranial-subdural-hematoma': 'intracranial-subdural-hematoma',
+  'acute-intracranial-subdural-hematoma': 'intracranial-subdural-hematoma',
+};
+
+/**
+ * A specialising cue of the sentence counts only where it is asserted: "a case of meningitis ..., the
+ * clinical picture was suggestive of bacterial meningitis" keeps the plain meningitis (rules 1.4.0).
+ */
+const GLOBAL_CUES = new Map<RegExp, RegExp>();
+function assertedCue(cue: RegExp, ctx: SentenceContext): boolean {
+  if (!cue.test(ctx.sentence.text)) return false;
+  let re = GLOBAL_CUES.get(cue);
+  if (!re) GLOBAL_CUES.set(cue, (re = new RegExp(cue.source, cue.flags.includes('g') ? cue.flags : cue.flags + 'g')));
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(ctx.sentence.text)) !== null) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    if (!(flagsAt(ctx, ctx.sentence.start + m.index) & (NEGATED | HYPOTHETICAL))) return true;
+  }
+  return false;
+}
+
+/** "Patient medications included prednisone, ibuprofen ...": the medication list of the history, not a treatment of the episode. */
+const MEDICATION_LIST = /\b(?:(?:home|current|regular|usual|daily|outpatient|chronic|long-term) medications?|medications? (?:included|include|consisted of|were)|medication list|(?:was|were) taking)\b/i;
+/** "a median laparotomy under general and epidural anaesthesia": the operation the anaesthesia was for, not a treatment. */
+const UNDER_ANAESTHESIA_AFTER = /^[^.;]{0,30}?\bunder (?:general|spinal|epidural|combined|regional|local|neuraxial|continuous|caudal)\b/i;
+/** "at catheter removal, CSF was noted", "within 3 days of epidural catheter removal": a point in time, not the index procedure. */
+const REMOVAL_AS_TIME_BEFORE = /\b(?:at|within \w+ \w+ of|within \w+ of)\s+(?:the\s+(?:time\s+of\s+)?)?$/i;
+
+const EPIDURAL_KEY = 'epidural-anesthesia';
+const LABOUR_BEFORE = /\b(?:in (?:active |spontaneous |early )?labou?r|labou?r (?:started|began|was induced)|started (?:spontaneous )?(?:term )?labou?r|induction of labou?r|dilatation|dilation)\b/i;
+const CAESAREAN = /\b(?:c(?:a)?esarean|C-section|LSCS|section)\b/i;
+
 /** Asserted vocabulary mentions in the given sentences, with roles and sites resolved. */
 export function collectMentions(sentences: SentenceContext[], opts: CollectOptions, asProcedure: boolean): TermMention[] {
   const out: TermMention[] = [];
+  let previous: SentenceContext | null = null;
   for (const ctx of sentences) {
+    const before = previous;
+    previous = ctx;
     if (ctx.generic) continue;
     for (const m of ctx.matches) {
       const flags = spanFlags(ctx.flags, m.tokenFrom, m.tokenTo);
@@ -236,6 +279,17 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
         // "removal of the catheter" is the epidural one only in a record about an epidural (not a femoral nerve catheter).
         if (e.key === 'epidural-catheter-removal' && !/epidural/i.test(surface) && !/epidural/i.test(opts.recordText)) continue;
         if (e.kind === TermKind.SYMPTOM && isIndication(ctx, m.start)) continue;
+        // Rules 1.4.0: role rules for treatments and the catheter removal.
+        if (e.kind === TermKind.TREATMENT) {
+          const before = ctx.fieldText.slice(ctx.sentence.start, m.start);
+          if (MEDICATION_LIST.test(before)) continue;
+          if (UNDER_ANAESTHESIA_AFTER.test(ctx.fieldText.slice(m.end, Math.min(ctx.sentence.end, m.end + 60)))) continue;
+          // "a vitamin K antagonist" is an anticoagulant, not its reversal.
+          if (e.key === 'anticoagulation-reversal' && /^[\s-]*antagonists?\b/i.test(ctx.fieldText.slice(m.end, m.end + 14))) continue;
+        }
+        // "Combined spinal-epidural anesthesia was performed for labor analgesia": the purpose of the procedure named before it.
+        if (e.key === 'labour-epidural-analgesia' && /\bfor\s+$/i.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 5), m.start)) && ctx.matches.some((o) => o !== m && o.end <= m.start && o.entries.some((x) => x.kind === TermKind.PROCEDURE))) continue;
+        if (e.key === 'epidural-catheter-removal' && REMOVAL_AS_TIME_BEFORE.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 30), m.start))) continue;
         // "history of" keeps a complication or symptom out of the current episode; comorbidities are
         // history by nature, and a procedure "five days previously" belongs to the episode.
         if (flags & HISTORICAL && (e.kind === TermKind.COMPLICATION || e.kind === TermKind.SYMPTOM)) continue;
@@ -259,8 +313,13 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
           const agedKey = a ? aged[a[1].toLowerCase()] : undefined;
           if (agedKey && opts.matcher.byKey(e.kind, agedKey)) key = agedKey;
         }
+        // Rules 1.4.0: "acute-on-chronic", "subacute to chronic": neither age, the plain key.
+        if (MIXED_AGE_KEYS[key] && MIXED_AGE.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 40), m.end)) && opts.matcher.byKey(e.kind, MIXED_AGE_KEYS[key])) key = MIXED_AGE_KEYS[key];
+        // Rules 1.4.0: "She presented in labor at 32 weeks. After multiple epidural attempts, ...": the labour said in the
+        // sentence before (of the same field) makes an epidural told without a caesarean a labour epidural.
+        if (key === EPIDURAL_KEY && before && before.field === ctx.field && LABOUR_BEFORE.test(before.sentence.text) && !CAESAREAN.test(ctx.sentence.text) && opts.matcher.byKey(e.kind, 'labour-epidural-analgesia')) key = 'labour-epidural-analgesia';
         for (const special of SPECIALISE[key] ?? []) {
-          if (special.cue.test(ctx.sentence.text) && opts.matcher.byKey(e.kind, special.key)) {
+          if (assertedCue(special.cue, ctx) && opts.matcher.byKey(e.kind, special.key)) {
             key = special.key;
             break;
           }
