@@ -164,6 +164,11 @@ const TRIGGERS: Trigger[] = [
   t('misdiagnosed as', HYPOTHETICAL),
   t('mistaken for', HYPOTHETICAL),
   t('clinical picture of', HYPOTHETICAL),
+  // Rules 1.4.0: what a finding looked like, not what it was ("cerebral venous thrombosis mimicking post-dural puncture headache").
+  t('mimicking', HYPOTHETICAL),
+  t('mimicked', HYPOTHETICAL),
+  t('masquerading as', HYPOTHETICAL),
+  t('imitating', HYPOTHETICAL),
   t('is suspected', HYPOTHETICAL, true),
   // Historical.
   t('history of', HISTORICAL),

@@ -347,3 +347,46 @@ describe('extractCases, rules 1.3.0 (term roles, sites, wordings)', () => {
     expect(keys(noAbstract, 'procedures')).toContain('lumbar-puncture');
   });
 });
+
+describe('extractCases: rules 1.4.0 classes', () => {
+  it('reads a subdural haematoma of mixed age as the plain key', () => {
+    expect(keys(run('A 70-year-old man had an acute-on-chronic right subdural hematoma after spinal anesthesia.').patients[0], 'complications')).toEqual(['intracranial-subdural-hematoma']);
+    expect(keys(run('A 70-year-old man had a subacute to chronic subdural hematoma after spinal anesthesia.').patients[0], 'complications')).toEqual(['intracranial-subdural-hematoma']);
+    expect(keys(run('A 70-year-old man had a chronic right subdural hematoma after spinal anesthesia.').patients[0], 'complications')).toEqual(['chronic-intracranial-subdural-hematoma']);
+  });
+
+  it('specialises a term only by an asserted cue', () => {
+    expect(keys(run('A 30-year-old woman developed meningitis after a spinal, and the picture was suggestive of bacterial infection.').patients[0], 'complications')).toEqual(['meningitis']);
+    expect(keys(run('A 30-year-old woman developed meningitis after a spinal; Streptococcus was grown.').patients[0], 'complications')).toEqual(['bacterial-meningitis']);
+  });
+
+  it('keeps the medication list, the operation done under anaesthesia and a vitamin K antagonist out of the treatments', () => {
+    const p = run('A 65-year-old man had a thoracic epidural. His home medications included prednisone and ibuprofen. He had an open colectomy under general and epidural anesthesia. He was on a vitamin K antagonist. He was treated with intravenous fluids.').patients[0];
+    expect(keys(p, 'treatments')).toEqual(['hydration']);
+  });
+
+  it('reads a catheter removal told as a point in time as no procedure, and a removal told as an act as one', () => {
+    expect(keys(run('A 30-year-old woman had a labour epidural. At catheter removal, fluid was leaking from the catheter.').patients[0], 'procedures')).not.toContain('epidural-catheter-removal');
+    expect(keys(run('A 30-year-old woman had a labour epidural. The catheter was removed on the second day and her legs became weak.').patients[0], 'procedures')).toContain('epidural-catheter-removal');
+  });
+
+  it('reads an epidural in labour told in the sentence before as the labour epidural, and a CSE "for labor analgesia" as the CSE only', () => {
+    expect(keys(run('A 27-year-old woman presented in labor at 39 weeks. After three epidural attempts, a catheter was placed.').patients[0], 'procedures')).toEqual(['labour-epidural-analgesia']);
+    expect(keys(run('A 32-year-old woman was admitted. Combined spinal-epidural anesthesia was performed for labor analgesia.').patients[0], 'procedures')).toEqual(['combined-spinal-epidural']);
+  });
+
+  it('reads the new synonyms and spelling variants', () => {
+    const p = run('A 34-year-old woman had repeated spinal attempts. She developed cerebral sinus venous thrombosis, a CN VI palsy and compression of the cauda equine. She was treated with analgesia and a platelet transfusion.').patients[0];
+    expect(keys(p, 'complications').sort()).toEqual(['abducens-nerve-palsy', 'cauda-equina-syndrome', 'cerebral-venous-thrombosis']);
+    expect(keys(p, 'procedures')).toEqual(['spinal-anesthesia']);
+    expect(keys(p, 'treatments').sort()).toEqual(['analgesics', 'anticoagulation-reversal']);
+  });
+
+  it('gives each patient of a series the outcome said "in all cases" when no literature is pooled', () => {
+    // Facts said of all of them, no per-patient markers: every patient shares the sentences.
+    const r = run('We report three cases of meningitis after spinal anesthesia. The first symptoms appeared hours after surgery and were headache and fever. Evolution was favorable in all cases.');
+    expect(r.patients.map((p) => p.outcome?.value)).toEqual(['IMPROVED_UNSPECIFIED', 'IMPROVED_UNSPECIFIED', 'IMPROVED_UNSPECIFIED']);
+    const pooledWithLiterature = run('We report three cases of meningitis after spinal anesthesia and review the published cases. The first symptoms appeared hours after surgery. Evolution was favorable in all cases.');
+    expect(pooledWithLiterature.patients.map((p) => p.outcome?.value ?? null)).toEqual([null, null, null]);
+  });
+});

@@ -30,6 +30,9 @@ export interface ExtractionMatcher extends VocabularyMatcher {
 }
 
 /** Build once per vocabulary (curated and MeSH-seeded together), reuse for every record. */
+/** A record that pools its patients with published ones: "all patients" may include those. */
+const LITERATURE = /\b(?:literature|published (?:cases|reports|series)|previously (?:reported|published))\b/i;
+
 export function buildVocabularyMatcher(entries: VocabularyEntry[]): ExtractionMatcher {
   const read = withoutIgnoredWordings(entries);
   // The rule wordings rank with the curated terms, before the MeSH-seeded ones: one wording, one term per
@@ -96,7 +99,8 @@ export function extractCases(input: ExtractionInput, matcher: ExtractionMatcher)
     // In reading order (the title first): the last outcome statement about the patient decides. In a
     // multi-patient record the patient's own sentences decide, else what is said of all of them.
     let outcome = outcomeRule(single ? title.sentences.concat(abstract.sentences) : own);
-    if (!single && !outcome.outcome) outcome = outcomeRule(shared);
+    // Rules 1.4.0: in a series that reviews no literature, "Evolution was favorable in all cases" speaks of the reported patients.
+    if (!single && !outcome.outcome) outcome = outcomeRule(shared, { allMeansReported: !LITERATURE.test(recordText) });
 
     const procedureMentions = mentions.filter((m) => m.kind === TermKind.PROCEDURE);
     const procedures: ProposedProcedure[] = procedureMentions.map((m) => {

@@ -51,7 +51,7 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         `remain(?:ed|s)? (?:\\w+ )?(?:paraplegic|tetraplegic|quadriplegic|paralysed|paralyzed|paretic|wheelchair[- ]bound|bedridden|bed-bound|dependent|disabled|in a (?:persistent )?vegetative state|with (?:\\w+ ){0,3}${DEFICIT_NOUN})`,
         `remains? (?:paraplegic|wheelchair)`,
         // "her symptoms persisted despite conservative management": the failure of a first treatment, not the end state (rules 1.4.0).
-        `(?:paraplegia|paraparesis|deficits?|weakness|numbness|symptoms|foot drop|incontinence|dysesthesia|dysaesthesia|paresthesia|paraesthesia|pain) (?:persisted|remained|remains|persists)(?! despite| in spite)`,
+        `(?:paraplegia|paraparesis|deficits?|weakness|numbness|symptoms|foot drop|incontinence|dysesthesia|dysaesthesia|paresthesia|paraesthesia|pain) (?:persisted|remained|remains|persists)`,
         // Rules 1.4.0: "Her paralysis, however, remained unchanged after surgery".
         `(?:paraplegia|paraparesis|paralysis|paresis|deficits?|weakness|numbness|foot drop|incontinence|palsy|hemiparesis|hemiplegia|tetraplegia)(?:,? (?:however|still|nevertheless),?)? (?:remained|was|were) (?:unchanged|the same|static|unaltered)`,
         `(?:showed|with|without|had) no (?:\w+ )?(?:neurological )?(?:improvement|recovery)`,
@@ -159,6 +159,9 @@ const RECURRENCE = /\b(?:recurred|recurrent|recurrence|relapsed?|re-?presented|r
 /** A statement about several patients at once ("4/35 died", "all patients recovered", "two of the patients"). */
 const POOLED = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:out )?of (?:the |these |our )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|all)?\s?(?:patients|cases)\b|\ball (?:the |of the |our )?(?:patients|cases)\b|\b(?:most|none|several|many|some) of the (?:patients|cases)\b|\b\d+ (?:patients|cases)\b|\brates? of\b|\bmortality rates?\b/i;
 
+const PERSISTED = /(?:persisted|persists|remained|remains)$/;
+const DESPITE = /\b(?:despite|in spite of|notwithstanding)\b/i;
+
 export interface OutcomeFinding {
   outcome: ProposedValue<Outcome> | null;
   timeToResolutionDays: ProposedValue<number> | null;
@@ -169,7 +172,14 @@ const DAYS: Record<string, number> = { day: 1, days: 1, week: 7, weeks: 7, month
 
 /** "4/35 died": a count over a group (not a scale "1/10" or a blood pressure "220/140"). */
 const FRACTION = /\b(\d+) ?\/ ?(\d+)\b/g;
-function pooled(text: string): boolean {
+/** "in all cases", "both patients": the reported patients of a series (only when the caller says so). */
+const ALL_REPORTED = /\b(?:all (?:the |of the |our |these |(?:two|three|four|five|six) )?(?:patients|cases)|both (?:patients|cases|women|men))\b/gi;
+function pooled(text: string, allMeansReported = false): boolean {
+  if (allMeansReported && ALL_REPORTED.test(text)) {
+    ALL_REPORTED.lastIndex = 0;
+    text = text.replace(ALL_REPORTED, ' ');
+  }
+  ALL_REPORTED.lastIndex = 0;
   if (POOLED.test(text)) return true;
   FRACTION.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -184,10 +194,10 @@ function pooled(text: string): boolean {
 type Finding = { rank: number; value: ProposedValue<Outcome>; ctx: SentenceContext };
 
 /** The most severe asserted outcome statement of one sentence, or null. */
-function sentenceFinding(ctx: SentenceContext): Finding | null {
+function sentenceFinding(ctx: SentenceContext, allMeansReported: boolean): Finding | null {
   const text = ctx.sentence.text;
   if (!OUTCOME_HINT.test(text)) return null;
-  if (pooled(text)) return null;
+  if (pooled(text, allMeansReported)) return null;
   for (let r = 0; r < RULES.length; r++) {
     const rule = RULES[r];
     rule.re.lastIndex = 0;
@@ -209,6 +219,8 @@ function sentenceFinding(ctx: SentenceContext): Finding | null {
       // "There were no long-term sequelae" is about the course; "no deficits" at presentation is not.
       if (selfNegating && !COURSE_CONTEXT.test(text)) continue;
       if (LATE_ONLY.test(phrase) && !LATE_CONTEXT.test(text)) continue;
+      // Rules 1.4.0: "Despite initial conservative management, her symptoms persisted": a first treatment that failed, not the end state.
+      if (rule.outcome === Outcome.RESIDUAL_DEFICIT && PERSISTED.test(phrase) && DESPITE.test(text)) continue;
       return { rank: r, value: { value: rule.outcome, evidence: evidenceOf(ctx.field, ctx.fieldText, abs, abs + m[0].length, ctx.sentence, 'TEXT_RULE', rule.confidence) }, ctx };
     }
   }
@@ -231,11 +243,12 @@ const IMPROVED_RANK = SEVERITY.indexOf(Outcome.IMPROVED_UNSPECIFIED);
 const DEATH_RANK = SEVERITY.indexOf(Outcome.DEATH);
 
 /** Sentences in reading order (the caller passes the title first, then the abstract). */
-export function outcomeRule(sentences: SentenceContext[]): OutcomeFinding {
+export function outcomeRule(sentences: SentenceContext[], opts: { allMeansReported?: boolean } = {}): OutcomeFinding {
+  const allMeansReported = opts.allMeansReported ?? false;
   let best: Finding | null = null;
   for (const ctx of sentences) {
     if (ctx.generic) continue;
-    const found = sentenceFinding(ctx);
+    const found = sentenceFinding(ctx, allMeansReported);
     if (!found) {
       if (best && best.rank !== DEATH_RANK && hasRecurrence(ctx)) best = null;
       continue;

@@ -35,7 +35,7 @@ const EXTRA: { kind: TermKind; key: string; surfaces: string[] }[] = [
   { kind: TermKind.PROCEDURE, key: 'epidural-neurolytic-injection', surfaces: ['epidural phenol injections'] },
   { kind: TermKind.PROCEDURE, key: 'epidural-injection', surfaces: ['epidural injection'] },
   { kind: TermKind.PROCEDURE, key: 'dural-puncture-epidural', surfaces: ['dural puncture epidural'] },
-  { kind: TermKind.PROCEDURE, key: 'epidural-catheter-removal', surfaces: ['epidural catheter removal', 'removal of the epidural catheter', 'removal of an epidural catheter', 'epidural catheter was removed', 'catheter removal', 'removal of the catheter'] },
+  { kind: TermKind.PROCEDURE, key: 'epidural-catheter-removal', surfaces: ['epidural catheter removal', 'removal of the epidural catheter', 'removal of an epidural catheter', 'epidural catheter was removed', 'catheter removal', 'removal of the catheter', 'catheter was removed', 'catheter was withdrawn', 'catheter had been removed', 'catheter was pulled out'] },
   { kind: TermKind.COMORBIDITY, key: 'chronic-pain', surfaces: ['chronic back pain', 'chronic low back pain', 'chronic neck pain'] },
   { kind: TermKind.COMPLICATION, key: 'spinal-cord-compression', surfaces: ['compressing the spinal cord', 'cord compression', 'compression of the spinal cord', 'spinal compression', 'compression of the cord', 'compressing the cord'] },
   { kind: TermKind.SYMPTOM, key: 'urinary-retention', surfaces: ['urinary retention'] },
