@@ -107,4 +107,9 @@ describe('assertionFlags, rules 1.3.0', () => {
     expect(flagsOf('she took no medications and reported an allergy to aspirin', 'aspirin') & NEGATED).toBeFalsy();
     expect(flagsOf('the headache was interpreted as migraine and treated with a blood patch', 'patch') & HYPOTHETICAL).toBeFalsy();
   });
+
+  it('ends a negation at "and one (patient) with", the next patient of a pair (rules 1.4.0)', () => {
+    expect(flagsOf('one patient with a subdural hematoma with no trauma and one with an epidural hematoma', 'epidural') & NEGATED).toBeFalsy();
+    expect(flagsOf('one patient with a subdural hematoma with no trauma and one with an epidural hematoma', 'trauma') & NEGATED).toBeTruthy();
+  });
 });

@@ -200,6 +200,13 @@ const SUBJECT_PRONOUNS = new Set(['she', 'he', 'they', 'we', 'it'].map(normalize
 
 const ARTICLES = new Set(['a', 'an', 'the']);
 
+/** Rules 1.4.0: "one patient with X with no trauma and one with Y": "and one/another (patient) with" opens the next patient's phrase. */
+const ANOTHER = new Set(['one', 'another'].map(normalizeWord));
+const PATIENT_NOUNS = new Set(['with', 'patient', 'case', 'woman', 'man'].map(normalizeWord));
+function anotherPatient(tokens: Token[], i: number): boolean {
+  return ANOTHER.has(tokens[i].norm) && i + 1 < tokens.length && PATIENT_NOUNS.has(tokens[i + 1].norm);
+}
+
 function commaBetween(text: string, from: number, to: number): boolean {
   for (let i = from; i < to && i < from + 4; i++) if (text.charCodeAt(i) === 44 /* , */) return true;
   return false;
@@ -248,7 +255,7 @@ export function assertionFlags(tokens: Token[], text: string): Uint8Array {
       lastTerminator = i + 1;
       continue;
     }
-    if (active && CLAUSE_CONJUNCTIONS.has(tok.norm) && i + 1 < n && (FINITE_VERBS.has(tokens[i + 1].norm) || SUBJECT_PRONOUNS.has(tokens[i + 1].norm))) {
+    if (active && CLAUSE_CONJUNCTIONS.has(tok.norm) && i + 1 < n && (FINITE_VERBS.has(tokens[i + 1].norm) || SUBJECT_PRONOUNS.has(tokens[i + 1].norm) || anotherPatient(tokens, i + 1))) {
       active = 0;
       continue;
     }

@@ -390,3 +390,11 @@ describe('extractCases: rules 1.4.0 classes', () => {
     expect(pooledWithLiterature.patients.map((p) => p.outcome?.value ?? null)).toEqual([null, null, null]);
   });
 });
+
+describe('extractCases: "one patient with X and one with Y" (rules 1.4.0)', () => {
+  it('gives each of two patients the finding after its own "one (patient) with", in that sentence and the other shared ones', () => {
+    const r = run('Two cases of lumbar bleeding are presented: one patient with spontaneous spinal subdural hematoma with no trauma and one with spinal epidural hematoma after epidural catheterization. The subdural hematoma was large.', { title: 'Spinal epidural hematoma versus spontaneous spinal subdural hematoma. Two case reports' });
+    expect(r.patients.map((p) => keys(p, 'complications'))).toEqual([['spinal-subdural-hematoma'], ['spinal-epidural-hematoma']]);
+    expect(r.patients.map((p) => keys(p, 'procedures'))).toEqual([[], ['epidural-anesthesia']]);
+  });
+});
