@@ -132,10 +132,9 @@ const TRIGGERS: Trigger[] = [
   t('suggesting', HYPOTHETICAL),
   t('suggests', HYPOTHETICAL),
   t('suggest', HYPOTHETICAL),
-  // Rules 1.4.0: a test result read as a diagnosis ("CSF analysis indicates bacterial meningitis but cultures were negative").
+  // Rules 1.4.0: a test result read as a diagnosis in the present tense ("CSF analysis indicates bacterial meningitis but
+  // cultures were negative"). Not "indicating"/"indicative of": "an MRI signal indicating an acute hematoma" is a finding.
   t('indicates', HYPOTHETICAL),
-  t('indicating', HYPOTHETICAL),
-  t('indicative of', HYPOTHETICAL),
   // "the difficulty in differentiation between aseptic and bacterial meningitis": a differential, not a finding.
   t('differentiation between', HYPOTHETICAL),
   t('differentiating between', HYPOTHETICAL),

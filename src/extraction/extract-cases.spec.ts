@@ -363,6 +363,8 @@ describe('extractCases: rules 1.4.0 classes', () => {
   it('keeps the medication list, the operation done under anaesthesia and a vitamin K antagonist out of the treatments', () => {
     const p = run('A 65-year-old man had a thoracic epidural. His home medications included prednisone and ibuprofen. He had an open colectomy under general and epidural anesthesia. He was on a vitamin K antagonist. He was treated with intravenous fluids.').patients[0];
     expect(keys(p, 'treatments')).toEqual(['hydration']);
+    // The treatment of the complication told under general anaesthesia stays a treatment.
+    expect(keys(run('A 65-year-old man had a spinal epidural hematoma after an epidural. He underwent emergency decompressive laminectomy under general anesthesia.').patients[0], 'treatments')).toEqual(['decompressive-laminectomy']);
   });
 
   it('reads a catheter removal told as a point in time as no procedure, and a removal told as an act as one', () => {

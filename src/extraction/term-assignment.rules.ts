@@ -236,8 +236,12 @@ function assertedCue(cue: RegExp, ctx: SentenceContext): boolean {
 
 /** "Patient medications included prednisone, ibuprofen ...": the medication list of the history, not a treatment of the episode. */
 const MEDICATION_LIST = /\b(?:(?:home|current|regular|usual|daily|outpatient|chronic|long-term) medications?|medications? (?:included|include|consisted of|were)|medication list|(?:was|were) taking)\b/i;
-/** "a median laparotomy under general and epidural anaesthesia": the operation the anaesthesia was for, not a treatment. */
-const UNDER_ANAESTHESIA_AFTER = /^[^.;]{0,30}?\bunder (?:general|spinal|epidural|combined|regional|local|neuraxial|continuous|caudal)\b/i;
+/**
+ * "a median laparotomy under general and epidural anaesthesia": the operation a neuraxial or regional anaesthesia was
+ * given for (the index operation), not a treatment. Only neuraxial or regional: the treatment of the complication is
+ * itself often told "under general anaesthesia" ("decompressive laminectomy under general anesthesia").
+ */
+const UNDER_ANAESTHESIA_AFTER = /^[^.;]{0,30}?\bunder (?:general (?:and|with|plus|combined with) )?(?:spinal|epidural|combined|regional|neuraxial|caudal|subarachnoid|intrathecal)\b/i;
 /** "at catheter removal, CSF was noted", "within 3 days of epidural catheter removal": a point in time, not the index procedure. */
 const REMOVAL_AS_TIME_BEFORE = /\b(?:at|within \w+ \w+ of|within \w+ of)\s+(?:the\s+(?:time\s+of\s+)?)?$/i;
 
