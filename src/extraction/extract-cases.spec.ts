@@ -400,3 +400,12 @@ describe('extractCases: "one patient with X and one with Y" (rules 1.4.0)', () =
     expect(r.patients.map((p) => keys(p, 'procedures'))).toEqual([[], ['epidural-anesthesia']]);
   });
 });
+
+describe('extractCases: a second blood patch given as a treatment (rules 1.4.0)', () => {
+  it('reads "a second EBP" and "another blood patch" as the repeat blood patch', () => {
+    const p = run('A 40-year-old woman with spontaneous intracranial hypotension received an epidural blood patch (EBP) with transient relief. A second EBP was required three days later.').patients[0];
+    expect(keys(p, 'treatments').sort()).toEqual(['repeat-epidural-blood-patch', 'therapeutic-epidural-blood-patch']);
+    const q = run('A 40-year-old woman with spontaneous intracranial hypotension received an epidural blood patch. Another blood patch was performed a week later.').patients[0];
+    expect(keys(q, 'treatments').sort()).toEqual(['repeat-epidural-blood-patch', 'therapeutic-epidural-blood-patch']);
+  });
+});

@@ -317,6 +317,9 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
           const agedKey = a ? aged[a[1].toLowerCase()] : undefined;
           if (agedKey && opts.matcher.byKey(e.kind, agedKey)) key = agedKey;
         }
+        // Rules 1.4.0: "A second EBP was required", "another blood patch": a blood patch given as a treatment for the second
+        // time is the repeat blood patch (as a procedure the attempts are kept apart instead).
+        if (kind === TermKind.TREATMENT && key === 'therapeutic-epidural-blood-patch' && attempt !== null && attempt >= 2 && opts.matcher.byKey(kind, 'repeat-epidural-blood-patch')) key = 'repeat-epidural-blood-patch';
         // Rules 1.4.0: "acute-on-chronic", "subacute to chronic": neither age, the plain key.
         if (MIXED_AGE_KEYS[key] && MIXED_AGE.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 40), m.end)) && opts.matcher.byKey(e.kind, MIXED_AGE_KEYS[key])) key = MIXED_AGE_KEYS[key];
         // Rules 1.4.0: "She presented in labor at 32 weeks. After multiple epidural attempts, ...": the labour said in the
