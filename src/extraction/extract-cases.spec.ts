@@ -409,3 +409,16 @@ describe('extractCases: a second blood patch given as a treatment (rules 1.4.0)'
     expect(keys(q, 'treatments').sort()).toEqual(['repeat-epidural-blood-patch', 'therapeutic-epidural-blood-patch']);
   });
 });
+
+describe('extractCases: stopping anticoagulation and other wordings of the curated terms (rules 1.4.0)', () => {
+  it('reads a stopped anticoagulant as "Stopping or reversing anticoagulation", not a stop planned before the procedure', () => {
+    expect(keys(run('A 70-year-old man on warfarin bled after a dental extraction. Warfarin was discontinued for two days.').patients[0], 'treatments')).toContain('anticoagulation-reversal');
+    expect(keys(run('A 70-year-old man had a spinal anesthesia. Warfarin was discontinued 5 days before the operation.').patients[0], 'treatments')).not.toContain('anticoagulation-reversal');
+  });
+
+  it('reads post-puncture headache, pneumocephaly, laminotomy and diskitis', () => {
+    const p = run('A 30-year-old woman had a lumbar puncture and developed a post-puncture headache, pneumocephaly and diskitis. She underwent a decompressive laminotomy.').patients[0];
+    expect(keys(p, 'complications').sort()).toEqual(['discitis', 'pneumocephalus', 'post-dural-puncture-headache']);
+    expect(keys(p, 'treatments')).toEqual(['decompressive-laminectomy']);
+  });
+});

@@ -115,6 +115,15 @@ const EXTRA: { kind: TermKind; key: string; surfaces: string[] }[] = [
   { kind: TermKind.PROCEDURE, key: 'spinal-anesthesia', surfaces: ['spinal attempts', 'spinal attempt'] },
   { kind: TermKind.PROCEDURE, key: 'epidural-anesthesia', surfaces: ['epidural attempts', 'epidural attempt'] },
   { kind: TermKind.TREATMENT, key: 'surgical-management', surfaces: ['treated by surgery', 'treated with surgery', 'wound revision', 'surgical revision', 'surgical hemostasis', 'surgical exploration and hemostasis', 'pericardial window', 'operative management'] },
+  // Other wordings of the curated terms from the terms' meaning, not from a record (rules 1.4.0).
+  { kind: TermKind.COMPLICATION, key: 'post-dural-puncture-headache', surfaces: ['post-puncture headache', 'postpuncture headache', 'PLPH', 'post-lumbar-puncture headache', 'postdural puncture headaches'] },
+  { kind: TermKind.COMPLICATION, key: 'intracranial-hypotension', surfaces: ['CSF hypovolemia', 'low CSF volume', 'intracranial hypotension syndrome'] },
+  { kind: TermKind.COMPLICATION, key: 'spinal-epidural-hematoma', surfaces: ['spinal epidural hemorrhage', 'spinal extradural hematoma', 'spinal epidural bleeding', 'spinal epidural hematomas'] },
+  { kind: TermKind.COMPLICATION, key: 'pneumocephalus', surfaces: ['pneumocephaly', 'pneumocranium'] },
+  { kind: TermKind.COMPLICATION, key: 'spinal-cord-ischemia', surfaces: ['conus infarction', 'conus medullaris infarction', 'spinal cord infarctions'] },
+  { kind: TermKind.COMPLICATION, key: 'discitis', surfaces: ['diskitis', 'spondylodiskitis'] },
+  { kind: TermKind.COMPLICATION, key: 'cranial-nerve-palsy', surfaces: ['cranial neuropathy', 'cranial nerve paresis', 'cranial nerve palsies'] },
+  { kind: TermKind.TREATMENT, key: 'decompressive-laminectomy', surfaces: ['laminotomy', 'decompressive laminotomy', 'hemilaminotomy'] },
   // Analgesia given as a treatment ("treated conservatively with analgesia"); "labour analgesia" and "epidural analgesia" stay procedures.
   { kind: TermKind.TREATMENT, key: 'analgesics', surfaces: ['with analgesia', 'and analgesia', 'simple analgesia', 'oral analgesia', 'regular analgesia', 'multimodal analgesia', 'simple analgesics', 'analgesic drugs', 'analgesic therapy', 'painkillers'] },
   { kind: TermKind.TREATMENT, key: 'anticoagulation-reversal', surfaces: ['platelet transfusion', 'transfusion of platelets', 'platelet concentrate', 'platelet concentrates', 'platelet preparation', 'fresh frozen plasma', 'FFP', 'prothrombin complex'] },

@@ -391,6 +391,15 @@ const CLAUSE_WORDINGS: { kind: TermKind; key: string; hint: RegExp; re: RegExp }
     hint: /epidural catheter/i,
     re: /\bepidural catheter (?:was|were|had been|had|got) (?:\w+ )?(?:withdrawn|removed|pulled out|dislodged)\b|\b(?:removed|withdrew|pulled out|pulled) (?:the|her|his) epidural catheter\b/i,
   },
+  {
+    // Rules 1.4.0: the curated term is "Stopping or reversing anticoagulation": "the anticoagulant is suspended for 24 hrs",
+    // "warfarin was discontinued", "discontinuation of rivaroxaban". Not a stop planned before the procedure ("discontinued
+    // 7 days before operation"): that is the management of the exposure, not a treatment of the complication.
+    kind: TermKind.TREATMENT,
+    key: 'anticoagulation-reversal',
+    hint: /anticoag|warfarin|heparin|enoxaparin|rivaroxaban|apixaban|dabigatran|edoxaban|coumadin|acenocoumarol|antiplatelet|clopidogrel/i,
+    re: /\b(?:(?:the |her |his )?(?:anticoagulants?|anticoagulation|anticoagulant therapy|warfarin|heparin|enoxaparin|rivaroxaban|apixaban|dabigatran|edoxaban|coumadin|acenocoumarol|antiplatelet (?:therapy|drugs?|agents?)|clopidogrel)) (?:was|were|is|are|had been) (?:\w+ )?(?:stopped|discontinued|suspended|withheld|held|interrupted|ceased)\b(?! (?:\w+ ){0,3}(?:before|prior to) )|\b(?:discontinuation|cessation|withdrawal|interruption) of (?:the |her |his )?(?:anticoagulants?|anticoagulation|anticoagulant therapy|warfarin|heparin|enoxaparin|rivaroxaban|apixaban|dabigatran|edoxaban|coumadin|acenocoumarol)\b(?! (?:\w+ ){0,3}(?:before|prior to) )/i,
+  },
 ];
 
 export function clauseMentions(sentences: SentenceContext[], opts: CollectOptions): TermMention[] {
