@@ -110,6 +110,8 @@ describe('outcomeRule, rules 1.3.0 (outcome phrasing)', () => {
 describe('outcomeRule: rules 1.4.0 wordings', () => {
   it.each([
     ['The evolution was favourable under antibiotics.', 'IMPROVED_UNSPECIFIED'],
+    ['She had a favourable evolution after the blood patch.', 'IMPROVED_UNSPECIFIED'],
+    ['At the three-month follow-up she was pain-free.', 'FULL_RECOVERY'],
     ['Her clinical course was favorable.', 'IMPROVED_UNSPECIFIED'],
     ['She reported remarkable pain relief after the nerve block.', 'IMPROVED_UNSPECIFIED'],
     ['He had no complications and was discharged on the fifth postoperative day.', 'FULL_RECOVERY'],

@@ -95,6 +95,8 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         `without (?:any )?(?:long[- ]term |lasting |permanent |residual |further |new )?${NEURO}(?:sequel\\w*|deficits?|complaints|symptoms|recurrence)`,
         `no (?:long[- ]term |lasting |permanent |residual |further |new )?${NEURO}(?:sequel\\w*|deficits?|complaints|symptoms|recurrence)`,
         `symptom[- ]free`,
+        // Rules 1.4.0: "pain-free at follow-up", "headache-free".
+        `(?:pain|headache)[- ]free`,
         `free of (?:symptoms|pain|headache)`,
         `returned to (?:(?:her|his|the) )?(?:baseline|normal|work|full activity|normal activities|(?:her|his) previous)`,
         `back to (?:normal|baseline|work)`,
@@ -131,7 +133,7 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
   {
     outcome: Outcome.IMPROVED_UNSPECIFIED,
     // Rules 1.4.0: "evolution was favourable", "remarkable pain relief"; "anesthesia recovery" and "the recovery room" are no outcome.
-    re: /\b(?:improved|improvement|improving|recovered|(?<!(?:an(?:a)?esthesia|an(?:a)?esthetic|postan(?:a)?esthesia|post-an(?:a)?esthesia) )recovery(?! room| unit| area| ward)|resolved|resolution|relieved|regression|regressed|subsided|abated|alleviated|ameliorated|amelioration|(?:good|excellent) (?:clinical )?(?:outcome|response)|outcome (?:\w+ ){0,5}?(?:was|were) (?:also )?(?:good|excellent|favou?rable)|symptomatic relief|relief of (?:her |his |the )?symptoms|favou?rable (?:outcome|course|response)|uneventful(?:ly)?|successful(?:ly)? (?:treat\w*|manag\w*)|(?:treated|managed) successfully|was effective|(?:evolution|course|clinical course|progress|progression) (?:\w+ ){0,4}?(?:was|were) (?:\w+ )?(?:favou?rable|good|satisfactory)|(?:remarkable|significant|marked|good|excellent|substantial|considerable|dramatic|immediate|rapid|prompt|satisfactory|effective) (?:\w+ )?(?:pain|symptom|headache) relief|relief of (?:her |his |the )?(?:pain|headache))\b/gi,
+    re: /\b(?:improved|improvement|improving|recovered|(?<!(?:an(?:a)?esthesia|an(?:a)?esthetic|postan(?:a)?esthesia|post-an(?:a)?esthesia) )recovery(?! room| unit| area| ward)|resolved|resolution|relieved|regression|regressed|subsided|abated|alleviated|ameliorated|amelioration|(?:good|excellent) (?:clinical )?(?:outcome|response)|outcome (?:\w+ ){0,5}?(?:was|were) (?:also )?(?:good|excellent|favou?rable)|symptomatic relief|relief of (?:her |his |the )?symptoms|favou?rable (?:outcome|course|response|evolution|clinical course)|uneventful(?:ly)?|successful(?:ly)? (?:treat\w*|manag\w*)|(?:treated|managed) successfully|was effective|(?:evolution|course|clinical course|progress|progression) (?:\w+ ){0,4}?(?:was|were) (?:\w+ )?(?:favou?rable|good|satisfactory)|(?:remarkable|significant|marked|good|excellent|substantial|considerable|dramatic|immediate|rapid|prompt|satisfactory|effective) (?:\w+ )?(?:pain|symptom|headache) relief|relief of (?:her |his |the )?(?:pain|headache))\b/gi,
     confidence: 0.55,
   },
 ];
