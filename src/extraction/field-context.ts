@@ -33,7 +33,18 @@ const PATIENT_ANCHOR = /\b(?:she|he|her|his|patient|woman|man|women|men|girl|boy
 const GENERIC_CUE = /\b(?:is an? (?:rare|well[- ]documented|well[- ]known|known|common|serious|devastating|recogni[sz]ed|uncommon|infrequent)|are (?:rare|common|uncommon)|rare but|rarely|is rare|incidence|prevalence|has been (?:reported|described|postulated)|have been (?:reported|described)|is (?:usually|often|typically|commonly|generally|widely|thought|believed|considered)|are (?:usually|often|typically|commonly|generally)|is widely used|occurs? (?:infrequently|rarely)|physicians|anesthesiologists|anaesthesiologists|anaesthetists|anesthetists|clinicians|in general|treatment of choice|gold standard|literature|(?:has|have) been (?:found|shown|identified|associated|suggested|proposed|implicated)|(?:is|are) (?:an? )?(?:established|important|major|known|recogni[sz]ed) (?:risk factors?|causes?)|(?:is|are) (?:a )?risk factors?|(?:is|are) (?:discussed|reviewed|highlighted|emphasi[sz]ed)|(?:clinical )?(?:trials|studies|reports|series) (?:have |has )?(?:demonstrated|shown|reported|found))\b/i;
 
 /** Past-tense verbs of a case narrative; a sentence without them and without a patient word is background. */
-const NARRATIVE_VERB = /\b(?:was|were|had|did|underwent|developed|presented|showed|revealed|received|required|demonstrated|complained|reported|became|made|recovered|resolved|improved|occurred|performed|treated|diagnosed|admitted|found|noted|observed|given|evacuated|drained|suffered|experienced|remained|returned|discharged|started|commenced|injected|placed|inserted|confirmed|disappeared|began|appeared|followed|persisted|worsened|recurred|relieved|resolved|failed|progressed|evolved|remains?|today|currently|at (?:the )?(?:last )?follow-up|day \d+|(?=\d)(?<![-–]\s?)\d+ (?:hours?|days?|weeks?|months?) (?:later|after)|(?:postpartum|postoperative|post-operative|post-partum) day)\b/i;
+const NARRATIVE_VERB = /\b(?:was|were|had|did|underwent|developed|presented|showed|revealed|received|required|demonstrated|complained|reported|became|made|recovered|resolved|improved|occurred|performed|treated|diagnosed|admitted|found|noted|observed|given|evacuated|drained|suffered|experienced|remained|returned|discharged|started|commenced|injected|placed|inserted|confirmed|disappeared|began|appeared|followed|persisted|worsened|recurred|relieved|resolved|failed|progressed|evolved|remains?|today|currently|at (?:the )?(?:last )?follow-up|day \d+|\d+ (?:hours?|days?|weeks?|months?) (?:later|after)|(?:postpartum|postoperative|post-operative|post-partum) day)\b/i;
+/**
+ * Rules 1.4.0: "abducens palsy occurs 4-14 days after lumbar puncture": a range of times is the literature's, not the
+ * case's. Checked only when the narrative cue matched and the sentence holds such a range (rare), with the cue list
+ * minus its time phrase.
+ */
+const RANGE_TIME = /\d\s?[-–]\s?\d+ (?:hours?|days?|weeks?|months?) (?:later|after)\b/i;
+const NARRATIVE_VERB_NO_TIME = new RegExp(NARRATIVE_VERB.source.replace('|\\d+ (?:hours?|days?|weeks?|months?) (?:later|after)', ''), 'i');
+function narrativeVerb(t: string): boolean {
+  if (!NARRATIVE_VERB.test(t)) return false;
+  return !RANGE_TIME.test(t) || NARRATIVE_VERB_NO_TIME.test(t);
+}
 const CONDITIONAL_OPENING = /^(?:when|if|in case|whenever|unless)\b/i;
 /**
  * "When CT venography was obtained ten days later, the diagnosis ... was made": "when" with a past-tense
@@ -171,11 +182,11 @@ export function buildFieldContext(field: EvidenceField, text: string, matcher: V
       cued = genericSection || GENERIC_CUE.test(t) || MORE_GENERIC_CUE.test(t);
       // Before the narrative: background unless a patient word or a past-tense narrative verb. After it:
       // narrative unless clearly discussion (present-tense general statement, cue, citation).
-      generic = narrativeStarted ? cued || CITATION.test(t) || (!NARRATIVE_VERB.test(t) && PRESENT_CUE.test(t)) : cued || !NARRATIVE_VERB.test(t) || MODAL.test(t);
+      generic = narrativeStarted ? cued || CITATION.test(t) || (!narrativeVerb(t) && PRESENT_CUE.test(t)) : cued || !narrativeVerb(t) || MODAL.test(t);
     }
     // Rules 1.4.0: in a conclusion or discussion section a modal statement about "a pregnant woman who undergoes ..."
     // is advice about anyone, even with a patient word, unless it tells the case in the past tense.
-    if (!generic && anchored && genericSection && MODAL.test(body) && !NARRATIVE_VERB.test(body)) generic = true;
+    if (!generic && anchored && genericSection && MODAL.test(body) && !narrativeVerb(body)) generic = true;
     let continuesBackground = false;
     if (i > 0 && openingBackground && !anchored && !label && !CASE_INTRODUCTION.test(t)) {
       if (!CASE_DETAIL.test(t)) continuesBackground = true;

@@ -374,7 +374,7 @@ export function evacuationMentions(sentences: SentenceContext[], opts: CollectOp
  * (needle-through-needle spinal) is not an accidental dural puncture.
  */
 const ACCIDENT = '(?:inadvertently|accidentally|unintentionally|unintendedly|inadvertantly|unexpectedly)';
-const CLAUSE_WORDINGS: { kind: TermKind; key: string; hint: RegExp; re: RegExp }[] = [
+const CLAUSE_WORDINGS: { kind: TermKind; key: string; hint: RegExp; recordHint?: RegExp; re: RegExp }[] = [
   {
     kind: TermKind.PROCEDURE,
     key: 'accidental-dural-puncture',
@@ -397,7 +397,9 @@ const CLAUSE_WORDINGS: { kind: TermKind; key: string; hint: RegExp; re: RegExp }
     // 7 days before operation"): that is the management of the exposure, not a treatment of the complication.
     kind: TermKind.TREATMENT,
     key: 'anticoagulation-reversal',
-    hint: /anticoag|warfarin|heparin|enoxaparin|rivaroxaban|apixaban|dabigatran|edoxaban|coumadin|acenocoumarol|antiplatelet|clopidogrel/i,
+    // The hint is the rarer half (the stop), so that most records and sentences skip the wording at once.
+    hint: /\b(?:stopped|discontinu|suspended|withheld|held\b|interrupt|ceased|cessation|withdrawal)/i,
+    recordHint: /anticoag|warfarin|heparin|enoxaparin|rivaroxaban|apixaban|dabigatran|edoxaban|coumadin|acenocoumarol|antiplatelet|clopidogrel/i,
     re: /\b(?:(?:the |her |his )?(?:anticoagulants?|anticoagulation|anticoagulant therapy|warfarin|heparin|enoxaparin|rivaroxaban|apixaban|dabigatran|edoxaban|coumadin|acenocoumarol|antiplatelet (?:therapy|drugs?|agents?)|clopidogrel)) (?:was|were|is|are|had been) (?:\w+ )?(?:stopped|discontinued|suspended|withheld|held|interrupted|ceased)\b(?! (?:\w+ ){0,3}(?:before|prior to) )|\b(?:discontinuation|cessation|withdrawal|interruption) of (?:the |her |his )?(?:anticoagulants?|anticoagulation|anticoagulant therapy|warfarin|heparin|enoxaparin|rivaroxaban|apixaban|dabigatran|edoxaban|coumadin|acenocoumarol)\b(?! (?:\w+ ){0,3}(?:before|prior to) )/i,
   },
 ];
@@ -405,7 +407,7 @@ const CLAUSE_WORDINGS: { kind: TermKind; key: string; hint: RegExp; re: RegExp }
 export function clauseMentions(sentences: SentenceContext[], opts: CollectOptions): TermMention[] {
   const out: TermMention[] = [];
   // Once per record: most records name neither the dura nor a catheter.
-  opts.clauseWordings = opts.clauseWordings ?? CLAUSE_WORDINGS.filter((w) => w.hint.test(opts.recordText) && opts.matcher.byKey(w.kind, w.key));
+  opts.clauseWordings = opts.clauseWordings ?? CLAUSE_WORDINGS.filter((w) => w.hint.test(opts.recordText) && (!w.recordHint || w.recordHint.test(opts.recordText)) && opts.matcher.byKey(w.kind, w.key));
   const wordings = opts.clauseWordings;
   if (wordings.length === 0) return out;
   for (const ctx of sentences) {
