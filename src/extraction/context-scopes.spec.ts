@@ -89,4 +89,27 @@ describe('assertionFlags, rules 1.3.0', () => {
   it('ends a negation at "requested" (a new predicate)', () => {
     expect(flagsOf('a primigravida with no past medical history requested epidural analgesia', 'analgesia') & NEGATED).toBeFalsy();
   });
+
+  it('negates a treatment replaced by an alternative (rules 1.4.0)', () => {
+    expect(flagsOf('the ganglion block gave relief and eliminated the need for a blood patch', 'patch') & NEGATED).toBeTruthy();
+    expect(flagsOf('she preferred options other than a blood patch', 'patch') & NEGATED).toBeTruthy();
+    expect(flagsOf('conservative care was tried as an alternative to surgery', 'surgery') & NEGATED).toBeTruthy();
+  });
+
+  it('hedges a test read as a diagnosis and a finding that mimics another (rules 1.4.0)', () => {
+    expect(flagsOf('the spinal fluid indicates bacterial meningitis but cultures stayed sterile', 'bacterial') & HYPOTHETICAL).toBeTruthy();
+    expect(flagsOf('a venous thrombosis mimicking postdural puncture headache', 'headache') & HYPOTHETICAL).toBeTruthy();
+    expect(flagsOf('a venous thrombosis mimicking postdural puncture headache', 'thrombosis') & HYPOTHETICAL).toBeFalsy();
+  });
+
+  it('carries a negation over "or any other" and ends it at "and reported" / "and treated" (rules 1.4.0)', () => {
+    expect(flagsOf('the placement did not cause a visible spinal fluid leak or any other clinical signs of dural puncture', 'puncture') & NEGATED).toBeTruthy();
+    expect(flagsOf('she took no medications and reported an allergy to aspirin', 'aspirin') & NEGATED).toBeFalsy();
+    expect(flagsOf('the headache was interpreted as migraine and treated with a blood patch', 'patch') & HYPOTHETICAL).toBeFalsy();
+  });
+
+  it('ends a negation at "and one (patient) with", the next patient of a pair (rules 1.4.0)', () => {
+    expect(flagsOf('one patient with a subdural hematoma with no trauma and one with an epidural hematoma', 'epidural') & NEGATED).toBeFalsy();
+    expect(flagsOf('one patient with a subdural hematoma with no trauma and one with an epidural hematoma', 'trauma') & NEGATED).toBeTruthy();
+  });
 });

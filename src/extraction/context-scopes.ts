@@ -62,6 +62,15 @@ const TRIGGERS: Trigger[] = [
   t('no need for', NEGATED),
   t('did not require', NEGATED),
   t('avoided', NEGATED),
+  // Rules 1.4.0: an alternative chosen over a treatment ("eliminated the need for an EBP", "options other than a blood patch").
+  t('eliminated the need for', NEGATED),
+  t('eliminating the need for', NEGATED),
+  t('obviated the need for', NEGATED),
+  t('obviating the need for', NEGATED),
+  t('avoiding the need for', NEGATED),
+  t('options other than', NEGATED),
+  t('alternatives to', NEGATED),
+  t('alternative to', NEGATED),
   t('unremarkable for', NEGATED),
   // Negation, backward ("a hematoma was ruled out", "surgery was not required").
   t('ruled out', NEGATED, true),
@@ -123,6 +132,9 @@ const TRIGGERS: Trigger[] = [
   t('suggesting', HYPOTHETICAL),
   t('suggests', HYPOTHETICAL),
   t('suggest', HYPOTHETICAL),
+  // Rules 1.4.0: a test result read as a diagnosis in the present tense ("CSF analysis indicates bacterial meningitis but
+  // cultures were negative"). Not "indicating"/"indicative of": "an MRI signal indicating an acute hematoma" is a finding.
+  t('indicates', HYPOTHETICAL),
   // "the difficulty in differentiation between aseptic and bacterial meningitis": a differential, not a finding.
   t('differentiation between', HYPOTHETICAL),
   t('differentiating between', HYPOTHETICAL),
@@ -151,6 +163,11 @@ const TRIGGERS: Trigger[] = [
   t('misdiagnosed as', HYPOTHETICAL),
   t('mistaken for', HYPOTHETICAL),
   t('clinical picture of', HYPOTHETICAL),
+  // Rules 1.4.0: what a finding looked like, not what it was ("cerebral venous thrombosis mimicking post-dural puncture headache").
+  t('mimicking', HYPOTHETICAL),
+  t('mimicked', HYPOTHETICAL),
+  t('masquerading as', HYPOTHETICAL),
+  t('imitating', HYPOTHETICAL),
   t('is suspected', HYPOTHETICAL, true),
   // Historical.
   t('history of', HISTORICAL),
@@ -174,12 +191,20 @@ const TERMINATORS = new Set(
  * so "no hematoma or abscess was seen" and backward scopes ("was ruled out") are untouched.
  */
 const CLAUSE_CONJUNCTIONS = new Set(['and', 'or']);
-const FINITE_VERBS = new Set(['was', 'were', 'is', 'are', 'had', 'has', 'have', 'underwent', 'received', 'developed', 'required', 'presented', 'became', 'subsequently', 'then', 'later'].map(normalizeWord));
+// Rules 1.4.0: "took no medications and reported an allergy to aspirin", "initially interpreted as PDPH and treated with an EBP".
+const FINITE_VERBS = new Set(['was', 'were', 'is', 'are', 'had', 'has', 'have', 'underwent', 'received', 'developed', 'required', 'presented', 'became', 'subsequently', 'then', 'later', 'reported', 'treated', 'managed'].map(normalizeWord));
 
 /** "... was suggestive of bacterial meningitis and she made a full recovery": a new subject opens a new clause. */
 const SUBJECT_PRONOUNS = new Set(['she', 'he', 'they', 'we', 'it'].map(normalizeWord));
 
 const ARTICLES = new Set(['a', 'an', 'the']);
+
+/** Rules 1.4.0: "one patient with X with no trauma and one with Y": "and one/another (patient) with" opens the next patient's phrase. */
+const ANOTHER = new Set(['one', 'another'].map(normalizeWord));
+const PATIENT_NOUNS = new Set(['with', 'patient', 'case', 'woman', 'man'].map(normalizeWord));
+function anotherPatient(tokens: Token[], i: number): boolean {
+  return ANOTHER.has(tokens[i].norm) && i + 1 < tokens.length && PATIENT_NOUNS.has(tokens[i + 1].norm);
+}
 
 function commaBetween(text: string, from: number, to: number): boolean {
   for (let i = from; i < to && i < from + 4; i++) if (text.charCodeAt(i) === 44 /* , */) return true;
@@ -229,8 +254,15 @@ export function assertionFlags(tokens: Token[], text: string): Uint8Array {
       lastTerminator = i + 1;
       continue;
     }
-    if (active && CLAUSE_CONJUNCTIONS.has(tok.norm) && i + 1 < n && (FINITE_VERBS.has(tokens[i + 1].norm) || SUBJECT_PRONOUNS.has(tokens[i + 1].norm))) {
+    if (active && CLAUSE_CONJUNCTIONS.has(tok.norm) && i + 1 < n && (FINITE_VERBS.has(tokens[i + 1].norm) || SUBJECT_PRONOUNS.has(tokens[i + 1].norm) || anotherPatient(tokens, i + 1))) {
       active = 0;
+      continue;
+    }
+    // Rules 1.4.0: "did not result in a visible CSF leak or any other clinical signs of dural puncture": a negated
+    // list continued by "or any (other)" / "nor any" carries the negation on over its next item.
+    if (active & NEGATED && (tok.norm === 'or' || tok.norm === 'nor') && i + 1 < n && (tokens[i + 1].norm === 'any' || tokens[i + 1].norm === 'other')) {
+      flags[i] |= active;
+      remaining = Math.max(remaining, MAX_SCOPE);
       continue;
     }
     // "having excluded the more likely aetiologies, an incomplete cauda equina syndrome was diagnosed":

@@ -46,4 +46,11 @@ describe('demographics rules, rules 1.3.0', () => {
     expect(anticoagulationRule(ctx('The catheter was removed 2 h prior to the scheduled administration of enoxaparin.'))).toBeNull();
     expect(anticoagulationRule(ctx('She was on enoxaparin 40 mg daily when the catheter was removed.'))?.value).toBe('ANTICOAGULANT');
   });
+
+  it('reads an allergy to a drug as neither exposure nor its absence (rules 1.4.0)', () => {
+    expect(anticoagulationRule(ctx('She took no medications and reported an allergy to aspirin leading to hives.'))).toBeNull();
+    expect(anticoagulationRule(ctx('He denied any drug use and was allergic to heparin.'))).toBeNull();
+    expect(anticoagulationRule(ctx('A 60-year-old man with aspirin intolerance had a lumbar puncture.'))).toBeNull();
+    expect(anticoagulationRule(ctx('A 72-year-old man on aspirin for angina presented with back pain.'))?.value).toBe('ANTIPLATELET');
+  });
 });

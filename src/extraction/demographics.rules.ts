@@ -153,6 +153,9 @@ export function notPregnantFromSex(sex: Found<Sex> | null): Found<PregnancyStatu
 const ANTICOAGULANT = /\b(?:warfarin|coumadin|acenocoumarol|phenprocoumon|heparin|enoxaparin|dalteparin|tinzaparin|nadroparin|bemiparin|fondaparinux|rivaroxaban|apixaban|edoxaban|dabigatran|argatroban|bivalirudin|LMWH|DOACs?|NOACs?|vitamin K antagonists?|anticoagula(?:nts?|tion|ted|nt therapy))\b/gi;
 const ANTIPLATELET = /\b(?:aspirin|acetylsalicylic acid|ASA(?! (?:[1-6IV]+|physical|class|status|grade)\b)|clopidogrel|ticagrelor|prasugrel|ticlopidine|dipyridamole|cilostazol|antiplatelets?|anti-platelets?|dual antiplatelet therapy|DAPT)\b/gi;
 const NOT_EXPOSURE_BEFORE = /(?:lupus|circulating)\s*$/i;
+/** Rules 1.4.0: "an allergy to aspirin", "allergic to heparin", "aspirin intolerance": the drug is named, neither taken nor denied. */
+const ALLERGY_BEFORE = /\b(?:allerg(?:y|ies|ic)|intoleran(?:ce|t)|hypersensitivity|sensitivity|sensitive|reaction)\s+(?:to|with)\s+(?:\w+\s+){0,2}$/i;
+const ALLERGY_AFTER = /^[\s-]*(?:allergy|allergic|intolerance|hypersensitivity)\b/i;
 /** "we decided to administer an anticoagulant", "2 h prior to the scheduled administration of enoxaparin": a plan, not yet an exposure. */
 const PLANNED_BEFORE = /\b(?:decided to|planned to|was planned|were planned|scheduled|was to be|were to be)\b[^.;]{0,40}$/i;
 const AFTER_THE_EVENT = /\b(?:discharged|recover\w*|resolved|improved|relief)\b/i;
@@ -171,6 +174,7 @@ export function anticoagulationRule(sentences: SentenceContext[]): Found<Anticoa
     ] as const) {
       for (const m of scan(re, ctx)) {
         if (NOT_EXPOSURE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+        if (ALLERGY_BEFORE.test(text.slice(Math.max(0, m.index - 50), m.index)) || ALLERGY_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) continue;
         const before = text.slice(0, m.index);
         const f = flagsAt(ctx, ctx.sentence.start + m.index);
         if (f & NEGATED) {

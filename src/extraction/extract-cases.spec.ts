@@ -347,3 +347,78 @@ describe('extractCases, rules 1.3.0 (term roles, sites, wordings)', () => {
     expect(keys(noAbstract, 'procedures')).toContain('lumbar-puncture');
   });
 });
+
+describe('extractCases: rules 1.4.0 classes', () => {
+  it('reads a subdural haematoma of mixed age as the plain key', () => {
+    expect(keys(run('A 70-year-old man had an acute-on-chronic right subdural hematoma after spinal anesthesia.').patients[0], 'complications')).toEqual(['intracranial-subdural-hematoma']);
+    expect(keys(run('A 70-year-old man had a subacute to chronic subdural hematoma after spinal anesthesia.').patients[0], 'complications')).toEqual(['intracranial-subdural-hematoma']);
+    expect(keys(run('A 70-year-old man had a chronic right subdural hematoma after spinal anesthesia.').patients[0], 'complications')).toEqual(['chronic-intracranial-subdural-hematoma']);
+  });
+
+  it('specialises a term only by an asserted cue', () => {
+    expect(keys(run('A 30-year-old woman developed meningitis after a spinal, and the picture was suggestive of bacterial infection.').patients[0], 'complications')).toEqual(['meningitis']);
+    expect(keys(run('A 30-year-old woman developed meningitis after a spinal; Streptococcus was grown.').patients[0], 'complications')).toEqual(['bacterial-meningitis']);
+  });
+
+  it('keeps the medication list, the operation done under anaesthesia and a vitamin K antagonist out of the treatments', () => {
+    const p = run('A 65-year-old man had a thoracic epidural. His home medications included prednisone and ibuprofen. He had an open colectomy under general and epidural anesthesia. He was on a vitamin K antagonist. He was treated with intravenous fluids.').patients[0];
+    expect(keys(p, 'treatments')).toEqual(['hydration']);
+    // The treatment of the complication told under general anaesthesia stays a treatment.
+    expect(keys(run('A 65-year-old man had a spinal epidural hematoma after an epidural. He underwent emergency decompressive laminectomy under general anesthesia.').patients[0], 'treatments')).toEqual(['decompressive-laminectomy']);
+  });
+
+  it('reads a catheter removal told as a point in time as no procedure, and a removal told as an act as one', () => {
+    expect(keys(run('A 30-year-old woman had a labour epidural. At catheter removal, fluid was leaking from the catheter.').patients[0], 'procedures')).not.toContain('epidural-catheter-removal');
+    expect(keys(run('A 30-year-old woman had a labour epidural. The catheter was removed on the second day and her legs became weak.').patients[0], 'procedures')).toContain('epidural-catheter-removal');
+  });
+
+  it('reads an epidural in labour told in the sentence before as the labour epidural, and a CSE "for labor analgesia" as the CSE only', () => {
+    expect(keys(run('A 27-year-old woman presented in labor at 39 weeks. After three epidural attempts, a catheter was placed.').patients[0], 'procedures')).toEqual(['labour-epidural-analgesia']);
+    expect(keys(run('A 32-year-old woman was admitted. Combined spinal-epidural anesthesia was performed for labor analgesia.').patients[0], 'procedures')).toEqual(['combined-spinal-epidural']);
+  });
+
+  it('reads the new synonyms and spelling variants', () => {
+    const p = run('A 34-year-old woman had repeated spinal attempts. She developed cerebral sinus venous thrombosis, a CN VI palsy and compression of the cauda equine. She was treated with analgesia and a platelet transfusion.').patients[0];
+    expect(keys(p, 'complications').sort()).toEqual(['abducens-nerve-palsy', 'cauda-equina-syndrome', 'cerebral-venous-thrombosis']);
+    expect(keys(p, 'procedures')).toEqual(['spinal-anesthesia']);
+    expect(keys(p, 'treatments').sort()).toEqual(['analgesics', 'anticoagulation-reversal']);
+  });
+
+  it('gives each patient of a series the outcome said "in all cases" when no literature is pooled', () => {
+    // Facts said of all of them, no per-patient markers: every patient shares the sentences.
+    const r = run('We report three cases of meningitis after spinal anesthesia. The first symptoms appeared hours after surgery and were headache and fever. Evolution was favorable in all cases.');
+    expect(r.patients.map((p) => p.outcome?.value)).toEqual(['IMPROVED_UNSPECIFIED', 'IMPROVED_UNSPECIFIED', 'IMPROVED_UNSPECIFIED']);
+    const pooledWithLiterature = run('We report three cases of meningitis after spinal anesthesia and review the published cases. The first symptoms appeared hours after surgery. Evolution was favorable in all cases.');
+    expect(pooledWithLiterature.patients.map((p) => p.outcome?.value ?? null)).toEqual([null, null, null]);
+  });
+});
+
+describe('extractCases: "one patient with X and one with Y" (rules 1.4.0)', () => {
+  it('gives each of two patients the finding after its own "one (patient) with", in that sentence and the other shared ones', () => {
+    const r = run('Two cases of lumbar bleeding are presented: one patient with spontaneous spinal subdural hematoma with no trauma and one with spinal epidural hematoma after epidural catheterization. The subdural hematoma was large.', { title: 'Spinal epidural hematoma versus spontaneous spinal subdural hematoma. Two case reports' });
+    expect(r.patients.map((p) => keys(p, 'complications'))).toEqual([['spinal-subdural-hematoma'], ['spinal-epidural-hematoma']]);
+    expect(r.patients.map((p) => keys(p, 'procedures'))).toEqual([[], ['epidural-anesthesia']]);
+  });
+});
+
+describe('extractCases: a second blood patch given as a treatment (rules 1.4.0)', () => {
+  it('reads "a second EBP" and "another blood patch" as the repeat blood patch', () => {
+    const p = run('A 40-year-old woman with spontaneous intracranial hypotension received an epidural blood patch (EBP) with transient relief. A second EBP was required three days later.').patients[0];
+    expect(keys(p, 'treatments').sort()).toEqual(['repeat-epidural-blood-patch', 'therapeutic-epidural-blood-patch']);
+    const q = run('A 40-year-old woman with spontaneous intracranial hypotension received an epidural blood patch. Another blood patch was performed a week later.').patients[0];
+    expect(keys(q, 'treatments').sort()).toEqual(['repeat-epidural-blood-patch', 'therapeutic-epidural-blood-patch']);
+  });
+});
+
+describe('extractCases: stopping anticoagulation and other wordings of the curated terms (rules 1.4.0)', () => {
+  it('reads a stopped anticoagulant as "Stopping or reversing anticoagulation", not a stop planned before the procedure', () => {
+    expect(keys(run('A 70-year-old man on warfarin bled after a dental extraction. Warfarin was discontinued for two days.').patients[0], 'treatments')).toContain('anticoagulation-reversal');
+    expect(keys(run('A 70-year-old man had a spinal anesthesia. Warfarin was discontinued 5 days before the operation.').patients[0], 'treatments')).not.toContain('anticoagulation-reversal');
+  });
+
+  it('reads post-puncture headache, pneumocephaly, laminotomy and diskitis', () => {
+    const p = run('A 30-year-old woman had a lumbar puncture and developed a post-puncture headache, pneumocephaly and diskitis. She underwent a decompressive laminotomy.').patients[0];
+    expect(keys(p, 'complications').sort()).toEqual(['discitis', 'pneumocephalus', 'post-dural-puncture-headache']);
+    expect(keys(p, 'treatments')).toEqual(['decompressive-laminectomy']);
+  });
+});

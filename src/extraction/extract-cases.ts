@@ -14,7 +14,7 @@ import { ageRule, anticoagulationRule, notPregnantFromSex, pregnancyRule, sexRul
 import { EXTRACTION_RULES_VERSION } from './extraction-rules.version';
 import { buildFieldContext, type DefinedShortForms, type SentenceContext } from './field-context';
 import { outcomeRule } from './outcome.rules';
-import { ordinalPatientAfter, segmentPatients } from './patient-segmenter';
+import { onePatientWithBefore, ordinalPatientAfter, segmentPatients } from './patient-segmenter';
 import { bloodVolume, diagnosis, onsetHours, vertebralLevel } from './procedure-details.rules';
 import { ruleSurfaceEntries, withoutIgnoredWordings } from './rule-surfaces';
 import { classifyStudy } from './study-kind.classifier';
@@ -28,6 +28,9 @@ export { EXTRACTION_RULES_VERSION };
 export interface ExtractionMatcher extends VocabularyMatcher {
   readonly sharedUis: Set<string>;
 }
+
+/** A record that pools its patients with published ones: "all patients" may include those. */
+const LITERATURE = /\b(?:literature|published (?:cases|reports|series)|previously (?:reported|published))\b/i;
 
 /** Build once per vocabulary (curated and MeSH-seeded together), reuse for every record. */
 export function buildVocabularyMatcher(entries: VocabularyEntry[]): ExtractionMatcher {
@@ -82,10 +85,19 @@ export function extractCases(input: ExtractionInput, matcher: ExtractionMatcher)
     else {
       // A shared sentence that gives each patient's finding in turn ("X in the first case and Y in the second").
       const n = Number(segment.label.replace(/^Case /, '')) || seg.segments.indexOf(segment) + 1;
-      mentions = mentions.filter((m) => {
+      const whoOf = (m: TermMention) => (!m.ctx || own.includes(m.ctx) ? null : ordinalPatientAfter(m.ctx.fieldText, m.evidence.end) ?? (seg.count === 2 ? onePatientWithBefore(m.ctx.fieldText, m.ctx.sentence.start, m.evidence.start) : null));
+      // Rules 1.4.0: a finding the shared text gives to one patient is that patient's in the other shared sentences too
+      // (the title "Spinal epidural hematoma following epidural anesthesia versus spontaneous spinal subdural hematoma").
+      const owner = new Map<string, number>();
+      const who = mentions.map(whoOf);
+      mentions.forEach((m, i) => {
+        const w = who[i];
+        if (w !== null && !owner.has(`${m.kind}:${m.key}`)) owner.set(`${m.kind}:${m.key}`, w);
+      });
+      mentions = mentions.filter((m, i) => {
         if (!m.ctx || own.includes(m.ctx)) return true;
-        const who = ordinalPatientAfter(m.ctx.fieldText, m.evidence.end);
-        return who === null || who === n;
+        const w = who[i] ?? owner.get(`${m.kind}:${m.key}`) ?? null;
+        return w === null || w === n;
       });
     }
     mentions = mostSpecific(procedureAnaphora(mentions, matcher), matcher);
@@ -96,7 +108,8 @@ export function extractCases(input: ExtractionInput, matcher: ExtractionMatcher)
     // In reading order (the title first): the last outcome statement about the patient decides. In a
     // multi-patient record the patient's own sentences decide, else what is said of all of them.
     let outcome = outcomeRule(single ? title.sentences.concat(abstract.sentences) : own);
-    if (!single && !outcome.outcome) outcome = outcomeRule(shared);
+    // Rules 1.4.0: in a series that reviews no literature, "Evolution was favorable in all cases" speaks of the reported patients.
+    if (!single && !outcome.outcome) outcome = outcomeRule(shared, { allMeansReported: !LITERATURE.test(recordText) });
 
     const procedureMentions = mentions.filter((m) => m.kind === TermKind.PROCEDURE);
     const procedures: ProposedProcedure[] = procedureMentions.map((m) => {

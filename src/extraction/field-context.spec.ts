@@ -96,3 +96,19 @@ describe('buildFieldContext, rules 1.3.0', () => {
     expect(generic('A 70-year-old man had a pacemaker. Clinical trials have demonstrated an improvement in quality of life.')).toEqual([false, true]);
   });
 });
+
+describe('buildFieldContext: discussion prose (rules 1.4.0)', () => {
+  it('reads a time range of the literature ("4-14 days after") as no narrative time', () => {
+    expect(generic('We report a 27-year-old woman with diplopia. Abducens palsy occurs 4-14 days after lumbar puncture and resolves within months.')).toEqual([false, true]);
+    expect(generic('We report a 27-year-old woman with diplopia. Diplopia started 14 days after lumbar puncture.')).toEqual([false, false]);
+  });
+
+  it('reads contracted present-tense verbs as discussion', () => {
+    expect(generic('We report a woman with thrombosis. Despite its burden, PDPH doesn’t carry the risk of thrombosis.')).toEqual([false, true]);
+  });
+
+  it('reads a modal conclusion about "a pregnant woman who ..." as advice, not the case', () => {
+    expect(generic('Conclusion: A haematoma in a pregnant woman who undergoes epidural anaesthesia must always be considered.')).toEqual([true]);
+    expect(generic('Conclusion: Our patient recovered after she was operated on.')).toEqual([false]);
+  });
+});

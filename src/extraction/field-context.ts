@@ -34,6 +34,17 @@ const GENERIC_CUE = /\b(?:is an? (?:rare|well[- ]documented|well[- ]known|known|
 
 /** Past-tense verbs of a case narrative; a sentence without them and without a patient word is background. */
 const NARRATIVE_VERB = /\b(?:was|were|had|did|underwent|developed|presented|showed|revealed|received|required|demonstrated|complained|reported|became|made|recovered|resolved|improved|occurred|performed|treated|diagnosed|admitted|found|noted|observed|given|evacuated|drained|suffered|experienced|remained|returned|discharged|started|commenced|injected|placed|inserted|confirmed|disappeared|began|appeared|followed|persisted|worsened|recurred|relieved|resolved|failed|progressed|evolved|remains?|today|currently|at (?:the )?(?:last )?follow-up|day \d+|\d+ (?:hours?|days?|weeks?|months?) (?:later|after)|(?:postpartum|postoperative|post-operative|post-partum) day)\b/i;
+/**
+ * Rules 1.4.0: "abducens palsy occurs 4-14 days after lumbar puncture": a range of times is the literature's, not the
+ * case's. Checked only when the narrative cue matched and the sentence holds such a range (rare), with the cue list
+ * minus its time phrase.
+ */
+const RANGE_TIME = /\d\s?[-–]\s?\d+ (?:hours?|days?|weeks?|months?) (?:later|after)\b/i;
+const NARRATIVE_VERB_NO_TIME = new RegExp(NARRATIVE_VERB.source.replace('|\\d+ (?:hours?|days?|weeks?|months?) (?:later|after)', ''), 'i');
+function narrativeVerb(t: string): boolean {
+  if (!NARRATIVE_VERB.test(t)) return false;
+  return !RANGE_TIME.test(t) || NARRATIVE_VERB_NO_TIME.test(t);
+}
 const CONDITIONAL_OPENING = /^(?:when|if|in case|whenever|unless)\b/i;
 /**
  * "When CT venography was obtained ten days later, the diagnosis ... was made": "when" with a past-tense
@@ -50,7 +61,7 @@ const MORE_GENERIC_CUE = /\b(?:includes?|including|is defined as|(?:is|are) desc
  * past-tense narrative verb, or a citation of the literature. "Conservative treatment resulted in
  * complete resolution of the SEH." and "The symptoms regressed with steroid therapy." are narrative.
  */
-const PRESENT_CUE = /\b(?:is|are|can|cannot|should|must|may|might|could|would|remains?|seems|appears?|have|has|do|does|represents?|results in|leads? to|causes|carries|involves|allows|provides|consists|offers|plays|contributes|increases|reduces|improves|exists?|includes?|occurs?|requires?|depends?|has been|have been|tends?|need|needs|deserves?|warrants?|highlights?|emphasi[sz]es?|suggests?|underlines?|illustrates?|shows)\b/i;
+const PRESENT_CUE = /\b(?:is|are|can|cannot|should|must|may|might|could|would|remains?|seems|appears?|have|has|do|does|represents?|results in|leads? to|causes|carries|involves|allows|provides|consists|offers|plays|contributes|increases|reduces|improves|exists?|includes?|occurs?|requires?|depends?|has been|have been|tends?|need|needs|deserves?|warrants?|highlights?|emphasi[sz]es?|suggests?|underlines?|illustrates?|shows|doesn|don|isn|aren|carry|resolves|develops|presents)\b/i;
 const CITATION = /\bet al\b|\[\d+(?:[,-]\d+)*\]|\b(?:we (?:also )?review(?:ed)?|published (?:cases|reports|literature)|(?:literature|systematic) (?:review|search)|review of (?:the )?(?:literature|published))\b/i;
 
 /**
@@ -171,8 +182,11 @@ export function buildFieldContext(field: EvidenceField, text: string, matcher: V
       cued = genericSection || GENERIC_CUE.test(t) || MORE_GENERIC_CUE.test(t);
       // Before the narrative: background unless a patient word or a past-tense narrative verb. After it:
       // narrative unless clearly discussion (present-tense general statement, cue, citation).
-      generic = narrativeStarted ? cued || CITATION.test(t) || (!NARRATIVE_VERB.test(t) && PRESENT_CUE.test(t)) : cued || !NARRATIVE_VERB.test(t) || MODAL.test(t);
+      generic = narrativeStarted ? cued || CITATION.test(t) || (!narrativeVerb(t) && PRESENT_CUE.test(t)) : cued || !narrativeVerb(t) || MODAL.test(t);
     }
+    // Rules 1.4.0: in a conclusion or discussion section a modal statement about "a pregnant woman who undergoes ..."
+    // is advice about anyone, even with a patient word, unless it tells the case in the past tense.
+    if (!generic && anchored && genericSection && MODAL.test(body) && !narrativeVerb(body)) generic = true;
     let continuesBackground = false;
     if (i > 0 && openingBackground && !anchored && !label && !CASE_INTRODUCTION.test(t)) {
       if (!CASE_DETAIL.test(t)) continuesBackground = true;

@@ -106,3 +106,37 @@ describe('outcomeRule, rules 1.3.0 (outcome phrasing)', () => {
     expect(outcome('The prognosis of heart failure remains poor with high rates of sudden death.').outcome).toBeNull();
   });
 });
+
+describe('outcomeRule: rules 1.4.0 wordings', () => {
+  it.each([
+    ['The evolution was favourable under antibiotics.', 'IMPROVED_UNSPECIFIED'],
+    ['She had a favourable evolution after the blood patch.', 'IMPROVED_UNSPECIFIED'],
+    ['At the three-month follow-up she was pain-free.', 'FULL_RECOVERY'],
+    ['Her clinical course was favorable.', 'IMPROVED_UNSPECIFIED'],
+    ['She reported remarkable pain relief after the nerve block.', 'IMPROVED_UNSPECIFIED'],
+    ['He had no complications and was discharged on the fifth postoperative day.', 'FULL_RECOVERY'],
+    ['She was discharged from the hospital with no particular problems.', 'FULL_RECOVERY'],
+    ['His paralysis, however, remained unchanged after the operation.', 'RESIDUAL_DEFICIT'],
+    ['In the intensive care unit her motor block regressed within four hours.', 'FULL_RECOVERY'],
+  ])('%s -> %s', (text, expected) => {
+    expect(outcome(text).outcome?.value).toBe(expected);
+  });
+
+  it('reads no outcome from recovery from anaesthesia or a recovery room', () => {
+    expect(outcome('The weakness appeared after delivery and anesthesia recovery.').outcome).toBeNull();
+    expect(outcome('She was observed in the recovery room for two hours.').outcome).toBeNull();
+  });
+
+  it('does not take symptoms that persisted despite a first treatment as the end state', () => {
+    expect(outcome('Despite bed rest and fluids, her symptoms persisted. A ganglion block then gave marked pain relief.').outcome?.value).toBe('IMPROVED_UNSPECIFIED');
+    expect(outcome('Two years later her weakness persisted.').outcome?.value).toBe('RESIDUAL_DEFICIT');
+  });
+
+  it('reads "in all cases" as the reported patients only when the caller says so', () => {
+    const sentences = buildFieldContext('abstract', 'Evolution was favorable in all cases.', matcher).sentences;
+    expect(outcomeRule(sentences).outcome).toBeNull();
+    expect(outcomeRule(sentences, { allMeansReported: true }).outcome?.value).toBe('IMPROVED_UNSPECIFIED');
+    const counted = buildFieldContext('abstract', 'Evolution was favorable in 12 of 35 cases.', matcher).sentences;
+    expect(outcomeRule(counted, { allMeansReported: true }).outcome).toBeNull();
+  });
+});

@@ -50,7 +50,11 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         `sequel\\w* (?:remained|persisted)`,
         `remain(?:ed|s)? (?:\\w+ )?(?:paraplegic|tetraplegic|quadriplegic|paralysed|paralyzed|paretic|wheelchair[- ]bound|bedridden|bed-bound|dependent|disabled|in a (?:persistent )?vegetative state|with (?:\\w+ ){0,3}${DEFICIT_NOUN})`,
         `remains? (?:paraplegic|wheelchair)`,
+        // "her symptoms persisted despite conservative management": the failure of a first treatment, not the end state (rules 1.4.0).
         `(?:paraplegia|paraparesis|deficits?|weakness|numbness|symptoms|foot drop|incontinence|dysesthesia|dysaesthesia|paresthesia|paraesthesia|pain) (?:persisted|remained|remains|persists)`,
+        // Rules 1.4.0: "Her paralysis, however, remained unchanged after surgery".
+        `(?:paraplegia|paraparesis|paralysis|paresis|deficits?|weakness|numbness|foot drop|incontinence|palsy|hemiparesis|hemiplegia|tetraplegia)(?:,? (?:however|still|nevertheless),?)? (?:remained|was|were) (?:unchanged|the same|static|unaltered)`,
+        `(?:showed|with|without|had) no (?:\w+ )?(?:neurological )?(?:improvement|recovery)`,
         `(?:was|were|is) left with`,
         `continued to (?:report|have|experience|complain|suffer|need|require|use)`,
         `still (?:complains?|complained|reports?|reported|has|had|have|experiences?|experienced|suffers?|suffered|needs?|needed|requires?|required|uses?|walks? with)`,
@@ -91,6 +95,8 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         `without (?:any )?(?:long[- ]term |lasting |permanent |residual |further |new )?${NEURO}(?:sequel\\w*|deficits?|complaints|symptoms|recurrence)`,
         `no (?:long[- ]term |lasting |permanent |residual |further |new )?${NEURO}(?:sequel\\w*|deficits?|complaints|symptoms|recurrence)`,
         `symptom[- ]free`,
+        // Rules 1.4.0: "pain-free at follow-up", "headache-free".
+        `(?:pain|headache)[- ]free`,
         `free of (?:symptoms|pain|headache)`,
         `returned to (?:(?:her|his|the) )?(?:baseline|normal|work|full activity|normal activities|(?:her|his) previous)`,
         `back to (?:normal|baseline|work)`,
@@ -115,19 +121,25 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         `(?:were|was|are|is) (?:\\w+ )?no longer (?:detectable|present|noticeable|perceptible|evident)`,
         `(?:symptoms|headache|pain|deficits?) disappeared`,
         `discharged (?:home )?(?:in good (?:general )?condition|without (?:\\w+ ){0,2}(?:deficits?|sequel\\w*|complaints|symptoms))`,
+        // Rules 1.4.0: "had no complications and was discharged", "discharged ... with no particular problems" (about the course only).
+        `no (?:further |other |particular |postoperative |post-operative |major |additional )?(?:complications|problems)`,
+        // "motor block regression occurred ... with successful extubation": an anaesthetic block that wore off has resolved.
+        `(?:motor |sensory |spinal |neuraxial )?block (?:had )?(?:regression|regressed|resolved|wore off|receded)`,
+        `regression of the (?:motor |sensory |spinal |neuraxial )?block`,
       ],
     ),
     confidence: 0.8,
   },
   {
     outcome: Outcome.IMPROVED_UNSPECIFIED,
-    re: /\b(?:improved|improvement|improving|recovered|recovery|resolved|resolution|relieved|regression|regressed|subsided|abated|alleviated|ameliorated|amelioration|(?:good|excellent) (?:clinical )?(?:outcome|response)|outcome (?:\w+ ){0,5}?(?:was|were) (?:also )?(?:good|excellent|favou?rable)|symptomatic relief|relief of (?:her |his |the )?symptoms|favou?rable (?:outcome|course|response)|uneventful(?:ly)?|successful(?:ly)? (?:treat\w*|manag\w*)|(?:treated|managed) successfully|was effective)\b/gi,
+    // Rules 1.4.0: "evolution was favourable", "remarkable pain relief"; "anesthesia recovery" and "the recovery room" are no outcome.
+    re: /\b(?:improved|improvement|improving|recovered|(?<!(?:an(?:a)?esthesia|an(?:a)?esthetic|postan(?:a)?esthesia|post-an(?:a)?esthesia) )recovery(?! room| unit| area| ward)|resolved|resolution|relieved|regression|regressed|subsided|abated|alleviated|ameliorated|amelioration|(?:good|excellent) (?:clinical )?(?:outcome|response)|outcome (?:\w+ ){0,5}?(?:was|were) (?:also )?(?:good|excellent|favou?rable)|symptomatic relief|relief of (?:her |his |the )?symptoms|favou?rable (?:outcome|course|response|evolution|clinical course)|uneventful(?:ly)?|successful(?:ly)? (?:treat\w*|manag\w*)|(?:treated|managed) successfully|was effective|(?:evolution|course|clinical course|progress|progression) (?:\w+ ){0,4}?(?:was|were) (?:\w+ )?(?:favou?rable|good|satisfactory)|(?:remarkable|significant|marked|good|excellent|substantial|considerable|dramatic|immediate|rapid|prompt|satisfactory|effective) (?:\w+ )?(?:pain|symptom|headache) relief|relief of (?:her |his |the )?(?:pain|headache))\b/gi,
     confidence: 0.55,
   },
 ];
 
 const OUTCOME_HINT =
-  /recover|resol|improv|reliev|relief|sequel|deficit|died|death|deceas|residual|permanent|persist|remain|complete|full|total|asymptomatic|recurrence|outcome|uneventful|free|baseline|disabilit|expired|succumbed|passed away|disappeared|partial|partly|modest|still|paraplegic|paralys|paralyz|paretic|foot drop|numbness|weakness|satisfactory|regress|regain|subsid|abate|allevia|amelior|success|effective|intact|normal|fatal|autopsy|mortem|left with|continued to|irreversible|lasting|long-term|%|percent|back to|returned|healed|discharged|bound|bedridden|dependent|unconscious|comatose|stopped|ceased|longer|excellent/i;
+  /recover|resol|improv|reliev|relief|sequel|deficit|died|death|deceas|residual|permanent|persist|remain|complete|full|total|asymptomatic|recurrence|outcome|uneventful|free|baseline|disabilit|expired|succumbed|passed away|disappeared|partial|partly|modest|still|paraplegic|paralys|paralyz|paretic|foot drop|numbness|weakness|satisfactory|regress|regain|subsid|abate|allevia|amelior|success|effective|intact|normal|fatal|autopsy|mortem|left with|continued to|irreversible|lasting|long-term|%|percent|back to|returned|healed|discharged|bound|bedridden|dependent|unconscious|comatose|stopped|ceased|longer|excellent|favou?rable|no (?:\w+ )?(?:complications|problems)|unchanged/i;
 
 /** Index = severity rank: lower is more severe. */
 const SEVERITY: Outcome[] = [Outcome.DEATH, Outcome.RESIDUAL_DEFICIT, Outcome.PARTIAL_RECOVERY, Outcome.FULL_RECOVERY, Outcome.IMPROVED_UNSPECIFIED];
@@ -149,6 +161,9 @@ const RECURRENCE = /\b(?:recurred|recurrent|recurrence|relapsed?|re-?presented|r
 /** A statement about several patients at once ("4/35 died", "all patients recovered", "two of the patients"). */
 const POOLED = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:out )?of (?:the |these |our )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|all)?\s?(?:patients|cases)\b|\ball (?:the |of the |our )?(?:patients|cases)\b|\b(?:most|none|several|many|some) of the (?:patients|cases)\b|\b\d+ (?:patients|cases)\b|\brates? of\b|\bmortality rates?\b/i;
 
+const PERSISTED = /(?:persisted|persists|remained|remains)$/;
+const DESPITE = /\b(?:despite|in spite of|notwithstanding)\b/i;
+
 export interface OutcomeFinding {
   outcome: ProposedValue<Outcome> | null;
   timeToResolutionDays: ProposedValue<number> | null;
@@ -159,7 +174,14 @@ const DAYS: Record<string, number> = { day: 1, days: 1, week: 7, weeks: 7, month
 
 /** "4/35 died": a count over a group (not a scale "1/10" or a blood pressure "220/140"). */
 const FRACTION = /\b(\d+) ?\/ ?(\d+)\b/g;
-function pooled(text: string): boolean {
+/** "in all cases", "both patients": the reported patients of a series (only when the caller says so). */
+const ALL_REPORTED = /\b(?:all (?:the |of the |our |these |(?:two|three|four|five|six) )?(?:patients|cases)|both (?:patients|cases|women|men))\b/gi;
+function pooled(text: string, allMeansReported = false): boolean {
+  if (allMeansReported && ALL_REPORTED.test(text)) {
+    ALL_REPORTED.lastIndex = 0;
+    text = text.replace(ALL_REPORTED, ' ');
+  }
+  ALL_REPORTED.lastIndex = 0;
   if (POOLED.test(text)) return true;
   FRACTION.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -174,10 +196,10 @@ function pooled(text: string): boolean {
 type Finding = { rank: number; value: ProposedValue<Outcome>; ctx: SentenceContext };
 
 /** The most severe asserted outcome statement of one sentence, or null. */
-function sentenceFinding(ctx: SentenceContext): Finding | null {
+function sentenceFinding(ctx: SentenceContext, allMeansReported: boolean): Finding | null {
   const text = ctx.sentence.text;
   if (!OUTCOME_HINT.test(text)) return null;
-  if (pooled(text)) return null;
+  if (pooled(text, allMeansReported)) return null;
   for (let r = 0; r < RULES.length; r++) {
     const rule = RULES[r];
     rule.re.lastIndex = 0;
@@ -199,6 +221,8 @@ function sentenceFinding(ctx: SentenceContext): Finding | null {
       // "There were no long-term sequelae" is about the course; "no deficits" at presentation is not.
       if (selfNegating && !COURSE_CONTEXT.test(text)) continue;
       if (LATE_ONLY.test(phrase) && !LATE_CONTEXT.test(text)) continue;
+      // Rules 1.4.0: "Despite initial conservative management, her symptoms persisted": a first treatment that failed, not the end state.
+      if (rule.outcome === Outcome.RESIDUAL_DEFICIT && PERSISTED.test(phrase) && DESPITE.test(text)) continue;
       return { rank: r, value: { value: rule.outcome, evidence: evidenceOf(ctx.field, ctx.fieldText, abs, abs + m[0].length, ctx.sentence, 'TEXT_RULE', rule.confidence) }, ctx };
     }
   }
@@ -221,11 +245,12 @@ const IMPROVED_RANK = SEVERITY.indexOf(Outcome.IMPROVED_UNSPECIFIED);
 const DEATH_RANK = SEVERITY.indexOf(Outcome.DEATH);
 
 /** Sentences in reading order (the caller passes the title first, then the abstract). */
-export function outcomeRule(sentences: SentenceContext[]): OutcomeFinding {
+export function outcomeRule(sentences: SentenceContext[], opts: { allMeansReported?: boolean } = {}): OutcomeFinding {
+  const allMeansReported = opts.allMeansReported ?? false;
   let best: Finding | null = null;
   for (const ctx of sentences) {
     if (ctx.generic) continue;
-    const found = sentenceFinding(ctx);
+    const found = sentenceFinding(ctx, allMeansReported);
     if (!found) {
       if (best && best.rank !== DEATH_RANK && hasRecurrence(ctx)) best = null;
       continue;

@@ -122,3 +122,24 @@ export function ordinalPatientAfter(fieldText: string, end: number): number | nu
   const m = ORDINAL_AFTER.exec(fieldText.slice(end, end + 48));
   return m ? parseOrdinal(m[1].toLowerCase()) : null;
 }
+
+/**
+ * Rules 1.4.0: "one patient with spontaneous spinal subdural hematoma ... and one with spinal epidural
+ * hematoma associated with ... epidural catheterization": in a sentence shared by two patients, a mention
+ * after "one (patient) with" is the first patient's, after "and one / the other / another (patient) with"
+ * the second's, up to the next such opening. Returns 1, 2 or null; reads at most 160 characters back.
+ */
+const ONE_WITH = /\b(?:(and|,|while|whereas)\s+)?(one|another|the other|a second|the second|the first)(?:\s+(?:patient|case|woman|man|parturient))?\s+(?:with|had|developed|presented with|suffered)\b/gi;
+
+export function onePatientWithBefore(fieldText: string, sentenceStart: number, start: number): number | null {
+  const from = Math.max(sentenceStart, start - 160);
+  const before = fieldText.slice(from, start);
+  ONE_WITH.lastIndex = 0;
+  let who: number | null = null;
+  let m: RegExpExecArray | null;
+  while ((m = ONE_WITH.exec(before)) !== null) {
+    const word = m[2].toLowerCase();
+    who = word === 'the first' ? 1 : word === 'one' && !m[1] ? 1 : 2;
+  }
+  return who;
+}

@@ -35,7 +35,7 @@ const EXTRA: { kind: TermKind; key: string; surfaces: string[] }[] = [
   { kind: TermKind.PROCEDURE, key: 'epidural-neurolytic-injection', surfaces: ['epidural phenol injections'] },
   { kind: TermKind.PROCEDURE, key: 'epidural-injection', surfaces: ['epidural injection'] },
   { kind: TermKind.PROCEDURE, key: 'dural-puncture-epidural', surfaces: ['dural puncture epidural'] },
-  { kind: TermKind.PROCEDURE, key: 'epidural-catheter-removal', surfaces: ['epidural catheter removal', 'removal of the epidural catheter', 'removal of an epidural catheter', 'epidural catheter was removed', 'catheter removal', 'removal of the catheter'] },
+  { kind: TermKind.PROCEDURE, key: 'epidural-catheter-removal', surfaces: ['epidural catheter removal', 'removal of the epidural catheter', 'removal of an epidural catheter', 'epidural catheter was removed', 'catheter removal', 'removal of the catheter', 'catheter was removed', 'catheter was withdrawn', 'catheter had been removed', 'catheter was pulled out'] },
   { kind: TermKind.COMORBIDITY, key: 'chronic-pain', surfaces: ['chronic back pain', 'chronic low back pain', 'chronic neck pain'] },
   { kind: TermKind.COMPLICATION, key: 'spinal-cord-compression', surfaces: ['compressing the spinal cord', 'cord compression', 'compression of the spinal cord', 'spinal compression', 'compression of the cord', 'compressing the cord'] },
   { kind: TermKind.SYMPTOM, key: 'urinary-retention', surfaces: ['urinary retention'] },
@@ -102,6 +102,31 @@ const EXTRA: { kind: TermKind; key: string; surfaces: string[] }[] = [
   { kind: TermKind.COMPLICATION, key: 'intracranial-hemorrhage', surfaces: ['intraventricular hematoma', 'intraventricular hemorrhage', 'intraventricular bleeding'] },
   { kind: TermKind.COMORBIDITY, key: 'coagulopathy', surfaces: ['bleeding tendency', 'bleeding diathesis'] },
   { kind: TermKind.COMPLICATION, key: 'neurological-complication', surfaces: ['nerve dysfunction', 'nerve damage'] },
+  // Rules 1.4.0: spelling variants, abbreviations and synonyms by class (British/American spellings and
+  // hyphenation are normalised by the tokenizer already; these are other wordings of the same terms).
+  { kind: TermKind.COMPLICATION, key: 'cerebral-venous-thrombosis', surfaces: ['cerebral sinus venous thrombosis', 'cerebral sinovenous thrombosis', 'cerebral vein thrombosis', 'venous sinus thrombosis', 'CSVT', 'cerebral venous and sinus thrombosis'] },
+  { kind: TermKind.COMPLICATION, key: 'abducens-nerve-palsy', surfaces: ['CN VI palsy', 'cranial nerve VI palsy', '6th nerve palsy', '6th cranial nerve palsy', 'abducens paresis', 'abducens nerve paresis', 'abducent nerve palsy', 'lateral rectus palsy'] },
+  // "cauda equine" is a frequent misspelling of "cauda equina".
+  { kind: TermKind.COMPLICATION, key: 'cauda-equina-syndrome', surfaces: ['cauda equine syndrome', 'compression of the cauda equina', 'compression of the cauda equine', 'cauda equine compression'] },
+  { kind: TermKind.COMPLICATION, key: 'high-neuraxial-block', surfaces: ['total spinal block', 'total spinal anesthesia', 'high spinal block', 'high neuraxial block', 'high epidural block', 'high spinal anesthesia', 'total spinal blockade'] },
+  // A named nerve's neuropathy or injury: the labels' class for peripheral nerve injuries.
+  { kind: TermKind.COMPLICATION, key: 'neurological-complication', surfaces: ['motor neuropathy', 'peroneal neuropathy', 'peroneal nerve palsy', 'peroneal nerve injury', 'sciatic nerve injury', 'femoral nerve injury', 'femoral neuropathy', 'obturator nerve injury', 'nerve lesion', 'peripheral nerve injury'] },
+  // Attempts at a block are that block ("repeated spinal attempts", "after multiple epidural attempts").
+  { kind: TermKind.PROCEDURE, key: 'spinal-anesthesia', surfaces: ['spinal attempts', 'spinal attempt'] },
+  { kind: TermKind.PROCEDURE, key: 'epidural-anesthesia', surfaces: ['epidural attempts', 'epidural attempt'] },
+  { kind: TermKind.TREATMENT, key: 'surgical-management', surfaces: ['treated by surgery', 'treated with surgery', 'wound revision', 'surgical revision', 'surgical hemostasis', 'surgical exploration and hemostasis', 'pericardial window', 'operative management'] },
+  // Other wordings of the curated terms from the terms' meaning, not from a record (rules 1.4.0).
+  { kind: TermKind.COMPLICATION, key: 'post-dural-puncture-headache', surfaces: ['post-puncture headache', 'postpuncture headache', 'PLPH', 'post-lumbar-puncture headache', 'postdural puncture headaches'] },
+  { kind: TermKind.COMPLICATION, key: 'intracranial-hypotension', surfaces: ['CSF hypovolemia', 'low CSF volume', 'intracranial hypotension syndrome'] },
+  { kind: TermKind.COMPLICATION, key: 'spinal-epidural-hematoma', surfaces: ['spinal epidural hemorrhage', 'spinal extradural hematoma', 'spinal epidural bleeding', 'spinal epidural hematomas'] },
+  { kind: TermKind.COMPLICATION, key: 'pneumocephalus', surfaces: ['pneumocephaly', 'pneumocranium'] },
+  { kind: TermKind.COMPLICATION, key: 'spinal-cord-ischemia', surfaces: ['conus infarction', 'conus medullaris infarction', 'spinal cord infarctions'] },
+  { kind: TermKind.COMPLICATION, key: 'discitis', surfaces: ['diskitis', 'spondylodiskitis'] },
+  { kind: TermKind.COMPLICATION, key: 'cranial-nerve-palsy', surfaces: ['cranial neuropathy', 'cranial nerve paresis', 'cranial nerve palsies'] },
+  { kind: TermKind.TREATMENT, key: 'decompressive-laminectomy', surfaces: ['laminotomy', 'decompressive laminotomy', 'hemilaminotomy'] },
+  // Analgesia given as a treatment ("treated conservatively with analgesia"); "labour analgesia" and "epidural analgesia" stay procedures.
+  { kind: TermKind.TREATMENT, key: 'analgesics', surfaces: ['with analgesia', 'and analgesia', 'simple analgesia', 'oral analgesia', 'regular analgesia', 'multimodal analgesia', 'simple analgesics', 'analgesic drugs', 'analgesic therapy', 'painkillers'] },
+  { kind: TermKind.TREATMENT, key: 'anticoagulation-reversal', surfaces: ['platelet transfusion', 'transfusion of platelets', 'platelet concentrate', 'platelet concentrates', 'platelet preparation', 'fresh frozen plasma', 'FFP', 'prothrombin complex'] },
 ];
 
 /**

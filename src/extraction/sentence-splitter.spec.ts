@@ -14,4 +14,13 @@ describe('splitSentences', () => {
     expect(s.length).toBeGreaterThan(1);
     for (const x of s) expect(x.text.length).toBeLessThanOrEqual(MAX_SENTENCE_CHARS + 10);
   });
+
+  it('ends a sentence at reference numerals glued to the next one (rules 1.4.0)', () => {
+    const text = 'Bleeding is a known risk of neuraxial blocks.1–4We report a woman who bled.2,3She recovered. The dose was 0.5 mg.';
+    const s = splitSentences(text);
+    expect(s.map((x) => x.text)).toEqual(['Bleeding is a known risk of neuraxial blocks.1–4', 'We report a woman who bled.2,3', 'She recovered.', 'The dose was 0.5 mg.']);
+    for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
+    // Not inside a number or after an abbreviation.
+    expect(splitSentences('Values of 2.5Mg were seen in fig.2A of the report.').length).toBe(1);
+  });
 });

@@ -46,6 +46,17 @@ export function splitSentences(text: string): Sentence[] {
       // Skip runs of punctuation and closing quotes/brackets.
       let j = i + 1;
       while (j < n && /["')\]”’]/.test(text[j])) j++;
+      // Rules 1.4.0: a reference numeral glued to the next sentence ("insertion.1–5This complication",
+      // "headaches.1Among the causes"): the sentence ends after the numerals, before the capital.
+      if (ch === '.' && j === i + 1 && i > 0 && /[a-z)]/.test(text[i - 1]) && j < n && /[0-9]/.test(text[j])) {
+        let d = j;
+        while (d < n && d - j < 12 && /[0-9,–-]/.test(text[d])) d++;
+        if (d < n - 1 && /[A-Z]/.test(text[d]) && /[a-z]/.test(text[d + 1]) && !ABBREVIATIONS.has(precedingWord(text, i, start).replace(/\.$/, ''))) {
+          push(d);
+          i = d - 1;
+          continue;
+        }
+      }
       if (j < n && !/\s/.test(text[j])) continue; // "0.5", "e.g.x", "U.S."
       let k = j;
       while (k < n && /\s/.test(text[k])) k++;

@@ -2,7 +2,7 @@ import { TermKind } from './domain-values';
 import type { Evidence, ExtractionInput, VocabularyEntry } from './extraction.types';
 import { evidenceOf, headingEvidence } from './evidence.factory';
 import { HISTORICAL, HYPOTHETICAL, NEGATED, spanFlags } from './context-scopes';
-import type { SentenceContext } from './field-context';
+import { flagsAt, type SentenceContext } from './field-context';
 import type { VocabularyMatcher } from './vocabulary-matcher';
 import { parseOrdinal } from './number-words';
 import { tokenize } from './text-tokenizer';
@@ -77,7 +77,8 @@ const FILLER = new Set(['a', 'an', 'the', 'her', 'his', 'two', 'three', 'four', 
 /** A general term made specific by its sentence ("epidural catheter ... in labour"). */
 const SPECIALISE: Record<string, { cue: RegExp; key: string }[]> = {
   'epidural-anesthesia': [
-    { cue: /\b(?:labou?r|delivery|obstetric epidural)\b/i, key: 'labour-epidural-analgesia' },
+    // Rules 1.4.0: "at 3 cm of dilatation": cervical dilatation is labour.
+    { cue: /\b(?:labou?r|delivery|obstetric epidural|dilatation|dilation)\b/i, key: 'labour-epidural-analgesia' },
     // "The epidural catheter was inserted ... at the Th6-7 level": sited at a thoracic interspace (not "a block to T10").
     { cue: /\b(?:at|into) (?:the )?(?:T|Th)\s?(?:[1-9]|1[0-2])(?:\s?[-–/]\s?(?:T|Th)?\s?\d{1,2})?\b/, key: 'thoracic-epidural-analgesia' },
   ],
@@ -205,10 +206,56 @@ const AGED_KEYS: Record<string, Record<string, string>> = {
   'intracranial-subdural-hematoma': { chronic: 'chronic-intracranial-subdural-hematoma', acute: 'acute-intracranial-subdural-hematoma' },
 };
 
+/** "acute-on-chronic", "subacute to chronic", "subacute": a collection of mixed or intermediate age is the plain key. */
+const MIXED_AGE = /\b(?:sub-?acute|acute)(?:[- ](?:on|to)[- ]|\s*(?:\/|and|or)\s*)(?:sub-?acute|chronic)\b|\bsub-?acute\b(?!\s+(?:to|on|and|or)\b)/i;
+const MIXED_AGE_KEYS: Record<string, string> = {
+  'chronic-intracranial-subdural-hematoma': 'intracranial-subdural-hematoma',
+  'acute-intracranial-subdural-hematoma': 'intracranial-subdural-hematoma',
+};
+
+/**
+ * A specialising cue of the sentence counts only where it is asserted: "a case of meningitis ..., the
+ * clinical picture was suggestive of bacterial meningitis" keeps the plain meningitis (rules 1.4.0).
+ */
+const GLOBAL_CUES = new Map<RegExp, RegExp>();
+function assertedCue(cue: RegExp, ctx: SentenceContext): boolean {
+  if (!cue.test(ctx.sentence.text)) return false;
+  let re = GLOBAL_CUES.get(cue);
+  if (!re) GLOBAL_CUES.set(cue, (re = new RegExp(cue.source, cue.flags.includes('g') ? cue.flags : cue.flags + 'g')));
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(ctx.sentence.text)) !== null) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    if (!(flagsAt(ctx, ctx.sentence.start + m.index) & (NEGATED | HYPOTHETICAL))) return true;
+  }
+  return false;
+}
+
+/** "Patient medications included prednisone, ibuprofen ...": the medication list of the history, not a treatment of the episode. */
+const MEDICATION_LIST = /\b(?:(?:home|current|regular|usual|daily|outpatient|chronic|long-term) medications?|medications? (?:included|include|consisted of|were)|medication list|(?:was|were) taking)\b/i;
+/**
+ * "a median laparotomy under general and epidural anaesthesia": the operation a neuraxial or regional anaesthesia was
+ * given for (the index operation), not a treatment. Only neuraxial or regional: the treatment of the complication is
+ * itself often told "under general anaesthesia" ("decompressive laminectomy under general anesthesia").
+ */
+const UNDER_ANAESTHESIA_AFTER = /^[^.;]{0,30}?\bunder (?:general (?:and|with|plus|combined with) )?(?:spinal|epidural|combined|regional|neuraxial|caudal|subarachnoid|intrathecal)\b/i;
+/** "at catheter removal, CSF was noted", "within 3 days of epidural catheter removal": a point in time, not the index procedure. */
+const REMOVAL_AS_TIME_BEFORE = /\b(?:at|within \w+ \w+ of|within \w+ of)\s+(?:the\s+(?:time\s+of\s+)?)?$/i;
+
+const EPIDURAL_KEY = 'epidural-anesthesia';
+const LABOUR_BEFORE = /\b(?:in (?:active |spontaneous |early )?labou?r|labou?r (?:started|began|was induced)|started (?:spontaneous )?(?:term )?labou?r|induction of labou?r|dilatation|dilation)\b/i;
+const CAESAREAN = /\b(?:c(?:a)?esarean|C-section|LSCS|section)\b/i;
+
 /** Asserted vocabulary mentions in the given sentences, with roles and sites resolved. */
 export function collectMentions(sentences: SentenceContext[], opts: CollectOptions, asProcedure: boolean): TermMention[] {
   const out: TermMention[] = [];
+  let previous: SentenceContext | null = null;
   for (const ctx of sentences) {
+    const before = previous;
+    previous = ctx;
     if (ctx.generic) continue;
     for (const m of ctx.matches) {
       const flags = spanFlags(ctx.flags, m.tokenFrom, m.tokenTo);
@@ -236,6 +283,17 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
         // "removal of the catheter" is the epidural one only in a record about an epidural (not a femoral nerve catheter).
         if (e.key === 'epidural-catheter-removal' && !/epidural/i.test(surface) && !/epidural/i.test(opts.recordText)) continue;
         if (e.kind === TermKind.SYMPTOM && isIndication(ctx, m.start)) continue;
+        // Rules 1.4.0: role rules for treatments and the catheter removal.
+        if (e.kind === TermKind.TREATMENT) {
+          const before = ctx.fieldText.slice(ctx.sentence.start, m.start);
+          if (MEDICATION_LIST.test(before)) continue;
+          if (UNDER_ANAESTHESIA_AFTER.test(ctx.fieldText.slice(m.end, Math.min(ctx.sentence.end, m.end + 60)))) continue;
+          // "a vitamin K antagonist" is an anticoagulant, not its reversal.
+          if (e.key === 'anticoagulation-reversal' && /^[\s-]*antagonists?\b/i.test(ctx.fieldText.slice(m.end, m.end + 14))) continue;
+        }
+        // "Combined spinal-epidural anesthesia was performed for labor analgesia": the purpose of the procedure named before it.
+        if (e.key === 'labour-epidural-analgesia' && /\bfor\s+$/i.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 5), m.start)) && ctx.matches.some((o) => o !== m && o.end <= m.start && o.entries.some((x) => x.kind === TermKind.PROCEDURE))) continue;
+        if (e.key === 'epidural-catheter-removal' && REMOVAL_AS_TIME_BEFORE.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 30), m.start))) continue;
         // "history of" keeps a complication or symptom out of the current episode; comorbidities are
         // history by nature, and a procedure "five days previously" belongs to the episode.
         if (flags & HISTORICAL && (e.kind === TermKind.COMPLICATION || e.kind === TermKind.SYMPTOM)) continue;
@@ -259,8 +317,16 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
           const agedKey = a ? aged[a[1].toLowerCase()] : undefined;
           if (agedKey && opts.matcher.byKey(e.kind, agedKey)) key = agedKey;
         }
+        // Rules 1.4.0: "A second EBP was required", "another blood patch": a blood patch given as a treatment for the second
+        // time is the repeat blood patch (as a procedure the attempts are kept apart instead).
+        if (kind === TermKind.TREATMENT && key === 'therapeutic-epidural-blood-patch' && attempt !== null && attempt >= 2 && opts.matcher.byKey(kind, 'repeat-epidural-blood-patch')) key = 'repeat-epidural-blood-patch';
+        // Rules 1.4.0: "acute-on-chronic", "subacute to chronic": neither age, the plain key.
+        if (MIXED_AGE_KEYS[key] && MIXED_AGE.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 40), m.end)) && opts.matcher.byKey(e.kind, MIXED_AGE_KEYS[key])) key = MIXED_AGE_KEYS[key];
+        // Rules 1.4.0: "She presented in labor at 32 weeks. After multiple epidural attempts, ...": the labour said in the
+        // sentence before (of the same field) makes an epidural told without a caesarean a labour epidural.
+        if (key === EPIDURAL_KEY && before && before.field === ctx.field && LABOUR_BEFORE.test(before.sentence.text) && !CAESAREAN.test(ctx.sentence.text) && opts.matcher.byKey(e.kind, 'labour-epidural-analgesia')) key = 'labour-epidural-analgesia';
         for (const special of SPECIALISE[key] ?? []) {
-          if (special.cue.test(ctx.sentence.text) && opts.matcher.byKey(e.kind, special.key)) {
+          if (assertedCue(special.cue, ctx) && opts.matcher.byKey(e.kind, special.key)) {
             key = special.key;
             break;
           }
@@ -308,7 +374,7 @@ export function evacuationMentions(sentences: SentenceContext[], opts: CollectOp
  * (needle-through-needle spinal) is not an accidental dural puncture.
  */
 const ACCIDENT = '(?:inadvertently|accidentally|unintentionally|unintendedly|inadvertantly|unexpectedly)';
-const CLAUSE_WORDINGS: { kind: TermKind; key: string; hint: RegExp; re: RegExp }[] = [
+const CLAUSE_WORDINGS: { kind: TermKind; key: string; hint: RegExp; recordHint?: RegExp; re: RegExp }[] = [
   {
     kind: TermKind.PROCEDURE,
     key: 'accidental-dural-puncture',
@@ -325,12 +391,23 @@ const CLAUSE_WORDINGS: { kind: TermKind; key: string; hint: RegExp; re: RegExp }
     hint: /epidural catheter/i,
     re: /\bepidural catheter (?:was|were|had been|had|got) (?:\w+ )?(?:withdrawn|removed|pulled out|dislodged)\b|\b(?:removed|withdrew|pulled out|pulled) (?:the|her|his) epidural catheter\b/i,
   },
+  {
+    // Rules 1.4.0: the curated term is "Stopping or reversing anticoagulation": "the anticoagulant is suspended for 24 hrs",
+    // "warfarin was discontinued", "discontinuation of rivaroxaban". Not a stop planned before the procedure ("discontinued
+    // 7 days before operation"): that is the management of the exposure, not a treatment of the complication.
+    kind: TermKind.TREATMENT,
+    key: 'anticoagulation-reversal',
+    // The hint is the rarer half (the stop), so that most records and sentences skip the wording at once.
+    hint: /\b(?:stopped|discontinu|suspended|withheld|held\b|interrupt|ceased|cessation|withdrawal)/i,
+    recordHint: /anticoag|warfarin|heparin|enoxaparin|rivaroxaban|apixaban|dabigatran|edoxaban|coumadin|acenocoumarol|antiplatelet|clopidogrel/i,
+    re: /\b(?:(?:the |her |his )?(?:anticoagulants?|anticoagulation|anticoagulant therapy|warfarin|heparin|enoxaparin|rivaroxaban|apixaban|dabigatran|edoxaban|coumadin|acenocoumarol|antiplatelet (?:therapy|drugs?|agents?)|clopidogrel)) (?:was|were|is|are|had been) (?:\w+ )?(?:stopped|discontinued|suspended|withheld|held|interrupted|ceased)\b(?! (?:\w+ ){0,3}(?:before|prior to) )|\b(?:discontinuation|cessation|withdrawal|interruption) of (?:the |her |his )?(?:anticoagulants?|anticoagulation|anticoagulant therapy|warfarin|heparin|enoxaparin|rivaroxaban|apixaban|dabigatran|edoxaban|coumadin|acenocoumarol)\b(?! (?:\w+ ){0,3}(?:before|prior to) )/i,
+  },
 ];
 
 export function clauseMentions(sentences: SentenceContext[], opts: CollectOptions): TermMention[] {
   const out: TermMention[] = [];
   // Once per record: most records name neither the dura nor a catheter.
-  opts.clauseWordings = opts.clauseWordings ?? CLAUSE_WORDINGS.filter((w) => w.hint.test(opts.recordText) && opts.matcher.byKey(w.kind, w.key));
+  opts.clauseWordings = opts.clauseWordings ?? CLAUSE_WORDINGS.filter((w) => w.hint.test(opts.recordText) && (!w.recordHint || w.recordHint.test(opts.recordText)) && opts.matcher.byKey(w.kind, w.key));
   const wordings = opts.clauseWordings;
   if (wordings.length === 0) return out;
   for (const ctx of sentences) {

@@ -44,10 +44,25 @@ describe('procedureAnaphora', () => {
     expect(keys(procedureAnaphora(ms, matcher))).toEqual(['PROCEDURE:labour-epidural-analgesia', 'PROCEDURE:accidental-dural-puncture']);
   });
 
-  it('leaves a dural puncture beside a spinal, and an epidural injection without an epidural', () => {
+  it('reads a dural puncture beside a spinal as the spinal\'s own puncture (rules 1.4.0), and leaves an epidural injection without an epidural', () => {
+    // Up to rules 1.3.0 the dural puncture stayed as a second procedure; no labeller of the 213 records wrote `dural-puncture`.
     const spinal = [mention(TermKind.PROCEDURE, 'epidural-anesthesia', 'epidural block'), mention(TermKind.PROCEDURE, 'spinal-anesthesia', 'spinal anesthesia'), mention(TermKind.PROCEDURE, 'dural-puncture', 'dural puncture')];
-    expect(keys(procedureAnaphora(spinal, matcher))).toEqual(keys(spinal));
+    expect(keys(procedureAnaphora(spinal, matcher))).toEqual(['PROCEDURE:epidural-anesthesia', 'PROCEDURE:spinal-anesthesia']);
+    const lumbar = [mention(TermKind.PROCEDURE, 'lumbar-puncture', 'lumbar puncture'), mention(TermKind.PROCEDURE, 'dural-puncture', 'dural puncture')];
+    expect(keys(procedureAnaphora(lumbar, matcher))).toEqual(['PROCEDURE:lumbar-puncture']);
     const injection = [mention(TermKind.PROCEDURE, 'epidural-injection', 'epidural injection'), mention(TermKind.PROCEDURE, 'lumbar-puncture', 'lumbar puncture')];
     expect(keys(procedureAnaphora(injection, matcher))).toEqual(keys(injection));
+  });
+});
+
+describe('procedureAnaphora: the parts of a combined spinal-epidural (rules 1.4.0)', () => {
+  it('drops a plain or labour epidural beside a CSE, and keeps a spinal and an accidental puncture', () => {
+    const ms = [
+      mention(TermKind.PROCEDURE, 'combined-spinal-epidural', 'combined spinal-epidural'),
+      mention(TermKind.PROCEDURE, 'epidural-anesthesia', 'epidural analgesia'),
+      mention(TermKind.PROCEDURE, 'labour-epidural-analgesia', 'labour analgesia'),
+      mention(TermKind.PROCEDURE, 'accidental-dural-puncture', 'unintended dural puncture'),
+    ];
+    expect(keys(procedureAnaphora(ms, matcher))).toEqual(['PROCEDURE:combined-spinal-epidural', 'PROCEDURE:accidental-dural-puncture']);
   });
 });

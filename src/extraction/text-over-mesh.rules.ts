@@ -30,6 +30,7 @@ export function textOverMesh(mentions: TermMention[], matcher: VocabularyMatcher
 }
 
 const EPIDURAL_FAMILY = 'epidural-anesthesia';
+const CSE_PARTS = ['epidural-anesthesia', 'labour-epidural-analgesia'];
 /** Procedures that puncture the dura on purpose: beside them a "dural puncture" is no accident. */
 const INTENDED_DURAL_PUNCTURE = ['spinal-anesthesia', 'lumbar-puncture', 'combined-spinal-epidural', 'dural-puncture-epidural', 'myelography', 'intrathecal-injection'];
 
@@ -43,10 +44,15 @@ const INTENDED_DURAL_PUNCTURE = ['spinal-anesthesia', 'lumbar-puncture', 'combin
 export function procedureAnaphora(mentions: TermMention[], matcher: VocabularyMatcher): TermMention[] {
   const procedures = mentions.filter((m) => m.kind === TermKind.PROCEDURE);
   if (procedures.length < 2) return mentions;
+  const intended = procedures.some((m) => INTENDED_DURAL_PUNCTURE.includes(m.key));
+  // Rules 1.4.0: "CSF leakage following dural puncture" beside a spinal anaesthesia (or a lumbar puncture) is
+  // that procedure's own puncture, not a second procedure ("spinal anesthesia, in which dural puncture is intrinsic").
+  if (intended) mentions = mentions.filter((m) => !(m.kind === TermKind.PROCEDURE && m.key === 'dural-puncture'));
+  // Rules 1.4.0: beside a combined spinal-epidural, "epidural analgesia was maintained" is the CSE's own epidural part.
+  if (procedures.some((m) => m.key === 'combined-spinal-epidural')) mentions = mentions.filter((m) => !(m.kind === TermKind.PROCEDURE && CSE_PARTS.includes(m.key)));
   const isEpidural = (m: TermMention) => m.key === EPIDURAL_FAMILY || matcher.ancestors(m.kind, m.key).includes(EPIDURAL_FAMILY);
   const epidural = procedures.some(isEpidural);
   if (!epidural) return mentions;
-  const intended = procedures.some((m) => INTENDED_DURAL_PUNCTURE.includes(m.key));
   const accidental = matcher.byKey(TermKind.PROCEDURE, 'accidental-dural-puncture') !== undefined;
   const out: TermMention[] = [];
   for (const m of mentions) {
