@@ -21,6 +21,15 @@ export interface IndexBuild {
  * facet trees, zero values, `selected` flags, limits and cursors are added by the shared code in
  * src/search/query, so engines never differ there.
  */
+/** What a caller of SearchEngine.search may be told before the search's answer is complete. */
+export interface SearchProgress {
+  /**
+   * The page's case ids, in order, as soon as the engine knows them (before highlights and counts are
+   * finished), so the caller can start reading those cases meanwhile. An engine may not call it.
+   */
+  pageKnown?(caseReportIds: readonly string[]): void;
+}
+
 export interface SearchEngine {
   /** 'postgres' or 'elasticsearch' (shown in searchIndexStatus). */
   readonly name: string;
@@ -32,7 +41,7 @@ export interface SearchEngine {
    * Hits (page.first of them after page.after; page.first may be 0 for counts only), totals, and the
    * requested facets counted disjunctively (see splitForFacets / clausesForFacet in query/search-query.ts).
    */
-  search(query: SearchQuery): Promise<EngineSearchResult>;
+  search(query: SearchQuery, progress?: SearchProgress): Promise<EngineSearchResult>;
 
   /**
    * Two facets counted against each other in one pass over the cases matching every clause of the

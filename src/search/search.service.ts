@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CasePageParts, CasePageReader } from '../case-reports/case-page.reader';
+import { CasePage, CasePageParts, CasePageReader } from '../case-reports/case-page.reader';
 import { CaseReport } from '../case-reports/entities/case-report.entity';
 import { databaseUnavailableError, isDatabaseUnavailable } from '../common/errors/database-unavailable';
 import { BadUserInputError, DomainError, FieldError } from '../common/errors/domain-error';
@@ -95,7 +95,18 @@ export class SearchService {
   /** `parts`: what the caller shows of the hits' cases besides their rows, read with them (result.casePage). */
   async search(input: SearchCaseReportsInput, parts: CasePageParts = {}): Promise<CaseReportSearchResult> {
     const query = await this.toQuery(input);
-    return this.shape(query, await this.runOnEngine(query), parts);
+    // The page's cases are read as soon as the engine knows them, while it finishes highlights and counts.
+    let early: EarlyCasePage | null = null;
+    const result = await this.onEngine(() =>
+      this.engine.search(query, {
+        pageKnown: (ids) => {
+          const reading = this.casePages.read(ids, parts);
+          reading.catch(() => undefined); // awaited in shape, or dropped there when the page changed
+          early = { ids, reading };
+        },
+      }),
+    );
+    return this.shape(query, result, parts, early);
   }
 
   /** Runs an already validated query on the engine (the benchmark compares this with the GraphQL path). */
@@ -176,9 +187,11 @@ export class SearchService {
     return this.reindexer.reindex();
   }
 
-  private async shape(query: SearchQuery, result: EngineSearchResult, parts: CasePageParts = {}): Promise<CaseReportSearchResult> {
-    // The page's cases are read (on the database's side) while the facets are assembled here.
-    const reading = this.casePages.read(result.hits.map((hit) => hit.caseReportId), parts);
+  private async shape(query: SearchQuery, result: EngineSearchResult, parts: CasePageParts = {}, early: EarlyCasePage | null = null): Promise<CaseReportSearchResult> {
+    const ids = result.hits.map((hit) => hit.caseReportId);
+    // The page's cases are read (on the database's side) while the facets are assembled here, unless the
+    // engine told the page early and it is the same one.
+    const reading = early && sameIds(early.ids, ids) ? early.reading : this.casePages.read(ids, parts);
     reading.catch(() => undefined); // awaited below; not an unhandled rejection if the catalog fails first
     const facets = assembleFacets(query.facets, result.facets, query.filters, await this.catalog.get());
     const casePage = await reading;
@@ -198,4 +211,14 @@ export class SearchService {
       casePage,
     };
   }
+}
+
+/** A page of cases whose reading started before the engine's answer was complete (SearchProgress.pageKnown). */
+interface EarlyCasePage {
+  ids: readonly string[];
+  reading: Promise<CasePage>;
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
 }

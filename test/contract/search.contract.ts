@@ -92,6 +92,19 @@ export function describeSearchEngineContract(name: string, open: () => Promise<C
       });
     });
 
+    describe('telling the page early', () => {
+      it('calls pageKnown once with the page\'s case ids in order (what the caller then reads), and not for an empty page', async () => {
+        const told: (readonly string[])[] = [];
+        const result = await engine.search(searchQuery({ text: 'hematoma', first: 3, facets: [FacetName.OUTCOME] }), { pageKnown: (ids) => told.push(ids) });
+        expect(result.hits.length).toBeGreaterThan(1);
+        expect(told).toEqual([result.hits.map((hit) => hit.caseReportId)]);
+        const none: (readonly string[])[] = [];
+        await engine.search(searchQuery({ text: 'xylophonist' }), { pageKnown: (ids) => none.push(ids) });
+        await engine.search(searchQuery({ first: 0 }), { pageKnown: (ids) => none.push(ids) });
+        expect(none).toEqual([]);
+      });
+    });
+
     describe('text', () => {
       it('finds a word in the case narrative, with HTML-escaped highlights', async () => {
         const result = await search({ text: 'zanzibar' });

@@ -224,7 +224,9 @@ describe('ElasticsearchSearchEngine (client-facing code, against @elastic/elasti
           facet_OUTCOME: { doc_count: 1, values: { buckets: [{ key: 'FULL_RECOVERY', doc_count: 1, publications: { value: 1 } }] } },
         },
       }));
-      const result = await engine.search(query);
+      const told: (readonly string[])[] = [];
+      const result = await engine.search(query, { pageKnown: (ids) => told.push(ids) });
+      expect(told).toEqual([[docs[6].caseReportId]]);
       const { allow_partial_search_results: partial, ...body } = buildSearchRequest(query);
       expect(calls).toEqual([{ method: 'POST', path: `/${ALIAS}/_search`, querystring: { allow_partial_search_results: String(partial) }, body: JSON.parse(JSON.stringify(body)) }]);
       expect(result).toEqual({

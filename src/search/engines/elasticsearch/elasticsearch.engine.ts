@@ -5,7 +5,7 @@ import { SearchDocument } from '../../indexing/search-document';
 import { SearchQuery } from '../../query/search-query';
 import { EngineSearchResult } from '../../query/search-result';
 import { checkCrossTabRequest, CrossTabCountsRequest, EngineCrossTab } from '../../query/cross-tab-counts';
-import { IndexBuild, SearchEngine } from '../../search-engine.port';
+import { IndexBuild, SearchEngine, SearchProgress } from '../../search-engine.port';
 import { buildCrossTabRequest, CompositeAfterKey, mergeCrossTabCells, parseCrossTabCells, parseCrossTabResponse } from './cross-tab-request';
 import { createElasticsearchClient } from './elasticsearch-client.provider';
 import { documentVersion, INDEX_MAPPINGS, INDEX_SETTINGS, MAPPING_VERSION, toIndexDocument } from './index-mapping';
@@ -57,9 +57,12 @@ export class ElasticsearchSearchEngine implements SearchEngine, OnModuleDestroy 
     await this.index.ensureIndex();
   }
 
-  async search(query: SearchQuery): Promise<EngineSearchResult> {
+  /** Elasticsearch answers hits, highlights and aggregations at once: the page is told when the answer is in. */
+  async search(query: SearchQuery, progress?: SearchProgress): Promise<EngineSearchResult> {
     const response = await this.client.search<IndexedHitSource, Record<string, estypes.AggregationsAggregate>>({ index: this.alias, ...buildSearchRequest(query) });
-    return parseSearchResponse(query, response);
+    const result = parseSearchResponse(query, response);
+    if (result.hits.length) progress?.pageKnown?.(result.hits.map((hit) => hit.caseReportId));
+    return result;
   }
 
   /**

@@ -8,7 +8,7 @@ import { EngineFacetResult, EngineHit, EngineSearchResult, HIGHLIGHT_FIELDS, Hig
 import { CrossTabCountsRequest, checkCrossTabRequest, countsPublications, EngineCrossTab } from '../../query/cross-tab-counts';
 import { LruMap } from '../../../common/lru-map';
 import { CROSS_TAB_CACHE_SIZE, crossTabCacheKey, frozenCrossTab } from './cross-tab.cache';
-import { IndexBuild, SearchEngine } from '../../search-engine.port';
+import { IndexBuild, SearchEngine, SearchProgress } from '../../search-engine.port';
 import { preparedQuery } from '../../../database/prepared-query';
 import { FacetCodeCache } from './facet-code.cache';
 import { COLUMN_SELECT, ColumnRow, FacetColumns } from './facet-columns';
@@ -209,7 +209,7 @@ export class PostgresSearchEngine implements SearchEngine {
    * the facet columns (FacetColumns) the filters, counts and the page; the page's headlines are marked
    * here in the texts read by primary key.
    */
-  async search(query: SearchQuery): Promise<EngineSearchResult> {
+  async search(query: SearchQuery, progress?: SearchProgress): Promise<EngineSearchResult> {
     const { encode, columns, text, tsqueryNode, match } = await this.prepare(query);
     const spec = sortSpecOf(query.sort, Boolean(query.text));
     const fullMatches: number[] | null = query.page.first > 0 ? [] : null;
@@ -230,11 +230,12 @@ export class PostgresSearchEngine implements SearchEngine {
     }
     const hasNextPage = page.length > query.page.first;
     page = page.slice(0, query.page.first);
-    // The page's texts are read (on the database's thread) while the counts are turned into facets here.
-    const [headlines, counts] = await Promise.all([
-      match && query.highlight && page.length ? this.headlines(tsqueryNode, text, [...match.weights(page)].map(([ord, weights]) => ({ caseReportId: columns.caseReportIdOf(ord), weights }))) : new Map<string, HighlightResult[]>(),
-      this.parseCounts(query, countRows),
-    ]);
+    // The page's texts are asked for first, then the caller is told the page (its read queues behind
+    // them on the embedded database, runs beside them on a server's pool), and the counts are turned
+    // into facets here meanwhile.
+    const reading = match && query.highlight && page.length ? this.headlines(tsqueryNode, text, [...match.weights(page)].map(([ord, weights]) => ({ caseReportId: columns.caseReportIdOf(ord), weights }))) : null;
+    if (page.length) progress?.pageKnown?.(page.map((ord) => columns.caseReportIdOf(ord)));
+    const [headlines, counts] = await Promise.all([reading ?? new Map<string, HighlightResult[]>(), this.parseCounts(query, countRows)]);
     const hits = page.map((ord): EngineHit => {
       const caseReportId = columns.caseReportIdOf(ord);
       const score = match ? match.score(ord) : null;
