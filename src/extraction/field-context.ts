@@ -94,6 +94,11 @@ const LITERATURE_REVIEW = /^(?:here,? |in addition,? |finally,? |moreover,? )?we
  * Where the case narrative starts: a patient word, or a wording that introduces the reported case
  * ("Clinical case:", "Case report:", "we report", "this patient"), or a case section label.
  */
+/**
+ * Rules 1.5.0: the history of a condition ("It was first described by Thomas Du in 1866 in an autopsy report of a
+ * trauma patient", "first reported in 1950"): background, even when it names a patient.
+ */
+const HISTORY = /\b(?:was|were|is|has been) (?:first|originally|initially) (?:described|reported|published|named|recogni[sz]ed|documented) (?:by|in)\b|\b(?:first|originally) (?:described|reported) by [A-Z]\w+(?: [A-Z]\w+)? in (?:1[6-9]|20)\d\d\b/;
 const CASE_START = /\b(?:clinical case|case (?:report|presentation|description|history|summary)|we (?:report|present|describe|discuss|treated|encountered|managed|saw)|our (?:patient|case)|this (?:patient|case))\b/i;
 const CASE_SECTIONS = /^(?:CASE|CLINICAL CASE|PATIENT|OBSERVATION|METHODS?|RESULTS?|FINDINGS|PRESENTATION|HISTORY|MANAGEMENT|OUTCOMES?|TREATMENT)/;
 
@@ -177,7 +182,7 @@ export function buildFieldContext(field: EvidenceField, text: string, matcher: V
     // The cue tests below run only when their answer is needed (most case sentences name the patient):
     // same decisions, fewer regular expressions per sentence (plain variables, no closures to allocate).
     let cued: boolean | null = null;
-    let generic = conditional || LITERATURE_REVIEW.test(body) || groupFigures(t);
+    let generic = conditional || LITERATURE_REVIEW.test(body) || groupFigures(t) || HISTORY.test(t);
     if (!generic && !anchored) {
       cued = genericSection || GENERIC_CUE.test(t) || MORE_GENERIC_CUE.test(t);
       // Before the narrative: background unless a patient word or a past-tense narrative verb. After it:
