@@ -163,6 +163,17 @@ const TRIGGERS: Trigger[] = [
   t('misdiagnosed as', HYPOTHETICAL),
   t('mistaken for', HYPOTHETICAL),
   t('clinical picture of', HYPOTHETICAL),
+  // Rules 1.5.0: a working diagnosis later revised ("A working diagnosis of PDPH was made", "initially presented as a
+  // post-dural puncture headache, but was later diagnosed as PRES", "the initial diagnosis was possible SAH").
+  t('working diagnosis', HYPOTHETICAL),
+  t('provisional diagnosis', HYPOTHETICAL),
+  t('tentative diagnosis', HYPOTHETICAL),
+  t('initial diagnosis', HYPOTHETICAL),
+  t('initially presented as', HYPOTHETICAL),
+  t('initially diagnosed as', HYPOTHETICAL),
+  t('initially thought to be', HYPOTHETICAL),
+  t('initially treated as', HYPOTHETICAL),
+  t('initially misdiagnosed as', HYPOTHETICAL),
   // Rules 1.4.0: what a finding looked like, not what it was ("cerebral venous thrombosis mimicking post-dural puncture headache").
   t('mimicking', HYPOTHETICAL),
   t('mimicked', HYPOTHETICAL),

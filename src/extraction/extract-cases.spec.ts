@@ -422,3 +422,32 @@ describe('extractCases: stopping anticoagulation and other wordings of the curat
     expect(keys(p, 'treatments')).toEqual(['decompressive-laminectomy']);
   });
 });
+
+describe('extractCases: rules 1.5.0 classes', () => {
+  it('drops a complication heading that the text names only as a revised diagnosis', () => {
+    const meshHeadings = [{ descriptorUi: 'D051299', label: 'Post-Dural Puncture Headache', majorTopic: false }];
+    const r = run('A 29-year-old woman had a headache after a caesarean section under spinal anesthesia. It was first misdiagnosed as a post-dural puncture headache. MRI showed posterior reversible encephalopathy syndrome.', { meshHeadings } as never);
+    expect(keys(r.patients[0], 'complications')).toEqual(['posterior-reversible-encephalopathy']);
+  });
+
+  it('reads a culture-positive CSF in a meningitis record as bacterial meningitis', () => {
+    const p = run('A 60-year-old man developed fever and neck stiffness after spinal anesthesia; meningitis was diagnosed. Staphylococci were isolated from the CSF.').patients[0];
+    expect(keys(p, 'complications')).toEqual(['bacterial-meningitis']);
+    const q = run('A 60-year-old man developed meningitis after spinal anesthesia. Cerebrospinal cultures grew Streptococcus mitis.').patients[0];
+    expect(keys(q, 'complications')).toEqual(['bacterial-meningitis']);
+    const n = run('A 60-year-old man developed meningitis after spinal anesthesia. CSF cultures were negative.').patients[0];
+    expect(keys(n, 'complications')).toEqual(['meningitis']);
+  });
+
+  it('reads either neuraxial technique named as alternatives as the parent, and other wordings of curated terms', () => {
+    const r = run('We report three cases of meningitis after spinal or epidural anesthesia in one hospital.');
+    expect(r.patients.map((p) => keys(p, 'procedures'))).toEqual([['neuraxial-anesthesia'], ['neuraxial-anesthesia'], ['neuraxial-anesthesia']]);
+    const p = run('A 31-year-old woman had a labour epidural. A cortical vein thrombosis and intracranial air were found.').patients[0];
+    expect(keys(p, 'complications').sort()).toEqual(['cerebral-venous-thrombosis', 'pneumocephalus']);
+  });
+
+  it('gives the reported patients of a series no facts from a sentence of group shares', () => {
+    const r = run('We describe two patients with epidural abscess after epidural catheters. The majority of patients (60%) had deficits, and 20% also had concomitant meningitis.');
+    expect(r.patients.map((p) => keys(p, 'complications'))).toEqual([['epidural-abscess'], ['epidural-abscess']]);
+  });
+});

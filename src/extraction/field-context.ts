@@ -70,7 +70,9 @@ const CITATION = /\bet al\b|\[\d+(?:[,-]\d+)*\]|\b(?:we (?:also )?review(?:ed)?|
  * a group, not facts of the reported patient. A fraction counts when it can be a share of a group (the
  * numerator not above the denominator, not a scale out of 10 or 100) and the sentence speaks of a share.
  */
-const GROUP_FIGURES = /\b(?:in|among) \d+ (?:patients|cases|women|men|parturients)\b|\b\d+ (?:out )?of (?:the |these )?\d+ (?:patients|cases)\b|\brang(?:ed|es|ing) from\b|\b(?:median|mean|average) (?:age|duration|time|interval|delay)\b|\b(?:contributing|predisposing|associated) factors\b/i;
+// Rules 1.5.0: shares of a group ("Five patients (45%) had ...", "1 (9%) had a CSE", "the majority of patients (63.6%)",
+// "22.7% also had meningitis", "Ten of 11 patients"): figures over a group, not one patient's facts.
+const GROUP_FIGURES = /\b(?:patients|cases|women|men|parturients) \(\d+(?:\.\d+)? ?%\)|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) \(\d+(?:\.\d+)? ?%\) (?:of|had|were|was|developed|presented|required|underwent)\b|\b(?:the )?(?:majority|minority) of (?:the )?(?:patients|cases)\b|\b\d+(?:\.\d+)? ?% (?:of (?:the |these )?(?:patients|cases)|(?:also )?had)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:out )?of (?:the |these )?\d+ (?:patients|cases)\b|\b(?:in|among) \d+ (?:patients|cases|women|men|parturients)\b|\b\d+ (?:out )?of (?:the |these )?\d+ (?:patients|cases)\b|\brang(?:ed|es|ing) from\b|\b(?:median|mean|average) (?:age|duration|time|interval|delay)\b|\b(?:contributing|predisposing|associated) factors\b/i;
 const FRACTION = /\b(\d+) ?\/ ?(\d+)\b/g;
 function groupFigures(text: string): boolean {
   if (GROUP_FIGURES.test(text)) return true;

@@ -145,7 +145,7 @@ describe('outcomeRule: rules 1.5.0 lexicons and mimics', () => {
   it.each([
     ['He went home on the fifth day with a normal neurologic exam.', 'FULL_RECOVERY'],
     ['Fortunately the woman suffered no neurological sequelae.', 'FULL_RECOVERY'],
-    ['He left the hospital without sequelae after ten days of antibiotics.', 'FULL_RECOVERY'],
+    ['He left the hospital without sequelae.', 'FULL_RECOVERY'],
     ['Complete resorption of the collection was seen on the control scan.', 'FULL_RECOVERY'],
     ['She was discharged without headache or visual disturbance on day nine.', 'FULL_RECOVERY'],
     ['Repeat angiography showed resolution of the segmental vasoconstriction.', 'FULL_RECOVERY'],

@@ -402,6 +402,15 @@ const CLAUSE_WORDINGS: { kind: TermKind; key: string; hint: RegExp; recordHint?:
     recordHint: /anticoag|warfarin|heparin|enoxaparin|rivaroxaban|apixaban|dabigatran|edoxaban|coumadin|acenocoumarol|antiplatelet|clopidogrel/i,
     re: /\b(?:(?:the |her |his )?(?:anticoagulants?|anticoagulation|anticoagulant therapy|warfarin|heparin|enoxaparin|rivaroxaban|apixaban|dabigatran|edoxaban|coumadin|acenocoumarol|antiplatelet (?:therapy|drugs?|agents?)|clopidogrel)) (?:was|were|is|are|had been) (?:\w+ )?(?:stopped|discontinued|suspended|withheld|held|interrupted|ceased)\b(?! (?:\w+ ){0,3}(?:before|prior to) )|\b(?:discontinuation|cessation|withdrawal|interruption) of (?:the |her |his )?(?:anticoagulants?|anticoagulation|anticoagulant therapy|warfarin|heparin|enoxaparin|rivaroxaban|apixaban|dabigatran|edoxaban|coumadin|acenocoumarol)\b(?! (?:\w+ ){0,3}(?:before|prior to) )/i,
   },
+  {
+    // Rules 1.5.0: a culture-positive CSF in a record about meningitis is bacterial meningitis ("Streptococci were isolated
+    // from the CSF", "Cerebrospinal cultures grew S. salivarius"). "cultures were negative/sterile" does not match.
+    kind: TermKind.COMPLICATION,
+    key: 'bacterial-meningitis',
+    hint: /\b(?:CSF|cerebrospinal)\b/i,
+    recordHint: /mening/i,
+    re: /\b(?:CSF|cerebrospinal(?: fluid)?) cultures? (?:grew|yielded|(?:was|were) positive for)\b|\b(?:streptococc|staphylococc|enterococc|pneumococc|meningococc|pseudomonas|klebsiella|escherichia|bacteri|organism|pathogen)\w*(?: [\w.]+){0,3}? (?:was|were) (?:isolated|cultured|grown|recovered) (?:from|in) (?:the )?(?:CSF|cerebrospinal fluid)\b/i,
+  },
 ];
 
 export function clauseMentions(sentences: SentenceContext[], opts: CollectOptions): TermMention[] {
