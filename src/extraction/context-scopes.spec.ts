@@ -122,3 +122,11 @@ describe('assertionFlags, rules 1.5.0: a working diagnosis later revised', () =>
     expect(flagsOf('a headache that initially presented as a migraine, but was later diagnosed as PRES', 'PRES') & HYPOTHETICAL).toBeFalsy();
   });
 });
+
+describe('assertionFlags, rules 1.5.0: a treatment given that did not work', () => {
+  it('does not negate the treatment after "did not resolve with" or "did not respond to"', () => {
+    expect(flagsOf('the headache did not resolve with an epidural blood patch', 'patch') & NEGATED).toBeFalsy();
+    expect(flagsOf('her pain did not respond to oral analgesics', 'analgesics') & NEGATED).toBeFalsy();
+    expect(flagsOf('she did not receive an epidural blood patch', 'patch') & NEGATED).toBeTruthy();
+  });
+});

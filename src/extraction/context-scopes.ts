@@ -34,6 +34,15 @@ const TRIGGERS: Trigger[] = [
   // "which was considered to be a CSF leak": the clinicians' reading of the finding, not a differential.
   t('considered to be', 0, false, true),
   t('was considered as', 0, false, true),
+  // Rules 1.5.0: a treatment that was given but did not work ("the headache did not resolve with an epidural blood patch",
+  // "did not respond to analgesics"): the treatment is asserted. No outcome word is inside these phrases.
+  t('not resolve with', 0, false, true),
+  t('not resolve after', 0, false, true),
+  t('not resolve despite', 0, false, true),
+  t('not improve with', 0, false, true),
+  t('not improve after', 0, false, true),
+  t('not improve despite', 0, false, true),
+  t('not respond to', 0, false, true),
   // Negation, forward.
   t('no', NEGATED),
   t('not', NEGATED),

@@ -451,3 +451,18 @@ describe('extractCases: rules 1.5.0 classes', () => {
     expect(r.patients.map((p) => keys(p, 'complications'))).toEqual([['epidural-abscess'], ['epidural-abscess']]);
   });
 });
+
+describe('extractCases: roles of a blood patch and of an epidural (rules 1.5.0)', () => {
+  it('keeps a blood patch after which the headache persisted a treatment', () => {
+    const p = run('A 30-year-old woman had a post-dural puncture headache after spinal anesthesia. She received an epidural blood patch. The headache persisted after the EBP and a subdural hematoma was found.').patients[0];
+    expect(keys(p, 'treatments')).toContain('therapeutic-epidural-blood-patch');
+    expect(keys(p, 'procedures')).not.toContain('epidural-blood-patch');
+  });
+
+  it('reads the epidural anaesthesia of a caesarean as epidural anaesthesia even in a labouring woman', () => {
+    const p = run('A 25-year-old woman in labor underwent an emergency cesarean section under epidural anesthesia for arrest of labor. She developed a spinal epidural hematoma.').patients[0];
+    expect(keys(p, 'procedures')).toEqual(['epidural-anesthesia']);
+    const q = run('A 25-year-old woman in labor received epidural anesthesia for analgesia. She developed a spinal epidural hematoma.').patients[0];
+    expect(keys(q, 'procedures')).toEqual(['labour-epidural-analgesia']);
+  });
+});

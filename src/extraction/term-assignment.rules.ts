@@ -5,7 +5,7 @@ import { HISTORICAL, HYPOTHETICAL, NEGATED, spanFlags } from './context-scopes';
 import { flagsAt, type SentenceContext } from './field-context';
 import type { VocabularyMatcher } from './vocabulary-matcher';
 import { parseOrdinal } from './number-words';
-import { tokenize } from './text-tokenizer';
+import { normalizeWord, tokenize } from './text-tokenizer';
 
 /** One asserted vocabulary term found for a patient. */
 export interface TermMention {
@@ -72,6 +72,8 @@ function isSurgery(matcher: VocabularyMatcher, e: VocabularyEntry): boolean {
 const BOTH_SPACES = /epi-?subdural|epidural[- ](?:and )?subdural|subdural[- ](?:and )?epidural/i;
 
 const AFTER_WORDS = new Set(['after', 'following', 'post', 'from', 'complicating', 'during']);
+/** Rules 1.5.0: "persisted after", "recurred after": what the treatment did not cure, not a harm it caused. */
+const PERSISTED_BEFORE = new Set(['persisted', 'persists', 'persist', 'persisting', 'continued', 'remained', 'unchanged', 'unresolved', 'recurred', 'returned', 'reappeared', 'even'].map(normalizeWord));
 /** Words allowed between "after" and the procedure ("after two lumbar epidural blood patches"). */
 const FILLER = new Set(['a', 'an', 'the', 'her', 'his', 'two', 'three', 'four', 'five', 'six', 'several', 'multiple', 'repeated', 'repeat', 'series', 'of', 'lumbar', 'thoracic', 'cervical', 'autologous', 'prophylactic', 'therapeutic', 'an', 'uneventful', 'successful', 'second', 'another', 'course', 'courses']);
 /** A general term made specific by its sentence ("epidural catheter ... in labour"). */
@@ -91,6 +93,12 @@ const SPECIALISE: Record<string, { cue: RegExp; key: string }[]> = {
     { cue: /\b(?:worse|worsen\w*|severe|aggravated|exacerbated|increased|provoked) (?:\w+ )?(?:with|on|upon|when|by|in) (?:standing|sitting|the upright|upright|rising|getting up)\b|\b(?:improved|relieved|better|eased|alleviated|resolved|disappeared) (?:\w+ )?(?:with|on|upon|when|by|in) (?:lying|recumbency|the supine|supine)\b/i, key: 'orthostatic-headache' },
   ],
 };
+/** Rules 1.5.0: an epidural named as the anaesthesia of a caesarean ("caesarean section under epidural anaesthesia", "an epidural for the urgent caesarean"). */
+const CAESAREAN_UNDER = /\b(?:c(?:a)?esarean|c-section)(?: section| delivery)?(?: was performed| was done)? under (?:\w+ )?$/i;
+const FOR_CAESAREAN = /^(?:\s\w+){0,2}? for (?:an? |the |her )?(?:urgent |emergency |emergent |elective |repeat |planned )?(?:c(?:a)?esarean|c-section)/i;
+function caesareanAnaesthesia(ctx: SentenceContext, start: number, end: number): boolean {
+  return CAESAREAN_UNDER.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, start - 48), start)) || FOR_CAESAREAN.test(ctx.fieldText.slice(end, Math.min(ctx.sentence.end, end + 60)));
+}
 const REPEAT_WORDS: Record<string, number> = { repeat: 2, repeated: 2, another: 2, subsequent: 2 };
 
 /**
@@ -150,7 +158,11 @@ export function procedureRole(sentences: SentenceContext[], opts: CollectOptions
       if (spanFlags(ctx.flags, m.tokenFrom, m.tokenTo) & (NEGATED | HYPOTHETICAL)) continue;
       for (let k = m.tokenFrom - 1; k >= 0 && k >= m.tokenFrom - 6; k--) {
         const w = ctx.tokens[k].norm;
-        if (AFTER_WORDS.has(w)) return true;
+        // Rules 1.5.0: "the headache persisted after EBP": a treatment that failed, not the procedure a harm followed.
+        if (AFTER_WORDS.has(w)) {
+          if (k > 0 && PERSISTED_BEFORE.has(ctx.tokens[k - 1].norm)) break;
+          return true;
+        }
         if (!FILLER.has(w) && parseOrdinal(w) === null) break;
       }
       if (followedByHarm(ctx.fieldText.slice(m.end, Math.min(m.end + 120, ctx.sentence.end)))) return true;
@@ -325,7 +337,11 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
         // Rules 1.4.0: "She presented in labor at 32 weeks. After multiple epidural attempts, ...": the labour said in the
         // sentence before (of the same field) makes an epidural told without a caesarean a labour epidural.
         if (key === EPIDURAL_KEY && before && before.field === ctx.field && LABOUR_BEFORE.test(before.sentence.text) && !CAESAREAN.test(ctx.sentence.text) && opts.matcher.byKey(e.kind, 'labour-epidural-analgesia')) key = 'labour-epidural-analgesia';
+        // Rules 1.5.0: "a labouring woman underwent a caesarean section under epidural anaesthesia": the anaesthesia of the
+        // operation is no labour epidural, whatever the sentence says of the labour.
+        const forCaesarean = key === EPIDURAL_KEY && caesareanAnaesthesia(ctx, m.start, m.end);
         for (const special of SPECIALISE[key] ?? []) {
+          if (forCaesarean && special.key === 'labour-epidural-analgesia') continue;
           if (assertedCue(special.cue, ctx) && opts.matcher.byKey(e.kind, special.key)) {
             key = special.key;
             break;
