@@ -378,7 +378,8 @@ describe('extractCases: rules 1.4.0 classes', () => {
   });
 
   it('reads the new synonyms and spelling variants', () => {
-    const p = run('A 34-year-old woman had repeated spinal attempts. She developed cerebral sinus venous thrombosis, a CN VI palsy and compression of the cauda equine. She was treated with analgesia and a platelet transfusion.').patients[0];
+    // Rules 1.5.0: the platelets reverse something only in a record naming an antithrombotic drug (here aspirin).
+    const p = run('A 34-year-old woman taking aspirin had repeated spinal attempts. She developed cerebral sinus venous thrombosis, a CN VI palsy and compression of the cauda equine. She was treated with analgesia and a platelet transfusion.').patients[0];
     expect(keys(p, 'complications').sort()).toEqual(['abducens-nerve-palsy', 'cauda-equina-syndrome', 'cerebral-venous-thrombosis']);
     expect(keys(p, 'procedures')).toEqual(['spinal-anesthesia']);
     expect(keys(p, 'treatments').sort()).toEqual(['analgesics', 'anticoagulation-reversal']);
@@ -464,5 +465,26 @@ describe('extractCases: roles of a blood patch and of an epidural (rules 1.5.0)'
     expect(keys(p, 'procedures')).toEqual(['epidural-anesthesia']);
     const q = run('A 25-year-old woman in labor received epidural anesthesia for analgesia. She developed a spinal epidural hematoma.').patients[0];
     expect(keys(q, 'procedures')).toEqual(['labour-epidural-analgesia']);
+  });
+});
+
+describe('extractCases: role rules of rules 1.5.0', () => {
+  it('reads platelets given without an anticoagulant in the record as no anticoagulation reversal', () => {
+    expect(keys(run('A 28-year-old parturient with thrombocytopenia had a labour epidural. She received a platelet transfusion before the catheter was removed.').patients[0], 'treatments')).not.toContain('anticoagulation-reversal');
+    expect(keys(run('A 70-year-old man on clopidogrel developed a spinal epidural hematoma. He received a platelet transfusion.').patients[0], 'treatments')).toContain('anticoagulation-reversal');
+  });
+
+  it('reads the steroid of an epidural injection as part of the injection, not a treatment', () => {
+    const p = run('A 50-year-old man received two epidural injections of bupivacaine and steroids for sciatica and developed an epidural abscess.').patients[0];
+    expect(keys(p, 'treatments')).not.toContain('corticosteroids');
+  });
+
+  it('reads a procedure word that names the site of a finding as no procedure', () => {
+    const p = run('We report an acute thoracic epidural hematoma after an epidural block in a 40-year-old man.').patients[0];
+    expect(keys(p, 'procedures')).toEqual(['epidural-anesthesia']);
+  });
+
+  it('reads surgical closure or repair as surgical management', () => {
+    expect(keys(run('A 70-year-old man had a right ventricular perforation after pacing. Surgical closure of the perforation was done.').patients[0], 'treatments')).toEqual(['surgical-management']);
   });
 });

@@ -99,6 +99,11 @@ const FOR_CAESAREAN = /^(?:\s\w+){0,2}? for (?:an? |the |her )?(?:urgent |emerge
 function caesareanAnaesthesia(ctx: SentenceContext, start: number, end: number): boolean {
   return CAESAREAN_UNDER.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, start - 48), start)) || FOR_CAESAREAN.test(ctx.fieldText.slice(end, Math.min(ctx.sentence.end, end + 60)));
 }
+/** Rules 1.5.0: role rules (see collectMentions). */
+const BLOOD_PRODUCT = /platelet|plasma|\bFFP\b/i;
+const ANTITHROMBOTIC_DRUG = /anticoag|warfarin|heparin|enoxaparin|dalteparin|tinzaparin|fondaparinux|rivaroxaban|apixaban|dabigatran|edoxaban|coumadin|acenocoumarol|phenprocoumon|antiplatelet|clopidogrel|prasugrel|ticagrelor|aspirin|acetylsalicylic|thrombolys|alteplase/i;
+const INJECTED_STEROID_BEFORE = /\b(?:epidural|caudal|transforaminal|interlaminar|intrathecal|facet|perineural) (?:\w+ )?(?:injections?|infiltrations?|blocks?) (?:of|with|containing|using) (?:[\w-]+ ){0,5}?(?:and|plus|with|\+) (?:[\w-]+ )?$/i;
+const SITE_OF_FINDING_AFTER = /^[\s-]*(?:hematomas?|haematomas?|hemorrhages?|haemorrhages?|bleeding|abscess(?:es)?|space|fat|venous plexus|veins?|collections?|empyema)\b/i;
 const REPEAT_WORDS: Record<string, number> = { repeat: 2, repeated: 2, another: 2, subsequent: 2 };
 
 /**
@@ -302,7 +307,14 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
           if (UNDER_ANAESTHESIA_AFTER.test(ctx.fieldText.slice(m.end, Math.min(ctx.sentence.end, m.end + 60)))) continue;
           // "a vitamin K antagonist" is an anticoagulant, not its reversal.
           if (e.key === 'anticoagulation-reversal' && /^[\s-]*antagonists?\b/i.test(ctx.fieldText.slice(m.end, m.end + 14))) continue;
+          // Rules 1.5.0: platelets or plasma given for a low count or a coagulopathy reverse no anticoagulant: the curated term
+          // "Stopping or reversing anticoagulation" needs a drug to reverse in the record.
+          if (e.key === 'anticoagulation-reversal' && BLOOD_PRODUCT.test(surface) && !ANTITHROMBOTIC_DRUG.test(opts.recordText)) continue;
+          // Rules 1.5.0: "epidural injections of local anesthetic and steroids": the steroid of the injection is no treatment.
+          if (e.key === 'corticosteroids' && INJECTED_STEROID_BEFORE.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 80), m.start))) continue;
         }
+        // Rules 1.5.0: "an acute thoracic epidural hematoma": the site of a finding, not a procedure.
+        if (e.kind === TermKind.PROCEDURE && SITE_OF_FINDING_AFTER.test(ctx.fieldText.slice(m.end, m.end + 16))) continue;
         // "Combined spinal-epidural anesthesia was performed for labor analgesia": the purpose of the procedure named before it.
         if (e.key === 'labour-epidural-analgesia' && /\bfor\s+$/i.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 5), m.start)) && ctx.matches.some((o) => o !== m && o.end <= m.start && o.entries.some((x) => x.kind === TermKind.PROCEDURE))) continue;
         if (e.key === 'epidural-catheter-removal' && REMOVAL_AS_TIME_BEFORE.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 30), m.start))) continue;
