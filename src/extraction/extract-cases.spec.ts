@@ -488,3 +488,11 @@ describe('extractCases: role rules of rules 1.5.0', () => {
     expect(keys(run('A 70-year-old man had a right ventricular perforation after pacing. Surgical closure of the perforation was done.').patients[0], 'treatments')).toEqual(['surgical-management']);
   });
 });
+
+describe('extractCases: the epidural steroid injection told as an injection of steroids (rules 1.5.0)', () => {
+  it('reads "epidural injections of local anesthetic and depo-steroids" as the steroid injection, with no steroid treatment', () => {
+    const p = run('A 52-year-old man received two epidural injections of local anesthetic and depo-steroids for sciatica. An epidural abscess developed.').patients[0];
+    expect(keys(p, 'procedures')).toEqual(['epidural-steroid-injection']);
+    expect(keys(p, 'treatments')).not.toContain('corticosteroids');
+  });
+});

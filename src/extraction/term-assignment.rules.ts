@@ -84,6 +84,8 @@ const SPECIALISE: Record<string, { cue: RegExp; key: string }[]> = {
     // "The epidural catheter was inserted ... at the Th6-7 level": sited at a thoracic interspace (not "a block to T10").
     { cue: /\b(?:at|into) (?:the )?(?:T|Th)\s?(?:[1-9]|1[0-2])(?:\s?[-–/]\s?(?:T|Th)?\s?\d{1,2})?\b/, key: 'thoracic-epidural-analgesia' },
   ],
+  // Rules 1.5.0: "epidural injections of local anesthetic and depo-steroids" is the epidural steroid injection.
+  'epidural-injection': [{ cue: /\b(?:\w+-)?(?:steroids?|corticosteroids?|methylprednisolone|triamcinolone|dexamethasone|betamethasone)\b/i, key: 'epidural-steroid-injection' }],
   meningitis: [{ cue: /\b(?:bacteri\w*|\w*coccus|\w*cocci|pseudomonas|klebsiella|listeria|haemophilus|e\. ?coli|gram[- ](?:positive|negative))\b/i, key: 'bacterial-meningitis' }],
   headache: [
     { cue: /\bnon-?(?:postural|positional|orthostatic)\b|\bnot postural\b|\bno longer postural\b|\bwithout (?:a )?postural\b|\b(?:even|also|persist\w*|remained|continued) (?:\w+ )?(?:in|when|while|on) (?:the )?(?:supine|lying|recumbent|lying down)\b/i, key: 'non-postural-headache' },
@@ -102,7 +104,7 @@ function caesareanAnaesthesia(ctx: SentenceContext, start: number, end: number):
 /** Rules 1.5.0: role rules (see collectMentions). */
 const BLOOD_PRODUCT = /platelet|plasma|\bFFP\b/i;
 const ANTITHROMBOTIC_DRUG = /anticoag|warfarin|heparin|enoxaparin|dalteparin|tinzaparin|fondaparinux|rivaroxaban|apixaban|dabigatran|edoxaban|coumadin|acenocoumarol|phenprocoumon|antiplatelet|clopidogrel|prasugrel|ticagrelor|aspirin|acetylsalicylic|thrombolys|alteplase/i;
-const INJECTED_STEROID_BEFORE = /\b(?:epidural|caudal|transforaminal|interlaminar|intrathecal|facet|perineural) (?:\w+ )?(?:injections?|infiltrations?|blocks?) (?:of|with|containing|using) (?:[\w-]+ ){0,5}?(?:and|plus|with|\+) (?:[\w-]+ )?$/i;
+const INJECTED_STEROID_BEFORE = /\b(?:epidural|caudal|transforaminal|interlaminar|intrathecal|facet|perineural) (?:\w+ )?(?:injections?|infiltrations?|blocks?) (?:of|with|containing|using) (?:[\w-]+ ){0,5}?(?:and|plus|with|\+) (?:[\w-]+ |\w+-)?$/i;
 const SITE_OF_FINDING_AFTER = /^[\s-]*(?:hematomas?|haematomas?|hemorrhages?|haemorrhages?|bleeding|abscess(?:es)?|space|fat|venous plexus|veins?|collections?|empyema)\b/i;
 const REPEAT_WORDS: Record<string, number> = { repeat: 2, repeated: 2, another: 2, subsequent: 2 };
 
