@@ -496,3 +496,10 @@ describe('extractCases: the epidural steroid injection told as an injection of s
     expect(keys(p, 'treatments')).not.toContain('corticosteroids');
   });
 });
+
+describe('extractCases: site of a subdural haematoma (rules 1.5.0)', () => {
+  it('does not count the "spinal" of a combined spinal-epidural as a site, and counts a hemicraniectomy as cranial', () => {
+    const p = run('A 30-year-old parturient had a combined spinal-epidural for labor. She became unresponsive; an SDH was found and a decompressive hemicraniectomy was performed.').patients[0];
+    expect(keys(p, 'complications')).toEqual(['intracranial-subdural-hematoma']);
+  });
+});

@@ -19,7 +19,7 @@ export interface TermMention {
 }
 
 const SPINAL_CUE = /\b(?:spinal|spine|lumbar|thoracic|cervical|sacral|cauda|conus|thecal|vertebral|laminectomy|hemilaminectomy|paraplegia|paraparesis|radicular|intradural|[CTLS]\d{1,2}(?:\s?[-–/]\s?[CTLS]?\d{1,2})?)\b/gi;
-const CRANIAL_CUE = /\b(?:intracranial|cranial|brain|cerebral|midline shift|craniotomy|craniectomy|burr|frontal|parietal|temporal|occipital|convexity|head|fronto-?\w*|left[- ]sided|right[- ]sided|bilateral|dysphasia|seizures?|herniation|hemiparesis|consciousness)\b/gi;
+const CRANIAL_CUE = /\b(?:intracranial|cranial|brain|cerebral|midline shift|craniotomy|craniectomy|hemicraniectomy|craniotomies|burr|frontal|parietal|temporal|occipital|convexity|head|fronto-?\w*|left[- ]sided|right[- ]sided|bilateral|dysphasia|seizures?|herniation|hemiparesis|consciousness)\b/gi;
 
 function count(re: RegExp, text: string): number {
   re.lastIndex = 0;
@@ -42,7 +42,8 @@ const SITE_WORDS = /\b(?:spinal|spine|intracranial|cranial|cerebral|lumbar|thora
  * "spinal anesthesia", "lumbar puncture", "epidural catheter": the name of a procedure says where the
  * needle went, not where the haematoma is; not counted as a site word.
  */
-const PROCEDURE_NAMES = /\b(?:spinal|lumbar|thoracic|cervical|caudal)[- ](?:an(?:a)?esthe\w*|an(?:a)?lgesia|blocks?|blockade|needles?|punctures?|taps?|catheters?|injections?|drains?)\b/gi;
+// Rules 1.5.0: "combined spinal-epidural" is a procedure name too.
+const PROCEDURE_NAMES = /\b(?:spinal|lumbar|thoracic|cervical|caudal)[- ](?:an(?:a)?esthe\w*|an(?:a)?lgesia|blocks?|blockade|needles?|punctures?|taps?|catheters?|injections?|drains?|epidural)\b/gi;
 
 function siteBalance(text: string): number {
   const t = text.replace(PROCEDURE_NAMES, ' ');
