@@ -113,3 +113,20 @@ describe('assertionFlags, rules 1.3.0', () => {
     expect(flagsOf('one patient with a subdural hematoma with no trauma and one with an epidural hematoma', 'trauma') & NEGATED).toBeTruthy();
   });
 });
+
+describe('assertionFlags, rules 1.5.0: a working diagnosis later revised', () => {
+  it('takes "working diagnosis of", "initial diagnosis" and "initially presented as" as hypothetical', () => {
+    expect(flagsOf('A working diagnosis of meningitis was made', 'meningitis') & HYPOTHETICAL).toBeTruthy();
+    expect(flagsOf('The initial diagnosis was possible subarachnoid hemorrhage', 'hemorrhage') & HYPOTHETICAL).toBeTruthy();
+    expect(flagsOf('a headache that initially presented as a migraine, but was later diagnosed as PRES', 'migraine') & HYPOTHETICAL).toBeTruthy();
+    expect(flagsOf('a headache that initially presented as a migraine, but was later diagnosed as PRES', 'PRES') & HYPOTHETICAL).toBeFalsy();
+  });
+});
+
+describe('assertionFlags, rules 1.5.0: a treatment given that did not work', () => {
+  it('does not negate the treatment after "did not resolve with" or "did not respond to"', () => {
+    expect(flagsOf('the headache did not resolve with an epidural blood patch', 'patch') & NEGATED).toBeFalsy();
+    expect(flagsOf('her pain did not respond to oral analgesics', 'analgesics') & NEGATED).toBeFalsy();
+    expect(flagsOf('she did not receive an epidural blood patch', 'patch') & NEGATED).toBeTruthy();
+  });
+});

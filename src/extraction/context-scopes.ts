@@ -34,6 +34,15 @@ const TRIGGERS: Trigger[] = [
   // "which was considered to be a CSF leak": the clinicians' reading of the finding, not a differential.
   t('considered to be', 0, false, true),
   t('was considered as', 0, false, true),
+  // Rules 1.5.0: a treatment that was given but did not work ("the headache did not resolve with an epidural blood patch",
+  // "did not respond to analgesics"): the treatment is asserted. No outcome word is inside these phrases.
+  t('not resolve with', 0, false, true),
+  t('not resolve after', 0, false, true),
+  t('not resolve despite', 0, false, true),
+  t('not improve with', 0, false, true),
+  t('not improve after', 0, false, true),
+  t('not improve despite', 0, false, true),
+  t('not respond to', 0, false, true),
   // Negation, forward.
   t('no', NEGATED),
   t('not', NEGATED),
@@ -163,6 +172,17 @@ const TRIGGERS: Trigger[] = [
   t('misdiagnosed as', HYPOTHETICAL),
   t('mistaken for', HYPOTHETICAL),
   t('clinical picture of', HYPOTHETICAL),
+  // Rules 1.5.0: a working diagnosis later revised ("A working diagnosis of PDPH was made", "initially presented as a
+  // post-dural puncture headache, but was later diagnosed as PRES", "the initial diagnosis was possible SAH").
+  t('working diagnosis', HYPOTHETICAL),
+  t('provisional diagnosis', HYPOTHETICAL),
+  t('tentative diagnosis', HYPOTHETICAL),
+  t('initial diagnosis', HYPOTHETICAL),
+  t('initially presented as', HYPOTHETICAL),
+  t('initially diagnosed as', HYPOTHETICAL),
+  t('initially thought to be', HYPOTHETICAL),
+  t('initially treated as', HYPOTHETICAL),
+  t('initially misdiagnosed as', HYPOTHETICAL),
   // Rules 1.4.0: what a finding looked like, not what it was ("cerebral venous thrombosis mimicking post-dural puncture headache").
   t('mimicking', HYPOTHETICAL),
   t('mimicked', HYPOTHETICAL),

@@ -54,3 +54,13 @@ describe('demographics rules, rules 1.3.0', () => {
     expect(anticoagulationRule(ctx('A 72-year-old man on aspirin for angina presented with back pain.'))?.value).toBe('ANTIPLATELET');
   });
 });
+
+describe('ageRule, rules 1.5.0', () => {
+  it('reads the clinical shorthand "y/o", "yo" and "y.o."', () => {
+    const age = (text: string) => ageRule(buildFieldContext('abstract', text, buildVocabularyMatcher(curatedVocabulary())).sentences)?.value;
+    expect(age('A 17 y/o primigravida was admitted for induction.')).toBe(17);
+    expect(age('A 34 yo woman had a labour epidural.')).toBe(34);
+    expect(age('A 52 y.o. man had a spinal anesthetic.')).toBe(52);
+    expect(age('She was given 5 yoghurts.')).toBeUndefined();
+  });
+});

@@ -36,7 +36,7 @@ function ev<T>(ctx: SentenceContext, relStart: number, relEnd: number, value: T,
 }
 
 // Hyphens as typeset too (U+2010-U+2013: "84‐year‐old").
-const AGE_YEARS = new RegExp(`\\b(${NUMBER_SOURCE})[-\u2010-\u2013 ]?(?:years?|yrs?|yr\\.?|y)[-\u2010-\u2013 ]?old\\b|\\b(${NUMBER_SOURCE}) years of age\\b|\\baged (\\d{1,3})\\b|\\b(\\d{1,3})[- ]?(?:years|yrs)? ?old\\b`, 'gi');
+const AGE_YEARS = new RegExp(`\\b(${NUMBER_SOURCE})[-\u2010-\u2013 ]?(?:years?|yrs?|yr\\.?|y)[-\u2010-\u2013 ]?old\\b|\\b(${NUMBER_SOURCE}) years of age\\b|\\baged (\\d{1,3})\\b|\\b(\\d{1,3})[- ]?(?:years|yrs)? ?old\\b|\\b(\\d{1,3}) ?(?:y\\/o|y\\.o\\.|yo)(?![\\w/])`, 'gi');
 const AGE_MONTHS = new RegExp(`\\b(${NUMBER_SOURCE})[- ]?(?:months?|mo)[- ]?old\\b`, 'gi');
 const AGE_DAYS = new RegExp(`\\b(${NUMBER_SOURCE})[- ]?days?[- ]?old\\b`, 'gi');
 
@@ -45,9 +45,10 @@ export function ageRule(sentences: SentenceContext[]): Found<number> | null {
     if (ctx.generic) continue;
     // Cheap test first: most sentences hold no age (the age patterns are the costly ones).
     const lower = ctx.sentence.text.toLowerCase();
-    if (!lower.includes('old') && !lower.includes('aged') && !lower.includes('of age')) continue;
+    // Rules 1.5.0: "a 17 y/o primigravida", "34 yo", "52 y.o." (clinical shorthand).
+    if (!lower.includes('old') && !lower.includes('aged') && !lower.includes('of age') && !lower.includes('y/o') && !lower.includes('yo') && !lower.includes('y.o')) continue;
     for (const m of scan(AGE_YEARS, ctx)) {
-      const n = parseNumber(m[1] ?? m[2] ?? m[3] ?? m[4] ?? '');
+      const n = parseNumber(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '');
       if (n === null || n > 120) continue;
       // "4 old" without "year" only when followed by a person word is too weak; require the year form.
       if (m[4] !== undefined && !/year|yr/i.test(m[0])) continue;

@@ -378,7 +378,8 @@ describe('extractCases: rules 1.4.0 classes', () => {
   });
 
   it('reads the new synonyms and spelling variants', () => {
-    const p = run('A 34-year-old woman had repeated spinal attempts. She developed cerebral sinus venous thrombosis, a CN VI palsy and compression of the cauda equine. She was treated with analgesia and a platelet transfusion.').patients[0];
+    // Rules 1.5.0: the platelets reverse something only in a record naming an antithrombotic drug (here aspirin).
+    const p = run('A 34-year-old woman taking aspirin had repeated spinal attempts. She developed cerebral sinus venous thrombosis, a CN VI palsy and compression of the cauda equine. She was treated with analgesia and a platelet transfusion.').patients[0];
     expect(keys(p, 'complications').sort()).toEqual(['abducens-nerve-palsy', 'cauda-equina-syndrome', 'cerebral-venous-thrombosis']);
     expect(keys(p, 'procedures')).toEqual(['spinal-anesthesia']);
     expect(keys(p, 'treatments').sort()).toEqual(['analgesics', 'anticoagulation-reversal']);
@@ -420,5 +421,85 @@ describe('extractCases: stopping anticoagulation and other wordings of the curat
     const p = run('A 30-year-old woman had a lumbar puncture and developed a post-puncture headache, pneumocephaly and diskitis. She underwent a decompressive laminotomy.').patients[0];
     expect(keys(p, 'complications').sort()).toEqual(['discitis', 'pneumocephalus', 'post-dural-puncture-headache']);
     expect(keys(p, 'treatments')).toEqual(['decompressive-laminectomy']);
+  });
+});
+
+describe('extractCases: rules 1.5.0 classes', () => {
+  it('drops a complication heading that the text names only as a revised diagnosis', () => {
+    const meshHeadings = [{ descriptorUi: 'D051299', label: 'Post-Dural Puncture Headache', majorTopic: false }];
+    const r = run('A 29-year-old woman had a headache after a caesarean section under spinal anesthesia. It was first misdiagnosed as a post-dural puncture headache. MRI showed posterior reversible encephalopathy syndrome.', { meshHeadings } as never);
+    expect(keys(r.patients[0], 'complications')).toEqual(['posterior-reversible-encephalopathy']);
+  });
+
+  it('reads a culture-positive CSF in a meningitis record as bacterial meningitis', () => {
+    const p = run('A 60-year-old man developed fever and neck stiffness after spinal anesthesia; meningitis was diagnosed. Staphylococci were isolated from the CSF.').patients[0];
+    expect(keys(p, 'complications')).toEqual(['bacterial-meningitis']);
+    const q = run('A 60-year-old man developed meningitis after spinal anesthesia. Cerebrospinal cultures grew Streptococcus mitis.').patients[0];
+    expect(keys(q, 'complications')).toEqual(['bacterial-meningitis']);
+    const n = run('A 60-year-old man developed meningitis after spinal anesthesia. CSF cultures were negative.').patients[0];
+    expect(keys(n, 'complications')).toEqual(['meningitis']);
+  });
+
+  it('reads either neuraxial technique named as alternatives as the parent, and other wordings of curated terms', () => {
+    const r = run('We report three cases of meningitis after spinal or epidural anesthesia in one hospital.');
+    expect(r.patients.map((p) => keys(p, 'procedures'))).toEqual([['neuraxial-anesthesia'], ['neuraxial-anesthesia'], ['neuraxial-anesthesia']]);
+    const p = run('A 31-year-old woman had a labour epidural. A cortical vein thrombosis and intracranial air were found.').patients[0];
+    expect(keys(p, 'complications').sort()).toEqual(['cerebral-venous-thrombosis', 'pneumocephalus']);
+  });
+
+  it('gives the reported patients of a series no facts from a sentence of group shares', () => {
+    const r = run('We describe two patients with epidural abscess after epidural catheters. The majority of patients (60%) had deficits, and 20% also had concomitant meningitis.');
+    expect(r.patients.map((p) => keys(p, 'complications'))).toEqual([['epidural-abscess'], ['epidural-abscess']]);
+  });
+});
+
+describe('extractCases: roles of a blood patch and of an epidural (rules 1.5.0)', () => {
+  it('keeps a blood patch after which the headache persisted a treatment', () => {
+    const p = run('A 30-year-old woman had a post-dural puncture headache after spinal anesthesia. She received an epidural blood patch. The headache persisted after the EBP and a subdural hematoma was found.').patients[0];
+    expect(keys(p, 'treatments')).toContain('therapeutic-epidural-blood-patch');
+    expect(keys(p, 'procedures')).not.toContain('epidural-blood-patch');
+  });
+
+  it('reads the epidural anaesthesia of a caesarean as epidural anaesthesia even in a labouring woman', () => {
+    const p = run('A 25-year-old woman in labor underwent an emergency cesarean section under epidural anesthesia for arrest of labor. She developed a spinal epidural hematoma.').patients[0];
+    expect(keys(p, 'procedures')).toEqual(['epidural-anesthesia']);
+    const q = run('A 25-year-old woman in labor received epidural anesthesia for analgesia. She developed a spinal epidural hematoma.').patients[0];
+    expect(keys(q, 'procedures')).toEqual(['labour-epidural-analgesia']);
+  });
+});
+
+describe('extractCases: role rules of rules 1.5.0', () => {
+  it('reads platelets given without an anticoagulant in the record as no anticoagulation reversal', () => {
+    expect(keys(run('A 28-year-old parturient with thrombocytopenia had a labour epidural. She received a platelet transfusion before the catheter was removed.').patients[0], 'treatments')).not.toContain('anticoagulation-reversal');
+    expect(keys(run('A 70-year-old man on clopidogrel developed a spinal epidural hematoma. He received a platelet transfusion.').patients[0], 'treatments')).toContain('anticoagulation-reversal');
+  });
+
+  it('reads the steroid of an epidural injection as part of the injection, not a treatment', () => {
+    const p = run('A 50-year-old man received two epidural injections of bupivacaine and steroids for sciatica and developed an epidural abscess.').patients[0];
+    expect(keys(p, 'treatments')).not.toContain('corticosteroids');
+  });
+
+  it('reads a procedure word that names the site of a finding as no procedure', () => {
+    const p = run('We report an acute thoracic epidural hematoma after an epidural block in a 40-year-old man.').patients[0];
+    expect(keys(p, 'procedures')).toEqual(['epidural-anesthesia']);
+  });
+
+  it('reads surgical closure or repair as surgical management', () => {
+    expect(keys(run('A 70-year-old man had a right ventricular perforation after pacing. Surgical closure of the perforation was done.').patients[0], 'treatments')).toEqual(['surgical-management']);
+  });
+});
+
+describe('extractCases: the epidural steroid injection told as an injection of steroids (rules 1.5.0)', () => {
+  it('reads "epidural injections of local anesthetic and depo-steroids" as the steroid injection, with no steroid treatment', () => {
+    const p = run('A 52-year-old man received two epidural injections of local anesthetic and depo-steroids for sciatica. An epidural abscess developed.').patients[0];
+    expect(keys(p, 'procedures')).toEqual(['epidural-steroid-injection']);
+    expect(keys(p, 'treatments')).not.toContain('corticosteroids');
+  });
+});
+
+describe('extractCases: site of a subdural haematoma (rules 1.5.0)', () => {
+  it('does not count the "spinal" of a combined spinal-epidural as a site, and counts a hemicraniectomy as cranial', () => {
+    const p = run('A 30-year-old parturient had a combined spinal-epidural for labor. She became unresponsive; an SDH was found and a decompressive hemicraniectomy was performed.').patients[0];
+    expect(keys(p, 'complications')).toEqual(['intracranial-subdural-hematoma']);
   });
 });

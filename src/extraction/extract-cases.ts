@@ -11,6 +11,7 @@ import type {
   VocabularyEntry,
 } from './extraction.types';
 import { ageRule, anticoagulationRule, notPregnantFromSex, pregnancyRule, sexRule } from './demographics.rules';
+import { HYPOTHETICAL, NEGATED, spanFlags } from './context-scopes';
 import { EXTRACTION_RULES_VERSION } from './extraction-rules.version';
 import { buildFieldContext, type DefinedShortForms, type SentenceContext } from './field-context';
 import { outcomeRule } from './outcome.rules';
@@ -59,6 +60,25 @@ function previousSentence(m: TermMention, abstract: SentenceContext[]): Sentence
  * Propose patients and their facts from one publication's title, abstract, MeSH headings, publication
  * types and keywords. Pure and synchronous; linear in the size of the input.
  */
+/** Rules 1.5.0: kind:key of the complications the text names only in a negated or hypothetical scope (for textOverMesh). */
+function hedgedComplications(sentences: SentenceContext[]): Set<string> {
+  const hedged = new Set<string>();
+  const asserted = new Set<string>();
+  for (const ctx of sentences) {
+    for (const m of ctx.matches) {
+      const f = spanFlags(ctx.flags, m.tokenFrom, m.tokenTo);
+      for (const e of m.entries) {
+        if (e.kind !== TermKind.COMPLICATION) continue;
+        const k = `${e.kind}:${e.key}`;
+        if (f & (NEGATED | HYPOTHETICAL)) hedged.add(k);
+        else asserted.add(k);
+      }
+    }
+  }
+  for (const k of asserted) hedged.delete(k);
+  return hedged;
+}
+
 export function extractCases(input: ExtractionInput, matcher: ExtractionMatcher): ExtractionResult {
   const shortForms: DefinedShortForms = new Map();
   const title = buildFieldContext('title', input.title ?? '', matcher, shortForms);
@@ -81,7 +101,7 @@ export function extractCases(input: ExtractionInput, matcher: ExtractionMatcher)
     const shared = seg.shared;
     const sentences = single ? allSentences : [...own, ...shared];
     let mentions = collectMentions(sentences, opts, asProcedure).concat(evacuationMentions(sentences, opts), clauseMentions(sentences, opts), coordinatedSpaceMentions(sentences, opts), sharedHeadMentions(sentences, opts));
-    if (single) mentions = textOverMesh(mentions.concat(meshMentions(input, opts, asProcedure)), matcher, abstractText.trim().length > 0);
+    if (single) mentions = textOverMesh(mentions.concat(meshMentions(input, opts, asProcedure)), matcher, abstractText.trim().length > 0, hedgedComplications(allSentences));
     else {
       // A shared sentence that gives each patient's finding in turn ("X in the first case and Y in the second").
       const n = Number(segment.label.replace(/^Case /, '')) || seg.segments.indexOf(segment) + 1;

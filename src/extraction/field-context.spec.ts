@@ -112,3 +112,11 @@ describe('buildFieldContext: discussion prose (rules 1.4.0)', () => {
     expect(generic('Conclusion: Our patient recovered after she was operated on.')).toEqual([false]);
   });
 });
+
+describe('buildFieldContext: group figures (rules 1.5.0)', () => {
+  it('reads shares of a group and counts of the literature as no patient facts', () => {
+    expect(generic('We report a 61-year-old man with meningitis. Of the 28 cases, 18 occurred after lumbar puncture.')).toEqual([false, true]);
+    expect(generic('We describe two women with a hematoma. Five patients (45%) had a recognized dural puncture.')).toEqual([false, true]);
+    expect(generic('We describe two women with a hematoma. The majority of patients had a dural puncture.')).toEqual([false, true]);
+  });
+});

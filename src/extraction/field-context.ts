@@ -70,10 +70,15 @@ const CITATION = /\bet al\b|\[\d+(?:[,-]\d+)*\]|\b(?:we (?:also )?review(?:ed)?|
  * a group, not facts of the reported patient. A fraction counts when it can be a share of a group (the
  * numerator not above the denominator, not a scale out of 10 or 100) and the sentence speaks of a share.
  */
-const GROUP_FIGURES = /\b(?:in|among) \d+ (?:patients|cases|women|men|parturients)\b|\b\d+ (?:out )?of (?:the |these )?\d+ (?:patients|cases)\b|\brang(?:ed|es|ing) from\b|\b(?:median|mean|average) (?:age|duration|time|interval|delay)\b|\b(?:contributing|predisposing|associated) factors\b/i;
+// Rules 1.5.0: shares of a group ("Five patients (45%) had ...", "1 (9%) had a CSE", "the majority of patients (63.6%)",
+// "22.7% also had meningitis"), looked for only in sentences with "%" or "majority"/"minority"; and counts such as
+// "Ten of 11 patients", "Of the 28 cases": figures over a group, not one patient's facts.
+const GROUP_SHARES = /\b(?:patients|cases|women|men|parturients) \(\d+(?:\.\d+)? ?%\)|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) \(\d+(?:\.\d+)? ?%\) (?:of|had|were|was|developed|presented|required|underwent)\b|\b(?:the )?(?:majority|minority) of (?:the )?(?:patients|cases)\b|\b\d+(?:\.\d+)? ?% (?:of (?:the |these )?(?:patients|cases)|(?:also )?had)\b/i;
+const GROUP_FIGURES = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:out )?of (?:the |these )?\d+ (?:patients|cases)\b|\b(?:in|among) \d+ (?:patients|cases|women|men|parturients)\b|\bof (?:the|these|all) \d+ (?:patients|cases|women|men|parturients)\b|\b\d+ (?:out )?of (?:the |these )?\d+ (?:patients|cases)\b|\brang(?:ed|es|ing) from\b|\b(?:median|mean|average) (?:age|duration|time|interval|delay)\b|\b(?:contributing|predisposing|associated) factors\b/i;
 const FRACTION = /\b(\d+) ?\/ ?(\d+)\b/g;
 function groupFigures(text: string): boolean {
   if (GROUP_FIGURES.test(text)) return true;
+  if ((text.indexOf('%') >= 0 || text.indexOf('ority') >= 0) && GROUP_SHARES.test(text)) return true;
   if (text.indexOf('/') < 0) return false;
   FRACTION.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -94,6 +99,14 @@ const LITERATURE_REVIEW = /^(?:here,? |in addition,? |finally,? |moreover,? )?we
  * Where the case narrative starts: a patient word, or a wording that introduces the reported case
  * ("Clinical case:", "Case report:", "we report", "this patient"), or a case section label.
  */
+/**
+ * Rules 1.5.0: the history of a condition ("It was first described by Thomas Du in 1866 in an autopsy report of a
+ * trauma patient", "first reported in 1950"): background, even when it names a patient.
+ */
+const HISTORY = /\b(?:was|were|is|has been) (?:first|originally|initially) (?:described|reported|published|named|recogni[sz]ed|documented) (?:by|in)\b|\b(?:first|originally) (?:described|reported) by [A-Z]\w+(?: [A-Z]\w+)? in (?:1[6-9]|20)\d\d\b/;
+/** The words every HISTORY wording holds (a cheap test first). */
+const HISTORY_HINT = /(?:first|originally|initially) (?:d|r|p|n|in)/i;
+
 const CASE_START = /\b(?:clinical case|case (?:report|presentation|description|history|summary)|we (?:report|present|describe|discuss|treated|encountered|managed|saw)|our (?:patient|case)|this (?:patient|case))\b/i;
 const CASE_SECTIONS = /^(?:CASE|CLINICAL CASE|PATIENT|OBSERVATION|METHODS?|RESULTS?|FINDINGS|PRESENTATION|HISTORY|MANAGEMENT|OUTCOMES?|TREATMENT)/;
 
@@ -177,7 +190,7 @@ export function buildFieldContext(field: EvidenceField, text: string, matcher: V
     // The cue tests below run only when their answer is needed (most case sentences name the patient):
     // same decisions, fewer regular expressions per sentence (plain variables, no closures to allocate).
     let cued: boolean | null = null;
-    let generic = conditional || LITERATURE_REVIEW.test(body) || groupFigures(t);
+    let generic = conditional || LITERATURE_REVIEW.test(body) || groupFigures(t) || (HISTORY_HINT.test(t) && HISTORY.test(t));
     if (!generic && !anchored) {
       cued = genericSection || GENERIC_CUE.test(t) || MORE_GENERIC_CUE.test(t);
       // Before the narrative: background unless a patient word or a past-tense narrative verb. After it:

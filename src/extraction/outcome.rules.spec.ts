@@ -140,3 +140,39 @@ describe('outcomeRule: rules 1.4.0 wordings', () => {
     expect(outcomeRule(counted, { allMeansReported: true }).outcome).toBeNull();
   });
 });
+
+describe('outcomeRule: rules 1.5.0 lexicons and mimics', () => {
+  it.each([
+    ['He went home on the fifth day with a normal neurologic exam.', 'FULL_RECOVERY'],
+    ['Fortunately the woman suffered no neurological sequelae.', 'FULL_RECOVERY'],
+    ['He left the hospital without sequelae.', 'FULL_RECOVERY'],
+    ['Complete resorption of the collection was seen on the control scan.', 'FULL_RECOVERY'],
+    ['She was discharged without headache or visual disturbance on day nine.', 'FULL_RECOVERY'],
+    ['Repeat angiography showed resolution of the segmental vasoconstriction.', 'FULL_RECOVERY'],
+    ['She was followed with MRI and resolution of the vasogenic edema by the sixth week.', 'FULL_RECOVERY'],
+    ['A second patch was done with immediate resolution of his headache.', 'FULL_RECOVERY'],
+    ['The woman was sent home assymptomatic.', 'FULL_RECOVERY'],
+    ['Intralipid was given, reversing all the neurological symptoms quickly and completely.', 'FULL_RECOVERY'],
+    ['The postoperative course was uneventful.', 'FULL_RECOVERY'],
+    ['Her follow-up was uneventful.', 'FULL_RECOVERY'],
+    ['He reported immediate relief after the blood patch.', 'IMPROVED_UNSPECIFIED'],
+    ['She described relief from her headache within an hour.', 'IMPROVED_UNSPECIFIED'],
+    ['The man was discharged 18 days later in satisfactory condition.', 'IMPROVED_UNSPECIFIED'],
+  ])('%s -> %s', (text, expected) => {
+    expect(outcome(text).outcome?.value).toBe(expected);
+  });
+
+  it('reads no outcome from a procedure that went well, a lab value, a plan or a postural headache', () => {
+    expect(outcome('The epidural was sited uneventfully at L2-3.').outcome).toBeNull();
+    expect(outcome('Delivery and anesthesia were uneventful; a day later she had a headache.').outcome).toBeNull();
+    expect(outcome('After recovery of her platelet count the catheter was removed.').outcome).toBeNull();
+    expect(outcome('After the audit a quality improvement plan was put in place.').outcome).toBeNull();
+    expect(outcome('A blood patch was done with little improvement.').outcome).toBeNull();
+    expect(outcome('The headache was worse on standing and relieved by lying flat.').outcome).toBeNull();
+    expect(outcome('We describe an asymptomatic epidural hematoma found on a routine scan.').outcome).toBeNull();
+  });
+
+  it('reads no outcome from the history of a condition', () => {
+    expect(outcome('Pneumocephalus is air in the skull. It was first described by John Smith in 1884 in an autopsy report of a trauma patient.').outcome).toBeNull();
+  });
+});

@@ -89,7 +89,7 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
     outcome: Outcome.FULL_RECOVERY,
     re: cues(
       [
-        `(?:complete|full|total)(?:ly)? (?:\\w+ )?(?:recovery|recovered|resolution|resolved|relief|relieved|remission|neurological recovery|symptomatic relief)`,
+        `(?:complete|full|total)(?:ly)? (?:\\w+ )?(?:recovery|recovered|resolution|resolved|relief|relieved|remission|neurological recovery|symptomatic relief|resorption|reabsorption|reabsorbed|resorbed|disappearance)`,
         `(?:recovered|resolved|relieved|healed|disappeared) (?:fully|completely|uneventfully|totally|without (?:\\w+ ){0,3}(?:sequel\\w*|deficits?|complications?))`,
         `fully (?:recovered|resolved|relieved)`,
         `without (?:any )?(?:long[- ]term |lasting |permanent |residual |further |new )?${NEURO}(?:sequel\\w*|deficits?|complaints|symptoms|recurrence)`,
@@ -100,10 +100,15 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         `free of (?:symptoms|pain|headache)`,
         `returned to (?:(?:her|his|the) )?(?:baseline|normal|work|full activity|normal activities|(?:her|his) previous)`,
         `back to (?:normal|baseline|work)`,
-        `asymptomatic`,
+        // Rules 1.5.0: "assymptomatic" (a frequent misspelling); "an asymptomatic spinal epidural hematoma" describes the finding, not the end state.
+        `as{1,2}ymptomatic(?! (?:[\\w-]+ ){0,3}?(?:hematomas?|haematomas?|hemorrhage|haemorrhage|bleeding|collections?|abscess|pneumocephalus|thrombosis|infection|lesions?|bacteriuria|carriers?|disease|course|period|interval|phase))`,
         `neurologically (?:intact|normal)`,
-        `normal neurological (?:examination|exam|status|function)`,
-        `(?:immediate|complete) relief`,
+        `normal neurologic(?:al)? (?:examination|exam|status|function)`,
+        // Rules 1.5.0: "all the neurological symptoms were reversed ... completely".
+        `(?:reversed|reversing|reversal of) (?:all )?(?:the |her |his )?(?:\\w+ ){0,2}(?:symptoms|deficits?|signs)(?: \\w+){0,2} (?:completely|fully|totally)`,
+        // Rules 1.5.0: the course, not the procedure, was uneventful ("The follow-up was uneventful", "her postpartum course was uneventful").
+        `(?:follow[- ]?up|course|period|hospital stay|hospitali[sz]ation|stay) (?:\\w+ )?(?:was|were) (?:\\w+ )?uneventful`,
+        `complete relief`,
         `satisfactory outcome`,
         `(?:good|excellent) (?:functional )?recovery`,
         `recovered well`,
@@ -111,7 +116,8 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         `recovery was uneventful`,
         `resolved (?:spontaneously|completely)`,
         `regained (?:full|complete|normal) (?:\\w+ )?\\w+`,
-        `(?:showed|complete|with|resulted in|resulting in|led to|leading to) resolution of (?:the |her |his )?(?:\\w+ ){0,3}(?:abscess|hematoma|haematoma|pneumocephalus|symptoms|collection|headache|pain|deficits?)`,
+        // Rules 1.5.0: "with immediate resolution of her headache"; the findings of PRES and RCVS ("resolution of the cerebral vasoconstriction", "of the edema").
+        `(?:showed|complete|with|and|resulted in|resulting in|led to|leading to) (?:immediate |rapid |prompt |quick |spontaneous |eventual |dramatic )?resolution of (?:the |her |his )?(?:\\w+ ){0,3}(?:abscess|hematoma|haematoma|pneumocephalus|symptoms|collection|headache|pain|deficits?|vasoconstriction|vasospasm|edema|oedema|lesions?|abnormalit(?:y|ies)|hygroma|air)`,
         // "The headache resolved", "which resolved the patient's symptoms": resolution of the finding, not qualified.
         `${SYMPTOM_SUBJECT} (?:had |have |has )?(?:\\w+ )?resolved`,
         `resolved (?:the |her |his |(?:the )?patient'?s )(?:\\w+ )?${SYMPTOM_SUBJECT}`,
@@ -120,7 +126,8 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         `(?:bleeding|hemorrhage|haemorrhage|hematoma|haematoma|leak|leakage) (?:had )?(?:stopped|ceased)`,
         `(?:were|was|are|is) (?:\\w+ )?no longer (?:detectable|present|noticeable|perceptible|evident)`,
         `(?:symptoms|headache|pain|deficits?) disappeared`,
-        `discharged (?:home )?(?:in good (?:general )?condition|without (?:\\w+ ){0,2}(?:deficits?|sequel\\w*|complaints|symptoms))`,
+        // Rules 1.5.0: "discharged without headache or neurologic deficit on postoperative day 13".
+        `discharged (?:home )?(?:in good (?:general )?condition|without (?:\\w+ ){0,4}?(?:deficits?|sequel\\w*|complaints|symptoms|headache|pain))`,
         // Rules 1.4.0: "had no complications and was discharged", "discharged ... with no particular problems" (about the course only).
         `no (?:further |other |particular |postoperative |post-operative |major |additional )?(?:complications|problems)`,
         // "motor block regression occurred ... with successful extubation": an anaesthetic block that wore off has resolved.
@@ -133,13 +140,17 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
   {
     outcome: Outcome.IMPROVED_UNSPECIFIED,
     // Rules 1.4.0: "evolution was favourable", "remarkable pain relief"; "anesthesia recovery" and "the recovery room" are no outcome.
-    re: /\b(?:improved|improvement|improving|recovered|(?<!(?:an(?:a)?esthesia|an(?:a)?esthetic|postan(?:a)?esthesia|post-an(?:a)?esthesia) )recovery(?! room| unit| area| ward)|resolved|resolution|relieved|regression|regressed|subsided|abated|alleviated|ameliorated|amelioration|(?:good|excellent) (?:clinical )?(?:outcome|response)|outcome (?:\w+ ){0,5}?(?:was|were) (?:also )?(?:good|excellent|favou?rable)|symptomatic relief|relief of (?:her |his |the )?symptoms|favou?rable (?:outcome|course|response|evolution|clinical course)|uneventful(?:ly)?|successful(?:ly)? (?:treat\w*|manag\w*)|(?:treated|managed) successfully|was effective|(?:evolution|course|clinical course|progress|progression) (?:\w+ ){0,4}?(?:was|were) (?:\w+ )?(?:favou?rable|good|satisfactory)|(?:remarkable|significant|marked|good|excellent|substantial|considerable|dramatic|immediate|rapid|prompt|satisfactory|effective) (?:\w+ )?(?:pain|symptom|headache) relief|relief of (?:her |his |the )?(?:pain|headache))\b/gi,
+    // Rules 1.5.0: no outcome from mimics: a headache "relieved by lying flat" (its postural character), "recovery of her
+    // platelet count", "a system-based improvement plan", "with little improvement", a procedure that "was uneventful"
+    // (only the course, the follow-up or the recovery being uneventful is an outcome, a full recovery, see above);
+    // "immediate relief" says when, not how complete ("complete relief" stays a full recovery).
+    re: /\b(?:improved|(?<!\b(?:little|minimal|no|without) )improvement(?! (?:plan|program|programme|project|initiative|strategy|process|measures?)\b)|improving|recovered|(?<!(?:an(?:a)?esthesia|an(?:a)?esthetic|postan(?:a)?esthesia|post-an(?:a)?esthesia) )recovery(?! room| unit| area| ward| of (?:her |his |the )?(?:platelets?|platelet counts?|counts?|blood|white|neutrophils?|cell|laboratory|labs?|coagulation|renal|kidney|liver|hepatic|h(?:a)?emoglobin|spontaneous breathing)\b)|resolved|resolution|relieved|regression|regressed|subsided|abated|alleviated|ameliorated|amelioration|(?:good|excellent) (?:clinical )?(?:outcome|response)|outcome (?:\w+ ){0,5}?(?:was|were) (?:also )?(?:good|excellent|favou?rable)|symptomatic relief|relief of (?:her |his |the )?symptoms|favou?rable (?:outcome|course|response|evolution|clinical course)|successful(?:ly)? (?:treat\w*|manag\w*)|(?:discharged|transferred) (?:\w+ ){0,4}?in satisfactory condition|immediate relief|relief (?:of|from) (?:her |his |the )?(?:symptoms|pain|headache)|(?:reversed|reversing|reversal of) (?:all )?(?:the |her |his )?(?:\w+ ){0,2}(?:symptoms|deficits?|signs)|(?:treated|managed) successfully|was effective|(?:evolution|course|clinical course|progress|progression) (?:\w+ ){0,4}?(?:was|were) (?:\w+ )?(?:favou?rable|good|satisfactory)|(?:remarkable|significant|marked|good|excellent|substantial|considerable|dramatic|immediate|rapid|prompt|satisfactory|effective) (?:\w+ )?(?:pain|symptom|headache) relief)\b(?! (?:by|on|when|in|with|upon|after|while) (?:lying|laying|recumbency|(?:the )?(?:supine|recumbent|prone|horizontal|lying)|assuming|being supine|bed ?rest))/gi,
     confidence: 0.55,
   },
 ];
 
 const OUTCOME_HINT =
-  /recover|resol|improv|reliev|relief|sequel|deficit|died|death|deceas|residual|permanent|persist|remain|complete|full|total|asymptomatic|recurrence|outcome|uneventful|free|baseline|disabilit|expired|succumbed|passed away|disappeared|partial|partly|modest|still|paraplegic|paralys|paralyz|paretic|foot drop|numbness|weakness|satisfactory|regress|regain|subsid|abate|allevia|amelior|success|effective|intact|normal|fatal|autopsy|mortem|left with|continued to|irreversible|lasting|long-term|%|percent|back to|returned|healed|discharged|bound|bedridden|dependent|unconscious|comatose|stopped|ceased|longer|excellent|favou?rable|no (?:\w+ )?(?:complications|problems)|unchanged/i;
+  /recover|resol|improv|reliev|relief|sequel|deficit|died|death|deceas|residual|permanent|persist|remain|complete|full|total|asymptomatic|assymptomatic|revers|resorp|reabsorb|resorb|recurrence|outcome|uneventful|free|baseline|disabilit|expired|succumbed|passed away|disappeared|partial|partly|modest|still|paraplegic|paralys|paralyz|paretic|foot drop|numbness|weakness|satisfactory|regress|regain|subsid|abate|allevia|amelior|success|effective|intact|normal|fatal|autopsy|mortem|left with|continued to|irreversible|lasting|long-term|%|percent|back to|returned|healed|discharged|bound|bedridden|dependent|unconscious|comatose|stopped|ceased|longer|excellent|favou?rable|no (?:\w+ )?(?:complications|problems)|unchanged/i;
 
 /** Index = severity rank: lower is more severe. */
 const SEVERITY: Outcome[] = [Outcome.DEATH, Outcome.RESIDUAL_DEFICIT, Outcome.PARTIAL_RECOVERY, Outcome.FULL_RECOVERY, Outcome.IMPROVED_UNSPECIFIED];
@@ -147,9 +158,9 @@ const SEVERITY: Outcome[] = [Outcome.DEATH, Outcome.RESIDUAL_DEFICIT, Outcome.PA
 /** Self-negating wordings ("without sequelae", "asymptomatic") count only when the sentence is about the course. */
 // "symptom-free" only: "the symptoms resolved" is no self-negating wording (up to rules 1.2.0 the bare "symptom" prefix
 // made it one, so a resolution of "symptoms" needed a course word such as "weeks" or "after").
-const SELF_NEGATING = /^(?:without|no |free of|asymptomatic|symptom[- ]free|neurologically|normal neurological)/;
+const SELF_NEGATING = /^(?:without|no |free of|as{1,2}ymptomatic|symptom[- ]free|neurologically|normal neurologic)/;
 const COURSE_CONTEXT =
-  /\b(?:discharged|discharge|recover\w*|follow[- ]?up|later|returned|weeks|months|years|after|went home|postoperative|outcome|long[- ]term|lasting|permanent|eventually|finally|subsequently|at present|currently|today|thereafter|since)\b/i;
+  /\b(?:discharged|discharge|left (?:the )?hospital|recover\w*|follow[- ]?up|later|returned|weeks|months|years|after|(?:went|sent|gone) home|postoperative|outcome|long[- ]term|lasting|permanent|eventually|finally|subsequently|at present|currently|today|thereafter|since)\b/i;
 
 /** "continued to report ..." is a residual deficit only when said of the late course ("7 months following"). */
 const LATE_ONLY = /^continued to/;
@@ -219,7 +230,8 @@ function sentenceFinding(ctx: SentenceContext, allMeansReported: boolean): Findi
       const own = selfNegating ? f & HYPOTHETICAL : f & (NEGATED | HYPOTHETICAL);
       if (own) continue;
       // "There were no long-term sequelae" is about the course; "no deficits" at presentation is not.
-      if (selfNegating && !COURSE_CONTEXT.test(text)) continue;
+      // Rules 1.5.0: sequelae are lasting by definition ("the patient suffered no neurologic sequelae" needs no course word).
+      if (selfNegating && !COURSE_CONTEXT.test(text) && !/sequel/.test(phrase)) continue;
       if (LATE_ONLY.test(phrase) && !LATE_CONTEXT.test(text)) continue;
       // Rules 1.4.0: "Despite initial conservative management, her symptoms persisted": a first treatment that failed, not the end state.
       if (rule.outcome === Outcome.RESIDUAL_DEFICIT && PERSISTED.test(phrase) && DESPITE.test(text)) continue;

@@ -49,3 +49,11 @@ describe('segmentPatients, rules 1.3.0', () => {
     ]);
   });
 });
+
+describe('segmentPatients, rules 1.5.0', () => {
+  it('keeps the one patient the authors report beside a literature count', () => {
+    expect(seg('', 'We report a 61 year old woman who developed meningitis. Of the 31 cases, 20 occurred after spinal anesthesia.').count).toBe(1);
+    expect(seg('Two cases of meningitis', 'We report a 30-year-old woman and a 41-year-old man.').count).toBe(2);
+    expect(seg('', 'We report a series of 33 patients. Of the 33 cases, 20 occurred after spinal anesthesia.').count).toBe(0);
+  });
+});

@@ -28,6 +28,8 @@ const STATED_COUNT = new RegExp(
   'gi',
 );
 const REPORTED_COUNT = new RegExp(`\\b(?:we|the authors) (?:here |hereby )?(?:report|present|describe|discuss)(?:ed)? (?:the )?(${NUMBER_SOURCE}) (?:\\w+ ){0,2}?(?:cases|patients|women|men|parturients|children)\\b`, 'i');
+/** "We report a 57-year-old man", "we describe an unusual case": one patient ("a series of", "a total of", "a group of" are not one). */
+const REPORTED_ONE = /\b(?:we|the authors) (?:here |hereby )?(?:report|present|describe)(?:ed)? (?:on )?(?:a|an|one) (?!series\b|total\b|group\b|cohort\b|number\b|review\b)(?:[\w-]+ ){0,4}?(?:case|patient|wom[ae]n|m[ae]n|parturient|girl|boy|gentleman|lady|primigravida|multigravida|primipara|multipara)\b(?! series)/i;
 // "Patient No. 1", "case #2" as well as "Case 1".
 const MARKER = /\b(?:case|patient)(?: (?:no\.?|number|nr\.?|#) ?| ?#)? ?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b(?! (?:cases|patients))|\b(?:the|our) (first|second|third|fourth|fifth|other|latter) (?:case|patient)\b|\b(one) (?:patient|case)\b(?! report)/i;
 const MARKER_WITHIN = 40;
@@ -64,6 +66,13 @@ export function segmentPatients(title: SentenceContext[], abstract: SentenceCont
     const n = m ? parseNumber(m[1]) : null;
     if (n !== null && n >= 1 && n <= MAX_PATIENTS) {
       stated = n;
+      break;
+    }
+    // Rules 1.5.0: "We report a 57 year old man who ..." then "Of the 28 cases, 18 occurred after ...": the authors
+    // report one patient; the literature's count is not theirs (it made the record a 28-patient aggregate, so none).
+    // Only against a count above the aggregate limit: a smaller stated count ("Two cases of ...") stands.
+    if (!m && stated > MAX_PATIENTS && REPORTED_ONE.test(ctx.sentence.text)) {
+      stated = 1;
       break;
     }
   }

@@ -127,6 +127,16 @@ const EXTRA: { kind: TermKind; key: string; surfaces: string[] }[] = [
   // Analgesia given as a treatment ("treated conservatively with analgesia"); "labour analgesia" and "epidural analgesia" stay procedures.
   { kind: TermKind.TREATMENT, key: 'analgesics', surfaces: ['with analgesia', 'and analgesia', 'simple analgesia', 'oral analgesia', 'regular analgesia', 'multimodal analgesia', 'simple analgesics', 'analgesic drugs', 'analgesic therapy', 'painkillers'] },
   { kind: TermKind.TREATMENT, key: 'anticoagulation-reversal', surfaces: ['platelet transfusion', 'transfusion of platelets', 'platelet concentrate', 'platelet concentrates', 'platelet preparation', 'fresh frozen plasma', 'FFP', 'prothrombin complex'] },
+  // Rules 1.5.0: wordings of the curated terms from the terms' meaning (the classes of the unseen4 analysis: either
+  // technique of a neuraxial block named as alternatives is the parent; cortical veins are cerebral veins; PRES, RCVS,
+  // pneumocephalus and meningitis by their other names).
+  { kind: TermKind.PROCEDURE, key: 'neuraxial-anesthesia', surfaces: ['spinal or epidural anesthesia', 'spinal or epidural anaesthesia', 'epidural or spinal anesthesia', 'epidural or spinal anaesthesia', 'spinal or epidural analgesia', 'epidural or spinal analgesia', 'spinal or epidural block', 'epidural or spinal block', 'spinal and epidural anesthesia', 'spinal and epidural anaesthesia', 'spinal and epidural analgesia', 'spinal and epidural anesthesias', 'spinal or epidural anesthesias', 'neuraxial analgesia', 'neuraxial anaesthesia', 'neuraxial blockade'] },
+  { kind: TermKind.TREATMENT, key: 'surgical-management', surfaces: ['surgical closure', 'surgical repair', 'surgically repaired', 'surgically closed', 'operative repair'] },
+  { kind: TermKind.PROCEDURE, key: 'epidural-steroid-injection', surfaces: ['epidural injections of steroids', 'epidural injection of steroids', 'epidural injection of corticosteroids', 'epidural steroid infiltration', 'epidural corticosteroid infiltration'] },
+  { kind: TermKind.COMPLICATION, key: 'cerebral-venous-thrombosis', surfaces: ['cortical vein thrombosis', 'cortical venous thrombosis', 'cortical vein thromboses', 'cerebral venous thromboses'] },
+  { kind: TermKind.COMPLICATION, key: 'posterior-reversible-encephalopathy', surfaces: ['posterior reversible encephalopathy', 'reversible posterior leukoencephalopathy', 'reversible posterior leukoencephalopathy syndrome', 'RPLS', 'reversible posterior encephalopathy syndrome'] },
+  { kind: TermKind.COMPLICATION, key: 'pneumocephalus', surfaces: ['intracranial air', 'intracranial air collection', 'air in the cranial cavity', 'tension pneumocephalus'] },
+  { kind: TermKind.COMPLICATION, key: 'bacterial-meningitis', surfaces: ['pyogenic meningitis', 'purulent meningitis', 'septic meningitis', 'streptococcal meningitis', 'staphylococcal meningitis', 'pneumococcal meningitis', 'iatrogenic bacterial meningitis'] },
 ];
 
 /**

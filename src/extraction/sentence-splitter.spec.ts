@@ -24,3 +24,11 @@ describe('splitSentences', () => {
     expect(splitSentences('Values of 2.5Mg were seen in fig.2A of the report.').length).toBe(1);
   });
 });
+
+describe('splitSentences, rules 1.5.0', () => {
+  it('ends a sentence after a reference numeral followed by a space and a new sentence', () => {
+    const s = splitSentences('Options include surgical repair of the leak.5 We report a woman who bled.');
+    expect(s.map((x) => x.text)).toEqual(['Options include surgical repair of the leak.5', 'We report a woman who bled.']);
+    expect(splitSentences('The dose was 2.5 Mg twice daily.').length).toBe(1);
+  });
+});

@@ -56,6 +56,12 @@ export function splitSentences(text: string): Sentence[] {
           i = d - 1;
           continue;
         }
+        // Rules 1.5.0: the same with a space before the next sentence ("the underlying CSF leak.5 We report a case").
+        if (d > j && d < n - 2 && text[d] === ' ' && /[A-Z]/.test(text[d + 1]) && /[a-z]/.test(text[d + 2]) && !ABBREVIATIONS.has(precedingWord(text, i, start).replace(/\.$/, ''))) {
+          push(d);
+          i = d - 1;
+          continue;
+        }
       }
       if (j < n && !/\s/.test(text[j])) continue; // "0.5", "e.g.x", "U.S."
       let k = j;

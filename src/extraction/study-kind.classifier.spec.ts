@@ -38,3 +38,11 @@ describe('classifyStudy, rules 1.3.0', () => {
     expect(classifyStudy(buildInput({ publicationTypes: [] }), 'With micro-CT we report on the neuroanatomy of an adult braincase.').kind).toBe('UNKNOWN');
   });
 });
+
+describe('classifyStudy, rules 1.5.0', () => {
+  it('reads a passive announcement of the case as an individual patient beside a quoted meta-analysis', () => {
+    const text = 'A meta-analysis gave the onset of the headache as 1 to 7 days. Presented here is the first published case of a headache starting on day 14.';
+    expect(classifyStudy(buildInput({ publicationTypes: [] }), text).kind).toBe('CASE_REPORT');
+    expect(classifyStudy(buildInput({ publicationTypes: [] }), 'A meta-analysis of 20 trials. The first case of the syndrome was reported in 1950.').kind).toBe('NOT_INDIVIDUAL_PATIENTS');
+  });
+});

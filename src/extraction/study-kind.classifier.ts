@@ -25,6 +25,13 @@ const GROUP_CUE =
  */
 const FEW_CASES_CUE = /\b(?:we|the authors) (?:report|present|describe)(?:ed)? (?:two|three|four|five|2|3|4|5) (?:\w+ )?(?:cases|patients)\b/i;
 
+/**
+ * Rules 1.5.0: the passive announcement of the record's own case ("Presented here is the first published case of ...",
+ * "Described is the first reported case of ...", "Reported here is a case of ..."): a patient the authors report, even
+ * when the background quotes a meta-analysis or an incidence. "The first case of X was reported in 1950" (no "is") is not one.
+ */
+const CASE_ANNOUNCED = /\b(?:presented|described|reported|discussed) (?:here |herein )?is (?:the|a|an|our) (?:\w+ ){0,3}?case\b|\bhere(?:in)?,? (?:is|we) (?:present|report|describe)(?:ed)? (?:the|a|an) (?:\w+ ){0,3}?(?:case|patient)\b/i;
+
 export interface StudyKindFinding {
   kind: StudyKind;
   individual: boolean;
@@ -47,7 +54,7 @@ export function classifyStudy(input: ExtractionInput, text: string): StudyKindFi
   if (individualText && !groupType && !groupText) return { kind: 'CASE_REPORT', individual: true };
   if (individualText && (groupType || groupText)) {
     // Individual patient inside a review/trial wording: only a clear "N-year-old" or "we report a case" counts.
-    if ((/\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|yr)s?[- ]old (?:\w+ ){0,2}(?:woman|man|female|male|girl|boy|patient|parturient|primigravida|gentleman|lady)\b|\b(?:we|the authors) (?:report|present|describe) (?:on )?(?:a|an|the) (?:\w+ )?(?:case|patient)\b/i.test(text) || FEW_CASES_CUE.test(text)) && !/\brandomi[sz]ed\b/i.test(text)) {
+    if ((/\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|yr)s?[- ]old (?:\w+ ){0,2}(?:woman|man|female|male|girl|boy|patient|parturient|primigravida|gentleman|lady)\b|\b(?:we|the authors) (?:report|present|describe) (?:on )?(?:a|an|the) (?:\w+ )?(?:case|patient)\b/i.test(text) || FEW_CASES_CUE.test(text) || CASE_ANNOUNCED.test(text)) && !/\brandomi[sz]ed\b/i.test(text)) {
       return { kind: 'CASE_REPORT', individual: true };
     }
     return { kind: 'NOT_INDIVIDUAL_PATIENTS', individual: false };

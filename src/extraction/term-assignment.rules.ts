@@ -5,7 +5,7 @@ import { HISTORICAL, HYPOTHETICAL, NEGATED, spanFlags } from './context-scopes';
 import { flagsAt, type SentenceContext } from './field-context';
 import type { VocabularyMatcher } from './vocabulary-matcher';
 import { parseOrdinal } from './number-words';
-import { tokenize } from './text-tokenizer';
+import { normalizeWord, tokenize } from './text-tokenizer';
 
 /** One asserted vocabulary term found for a patient. */
 export interface TermMention {
@@ -19,7 +19,7 @@ export interface TermMention {
 }
 
 const SPINAL_CUE = /\b(?:spinal|spine|lumbar|thoracic|cervical|sacral|cauda|conus|thecal|vertebral|laminectomy|hemilaminectomy|paraplegia|paraparesis|radicular|intradural|[CTLS]\d{1,2}(?:\s?[-–/]\s?[CTLS]?\d{1,2})?)\b/gi;
-const CRANIAL_CUE = /\b(?:intracranial|cranial|brain|cerebral|midline shift|craniotomy|craniectomy|burr|frontal|parietal|temporal|occipital|convexity|head|fronto-?\w*|left[- ]sided|right[- ]sided|bilateral|dysphasia|seizures?|herniation|hemiparesis|consciousness)\b/gi;
+const CRANIAL_CUE = /\b(?:intracranial|cranial|brain|cerebral|midline shift|craniotomy|craniectomy|hemicraniectomy|craniotomies|burr|frontal|parietal|temporal|occipital|convexity|head|fronto-?\w*|left[- ]sided|right[- ]sided|bilateral|dysphasia|seizures?|herniation|hemiparesis|consciousness)\b/gi;
 
 function count(re: RegExp, text: string): number {
   re.lastIndex = 0;
@@ -42,7 +42,8 @@ const SITE_WORDS = /\b(?:spinal|spine|intracranial|cranial|cerebral|lumbar|thora
  * "spinal anesthesia", "lumbar puncture", "epidural catheter": the name of a procedure says where the
  * needle went, not where the haematoma is; not counted as a site word.
  */
-const PROCEDURE_NAMES = /\b(?:spinal|lumbar|thoracic|cervical|caudal)[- ](?:an(?:a)?esthe\w*|an(?:a)?lgesia|blocks?|blockade|needles?|punctures?|taps?|catheters?|injections?|drains?)\b/gi;
+// Rules 1.5.0: "combined spinal-epidural" is a procedure name too.
+const PROCEDURE_NAMES = /\b(?:spinal|lumbar|thoracic|cervical|caudal)[- ](?:an(?:a)?esthe\w*|an(?:a)?lgesia|blocks?|blockade|needles?|punctures?|taps?|catheters?|injections?|drains?|epidural)\b/gi;
 
 function siteBalance(text: string): number {
   const t = text.replace(PROCEDURE_NAMES, ' ');
@@ -72,6 +73,8 @@ function isSurgery(matcher: VocabularyMatcher, e: VocabularyEntry): boolean {
 const BOTH_SPACES = /epi-?subdural|epidural[- ](?:and )?subdural|subdural[- ](?:and )?epidural/i;
 
 const AFTER_WORDS = new Set(['after', 'following', 'post', 'from', 'complicating', 'during']);
+/** Rules 1.5.0: "persisted after", "recurred after": what the treatment did not cure, not a harm it caused. */
+const PERSISTED_BEFORE = new Set(['persisted', 'persists', 'persist', 'persisting', 'continued', 'remained', 'unchanged', 'unresolved', 'recurred', 'returned', 'reappeared', 'even'].map(normalizeWord));
 /** Words allowed between "after" and the procedure ("after two lumbar epidural blood patches"). */
 const FILLER = new Set(['a', 'an', 'the', 'her', 'his', 'two', 'three', 'four', 'five', 'six', 'several', 'multiple', 'repeated', 'repeat', 'series', 'of', 'lumbar', 'thoracic', 'cervical', 'autologous', 'prophylactic', 'therapeutic', 'an', 'uneventful', 'successful', 'second', 'another', 'course', 'courses']);
 /** A general term made specific by its sentence ("epidural catheter ... in labour"). */
@@ -82,6 +85,8 @@ const SPECIALISE: Record<string, { cue: RegExp; key: string }[]> = {
     // "The epidural catheter was inserted ... at the Th6-7 level": sited at a thoracic interspace (not "a block to T10").
     { cue: /\b(?:at|into) (?:the )?(?:T|Th)\s?(?:[1-9]|1[0-2])(?:\s?[-–/]\s?(?:T|Th)?\s?\d{1,2})?\b/, key: 'thoracic-epidural-analgesia' },
   ],
+  // Rules 1.5.0: "epidural injections of local anesthetic and depo-steroids" is the epidural steroid injection.
+  'epidural-injection': [{ cue: /\b(?:\w+-)?(?:steroids?|corticosteroids?|methylprednisolone|triamcinolone|dexamethasone|betamethasone)\b/i, key: 'epidural-steroid-injection' }],
   meningitis: [{ cue: /\b(?:bacteri\w*|\w*coccus|\w*cocci|pseudomonas|klebsiella|listeria|haemophilus|e\. ?coli|gram[- ](?:positive|negative))\b/i, key: 'bacterial-meningitis' }],
   headache: [
     { cue: /\bnon-?(?:postural|positional|orthostatic)\b|\bnot postural\b|\bno longer postural\b|\bwithout (?:a )?postural\b|\b(?:even|also|persist\w*|remained|continued) (?:\w+ )?(?:in|when|while|on) (?:the )?(?:supine|lying|recumbent|lying down)\b/i, key: 'non-postural-headache' },
@@ -91,6 +96,17 @@ const SPECIALISE: Record<string, { cue: RegExp; key: string }[]> = {
     { cue: /\b(?:worse|worsen\w*|severe|aggravated|exacerbated|increased|provoked) (?:\w+ )?(?:with|on|upon|when|by|in) (?:standing|sitting|the upright|upright|rising|getting up)\b|\b(?:improved|relieved|better|eased|alleviated|resolved|disappeared) (?:\w+ )?(?:with|on|upon|when|by|in) (?:lying|recumbency|the supine|supine)\b/i, key: 'orthostatic-headache' },
   ],
 };
+/** Rules 1.5.0: an epidural named as the anaesthesia of a caesarean ("caesarean section under epidural anaesthesia", "an epidural for the urgent caesarean"). */
+const CAESAREAN_UNDER = /\b(?:c(?:a)?esarean|c-section)(?: section| delivery)?(?: was performed| was done)? under (?:\w+ )?$/i;
+const FOR_CAESAREAN = /^(?:\s\w+){0,2}? for (?:an? |the |her )?(?:urgent |emergency |emergent |elective |repeat |planned )?(?:c(?:a)?esarean|c-section)/i;
+function caesareanAnaesthesia(ctx: SentenceContext, start: number, end: number): boolean {
+  return CAESAREAN_UNDER.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, start - 48), start)) || FOR_CAESAREAN.test(ctx.fieldText.slice(end, Math.min(ctx.sentence.end, end + 60)));
+}
+/** Rules 1.5.0: role rules (see collectMentions). */
+const BLOOD_PRODUCT = /platelet|plasma|\bFFP\b/i;
+const ANTITHROMBOTIC_DRUG = /anticoag|warfarin|heparin|enoxaparin|dalteparin|tinzaparin|fondaparinux|rivaroxaban|apixaban|dabigatran|edoxaban|coumadin|acenocoumarol|phenprocoumon|antiplatelet|clopidogrel|prasugrel|ticagrelor|aspirin|acetylsalicylic|thrombolys|alteplase/i;
+const INJECTED_STEROID_BEFORE = /\b(?:epidural|caudal|transforaminal|interlaminar|intrathecal|facet|perineural) (?:\w+ )?(?:injections?|infiltrations?|blocks?) (?:of|with|containing|using) (?:[\w-]+ ){0,5}?(?:and|plus|with|\+) (?:[\w-]+ |\w+-)?$/i;
+const SITE_OF_FINDING_AFTER = /^[\s-]*(?:hematomas?|haematomas?|hemorrhages?|haemorrhages?|bleeding|abscess(?:es)?|space|fat|venous plexus|veins?|collections?|empyema)\b/i;
 const REPEAT_WORDS: Record<string, number> = { repeat: 2, repeated: 2, another: 2, subsequent: 2 };
 
 /**
@@ -150,7 +166,11 @@ export function procedureRole(sentences: SentenceContext[], opts: CollectOptions
       if (spanFlags(ctx.flags, m.tokenFrom, m.tokenTo) & (NEGATED | HYPOTHETICAL)) continue;
       for (let k = m.tokenFrom - 1; k >= 0 && k >= m.tokenFrom - 6; k--) {
         const w = ctx.tokens[k].norm;
-        if (AFTER_WORDS.has(w)) return true;
+        // Rules 1.5.0: "the headache persisted after EBP": a treatment that failed, not the procedure a harm followed.
+        if (AFTER_WORDS.has(w)) {
+          if (k > 0 && PERSISTED_BEFORE.has(ctx.tokens[k - 1].norm)) break;
+          return true;
+        }
         if (!FILLER.has(w) && parseOrdinal(w) === null) break;
       }
       if (followedByHarm(ctx.fieldText.slice(m.end, Math.min(m.end + 120, ctx.sentence.end)))) return true;
@@ -290,7 +310,14 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
           if (UNDER_ANAESTHESIA_AFTER.test(ctx.fieldText.slice(m.end, Math.min(ctx.sentence.end, m.end + 60)))) continue;
           // "a vitamin K antagonist" is an anticoagulant, not its reversal.
           if (e.key === 'anticoagulation-reversal' && /^[\s-]*antagonists?\b/i.test(ctx.fieldText.slice(m.end, m.end + 14))) continue;
+          // Rules 1.5.0: platelets or plasma given for a low count or a coagulopathy reverse no anticoagulant: the curated term
+          // "Stopping or reversing anticoagulation" needs a drug to reverse in the record.
+          if (e.key === 'anticoagulation-reversal' && BLOOD_PRODUCT.test(surface) && !ANTITHROMBOTIC_DRUG.test(opts.recordText)) continue;
+          // Rules 1.5.0: "epidural injections of local anesthetic and steroids": the steroid of the injection is no treatment.
+          if (e.key === 'corticosteroids' && INJECTED_STEROID_BEFORE.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 80), m.start))) continue;
         }
+        // Rules 1.5.0: "an acute thoracic epidural hematoma": the site of a finding, not a procedure.
+        if (e.kind === TermKind.PROCEDURE && SITE_OF_FINDING_AFTER.test(ctx.fieldText.slice(m.end, m.end + 16))) continue;
         // "Combined spinal-epidural anesthesia was performed for labor analgesia": the purpose of the procedure named before it.
         if (e.key === 'labour-epidural-analgesia' && /\bfor\s+$/i.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 5), m.start)) && ctx.matches.some((o) => o !== m && o.end <= m.start && o.entries.some((x) => x.kind === TermKind.PROCEDURE))) continue;
         if (e.key === 'epidural-catheter-removal' && REMOVAL_AS_TIME_BEFORE.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 30), m.start))) continue;
@@ -325,7 +352,11 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
         // Rules 1.4.0: "She presented in labor at 32 weeks. After multiple epidural attempts, ...": the labour said in the
         // sentence before (of the same field) makes an epidural told without a caesarean a labour epidural.
         if (key === EPIDURAL_KEY && before && before.field === ctx.field && LABOUR_BEFORE.test(before.sentence.text) && !CAESAREAN.test(ctx.sentence.text) && opts.matcher.byKey(e.kind, 'labour-epidural-analgesia')) key = 'labour-epidural-analgesia';
+        // Rules 1.5.0: "a labouring woman underwent a caesarean section under epidural anaesthesia": the anaesthesia of the
+        // operation is no labour epidural, whatever the sentence says of the labour.
+        const forCaesarean = key === EPIDURAL_KEY && caesareanAnaesthesia(ctx, m.start, m.end);
         for (const special of SPECIALISE[key] ?? []) {
+          if (forCaesarean && special.key === 'labour-epidural-analgesia') continue;
           if (assertedCue(special.cue, ctx) && opts.matcher.byKey(e.kind, special.key)) {
             key = special.key;
             break;
@@ -401,6 +432,15 @@ const CLAUSE_WORDINGS: { kind: TermKind; key: string; hint: RegExp; recordHint?:
     hint: /\b(?:stopped|discontinu|suspended|withheld|held\b|interrupt|ceased|cessation|withdrawal)/i,
     recordHint: /anticoag|warfarin|heparin|enoxaparin|rivaroxaban|apixaban|dabigatran|edoxaban|coumadin|acenocoumarol|antiplatelet|clopidogrel/i,
     re: /\b(?:(?:the |her |his )?(?:anticoagulants?|anticoagulation|anticoagulant therapy|warfarin|heparin|enoxaparin|rivaroxaban|apixaban|dabigatran|edoxaban|coumadin|acenocoumarol|antiplatelet (?:therapy|drugs?|agents?)|clopidogrel)) (?:was|were|is|are|had been) (?:\w+ )?(?:stopped|discontinued|suspended|withheld|held|interrupted|ceased)\b(?! (?:\w+ ){0,3}(?:before|prior to) )|\b(?:discontinuation|cessation|withdrawal|interruption) of (?:the |her |his )?(?:anticoagulants?|anticoagulation|anticoagulant therapy|warfarin|heparin|enoxaparin|rivaroxaban|apixaban|dabigatran|edoxaban|coumadin|acenocoumarol)\b(?! (?:\w+ ){0,3}(?:before|prior to) )/i,
+  },
+  {
+    // Rules 1.5.0: a culture-positive CSF in a record about meningitis is bacterial meningitis ("Streptococci were isolated
+    // from the CSF", "Cerebrospinal cultures grew S. salivarius"). "cultures were negative/sterile" does not match.
+    kind: TermKind.COMPLICATION,
+    key: 'bacterial-meningitis',
+    hint: /\b(?:CSF|cerebrospinal)\b/i,
+    recordHint: /mening/i,
+    re: /\b(?:CSF|cerebrospinal(?: fluid)?) cultures? (?:grew|yielded|(?:was|were) positive for)\b|\b(?:streptococc|staphylococc|enterococc|pneumococc|meningococc|pseudomonas|klebsiella|escherichia|bacteri|organism|pathogen)\w*(?: [\w.]+){0,3}? (?:was|were) (?:isolated|cultured|grown|recovered) (?:from|in) (?:the )?(?:CSF|cerebrospinal fluid)\b/i,
   },
 ];
 

@@ -9,9 +9,11 @@ import type { VocabularyMatcher } from './vocabulary-matcher';
  * - a procedure or symptom heading is kept only when the text names no procedure (symptom) at all;
  * - a complication heading is dropped when the text names another complication of the same parent
  *   (the text's "subarachnoid hematoma" over the heading "Hematoma, Epidural, Spinal").
+ * - (rules 1.5.0) a complication heading is dropped when the text names that complication only negated or hedged
+ *   (`hedgedKeys`: kind:key of the text's non-asserted mentions).
  * Without an abstract (or without any text fact of the kind) the headings are all there is, and stay.
  */
-export function textOverMesh(mentions: TermMention[], matcher: VocabularyMatcher, hasAbstract: boolean): TermMention[] {
+export function textOverMesh(mentions: TermMention[], matcher: VocabularyMatcher, hasAbstract: boolean, hedgedKeys: ReadonlySet<string> = new Set()): TermMention[] {
   if (!hasAbstract || !mentions.some((m) => m.evidence.method === 'MESH_MAPPING')) return mentions;
   const text = mentions.filter((m) => m.evidence.method !== 'MESH_MAPPING');
   const textKinds = new Set(text.map((m) => m.kind));
@@ -20,6 +22,9 @@ export function textOverMesh(mentions: TermMention[], matcher: VocabularyMatcher
   const textParents = new Set(text.filter((m) => m.kind === TermKind.COMPLICATION).map((m) => parentOf(m.kind, m.key)).filter((p): p is string => p !== null));
   return mentions.filter((m) => {
     if (m.evidence.method !== 'MESH_MAPPING' || textKeys.has(`${m.kind}:${m.key}`)) return true;
+    // Rules 1.5.0: the text names the heading's complication only as negated or hedged ("initially misdiagnosed as a
+    // post-dural puncture headache"): the heading indexes the discussion, not a finding of the patient.
+    if (m.kind === TermKind.COMPLICATION && hedgedKeys.has(`${m.kind}:${m.key}`)) return false;
     if (m.kind === TermKind.PROCEDURE || m.kind === TermKind.SYMPTOM) return !textKinds.has(m.kind);
     if (m.kind === TermKind.COMPLICATION) {
       const parent = parentOf(m.kind, m.key);
