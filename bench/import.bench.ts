@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     const cpu = process.cpuUsage(cpu0);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     clearInterval(sampler);
+    samples.push(process.memoryUsage().rss); // an import shorter than a second has no sample otherwise
     const quarter = Math.max(1, Math.floor(samples.length / 4));
     const peak = (values: number[]) => Math.max(...values) / MB;
     console.log(`records read ${report.recordsRead}, created ${report.created}, errors ${report.errorCount}, stored ${report.stored}`);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 /** Roles an API key can carry. `admin` can do everything `curator` can. */
@@ -65,6 +66,11 @@ const envSchema = z.object({
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(250 * 1024 * 1024),
+  /**
+   * Worker threads that run the case extraction rules during imports and on-demand runs (src/extraction/extraction-threads.ts);
+   * 0 runs them on the main thread. Default: 1 on a machine with at least 2 CPUs, else 0.
+   */
+  EXTRACTION_THREADS: z.coerce.number().int().min(0).max(16).default(availableParallelism() >= 2 ? 1 : 0),
   /** Largest JSON request body (a GraphQL request, including an export file posted as text). */
   MAX_JSON_BODY_BYTES: z.coerce.number().int().min(100 * 1024).default(20 * 1024 * 1024),
   /** GraphQL operation limits, checked before execution (README "Limits and protections"). The standard introspection query has depth 15 and 230 fields. */

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CaseReportsModule } from '../case-reports/case-reports.module';
 import { PublicationsModule } from '../publications/publications.module';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CASE_EXTRACTOR } from './case-extractor';
+import { ExtractionThreads } from './extraction-threads';
 import { ExtractionSourceRepository } from './extraction-source.repository';
 import { ExtractionResolver } from './extraction.resolver';
 import { ExtractionService } from './extraction.service';
@@ -10,7 +12,13 @@ import { RuleBasedCaseExtractor } from './rule-based-case-extractor';
 /** Proposes case reports from publications (pure rules in this folder; storage through case-reports). */
 @Module({
   imports: [PublicationsModule, CaseReportsModule],
-  providers: [{ provide: CASE_EXTRACTOR, useClass: RuleBasedCaseExtractor }, ExtractionSourceRepository, ExtractionService, ExtractionResolver],
+  providers: [
+    { provide: CASE_EXTRACTOR, useClass: RuleBasedCaseExtractor },
+    { provide: ExtractionThreads, useFactory: (config: AppConfig) => new ExtractionThreads({ threads: config.EXTRACTION_THREADS }), inject: [APP_CONFIG] },
+    ExtractionSourceRepository,
+    ExtractionService,
+    ExtractionResolver,
+  ],
   exports: [ExtractionService],
 })
 export class ExtractionModule {}

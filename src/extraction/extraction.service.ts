@@ -12,6 +12,7 @@ import { TermKind } from '../vocabulary/term-kind.enum';
 import { CASE_EXTRACTOR, CaseExtractor } from './case-extractor';
 import { planExtraction } from './extraction-plan';
 import { ExtractionSourceRepository } from './extraction-source.repository';
+import { ExtractionThreads } from './extraction-threads';
 import { ExtractionInput, ExtractionResult, VocabularyEntry } from './extraction.types';
 import { ExtractCasesInput } from './inputs/extract-cases.input';
 import { ExtractionRun } from './models/extraction-run.model';
@@ -24,8 +25,24 @@ const MAX_PUBLICATIONS_PER_CALL = 1000;
 
 interface Prepared {
   version: string;
-  extract: (input: ExtractionInput) => ExtractionResult;
+  /** Kept for the worker threads: a worker that has not built this version's matcher asks for them. */
+  entries: VocabularyEntry[];
+  /** The rules on the main thread, built the first time they are needed there. */
+  extract: ((input: ExtractionInput) => ExtractionResult) | null;
   termIdOf: (kind: TermKind, key: string) => string | undefined;
+}
+
+type ExtractedPublication = Pick<Publication, 'id' | 'title' | 'abstract' | 'meshHeadings' | 'publicationTypes' | 'keywords' | 'language'>;
+
+/**
+ * Publications whose rules are running (on a worker thread, or already done on the main thread):
+ * ExtractionService.startExtraction makes one, writeExtraction stores what the rules proposed.
+ */
+export interface PendingExtraction {
+  readonly publicationIds: string[];
+  readonly prepared: Prepared | null;
+  /** Rejects when the rules (or their worker) fail; the rejection is marked handled, writeExtraction rethrows it. */
+  readonly results: Promise<ExtractionResult[]>;
 }
 
 export function extractionInputOf(publication: Pick<Publication, 'title' | 'abstract' | 'meshHeadings' | 'publicationTypes' | 'keywords' | 'language'>): ExtractionInput {
@@ -59,6 +76,7 @@ export class ExtractionService {
     private readonly caseReports: CaseReportsRepository,
     private readonly cases: CaseReportsService,
     private readonly outbox: OutboxRepository,
+    private readonly threads: ExtractionThreads,
   ) {}
 
   get rulesVersion(): string {
@@ -91,37 +109,65 @@ export class ExtractionService {
   }
 
   /** Proposes cases for these publications inside the caller's transaction (imports). */
-  async extractInTransaction(tx: Tx, publications: Pick<Publication, 'id' | 'title' | 'abstract' | 'meshHeadings' | 'publicationTypes' | 'keywords' | 'language'>[]): Promise<ExtractionRun> {
-    const run = emptyRun(this.rulesVersion);
-    if (!publications.length) return run;
+  async extractInTransaction(tx: Tx, publications: ExtractedPublication[]): Promise<ExtractionRun> {
+    return this.writeExtraction(tx, await this.startExtraction(tx, publications));
+  }
+
+  /**
+   * Starts the rules on these publications (their text is read now: later changes to the objects do
+   * not count) and returns without waiting for them when they run on a worker thread. The caller
+   * must pass the result to writeExtraction in the same transaction.
+   */
+  async startExtraction(tx: Tx, publications: ExtractedPublication[]): Promise<PendingExtraction> {
+    const publicationIds = publications.map((p) => p.id);
+    if (!publications.length) return { publicationIds, prepared: null, results: Promise.resolve([]) };
     const prepared = await this.prepare(tx);
-    const existing = await this.caseReports.findByPublicationIds(publications.map((p) => p.id), tx);
+    const inputs = publications.map(extractionInputOf);
+    let results: Promise<ExtractionResult[]>;
+    if (this.threads.enabled) {
+      results = this.threads.extract(prepared.version, prepared.entries, inputs);
+    } else {
+      prepared.extract ??= this.extractor.forVocabulary(prepared.entries);
+      results = Promise.resolve(inputs.map(prepared.extract));
+    }
+    // A caller that fails before it writes this chunk must not leave an unhandled rejection behind.
+    results.catch(() => undefined);
+    return { publicationIds, prepared, results };
+  }
+
+  /** Waits for the rules and stores their proposals (status rules of extraction-plan.ts). */
+  async writeExtraction(tx: Tx, pending: PendingExtraction): Promise<ExtractionRun> {
+    const run = emptyRun(this.rulesVersion);
+    const results = await pending.results;
+    const { prepared, publicationIds } = pending;
+    if (!prepared || !publicationIds.length) return run;
+    const existing = await this.caseReports.findByPublicationIds(publicationIds, tx);
     const touchedPublications: string[] = [];
     const replaced: string[] = [];
     const proposals: Parameters<CaseReportsService['insertSuggestedMany']>[1] = [];
-    for (const publication of publications) {
+    publicationIds.forEach((publicationId, index) => {
       run.publications += 1;
-      const result = prepared.extract(extractionInputOf(publication));
+      const result = results[index];
       if (!result.patients.length) run.withoutPatients += 1;
-      const mine = existing.filter((c) => c.publicationId === publication.id);
+      const mine = existing.filter((c) => c.publicationId === publicationId);
       const plan = planExtraction(mine, result.patients.map((patient) => patient.label));
       if (plan.skippedBecause) {
         run.skippedCurated += 1;
-        continue;
+        return;
       }
       replaced.push(...plan.replace);
       run.replacedCases += plan.replace.length;
       const wanted = new Set(plan.add.map((label) => label.trim().toLowerCase()));
       for (const patient of result.patients) {
         if (!wanted.delete(patient.label.trim().toLowerCase())) continue;
-        const { valid, proposal, dropped } = this.validProposal(caseProposalOf(patient, publication.id));
+        const { valid, proposal, dropped } = this.validProposal(caseProposalOf(patient, publicationId));
         run.droppedFacts += dropped;
         if (!valid) continue;
         proposals.push({ valid, suggestion: { facts: proposal.facts, extractionRulesVersion: result.rulesVersion || this.rulesVersion, termIdOf: prepared.termIdOf } });
         run.proposedCases += 1;
       }
-      if (plan.replace.length || plan.add.length) touchedPublications.push(publication.id);
-    }
+      if (plan.replace.length || plan.add.length) touchedPublications.push(publicationId);
+    });
     if (replaced.length) await this.cases.deleteSuggested(tx, replaced);
     await this.cases.insertSuggestedMany(tx, proposals);
     if (touchedPublications.length) await this.outbox.record(tx, 'publication', touchedPublications);
@@ -165,7 +211,7 @@ export class ExtractionService {
       .map((row) => ({ key: row.key, kind: row.kind as TermKind, label: row.label, synonyms: row.synonyms, meshUi: row.mesh_ui, parentKey: row.parent_key, source: isMeshSeededTerm(row.kind, row.key) ? ('mesh' as const) : ('curated' as const) }))
       .sort((a, b) => Number(a.source === 'mesh') - Number(b.source === 'mesh'));
     const ids = new Map(rows.map((row) => [`${row.kind}:${row.key}`, row.id]));
-    this.prepared = { version, extract: this.extractor.forVocabulary(entries), termIdOf: (kind, key) => ids.get(`${kind}:${key}`) };
+    this.prepared = { version, entries, extract: null, termIdOf: (kind, key) => ids.get(`${kind}:${key}`) };
     return this.prepared;
   }
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createReadStream } from 'node:fs';
 import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { AppModule } from '../../src/app.module';
 import { loadConfig } from '../../src/config/app-config';
 import { UnitOfWork } from '../../src/database/unit-of-work';
@@ -29,10 +29,11 @@ export interface LiteratureHarness {
   close(): Promise<void>;
 }
 
-export async function startLiteratureHarness(env: Record<string, string> = {}): Promise<LiteratureHarness> {
+/** `configure` may override providers (a worker that fails on purpose). */
+export async function startLiteratureHarness(env: Record<string, string> = {}, configure: (builder: TestingModuleBuilder) => TestingModuleBuilder = (builder) => builder): Promise<LiteratureHarness> {
   const database = await createTestDatabase();
   const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'error', SEED_DEMO_DATA: 'false', ...env });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ config, databaseUrl: database.url, poolSize: 4 })] }).compile();
+  const moduleRef = await configure(Test.createTestingModule({ imports: [AppModule.forRoot({ config, databaseUrl: database.url, poolSize: 4 })] })).compile();
   const app = moduleRef.createNestApplication({ logger: ['error'] });
   await app.init();
   const imports = app.get(ImportService);

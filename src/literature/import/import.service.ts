@@ -7,7 +7,7 @@ import type { Publication } from '../../publications/publication.entity';
 import type { PublicationFields } from '../../publications/publication-validation';
 import { titleFoldOf } from '../../publications/title-match';
 import { PublicationsRepository } from '../../publications/publications.repository';
-import { ExtractionService } from '../../extraction/extraction.service';
+import { ExtractionService, PendingExtraction } from '../../extraction/extraction.service';
 import { ImportMetrics } from '../../metrics/import-metrics';
 import { OutboxRepository } from '../../search/indexing/outbox.repository';
 import { parsePublications } from '../parse-publications';
@@ -155,12 +155,29 @@ export class ImportService {
         // chunk rewrote an ever longer array per chunk (quadratic in the file's records).
         const touched = new Set<string>();
         const statistics = new StatisticsRefresh();
+        const extract = options.extractCases ?? true;
+        // The previous chunk's extraction, running (on a worker thread) while this chunk is read and
+        // stored. At most one chunk is in the rules at a time, so memory holds about two chunks.
+        const pipeline: { inFlight: PendingExtraction | null } = { inFlight: null };
+        const writeInFlight = async () => {
+          const pending = pipeline.inFlight;
+          pipeline.inFlight = null;
+          if (pending) report.extracted(await this.extraction.writeExtraction(tx, pending));
+        };
         const flush = async () => {
           const records = chunk;
           chunk = [];
           if (!records.length) return;
-          await this.storeChunk(tx, records, report, startedAt, options.extractCases ?? true, touched);
+          // Publications are stored chunk after chunk in file order (the duplicate lookups see every earlier
+          // chunk); only the rules of one chunk overlap with the reading and storing of the next, and the
+          // proposals are written in file order too (the previous chunk's before this one's).
+          const toExtract = await this.storeChunk(tx, records, report, startedAt, extract, touched);
           if (statistics.due(report.totals().created)) await this.batches.refreshStatistics(tx);
+          if (!extract) return;
+          await pipeline.inFlight?.results; // the worker is free for this chunk...
+          const started = await this.extraction.startExtraction(tx, toExtract);
+          await writeInFlight(); // ...while the previous chunk's proposals are written
+          pipeline.inFlight = started;
         };
 
         try {
@@ -201,6 +218,7 @@ export class ImportService {
         const { created, merged } = report.totals();
         if (report.hasErrors && (mode === ImportMode.ATOMIC || report.unreadable || created + merged + chunk.length === 0)) throw new RollbackImport();
         await flush();
+        await writeInFlight();
         const id = await ensureBatch();
         await this.batches.finish(tx, id, report.totals(), [...touched]);
         report.batchId = id;
@@ -218,8 +236,9 @@ export class ImportService {
    * One chunk: one lookup for its duplicates, then each record, in file order, becomes a new
    * publication or is merged into the one it duplicates (stored, or new earlier in the file); new
    * publications are inserted together, merged ones updated once each, and the outbox told in one go.
+   * Returns the publications to propose cases for (none when extraction is off); the caller starts the rules.
    */
-  private async storeChunk(tx: Tx, chunk: Candidate[], report: ImportReportBuilder, startedAt: Date, extract: boolean, touched: Set<string>): Promise<void> {
+  private async storeChunk(tx: Tx, chunk: Candidate[], report: ImportReportBuilder, startedAt: Date, extract: boolean, touched: Set<string>): Promise<Publication[]> {
     const index = new PublicationIndex(
       await this.batches.findMatches(tx, {
         pmids: unique(chunk.map((item) => item.fields.pmid)),
@@ -277,11 +296,10 @@ export class ImportService {
     await this.batches.insertPublications(tx, [...created.values()].map(({ createdAt: _c, updatedAt: _u, ...row }) => row));
     for (const [id, patch] of patches) await this.publicationRows.update(tx, id, patch);
     await this.outbox.record(tx, 'publication', [...created.keys(), ...patches.keys()]);
-    if (extract) {
-      // New publications are at hand; merged ones are read back with what the merge filled in.
-      const merged = patches.size ? await this.publicationRows.findByIds([...patches.keys()], tx) : [];
-      report.extracted(await this.extraction.extractInTransaction(tx, [...created.values(), ...merged]));
-    }
+    if (!extract) return [];
+    // The publications to propose cases for: new ones are at hand; merged ones are read back with what the merge filled in.
+    const merged = patches.size ? await this.publicationRows.findByIds([...patches.keys()], tx) : [];
+    return [...created.values(), ...merged];
   }
 }
 
