@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from './app-config';
+import { availableParallelism } from 'node:os';
+import { ConfigError, extractionThreadsOf, loadConfig } from './app-config';
 
 describe('loadConfig', () => {
   it('applies defaults for an empty environment (embedded database, port 3000, demo data)', () => {
@@ -33,5 +34,16 @@ describe('loadConfig', () => {
 
   it('rejects short keys', () => {
     expect(() => loadConfig({ API_KEYS: 'bob:curator:short' })).toThrow(/shorter than 16/);
+  });
+});
+
+describe('extractionThreadsOf', () => {
+  it('runs the rules on the main thread with the embedded database, on a worker with PostgreSQL (2+ CPUs), and obeys EXTRACTION_THREADS', () => {
+    const cpus = availableParallelism();
+    expect(extractionThreadsOf(loadConfig({}))).toBe(0);
+    expect(extractionThreadsOf(loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/x' }))).toBe(cpus >= 2 ? 1 : 0);
+    expect(extractionThreadsOf(loadConfig({ EXTRACTION_THREADS: '2' }))).toBe(2);
+    expect(extractionThreadsOf(loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/x', EXTRACTION_THREADS: '0' }))).toBe(0);
+    expect(() => loadConfig({ EXTRACTION_THREADS: '17' })).toThrow(/EXTRACTION_THREADS/);
   });
 });

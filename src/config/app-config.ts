@@ -68,9 +68,9 @@ const envSchema = z.object({
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(250 * 1024 * 1024),
   /**
    * Worker threads that run the case extraction rules during imports and on-demand runs (src/extraction/extraction-threads.ts);
-   * 0 runs them on the main thread. Default: 1 on a machine with at least 2 CPUs, else 0.
+   * 0 runs them on the main thread. Unset: see extractionThreadsOf.
    */
-  EXTRACTION_THREADS: z.coerce.number().int().min(0).max(16).default(availableParallelism() >= 2 ? 1 : 0),
+  EXTRACTION_THREADS: z.coerce.number().int().min(0).max(16).optional(),
   /** Largest JSON request body (a GraphQL request, including an export file posted as text). */
   MAX_JSON_BODY_BYTES: z.coerce.number().int().min(100 * 1024).default(20 * 1024 * 1024),
   /** GraphQL operation limits, checked before execution (README "Limits and protections"). The standard introspection query has depth 15 and 230 fields. */
@@ -117,3 +117,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/**
+ * EXTRACTION_THREADS, or its default: 1 with PostgreSQL (DATABASE_URL) on a machine with at least 2 CPUs,
+ * else 0. On the embedded database a thread buys nothing (bench/README.md: PGlite already has a thread of
+ * its own, and three busy threads share two cores) and costs its own heap (~60 MB).
+ */
+export function extractionThreadsOf(config: Pick<AppConfig, 'EXTRACTION_THREADS' | 'DATABASE_URL'>): number {
+  return config.EXTRACTION_THREADS ?? (config.DATABASE_URL && availableParallelism() >= 2 ? 1 : 0);
+}

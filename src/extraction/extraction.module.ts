@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CaseReportsModule } from '../case-reports/case-reports.module';
 import { PublicationsModule } from '../publications/publications.module';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { APP_CONFIG, AppConfig, extractionThreadsOf } from '../config/app-config';
 import { CASE_EXTRACTOR } from './case-extractor';
 import { ExtractionThreads } from './extraction-threads';
 import { ExtractionSourceRepository } from './extraction-source.repository';
@@ -14,7 +14,7 @@ import { RuleBasedCaseExtractor } from './rule-based-case-extractor';
   imports: [PublicationsModule, CaseReportsModule],
   providers: [
     { provide: CASE_EXTRACTOR, useClass: RuleBasedCaseExtractor },
-    { provide: ExtractionThreads, useFactory: (config: AppConfig) => new ExtractionThreads({ threads: config.EXTRACTION_THREADS }), inject: [APP_CONFIG] },
+    { provide: ExtractionThreads, useFactory: (config: AppConfig) => new ExtractionThreads({ threads: extractionThreadsOf(config) }), inject: [APP_CONFIG] },
     ExtractionSourceRepository,
     ExtractionService,
     ExtractionResolver,
