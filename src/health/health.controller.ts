@@ -18,7 +18,7 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: the database answers, every migration is applied, the search index is loaded and caught up (its oldest pending write under a minute old); 503 naming what is not. */
+  /** Readiness: the database answers, every migration is applied, the search index is loaded and caught up (every write made before it loaded indexed, then its oldest pending write under a minute old); 503 naming what is not. */
   @Get('ready')
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {

@@ -41,6 +41,9 @@ describe('health probes', () => {
     const ready = await readyOnceLoaded();
     expect(ready.status).toBe(200);
     expect(ready.body.details).toMatchObject({ database: { status: 'up' }, migrations: { status: 'up' }, searchIndex: { status: 'up', loaded: true, reachable: true } });
+    // Ready means the demo corpus written at start is searchable, not only that the index is loaded.
+    const search = await request(app.running.url).post('/graphql').send({ query: '{ searchCaseReports(input: { first: 0 }) { totalCases } }' });
+    expect(search.body.data.searchCaseReports.totalCases).toBe(23);
     const health = await request(app.running.url).get('/health');
     expect(health.status).toBe(200);
     expect(health.body.details).toMatchObject({ database: { status: 'up' }, search: { reachable: true } });
