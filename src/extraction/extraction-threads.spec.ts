@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ExtractionThreads, ExtractionWorkerError } from './extraction-threads';
+import { CHUNK_TIME_LIMIT_MS, ExtractionThreads, ExtractionWorkerError } from './extraction-threads';
 import { buildInput, curatedVocabulary } from './extraction.test-support';
 import type { ExtractionInput } from './extraction.types';
 import { RuleBasedCaseExtractor } from './rule-based-case-extractor';
@@ -62,6 +62,16 @@ describe('ExtractionThreads (the rules on a worker thread)', () => {
     const before = await threads.extract('v1', entries, [bloodPatch]);
     await expect(threads.extract('v1', entries, [buildInput({ title: 'WORKER-EXITS' })])).rejects.toThrow(/^case extraction failed on a worker thread: worker exited with code: 7$/);
     expect(await threads.extract('v1', entries, [bloodPatch])).toStrictEqual(before);
+  });
+
+  it('stops a worker that hangs once the chunk time limit has passed, failing the chunk', async () => {
+    // The limit counts from the call, a new worker's start included: the worker is started first under the
+    // default limit (however slow the machine), then the limit is lowered for the chunk that hangs.
+    const options = { threads: 1, filename: FAILING_WORKER, chunkTimeLimitMs: CHUNK_TIME_LIMIT_MS };
+    threads = new ExtractionThreads(options);
+    await threads.extract('v1', entries, [bloodPatch]);
+    options.chunkTimeLimitMs = 1500;
+    await expect(threads.extract('v1', entries, [buildInput({ title: 'WORKER-HANGS' })])).rejects.toThrow(/^case extraction on a worker thread took longer than 1500 ms for 1 publications; the worker was stopped$/);
   });
 
   it('closes its threads (onModuleDestroy) and refuses work afterwards', async () => {

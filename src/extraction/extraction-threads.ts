@@ -9,6 +9,8 @@ export interface ExtractionThreadsOptions {
   threads: number;
   /** The worker's module; the default is extraction.worker beside this file (tests give one that fails on purpose). */
   filename?: string;
+  /** Longest a chunk may take on a worker before it is stopped and the chunk fails (default CHUNK_TIME_LIMIT_MS). */
+  chunkTimeLimitMs?: number;
 }
 
 /** A worker failed or died while extracting: the caller's transaction rolls back, as on any error. */
@@ -16,6 +18,13 @@ export class ExtractionWorkerError extends Error {}
 
 /** How long a closing pool waits for a running chunk before its threads are terminated. */
 const CLOSE_GRACE_MS = 5000;
+
+/**
+ * A chunk (at most a few hundred publications) takes well under a second: the rules run in linear time
+ * and a 1 MB hostile abstract takes ~0.2 s. A worker still busy after this has hung; it is stopped (its
+ * thread terminated and replaced) so the import fails and rolls back instead of waiting for ever.
+ */
+export const CHUNK_TIME_LIMIT_MS = 120_000;
 
 /**
  * The extraction rules (RuleBasedCaseExtractor) on a pool of worker threads (piscina), so that an import
@@ -45,8 +54,18 @@ export class ExtractionThreads implements OnModuleDestroy {
     if (!inputs.length) return [];
     try {
       const pool = this.started();
-      let answer = (await pool.run({ vocabularyVersion, entries: null, inputs } satisfies ExtractionTask)) as ExtractionTaskResult;
-      if ('needsVocabulary' in answer) answer = (await pool.run({ vocabularyVersion, entries, inputs } satisfies ExtractionTask)) as ExtractionTaskResult;
+      const limitMs = this.options.chunkTimeLimitMs ?? CHUNK_TIME_LIMIT_MS;
+      const run = async (task: ExtractionTask) => {
+        const signal = AbortSignal.timeout(limitMs);
+        try {
+          return (await pool.run(task, { signal })) as ExtractionTaskResult;
+        } catch (error) {
+          if (signal.aborted) throw new ExtractionWorkerError(`case extraction on a worker thread took longer than ${limitMs} ms for ${inputs.length} publications; the worker was stopped`, { cause: error });
+          throw error;
+        }
+      };
+      let answer = await run({ vocabularyVersion, entries: null, inputs });
+      if ('needsVocabulary' in answer) answer = await run({ vocabularyVersion, entries, inputs });
       if (!('results' in answer) || answer.results.length !== inputs.length) throw new Error(`the worker answered ${'results' in answer ? answer.results.length : 'no'} results for ${inputs.length} publications`);
       return answer.results;
     } catch (error) {
