@@ -130,8 +130,11 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     // Once running, a thread that dies takes the database with it: say so once; connections then fail
     // (SERVICE_UNAVAILABLE to clients) and a restart of the service brings it back.
     let stopping = false;
+    let reported = false;
     const onDeath = (what: string) => {
-      if (!stopping) logger.error(`the embedded PostgreSQL thread ${what}; the database is unavailable until the service is restarted`);
+      if (stopping || reported) return;
+      reported = true;
+      logger.error(`the embedded PostgreSQL thread ${what}; the database is unavailable until the service is restarted`);
     };
     thread.on('error', (error) => onDeath(`failed: ${error.message}`));
     thread.on('exit', (code) => onDeath(`exited (code ${code})`));
