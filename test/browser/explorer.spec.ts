@@ -1,5 +1,6 @@
 import { accessibilityViolations } from './support/accessibility';
 import { externalRequests, launchBrowser, screenshot, TestBrowser } from './support/browser';
+import { waitForIndex } from '../support/search-index';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** The GraphQL explorer must work on a machine with no internet: every asset comes from this app. */
@@ -9,6 +10,8 @@ describe('GraphQL explorer at /graphql, offline', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
+    // The demo corpus is searchable once the outbox is empty (it is indexed after the start).
+    await waitForIndex(app);
     browser = await launchBrowser();
   });
 

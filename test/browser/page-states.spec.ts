@@ -3,6 +3,7 @@
  * export buttons' probe, phone-sized screens, and what the server sends with the page.
  */
 import request from 'supertest';
+import { waitForIndex } from '../support/search-index';
 import { startTestApp, TestApp } from '../support/test-app';
 import { externalRequests, launchBrowser, screenshot, TestBrowser } from './support/browser';
 import { ensureSearchPageBuilt, resultCountText, SearchPageDriver, settled, urlParams } from './support/search-page';
@@ -15,6 +16,8 @@ describe('search page states (browser, demo corpus)', () => {
   beforeAll(async () => {
     ensureSearchPageBuilt();
     app = await startTestApp();
+    // The demo corpus is searchable once the outbox is empty (it is indexed after the start).
+    await waitForIndex(app);
     browser = await launchBrowser();
     driver = new SearchPageDriver(app, browser);
   });

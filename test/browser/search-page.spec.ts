@@ -3,6 +3,7 @@
  * corpus: searching, facets checked against the GraphQL API, the case view, the URL as the state,
  * paging, sorting and keyboard-only use of the facets.
  */
+import { waitForIndex } from '../support/search-index';
 import { startTestApp, TestApp } from '../support/test-app';
 import { accessibilityViolations } from './support/accessibility';
 import { externalRequests, launchBrowser, screenshot, TestBrowser } from './support/browser';
@@ -18,6 +19,8 @@ describe('search page (browser, demo corpus)', () => {
   beforeAll(async () => {
     ensureSearchPageBuilt();
     app = await startTestApp();
+    // The demo corpus is searchable once the outbox is empty (it is indexed after the start).
+    await waitForIndex(app);
     browser = await launchBrowser();
     driver = new SearchPageDriver(app, browser);
   });

@@ -18,9 +18,13 @@ describe('health probes', () => {
   });
 
   async function readyOnceLoaded() {
-    // The index loads after start; wait for it (a condition, not a sleep).
+    // The index loads after start and then indexes the demo corpus; wait for that (a condition, asked
+    // again every 50 ms, for up to a minute on a busy machine).
     let ready = await request(app.running.url).get('/health/ready');
-    for (let attempt = 0; attempt < 100 && ready.status !== 200; attempt++) ready = await request(app.running.url).get('/health/ready');
+    for (let attempt = 0; attempt < 1200 && ready.status !== 200; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      ready = await request(app.running.url).get('/health/ready');
+    }
     return ready;
   }
 
