@@ -8,6 +8,15 @@ import { seededRandom } from '../../../common/seeded-random';
  * Counting with many facet values, most held by few cases (as with the MeSH vocabulary): rare values
  * are kept as position lists, common ones as bitsets; both must count as a naive pass does.
  */
+/** A cross-count as one map: `r <code>` rows, `c <code>` columns, `x <row> <column>` cells, each [cases, publications]. */
+function flat(result: ReturnType<FacetColumns['crossCount']>): Map<string, number[]> {
+  return new Map<string, number[]>([
+    ...result.rows.map((entry): [string, number[]] => [`r ${entry.code}`, [entry.cases, entry.publications]]),
+    ...result.columns.map((entry): [string, number[]] => [`c ${entry.code}`, [entry.cases, entry.publications]]),
+    ...result.cells.map((entry): [string, number[]] => [`x ${entry.rowCode} ${entry.columnCode}`, [entry.cases, entry.publications]]),
+  ]);
+}
+
 describe('FacetColumns with rare and common values', () => {
   const rand = seededRandom(7);
   const cases = 3000;
@@ -79,12 +88,6 @@ describe('FacetColumns with rare and common values', () => {
       });
       return new Map([...tally].map(([key, entry]) => [key, [entry.cases, entry.publications.size]]));
     };
-    const flat = (result: ReturnType<FacetColumns['crossCount']>) =>
-      new Map<string, number[]>([
-        ...result.rows.map((entry): [string, number[]] => [`r ${entry.code}`, [entry.cases, entry.publications]]),
-        ...result.columns.map((entry): [string, number[]] => [`c ${entry.code}`, [entry.cases, entry.publications]]),
-        ...result.cells.map((entry): [string, number[]] => [`x ${entry.rowCode} ${entry.columnCode}`, [entry.cases, entry.publications]]),
-      ]);
     const rowAxis = { field: 'complicationIds' as const, unknownCode: -1 };
 
     // Every way, with publications and without (then every publication count is 0, the cases the same).
@@ -151,12 +154,6 @@ describe('FacetColumns cross-tab with publications of one case and of several', 
     }
     return new Map([...tally].map(([key, entry]) => [key, [entry.cases, entry.publications.size]]));
   };
-  const flat = (result: ReturnType<FacetColumns['crossCount']>) =>
-    new Map<string, number[]>([
-      ...result.rows.map((entry): [string, number[]] => [`r ${entry.code}`, [entry.cases, entry.publications]]),
-      ...result.columns.map((entry): [string, number[]] => [`c ${entry.code}`, [entry.cases, entry.publications]]),
-      ...result.cells.map((entry): [string, number[]] => [`x ${entry.rowCode} ${entry.columnCode}`, [entry.cases, entry.publications]]),
-    ]);
 
   it.each(['sets', 'scan', 'visits'] as const)('%s: distinct publications as a naive pass counts them, also once a series is down to one case', (strategy) => {
     const columns = FacetColumns.load(1n, rows);
