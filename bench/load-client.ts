@@ -72,9 +72,13 @@ const PUBLICATION_FACETS = [[], [{ facet: 'YEAR' }, { facet: 'CASE_STATUS' }], [
 
 const pick = <T>(values: readonly T[]): T => values[Math.floor(Math.random() * values.length)];
 
-/** The deep query: caseReports → publication → caseReports → … about `depth` fields deep. */
-export function deepNestingQuery(depth = 44): string {
-  let open = '{ caseReports(first: 1) { edges { node { ';
+/**
+ * The deep query: caseReports → publication → caseReports → … about `depth` fields deep. `variant` names
+ * the root alias, so that each round sends a document the server has never seen (Apollo keeps the
+ * validated documents it has: a repeated attack would only measure that cache).
+ */
+export function deepNestingQuery(depth = 44, variant = 0): string {
+  let open = `{ v${variant}: caseReports(first: 1) { edges { node { `;
   let close = ' } } } }';
   for (let level = 3; level < depth; level += 2) {
     open += 'publication { caseReports { ';
@@ -83,9 +87,9 @@ export function deepNestingQuery(depth = 44): string {
   return `${open}id${close}`;
 }
 
-/** 1,000 aliases of the cheapest field: 3 tokens each, under the token limit, so the alias limit is what refuses it. */
-export function aliasesQuery(count = 1000): string {
-  return `{ ${Array.from({ length: count }, (_, i) => `a${i}: __typename`).join(' ')} }`;
+/** 1,000 aliases of the cheapest field: 3 tokens each, under the token limit, so the alias limit is what refuses it; new names every variant. */
+export function aliasesQuery(count = 1000, variant = 0): string {
+  return `{ ${Array.from({ length: count }, (_, i) => `v${variant}_${i}: __typename`).join(' ')} }`;
 }
 
 async function post(url: string, body: unknown, apiKey?: string): Promise<{ code: string | null; data: any }> {
@@ -156,12 +160,14 @@ async function runAttack(job: AttackJob): Promise<JobResult> {
   const samples: Sample[] = [];
   const started = performance.now();
   const deadline = started + job.seconds * 1000;
-  const queries: [AttackKind, string][] = [
-    ['deepNesting', deepNestingQuery()],
-    ['aliases1000', aliasesQuery()],
-  ];
+  let variant = 0;
   while (performance.now() < deadline) {
     const round = performance.now();
+    variant += 1;
+    const queries: [AttackKind, string][] = [
+      ['deepNesting', deepNestingQuery(44, variant)],
+      ['aliases1000', aliasesQuery(1000, variant)],
+    ];
     await Promise.all(
       queries.map(async ([kind, query]) => {
         const t = performance.now();

@@ -7,6 +7,7 @@ import { firstExceeded, measureOperation, QueryLimits, queryTooComplexError } fr
 /**
  * Refuses an operation over a depth, alias, field-count or cost limit after it is validated and
  * before anything runs (introspection included: the standard introspection query fits the defaults).
+ * A large document over the depth or alias limit is refused earlier, before validation (early-shape-check.ts).
  * Also refuses subscriptions, which this server does not run, and NUL characters in any string input.
  */
 export function operationChecksPlugin(limits: QueryLimits, maxPageSize: number): ApolloServerPlugin {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { buildSchema, getIntrospectionQuery, parse } from 'graphql';
 import { loadConfig } from '../config/app-config';
 import { CASE_QUERY, SEARCH_QUERY } from '../web/client/queries';
-import { firstExceeded, measureOperation, QueryLimits } from './query-limits';
+import { firstExceeded, measureOperation, measureShape, QueryLimits } from './query-limits';
 
 const schema = buildSchema(readFileSync(join(__dirname, '..', '..', 'schema.graphql'), 'utf8'));
 const config = loadConfig({});
@@ -23,6 +23,14 @@ describe('GraphQL operation limits (defaults)', () => {
     expect(measured).toMatchObject({ depth: 4, aliases: 0, fields: 5 });
     expect(measured.cost).toBe(1 + 10 * (1 + 1 + 2));
     expect(measure('{ a: publications { totalCount } b: publications { totalCount } }').aliases).toBe(2);
+  });
+
+  it("count aliases of __typename too, and measure a document that is not valid (unknown fields, fragment cycles) without looping", () => {
+    expect(measure('{ a: __typename b: __typename c: publications { totalCount } }').aliases).toBe(3);
+    expect(measureShape(schema, parse('{ x: noSuchField y: alsoUnknown { z: deeper } }'))).toEqual({ depth: 2, aliases: 3 });
+    const cycle = parse('{ caseReports(first: 1) { edges { node { ...A } } } } fragment A on CaseReport { p: publication { caseReports { ...B } } } fragment B on CaseReport { ...A }');
+    // A cycle is refused by validation afterwards; here it only has to end (graphql-armor remembers the fragments it entered).
+    expect(Number.isFinite(measureShape(schema, cycle).aliases)).toBe(true);
   });
 
   it('name the first limit exceeded', () => {

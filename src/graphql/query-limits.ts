@@ -62,7 +62,11 @@ const fieldCountEstimator: ComplexityEstimator = (options) => 1 + options.childC
 /** Depth and aliases depend on the document alone; Apollo reuses one parsed document per query text, so they are measured once per document. */
 const shapes = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, { depth: number; aliases: number }>>();
 
-function shapeOf(schema: GraphQLSchema, document: DocumentNode): { depth: number; aliases: number } {
+/**
+ * Depth and aliases of a parsed document, valid or not (graphql-armor's rules only walk the syntax tree;
+ * an unknown fragment counts nothing). Measured once per document.
+ */
+export function measureShape(schema: GraphQLSchema, document: DocumentNode): { depth: number; aliases: number } {
   let bySchema = shapes.get(schema);
   if (!bySchema) shapes.set(schema, (bySchema = new WeakMap()));
   let shape = bySchema.get(document);
@@ -70,7 +74,8 @@ function shapeOf(schema: GraphQLSchema, document: DocumentNode): { depth: number
     const measured = { depth: 0, aliases: 0 };
     validate(schema, document, [
       maxDepthRule({ n: Number.MAX_SAFE_INTEGER, ignoreIntrospection: false, flattenFragments: true, onAccept: [(_context, { n }) => (measured.depth = Math.max(measured.depth, n))] }),
-      maxAliasesRule({ n: Number.MAX_SAFE_INTEGER, onAccept: [(_context, { n }) => (measured.aliases = Math.max(measured.aliases, n))] }),
+      // Every alias counts, __typename's too (graphql-armor lets those through by default): a thousand are a thousand fields to answer.
+      maxAliasesRule({ n: Number.MAX_SAFE_INTEGER, allowList: [], onAccept: [(_context, { n }) => (measured.aliases = Math.max(measured.aliases, n))] }),
     ]);
     bySchema.set(document, (shape = measured));
   }
@@ -83,7 +88,7 @@ function shapeOf(schema: GraphQLSchema, document: DocumentNode): { depth: number
  * graphql-query-complexity. maxQueryNodes bounds the analysis itself against fragment explosions.
  */
 export function measureOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined, maxQueryNodes: number, maxPageSize: number): QueryLimits {
-  const { depth, aliases } = shapeOf(schema, document);
+  const { depth, aliases } = measureShape(schema, document);
   const common = { schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined, maxQueryNodes };
   const fields = getComplexity({ ...common, estimators: [fieldCountEstimator] });
   const cost = getComplexity({ ...common, estimators: [costEstimator(maxPageSize)] });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { getIntrospectionQuery } from 'graphql';
 import request from 'supertest';
+import { EARLY_CHECK_MIN_CHARACTERS } from '../../src/graphql/early-shape-check';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** Operations that would run the service out of memory or time are refused before they run, with the limit named. */
@@ -50,6 +51,31 @@ describe('GraphQL operation limits', () => {
     const result = await app.graphql(aliasedSearches(60));
     expect(result.status).toBe(400);
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'aliases', maximum: 50, found: 60 });
+  });
+
+  it('refuses a large document over the alias limit before GraphQL validates it (its validation errors are never looked for)', async () => {
+    // 100 aliases plus an unknown field: validation would answer GRAPHQL_VALIDATION_FAILED; the early check answers first.
+    const query = `{ ${Array.from({ length: 100 }, (_, i) => `alias_number_${i}: __typename`).join(' ')} noSuchField }`;
+    expect(query.length).toBeGreaterThanOrEqual(EARLY_CHECK_MIN_CHARACTERS);
+    const viaGet = await request(app.running.url).get('/graphql').query({ query }).set('apollo-require-preflight', 'true');
+    for (const result of [await app.graphql(query), { status: viaGet.status, errors: viaGet.body.errors }]) {
+      expect(result.status).toBe(400);
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors?.[0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'aliases', maximum: 50, found: 100 });
+      expect(result.errors?.[0].message).toMatch(/number of aliases is 100, over the limit of 50/);
+    }
+  });
+
+  it('leaves a large document it cannot parse, or one within the limits, to GraphQL (a fragment cycle is a validation error)', async () => {
+    const padding = ' '.repeat(EARLY_CHECK_MIN_CHARACTERS);
+    const syntax = await app.graphql(`{ caseReports(first: 1) { ${padding}`);
+    expect(syntax.errors?.[0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    const cycle = await app.graphql(`{ caseReports(first: 1) { edges { node { ...A } } } } fragment A on CaseReport { publication { caseReports { ...B } } } fragment B on CaseReport { ...A } ${padding}`);
+    expect(cycle.status).toBe(400);
+    expect(cycle.errors?.map((error) => error.message).join(' ')).toMatch(/cannot spread fragment "A" within itself/i);
+    const fine = await app.graphql<any>(`{ ${Array.from({ length: 40 }, (_, i) => `alias_number_${i}: __typename`).join(' ')} ${padding} }`);
+    expect(fine.errors).toBeUndefined();
+    expect(fine.data.alias_number_39).toBe('Query');
   });
 
   it('refuses an operation with too many fields (through fragments)', async () => {
