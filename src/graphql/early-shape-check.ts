@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { GraphQLSchema, parse } from 'graphql';
+import { LruMap } from '../common/lru-map';
 import { measureShape, QueryLimits, queryTooComplexError } from './query-limits';
 
 /**
@@ -9,6 +10,10 @@ import { measureShape, QueryLimits, queryTooComplexError } from './query-limits'
  */
 export const EARLY_CHECK_MIN_CHARACTERS = 1024;
 
+/** Texts found within the limits are remembered (the shape does not depend on variables): a client's usual queries are parsed once. */
+const REMEMBERED_TEXTS = 500;
+const REMEMBERED_MAX_CHARACTERS = 16 * 1024;
+
 /**
  * Refuses a large document over the depth or alias limit before Apollo validates it: one parse and
  * graphql-armor's walk (~2.5 ms for 1,000 aliases) instead of parse, validation and cost analysis
@@ -16,9 +21,10 @@ export const EARLY_CHECK_MIN_CHARACTERS = 1024;
  * answer is the one the operation-checks plugin gives after validation: 400, QUERY_TOO_COMPLEX.
  */
 export function earlyShapeCheck(schemaOf: () => GraphQLSchema | undefined, limits: Pick<QueryLimits, 'depth' | 'aliases'>, maxTokens: number) {
+  const withinLimits = new LruMap<string, true>(REMEMBERED_TEXTS);
   return (req: Request, res: Response, next: NextFunction): void => {
     const query = queryOf(req);
-    const schema = query && query.length >= EARLY_CHECK_MIN_CHARACTERS ? schemaOf() : undefined;
+    const schema = query && query.length >= EARLY_CHECK_MIN_CHARACTERS && !withinLimits.has(query) ? schemaOf() : undefined;
     if (!query || !schema) return next();
     let shape: { depth: number; aliases: number };
     try {
@@ -27,7 +33,10 @@ export function earlyShapeCheck(schemaOf: () => GraphQLSchema | undefined, limit
       return next();
     }
     const limit = shape.depth > limits.depth ? 'depth' : shape.aliases > limits.aliases ? 'aliases' : null;
-    if (!limit) return next();
+    if (!limit) {
+      if (query.length <= REMEMBERED_MAX_CHARACTERS) withinLimits.set(query, true);
+      return next();
+    }
     const error = queryTooComplexError(limit, limits[limit], shape[limit]);
     const { http: _http, ...extensions } = error.extensions;
     res.status(400).json({ errors: [{ message: error.message, extensions }] });
