@@ -6,7 +6,7 @@
  * and F1 for the train part, the held-out part, the part still called "unseen" (41 records labelled after rules 1.1.0;
  * their errors were studied for rules 1.2.0, so their figures are no longer an unseen estimate; printed on its own), train and held-out together, and all (train, held-out, unseen); the second
  * unseen part (unseen2: scored once with rules 1.2.0, its errors studied for rules 1.3.0, so no longer unseen) is scored and printed only with --split unseen2, on its own, and the third
- * (unseen3, studied since rules 1.4.0) only with --split unseen3, the fourth (unseen4: scored once with rules 1.3.0 and 1.4.0, its errors studied for rules 1.5.0, so no longer unseen) only with --split unseen4, the fifth (unseen5, kept for one final score) only with --split unseen5, and the sixth (unseen6, kept for one final score) only with --split unseen6. Fields: patients per record (exact-match rate), sex,
+ * (unseen3, studied since rules 1.4.0) only with --split unseen3, the fourth (unseen4: scored once with rules 1.3.0 and 1.4.0, its errors studied for rules 1.5.0, so no longer unseen) only with --split unseen4, the fifth (unseen5: scored once with rules 1.4.0 and 1.5.0, its errors studied for rules 1.6.0, so no longer unseen) only with --split unseen5, and the sixth (unseen6, kept for one final score) only with --split unseen6. Fields: patients per record (exact-match rate), sex,
  * age, pregnancy status, anticoagulation, complications, procedures, treatments, symptoms,
  * comorbidities, outcome category accuracy; facts asserted next to a negation cue (target 0); patients
  * proposed for records that report none (reviews, trials, cohorts: target 0); and throughput on one

@@ -43,6 +43,10 @@ const TRIGGERS: Trigger[] = [
   t('not improve after', 0, false, true),
   t('not improve despite', 0, false, true),
   t('not respond to', 0, false, true),
+  // Rules 1.6.0: what a treatment "could not prevent" happened ("delayed evacuation could not prevent persistent paraplegia").
+  t('could not prevent', 0, false, true),
+  t('not prevent', 0, false, true),
+  t('failed to prevent', 0, false, true),
   // Negation, forward.
   t('no', NEGATED),
   t('not', NEGATED),
@@ -167,6 +171,8 @@ const TRIGGERS: Trigger[] = [
   // "This was interpreted as a post-dural puncture headache", "the clinical picture of meningitis").
   t('presumed', HYPOTHETICAL),
   t('presumptive', HYPOTHETICAL),
+  // Rules 1.6.0: "a case of probable bacterial meningitis": the specific reading is hedged (the parent named elsewhere stays).
+  { ...t('probable', HYPOTHETICAL), scope: 3 },
   t('interpreted as', HYPOTHETICAL),
   t('misinterpreted as', HYPOTHETICAL),
   t('misdiagnosed as', HYPOTHETICAL),

@@ -503,3 +503,46 @@ describe('extractCases: site of a subdural haematoma (rules 1.5.0)', () => {
     expect(keys(p, 'complications')).toEqual(['intracranial-subdural-hematoma']);
   });
 });
+
+describe('extractCases: rules 1.6.0', () => {
+  it('hedges the specific reading of "probable" and keeps the parent named in the title', () => {
+    const p = run('We describe a 30-year-old parturient with probable bacterial meningitis after a combined spinal-epidural for labour.', { title: 'Meningitis after a combined spinal-epidural technique' }).patients[0];
+    expect(keys(p, 'complications')).toEqual(['meningitis']);
+  });
+
+  it('reads other names of a high block, of a bleed in a space and of a patient-controlled epidural', () => {
+    expect(keys(run('A 33-year-old woman had complete spinal anaesthesia after a spinal for caesarean section.').patients[0], 'complications')).toContain('high-neuraxial-block');
+    const high = run('A 30-year-old woman developed a high neuraxial blockade after an epidural top-up for caesarean section.').patients[0];
+    expect(keys(high, 'complications')).toEqual(['high-neuraxial-block']);
+    expect(keys(high, 'procedures')).not.toContain('neuraxial-anesthesia');
+    expect(keys(run('An 80-year-old woman on rivaroxaban developed an acute epidural hemorrhage in the thoracic spine.').patients[0], 'complications')).toEqual(['spinal-epidural-hematoma']);
+    expect(keys(run('A 34-year-old man had intrathecal blood products on MRI after a spinal cord stimulator trial.').patients[0], 'complications')).toEqual(['intrathecal-hematoma']);
+    expect(keys(run('A 56-year-old man with rib fractures received epidural PCA and developed meningitis.').patients[0], 'procedures')).toEqual(['epidural-anesthesia']);
+  });
+
+  it('reads a space word separated from its haematoma by describing words as that space', () => {
+    const p = run('After a thoracic epidural a 75-year-old woman had paraplegia. MRI showed an extradural extramedullary hyperintense haematoma at T12-L2.').patients[0];
+    expect(keys(p, 'complications')).toEqual(['spinal-epidural-hematoma']);
+    const q = run('A 28-year-old parturient had an accidental dural puncture. MRI showed a subdural hygroma complicated by hemorrhage.').patients[0];
+    expect(keys(q, 'complications')).not.toContain('intracranial-subdural-hematoma');
+  });
+
+  it('reads the lumbar puncture of a spinal as the spinal, and a spinal block seen on imaging as no anaesthetic', () => {
+    expect(keys(run('A 48-year-old man developed a subdural hematoma after a lumbar puncture for spinal anaesthesia.').patients[0], 'procedures')).toEqual(['spinal-anesthesia']);
+    expect(keys(run('A 60-year-old man had back pain after a thoracic epidural. A spinal block was visualized on MRI.').patients[0], 'procedures')).not.toContain('spinal-anesthesia');
+  });
+
+  it('reads a catheter removal after which nothing was found as no procedure, and a blood patch followed by relief as a treatment', () => {
+    expect(keys(run('A 39-year-old man had a thoracic epidural for colectomy. Fortunately, no neurological deficits were detected after catheter removal.').patients[0], 'procedures')).not.toContain('epidural-catheter-removal');
+    const p = run('A 24-year-old parturient developed a postural headache after delivery. A few hours after the epidural blood patch, she was symptom free.').patients[0];
+    expect(keys(p, 'treatments')).toContain('therapeutic-epidural-blood-patch');
+    expect(keys(p, 'procedures')).not.toContain('epidural-blood-patch');
+  });
+
+  it('reads the literature as subject, and an opening definition of a complication, as background', () => {
+    const p = run('We present a 40-year-old man with an intrathecal hematoma after a spinal cord stimulator trial. Several case reports describe spinal epidural hematoma after such trials.').patients[0];
+    expect(keys(p, 'complications')).toEqual(['intrathecal-hematoma']);
+    const q = run('Post-dural puncture headache is the most common complication of neuraxial anaesthesia in a woman who underwent a labour epidural. We report a 30-year-old woman who developed cerebral venous thrombosis after an epidural for labour.').patients[0];
+    expect(keys(q, 'complications')).toEqual(['cerebral-venous-thrombosis']);
+  });
+});

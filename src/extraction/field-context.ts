@@ -107,6 +107,19 @@ const HISTORY = /\b(?:was|were|is|has been) (?:first|originally|initially) (?:de
 /** The words every HISTORY wording holds (a cheap test first). */
 const HISTORY_HINT = /(?:first|originally|initially) (?:d|r|p|n|in)/i;
 
+/**
+ * Rules 1.6.0: the literature as the subject of the sentence ("A few case reports discuss the occurrence of ...", "Previous
+ * studies have described ...", "Several authors reported ..."): what others published, even beside "a case of".
+ */
+const LITERATURE_HINT = /reports|studies|authors|publications|articles|series/i;
+const LITERATURE_SUBJECT = /\b(?:a few|few|several|some|many|other|previous|prior|earlier|published) (?:case )?(?:reports|studies|authors|publications|articles|series) (?:have |has |had )?(?:discuss|describ|report|document|demonstrat|show|suggest|mention)\w*/i;
+/**
+ * Rules 1.6.0: an opening definition of the complication ("PDPH is the most common complication of obstetric regional
+ * anaesthesia and the most likely cause of headache in a woman who underwent ..."): before the case is told, a sentence
+ * whose subject is defined as a complication or a cause is background even when a patient word follows in it.
+ */
+const DEFINITION_OPENING = /^(?:[\w()'’-]+ ){1,8}?(?:is|are) (?:an? |the )?(?:\w+ ){0,3}?(?:complications?|causes?|consequences?) (?:of|in|after|following)\b/i;
+
 const CASE_START = /\b(?:clinical case|case (?:report|presentation|description|history|summary)|we (?:report|present|describe|discuss|treated|encountered|managed|saw)|our (?:patient|case)|this (?:patient|case))\b/i;
 const CASE_SECTIONS = /^(?:CASE|CLINICAL CASE|PATIENT|OBSERVATION|METHODS?|RESULTS?|FINDINGS|PRESENTATION|HISTORY|MANAGEMENT|OUTCOMES?|TREATMENT)/;
 
@@ -190,7 +203,9 @@ export function buildFieldContext(field: EvidenceField, text: string, matcher: V
     // The cue tests below run only when their answer is needed (most case sentences name the patient):
     // same decisions, fewer regular expressions per sentence (plain variables, no closures to allocate).
     let cued: boolean | null = null;
-    let generic = conditional || LITERATURE_REVIEW.test(body) || groupFigures(t) || (HISTORY_HINT.test(t) && HISTORY.test(t));
+    let generic = conditional || LITERATURE_REVIEW.test(body) || groupFigures(t) || (HISTORY_HINT.test(t) && HISTORY.test(t)) || (LITERATURE_HINT.test(t) && LITERATURE_SUBJECT.test(t));
+    // Rules 1.6.0: the opening definition of the complication, before the case is told (see DEFINITION_OPENING).
+    if (!generic && anchored && !narrativeStarted && !(section !== null && CASE_SECTIONS.test(section)) && !CASE_START.test(t) && DEFINITION_OPENING.test(body)) generic = true;
     if (!generic && !anchored) {
       cued = genericSection || GENERIC_CUE.test(t) || MORE_GENERIC_CUE.test(t);
       // Before the narrative: background unless a patient word or a past-tense narrative verb. After it:

@@ -176,3 +176,38 @@ describe('outcomeRule: rules 1.5.0 lexicons and mimics', () => {
     expect(outcome('Pneumocephalus is air in the skull. It was first described by John Smith in 1884 in an autopsy report of a trauma patient.').outcome).toBeNull();
   });
 });
+
+describe('outcomeRule, rules 1.6.0', () => {
+  it.each([
+    // Death told in the case announcement; the course of the operation is no outcome.
+    ['We report a case of fatal intracranial bleeding after a lumbar drain.', 'DEATH'],
+    // The treatment's course words ("began to improve"), and a resolution brought by it with an article ("leading to the").
+    ['On the ward he began to improve.', 'IMPROVED_UNSPECIFIED'],
+    ['A second blood patch was placed, leading to the rapid resolution of her headache.', 'FULL_RECOVERY'],
+    // A block that wore off, named "blockade".
+    ['She was ventilated by mask until the motor blockade regressed.', 'FULL_RECOVERY'],
+    // Deficits looked for and not found later; function resumed; a recovery said to be complete.
+    ['Sensory deficits were not observed thereafter.', 'FULL_RECOVERY'],
+    ['She resumed normal motor function within an hour.', 'FULL_RECOVERY'],
+    ['His recovery was slow but complete.', 'FULL_RECOVERY'],
+    ['At telephone follow-up two days later she reported no further headaches.', 'FULL_RECOVERY'],
+    ['Complete hemostasis was obtained after factor replacement.', 'FULL_RECOVERY'],
+    // Short of a full recovery.
+    ['With physiotherapy the man restored limited motor function.', 'PARTIAL_RECOVERY'],
+    ['After decompression she had a nearly complete remission of the deficits.', 'PARTIAL_RECOVERY'],
+    // "excellent" says how good, not that nothing remains (the labels read it as improved).
+    ['The patient made an excellent recovery after surgery.', 'IMPROVED_UNSPECIFIED'],
+    // Residual deficit: "remained paralytic", "without any recovery", and what a treatment "could not prevent".
+    ['At three months he remained paralytic.', 'RESIDUAL_DEFICIT'],
+    ['She was transferred to rehabilitation without any recovery of motor function.', 'RESIDUAL_DEFICIT'],
+    ['In his case, late decompression could not prevent persistent paraplegia.', 'RESIDUAL_DEFICIT'],
+  ])('%s -> %s', (text, expected) => {
+    expect(outcome(text).outcome?.value).toBe(expected);
+  });
+
+  it('reads no outcome from the course of an operation, from a relief that was minimal, or from asymptomatic patients', () => {
+    expect(outcome('The intraoperative course was uneventful apart from mild hypotension.').outcome).toBeNull();
+    expect(outcome('Fluids and oral analgesics gave her minimal relief of the headache.').outcome).toBeNull();
+    expect(outcome('Two asymptomatic patients with mild hemophilia bled after tooth extraction.').outcome).toBeNull();
+  });
+});

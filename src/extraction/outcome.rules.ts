@@ -34,8 +34,9 @@ function cues(list: string[]): RegExp {
 const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
   {
     outcome: Outcome.DEATH,
-    // "Fatal hemothorax after ...": a sentence (a title) opening with "fatal" tells the patient's death.
-    re: /\b(?:died|dies|death|deceased|passed away|succumbed|expired|fatal outcome|was fatal|proved fatal|autopsy|post-?mortem)\b|^(?:an? )?(?:case of )?fatal\b/gi,
+    // "Fatal hemothorax after ...": a sentence (a title) opening with "fatal" tells the patient's death; rules 1.6.0: so does
+    // "to report a case of fatal subdural hematoma" (not "a potentially fatal complication": no "case of").
+    re: /\b(?:died|dies|death|deceased|passed away|succumbed|expired|fatal outcome|was fatal|proved fatal|autopsy|post-?mortem)\b|^(?:an? )?(?:case of )?fatal\b|\b(?:a|the|this|our) case of (?:an? )?fatal\b/gi,
     confidence: 0.85,
   },
   {
@@ -48,13 +49,15 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         `(?:severe|major|significant|serious|important) ${NEURO}sequel\\w* (?:were|was|remained|persisted)`,
         `sequel\\w* (?:were|was) (?:still )?present`,
         `sequel\\w* (?:remained|persisted)`,
-        `remain(?:ed|s)? (?:\\w+ )?(?:paraplegic|tetraplegic|quadriplegic|paralysed|paralyzed|paretic|wheelchair[- ]bound|bedridden|bed-bound|dependent|disabled|in a (?:persistent )?vegetative state|with (?:\\w+ ){0,3}${DEFICIT_NOUN})`,
+        `remain(?:ed|s)? (?:\\w+ )?(?:paraplegic|tetraplegic|quadriplegic|paralysed|paralyzed|paralytic|paretic|wheelchair[- ]bound|bedridden|bed-bound|dependent|disabled|in a (?:persistent )?vegetative state|with (?:\\w+ ){0,3}${DEFICIT_NOUN})`,
         `remains? (?:paraplegic|wheelchair)`,
         // "her symptoms persisted despite conservative management": the failure of a first treatment, not the end state (rules 1.4.0).
         `(?:paraplegia|paraparesis|deficits?|weakness|numbness|symptoms|foot drop|incontinence|dysesthesia|dysaesthesia|paresthesia|paraesthesia|pain) (?:persisted|remained|remains|persists)`,
         // Rules 1.4.0: "Her paralysis, however, remained unchanged after surgery".
         `(?:paraplegia|paraparesis|paralysis|paresis|deficits?|weakness|numbness|foot drop|incontinence|palsy|hemiparesis|hemiplegia|tetraplegia)(?:,? (?:however|still|nevertheless),?)? (?:remained|was|were) (?:unchanged|the same|static|unaltered)`,
         `(?:showed|with|without|had) no (?:\w+ )?(?:neurological )?(?:improvement|recovery)`,
+        // Rules 1.6.0: "discharged ... without any recovery in neurologic function".
+        `without (?:any )?(?:\\w+ )?(?:neurological |neurologic |motor |functional )?(?:improvement|recovery)`,
         `(?:was|were|is) left with`,
         `continued to (?:report|have|experience|complain|suffer|need|require|use)`,
         `still (?:complains?|complained|reports?|reported|has|had|have|experiences?|experienced|suffers?|suffered|needs?|needed|requires?|required|uses?|walks? with)`,
@@ -75,10 +78,11 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         `incomplete(?:ly)? (?:recovery|recovered|resolution|resolved)`,
         // "recovered almost completely", "near-complete resolution": short of a full recovery.
         `(?:recovered|resolved|improved|regressed|disappeared) (?:almost|nearly|virtually) (?:completely|fully|totally)`,
-        `(?:almost|nearly|near)[- ](?:complete|full|total) (?:\\w+ )?(?:recovery|resolution|relief|regression)`,
+        `(?:almost|nearly|near)[- ](?:complete|full|total) (?:\\w+ )?(?:recovery|resolution|relief|regression|remission)`,
         `partly (?:resolved|improved|recovered|relieved)`,
         `modest(?:ly)? (?:recovery|improvement|improved)`,
-        `regained (?:some|partial|part of (?:her|his|the) )\\w*`,
+        // Rules 1.6.0: "restored mild motor function", "recovered limited function".
+        `(?:regained|restored|recovered|resumed) (?:some|partial|mild|limited|minimal|slight|part of (?:her|his|the) )\\w*`,
         `(?:[1-9]\\d?|[1-9]\\d?\\.\\d+) ?(?:%|percent) (?:\\w+ )?(?:resolution|improvement|recovery|relief|reduction)`,
         `(?:resolution|improvement|recovery|relief) of (?:[1-9]\\d?) ?(?:%|percent)`,
       ],
@@ -89,11 +93,15 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
     outcome: Outcome.FULL_RECOVERY,
     re: cues(
       [
-        `(?:complete|full|total)(?:ly)? (?:\\w+ )?(?:recovery|recovered|resolution|resolved|relief|relieved|remission|neurological recovery|symptomatic relief|resorption|reabsorption|reabsorbed|resorbed|disappearance)`,
+        `(?:complete|full|total)(?:ly)? (?:\\w+ )?(?:recovery|recovered|resolution|resolved|relief|relieved|remission|neurological recovery|symptomatic relief|resorption|reabsorption|reabsorbed|resorbed|disappearance|hemostasis|haemostasis)`,
         `(?:recovered|resolved|relieved|healed|disappeared) (?:fully|completely|uneventfully|totally|without (?:\\w+ ){0,3}(?:sequel\\w*|deficits?|complications?))`,
         `fully (?:recovered|resolved|relieved)`,
         `without (?:any )?(?:long[- ]term |lasting |permanent |residual |further |new )?${NEURO}(?:sequel\\w*|deficits?|complaints|symptoms|recurrence)`,
         `no (?:long[- ]term |lasting |permanent |residual |further |new )?${NEURO}(?:sequel\\w*|deficits?|complaints|symptoms|recurrence)`,
+        // Rules 1.6.0: "follow-up ... recorded no further headaches"; "Neurological dysfunction was not seen thereafter" (both
+        // need a course word, see COURSE_CONTEXT).
+        `no further (?:headaches?|pain|episodes)`,
+        `${NEURO}(?:dysfunction|deficits?|sequel\\w*|symptoms|complaints|signs) (?:was|were) not (?:seen|observed|noted|detected|found|present)`,
         `symptom[- ]free`,
         // Rules 1.4.0: "pain-free at follow-up", "headache-free".
         `(?:pain|headache)[- ]free`,
@@ -101,23 +109,26 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         `returned to (?:(?:her|his|the) )?(?:baseline|normal|work|full activity|normal activities|(?:her|his) previous)`,
         `back to (?:normal|baseline|work)`,
         // Rules 1.5.0: "assymptomatic" (a frequent misspelling); "an asymptomatic spinal epidural hematoma" describes the finding, not the end state.
-        `as{1,2}ymptomatic(?! (?:[\\w-]+ ){0,3}?(?:hematomas?|haematomas?|hemorrhage|haemorrhage|bleeding|collections?|abscess|pneumocephalus|thrombosis|infection|lesions?|bacteriuria|carriers?|disease|course|period|interval|phase))`,
+        `as{1,2}ymptomatic(?! (?:[\\w-]+ ){0,3}?(?:hematomas?|haematomas?|hemorrhage|haemorrhage|bleeding|collections?|abscess|pneumocephalus|thrombosis|infection|lesions?|bacteriuria|carriers?|disease|course|period|interval|phase|patients?|individuals?|subjects?|persons?|people|volunteers?))`,
         `neurologically (?:intact|normal)`,
         `normal neurologic(?:al)? (?:examination|exam|status|function)`,
         // Rules 1.5.0: "all the neurological symptoms were reversed ... completely".
         `(?:reversed|reversing|reversal of) (?:all )?(?:the |her |his )?(?:\\w+ ){0,2}(?:symptoms|deficits?|signs)(?: \\w+){0,2} (?:completely|fully|totally)`,
         // Rules 1.5.0: the course, not the procedure, was uneventful ("The follow-up was uneventful", "her postpartum course was uneventful").
-        `(?:follow[- ]?up|course|period|hospital stay|hospitali[sz]ation|stay) (?:\\w+ )?(?:was|were) (?:\\w+ )?uneventful`,
+        // Rules 1.6.0: not the course of the operation or the anaesthetic ("The intraoperative course was uneventful").
+        `(?:follow[- ]?up|course|period|hospital stay|hospitali[sz]ation|stay)(?<!(?:^|[^\\w-])(?:intra-?operative|peri-?operative|operative|an(?:a)?esthetic|intra-?partum|procedural|surgical) (?:course|period|stay)) (?:\\w+ )?(?:was|were) (?:\\w+ )?uneventful`,
         `complete relief`,
         `satisfactory outcome`,
-        `(?:good|excellent) (?:functional )?recovery`,
         `recovered well`,
         `uneventful recovery`,
         `recovery was uneventful`,
         `resolved (?:spontaneously|completely)`,
         `regained (?:full|complete|normal) (?:\\w+ )?\\w+`,
+        // Rules 1.6.0: "resumed motor function after 15 min", "neurological recovery was progressive and complete".
+        `resumed (?:full |normal |complete )?(?:motor|neurologic(?:al)?|sensorimotor|sensory) function`,
+        `recovery (?:was|were) (?:(?!not |never |in)\\w+ ){0,3}?(?:complete|full|total)`,
         // Rules 1.5.0: "with immediate resolution of her headache"; the findings of PRES and RCVS ("resolution of the cerebral vasoconstriction", "of the edema").
-        `(?:showed|complete|with|and|resulted in|resulting in|led to|leading to) (?:immediate |rapid |prompt |quick |spontaneous |eventual |dramatic )?resolution of (?:the |her |his )?(?:\\w+ ){0,3}(?:abscess|hematoma|haematoma|pneumocephalus|symptoms|collection|headache|pain|deficits?|vasoconstriction|vasospasm|edema|oedema|lesions?|abnormalit(?:y|ies)|hygroma|air)`,
+        `(?:showed|complete|with|and|resulted in|resulting in|led to|leading to) (?:the |a )?(?:immediate |rapid |prompt |quick |spontaneous |eventual |dramatic )?resolution of (?:the |her |his )?(?:\\w+ ){0,3}(?:abscess|hematoma|haematoma|pneumocephalus|symptoms|collection|headache|pain|deficits?|vasoconstriction|vasospasm|edema|oedema|lesions?|abnormalit(?:y|ies)|hygroma|air)`,
         // "The headache resolved", "which resolved the patient's symptoms": resolution of the finding, not qualified.
         `${SYMPTOM_SUBJECT} (?:had |have |has )?(?:\\w+ )?resolved`,
         `resolved (?:the |her |his |(?:the )?patient'?s )(?:\\w+ )?${SYMPTOM_SUBJECT}`,
@@ -131,7 +142,7 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         // Rules 1.4.0: "had no complications and was discharged", "discharged ... with no particular problems" (about the course only).
         `no (?:further |other |particular |postoperative |post-operative |major |additional )?(?:complications|problems)`,
         // "motor block regression occurred ... with successful extubation": an anaesthetic block that wore off has resolved.
-        `(?:motor |sensory |spinal |neuraxial )?block (?:had )?(?:regression|regressed|resolved|wore off|receded)`,
+        `(?:motor |sensory |spinal |neuraxial |high |epidural )?block(?:ade)? (?:had )?(?:regression|regressed|resolved|wore off|receded)`,
         `regression of the (?:motor |sensory |spinal |neuraxial )?block`,
       ],
     ),
@@ -144,13 +155,13 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
     // platelet count", "a system-based improvement plan", "with little improvement", a procedure that "was uneventful"
     // (only the course, the follow-up or the recovery being uneventful is an outcome, a full recovery, see above);
     // "immediate relief" says when, not how complete ("complete relief" stays a full recovery).
-    re: /\b(?:improved|(?<!\b(?:little|minimal|no|without) )improvement(?! (?:plan|program|programme|project|initiative|strategy|process|measures?)\b)|improving|recovered|(?<!(?:an(?:a)?esthesia|an(?:a)?esthetic|postan(?:a)?esthesia|post-an(?:a)?esthesia) )recovery(?! room| unit| area| ward| of (?:her |his |the )?(?:platelets?|platelet counts?|counts?|blood|white|neutrophils?|cell|laboratory|labs?|coagulation|renal|kidney|liver|hepatic|h(?:a)?emoglobin|spontaneous breathing)\b)|resolved|resolution|relieved|regression|regressed|subsided|abated|alleviated|ameliorated|amelioration|(?:good|excellent) (?:clinical )?(?:outcome|response)|outcome (?:\w+ ){0,5}?(?:was|were) (?:also )?(?:good|excellent|favou?rable)|symptomatic relief|relief of (?:her |his |the )?symptoms|favou?rable (?:outcome|course|response|evolution|clinical course)|successful(?:ly)? (?:treat\w*|manag\w*)|(?:discharged|transferred) (?:\w+ ){0,4}?in satisfactory condition|immediate relief|relief (?:of|from) (?:her |his |the )?(?:symptoms|pain|headache)|(?:reversed|reversing|reversal of) (?:all )?(?:the |her |his )?(?:\w+ ){0,2}(?:symptoms|deficits?|signs)|(?:treated|managed) successfully|was effective|(?:evolution|course|clinical course|progress|progression) (?:\w+ ){0,4}?(?:was|were) (?:\w+ )?(?:favou?rable|good|satisfactory)|(?:remarkable|significant|marked|good|excellent|substantial|considerable|dramatic|immediate|rapid|prompt|satisfactory|effective) (?:\w+ )?(?:pain|symptom|headache) relief)\b(?! (?:by|on|when|in|with|upon|after|while) (?:lying|laying|recumbency|(?:the )?(?:supine|recumbent|prone|horizontal|lying)|assuming|being supine|bed ?rest))/gi,
+    re: /\b(?:improved|(?<!\b(?:little|minimal|no|without) )improvement(?! (?:plan|program|programme|project|initiative|strategy|process|measures?)\b)|improving|recovered|(?<!(?:an(?:a)?esthesia|an(?:a)?esthetic|postan(?:a)?esthesia|post-an(?:a)?esthesia) )recovery(?! room| unit| area| ward| of (?:her |his |the )?(?:platelets?|platelet counts?|counts?|blood|white|neutrophils?|cell|laboratory|labs?|coagulation|renal|kidney|liver|hepatic|h(?:a)?emoglobin|spontaneous breathing)\b)|resolved|resolution|relieved|regression|regressed|subsided|abated|alleviated|ameliorated|amelioration|(?:good|excellent) (?:clinical )?(?:outcome|response)|outcome (?:\w+ ){0,5}?(?:was|were) (?:also )?(?:good|excellent|favou?rable)|symptomatic relief|relief of (?:her |his |the )?symptoms|favou?rable (?:outcome|course|response|evolution|clinical course)|successful(?:ly)? (?:treat\w*|manag\w*)|(?:discharged|transferred) (?:\w+ ){0,4}?in satisfactory condition|immediate relief|relief(?<!\b(?:little|minimal|no|without|poor|limited|slight) relief) (?:of|from) (?:her |his |the )?(?:symptoms|pain|headache)|(?:started|began|begun|continued|starts|begins|continues) to improve|(?:good|excellent) (?:functional )?recovery|(?:reversed|reversing|reversal of) (?:all )?(?:the |her |his )?(?:\w+ ){0,2}(?:symptoms|deficits?|signs)|(?:treated|managed) successfully|was effective|(?:evolution|course|clinical course|progress|progression) (?:\w+ ){0,4}?(?:was|were) (?:\w+ )?(?:favou?rable|good|satisfactory)|(?:remarkable|significant|marked|good|excellent|substantial|considerable|dramatic|immediate|rapid|prompt|satisfactory|effective) (?:\w+ )?(?:pain|symptom|headache) relief)\b(?! (?:by|on|when|in|with|upon|after|while) (?:lying|laying|recumbency|(?:the )?(?:supine|recumbent|prone|horizontal|lying)|assuming|being supine|bed ?rest))/gi,
     confidence: 0.55,
   },
 ];
 
 const OUTCOME_HINT =
-  /recover|resol|improv|reliev|relief|sequel|deficit|died|death|deceas|residual|permanent|persist|remain|complete|full|total|asymptomatic|assymptomatic|revers|resorp|reabsorb|resorb|recurrence|outcome|uneventful|free|baseline|disabilit|expired|succumbed|passed away|disappeared|partial|partly|modest|still|paraplegic|paralys|paralyz|paretic|foot drop|numbness|weakness|satisfactory|regress|regain|subsid|abate|allevia|amelior|success|effective|intact|normal|fatal|autopsy|mortem|left with|continued to|irreversible|lasting|long-term|%|percent|back to|returned|healed|discharged|bound|bedridden|dependent|unconscious|comatose|stopped|ceased|longer|excellent|favou?rable|no (?:\w+ )?(?:complications|problems)|unchanged/i;
+  /recover|resol|improv|reliev|relief|sequel|deficit|died|death|deceas|residual|permanent|persist|remain|complete|full|total|asymptomatic|assymptomatic|revers|resorp|reabsorb|resorb|recurrence|outcome|uneventful|free|baseline|disabilit|expired|succumbed|passed away|disappeared|partial|partly|modest|still|paraplegic|paralys|paralyz|paretic|foot drop|numbness|weakness|satisfactory|regress|regain|subsid|abate|allevia|amelior|success|effective|intact|normal|fatal|autopsy|mortem|left with|continued to|irreversible|lasting|long-term|%|percent|back to|returned|healed|discharged|bound|bedridden|dependent|unconscious|comatose|stopped|ceased|longer|excellent|favou?rable|no (?:\w+ )?(?:complications|problems)|unchanged|no further|not (?:seen|observed|noted|detected|found|present)|resum|restor|paralytic|hemostasis|haemostasis/i;
 
 /** Index = severity rank: lower is more severe. */
 const SEVERITY: Outcome[] = [Outcome.DEATH, Outcome.RESIDUAL_DEFICIT, Outcome.PARTIAL_RECOVERY, Outcome.FULL_RECOVERY, Outcome.IMPROVED_UNSPECIFIED];
@@ -158,7 +169,8 @@ const SEVERITY: Outcome[] = [Outcome.DEATH, Outcome.RESIDUAL_DEFICIT, Outcome.PA
 /** Self-negating wordings ("without sequelae", "asymptomatic") count only when the sentence is about the course. */
 // "symptom-free" only: "the symptoms resolved" is no self-negating wording (up to rules 1.2.0 the bare "symptom" prefix
 // made it one, so a resolution of "symptoms" needed a course word such as "weeks" or "after").
-const SELF_NEGATING = /^(?:without|no |free of|as{1,2}ymptomatic|symptom[- ]free|neurologically|normal neurologic)/;
+// Rules 1.6.0: "neurological dysfunction was not seen thereafter" negates the deficit, not the statement.
+const SELF_NEGATING = /^(?:without|no |free of|as{1,2}ymptomatic|symptom[- ]free|neurologically|normal neurologic|(?:\w+ )?(?:dysfunction|deficits?|sequel\w*|symptoms|complaints|signs) (?:was|were) not )/;
 const COURSE_CONTEXT =
   /\b(?:discharged|discharge|left (?:the )?hospital|recover\w*|follow[- ]?up|later|returned|weeks|months|years|after|(?:went|sent|gone) home|postoperative|outcome|long[- ]term|lasting|permanent|eventually|finally|subsequently|at present|currently|today|thereafter|since)\b/i;
 

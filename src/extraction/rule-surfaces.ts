@@ -137,6 +137,16 @@ const EXTRA: { kind: TermKind; key: string; surfaces: string[] }[] = [
   { kind: TermKind.COMPLICATION, key: 'posterior-reversible-encephalopathy', surfaces: ['posterior reversible encephalopathy', 'reversible posterior leukoencephalopathy', 'reversible posterior leukoencephalopathy syndrome', 'RPLS', 'reversible posterior encephalopathy syndrome'] },
   { kind: TermKind.COMPLICATION, key: 'pneumocephalus', surfaces: ['intracranial air', 'intracranial air collection', 'air in the cranial cavity', 'tension pneumocephalus'] },
   { kind: TermKind.COMPLICATION, key: 'bacterial-meningitis', surfaces: ['pyogenic meningitis', 'purulent meningitis', 'septic meningitis', 'streptococcal meningitis', 'staphylococcal meningitis', 'pneumococcal meningitis', 'iatrogenic bacterial meningitis'] },
+  // Rules 1.6.0: other names of the curated terms by class (the unseen5 analysis): a high or total block by its other
+  // names ("complete spinal anaesthesia", "high neuraxial blockade", "high neuroblockade"); bleeding in a space named as a
+  // haemorrhage or a bleed ("an acute epidural hemorrhage in her thoracic spine", "an intrathecal bleed", "intrathecal blood
+  // products"; the site-less epidural forms are moved to the cranial key by the site rule as "epidural hematoma" is);
+  // an epidural run by the patient ("epidural PCA", "patient-controlled epidural analgesia", "PCEA") or dosed ("epidural
+  // dosing", "epidural top-up").
+  { kind: TermKind.COMPLICATION, key: 'high-neuraxial-block', surfaces: ['high neuraxial blockade', 'high neuroblockade', 'high blockade', 'high spinal blockade', 'high epidural blockade', 'complete spinal anesthesia', 'total spinal anesthesias', 'total neuraxial block', 'total neuraxial blockade'] },
+  { kind: TermKind.COMPLICATION, key: 'spinal-epidural-hematoma', surfaces: ['epidural hemorrhage', 'epidural haemorrhage', 'epidural bleed', 'extradural hematoma', 'extradural hemorrhage'] },
+  { kind: TermKind.COMPLICATION, key: 'intrathecal-hematoma', surfaces: ['intrathecal bleed', 'intrathecal bleeding', 'intrathecal blood', 'intrathecal hematoma', 'spinal subarachnoid hemorrhage', 'spinal subarachnoid bleeding'] },
+  { kind: TermKind.PROCEDURE, key: 'epidural-anesthesia', surfaces: ['epidural PCA', 'epidural patient-controlled analgesia', 'patient-controlled epidural analgesia', 'PCEA', 'epidural dosing', 'epidural top-up', 'epidural procedure'] },
 ];
 
 /**

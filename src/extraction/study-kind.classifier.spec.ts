@@ -46,3 +46,11 @@ describe('classifyStudy, rules 1.5.0', () => {
     expect(classifyStudy(buildInput({ publicationTypes: [] }), 'A meta-analysis of 20 trials. The first case of the syndrome was reported in 1950.').kind).toBe('NOT_INDIVIDUAL_PATIENTS');
   });
 });
+
+describe('classifyStudy, rules 1.6.0', () => {
+  it('reads a search of the literature for published cases as a review, unless the authors report their own patient', () => {
+    const review = 'Diplopia after dural puncture is rare; the first case of it was described long ago. To compile the case reports, we performed a computerized search of the medical literature from 1966 to 2002.';
+    expect(classifyStudy(buildInput({ publicationTypes: [] }), review).kind).toBe('NOT_INDIVIDUAL_PATIENTS');
+    expect(classifyStudy(buildInput({ publicationTypes: [] }), 'We report a 40-year-old woman with diplopia after a spinal anaesthetic, and a literature search found 12 similar cases.').kind).toBe('CASE_REPORT');
+  });
+});

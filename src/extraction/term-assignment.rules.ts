@@ -106,6 +106,15 @@ function caesareanAnaesthesia(ctx: SentenceContext, start: number, end: number):
 const BLOOD_PRODUCT = /platelet|plasma|\bFFP\b/i;
 const ANTITHROMBOTIC_DRUG = /anticoag|warfarin|heparin|enoxaparin|dalteparin|tinzaparin|fondaparinux|rivaroxaban|apixaban|dabigatran|edoxaban|coumadin|acenocoumarol|phenprocoumon|antiplatelet|clopidogrel|prasugrel|ticagrelor|aspirin|acetylsalicylic|thrombolys|alteplase/i;
 const INJECTED_STEROID_BEFORE = /\b(?:epidural|caudal|transforaminal|interlaminar|intrathecal|facet|perineural) (?:\w+ )?(?:injections?|infiltrations?|blocks?) (?:of|with|containing|using) (?:[\w-]+ ){0,5}?(?:and|plus|with|\+) (?:[\w-]+ |\w+-)?$/i;
+/**
+ * Rules 1.6.0: procedure roles. "lumbar puncture for spinal anaesthesia" is the spinal's own puncture (one procedure, the
+ * spinal); "A spinal block was visualized using MRI", "a complete spinal block on myelography" is an imaging finding (the
+ * spinal canal blocked), not an anaesthetic; "no neurological deficits were detected after catheter removal" names the
+ * removal as the time of an examination that found nothing, not as a procedure a harm followed.
+ */
+const FOR_SPINAL_AFTER = /^\s+(?:for|of|to perform|to give) (?:the |a |an )?(?:subarachnoid |spinal |intrathecal )(?:an(?:a)?esthe\w*|an(?:a)?lgesia|block(?:ade)?)\b/i;
+const IMAGING_FINDING_AFTER = /^\s+(?:was|were) (?:\w+ )?(?:visuali[sz]ed|demonstrated|seen|shown|detected|confirmed|identified) (?:\w+ )?(?:on|using|by|with|at|in) (?:\w+ )?(?:MRI|magnetic|myelograph\w*|CT|computed|imaging|scans?)\b|^\s+(?:on|at) (?:\w+ )?(?:MRI|myelograph\w*|CT)\b/i;
+const NEGATED_CHECK_BEFORE = /\b(?:no|without) (?:[\w-]+ ){0,4}?(?:was |were )?(?:detected|seen|noted|observed|found|present|evident|occurred) (?:immediately |directly )?after\s+(?:the\s+)?(?:epidural\s+)?$/i;
 const SITE_OF_FINDING_AFTER = /^[\s-]*(?:hematomas?|haematomas?|hemorrhages?|haemorrhages?|bleeding|abscess(?:es)?|space|fat|venous plexus|veins?|collections?|empyema)\b/i;
 const REPEAT_WORDS: Record<string, number> = { repeat: 2, repeated: 2, another: 2, subsequent: 2 };
 
@@ -169,6 +178,8 @@ export function procedureRole(sentences: SentenceContext[], opts: CollectOptions
         // Rules 1.5.0: "the headache persisted after EBP": a treatment that failed, not the procedure a harm followed.
         if (AFTER_WORDS.has(w)) {
           if (k > 0 && PERSISTED_BEFORE.has(ctx.tokens[k - 1].norm)) break;
+          // Rules 1.6.0: "A few hours after the epidural blood patch, the parturient was symptom free": what followed it was a relief.
+          if (reliefFollows(ctx.fieldText.slice(m.end, Math.min(m.end + 90, ctx.sentence.end)))) break;
           return true;
         }
         if (!FILLER.has(w) && parseOrdinal(w) === null) break;
@@ -187,6 +198,13 @@ export function procedureRole(sentences: SentenceContext[], opts: CollectOptions
  */
 const CONSEQUENCE = /^[^.;]{0,40}?\b(?:after which|that resulted in|which resulted in|resulting in|complicated by|followed by|and its (?:\w+ )?complications?|which caused|that caused|causing|which led to|that led to|leading to)\b([^.;]{0,60})/i;
 const RELIEF = /\b(?:resol\w*|reliev\w*|relief|improv\w*|recover\w*|success\w*|cure\w*|disappear\w*|abat\w*|complete|cessation|remission)\b/i;
+
+const RELIEF_AFTER = /\b(?:symptoms? ?-?free|pain[- ]free|headache[- ]free|asymptomatic|free of (?:symptoms|pain|headache)|(?:headache|symptoms|pain) (?:resolved|disappeared|subsided|improved)|(?:complete|full|immediate|prompt) (?:\w+ )?(?:relief|resolution|recovery))\b/i;
+const HARM_AFTER = /\b(?:developed|complain\w*|onset|new|worse\w*|radicular|weakness|numbness|paraesthes\w*|paresthes\w*|back pain|fever|deteriorat\w*)\b/i;
+/** The clause after a procedure tells a relief and no new complaint ("after the blood patch, she was symptom free"). */
+function reliefFollows(after: string): boolean {
+  return RELIEF_AFTER.test(after) && !HARM_AFTER.test(after);
+}
 
 function followedByHarm(after: string): boolean {
   const m = CONSEQUENCE.exec(after);
@@ -321,6 +339,10 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
         // "Combined spinal-epidural anesthesia was performed for labor analgesia": the purpose of the procedure named before it.
         if (e.key === 'labour-epidural-analgesia' && /\bfor\s+$/i.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 5), m.start)) && ctx.matches.some((o) => o !== m && o.end <= m.start && o.entries.some((x) => x.kind === TermKind.PROCEDURE))) continue;
         if (e.key === 'epidural-catheter-removal' && REMOVAL_AS_TIME_BEFORE.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 30), m.start))) continue;
+        // Rules 1.6.0: procedure roles (see the comment above FOR_SPINAL_AFTER).
+        if (e.key === 'epidural-catheter-removal' && NEGATED_CHECK_BEFORE.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 90), m.start))) continue;
+        if (e.kind === TermKind.PROCEDURE && (e.key === 'lumbar-puncture' || e.key === 'dural-puncture') && FOR_SPINAL_AFTER.test(ctx.fieldText.slice(m.end, Math.min(ctx.sentence.end, m.end + 50)))) continue;
+        if (e.kind === TermKind.PROCEDURE && e.key === 'spinal-anesthesia' && /block/i.test(surface) && IMAGING_FINDING_AFTER.test(ctx.fieldText.slice(m.end, Math.min(ctx.sentence.end, m.end + 70)))) continue;
         // "history of" keeps a complication or symptom out of the current episode; comorbidities are
         // history by nature, and a procedure "five days previously" belongs to the episode.
         if (flags & HISTORICAL && (e.kind === TermKind.COMPLICATION || e.kind === TermKind.SYMPTOM)) continue;
@@ -474,9 +496,18 @@ export function clauseMentions(sentences: SentenceContext[], opts: CollectOption
 const COORDINATED_SPACES = /\b(epidural|subdural|subarachnoid|intrathecal)\s*(?:and|or|\/|,)\s*(?:an? |the )?(epidural|subdural|subarachnoid|intrathecal)\s+(?:ha?ematomas?|ha?emorrhages?|bleeding)\b/gi;
 /** "Both cases bled into the subarachnoid space and subdural space": bleeding told as a clause, one or two spaces. */
 const BLED_INTO = /\b(?:bled|bleeding|hemorrhaged|haemorrhaged|hemorrhage|haemorrhage) into the (epidural|subdural|subarachnoid|intrathecal) spaces?(?:\s*(?:and|or|,)\s*(?:into )?(?:the )?(epidural|subdural|subarachnoid|intrathecal) spaces?)?/gi;
+/**
+ * Rules 1.6.0: a space word separated from its head noun by describing words ("an extradural extramedullary hyperintense
+ * haematoma", "an epidural, mainly dorsal haematoma"): the haematoma of that space. Procedure words, other findings,
+ * prepositions and participles between them ("epidural catheter-related hematoma", "subdural hygroma complicated by
+ * hemorrhage") do not count.
+ */
+const SPACE_MODIFIED = /\b(epidural|extradural|subdural|subarachnoid|intrathecal),?\s+(?:(?!an(?:a)?esth|an(?:a)?lges|catheter|block|needle|injection|blood|patch|puncture|hygroma|collection|effusion|cyst|fluid|(?:and|or|by|with|of|in|to|from|after|[a-z-]*ed)\b)[a-z-]+,?\s+){1,3}?(?:ha?ematomas?|ha?emorrhages?)\b/gi;
+const SPACE_HINT = /dural|arachnoid|thecal/i;
+const BLEED_HINT = /a?ematoma|a?emorrhage/i;
 const SPACE_KEYS: Record<'spinal' | 'cranial', Record<string, string>> = {
-  spinal: { epidural: 'spinal-epidural-hematoma', subdural: 'spinal-subdural-hematoma', subarachnoid: 'intrathecal-hematoma', intrathecal: 'intrathecal-hematoma' },
-  cranial: { epidural: 'intracranial-epidural-hematoma', subdural: 'intracranial-subdural-hematoma', subarachnoid: 'subarachnoid-hemorrhage' },
+  spinal: { epidural: 'spinal-epidural-hematoma', extradural: 'spinal-epidural-hematoma', subdural: 'spinal-subdural-hematoma', subarachnoid: 'intrathecal-hematoma', intrathecal: 'intrathecal-hematoma' },
+  cranial: { epidural: 'intracranial-epidural-hematoma', extradural: 'intracranial-epidural-hematoma', subdural: 'intracranial-subdural-hematoma', subarachnoid: 'subarachnoid-hemorrhage' },
 };
 
 export function coordinatedSpaceMentions(sentences: SentenceContext[], opts: CollectOptions): TermMention[] {
@@ -484,8 +515,11 @@ export function coordinatedSpaceMentions(sentences: SentenceContext[], opts: Col
   for (const ctx of sentences) {
     if (ctx.generic) continue;
     const text = ctx.sentence.text;
-    if (!/ and | or |\/|,/.test(text)) continue;
-    for (const re of [COORDINATED_SPACES, BLED_INTO]) {
+    const coordinated = / and | or |\/|,/.test(text);
+    // SPACE_MODIFIED only where a space word and a haematoma or haemorrhage word both occur (cheap tests first).
+    const spaced = SPACE_HINT.test(text) && BLEED_HINT.test(text);
+    for (const re of [COORDINATED_SPACES, BLED_INTO, SPACE_MODIFIED]) {
+    if (re === SPACE_MODIFIED ? !spaced : !coordinated) continue;
     if (re === BLED_INTO && !/ into the /i.test(text)) continue;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;

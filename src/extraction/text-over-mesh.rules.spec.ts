@@ -66,3 +66,16 @@ describe('procedureAnaphora: the parts of a combined spinal-epidural (rules 1.4.
     expect(keys(procedureAnaphora(ms, matcher))).toEqual(['PROCEDURE:combined-spinal-epidural', 'PROCEDURE:accidental-dural-puncture']);
   });
 });
+
+describe('textOverMesh, rules 1.6.0', () => {
+  it('drops a complication heading that is another wording of a complication the text names', () => {
+    const text = [mention(TermKind.COMPLICATION, 'acute-intracranial-subdural-hematoma', 'acute subdural haematoma')];
+    const heading = mention(TermKind.COMPLICATION, 'hematoma', 'Hematoma, Subdural', 'MESH_MAPPING');
+    expect(keys(textOverMesh([...text, heading], matcher, true))).toEqual(keys(text));
+    const other = mention(TermKind.COMPLICATION, 'hematoma', 'Hematoma, Epidural, Spinal', 'MESH_MAPPING');
+    expect(keys(textOverMesh([...text, other], matcher, true))).toContain('COMPLICATION:hematoma');
+    // The words must all be in one mention, not spread over several ("epidural abscess" and "spinal subdural hematoma").
+    const two = [mention(TermKind.COMPLICATION, 'epidural-abscess', 'epidural abscess'), mention(TermKind.COMPLICATION, 'spinal-subdural-hematoma', 'spinal subdural hematoma')];
+    expect(keys(textOverMesh([...two, other], matcher, true))).toContain('COMPLICATION:hematoma');
+  });
+});

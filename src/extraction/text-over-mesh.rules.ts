@@ -20,6 +20,7 @@ export function textOverMesh(mentions: TermMention[], matcher: VocabularyMatcher
   const textKeys = new Set(text.map((m) => `${m.kind}:${m.key}`));
   const parentOf = (kind: TermKind, key: string) => matcher.byKey(kind, key)?.parentKey ?? null;
   const textParents = new Set(text.filter((m) => m.kind === TermKind.COMPLICATION).map((m) => parentOf(m.kind, m.key)).filter((p): p is string => p !== null));
+  const textComplicationWords = text.filter((m) => m.kind === TermKind.COMPLICATION).map((m) => new Set(headingWords(m.evidence.text)));
   return mentions.filter((m) => {
     if (m.evidence.method !== 'MESH_MAPPING' || textKeys.has(`${m.kind}:${m.key}`)) return true;
     // Rules 1.5.0: the text names the heading's complication only as negated or hedged ("initially misdiagnosed as a
@@ -27,11 +28,26 @@ export function textOverMesh(mentions: TermMention[], matcher: VocabularyMatcher
     if (m.kind === TermKind.COMPLICATION && hedgedKeys.has(`${m.kind}:${m.key}`)) return false;
     if (m.kind === TermKind.PROCEDURE || m.kind === TermKind.SYMPTOM) return !textKinds.has(m.kind);
     if (m.kind === TermKind.COMPLICATION) {
+      // Rules 1.6.0: the heading is another wording of a complication the text names ("Hematoma, Subdural" beside the text's
+      // "acute subdural hematoma"): every word of the heading is in that mention, so the text's more specific key stands.
+      const words = headingWords(m.evidence.text);
+      if (words.length > 0 && textComplicationWords.some((set) => words.every((w) => set.has(w)))) return false;
       const parent = parentOf(m.kind, m.key);
       return parent === null || !textParents.has(parent);
     }
     return true;
   });
+}
+
+/** The words of a heading or a mention, British spellings folded ("Hematoma, Subdural" → hematoma, subdural). */
+function headingWords(label: string): string[] {
+  return label
+    .toLowerCase()
+    .replace(/haem/g, 'hem')
+    .replace(/oe/g, 'e')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 2)
+    .map((w) => (w.length > 4 && w.endsWith('s') ? w.slice(0, -1) : w));
 }
 
 const EPIDURAL_FAMILY = 'epidural-anesthesia';
