@@ -1,5 +1,5 @@
 /**
- * npm run bench:import -- [--mb 200] [--no-extract] [--database-url postgres://…]
+ * npm run bench:import -- [--mb 200] [--no-extract] [--database-url postgres://…] [--threads N]
  *
  * Imports a generated PubMed XML file shaped like the annual baseline files (bench/pubmed-generator.ts,
  * ~6.5 KB per record, every record a case report whose abstract describes one patient) end to end
@@ -28,9 +28,11 @@ async function main(): Promise<void> {
   const megabytes = Number(option('mb', '200'));
   const extract = !process.argv.includes('--no-extract');
   const databaseUrl = option('database-url', '');
+  // EXTRACTION_THREADS for this run (the service's default when not given).
+  const threads = option('threads', '');
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-import-'));
   console.log(`# import benchmark: ${megabytes} MB of generated PubMed XML, extraction ${extract ? 'on' : 'off'}, ${databaseUrl ? 'DATABASE_URL' : 'embedded PostgreSQL (PGlite)'}`);
-  const running = await startApp(loadConfig({ DATA_DIR: dataDir, PORT: '0', SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn', IMPORT_MAX_BYTES: String((megabytes + 50) * MB), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }));
+  const running = await startApp(loadConfig({ DATA_DIR: dataDir, PORT: '0', SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn', IMPORT_MAX_BYTES: String((megabytes + 50) * MB), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...(threads ? { EXTRACTION_THREADS: threads } : {}) }));
   const samples: number[] = [];
   const sampler = setInterval(() => samples.push(process.memoryUsage().rss), 1000);
   try {
