@@ -8,7 +8,8 @@ records/unseen2.py the split "unseen2" (labelled after rules 1.1.1; the rules we
 those of records/unseen3.py the split "unseen3" (labelled after rules 1.2.0; likewise never run through the rules by their builder),
 those of records/unseen4.py the split "unseen4" (labelled after rules 1.3.0; likewise never run through the rules by their builder),
 those of records/unseen5.py the split "unseen5" (labelled after rules 1.4.0; likewise never run through the rules by their builder),
-those of records/unseen6.py the split "unseen6" (labelled after rules 1.5.0; likewise never run through the rules by their builder).
+those of records/unseen6.py the split "unseen6" (labelled after rules 1.5.0; likewise never run through the rules by their builder),
+those of records/unseen7.py the split "unseen7" (labelled after rules 1.6.0; likewise never run through the rules by their builder).
 Run: python3 bench/extraction/build-labelled-set.py
 """
 import json, os, sys
@@ -24,6 +25,7 @@ import unseen3
 import unseen4
 import unseen5
 import unseen6
+import unseen7
 
 FIX = '/work/shared/fixtures/'
 ORIGIN_XML = {'repo': 'asreview/asreview', 'path': 'tests/demo_data/pubmed.xml', 'commit': '88220cbca9e5581e432ee14e69b79f58300fcff8', 'copy': 'shared fixtures pubmed_xml/pubmed-10-records-5-case-reports.xml'}
@@ -94,6 +96,10 @@ def main():
     # so that no position moves.
     sixth = len(records)
     records.extend(unseen6.RECORDS)
+    # Unseen 7: collected and labelled after rules 1.6.0, kept for one final score; appended after everything else
+    # so that no position moves.
+    seventh = len(records)
+    records.extend(unseen7.RECORDS)
 
     idx = mesh_index()
     errors = []
@@ -112,7 +118,7 @@ def main():
                     if not any(it['text'] in f for f in fields):
                         errors.append(f"{rec['id']} {p['label']} {k}: text not found: {it['text']!r}")
         # Held-out: every third record of the first set (decided by position before any tuning on it).
-        rec['split'] = 'unseen6' if i >= sixth else 'unseen5' if i >= fifth else 'unseen4' if i >= fourth else 'unseen3' if i >= third else 'unseen2' if i >= second else 'unseen' if i >= first else 'heldout' if i % 3 == 2 else 'train'
+        rec['split'] = 'unseen7' if i >= seventh else 'unseen6' if i >= sixth else 'unseen5' if i >= fifth else 'unseen4' if i >= fourth else 'unseen3' if i >= third else 'unseen2' if i >= second else 'unseen' if i >= first else 'heldout' if i % 3 == 2 else 'train'
     if errors:
         print('\n'.join(errors)); sys.exit(1)
     out = {'description': 'Real PubMed/journal records with hand labels for the extraction benchmark; see README.md.', 'records': records}
@@ -120,6 +126,6 @@ def main():
         json.dump(out, f, ensure_ascii=False, indent=1)
     n = len(records)
     pos = sum(1 for r in records if r['expected']['patients'])
-    print(f'{n} records, {pos} with patients, {n - pos} with none; heldout {sum(r["split"] == "heldout" for r in records)}, unseen {sum(r["split"] == "unseen" for r in records)}, unseen2 {sum(r["split"] == "unseen2" for r in records)}, unseen3 {sum(r["split"] == "unseen3" for r in records)}, unseen4 {sum(r["split"] == "unseen4" for r in records)}, unseen5 {sum(r["split"] == "unseen5" for r in records)}, unseen6 {sum(r["split"] == "unseen6" for r in records)}')
+    print(f'{n} records, {pos} with patients, {n - pos} with none; heldout {sum(r["split"] == "heldout" for r in records)}, unseen {sum(r["split"] == "unseen" for r in records)}, unseen2 {sum(r["split"] == "unseen2" for r in records)}, unseen3 {sum(r["split"] == "unseen3" for r in records)}, unseen4 {sum(r["split"] == "unseen4" for r in records)}, unseen5 {sum(r["split"] == "unseen5" for r in records)}, unseen6 {sum(r["split"] == "unseen6" for r in records)}, unseen7 {sum(r["split"] == "unseen7" for r in records)}')
 
 main()

@@ -7,7 +7,7 @@ import { RuleBasedCaseExtractor } from './rule-based-case-extractor';
 
 const FAILING_WORKER = join(__dirname, '..', '..', 'test', 'support', 'failing-extraction.worker.ts');
 
-/** The real records of the extraction benchmark (393, with and without patients). */
+/** The real records of the extraction benchmark (458, with and without patients). */
 function labelledInputs(): ExtractionInput[] {
   const set = JSON.parse(readFileSync(join(__dirname, '..', '..', 'bench', 'extraction', 'labelled-abstracts.json'), 'utf8')) as { records: { input: ExtractionInput }[] };
   return set.records.map((record) => record.input);

@@ -30,7 +30,7 @@ ${mesh ? `<MeshHeadingList>${mesh}</MeshHeadingList>` : ''}${input.keywords.leng
 
 const pubmedXml = (articles: string[]) => `<?xml version="1.0" encoding="UTF-8"?>\n<PubmedArticleSet>\n${articles.join('\n')}\n</PubmedArticleSet>\n`;
 
-/** The extraction benchmark's real records (393: with and without patients) as one PubMed file, then 30 of them again (merged into the first ones, across chunks). */
+/** The extraction benchmark's real records (458: with and without patients) as one PubMed file, then 30 of them again (merged into the first ones, across chunks). */
 function labelledFile(): { xml: string; records: number } {
   const inputs = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'bench', 'extraction', 'labelled-abstracts.json'), 'utf8')) as { records: { input: ExtractionInput }[] }).records.map((record) => record.input);
   // A few labelled records have no title (a record without one is refused by the import).
