@@ -45,6 +45,11 @@ export class ExtractionThreads implements OnModuleDestroy {
     return this.options.threads > 0;
   }
 
+  /** Chunks that can be in the rules at once: one per thread (an import keeps that many in flight). */
+  get parallelChunks(): number {
+    return Math.max(1, this.options.threads);
+  }
+
   /** Live worker threads (0 before the first chunk and after close). */
   get threadCount(): number {
     return this.pool?.threads.length ?? 0;

@@ -108,6 +108,11 @@ export class ExtractionService {
     return run;
   }
 
+  /** How many chunks an import may have in the rules at once (one per worker thread; one without threads). */
+  get parallelChunks(): number {
+    return this.threads.parallelChunks;
+  }
+
   /** Proposes cases for these publications inside the caller's transaction (imports). */
   async extractInTransaction(tx: Tx, publications: ExtractedPublication[]): Promise<ExtractionRun> {
     return this.writeExtraction(tx, await this.startExtraction(tx, publications));

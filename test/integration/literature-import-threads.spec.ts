@@ -78,17 +78,19 @@ function comparable(report: ImportReport): unknown {
 }
 
 describe('case extraction on a worker thread during imports (PostgreSQL)', () => {
-  describe('inline (EXTRACTION_THREADS=0) and threaded (EXTRACTION_THREADS=1)', () => {
+  describe('inline (EXTRACTION_THREADS=0) and threaded (EXTRACTION_THREADS=1, and 2: two chunks in the rules at once)', () => {
     let inline: LiteratureHarness;
     let threaded: LiteratureHarness;
+    let twoThreads: LiteratureHarness;
 
     beforeAll(async () => {
-      [inline, threaded] = await Promise.all([startLiteratureHarness({ EXTRACTION_THREADS: '0' }), startLiteratureHarness({ EXTRACTION_THREADS: '1' })]);
+      [inline, threaded, twoThreads] = await Promise.all([startLiteratureHarness({ EXTRACTION_THREADS: '0' }), startLiteratureHarness({ EXTRACTION_THREADS: '1' }), startLiteratureHarness({ EXTRACTION_THREADS: '2' })]);
     });
 
     afterAll(async () => {
       await inline?.close();
       await threaded?.close();
+      await twoThreads?.close();
     });
 
     it('store the same proposals and the same report for a file of several chunks with merges across chunks', async () => {
@@ -97,6 +99,7 @@ describe('case extraction on a worker thread during imports (PostgreSQL)', () =>
       const options = { fileName: 'labelled.xml', format: 'pubmed-xml' as const, review: 'threads' };
       const a = await inline.importText(xml, options);
       const b = await threaded.importText(xml, options);
+      const c = await twoThreads.importText(xml, options);
       expect(a.errors).toEqual([]);
       expect(a.stored).toBe(true);
       expect(a.recordsRead).toBe(records);
@@ -104,12 +107,15 @@ describe('case extraction on a worker thread during imports (PostgreSQL)', () =>
       expect(a.extraction?.proposedCases).toBeGreaterThan(50);
       expect(inline.app.get(ExtractionThreads).threadCount).toBe(0);
       expect(threaded.app.get(ExtractionThreads).threadCount).toBe(1);
+      expect(twoThreads.app.get(ExtractionThreads).threadCount).toBe(2);
       expect(comparable(b)).toEqual(comparable(a));
-      const [inlineCases, threadedCases] = [await storedCases(inline), await storedCases(threaded)];
+      expect(comparable(c)).toEqual(comparable(a));
+      const [inlineCases, threadedCases, twoThreadCases] = [await storedCases(inline), await storedCases(threaded), await storedCases(twoThreads)];
       // The merged publications' cases were proposed twice: the later chunk's replace the earlier ones.
       expect(a.extraction?.replacedCases).toBeGreaterThan(0);
       expect(inlineCases.length).toBe((a.extraction?.proposedCases ?? 0) - (a.extraction?.replacedCases ?? 0));
       expect(threadedCases).toEqual(inlineCases);
+      expect(twoThreadCases).toEqual(inlineCases);
 
     });
   });
@@ -166,6 +172,22 @@ describe('case extraction on a worker thread during imports (PostgreSQL)', () =>
         expect(unhandled).toEqual([]);
       } finally {
         process.off('unhandledRejection', listener);
+      }
+    });
+
+    it('with two threads (two chunks in flight), rolls the import back when a later chunk fails', async () => {
+      const two = new ExtractionThreads({ threads: 2, filename: FAILING_EXTRACTION_WORKER });
+      const h2 = await startLiteratureHarness({}, (builder) => builder.overrideProvider(ExtractionThreads).useValue(two));
+      try {
+        const before = await h2.footprint();
+        const failure = h2.importText(fileFailingAt(4 * IMPORT_CHUNK_SIZE, 3 * IMPORT_CHUNK_SIZE + 10, 'WORKER-THROWS'), { fileName: 'throws.xml' });
+        await expect(failure).rejects.toThrow(/^case extraction failed on a worker thread: the rules failed on purpose$/);
+        expect(await h2.footprint()).toEqual(before);
+        expect((await h2.uow.reader.query('SELECT count(*)::int AS n FROM case_report'))[0].n).toBe(0);
+        const report = await h2.importText(fileFailingAt(3 * IMPORT_CHUNK_SIZE + 1, -1, ''), { fileName: 'fine.xml' });
+        expect(report.extraction?.proposedCases).toBe(3 * IMPORT_CHUNK_SIZE + 1);
+      } finally {
+        await h2.close();
       }
     });
 

@@ -156,12 +156,11 @@ export class ImportService {
         const touched = new Set<string>();
         const statistics = new StatisticsRefresh();
         const extract = options.extractCases ?? true;
-        // The previous chunk's extraction, running (on a worker thread) while this chunk is read and
-        // stored. At most one chunk is in the rules at a time, so memory holds about two chunks.
-        const pipeline: { inFlight: PendingExtraction | null } = { inFlight: null };
-        const writeInFlight = async () => {
-          const pending = pipeline.inFlight;
-          pipeline.inFlight = null;
+        // Earlier chunks' extractions, running (on worker threads) while this chunk is read and stored,
+        // oldest first. At most one chunk per thread is in the rules, so memory holds that many plus one.
+        const inFlight: PendingExtraction[] = [];
+        const writeOldest = async () => {
+          const pending = inFlight.shift();
           if (pending) report.extracted(await this.extraction.writeExtraction(tx, pending));
         };
         const flush = async () => {
@@ -174,10 +173,10 @@ export class ImportService {
           const toExtract = await this.storeChunk(tx, records, report, startedAt, extract, touched);
           if (statistics.due(report.totals().created)) await this.batches.refreshStatistics(tx);
           if (!extract) return;
-          await pipeline.inFlight?.results; // the worker is free for this chunk...
-          const started = await this.extraction.startExtraction(tx, toExtract);
-          await writeInFlight(); // ...while the previous chunk's proposals are written
-          pipeline.inFlight = started;
+          const full = inFlight.length >= this.extraction.parallelChunks;
+          if (full) await inFlight[0].results; // a thread is free for this chunk...
+          inFlight.push(await this.extraction.startExtraction(tx, toExtract));
+          if (full) await writeOldest(); // ...while the oldest chunk's proposals are written
         };
 
         try {
@@ -218,7 +217,7 @@ export class ImportService {
         const { created, merged } = report.totals();
         if (report.hasErrors && (mode === ImportMode.ATOMIC || report.unreadable || created + merged + chunk.length === 0)) throw new RollbackImport();
         await flush();
-        await writeInFlight();
+        while (inFlight.length) await writeOldest();
         const id = await ensureBatch();
         await this.batches.finish(tx, id, report.totals(), [...touched]);
         report.batchId = id;
