@@ -78,3 +78,11 @@ describe('segmentPatients, rules 1.7.0', () => {
     expect(s.shared.map((c) => c.sentence.text)).toContain('They were given oxygen and their condition resolved.');
   });
 });
+
+describe('segmentPatients, rules 1.7.0: "one case" as a share', () => {
+  it('reads "One case (9%)" in a group told as shares as part of the aggregate, not as a described patient', () => {
+    expect(seg('', 'Eleven obstetric patients had SDHs after labour epidurals over 7 years. Ten of 11 patients had a postural headache first. One case (9%) had a craniectomy after becoming unresponsive.').count).toBe(0);
+    // A numbered case keeps the series.
+    expect(seg('', 'Three patients had SDHs after labour epidurals. Two of the three patients had a headache first. Case 1: she had a craniectomy.').count).toBe(3);
+  });
+});

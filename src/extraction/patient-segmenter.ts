@@ -41,7 +41,8 @@ const PLURAL_SUBJECT = /^(?:they|all|both)\b(?! (?:of )?(?:the )?(?:authors|stud
 const COORDINATED_COUNT = new RegExp(`\\b(${NUMBER_SOURCE}) (cases|patients|children|women|men) (?:of|with) [^.;]{1,80}? and (${NUMBER_SOURCE}) (?:other |more |further )?(?:cases?|patients?|child(?:ren)?|wom[ae]n|m[ae]n) (?:of|with)\\b`, 'gi');
 /**
  * Rules 1.7.0: a group told only in aggregate: its figures are shares of the stated count ("in six of the nine patients",
- * "eight of nine patients", "10 of the 11 cases") and no individual is described (no age, no case marker). Such a record
+ * "eight of nine patients", "10 of the 11 cases") and no individual is described (no age, no numbered case marker: "One case
+ * (9%) had ..." is a share too). Such a record
  * reports no individual patient, whatever its "nine cases" says.
  */
 const SHARE_OF_GROUP = new RegExp(`\\b(?:${NUMBER_SOURCE}) (?:out )?of (?:the |these |our |all )?(${NUMBER_SOURCE}) (?:\\w+ )?(?:patients|cases|women|men|parturients|children)\\b`, 'gi');
@@ -117,6 +118,9 @@ export function segmentPatients(title: SentenceContext[], abstract: SentenceCont
   const segments: PatientSegment[] = [];
   const shared: SentenceContext[] = [...title];
   let current: PatientSegment | null = null;
+  // Rules 1.7.0: whether a marker names a patient by number or rank ("Case 2", "the first patient"); "one case/patient" alone
+  // is also how a share of a group is told ("One case (9%) had a hemicraniectomy").
+  let numberedMarker = false;
   for (const ctx of abstract) {
     const raw = ctx.sentence.text;
     const colon = raw.indexOf(':');
@@ -127,6 +131,7 @@ export function segmentPatients(title: SentenceContext[], abstract: SentenceCont
     const m = headLow.indexOf('case') >= 0 || headLow.indexOf('patient') >= 0 ? MARKER.exec(head) : null;
     if (m && m.index <= MARKER_WITHIN && !ctx.generic) {
       const raw = (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase();
+      if (m[3] === undefined) numberedMarker = true;
       let n = parseNumber(raw) ?? parseOrdinal(raw);
       if (n === null) n = segments.length + 1; // "the other patient", "the latter"
       const label = `Case ${n}`;
@@ -146,7 +151,7 @@ export function segmentPatients(title: SentenceContext[], abstract: SentenceCont
 
   let count = Math.max(stated, segments.length);
   if (individual && count === 0) count = 1;
-  if (count > 2 && segments.length === 0 && aggregateOnly([...title, ...abstract], count)) return { count: 0, segments: [], shared };
+  if (count > 2 && !numberedMarker && aggregateOnly([...title, ...abstract], count)) return { count: 0, segments: [], shared };
   if (!individual || count > MAX_PATIENTS) return { count: 0, segments: [], shared };
   if (segments.length === 0 && count === 1) return { count: 1, segments: [{ label: 'Case', sentences: [] }], shared };
   // Numbered markers may come out of order ("the third patient" told before the others): fill the
