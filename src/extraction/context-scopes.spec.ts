@@ -130,3 +130,13 @@ describe('assertionFlags, rules 1.5.0: a treatment given that did not work', () 
     expect(flagsOf('she did not receive an epidural blood patch', 'patch') & NEGATED).toBeTruthy();
   });
 });
+
+describe('assertionFlags: "not only X but also Y" (checked for rules 1.7.0)', () => {
+  it('asserts both X and Y: "not only" is a pseudo-trigger, no negation', () => {
+    expect(flagsOf('hearing loss followed not only spinal anesthesia but also myelography', 'spinal') & NEGATED).toBeFalsy();
+    expect(flagsOf('hearing loss followed not only spinal anesthesia but also myelography', 'myelography') & NEGATED).toBeFalsy();
+    expect(flagsOf('she had not only a headache but also diplopia', 'headache') & NEGATED).toBeFalsy();
+    // A plain "not" still negates.
+    expect(flagsOf('she did not have a headache', 'headache') & NEGATED).toBeTruthy();
+  });
+});

@@ -546,3 +546,32 @@ describe('extractCases: rules 1.6.0', () => {
     expect(keys(q, 'complications')).toEqual(['cerebral-venous-thrombosis']);
   });
 });
+
+describe('extractCases: rules 1.7.0', () => {
+  it('reads an abbreviation of a complication as the same finding, not as its plainer parent', () => {
+    const p = run('A 41-year-old man developed an acute subdural hematoma(SDH) and needed burr hole drainage. The SDH then decreased.').patients[0];
+    expect(keys(p, 'complications')).toEqual(['acute-intracranial-subdural-hematoma']);
+  });
+
+  it('does not take the level of a blood patch or of a CSF leak as the site of a subdural haematoma', () => {
+    expect(keys(run('A 50-year-old man with intracranial hypotension had a lumbar EBP and then developed a subdural hematoma.').patients[0], 'complications')).toContain('intracranial-subdural-hematoma');
+    expect(keys(run('A 45-year-old woman had a subdural hematoma after spontaneous C1-2 CSF leakage.').patients[0], 'complications')).toContain('intracranial-subdural-hematoma');
+    expect(keys(run('A 38-year-old woman had a subdural hematoma after a cervical epidural blood patch.').patients[0], 'complications')).toEqual(['intracranial-subdural-hematoma']);
+  });
+
+  it('reads "extradural" as "epidural" in procedure names, and an epidural named by its insertion or setting', () => {
+    expect(keys(run('A 50-year-old woman underwent extradural anaesthesia for hysterectomy and developed a headache.').patients[0], 'procedures')).toContain('epidural-anesthesia');
+    expect(keys(run('A 61-year-old man received an extradural block for knee surgery and developed paraplegia.').patients[0], 'procedures')).toContain('epidural-anesthesia');
+    expect(keys(run('A 29-year-old woman had an accidental dural puncture following epidural insertion during labour.').patients[0], 'procedures')).toContain('labour-epidural-analgesia');
+    expect(keys(run('A 31-year-old parturient had a dural puncture during an obstetric epidural and developed arachnoiditis.').patients[0], 'procedures')).toContain('labour-epidural-analgesia');
+  });
+
+  it('gives each patient of a two-patient record the outcome said of "their condition"', () => {
+    const r = run('Two cases are described. The first case was a 28-year-old woman with headache after an epidural. The second case was a 37-year-old man with headache after a steroid injection. They were treated with oxygen and their condition resolved after 2 days.');
+    expect(r.patients.map((p) => p.outcome?.value)).toEqual(['FULL_RECOVERY', 'FULL_RECOVERY']);
+  });
+
+  it('gives no patient to a series reported only in aggregate', () => {
+    expect(run('In nine cases of hearing loss after dural puncture, hearing did not recover in three patients. Recovery of normal hearing occurred in six of the nine patients.').patients).toEqual([]);
+  });
+});

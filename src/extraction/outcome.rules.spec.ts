@@ -211,3 +211,53 @@ describe('outcomeRule, rules 1.6.0', () => {
     expect(outcome('Two asymptomatic patients with mild hemophilia bled after tooth extraction.').outcome).toBeNull();
   });
 });
+
+describe('outcomeRule, rules 1.7.0: outcome families', () => {
+  it.each([
+    // A function or finding back to normal, either word order, whatever it is.
+    ['Serial audiograms were done and the woman recovered to normal hearing within ten days.', 'FULL_RECOVERY'],
+    ['Normal vision returned six weeks later.', 'FULL_RECOVERY'],
+    ['By the second month normal bladder function was restored.', 'FULL_RECOVERY'],
+    ['Her audiogram normalized after hydration.', 'FULL_RECOVERY'],
+    // Latin and idiomatic full recovery.
+    ['Restitutio ad integrum was achieved within a month.', 'FULL_RECOVERY'],
+    ['Her palsy healed ad integrum.', 'FULL_RECOVERY'],
+    // A completeness adverb with a verb of vanishing, either order.
+    ['The collection was completely absorbed on the follow-up CT.', 'FULL_RECOVERY'],
+    ['His neurological signs totally disappeared within a day.', 'FULL_RECOVERY'],
+    ['Her pneumocephalus cleared completely in a week.', 'FULL_RECOVERY'],
+    // The bare "recovered" of the patient, as the labels read it.
+    ['The patient recovered spontaneously over the next days.', 'FULL_RECOVERY'],
+    ['All recovered without an operation.', 'FULL_RECOVERY'],
+    ['She recovered and went home on day five.', 'FULL_RECOVERY'],
+    // A test at the end of the course confirming the finding is gone.
+    ['A repeat audiogram at discharge confirmed the absence of hearing loss.', 'FULL_RECOVERY'],
+    // Residual: "persistent" before a lasting deficit, a deficit still present at follow-up, "remains unresolved", what is left.
+    ['He was discharged to rehabilitation with persistent right leg weakness.', 'RESIDUAL_DEFICIT'],
+    ['The operation was complicated by severe and persistent bilateral hearing loss.', 'RESIDUAL_DEFICIT'],
+    ['Her sixth nerve palsy was still present at the one-year follow-up.', 'RESIDUAL_DEFICIT'],
+    ['Despite physiotherapy, her condition remains unresolved a year later.', 'RESIDUAL_DEFICIT'],
+    ['She made a good recovery and was discharged with only mild memory problems.', 'RESIDUAL_DEFICIT'],
+    // Improved: a relief told as gradual, a symptom that almost went.
+    ['After the patch she reported gradual headache relief.', 'IMPROVED_UNSPECIFIED'],
+    ['By the fifth day his headache had almost disappeared.', 'IMPROVED_UNSPECIFIED'],
+    // A deficit that motivated a further treatment is not the end state: what follows replaces it.
+    ['Although his symptoms improved, he still complained of headaches; therefore, a second blood patch was performed. After that his headache had largely subsided.', 'IMPROVED_UNSPECIFIED'],
+    ['She still had a severe headache. We performed a cervical blood patch. Her headache improved.', 'IMPROVED_UNSPECIFIED'],
+  ])('%s -> %s', (text, expected) => {
+    expect(outcome(text).outcome?.value).toBe(expected);
+  });
+
+  it('reads no full recovery or residual deficit from their mimics', () => {
+    expect(outcome('She recovered from anaesthesia in the recovery room.').outcome?.value).not.toBe('FULL_RECOVERY');
+    expect(outcome('He recovered slowly over months.').outcome?.value).not.toBe('FULL_RECOVERY');
+    expect(outcome('MRI showed absence of a haematoma on admission.').outcome?.value).not.toBe('FULL_RECOVERY');
+    expect(outcome('Her international normalized ratio was 1.1 before the block.').outcome).toBeNull();
+    expect(outcome('She presented with mild weakness in the left leg.').outcome).toBeNull();
+    expect(outcome('The woman presented with persistent headache after the spinal.').outcome).toBeNull();
+    // A share of a group: which one recovered fully is not said.
+    expect(outcome('Both patients recovered motor function, one completely.', ).outcome).toBeNull();
+    // A deficit with no further treatment after it stays the end state against a later bare improvement.
+    expect(outcome('She still complained of numbness at one year. Her mood improved.').outcome?.value).toBe('RESIDUAL_DEFICIT');
+  });
+});

@@ -24,7 +24,7 @@ import { NUMBER_SOURCE, parseNumber } from './number-words';
 const DEFICIT_NOUN =
   '(?:deficits?|sequel\\w*|complications?|damage|disability|disabilities|injury|weakness|numbness|paresis|paraparesis|paraplegia|tetraplegia|quadriplegia|hemiparesis|hemiplegia|monoplegia|palsy|paralysis|pain|dysesthesia|dysaesthesia|paresthesia|paraesthesia|hypoesthesia|hypoaesthesia|incontinence|dysfunction|impairment|foot drop|deafness|hearing loss|blindness|visual loss|symptoms?|headaches?)';
 const NEURO = '(?:(?:neurological|neurologic|motor|sensory|sensorimotor|cognitive|functional) )?';
-const SYMPTOM_SUBJECT = '(?:symptoms?|headaches?|pain|complaints?|weakness|numbness|paresis|paraparesis|paraplegia|deficits?|signs|palsy|diplopia|hematoma|haematoma|abscess|collection|hygroma|pneumocephalus|leak|condition|fever|meningitis|lesion)';
+const SYMPTOM_SUBJECT = '(?:symptoms?|headaches?|pain|complaints?|weakness|numbness|paresis|paraparesis|paraplegia|deficits?|signs|palsy|diplopia|hematoma|haematoma|abscess|collection|hygroma|pneumocephalus|leak|condition|fever|meningitis|lesions?|findings|abnormalit(?:y|ies)|changes|edema|oedema|hearing loss|deafness|tinnitus|vertigo|ptosis|nystagmus|blurring|SDH|SAH|PRES)';
 
 /** One regular expression over a list of wordings, whole words only. */
 function cues(list: string[]): RegExp {
@@ -66,6 +66,17 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         `did not (?:fully )?recover`,
         `(?:slight|mild|minor|some) \\w+ remains?`,
         `failed to recover`,
+        // Rules 1.7.0: "persistent" before a lasting deficit, whatever words describe it ("severe and persistent sensorineural
+        // hearing loss", "discharged with persistent left lower extremity weakness"); not a persistent headache, pain,
+        // bleeding or symptoms, which is how a course is told before its treatment.
+        `persist(?:ent|ing) (?:[\\w-]+ ){1,4}?(?:deficits?|paraplegia|paraparesis|weakness|numbness|sequel\\w*|incontinence|dysfunction|palsy|paralysis|hearing loss|deafness|blindness|visual loss|foot drop|impairment)`,
+        // Rules 1.7.0: a deficit still present at a late visit ("the palsy was (still) present at the six-month follow-up").
+        `${DEFICIT_NOUN} (?:was|were|is|are) (?:still )?present (?:at|in|on|during|until) (?:[\\w-]+ ){0,4}?(?:follow[- ]?up|visit|review)`,
+        // Rules 1.7.0: a condition that "remains unresolved", "remained unimproved" (the deficit did not go).
+        `(?:remain(?:ed|s)?|is|was) (?:still )?(?:unresolved|unimproved|unrecovered|irreversible)`,
+        // Rules 1.7.0: a recovery told with what is left ("with only minor visual disturbances and memory problems", "with
+        // mild residual weakness"); read only beside an end-of-course word (see END_ONLY).
+        `with (?:only )?(?:minor|mild|slight|some|residual|minimal) (?:[\\w-]+ ){0,2}?(?:disturbances?|problems|deficits?|difficult(?:y|ies)|weakness|impairment|complaints|dysfunction|numbness|paresis)`,
       ],
     ),
     confidence: 0.8,
@@ -108,6 +119,25 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         `free of (?:symptoms|pain|headache)`,
         `returned to (?:(?:her|his|the) )?(?:baseline|normal|work|full activity|normal activities|(?:her|his) previous)`,
         `back to (?:normal|baseline|work)`,
+        // Rules 1.7.0: a function or finding back to normal, in either word order and whatever it is ("recovered to normal
+        // hearing", "Normal hearing returned", "normal vision was restored", "the audiogram normalized").
+        `(?:recovered|restored|returned) to (?:a |(?:her|his|the) )?normal`,
+        `normal (?:[\\w-]+ ){1,2}?(?:returned|was restored|were restored|was regained|was recovered|recovered)`,
+        `(?<!international )normali[sz](?:ed|ation of)(?! ratio)`,
+        // Rules 1.7.0: the Latin and idiomatic full recovery ("restitutio ad integrum", "healed ad integrum", "complete restitution").
+        `(?:restitutio )?ad integrum`,
+        `(?:complete|full|total) restitution`,
+        // Rules 1.7.0: a completeness adverb and a verb of vanishing, in either order ("the SDH was completely absorbed",
+        // "symptoms totally disappeared", "cleared completely").
+        `(?:completely|fully|totally|entirely) (?:absorbed|resorbed|reabsorbed|cleared|disappeared|vanished|normali[sz]ed|regressed|resolved|healed)`,
+        `(?:absorbed|resorbed|reabsorbed|cleared|vanished|normali[sz]ed|regressed) (?:completely|fully|totally|entirely)`,
+        // Rules 1.7.0: the patient who "recovered" (bare, or with a manner or time: "recovered spontaneously within days",
+        // "All recovered without surgical treatment"), as the labels read it; not "recovered slowly/gradually/partially" (a
+        // course or a partial recovery) and not "recovered some/mild ..." (partial, above).
+        `(?:she|he|they|patients?|wom[ae]n|m[ae]n|mother|parturients?|child(?:ren)?|girl|boy|all|both) (?:(?:has|had|have) )?(?:(?!gradually|slowly|partially|partly|somewhat|initially|not\\b)\\w+ )?recovered(?! (?:some|partial|mild|limited|minimal|slight|part|almost|nearly|gradually|slowly|partially|partly)\\b| from (?:the |her |his )?(?:an(?:a)?esthe\\w*|surgery|operation|block|sedation|procedure|delivery))`,
+        // Rules 1.7.0: a test at the end of the course confirming the finding is gone ("Audiogram confirmed absence of SNHL at
+        // discharge"); needs a course word (see COURSE_CONTEXT).
+        `(?:confirmed|showed|revealed|demonstrated|documented) (?:the |an? )?(?:complete )?(?:absence|disappearance) of`,
         // Rules 1.5.0: "assymptomatic" (a frequent misspelling); "an asymptomatic spinal epidural hematoma" describes the finding, not the end state.
         `as{1,2}ymptomatic(?! (?:[\\w-]+ ){0,3}?(?:hematomas?|haematomas?|hemorrhage|haemorrhage|bleeding|collections?|abscess|pneumocephalus|thrombosis|infection|lesions?|bacteriuria|carriers?|disease|course|period|interval|phase|patients?|individuals?|subjects?|persons?|people|volunteers?))`,
         `neurologically (?:intact|normal)`,
@@ -130,13 +160,13 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         // Rules 1.5.0: "with immediate resolution of her headache"; the findings of PRES and RCVS ("resolution of the cerebral vasoconstriction", "of the edema").
         `(?:showed|complete|with|and|resulted in|resulting in|led to|leading to) (?:the |a )?(?:immediate |rapid |prompt |quick |spontaneous |eventual |dramatic )?resolution of (?:the |her |his )?(?:\\w+ ){0,3}(?:abscess|hematoma|haematoma|pneumocephalus|symptoms|collection|headache|pain|deficits?|vasoconstriction|vasospasm|edema|oedema|lesions?|abnormalit(?:y|ies)|hygroma|air)`,
         // "The headache resolved", "which resolved the patient's symptoms": resolution of the finding, not qualified.
-        `${SYMPTOM_SUBJECT} (?:had |have |has )?(?:\\w+ )?resolved`,
+        `${SYMPTOM_SUBJECT} (?:had |have |has )?(?:(?!almost|nearly|largely|mostly)\\w+ )?resolved`,
         `resolved (?:the |her |his |(?:the )?patient'?s )(?:\\w+ )?${SYMPTOM_SUBJECT}`,
         `completely disappeared`,
         // "the hemorrhage stopped", "the deficits ... were finally no longer detectable".
         `(?:bleeding|hemorrhage|haemorrhage|hematoma|haematoma|leak|leakage) (?:had )?(?:stopped|ceased)`,
         `(?:were|was|are|is) (?:\\w+ )?no longer (?:detectable|present|noticeable|perceptible|evident)`,
-        `(?:symptoms|headache|pain|deficits?) disappeared`,
+        `(?:symptoms|headache|pain|deficits?|hematoma|haematoma|findings|lesions?) (?:(?!almost|nearly|largely|mostly|partly|partially)\\w+ )?disappeared`,
         // Rules 1.5.0: "discharged without headache or neurologic deficit on postoperative day 13".
         `discharged (?:home )?(?:in good (?:general )?condition|without (?:\\w+ ){0,4}?(?:deficits?|sequel\\w*|complaints|symptoms|headache|pain))`,
         // Rules 1.4.0: "had no complications and was discharged", "discharged ... with no particular problems" (about the course only).
@@ -155,13 +185,13 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
     // platelet count", "a system-based improvement plan", "with little improvement", a procedure that "was uneventful"
     // (only the course, the follow-up or the recovery being uneventful is an outcome, a full recovery, see above);
     // "immediate relief" says when, not how complete ("complete relief" stays a full recovery).
-    re: /\b(?:improved|(?<!\b(?:little|minimal|no|without) )improvement(?! (?:plan|program|programme|project|initiative|strategy|process|measures?)\b)|improving|recovered|(?<!(?:an(?:a)?esthesia|an(?:a)?esthetic|postan(?:a)?esthesia|post-an(?:a)?esthesia) )recovery(?! room| unit| area| ward| of (?:her |his |the )?(?:platelets?|platelet counts?|counts?|blood|white|neutrophils?|cell|laboratory|labs?|coagulation|renal|kidney|liver|hepatic|h(?:a)?emoglobin|spontaneous breathing)\b)|resolved|resolution|relieved|regression|regressed|subsided|abated|alleviated|ameliorated|amelioration|(?:good|excellent) (?:clinical )?(?:outcome|response)|outcome (?:\w+ ){0,5}?(?:was|were) (?:also )?(?:good|excellent|favou?rable)|symptomatic relief|relief of (?:her |his |the )?symptoms|favou?rable (?:outcome|course|response|evolution|clinical course)|successful(?:ly)? (?:treat\w*|manag\w*)|(?:discharged|transferred) (?:\w+ ){0,4}?in satisfactory condition|immediate relief|relief(?<!\b(?:little|minimal|no|without|poor|limited|slight) relief) (?:of|from) (?:her |his |the )?(?:symptoms|pain|headache)|(?:started|began|begun|continued|starts|begins|continues) to improve|(?:good|excellent) (?:functional )?recovery|(?:reversed|reversing|reversal of) (?:all )?(?:the |her |his )?(?:\w+ ){0,2}(?:symptoms|deficits?|signs)|(?:treated|managed) successfully|was effective|(?:evolution|course|clinical course|progress|progression) (?:\w+ ){0,4}?(?:was|were) (?:\w+ )?(?:favou?rable|good|satisfactory)|(?:remarkable|significant|marked|good|excellent|substantial|considerable|dramatic|immediate|rapid|prompt|satisfactory|effective) (?:\w+ )?(?:pain|symptom|headache) relief)\b(?! (?:by|on|when|in|with|upon|after|while) (?:lying|laying|recumbency|(?:the )?(?:supine|recumbent|prone|horizontal|lying)|assuming|being supine|bed ?rest))/gi,
+    re: /\b(?:improved|(?<!\b(?:little|minimal|no|without) )improvement(?! (?:plan|program|programme|project|initiative|strategy|process|measures?)\b)|improving|recovered|(?<!(?:an(?:a)?esthesia|an(?:a)?esthetic|postan(?:a)?esthesia|post-an(?:a)?esthesia) )recovery(?! room| unit| area| ward| of (?:her |his |the )?(?:platelets?|platelet counts?|counts?|blood|white|neutrophils?|cell|laboratory|labs?|coagulation|renal|kidney|liver|hepatic|h(?:a)?emoglobin|spontaneous breathing)\b)|resolved|resolution|relieved|regression|regressed|subsided|abated|alleviated|ameliorated|amelioration|(?:good|excellent) (?:clinical )?(?:outcome|response)|outcome (?:\w+ ){0,5}?(?:was|were) (?:also )?(?:good|excellent|favou?rable)|symptomatic relief|relief of (?:her |his |the )?symptoms|favou?rable (?:outcome|course|response|evolution|clinical course)|successful(?:ly)? (?:treat\w*|manag\w*)|(?:discharged|transferred) (?:\w+ ){0,4}?in satisfactory condition|immediate relief|relief(?<!\b(?:little|minimal|no|without|poor|limited|slight) relief) (?:of|from) (?:her |his |the )?(?:symptoms|pain|headache)|(?:started|began|begun|continued|starts|begins|continues) to improve|(?:almost|nearly|largely|mostly) (?:disappeared|resolved|gone|subsided)|(?:good|excellent) (?:functional )?recovery|(?:reversed|reversing|reversal of) (?:all )?(?:the |her |his )?(?:\w+ ){0,2}(?:symptoms|deficits?|signs)|(?:treated|managed) successfully|was effective|(?:evolution|course|clinical course|progress|progression) (?:\w+ ){0,4}?(?:was|were) (?:\w+ )?(?:favou?rable|good|satisfactory)|(?:remarkable|significant|marked|good|excellent|substantial|considerable|dramatic|immediate|rapid|prompt|satisfactory|effective|gradual|progressive|steady|sustained|lasting|noticeable|definite|clear) (?:\w+ )?(?:pain|symptom|headache) relief)\b(?! (?:by|on|when|in|with|upon|after|while) (?:lying|laying|recumbency|(?:the )?(?:supine|recumbent|prone|horizontal|lying)|assuming|being supine|bed ?rest))/gi,
     confidence: 0.55,
   },
 ];
 
 const OUTCOME_HINT =
-  /recover|resol|improv|reliev|relief|sequel|deficit|died|death|deceas|residual|permanent|persist|remain|complete|full|total|asymptomatic|assymptomatic|revers|resorp|reabsorb|resorb|recurrence|outcome|uneventful|free|baseline|disabilit|expired|succumbed|passed away|disappeared|partial|partly|modest|still|paraplegic|paralys|paralyz|paretic|foot drop|numbness|weakness|satisfactory|regress|regain|subsid|abate|allevia|amelior|success|effective|intact|normal|fatal|autopsy|mortem|left with|continued to|irreversible|lasting|long-term|%|percent|back to|returned|healed|discharged|bound|bedridden|dependent|unconscious|comatose|stopped|ceased|longer|excellent|favou?rable|no (?:\w+ )?(?:complications|problems)|unchanged|no further|not (?:seen|observed|noted|detected|found|present)|resum|restor|paralytic|hemostasis|haemostasis/i;
+  /recover|resol|improv|reliev|relief|sequel|deficit|died|death|deceas|residual|permanent|persist|remain|complete|full|total|asymptomatic|assymptomatic|revers|resorp|reabsorb|resorb|recurrence|outcome|uneventful|free|baseline|disabilit|expired|succumbed|passed away|disappeared|partial|partly|modest|still|paraplegic|paralys|paralyz|paretic|foot drop|numbness|weakness|satisfactory|regress|regain|subsid|abate|allevia|amelior|success|effective|intact|normal|fatal|autopsy|mortem|left with|continued to|irreversible|lasting|long-term|%|percent|back to|returned|healed|discharged|bound|bedridden|dependent|unconscious|comatose|stopped|ceased|longer|excellent|favou?rable|no (?:\w+ )?(?:complications|problems)|unchanged|no further|not (?:seen|observed|noted|detected|found|present)|resum|restor|paralytic|hemostasis|haemostasis|integrum|restitution|absorb|clear|vanish|absen|unresolved|unimproved|unrecovered|present/i;
 
 /** Index = severity rank: lower is more severe. */
 const SEVERITY: Outcome[] = [Outcome.DEATH, Outcome.RESIDUAL_DEFICIT, Outcome.PARTIAL_RECOVERY, Outcome.FULL_RECOVERY, Outcome.IMPROVED_UNSPECIFIED];
@@ -176,15 +206,25 @@ const COURSE_CONTEXT =
 
 /** "continued to report ..." is a residual deficit only when said of the late course ("7 months following"). */
 const LATE_ONLY = /^continued to/;
+/** Rules 1.7.0: what is left "with minor ... problems" and a test "confirmed absence of" are an end state only beside an end-of-course word. */
+const END_ONLY = /^(?:with (?:only )?(?:minor|mild|slight|some|residual|minimal) |(?:confirmed|showed|revealed|demonstrated|documented) (?:the |an? )?(?:complete )?(?:absence|disappearance) of)/;
+const END_CONTEXT = /\b(?:discharged?|recover\w*|follow[- ]?up|months?|years?|at present|currently|last (?:visit|review)|later|thereafter|eventually|finally)\b/i;
 const LATE_CONTEXT = /\b(?:follow[- ]?up|months?|years?|discharge\w*|at present|currently|today|long[- ]term|last (?:visit|review|contact)|\d+ weeks)\b/i;
 
 /** A return of the complaint voids the state told before it ("complete relief ... the headache recurred"). */
 const RECURRENCE = /\b(?:recurred|recurrent|recurrence|relapsed?|re-?presented|returned to (?:the |our )?(?:hospital|emergency)|readmitted|re-?admitted|worsened|deteriorated|reappeared)\b/gi;
 
 /** A statement about several patients at once ("4/35 died", "all patients recovered", "two of the patients"). */
-const POOLED = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:out )?of (?:the |these |our )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|all)?\s?(?:patients|cases)\b|\ball (?:the |of the |our )?(?:patients|cases)\b|\b(?:most|none|several|many|some) of the (?:patients|cases)\b|\b\d+ (?:patients|cases)\b|\brates? of\b|\bmortality rates?\b/i;
+const POOLED = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:out )?of (?:the |these |our )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|all)?\s?(?:patients|cases)\b|\ball (?:the |of the |our )?(?:patients|cases)\b|\b(?:most|none|several|many|some) of the (?:patients|cases)\b|\b\d+ (?:patients|cases)\b|\brates? of\b|\bmortality rates?\b|,? (?:only )?(?:one|two|three) (?:of them )?(?:completely|fully|partially|partly)\b/i;
 
 const PERSISTED = /(?:persisted|persists|remained|remains)$/;
+
+/**
+ * Rules 1.7.0: a further treatment told after a deficit ("he still complained of headache. We performed a cervical EBP";
+ * "the patient still complained of headaches; therefore, we repeated the blood patch") makes that deficit the reason for
+ * the treatment, not the end state: a later statement of any kind, an improvement too, replaces it.
+ */
+const FURTHER_TREATMENT = /\b(?:we (?:performed|repeated|administered|gave|placed|started|decided to (?:perform|repeat)|re-?operated)|(?:was|were) (?:then |therefore |subsequently )?(?:performed|repeated|re-?operated|administered|given|started|initiated|placed)|(?:then |therefore |subsequently )?underwent|a (?:second|repeat|further) (?:\w+ ){0,3}?(?:was|were) (?:performed|placed|done))\b/i;
 const DESPITE = /\b(?:despite|in spite of|notwithstanding)\b/i;
 
 export interface OutcomeFinding {
@@ -245,6 +285,7 @@ function sentenceFinding(ctx: SentenceContext, allMeansReported: boolean): Findi
       // Rules 1.5.0: sequelae are lasting by definition ("the patient suffered no neurologic sequelae" needs no course word).
       if (selfNegating && !COURSE_CONTEXT.test(text) && !/sequel/.test(phrase)) continue;
       if (LATE_ONLY.test(phrase) && !LATE_CONTEXT.test(text)) continue;
+      if (END_ONLY.test(phrase) && !END_CONTEXT.test(text)) continue;
       // Rules 1.4.0: "Despite initial conservative management, her symptoms persisted": a first treatment that failed, not the end state.
       if (rule.outcome === Outcome.RESIDUAL_DEFICIT && PERSISTED.test(phrase) && DESPITE.test(text)) continue;
       return { rank: r, value: { value: rule.outcome, evidence: evidenceOf(ctx.field, ctx.fieldText, abs, abs + m[0].length, ctx.sentence, 'TEXT_RULE', rule.confidence) }, ctx };
@@ -267,16 +308,19 @@ const NOT_THE_PATIENT = /\b(?:fetal|foetal|fetus|foetus|intrauterine|intra-uteri
 
 const IMPROVED_RANK = SEVERITY.indexOf(Outcome.IMPROVED_UNSPECIFIED);
 const DEATH_RANK = SEVERITY.indexOf(Outcome.DEATH);
+const RESIDUAL_RANK = SEVERITY.indexOf(Outcome.RESIDUAL_DEFICIT);
 
 /** Sentences in reading order (the caller passes the title first, then the abstract). */
 export function outcomeRule(sentences: SentenceContext[], opts: { allMeansReported?: boolean } = {}): OutcomeFinding {
   const allMeansReported = opts.allMeansReported ?? false;
   let best: Finding | null = null;
+  let treatedSince = false;
   for (const ctx of sentences) {
     if (ctx.generic) continue;
     const found = sentenceFinding(ctx, allMeansReported);
     if (!found) {
       if (best && best.rank !== DEATH_RANK && hasRecurrence(ctx)) best = null;
+      if (best?.rank === RESIDUAL_RANK && FURTHER_TREATMENT.test(ctx.sentence.text)) treatedSince = true;
       continue;
     }
     if (best?.rank === DEATH_RANK) continue;
@@ -285,8 +329,9 @@ export function outcomeRule(sentences: SentenceContext[], opts: { allMeansReport
       best = null;
       continue;
     }
-    if (best && found.rank === IMPROVED_RANK && best.rank < IMPROVED_RANK) continue;
+    if (best && found.rank === IMPROVED_RANK && best.rank < IMPROVED_RANK && !(best.rank === RESIDUAL_RANK && treatedSince)) continue;
     best = found;
+    treatedSince = found.rank === RESIDUAL_RANK && FURTHER_TREATMENT.test(ctx.sentence.text.slice(found.value.evidence.end - ctx.sentence.start));
   }
   if (!best) return { outcome: null, timeToResolutionDays: null };
   let time: ProposedValue<number> | null = null;

@@ -57,3 +57,32 @@ describe('segmentPatients, rules 1.5.0', () => {
     expect(seg('', 'We report a series of 33 patients. Of the 33 cases, 20 occurred after spinal anesthesia.').count).toBe(0);
   });
 });
+
+describe('segmentPatients, rules 1.7.0', () => {
+  it('gives no patient to a group told only as shares of its count', () => {
+    expect(seg('', 'In eight cases of deafness after spinal anaesthesia, hearing returned in six of the eight patients.').count).toBe(0);
+    expect(seg('', 'In nine cases of deafness after spinal anaesthesia, the hearing of two patients did not recover; it returned in seven of the nine patients.').count).toBe(0);
+    // An individual described (an age) keeps the series; a share of another group (the literature's) does not decide.
+    expect(seg('', 'Three cases are described. The first was a 30-year-old woman. In two of the three patients the palsy resolved.').count).toBe(3);
+    expect(seg('', 'We present three cases of hearing loss. Four out of 35 patients in the literature had tinnitus.').count).toBe(3);
+  });
+
+  it('adds counts of the same noun joined by "and"', () => {
+    expect(seg('', 'Two cases of epidural abscess and three cases of meningitis after spinal anaesthesia are reported.').count).toBe(5);
+    expect(seg('', 'Two patients with spinal hematoma and one patient with subdural hematoma are reported.').count).toBe(3);
+  });
+
+  it('shares a sentence whose subject is all the patients', () => {
+    const s = seg('', 'The first patient was a 30-year-old woman. The second patient was a 40-year-old man. They were given oxygen and their condition resolved.');
+    expect(s.segments.map((x) => x.sentences.length)).toEqual([1, 1]);
+    expect(s.shared.map((c) => c.sentence.text)).toContain('They were given oxygen and their condition resolved.');
+  });
+});
+
+describe('segmentPatients, rules 1.7.0: "one case" as a share', () => {
+  it('reads "One case (9%)" in a group told as shares as part of the aggregate, not as a described patient', () => {
+    expect(seg('', 'Eleven obstetric patients had SDHs after labour epidurals over 7 years. Ten of 11 patients had a postural headache first. One case (9%) had a craniectomy after becoming unresponsive.').count).toBe(0);
+    // A numbered case keeps the series.
+    expect(seg('', 'Three patients had SDHs after labour epidurals. Two of the three patients had a headache first. Case 1: she had a craniectomy.').count).toBe(3);
+  });
+});

@@ -33,7 +33,34 @@ const REPORTED_ONE = /\b(?:we|the authors) (?:here |hereby )?(?:report|present|d
 // "Patient No. 1", "case #2" as well as "Case 1".
 const MARKER = /\b(?:case|patient)(?: (?:no\.?|number|nr\.?|#) ?| ?#)? ?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b(?! (?:cases|patients))|\b(?:the|our) (first|second|third|fourth|fifth|other|latter) (?:case|patient)\b|\b(one) (?:patient|case)\b(?! report)/i;
 const MARKER_WITHIN = 40;
+/**
+ * Rules 1.7.0: besides "both patients", a sentence whose subject is all the reported patients is said of each ("They were
+ * treated with oxygen and their condition resolved", "All recovered without surgery", "All three women were ...").
+ */
+const PLURAL_SUBJECT = /^(?:they|all|both)\b(?! (?:of )?(?:the )?(?:authors|studies|reports|cases? reports?)\b)|\btheir (?:condition|symptoms|headaches?|deficits?|complaints|outcomes?)\b|\ball (?:two|three|four|five|six|2|3|4|5|6) (?:patients|cases|women|men|children|parturients)\b/i;
+const COORDINATED_COUNT = new RegExp(`\\b(${NUMBER_SOURCE}) (cases|patients|children|women|men) (?:of|with) [^.;]{1,80}? and (${NUMBER_SOURCE}) (?:other |more |further )?(?:cases?|patients?|child(?:ren)?|wom[ae]n|m[ae]n) (?:of|with)\\b`, 'gi');
+/**
+ * Rules 1.7.0: a group told only in aggregate: its figures are shares of the stated count ("in six of the nine patients",
+ * "eight of nine patients", "10 of the 11 cases") and no individual is described (no age, no numbered case marker: "One case
+ * (9%) had ..." is a share too). Such a record
+ * reports no individual patient, whatever its "nine cases" says.
+ */
+const SHARE_OF_GROUP = new RegExp(`\\b(?:${NUMBER_SOURCE}) (?:out )?of (?:the |these |our |all )?(${NUMBER_SOURCE}) (?:\\w+ )?(?:patients|cases|women|men|parturients|children)\\b`, 'gi');
+const INDIVIDUAL_DETAIL = /\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|yr|month)s?[- ]old\b|\b(?:aged|age) \d{1,3}\b/i;
 const COUNT_HINT = /cases|patients|women|men\b|parturients|children|dogs|cats|subjects/i;
+
+function aggregateOnly(sentences: SentenceContext[], count: number): boolean {
+  let share = false;
+  for (const ctx of sentences) {
+    const text = ctx.sentence.text;
+    if (INDIVIDUAL_DETAIL.test(text)) return false;
+    if (share || text.indexOf(' of ') < 0) continue;
+    SHARE_OF_GROUP.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = SHARE_OF_GROUP.exec(text)) !== null) if (parseNumber(m[1].toLowerCase()) === count) share = true;
+  }
+  return share;
+}
 
 function caseNumber(label: string): number {
   const n = Number(label.replace(/^Case /, ''));
@@ -52,6 +79,17 @@ export function segmentPatients(title: SentenceContext[], abstract: SentenceCont
       const after = ctx.sentence.text.slice(m.index + m[0].length, m.index + m[0].length + 40);
       if (ctx.generic || /^ (?:in|from) the literature|^ (?:were|have|had been|are)\b/i.test(after)) continue;
       if (n !== null && n > stated && n <= 1000) stated = n;
+    }
+    // Rules 1.7.0: "Two cases of spinal epidural hematoma and two cases of intracranial subdural hematoma": counts of the same
+    // noun joined by "and" in one sentence add up (up to 80 characters between them).
+    if (!ctx.generic) {
+      COORDINATED_COUNT.lastIndex = 0;
+      let c: RegExpExecArray | null;
+      while ((c = COORDINATED_COUNT.exec(ctx.sentence.text)) !== null) {
+        const a = parseNumber(c[1].toLowerCase());
+        const b = parseNumber(c[3].toLowerCase());
+        if (a !== null && b !== null && a + b > stated && a + b <= MAX_PATIENTS) stated = a + b;
+      }
     }
   }
 
@@ -80,6 +118,9 @@ export function segmentPatients(title: SentenceContext[], abstract: SentenceCont
   const segments: PatientSegment[] = [];
   const shared: SentenceContext[] = [...title];
   let current: PatientSegment | null = null;
+  // Rules 1.7.0: whether a marker names a patient by number or rank ("Case 2", "the first patient"); "one case/patient" alone
+  // is also how a share of a group is told ("One case (9%) had a hemicraniectomy").
+  let numberedMarker = false;
   for (const ctx of abstract) {
     const raw = ctx.sentence.text;
     const colon = raw.indexOf(':');
@@ -90,6 +131,7 @@ export function segmentPatients(title: SentenceContext[], abstract: SentenceCont
     const m = headLow.indexOf('case') >= 0 || headLow.indexOf('patient') >= 0 ? MARKER.exec(head) : null;
     if (m && m.index <= MARKER_WITHIN && !ctx.generic) {
       const raw = (m[1] ?? m[2] ?? m[3] ?? '').toLowerCase();
+      if (m[3] === undefined) numberedMarker = true;
       let n = parseNumber(raw) ?? parseOrdinal(raw);
       if (n === null) n = segments.length + 1; // "the other patient", "the latter"
       const label = `Case ${n}`;
@@ -99,7 +141,7 @@ export function segmentPatients(title: SentenceContext[], abstract: SentenceCont
         segments.push(current);
       }
     }
-    if (/\bboth (?:patients|cases|women|men)\b/i.test(ctx.sentence.text) || ctx.generic) {
+    if (/\bboth (?:patients|cases|women|men)\b/i.test(ctx.sentence.text) || PLURAL_SUBJECT.test(text) || ctx.generic) {
       shared.push(ctx);
       continue;
     }
@@ -109,6 +151,7 @@ export function segmentPatients(title: SentenceContext[], abstract: SentenceCont
 
   let count = Math.max(stated, segments.length);
   if (individual && count === 0) count = 1;
+  if (count > 2 && !numberedMarker && aggregateOnly([...title, ...abstract], count)) return { count: 0, segments: [], shared };
   if (!individual || count > MAX_PATIENTS) return { count: 0, segments: [], shared };
   if (segments.length === 0 && count === 1) return { count: 1, segments: [{ label: 'Case', sentences: [] }], shared };
   // Numbered markers may come out of order ("the third patient" told before the others): fill the

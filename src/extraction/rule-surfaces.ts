@@ -147,7 +147,24 @@ const EXTRA: { kind: TermKind; key: string; surfaces: string[] }[] = [
   { kind: TermKind.COMPLICATION, key: 'spinal-epidural-hematoma', surfaces: ['epidural hemorrhage', 'epidural haemorrhage', 'epidural bleed', 'extradural hematoma', 'extradural hemorrhage'] },
   { kind: TermKind.COMPLICATION, key: 'intrathecal-hematoma', surfaces: ['intrathecal bleed', 'intrathecal bleeding', 'intrathecal blood', 'intrathecal hematoma', 'spinal subarachnoid hemorrhage', 'spinal subarachnoid bleeding'] },
   { kind: TermKind.PROCEDURE, key: 'epidural-anesthesia', surfaces: ['epidural PCA', 'epidural patient-controlled analgesia', 'patient-controlled epidural analgesia', 'PCEA', 'epidural dosing', 'epidural top-up', 'epidural procedure'] },
+  // Rules 1.7.0: the epidural named by its insertion ("following epidural insertion during labour") or by its setting ("during
+  // an obstetric epidural"; labour and obstetric cues then make it the labour epidural, term-assignment.rules.ts).
+  { kind: TermKind.PROCEDURE, key: 'epidural-anesthesia', surfaces: ['epidural insertion', 'epidural insertions', 'insertion of an epidural', 'obstetric epidural', 'obstetric epidurals'] },
 ];
+
+/**
+ * Rules 1.7.0: "extradural" is the older name of "epidural" ("extradural anaesthesia", "an extradural block"): every
+ * procedure and treatment wording with "epidural" gets its "extradural" twin, so no wording has to be listed twice.
+ */
+function extraduralTwins(vocabulary: VocabularyEntry[]): VocabularyEntry[] {
+  const out: VocabularyEntry[] = [];
+  for (const e of vocabulary) {
+    if ((e.kind !== TermKind.PROCEDURE && e.kind !== TermKind.TREATMENT) || e.source === 'mesh') continue;
+    const twins = [e.label, ...e.synonyms].filter((w) => /\bepidural\b/i.test(w)).map((w) => w.replace(/\bepidural\b/gi, 'extradural'));
+    if (twins.length) out.push({ ...e, synonyms: twins });
+  }
+  return out;
+}
 
 /**
  * Vocabulary wordings the rules do not read as their term: "persistent headache" says how long the
@@ -176,5 +193,6 @@ export function ruleSurfaceEntries(vocabulary: VocabularyEntry[]): VocabularyEnt
     // Same key, kind, meshUi and parent as the target, so the matcher treats it as the same term.
     out.push({ ...target, label: target.label, synonyms: x.surfaces, source: target.source });
   }
-  return out;
+  const extra = out.filter((e) => e.kind === TermKind.PROCEDURE || e.kind === TermKind.TREATMENT);
+  return [...out, ...extraduralTwins([...vocabulary, ...extra])];
 }

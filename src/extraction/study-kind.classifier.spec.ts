@@ -54,3 +54,11 @@ describe('classifyStudy, rules 1.6.0', () => {
     expect(classifyStudy(buildInput({ publicationTypes: [] }), 'We report a 40-year-old woman with diplopia after a spinal anaesthetic, and a literature search found 12 similar cases.').kind).toBe('CASE_REPORT');
   });
 });
+
+describe('classifyStudy, rules 1.7.0', () => {
+  it('reads "our patient" as an individual patient, not "our patients"', () => {
+    expect(classifyStudy(buildInput({ publicationTypes: [] }), 'Our patient with a disc prolapse was given an epidural steroid injection. Hours later she developed a headache.').kind).toBe('CASE_REPORT');
+    expect(classifyStudy(buildInput({ publicationTypes: [] }), 'Pneumocephalus after epidural injection. Postoperatively, our patient started to have a headache.').kind).toBe('CASE_REPORT');
+    expect(classifyStudy(buildInput({ publicationTypes: [] }), 'Our patients were given epidural steroid injections and headache was recorded.').kind).not.toBe('CASE_REPORT');
+  });
+});

@@ -10,9 +10,12 @@ const CASE_REPORT_TYPES = /^case reports?$/i;
 const NOT_INDIVIDUAL_TYPES =
   /^(?:review|systematic review|meta-analysis|randomized controlled trial|controlled clinical trial|clinical trial(?:, phase [iv]+)?|clinical trial protocol|pragmatic clinical trial|equivalence trial|observational study|cohort studies|multicenter study|comparative study|evaluation study|validation study|practice guideline|guideline|consensus development conference|editorial|news|comment|historical article|scientific integrity review|twin study|clinical study|adaptive clinical trial|overall)$/i;
 
-/** Wordings that mark an individual patient ("We report on a female patient who ..." too, not "we report on the neuroanatomy"). */
+/**
+ * Wordings that mark an individual patient ("We report on a female patient who ..." too, not "we report on the neuroanatomy").
+ * Rules 1.7.0: "our patient" as "our case" already was (13 records of the studied splits hold one, every one with a patient).
+ */
 const INDIVIDUAL_CUE =
-  /\b(?:we|the authors) (?:report|present|describe)(?:ed)? on (?:a|an|one|two|three|four|five) (?:\w+ ){0,2}?(?:patients?|wom[ae]n|m[ae]n|cases?|girls?|boys?|parturients?|child(?:ren)?)\b|\b(?:we|the authors) (?:report|present|describe|discuss)(?:ed)? (?:a|an|the|two|three|four|five|\d+)\b|\bcase (?:of|report)\b|\b(?:a|this|our) (?:rare |unusual |unique )?case\b|\b(?:two|three|four|five|2|3|4|5) (?:cases|patients|women|men|girls|boys|parturients)\b|(?:^|[.:\n] ?)an? (?:\w+ )?(?:parturient|woman|man|patient|primigravida|girl|boy|gentleman|lady) (?:was|had|reported|presented|developed|underwent|received|complained)\b|\bcase (?:1|one)\b|\bthe patient (?:was|had|underwent|developed|presented)\b/i;
+  /\b(?:we|the authors) (?:report|present|describe)(?:ed)? on (?:a|an|one|two|three|four|five) (?:\w+ ){0,2}?(?:patients?|wom[ae]n|m[ae]n|cases?|girls?|boys?|parturients?|child(?:ren)?)\b|\b(?:we|the authors) (?:report|present|describe|discuss)(?:ed)? (?:a|an|the|two|three|four|five|\d+)\b|\bcase (?:of|report)\b|\b(?:a|this|our) (?:rare |unusual |unique )?case\b|\b(?:two|three|four|five|2|3|4|5) (?:cases|patients|women|men|girls|boys|parturients)\b|(?:^|[.:\n] ?)an? (?:\w+ )?(?:parturient|woman|man|patient|primigravida|girl|boy|gentleman|lady) (?:was|had|reported|presented|developed|underwent|received|complained)\b|\bcase (?:1|one)\b|\bthe patient (?:was|had|underwent|developed|presented)\b|\bour patient\b(?!s)/i;
 
 /** Wordings of studies of groups. Rules 1.6.0: a literature search ("we performed a computerized search of the medical literature", "a PubMed search", "to compile case reports of ...") is a review of published cases. */
 const GROUP_CUE =

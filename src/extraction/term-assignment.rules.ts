@@ -43,10 +43,14 @@ const SITE_WORDS = /\b(?:spinal|spine|intracranial|cranial|cerebral|lumbar|thora
  * needle went, not where the haematoma is; not counted as a site word.
  */
 // Rules 1.5.0: "combined spinal-epidural" is a procedure name too.
-const PROCEDURE_NAMES = /\b(?:spinal|lumbar|thoracic|cervical|caudal)[- ](?:an(?:a)?esthe\w*|an(?:a)?lgesia|blocks?|blockade|needles?|punctures?|taps?|catheters?|injections?|drains?|epidural)\b/gi;
+// Rules 1.7.0: so do the level of a blood patch or of an imaging study ("lumbar EBP", "cervical epidural blood patch",
+// "MR myelography", "cervico-thoracic junction level" of the patch) and the level of a CSF leak ("C1/2 CSF leakage", "a CSF
+// leak at the thoracic spine"): where the leak or the patch is, not where the haematoma is.
+const PROCEDURE_NAMES = /\b(?:spinal|lumbar|thoracic|cervical|caudal|cervico-?thoracic|thoraco-?lumbar)[- ](?:an(?:a)?esthe\w*|an(?:a)?lgesia|blocks?|blockade|needles?|punctures?|taps?|catheters?|injections?|drains?|epidural(?: blood patch(?:es|ing)?)?|blood patch(?:es|ing)?|EBPs?|patch(?:es)?|myelograph\w*|junction)\b/gi;
+const LEAK_SITE = /\b(?:[CTLS]\d{1,2}(?:\s?[-–/]\s?[CTLS]?\d{1,2})?|spinal|cervical|thoracic|lumbar) (?:CSF |cerebrospinal fluid )?leak\w*|\b(?:CSF|cerebrospinal fluid) leak\w* (?:at|in|from) (?:the )?(?:level of )?(?:[CTLS]\d{1,2}(?:\s?[-–/]\s?[CTLS]?\d{1,2})?|(?:spinal|cervical|thoracic|lumbar) (?:spine|level|region))\b/gi;
 
 function siteBalance(text: string): number {
-  const t = text.replace(PROCEDURE_NAMES, ' ');
+  const t = text.replace(PROCEDURE_NAMES, ' ').replace(LEAK_SITE, ' ');
   return count(SPINAL_CUE, t) - count(CRANIAL_CUE, t);
 }
 
@@ -606,6 +610,23 @@ function splitKindKey(id: string): [TermKind, string] {
 const contentWordsMemo = new Map<string, string[]>();
 
 /** Normalised content words of a surface ("intracranial hematoma" -> intracranial, hematoma); memoised (surfaces repeat across records). */
+/**
+ * Rules 1.7.0: whether a short word (2 to 6 letters) abbreviates a wording: its letters appear in order in the wording's
+ * words, its first letter begins a word and every word it uses begins at a letter of it ("sdh": "subdural hematoma"; "csdh":
+ * "chronic subdural hematoma"). Linear in the wording's length.
+ */
+export function abbreviates(short: string, words: string[]): boolean {
+  if (short.length < 2 || short.length > 6 || !/^[a-z]+$/.test(short)) return false;
+  let i = 0;
+  for (const w of words) {
+    if (i >= short.length) break;
+    if (w[0] !== short[i]) continue;
+    i++;
+    for (let j = 1; j < w.length && i < short.length; j++) if (w[j] === short[i]) i++;
+  }
+  return i === short.length;
+}
+
 function contentWords(text: string): string[] {
   const hit = contentWordsMemo.get(text);
   if (hit) return hit;
@@ -677,6 +698,9 @@ export function mostSpecific(mentions: TermMention[], matcher: VocabularyMatcher
     // A class of complications ("Infectious complication", "Neurological complication"): its bare mention ("the infection") is the descendant.
     if (!a || /\bcomplications?\b/i.test(a.label)) return true;
     for (const w of aw) if (dw.has(w)) return true;
+    // Rules 1.7.0: an abbreviation of the descendant's wording ("acute subdural hematoma(SDH)", "chronic subdural hematoma
+    // ... the CSDH") is another wording of it, whether or not the text defines it where the short-form rule can see it.
+    for (const w of aw) if (abbreviates(w, [...dw])) return true;
     // The descendant's own wordings count too ("SDH" is a "subdural hematoma").
     const d = matcher.byKey(kind, splitKindKey(descendant)[1]);
     for (const surface of d ? [d.label, ...d.synonyms] : []) for (const w of contentWords(surface)) if (aw.has(w)) return true;
