@@ -66,6 +66,14 @@ describe('GraphQL operation limits', () => {
     }
   });
 
+  it('refuses a document whose argument is nested thousands of levels deep, saying so (the parser overflowed its stack and said only that)', async () => {
+    for (const query of [`{ searchCaseReports(input: { text: ${'['.repeat(4000)}"x"${']'.repeat(4000)} }) { totalCases } }`, `{ searchCaseReports(input: { text: ${'{a:'.repeat(3000)}"x"${'}'.repeat(3000)} }) { totalCases } }`]) {
+      const result = await app.graphql(query);
+      expect(result.status).toBe(400);
+      expect(result.errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/nests values or selections too deeply to be parsed/), extensions: { code: 'GRAPHQL_PARSE_FAILED' } })]);
+    }
+  });
+
   it('leaves a large document it cannot parse, or one within the limits, to GraphQL (a fragment cycle is a validation error)', async () => {
     const padding = ' '.repeat(EARLY_CHECK_MIN_CHARACTERS);
     const syntax = await app.graphql(`{ caseReports(first: 1) { ${padding}`);

@@ -84,6 +84,25 @@ describe('POST /imports with malformed requests', () => {
     await expect(publicationCount()).resolves.toBe(0);
   });
 
+  it('answers a misspelt parameter or form field with 400 naming it, instead of importing without it', async () => {
+    const query = await request(app.running.url).post('/imports?reveiw=EBP&format=ris').set('Authorization', `Bearer ${CURATOR_KEY}`).set('Content-Type', 'text/plain').send(RIS('Misspelt query parameter'));
+    expect(query.status).toBe(400);
+    expect(query.body.error).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'reveiw', message: expect.stringMatching(/is not a parameter of POST \/imports \(known: columns, database, extractCases, fileName, format, mode, review\)/) }] });
+    const field = await request(app.running.url).post('/imports').set('Authorization', `Bearer ${CURATOR_KEY}`).field('formt', 'bibtex').field('review', 'EBP').attach('file', Buffer.from(RIS('Misspelt form field')), 'one.ris');
+    expect(field.status).toBe(400);
+    expect(field.body.error.fieldErrors).toEqual([{ path: 'formt', message: expect.stringMatching(/is not a parameter of POST \/imports/) }]);
+    await expect(publicationCount()).resolves.toBe(0);
+  });
+
+  it('answers a form field sent after the file part with 400 naming it, storing nothing (it was ignored)', async () => {
+    const boundary = 'XBOUNDARYX';
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.ris"\r\nContent-Type: text/plain\r\n\r\n${RIS('Field after the file')}\r\n--${boundary}\r\nContent-Disposition: form-data; name="review"\r\n\r\nEBP\r\n--${boundary}--\r\n`;
+    const answer = await rawPost('/imports', { Authorization: `Bearer ${CURATOR_KEY}`, 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': Buffer.byteLength(body) }, body);
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body).error).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'review', message: 'comes after the file part; send form fields before the file (or as query parameters)' }] });
+    await expect(publicationCount()).resolves.toBe(0);
+  });
+
   it('answers a NUL character in a parameter, a form field or the file name with 400 naming it (it once reached PostgreSQL: 500)', async () => {
     const byQuery = await request(app.running.url).post('/imports?fileName=a%00b.ris&review=r%00').set('Authorization', `Bearer ${CURATOR_KEY}`).set('Content-Type', 'text/plain').send(RIS('NUL in the query'));
     expect(byQuery.status).toBe(400);

@@ -68,4 +68,31 @@ describe('input validation before SQL', () => {
     const found = await app.graphql<any>('{ publications(first: 100) { edges { node { title } } } }');
     expect(found.data.publications.edges.map((edge: any) => edge.node.title)).toContain('Epidural hematoma after a blood patch');
   });
+  it('refuses variables nested 100,000 levels deep as BAD_USER_INPUT naming the variable, not an internal error', async () => {
+    const search = 'query($input: SearchCaseReportsInput!) { searchCaseReports(input: $input) { totalCases } }';
+    const body = `{"query":${JSON.stringify(search)},"variables":{"input":{"text":"x"},"extra":${'['.repeat(100_000)}${']'.repeat(100_000)}}}`;
+    const deep = await request(app.running.url).post('/graphql').set('Content-Type', 'application/json').send(body);
+    expect(deep.status).toBe(400);
+    expect(deep.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: `extra${'.0'.repeat(32)}`, message: expect.stringMatching(/nested more than 32 levels deep/) }] });
+    const deepObject = await request(app.running.url).post('/graphql').set('Content-Type', 'application/json').send(`{"query":${JSON.stringify(search)},"variables":{"input":{"text":${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}}}}`);
+    expect(deepObject.status).toBe(400);
+    expect(deepObject.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: expect.stringMatching(/^input\.text\.a\.a/) }] });
+  });
+
+  it('answers 9,000 list values of the wrong type at once, as BAD_USER_INPUT, and refuses a list of over 10,000 items, storing nothing', async () => {
+    const before = await publicationCount();
+    const started = Date.now();
+    const wrong = await app.graphql(CREATE_PUBLICATION, { input: { title: 'Many wrong authors', authors: Array(9_000).fill('A B') } }, CURATOR_KEY);
+    expect(Date.now() - started).toBeLessThan(10_000); // 5 s before, under 1 s now; the single error below is what tells them apart
+    expect(wrong.status).toBe(400);
+    expect(wrong.errors).toHaveLength(1);
+    expect(wrong.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(wrong.errors?.[0].message).toMatch(/got invalid value "A B" at "input\.authors\[0\]".*more than 50 values do not fit their types/);
+    const outcomes = await app.graphql('query($input: SearchCaseReportsInput!) { searchCaseReports(input: $input) { totalCases } }', { input: { filters: { outcomes: Array(60).fill('NOPE') } } });
+    expect(outcomes.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    const long = await app.graphql(CREATE_PUBLICATION, { input: { title: 'Too many authors', authors: Array(10_001).fill({ family: 'Smith' }) } }, CURATOR_KEY);
+    expect(long.status).toBe(400);
+    expect(long.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.authors', message: 'is a list of 10001 items; at most 10000' }] });
+    await expect(publicationCount()).resolves.toBe(before);
+  });
 });

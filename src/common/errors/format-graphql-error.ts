@@ -48,6 +48,10 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   const status = (original as { status?: number } | undefined)?.status;
   if (status === 401) return { ...base, extensions: { code: 'UNAUTHENTICATED' } };
   if (status === 403) return { ...base, extensions: { code: 'FORBIDDEN' } };
+  // graphql-js parses recursively: a value or selection nested thousands of levels deep overflows the stack while parsing.
+  if (code === 'GRAPHQL_PARSE_FAILED' && /Maximum call stack size exceeded/.test(formatted.message)) {
+    return { ...base, message: 'The document nests values or selections too deeply to be parsed (thousands of levels); send a flatter document.', extensions: { code } };
+  }
   if (typeof code === 'string' && CLIENT_CODES.has(code) && !original) {
     return { ...base, extensions: { code } };
   }

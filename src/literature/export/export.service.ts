@@ -22,6 +22,7 @@ import { BibtexKeys, publicationToBibtex } from './serialisers/bibtex.serialiser
 import { CASE_CSV_COLUMNS, caseToCsvRow, caseToJson } from './serialisers/case-rows.serialiser';
 import { publicationToCsl } from './serialisers/csl-json.serialiser';
 import { publicationToRis } from './serialisers/ris.serialiser';
+import { spreadsheetSafeRow } from '../../common/spreadsheet-cell';
 
 /** Cases fetched per search page while exporting (keyset cursors: any depth costs the same). */
 export const EXPORT_PAGE_SIZE = 500;
@@ -124,7 +125,7 @@ export class ExportService {
     switch (format) {
       case ExportFormat.CSV:
         yield stringify([[...PUBLICATION_CSV_COLUMNS]]);
-        for await (const page of pages) yield stringify(page.map(publicationToCsvRow));
+        for await (const page of pages) yield stringify(page.map((publication) => spreadsheetSafeRow(publicationToCsvRow(publication))));
         return;
       case ExportFormat.JSONL:
         for await (const page of pages) yield page.map((publication) => `${JSON.stringify(publicationToJson(publication))}\n`).join('');
@@ -146,7 +147,7 @@ export class ExportService {
     switch (format) {
       case ExportFormat.CSV:
         yield stringify([[...CASE_CSV_COLUMNS]]);
-        for await (const page of this.casePages(query)) yield stringify(page.map(caseToCsvRow));
+        for await (const page of this.casePages(query)) yield stringify(page.map((item) => spreadsheetSafeRow(caseToCsvRow(item))));
         return;
       case ExportFormat.JSONL:
         for await (const page of this.casePages(query)) yield page.map((item) => `${JSON.stringify(caseToJson(item))}\n`).join('');

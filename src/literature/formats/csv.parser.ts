@@ -20,6 +20,7 @@ import type { CsvColumnMapping, CsvExporter } from './csv-exporters';
 import { locateCsvHeader, MAX_PREAMBLE_LINES } from './csv-header';
 import { CsvRowReader, CsvSyntaxError } from './csv-rows';
 import type { CsvRow } from './csv-rows';
+import { fromSpreadsheetSafe } from '../../common/spreadsheet-cell';
 
 export { sniffDelimiter } from './csv-header';
 
@@ -132,7 +133,8 @@ export async function* parseCsv(source: TextSource, options: ParserOptions = {})
           if (index === undefined) return null;
           const cell = rowCells[index];
           // Excel's text-forcing formula, as EBSCOhost writes ISSNs and dates: ="19326203"
-          const value = cell !== undefined && cell.startsWith('="') && cell.endsWith('"') ? cell.slice(2, -1) : cell;
+          // and this service's own exports, which put an apostrophe before a cell a spreadsheet would run as a formula.
+          const value = cell !== undefined && cell.startsWith('="') && cell.endsWith('"') ? cell.slice(2, -1) : cell === undefined ? cell : fromSpreadsheetSafe(cell);
           return value !== undefined && value.trim().length > 0 && !/^(?:null|n\/a|\[no [a-z ]+ available\])$/i.test(value.trim()) ? value : null;
         };
         yield { recordNumber, line: startLine, publication: mapCsvRow(exporter, row) };

@@ -17,6 +17,7 @@
  * Streamed with saxes (no DTDs or external entities; a DOCTYPE with an internal subset is refused).
  */
 import { SaxesParser } from 'saxes';
+import { MAX_XML_DEPTH, tooDeepMessage } from './xml-depth';
 import { normaliseDoi, normalisePmcid, normalisePmid } from '../../publications/identifiers';
 import { cleanText, extractIssns, normalisePages, parseAuthorName, parseDateParts, stripMarkup, uniqueStrings } from '../normalise';
 import { emptyPublication, ImportFormatError } from '../parsed-publication';
@@ -93,6 +94,7 @@ export async function* parseEndnoteXml(source: TextSource): AsyncGenerator<Parse
   });
   parser.on('opentag', (tag) => {
     depth += 1;
+    if (depth > MAX_XML_DEPTH) throw fail(tooDeepMessage(tag.name), tag.name);
     if (depth === 1 && tag.name !== 'xml' && tag.name !== 'records') throw fail(`the root element is <${tag.name}>, expected <xml> or <records> (this is not an EndNote XML file)`, tag.name);
     if (!fields) {
       if (tag.name === 'record') {

@@ -131,6 +131,14 @@ describe('parseMedline details', () => {
     expect(error.recordNumber).toBe(1);
   });
 
+  it('joins 300,000 continuation lines (2.4 MB) in linear time', async () => {
+    const started = Date.now();
+    const [record] = await collect(parseMedline(streamOf(`PMID- 1\nTI  - A title \nAB  - Start\n${'      more\n'.repeat(300_000)}\n`)));
+    expect(Date.now() - started).toBeLessThan(10_000); // minutes before (quadratic); about 1 s now, more on a loaded machine
+    expect(record.publication.title).toBe('A title');
+    expect(record.publication.abstract).toHaveLength('Start'.length + ' more'.length * 300_000);
+  });
+
   it('parses MeSH heading notation', () => {
     expect(parseMedlineMeshHeading('Colitis, Ulcerative/*therapy')).toEqual({ descriptorUi: null, label: 'Colitis, Ulcerative', majorTopic: true });
     expect(parseMedlineMeshHeading('Humans')).toEqual({ descriptorUi: null, label: 'Humans', majorTopic: false });

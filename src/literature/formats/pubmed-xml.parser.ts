@@ -12,6 +12,7 @@
  * real PubMed file does) is accepted; the DTD itself is never fetched.
  */
 import { SaxesParser } from 'saxes';
+import { MAX_XML_DEPTH, tooDeepMessage } from './xml-depth';
 import {
   cleanText,
   extractIssns,
@@ -281,6 +282,7 @@ export async function* parsePubmedXml(source: TextSource): AsyncGenerator<Parsed
   });
   parser.on('opentag', (tag) => {
     depth += 1;
+    if (depth > MAX_XML_DEPTH) throw fail(tooDeepMessage(tag.name), tag.name, tagStartLine);
     if (depth === 1 && !ROOT_ELEMENTS.has(tag.name)) {
       throw fail(`the root element is <${tag.name}>, expected <PubmedArticleSet> (this is not a PubMed XML file)`, tag.name, tagStartLine);
     }

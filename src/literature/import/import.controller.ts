@@ -17,6 +17,10 @@ import { ImportReport } from './models/import-report.model';
 
 type Params = Record<string, string | undefined>;
 
+/** The parameters (query or form fields) of POST /imports; a misspelt one (`reveiw=`) would otherwise import the file outside its review without a word. */
+const IMPORT_PARAMS: ReadonlySet<string> = new Set(['format', 'columns', 'fileName', 'review', 'database', 'mode', 'extractCases']);
+const unknownParam = (name: string) => ({ path: name, message: `is not a parameter of POST /imports (known: ${[...IMPORT_PARAMS].sort().join(', ')})` });
+
 /**
  * Query parameters as single strings: Express turns `review=a&review=b` into an array and
  * `review[x]=1` into an object; both are refused with the parameter named, never passed on.
@@ -25,7 +29,8 @@ function singleParams(query: Request['query']): Params {
   const params: Params = {};
   const problems: { path: string; message: string }[] = [];
   for (const [name, value] of Object.entries(query)) {
-    if (typeof value === 'string') params[name] = value;
+    if (!IMPORT_PARAMS.has(name)) problems.push(unknownParam(name));
+    else if (typeof value === 'string') params[name] = value;
     else problems.push({ path: name, message: Array.isArray(value) ? 'is given more than once; give it once' : 'must be a plain value' });
   }
   if (problems.length) throw new BadUserInputError(problems);
@@ -146,10 +151,18 @@ export class ImportController {
         request.unpipe(parser);
         request.resume();
       };
+      const unknown = new Set<string>();
       parser.on('field', (name, value) => {
-        if (Object.hasOwn(fields, name) && name !== 'fileName') repeated.add(name);
-        fields[name] = value;
+        // The import has started with the fields before the file: one after it would be silently ignored.
+        if (started) {
+          fail(BadUserInputError.field(name, 'comes after the file part; send form fields before the file (or as query parameters)'));
+          return;
+        }
+        if (!IMPORT_PARAMS.has(name)) unknown.add(name);
+        else if (Object.hasOwn(fields, name) && name !== 'fileName') repeated.add(name);
+        else fields[name] = value;
       });
+      parser.on('fieldsLimit', () => fail(BadUserInputError.field('file', `the upload has more than 20 form fields; POST /imports takes ${[...IMPORT_PARAMS].sort().join(', ')}`)));
       parser.on('file', (_name, stream: Readable, info) => {
         if (started) {
           stream.resume();
@@ -159,7 +172,7 @@ export class ImportController {
         started = true;
         let importOptions: ImportOptions;
         try {
-          if (repeated.size) throw new BadUserInputError([...repeated].map((name) => ({ path: name, message: 'is given more than once; give it once' })));
+          if (repeated.size || unknown.size) throw new BadUserInputError([...[...unknown].map(unknownParam), ...[...repeated].map((name) => ({ path: name, message: 'is given more than once; give it once' }))]);
           importOptions = options(fields, info.filename);
         } catch (error) {
           stream.resume();

@@ -84,6 +84,19 @@ export class ImportService {
     @Optional() private readonly metrics?: ImportMetrics,
   ) {}
 
+  /**
+   * Imports of this process, one after the other. They are serialised by a database lock anyway; an import
+   * waiting for that lock held a pool connection, so uploads that stall (a body that trickles in) took
+   * the whole pool with a few of them, and every read with it. Waiting here holds no connection.
+   */
+  private importQueue: Promise<unknown> = Promise.resolve();
+
+  private oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.importQueue.then(work);
+    this.importQueue = turn.catch(() => undefined);
+    return turn;
+  }
+
   get maxBytes(): number {
     return this.config.IMPORT_MAX_BYTES;
   }
@@ -142,7 +155,7 @@ export class ImportService {
     const input = limitBytes(source, this.config.IMPORT_MAX_BYTES, options.onProgress, options.inputPath ?? 'file');
 
     try {
-      await this.uow.run(async (tx) => {
+      await this.oneAtATime(() => this.uow.run(async (tx) => {
         await this.batches.lockImports(tx);
         const startedAt = await this.batches.transactionStart(tx);
         let batchId: string | null = null;
@@ -221,7 +234,7 @@ export class ImportService {
         const id = await ensureBatch();
         await this.batches.finish(tx, id, report.totals(), [...touched]);
         report.batchId = id;
-      });
+      }));
     } catch (error) {
       if (!(error instanceof RollbackImport)) throw error;
       report.rolledBack();

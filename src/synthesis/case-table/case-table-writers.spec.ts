@@ -21,6 +21,10 @@ describe('case table writers', () => {
     expect(csvRows([])).toBe('');
   });
 
+  it('neutralises CSV cells a spreadsheet would run as formulas (titles come from imported files)', () => {
+    expect(csvRows([['=HYPERLINK("http://evil.example","x") 2019', '-5', '@SUM(1)']])).toBe('"\'=HYPERLINK(""http://evil.example"",""x"") 2019",-5,\'@SUM(1)\n');
+  });
+
   it('writes a Markdown table whose cells cannot break it', () => {
     const text = markdownHead(stamp, ['Study', 'Outcome']) + markdownRows([['A | B', '*bold*']]);
     const lines = text.trim().split('\n');

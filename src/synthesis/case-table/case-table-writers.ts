@@ -1,5 +1,6 @@
 /** The case table as text files: CSV and Markdown (Word: case-table-docx.ts), stamped with the search, the date and the saved search. Pure. */
 import { stringify } from 'csv-stringify/sync';
+import { spreadsheetSafeRow } from '../../common/spreadsheet-cell';
 
 export type CaseTableFormat = 'csv' | 'markdown' | 'docx';
 
@@ -36,7 +37,7 @@ export function csvHead(stamp: TableStamp, headers: readonly string[]): string {
 }
 
 export function csvRows(rows: readonly string[][]): string {
-  return rows.length ? stringify(rows as string[][]) : '';
+  return rows.length ? stringify(rows.map(spreadsheetSafeRow)) : '';
 }
 
 /** Markdown: the stamp as a paragraph, then a pipe table (GitHub-flavoured). */

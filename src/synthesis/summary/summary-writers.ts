@@ -7,6 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import { TableStamp, stampLines, escapeMarkdown } from '../case-table/case-table-writers';
 import { CaseSummary } from '../models/case-summary.model';
 import { ProportionEstimate } from '../models/proportion.model';
+import { spreadsheetSafeRow } from '../../common/spreadsheet-cell';
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 const bounds = (estimate: ProportionEstimate) => `${(estimate.lower * 100).toFixed(1)}–${(estimate.upper * 100).toFixed(1)}`;
@@ -32,7 +33,7 @@ export function summaryCsv(summary: CaseSummary, stamp: TableStamp): string {
     number(row.ofKnown?.upper),
     ...(split ? [String(row.curated?.caseCount ?? 0), String(row.suggested?.caseCount ?? 0)] : []),
   ]);
-  return `${summaryStamp(summary, stamp).map((line) => `# ${line}\n`).join('')}${stringify([headers, ...rows])}`;
+  return `${summaryStamp(summary, stamp).map((line) => `# ${line}\n`).join('')}${stringify([headers, ...rows.map(spreadsheetSafeRow)])}`;
 }
 
 export function summaryMarkdown(summary: CaseSummary, stamp: TableStamp): string {

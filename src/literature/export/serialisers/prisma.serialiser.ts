@@ -2,6 +2,10 @@ import { stringify } from 'csv-stringify/sync';
 import type { ImportSummary } from '../../import/models/import-summary.model';
 import type { PrismaIdentification } from '../../import/models/prisma-identification.model';
 import { NOT_SCREENED, PrismaScreeningNumbers } from './prisma-flow';
+import { spreadsheetSafe } from '../../../common/spreadsheet-cell';
+
+/** Review names, file names and exclusion reasons are the curators' text: a cell starting with "=" must not run in a spreadsheet. */
+const SAFE = { cast: { string: spreadsheetSafe } };
 
 /** The PRISMA 2020 numbers as CSV: one row per source file, the totals, then the screening stages (unavailable until screening is recorded). */
 export function prismaToCsv(prisma: PrismaIdentification, screening: PrismaScreeningNumbers | null = null): string {
@@ -31,13 +35,13 @@ export function prismaToCsv(prisma: PrismaIdentification, screening: PrismaScree
       ['cases (patients) in included studies', screening.casesIncluded],
     ];
     for (const [stage, count] of stages) rows.push([review, stage, '', '', '', count]);
-    return stringify(rows);
+    return stringify(rows, SAFE);
   }
   // No screening decision is recorded yet: those stages are listed, their numbers left empty and said to be unavailable.
   for (const stage of ['records excluded', 'reports sought for retrieval', 'reports not retrieved', 'reports assessed for eligibility', 'reports excluded (with reasons)', 'studies included in review', 'reports of included studies']) {
     rows.push([review, `${stage} (${NOT_SCREENED})`, '', '', '', '']);
   }
-  return stringify(rows);
+  return stringify(rows, SAFE);
 }
 
 /** Import counts per source (database named at import, else format), then the total. */
@@ -47,5 +51,5 @@ export function importSummaryToCsv(summary: ImportSummary): string {
   for (const source of [...summary.sources, summary.total]) {
     rows.push([review, source.source, source.filesImported, source.filesRefused, source.recordsRead, source.recordsImported, source.duplicatesRemoved, source.failed]);
   }
-  return stringify(rows);
+  return stringify(rows, SAFE);
 }

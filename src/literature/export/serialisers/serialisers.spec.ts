@@ -8,6 +8,7 @@ import { publicationCells } from './publication-rows.serialiser';
 import { CASE_CSV_COLUMNS, caseToCsvRow, caseToJson } from './case-rows.serialiser';
 import { publicationToCsl } from './csl-json.serialiser';
 import { publicationToRis } from './ris.serialiser';
+import { importSummaryToCsv } from './prisma.serialiser';
 import { PUBLICATION_CSV_COLUMNS, publicationToCsvRow, publicationToJson } from './publication-rows.serialiser';
 import { decodeLatex } from '../../formats/latex';
 import { TitleStatus } from '../../../publications/title-status.enum';
@@ -193,5 +194,16 @@ describe('export serialisers, read back by the importers', () => {
       page: '123-129',
     });
     expect(publicationToCsl({ ...PUBLICATION, journal: null, month: null })).not.toHaveProperty('container-title');
+  });
+});
+
+describe('PRISMA CSV', () => {
+  it('neutralises review and file names a spreadsheet would run as formulas', () => {
+    const csv = importSummaryToCsv({
+      review: '=1+1',
+      sources: [{ source: '@SUM(A1).ris', filesImported: 1, filesRefused: 0, recordsRead: 2, recordsImported: 2, duplicatesRemoved: 0, failed: 0 }],
+      total: { source: 'total', filesImported: 1, filesRefused: 0, recordsRead: 2, recordsImported: 2, duplicatesRemoved: 0, failed: 0 },
+    } as never);
+    expect(csv.split('\n')[1]).toBe("'=1+1,'@SUM(A1).ris,1,0,2,2,0,0");
   });
 });
