@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import type { Server } from 'node:http';
 import type { DestinationStream } from 'pino';
 import { responseCompression } from './common/http/compression';
+import { applyIdleTimeout } from './common/http/idle-timeout';
 import { assertPortAvailable } from './common/http/port-probe';
 import { securityHeaders } from './common/http/security-headers';
 import { AppConfig } from './config/app-config';
@@ -94,8 +95,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
 export function applyServerTimeouts(server: Server, config: AppConfig): void {
   server.requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
   server.headersTimeout = config.HTTP_REQUEST_TIMEOUT_MS > 0 ? Math.min(config.HTTP_HEADERS_TIMEOUT_MS, config.HTTP_REQUEST_TIMEOUT_MS) : config.HTTP_HEADERS_TIMEOUT_MS;
-  // No 'timeout' listener on the server: an idle socket is destroyed.
-  server.timeout = config.HTTP_IDLE_TIMEOUT_MS;
+  // A quiet socket is closed when the client is the silent side, not while the server works (idle-timeout.ts).
+  applyIdleTimeout(server, config.HTTP_IDLE_TIMEOUT_MS);
   server.keepAliveTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS;
 }
 

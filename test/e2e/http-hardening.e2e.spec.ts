@@ -90,6 +90,21 @@ describe('HTTP hardening', () => {
     });
   });
 
+  it('keeps the connection of a request it has received whole while it works on it longer than the idle timeout', async () => {
+    // An idle timeout of 100 ms, and an import whose work after its last byte (the last chunks, the rules, the commit) takes longer.
+    const quick = await startTestApp({ SEED_DEMO_DATA: 'false', HTTP_IDLE_TIMEOUT_MS: '100' });
+    try {
+      const ris = Array.from({ length: 1500 }, (_, i) => `TY  - JOUR\nTI  - Spinal epidural haematoma number ${i} after lumbar puncture\nAB  - A ${30 + (i % 40)}-year-old woman on warfarin developed a spinal epidural haematoma after a lumbar puncture; she recovered fully after decompression.\nPY  - 2020\nER  - \n`).join('');
+      const started = performance.now();
+      const response = await request(quick.running.url).post('/imports?format=ris').set('Authorization', `Bearer ${CURATOR_KEY}`).set('Content-Type', 'text/plain').send(ris);
+      expect(performance.now() - started).toBeGreaterThan(100); // the work outlasted the idle timeout (else this test proves nothing)
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ stored: true, created: 1500 });
+    } finally {
+      await quick.close();
+    }
+  });
+
   it('closes a connection whose body stops short of its Content-Length, and the next import goes through', async () => {
     const url = new URL(app.running.url);
     const socket = connect(Number(url.port), url.hostname);
