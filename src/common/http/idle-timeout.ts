@@ -47,21 +47,16 @@ export function idleVerdict(state: ExchangeState): IdleVerdict {
 export function applyIdleTimeout(server: Server, idleMs: number): void {
   const exchanges = new WeakMap<Socket, { req: IncomingMessage; res: ServerResponse }>();
   server.timeout = idleMs;
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const socket = req.socket;
-    exchanges.set(socket, { req, res });
-    const done = () => {
-      if (exchanges.get(socket)?.res === res) exchanges.delete(socket);
-    };
-    res.once('finish', done);
-    res.once('close', done);
-  });
+  // The socket's latest exchange; no listener on the response (an export's pipeline already puts ten there).
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => exchanges.set(req.socket, { req, res }));
   // With a 'timeout' listener Node no longer destroys quiet sockets itself: this decides.
   server.on('timeout', (socket: Socket) => {
     const bytesRead = socket.bytesRead;
     setImmediate(() => {
       if (socket.destroyed) return;
-      const exchange = exchanges.get(socket);
+      const latest = exchanges.get(socket);
+      // An answered exchange is over: the connection waits for the client's next request.
+      const exchange = latest && !latest.res.writableFinished ? latest : undefined;
       const verdict = idleVerdict({
         inRequest: exchange !== undefined,
         requestComplete: exchange?.req.complete ?? false,
