@@ -71,35 +71,15 @@ def main():
         records.append({'id': f'pubmed-{pmid}', 'origin': {**ORIGIN_MEDLINE, 'pmid': pmid}, 'note': 'Not about patients (palaeontology search); expected zero patients.', 'input': r['input'], 'expected': {'patients': []}})
     for part in (part1, part2, part3, part4):
         records.extend(part.RECORDS)
-    # Unseen: collected and labelled after rules 1.1.0, before any rule was run on them; appended after the
-    # first 84 so the held-out positions do not move.
-    first = len(records)
-    for part in (unseen1,):
+    # The unseen parts, each collected and labelled after a rules version (unseen after 1.1.0, unseen2 after 1.1.1,
+    # then one per version up to unseen7 after 1.6.0) before any rule was run on it; each appended after everything
+    # before it so that no position (and no held-out choice) moves. Split of a record: the last part starting at or
+    # before its position.
+    unseen_parts = [('unseen', unseen1), ('unseen2', unseen2), ('unseen3', unseen3), ('unseen4', unseen4), ('unseen5', unseen5), ('unseen6', unseen6), ('unseen7', unseen7)]
+    starts = []
+    for split, part in unseen_parts:
+        starts.append((len(records), split))
         records.extend(part.RECORDS)
-    # Unseen 2: collected and labelled after rules 1.1.1, kept for one final score; appended after everything else
-    # so that no position moves.
-    second = len(records)
-    records.extend(unseen2.RECORDS)
-    # Unseen 3: collected and labelled after rules 1.2.0, kept for one final score; appended after everything else
-    # so that no position moves.
-    third = len(records)
-    records.extend(unseen3.RECORDS)
-    # Unseen 4: collected and labelled after rules 1.3.0, kept for one final score; appended after everything else
-    # so that no position moves.
-    fourth = len(records)
-    records.extend(unseen4.RECORDS)
-    # Unseen 5: collected and labelled after rules 1.4.0, kept for one final score; appended after everything else
-    # so that no position moves.
-    fifth = len(records)
-    records.extend(unseen5.RECORDS)
-    # Unseen 6: collected and labelled after rules 1.5.0, kept for one final score; appended after everything else
-    # so that no position moves.
-    sixth = len(records)
-    records.extend(unseen6.RECORDS)
-    # Unseen 7: collected and labelled after rules 1.6.0, kept for one final score; appended after everything else
-    # so that no position moves.
-    seventh = len(records)
-    records.extend(unseen7.RECORDS)
 
     idx = mesh_index()
     errors = []
@@ -118,7 +98,7 @@ def main():
                     if not any(it['text'] in f for f in fields):
                         errors.append(f"{rec['id']} {p['label']} {k}: text not found: {it['text']!r}")
         # Held-out: every third record of the first set (decided by position before any tuning on it).
-        rec['split'] = 'unseen7' if i >= seventh else 'unseen6' if i >= sixth else 'unseen5' if i >= fifth else 'unseen4' if i >= fourth else 'unseen3' if i >= third else 'unseen2' if i >= second else 'unseen' if i >= first else 'heldout' if i % 3 == 2 else 'train'
+        rec['split'] = next((split for start, split in reversed(starts) if i >= start), 'heldout' if i % 3 == 2 else 'train')
     if errors:
         print('\n'.join(errors)); sys.exit(1)
     out = {'description': 'Real PubMed/journal records with hand labels for the extraction benchmark; see README.md.', 'records': records}
