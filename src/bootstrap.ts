@@ -1,6 +1,5 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import type { Server } from 'node:http';
@@ -11,7 +10,6 @@ import { assertPortAvailable } from './common/http/port-probe';
 import { securityHeaders } from './common/http/security-headers';
 import { AppConfig } from './config/app-config';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
-import { earlyShapeCheck } from './graphql/early-shape-check';
 import { accessLog } from './logging/access-log';
 import { PinoNestLogger } from './logging/pino-nest-logger';
 import { createRootLogger } from './logging/root-logger';
@@ -53,16 +51,6 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     app.useBodyParser('json', { limit: config.MAX_JSON_BODY_BYTES });
     app.disable('x-powered-by');
     app.use(securityHeaders({ '/graphql': explorerContentSecurityPolicy() }));
-    // After the body parser, before Apollo: a large over-limit document is refused before GraphQL validates it.
-    const schemaHost = app.get(GraphQLSchemaHost);
-    const schemaOf = () => {
-      try {
-        return schemaHost.schema;
-      } catch {
-        return undefined; // not built yet: Apollo is not answering either
-      }
-    };
-    app.use('/graphql', earlyShapeCheck(schemaOf, { depth: config.GRAPHQL_MAX_DEPTH, aliases: config.GRAPHQL_MAX_ALIASES }, config.GRAPHQL_MAX_TOKENS));
     // No enableShutdownHooks: main.ts handles SIGINT/SIGTERM itself and closes the app, then stops the embedded
     // database (its thread answers asynchronously); Nest's hooks would re-raise the signal and end the process
     // before the database had stopped and released its lock.

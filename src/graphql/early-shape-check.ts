@@ -1,6 +1,10 @@
+import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { NextFunction, Request, Response } from 'express';
 import { GraphQLSchema, parse } from 'graphql';
 import { LruMap } from '../common/lru-map';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { measureShape, QueryLimits, queryTooComplexError } from './query-limits';
 
 /**
@@ -54,4 +58,28 @@ function queryOf(req: Request): string | undefined {
     return typeof query === 'string' ? query : undefined;
   }
   return undefined;
+}
+
+/**
+ * The check as Nest middleware on /graphql, placed after the rate limits (src/rate-limit/rate-limit.module.ts):
+ * a refused document costs a parse, so refusals count against the sender's allowance like any request.
+ */
+@Injectable()
+export class EarlyShapeCheckMiddleware implements NestMiddleware {
+  private readonly check: ReturnType<typeof earlyShapeCheck>;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig, moduleRef: ModuleRef) {
+    const schemaOf = () => {
+      try {
+        return moduleRef.get(GraphQLSchemaHost, { strict: false }).schema;
+      } catch {
+        return undefined; // not built yet: Apollo is not answering either
+      }
+    };
+    this.check = earlyShapeCheck(schemaOf, { depth: config.GRAPHQL_MAX_DEPTH, aliases: config.GRAPHQL_MAX_ALIASES }, config.GRAPHQL_MAX_TOKENS);
+  }
+
+  use(request: Request, response: Response, next: NextFunction): void {
+    this.check(request, response, next);
+  }
 }

@@ -54,3 +54,30 @@ describe('rate limits', () => {
     expect((await request(app.running.url).get('/health')).status).toBe(200);
   });
 });
+
+/** A refused document costs the server a parse: refusals count against the sender's allowance too. */
+describe('rate limits and refused documents', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ SEED_DEMO_DATA: 'false', RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_READS_PER_ADDRESS: '3' });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('answers QUERY_TOO_COMPLEX until the address is over its reads, then 429 before the document is parsed', async () => {
+    // 60 aliases (over the limit of 50) in a document over 1,024 characters: the early check's case.
+    const tooWide = `{ ${Array.from({ length: 60 }, (_, i) => `alias${i}: __typename`).join(' ')} ${'#'.repeat(1100)}\n }`;
+    const send = () => request(app.running.url).post('/graphql').send({ query: tooWide });
+    for (let i = 0; i < 3; i++) {
+      const refused = await send();
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    }
+    const limited = await send();
+    expect(limited.status).toBe(429);
+    expect(limited.body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', scope: 'address', kind: 'read' });
+  });
+});
