@@ -2,6 +2,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { DocumentNode, getNamedType, getNullableType, GraphQLError, GraphQLList, GraphQLSchema, isListType, isObjectType, validate } from 'graphql';
 import { ComplexityEstimator, ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
+import { LruMap } from '../common/lru-map';
 
 /** The four measures of an operation, checked before it runs. */
 export interface QueryLimits {
@@ -83,15 +84,39 @@ export function measureShape(schema: GraphQLSchema, document: DocumentNode): { d
 }
 
 /**
+ * Fields and cost depend on the document, the operation and the variables' numbers and booleans (page
+ * sizes, @include/@skip), never on their strings (search texts, ids): remembered per document under a key
+ * made of the variables with every string blanked, so a client's usual queries are analysed once.
+ */
+const measured = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, LruMap<string, { fields: number; cost: number }>>>();
+const REMEMBERED_PER_DOCUMENT = 64;
+const LONGEST_KEY = 2048;
+
+function measureKey(operationName: string | null | undefined, variables: Record<string, unknown> | undefined, maxQueryNodes: number, maxPageSize: number): string | null {
+  const key = `${operationName ?? ''}|${maxQueryNodes}|${maxPageSize}|${JSON.stringify(variables ?? {}, (_name, value: unknown) => (typeof value === 'string' ? '' : value))}`;
+  return key.length <= LONGEST_KEY ? key : null;
+}
+
+/**
  * Measures an operation that has passed GraphQL validation. The depth and alias counts come from
  * graphql-armor's rules (run with no ceiling, reading the value they report); fields and cost from
  * graphql-query-complexity. maxQueryNodes bounds the analysis itself against fragment explosions.
  */
 export function measureOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined, maxQueryNodes: number, maxPageSize: number): QueryLimits {
   const { depth, aliases } = measureShape(schema, document);
+  const key = measureKey(operationName, variables, maxQueryNodes, maxPageSize);
+  let bySchema = measured.get(schema);
+  if (!bySchema) measured.set(schema, (bySchema = new WeakMap()));
+  let byKey = bySchema.get(document);
+  const known = key === null ? undefined : byKey?.get(key);
+  if (known) return { depth, aliases, ...known };
   const common = { schema, query: document, variables: variables ?? {}, operationName: operationName ?? undefined, maxQueryNodes };
   const fields = getComplexity({ ...common, estimators: [fieldCountEstimator] });
   const cost = getComplexity({ ...common, estimators: [costEstimator(maxPageSize)] });
+  if (key !== null) {
+    if (!byKey) bySchema.set(document, (byKey = new LruMap(REMEMBERED_PER_DOCUMENT)));
+    byKey.set(key, { fields, cost });
+  }
   return { depth, aliases, fields, cost };
 }
 
