@@ -12,7 +12,7 @@ import { parseColumnMapping } from '../formats/csv-exporters';
 import type { CsvColumnMapping } from '../formats/csv-exporters';
 import { ImportFormatName } from './import-format.enum';
 import { ImportMode } from './import-mode.enum';
-import { ImportOptions, ImportService } from './import.service';
+import { ImportOptions, ImportService, MAX_REVIEW_LENGTH } from './import.service';
 import { ImportReport } from './models/import-report.model';
 import { ImportTooLargeError } from './import-size-limit';
 import type { SpooledUpload } from './upload-spool';
@@ -44,6 +44,28 @@ function refuseNulCharacters(params: Params): void {
   const problems = Object.entries(params)
     .filter(([, value]) => value?.includes('\u0000'))
     .map(([name]) => ({ path: name, message: 'must not contain NUL characters (\\u0000)' }));
+  if (problems.length) throw new BadUserInputError(problems);
+}
+
+/** What each parameter takes: an empty value (`review=`, `format=`) is refused with it, never read as "left out". */
+const IMPORT_PARAM_VALUES: Readonly<Record<string, string>> = {
+  format: `one of ${IMPORT_FORMATS.join(', ')} (any case; or leave format out to detect it from the file)`,
+  columns: 'field=column pairs, e.g. title=Article Title,doi=DOI (or leave columns out)',
+  fileName: 'the file\'s name (or leave fileName out)',
+  review: `the review's name, at most ${MAX_REVIEW_LENGTH} characters (or leave review out)`,
+  database: 'the database the file was exported from, e.g. PubMed (or leave database out)',
+  mode: 'atomic or partial (any case; or leave mode out for atomic)',
+  extractCases: 'true or false (any case; or leave extractCases out for true)',
+};
+
+/**
+ * An empty or blank parameter or form field used to be read as absent: `review=` imported the file outside
+ * any review, `mode=` imported ATOMIC, `format=` detected the format. Refused, every one named with what it takes.
+ */
+function refuseEmptyValues(params: Params): void {
+  const problems = Object.entries(params)
+    .filter(([name, value]) => Object.hasOwn(IMPORT_PARAM_VALUES, name) && value !== undefined && value.trim() === '')
+    .map(([name]) => ({ path: name, message: `must not be empty: give ${IMPORT_PARAM_VALUES[name]}` }));
   if (problems.length) throw new BadUserInputError(problems);
 }
 
@@ -108,12 +130,13 @@ export class ImportController {
     if (Number.isFinite(declared) && declared > maxBytes + 64 * 1024) throw this.imports.tooLarge();
     const options = (params: Params, fileName?: string): ImportOptions => {
       refuseNulCharacters({ ...params, ...(fileName === undefined ? {} : { 'file.filename': fileName }) });
+      refuseEmptyValues(params);
       return optionsOf(params, fileName);
     };
     const optionsOf = (params: Params, fileName?: string): ImportOptions => ({
       format: formatParam(params.format),
       columns: columnsParam(params.columns),
-      fileName: params.fileName || fileName || null,
+      fileName: params.fileName?.trim() || fileName || null,
       review: ImportService.reviewName(params.review),
       database: ImportService.databaseName(params.database),
       mode: modeParam(params.mode),
