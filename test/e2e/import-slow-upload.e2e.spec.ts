@@ -110,6 +110,13 @@ describe('POST /imports from a slow client', () => {
     await waitFor('the abandoned upload\'s temporary file to be removed', async () => (await spoolFiles()).length === 0);
     expect(await titles()).not.toContain('The abandoned upload');
     expect(await titles()).toContain('Imported while a multipart upload is paused');
+ 
+    // The same for a raw-body upload.
+    const raw = hold(`/imports?format=ris HTTP/1.1\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n`, `\r\n${RIS('The abandoned raw upload')}`);
+    await received(10);
+    raw.socket.destroy();
+    await waitFor('the abandoned raw upload\'s temporary file to be removed', async () => (await spoolFiles()).length === 0);
+    expect(await titles()).not.toContain('The abandoned raw upload');
   });
 
   it('removes the temporary file of a refused upload: over the size limit, truncated, two file parts', async () => {
