@@ -196,7 +196,7 @@ export class ImportController {
         request.resume();
         // A file still arriving stops (its spool removes what it received); one received whole is removed.
         if (file && !file.destroyed) file.destroy(error);
-        spooling?.then((upload) => upload.remove(), () => undefined);
+        spooling?.then((upload) => upload.remove(), () => undefined).catch(() => undefined);
       };
       parser.on('field', (name, value) => {
         // The fields are read with the file's first bytes: one after it would be silently ignored.
