@@ -114,8 +114,14 @@ export class ImportService {
    * no connection: an upload that trickles in delays itself only, never the imports queued behind it.
    * Import it with importSpooled, which removes the file.
    */
-  spool(source: Readable, path = 'file'): Promise<SpooledUpload> {
-    return spoolUpload(source, { dir: this.spoolDir, maxBytes: this.config.IMPORT_MAX_BYTES, path });
+  async spool(source: Readable, path = 'file'): Promise<SpooledUpload> {
+    try {
+      return await spoolUpload(source, { dir: this.spoolDir, maxBytes: this.config.IMPORT_MAX_BYTES, path });
+    } catch (error) {
+      // Too large counts as a refused import, as it did when the limit was met while importing.
+      if (error instanceof ImportTooLargeError) this.metrics?.failed();
+      throw error;
+    }
   }
 
   /** Imports a received upload, then removes its file (whatever the outcome). */
