@@ -67,6 +67,11 @@ const envSchema = z.object({
   MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(250 * 1024 * 1024),
   /**
+   * Where POST /imports receives an upload whole (a temporary file, removed when the import ends, fails or the
+   * client goes away) before the import queues for the import lock: a slow client delays only itself. Unset: os.tmpdir().
+   */
+  IMPORT_SPOOL_DIR: z.string().min(1).optional(),
+  /**
    * Worker threads that run the case extraction rules during imports and on-demand runs (src/extraction/extraction-threads.ts);
    * 0 runs them on the main thread. Unset: see extractionThreadsOf.
    */

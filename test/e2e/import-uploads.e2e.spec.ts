@@ -120,6 +120,41 @@ describe('POST /imports with malformed requests', () => {
     await expect(publicationCount()).resolves.toBe(0);
   });
 
+  it('answers an empty or blank parameter or form field with 400 naming it and what it takes, storing nothing (review= imported outside any review)', async () => {
+    for (const [query, name, takes] of [
+      ['review=', 'review', /^must not be empty: give the review's name, at most 200 characters/],
+      ['format=%20', 'format', /^must not be empty: give one of .*ris.* \(any case; or leave format out to detect it from the file\)$/],
+      ['mode=', 'mode', /^must not be empty: give atomic or partial/],
+      ['extractCases=', 'extractCases', /^must not be empty: give true or false/],
+      ['database=', 'database', /e\.g\. PubMed/],
+      ['columns=', 'columns', /field=column pairs/],
+      ['fileName=%20', 'fileName', /the file's name/],
+    ] as const) {
+      const upload = await request(app.running.url).post(`/imports?${query}`).set('Authorization', `Bearer ${CURATOR_KEY}`).set('Content-Type', 'text/plain').send(RIS('Empty parameter'));
+      expect([query, upload.status]).toEqual([query, 400]);
+      expect(upload.body.error.fieldErrors).toEqual([{ path: name, message: expect.stringMatching(takes) }]);
+    }
+    const both = await request(app.running.url).post('/imports?review=&mode=').set('Authorization', `Bearer ${CURATOR_KEY}`).set('Content-Type', 'text/plain').send(RIS('Empty parameters'));
+    expect(both.body.error.fieldErrors.map((error: { path: string }) => error.path)).toEqual(['review', 'mode']);
+    const field = await request(app.running.url).post('/imports').set('Authorization', `Bearer ${CURATOR_KEY}`).field('review', '  ').attach('file', Buffer.from(RIS('Empty form field')), 'one.ris');
+    expect(field.status).toBe(400);
+    expect(field.body.error.fieldErrors).toEqual([{ path: 'review', message: expect.stringMatching(/^must not be empty/) }]);
+    await expect(publicationCount()).resolves.toBe(0);
+  });
+
+  it('reads format, mode and extractCases trimmed and in any case, and review and database trimmed', async () => {
+    const upload = await request(app.running.url)
+      .post('/imports')
+      .query({ format: ' RIS ', mode: 'Partial', extractCases: 'FALSE', review: '  Spaced review  ', database: ' PubMed ' })
+      .set('Authorization', `Bearer ${CURATOR_KEY}`)
+      .set('Content-Type', 'text/plain')
+      .send(RIS('Loosely written parameters'));
+    expect(upload.status).toBe(200);
+    expect(upload.body).toMatchObject({ stored: true, created: 1, format: 'RIS', mode: 'PARTIAL', review: 'Spaced review' });
+    const batches = await app.graphql<any>('{ importBatches { review database } }', undefined, CURATOR_KEY);
+    expect(batches.data.importBatches).toEqual([{ review: 'Spaced review', database: 'PubMed' }]);
+  });
+
   it('still imports one well-formed file', async () => {
     const upload = await request(app.running.url).post('/imports').set('Authorization', `Bearer ${CURATOR_KEY}`).attach('file', Buffer.from(RIS('One good file')), 'good.ris');
     expect(upload.status).toBe(200);

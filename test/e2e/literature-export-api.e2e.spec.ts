@@ -76,6 +76,68 @@ describe('exports over HTTP and GraphQL (demo corpus)', () => {
     expect(badFormat.body.error.fieldErrors[0].path).toBe('format');
   });
 
+  it('refuses an empty or blank value of any parameter with 400 naming it and what it takes (format= used to export CSV)', async () => {
+    const get = (path: string, query: string) => request(app.running.url).get(`${path}?${query}`);
+    const format = await get('/exports', 'format=');
+    expect(format.status).toBe(400);
+    expect(format.body.error).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'format', message: 'must not be empty: give one of csv, ris, bibtex, csl-json, jsonl (any case; or leave format out for csv)' }] });
+    const blank = await get('/exports', 'format=%20%20');
+    expect(blank.status).toBe(400);
+    expect(blank.body.error.fieldErrors[0]).toMatchObject({ path: 'format', message: expect.stringMatching(/^must not be empty: give one of csv, ris/) });
+    for (const [query, name, takes] of [
+      ['scope=', 'scope', /cases or publications/],
+      ['outcomes=', 'outcomes', /one or more of .*DEATH/],
+      ['outcomes=DEATH&outcomes=', 'outcomes', /one or more of/],
+      ['yearMin=', 'yearMin', /a number/],
+      ['sort=%20', 'sort', /one of RELEVANCE, YEAR_DESC/],
+      ['text=', 'text', /search text/],
+      ['q=', 'q', /as JSON/],
+      ['savedSearch=', 'savedSearch', /the id of a saved search/],
+      ['outcomeKnown=', 'outcomeKnown', /true or false/],
+      ['scope=publications&reviews=', 'reviews', /a review name/],
+      ['scope=publications&caseStatuses=', 'caseStatuses', /NONE, SUGGESTED, CURATED/],
+    ] as const) {
+      const answer = await get('/exports', query);
+      expect([query, answer.status]).toEqual([query, 400]);
+      expect(answer.body.error.fieldErrors).toEqual([{ path: name, message: expect.stringMatching(takes) }]);
+    }
+    // Several at once are named together.
+    const several = await get('/exports', 'format=&outcomes=&yearMax=');
+    expect(several.body.error.fieldErrors.map((error: { path: string }) => error.path)).toEqual(['format', 'outcomes', 'yearMax']);
+    for (const [query, name, takes] of [
+      ['format=', 'format', /one of csv, json, svg, png/],
+      ['review=%20', 'review', /a review name/],
+    ] as const) {
+      const answer = await get('/exports/prisma', query);
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.fieldErrors).toEqual([{ path: name, message: expect.stringMatching(new RegExp(`^must not be empty: give ${takes.source}`)) }]);
+    }
+  });
+
+  it('reads values trimmed and in any case where the parameter takes a fixed set (format=RIS, pregnancyStatuses=postpartum, sort=year_desc, scope=Publications)', async () => {
+    const upper = await asText(request(app.running.url).get('/exports?format=%20RIS%20'));
+    expect(upper.status).toBe(200);
+    expect(upper.headers['content-type']).toBe('application/x-research-info-systems; charset=utf-8');
+    const exact = await asText(request(app.running.url).get('/exports').query({ format: 'jsonl', pregnancyStatuses: 'POSTPARTUM', sort: 'YEAR_DESC', complicationsFollowProcedures: 'false' }));
+    const loose = await asText(request(app.running.url).get('/exports').query({ format: 'JSONL', pregnancyStatuses: ' postpartum', sort: 'year_desc ', complicationsFollowProcedures: ' FALSE' }));
+    expect(exact.status).toBe(200);
+    expect(loose.status).toBe(200);
+    expect(loose.body).toBe(exact.body);
+    const publications = await asText(request(app.running.url).get('/exports').query({ scope: ' Publications', format: 'ris', caseStatuses: 'curated,suggested', sort: 'year_asc' }));
+    expect(publications.status).toBe(200);
+    expect(Number(publications.headers['x-total-publications'])).toBeGreaterThan(0);
+    const prisma = await request(app.running.url).get('/exports/prisma').query({ format: ' JSON' });
+    expect(prisma.status).toBe(200);
+    expect(prisma.headers['content-type']).toMatch(/^application\/json/);
+    // A value outside the set is still refused, named as written (not params.filters.sex.0).
+    const wrong = await request(app.running.url).get('/exports').query({ sex: 'other', yearMin: '2020', yearMax: '2000' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.fieldErrors.map((error: { path: string }) => error.path)).toEqual(['sex']);
+    const unknownTerm = await request(app.running.url).get('/exports').query({ complications: 'no-such-term' });
+    expect(unknownTerm.status).toBe(400);
+    expect(unknownTerm.body.error.fieldErrors[0].path).toBe('complications');
+  });
+
   it('exports small sets through GraphQL, and refuses sets over the limit with a pointer to the download', async () => {
     const result = await app.graphql<{ exportCaseReports: any }>(EXPORT, { input: { filters: { outcomes: ['DEATH', 'RESIDUAL_DEFICIT'] } }, format: 'RIS' });
     expect(result.errors).toBeUndefined();

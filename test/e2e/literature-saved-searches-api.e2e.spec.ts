@@ -89,5 +89,21 @@ describe('saved searches over GraphQL (demo corpus)', () => {
     expect(missing.errors![0].extensions!.code).toBe('NOT_FOUND');
     const malformed = await app.graphql(RUN, { id: 'not-an-id' }, CURATOR_KEY);
     expect(malformed.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+ 
+  });
+
+  it('refuses a page size over MAX_PAGE_SIZE naming the argument as written (first), and logs no run', async () => {
+    const { saveSearch: saved } = await gql(SAVE, { input: { name: 'Page size', search: { text: 'hematoma' } } });
+    for (const first of [100000, 101, -1]) {
+      const result = await app.graphql(`mutation($id: ID!, $first: Int) { runSavedSearch(id: $id, first: $first) { run { id } } }`, { id: saved.id, first }, CURATOR_KEY);
+      expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'first', message: 'must be between 0 and 100' }] });
+    }
+    const literal = await app.graphql(`mutation { runSavedSearch(id: "${saved.id}", first: 100000) { run { id } } }`, {}, CURATOR_KEY);
+    expect(literal.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'first', message: 'must be between 0 and 100' }] });
+    expect(literal.errors![0].message).not.toMatch(/input\.first/);
+    const { savedSearchRuns } = await gql(`query($id: ID!) { savedSearchRuns(savedSearchId: $id) { id } }`, { id: saved.id });
+    expect(savedSearchRuns).toEqual([]);
+    const { runSavedSearch: atTheLimit } = await gql(`mutation($id: ID!) { runSavedSearch(id: $id, first: 100) { run { id } } }`, { id: saved.id });
+    expect(atTheLimit.run.id).toBeDefined();
   });
 });

@@ -1,5 +1,6 @@
 import { BadUserInputError } from '../../common/errors/domain-error';
-import { exportFormatParam, searchInputFromParams } from './export-request';
+import { exportFormatParam, paramPathOf, searchInputFromParams } from './export-request';
+import { publicationSearchInputFromParams } from './publication-export-request';
 
 const fieldErrors = (work: () => unknown) => {
   try {
@@ -53,8 +54,37 @@ describe('export request parameters', () => {
     expect(fieldErrors(() => searchInputFromParams({ q: JSON.stringify({ filter: {} }) }))[0].path).toBe('q');
     expect(fieldErrors(() => searchInputFromParams({ q: '{}', text: 'x' }))[0].message).toMatch(/either as q or as individual parameters/);
     expect(fieldErrors(() => searchInputFromParams({ yearMin: 'soon' }))[0]).toEqual({ path: 'yearMin', message: 'must be a number' });
-    expect(fieldErrors(() => searchInputFromParams({ sex: 'OTHER' }))[0].path).toBe('params.filters.sex.0');
+    expect(fieldErrors(() => searchInputFromParams({ sex: 'OTHER' }))[0].path).toBe('sex');
+    expect(fieldErrors(() => searchInputFromParams({ sort: 'newest' }))[0].path).toBe('sort');
+    expect(fieldErrors(() => publicationSearchInputFromParams({ caseStatuses: 'maybe' }))[0].path).toBe('caseStatuses');
     expect(fieldErrors(() => exportFormatParam('docx'))[0]).toEqual({ path: 'format', message: 'must be one of csv, ris, bibtex, csl-json, jsonl' });
     expect(exportFormatParam('CSL_JSON')).toBe('csl-json');
+  });
+
+  it('refuses an empty format instead of exporting CSV, and reads a given one trimmed and in any case', () => {
+    expect(exportFormatParam(undefined)).toBe('csv');
+    expect(fieldErrors(() => exportFormatParam(''))[0]).toEqual({ path: 'format', message: 'must not be empty: give one of csv, ris, bibtex, csl-json, jsonl (or leave format out for csv)' });
+    expect(fieldErrors(() => exportFormatParam('  '))[0].path).toBe('format');
+    expect(exportFormatParam(' RIS ')).toBe('ris');
+  });
+
+  it('reads enum values (sort, sex, outcomes…, caseStatuses) and booleans trimmed and in any case', () => {
+    expect(searchInputFromParams({ sort: ' year_desc', outcomes: 'death, residual_deficit', sex: ['female'], outcomeKnown: ' TRUE ' })).toEqual({
+      text: null,
+      sort: 'YEAR_DESC',
+      filters: { outcomes: ['DEATH', 'RESIDUAL_DEFICIT'], sex: ['FEMALE'], outcomeKnown: true },
+    });
+    expect(publicationSearchInputFromParams({ sort: 'year_asc', caseStatuses: 'none,Curated' })).toMatchObject({ sort: 'YEAR_ASC', filters: { caseStatuses: ['NONE', 'CURATED'] } });
+    // Term keys and free text keep their case.
+    expect(searchInputFromParams({ complications: 'Intrathecal-Hematoma' }).filters).toEqual({ complications: ['Intrathecal-Hematoma'] });
+  });
+
+  it('names the parameter a path of the search built from parameters stands for', () => {
+    expect(paramPathOf('params.filters.sex.0')).toBe('sex');
+    expect(paramPathOf('params.sort')).toBe('sort');
+    expect(paramPathOf('params.filters.year')).toBe('yearMin');
+    expect(paramPathOf('params.filters.age.max')).toBe('ageMax');
+    expect(paramPathOf('params.filters.complications.2')).toBe('complications');
+    expect(paramPathOf('q.filters.sex.0')).toBe('q.filters.sex.0');
   });
 });

@@ -87,6 +87,50 @@ export function queryJson(params: RequestParams, searchParams: ReadonlySet<strin
   }
 }
 
+/** List parameters whose values are enum values: taken in any case (`outcomes=death` is DEATH), as GraphQL writes them. */
+const ENUM_LIST_PARAMS: ReadonlySet<string> = new Set(['sex', 'ageGroups', 'pregnancyStatuses', 'anticoagulation', 'outcomes', 'curationStatuses']);
+
+/** true or false, in any case and with surrounding spaces; anything else is refused naming the parameter. */
+export function booleanParam(raw: string | undefined, name: string): boolean | undefined {
+  if (raw === undefined) return undefined;
+  const value = raw.trim().toLowerCase();
+  if (value !== 'true' && value !== 'false') throw BadUserInputError.field(name, 'must be true or false');
+  return value === 'true';
+}
+
+/** An enum value (sort, enum list items) as GraphQL writes it: trimmed, upper case (`year_desc` is YEAR_DESC). */
+export const enumValue = (raw: string): string => raw.trim().toUpperCase();
+
+/**
+ * The parameter a path of the search built from individual parameters stands for: `params.filters.sex.0`
+ * is `sex`, `params.sort` is `sort`, `params.filters.year.min` is `yearMin` (a range as a whole: `yearMin`).
+ * The user wrote parameters, not the input they are turned into.
+ */
+export function paramPathOf(path: string, ranges: ReadonlySet<string> = new Set(Object.keys(RANGE_PARAMS))): string {
+  const parts = path.split('.');
+  if (parts[0] !== 'params') return path;
+  if (parts[1] !== 'filters') return parts[1] ?? path;
+  const name = parts[2];
+  if (!name) return 'params';
+  if (ranges.has(name)) return `${name}${parts[3] === 'max' ? 'Max' : 'Min'}`;
+  return name;
+}
+
+/** Runs work; a BadUserInputError on the parameters (`params.…` paths) names the parameters as written. */
+export function namingParams<T>(work: () => T, ranges?: ReadonlySet<string>): T {
+  try {
+    return work();
+  } catch (error) {
+    throw renameParamErrors(error, ranges);
+  }
+}
+
+/** The error with its `params.…` paths turned into parameter names (see paramPathOf); any other error as it is. */
+export function renameParamErrors(error: unknown, ranges?: ReadonlySet<string>): unknown {
+  if (!(error instanceof BadUserInputError) || !error.fieldErrors.some((item) => item.path.startsWith('params'))) return error;
+  return new BadUserInputError(error.fieldErrors.map((item) => ({ ...item, path: paramPathOf(item.path, ranges) })));
+}
+
 /** The search of a request: `q` (JSON) or individual parameters, not both. */
 export function searchInputFromParams(params: RequestParams): SearchCaseReportsInput {
   const json = queryJson(params, SEARCH_PARAMS, 'the searchCaseReports input, e.g. {"text":"hematoma","filters":{"outcomes":["DEATH"]}}');
@@ -94,7 +138,7 @@ export function searchInputFromParams(params: RequestParams): SearchCaseReportsI
   const filters: Record<string, unknown> = {};
   for (const name of LIST_PARAMS) {
     const values = all(params[name]).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
-    if (values.length) filters[name] = values;
+    if (values.length) filters[name] = ENUM_LIST_PARAMS.has(name) ? values.map(enumValue) : values;
   }
   const publicationTypes = all(params.publicationTypes).map((value) => value.trim()).filter(Boolean);
   if (publicationTypes.length) filters.publicationTypes = publicationTypes;
@@ -103,22 +147,22 @@ export function searchInputFromParams(params: RequestParams): SearchCaseReportsI
     const max = number(params, `${prefix}Max`);
     if (min !== null || max !== null) filters[key] = { min, max };
   }
-  const outcomeKnown = single(params, 'outcomeKnown');
-  if (outcomeKnown !== undefined) {
-    if (!['true', 'false'].includes(outcomeKnown)) throw BadUserInputError.field('outcomeKnown', 'must be true or false');
-    filters.outcomeKnown = outcomeKnown === 'true';
+  for (const name of ['outcomeKnown', 'complicationsFollowProcedures'] as const) {
+    const value = booleanParam(single(params, name), name);
+    if (value !== undefined) filters[name] = value;
   }
-  const linked = single(params, 'complicationsFollowProcedures');
-  if (linked !== undefined) {
-    if (!['true', 'false'].includes(linked)) throw BadUserInputError.field('complicationsFollowProcedures', 'must be true or false');
-    filters.complicationsFollowProcedures = linked === 'true';
-  }
-  return parseSearchInput({ text: single(params, 'text') ?? null, sort: single(params, 'sort') ?? null, filters }, 'params');
+  const sort = single(params, 'sort');
+  return namingParams(() => parseSearchInput({ text: single(params, 'text') ?? null, sort: sort === undefined ? null : enumValue(sort), filters }, 'params'));
 }
 
+/**
+ * The export format: absent is `fallback` (CSV); given, it is read trimmed and in any case (`RIS`, `csl_json`),
+ * and an empty value is refused (it used to export CSV without a word).
+ */
 export function exportFormatParam(raw: string | undefined, fallback = ExportFormat.CSV): ExportFormat {
-  if (raw === undefined || raw === '') return fallback;
+  if (raw === undefined) return fallback;
   const format = raw.trim().toLowerCase().replace(/_/g, '-');
+  if (!format) throw BadUserInputError.field('format', `must not be empty: give one of ${EXPORT_FORMATS.join(', ')} (or leave format out for ${fallback})`);
   if (!(EXPORT_FORMATS as string[]).includes(format)) throw BadUserInputError.field('format', `must be one of ${EXPORT_FORMATS.join(', ')}`);
   return format as ExportFormat;
 }

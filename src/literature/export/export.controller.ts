@@ -8,10 +8,10 @@ import { ImportBatchesService } from '../import/import-batches.service';
 import { SearchCaseReportsInput } from '../../search/inputs/search-case-reports.input';
 import { SavedSearchesService } from '../saved-searches/saved-searches.service';
 import { EXPORT_FORMATS } from './export-format.enum';
-import { checkExportParams, DOWNLOAD_PARAMS, PRISMA_PARAMS, PUBLICATION_DOWNLOAD_PARAMS } from './export-params.check';
-import { exportFormatParam, RequestParams, searchInputFromParams, searchParamsGiven } from './export-request';
+import { checkExportParams, DOWNLOAD_PARAMS, DOWNLOAD_VALUES, PRISMA_PARAMS, PRISMA_VALUES, PUBLICATION_DOWNLOAD_PARAMS, PUBLICATION_DOWNLOAD_VALUES } from './export-params.check';
+import { exportFormatParam, renameParamErrors, RequestParams, searchInputFromParams, searchParamsGiven } from './export-request';
 import { ExportService, OpenExport } from './export.service';
-import { publicationSearchInputFromParams } from './publication-export-request';
+import { PUBLICATION_RANGES, publicationSearchInputFromParams } from './publication-export-request';
 import { prismaFile } from './serialisers/prisma-file';
 import { PRISMA_SCREENING, PrismaScreeningSource } from './serialisers/prisma-flow';
 import { isRecordId } from '../../common/record-id';
@@ -47,18 +47,26 @@ export class ExportController {
   }
 
   @Get()
-  async download(@Query() params: RequestParams, @Res() response: Response): Promise<void> {
-    checkExportParams(params, params.scope === 'publications' ? PUBLICATION_DOWNLOAD_PARAMS : DOWNLOAD_PARAMS);
+  async download(@Query() query: RequestParams, @Res() response: Response): Promise<void> {
+    // scope is read trimmed and in any case (`Publications`), as format is.
+    const params = typeof query.scope === 'string' ? { ...query, scope: query.scope.trim().toLowerCase() || query.scope } : query;
+    const publications = params.scope === 'publications';
+    checkExportParams(params, publications ? PUBLICATION_DOWNLOAD_PARAMS : DOWNLOAD_PARAMS, publications ? PUBLICATION_DOWNLOAD_VALUES : DOWNLOAD_VALUES);
     const format = exportFormatParam(typeof params.format === 'string' ? params.format : undefined);
     const scope = params.scope ?? 'cases';
     if (scope !== 'cases' && scope !== 'publications') throw BadUserInputError.field('scope', 'must be cases (the default) or publications, given once');
     const { scope: _scope, ...rest } = params;
     let opened: OpenExport;
-    if (scope === 'publications') {
-      if (rest.savedSearch !== undefined) throw BadUserInputError.field('savedSearch', 'saved searches are case searches: drop scope=publications');
-      opened = await this.exports.openPublications(publicationSearchInputFromParams(withoutFormat(rest)), format, { path: rest.q ? 'q' : 'params' });
-    } else {
-      opened = await this.exports.open(await this.searchOf(rest), format, { path: rest.savedSearch ? 'savedSearch' : rest.q ? 'q' : 'params' });
+    try {
+      if (scope === 'publications') {
+        if (rest.savedSearch !== undefined) throw BadUserInputError.field('savedSearch', 'saved searches are case searches: drop scope=publications');
+        opened = await this.exports.openPublications(publicationSearchInputFromParams(withoutFormat(rest)), format, { path: rest.q ? 'q' : 'params' });
+      } else {
+        opened = await this.exports.open(await this.searchOf(rest), format, { path: rest.savedSearch ? 'savedSearch' : rest.q ? 'q' : 'params' });
+      }
+    } catch (error) {
+      // The search's own checks (an unknown term, min over max) name the parameters as written: outcomes, yearMin.
+      throw renameParamErrors(error, scope === 'publications' ? PUBLICATION_RANGES : undefined);
     }
     response.status(200);
     response.setHeader('Content-Type', opened.contentType);
@@ -75,7 +83,7 @@ export class ExportController {
 
   /** The search: a saved search (savedSearch=<id>), q, or individual parameters. */
   private async searchOf(params: RequestParams): Promise<SearchCaseReportsInput> {
-    const savedSearch = params.savedSearch;
+    const savedSearch = typeof params.savedSearch === 'string' ? params.savedSearch.trim() : params.savedSearch;
     if (savedSearch === undefined) return searchInputFromParams(params);
     if (!isRecordId(savedSearch)) throw BadUserInputError.field('savedSearch', 'must be the id of a saved search');
     const others = searchParamsGiven(params);
@@ -85,10 +93,10 @@ export class ExportController {
 
   @Get('prisma')
   async prisma(@Query() params: RequestParams, @Res() response: Response): Promise<void> {
-    checkExportParams(params, PRISMA_PARAMS);
+    checkExportParams(params, PRISMA_PARAMS, PRISMA_VALUES);
     const review = params.review;
     if (Array.isArray(review)) throw BadUserInputError.field('review', 'give it once');
-    const format = params.format ?? 'csv';
+    const format = typeof params.format === 'string' ? params.format.trim().toLowerCase() : 'csv';
     if (format !== 'csv' && format !== 'json' && format !== 'svg' && format !== 'png') throw BadUserInputError.field('format', 'must be csv, json, svg or png');
     const prisma = await this.batches.prismaIdentification(review);
     const reviewPart = prisma.review ? `-${prisma.review.replace(/[^\w.-]+/g, '_').slice(0, 60)}` : '';

@@ -7,7 +7,7 @@ import { BadUserInputError } from '../../common/errors/domain-error';
 import { parseOrThrow } from '../../common/validation';
 import { PublicationCaseStatus, PublicationSearchSort } from '../../search/publications/publication-search-query';
 import { SearchPublicationsInput } from '../../search/publications/search-publications.input';
-import { queryJson, RequestParams } from './export-request';
+import { enumValue, namingParams, queryJson, RequestParams } from './export-request';
 
 const strings = z.array(z.string()).nullish();
 const filtersSchema = z
@@ -30,6 +30,8 @@ const inputSchema = z
 const COMMA_LISTS = ['languages', 'importBatches', 'caseStatuses'] as const;
 const REPEATED_LISTS = ['publicationTypes', 'meshDescriptors', 'journals', 'reviews'] as const;
 export const PUBLICATION_SEARCH_PARAMS = new Set<string>(['q', 'text', 'sort', 'yearMin', 'yearMax', ...COMMA_LISTS, ...REPEATED_LISTS]);
+/** Ranges given as <name>Min / <name>Max. */
+export const PUBLICATION_RANGES: ReadonlySet<string> = new Set(['year']);
 export const PUBLICATION_LIST_PARAMS: readonly string[] = [...COMMA_LISTS, ...REPEATED_LISTS];
 
 const all = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
@@ -50,7 +52,7 @@ export function publicationSearchInputFromParams(params: RequestParams): SearchP
   const filters: Record<string, unknown> = {};
   for (const name of COMMA_LISTS) {
     const values = all(params[name]).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
-    if (values.length) filters[name] = name === 'caseStatuses' ? values.map((value) => value.toUpperCase()) : values;
+    if (values.length) filters[name] = name === 'caseStatuses' ? values.map(enumValue) : values;
   }
   for (const name of REPEATED_LISTS) {
     const values = all(params[name]).map((value) => value.trim()).filter(Boolean);
@@ -66,5 +68,6 @@ export function publicationSearchInputFromParams(params: RequestParams): SearchP
   const min = bound('yearMin');
   const max = bound('yearMax');
   if (min !== null || max !== null) filters.year = { min, max };
-  return parsePublicationSearchInput({ text: single(params, 'text') ?? null, sort: single(params, 'sort') ?? null, filters }, 'params');
+  const sort = single(params, 'sort');
+  return namingParams(() => parsePublicationSearchInput({ text: single(params, 'text') ?? null, sort: sort === undefined ? null : enumValue(sort), filters }, 'params'), PUBLICATION_RANGES);
 }

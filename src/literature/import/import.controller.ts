@@ -1,4 +1,4 @@
-import { PassThrough, Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { Controller, Post, Req, Res, UseFilters } from '@nestjs/common';
 import busboy from 'busboy';
 import type { Request, Response } from 'express';
@@ -12,8 +12,10 @@ import { parseColumnMapping } from '../formats/csv-exporters';
 import type { CsvColumnMapping } from '../formats/csv-exporters';
 import { ImportFormatName } from './import-format.enum';
 import { ImportMode } from './import-mode.enum';
-import { ImportOptions, ImportService } from './import.service';
+import { ImportOptions, ImportService, MAX_REVIEW_LENGTH } from './import.service';
 import { ImportReport } from './models/import-report.model';
+import { ImportTooLargeError } from './import-size-limit';
+import type { SpooledUpload } from './upload-spool';
 
 type Params = Record<string, string | undefined>;
 
@@ -42,6 +44,28 @@ function refuseNulCharacters(params: Params): void {
   const problems = Object.entries(params)
     .filter(([, value]) => value?.includes('\u0000'))
     .map(([name]) => ({ path: name, message: 'must not contain NUL characters (\\u0000)' }));
+  if (problems.length) throw new BadUserInputError(problems);
+}
+
+/** What each parameter takes: an empty value (`review=`, `format=`) is refused with it, never read as "left out". */
+const IMPORT_PARAM_VALUES: Readonly<Record<string, string>> = {
+  format: `one of ${IMPORT_FORMATS.join(', ')} (any case; or leave format out to detect it from the file)`,
+  columns: 'field=column pairs, e.g. title=Article Title,doi=DOI (or leave columns out)',
+  fileName: 'the file\'s name (or leave fileName out)',
+  review: `the review's name, at most ${MAX_REVIEW_LENGTH} characters (or leave review out)`,
+  database: 'the database the file was exported from, e.g. PubMed (or leave database out)',
+  mode: 'atomic or partial (any case; or leave mode out for atomic)',
+  extractCases: 'true or false (any case; or leave extractCases out for true)',
+};
+
+/**
+ * An empty or blank parameter or form field used to be read as absent: `review=` imported the file outside
+ * any review, `mode=` imported ATOMIC, `format=` detected the format. Refused, every one named with what it takes.
+ */
+function refuseEmptyValues(params: Params): void {
+  const problems = Object.entries(params)
+    .filter(([name, value]) => Object.hasOwn(IMPORT_PARAM_VALUES, name) && value !== undefined && value.trim() === '')
+    .map(([name]) => ({ path: name, message: `must not be empty: give ${IMPORT_PARAM_VALUES[name]}` }));
   if (problems.length) throw new BadUserInputError(problems);
 }
 
@@ -85,7 +109,8 @@ function modeParam(raw: string | undefined): ImportMode {
 }
 
 /**
- * POST /imports: a file upload, streamed into the importer (never held in memory). Either
+ * POST /imports: a file upload, received whole into a temporary file (never held in memory; IMPORT_SPOOL_DIR)
+ * and then imported, so a slow upload never holds the import queue. Either
  * multipart/form-data with one file part (form fields before it, or query parameters, give format,
  * columns, review, mode), or the file as the raw request body (query parameters; fileName names it).
  * Answers the import report (the JSON the GraphQL mutation gives): 200 when stored, 422 when nothing
@@ -105,12 +130,13 @@ export class ImportController {
     if (Number.isFinite(declared) && declared > maxBytes + 64 * 1024) throw this.imports.tooLarge();
     const options = (params: Params, fileName?: string): ImportOptions => {
       refuseNulCharacters({ ...params, ...(fileName === undefined ? {} : { 'file.filename': fileName }) });
+      refuseEmptyValues(params);
       return optionsOf(params, fileName);
     };
     const optionsOf = (params: Params, fileName?: string): ImportOptions => ({
       format: formatParam(params.format),
       columns: columnsParam(params.columns),
-      fileName: params.fileName || fileName || null,
+      fileName: params.fileName?.trim() || fileName || null,
       review: ImportService.reviewName(params.review),
       database: ImportService.databaseName(params.database),
       mode: modeParam(params.mode),
@@ -120,14 +146,33 @@ export class ImportController {
     if (request.is('application/json') || request.is('application/x-www-form-urlencoded')) {
       throw BadUserInputError.field('file', 'send the file as multipart/form-data (field "file") or as the raw request body (e.g. text/plain, application/octet-stream); the JSON API is importPublications in GraphQL');
     }
-    const report = request.is('multipart/form-data') ? await this.fromMultipart(request, query, options) : await this.imports.import(request, options(query));
-    // Whatever the importer did not read (it stops at a fatal error) is drained, so the connection can answer.
+    // The upload is received whole first (a temporary file), and only then queued for the import lock:
+    // a client that sends slowly delays its own import, never the others.
+    const received = request.is('multipart/form-data') ? await this.receiveMultipart(request, query, options) : await this.receiveBody(request, options(query));
+    const report = await this.imports.importSpooled(received.upload, received.importOptions);
     request.resume();
     response.status(report.stored ? 200 : 422).json(asGraphqlJson(report));
   }
 
-  private fromMultipart(request: Request, query: Params, options: (params: Params, fileName?: string) => ImportOptions): Promise<ImportReport> {
-    return new Promise<ImportReport>((resolve, reject) => {
+  /** The raw request body as the file (its options checked before a byte is received). */
+  private async receiveBody(request: Request, importOptions: ImportOptions): Promise<{ upload: SpooledUpload; importOptions: ImportOptions }> {
+    try {
+      return { upload: await this.imports.spool(request), importOptions };
+    } catch (error) {
+      // A client that went away mid-body is not a server error (a disk that is full still is).
+      if (!(error instanceof BadUserInputError) && !request.complete) throw BadUserInputError.field('file', `the upload was interrupted before its end: ${(error as Error).message}`);
+      throw error;
+    }
+  }
+
+  /**
+   * Parses a multipart upload to its end: the form fields (before the file part) and the file, received
+   * into a temporary file. Resolves once the whole body has been read, so a second file part, a field after
+   * the file or a truncated body is refused before anything is imported; on every failure the received file
+   * is removed.
+   */
+  private receiveMultipart(request: Request, query: Params, options: (params: Params, fileName?: string) => ImportOptions): Promise<{ upload: SpooledUpload; importOptions: ImportOptions }> {
+    return new Promise((resolve, reject) => {
       let parser: busboy.Busboy;
       try {
         parser = busboy({ headers: request.headers, limits: { files: 2, fields: 20, fieldSize: 4096 } });
@@ -137,23 +182,24 @@ export class ImportController {
       }
       const fields: Params = { ...query };
       const repeated = new Set<string>();
+      const unknown = new Set<string>();
       let started = false;
       let settled = false;
-      // The importer reads the file through this gate, which ends only once the whole body has been
-      // parsed: a second file part or a broken body then fails the import before it can commit.
-      let gate: PassThrough | null = null;
+      let importOptions: ImportOptions | null = null;
+      let file: Readable | null = null;
+      let spooling: Promise<SpooledUpload> | null = null;
       const fail = (error: Error) => {
-        if (gate && !gate.destroyed) gate.destroy(error);
-        if (!settled) {
-          settled = true;
-          reject(error);
-        }
+        if (settled) return;
+        settled = true;
+        reject(error);
         request.unpipe(parser);
         request.resume();
+        // A file still arriving stops (its spool removes what it received); one received whole is removed.
+        if (file && !file.destroyed) file.destroy(error);
+        spooling?.then((upload) => upload.remove(), () => undefined).catch(() => undefined);
       };
-      const unknown = new Set<string>();
       parser.on('field', (name, value) => {
-        // The import has started with the fields before the file: one after it would be silently ignored.
+        // The fields are read with the file's first bytes: one after it would be silently ignored.
         if (started) {
           fail(BadUserInputError.field(name, 'comes after the file part; send form fields before the file (or as query parameters)'));
           return;
@@ -164,13 +210,14 @@ export class ImportController {
       });
       parser.on('fieldsLimit', () => fail(BadUserInputError.field('file', `the upload has more than 20 form fields; POST /imports takes ${[...IMPORT_PARAMS].sort().join(', ')}`)));
       parser.on('file', (_name, stream: Readable, info) => {
-        if (started) {
+        // A truncated body ends the file stream with an error (busboy's "Unexpected end of form").
+        stream.on('error', (error: Error) => fail(BadUserInputError.field('file', `is not a readable multipart upload: ${error.message}`)));
+        if (started || settled) {
           stream.resume();
           fail(BadUserInputError.field('file', 'upload one file per request'));
           return;
         }
         started = true;
-        let importOptions: ImportOptions;
         try {
           if (repeated.size || unknown.size) throw new BadUserInputError([...[...unknown].map(unknownParam), ...[...repeated].map((name) => ({ path: name, message: 'is given more than once; give it once' }))]);
           importOptions = options(fields, info.filename);
@@ -179,37 +226,29 @@ export class ImportController {
           fail(error as Error);
           return;
         }
-        const passing = new PassThrough();
-        gate = passing;
-        // The importer stopped reading (a fatal format error): the rest of the file is discarded.
-        passing.on('close', () => stream.resume());
-        stream.on('data', (chunk: Buffer) => {
-          if (passing.destroyed) return;
-          if (!passing.write(chunk)) {
-            stream.pause();
-            passing.once('drain', () => stream.resume());
-          }
-        });
-        // A truncated body ends the file stream with an error (busboy's "Unexpected end of form"): the import fails with it.
-        stream.on('error', (error: Error) => fail(BadUserInputError.field('file', `is not a readable multipart upload: ${error.message}`)));
-        passing.on('error', () => undefined);
-        this.imports.import(passing, importOptions).then(
-          (report) => {
-            if (!settled) {
-              settled = true;
-              resolve(report);
-            }
-          },
-          (error: Error) => fail(error),
-        );
+        file = stream;
+        spooling = this.imports.spool(stream);
+        spooling.catch((error: Error) => fail(error instanceof ImportTooLargeError || error instanceof BadUserInputError ? error : BadUserInputError.field('file', `is not a readable multipart upload: ${error.message}`)));
       });
       parser.on('filesLimit', () => fail(BadUserInputError.field('file', 'upload one file per request')));
       parser.on('close', () => {
-        if (!started) fail(BadUserInputError.field('file', 'the upload has no file part (send the file as multipart field "file")'));
-        else gate?.end();
+        if (!started || !spooling || !importOptions) {
+          fail(BadUserInputError.field('file', 'the upload has no file part (send the file as multipart field "file")'));
+          return;
+        }
+        const chosen = importOptions;
+        spooling.then((upload) => {
+          if (settled) return; // refused meanwhile: fail() removes the file
+          settled = true;
+          resolve({ upload, importOptions: chosen });
+        }, () => undefined);
       });
       parser.on('error', (error) => fail(BadUserInputError.field('file', `is not a readable multipart upload: ${(error as Error).message}`)));
       request.on('error', (error) => fail(BadUserInputError.field('file', `the upload was interrupted: ${error.message}`)));
+      // A client that goes away mid-body: nothing is left behind.
+      request.on('close', () => {
+        if (!request.complete) fail(BadUserInputError.field('file', 'the upload was interrupted before its end'));
+      });
       request.pipe(parser);
     });
   }

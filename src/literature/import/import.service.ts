@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import type { Readable } from 'node:stream';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { BadUserInputError } from '../../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
@@ -22,6 +24,7 @@ import { mapParsedPublication } from './import-record';
 import { ImportReportBuilder } from './import-report.builder';
 import { ImportTooLargeError, limitBytes } from './import-size-limit';
 import { ImportReport } from './models/import-report.model';
+import { SpooledUpload, spoolUpload } from './upload-spool';
 import { PublicationIndex } from './publication-index';
 import { mergePublication } from './publication-merge';
 import { StatisticsRefresh } from './statistics-refresh';
@@ -99,6 +102,35 @@ export class ImportService {
 
   get maxBytes(): number {
     return this.config.IMPORT_MAX_BYTES;
+  }
+
+  /** Where uploads are received before they are imported (IMPORT_SPOOL_DIR, else the system's temporary directory). */
+  get spoolDir(): string {
+    return this.config.IMPORT_SPOOL_DIR ?? tmpdir();
+  }
+
+  /**
+   * Receives an upload whole into a temporary file (bounded by IMPORT_MAX_BYTES), holding no lock and
+   * no connection: an upload that trickles in delays itself only, never the imports queued behind it.
+   * Import it with importSpooled, which removes the file.
+   */
+  async spool(source: Readable, path = 'file'): Promise<SpooledUpload> {
+    try {
+      return await spoolUpload(source, { dir: this.spoolDir, maxBytes: this.config.IMPORT_MAX_BYTES, path });
+    } catch (error) {
+      // Too large counts as a refused import, as it did when the limit was met while importing.
+      if (error instanceof ImportTooLargeError) this.metrics?.failed();
+      throw error;
+    }
+  }
+
+  /** Imports a received upload, then removes its file (whatever the outcome). */
+  async importSpooled(upload: SpooledUpload, options: ImportOptions): Promise<ImportReport> {
+    try {
+      return await this.import(upload.open(), options);
+    } finally {
+      await upload.remove();
+    }
   }
 
   tooLarge(path = 'file'): ImportTooLargeError {

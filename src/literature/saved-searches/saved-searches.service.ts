@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { CaseReportsRepository } from '../../case-reports/case-reports.repository';
 import { BadUserInputError, NotFoundError } from '../../common/errors/domain-error';
 import { UnitOfWork } from '../../database/unit-of-work';
@@ -30,6 +31,7 @@ export class SavedSearchesService {
     private readonly search: SearchService,
     private readonly caseReports: CaseReportsRepository,
     private readonly uow: UnitOfWork,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async save(input: SaveSearchInput, savedBy: string | null): Promise<SavedSearch> {
@@ -70,7 +72,11 @@ export class SavedSearchesService {
    * the run (date, case and publication counts, fingerprint, case ids) and compares it with the
    * previous run. Returns the first `first` results too.
    */
-  async run(id: string, first = 20): Promise<SavedSearchRunResult> {
+  async run(id: string, first: number | null = 20): Promise<SavedSearchRunResult> {
+    // The argument as the caller wrote it (`first`), checked before the run is logged: the search's own check
+    // would name `input.first`, an argument runSavedSearch does not have, and only after logging the run.
+    const pageSize = first ?? 20;
+    if (!Number.isInteger(pageSize) || pageSize < 0 || pageSize > this.config.MAX_PAGE_SIZE) throw BadUserInputError.field('first', `must be between 0 and ${this.config.MAX_PAGE_SIZE}`);
     const saved = await this.get(id);
     const input = saved.query as SearchCaseReportsInput;
     const query = await this.search.toQuery({ ...input, first: 0 }, 'savedSearch.query');
@@ -106,7 +112,7 @@ export class SavedSearchesService {
       newCaseReportIds: newIds,
       newCaseReports: await this.caseReports.findByIds(newIds.slice(0, NEW_CASES_LISTED)),
       goneCaseReportIds: goneIds,
-      results: await this.search.search({ ...input, first }),
+      results: await this.search.search({ ...input, first: pageSize }),
     };
   }
 }
