@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import type { Readable } from 'node:stream';
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { BadUserInputError } from '../../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Tx, UnitOfWork } from '../../database/unit-of-work';
@@ -24,7 +24,7 @@ import { mapParsedPublication } from './import-record';
 import { ImportReportBuilder } from './import-report.builder';
 import { ImportTooLargeError, limitBytes } from './import-size-limit';
 import { ImportReport } from './models/import-report.model';
-import { SpooledUpload, spoolUpload } from './upload-spool';
+import { removeStaleUploads, SpooledUpload, spoolUpload } from './upload-spool';
 import { PublicationIndex } from './publication-index';
 import { mergePublication } from './publication-merge';
 import { StatisticsRefresh } from './statistics-refresh';
@@ -75,7 +75,9 @@ class RollbackImport extends Error {}
  * never collected, the batch's publication ids grow in the database, and the report's lists are capped.
  */
 @Injectable()
-export class ImportService {
+export class ImportService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Imports');
+
   constructor(
     private readonly uow: UnitOfWork,
     private readonly batches: ImportBatchesRepository,
@@ -102,6 +104,12 @@ export class ImportService {
 
   get maxBytes(): number {
     return this.config.IMPORT_MAX_BYTES;
+  }
+
+  /** Upload files a killed process left behind (a day old) are removed when the service starts. */
+  async onApplicationBootstrap(): Promise<void> {
+    const removed = await removeStaleUploads(this.spoolDir);
+    if (removed) this.logger.log(`removed ${removed} upload file(s) left in ${this.spoolDir} by an import that did not finish`);
   }
 
   /** Where uploads are received before they are imported (IMPORT_SPOOL_DIR, else the system's temporary directory). */

@@ -1,9 +1,9 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { ImportTooLargeError } from './import-size-limit';
-import { spoolUpload } from './upload-spool';
+import { removeStaleUploads, SPOOL_FILE_PREFIX, spoolUpload, STALE_SPOOL_FILE_MS } from './upload-spool';
 
 describe('spoolUpload', () => {
   let dir: string;
@@ -59,5 +59,24 @@ describe('spoolUpload', () => {
     const upload = await spoolUpload(Readable.from(['x']), { dir: join(dir, 'a', 'b'), maxBytes: 1024 });
     expect(await readdir(join(dir, 'a', 'b'))).toHaveLength(1);
     await upload.remove();
+  });
+});
+
+describe('removeStaleUploads', () => {
+  it('removes only upload files nobody has written for a day, leaving fresh ones and other files alone', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'spool-stale-'));
+    try {
+      const dayAndMinuteAgo = (Date.now() - STALE_SPOOL_FILE_MS - 60_000) / 1000;
+      await writeFile(join(dir, `${SPOOL_FILE_PREFIX}left-by-a-killed-process`), 'TY  - JOUR\n');
+      await utimes(join(dir, `${SPOOL_FILE_PREFIX}left-by-a-killed-process`), dayAndMinuteAgo, dayAndMinuteAgo);
+      await writeFile(join(dir, `${SPOOL_FILE_PREFIX}being-received`), 'TY  - JOUR\n');
+      await writeFile(join(dir, 'someone-elses-file'), 'x');
+      await utimes(join(dir, 'someone-elses-file'), dayAndMinuteAgo, dayAndMinuteAgo);
+      expect(await removeStaleUploads(dir)).toBe(1);
+      expect((await readdir(dir)).sort()).toEqual([`${SPOOL_FILE_PREFIX}being-received`, 'someone-elses-file']);
+      expect(await removeStaleUploads(join(dir, 'does-not-exist'))).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished, Readable, Transform } from 'node:stream';
 import { ImportTooLargeError } from './import-size-limit';
@@ -17,6 +17,37 @@ export interface SpooledUpload {
 
 /** Temporary upload files are named so (a leftover of a killed process is recognisable). */
 export const SPOOL_FILE_PREFIX = 'import-upload-';
+
+/** Upload files untouched this long are leftovers of a process that died (none waits a day for the import lock). */
+export const STALE_SPOOL_FILE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Removes upload files left in `dir` by a process killed mid-import: only files with the spool prefix
+ * that nobody has written for `olderThanMs` (another process sharing the directory may be receiving or
+ * importing one right now). Returns how many were removed; a directory that does not exist has none.
+ */
+export async function removeStaleUploads(dir: string, olderThanMs = STALE_SPOOL_FILE_MS, now = Date.now()): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    if (!name.startsWith(SPOOL_FILE_PREFIX)) continue;
+    const file = join(dir, name);
+    try {
+      const info = await stat(file);
+      if (!info.isFile() || now - info.mtimeMs < olderThanMs) continue;
+      await rm(file, { force: true });
+      removed++;
+    } catch {
+      // gone meanwhile, or not ours to remove: left alone
+    }
+  }
+  return removed;
+}
 
 /**
  * Receives a source whole into a new file under `dir`, counting bytes: past `maxBytes` it stops with
