@@ -110,6 +110,11 @@ describe('literature import over GraphQL and POST /imports', () => {
     expect(noFile.body.error.fieldErrors[0]).toMatchObject({ path: 'file' });
     const result = await app.graphql(IMPORT, { input: { text: 'TY  - JOUR\nTI  - X\nER  - \n', review: 'r'.repeat(201) } }, CURATOR_KEY);
     expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.review', message: 'must be at most 200 characters' }] });
+    // A review given but blank is a mistake, not "no review": the file would land outside the review's PRISMA numbers.
+    const before = (await app.graphql<any>('{ publications { totalCount } }')).data.publications.totalCount;
+    const blank = await app.graphql(IMPORT, { input: { text: 'TY  - JOUR\nTI  - Blank review\nER  - \n', review: '   ' } }, CURATOR_KEY);
+    expect(blank.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.review', message: expect.stringMatching(/is blank/) }] });
+    expect((await app.graphql<any>('{ publications { totalCount } }')).data.publications.totalCount).toBe(before);
   });
 
   it('reads a CSV whose header is not recognised with a column mapping (GraphQL list, form field), and refuses it without one naming the columns', async () => {

@@ -147,8 +147,11 @@ export class ImportService implements OnApplicationBootstrap {
 
   /** Normalises and checks the review name (shared by every entry point). */
   static reviewName(raw: string | null | undefined, path = 'review'): string | null {
-    const review = raw?.trim() || null;
-    if (review && review.length > MAX_REVIEW_LENGTH) throw BadUserInputError.field(path, `must be at most ${MAX_REVIEW_LENGTH} characters`);
+    if (raw === null || raw === undefined) return null;
+    const review = raw.trim();
+    // Given but blank is a mistake (an empty form field, a template variable never filled), not "no review".
+    if (!review) throw BadUserInputError.field(path, 'is blank: name a review, or leave it out');
+    if (review.length > MAX_REVIEW_LENGTH) throw BadUserInputError.field(path, `must be at most ${MAX_REVIEW_LENGTH} characters`);
     return review;
   }
 
