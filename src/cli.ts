@@ -98,7 +98,8 @@ function summary(file: string, report: ImportReport): string {
   if (report.errorCount > 20) lines.push(`  ... and ${report.errorCount - 20} more errors (--json lists up to 1000)`);
   for (const conflict of report.conflicts.slice(0, 10)) lines.push(`  conflict: record ${conflict.recordNumber}, ${conflict.field}: kept "${conflict.kept ?? ''}", offered "${conflict.offered}"${conflict.note ? ` (${conflict.note})` : ''}`);
   if (report.conflictCount > 10) lines.push(`  ... and ${report.conflictCount - 10} more conflicts`);
-  if (report.warningCount) lines.push(`  ${report.warningCount} values left out (--json lists them)`);
+  for (const warning of report.warnings.slice(0, 10)) lines.push(`  warning: ${warning.message}`);
+  if (report.warningCount > 10) lines.push(`  ... and ${report.warningCount - 10} more warnings (values left out or changed; --json lists up to 1000)`);
   if (report.extraction) lines.push(`  ${report.extraction.proposedCases} case reports proposed (SUGGESTED) for ${report.extraction.publications - report.extraction.withoutPatients} of ${report.extraction.publications} publications`);
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 import { DocumentNode, Kind, OperationDefinitionNode, ValueNode, visit } from 'graphql';
 import type { FieldError } from '../common/errors/domain-error';
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from '../common/text/control-characters';
 
 const NUL = '\u0000';
 const MESSAGE = 'must not contain NUL characters (\\u0000)';
@@ -67,4 +68,61 @@ export function findNulBytes(document: DocumentNode, operation: OperationDefinit
   });
   for (const [name, value] of Object.entries(variables ?? {})) inValue(value, name, found);
   return found;
+}
+
+/**
+ * Mutation arguments that are a file's text, not a value to store: an import's text loses its control
+ * characters with a warning in the report instead (src/literature/value-notes.ts).
+ */
+const FILE_ARGUMENTS: Readonly<Record<string, readonly string[]>> = { importPublications: ['input.text'] };
+
+/**
+ * Invisible control characters (C0/C1 other than tab, LF and CR; the bidirectional embedding, override and
+ * isolate controls: src/common/text/control-characters.ts) in any string a mutation takes, named by the
+ * argument's path (`input.title`, `input.authors.0.family`), whether written in the document or passed in
+ * a variable. Queries are not checked (nothing they take is stored). Run after findNulBytes, which bounds
+ * the variables' nesting and list lengths.
+ */
+export function findControlCharacters(document: DocumentNode, operation: OperationDefinitionNode | undefined, variables: Record<string, unknown> | undefined): FieldError[] {
+  if (operation?.operation !== 'mutation') return [];
+  const found = new Map<string, FieldError>();
+  const usedVariables = new Set<string>();
+  const check = (value: string, path: string, exempt: ReadonlySet<string>): void => {
+    if (!exempt.has(path) && !found.has(path) && hasControlCharacters(value)) found.set(path, { path, message: CONTROL_CHARACTER_MESSAGE });
+  };
+  const inJson = (root: unknown, rootPath: string, exempt: ReadonlySet<string>): void => {
+    const pending: { value: unknown; path: string; depth: number }[] = [{ value: root, path: rootPath, depth: 0 }];
+    while (pending.length) {
+      const { value, path, depth } = pending.pop() as { value: unknown; path: string; depth: number };
+      if (typeof value === 'string') check(value, path, exempt);
+      else if (value && typeof value === 'object' && depth < MAX_VARIABLE_DEPTH) {
+        // Pushed last to first, so they are reported in the order they are written.
+        for (const [key, item] of Object.entries(value).reverse()) pending.push({ value: item, path: `${path}.${key}`, depth: depth + 1 });
+      }
+    }
+  };
+  const inArgument = (root: ValueNode, rootPath: string, exempt: ReadonlySet<string>): void => {
+    const pending: { node: ValueNode; path: string }[] = [{ node: root, path: rootPath }];
+    while (pending.length) {
+      const { node, path } = pending.pop() as { node: ValueNode; path: string };
+      if (node.kind === Kind.STRING) check(node.value, path, exempt);
+      else if (node.kind === Kind.VARIABLE) {
+        usedVariables.add(node.name.value);
+        inJson(variables?.[node.name.value], path, exempt);
+      } else if (node.kind === Kind.LIST) for (let index = node.values.length - 1; index >= 0; index -= 1) pending.push({ node: node.values[index], path: `${path}.${index}` });
+      else if (node.kind === Kind.OBJECT) for (let index = node.fields.length - 1; index >= 0; index -= 1) pending.push({ node: node.fields[index].value, path: `${path}.${node.fields[index].name.value}` });
+    }
+  };
+  // The operation and the fragments it may spread (a mutation's fields can sit in a fragment on Mutation).
+  for (const node of [operation, ...document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)]) {
+    visit(node, {
+      Field(field) {
+        const exempt = new Set(FILE_ARGUMENTS[field.name.value] ?? []);
+        for (const argument of field.arguments ?? []) inArgument(argument.value, argument.name.value, exempt);
+      },
+    });
+  }
+  // Variables no argument uses (or used where this walk does not look): checked as a whole, by their names.
+  for (const [name, value] of Object.entries(variables ?? {})) if (!usedVariables.has(name)) inJson(value, name, new Set());
+  return [...found.values()];
 }

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getVariableValues, GraphQLError } from 'graphql';
 import { BadUserInputError } from '../common/errors/domain-error';
-import { findNulBytes } from './nul-bytes';
+import { findControlCharacters, findNulBytes } from './nul-bytes';
 import { firstExceeded, measureOperation, QueryLimits, queryTooComplexError } from './query-limits';
 
 /** graphql-js's own limit when it executes: more variable errors than this are not worth listing. */
@@ -11,7 +11,8 @@ const MAX_VARIABLE_ERRORS = 50;
  * Refuses an operation over a depth, alias, field-count or cost limit after it is validated and
  * before anything runs (introspection included: the standard introspection query fits the defaults).
  * A large document over the depth or alias limit is refused earlier, before validation (early-shape-check.ts).
- * Also refuses subscriptions, which this server does not run, and NUL characters in any string input.
+ * Also refuses subscriptions, which this server does not run, NUL characters in any string input, and
+ * invisible control characters in the strings a mutation takes (an import's file text excepted).
  */
 export function operationChecksPlugin(limits: QueryLimits, maxPageSize: number): ApolloServerPlugin {
   const maxQueryNodes = Math.max(10_000, limits.fields * 10);
@@ -24,8 +25,9 @@ export function operationChecksPlugin(limits: QueryLimits, maxPageSize: number):
             throw new GraphQLError('This server does not run subscriptions; send a query or a mutation.', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
           }
           const nulBytes = findNulBytes(document, operation, request.variables);
-          if (nulBytes.length) {
-            const error = new BadUserInputError(nulBytes);
+          const refused = nulBytes.length ? nulBytes : findControlCharacters(document, operation, request.variables);
+          if (refused.length) {
+            const error = new BadUserInputError(refused);
             throw new GraphQLError(error.message, { originalError: error, extensions: { http: { status: 400 } } });
           }
           // Variables that do not fit their types: execution reports them (BAD_USER_INPUT) before any resolver runs.

@@ -58,6 +58,18 @@ export interface ParsedRecord {
   /** 1-based line on which the record starts; null when unknown. */
   line: number | null;
   publication: ParsedPublication;
+  /** Values of the record that were dropped or changed (value-notes.ts): the import report's warnings. */
+  notes?: ValueNote[];
+}
+
+/** A value of a record the parser dropped or changed, for the import report. */
+export interface ValueNote {
+  /** The tag, column or element of the source ("PY", "Year"), or the publication field ("title"). */
+  field: string;
+  /** The line of the value when the format has lines and the parser knows it; null: the record's line. */
+  line: number | null;
+  /** What was found and what became of it: '"19xx" is not a year; the year was left empty'. */
+  message: string;
 }
 
 /** A problem with the input file; names the record, line and field when they are known. */

@@ -37,6 +37,39 @@ describe('input validation before SQL', () => {
     await expect(publicationCount()).resolves.toBe(before);
   });
 
+  it('refuses invisible control characters in mutation inputs (bidirectional overrides, C0/C1), naming the field; tab and line feed pass', async () => {
+    const before = await publicationCount();
+    const bidi = await app.graphql(CREATE_PUBLICATION, { input: { title: 'Safe title \u202Eexe.fdp', abstract: 'fine' } }, CURATOR_KEY);
+    expect(bidi.status).toBe(400);
+    expect(bidi.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.title', message: expect.stringMatching(/must not contain invisible control characters/) }] });
+    const literal = await app.graphql('mutation { createPublication(input: { title: "Bell \\u0007 title" }) { id } }', undefined, CURATOR_KEY);
+    expect(literal.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.title' }] });
+    const caseLabel = await app.graphql(CREATE_CASE, { input: { publicationId, label: 'Case \u2066one\u2069' } }, CURATOR_KEY);
+    expect(caseLabel.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.label' }] });
+    await expect(publicationCount()).resolves.toBe(before);
+    const allowed = await app.graphql<any>(CREATE_PUBLICATION, { input: { title: 'Tabs and lines are fine', abstract: 'First\tcolumn\nSecond line\r\nThird' } }, CURATOR_KEY);
+    expect(allowed.errors).toBeUndefined();
+    await expect(publicationCount()).resolves.toBe(before + 1);
+  });
+
+  it('imports a file holding control characters and an unreadable year (not refused): both reported as warnings, the title stored clean', async () => {
+    const text = 'TY  - JOUR\nTI  - Hematoma \u202Ereversed\u202C after a blood patch\nPY  - 2O19\nER  - \n';
+    const imported = await app.graphql<any>(
+      'mutation($input: ImportPublicationsInput!) { importPublications(input: $input) { stored created warningCount warnings { recordNumber line field message } createdPublicationIds } }',
+      { input: { text, fileName: 'bidi.ris' } },
+      CURATOR_KEY,
+    );
+    expect(imported.errors).toBeUndefined();
+    expect(imported.data.importPublications).toMatchObject({ stored: true, created: 1, warningCount: 2 });
+    expect(imported.data.importPublications.warnings).toEqual([
+      { recordNumber: 1, line: 3, field: 'PY', message: 'record 1 (line 3), field PY: "2O19" is not a year; the year was left empty' },
+      { recordNumber: 1, line: 1, field: 'title', message: 'record 1 (line 1), field title: 2 invisible control characters (U+202E, U+202C) removed' },
+    ]);
+    const [id] = imported.data.importPublications.createdPublicationIds;
+    const stored = await app.graphql<any>('query($id: ID!) { publication(id: $id) { title year } }', { id });
+    expect(stored.data.publication).toEqual({ title: 'Hematoma reversed after a blood patch', year: null });
+  });
+
   it('reports every search input error, not only the first', async () => {
     const result = await app.graphql('query($input: SearchCaseReportsInput!) { searchCaseReports(input: $input) { totalCases } }', { input: { first: 100000, filters: { complications: ['no-such-term-anywhere'] } } });
     const paths = (result.errors?.[0].extensions?.fieldErrors as { path: string }[]).map((error) => error.path).sort();

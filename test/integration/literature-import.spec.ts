@@ -398,6 +398,21 @@ describe('literature import (PostgreSQL)', () => {
     });
   });
 
+  describe('values that cannot be read, and invisible control characters', () => {
+    it('stores the record without the unreadable year and the title without its U+202E, each with a warning naming record, line and field', async () => {
+      const text = ris(['TI  - An ordinary case', 'AU  - Doe, Jane', 'PY  - 2020'], ['TI  - Patient report \u202Efdp.exe', 'AU  - Roe, Richard', 'PY  - 19xx', 'VL  - 7']);
+      const report = await h.importText(text, { fileName: 'dropped-values.ris', review: 'dropped values review' });
+      expect(report).toMatchObject({ stored: true, recordsRead: 2, created: 2, errorCount: 0, warningCount: 2 });
+      expect(report.warnings).toEqual([
+        { recordNumber: 2, line: 10, field: 'PY', message: 'record 2 (line 10), field PY: "19xx" is not a year; the year was left empty' },
+        { recordNumber: 2, line: 7, field: 'title', message: 'record 2 (line 7), field title: 1 invisible control character (U+202E) removed' },
+      ]);
+      const stored = (await h.allPublications()).find((publication) => publication.id === report.createdPublicationIds[1])!;
+      expect(stored).toMatchObject({ title: 'Patient report fdp.exe', year: null, volume: '7' });
+      expect(stored.title).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    });
+  });
+
   it('the GraphQL enum names and the stored format agree', async () => {
     const [batch] = await h.batches.list('dinosaur skin review');
     expect(batch.format).toBe('ris');

@@ -74,7 +74,8 @@ describe('real exports of every database in one review (PostgreSQL)', () => {
     const report = reports.get('real/ovid/embase-ovid-citavi-2-records.ovd');
     expect(report?.warningCount).toBe(1);
     expect(report?.warnings[0]).toMatchObject({ recordNumber: 2, field: 'doi' });
-    expect(report?.warnings[0].message).toMatch(/^DOI 10\.1186\/s12919-018-0099-8 is already the DOI of publication .*stored without it$/);
+    // Warnings say where on their own: "record 2 (line N), field doi: …".
+    expect(report?.warnings[0].message).toMatch(/^record 2 \(line \d+\), field doi: DOI 10\.1186\/s12919-018-0099-8 is already the DOI of publication .*stored without it$/);
     // No other real file needed a warning.
     expect([...reports].filter(([, r]) => r.warningCount > 0).map(([file]) => file)).toEqual(['real/ovid/embase-ovid-citavi-2-records.ovd']);
     // Importing the file again merges both (one on the DOI, the other on its title), with no new warning.

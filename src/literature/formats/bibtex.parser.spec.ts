@@ -294,3 +294,28 @@ describe('BibTeX article numbers (real Scopus and Web of Science exports)', () =
     expect(records.map((record) => record.publication.pages)).toEqual(['111632', '111-188', 'e0006219']);
   });
 });
+
+describe('parseBibtex: values that cannot be read are noted, with their field name', () => {
+  it('names the entry, the field and the value; the line is the entry\'s', async () => {
+    const text = `@article{ok, title = {Fine}, year = {2019}}
+
+@article{bad,
+  title = {Not so fine},
+  year = {19xx},
+  month = {Smarch},
+  doi = {see publisher},
+  pmid = {PMID 12 34},
+}
+`;
+    const records = await collect(parseBibtex(streamOf(text)));
+    expect(records[0].notes).toEqual([]);
+    expect(records[1]).toMatchObject({ recordNumber: 2, line: 3 });
+    expect(records[1].publication).toMatchObject({ year: null, month: null, doi: null, pmid: null });
+    expect(records[1].notes).toEqual([
+      { field: 'year', line: null, message: '"19xx" is not a year; the year was left empty' },
+      { field: 'month', line: null, message: '"Smarch" is not a month; the month was left empty' },
+      { field: 'doi', line: null, message: '"see publisher" is not a DOI (10.<registrant>/<suffix>); the DOI was left empty' },
+      { field: 'pmid', line: null, message: '"PMID 12 34" is not a PubMed ID (a number); the PubMed ID was left empty' },
+    ]);
+  });
+});

@@ -16,18 +16,14 @@ import {
   extractPmcid,
   extractPmid,
   looksLikeOrganisation,
-  normaliseDoi,
   normaliseGivenName,
   normalisePages,
-  normalisePmcid,
   normalisePmid,
-  parseDateParts,
-  parseMonth,
-  parseYear,
   uniqueStrings,
 } from '../normalise';
 import { parseMeshHeadingList } from './mesh-text';
 import { ImportFormatError, emptyPublication } from '../parsed-publication';
+import { RecordNotes } from '../value-notes';
 import type { ParsedAuthor, ParsedPublication, ParsedRecord, ParserOptions, TextSource } from '../parsed-publication';
 import { decodeText, normaliseNewlines } from '../text-decoding';
 import { decodeLatex } from './latex';
@@ -392,8 +388,8 @@ function splitKeywords(value: string): string[] {
   return decoded.includes(';') ? decoded.split(';') : decoded.split(/,|\n/);
 }
 
-/** Maps one entry's fields to a publication. */
-export function bibtexFieldsToPublication(fields: Map<string, string>): ParsedPublication {
+/** Maps one entry's fields to a publication; values that cannot be read are noted in `notes` (under the field's name). */
+export function bibtexFieldsToPublication(fields: Map<string, string>, notes: RecordNotes = new RecordNotes()): ParsedPublication {
   const raw = (...names: string[]): string | null => {
     for (const name of names) {
       const value = fields.get(name);
@@ -405,6 +401,8 @@ export function bibtexFieldsToPublication(fields: Map<string, string>): ParsedPu
     const value = raw(...names);
     return value === null ? null : cleanText(decodeLatex(value));
   };
+  /** The name of the field `plain(...names)` reads, for the notes. */
+  const sourceOf = (...names: string[]) => ({ field: names.find((name) => (fields.get(name) ?? '').trim().length > 0) ?? names[0] });
 
   const publication = emptyPublication();
   publication.title = plain('title');
@@ -415,26 +413,26 @@ export function bibtexFieldsToPublication(fields: Map<string, string>): ParsedPu
   publication.journal = plain('journal', 'journaltitle', 'booktitle');
   publication.journalAbbreviation = plain('journal-iso', 'abbrev_source_title', 'shortjournal', 'journalabbrev', 'journal_abbreviation', 'iso-source-abbreviation');
 
-  const date = parseDateParts(plain('date'));
-  publication.year = parseYear(plain('year')) ?? date.year;
+  const date = notes.date(sourceOf('date'), plain('date'));
+  publication.year = notes.year(sourceOf('year'), plain('year')) ?? date.year;
   const month = plain('month');
-  publication.month = (month ? (parseMonth(month) ?? parseDateParts(month).month) : null) ?? (date.year === publication.year ? date.month : null);
+  publication.month = (month ? notes.month(sourceOf('month'), month) : null) ?? (date.year === publication.year ? date.month : null);
   publication.volume = plain('volume');
   publication.issue = plain('number', 'issue');
   // An article with an article number instead of pages: Scopus "art_number", Web of Science "Article-Number", biblatex "eid".
   publication.pages = normalisePages(plain('pages')) ?? normalisePages(plain('art_number', 'article-number', 'articleno', 'eid'));
 
   const note = plain('note', 'annote', 'annotation');
-  publication.doi = normaliseDoi(plain('doi')) ?? extractLabelledDoi(plain('url')) ?? extractLabelledDoi(note);
+  publication.doi = notes.doi(sourceOf('doi'), plain('doi')) ?? extractLabelledDoi(plain('url')) ?? extractLabelledDoi(note);
 
   const eprintType = plain('eprinttype', 'archiveprefix');
   const uniqueId = plain('unique-id');
   publication.pmid =
-    normalisePmid(plain('pmid', 'pubmed-id', 'pubmed_id', 'pubmedid')) ??
+    notes.pmid(sourceOf('pmid', 'pubmed-id', 'pubmed_id', 'pubmedid'), plain('pmid', 'pubmed-id', 'pubmed_id', 'pubmedid')) ??
     (eprintType && /pubmed/i.test(eprintType) ? normalisePmid(plain('eprint')) : null) ??
     (uniqueId && /^medline:/i.test(uniqueId) ? normalisePmid(uniqueId.replace(/^medline:\s*/i, '')) : null) ??
     extractPmid(note);
-  publication.pmcid = normalisePmcid(plain('pmcid', 'pmc')) ?? extractPmcid(note);
+  publication.pmcid = notes.pmcid(sourceOf('pmcid', 'pmc'), plain('pmcid', 'pmc')) ?? extractPmcid(note);
   const titleStatus = titleStatusFromNote(note);
   if (titleStatus) publication.titleStatus = titleStatus;
 
@@ -474,6 +472,8 @@ export async function* parseBibtex(source: TextSource, options: ParserOptions = 
       }
       continue;
     }
-    yield { recordNumber: entry.recordNumber as number, line: entry.line, publication: bibtexFieldsToPublication(fields) };
+    const notes = new RecordNotes();
+    const publication = bibtexFieldsToPublication(fields, notes);
+    yield { recordNumber: entry.recordNumber as number, line: entry.line, publication, notes: notes.finish(publication) };
   }
 }

@@ -9,6 +9,7 @@ import { ImportFormatError } from '../parsed-publication';
 import type { ParsedRecord, ParserOptions, TextSource } from '../parsed-publication';
 import { decodeText } from '../text-decoding';
 import { jsonItemToPublication } from './json-item';
+import { RecordNotes } from '../value-notes';
 
 /** No real item comes close; a longer one means a broken file (an unclosed string or brace). */
 export const MAX_ITEM_LENGTH = 16 * 1024 * 1024;
@@ -114,13 +115,14 @@ export async function* parseCslJson(source: TextSource, options: ParserOptions =
       options.onRecordError(problem);
       continue;
     }
-    const publication = jsonItemToPublication(value);
+    const notes = new RecordNotes();
+    const publication = jsonItemToPublication(value, notes);
     if (publication === null) {
       const problem = fail('the item is not a JSON object', item.recordNumber, item.line);
       if (!options.onRecordError) throw problem;
       options.onRecordError(problem);
       continue;
     }
-    yield { recordNumber: item.recordNumber, line: item.line, publication };
+    yield { recordNumber: item.recordNumber, line: item.line, publication, notes: notes.finish(publication) };
   }
 }

@@ -24,11 +24,12 @@ import {
   parseAuthorName,
   parseDateParts,
   parseMonth,
-  parseYear,
   stripMarkup,
   uniqueStrings,
 } from '../normalise';
 import { emptyPublication } from '../parsed-publication';
+import { RecordNotes } from '../value-notes';
+import type { ValueSource } from '../value-notes';
 import { titleStatusFromNote } from '../../publications/title-status.enum';
 import { parseMeshHeadingList } from './mesh-text';
 import type { ParsedAuthor, ParsedPublication } from '../parsed-publication';
@@ -850,13 +851,21 @@ function splitList(value: string | null, separator: RegExp = /[;\n]/): string[] 
   return value ? value.split(new RegExp(separator.source, 'g')) : [];
 }
 
-/** Builds a publication from a row with the exporter's table. */
-export function mapCsvRow(exporter: CsvExporter, row: CsvRow): ParsedPublication {
+/** Builds a publication from a row with the exporter's table; values that cannot be read are noted in `notes` (under the column's name). */
+export function mapCsvRow(exporter: CsvExporter, row: CsvRow, notes: RecordNotes = new RecordNotes(), headerOf: (column: string) => string | null = () => null): ParsedPublication {
   const columns = exporter.columns;
   const cells = (field: CsvField): string[] => (columns[field] ?? []).map(row).filter((value): value is string => value !== null);
   const first = (field: CsvField): string | null => cells(field).map((value) => cleanText(value)).find((value) => value !== null) ?? null;
-  const firstOf = <T>(field: CsvField, convert: (value: string) => T | null): T | null =>
-    cells(field).map(convert).find((value) => value !== null) ?? null;
+  /** The first cell of the field's columns that reads, each read by a notes reader that names its column. */
+  const firstNoted = <T>(field: CsvField, read: (source: ValueSource, value: string) => T | null): T | null => {
+    for (const column of columns[field] ?? []) {
+      const value = row(column);
+      if (value === null) continue;
+      const result = read({ field: headerOf(column) ?? column }, value);
+      if (result !== null) return result;
+    }
+    return null;
+  };
 
   const publication = emptyPublication();
   publication.title = cells('title').map(stripMarkup).find((value) => value !== null) ?? null;
@@ -870,14 +879,15 @@ export function mapCsvRow(exporter: CsvExporter, row: CsvRow): ParsedPublication
     : parseAuthorList(authorCell);
   publication.journal = stripMarkup(first('journal'));
   publication.journalAbbreviation = first('journalAbbreviation');
-  publication.year = firstOf('year', parseYear);
-  publication.month = firstOf('month', (value) => (/^\s*(?:\d{1,2}|[A-Za-z]+\.?)\s*$/.test(value) ? parseMonth(value) : parseDateParts(value).month));
+  publication.year = firstNoted('year', (source, value) => notes.year(source, value));
+  // A month column ("Oct", "10") that holds no month is noted; a date column mapped to the month may hold only a year.
+  publication.month = firstNoted('month', (source, value) => (/^\s*(?:\d{1,2}|[A-Za-z]+\.?)\s*$/.test(value) ? notes.month(source, value) : parseDateParts(value).month));
   publication.volume = first('volume');
   publication.issue = first('issue');
   publication.pages = normalisePages(first('pages')) ?? joinPages(first('startPage'), first('endPage'));
-  publication.doi = firstOf('doi', normaliseDoi);
-  publication.pmid = firstOf('pmid', (value) => normalisePmid(value) ?? extractPmid(value) ?? pmidFromUrl(value));
-  publication.pmcid = firstOf('pmcid', (value) => normalisePmcid(value) ?? extractPmcid(value));
+  publication.doi = firstNoted('doi', (source, value) => notes.doi(source, value));
+  publication.pmid = firstNoted('pmid', (source, value) => notes.pmid(source, value, (text) => normalisePmid(text) ?? extractPmid(text) ?? pmidFromUrl(text)));
+  publication.pmcid = firstNoted('pmcid', (source, value) => notes.pmcid(source, value, (text) => normalisePmcid(text) ?? extractPmcid(text)));
   publication.issns = uniqueStrings(cells('issn').flatMap(extractIssns));
   publication.publicationTypes = uniqueStrings(cells('publicationTypes').flatMap((value) => splitList(value, exporter.listSeparator)));
   publication.keywords = uniqueStrings(cells('keywords').flatMap((value) => splitList(value, exporter.listSeparator)));

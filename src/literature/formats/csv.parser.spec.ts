@@ -257,3 +257,18 @@ describe('Embase CSV without "Source title" (the older layout, as in asreview/as
     expect(doiFromOpenUrl('https://x.org/link?sid=EMBASE&id=doi:&atitle=A')).toBeNull();
   });
 });
+
+describe('parseCsv: values that cannot be read are noted, with their column', () => {
+  it('names the record, its line and the column of each value it could not read', async () => {
+    const text = ['Title,Year,DOI,PMID', 'Fine,2019,10.1000/abc,123', '"Two-line',  'title",19xx,not-a-doi,12-34', ''].join('\n');
+    const records = await collect(parseCsv(streamOf(text)));
+    expect(records[0].notes).toEqual([]);
+    expect(records[1]).toMatchObject({ recordNumber: 2, line: 3 });
+    expect(records[1].publication).toMatchObject({ year: null, doi: null, pmid: null });
+    expect(records[1].notes).toEqual([
+      { field: 'Year', line: null, message: '"19xx" is not a year; the year was left empty' },
+      { field: 'DOI', line: null, message: '"not-a-doi" is not a DOI (10.<registrant>/<suffix>); the DOI was left empty' },
+      { field: 'PMID', line: null, message: '"12-34" is not a PubMed ID (a number); the PubMed ID was left empty' },
+    ]);
+  });
+});

@@ -13,6 +13,7 @@
  *   section rows such as "Included studies") and repeated header rows are skipped, not counted.
  */
 import { ImportFormatError } from '../parsed-publication';
+import { RecordNotes } from '../value-notes';
 import type { ParsedRecord, ParserOptions, TextSource } from '../parsed-publication';
 import { decodeText, normaliseNewlines } from '../text-decoding';
 import { CSV_FIELDS, describeCsvExporters, headerKey, mapCsvRow, missingMappedColumns } from './csv-exporters';
@@ -137,7 +138,13 @@ export async function* parseCsv(source: TextSource, options: ParserOptions = {})
           const value = cell !== undefined && cell.startsWith('="') && cell.endsWith('"') ? cell.slice(2, -1) : cell === undefined ? cell : fromSpreadsheetSafe(cell);
           return value !== undefined && value.trim().length > 0 && !/^(?:null|n\/a|\[no [a-z ]+ available\])$/i.test(value.trim()) ? value : null;
         };
-        yield { recordNumber, line: startLine, publication: mapCsvRow(exporter, row) };
+        const notes = new RecordNotes();
+        // Notes name a column as the file's header writes it.
+        const publication = mapCsvRow(exporter, row, notes, (column) => {
+          const index = columnIndexOf(column);
+          return index === undefined ? null : (header?.[index]?.trim() ?? null);
+        });
+        yield { recordNumber, line: startLine, publication, notes: notes.finish(publication) };
       }
     }
   } catch (error) {

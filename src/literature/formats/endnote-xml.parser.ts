@@ -21,6 +21,7 @@ import { MAX_XML_DEPTH, tooDeepMessage } from './xml-depth';
 import { normaliseDoi, normalisePmcid, normalisePmid } from '../../publications/identifiers';
 import { cleanText, extractIssns, normalisePages, parseAuthorName, parseDateParts, stripMarkup, uniqueStrings } from '../normalise';
 import { emptyPublication, ImportFormatError } from '../parsed-publication';
+import { RecordNotes } from '../value-notes';
 import type { ParsedPublication, ParsedRecord, TextSource } from '../parsed-publication';
 import { decodeText } from '../text-decoding';
 
@@ -31,7 +32,7 @@ const first = (fields: EndnoteFields, path: string): string | null => cleanText(
 const all = (fields: EndnoteFields, path: string): string[] => (fields.get(path) ?? []).map((value) => cleanText(value)).filter((value): value is string => !!value);
 
 /** Pure: one record's fields -> a publication. */
-export function endnoteFieldsToPublication(fields: EndnoteFields): ParsedPublication {
+export function endnoteFieldsToPublication(fields: EndnoteFields, notes: RecordNotes = new RecordNotes()): ParsedPublication {
   const publication = emptyPublication();
   publication.title = stripMarkup(first(fields, 'titles/title'));
   publication.abstract = stripMarkup(first(fields, 'abstract'));
@@ -40,7 +41,7 @@ export function endnoteFieldsToPublication(fields: EndnoteFields): ParsedPublica
     .filter((author): author is NonNullable<typeof author> => !!author);
   publication.journal = first(fields, 'periodical/full-title') ?? first(fields, 'titles/secondary-title');
   publication.journalAbbreviation = first(fields, 'periodical/abbr-1') ?? first(fields, 'titles/alt-title');
-  const year = parseDateParts(first(fields, 'dates/year'));
+  const year = notes.date({ field: 'dates/year' }, first(fields, 'dates/year'));
   const date = parseDateParts(`${year.year ?? ''} ${first(fields, 'dates/pub-dates/date') ?? ''}`);
   publication.year = year.year;
   publication.month = date.month;
@@ -48,7 +49,7 @@ export function endnoteFieldsToPublication(fields: EndnoteFields): ParsedPublica
   publication.issue = first(fields, 'number');
   publication.pages = normalisePages(first(fields, 'pages'));
   const urls = [...all(fields, 'urls/related-urls/url'), ...all(fields, 'urls/web-urls/url')];
-  publication.doi = normaliseDoi(first(fields, 'electronic-resource-num')) ?? urls.map((url) => normaliseDoi(url)).find(Boolean) ?? null;
+  publication.doi = notes.doi({ field: 'electronic-resource-num' }, first(fields, 'electronic-resource-num')) ?? urls.map((url) => normaliseDoi(url)).find(Boolean) ?? null;
   const accession = first(fields, 'accession-num');
   // PubMed's accession number is the PMID; other databases' (Embase "L2000500003", WoS "WOS:…") are not.
   const provider = first(fields, 'remote-database-provider') ?? first(fields, 'remote-database-name') ?? '';
@@ -113,7 +114,9 @@ export async function* parseEndnoteXml(source: TextSource): AsyncGenerator<Parse
     depth -= 1;
     if (!fields) return;
     if (tag.name === 'record' && path.length === 0) {
-      ready.push({ recordNumber, line: recordLine, publication: endnoteFieldsToPublication(fields) });
+      const notes = new RecordNotes();
+      const publication = endnoteFieldsToPublication(fields, notes);
+      ready.push({ recordNumber, line: recordLine, publication, notes: notes.finish(publication) });
       fields = null;
       return;
     }

@@ -19,18 +19,13 @@ import {
   extractLabelledDoi,
   extractPmcid,
   extractPmid,
-  normaliseDoi,
   normalisePages,
-  normalisePmcid,
-  normalisePmid,
   parseAuthorName,
-  parseDateParts,
-  parseMonth,
-  parseYear,
   stripMarkup,
   uniqueStrings,
 } from '../normalise';
 import { emptyPublication } from '../parsed-publication';
+import { RecordNotes } from '../value-notes';
 import type { ParsedAuthor, ParsedMeshHeading, ParsedPublication } from '../parsed-publication';
 import { parseMeshHeadingText } from './mesh-text';
 
@@ -115,25 +110,20 @@ function cslAuthors(value: unknown): ParsedAuthor[] {
 }
 
 /** CSL dates: {"date-parts": [[2019, 3]]}, {"raw": "2019-03"}, {"literal": "Spring 2019"}, or a bare string / year. */
-function cslDate(value: unknown): { year: number | null; month: number | null } {
-  if (typeof value === 'number' || typeof value === 'string') {
-    const parts = parseDateParts(String(value));
-    return { year: parts.year ?? parseYear(String(value)), month: parts.month };
-  }
+function cslDate(value: unknown, notes: RecordNotes): { year: number | null; month: number | null } {
+  const source = { field: 'issued' };
+  if (typeof value === 'number' || typeof value === 'string') return notes.date(source, String(value));
   if (!isObject(value)) return { year: null, month: null };
   const dateParts = value['date-parts'];
   if (Array.isArray(dateParts) && Array.isArray(dateParts[0])) {
     const [year, month] = dateParts[0] as unknown[];
-    const y = parseYear(str(year));
+    const y = notes.year({ field: 'issued.date-parts' }, str(year));
     const m = Number(str(month));
     return { year: y, month: y !== null && Number.isInteger(m) && m >= 1 && m <= 12 ? m : null };
   }
   const text = str(value.raw) ?? str(value.literal);
-  if (text) {
-    const parts = parseDateParts(text);
-    return { year: parts.year ?? parseYear(text), month: parts.month };
-  }
-  return { year: parseYear(str(value.year)), month: null };
+  if (text) return notes.date({ field: value.raw !== undefined ? 'issued.raw' : 'issued.literal' }, text);
+  return { year: notes.year({ field: 'issued.year' }, str(value.year)), month: null };
 }
 
 /** True when the object is (or wraps) this project's publication rather than a CSL item. */
@@ -141,22 +131,22 @@ function isProjectShape(item: Json): boolean {
   return 'authors' in item || 'meshHeadings' in item || 'publicationTypes' in item || ('journal' in item && !('container-title' in item));
 }
 
-function fromProject(item: Json): ParsedPublication {
+function fromProject(item: Json, notes: RecordNotes): ParsedPublication {
   const publication = emptyPublication();
   publication.title = stripMarkup(str(item.title));
   publication.abstract = paragraphs(item.abstract);
   publication.authors = projectAuthors(item.authors);
   publication.journal = str(item.journal);
   publication.journalAbbreviation = str(item.journalAbbreviation);
-  publication.year = parseYear(str(item.year));
+  publication.year = notes.year({ field: 'year' }, str(item.year));
   const month = str(item.month);
-  publication.month = month ? parseMonth(month) : null;
+  publication.month = month ? notes.month({ field: 'month' }, month) : null;
   publication.volume = str(item.volume);
   publication.issue = str(item.issue);
   publication.pages = normalisePages(str(item.pages));
-  publication.doi = normaliseDoi(str(item.doi));
-  publication.pmid = normalisePmid(str(item.pmid));
-  publication.pmcid = normalisePmcid(str(item.pmcid));
+  publication.doi = notes.doi({ field: 'doi' }, str(item.doi));
+  publication.pmid = notes.pmid({ field: 'pmid' }, str(item.pmid));
+  publication.pmcid = notes.pmcid({ field: 'pmcid' }, str(item.pmcid));
   publication.issns = uniqueStrings(strings(item.issns).flatMap(extractIssns));
   publication.publicationTypes = strings(item.publicationTypes);
   publication.meshHeadings = meshHeadingsOf(item.meshHeadings);
@@ -168,7 +158,7 @@ function fromProject(item: Json): ParsedPublication {
   return publication;
 }
 
-function fromCsl(item: Json): ParsedPublication {
+function fromCsl(item: Json, notes: RecordNotes): ParsedPublication {
   const custom = isObject(item.custom) ? item.custom : {};
   const note = typeof item.note === 'string' ? item.note : null;
   const publication = emptyPublication();
@@ -180,15 +170,15 @@ function fromCsl(item: Json): ParsedPublication {
   publication.authors = cslAuthors(item.author);
   publication.journal = stripMarkup(str(item['container-title']));
   publication.journalAbbreviation = str(item['container-title-short']) ?? str(item.journalAbbreviation);
-  const date = cslDate(item.issued);
+  const date = cslDate(item.issued, notes);
   publication.year = date.year;
   publication.month = date.month;
   publication.volume = str(item.volume);
   publication.issue = str(item.issue) ?? str(item.number);
   publication.pages = normalisePages(str(item.page));
-  publication.doi = normaliseDoi(str(item.DOI) ?? str(item.doi)) ?? extractLabelledDoi(str(item.URL)) ?? extractLabelledDoi(note);
-  publication.pmid = normalisePmid(str(item.PMID) ?? str(item.pmid)) ?? extractPmid(note);
-  publication.pmcid = normalisePmcid(str(item.PMCID) ?? str(item.pmcid)) ?? extractPmcid(note);
+  publication.doi = notes.doi({ field: str(item.DOI) ? 'DOI' : 'doi' }, str(item.DOI) ?? str(item.doi)) ?? extractLabelledDoi(str(item.URL)) ?? extractLabelledDoi(note);
+  publication.pmid = notes.pmid({ field: str(item.PMID) ? 'PMID' : 'pmid' }, str(item.PMID) ?? str(item.pmid)) ?? extractPmid(note);
+  publication.pmcid = notes.pmcid({ field: str(item.PMCID) ? 'PMCID' : 'pmcid' }, str(item.PMCID) ?? str(item.pmcid)) ?? extractPmcid(note);
   const issn = item.ISSN;
   publication.issns = uniqueStrings((Array.isArray(issn) ? issn.map(str) : [str(issn)]).flatMap(extractIssns));
   publication.keywords = Array.isArray(custom.keywords) ? strings(custom.keywords) : splitJoined(item.keyword);
@@ -203,8 +193,8 @@ function fromCsl(item: Json): ParsedPublication {
  * The publication a JSON object describes; null when the value is not an object. A project case
  * (an object with a `publication` object) yields its publication.
  */
-export function jsonItemToPublication(value: unknown): ParsedPublication | null {
+export function jsonItemToPublication(value: unknown, notes: RecordNotes = new RecordNotes()): ParsedPublication | null {
   if (!isObject(value)) return null;
   const item = isObject(value.publication) ? value.publication : value;
-  return isProjectShape(item) ? fromProject(item) : fromCsl(item);
+  return isProjectShape(item) ? fromProject(item, notes) : fromCsl(item, notes);
 }

@@ -61,3 +61,19 @@ describe('JSON Lines parser', () => {
     expect(looksLikeJsonLines('{\n  "a": 1\n}')).toBe(false);
   });
 });
+
+describe('parseJsonLines: values that cannot be read are noted, with their field name', () => {
+  it('names the field; the line is the record\'s', async () => {
+    const [project, csl] = await collect(
+      parseJsonLines(streamOf('{"title":"A","authors":[],"year":"19xx","doi":"nope"}\n{"title":"B","issued":{"date-parts":[["n.d."]]},"PMID":"x1"}\n')),
+    );
+    expect(project.notes).toEqual([
+      { field: 'year', line: null, message: '"19xx" is not a year; the year was left empty' },
+      { field: 'doi', line: null, message: '"nope" is not a DOI (10.<registrant>/<suffix>); the DOI was left empty' },
+    ]);
+    expect(csl.notes).toEqual([
+      { field: 'issued.date-parts', line: null, message: '"n.d." is not a year; the year was left empty' },
+      { field: 'PMID', line: null, message: '"x1" is not a PubMed ID (a number); the PubMed ID was left empty' },
+    ]);
+  });
+});

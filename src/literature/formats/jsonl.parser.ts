@@ -7,6 +7,7 @@ import { ImportFormatError } from '../parsed-publication';
 import type { ParsedRecord, ParserOptions, TextSource } from '../parsed-publication';
 import { readLines } from '../text-lines';
 import { jsonItemToPublication } from './json-item';
+import { RecordNotes } from '../value-notes';
 
 function fail(message: string, recordNumber: number, line: number): ImportFormatError {
   return new ImportFormatError(`JSON Lines record ${recordNumber}, line ${line}: ${message}`, recordNumber, line, null);
@@ -32,8 +33,9 @@ export async function* parseJsonLines(source: TextSource, options: ParserOptions
     recordNumber += 1;
     let problem: ImportFormatError | null = null;
     let publication = null;
+    const notes = new RecordNotes();
     try {
-      publication = jsonItemToPublication(JSON.parse(trimmed));
+      publication = jsonItemToPublication(JSON.parse(trimmed), notes);
       if (publication === null) problem = fail('the line is not a JSON object', recordNumber, number);
     } catch (error) {
       problem = fail(`the line is not valid JSON (${error instanceof Error ? error.message.replace(/\s*(?:at|in JSON at) position \d+.*$/s, '') : String(error)})`, recordNumber, number);
@@ -43,6 +45,6 @@ export async function* parseJsonLines(source: TextSource, options: ParserOptions
       options.onRecordError(problem);
       continue;
     }
-    yield { recordNumber, line: number, publication: publication! };
+    yield { recordNumber, line: number, publication: publication!, notes: notes.finish(publication!) };
   }
 }

@@ -145,3 +145,31 @@ describe('parseMedline details', () => {
     expect(parseMedlineMeshHeading('*')).toBeNull();
   });
 });
+
+describe('parseMedline: values that cannot be read are noted, with their tag and line', () => {
+  it('names the tag, line and value of a PMID, date, DOI and PMCID it could not read', async () => {
+    const text = [
+      'PMID- 12345',
+      'TI  - A readable record',
+      'DP  - 2019 Mar',
+      '',
+      'PMID- 12a45',
+      'TI  - Nothing readable',
+      'DP  - in press',
+      'LID - S0000-0000(19)30001-X [pii]',
+      'LID - doi.org/nothing [doi]',
+      'PMC - PMCabc',
+      '',
+    ].join('\n');
+    const records = await collect(parseMedline(streamOf(text)));
+    expect(records[0].notes).toEqual([]);
+    expect(records[1]).toMatchObject({ recordNumber: 2, line: 5 });
+    expect(records[1].publication).toMatchObject({ pmid: null, year: null, doi: null, pmcid: null });
+    expect(records[1].notes).toEqual([
+      { field: 'PMID', line: 5, message: '"12a45" is not a PubMed ID (a number); the PubMed ID was left empty' },
+      { field: 'DP', line: 7, message: '"in press" is not a date with a year; the year was left empty' },
+      { field: 'LID', line: 9, message: '"doi.org/nothing" is not a DOI (10.<registrant>/<suffix>); the DOI was left empty' },
+      { field: 'PMC', line: 10, message: '"PMCabc" is not a PMC ID ("PMC" and a number); the PMC ID was left empty' },
+    ]);
+  });
+});

@@ -9,17 +9,14 @@ import {
   cleanText,
   extractIssns,
   extractLabelledDoi,
-  normaliseDoi,
   normalisePages,
-  normalisePmcid,
-  normalisePmid,
   parseAuthorName,
-  parseDateParts,
   uniqueStrings,
 } from '../normalise';
 import { ImportFormatError, emptyPublication } from '../parsed-publication';
 import type { ParsedAuthor, ParsedMeshHeading, ParsedPublication, ParsedRecord, ParserOptions, TextSource } from '../parsed-publication';
 import { readLines } from '../text-lines';
+import { RecordNotes } from '../value-notes';
 
 export interface MedlineField {
   tag: string;
@@ -142,8 +139,8 @@ function medlineAuthors(fields: MedlineField[]): ParsedAuthor[] {
   return authors;
 }
 
-/** Maps one record's tagged fields to a publication. */
-export function medlineFieldsToPublication(fields: MedlineField[]): ParsedPublication {
+/** Maps one record's tagged fields to a publication; values that cannot be read are noted in `notes`. */
+export function medlineFieldsToPublication(fields: MedlineField[], notes: RecordNotes = new RecordNotes()): ParsedPublication {
   const all = (tag: string): string[] => fields.filter((field) => field.tag === tag).map((field) => field.value);
   const first = (...tags: string[]): string | null => {
     for (const tag of tags) {
@@ -152,26 +149,28 @@ export function medlineFieldsToPublication(fields: MedlineField[]): ParsedPublic
     }
     return null;
   };
-  const idOfType = (type: string): string[] =>
-    [...all('LID'), ...all('AID')]
-      .filter((value) => new RegExp(`\\[${type}\\]\\s*$`, 'i').test(value))
-      .map((value) => value.replace(/\s*\[[a-z-]+\]\s*$/i, ''));
+  /** The first field of a tag with a value, as `first` finds it, as a source for the notes. */
+  const sourceOf = (tag: string) => ({ field: tag, line: fields.find((field) => field.tag === tag && cleanText(field.value) !== null)?.line ?? null });
+  const idOfType = (type: string): { field: string; line: number; value: string }[] =>
+    fields
+      .filter((field) => (field.tag === 'LID' || field.tag === 'AID') && new RegExp(`\\[${type}\\]\\s*$`, 'i').test(field.value))
+      .map((field) => ({ field: field.tag, line: field.line, value: field.value.replace(/\s*\[[a-z-]+\]\s*$/i, '') }));
 
   const publication = emptyPublication();
-  publication.pmid = normalisePmid(first('PMID'));
+  publication.pmid = notes.pmid(sourceOf('PMID'), first('PMID'));
   publication.title = first('TI', 'BTI', 'TT');
   publication.abstract = first('AB');
   publication.authors = medlineAuthors(fields);
   publication.journal = first('JT');
   publication.journalAbbreviation = first('TA');
-  const date = parseDateParts(first('DP'));
+  const date = notes.date(sourceOf('DP'), first('DP'));
   publication.year = date.year;
   publication.month = date.month;
   publication.volume = first('VI');
   publication.issue = first('IP');
   publication.pages = normalisePages(first('PG'));
-  publication.doi = idOfType('doi').map(normaliseDoi).find((doi) => doi !== null) ?? extractLabelledDoi(first('SO'));
-  publication.pmcid = normalisePmcid(first('PMC'));
+  publication.doi = idOfType('doi').map((id) => notes.doi(id, id.value)).find((doi) => doi !== null) ?? extractLabelledDoi(first('SO'));
+  publication.pmcid = notes.pmcid(sourceOf('PMC'), first('PMC'));
   publication.issns = uniqueStrings(all('IS').flatMap(extractIssns));
   publication.publicationTypes = uniqueStrings(all('PT'));
   publication.meshHeadings = all('MH')
@@ -185,6 +184,8 @@ export function medlineFieldsToPublication(fields: MedlineField[]): ParsedPublic
 /** Yields the records of a MEDLINE / .nbib file one by one. */
 export async function* parseMedline(source: TextSource, options: ParserOptions = {}): AsyncGenerator<ParsedRecord> {
   for await (const record of readMedlineRecords(source, options)) {
-    yield { recordNumber: record.recordNumber, line: record.line, publication: medlineFieldsToPublication(record.fields) };
+    const notes = new RecordNotes();
+    const publication = medlineFieldsToPublication(record.fields, notes);
+    yield { recordNumber: record.recordNumber, line: record.line, publication, notes: notes.finish(publication) };
   }
 }

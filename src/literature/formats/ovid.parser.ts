@@ -20,17 +20,15 @@
 import {
   cleanText,
   extractIssns,
-  normaliseDoi,
   normalisePages,
-  normalisePmcid,
   normalisePmid,
   parseAuthorName,
   parseDateParts,
-  parseYear,
   stripMarkup,
   uniqueStrings,
 } from '../normalise';
 import { ImportFormatError, emptyPublication } from '../parsed-publication';
+import { RecordNotes } from '../value-notes';
 import type { ParsedAuthor, ParsedMeshHeading, ParsedPublication, ParsedRecord, ParserOptions, TextSource } from '../parsed-publication';
 import { readLines } from '../text-lines';
 import { parseCitationSource } from './csv-exporters';
@@ -313,8 +311,8 @@ function parseOvidDate(raw: string | null | undefined): { year: number | null; m
 
 const REVIEW_LABEL = /\s*\[(?:Review|Article|Report|Miscellaneous|References|Editorial|Letter|Comment|Erratum)\]\s*$/i;
 
-/** Maps one record's fields to a publication. */
-export function ovidFieldsToPublication(fields: Map<OvidField, string[]>): ParsedPublication {
+/** Maps one record's fields to a publication; values that cannot be read are noted in `notes` (under the field's name here: Ovid writes each as a heading or a tag). */
+export function ovidFieldsToPublication(fields: Map<OvidField, string[]>, notes: RecordNotes = new RecordNotes()): ParsedPublication {
   const all = (name: OvidField): string[] => fields.get(name) ?? [];
   const first = (name: OvidField): string | null => all(name).map((value) => cleanText(value)).find((value) => value !== null) ?? null;
   const database = first('database') ?? '';
@@ -334,20 +332,20 @@ export function ovidFieldsToPublication(fields: Map<OvidField, string[]>): Parse
   const source = parseOvidSource(first('source'));
   const date = parseOvidDate(first('date'));
   publication.journal = first('journal') ?? source.journal;
-  publication.year = parseYear(first('year')) ?? date.year ?? source.year;
+  publication.year = notes.year({ field: 'year' }, first('year')) ?? date.year ?? source.year;
   publication.month = (date.year === publication.year ? date.month : null) ?? (source.year === publication.year ? source.month : null);
   publication.volume = first('volume') ?? source.volume;
   publication.issue = first('issue') ?? source.issue;
   publication.pages = normalisePages(first('pages')) ?? source.pages;
 
-  publication.doi = all('doi').map(normaliseDoi).find((doi) => doi !== null) ?? null;
+  publication.doi = all('doi').map((value) => notes.doi({ field: 'doi' }, value)).find((doi) => doi !== null) ?? null;
   const ui = first('ui');
   publication.pmid =
     all('pmid')
-      .map((value) => normalisePmid(/^\s*(\d{1,9})/.exec(value)?.[1] ?? null))
+      .map((value) => notes.pmid({ field: 'pmid' }, value, (text) => normalisePmid(/^\s*(\d{1,9})/.exec(text)?.[1] ?? null)))
       .find((pmid) => pmid !== null) ??
     (medline && ui && /^\d{1,8}$/.test(ui) ? normalisePmid(ui) : null);
-  publication.pmcid = all('pmcid').map((value) => normalisePmcid(value)).find((pmcid) => pmcid !== null) ?? null;
+  publication.pmcid = all('pmcid').map((value) => notes.pmcid({ field: 'pmcid' }, value)).find((pmcid) => pmcid !== null) ?? null;
   publication.issns = uniqueStrings(all('issn').flatMap(extractIssns));
   publication.publicationTypes = uniqueStrings(all('publicationType'));
 
@@ -369,6 +367,8 @@ export function ovidFieldsToPublication(fields: Map<OvidField, string[]>): Parse
 /** Yields the records of an Ovid text export one by one. */
 export async function* parseOvid(source: TextSource, options: ParserOptions = {}): AsyncGenerator<ParsedRecord> {
   for await (const record of readOvidRecords(source, options)) {
-    yield { recordNumber: record.recordNumber, line: record.line, publication: ovidFieldsToPublication(record.fields) };
+    const notes = new RecordNotes();
+    const publication = ovidFieldsToPublication(record.fields, notes);
+    yield { recordNumber: record.recordNumber, line: record.line, publication, notes: notes.finish(publication) };
   }
 }

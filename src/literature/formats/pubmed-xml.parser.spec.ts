@@ -346,3 +346,31 @@ describe('parsePubmedXml streams in bounded memory', () => {
     expect(maxLead).toBeLessThanOrEqual(5 * BATCH);
   }, 60_000);
 });
+
+describe('parsePubmedXml: values that cannot be read are noted, with their element and line', () => {
+  it('names the element, its line and the value', async () => {
+    const xml = wrap(`<PubmedArticle>
+  <MedlineCitation>
+    <PMID Version="1">22222222</PMID>
+    <Article>
+      <Journal>
+        <JournalIssue><PubDate><Year>19xx</Year><Month>Smarch</Month></PubDate></JournalIssue>
+        <Title>Journal of Cases</Title>
+      </Journal>
+      <ArticleTitle>A case.</ArticleTitle>
+      <ELocationID EIdType="doi" ValidYN="Y">pending</ELocationID>
+    </Article>
+  </MedlineCitation>
+  <PubmedData><ArticleIdList><ArticleId IdType="pmc">none</ArticleId></ArticleIdList></PubmedData>
+</PubmedArticle>`);
+    const [record] = await collect(parsePubmedXml(streamOf(xml)));
+    expect(record).toMatchObject({ recordNumber: 1, line: 3 });
+    expect(record.publication).toMatchObject({ pmid: '22222222', year: null, month: null, doi: null, pmcid: null });
+    expect(record.notes).toEqual([
+      { field: 'Year', line: 8, message: '"19xx" is not a year; the year was left empty' },
+      { field: 'Month', line: 8, message: '"Smarch" is not a month; the month was left empty' },
+      { field: 'ELocationID', line: 12, message: '"pending" is not a DOI (10.<registrant>/<suffix>); the DOI was left empty' },
+      { field: 'ArticleId[@IdType="pmc"]', line: 15, message: '"none" is not a PMC ID ("PMC" and a number); the PMC ID was left empty' },
+    ]);
+  });
+});

@@ -16,25 +16,23 @@ import { MAX_XML_DEPTH, tooDeepMessage } from './xml-depth';
 import {
   cleanText,
   extractIssns,
-  normaliseDoi,
   normalisePages,
-  normalisePmcid,
-  normalisePmid,
   normaliseGivenName,
-  parseDateParts,
-  parseMonth,
-  parseYear,
   uniqueStrings,
 } from '../normalise';
 import { ImportFormatError, emptyPublication } from '../parsed-publication';
 import type { ParsedAuthor, ParsedMeshHeading, ParsedPublication, ParsedRecord, TextSource } from '../parsed-publication';
 import { decodeText } from '../text-decoding';
+import { RecordNotes } from '../value-notes';
+import type { ValueSource } from '../value-notes';
 
 /** A minimal element tree for one record. */
 export interface XmlElement {
   name: string;
   attributes: Record<string, string>;
   children: Array<XmlElement | string>;
+  /** The line of the opening tag (for warnings). */
+  line?: number;
 }
 
 const RECORD_ELEMENTS = new Set(['PubmedArticle', 'PubmedBookArticle']);
@@ -128,11 +126,19 @@ function authorListOf(parent: XmlElement | null): XmlElement | null {
   return childrenNamed(parent, 'AuthorList').find((list) => (list.attributes.Type ?? 'authors') === 'authors') ?? null;
 }
 
-function pubDateOf(pubDate: XmlElement | null): { year: number | null; month: number | null } {
+/** An element as the source of a value, for the notes. */
+function sourceOf(element: XmlElement | null): ValueSource {
+  return { field: element?.name ?? '?', line: element?.line ?? null };
+}
+
+function pubDateOf(pubDate: XmlElement | null, notes: RecordNotes): { year: number | null; month: number | null } {
   if (!pubDate) return { year: null, month: null };
-  const medlineDate = text(child(pubDate, 'MedlineDate'));
-  if (medlineDate) return parseDateParts(medlineDate);
-  return { year: parseYear(text(child(pubDate, 'Year'))), month: parseMonth(text(child(pubDate, 'Month'))) };
+  const medlineDateElement = child(pubDate, 'MedlineDate');
+  const medlineDate = text(medlineDateElement);
+  if (medlineDate) return notes.date(sourceOf(medlineDateElement), medlineDate);
+  const year = child(pubDate, 'Year');
+  const month = child(pubDate, 'Month');
+  return { year: notes.year(sourceOf(year), text(year)), month: text(month) ? notes.month(sourceOf(month), text(month)) : null };
 }
 
 function meshHeadingsOf(list: XmlElement | null): ParsedMeshHeading[] {
@@ -148,23 +154,24 @@ function meshHeadingsOf(list: XmlElement | null): ParsedMeshHeading[] {
   return headings;
 }
 
-function articleIds(...lists: Array<XmlElement | null>): Map<string, string> {
-  const ids = new Map<string, string>();
+/** ArticleId values by IdType ("doi", "pmc", "pubmed"), the first of each, with their elements' lines. */
+function articleIds(...lists: Array<XmlElement | null>): Map<string, { value: string; source: ValueSource }> {
+  const ids = new Map<string, { value: string; source: ValueSource }>();
   for (const list of lists) {
     for (const id of childrenNamed(list, 'ArticleId')) {
       const type = (id.attributes.IdType ?? '').toLowerCase();
       const value = text(id);
-      if (type && value && !ids.has(type)) ids.set(type, value);
+      if (type && value && !ids.has(type)) ids.set(type, { value, source: { field: `ArticleId[@IdType="${type}"]`, line: id.line ?? null } });
     }
   }
   return ids;
 }
 
-function eLocationDoi(...parents: Array<XmlElement | null>): string | null {
+function eLocationDoi(notes: RecordNotes, ...parents: Array<XmlElement | null>): string | null {
   for (const parent of parents) {
     for (const location of childrenNamed(parent, 'ELocationID')) {
       if (location.attributes.EIdType === 'doi' && location.attributes.ValidYN !== 'N') {
-        const doi = normaliseDoi(text(location));
+        const doi = notes.doi(sourceOf(location), text(location));
         if (doi) return doi;
       }
     }
@@ -176,7 +183,13 @@ function keywordsOf(...parents: Array<XmlElement | null>): string[] {
   return uniqueStrings(parents.flatMap((parent) => childrenNamed(parent, 'KeywordList').flatMap((list) => childrenNamed(list, 'Keyword').map(text))));
 }
 
-function pubmedArticleToPublication(record: XmlElement): ParsedPublication {
+/** An ArticleId read with one of the notes' readers. */
+function idOf(ids: Map<string, { value: string; source: ValueSource }>, type: string, read: (source: ValueSource, raw: string) => string | null): string | null {
+  const id = ids.get(type);
+  return id ? read(id.source, id.value) : null;
+}
+
+function pubmedArticleToPublication(record: XmlElement, notes: RecordNotes): ParsedPublication {
   const citation = child(record, 'MedlineCitation');
   const article = child(citation, 'Article');
   const journal = child(article, 'Journal');
@@ -185,14 +198,14 @@ function pubmedArticleToPublication(record: XmlElement): ParsedPublication {
   const ids = articleIds(at(record, 'PubmedData/ArticleIdList'));
 
   const publication = emptyPublication();
-  publication.pmid = normalisePmid(text(child(citation, 'PMID'))) ?? normalisePmid(ids.get('pubmed'));
+  publication.pmid = notes.pmid(sourceOf(child(citation, 'PMID')), text(child(citation, 'PMID'))) ?? idOf(ids, 'pubmed', (source, raw) => notes.pmid(source, raw));
   publication.title = text(child(article, 'ArticleTitle')) ?? text(child(article, 'VernacularTitle'));
   publication.abstract = abstractOf(child(article, 'Abstract')) ?? abstractOf(child(citation, 'OtherAbstract'));
   publication.authors = authorsOf(authorListOf(article));
   publication.journal = text(child(journal, 'Title'));
   publication.journalAbbreviation = text(child(journal, 'ISOAbbreviation')) ?? text(child(journalInfo, 'MedlineTA'));
-  let date = pubDateOf(child(issue, 'PubDate'));
-  if (date.year === null) date = pubDateOf(child(article, 'ArticleDate'));
+  let date = pubDateOf(child(issue, 'PubDate'), notes);
+  if (date.year === null) date = pubDateOf(child(article, 'ArticleDate'), notes);
   publication.year = date.year;
   publication.month = date.month;
   publication.volume = text(child(issue, 'Volume'));
@@ -201,8 +214,8 @@ function pubmedArticleToPublication(record: XmlElement): ParsedPublication {
   const startPage = text(child(pagination, 'StartPage'));
   const endPage = text(child(pagination, 'EndPage'));
   publication.pages = normalisePages(text(child(pagination, 'MedlinePgn')) ?? (startPage && endPage ? `${startPage}-${endPage}` : startPage));
-  publication.doi = eLocationDoi(article) ?? normaliseDoi(ids.get('doi'));
-  publication.pmcid = normalisePmcid(ids.get('pmc'));
+  publication.doi = eLocationDoi(notes, article) ?? idOf(ids, 'doi', (source, raw) => notes.doi(source, raw));
+  publication.pmcid = idOf(ids, 'pmc', (source, raw) => notes.pmcid(source, raw));
   publication.issns = uniqueStrings([...childrenNamed(journal, 'ISSN').flatMap((issn) => extractIssns(text(issn))), ...extractIssns(text(child(journalInfo, 'ISSNLinking')))]);
   publication.publicationTypes = uniqueStrings(childrenNamed(child(article, 'PublicationTypeList'), 'PublicationType').map(text));
   publication.meshHeadings = meshHeadingsOf(child(citation, 'MeshHeadingList'));
@@ -212,7 +225,7 @@ function pubmedArticleToPublication(record: XmlElement): ParsedPublication {
 }
 
 /** PubMed Bookshelf records: a chapter (ArticleTitle inside a Book) or a whole book. */
-function pubmedBookArticleToPublication(record: XmlElement): ParsedPublication {
+function pubmedBookArticleToPublication(record: XmlElement, notes: RecordNotes): ParsedPublication {
   const document = child(record, 'BookDocument');
   const book = child(document, 'Book');
   const ids = articleIds(child(document, 'ArticleIdList'), at(record, 'PubmedBookData/ArticleIdList'));
@@ -220,18 +233,18 @@ function pubmedBookArticleToPublication(record: XmlElement): ParsedPublication {
   const bookTitle = text(child(book, 'BookTitle'));
 
   const publication = emptyPublication();
-  publication.pmid = normalisePmid(text(child(document, 'PMID'))) ?? normalisePmid(ids.get('pubmed'));
+  publication.pmid = notes.pmid(sourceOf(child(document, 'PMID')), text(child(document, 'PMID'))) ?? idOf(ids, 'pubmed', (source, raw) => notes.pmid(source, raw));
   publication.title = chapterTitle ?? bookTitle;
   publication.journal = chapterTitle ? bookTitle : null;
   publication.abstract = abstractOf(child(document, 'Abstract'));
   const authors = authorsOf(authorListOf(document));
   publication.authors = authors.length > 0 ? authors : authorsOf(authorListOf(book));
-  const date = pubDateOf(child(book, 'PubDate'));
+  const date = pubDateOf(child(book, 'PubDate'), notes);
   publication.year = date.year;
   publication.month = date.month;
   publication.volume = text(child(book, 'Volume'));
-  publication.doi = eLocationDoi(document, book) ?? normaliseDoi(ids.get('doi'));
-  publication.pmcid = normalisePmcid(ids.get('pmc'));
+  publication.doi = eLocationDoi(notes, document, book) ?? idOf(ids, 'doi', (source, raw) => notes.doi(source, raw));
+  publication.pmcid = idOf(ids, 'pmc', (source, raw) => notes.pmcid(source, raw));
   publication.publicationTypes = uniqueStrings([
     ...childrenNamed(document, 'PublicationType').map(text),
     ...childrenNamed(child(document, 'PublicationTypeList'), 'PublicationType').map(text),
@@ -290,7 +303,7 @@ export async function* parsePubmedXml(source: TextSource): AsyncGenerator<Parsed
       if (RECORD_ELEMENTS.has(tag.name)) {
         recordNumber += 1;
         recordLine = tagStartLine;
-        stack.push({ name: tag.name, attributes: { ...tag.attributes }, children: [] });
+        stack.push({ name: tag.name, attributes: { ...tag.attributes }, children: [], line: tagStartLine });
       }
       return;
     }
@@ -298,7 +311,7 @@ export async function* parsePubmedXml(source: TextSource): AsyncGenerator<Parsed
       skipDepth += 1;
       return;
     }
-    const element: XmlElement = { name: tag.name, attributes: { ...tag.attributes }, children: [] };
+    const element: XmlElement = { name: tag.name, attributes: { ...tag.attributes }, children: [], line: tagStartLine };
     stack[stack.length - 1].children.push(element);
     stack.push(element);
   });
@@ -311,8 +324,9 @@ export async function* parsePubmedXml(source: TextSource): AsyncGenerator<Parsed
     }
     const element = stack.pop() as XmlElement;
     if (stack.length === 0) {
-      const publication = element.name === 'PubmedBookArticle' ? pubmedBookArticleToPublication(element) : pubmedArticleToPublication(element);
-      ready.push({ recordNumber, line: recordLine, publication });
+      const notes = new RecordNotes();
+      const publication = element.name === 'PubmedBookArticle' ? pubmedBookArticleToPublication(element, notes) : pubmedArticleToPublication(element, notes);
+      ready.push({ recordNumber, line: recordLine, publication, notes: notes.finish(publication) });
       recordClosedAt = parser.position;
     }
   });

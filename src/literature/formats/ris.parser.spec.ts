@@ -356,3 +356,45 @@ describe('RIS rules found on real database exports', () => {
     expect(publication.authors.map((author) => author.family)).toEqual(['Croudace', 'Shen', 'Lü', 'Brusatte']);
   });
 });
+
+describe('parseRis: values that cannot be read are noted, with their tag and line', () => {
+  const text = [
+    'TY  - JOUR',
+    'TI  - A readable record',
+    'PY  - 2019',
+    'ER  - ',
+    '',
+    'TY  - JOUR',
+    'TI  - Year written with letters',
+    'PY  - 19xx',
+    'DO  - not a DOI at all',
+    'ER  - ',
+    '',
+    'TY  - JOUR',
+    'TI  - Year with a letter O, date gives the year',
+    'PY  - 2O19',
+    'DA  - 2019/03/01',
+    'DA  - SEP 22',
+    'ER  - ',
+    '',
+  ].join('\n');
+
+  it('names the record, the line, the tag and the value, and says what became of the field', async () => {
+    const records = await collect(parseRis(streamOf(text)));
+    expect(records[0].notes).toEqual([]);
+    expect(records[1]).toMatchObject({ recordNumber: 2, line: 6 });
+    expect(records[1].publication).toMatchObject({ year: null, doi: null });
+    expect(records[1].notes).toEqual([
+      { field: 'PY', line: 8, message: '"19xx" is not a year; the year was left empty' },
+      { field: 'DO', line: 9, message: '"not a DOI at all" is not a DOI (10.<registrant>/<suffix>); the DOI was left empty' },
+    ]);
+    expect(records[2].publication.year).toBe(2019);
+    expect(records[2].notes).toEqual([{ field: 'PY', line: 14, message: '"2O19" is not a year; the year (2019) was taken from another field' }]);
+  });
+
+  it('does not note a DA without a year that gives a month (Web of Science "SEP 22")', async () => {
+    const [record] = await collect(parseRis(streamOf('TY  - JOUR\nTI  - T\nPY  - 2020\nDA  - SEP 22\nER  - \n')));
+    expect(record.publication).toMatchObject({ year: 2020, month: 9 });
+    expect(record.notes).toEqual([]);
+  });
+});

@@ -33,6 +33,7 @@ import type { ParsedAuthor, ParsedMeshHeading, ParsedPublication, ParsedRecord, 
 import { readLines } from '../text-lines';
 import { titleStatusFromNote } from '../../publications/title-status.enum';
 import { risKeywordAsMesh } from './mesh-text';
+import { RecordNotes } from '../value-notes';
 
 export interface RisField {
   tag: string;
@@ -193,8 +194,8 @@ export function exporterPmidTag(fields: RisField[], database: string, links: str
   return /^\d{1,9}$/.test(value) ? normalisePmid(value) : null;
 }
 
-/** Maps one record's tagged fields to a publication. */
-export function risFieldsToPublication(fields: RisField[]): ParsedPublication {
+/** Maps one record's tagged fields to a publication; values that cannot be read are noted in `notes`. */
+export function risFieldsToPublication(fields: RisField[], notes: RecordNotes = new RecordNotes()): ParsedPublication {
   // The values of each tag, in file order, gathered once (the mapping asks for ~40 tags a record).
   const byTag = new Map<string, string[]>();
   for (const field of fields) {
@@ -222,6 +223,8 @@ export function risFieldsToPublication(fields: RisField[]): ParsedPublication {
     }
     return null;
   };
+  /** The first field of this tag with a value, as `first` finds it, with its line. */
+  const firstField = (tag: string): RisField | null => fields.find((field) => field.tag === tag && text(field.value) !== null) ?? null;
 
   const publication = emptyPublication();
   // Web of Science RIS keeps inline HTML in titles ("<i>Candida</i>"); EBSCO entities ("&amp;").
@@ -236,7 +239,10 @@ export function risFieldsToPublication(fields: RisField[]): ParsedPublication {
   // JI: Web of Science's ISO abbreviation ("PLoS One"); its J9 is the 29-character one ("SCI REP-UK").
   publication.journalAbbreviation = first('JA', 'J2', 'J1', 'JI') ?? fullAndAbbreviated;
 
-  const dates = [first('PY'), first('Y1'), first('DA')].map(parseDateParts);
+  const dates = ['PY', 'Y1', 'DA'].map((tag) => {
+    const field = firstField(tag);
+    return field ? notes.date({ field: tag, line: field.line }, text(field.value), { monthAlone: tag === 'DA', yearField: tag === 'PY' }) : parseDateParts(null);
+  });
   publication.year = dates.find((date) => date.year !== null)?.year ?? null;
   publication.month = [dates[2], dates[0], dates[1]].find((date) => date.month !== null && date.year === publication.year)?.month ?? null;
   // Web of Science and EndNote write DA without the year ("SEP 22", "Jun", "Mar 1", "JUL-DEC").
@@ -249,8 +255,9 @@ export function risFieldsToPublication(fields: RisField[]): ParsedPublication {
 
   const noteTags = ['N1', 'M1', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'U1', 'U2', 'U3', 'U4', 'U5', 'ID'];
   publication.doi =
-    all('DO', 'DI')
-      .map(normaliseDoi)
+    fields
+      .filter((field) => field.tag === 'DO' || field.tag === 'DI')
+      .map((field) => notes.doi({ field: field.tag, line: field.line }, field.value))
       .find((doi) => doi !== null) ??
     all('M3')
       .map(normaliseDoi)
@@ -300,6 +307,8 @@ export function risFieldsToPublication(fields: RisField[]): ParsedPublication {
 /** Yields the records of a RIS file one by one. */
 export async function* parseRis(source: TextSource, options: ParserOptions = {}): AsyncGenerator<ParsedRecord> {
   for await (const record of readRisRecords(source, options)) {
-    yield { recordNumber: record.recordNumber, line: record.line, publication: risFieldsToPublication(record.fields) };
+    const notes = new RecordNotes();
+    const publication = risFieldsToPublication(record.fields, notes);
+    yield { recordNumber: record.recordNumber, line: record.line, publication, notes: notes.finish(publication) };
   }
 }

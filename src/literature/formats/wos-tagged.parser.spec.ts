@@ -71,3 +71,18 @@ describe('parseWosTagged (Web of Science plain text / .ciw)', () => {
     ]);
   });
 });
+
+describe('parseWosTagged: values that cannot be read are noted, with their tag and line', () => {
+  it('names PY, PD, DI and PM; a season in PD is not a warning', async () => {
+    const text = ['FN Clarivate Analytics Web of Science', 'VR 1.0', 'PT J', 'TI A title', 'PY 19xx', 'PD Smarch', 'DI none', 'PM 12x', 'ER', '', 'PT J', 'TI Another', 'PY 2020', 'PD SPR', 'ER', 'EF', ''].join('\n');
+    const records = await collect(parseWosTagged(streamOf(text)));
+    expect(records[0].publication).toMatchObject({ year: null, month: null, doi: null, pmid: null });
+    expect(records[0].notes).toEqual([
+      { field: 'PY', line: 5, message: '"19xx" is not a year; the year was left empty' },
+      { field: 'PD', line: 6, message: '"Smarch" is not a month; the month was left empty' },
+      { field: 'DI', line: 7, message: '"none" is not a DOI (10.<registrant>/<suffix>); the DOI was left empty' },
+      { field: 'PM', line: 8, message: '"12x" is not a PubMed ID (a number); the PubMed ID was left empty' },
+    ]);
+    expect(records[1].notes).toEqual([]);
+  });
+});

@@ -22,17 +22,14 @@ import {
   cleanText,
   extractIssns,
   joinPages,
-  normaliseDoi,
   normalisePages,
-  normalisePmid,
   parseAuthorName,
-  parseDateParts,
   parseMonth,
-  parseYear,
   stripMarkup,
   uniqueStrings,
 } from '../normalise';
 import { ImportFormatError, emptyPublication } from '../parsed-publication';
+import { RecordNotes } from '../value-notes';
 import type { ParsedAuthor, ParsedPublication, ParsedRecord, ParserOptions, TextSource } from '../parsed-publication';
 import { readLines } from '../text-lines';
 
@@ -115,8 +112,8 @@ export async function* readWosRecords(source: TextSource, options: ParserOptions
   }
 }
 
-/** Maps one record's fields to a publication. */
-export function wosFieldsToPublication(fields: WosField[]): ParsedPublication {
+/** Maps one record's fields to a publication; values that cannot be read are noted in `notes`. */
+export function wosFieldsToPublication(fields: WosField[], notes: RecordNotes = new RecordNotes()): ParsedPublication {
   const values = (tag: string): string[] => fields.filter((field) => field.tag === tag).flatMap((field) => (LIST_TAGS.has(field.tag) ? field.values : [field.values.join(' ')]));
   const first = (...tags: string[]): string | null => {
     for (const tag of tags) {
@@ -125,6 +122,8 @@ export function wosFieldsToPublication(fields: WosField[]): ParsedPublication {
     }
     return null;
   };
+  /** The tag and line of the value `first(tag)` finds, for the notes. */
+  const sourceOf = (tag: string) => ({ field: tag, line: fields.find((field) => field.tag === tag && field.values.some((value) => cleanText(value) !== null))?.line ?? null });
   const publication = emptyPublication();
   publication.title = stripMarkup(first('TI'));
   publication.abstract = stripMarkup(first('AB'));
@@ -134,13 +133,15 @@ export function wosFieldsToPublication(fields: WosField[]): ParsedPublication {
   publication.authors = [...people, ...groups];
   publication.journal = first('SO');
   publication.journalAbbreviation = first('JI', 'J9');
-  publication.year = parseYear(first('PY')) ?? parseDateParts(first('EA')).year;
-  publication.month = parseMonth(first('PD'));
+  publication.year = notes.year(sourceOf('PY'), first('PY')) ?? notes.date(sourceOf('EA'), first('EA'), { monthAlone: true }).year;
+  // PD: "JAN", "JAN 15", "JAN-FEB", or a season ("SPR", "SUM"): a season is no month, and is not worth a warning.
+  const pd = first('PD');
+  publication.month = pd && !/^(?:SPR|SUM|FAL|WIN|SPRING|SUMMER|FALL|AUTUMN|WINTER)\b/i.test(pd) ? notes.month(sourceOf('PD'), pd) : parseMonth(pd);
   publication.volume = first('VL');
   publication.issue = first('IS');
   publication.pages = joinPages(first('BP'), first('EP')) ?? normalisePages(first('AR'));
-  publication.doi = normaliseDoi(first('DI')) ?? normaliseDoi(first('D2'));
-  publication.pmid = normalisePmid(first('PM'));
+  publication.doi = notes.doi(sourceOf('DI'), first('DI')) ?? notes.doi(sourceOf('D2'), first('D2'));
+  publication.pmid = notes.pmid(sourceOf('PM'), first('PM'));
   publication.issns = uniqueStrings([...values('SN'), ...values('EI')].flatMap(extractIssns));
   publication.publicationTypes = uniqueStrings(values('DT').flatMap((value) => value.split(';')));
   publication.keywords = uniqueStrings([...values('DE'), ...values('ID')].flatMap((value) => value.split(';')));
@@ -153,7 +154,9 @@ export async function* parseWosTagged(source: TextSource, options: ParserOptions
   let yielded = 0;
   for await (const record of readWosRecords(source, options)) {
     yielded += 1;
-    yield { recordNumber: record.recordNumber, line: record.line, publication: wosFieldsToPublication(record.fields) };
+    const notes = new RecordNotes();
+    const publication = wosFieldsToPublication(record.fields, notes);
+    yield { recordNumber: record.recordNumber, line: record.line, publication, notes: notes.finish(publication) };
   }
   if (yielded === 0 && !options.onRecordError) throw fail('no records (PT … ER) found', null, null, null);
 }

@@ -3,6 +3,7 @@ import { Controller, Post, Req, Res, UseFilters } from '@nestjs/common';
 import busboy from 'busboy';
 import type { Request, Response } from 'express';
 import { RequireRole } from '../../auth/require-role.decorator';
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from '../../common/text/control-characters';
 import { BadUserInputError } from '../../common/errors/domain-error';
 import { DomainErrorHttpFilter } from '../common/domain-error-http.filter';
 import { PrincipalName } from '../../auth/principal-name.decorator';
@@ -39,11 +40,14 @@ function singleParams(query: Request['query']): Params {
   return params;
 }
 
-/** PostgreSQL cannot hold U+0000 in text: a NUL in a parameter, form field or file name is the caller's mistake, named. */
+/**
+ * PostgreSQL cannot hold U+0000 in text: a NUL in a parameter, form field or file name is the caller's mistake,
+ * named; so are the other invisible control characters (src/common/text/control-characters.ts), as in GraphQL mutations.
+ */
 function refuseNulCharacters(params: Params): void {
   const problems = Object.entries(params)
-    .filter(([, value]) => value?.includes('\u0000'))
-    .map(([name]) => ({ path: name, message: 'must not contain NUL characters (\\u0000)' }));
+    .filter(([, value]) => value !== undefined && hasControlCharacters(value))
+    .map(([name]) => ({ path: name, message: params[name]!.includes('\u0000') ? 'must not contain NUL characters (\\u0000)' : CONTROL_CHARACTER_MESSAGE }));
   if (problems.length) throw new BadUserInputError(problems);
 }
 

@@ -253,6 +253,8 @@ export class ImportService implements OnApplicationBootstrap {
               report.invalidRecord(record, mapped.errors);
               continue;
             }
+            // What the parser could not read or removed (value-notes.ts), then what validation left out.
+            for (const note of record.notes ?? []) report.warning(record, note);
             for (const warning of mapped.warnings) report.warning(record, warning);
             // ATOMIC with an error: nothing will be stored, but reading on lists every problem of the file.
             if (mode === ImportMode.ATOMIC && report.hasErrors) continue;

@@ -53,7 +53,10 @@ export class ImportReport {
   @Field(() => Int)
   warningCount: number;
 
-  @Field(() => [ImportIssue], { description: 'Values left out of records that were stored (e.g. a URL that is not http(s)).' })
+  @Field(() => [ImportIssue], {
+    description:
+      'Values left out of or changed in records that were stored: a value the parser could not read (a year "19xx", a DOI field without a DOI, a PMID that is not a number), one that failed validation (a URL that is not http(s)), invisible control characters removed. Each message names the record, line, field and value.',
+  })
   warnings: ImportIssue[];
 
   @Field(() => [ImportMerge])
