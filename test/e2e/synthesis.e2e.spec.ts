@@ -210,6 +210,16 @@ describe('synthesis API (demo corpus)', () => {
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('refuses an interval too small for the values, even for a single value (it once looped until the process ran out of memory)', async () => {
+    // One onset value (216 h): 216 / 1e-15 is past 2^53, where a bucket number no longer counts up.
+    const tiny = await app.graphql<any>(NUMBERS, { input: QUESTION, field: 'ONSET_HOURS', interval: 1e-15 });
+    expect(tiny.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'interval', message: expect.stringContaining('wider interval') }] });
+    const download = await request(app.running.url).get('/exports/case-numeric').query({ field: 'ONSET_HOURS', interval: '1e-310', q: JSON.stringify(QUESTION) });
+    expect(download.status).toBe(400);
+    expect(download.body.error).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'interval' }] });
+    expect((await request(app.running.url).get('/health/live')).status).toBe(200);
+  });
+
   it('tabulates the five patients with the columns in the order asked, paging with cursors', async () => {
     const columns = ['CITATION', 'AGE', 'PROCEDURES', 'ONSET', 'OUTCOME'];
     const first = (await gql(TABLE, { input: QUESTION, columns, first: 3 })).caseTable;
