@@ -71,6 +71,8 @@ export class SavedSearchesService {
    * previous run. Returns the first `first` results too.
    */
   async run(id: string, first = 20): Promise<SavedSearchRunResult> {
+    // Checked before the run is logged: a refused request must leave no run behind.
+    if (!Number.isInteger(first) || first < 0 || first > this.search.maxPageSize) throw BadUserInputError.field('first', `must be between 0 and ${this.search.maxPageSize}`);
     const saved = await this.get(id);
     const input = saved.query as SearchCaseReportsInput;
     const query = await this.search.toQuery({ ...input, first: 0 }, 'savedSearch.query');
