@@ -233,6 +233,23 @@ describe('review workspace API: sessions and screening', () => {
       expect(json.body.flow.included).toMatchObject({ studies: 1, reports: 1 });
     });
 
+    it('refuses the PRISMA export of a review that does not exist (a misspelt name drew a diagram of zeros), and draws a saved review of 0 records', async () => {
+      for (const format of ['csv', 'svg']) {
+        const misspelt = await request(app.running.url).get('/exports/prisma').query({ review: `${REVIEW}x`, format });
+        expect(misspelt.status).toBe(404);
+        expect(misspelt.body.error).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining(`review: there is no review named "${REVIEW}x"`) });
+      }
+      const counts = await app.graphql<any>(PRISMA, { review: `${REVIEW}x` });
+      expect(counts.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      const saved = await app.graphql(`mutation { saveReview(input: { name: "e2e empty review" }) { name } }`, {}, CURATOR_KEY);
+      expect(saved.errors).toBeUndefined();
+      const empty = await request(app.running.url).get('/exports/prisma').query({ review: 'e2e empty review', format: 'json' });
+      expect(empty.status).toBe(200);
+      expect(empty.body).toMatchObject({ review: 'e2e empty review', recordsIdentified: 0, recordsRemaining: 0 });
+      const emptyCounts = await app.graphql<any>(PRISMA, { review: 'e2e empty review' });
+      expect(emptyCounts.data.prismaCounts).toMatchObject({ recordsScreened: 0, recordsAwaitingScreening: 0, studiesIncluded: 0, casesIncluded: 0 });
+    });
+
     it('shows the final decisions in publication search as a filter and a facet', async () => {
       await waitForIndex(app);
       const result = await app.graphql<{ searchPublications: { totalPublications: number; facets: { facet: string; values: { value: string; publicationCount: number }[] }[] } }>(FACETS, {

@@ -37,6 +37,8 @@ export const PRISMA_SCREENING = Symbol('PRISMA_SCREENING');
 export interface PrismaScreeningSource {
   /** Null when the review has no screening decision yet. */
   screeningNumbers(review: string): Promise<PrismaScreeningNumbers | null>;
+  /** Whether a review of this name exists (saved with a question, or given at an import). */
+  reviewExists(review: string): Promise<boolean>;
 }
 
 export interface PrismaFlow {
