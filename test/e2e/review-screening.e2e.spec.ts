@@ -3,6 +3,7 @@
  * cannot use it), screening by two reviewers, a conflict and its resolution, the PRISMA counts, and
  * the final decision as a publication search facet.
  */
+import { Client } from 'pg';
 import request from 'supertest';
 import { importFixture } from '../browser/support/literature';
 import { LogCapture } from '../support/log-capture';
@@ -260,6 +261,36 @@ describe('review workspace API: sessions and screening', () => {
       const excluded = await app.graphql<{ searchPublications: { totalPublications: number } }>(FACETS, { input: { filters: { screeningDecisions: ['EXCLUDED'], reviews: [REVIEW] } } });
       expect(excluded.data!.searchPublications.totalPublications).toBe(3);
     });
+  });
+
+  it('refuses a decision or a resolution on a record deleted since its import (an internal error once, with the decision stored)', async () => {
+    const review = 'e2e deleted record';
+    const ris = ['A record that stays', 'A record deleted after screening'].map((title) => `TY  - JOUR\nTI  - ${title}\nPY  - 2021\nER  - \n`).join('');
+    const upload = await request(app.running.url).post('/imports').query({ review, format: 'ris' }).set('Authorization', `Bearer ${CURATOR_KEY}`).set('Content-Type', 'text/plain').send(ris);
+    expect(upload.status).toBe(200);
+    const listed = await app.graphql<any>('query($review: String!) { screeningQueue(review: $review) { items { publication { id title } } } }', { review }, CURATOR_KEY);
+    const deleted = listed.data.screeningQueue.items.find((item: any) => item.publication.title.startsWith('A record deleted')).publication.id;
+    const inReview = (key: string, decision: string) => app.graphql<any>(SCREEN, { review, id: deleted, decision }, key);
+    expect((await inReview(CURATOR_KEY, 'INCLUDE')).errors).toBeUndefined();
+    expect((await inReview(ADMIN_KEY, 'MAYBE')).data.screenPublication.status).toBe('CONFLICT');
+    expect((await app.graphql<any>(`mutation { deletePublication(id: "${deleted}") }`, {}, ADMIN_KEY)).errors).toBeUndefined();
+
+    const client = new Client({ connectionString: app.database.url });
+    await client.connect();
+    try {
+      const stored = async () => (await client.query('SELECT reviewer, decision FROM screening_decision WHERE review = $1 ORDER BY reviewer', [review])).rows;
+      const before = await stored();
+      const screened = await inReview(CURATOR_KEY, 'EXCLUDE');
+      expect(screened.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT'); // no reason: refused before the record is looked at
+      const again = await inReview(CURATOR_KEY, 'MAYBE');
+      expect(again.errors?.[0]).toMatchObject({ message: expect.stringContaining(deleted), extensions: { code: 'NOT_FOUND' } });
+      const resolved = await app.graphql<any>(RESOLVE, { review, id: deleted, decision: 'INCLUDE' }, CURATOR_KEY);
+      expect(resolved.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect(await stored()).toEqual(before);
+      expect((await client.query('SELECT count(*)::int AS n FROM screening_resolution WHERE review = $1', [review])).rows[0].n).toBe(0);
+    } finally {
+      await client.end();
+    }
   });
 
   it('limits sign-in attempts per address', async () => {

@@ -55,8 +55,16 @@ export class ScreeningRepository {
     return rows.map((row) => row.id);
   }
 
+  /**
+   * Whether an import brought the publication into the review and it still exists (an import batch
+   * keeps the ids of publications deleted since). In a transaction the publication is held (FOR KEY
+   * SHARE) until it commits, so a decision is never written for a publication deleted meanwhile.
+   */
   async isInReview(review: string, publicationId: string, tx: Tx = this.uow.reader): Promise<boolean> {
-    const rows = await tx.query('SELECT 1 FROM import_batch WHERE review = $1 AND $2::uuid = ANY(publication_ids) LIMIT 1', [review, publicationId]);
+    const rows = await tx.query(
+      'SELECT 1 FROM publication p WHERE p.id = $2::uuid AND EXISTS (SELECT 1 FROM import_batch b WHERE b.review = $1 AND p.id = ANY(b.publication_ids)) FOR KEY SHARE OF p',
+      [review, publicationId],
+    );
     return rows.length > 0;
   }
 
