@@ -293,6 +293,18 @@ describe('review workspace API: sessions and screening', () => {
     }
   });
 
+  it('saves a new review sent by several curators at once: every save answers, one review stays (the racing inserts broke the unique name)', async () => {
+    const save = (keyword: string, key: string) => app.graphql<any>('mutation($input: SaveReviewInput!) { saveReview(input: $input) { name keywords } }', { input: { name: 'e2e raced review', keywords: [keyword] } }, key);
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => save(`k${i}`, i % 2 ? ADMIN_KEY : CURATOR_KEY)));
+    for (const answer of answers) expect(answer.errors).toBeUndefined();
+    const reviews = await app.graphql<any>('{ reviews { name keywords } }');
+    const raced = reviews.data.reviews.filter((review: { name: string }) => review.name === 'e2e raced review');
+    expect(raced).toHaveLength(1);
+    expect(answers.map((answer) => answer.data.saveReview.keywords[0])).toContain(raced[0].keywords[0]);
+    const updated = await save('later', CURATOR_KEY);
+    expect(updated.data.saveReview).toEqual({ name: 'e2e raced review', keywords: ['later'] });
+  });
+
   it('limits sign-in attempts per address', async () => {
     const limited = await startTestApp({ SEED_DEMO_DATA: 'false', RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_SIGNINS_PER_ADDRESS: '3' });
     try {

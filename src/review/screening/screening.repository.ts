@@ -21,9 +21,13 @@ export class ScreeningRepository {
     return this.uow.reader.find(Review, { order: { name: 'ASC' } });
   }
 
+  /**
+   * Creates or replaces the review's settings in one statement: two curators saving a new review at
+   * once (each finding none, each inserting) broke the unique name and one got an internal error.
+   */
   async saveReview(fields: Pick<Review, 'name' | 'question' | 'keywords' | 'exclusionReasons'>): Promise<Review> {
-    const existing = await this.findReview(fields.name);
-    return this.uow.reader.save(Review, existing ? Object.assign(existing, fields) : this.uow.reader.create(Review, fields));
+    await this.uow.reader.createQueryBuilder().insert().into(Review).values(fields).orUpdate(['question', 'keywords', 'exclusion_reasons', 'updated_at'], ['name']).execute();
+    return (await this.findReview(fields.name)) as Review;
   }
 
   /** Review names given at import, with how many distinct publications each brought. */
