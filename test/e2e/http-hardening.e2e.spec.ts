@@ -112,6 +112,15 @@ describe('HTTP hardening', () => {
     expect((await request(app.running.url).get('/health/live')).status).toBe(200);
   });
 
+  it('names the Content-Encoding header when a body does not decompress as it says (the answer was only "Bad Request")', async () => {
+    for (const [path, encoding] of [['/session', 'gzip'], ['/session', 'br'], ['/graphql', 'deflate']]) {
+      const response = await request(app.running.url).post(path).set('Content-Type', 'application/json').set('Content-Encoding', encoding).set('apollo-require-preflight', 'true').send('{"apiKey": "not compressed"}');
+      expect(response.status).toBe(400);
+      const error = path === '/graphql' ? { code: response.body.errors[0].extensions.code, message: response.body.errors[0].message } : response.body.error;
+      expect(error).toEqual({ code: 'BAD_REQUEST', message: `the request body does not decompress as its Content-Encoding header (${encoding}) says: send it compressed that way, or without the header` });
+    }
+  });
+
   it('keeps the connection of a request it has received whole while it works on it longer than the idle timeout', async () => {
     // An idle timeout of 100 ms, and an import whose work after its last byte (the last chunks, the rules, the commit) takes longer.
     const quick = await startTestApp({ SEED_DEMO_DATA: 'false', HTTP_IDLE_TIMEOUT_MS: '100' });
