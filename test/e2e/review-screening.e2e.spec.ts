@@ -96,6 +96,22 @@ describe('review workspace API: sessions and screening', () => {
       expect(crossSite.headers['set-cookie']).toBeUndefined();
     });
 
+    it('names what is wrong with the apiKey field: missing, not a string, blank, too long (one message for all once)', async () => {
+      const cases: [unknown, string][] = [
+        [{}, 'apiKey: is required'],
+        [{ apiKey: [CURATOR_KEY] }, 'apiKey: is required, as one string'],
+        [{ apiKey: '   ' }, 'apiKey: is blank'],
+        [{ apiKey: 'k'.repeat(1_000_000) }, 'apiKey: is 1000000 characters long; no API key is longer than 500'],
+      ];
+      for (const [body, message] of cases) {
+        const response = await request(app.running.url).post('/session').send(body as object);
+        expect(response.status).toBe(400);
+        expect(response.body.error).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining(message), fieldErrors: [{ path: 'apiKey' }] });
+        expect(response.headers['set-cookie']).toBeUndefined();
+      }
+      expect((await request(app.running.url).post('/session').send({ apiKey: `  ${CURATOR_KEY}\n` })).status).toBe(200);
+    });
+
     it('signs in from a plain HTML form and goes back to the workspace', async () => {
       const response = await request(app.running.url).post('/session').type('form').send({ apiKey: CURATOR_KEY });
       expect(response.status).toBe(303);
