@@ -5,6 +5,7 @@ import { AppModule } from './app.module';
 import type { Server } from 'node:http';
 import type { DestinationStream } from 'pino';
 import { responseCompression } from './common/http/compression';
+import { answerClientErrors } from './common/http/client-error';
 import { applyIdleTimeout } from './common/http/idle-timeout';
 import { assertPortAvailable } from './common/http/port-probe';
 import { securityHeaders } from './common/http/security-headers';
@@ -55,6 +56,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     // database (its thread answers asynchronously); Nest's hooks would re-raise the signal and end the process
     // before the database had stopped and released its lock.
     applyServerTimeouts(app.getHttpServer() as Server, config);
+    answerClientErrors(app.getHttpServer() as Server);
     await app.listen(config.PORT, config.HOST);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;

@@ -4,6 +4,16 @@ import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from '../common/text/
 
 const NUL = '\u0000';
 const MESSAGE = 'must not contain NUL characters (\\u0000)';
+/** A UTF-16 surrogate without its pair: not a character, and PostgreSQL (UTF-8) would keep U+FFFD in its place. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** What is wrong with a string input, if anything. */
+function stringProblem(value: string): string | null {
+  if (value.includes(NUL)) return MESSAGE;
+  const surrogate = LONE_SURROGATE.exec(value);
+  if (surrogate) return `is not well-formed Unicode: a lone surrogate (\\u${surrogate[0].charCodeAt(0).toString(16).toUpperCase()}) at position ${surrogate.index}`;
+  return null;
+}
 
 /** No input type of the schema nests deeper than a few levels (search.filters.year.min); JSON nested deeper is refused, not walked. */
 export const MAX_VARIABLE_DEPTH = 32;
@@ -16,7 +26,8 @@ function inValue(root: unknown, rootPath: string, found: FieldError[]): void {
   while (pending.length) {
     const { value, path, depth } = pending.pop() as { value: unknown; path: string; depth: number };
     if (typeof value === 'string') {
-      if (value.includes(NUL)) found.push({ path, message: MESSAGE });
+      const problem = stringProblem(value);
+      if (problem) found.push({ path, message: problem });
       continue;
     }
     if (!value || typeof value !== 'object') continue;
@@ -43,7 +54,8 @@ function inLiteral(root: ValueNode, rootPath: string, found: FieldError[]): void
   while (pending.length) {
     const { node, path } = pending.pop() as { node: ValueNode; path: string };
     if (node.kind === Kind.STRING) {
-      if (node.value.includes(NUL)) found.push({ path, message: MESSAGE });
+      const problem = stringProblem(node.value);
+      if (problem) found.push({ path, message: problem });
     } else if (node.kind === Kind.LIST) {
       for (let index = node.values.length - 1; index >= 0; index -= 1) pending.push({ node: node.values[index], path: `${path}.${index}` });
     } else if (node.kind === Kind.OBJECT) {
@@ -54,7 +66,8 @@ function inLiteral(root: ValueNode, rootPath: string, found: FieldError[]): void
 
 /**
  * PostgreSQL cannot store U+0000 in text, so a NUL in any string input (an argument written in the
- * document or a variable) is refused before execution, every occurrence with its path: arguments by
+ * document or a variable) is refused before execution; so is a lone surrogate (JSON's "\ud800"), which
+ * would be stored as U+FFFD while the answer echoed what was sent. Every occurrence with its path: arguments by
  * their name (`input.text`), variables by theirs (`$input.text`, which is the argument's path when the
  * variable is named after it, as clients usually do). Variables nested deeper than MAX_VARIABLE_DEPTH
  * or holding a list over MAX_VARIABLE_LIST_ITEMS are refused the same way, before anything coerces them.

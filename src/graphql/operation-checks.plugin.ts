@@ -11,8 +11,8 @@ const MAX_VARIABLE_ERRORS = 50;
  * Refuses an operation over a depth, alias, field-count or cost limit after it is validated and
  * before anything runs (introspection included: the standard introspection query fits the defaults).
  * A large document over the depth or alias limit is refused earlier, before validation (early-shape-check.ts).
- * Also refuses subscriptions, which this server does not run, NUL characters in any string input, and
- * invisible control characters in the strings a mutation takes (an import's file text excepted).
+ * Also refuses subscriptions, which this server does not run, NUL characters or lone surrogates in any string input,
+ * and invisible control characters in the strings a mutation takes (an import's file text excepted).
  */
 export function operationChecksPlugin(limits: QueryLimits, maxPageSize: number): ApolloServerPlugin {
   const maxQueryNodes = Math.max(10_000, limits.fields * 10);

@@ -90,6 +90,37 @@ describe('HTTP hardening', () => {
     });
   });
 
+  it('answers a request Node refuses before any route (headers over the limit, malformed HTTP) with a code and a message, and stays up', async () => {
+    // A long search in a download's URL, and a cookie header past the limit: Node's bare 431 had no body.
+    const longUrl = await request(app.running.url).get('/exports/case-table').query({ q: JSON.stringify({ text: 'a'.repeat(20_000) }) });
+    expect(longUrl.status).toBe(431);
+    expect(longUrl.body.error).toMatchObject({ code: 'REQUEST_HEADERS_TOO_LARGE', message: expect.stringContaining('savedSearch=<id>') });
+    const cookies = await request(app.running.url).get('/session').set('Cookie', Array.from({ length: 2000 }, (_, i) => `c${i}=v`).join('; '));
+    expect(cookies.status).toBe(431);
+    expect(cookies.body.error.code).toBe('REQUEST_HEADERS_TOO_LARGE');
+    const url = new URL(app.running.url);
+    const socket = connect(Number(url.port), url.hostname);
+    const answer = await new Promise<string>((resolve) => {
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', () => undefined);
+      socket.write('GET / HTTP/1.1\r\nHost x\r\n\r\n');
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({ error: { code: 'BAD_REQUEST', message: expect.stringContaining('not valid HTTP') } });
+    expect((await request(app.running.url).get('/health/live')).status).toBe(200);
+  });
+
+  it('names the Content-Encoding header when a body does not decompress as it says (the answer was only "Bad Request")', async () => {
+    for (const [path, encoding] of [['/session', 'gzip'], ['/session', 'br'], ['/graphql', 'deflate']]) {
+      const response = await request(app.running.url).post(path).set('Content-Type', 'application/json').set('Content-Encoding', encoding).set('apollo-require-preflight', 'true').send('{"apiKey": "not compressed"}');
+      expect(response.status).toBe(400);
+      const error = path === '/graphql' ? { code: response.body.errors[0].extensions.code, message: response.body.errors[0].message } : response.body.error;
+      expect(error).toEqual({ code: 'BAD_REQUEST', message: `the request body does not decompress as its Content-Encoding header (${encoding}) says: send it compressed that way, or without the header` });
+    }
+  });
+
   it('keeps the connection of a request it has received whole while it works on it longer than the idle timeout', async () => {
     // An idle timeout of 100 ms, and an import whose work after its last byte (the last chunks, the rules, the commit) takes longer.
     const quick = await startTestApp({ SEED_DEMO_DATA: 'false', HTTP_IDLE_TIMEOUT_MS: '100' });

@@ -70,6 +70,23 @@ describe('input validation before SQL', () => {
     expect(stored.data.publication).toEqual({ title: 'Hematoma reversed after a blood patch', year: null });
   });
 
+  it('refuses a lone surrogate in a name, a note or a label (PostgreSQL kept U+FFFD while the answer echoed the surrogate), storing nothing; a paired one is text', async () => {
+    const SAVE = 'mutation($input: SaveSearchInput!) { saveSearch(input: $input) { id name } }';
+    const saved = async () => (await app.graphql<any>('{ savedSearches { name } }', undefined, CURATOR_KEY)).data.savedSearches.map((search: { name: string }) => search.name);
+    const before = await saved();
+    const lone = await app.graphql(SAVE, { input: { name: 'Hematoma \ud800 review', search: {} } }, CURATOR_KEY);
+    expect(lone.status).toBe(400);
+    expect(lone.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.name', message: 'is not well-formed Unicode: a lone surrogate (\\uD800) at position 9' }] });
+    const note = await app.graphql('mutation($note: String) { screenPublication(review: "r", publicationId: "00000000-0000-4000-8000-000000000000", decision: MAYBE, note: $note) { status } }', { note: 'x\udc00' }, CURATOR_KEY);
+    expect(note.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'note', message: expect.stringContaining('lone surrogate (\\uDC00)') }] });
+    const label = await app.graphql(CREATE_CASE, { input: { publicationId, label: 'Case \ud83d' } }, CURATOR_KEY);
+    expect(label.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.label' }] });
+    expect(await saved()).toEqual(before);
+    const paired = await app.graphql<any>(SAVE, { input: { name: 'Hematoma \ud83d\ude00 review', search: {} } }, CURATOR_KEY);
+    expect(paired.data?.saveSearch.name).toBe('Hematoma 😀 review');
+    expect(await saved()).toContain('Hematoma 😀 review');
+  });
+
   it('reports every search input error, not only the first', async () => {
     const result = await app.graphql('query($input: SearchCaseReportsInput!) { searchCaseReports(input: $input) { totalCases } }', { input: { first: 100000, filters: { complications: ['no-such-term-anywhere'] } } });
     const paths = (result.errors?.[0].extensions?.fieldErrors as { path: string }[]).map((error) => error.path).sort();

@@ -106,4 +106,14 @@ describe('saved searches over GraphQL (demo corpus)', () => {
     const { runSavedSearch: atTheLimit } = await gql(`mutation($id: ID!) { runSavedSearch(id: $id, first: 100) { run { id } } }`, { id: saved.id });
     expect(atTheLimit.run.id).toBeDefined();
   });
+
+  it('refuses a run with a bad page size before logging it (a refused run once left a logged run behind)', async () => {
+    const { saveSearch: saved } = await gql(SAVE, { input: { name: 'page size', search: { text: 'hematoma' } } });
+    const runs = async () => (await gql('query($id: ID!) { savedSearchRuns(savedSearchId: $id) { id } }', { id: saved.id })).savedSearchRuns.length;
+    for (const first of [-1, 1_000_000]) {
+      const refused = await app.graphql('mutation($id: ID!, $first: Int) { runSavedSearch(id: $id, first: $first) { newCaseCount } }', { id: saved.id, first }, CURATOR_KEY);
+      expect(refused.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'first', message: 'must be between 0 and 100' }] });
+    }
+    expect(await runs()).toBe(0);
+  });
 });

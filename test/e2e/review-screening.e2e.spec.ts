@@ -3,6 +3,7 @@
  * cannot use it), screening by two reviewers, a conflict and its resolution, the PRISMA counts, and
  * the final decision as a publication search facet.
  */
+import { Client } from 'pg';
 import request from 'supertest';
 import { importFixture } from '../browser/support/literature';
 import { LogCapture } from '../support/log-capture';
@@ -93,6 +94,22 @@ describe('review workspace API: sessions and screening', () => {
       const crossSite = await request(app.running.url).post('/session').set('Origin', 'https://evil.example').type('form').send({ apiKey: CURATOR_KEY });
       expect(crossSite.status).toBe(403);
       expect(crossSite.headers['set-cookie']).toBeUndefined();
+    });
+
+    it('names what is wrong with the apiKey field: missing, not a string, blank, too long (one message for all once)', async () => {
+      const cases: [unknown, string][] = [
+        [{}, 'apiKey: is required'],
+        [{ apiKey: [CURATOR_KEY] }, 'apiKey: is required, as one string'],
+        [{ apiKey: '   ' }, 'apiKey: is blank'],
+        [{ apiKey: 'k'.repeat(1_000_000) }, 'apiKey: is 1000000 characters long; no API key is longer than 500'],
+      ];
+      for (const [body, message] of cases) {
+        const response = await request(app.running.url).post('/session').send(body as object);
+        expect(response.status).toBe(400);
+        expect(response.body.error).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining(message), fieldErrors: [{ path: 'apiKey' }] });
+        expect(response.headers['set-cookie']).toBeUndefined();
+      }
+      expect((await request(app.running.url).post('/session').send({ apiKey: `  ${CURATOR_KEY}\n` })).status).toBe(200);
     });
 
     it('signs in from a plain HTML form and goes back to the workspace', async () => {
@@ -233,6 +250,23 @@ describe('review workspace API: sessions and screening', () => {
       expect(json.body.flow.included).toMatchObject({ studies: 1, reports: 1 });
     });
 
+    it('refuses the PRISMA export of a review that does not exist (a misspelt name drew a diagram of zeros), and draws a saved review of 0 records', async () => {
+      for (const format of ['csv', 'svg']) {
+        const misspelt = await request(app.running.url).get('/exports/prisma').query({ review: `${REVIEW}x`, format });
+        expect(misspelt.status).toBe(404);
+        expect(misspelt.body.error).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining(`review: there is no review named "${REVIEW}x"`) });
+      }
+      const counts = await app.graphql<any>(PRISMA, { review: `${REVIEW}x` });
+      expect(counts.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      const saved = await app.graphql(`mutation { saveReview(input: { name: "e2e empty review" }) { name } }`, {}, CURATOR_KEY);
+      expect(saved.errors).toBeUndefined();
+      const empty = await request(app.running.url).get('/exports/prisma').query({ review: 'e2e empty review', format: 'json' });
+      expect(empty.status).toBe(200);
+      expect(empty.body).toMatchObject({ review: 'e2e empty review', recordsIdentified: 0, recordsRemaining: 0 });
+      const emptyCounts = await app.graphql<any>(PRISMA, { review: 'e2e empty review' });
+      expect(emptyCounts.data.prismaCounts).toMatchObject({ recordsScreened: 0, recordsAwaitingScreening: 0, studiesIncluded: 0, casesIncluded: 0 });
+    });
+
     it('shows the final decisions in publication search as a filter and a facet', async () => {
       await waitForIndex(app);
       const result = await app.graphql<{ searchPublications: { totalPublications: number; facets: { facet: string; values: { value: string; publicationCount: number }[] }[] } }>(FACETS, {
@@ -243,6 +277,48 @@ describe('review workspace API: sessions and screening', () => {
       const excluded = await app.graphql<{ searchPublications: { totalPublications: number } }>(FACETS, { input: { filters: { screeningDecisions: ['EXCLUDED'], reviews: [REVIEW] } } });
       expect(excluded.data!.searchPublications.totalPublications).toBe(3);
     });
+  });
+
+  it('refuses a decision or a resolution on a record deleted since its import (an internal error once, with the decision stored)', async () => {
+    const review = 'e2e deleted record';
+    const ris = ['A record that stays', 'A record deleted after screening'].map((title) => `TY  - JOUR\nTI  - ${title}\nPY  - 2021\nER  - \n`).join('');
+    const upload = await request(app.running.url).post('/imports').query({ review, format: 'ris' }).set('Authorization', `Bearer ${CURATOR_KEY}`).set('Content-Type', 'text/plain').send(ris);
+    expect(upload.status).toBe(200);
+    const listed = await app.graphql<any>('query($review: String!) { screeningQueue(review: $review) { items { publication { id title } } } }', { review }, CURATOR_KEY);
+    const deleted = listed.data.screeningQueue.items.find((item: any) => item.publication.title.startsWith('A record deleted')).publication.id;
+    const inReview = (key: string, decision: string) => app.graphql<any>(SCREEN, { review, id: deleted, decision }, key);
+    expect((await inReview(CURATOR_KEY, 'INCLUDE')).errors).toBeUndefined();
+    expect((await inReview(ADMIN_KEY, 'MAYBE')).data.screenPublication.status).toBe('CONFLICT');
+    expect((await app.graphql<any>(`mutation { deletePublication(id: "${deleted}") }`, {}, ADMIN_KEY)).errors).toBeUndefined();
+
+    const client = new Client({ connectionString: app.database.url });
+    await client.connect();
+    try {
+      const stored = async () => (await client.query('SELECT reviewer, decision FROM screening_decision WHERE review = $1 ORDER BY reviewer', [review])).rows;
+      const before = await stored();
+      const screened = await inReview(CURATOR_KEY, 'EXCLUDE');
+      expect(screened.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT'); // no reason: refused before the record is looked at
+      const again = await inReview(CURATOR_KEY, 'MAYBE');
+      expect(again.errors?.[0]).toMatchObject({ message: expect.stringContaining(deleted), extensions: { code: 'NOT_FOUND' } });
+      const resolved = await app.graphql<any>(RESOLVE, { review, id: deleted, decision: 'INCLUDE' }, CURATOR_KEY);
+      expect(resolved.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect(await stored()).toEqual(before);
+      expect((await client.query('SELECT count(*)::int AS n FROM screening_resolution WHERE review = $1', [review])).rows[0].n).toBe(0);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('saves a new review sent by several curators at once: every save answers, one review stays (the racing inserts broke the unique name)', async () => {
+    const save = (keyword: string, key: string) => app.graphql<any>('mutation($input: SaveReviewInput!) { saveReview(input: $input) { name keywords } }', { input: { name: 'e2e raced review', keywords: [keyword] } }, key);
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => save(`k${i}`, i % 2 ? ADMIN_KEY : CURATOR_KEY)));
+    for (const answer of answers) expect(answer.errors).toBeUndefined();
+    const reviews = await app.graphql<any>('{ reviews { name keywords } }');
+    const raced = reviews.data.reviews.filter((review: { name: string }) => review.name === 'e2e raced review');
+    expect(raced).toHaveLength(1);
+    expect(answers.map((answer) => answer.data.saveReview.keywords[0])).toContain(raced[0].keywords[0]);
+    const updated = await save('later', CURATOR_KEY);
+    expect(updated.data.saveReview).toEqual({ name: 'e2e raced review', keywords: ['later'] });
   });
 
   it('limits sign-in attempts per address', async () => {

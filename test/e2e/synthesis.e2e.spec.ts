@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { SaxesParser } from 'saxes';
 import request from 'supertest';
 import { fixturePath } from '../../src/literature/testing/fixtures';
 import { CURATOR_KEY, startTestApp, TestApp } from '../support/test-app';
@@ -210,6 +211,16 @@ describe('synthesis API (demo corpus)', () => {
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('refuses an interval too small for the values, even for a single value (it once looped until the process ran out of memory)', async () => {
+    // One onset value (216 h): 216 / 1e-15 is past 2^53, where a bucket number no longer counts up.
+    const tiny = await app.graphql<any>(NUMBERS, { input: QUESTION, field: 'ONSET_HOURS', interval: 1e-15 });
+    expect(tiny.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'interval', message: expect.stringContaining('wider interval') }] });
+    const download = await request(app.running.url).get('/exports/case-numeric').query({ field: 'ONSET_HOURS', interval: '1e-310', q: JSON.stringify(QUESTION) });
+    expect(download.status).toBe(400);
+    expect(download.body.error).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'interval' }] });
+    expect((await request(app.running.url).get('/health/live')).status).toBe(200);
+  });
+
   it('tabulates the five patients with the columns in the order asked, paging with cursors', async () => {
     const columns = ['CITATION', 'AGE', 'PROCEDURES', 'ONSET', 'OUTCOME'];
     const first = (await gql(TABLE, { input: QUESTION, columns, first: 3 })).caseTable;
@@ -298,6 +309,24 @@ describe('synthesis API (demo corpus)', () => {
     expect(svg.body).toContain('>2 of 5, 40.0% (95% CI 11.8–76.9%)<');
     const bad = await request(app.running.url).get('/exports/case-summary').query({ facet: 'SHOE_SIZE' });
     expect(bad.status).toBe(400);
+  });
+
+  it('draws charts whose stamp or review name holds characters XML cannot hold (U+0001, U+FFFE) as readable SVG and PNG (the PNG was a 500)', async () => {
+    const q = JSON.stringify({ ...QUESTION, text: 'hematoma \ufffe' });
+    for (const [path, query] of [
+      ['/exports/case-summary', { facet: 'OUTCOME', q }],
+      ['/exports/case-numeric', { field: 'AGE', q }],
+    ] as const) {
+      const png = await request(app.running.url).get(path).query({ ...query, format: 'png' }).buffer(true);
+      expect(png.status).toBe(200);
+      expect(Buffer.from(png.body).subarray(1, 4).toString()).toBe('PNG');
+      const svg = await asText(request(app.running.url).get(path).query({ ...query, format: 'svg' }));
+      expect(() => new SaxesParser({ xmlns: true }).write(svg.body as string).close()).not.toThrow();
+    }
+    await gql('mutation { saveReview(input: { name: "odd \\u0001 review" }) { name } }', {}, CURATOR_KEY);
+    const prisma = await request(app.running.url).get('/exports/prisma').query({ review: 'odd \u0001 review', format: 'png' }).buffer(true);
+    expect(prisma.status).toBe(200);
+    expect(Buffer.from(prisma.body).subarray(1, 4).toString()).toBe('PNG');
   });
 
   it('refuses bad download parameters and an empty result', async () => {

@@ -1,12 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError } from '../../common/errors/domain-error';
+import { BadUserInputError, DomainError } from '../../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { DomainErrorHttpFilter } from '../../literature/common/domain-error-http.filter';
 import { clearedSessionCookieHeader, hasCsrfHeader, sessionCookieHeader, sessionToken } from './session-cookie';
 import { SessionsService } from './sessions.service';
 
 const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
+/** Longer than any key API_KEYS takes: refused before it is hashed and compared. */
+const MAX_API_KEY_LENGTH = 500;
 
 /**
  * A request some other site made the browser send: Fetch metadata when the browser sends it, else the
@@ -49,7 +51,9 @@ export class SessionController {
   async signIn(@Req() request: Request, @Res() response: Response, @Body() body: unknown): Promise<void> {
     if (isCrossSite(request)) throw new DomainError('FORBIDDEN', 'Signing in from another site is refused.', { reason: 'CSRF' });
     const apiKey = (body as { apiKey?: unknown } | undefined)?.apiKey;
-    if (typeof apiKey !== 'string' || !apiKey.trim() || apiKey.length > 500) throw new DomainError('BAD_USER_INPUT', 'Send the API key as "apiKey" (JSON or form field).');
+    if (typeof apiKey !== 'string') throw BadUserInputError.field('apiKey', 'is required, as one string: send the API key as "apiKey" (a JSON body or a form field)');
+    if (!apiKey.trim()) throw BadUserInputError.field('apiKey', 'is blank');
+    if (apiKey.length > MAX_API_KEY_LENGTH) throw BadUserInputError.field('apiKey', `is ${apiKey.length} characters long; no API key is longer than ${MAX_API_KEY_LENGTH}`);
     const signedIn = await this.sessions.signIn(apiKey.trim());
     if (!signedIn) throw new DomainError('UNAUTHENTICATED', 'The API key is not valid.');
     response.set(NO_STORE);

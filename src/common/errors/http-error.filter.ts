@@ -22,10 +22,18 @@ function messageOf(error: HttpException): string {
   return Array.isArray(message) ? message.join('; ') : String(message);
 }
 
+/** Error codes of zlib, Brotli and Zstandard decoders: a body that does not decompress. */
+const DECOMPRESSION_FAULT = /^(Z_|ERR__ERROR_|ERR_BROTLI|ERR_ZSTD)/;
+
 /** Errors of Express's body parsers (http-errors: a 4xx `status` with `expose`), e.g. "request entity too large". */
-function clientHttpError(error: unknown): { status: number; message: string } | null {
-  const fault = error as { status?: unknown; expose?: unknown; message?: unknown } | null;
+function clientHttpError(error: unknown, request: Request): { status: number; message: string } | null {
+  const fault = error as { status?: unknown; expose?: unknown; message?: unknown; code?: unknown } | null;
   if (!fault || typeof fault.status !== 'number' || fault.status < 400 || fault.status >= 500 || fault.expose !== true) return null;
+  // The decoder's own words ("incorrect header check", or only "Bad Request") do not say which part of the request is wrong.
+  if (typeof fault.code === 'string' && DECOMPRESSION_FAULT.test(fault.code)) {
+    const encoding = String(request.headers['content-encoding'] ?? '').trim();
+    return { status: fault.status, message: `the request body does not decompress as its Content-Encoding header (${encoding}) says: send it compressed that way, or without the header` };
+  }
   return { status: fault.status, message: typeof fault.message === 'string' ? fault.message : 'bad request' };
 }
 
@@ -46,7 +54,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (host.getType() !== 'http') return isDatabaseUnavailable(error) ? databaseUnavailableError() : error;
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
-    const clientFault = clientHttpError(error);
+    const clientFault = clientHttpError(error, request);
     if (!(error instanceof HttpException) && !clientFault) {
       this.rest.catch(error, host);
       return undefined;

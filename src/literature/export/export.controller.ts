@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Controller, Get, Head, Inject, Optional, Query, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { BadUserInputError } from '../../common/errors/domain-error';
+import { BadUserInputError, DomainError } from '../../common/errors/domain-error';
 import { DomainErrorHttpFilter } from '../common/domain-error-http.filter';
 import { ImportBatchesService } from '../import/import-batches.service';
 import { SearchCaseReportsInput } from '../../search/inputs/search-case-reports.input';
@@ -99,6 +99,8 @@ export class ExportController {
     const format = typeof params.format === 'string' ? params.format.trim().toLowerCase() : 'csv';
     if (format !== 'csv' && format !== 'json' && format !== 'svg' && format !== 'png') throw BadUserInputError.field('format', 'must be csv, json, svg or png');
     const prisma = await this.batches.prismaIdentification(review);
+    // A misspelt review would draw a diagram of zeros without a word (prismaCounts answers NOT_FOUND too).
+    if (prisma.review && !prisma.sources.length && !(await this.screening?.reviewExists(prisma.review))) throw new DomainError('NOT_FOUND', `review: there is no review named "${prisma.review}" (neither given at an import nor saved)`, { entity: 'Review', id: prisma.review, path: 'review' });
     const reviewPart = prisma.review ? `-${prisma.review.replace(/[^\w.-]+/g, '_').slice(0, 60)}` : '';
     const name = `${format === 'svg' || format === 'png' ? 'prisma-flow' : 'prisma-identification'}${reviewPart}.${format}`;
     const screening = prisma.review && this.screening ? await this.screening.screeningNumbers(prisma.review) : null;

@@ -21,9 +21,13 @@ export class ScreeningRepository {
     return this.uow.reader.find(Review, { order: { name: 'ASC' } });
   }
 
+  /**
+   * Creates or replaces the review's settings in one statement: two curators saving a new review at
+   * once (each finding none, each inserting) broke the unique name and one got an internal error.
+   */
   async saveReview(fields: Pick<Review, 'name' | 'question' | 'keywords' | 'exclusionReasons'>): Promise<Review> {
-    const existing = await this.findReview(fields.name);
-    return this.uow.reader.save(Review, existing ? Object.assign(existing, fields) : this.uow.reader.create(Review, fields));
+    await this.uow.reader.createQueryBuilder().insert().into(Review).values(fields).orUpdate(['question', 'keywords', 'exclusion_reasons', 'updated_at'], ['name']).execute();
+    return (await this.findReview(fields.name)) as Review;
   }
 
   /** Review names given at import, with how many distinct publications each brought. */
@@ -55,8 +59,16 @@ export class ScreeningRepository {
     return rows.map((row) => row.id);
   }
 
+  /**
+   * Whether an import brought the publication into the review and it still exists (an import batch
+   * keeps the ids of publications deleted since). In a transaction the publication is held (FOR KEY
+   * SHARE) until it commits, so a decision is never written for a publication deleted meanwhile.
+   */
   async isInReview(review: string, publicationId: string, tx: Tx = this.uow.reader): Promise<boolean> {
-    const rows = await tx.query('SELECT 1 FROM import_batch WHERE review = $1 AND $2::uuid = ANY(publication_ids) LIMIT 1', [review, publicationId]);
+    const rows = await tx.query(
+      'SELECT 1 FROM publication p WHERE p.id = $2::uuid AND EXISTS (SELECT 1 FROM import_batch b WHERE b.review = $1 AND p.id = ANY(b.publication_ids)) FOR KEY SHARE OF p',
+      [review, publicationId],
+    );
     return rows.length > 0;
   }
 

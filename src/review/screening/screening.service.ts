@@ -290,6 +290,10 @@ export class ScreeningService implements PrismaScreeningSource {
     return this.item(review, request.publicationId, resolvedBy);
   }
 
+  async reviewExists(review: string): Promise<boolean> {
+    return (await this.review(review)) !== null;
+  }
+
   /** The screening part of the review's PRISMA diagram and CSV (GET /exports/prisma); null until someone has screened a record. */
   async screeningNumbers(review: string): Promise<PrismaScreeningNumbers | null> {
     if (!(await this.review(review))) return null;

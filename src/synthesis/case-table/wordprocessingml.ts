@@ -4,6 +4,7 @@
  * row), then rows page by page, then its end. Pure. Element order follows the ECMA-376 schema (Word
  * refuses a file whose properties are out of order). The package parts around it are fixed.
  */
+import { xmlEscape } from '../../common/xml-text';
 import { stampLines, TableStamp } from './case-table-writers';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -19,18 +20,9 @@ export interface DocxColumn {
 export const PAGE = { width: 16838, height: 11906, margin: 1440 } as const;
 const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
 
-/** Characters XML 1.0 does not allow at all (C0 controls but tab/newline/carriage return, lone surrogates, U+FFFE/U+FFFF). */
-const ILLEGAL_IN_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-/** Text for an element or attribute: characters XML forbids removed, markup escaped, line breaks made spaces (one line per run). */
+/** Text for an element or attribute: characters XML forbids removed, markup escaped (xmlEscape), line breaks made spaces (one line per run). */
 export function xmlText(text: string): string {
-  return text
-    .replace(ILLEGAL_IN_XML, '')
-    .replace(/[\t\n\r]/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+  return xmlEscape(text.replace(/[\t\n\r]/g, ' '));
 }
 
 /** Column widths in twips filling the text width, in proportion to the columns' relative widths (the last takes the rounding). */

@@ -44,4 +44,12 @@ describe('numeric summary files', () => {
     // Twice the SVG's width (scale 2), read from the IHDR chunk.
     expect(png.readUInt32BE(16)).toBe(2 * Number(/width="(\d+)"/.exec(numericSvg(ages, stamp))![1]));
   });
+
+  it('draws a stamp holding characters XML cannot (a search text with U+FFFE, a saved search named with U+0001) as well-formed SVG, and as a PNG (it was a 500)', () => {
+    const odd = { ...stamp, search: '{"text":"hematoma \ufffe"}', savedSearch: { id: 'x', name: 'Saved \u0001search', fingerprint: null, fingerprintAt: null } };
+    const words = texts(numericSvg(ages, odd));
+    expect(words).toContain('Search: {"text":"hematoma "}');
+    expect(words).toContain('Saved search: Saved search (x)');
+    expect(svgToPng(numericSvg(ages, odd)).subarray(1, 4).toString()).toBe('PNG');
+  });
 });

@@ -56,6 +56,13 @@ describe('histogram', () => {
     expect(() => histogram([0, MAX_HISTOGRAM_BUCKETS * 2], 1)).toThrow(/wider interval/);
     expect(() => histogram([1], 0)).toThrow(RangeError);
   });
+
+  it('refuses an interval so small that bucket numbers are past exact integers (one value: a bucket loop that never ended)', () => {
+    // 40 / 1e-15 = 4e16 > 2^53: k++ no longer changes k. 10 / 1e-310 = Infinity: Infinity - Infinity is NaN.
+    expect(() => histogram([40], 1e-15)).toThrow(/wider interval/);
+    expect(() => histogram([10, 10], 1e-310)).toThrow(/wider interval/);
+    expect(() => histogram([-40], 1e-15)).toThrow(/wider interval/);
+  });
 });
 
 describe('summariseNumbers', () => {

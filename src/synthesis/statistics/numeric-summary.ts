@@ -51,6 +51,8 @@ export function histogram(sorted: readonly number[], interval: number): Histogra
   const indexOf = (value: number) => Math.floor(value / interval + 1e-9);
   const first = indexOf(sorted[0]);
   const last = indexOf(sorted[sorted.length - 1]);
+  // Past 2^53 (or at Infinity) a bucket number no longer counts: k++ leaves k where it is and the loop below never ends.
+  if (!Number.isSafeInteger(first) || !Number.isSafeInteger(last)) throw new RangeError(`an interval of ${interval} is too small for values of ${sorted[0]} to ${sorted[sorted.length - 1]}: choose a wider interval`);
   if (last - first + 1 > MAX_HISTOGRAM_BUCKETS) throw new RangeError(`an interval of ${interval} needs ${last - first + 1} buckets; at most ${MAX_HISTOGRAM_BUCKETS}: choose a wider interval`);
   const bins: HistogramBin[] = [];
   for (let k = first; k <= last; k++) bins.push({ from: round(k * interval, interval), to: round((k + 1) * interval, interval), count: 0 });

@@ -4,6 +4,7 @@ import { CaseSummary } from '../models/case-summary.model';
 import { CountMethod } from '../models/count-method.enum';
 import { FacetName } from '../../search/query/facet-registry';
 import { proportionOf } from './proportions';
+import { svgToPng } from '../../common/svg-to-png';
 import { summaryCsv, summaryMarkdown, summarySvg, withInterval } from './summary-writers';
 
 const row = (value: string, label: string, caseCount: number, unknown = false) => ({
@@ -83,5 +84,12 @@ describe('summary writers', () => {
     expect(texts).toContain('Unknown <none>');
     expect(texts.find((text) => text.startsWith('5 cases. Full recovery: 2 (40.0%'))).toBeDefined();
     expect(texts).toContain('Search: {"filters":{}}');
+  });
+
+  it('draws a stamp holding characters XML cannot (U+FFFE in the search, U+0001 in a saved search name) as well-formed SVG, and as a PNG (it was a 500)', () => {
+    const odd = { ...stamp, search: '{"text":"hematoma \ufffe"}', savedSearch: { id: 'x', name: 'Saved \u0001search', fingerprint: null, fingerprintAt: null } };
+    const { texts } = parseXml(summarySvg(summary, odd));
+    expect(texts).toEqual(expect.arrayContaining([expect.stringContaining('Search: {"text":"hematoma "}'), expect.stringContaining('Saved search: Saved search (x)')]));
+    expect(svgToPng(summarySvg(summary, odd)).subarray(1, 4).toString()).toBe('PNG');
   });
 });

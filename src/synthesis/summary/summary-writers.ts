@@ -8,6 +8,7 @@ import { TableStamp, stampLines, escapeMarkdown } from '../case-table/case-table
 import { CaseSummary } from '../models/case-summary.model';
 import { ProportionEstimate } from '../models/proportion.model';
 import { spreadsheetSafeRow } from '../../common/spreadsheet-cell';
+import { xmlEscape } from '../../common/xml-text';
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 const bounds = (estimate: ProportionEstimate) => `${(estimate.lower * 100).toFixed(1)}–${(estimate.upper * 100).toFixed(1)}`;
@@ -115,6 +116,5 @@ export function summarySvg(summary: CaseSummary, stamp: TableStamp, title = `Cas
   ].join('\n');
 }
 
-export function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+/** Text for the SVG: characters XML cannot hold removed, markup escaped (a search or saved-search name with U+0001 or U+FFFE made the file unreadable and its PNG a 500). */
+export const xml = xmlEscape;

@@ -118,4 +118,15 @@ describe('PRISMA 2020 flow diagram with screening', () => {
     expect(csv).toContain('EBP complications,studies included in review,,,,3');
     expect(csv).not.toContain(NOT_SCREENED);
   });
+
+  it('draws a review whose name holds characters XML cannot (U+0001, U+FFFE) as well-formed SVG, and as a PNG (it was a 500)', () => {
+    const review = 'EBP \u0001complications\ufffe <2025>';
+    const svg = prismaSvg(prismaFlow({ ...identification, review }, at));
+    const texts: string[] = [];
+    const parser = new SaxesParser({ xmlns: true });
+    parser.on('text', (text) => text.trim() && texts.push(text.trim()));
+    parser.write(svg).close();
+    expect(texts).toContain('PRISMA 2020 flow diagram: EBP complications <2025>');
+    expect((prismaFile({ ...identification, review }, 'png', at).body as Buffer).subarray(1, 4).toString()).toBe('PNG');
+  });
 });

@@ -7,6 +7,7 @@
  * from the review module). A review nobody has screened yet has every screening number null, drawn as
  * "not available: not screened yet", never filled in. Pure.
  */
+import { xmlEscape } from '../../../common/xml-text';
 import type { PrismaIdentification } from '../../import/models/prisma-identification.model';
 
 /** Why a box has no number. */
@@ -37,6 +38,8 @@ export const PRISMA_SCREENING = Symbol('PRISMA_SCREENING');
 export interface PrismaScreeningSource {
   /** Null when the review has no screening decision yet. */
   screeningNumbers(review: string): Promise<PrismaScreeningNumbers | null>;
+  /** Whether a review of this name exists (saved with a question, or given at an import). */
+  reviewExists(review: string): Promise<boolean>;
 }
 
 export interface PrismaFlow {
@@ -129,9 +132,8 @@ const LINE = 16;
 const PAD = 10;
 const boxHeight = (box: Box) => box.lines.length * LINE + 2 * PAD - 4;
 
-function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+/** Text for the SVG: characters XML cannot hold removed (a review name may hold U+0001), markup escaped. */
+const xml = xmlEscape;
 
 /** At most `max` sources listed one per line; the rest summed on one line. */
 function sourceLines(flow: PrismaFlow, max = 8): string[] {
