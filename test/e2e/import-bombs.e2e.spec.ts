@@ -70,9 +70,9 @@ describe('imports that expand, repeat or hold nothing', () => {
     ['EndNote XML nested 20,000 levels deep', 'endnote-xml', `<?xml version="1.0"?>\n<xml><records><record><titles><title>A good record</title></titles></record>\n<record>${'<titles>'.repeat(20_000)}${'</titles>'.repeat(20_000)}</record></records></xml>\n`, 'titles'],
     ['PubMed XML nested 100,000 levels deep in a title', 'pubmed-xml', `<?xml version="1.0"?>\n<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>1</PMID><Article><ArticleTitle>A good record</ArticleTitle></Article></MedlineCitation></PubmedArticle>\n<PubmedArticle><MedlineCitation><PMID>2</PMID><Article><ArticleTitle>${'<i>'.repeat(100_000)}x${'</i>'.repeat(100_000)}</ArticleTitle></Article></MedlineCitation></PubmedArticle></PubmedArticleSet>\n`, 'i'],
   ])('refuses %s at once, naming the record, line and element, storing nothing', async (_name, format, body, element) => {
-    const started = Date.now();
+    // The refusal below (its message, record and line) is what the depth limit adds; before it, EndNote took 9.5-14 s
+    // and PubMed XML overflowed the stack.
     const upload = await request(app.running.url).post(`/imports?format=${format}`).set('Authorization', `Bearer ${CURATOR_KEY}`).set('Content-Type', 'text/plain').send(body);
-    expect(Date.now() - started).toBeLessThan(5000); // EndNote: 9.5-14 s before; well under a second now
     expect(upload.status).toBe(422);
     expect(upload.body).toMatchObject({ stored: false, readToEnd: false });
     expect(upload.body.errors.at(-1)).toMatchObject({ recordNumber: 2, line: 3, field: element, message: expect.stringMatching(new RegExp(`record 2, line 3: elements are nested more than 256 levels deep \\(at <${element}>\\)`)) });
@@ -80,9 +80,8 @@ describe('imports that expand, repeat or hold nothing', () => {
   });
   it('reads a MEDLINE record of 300,000 continuation lines (2.4 MB) in seconds, not minutes, naming its over-long abstract', async () => {
     const body = `PMID- 1\nTI  - A title\nAB  - Start\n${'      more\n'.repeat(300_000)}\n`;
-    const started = Date.now();
+    // No clock here (CI machines are busy): each line copied the whole value before, minutes on this body, past the test timeout.
     const upload = await request(app.running.url).post('/imports').set('Authorization', `Bearer ${CURATOR_KEY}`).set('Content-Type', 'text/plain').send(body);
-    expect(Date.now() - started).toBeLessThan(20_000); // each line copied the whole value before: minutes
     expect(upload.body).toMatchObject({ format: 'MEDLINE', recordsRead: 1 });
     expect(upload.body.errors.concat(upload.body.warnings ?? []).map((issue: { field: string }) => issue.field)).toContain('abstract');
   });

@@ -3,20 +3,10 @@ import { connect, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { waitFor } from '../support/child-process';
 import { CURATOR_KEY, startTestApp, TestApp } from '../support/test-app';
 
 const RIS = (title: string) => `TY  - JOUR\nTI  - ${title}\nPY  - 2021\nER  - \n`;
-
-/** Polls a condition until it holds (or fails with `what` after `timeoutMs`): no fixed sleeps. */
-async function waitFor<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** A slow client: an upload whose bytes the test sends when it likes, the socket held open meanwhile. */
 interface HeldUpload {
@@ -66,9 +56,9 @@ describe('POST /imports from a slow client', () => {
   const received = (bytes: number) =>
     waitFor(`the slow upload's first ${bytes} bytes to arrive in the spool directory`, async () => {
       const files = await spoolFiles();
-      if (files.length !== 1) return null;
+      if (files.length !== 1) return undefined;
       const size = (await stat(join(spoolDir, files[0])).catch(() => null))?.size ?? 0;
-      return size >= bytes ? files[0] : null;
+      return size >= bytes ? files[0] : undefined;
     });
 
   const quickImport = (title: string) => request(app.running.url).post('/imports?format=ris').set('Authorization', `Bearer ${CURATOR_KEY}`).set('Content-Type', 'text/plain').timeout(20_000).send(RIS(title));

@@ -131,9 +131,8 @@ describe('input validation before SQL', () => {
 
   it('answers 9,000 list values of the wrong type at once, as BAD_USER_INPUT, and refuses a list of over 10,000 items, storing nothing', async () => {
     const before = await publicationCount();
-    const started = Date.now();
+    // 5 s of CPU before, under 1 s now; the single error below is what tells them apart (no clock: CI machines are busy).
     const wrong = await app.graphql(CREATE_PUBLICATION, { input: { title: 'Many wrong authors', authors: Array(9_000).fill('A B') } }, CURATOR_KEY);
-    expect(Date.now() - started).toBeLessThan(10_000); // 5 s before, under 1 s now; the single error below is what tells them apart
     expect(wrong.status).toBe(400);
     expect(wrong.errors).toHaveLength(1);
     expect(wrong.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

@@ -132,9 +132,8 @@ describe('parseMedline details', () => {
   });
 
   it('joins 300,000 continuation lines (2.4 MB) in linear time', async () => {
-    const started = Date.now();
+    // No clock here (CI machines are busy): the quadratic join took minutes on this input, past the test timeout; about 1 s now.
     const [record] = await collect(parseMedline(streamOf(`PMID- 1\nTI  - A title \nAB  - Start\n${'      more\n'.repeat(300_000)}\n`)));
-    expect(Date.now() - started).toBeLessThan(10_000); // minutes before (quadratic); about 1 s now, more on a loaded machine
     expect(record.publication.title).toBe('A title');
     expect(record.publication.abstract).toHaveLength('Start'.length + ' more'.length * 300_000);
   });
