@@ -16,8 +16,8 @@
  * prints throughput and p50/p95/p99 per kind, errors by code, the attackers' latencies, search p95
  * with and without them, and finally checks that every write the server acknowledged is stored and
  * searchable. Exits 1 if any acknowledged write is missing. Rate limits are off (one address).
- * --max-concurrent-reads N sets the app's GRAPHQL_MAX_CONCURRENT_READS (0: no limit) for comparing runs;
- * the server's event-loop delay during the main phase is printed (monitorEventLoopDelay).
+ * The server's event-loop delay during the main phase is printed (monitorEventLoopDelay): a refusal can be no
+ * quicker than the loop's turn.
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -102,9 +102,6 @@ async function main(): Promise<void> {
   const baselineSeconds = Number(option('baseline-seconds', '15'));
   const warmupSeconds = Number(option('warmup-seconds', '5'));
   const serverUrl = option('database-url', '');
-  // The app's limit on GraphQL reads at work at once (unset: the app's default; 0 switches it off), for comparing with and without.
-  const maxConcurrentReads = option('max-concurrent-reads', '');
-  const concurrency: Record<string, string> = maxConcurrentReads ? { GRAPHQL_MAX_CONCURRENT_READS: maxConcurrentReads } : {};
   const log = (line = '') => console.log(line);
 
   // A new database either way: the demo corpus is seeded only into an empty one.
@@ -130,7 +127,7 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-load-'));
   log(`# load benchmark: ${clients} clients, baseline ${baselineSeconds} s, then ${seconds} s with attackers; ${scratch ? 'PostgreSQL (scratch database on --database-url)' : 'embedded PostgreSQL (PGlite)'}; embedded search engine`);
   const running = await startApp(
-    loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'error', API_KEYS: `bench:curator:${CURATOR_KEY}`, RATE_LIMIT_ENABLED: 'false', ...concurrency, ...(scratch ? { DATABASE_URL: scratch.url } : {}) }),
+    loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'error', API_KEYS: `bench:curator:${CURATOR_KEY}`, RATE_LIMIT_ENABLED: 'false', ...(scratch ? { DATABASE_URL: scratch.url } : {}) }),
   );
   let lost = 0;
   try {
@@ -171,7 +168,7 @@ async function main(): Promise<void> {
     }
     const loopMs = (nanoseconds: number) => (nanoseconds / 1e6).toFixed(1);
     log();
-    log(`server event-loop delay during the main phase: p50 ${loopMs(loopDelay.percentile(50))} ms, p99 ${loopMs(loopDelay.percentile(99))} ms, max ${loopMs(loopDelay.max)} ms (GraphQL reads at work at once: ${maxConcurrentReads || 'the default'})`);
+    log(`server event-loop delay during the main phase: p50 ${loopMs(loopDelay.percentile(50))} ms, p99 ${loopMs(loopDelay.percentile(99))} ms, max ${loopMs(loopDelay.max)} ms`);
     const before = searchP95(baseline.samples);
     const during = searchP95(main.samples);
     const later = searchP95(after.samples);

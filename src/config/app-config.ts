@@ -85,13 +85,6 @@ const envSchema = z.object({
   GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(25000),
   /** Tokens in one GraphQL document, checked while parsing (before validation): the full introspection query has about 300. */
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(1000).default(10000),
-  /**
-   * GraphQL reads (queries) at work at once (src/rate-limit/concurrency-limit.middleware.ts); more wait their turn,
-   * up to GRAPHQL_MAX_WAITING_READS, then 503. Mutations are not held (imports already queue for the import lock).
-   * 0 switches the limit off.
-   */
-  GRAPHQL_MAX_CONCURRENT_READS: z.coerce.number().int().min(0).default(8),
-  GRAPHQL_MAX_WAITING_READS: z.coerce.number().int().min(0).default(1000),
   /** HTTP server timeouts (milliseconds). A client that stops sending (a body shorter than its Content-Length) is cut off after the idle timeout. */
   HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(20_000),
   HTTP_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
