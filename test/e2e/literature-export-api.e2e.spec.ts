@@ -101,6 +101,16 @@ describe('exports over HTTP and GraphQL (demo corpus)', () => {
       expect([query, answer.status]).toEqual([query, 400]);
       expect(answer.body.error.fieldErrors).toEqual([{ path: name, message: expect.stringMatching(takes) }]);
     }
+    // Numbers are read as written in decimal: JavaScript's Number() read 0x7E3 as 2019 and Infinity as no bound.
+    for (const [path, query, name] of [
+      ['/exports', 'yearMin=0x7E3', 'yearMin'],
+      ['/exports', 'scope=publications&yearMax=Infinity', 'yearMax'],
+      ['/exports/case-numeric', 'field=AGE&interval=0b101', 'interval'],
+    ] as const) {
+      const answer = await get(path, query);
+      expect([query, answer.status]).toEqual([query, 400]);
+      expect(answer.body.error.fieldErrors).toEqual([{ path: name, message: expect.stringMatching(/must be a number written in decimal digits/) }]);
+    }
     // Several at once are named together.
     const several = await get('/exports', 'format=&outcomes=&yearMax=');
     expect(several.body.error.fieldErrors.map((error: { path: string }) => error.path)).toEqual(['format', 'outcomes', 'yearMax']);

@@ -10,6 +10,7 @@ import { parseOrThrow } from '../../common/validation';
 import { SearchCaseReportsInput } from '../../search/inputs/search-case-reports.input';
 import { SearchSort } from '../../search/query/search-query';
 import { EXPORT_FORMATS, ExportFormat } from './export-format.enum';
+import { queryNumber } from '../../common/http/query-number';
 
 export type RequestParams = Record<string, string | string[] | undefined>;
 
@@ -59,11 +60,7 @@ const single = (params: RequestParams, name: string): string | undefined => {
 };
 
 function number(params: RequestParams, name: string): number | null {
-  const raw = single(params, name);
-  if (raw === undefined || raw.trim() === '') return null;
-  const value = Number(raw);
-  if (!Number.isFinite(value)) throw BadUserInputError.field(name, 'must be a number');
-  return value;
+  return queryNumber(single(params, name), name);
 }
 
 /** The names of the search parameters given (q or individual ones). */

@@ -8,6 +8,7 @@ import { parseOrThrow } from '../../common/validation';
 import { PublicationCaseStatus, PublicationSearchSort } from '../../search/publications/publication-search-query';
 import { SearchPublicationsInput } from '../../search/publications/search-publications.input';
 import { enumValue, namingParams, queryJson, RequestParams } from './export-request';
+import { queryNumber } from '../../common/http/query-number';
 
 const strings = z.array(z.string()).nullish();
 const filtersSchema = z
@@ -58,13 +59,7 @@ export function publicationSearchInputFromParams(params: RequestParams): SearchP
     const values = all(params[name]).map((value) => value.trim()).filter(Boolean);
     if (values.length) filters[name] = values;
   }
-  const bound = (name: string) => {
-    const raw = single(params, name);
-    if (raw === undefined || raw.trim() === '') return null;
-    const value = Number(raw);
-    if (!Number.isFinite(value)) throw BadUserInputError.field(name, 'must be a number');
-    return value;
-  };
+  const bound = (name: string) => queryNumber(single(params, name), name);
   const min = bound('yearMin');
   const max = bound('yearMax');
   if (min !== null || max !== null) filters.year = { min, max };

@@ -14,6 +14,7 @@ import { wholeSearch } from '../synthesis-search';
 import { NumericField } from './numeric-field';
 import { NumericSummaryService } from './numeric-summary.service';
 import { numericCsv, numericSvg } from './numeric-writers';
+import { queryNumber } from '../../common/http/query-number';
 
 const NUMERIC_PARAMS: ReadonlySet<string> = new Set<string>(['field', 'interval', ...DOWNLOAD_SEARCH_PARAMS]);
 const FORMATS = {
@@ -42,7 +43,7 @@ export class NumericDownloadController {
     const { field: rawField, interval: rawInterval, ...rest } = params;
     const field = (typeof rawField === 'string' ? rawField : '').trim().toUpperCase();
     if (!Object.hasOwn(NumericField, field)) throw BadUserInputError.field('field', `must be one of ${Object.values(NumericField).join(', ')}`);
-    const interval = typeof rawInterval === 'string' && rawInterval.trim() ? Number(rawInterval) : null;
+    const interval = queryNumber(typeof rawInterval === 'string' ? rawInterval : undefined, 'interval');
     if (interval !== null && !(interval > 0)) throw BadUserInputError.field('interval', 'must be a positive number');
     const formatName = (typeof rest.format === 'string' ? rest.format : 'csv').trim().toLowerCase();
     if (!Object.hasOwn(FORMATS, formatName)) throw BadUserInputError.field('format', 'must be csv, svg or png');
