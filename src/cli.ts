@@ -215,6 +215,8 @@ async function prisma(options: { review?: string; format: string; out?: string; 
   const { numbers, screening } = await withApp(async (app) => {
     const numbers = await app.get(ImportBatchesService).prismaIdentification(options.review);
     const source = app.get<symbol, PrismaScreeningSource>(PRISMA_SCREENING, { strict: false });
+    // A misspelt review would draw a diagram of zeros; GET /exports/prisma answers 404 for it, and so does this.
+    if (numbers.review && !numbers.sources.length && !(await source.reviewExists(numbers.review))) throw new CliFailure(`there is no review named "${numbers.review}" (neither given at an import nor saved); leave --review out for every import`, 1);
     return { numbers, screening: numbers.review ? await source.screeningNumbers(numbers.review) : null };
   });
   await writeOut(prismaFile(numbers, format, new Date(), screening).body, options.out);

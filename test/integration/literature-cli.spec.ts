@@ -99,6 +99,11 @@ describe('the CLI on files (npm run cli)', () => {
     const prisma = await cli(database.url, 'prisma', '--review', 'cli review', '--format', 'json');
     expect(prisma.code).toBe(0);
     expect(JSON.parse(prisma.stdout)).toMatchObject({ review: 'cli review', recordsIdentified: 20, duplicatesRemoved: 10, recordsRemaining: 10 });
+    // A misspelt review is said so, not drawn as a diagram of zeros.
+    const misspelt = await cli(database.url, 'prisma', '--review', 'cli reveiw', '--format', 'json');
+    expect(misspelt.code).toBe(1);
+    expect(misspelt.stdout).toBe('');
+    expect(misspelt.stderr).toMatch(/there is no review named "cli reveiw"/);
 
     const badSearch = await cli(database.url, 'export', '--q', '{"filters":{"outcomes":["SOMETIMES"]}}');
     expect(badSearch.code).toBe(2);
