@@ -20,6 +20,7 @@ describe('split and merge of patients', () => {
     expect(() => splitCase(buildSnapshot(), ['procedures.1.bloodVolumeMl'], 'x')).toThrow(/not a whole fact/);
     expect(() => splitCase(buildSnapshot(), ['procedures.7'], 'x')).toThrow(/no procedures.7/);
     expect(() => splitCase(buildSnapshot(), [], 'x')).toThrow(/at least one/);
+    expect(() => splitCase(buildSnapshot(), ['sex', 'procedures.0', 'sex'], 'x')).toThrow(/input\.factPaths\.2: "sex" is already named at input\.factPaths\.0/);
   });
 
   it('merges back what a split separated', () => {

@@ -43,9 +43,14 @@ export function splitCase(original: CaseSnapshot, paths: readonly string[], labe
   if (!paths.length) throw BadUserInputError.field('input.factPaths', 'name at least one fact to move');
   const movedScalars = new Set<string>();
   const movedItems: Record<ListName, Set<number>> = { comorbidities: new Set(), procedures: new Set(), complications: new Set(), treatments: new Set() };
+  const named = new Map<string, number>();
   paths.forEach((path, i) => {
     const at = locate(path);
     const where = `input.factPaths.${i}`;
+    // A fact named twice is a slip in the caller's list (a double click, a stale selection): say so rather than move it once.
+    const first = named.get(path);
+    if (first !== undefined) throw BadUserInputError.field(where, `"${path.slice(0, 100)}" is already named at input.factPaths.${first}`);
+    named.set(path, i);
     if (at && 'scalar' in at && (PATIENT_SCALARS as readonly string[]).includes(at.scalar)) movedScalars.add(at.scalar);
     else if (at && 'list' in at && !at.rest) {
       if (at.index >= original[at.list].length) throw BadUserInputError.field(where, `the case has ${original[at.list].length} ${at.list}: there is no ${path}`);
