@@ -42,11 +42,6 @@ export class SearchService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Most results one page of a search may ask for (MAX_PAGE_SIZE). */
-  get maxPageSize(): number {
-    return this.config.MAX_PAGE_SIZE;
-  }
-
   /** Validates the GraphQL input into a SearchQuery (term references resolved to term ids). */
   async toQuery(input: SearchCaseReportsInput, path = 'input'): Promise<SearchQuery> {
     const errors: FieldError[] = [];
