@@ -9,7 +9,7 @@
  * Also here: `stripRecordControlCharacters`, the removal of invisible control characters from every text
  * field of a parsed record (parse-publications.ts runs it on every record of every format).
  */
-import { stripControlCharacters } from '../common/text/control-characters';
+import { hasControlCharacters, stripControlCharacters } from '../common/text/control-characters';
 import { normaliseDoi, normalisePmcid, normalisePmid, parseDateParts, parseMonth, parseYear } from './normalise';
 import type { DateParts } from './normalise';
 import type { ParsedPublication, ParsedRecord, ValueNote } from './parsed-publication';
@@ -125,6 +125,8 @@ const LIST_FIELDS = ['issns', 'publicationTypes', 'keywords'] as const;
  */
 export function stripRecordControlCharacters(record: ParsedRecord): ParsedRecord {
   const publication = record.publication;
+  // Nearly every record has none: look first, without copying anything (this runs on every record of every import).
+  if (!publicationHasControlCharacters(publication)) return record;
   const removed = new Map<string, { count: number; characters: Set<string> }>();
   const strip = (field: string, value: string): string => {
     const result = stripControlCharacters(value);
@@ -154,4 +156,14 @@ export function stripRecordControlCharacters(record: ParsedRecord): ParsedRecord
     message: `${count} invisible control character${count === 1 ? '' : 's'} (${[...characters].join(', ')}) removed`,
   }));
   return { ...record, publication: out, notes: [...(record.notes ?? []), ...notes] };
+}
+
+function publicationHasControlCharacters(publication: ParsedPublication): boolean {
+  for (const field of TEXT_FIELDS) {
+    const value = publication[field];
+    if (typeof value === 'string' && hasControlCharacters(value)) return true;
+  }
+  for (const field of LIST_FIELDS) if (publication[field].some(hasControlCharacters)) return true;
+  if (publication.authors.some((author) => hasControlCharacters(author.family) || (author.given !== null && hasControlCharacters(author.given)))) return true;
+  return publication.meshHeadings.some((heading) => hasControlCharacters(heading.label) || (heading.descriptorUi !== null && hasControlCharacters(heading.descriptorUi)));
 }
