@@ -48,15 +48,17 @@ function inValue(root: unknown, rootPath: string, found: FieldError[]): void {
   }
 }
 
-/** The same for arguments written in the document (the parser bounds their nesting; walked without recursion all the same). */
-function inLiteral(root: ValueNode, rootPath: string, found: FieldError[]): void {
+/**
+ * Every string of an argument written in the document, in written order with its path (the parser bounds the
+ * nesting; walked without recursion all the same); a variable met on the way goes to `onVariable`.
+ */
+function walkLiteral(root: ValueNode, rootPath: string, onString: (value: string, path: string) => void, onVariable?: (name: string, path: string) => void): void {
   const pending: { node: ValueNode; path: string }[] = [{ node: root, path: rootPath }];
   while (pending.length) {
     const { node, path } = pending.pop() as { node: ValueNode; path: string };
-    if (node.kind === Kind.STRING) {
-      const problem = stringProblem(node.value);
-      if (problem) found.push({ path, message: problem });
-    } else if (node.kind === Kind.LIST) {
+    if (node.kind === Kind.STRING) onString(node.value, path);
+    else if (node.kind === Kind.VARIABLE) onVariable?.(node.name.value, path);
+    else if (node.kind === Kind.LIST) {
       for (let index = node.values.length - 1; index >= 0; index -= 1) pending.push({ node: node.values[index], path: `${path}.${index}` });
     } else if (node.kind === Kind.OBJECT) {
       for (let index = node.fields.length - 1; index >= 0; index -= 1) pending.push({ node: node.fields[index].value, path: `${path}.${node.fields[index].name.value}` });
@@ -76,7 +78,10 @@ export function findNulBytes(document: DocumentNode, operation: OperationDefinit
   const found: FieldError[] = [];
   visit(operation ?? document, {
     Argument(node) {
-      inLiteral(node.value, node.name.value, found);
+      walkLiteral(node.value, node.name.value, (value, path) => {
+        const problem = stringProblem(value);
+        if (problem) found.push({ path, message: problem });
+      });
     },
   });
   for (const [name, value] of Object.entries(variables ?? {})) inValue(value, name, found);
@@ -114,18 +119,16 @@ export function findControlCharacters(document: DocumentNode, operation: Operati
       }
     }
   };
-  const inArgument = (root: ValueNode, rootPath: string, exempt: ReadonlySet<string>): void => {
-    const pending: { node: ValueNode; path: string }[] = [{ node: root, path: rootPath }];
-    while (pending.length) {
-      const { node, path } = pending.pop() as { node: ValueNode; path: string };
-      if (node.kind === Kind.STRING) check(node.value, path, exempt);
-      else if (node.kind === Kind.VARIABLE) {
-        usedVariables.add(node.name.value);
-        inJson(variables?.[node.name.value], path, exempt);
-      } else if (node.kind === Kind.LIST) for (let index = node.values.length - 1; index >= 0; index -= 1) pending.push({ node: node.values[index], path: `${path}.${index}` });
-      else if (node.kind === Kind.OBJECT) for (let index = node.fields.length - 1; index >= 0; index -= 1) pending.push({ node: node.fields[index].value, path: `${path}.${node.fields[index].name.value}` });
-    }
-  };
+  const inArgument = (root: ValueNode, rootPath: string, exempt: ReadonlySet<string>): void =>
+    walkLiteral(
+      root,
+      rootPath,
+      (value, path) => check(value, path, exempt),
+      (name, path) => {
+        usedVariables.add(name);
+        inJson(variables?.[name], path, exempt);
+      },
+    );
   // The operation and the fragments it may spread (a mutation's fields can sit in a fragment on Mutation).
   for (const node of [operation, ...document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)]) {
     visit(node, {
