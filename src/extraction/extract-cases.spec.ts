@@ -575,3 +575,30 @@ describe('extractCases: rules 1.7.0', () => {
     expect(run('In nine cases of hearing loss after dural puncture, hearing did not recover in three patients. Recovery of normal hearing occurred in six of the nine patients.').patients).toEqual([]);
   });
 });
+
+describe('extractCases: rules 1.8.0', () => {
+  const complications = (abstract: string) => keys(run(abstract).patients[0], 'complications');
+
+  it('reads a named cranial nerve palsy in its usual wordings as the cranial nerve palsy, the sixth nerve as the abducens palsy', () => {
+    expect(complications('A 34-year-old woman developed a facial nerve palsy after a labour epidural.')).toEqual(['cranial-nerve-palsy']);
+    expect(complications("A 29-year-old woman had a Bell's palsy two days after delivery.")).toEqual(['cranial-nerve-palsy']);
+    expect(complications('A 24-year-old woman developed paralysis of the right facial nerve after a blood patch.')).toEqual(['cranial-nerve-palsy']);
+    expect(complications('A 53-year-old woman had a transient oculomotor nerve palsy after a spinal.')).toEqual(['cranial-nerve-palsy']);
+    expect(complications('A 25-year-old woman had a trigeminal nerve palsy during the epidural infusion.')).toEqual(['cranial-nerve-palsy']);
+    expect(complications('A 46-year-old woman developed apnoea and cranial nerve paralysis under epidural anaesthesia.')).toEqual(['cranial-nerve-palsy']);
+    expect(complications('A 21-year-old man had a cranial nerve VI compression neuropathy after the spinal.')).toEqual(['abducens-nerve-palsy']);
+    expect(complications('A 33-year-old woman had a paralysis of the sixth pair after the caesarean section.')).toEqual(['abducens-nerve-palsy']);
+    expect(complications('A 32-year-old woman developed a lateral rectus muscle palsy after the epidural.')).toEqual(['abducens-nerve-palsy']);
+    expect(complications('A 30-year-old woman had a paralysis of the external oculomotor nerve after the spinal.')).toEqual(['abducens-nerve-palsy']);
+  });
+
+  it('does not read an ordinal or a numeral alone as a nerve', () => {
+    expect(complications('A 40-year-old woman had a third attempt at the spinal and a palsy of the left hand.')).not.toContain('cranial-nerve-palsy');
+    expect(complications('A 40-year-old woman was in her sixth pregnancy; a VI lumbar puncture was done.')).toEqual([]);
+  });
+
+  it('leaves a literature citation sentence out of the case even when the next sentence introduces it', () => {
+    const p = run('Abducens nerve palsy following dural puncture has been reported.[2] We report a transient oculomotor nerve palsy after an accidental dural puncture. A 53 year old lady was posted for knee surgery.').patients[0];
+    expect(keys(p, 'complications')).toEqual(['cranial-nerve-palsy']);
+  });
+});

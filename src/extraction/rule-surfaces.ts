@@ -153,6 +153,53 @@ const EXTRA: { kind: TermKind; key: string; surfaces: string[] }[] = [
 ];
 
 /**
+ * Rules 1.8.0: a named cranial nerve's palsy, in the ways reports name the nerve (by name, ordinal, numeral, "CN VI", the
+ * Latin-American "sixth pair") and the deficit ("palsy", "paralysis", "paresis", "neuropathy", and "paralysis of the right
+ * facial nerve"). The sixth nerve is the abducens key; every other nerve is the parent `cranial-nerve-palsy`, the labels'
+ * class for them (no narrower key exists). Generated, not listed, so no nerve or wording is forgotten for one of the others.
+ */
+const CRANIAL_NERVES: { key: string; names: string[] }[] = [
+  { key: 'abducens-nerve-palsy', names: ['abducens', 'abducent', 'external oculomotor', 'external ocular motor', 'sixth', '6th', 'VI', '6'] },
+  { key: 'cranial-nerve-palsy', names: ['oculomotor', 'third', '3rd', 'III', '3'] },
+  { key: 'cranial-nerve-palsy', names: ['trochlear', 'fourth', '4th', 'IV', '4'] },
+  { key: 'cranial-nerve-palsy', names: ['trigeminal', 'fifth', '5th', '5'] },
+  { key: 'cranial-nerve-palsy', names: ['facial', 'seventh', '7th', 'VII', '7'] },
+  { key: 'cranial-nerve-palsy', names: ['vestibulocochlear', 'eighth', '8th', 'VIII', '8'] },
+  { key: 'cranial-nerve-palsy', names: ['glossopharyngeal', 'ninth', '9th', 'IX', '9'] },
+  { key: 'cranial-nerve-palsy', names: ['vagus', 'vagal', 'tenth', '10th', '10'] },
+  { key: 'cranial-nerve-palsy', names: ['accessory', 'spinal accessory', 'eleventh', '11th', 'XI', '11'] },
+  { key: 'cranial-nerve-palsy', names: ['hypoglossal', 'twelfth', '12th', 'XII', '12'] },
+];
+/** Names that say "nerve" on their own ("abducens palsy"); ordinals and numerals ("third", "VI") need "nerve" or "CN" beside them. */
+const BARE_NAMES = new Set(['abducens', 'abducent', 'external oculomotor', 'oculomotor', 'trochlear', 'trigeminal', 'vestibulocochlear', 'glossopharyngeal', 'hypoglossal']);
+const DEFICITS = ['palsy', 'palsies', 'paralysis', 'paresis', 'neuropathy', 'compression neuropathy', 'dysfunction', 'injury', 'lesion', 'deficit'];
+
+function cranialNerveSurfaces(): { kind: TermKind; key: string; surfaces: string[] }[] {
+  const out = new Map<string, Set<string>>();
+  const add = (key: string, s: string) => (out.get(key) ?? out.set(key, new Set()).get(key)!).add(s);
+  for (const { key, names } of CRANIAL_NERVES) {
+    for (const name of names) {
+      const numeral = /^(?:\d+|[IVX]+)$/.test(name);
+      const nerveForms = numeral
+        ? [`cranial nerve ${name}`, `CN ${name}`, `cranial nerve CN ${name}`, `CN${name}`]
+        : [`${name} nerve`, `${name} cranial nerve`, `${name} nerves`, `${name} pair`, `${name} cranial pair`];
+      if (BARE_NAMES.has(name)) nerveForms.push(name);
+      for (const nerve of nerveForms) {
+        for (const deficit of DEFICITS) add(key, `${nerve} ${deficit}`);
+        for (const deficit of ['paralysis', 'palsy', 'paresis', 'dysfunction', 'injury']) {
+          for (const side of ['', 'left ', 'right ', 'bilateral ']) add(key, `${deficit} of the ${side}${nerve}`);
+        }
+      }
+    }
+  }
+  // The sixth nerve moves the eye outwards: its palsy is told as the muscle's.
+  for (const s of ['lateral rectus palsy', 'lateral rectus paralysis', 'lateral rectus paresis', 'lateral rectus muscle palsy', 'lateral rectus muscle paralysis', 'lateral rectus muscle paresis']) add('abducens-nerve-palsy', s);
+  // The facial nerve's palsy by its eponym and its plain names; eye-movement palsies of several nerves.
+  for (const s of ["Bell's palsy", 'Bell palsy', 'facial palsy', 'facial paralysis', 'facial diplegia', 'peripheral facial palsy', 'ophthalmoplegia', 'ocular motor palsy', 'ocular nerve palsy', 'cranial nerve paralysis', 'cranial nerve palsy', 'cranial nerve injury', 'cranial nerve dysfunction']) add('cranial-nerve-palsy', s);
+  return [...out].map(([key, surfaces]) => ({ kind: TermKind.COMPLICATION, key, surfaces: [...surfaces] }));
+}
+
+/**
  * Rules 1.7.0: "extradural" is the older name of "epidural" ("extradural anaesthesia", "an extradural block"): every
  * procedure and treatment wording with "epidural" gets its "extradural" twin, so no wording has to be listed twice.
  */
@@ -187,7 +234,7 @@ export function withoutIgnoredWordings(vocabulary: VocabularyEntry[]): Vocabular
 export function ruleSurfaceEntries(vocabulary: VocabularyEntry[]): VocabularyEntry[] {
   const byKey = new Map(vocabulary.map((e) => [`${e.kind}:${e.key}`, e]));
   const out: VocabularyEntry[] = [];
-  for (const x of EXTRA) {
+  for (const x of [...EXTRA, ...cranialNerveSurfaces()]) {
     const target = byKey.get(`${x.kind}:${x.key}`);
     if (!target) continue;
     // Same key, kind, meshUi and parent as the target, so the matcher treats it as the same term.

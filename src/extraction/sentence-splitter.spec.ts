@@ -32,3 +32,11 @@ describe('splitSentences, rules 1.5.0', () => {
     expect(splitSentences('The dose was 2.5 Mg twice daily.').length).toBe(1);
   });
 });
+
+describe('splitSentences, rules 1.8.0', () => {
+  it('keeps a bracketed reference after the full stop with the sentence it cites', () => {
+    const s = splitSentences('Abducens palsy after dural puncture has been reported.[2] We report a woman with a facial palsy. It resolved.[1, 3] She went home.');
+    expect(s.map((x) => x.text)).toEqual(['Abducens palsy after dural puncture has been reported.[2]', 'We report a woman with a facial palsy.', 'It resolved.[1, 3]', 'She went home.']);
+    expect(splitSentences('The level was T10.[a] She slept.').length).toBe(1);
+  });
+});

@@ -46,6 +46,11 @@ export function splitSentences(text: string): Sentence[] {
       // Skip runs of punctuation and closing quotes/brackets.
       let j = i + 1;
       while (j < n && /["')\]”’]/.test(text[j])) j++;
+      // Rules 1.8.0: a bracketed reference after the full stop ("has been reported.[2] We report ..."): part of the sentence it cites.
+      if (ch === '.' && text[j] === '[') {
+        const ref = /^\[\d+(?:\s?[,–-]\s?\d+)*\]/.exec(text.slice(j, j + 24));
+        if (ref) j += ref[0].length;
+      }
       // Rules 1.4.0: a reference numeral glued to the next sentence ("insertion.1–5This complication",
       // "headaches.1Among the causes"): the sentence ends after the numerals, before the capital.
       if (ch === '.' && j === i + 1 && i > 0 && /[a-z)]/.test(text[i - 1]) && j < n && /[0-9]/.test(text[j])) {
