@@ -64,3 +64,10 @@ describe('ageRule, rules 1.5.0', () => {
     expect(age('She was given 5 yoghurts.')).toBeUndefined();
   });
 });
+
+describe('demographics rules, rules 1.8.0', () => {
+  it('reads an age whose hyphen was left before a line break', () => {
+    expect(ageRule(ctx('We report a complication in a 24- year-old woman.'))?.value).toBe(24);
+    expect(ageRule(ctx('A 74-year- old patient underwent knee replacement.'))?.value).toBe(74);
+  });
+});

@@ -35,8 +35,8 @@ function ev<T>(ctx: SentenceContext, relStart: number, relEnd: number, value: T,
   return { value, evidence: evidenceOf(ctx.field, ctx.fieldText, start, end, ctx.sentence, 'TEXT_RULE', confidence) };
 }
 
-// Hyphens as typeset too (U+2010-U+2013: "84‐year‐old").
-const AGE_YEARS = new RegExp(`\\b(${NUMBER_SOURCE})[-\u2010-\u2013 ]?(?:years?|yrs?|yr\\.?|y)[-\u2010-\u2013 ]?old\\b|\\b(${NUMBER_SOURCE}) years of age\\b|\\baged (\\d{1,3})\\b|\\b(\\d{1,3})[- ]?(?:years|yrs)? ?old\\b|\\b(\\d{1,3}) ?(?:y\\/o|y\\.o\\.|yo)(?![\\w/])`, 'gi');
+// Hyphens as typeset too (U+2010-U+2013: "84‐year‐old"); rules 1.8.0: a hyphen left before a PDF line break ("24- year-old", "74-year- old").
+const AGE_YEARS = new RegExp(`\\b(${NUMBER_SOURCE})(?:[-\u2010-\u2013] ?| )?(?:years?|yrs?|yr\\.?|y)(?:[-\u2010-\u2013] ?| )?old\\b|\\b(${NUMBER_SOURCE}) years of age\\b|\\baged (\\d{1,3})\\b|\\b(\\d{1,3})[- ]?(?:years|yrs)? ?old\\b|\\b(\\d{1,3}) ?(?:y\\/o|y\\.o\\.|yo)(?![\\w/])`, 'gi');
 const AGE_MONTHS = new RegExp(`\\b(${NUMBER_SOURCE})[- ]?(?:months?|mo)[- ]?old\\b`, 'gi');
 const AGE_DAYS = new RegExp(`\\b(${NUMBER_SOURCE})[- ]?days?[- ]?old\\b`, 'gi');
 

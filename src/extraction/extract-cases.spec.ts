@@ -602,3 +602,27 @@ describe('extractCases: rules 1.8.0', () => {
     expect(keys(p, 'complications')).toEqual(['cranial-nerve-palsy']);
   });
 });
+
+describe('extractCases: rules 1.8.0, other wordings by class', () => {
+  it('reads a thrombosis of a named dural sinus as the cerebral venous thrombosis', () => {
+    expect(keys(run('A 22-year-old woman developed a transverse sinus thrombosis after a dural puncture.').patients[0], 'complications')).toContain('cerebral-venous-thrombosis');
+    expect(keys(run('A 30-year-old woman had a superior sagittal sinus thrombosis after delivery.').patients[0], 'complications')).toContain('cerebral-venous-thrombosis');
+  });
+
+  it('reads a dural puncture that "occurred" or was "iatrogenic" as accidental', () => {
+    expect(keys(run('A 22-year-old woman was in labor. During attempted epidural needle placement, a dural puncture occurred.').patients[0], 'procedures')).toContain('accidental-dural-puncture');
+    expect(keys(run('A 30-year-old woman had an iatrogenic dural puncture and developed a headache.').patients[0], 'procedures')).toContain('accidental-dural-puncture');
+  });
+
+  it('reads an epidural asked for in labour as the labour epidural, and one asked for a caesarean section as the epidural', () => {
+    const labour = run('A 29-year-old primigravida had labour induced for post-maturity. She requested an epidural prior to commencement of syntocinon. Ptosis developed 6 h later.').patients[0];
+    expect(keys(labour, 'procedures')).toEqual(['labour-epidural-analgesia']);
+    const caesarean = run('A 30-year-old woman was scheduled for an elective caesarean section. She requested an epidural for the operation and developed ptosis.').patients[0];
+    expect(keys(caesarean, 'procedures')).toEqual(['epidural-anesthesia']);
+  });
+
+  it('reads consciousness lowered in other words', () => {
+    expect(keys(run('A 30-year-old woman lost consciousness after the spinal injection.').patients[0], 'symptoms')).toContain('decreased-consciousness');
+    expect(keys(run('A 41-year-old man presented with fever, somnolence and headache after a myelography.').patients[0], 'symptoms')).toContain('decreased-consciousness');
+  });
+});

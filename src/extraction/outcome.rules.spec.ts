@@ -261,3 +261,21 @@ describe('outcomeRule, rules 1.7.0: outcome families', () => {
     expect(outcome('She still complained of numbness at one year. Her mood improved.').outcome?.value).toBe('RESIDUAL_DEFICIT');
   });
 });
+
+describe('outcomeRule, rules 1.8.0', () => {
+  it.each([
+    ["Horner's syndrome resolved within 4 h following delivery.", 'FULL_RECOVERY'],
+    ['There was no subsequent expansion of the hematoma. It resolved on postoperative day 53.', 'FULL_RECOVERY'],
+    ['A spontaneous resolution of HS was observed in the patient.', 'FULL_RECOVERY'],
+    ['The facial droop resolved partially over a week.', 'PARTIAL_RECOVERY'],
+    ['The ptosis was almost resolved at discharge.', 'IMPROVED_UNSPECIFIED'],
+    ['The first patch was performed with minimal resolution of her symptoms.', 'IMPROVED_UNSPECIFIED'],
+  ])('reads an unqualified resolution of any finding as its end: %s', (text, expected) => {
+    expect(outcome(text).outcome?.value).toBe(expected);
+  });
+
+  it('reads no outcome from a resolution that is not the finding going', () => {
+    expect(outcome('A high-resolution MRI of the spine showed the catheter tip at T10.').outcome).toBeNull();
+    expect(outcome('Her neurological condition remains unresolved two years later.').outcome?.value).toBe('RESIDUAL_DEFICIT');
+  });
+});

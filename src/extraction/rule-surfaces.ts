@@ -150,6 +150,14 @@ const EXTRA: { kind: TermKind; key: string; surfaces: string[] }[] = [
   // Rules 1.7.0: the epidural named by its insertion ("following epidural insertion during labour") or by its setting ("during
   // an obstetric epidural"; labour and obstetric cues then make it the labour epidural, term-assignment.rules.ts).
   { kind: TermKind.PROCEDURE, key: 'epidural-anesthesia', surfaces: ['epidural insertion', 'epidural insertions', 'insertion of an epidural', 'obstetric epidural', 'obstetric epidurals'] },
+  // Rules 1.8.0: a thrombosis of any named dural venous sinus is the cerebral venous thrombosis; a dural puncture that "occurred"
+  // or was "iatrogenic" was not intended; an epidural asked for or sited, named by the bare noun ("she requested an epidural"), so
+  // that the labour cues of its sentence and the one before make it the labour epidural.
+  { kind: TermKind.COMPLICATION, key: 'cerebral-venous-thrombosis', surfaces: ['transverse sinus thrombosis', 'sigmoid sinus thrombosis', 'sagittal sinus thrombosis', 'superior sagittal sinus thrombosis', 'straight sinus thrombosis', 'lateral sinus thrombosis', 'cavernous sinus thrombosis', 'dural sinus thrombosis', 'cerebral sinus thrombosis', 'venous sinus thromboses', 'transverse sinus thromboses'] },
+  { kind: TermKind.PROCEDURE, key: 'accidental-dural-puncture', surfaces: ['iatrogenic dural puncture', 'dural puncture occurred', 'dural puncture had occurred', 'accidental dural tap', 'inadvertent dural tap'] },
+  { kind: TermKind.PROCEDURE, key: 'epidural-anesthesia', surfaces: ['requested an epidural', 'requested epidural', 'requesting an epidural', 'epidural was requested', 'request for an epidural', 'epidural was sited', 'sited an epidural', 'epidural was inserted', 'epidural was placed', 'epidural was administered', 'received an epidural', 'had an epidural'] },
+  // Rules 1.8.0: consciousness lowered in other words ("She lost consciousness", "somnolence", "a gradually reduced level of consciousness").
+  { kind: TermKind.SYMPTOM, key: 'decreased-consciousness', surfaces: ['lost consciousness', 'losing consciousness', 'somnolence', 'somnolent', 'lethargy', 'lethargic', 'drowsy', 'confused', 'reduced level of consciousness', 'decreased level of consciousness', 'depressed level of consciousness', 'lowered level of consciousness', 'diminished level of consciousness', 'impaired level of consciousness'] },
 ];
 
 /**

@@ -62,3 +62,24 @@ describe('classifyStudy, rules 1.7.0', () => {
     expect(classifyStudy(buildInput({ publicationTypes: [] }), 'Our patients were given epidural steroid injections and headache was recorded.').kind).not.toBe('CASE_REPORT');
   });
 });
+
+describe('classifyStudy, rules 1.8.0', () => {
+  const classify = (publicationTypes: string[], abstract: string) => classifyStudy(buildInput({ publicationTypes, abstract }), abstract).kind;
+
+  it('gives no patient to a retrospective review that PubMed types "Case Reports" and that names no individual', () => {
+    expect(classify(['Case Reports'], 'We conducted a detailed 54-year retrospective review of patients who developed epidural hematoma after neuraxial blockade. The incidence was 2.14 of 100,000.')).toBe('NOT_INDIVIDUAL_PATIENTS');
+    expect(classify(['Case Reports'], 'We analysed a registry of spinal haematomas after neuraxial blocks.')).toBe('NOT_INDIVIDUAL_PATIENTS');
+  });
+
+  it('keeps the case of a "Case Reports" record whose abstract is background, or whose patient is named beside the review', () => {
+    // An incidence or "a retrospective diagnosis" is no study design.
+    expect(classify(['Case Reports'], 'Subdural hematoma is an uncommon complication. The incidence of subdural hematoma after lumbar puncture is about 1:500,000.')).toBe('CASE_REPORT');
+    expect(classify(['Case Reports'], 'Unrecognized dural puncture is often a retrospective diagnosis made with the onset of symptoms.')).toBe('CASE_REPORT');
+    expect(classify(['Case Reports'], 'A 61-year-old man developed a haematoma. We also performed a retrospective review of 20 cases.')).toBe('CASE_REPORT');
+  });
+
+  it('reads "a patient who developed ..." as an individual patient', () => {
+    expect(classify([], "This is a report of the details of a patient who developed Horner's syndrome after lumbar epidural block for cesarean section.")).toBe('CASE_REPORT');
+    expect(classify([], 'Headache is common in a patient who develops intracranial hypotension.')).toBe('UNKNOWN');
+  });
+});

@@ -13,9 +13,11 @@ const NOT_INDIVIDUAL_TYPES =
 /**
  * Wordings that mark an individual patient ("We report on a female patient who ..." too, not "we report on the neuroanatomy").
  * Rules 1.7.0: "our patient" as "our case" already was (13 records of the studied splits hold one, every one with a patient).
+ * Rules 1.8.0: "the details of a patient who developed ...": one patient told in the past tense (a generic "a patient who
+ * develops" is in the present).
  */
 const INDIVIDUAL_CUE =
-  /\b(?:we|the authors) (?:report|present|describe)(?:ed)? on (?:a|an|one|two|three|four|five) (?:\w+ ){0,2}?(?:patients?|wom[ae]n|m[ae]n|cases?|girls?|boys?|parturients?|child(?:ren)?)\b|\b(?:we|the authors) (?:report|present|describe|discuss)(?:ed)? (?:a|an|the|two|three|four|five|\d+)\b|\bcase (?:of|report)\b|\b(?:a|this|our) (?:rare |unusual |unique )?case\b|\b(?:two|three|four|five|2|3|4|5) (?:cases|patients|women|men|girls|boys|parturients)\b|(?:^|[.:\n] ?)an? (?:\w+ )?(?:parturient|woman|man|patient|primigravida|girl|boy|gentleman|lady) (?:was|had|reported|presented|developed|underwent|received|complained)\b|\bcase (?:1|one)\b|\bthe patient (?:was|had|underwent|developed|presented)\b|\bour patient\b(?!s)/i;
+  /\b(?:we|the authors) (?:report|present|describe)(?:ed)? on (?:a|an|one|two|three|four|five) (?:\w+ ){0,2}?(?:patients?|wom[ae]n|m[ae]n|cases?|girls?|boys?|parturients?|child(?:ren)?)\b|\b(?:we|the authors) (?:report|present|describe|discuss)(?:ed)? (?:a|an|the|two|three|four|five|\d+)\b|\bcase (?:of|report)\b|\b(?:a|this|our) (?:rare |unusual |unique )?case\b|\b(?:two|three|four|five|2|3|4|5) (?:cases|patients|women|men|girls|boys|parturients)\b|(?:^|[.:\n] ?)an? (?:\w+ )?(?:parturient|woman|man|patient|primigravida|girl|boy|gentleman|lady) (?:was|had|reported|presented|developed|underwent|received|complained)\b|\bcase (?:1|one)\b|\bthe patient (?:was|had|underwent|developed|presented)\b|\bour patient\b(?!s)|\b(?:a|one) (?:\w+ )?(?:patient|parturient|woman|man|girl|boy) who (?:developed|presented|underwent|suffered|experienced|received|sustained)\b/i;
 
 /** Wordings of studies of groups. Rules 1.6.0: a literature search ("we performed a computerized search of the medical literature", "a PubMed search", "to compile case reports of ...") is a review of published cases. */
 const GROUP_CUE =
@@ -35,6 +37,9 @@ const FEW_CASES_CUE = /\b(?:we|the authors) (?:report|present|describe)(?:ed)? (
  */
 const CASE_ANNOUNCED = /\b(?:presented|described|reported|discussed) (?:here |herein )?is (?:the|a|an|our) (?:\w+ ){0,3}?case\b|\bhere(?:in)?,? (?:is|we) (?:present|report|describe)(?:ed)? (?:the|a|an) (?:\w+ ){0,3}?(?:case|patient)\b/i;
 
+/** Rules 1.8.0: the design of a study of a group, said in its own words (an incidence or a literature quote alone is background). */
+const STUDY_OF_GROUP = /\b(?:(?:retrospective|prospective)(?:ly)? (?:\w+ )?(?:review|study|studies|analysis|audit|series|collected|reviewed|analy[sz]ed|enrolled|data)|cohort|randomi[sz]ed|meta-analysis|systematic review|chart review|registry|we (?:reviewed|analy[sz]ed|surveyed|enrolled|conducted|studied))\b/i;
+
 export interface StudyKindFinding {
   kind: StudyKind;
   individual: boolean;
@@ -53,6 +58,9 @@ export function classifyStudy(input: ExtractionInput, text: string): StudyKindFi
   const groupType = types.some((t) => NOT_INDIVIDUAL_TYPES.test(t) && !/^comparative study$/i.test(t) && !/^(?:editorial|comment|news|historical article)$/i.test(t));
   const individualText = individualCue(text);
   const groupText = GROUP_CUE.test(text);
+  // Rules 1.8.0: PubMed types some retrospective reviews "Case Reports"; a record so typed whose text is a study of a group
+  // and names no individual patient at all ("We conducted a detailed 54-year retrospective review of patients who ...") has none.
+  if (caseReportType && !groupType && !individualText && input.abstract && STUDY_OF_GROUP.test(input.abstract)) return { kind: 'NOT_INDIVIDUAL_PATIENTS', individual: false };
   if (caseReportType && (!groupType || individualText)) return { kind: 'CASE_REPORT', individual: true };
   if (individualText && !groupType && !groupText) return { kind: 'CASE_REPORT', individual: true };
   if (individualText && (groupType || groupText)) {

@@ -288,7 +288,8 @@ const UNDER_ANAESTHESIA_AFTER = /^[^.;]{0,30}?\bunder (?:general (?:and|with|plu
 const REMOVAL_AS_TIME_BEFORE = /\b(?:at|within \w+ \w+ of|within \w+ of)\s+(?:the\s+(?:time\s+of\s+)?)?$/i;
 
 const EPIDURAL_KEY = 'epidural-anesthesia';
-const LABOUR_BEFORE = /\b(?:in (?:active |spontaneous |early )?labou?r|labou?r (?:started|began|was induced)|started (?:spontaneous )?(?:term )?labou?r|induction of labou?r|dilatation|dilation)\b/i;
+// Rules 1.8.0: "had labour induced", "labouring".
+const LABOUR_BEFORE = /\b(?:in (?:active |spontaneous |early )?labou?r|labou?r (?:started|began|was induced|induced)|labou?ring|started (?:spontaneous )?(?:term )?labou?r|induction of labou?r|dilatation|dilation)\b/i;
 const CAESAREAN = /\b(?:c(?:a)?esarean|C-section|LSCS|section)\b/i;
 
 /** Asserted vocabulary mentions in the given sentences, with roles and sites resolved. */
