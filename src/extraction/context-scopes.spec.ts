@@ -140,3 +140,10 @@ describe('assertionFlags: "not only X but also Y" (checked for rules 1.7.0)', ()
     expect(flagsOf('she did not have a headache', 'headache') & NEGATED).toBeTruthy();
   });
 });
+
+describe('assertionFlags, rules 1.8.0', () => {
+  it('ends a negation at "and" + a noun phrase with its own verb, not at a plain list item', () => {
+    expect(flagsOf('Imaging demonstrated no abnormality and a common peroneal nerve injury was later confirmed.', 'peroneal') & NEGATED).toBe(0);
+    expect(flagsOf('There was no fever and a normal white count.', 'normal') & NEGATED).toBe(NEGATED);
+  });
+});

@@ -232,6 +232,17 @@ function anotherPatient(tokens: Token[], i: number): boolean {
   return ANOTHER.has(tokens[i].norm) && i + 1 < tokens.length && PATIENT_NOUNS.has(tokens[i + 1].norm);
 }
 
+/**
+ * Rules 1.8.0: "MRI demonstrated no abnormality and a common peroneal nerve injury was later confirmed": "and" + an article
+ * opening a noun phrase that has its own verb within a few words is a new clause ("no fever and a normal count" has none).
+ */
+const CLAUSE_VERBS = new Set(['was', 'were', 'is', 'are', 'had', 'has', 'have'].map(normalizeWord));
+function articleClause(tokens: Token[], i: number): boolean {
+  if (!ARTICLES.has(tokens[i].norm)) return false;
+  for (let k = i + 1; k < tokens.length && k <= i + 7; k++) if (CLAUSE_VERBS.has(tokens[k].norm)) return true;
+  return false;
+}
+
 function commaBetween(text: string, from: number, to: number): boolean {
   for (let i = from; i < to && i < from + 4; i++) if (text.charCodeAt(i) === 44 /* , */) return true;
   return false;
@@ -280,7 +291,7 @@ export function assertionFlags(tokens: Token[], text: string): Uint8Array {
       lastTerminator = i + 1;
       continue;
     }
-    if (active && CLAUSE_CONJUNCTIONS.has(tok.norm) && i + 1 < n && (FINITE_VERBS.has(tokens[i + 1].norm) || SUBJECT_PRONOUNS.has(tokens[i + 1].norm) || anotherPatient(tokens, i + 1))) {
+    if (active && CLAUSE_CONJUNCTIONS.has(tok.norm) && i + 1 < n && (FINITE_VERBS.has(tokens[i + 1].norm) || SUBJECT_PRONOUNS.has(tokens[i + 1].norm) || anotherPatient(tokens, i + 1) || articleClause(tokens, i + 1))) {
       active = 0;
       continue;
     }

@@ -626,3 +626,36 @@ describe('extractCases: rules 1.8.0, other wordings by class', () => {
     expect(keys(run('A 41-year-old man presented with fever, somnolence and headache after a myelography.').patients[0], 'symptoms')).toContain('decreased-consciousness');
   });
 });
+
+describe('extractCases: rules 1.8.0, the unseen8 classes', () => {
+  const first = (abstract: string) => run(abstract).patients[0];
+
+  it('reads a named peripheral nerve or plexus injury as a neurological complication', () => {
+    expect(keys(first('A 28-year-old woman had a common peroneal nerve injury after delivery.'), 'complications')).toEqual(['neurological-complication']);
+    expect(keys(first('A 30-year-old woman suffered right sided sciatic nerve palsy after a caesarean section.'), 'complications')).toEqual(['neurological-complication']);
+    expect(keys(first('A 50-year-old man developed a transient injury to the brachial plexus after an interscalene block.'), 'complications')).toEqual(['neurological-complication']);
+    expect(keys(first('A 31-year-old woman had a lumbosacral plexus injury following vaginal delivery.'), 'complications')).toEqual(['neurological-complication']);
+  });
+
+  it('reads bleeding in the cerebellum as an intracranial haemorrhage', () => {
+    expect(keys(first('A 65-year-old woman had a remote cerebellar hemorrhage after lumbar spine surgery.'), 'complications')).toEqual(['intracranial-hemorrhage']);
+  });
+
+  it('does not read the drug a procedure delivers as a treatment', () => {
+    expect(keys(first('A 60-year-old man developed respiratory depression after intrathecal morphine.'), 'treatments')).toEqual([]);
+    expect(keys(first('A 58-year-old man developed a granuloma from a morphine pain pump.'), 'treatments')).toEqual([]);
+    expect(keys(first('A 46-year-old woman had paraplegia following lumbosacral steroid epidural injections.'), 'treatments')).toEqual([]);
+    expect(keys(first('A 60-year-old man had a headache and was given morphine and paracetamol.'), 'treatments')).toEqual(['analgesics']);
+  });
+
+  it('reads other wordings of surgery, procedures and symptoms', () => {
+    expect(keys(first('A 40-year-old woman had a retained fragment; her pain resolved after surgical removal of the fragment.'), 'treatments')).toContain('surgical-management');
+    expect(keys(first('A 5-year-old boy was to receive caudal analgesia after induction.'), 'procedures')).toEqual(['caudal-epidural-injection']);
+    expect(keys(first('A 62-year-old woman had a trial with a spinal cord stimulator.'), 'procedures')).toEqual(['spinal-cord-stimulator']);
+    expect(keys(first('A 70-year-old man had quadriceps weakness after the block.'), 'symptoms')).toEqual(['leg-weakness']);
+    expect(keys(first('A 57-year-old man had a high-grade paresis of the lower extremities.'), 'symptoms')).toEqual(['paraparesis']);
+    expect(keys(first('A 35-year-old woman complained of pain in the neck.'), 'symptoms')).toEqual(['neck-pain']);
+    expect(keys(first('A 44-year-old man developed a severe dysesthesia of the shoulder.'), 'symptoms')).toEqual(['sensory-disturbance']);
+    expect(keys(first('A 70-year-old man had respiratory depression with deep sedation.'), 'symptoms')).toEqual(['decreased-consciousness']);
+  });
+});

@@ -279,3 +279,26 @@ describe('outcomeRule, rules 1.8.0', () => {
     expect(outcome('Her neurological condition remains unresolved two years later.').outcome?.value).toBe('RESIDUAL_DEFICIT');
   });
 });
+
+describe('outcomeRule, rules 1.8.0: constructions of the end state', () => {
+  it.each([
+    ['At 1-year follow-up, the patient continued to have no neurologic sequelae.', 'FULL_RECOVERY'],
+    ['Gradual recovery was observed and by 7 months he attained power to preinjury level.', 'FULL_RECOVERY'],
+    ['By the next morning, quadriceps function had returned, and he was ambulating normally.', 'FULL_RECOVERY'],
+    ['The affected area required approximately 5 months to heal completely.', 'FULL_RECOVERY'],
+    ['These side effects disappeared spontaneously.', 'FULL_RECOVERY'],
+    ['She had an uncomplicated course thereafter.', 'FULL_RECOVERY'],
+    ['Two months after the epidural injection, she required crutches for walking.', 'RESIDUAL_DEFICIT'],
+    ['At discharge the patient was only showing a slight dysmetria.', 'RESIDUAL_DEFICIT'],
+    ["Seven months later, the patient's conditions improved but had not fully recovered.", 'PARTIAL_RECOVERY'],
+    ['She had revision surgery, and pain control has been good so far.', 'IMPROVED_UNSPECIFIED'],
+  ])('%s', (text, expected) => {
+    expect(outcome(text).outcome?.value).toBe(expected);
+  });
+
+  it('reads no outcome from the mimics of those constructions', () => {
+    expect(outcome('She had an uncomplicated delivery under epidural analgesia.').outcome).toBeNull();
+    expect(outcome('His motor function was tested before the block.').outcome).toBeNull();
+    expect(outcome('The motor function returned partially over the next weeks.').outcome?.value).not.toBe('FULL_RECOVERY');
+  });
+});

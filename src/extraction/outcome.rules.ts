@@ -59,13 +59,18 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         // Rules 1.6.0: "discharged ... without any recovery in neurologic function".
         `without (?:any )?(?:\\w+ )?(?:neurological |neurologic |motor |functional )?(?:improvement|recovery)`,
         `(?:was|were|is) left with`,
-        `continued to (?:report|have|experience|complain|suffer|need|require|use)`,
+        // Rules 1.8.0: not "continued to have no neurologic sequelae" (a full recovery, read below).
+        `continued to (?:report|have|experience|complain|suffer|need|require|use)(?! (?:no|none)\\b)`,
         `still (?:complains?|complained|reports?|reported|has|had|have|experiences?|experienced|suffers?|suffered|needs?|needed|requires?|required|uses?|walks? with)`,
         `significant (?:disability|deficits)`,
         `with (?:residual )?${NEURO}sequel\\w*`,
         `did not (?:fully )?recover`,
         `(?:slight|mild|minor|some) \\w+ remains?`,
         `failed to recover`,
+        // Rules 1.8.0: walking with an aid at a late visit ("Two months after the injection, she required crutches for walking");
+        // a slight deficit said to be all that is left ("At discharge the patient was only showing a slight dysmetria").
+        `(?:required|needed|requires|needs|still uses|used|walks? with|walked with) (?:\\w+ )?(?:crutches|a walker|a wheelchair|a cane|a walking aid|walking aids|an orthosis|a brace)`,
+        `only (?:showing|showed|shows|had|has|having|presenting|presented) (?:with )?(?:an? )?(?:slight|mild|minor|minimal|residual) (?:[\\w-]+ ){0,2}?(?:dysmetria|ataxia|weakness|deficits?|numbness|paresis|dysesthesia|dysaesthesia|hypoesthesia|hypoaesthesia|limp|foot drop|paresthesia|paraesthesia|asymmetry|palsy|impairment)`,
         // Rules 1.7.0: "persistent" before a lasting deficit, whatever words describe it ("severe and persistent sensorineural
         // hearing loss", "discharged with persistent left lower extremity weakness"); not a persistent headache, pain,
         // bleeding or symptoms, which is how a course is told before its treatment.
@@ -91,6 +96,8 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         `(?:recovered|resolved|improved|regressed|disappeared) (?:almost|nearly|virtually) (?:completely|fully|totally)`,
         `(?:almost|nearly|near)[- ](?:complete|full|total) (?:\\w+ )?(?:recovery|resolution|relief|regression|remission)`,
         `partly (?:resolved|improved|recovered|relieved)`,
+        // Rules 1.8.0: "the patient's conditions improved but had not fully recovered".
+        `(?:improved|improving|better)(?:,)? but (?:(?:had|has|have|was|were|is) )?not (?:yet )?(?:fully|completely) (?:recovered|resolved|returned)`,
         // Rules 1.8.0: the qualifier after the verb ("the droop resolved partially").
         `(?:resolved|recovered|improved|regressed|relieved) (?:partially|partly|incompletely)`,
         `modest(?:ly)? (?:recovery|improvement|improved)`,
@@ -165,6 +172,17 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         `${SYMPTOM_SUBJECT} (?:had |have |has )?(?:(?!almost|nearly|largely|mostly)\\w+ )?resolved`,
         `resolved (?:the |her |his |(?:the )?patient'?s )(?:\\w+ )?${SYMPTOM_SUBJECT}`,
         `completely disappeared`,
+        // Rules 1.8.0: full recovery told by construction, whatever the finding: a level or function back to before
+        // ("attained power to preinjury level", "quadriceps function had returned", "ambulating normally"); a completeness adverb
+        // after any form of the verb ("required 5 months to heal completely", "disappeared spontaneously"); a course without
+        // complications ("an uncomplicated course thereafter"); "continued to have no neurologic sequelae".
+        `(?:attained|regained|reached|returned to|recovered to|restored to|back to) (?:\\w+ ){0,3}?(?:pre-?injury|pre-?morbid|pre-?operative|pre-?procedur\\w*|pre-?partum|baseline|normal|previous|full) (?:levels?|function\\w*|strength|power|status|activit\\w+)`,
+        `(?:function|strength|power|sensation|movement|mobility) (?:had |has |have )?(?:fully |completely |totally )?(?:returned|recovered|normali[sz]ed|(?:was|were) restored)(?! (?:partially|partly|slowly|gradually|somewhat)\\b)`,
+        `(?:ambulat\\w+|walk\\w*|moving|mobili[sz]\\w+) normally`,
+        `(?:recover|resolve|heal|disappear|regress|clear)(?:ed|s)? (?:fully|completely|totally|entirely)`,
+        `(?:disappeared|resolved|regressed|subsided|cleared) spontaneously`,
+        `(?:an? )?uncomplicated (?:postoperative |post-operative |postpartum |hospital |clinical |subsequent )?(?:course|recovery)`,
+        `(?:continued|continues) to (?:have|show|be) (?:no|without) (?:\\w+ ){0,2}?(?:sequel\\w*|deficits?|symptoms|complaints|recurrence)`,
         // Rules 1.8.0: whatever resolved ("Horner's syndrome resolved within 4 h", "It resolved on postoperative day 53", "A
         // spontaneous resolution of HS was observed"): a resolution not said to be partial, slow or near is the finding gone,
         // as every labelled "resolved" of the studied splits reads it. Partial and near resolutions are read above; a resolution
@@ -192,13 +210,13 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
     // platelet count", "a system-based improvement plan", "with little improvement", a procedure that "was uneventful"
     // (only the course, the follow-up or the recovery being uneventful is an outcome, a full recovery, see above);
     // "immediate relief" says when, not how complete ("complete relief" stays a full recovery).
-    re: /\b(?:improved|(?<!\b(?:little|minimal|no|without) )improvement(?! (?:plan|program|programme|project|initiative|strategy|process|measures?)\b)|improving|recovered|(?<!(?:an(?:a)?esthesia|an(?:a)?esthetic|postan(?:a)?esthesia|post-an(?:a)?esthesia) )recovery(?! room| unit| area| ward| of (?:her |his |the )?(?:platelets?|platelet counts?|counts?|blood|white|neutrophils?|cell|laboratory|labs?|coagulation|renal|kidney|liver|hepatic|h(?:a)?emoglobin|spontaneous breathing)\b)|resolved|(?<!\b(?:high|spatial|contrast)[ -])resolution|relieved|regression|regressed|subsided|abated|alleviated|ameliorated|amelioration|(?:good|excellent) (?:clinical )?(?:outcome|response)|outcome (?:\w+ ){0,5}?(?:was|were) (?:also )?(?:good|excellent|favou?rable)|symptomatic relief|relief of (?:her |his |the )?symptoms|favou?rable (?:outcome|course|response|evolution|clinical course)|successful(?:ly)? (?:treat\w*|manag\w*)|(?:discharged|transferred) (?:\w+ ){0,4}?in satisfactory condition|immediate relief|relief(?<!\b(?:little|minimal|no|without|poor|limited|slight) relief) (?:of|from) (?:her |his |the )?(?:symptoms|pain|headache)|(?:started|began|begun|continued|starts|begins|continues) to improve|(?:almost|nearly|largely|mostly) (?:disappeared|resolved|gone|subsided)|(?:good|excellent) (?:functional )?recovery|(?:reversed|reversing|reversal of) (?:all )?(?:the |her |his )?(?:\w+ ){0,2}(?:symptoms|deficits?|signs)|(?:treated|managed) successfully|was effective|(?:evolution|course|clinical course|progress|progression) (?:\w+ ){0,4}?(?:was|were) (?:\w+ )?(?:favou?rable|good|satisfactory)|(?:remarkable|significant|marked|good|excellent|substantial|considerable|dramatic|immediate|rapid|prompt|satisfactory|effective|gradual|progressive|steady|sustained|lasting|noticeable|definite|clear) (?:\w+ )?(?:pain|symptom|headache) relief)\b(?! (?:by|on|when|in|with|upon|after|while) (?:lying|laying|recumbency|(?:the )?(?:supine|recumbent|prone|horizontal|lying)|assuming|being supine|bed ?rest))/gi,
+    re: /\b(?:improved|(?<!\b(?:little|minimal|no|without) )improvement(?! (?:plan|program|programme|project|initiative|strategy|process|measures?)\b)|improving|recovered|(?<!(?:an(?:a)?esthesia|an(?:a)?esthetic|postan(?:a)?esthesia|post-an(?:a)?esthesia) )recovery(?! room| unit| area| ward| of (?:her |his |the )?(?:platelets?|platelet counts?|counts?|blood|white|neutrophils?|cell|laboratory|labs?|coagulation|renal|kidney|liver|hepatic|h(?:a)?emoglobin|spontaneous breathing)\b)|resolved|(?<!\b(?:high|spatial|contrast)[ -])resolution|relieved|regression|regressed|subsided|abated|alleviated|ameliorated|amelioration|(?:good|excellent) (?:clinical )?(?:outcome|response)|outcome (?:\w+ ){0,5}?(?:was|were) (?:also )?(?:good|excellent|favou?rable)|symptomatic relief|relief of (?:her |his |the )?symptoms|favou?rable (?:outcome|course|response|evolution|clinical course)|successful(?:ly)? (?:treat\w*|manag\w*)|(?:discharged|transferred) (?:\w+ ){0,4}?in satisfactory condition|immediate relief|relief(?<!\b(?:little|minimal|no|without|poor|limited|slight) relief) (?:of|from) (?:her |his |the )?(?:symptoms|pain|headache)|(?:started|began|begun|continued|starts|begins|continues) to improve|(?:almost|nearly|largely|mostly) (?:disappeared|resolved|gone|subsided)|(?:good|excellent) (?:functional )?recovery|(?:reversed|reversing|reversal of) (?:all )?(?:the |her |his )?(?:\w+ ){0,2}(?:symptoms|deficits?|signs)|(?:treated|managed) successfully|was effective|(?:evolution|course|clinical course|progress|progression) (?:\w+ ){0,4}?(?:was|were) (?:\w+ )?(?:favou?rable|good|satisfactory)|(?:remarkable|significant|marked|good|excellent|substantial|considerable|dramatic|immediate|rapid|prompt|satisfactory|effective|gradual|progressive|steady|sustained|lasting|noticeable|definite|clear) (?:\w+ )?(?:pain|symptom|headache) relief|(?:pain|symptom) (?:control|relief) (?:\w+ ){0,2}?(?:was|has been|have been|remained|remains|is) (?:\w+ )?(?:good|excellent|satisfactory|adequate))\b(?! (?:by|on|when|in|with|upon|after|while) (?:lying|laying|recumbency|(?:the )?(?:supine|recumbent|prone|horizontal|lying)|assuming|being supine|bed ?rest))/gi,
     confidence: 0.55,
   },
 ];
 
 const OUTCOME_HINT =
-  /recover|resol|improv|reliev|relief|sequel|deficit|died|death|deceas|residual|permanent|persist|remain|complete|full|total|asymptomatic|assymptomatic|revers|resorp|reabsorb|resorb|recurrence|outcome|uneventful|free|baseline|disabilit|expired|succumbed|passed away|disappeared|partial|partly|modest|still|paraplegic|paralys|paralyz|paretic|foot drop|numbness|weakness|satisfactory|regress|regain|subsid|abate|allevia|amelior|success|effective|intact|normal|fatal|autopsy|mortem|left with|continued to|irreversible|lasting|long-term|%|percent|back to|returned|healed|discharged|bound|bedridden|dependent|unconscious|comatose|stopped|ceased|longer|excellent|favou?rable|no (?:\w+ )?(?:complications|problems)|unchanged|no further|not (?:seen|observed|noted|detected|found|present)|resum|restor|paralytic|hemostasis|haemostasis|integrum|restitution|absorb|clear|vanish|absen|unresolved|unimproved|unrecovered|present/i;
+  /recover|resol|improv|reliev|relief|sequel|deficit|died|death|deceas|residual|permanent|persist|remain|complete|full|total|asymptomatic|assymptomatic|revers|resorp|reabsorb|resorb|recurrence|outcome|uneventful|free|baseline|disabilit|expired|succumbed|passed away|disappeared|partial|partly|modest|still|paraplegic|paralys|paralyz|paretic|foot drop|numbness|weakness|satisfactory|regress|regain|subsid|abate|allevia|amelior|success|effective|intact|normal|fatal|autopsy|mortem|left with|continued to|irreversible|lasting|long-term|%|percent|back to|returned|healed|discharged|bound|bedridden|dependent|unconscious|comatose|stopped|ceased|longer|excellent|favou?rable|no (?:\w+ )?(?:complications|problems)|unchanged|no further|not (?:seen|observed|noted|detected|found|present)|resum|restor|paralytic|hemostasis|haemostasis|integrum|restitution|absorb|clear|vanish|absen|unresolved|unimproved|unrecovered|present|crutch|walker|wheelchair|\bcane\b|orthosis|brace|slight|minimal|mild|minor|pre-?injury|premorbid|\blevel|normally|heal|uncomplicated|spontaneous|control/i;
 
 /** Index = severity rank: lower is more severe. */
 const SEVERITY: Outcome[] = [Outcome.DEATH, Outcome.RESIDUAL_DEFICIT, Outcome.PARTIAL_RECOVERY, Outcome.FULL_RECOVERY, Outcome.IMPROVED_UNSPECIFIED];

@@ -158,6 +158,22 @@ const EXTRA: { kind: TermKind; key: string; surfaces: string[] }[] = [
   { kind: TermKind.PROCEDURE, key: 'epidural-anesthesia', surfaces: ['requested an epidural', 'requested epidural', 'requesting an epidural', 'epidural was requested', 'request for an epidural', 'epidural was sited', 'sited an epidural', 'epidural was inserted', 'epidural was placed', 'epidural was administered', 'received an epidural', 'had an epidural'] },
   // Rules 1.8.0: consciousness lowered in other words ("She lost consciousness", "somnolence", "a gradually reduced level of consciousness").
   { kind: TermKind.SYMPTOM, key: 'decreased-consciousness', surfaces: ['lost consciousness', 'losing consciousness', 'somnolence', 'somnolent', 'lethargy', 'lethargic', 'drowsy', 'confused', 'reduced level of consciousness', 'decreased level of consciousness', 'depressed level of consciousness', 'lowered level of consciousness', 'diminished level of consciousness', 'impaired level of consciousness'] },
+  // Rules 1.8.0, from the unseen8 errors by class: bleeding in the cerebellum (the "remote cerebellar haemorrhage" after spine
+  // surgery); the removal of a mass or fragment as surgery; a transforaminal or interlaminar steroid injection by its short forms;
+  // a caudal block by its other names; the stimulator device; a dural puncture that "complicated" a block; symptoms in other words.
+  { kind: TermKind.COMPLICATION, key: 'intracranial-hemorrhage', surfaces: ['cerebellar hemorrhage', 'cerebellar hemorrhages', 'cerebellar hematoma', 'cerebellar bleeding', 'cerebellar bleed', 'remote cerebellar hemorrhage', 'RCH'] },
+  { kind: TermKind.TREATMENT, key: 'surgical-management', surfaces: ['surgical removal', 'surgically removed', 'surgical resection', 'surgically resected', 'surgical excision', 'surgically excised', 'operative removal', 'surgical retrieval', 'surgically retrieved', 'revision surgery', 'surgical extraction'] },
+  { kind: TermKind.PROCEDURE, key: 'epidural-steroid-injection', surfaces: ['TFESI', 'TFESIs', 'transforaminal epidural steroid injection', 'transforaminal epidural steroid injections', 'interlaminar epidural steroid injection', 'ILESI'] },
+  { kind: TermKind.PROCEDURE, key: 'caudal-epidural-injection', surfaces: ['caudal analgesia', 'caudal anesthesia', 'caudal epidural', 'caudal epidural block', 'caudal epidural anesthesia', 'caudal epidural analgesia', 'caudal blockade'] },
+  { kind: TermKind.PROCEDURE, key: 'spinal-cord-stimulator', surfaces: ['spinal cord stimulator', 'spinal cord stimulators', 'dorsal column stimulator', 'dorsal column stimulation', 'spinal cord stimulator implantation'] },
+  { kind: TermKind.PROCEDURE, key: 'accidental-dural-puncture', surfaces: ['complicated by dural puncture', 'complicated by a dural puncture'] },
+  { kind: TermKind.SYMPTOM, key: 'paraparesis', surfaces: ['paresis of the lower extremities', 'paresis of the lower limbs', 'paresis of both legs', 'paresis of the legs', 'lower extremity paresis', 'lower limb paresis', 'paresis of both lower extremities', 'paresis of both lower limbs'] },
+  { kind: TermKind.SYMPTOM, key: 'motor-deficit', surfaces: ['paresis', 'arm paresis', 'arm weakness', 'muscle weakness', 'motor inactivity', 'loss of motor function', 'motor loss'] },
+  { kind: TermKind.SYMPTOM, key: 'leg-weakness', surfaces: ['quadriceps weakness', 'weakness of the quadriceps', 'weakness of the lower extremities', 'weakness of both lower extremities', 'weakness of the lower limbs', 'weakness of both lower limbs', 'lower limb weakness', 'leg weakness', 'hip flexor weakness', 'weakness of the left leg', 'weakness of the right leg', 'weakness in the left leg', 'weakness in the right leg'] },
+  { kind: TermKind.SYMPTOM, key: 'neck-pain', surfaces: ['pain in the neck', 'pain in her neck', 'pain in his neck', 'cervical pain', 'cervicalgia'] },
+  { kind: TermKind.SYMPTOM, key: 'sensory-disturbance', surfaces: ['dysesthesia', 'dysesthesias', 'dysesthetic pain'] },
+  { kind: TermKind.SYMPTOM, key: 'decreased-consciousness', surfaces: ['deep sedation', 'excessive sedation', 'oversedation', 'over-sedation', 'mental deterioration', 'sedated'] },
+  { kind: TermKind.SYMPTOM, key: 'urinary-retention', surfaces: ['neurogenic bladder', 'bladder dysfunction', 'bladder and bowel dysfunction'] },
 ];
 
 /**
@@ -208,6 +224,26 @@ function cranialNerveSurfaces(): { kind: TermKind; key: string; surfaces: string
 }
 
 /**
+ * Rules 1.8.0: a named peripheral nerve's or plexus's injury ("a common peroneal nerve injury", "right sided sciatic nerve palsy",
+ * "a transient injury to the brachial plexus", "lumbosacral plexus injury"): the labels' class for peripheral nerve injuries, the
+ * neurological complication (rules 1.4.0 listed a few by hand). The phrenic nerve is left out: its palsy after an interscalene
+ * block is a respiratory finding the labels do not give the class.
+ */
+const PERIPHERAL_NERVES = ['sciatic', 'femoral', 'obturator', 'peroneal', 'common peroneal', 'fibular', 'common fibular', 'tibial', 'posterior tibial', 'sural', 'saphenous', 'lateral femoral cutaneous', 'pudendal', 'genitofemoral', 'ilioinguinal', 'iliohypogastric', 'ulnar', 'median', 'radial', 'musculocutaneous', 'axillary', 'suprascapular', 'long thoracic', 'intercostal', 'spinal accessory'];
+const PLEXUSES = ['brachial', 'lumbosacral', 'lumbar', 'sacral', 'cervical'];
+function peripheralNerveSurfaces(): { kind: TermKind; key: string; surfaces: string[] } {
+  const surfaces = new Set<string>();
+  const structures = [...PERIPHERAL_NERVES.map((n) => `${n} nerve`), ...PLEXUSES.map((p) => `${p} plexus`)];
+  for (const s of structures) {
+    for (const d of ['injury', 'injuries', 'palsy', 'paralysis', 'paresis', 'neuropathy', 'lesion', 'damage', 'neuritis', 'dysfunction', 'deficit', 'trauma']) surfaces.add(`${s} ${d}`);
+    for (const d of ['injury to', 'damage to', 'palsy of', 'paralysis of', 'lesion of', 'trauma to']) for (const side of ['', 'left ', 'right ']) surfaces.add(`${d} the ${side}${s}`);
+  }
+  for (const p of PLEXUSES) for (const w of ['plexopathy', 'plexus neuropathy', 'plexitis']) surfaces.add(`${p} ${w}`);
+  for (const w of ['peroneal palsy', 'sciatic palsy', 'femoral palsy', 'foot drop due to peroneal', 'plexopathy', 'mononeuropathy', 'nerve root injury', 'root injury', 'spinal nerve injury', 'intraneural injection']) surfaces.add(w);
+  return { kind: TermKind.COMPLICATION, key: 'neurological-complication', surfaces: [...surfaces] };
+}
+
+/**
  * Rules 1.7.0: "extradural" is the older name of "epidural" ("extradural anaesthesia", "an extradural block"): every
  * procedure and treatment wording with "epidural" gets its "extradural" twin, so no wording has to be listed twice.
  */
@@ -242,7 +278,7 @@ export function withoutIgnoredWordings(vocabulary: VocabularyEntry[]): Vocabular
 export function ruleSurfaceEntries(vocabulary: VocabularyEntry[]): VocabularyEntry[] {
   const byKey = new Map(vocabulary.map((e) => [`${e.kind}:${e.key}`, e]));
   const out: VocabularyEntry[] = [];
-  for (const x of [...EXTRA, ...cranialNerveSurfaces()]) {
+  for (const x of [...EXTRA, ...cranialNerveSurfaces(), peripheralNerveSurfaces()]) {
     const target = byKey.get(`${x.kind}:${x.key}`);
     if (!target) continue;
     // Same key, kind, meshUi and parent as the target, so the matcher treats it as the same term.

@@ -287,6 +287,9 @@ const UNDER_ANAESTHESIA_AFTER = /^[^.;]{0,30}?\bunder (?:general (?:and|with|plu
 /** "at catheter removal, CSF was noted", "within 3 days of epidural catheter removal": a point in time, not the index procedure. */
 const REMOVAL_AS_TIME_BEFORE = /\b(?:at|within \w+ \w+ of|within \w+ of)\s+(?:the\s+(?:time\s+of\s+)?)?$/i;
 
+/** Rules 1.8.0: a drug named as what a procedure delivers (see collectMentions). */
+const DELIVERED_BY_PROCEDURE_AFTER = /^[\s-]*(?:(?:pain|infusion|drug) )?(?:pumps?|infusion (?:pumps?|therapy|system)|epidural (?:injections?|infiltrations?)|(?:injections?|infiltrations?) (?:into|in) the epidural)\b/i;
+const NEURAXIAL_ROUTE_BEFORE = /\b(?:intrathecal|epidural|spinal|neuraxial|caudal|subarachnoid|intraspinal)(?: (?:bolus|dose|doses|administration|injection) of)? (?:\w+ )?$/i;
 const EPIDURAL_KEY = 'epidural-anesthesia';
 // Rules 1.8.0: "had labour induced", "labouring".
 const LABOUR_BEFORE = /\b(?:in (?:active |spontaneous |early )?labou?r|labou?r (?:started|began|was induced|induced)|labou?ring|started (?:spontaneous )?(?:term )?labou?r|induction of labou?r|dilatation|dilation)\b/i;
@@ -338,6 +341,10 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
           if (e.key === 'anticoagulation-reversal' && BLOOD_PRODUCT.test(surface) && !ANTITHROMBOTIC_DRUG.test(opts.recordText)) continue;
           // Rules 1.5.0: "epidural injections of local anesthetic and steroids": the steroid of the injection is no treatment.
           if (e.key === 'corticosteroids' && INJECTED_STEROID_BEFORE.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 80), m.start))) continue;
+          // Rules 1.8.0: the drug a procedure delivers is part of that procedure, not a treatment of what followed: "steroid
+          // epidural injections", "intrathecal morphine", "a morphine pain pump", "intrathecal analgesic infusion therapy".
+          if ((e.key === 'corticosteroids' || e.key === 'analgesics') && DELIVERED_BY_PROCEDURE_AFTER.test(ctx.fieldText.slice(m.end, Math.min(ctx.sentence.end, m.end + 30)))) continue;
+          if (e.key === 'analgesics' && NEURAXIAL_ROUTE_BEFORE.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 30), m.start))) continue;
         }
         // Rules 1.5.0: "an acute thoracic epidural hematoma": the site of a finding, not a procedure.
         if (e.kind === TermKind.PROCEDURE && SITE_OF_FINDING_AFTER.test(ctx.fieldText.slice(m.end, m.end + 16))) continue;
