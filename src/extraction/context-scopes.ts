@@ -306,6 +306,9 @@ export function assertionFlags(tokens: Token[], text: string): Uint8Array {
     // a comma followed by an article opens a new noun phrase of its own clause, not the next item of a
     // negated list ("no fever, headache or rash").
     if (active && ARTICLES.has(tok.norm) && i > 0 && commaBetween(text, tokens[i - 1].end, tok.start)) active = 0;
+    // Rules 1.10.0: "Four days later without any neurological complications, she was discharged healthy": a comma and a subject
+    // pronoun open the main clause.
+    if (active && SUBJECT_PRONOUNS.has(tok.norm) && i > 0 && commaBetween(text, tokens[i - 1].end, tok.start)) active = 0;
     const cands = BY_FIRST.get(tok.norm);
     let matched: Trigger | null = null;
     if (cands) {

@@ -659,3 +659,32 @@ describe('extractCases: rules 1.8.0, the unseen8 classes', () => {
     expect(keys(first('A 70-year-old man had respiratory depression with deep sedation.'), 'symptoms')).toEqual(['decreased-consciousness']);
   });
 });
+
+describe('extractCases: rules 1.10.0, the unseen9 classes', () => {
+  const first = (abstract: string) => run(abstract).patients[0];
+
+  it('reads weakness said of the legs as the leg weakness, and of all limbs as the motor deficit', () => {
+    expect(keys(first('A 24-year-old woman developed weakness predominantly involving the right lower limb after the spinal.'), 'symptoms')).toEqual(['leg-weakness']);
+    expect(keys(first('A 30-year-old woman was readmitted because of a lower limb motor deficit.'), 'symptoms')).toEqual(['leg-weakness']);
+    expect(keys(first('A 66-year-old woman had sensory and motor deficits involving both upper and lower extremities.'), 'symptoms')).toContain('motor-deficit');
+  });
+
+  it('does not read the operation a block was given for as a treatment', () => {
+    expect(keys(first('A 60-year-old man had motor weakness after an ESPB performed intraoperatively for an L2-L5 laminectomy.'), 'treatments')).toEqual([]);
+    expect(keys(first('A 60-year-old man with a spinal haematoma underwent decompressive laminectomy.'), 'treatments')).toEqual(['decompressive-laminectomy']);
+  });
+
+  it('tells the combined technique from an epidural of the spine', () => {
+    expect(keys(first('A 27-year-old woman suffered damage to the conus medullaris following spinal-epidural anaesthesia.'), 'procedures')).toEqual(['combined-spinal-epidural']);
+    expect(keys(first('A 33-year-old woman underwent combined epidural-spinal anesthesia for a caesarean section.'), 'procedures')).toEqual(['combined-spinal-epidural']);
+    expect(keys(first('A 70-year-old man had a subdural haemorrhage following a spinal epidural block for pain.'), 'procedures')).toEqual(['epidural-anesthesia']);
+  });
+
+  it('reads other wordings of evacuation, analgesics, nerve damage and symptoms', () => {
+    expect(keys(first('A 35-year-old woman had a subdural hematoma; an emergency craniotomy was performed to evacuate the hematoma.'), 'treatments')).toContain('intracranial-hematoma-evacuation');
+    expect(keys(first('A 29-year-old woman had back pain that was treated with oral mefenamic acid.'), 'treatments')).toEqual(['analgesics']);
+    expect(keys(first('A 27-year-old woman suffered neurological damage to the conus medullaris after the block.'), 'complications')).toEqual(['neurological-complication']);
+    expect(keys(first('A 40-year-old woman was completely flaccid paraplegic and insensitive to bladder fullness.'), 'symptoms').sort()).toEqual(['paraplegia', 'urinary-retention']);
+    expect(keys(first('A 24-year-old woman had severe pain at the needle site radiating to the right lower limb.'), 'symptoms')).toContain('radicular-pain');
+  });
+});

