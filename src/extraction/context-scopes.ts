@@ -237,7 +237,10 @@ function anotherPatient(tokens: Token[], i: number): boolean {
  * opening a noun phrase that has its own verb within a few words is a new clause ("no fever and a normal count" has none).
  */
 const CLAUSE_VERBS = new Set(['was', 'were', 'is', 'are', 'had', 'has', 'have'].map(normalizeWord));
+const PERFECT = new Set(['had', 'has', 'have'].map(normalizeWord));
 function articleClause(tokens: Token[], i: number): boolean {
+  // Rules 1.11.0: "showed no abnormalities, and symptoms had completely resolved": a noun and a perfect tense open a clause too.
+  if (i + 1 < tokens.length && PERFECT.has(tokens[i + 1].norm)) return true;
   if (!ARTICLES.has(tokens[i].norm)) return false;
   for (let k = i + 1; k < tokens.length && k <= i + 7; k++) if (CLAUSE_VERBS.has(tokens[k].norm)) return true;
   return false;

@@ -688,3 +688,21 @@ describe('extractCases: rules 1.10.0, the unseen9 classes', () => {
     expect(keys(first('A 24-year-old woman had severe pain at the needle site radiating to the right lower limb.'), 'symptoms')).toContain('radicular-pain');
   });
 });
+
+describe('extractCases: rules 1.11.0, the unseen10 classes', () => {
+  const first = (abstract: string) => run(abstract).patients[0];
+
+  it('reads the repair of a dural tear, reoperations and debridement as surgery', () => {
+    expect(keys(first('A 50-year-old man had a CSF leak; during revision surgery, a small dural tear was identified and repaired.'), 'treatments')).toContain('surgical-dural-repair');
+    expect(keys(first('A 45-year-old man with an epidural abscess was treated with surgical debridement and antibiotics.'), 'treatments')).toContain('surgical-management');
+  });
+
+  it('does not read the operation a patient was scheduled for as a treatment, unless it treats the complication', () => {
+    expect(keys(first('A healthy 38-year-old man was scheduled for surgical removal of a tumor of the hand. He developed a hematoma after an axillary block.'), 'treatments')).toEqual([]);
+    expect(keys(first('A 70-year-old man with an epidural hematoma was scheduled for a T9-T10 decompressive laminectomy.'), 'treatments')).toContain('decompressive-laminectomy');
+  });
+
+  it('gives an evacuation through the skull the intracranial key', () => {
+    expect(keys(first('After lumbar spine surgery a 60-year-old woman developed a subdural hematoma. Emergent hematoma evacuation with craniotomy was performed.'), 'treatments')).toContain('intracranial-hematoma-evacuation');
+  });
+});

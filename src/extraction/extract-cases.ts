@@ -79,6 +79,9 @@ function hedgedComplications(sentences: SentenceContext[]): Set<string> {
   return hedged;
 }
 
+/** Rules 1.11.0: access through the skull. */
+const CRANIAL_ACCESS = /\b(?:craniotomy|craniectomy|burr[- ]holes?|trephination|trepanation)\b/i;
+
 export function extractCases(input: ExtractionInput, matcher: ExtractionMatcher): ExtractionResult {
   const shortForms: DefinedShortForms = new Map();
   const title = buildFieldContext('title', input.title ?? '', matcher, shortForms);
@@ -183,7 +186,9 @@ export function extractCases(input: ExtractionInput, matcher: ExtractionMatcher)
     const cranial = complications.some((c) => /intracranial|subarachnoid-hem|intracerebral/.test(c.termKey));
     for (const m of mentions) {
       if (m.kind !== TermKind.TREATMENT || m.key !== 'hematoma-evacuation') continue;
-      const site = spinal && !cranial ? 'spinal-hematoma-evacuation' : cranial && !spinal ? 'intracranial-hematoma-evacuation' : null;
+      // Rules 1.11.0: an evacuation through the skull ("hematoma evacuation with craniotomy") is intracranial whatever else the patient had.
+      const throughSkull = m.ctx ? CRANIAL_ACCESS.test(m.ctx.sentence.text) : false;
+      const site = throughSkull ? 'intracranial-hematoma-evacuation' : spinal && !cranial ? 'spinal-hematoma-evacuation' : cranial && !spinal ? 'intracranial-hematoma-evacuation' : null;
       if (site && matcher.byKey(TermKind.TREATMENT, site)) m.key = site;
     }
     const treatments: ProposedTreatment[] = mostSpecific(mentions.filter((m) => m.kind === TermKind.TREATMENT), matcher)

@@ -324,3 +324,17 @@ describe('outcomeRule, rules 1.10.0', () => {
     expect(outcome('Gradual recovery occurred without the need for intervention.').outcome?.value).toBe('IMPROVED_UNSPECIFIED');
   });
 });
+
+describe('outcomeRule, rules 1.11.0', () => {
+  it.each([
+    ['She developed a facial palsy; MRI showed no abnormalities, and symptoms had completely resolved 4-5 hours later.', 'FULL_RECOVERY'],
+    ['The palsy was found, resolving spontaneously after a follow up period of 9 weeks.', 'FULL_RECOVERY'],
+    ['After seven months, the pain subsided but slight paresthesia and muscle weaknesses still remained.', 'RESIDUAL_DEFICIT'],
+  ])('%s', (text, expected) => {
+    expect(outcome(text).outcome?.value).toBe(expected);
+  });
+
+  it('reads no recovery from the circulation made normal during the course', () => {
+    expect(outcome('Her haemodynamic instability was normalised with rapid volume replacement and vasopressors.').outcome).toBeNull();
+  });
+});

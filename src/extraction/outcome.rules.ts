@@ -68,6 +68,8 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         // Rules 1.10.0: "she retains mild paresis of the right soleus"; "the symptoms did not fully resolve within their follow up period".
         `retain(?:s|ed|ing)? (?:an? )?(?:(?:mild|slight|minor|some|residual|moderate|severe) )?(?:[\\w-]+ )?${DEFICIT_NOUN}`,
         `did not (?:fully|completely) (?:resolve|disappear|regress|return)`,
+        // Rules 1.11.0: "the pain subsided but slight paresthesia and muscle weaknesses still remained".
+        `(?:weakness(?:es)?|paresthesias?|paraesthesias?|numbness|deficits?|palsy|paresis|dysesthesias?|dysaesthesias?|hypoesthesia|hypoaesthesia|sequel\\w*|foot drop|incontinence|pain) still (?:remained|remains|persisted|persists|present)`,
         `(?:slight|mild|minor|some) \\w+ remains?`,
         `failed to recover`,
         // Rules 1.8.0: walking with an aid at a late visit ("Two months after the injection, she required crutches for walking");
@@ -145,7 +147,8 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         // hearing", "Normal hearing returned", "normal vision was restored", "the audiogram normalized").
         `(?:recovered|restored|returned) to (?:a |(?:her|his|the) )?normal`,
         `normal (?:[\\w-]+ ){1,2}?(?:returned|was restored|were restored|was regained|was recovered|recovered)`,
-        `(?<!international )normali[sz](?:ed|ation of)(?! ratio)`,
+        // Rules 1.11.0: not the circulation made normal in the course ("Haemodynamic instability was normalised with volume").
+        `(?<!international )(?<!\\b(?:h(?:a)?emodynamic\\w*|instability|blood pressure|heart rate|saturation|vital signs|hypotension|bradycardia|tachycardia)(?: \\w+){0,2} )normali[sz](?:ed|ation of)(?! ratio)`,
         // Rules 1.7.0: the Latin and idiomatic full recovery ("restitutio ad integrum", "healed ad integrum", "complete restitution").
         `(?:restitutio )?ad integrum`,
         `(?:complete|full|total) restitution`,
@@ -193,7 +196,7 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         `(?:function|strength|power|sensation|movement|mobility) (?:had |has |have )?(?:fully |completely |totally )?(?:returned|recovered|normali[sz]ed|(?:was|were) restored)(?! (?:partially|partly|slowly|gradually|somewhat)\\b)`,
         `(?:ambulat\\w+|walk\\w*|moving|mobili[sz]\\w+) normally`,
         `(?:recover|resolve|heal|disappear|regress|clear)(?:ed|s)? (?:fully|completely|totally|entirely)`,
-        `(?:disappeared|resolved|regressed|subsided|cleared) spontaneously`,
+        `(?:disappear|resolv|regress|subsid|clear)(?:ed|ing) spontaneously`,
         `(?:an? )?uncomplicated (?:postoperative |post-operative |postpartum |hospital |clinical |subsequent )?(?:course|recovery)`,
         `(?:continued|continues) to (?:have|show|be) (?:no|without) (?:\\w+ ){0,2}?(?:sequel\\w*|deficits?|symptoms|complaints|recurrence)`,
         // Rules 1.8.0: whatever resolved ("Horner's syndrome resolved within 4 h", "It resolved on postoperative day 53", "A

