@@ -706,3 +706,25 @@ describe('extractCases: rules 1.11.0, the unseen10 classes', () => {
     expect(keys(first('After lumbar spine surgery a 60-year-old woman developed a subdural hematoma. Emergent hematoma evacuation with craniotomy was performed.'), 'treatments')).toContain('intracranial-hematoma-evacuation');
   });
 });
+
+describe('extractCases: rules 1.12.0, the unseen11 classes', () => {
+  const first = (abstract: string) => run(abstract).patients[0];
+
+  it('reads the curated complications by their full names and other wordings', () => {
+    expect(keys(first('A 40-year-old woman developed transient neurological symptoms after spinal anaesthesia.'), 'complications')).toEqual(['transient-neurologic-symptoms']);
+    expect(keys(first('A 30-year-old woman developed central nervous system toxicity after lidocaine was given.'), 'complications')).toEqual(['local-anesthetic-systemic-toxicity']);
+    expect(keys(first('A 28-year-old woman developed a subarachnoid-cutaneous fistula after epidural analgesia.'), 'complications')).toContain('csf-leak');
+    expect(keys(first('A 60-year-old man required removal of an infected port.'), 'complications')).toEqual(['infection']);
+  });
+
+  it('does not read a steroid mixed into the injectate as a treatment', () => {
+    expect(keys(first('A 50-year-old woman had a block with 15 ml of levobupivacaine 0.25% + dexamethasone 4 mg and developed weakness.'), 'treatments')).toEqual([]);
+    expect(keys(first('A 45-year-old man had spinal cord infarction after a TFESI with non-particulate steroid.'), 'treatments')).toEqual([]);
+  });
+
+  it('reads hip and knee weakness as the leg weakness, and other symptom wordings', () => {
+    expect(keys(first('A 62-year-old man had unilateral hip flexion and knee extension weakness after a quadratus lumborum block.'), 'symptoms')).toEqual(['leg-weakness']);
+    expect(keys(first('A 7-year-old child presented with acute paralysis in the lower limbs after lumbar puncture.'), 'symptoms')).toEqual(['paraplegia']);
+    expect(keys(first('A 50-year-old man convulsed and stopped responding to our questions.'), 'symptoms').sort()).toEqual(['decreased-consciousness', 'seizure']);
+  });
+});

@@ -338,3 +338,9 @@ describe('outcomeRule, rules 1.11.0', () => {
     expect(outcome('Her haemodynamic instability was normalised with rapid volume replacement and vasopressors.').outcome).toBeNull();
   });
 });
+
+describe('outcomeRule, rules 1.12.0', () => {
+  it('reads a recovery "except for slight ataxia" as a residual deficit', () => {
+    expect(outcome('At discharge he had recovered except for slight ataxia.').outcome?.value).toBe('RESIDUAL_DEFICIT');
+  });
+});

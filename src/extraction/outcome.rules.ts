@@ -68,6 +68,8 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         // Rules 1.10.0: "she retains mild paresis of the right soleus"; "the symptoms did not fully resolve within their follow up period".
         `retain(?:s|ed|ing)? (?:an? )?(?:(?:mild|slight|minor|some|residual|moderate|severe) )?(?:[\\w-]+ )?${DEFICIT_NOUN}`,
         `did not (?:fully|completely) (?:resolve|disappear|regress|return)`,
+        // Rules 1.12.0: "recovered except for slight ataxia".
+        `except (?:for )?(?:an? )?(?:slight|mild|minor|minimal|residual|some) (?:[\\w-]+ )?(?:ataxia|dysmetria|weakness|deficits?|numbness|paresis|dysesthesia|dysaesthesia|hypoesthesia|hypoaesthesia|paresthesia|paraesthesia|palsy|limp|foot drop|pain|impairment)`,
         // Rules 1.11.0: "the pain subsided but slight paresthesia and muscle weaknesses still remained".
         `(?:weakness(?:es)?|paresthesias?|paraesthesias?|numbness|deficits?|palsy|paresis|dysesthesias?|dysaesthesias?|hypoesthesia|hypoaesthesia|sequel\\w*|foot drop|incontinence|pain) still (?:remained|remains|persisted|persists|present)`,
         `(?:slight|mild|minor|some) \\w+ remains?`,

@@ -195,6 +195,17 @@ const EXTRA: { kind: TermKind; key: string; surfaces: string[] }[] = [
   { kind: TermKind.TREATMENT, key: 'surgical-dural-repair', surfaces: ['dural tear repair', 'repair of the dural tear', 'repair the dural tear', 'repaired the dural tear', 'repair of a dural tear', 'dural tear was repaired', 'dural tear was identified and repaired', 'dural closure', 'duraplasty', 'dural defect was repaired', 'repair of the dura', 'repair of the dural defect'] },
   { kind: TermKind.TREATMENT, key: 'surgical-management', surfaces: ['surgical debridement', 'debridement', 'neurosurgical exploration', 'reoperation', 're-operation', 'second operation', 'second surgery', 'revision operation', 'lead revision', 'revision of the lead', 'surgery to remove', 'surgery was performed to remove', 'video-assisted thoracoscopic surgery', 'thoracoscopic surgery'] },
   { kind: TermKind.COMPLICATION, key: 'infection', surfaces: ['subdural abscess', 'spinal subdural abscess', 'subdural empyema', 'spinal subdural empyema'] },
+  // Rules 1.12.0, from the unseen11 errors by class: the curated terms by their full names and other wordings.
+  { kind: TermKind.COMPLICATION, key: 'transient-neurologic-symptoms', surfaces: ['transient neurological symptoms', 'transient neurologic symptoms', 'transient neurological syndrome', 'transient neurologic syndrome'] },
+  { kind: TermKind.COMPLICATION, key: 'local-anesthetic-systemic-toxicity', surfaces: ['local anesthetic systemic toxicity', 'local anaesthetic systemic toxicity', 'systemic toxicity of local anesthetics', 'local anesthetic intoxication', 'central nervous system toxicity', 'CNS toxicity', 'lidocaine toxicity', 'bupivacaine toxicity', 'ropivacaine toxicity', 'levobupivacaine toxicity', 'mepivacaine toxicity'] },
+  { kind: TermKind.COMPLICATION, key: 'csf-leak', surfaces: ['cerebrospinal fluid fistula', 'subarachnoid-cutaneous fistula', 'subarachnoid cutaneous fistula', 'CSF-cutaneous fistula', 'cutaneous CSF fistula', 'dural fistula'] },
+  { kind: TermKind.COMPLICATION, key: 'infection', surfaces: ['infected port', 'port infection', 'catheter infection', 'catheter-related infection', 'catheter related infection', 'line infection', 'catheter-related bloodstream infection', 'central line-associated bloodstream infection', 'CRBSI', 'CLABSI', 'infected catheter'] },
+  { kind: TermKind.TREATMENT, key: 'surgical-dural-repair', surfaces: ['dural tear repaired', 'dural tears repaired'] },
+  { kind: TermKind.TREATMENT, key: 'hydration', surfaces: ['fluid infusion', 'fluid bolus', 'fluid boluses', 'hyperhydration', 'volume expansion', 'crystalloid infusion'] },
+  { kind: TermKind.SYMPTOM, key: 'paraplegia', surfaces: ['paralysis in the lower limbs', 'paralysis in both lower limbs', 'paralysis in the legs', 'paralysis in both legs', 'paralysis in the lower extremities'] },
+  { kind: TermKind.SYMPTOM, key: 'seizure', surfaces: ['convulsed', 'generalized seizure', 'generalised seizure', 'tonic-clonic seizure'] },
+  { kind: TermKind.SYMPTOM, key: 'decreased-consciousness', surfaces: ['stopped responding', 'decreased Glasgow Coma Scale', 'decreased GCS', 'reduced Glasgow Coma Scale', 'low Glasgow Coma Scale'] },
+  { kind: TermKind.SYMPTOM, key: 'sciatica', surfaces: ['lumbosciatalgia', 'lumbosciatica', 'sciatic pain'] },
 ];
 
 /**

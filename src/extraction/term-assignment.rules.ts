@@ -288,11 +288,13 @@ const UNDER_ANAESTHESIA_AFTER = /^[^.;]{0,30}?\bunder (?:general (?:and|with|plu
 const REMOVAL_AS_TIME_BEFORE = /\b(?:at|within \w+ \w+ of|within \w+ of)\s+(?:the\s+(?:time\s+of\s+)?)?$/i;
 
 /** Rules 1.8.0: a drug named as what a procedure delivers (see collectMentions). */
+/** Rules 1.12.0: a steroid mixed into a block's injectate ("levobupivacaine 0.25% + dexamethasone", "TFESI with non-particulate steroid"). */
+const INJECTATE_BEFORE = /\b(?:(?:levo)?bupivacaine|ropivacaine|lidocaine|lignocaine|mepivacaine|chloroprocaine|prilocaine|TFESIs?|ESIs?|injections?|infiltrations?|blocks?)\b[^;]{0,30}?(?:\+|\band\b|\bwith\b|\bplus\b|\bcontaining\b|\bof\b) (?:[\w-]+ ){0,2}$/i;
 const DELIVERED_BY_PROCEDURE_AFTER = /^[\s-]*(?:(?:pain|infusion|drug) )?(?:pumps?|infusion (?:pumps?|therapy|system)|epidural (?:injections?|infiltrations?)|(?:injections?|infiltrations?) (?:into|in) the epidural)\b/i;
 const NEURAXIAL_ROUTE_BEFORE = /\b(?:intrathecal|epidural|spinal|neuraxial|caudal|subarachnoid|intraspinal)(?: (?:bolus|dose|doses|administration|injection) of)? (?:\w+ )?$/i;
 /** Rules 1.10.0: see the leg-weakness rule in collectMentions. */
 const WEAKNESS_SURFACE = /weak|deficit|paresis|impairment|movement/i;
-const LEG_WORDS = /\b(?:lower (?:limbs?|extremit(?:y|ies))|legs?|quadriceps|thighs?)\b/i;
+const LEG_WORDS = /\b(?:lower (?:limbs?|extremit(?:y|ies))|legs?|quadriceps|thighs?|hip flexion|hip flexors?|knee extension|ankle dorsiflexion|dorsiflexion)\b/i;
 const ARM_WORDS = /\b(?:upper (?:limbs?|extremit(?:y|ies))|upper and lower|arms?|hands?|shoulders?|face|facial|all (?:four )?(?:limbs|extremities))\b/i;
 /** Rules 1.10.0: the operation something was given or scheduled for (see collectMentions). */
 const INDEX_SURGERY_BEFORE = /\b(?:an(?:a)?esthe\w*|analgesia|blocks?|blockade|ESPB)\b[^.;]{0,50}?\bfor (?:an? |the |elective |emergency |her |his |urgent )?(?:[\w-]+ ){0,2}$/i;
@@ -357,6 +359,7 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
           // epidural injections", "intrathecal morphine", "a morphine pain pump", "intrathecal analgesic infusion therapy".
           if ((e.key === 'corticosteroids' || e.key === 'analgesics') && DELIVERED_BY_PROCEDURE_AFTER.test(ctx.fieldText.slice(m.end, Math.min(ctx.sentence.end, m.end + 30)))) continue;
           if (e.key === 'analgesics' && NEURAXIAL_ROUTE_BEFORE.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 30), m.start))) continue;
+          if (e.key === 'corticosteroids' && INJECTATE_BEFORE.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 60), m.start))) continue;
         }
         // Rules 1.5.0: "an acute thoracic epidural hematoma": the site of a finding, not a procedure.
         if (e.kind === TermKind.PROCEDURE && SITE_OF_FINDING_AFTER.test(ctx.fieldText.slice(m.end, m.end + 16))) continue;
