@@ -144,4 +144,19 @@ describe('input validation before SQL', () => {
     expect(long.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.authors', message: 'is a list of 10001 items; at most 10000' }] });
     await expect(publicationCount()).resolves.toBe(before);
   });
+  it('names the argument a bad review name was given in: review (queue, conflicts, PRISMA counts, decisions), name (the review query)', async () => {
+    // Every one of these answered fieldErrors path "name", an argument none of them has.
+    const calls: [string, string][] = [
+      ['{ screeningQueue(review: " ") { progress { total } } }', 'review'],
+      ['{ screeningConflicts(review: "") { status } }', 'review'],
+      [`{ prismaCounts(review: "${'x'.repeat(201)}") { recordsScreened } }`, 'review'],
+      [`mutation { screenPublication(review: "", publicationId: "${publicationId}", decision: INCLUDE) { status } }`, 'review'],
+      [`mutation { resolveScreeningConflict(review: " ", publicationId: "${publicationId}", decision: INCLUDE) { status } }`, 'review'],
+      ['{ review(name: "") { name } }', 'name'],
+    ];
+    for (const [query, path] of calls) {
+      const result = await app.graphql(query, undefined, CURATOR_KEY);
+      expect({ query, extensions: result.errors?.[0].extensions }).toEqual({ query, extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ path, message: 'must be a review name of 1 to 200 characters' }] } });
+    }
+  });
 });
