@@ -159,4 +159,23 @@ describe('input validation before SQL', () => {
       expect({ query, extensions: result.errors?.[0].extensions }).toEqual({ query, extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ path, message: 'must be a review name of 1 to 200 characters' }] } });
     }
   });
+
+  it('names input.expectedVersion and input.otherExpectedVersion when a curation input holds a version the API never returned, changing nothing', async () => {
+    const created = await app.graphql<any>('mutation($p: ID!) { a: createCaseReport(input: { publicationId: $p, label: "Version A" }) { id version } b: createCaseReport(input: { publicationId: $p, label: "Version B" }) { id } }', { p: publicationId }, CURATOR_KEY);
+    const [a, b] = [created.data.a.id as string, created.data.b.id as string];
+    const calls: [string, Record<string, unknown>, string][] = [
+      ['mutation($i: ReviewCaseFactInput!) { reviewCaseFact(input: $i) { id } }', { caseReportId: a, path: 'sex', action: 'CORRECT', value: 'FEMALE', expectedVersion: 0 }, 'input.expectedVersion'],
+      ['mutation($i: AddCaseFactInput!) { addCaseFact(input: $i) { id } }', { caseReportId: a, path: 'ageYears', value: '30', selection: { field: 'title', start: 0, end: 1 }, expectedVersion: -3 }, 'input.expectedVersion'],
+      ['mutation($i: SplitCaseReportInput!) { splitCaseReport(input: $i) { id } }', { caseReportId: a, factPaths: ['sex'], expectedVersion: 0 }, 'input.expectedVersion'],
+      ['mutation($i: MergeCaseReportsInput!) { mergeCaseReports(input: $i) { id } }', { caseReportId: a, otherCaseReportId: b, expectedVersion: 1, otherExpectedVersion: -1 }, 'input.otherExpectedVersion'],
+    ];
+    for (const [query, input, path] of calls) {
+      const result = await app.graphql(query, { i: input }, CURATOR_KEY);
+      expect({ query, extensions: result.errors?.[0].extensions }).toEqual({ query, extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ path, message: 'must be a version the API returned (1 or more)' }] } });
+    }
+    const confirm = await app.graphql(`mutation { confirmCaseReport(id: "${a}", expectedVersion: 0) { id } }`, undefined, CURATOR_KEY);
+    expect(confirm.errors?.[0].extensions).toMatchObject({ fieldErrors: [{ path: 'expectedVersion' }] });
+    const after = await app.graphql<any>(`{ a: caseReport(id: "${a}") { version } b: caseReport(id: "${b}") { version } }`);
+    expect(after.data).toEqual({ a: { version: created.data.a.version }, b: { version: 1 } });
+  });
 });
