@@ -145,4 +145,19 @@ describe('the CLI on files (npm run cli)', () => {
     expect(missing.stderr).toMatch(/cannot read .*nope\.ris/);
     expect(readFileSync(fixturePath('ris/rayyan-10-records.ris')).length).toBeGreaterThan(0);
   });
+  it('refuses a directory or a missing file to import, and an --out it cannot write, before any work: the file and why, exit 2, no stack trace', async () => {
+    // These printed Node's error object ([Error: EISDIR: illegal operation on a directory, read] { errno: -21, … }) and exited 1;
+    // an export to a missing directory did the whole export first.
+    const before = await count('SELECT count(*) FROM import_batch');
+    const directory = await cli(database.url, 'import', scratch);
+    expect({ code: directory.code, stderr: directory.stderr.trim() }).toEqual({ code: 2, stderr: `cannot read ${scratch}: it is a directory; name the files in it` });
+    const missing = await cli(database.url, 'import', fixturePath('ris/rayyan-10-records.ris'), join(scratch, 'gone', 'x.ris'));
+    expect({ code: missing.code, stderr: missing.stderr.trim() }).toEqual({ code: 2, stderr: `cannot read ${join(scratch, 'gone', 'x.ris')}: no such file or directory` });
+    expect(await count('SELECT count(*) FROM import_batch')).toBe(before);
+    const exportTo = await cli(database.url, 'export', '--out', join(scratch, 'gone', 'cases.csv'));
+    expect({ code: exportTo.code, stderr: exportTo.stderr.trim() }).toEqual({ code: 2, stderr: `--out ${join(scratch, 'gone', 'cases.csv')}: cannot write in ${join(scratch, 'gone')}: no such file or directory` });
+    const prismaTo = await cli(database.url, 'prisma', '--format', 'svg', '--out', scratch);
+    expect({ code: prismaTo.code, stderr: prismaTo.stderr.trim() }).toEqual({ code: 2, stderr: `--out ${scratch}: it is a directory; give a file name` });
+    for (const run of [directory, missing, exportTo, prismaTo]) expect(run.stderr).not.toMatch(/errno|\n\s+at /);
+  });
 });
