@@ -151,7 +151,14 @@ export async function* parseCsv(source: TextSource, options: ParserOptions = {})
     if (error instanceof ImportFormatError) throw error;
     if (error instanceof CsvSyntaxError) {
       const errorLine = error.line + location.line - 1;
-      throw fail(`malformed CSV: ${error.message}`, header === null && errorLine <= location.line ? null : recordNumber + 1, errorLine, null);
+      const record = header === null && errorLine <= location.line ? null : recordNumber + 1;
+      // Where the open quote is, not where the text ended: a stray quote on line 12 of a 50,000-line file was reported at line 50,000.
+      if (error.quoteLine !== null) {
+        const quoteLine = error.quoteLine + location.line - 1;
+        const what = error.code === 'QUOTE_NOT_CLOSED' ? `the quote opening a cell on line ${quoteLine} is never closed (the file ends inside it, on line ${errorLine})` : `the quote opening a cell on line ${quoteLine} is still open at line ${errorLine}, over ${MAX_RECORD_SIZE / 1024 / 1024} MB later`;
+        throw fail(`malformed CSV: ${what}: close the cell with a quote, or double every quote inside a quoted cell ("")`, record, quoteLine, null);
+      }
+      throw fail(`malformed CSV: ${error.message}`, record, errorLine, null);
     }
     throw error;
   } finally {
