@@ -336,7 +336,10 @@ export function buildProgram(): Command {
       `CSV/TSV: read these columns as these fields, e.g. --columns "title=Article Title,authors=Creators,doi=DOI" (fields: ${CSV_FIELDS.join(', ')}); repeatable`,
       (value: string, previous: CsvColumnMapping | undefined) => {
         try {
-          return { ...previous, ...parseColumnMapping(value) };
+          const mapping = parseColumnMapping(value);
+          const twice = Object.keys(mapping).find((field) => previous?.[field as keyof CsvColumnMapping] !== undefined);
+          if (twice) throw new Error(`${twice} is mapped twice ("${previous?.[twice as keyof CsvColumnMapping]}" and "${mapping[twice as keyof CsvColumnMapping]}"): map each field to one column`);
+          return { ...previous, ...mapping };
         } catch (error) {
           throw new InvalidArgumentError((error as Error).message);
         }
