@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { BadUserInputError, FieldError, NotFoundError } from '../common/errors/domain-error';
+import { BadUserInputError, ConflictError, FieldError, NotFoundError } from '../common/errors/domain-error';
+import { isUniqueViolation } from '../common/errors/unique-violation';
 import { Connection, encodeCursor, resolvePageSize } from '../common/pagination/connection';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
 import { OutboxRepository } from '../search/indexing/outbox.repository';
@@ -36,7 +37,7 @@ export class PublicationsService {
 
   create(input: CreatePublicationInput): Promise<Publication> {
     const fields = validateCreatePublication(input);
-    return this.uow.run((tx) => this.insert(tx, fields));
+    return this.uow.run((tx) => this.insert(tx, fields)).catch((error: unknown) => this.explainIdentifierRace(error, fields.doi, fields.pmid, null));
   }
 
   /** Inserts inside the caller's transaction (used by the importers and the demo loader too). */
@@ -58,7 +59,19 @@ export class PublicationsService {
       await this.outbox.record(tx, 'publication', [id]);
       const [updated] = await this.publications.findByIds([id], tx);
       return updated;
-    });
+    }).catch((error: unknown) => this.explainIdentifierRace(error, fields.doi ?? null, fields.pmid ?? null, id));
+  }
+
+  /**
+   * Two writes of one DOI or PMID at the same time both pass assertIdentifiersFree (neither sees the other's
+   * uncommitted row) and the later one meets the unique index: INTERNAL_SERVER_ERROR, where one at a time is
+   * BAD_USER_INPUT naming the field. Once the failed transaction has rolled back the winner is visible, and the
+   * same check names it; if it is gone again (rolled back too), the answer is a CONFLICT to retry.
+   */
+  private async explainIdentifierRace(error: unknown, doi: string | null, pmid: string | null, selfId: string | null): Promise<never> {
+    if (!isUniqueViolation(error)) throw error;
+    await this.assertIdentifiersFree(this.uow.reader, doi, pmid, selfId, 'input');
+    throw new ConflictError('another publication with this DOI or PMID was being written at the same time: try again', { doi, pmid });
   }
 
   delete(id: string): Promise<boolean> {

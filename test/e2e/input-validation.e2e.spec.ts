@@ -178,4 +178,16 @@ describe('input validation before SQL', () => {
     const after = await app.graphql<any>(`{ a: caseReport(id: "${a}") { version } b: caseReport(id: "${b}") { version } }`);
     expect(after.data).toEqual({ a: { version: created.data.a.version }, b: { version: 1 } });
   });
+  it('answers several writes of one DOI or PMID at the same time with one stored and BAD_USER_INPUT naming the field for the others, never INTERNAL_SERVER_ERROR', async () => {
+    // Each passed the identifier check before any had committed, and the later inserts broke the unique index.
+    const before = await publicationCount();
+    const creates = await Promise.all(Array.from({ length: 10 }, (_, i) => app.graphql<any>(CREATE_PUBLICATION, { input: { title: `Concurrent DOI ${i}`, doi: '10.5555/same.time' } }, CURATOR_KEY)));
+    expect(creates.filter((result) => result.data?.createPublication?.id)).toHaveLength(1);
+    for (const result of creates.filter((r) => r.errors)) expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.doi', message: expect.stringMatching(/already has DOI 10\.5555\/same\.time/) }] });
+    await expect(publicationCount()).resolves.toBe(before + 1);
+    const ids = await Promise.all(Array.from({ length: 10 }, async (_, i) => (await app.graphql<any>(CREATE_PUBLICATION, { input: { title: `Concurrent PMID ${i}` } }, CURATOR_KEY)).data.createPublication.id as string));
+    const updates = await Promise.all(ids.map((id) => app.graphql<any>('mutation($id: ID!) { updatePublication(id: $id, input: { pmid: "87654321" }) { id } }', { id }, CURATOR_KEY)));
+    expect(updates.filter((result) => result.data?.updatePublication?.id)).toHaveLength(1);
+    for (const result of updates.filter((r) => r.errors)) expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.pmid' }] });
+  });
 });
