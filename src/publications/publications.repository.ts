@@ -15,6 +15,16 @@ export class PublicationsRepository {
     return ids.length ? tx.find(Publication, { where: { id: In([...ids]) } }) : Promise.resolve([]);
   }
 
+  /** The publication, locked (FOR UPDATE) until the transaction ends: a concurrent update, delete or merge of it waits, then finds it changed or gone. */
+  lockForWrite(tx: Tx, id: string): Promise<Publication | null> {
+    return tx.createQueryBuilder(Publication, 'p').where('p.id = :id', { id }).setLock('pessimistic_write').getOne();
+  }
+
+  /** Whether the publication exists, held (FOR KEY SHARE) until the transaction ends so that a row referring to it cannot lose it to a concurrent delete. */
+  async holdExisting(tx: Tx, id: string): Promise<boolean> {
+    return (await tx.createQueryBuilder(Publication, 'p').select('p.id').where('p.id = :id', { id }).setLock('for_key_share').getOne()) !== null;
+  }
+
   findByDoiOrPmid(doi: string | null, pmid: string | null, tx: Tx = this.uow.reader): Promise<Publication[]> {
     if (!doi && !pmid) return Promise.resolve([]);
     const query = tx.createQueryBuilder(Publication, 'p');

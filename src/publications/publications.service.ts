@@ -51,7 +51,8 @@ export class PublicationsService {
   update(id: string, input: UpdatePublicationInput): Promise<Publication> {
     const fields = validateUpdatePublication(input);
     return this.uow.run(async (tx) => {
-      const [existing] = await this.publications.findByIds([id], tx);
+      // Locked: a delete or merge committed meanwhile is NOT_FOUND here (it was a TypeError on the vanished row).
+      const existing = await this.publications.lockForWrite(tx, id);
       if (!existing) throw new NotFoundError('Publication', id);
       checkUpdatedTitle(existing, fields);
       await this.assertIdentifiersFree(tx, fields.doi ?? null, fields.pmid ?? null, id, 'input');
@@ -76,7 +77,8 @@ export class PublicationsService {
 
   delete(id: string): Promise<boolean> {
     return this.uow.run(async (tx) => {
-      const [existing] = await this.publications.findByIds([id], tx);
+      // Locked: of two deletes at once (or a merge and a delete) the later finds it gone, instead of both answering true.
+      const existing = await this.publications.lockForWrite(tx, id);
       if (!existing) throw new NotFoundError('Publication', id);
       await this.publications.delete(tx, id);
       await this.outbox.record(tx, 'publication', [id]);

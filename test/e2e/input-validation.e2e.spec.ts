@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { CURATOR_KEY, startTestApp, TestApp } from '../support/test-app';
+import { ADMIN_KEY, CURATOR_KEY, startTestApp, TestApp } from '../support/test-app';
 
 /** Input that PostgreSQL would refuse is refused first, as BAD_USER_INPUT naming the field, never an internal error. */
 describe('input validation before SQL', () => {
@@ -189,5 +189,26 @@ describe('input validation before SQL', () => {
     const updates = await Promise.all(ids.map((id) => app.graphql<any>('mutation($id: ID!) { updatePublication(id: $id, input: { pmid: "87654321" }) { id } }', { id }, CURATOR_KEY)));
     expect(updates.filter((result) => result.data?.updatePublication?.id)).toHaveLength(1);
     for (const result of updates.filter((r) => r.errors)) expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.pmid' }] });
+  });
+  it('answers writes racing a delete with NOT_FOUND (or BAD_USER_INPUT naming the publication), never INTERNAL_SERVER_ERROR, and one delete of two', async () => {
+    // updatePublication read the deleted row (TypeError), createCaseReport and runSavedSearch broke a foreign key, and two deletes both answered true.
+    const codes = (result: { errors?: { extensions?: Record<string, unknown> }[] }) => (result.errors ?? []).map((error) => error.extensions?.code as string);
+    for (let round = 0; round < 5; round++) {
+      const id = (await app.graphql<any>(CREATE_PUBLICATION, { input: { title: `Deleted while written ${round}` } }, CURATOR_KEY)).data.createPublication.id as string;
+      const results = await Promise.all([
+        app.graphql<any>('mutation($id: ID!) { deletePublication(id: $id) }', { id }, ADMIN_KEY),
+        app.graphql<any>('mutation($id: ID!) { deletePublication(id: $id) }', { id }, ADMIN_KEY),
+        app.graphql<any>('mutation($id: ID!) { updatePublication(id: $id, input: { volume: "3" }) { id } }', { id }, CURATOR_KEY),
+        app.graphql<any>('mutation($id: ID!) { createCaseReport(input: { publicationId: $id, label: "Too late" }) { id } }', { id }, CURATOR_KEY),
+      ]);
+      expect({ round, codes: results.map(codes).flat().filter((code) => !['NOT_FOUND', 'BAD_USER_INPUT'].includes(code)) }).toEqual({ round, codes: [] });
+      expect(results.slice(0, 2).filter((result) => result.data?.deletePublication === true)).toHaveLength(1);
+      const saved = (await app.graphql<any>('mutation($name: String!) { saveSearch(input: { name: $name, search: {} }) { id } }', { name: `Deleted while run ${round}` }, CURATOR_KEY)).data.saveSearch.id as string;
+      const runs = await Promise.all([
+        app.graphql<any>('mutation($id: ID!) { runSavedSearch(id: $id) { unchanged } }', { id: saved }, CURATOR_KEY),
+        app.graphql<any>('mutation($id: ID!) { deleteSavedSearch(id: $id) }', { id: saved }, CURATOR_KEY),
+      ]);
+      expect({ round, codes: runs.map(codes).flat().filter((code) => code !== 'NOT_FOUND') }).toEqual({ round, codes: [] });
+    }
   });
 });

@@ -96,6 +96,8 @@ export class SavedSearchesService {
     const fingerprint = fingerprintOf(caseIds);
 
     const { run, previousRun } = await this.uow.run(async (tx) => {
+      // The search runs outside this transaction and takes a while: one deleted meanwhile is NOT_FOUND, not a foreign-key failure.
+      if (!(await this.searches.holdExisting(tx, saved.id))) throw new NotFoundError('Saved search', saved.id);
       const previous = await this.searches.latestRun(tx, saved.id);
       const logged = await this.searches.insertRun(tx, { savedSearchId: saved.id, caseCount: caseIds.length, publicationCount: publicationIds.size, fingerprint, caseReportIds: caseIds });
       return { run: logged, previousRun: previous };
