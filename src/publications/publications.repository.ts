@@ -48,11 +48,14 @@ export class PublicationsRepository {
     return tx.save(Publication, tx.create(Publication, { ...fields, titleKey: titleKeyOf(fields.title, fields.year, fields.authors, fields), titleFold: titleFoldOf(fields.title) }));
   }
 
-  async update(tx: Tx, id: string, fields: Partial<PublicationFields>): Promise<void> {
-    if (!Object.keys(fields).length) return;
-    await tx.update(Publication, { id }, fields);
+  /** Writes the fields; false when the publication is gone (deleted since the caller read it without a lock). */
+  async update(tx: Tx, id: string, fields: Partial<PublicationFields>): Promise<boolean> {
+    if (!Object.keys(fields).length) return true;
+    const { affected } = await tx.update(Publication, { id }, fields);
+    if (affected === 0) return false;
     const [updated] = await this.findByIds([id], tx);
     await tx.update(Publication, { id }, { titleKey: titleKeyOf(updated.title, updated.year, updated.authors, updated), titleFold: titleFoldOf(updated.title) });
+    return true;
   }
 
   findByTitleKey(titleKey: string, tx: Tx = this.uow.reader): Promise<Publication[]> {

@@ -211,4 +211,20 @@ describe('input validation before SQL', () => {
       expect({ round, codes: runs.map(codes).flat().filter((code) => code !== 'NOT_FOUND') }).toEqual({ round, codes: [] });
     }
   });
+  it('answers an import whose duplicate is deleted while it runs with 409 CONFLICT naming the publication and record, storing nothing, never 500', async () => {
+    // The duplicate lookup found the publication, the delete committed, and the merge's update read the vanished row: TypeError, HTTP 500.
+    // The window is a few milliseconds wide: the delete is sent 0 to 69 ms after the upload (it hit 1 to 3 of 24 rounds before the fix).
+    for (let round = 0; round < 24; round++) {
+      const doi = `10.5555/deleted.during.import.${round}`;
+      const id = (await app.graphql<any>(CREATE_PUBLICATION, { input: { title: `Deleted during its import ${round}`, doi } }, CURATOR_KEY)).data.createPublication.id as string;
+      const ris = `TY  - JOUR\nTI  - Deleted during its import ${round}\nDO  - ${doi}\nVL  - 7\nPY  - 2021\nER  - \n`;
+      const [upload] = await Promise.all([
+        request(app.running.url).post('/imports').query({ review: 'Deleted during import' }).set('Authorization', `Bearer ${CURATOR_KEY}`).set('Content-Type', 'text/plain').send(ris),
+        new Promise((resolve) => setTimeout(resolve, round * 3)).then(() => app.graphql('mutation($id: ID!) { deletePublication(id: $id) }', { id }, ADMIN_KEY)),
+      ]);
+      expect({ round, status: upload.status, code: upload.body.error?.code }).toEqual({ round, status: expect.any(Number), code: upload.status === 200 ? undefined : 'CONFLICT' });
+      expect([200, 409]).toContain(upload.status);
+      if (upload.status === 409) expect(upload.body.error).toMatchObject({ publicationId: id, recordNumbers: [1], message: expect.stringMatching(/was deleted while the file was imported; nothing was stored: import the file again/) });
+    }
+  });
 });
