@@ -25,6 +25,11 @@ export class PublicationsRepository {
     return (await tx.createQueryBuilder(Publication, 'p').select('p.id').where('p.id = :id', { id }).setLock('for_key_share').getOne()) !== null;
   }
 
+  /** The publications that still exist, each held (FOR KEY SHARE) until the transaction ends: rows written for them (proposed cases) cannot lose them to a concurrent delete. */
+  findAndHold(ids: readonly string[], tx: Tx): Promise<Publication[]> {
+    return ids.length ? tx.createQueryBuilder(Publication, 'p').where('p.id = ANY(:ids)', { ids: [...ids] }).setLock('for_key_share').getMany() : Promise.resolve([]);
+  }
+
   findByDoiOrPmid(doi: string | null, pmid: string | null, tx: Tx = this.uow.reader): Promise<Publication[]> {
     if (!doi && !pmid) return Promise.resolve([]);
     const query = tx.createQueryBuilder(Publication, 'p');

@@ -191,15 +191,17 @@ describe('input validation before SQL', () => {
     for (const result of updates.filter((r) => r.errors)) expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.pmid' }] });
   });
   it('answers writes racing a delete with NOT_FOUND (or BAD_USER_INPUT naming the publication), never INTERNAL_SERVER_ERROR, and one delete of two', async () => {
-    // updatePublication read the deleted row (TypeError), createCaseReport and runSavedSearch broke a foreign key, and two deletes both answered true.
+    // updatePublication read the deleted row (TypeError), createCaseReport, extractCases and runSavedSearch broke a foreign key, and two deletes both answered true.
     const codes = (result: { errors?: { extensions?: Record<string, unknown> }[] }) => (result.errors ?? []).map((error) => error.extensions?.code as string);
-    for (let round = 0; round < 5; round++) {
-      const id = (await app.graphql<any>(CREATE_PUBLICATION, { input: { title: `Deleted while written ${round}` } }, CURATOR_KEY)).data.createPublication.id as string;
+    for (let round = 0; round < 8; round++) {
+      const abstract = 'A 30-year-old woman developed a spinal epidural hematoma after an epidural blood patch of 20 mL and recovered fully after surgery.';
+      const id = (await app.graphql<any>(CREATE_PUBLICATION, { input: { title: `Deleted while written ${round}`, abstract } }, CURATOR_KEY)).data.createPublication.id as string;
       const results = await Promise.all([
         app.graphql<any>('mutation($id: ID!) { deletePublication(id: $id) }', { id }, ADMIN_KEY),
         app.graphql<any>('mutation($id: ID!) { deletePublication(id: $id) }', { id }, ADMIN_KEY),
         app.graphql<any>('mutation($id: ID!) { updatePublication(id: $id, input: { volume: "3" }) { id } }', { id }, CURATOR_KEY),
         app.graphql<any>('mutation($id: ID!) { createCaseReport(input: { publicationId: $id, label: "Too late" }) { id } }', { id }, CURATOR_KEY),
+        app.graphql<any>('mutation($id: ID!) { extractCases(input: { publicationIds: [$id] }) { proposedCases } }', { id }, CURATOR_KEY),
       ]);
       expect({ round, codes: results.map(codes).flat().filter((code) => !['NOT_FOUND', 'BAD_USER_INPUT'].includes(code)) }).toEqual({ round, codes: [] });
       expect(results.slice(0, 2).filter((result) => result.data?.deletePublication === true)).toHaveLength(1);
