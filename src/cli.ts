@@ -242,7 +242,7 @@ async function exportCases(options: ExportCommandOptions): Promise<void> {
   const done = await withApp(async (app) => {
     const path = options.savedSearch ? 'savedSearch' : options.q !== undefined ? 'q' : 'params';
     if (options.publications && options.savedSearch) throw new CliFailure('--saved-search exports case searches: drop --publications', 2);
-    const input = options.publications ? null : options.savedSearch ? ((await app.get(SavedSearchesService).get(options.savedSearch)).query as SearchCaseReportsInput) : searchInputFromParams(params);
+    const input = options.publications ? null : options.savedSearch ? ((await app.get(SavedSearchesService).get(options.savedSearch, '--saved-search')).query as SearchCaseReportsInput) : searchInputFromParams(params);
     const publicationInput = options.publications ? publicationSearchInputFromParams(params) : null;
     // The export reads the search index: bring it up to date with what earlier commands (imports, curation) wrote.
     await app.get(OutboxDrainer).drainAll();

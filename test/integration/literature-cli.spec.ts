@@ -145,7 +145,7 @@ describe('the CLI on files (npm run cli)', () => {
     expect(missing.stderr).toMatch(/cannot read .*nope\.ris/);
     expect(readFileSync(fixturePath('ris/rayyan-10-records.ris')).length).toBeGreaterThan(0);
   });
-  it('refuses a directory or a missing file to import, and an --out it cannot write, before any work: the file and why, exit 2, no stack trace', async () => {
+  it('refuses a directory or a missing file to import, an --out it cannot write and a malformed --saved-search, before any work: the file or option and why, exit 2, no stack trace', async () => {
     // These printed Node's error object ([Error: EISDIR: illegal operation on a directory, read] { errno: -21, … }) and exited 1;
     // an export to a missing directory did the whole export first.
     const before = await count('SELECT count(*) FROM import_batch');
@@ -158,6 +158,9 @@ describe('the CLI on files (npm run cli)', () => {
     expect({ code: exportTo.code, stderr: exportTo.stderr.trim() }).toEqual({ code: 2, stderr: `--out ${join(scratch, 'gone', 'cases.csv')}: cannot write in ${join(scratch, 'gone')}: no such file or directory` });
     const prismaTo = await cli(database.url, 'prisma', '--format', 'svg', '--out', scratch);
     expect({ code: prismaTo.code, stderr: prismaTo.stderr.trim() }).toEqual({ code: 2, stderr: `--out ${scratch}: it is a directory; give a file name` });
-    for (const run of [directory, missing, exportTo, prismaTo]) expect(run.stderr).not.toMatch(/errno|\n\s+at /);
+    // A saved search id that is no UUID reached PostgreSQL: its error object (22P02) printed whole, exit 1.
+    const savedSearch = await cli(database.url, 'export', '--saved-search', 'not-an-id');
+    expect({ code: savedSearch.code, stderr: savedSearch.stderr.trim() }).toEqual({ code: 2, stderr: '--saved-search: "not-an-id" is not a valid saved search id (expected a UUID)' });
+    for (const run of [directory, missing, exportTo, prismaTo, savedSearch]) expect(run.stderr).not.toMatch(/errno|\n\s+at /);
   });
 });
