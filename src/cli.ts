@@ -258,7 +258,14 @@ async function prisma(options: { review?: string; format: string; out?: string; 
   checkOut(options.out);
   if (options.sources) {
     if (format !== 'csv' && format !== 'json') throw new CliFailure('--sources gives csv or json', 2);
-    const summary = await withApp((app) => app.get(ImportBatchesService).importSummary(options.review));
+    const summary = await withApp(async (app) => {
+      const sources = await app.get(ImportBatchesService).importSummary(options.review);
+      // As without --sources (and importSummary over GraphQL): a misspelt review is not a table of zeros.
+      if (sources.review && !sources.sources.length && !(await app.get<symbol, PrismaScreeningSource>(PRISMA_SCREENING, { strict: false }).reviewExists(sources.review))) {
+        throw new CliFailure(`there is no review named "${sources.review}" (neither given at an import nor saved); leave --review out for every import`, 1);
+      }
+      return sources;
+    });
     await writeOut(format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : importSummaryToCsv(summary), options.out);
     return;
   }

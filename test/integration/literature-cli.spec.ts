@@ -104,6 +104,10 @@ describe('the CLI on files (npm run cli)', () => {
     expect(misspelt.code).toBe(1);
     expect(misspelt.stdout).toBe('');
     expect(misspelt.stderr).toMatch(/there is no review named "cli reveiw"/);
+    // --sources printed a table of zeros for it.
+    const misspeltSources = await cli(database.url, 'prisma', '--review', 'cli reveiw', '--sources', '--format', 'json');
+    expect([misspeltSources.code, misspeltSources.stdout]).toEqual([1, '']);
+    expect(misspeltSources.stderr).toMatch(/there is no review named "cli reveiw"/);
 
     const badSearch = await cli(database.url, 'export', '--q', '{"filters":{"outcomes":["SOMETIMES"]}}');
     expect(badSearch.code).toBe(2);
