@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import type { Server } from 'node:http';
 import type { DestinationStream } from 'pino';
+import { parsedOutsideFileUploads } from './common/http/body-parsers';
 import { responseCompression } from './common/http/compression';
 import { answerClientErrors } from './common/http/client-error';
 import { applyIdleTimeout } from './common/http/idle-timeout';
@@ -49,7 +50,9 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     app.use(httpMetrics(app.get(Metrics)));
     app.use(responseCompression());
     // Express's default (100 KB) is too small for an export file posted as text to importPublications.
-    app.useBodyParser('json', { limit: config.MAX_JSON_BODY_BYTES });
+    app.useBodyParser('json', { limit: config.MAX_JSON_BODY_BYTES, type: parsedOutsideFileUploads('application/json') });
+    // Nest's default form parser (100 KB, extended), registered here so that it too leaves POST /imports' body to its controller.
+    app.useBodyParser('urlencoded', { extended: true, type: parsedOutsideFileUploads('application/x-www-form-urlencoded') });
     app.disable('x-powered-by');
     app.use(securityHeaders({ '/graphql': explorerContentSecurityPolicy() }));
     // No enableShutdownHooks: main.ts handles SIGINT/SIGTERM itself and closes the app, then stops the embedded

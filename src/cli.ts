@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, createReadStream, createWriteStream, openSync, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { basename } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { ConsoleLogger, INestApplicationContext, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SingleBar } from 'cli-progress';
@@ -88,6 +88,62 @@ async function withApp<T>(work: (app: INestApplicationContext) => Promise<T>): P
   }
 }
 
+/** What a file-system error means, in words (its code), for a message naming the file. */
+function fileProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const words: Record<string, string> = {
+    ENOENT: 'no such file or directory',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EISDIR: 'is a directory, not a file',
+    ENOTDIR: 'a part of the path is not a directory',
+    ELOOP: 'too many symbolic links',
+    ENAMETOOLONG: 'the name is too long',
+    ENOSPC: 'no space left on the device',
+    EROFS: 'the file system is read-only',
+  };
+  return (code && words[code]) ?? (error as Error)?.message ?? String(error);
+}
+
+/** A file-system error (Node's, with a code and a syscall) as the CLI prints it: what and which file, no stack. */
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+  const candidate = error as NodeJS.ErrnoException;
+  return error instanceof Error && typeof candidate.code === 'string' && /^E[A-Z0-9]+$/.test(candidate.code) && typeof candidate.syscall === 'string';
+}
+
+/** The size of a file to import, refusing (usage, exit 2) one that is missing, a directory or unreadable before anything is imported. */
+function importableSize(file: string): number {
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw new CliFailure(`cannot read ${file}: it is a directory; name the files in it`, 2);
+    closeSync(openSync(file, 'r'));
+    return stat.size;
+  } catch (error) {
+    if (error instanceof CliFailure) throw error;
+    throw new CliFailure(`cannot read ${file}: ${fileProblem(error)}`, 2);
+  }
+}
+
+/** --out FILE is checked before the work (an export, a diagram) is done: not a directory, in a directory that exists and can be written. */
+function checkOut(out: string | undefined): void {
+  if (out === undefined) return;
+  if (!out.trim()) throw new CliFailure('--out needs a file name', 2);
+  let existing: ReturnType<typeof statSync> | undefined;
+  try {
+    existing = statSync(out);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new CliFailure(`--out ${out}: ${fileProblem(error)}`, 2);
+  }
+  if (existing?.isDirectory()) throw new CliFailure(`--out ${out}: it is a directory; give a file name`, 2);
+  const directory = dirname(resolve(out));
+  try {
+    if (!statSync(directory).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+    accessSync(existing ? out : directory, constants.W_OK);
+  } catch (error) {
+    throw new CliFailure(`--out ${out}: cannot write ${existing ? 'the file' : `in ${directory}`}: ${fileProblem(error)}`, 2);
+  }
+}
+
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 function summary(file: string, report: ImportReport): string {
@@ -117,13 +173,7 @@ interface ImportCommandOptions {
 }
 
 async function importFiles(files: string[], options: ImportCommandOptions): Promise<void> {
-  const sizes = files.map((file) => {
-    try {
-      return statSync(file).size;
-    } catch {
-      throw new CliFailure(`cannot read ${file}`, 2);
-    }
-  });
+  const sizes = files.map(importableSize);
   const reports = await withApp(async (app) => {
     const imports = app.get(ImportService);
     const done: ImportReport[] = [];
@@ -188,10 +238,11 @@ async function exportCases(options: ExportCommandOptions): Promise<void> {
   if (options.text !== undefined) params.text = options.text;
   if (options.sort !== undefined) params.sort = options.sort;
   if (options.savedSearch && searchParamsGiven(params).length) throw new CliFailure('give either --saved-search or the search (--q, --text, --sort, --param), not both', 2);
+  checkOut(options.out);
   const done = await withApp(async (app) => {
     const path = options.savedSearch ? 'savedSearch' : options.q !== undefined ? 'q' : 'params';
     if (options.publications && options.savedSearch) throw new CliFailure('--saved-search exports case searches: drop --publications', 2);
-    const input = options.publications ? null : options.savedSearch ? ((await app.get(SavedSearchesService).get(options.savedSearch)).query as SearchCaseReportsInput) : searchInputFromParams(params);
+    const input = options.publications ? null : options.savedSearch ? ((await app.get(SavedSearchesService).get(options.savedSearch, '--saved-search')).query as SearchCaseReportsInput) : searchInputFromParams(params);
     const publicationInput = options.publications ? publicationSearchInputFromParams(params) : null;
     // The export reads the search index: bring it up to date with what earlier commands (imports, curation) wrote.
     await app.get(OutboxDrainer).drainAll();
@@ -204,9 +255,17 @@ async function exportCases(options: ExportCommandOptions): Promise<void> {
 
 async function prisma(options: { review?: string; format: string; out?: string; sources?: boolean }): Promise<void> {
   const format = options.format.trim().toLowerCase() as PrismaFormat;
+  checkOut(options.out);
   if (options.sources) {
     if (format !== 'csv' && format !== 'json') throw new CliFailure('--sources gives csv or json', 2);
-    const summary = await withApp((app) => app.get(ImportBatchesService).importSummary(options.review));
+    const summary = await withApp(async (app) => {
+      const sources = await app.get(ImportBatchesService).importSummary(options.review);
+      // As without --sources (and importSummary over GraphQL): a misspelt review is not a table of zeros.
+      if (sources.review && !sources.sources.length && !(await app.get<symbol, PrismaScreeningSource>(PRISMA_SCREENING, { strict: false }).reviewExists(sources.review))) {
+        throw new CliFailure(`there is no review named "${sources.review}" (neither given at an import nor saved); leave --review out for every import`, 1);
+      }
+      return sources;
+    });
     await writeOut(format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : importSummaryToCsv(summary), options.out);
     return;
   }
@@ -284,7 +343,10 @@ export function buildProgram(): Command {
       `CSV/TSV: read these columns as these fields, e.g. --columns "title=Article Title,authors=Creators,doi=DOI" (fields: ${CSV_FIELDS.join(', ')}); repeatable`,
       (value: string, previous: CsvColumnMapping | undefined) => {
         try {
-          return { ...previous, ...parseColumnMapping(value) };
+          const mapping = parseColumnMapping(value);
+          const twice = Object.keys(mapping).find((field) => previous?.[field as keyof CsvColumnMapping] !== undefined);
+          if (twice) throw new Error(`${twice} is mapped twice ("${previous?.[twice as keyof CsvColumnMapping]}" and "${mapping[twice as keyof CsvColumnMapping]}"): map each field to one column`);
+          return { ...previous, ...mapping };
         } catch (error) {
           throw new InvalidArgumentError((error as Error).message);
         }
@@ -365,6 +427,11 @@ async function main(): Promise<void> {
     if (error instanceof ConfigError || error instanceof DomainError) {
       console.error(error.message);
       process.exit(error instanceof ConfigError || error instanceof BadUserInputError ? 2 : 1);
+    }
+    // A file that went away or filled the disk while it was read or written: the file and what happened, not a stack.
+    if (isFileSystemError(error)) {
+      console.error(error.path ? `${error.path}: ${fileProblem(error)}` : `${error.syscall}: ${fileProblem(error)}`);
+      process.exit(1);
     }
     console.error(error);
     process.exit(1);

@@ -68,7 +68,8 @@ export class CaseReportsService {
    * new patients and splits). `state` sets the curation status and facts of a case made from another.
    */
   async insert(tx: Tx, valid: ValidCaseReport, path = 'input', suggestion?: SuggestionMeta, state?: CaseState): Promise<CaseReport> {
-    const [publication] = suggestion ? [true] : await this.publications.findByIds([valid.publicationId], tx);
+    // Held until the transaction ends: a publication deleted meanwhile is named here, not a foreign-key failure (INTERNAL_SERVER_ERROR) at the insert.
+    const publication = suggestion ? true : await this.publications.holdExisting(tx, valid.publicationId);
     const facts = await this.resolveFacts(tx, valid, path, publication ? [] : [{ path: `${path}.publicationId`, message: `publication ${valid.publicationId} does not exist` }], suggestion?.termIdOf);
     const row = suggestion ? { ...this.rowOf(valid), curationStatus: CurationStatus.SUGGESTED, facts: suggestion.facts, extractionRulesVersion: suggestion.extractionRulesVersion } : { ...this.rowOf(valid), ...state };
     const saved = await this.caseReports.insert(tx, row, facts);
@@ -118,7 +119,7 @@ export class CaseReportsService {
   async write(tx: Tx, id: string, valid: ValidCaseReport, state: CaseState, path = 'input'): Promise<CaseReport> {
     const [existing] = await this.caseReports.findByIds([id], tx);
     if (!existing) throw new NotFoundError('Case report', id);
-    const publicationMissing = valid.publicationId !== existing.publicationId && !(await this.publications.findByIds([valid.publicationId], tx)).length;
+    const publicationMissing = valid.publicationId !== existing.publicationId && !(await this.publications.holdExisting(tx, valid.publicationId));
     const facts = await this.resolveFacts(tx, valid, path, publicationMissing ? [{ path: `${path}.publicationId`, message: `publication ${valid.publicationId} does not exist` }] : []);
     await this.caseReports.update(tx, id, { ...this.rowOf(valid), curationStatus: state.curationStatus, facts: state.facts, extractionRulesVersion: state.extractionRulesVersion ?? existing.extractionRulesVersion }, facts);
     await this.caseReports.bumpVersion(tx, id);

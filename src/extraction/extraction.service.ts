@@ -101,7 +101,8 @@ export class ExtractionService {
     const run = emptyRun(this.rulesVersion);
     for (let i = 0; i < ids.length; i += RUN_CHUNK) {
       const chunk = ids.slice(i, i + RUN_CHUNK);
-      await this.uow.run(async (tx) => add(run, await this.extractInTransaction(tx, await this.publications.findByIds(chunk, tx))));
+      // Held while their cases are proposed: one deleted meanwhile is left out, not a foreign-key failure (INTERNAL_SERVER_ERROR) at the insert.
+      await this.uow.run(async (tx) => add(run, await this.extractInTransaction(tx, await this.publications.findAndHold(chunk, tx))));
     }
     ids = [];
     this.logger.log(`extraction (${run.rulesVersion}): ${run.publications} publications, ${run.proposedCases} cases proposed, ${run.replacedCases} replaced, ${run.skippedCurated} left to their curators`);

@@ -15,6 +15,21 @@ export class PublicationsRepository {
     return ids.length ? tx.find(Publication, { where: { id: In([...ids]) } }) : Promise.resolve([]);
   }
 
+  /** The publication, locked (FOR UPDATE) until the transaction ends: a concurrent update, delete or merge of it waits, then finds it changed or gone. */
+  lockForWrite(tx: Tx, id: string): Promise<Publication | null> {
+    return tx.createQueryBuilder(Publication, 'p').where('p.id = :id', { id }).setLock('pessimistic_write').getOne();
+  }
+
+  /** Whether the publication exists, held (FOR KEY SHARE) until the transaction ends so that a row referring to it cannot lose it to a concurrent delete. */
+  async holdExisting(tx: Tx, id: string): Promise<boolean> {
+    return (await tx.createQueryBuilder(Publication, 'p').select('p.id').where('p.id = :id', { id }).setLock('for_key_share').getOne()) !== null;
+  }
+
+  /** The publications that still exist, each held (FOR KEY SHARE) until the transaction ends: rows written for them (proposed cases) cannot lose them to a concurrent delete. */
+  findAndHold(ids: readonly string[], tx: Tx): Promise<Publication[]> {
+    return ids.length ? tx.createQueryBuilder(Publication, 'p').where('p.id = ANY(:ids)', { ids: [...ids] }).setLock('for_key_share').getMany() : Promise.resolve([]);
+  }
+
   findByDoiOrPmid(doi: string | null, pmid: string | null, tx: Tx = this.uow.reader): Promise<Publication[]> {
     if (!doi && !pmid) return Promise.resolve([]);
     const query = tx.createQueryBuilder(Publication, 'p');
@@ -38,11 +53,14 @@ export class PublicationsRepository {
     return tx.save(Publication, tx.create(Publication, { ...fields, titleKey: titleKeyOf(fields.title, fields.year, fields.authors, fields), titleFold: titleFoldOf(fields.title) }));
   }
 
-  async update(tx: Tx, id: string, fields: Partial<PublicationFields>): Promise<void> {
-    if (!Object.keys(fields).length) return;
-    await tx.update(Publication, { id }, fields);
+  /** Writes the fields; false when the publication is gone (deleted since the caller read it without a lock). */
+  async update(tx: Tx, id: string, fields: Partial<PublicationFields>): Promise<boolean> {
+    if (!Object.keys(fields).length) return true;
+    const { affected } = await tx.update(Publication, { id }, fields);
+    if (affected === 0) return false;
     const [updated] = await this.findByIds([id], tx);
     await tx.update(Publication, { id }, { titleKey: titleKeyOf(updated.title, updated.year, updated.authors, updated), titleFold: titleFoldOf(updated.title) });
+    return true;
   }
 
   findByTitleKey(titleKey: string, tx: Tx = this.uow.reader): Promise<Publication[]> {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { BadUserInputError, FieldError, NotFoundError } from '../common/errors/domain-error';
+import { BadUserInputError, ConflictError, FieldError, NotFoundError } from '../common/errors/domain-error';
+import { isUniqueViolation } from '../common/errors/unique-violation';
 import { Connection, encodeCursor, resolvePageSize } from '../common/pagination/connection';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
 import { OutboxRepository } from '../search/indexing/outbox.repository';
@@ -36,7 +37,7 @@ export class PublicationsService {
 
   create(input: CreatePublicationInput): Promise<Publication> {
     const fields = validateCreatePublication(input);
-    return this.uow.run((tx) => this.insert(tx, fields));
+    return this.uow.run((tx) => this.insert(tx, fields)).catch((error: unknown) => this.explainIdentifierRace(error, fields.doi, fields.pmid, null));
   }
 
   /** Inserts inside the caller's transaction (used by the importers and the demo loader too). */
@@ -50,7 +51,8 @@ export class PublicationsService {
   update(id: string, input: UpdatePublicationInput): Promise<Publication> {
     const fields = validateUpdatePublication(input);
     return this.uow.run(async (tx) => {
-      const [existing] = await this.publications.findByIds([id], tx);
+      // Locked: a delete or merge committed meanwhile is NOT_FOUND here (it was a TypeError on the vanished row).
+      const existing = await this.publications.lockForWrite(tx, id);
       if (!existing) throw new NotFoundError('Publication', id);
       checkUpdatedTitle(existing, fields);
       await this.assertIdentifiersFree(tx, fields.doi ?? null, fields.pmid ?? null, id, 'input');
@@ -58,12 +60,25 @@ export class PublicationsService {
       await this.outbox.record(tx, 'publication', [id]);
       const [updated] = await this.publications.findByIds([id], tx);
       return updated;
-    });
+    }).catch((error: unknown) => this.explainIdentifierRace(error, fields.doi ?? null, fields.pmid ?? null, id));
+  }
+
+  /**
+   * Two writes of one DOI or PMID at the same time both pass assertIdentifiersFree (neither sees the other's
+   * uncommitted row) and the later one meets the unique index: INTERNAL_SERVER_ERROR, where one at a time is
+   * BAD_USER_INPUT naming the field. Once the failed transaction has rolled back the winner is visible, and the
+   * same check names it; if it is gone again (rolled back too), the answer is a CONFLICT to retry.
+   */
+  private async explainIdentifierRace(error: unknown, doi: string | null, pmid: string | null, selfId: string | null): Promise<never> {
+    if (!isUniqueViolation(error)) throw error;
+    await this.assertIdentifiersFree(this.uow.reader, doi, pmid, selfId, 'input');
+    throw new ConflictError('another publication with this DOI or PMID was being written at the same time: try again', { doi, pmid });
   }
 
   delete(id: string): Promise<boolean> {
     return this.uow.run(async (tx) => {
-      const [existing] = await this.publications.findByIds([id], tx);
+      // Locked: of two deletes at once (or a merge and a delete) the later finds it gone, instead of both answering true.
+      const existing = await this.publications.lockForWrite(tx, id);
       if (!existing) throw new NotFoundError('Publication', id);
       await this.publications.delete(tx, id);
       await this.outbox.record(tx, 'publication', [id]);

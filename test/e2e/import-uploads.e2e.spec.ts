@@ -155,6 +155,32 @@ describe('POST /imports with malformed requests', () => {
     expect(batches.data.importBatches).toEqual([{ review: 'Spaced review', database: 'PubMed' }]);
   });
 
+  it('answers a file posted as application/json the same way whatever it holds, naming the file and what to send, storing nothing', async () => {
+    // The JSON body parser read it first: a JSON Lines or malformed CSL-JSON file was BAD_REQUEST "Unexpected non-whitespace
+    // character after JSON at position 22" (naming nothing), one over MAX_JSON_BODY_BYTES 413 "request entity too large".
+    const small = await startTestApp({ SEED_DEMO_DATA: 'false', MAX_JSON_BODY_BYTES: '102400' });
+    try {
+      const bodies = ['{"title":"One JSON line"}\n{"title":"Two"}\n', '[{"title":"Cut short"', '[{"title":"Valid CSL-JSON"}]', JSON.stringify([{ title: 'Larger than the JSON limit', abstract: 'x'.repeat(120_000) }])];
+      for (const [index, body] of bodies.entries()) {
+        // Express routes /IMPORTS/ to the same controller.
+        const upload = await request(small.running.url).post(index % 2 ? '/IMPORTS/' : '/imports').set('Authorization', `Bearer ${CURATOR_KEY}`).set('Content-Type', 'application/json').send(body);
+        expect({ body: body.slice(0, 30), status: upload.status, error: upload.body.error }).toEqual({
+          body: body.slice(0, 30),
+          status: 400,
+          error: { code: 'BAD_USER_INPUT', message: expect.stringMatching(/^file: send the file as multipart\/form-data/), fieldErrors: [{ path: 'file', message: expect.stringMatching(/raw request body .*importPublications/) }] },
+        });
+      }
+      const form = await request(small.running.url).post('/IMPORTS/').set('Authorization', `Bearer ${CURATOR_KEY}`).set('Content-Type', 'application/x-www-form-urlencoded').send(`text=${'x'.repeat(200_000)}`);
+      expect([form.status, form.body.error?.fieldErrors]).toEqual([400, [{ path: 'file', message: expect.stringMatching(/multipart\/form-data/) }]]);
+      expect((await small.graphql<any>('{ publications { totalCount } }')).data.publications.totalCount).toBe(0);
+      // GraphQL keeps its JSON parser and its limit.
+      const graphql = await request(small.running.url).post('/graphql').set('Content-Type', 'application/json').send(JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(110_000) } }));
+      expect(graphql.status).toBe(413);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('still imports one well-formed file', async () => {
     const upload = await request(app.running.url).post('/imports').set('Authorization', `Bearer ${CURATOR_KEY}`).attach('file', Buffer.from(RIS('One good file')), 'good.ris');
     expect(upload.status).toBe(200);

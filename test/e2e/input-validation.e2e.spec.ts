@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { CURATOR_KEY, startTestApp, TestApp } from '../support/test-app';
+import { ADMIN_KEY, CURATOR_KEY, startTestApp, TestApp } from '../support/test-app';
 
 /** Input that PostgreSQL would refuse is refused first, as BAD_USER_INPUT naming the field, never an internal error. */
 describe('input validation before SQL', () => {
@@ -143,5 +143,90 @@ describe('input validation before SQL', () => {
     expect(long.status).toBe(400);
     expect(long.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.authors', message: 'is a list of 10001 items; at most 10000' }] });
     await expect(publicationCount()).resolves.toBe(before);
+  });
+  it('names the argument a bad review name was given in: review (queue, conflicts, PRISMA counts, decisions), name (the review query)', async () => {
+    // Every one of these answered fieldErrors path "name", an argument none of them has.
+    const calls: [string, string][] = [
+      ['{ screeningQueue(review: " ") { progress { total } } }', 'review'],
+      ['{ screeningConflicts(review: "") { status } }', 'review'],
+      [`{ prismaCounts(review: "${'x'.repeat(201)}") { recordsScreened } }`, 'review'],
+      [`mutation { screenPublication(review: "", publicationId: "${publicationId}", decision: INCLUDE) { status } }`, 'review'],
+      [`mutation { resolveScreeningConflict(review: " ", publicationId: "${publicationId}", decision: INCLUDE) { status } }`, 'review'],
+      ['{ review(name: "") { name } }', 'name'],
+    ];
+    for (const [query, path] of calls) {
+      const result = await app.graphql(query, undefined, CURATOR_KEY);
+      expect({ query, extensions: result.errors?.[0].extensions }).toEqual({ query, extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ path, message: 'must be a review name of 1 to 200 characters' }] } });
+    }
+  });
+
+  it('names input.expectedVersion and input.otherExpectedVersion when a curation input holds a version the API never returned, changing nothing', async () => {
+    const created = await app.graphql<any>('mutation($p: ID!) { a: createCaseReport(input: { publicationId: $p, label: "Version A" }) { id version } b: createCaseReport(input: { publicationId: $p, label: "Version B" }) { id } }', { p: publicationId }, CURATOR_KEY);
+    const [a, b] = [created.data.a.id as string, created.data.b.id as string];
+    const calls: [string, Record<string, unknown>, string][] = [
+      ['mutation($i: ReviewCaseFactInput!) { reviewCaseFact(input: $i) { id } }', { caseReportId: a, path: 'sex', action: 'CORRECT', value: 'FEMALE', expectedVersion: 0 }, 'input.expectedVersion'],
+      ['mutation($i: AddCaseFactInput!) { addCaseFact(input: $i) { id } }', { caseReportId: a, path: 'ageYears', value: '30', selection: { field: 'title', start: 0, end: 1 }, expectedVersion: -3 }, 'input.expectedVersion'],
+      ['mutation($i: SplitCaseReportInput!) { splitCaseReport(input: $i) { id } }', { caseReportId: a, factPaths: ['sex'], expectedVersion: 0 }, 'input.expectedVersion'],
+      ['mutation($i: MergeCaseReportsInput!) { mergeCaseReports(input: $i) { id } }', { caseReportId: a, otherCaseReportId: b, expectedVersion: 1, otherExpectedVersion: -1 }, 'input.otherExpectedVersion'],
+    ];
+    for (const [query, input, path] of calls) {
+      const result = await app.graphql(query, { i: input }, CURATOR_KEY);
+      expect({ query, extensions: result.errors?.[0].extensions }).toEqual({ query, extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ path, message: 'must be a version the API returned (1 or more)' }] } });
+    }
+    const confirm = await app.graphql(`mutation { confirmCaseReport(id: "${a}", expectedVersion: 0) { id } }`, undefined, CURATOR_KEY);
+    expect(confirm.errors?.[0].extensions).toMatchObject({ fieldErrors: [{ path: 'expectedVersion' }] });
+    const after = await app.graphql<any>(`{ a: caseReport(id: "${a}") { version } b: caseReport(id: "${b}") { version } }`);
+    expect(after.data).toEqual({ a: { version: created.data.a.version }, b: { version: 1 } });
+  });
+  it('answers several writes of one DOI or PMID at the same time with one stored and BAD_USER_INPUT naming the field for the others, never INTERNAL_SERVER_ERROR', async () => {
+    // Each passed the identifier check before any had committed, and the later inserts broke the unique index.
+    const before = await publicationCount();
+    const creates = await Promise.all(Array.from({ length: 10 }, (_, i) => app.graphql<any>(CREATE_PUBLICATION, { input: { title: `Concurrent DOI ${i}`, doi: '10.5555/same.time' } }, CURATOR_KEY)));
+    expect(creates.filter((result) => result.data?.createPublication?.id)).toHaveLength(1);
+    for (const result of creates.filter((r) => r.errors)) expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.doi', message: expect.stringMatching(/already has DOI 10\.5555\/same\.time/) }] });
+    await expect(publicationCount()).resolves.toBe(before + 1);
+    const ids = await Promise.all(Array.from({ length: 10 }, async (_, i) => (await app.graphql<any>(CREATE_PUBLICATION, { input: { title: `Concurrent PMID ${i}` } }, CURATOR_KEY)).data.createPublication.id as string));
+    const updates = await Promise.all(ids.map((id) => app.graphql<any>('mutation($id: ID!) { updatePublication(id: $id, input: { pmid: "87654321" }) { id } }', { id }, CURATOR_KEY)));
+    expect(updates.filter((result) => result.data?.updatePublication?.id)).toHaveLength(1);
+    for (const result of updates.filter((r) => r.errors)) expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.pmid' }] });
+  });
+  it('answers writes racing a delete with NOT_FOUND (or BAD_USER_INPUT naming the publication), never INTERNAL_SERVER_ERROR, and one delete of two', async () => {
+    // updatePublication read the deleted row (TypeError), createCaseReport, extractCases and runSavedSearch broke a foreign key, and two deletes both answered true.
+    const codes = (result: { errors?: { extensions?: Record<string, unknown> }[] }) => (result.errors ?? []).map((error) => error.extensions?.code as string);
+    for (let round = 0; round < 8; round++) {
+      const abstract = 'A 30-year-old woman developed a spinal epidural hematoma after an epidural blood patch of 20 mL and recovered fully after surgery.';
+      const id = (await app.graphql<any>(CREATE_PUBLICATION, { input: { title: `Deleted while written ${round}`, abstract } }, CURATOR_KEY)).data.createPublication.id as string;
+      const results = await Promise.all([
+        app.graphql<any>('mutation($id: ID!) { deletePublication(id: $id) }', { id }, ADMIN_KEY),
+        app.graphql<any>('mutation($id: ID!) { deletePublication(id: $id) }', { id }, ADMIN_KEY),
+        app.graphql<any>('mutation($id: ID!) { updatePublication(id: $id, input: { volume: "3" }) { id } }', { id }, CURATOR_KEY),
+        app.graphql<any>('mutation($id: ID!) { createCaseReport(input: { publicationId: $id, label: "Too late" }) { id } }', { id }, CURATOR_KEY),
+        app.graphql<any>('mutation($id: ID!) { extractCases(input: { publicationIds: [$id] }) { proposedCases } }', { id }, CURATOR_KEY),
+      ]);
+      expect({ round, codes: results.map(codes).flat().filter((code) => !['NOT_FOUND', 'BAD_USER_INPUT'].includes(code)) }).toEqual({ round, codes: [] });
+      expect(results.slice(0, 2).filter((result) => result.data?.deletePublication === true)).toHaveLength(1);
+      const saved = (await app.graphql<any>('mutation($name: String!) { saveSearch(input: { name: $name, search: {} }) { id } }', { name: `Deleted while run ${round}` }, CURATOR_KEY)).data.saveSearch.id as string;
+      const runs = await Promise.all([
+        app.graphql<any>('mutation($id: ID!) { runSavedSearch(id: $id) { unchanged } }', { id: saved }, CURATOR_KEY),
+        app.graphql<any>('mutation($id: ID!) { deleteSavedSearch(id: $id) }', { id: saved }, CURATOR_KEY),
+      ]);
+      expect({ round, codes: runs.map(codes).flat().filter((code) => code !== 'NOT_FOUND') }).toEqual({ round, codes: [] });
+    }
+  });
+  it('answers an import whose duplicate is deleted while it runs with 409 CONFLICT naming the publication and record, storing nothing, never 500', async () => {
+    // The duplicate lookup found the publication, the delete committed, and the merge's update read the vanished row: TypeError, HTTP 500.
+    // The window is a few milliseconds wide: the delete is sent 0 to 69 ms after the upload (it hit 1 to 3 of 24 rounds before the fix).
+    for (let round = 0; round < 24; round++) {
+      const doi = `10.5555/deleted.during.import.${round}`;
+      const id = (await app.graphql<any>(CREATE_PUBLICATION, { input: { title: `Deleted during its import ${round}`, doi } }, CURATOR_KEY)).data.createPublication.id as string;
+      const ris = `TY  - JOUR\nTI  - Deleted during its import ${round}\nDO  - ${doi}\nVL  - 7\nPY  - 2021\nER  - \n`;
+      const [upload] = await Promise.all([
+        request(app.running.url).post('/imports').query({ review: 'Deleted during import' }).set('Authorization', `Bearer ${CURATOR_KEY}`).set('Content-Type', 'text/plain').send(ris),
+        new Promise((resolve) => setTimeout(resolve, round * 3)).then(() => app.graphql('mutation($id: ID!) { deletePublication(id: $id) }', { id }, ADMIN_KEY)),
+      ]);
+      expect({ round, status: upload.status, code: upload.body.error?.code }).toEqual({ round, status: expect.any(Number), code: upload.status === 200 ? undefined : 'CONFLICT' });
+      expect([200, 409]).toContain(upload.status);
+      if (upload.status === 409) expect(upload.body.error).toMatchObject({ publicationId: id, recordNumbers: [1], message: expect.stringMatching(/was deleted while the file was imported; nothing was stored: import the file again/) });
+    }
   });
 });

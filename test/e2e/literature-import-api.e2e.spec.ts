@@ -76,6 +76,19 @@ describe('literature import over GraphQL and POST /imports', () => {
     expect(prisma.data!.prismaIdentification.sources).toHaveLength(3);
   });
 
+  it('answers NOT_FOUND for PRISMA identification and the import summary of a review nobody imported into or saved (they were zeros), and zeros for a saved one', async () => {
+    // GET /exports/prisma, the CLI and prismaCounts already refused a misspelt review; these drew it as a review without imports.
+    const query = 'query($review: String) { prismaIdentification(review: $review) { recordsIdentified } importSummary(review: $review) { sources { source } } }';
+    for (const field of ['prismaIdentification(review: $review) { recordsIdentified }', 'importSummary(review: $review) { sources { source } }']) {
+      const misspelt = await app.graphql<any>(`query($review: String) { ${field} }`, { review: 'EBP complicatons' }, CURATOR_KEY);
+      expect(misspelt.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([['NOT_FOUND', 'Review EBP complicatons does not exist']]);
+    }
+    await app.graphql('mutation { saveReview(input: { name: "Saved, nothing imported yet" }) { name } }', undefined, CURATOR_KEY);
+    const saved = await app.graphql<any>(query, { review: 'Saved, nothing imported yet' }, CURATOR_KEY);
+    expect(saved.errors).toBeUndefined();
+    expect(saved.data).toEqual({ prismaIdentification: { recordsIdentified: 0 }, importSummary: { sources: [] } });
+  });
+
   it('answers 422 with the report when an ATOMIC upload has errors, and stores nothing', async () => {
     const broken = readFileSync(fixturePath('pubmed_xml/pubmed-10-records-5-case-reports.xml'), 'utf8').slice(0, 30_000);
     const upload = await request(app.running.url).post('/imports').set('Authorization', `Bearer ${CURATOR_KEY}`).attach('file', Buffer.from(broken), 'broken.xml');

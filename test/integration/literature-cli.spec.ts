@@ -104,6 +104,10 @@ describe('the CLI on files (npm run cli)', () => {
     expect(misspelt.code).toBe(1);
     expect(misspelt.stdout).toBe('');
     expect(misspelt.stderr).toMatch(/there is no review named "cli reveiw"/);
+    // --sources printed a table of zeros for it.
+    const misspeltSources = await cli(database.url, 'prisma', '--review', 'cli reveiw', '--sources', '--format', 'json');
+    expect([misspeltSources.code, misspeltSources.stdout]).toEqual([1, '']);
+    expect(misspeltSources.stderr).toMatch(/there is no review named "cli reveiw"/);
 
     const badSearch = await cli(database.url, 'export', '--q', '{"filters":{"outcomes":["SOMETIMES"]}}');
     expect(badSearch.code).toBe(2);
@@ -144,5 +148,23 @@ describe('the CLI on files (npm run cli)', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/cannot read .*nope\.ris/);
     expect(readFileSync(fixturePath('ris/rayyan-10-records.ris')).length).toBeGreaterThan(0);
+  });
+  it('refuses a directory or a missing file to import, an --out it cannot write and a malformed --saved-search, before any work: the file or option and why, exit 2, no stack trace', async () => {
+    // These printed Node's error object ([Error: EISDIR: illegal operation on a directory, read] { errno: -21, … }) and exited 1;
+    // an export to a missing directory did the whole export first.
+    const before = await count('SELECT count(*) FROM import_batch');
+    const directory = await cli(database.url, 'import', scratch);
+    expect({ code: directory.code, stderr: directory.stderr.trim() }).toEqual({ code: 2, stderr: `cannot read ${scratch}: it is a directory; name the files in it` });
+    const missing = await cli(database.url, 'import', fixturePath('ris/rayyan-10-records.ris'), join(scratch, 'gone', 'x.ris'));
+    expect({ code: missing.code, stderr: missing.stderr.trim() }).toEqual({ code: 2, stderr: `cannot read ${join(scratch, 'gone', 'x.ris')}: no such file or directory` });
+    expect(await count('SELECT count(*) FROM import_batch')).toBe(before);
+    const exportTo = await cli(database.url, 'export', '--out', join(scratch, 'gone', 'cases.csv'));
+    expect({ code: exportTo.code, stderr: exportTo.stderr.trim() }).toEqual({ code: 2, stderr: `--out ${join(scratch, 'gone', 'cases.csv')}: cannot write in ${join(scratch, 'gone')}: no such file or directory` });
+    const prismaTo = await cli(database.url, 'prisma', '--format', 'svg', '--out', scratch);
+    expect({ code: prismaTo.code, stderr: prismaTo.stderr.trim() }).toEqual({ code: 2, stderr: `--out ${scratch}: it is a directory; give a file name` });
+    // A saved search id that is no UUID reached PostgreSQL: its error object (22P02) printed whole, exit 1.
+    const savedSearch = await cli(database.url, 'export', '--saved-search', 'not-an-id');
+    expect({ code: savedSearch.code, stderr: savedSearch.stderr.trim() }).toEqual({ code: 2, stderr: '--saved-search: "not-an-id" is not a valid saved search id (expected a UUID)' });
+    for (const run of [directory, missing, exportTo, prismaTo, savedSearch]) expect(run.stderr).not.toMatch(/errno|\n\s+at /);
   });
 });

@@ -227,6 +227,13 @@ describe('CSV column mapping', () => {
     expect(record.publication).toMatchObject({ title: 'A case', journal: 'A case', pmid: '123', year: 2020 });
   });
 
+  it('says a header with a title column lacks a column telling records apart, instead of "no title column"', async () => {
+    const error = await importError(parseCsv(streamOf('Title,Colour\nA title,red\n')));
+    expect(error.message).toContain('it has a title column ("Title") but none of authors, year, journal, doi, pmid under a common name');
+    expect(error.message).not.toContain('no title column');
+    expect((await importError(parseCsv(streamOf('Name,Colour\nx,red\n')))).message).toContain('has no title column under a common name');
+  });
+
   it('refuses a mapping whose columns are not in the file', async () => {
     const error = await importError(parseCsv(streamOf('Name,Year\nx,2020\n'), { columns: { title: 'Article Title' } }));
     expect(error.message).toContain('the column mapping names "Article Title", not in the header row');
@@ -238,6 +245,8 @@ describe('CSV column mapping', () => {
     expect(parseColumnMapping('title=Title, Subtitle,author=Creators,START_PAGE=From')).toEqual({ title: 'Title, Subtitle', authors: 'Creators', startPage: 'From' });
     expect(() => parseColumnMapping('colour=Red')).toThrow(/not a field that can be mapped/);
     expect(() => parseColumnMapping('title=')).toThrow(/no column given for title/);
+    // One of two columns was read without a word (title=Name,title=Heading read Heading); importPublications' columns list refuses it.
+    expect(() => parseColumnMapping('title=Name,year=Year,TITLE=Heading')).toThrow('title is mapped twice ("Name" and "Heading"): map each field to one column');
     expect(csvFieldNamed('JOURNAL_ABBREVIATION')).toBe('journalAbbreviation');
   });
 });

@@ -642,11 +642,18 @@ export function recogniseCsvExporter(header: string[]): CsvExporter | null {
   return CSV_EXPORTERS.find((exporter) => exporter.signatures.some((signature) => signature.every((column) => present.has(headerKey(column))))) ?? null;
 }
 
+/** The fields of which the generic table needs one besides a title column, to tell records apart. */
+export const IDENTIFYING_FIELDS = ['authors', 'year', 'journal', 'doi', 'pmid'] as const;
+
+/** The header cell the generic table reads as this field (as the header writes it), or null. */
+export function commonNameColumn(header: string[], field: CsvField): string | null {
+  const names = new Set((GENERIC.columns[field] ?? []).map(headerKey));
+  return header.find((cell) => names.has(headerKey(cell)))?.trim() ?? null;
+}
+
 /** True when the generic table finds a title column and at least one column that identifies a record. */
 export function readableByCommonNames(header: string[]): boolean {
-  const present = new Set(header.map(headerKey));
-  const has = (field: CsvField) => (GENERIC.columns[field] ?? []).some((column) => present.has(headerKey(column)));
-  return has('title') && (['authors', 'year', 'journal', 'doi', 'pmid'] as const).some(has);
+  return commonNameColumn(header, 'title') !== null && IDENTIFYING_FIELDS.some((field) => commonNameColumn(header, field) !== null);
 }
 
 /** "Rayyan (key, title, ...); Zotero (...)" for error messages. */
@@ -707,6 +714,8 @@ export function parseColumnMapping(text: string): CsvColumnMapping {
     const column = piece.slice(equals + 1).trim().replace(/^"(.*)"$/, '$1');
     if (!field) throw new Error(`"${piece.slice(0, equals).trim()}" is not a field that can be mapped; fields: ${CSV_FIELDS.join(', ')}`);
     if (!column) throw new Error(`no column given for ${field}`);
+    // As importPublications' columns list refuses it: one of the two columns would be read without a word.
+    if (mapping[field] !== undefined) throw new Error(`${field} is mapped twice ("${mapping[field]}" and "${column}"): map each field to one column`);
     mapping[field] = column;
   }
   return mapping;

@@ -35,6 +35,8 @@ export class CsvSyntaxError extends Error {
     message: string,
     /** 1-based line at which the problem was found. */
     readonly line: number,
+    /** 1-based line on which the quote still open when the problem was found was opened (null: none open). */
+    readonly quoteLine: number | null = null,
   ) {
     super(message);
     this.name = 'CsvSyntaxError';
@@ -54,6 +56,8 @@ export class CsvRowReader {
   private cell = '';
   /** Inside a quoted cell. */
   private quoting = false;
+  /** The line on which the quoted cell being read was opened: where to look for a quote never closed. */
+  private quoteLine = 1;
   /** The cell was quoted (so an empty last row of `""` is still a row). */
   private wasQuoted = false;
   private rowLength = 0;
@@ -88,7 +92,7 @@ export class CsvRowReader {
     this.ended = true;
     if (this.quoting) {
       const line = this.endsWithNewline ? this.line - 1 : this.line;
-      throw new CsvSyntaxError('QUOTE_NOT_CLOSED', `Quote Not Closed: the parsing is finished with an opening quote at line ${line}`, line);
+      throw new CsvSyntaxError('QUOTE_NOT_CLOSED', `Quote Not Closed: the parsing is finished with an opening quote at line ${line}`, line, this.quoteLine);
     }
     if (this.wasQuoted || this.cells.length > 0 || this.cell.length > 0) rows.push(this.finishRow());
     return rows;
@@ -144,6 +148,7 @@ export class CsvRowReader {
       }
       if (this.quoted && this.cell.length === 0 && text.charCodeAt(pos) === 34 /* " */) {
         this.quoting = true;
+        this.quoteLine = this.line;
         pos += 1;
         continue;
       }
@@ -173,7 +178,7 @@ export class CsvRowReader {
     this.cell += start === 0 && end === text.length ? text : text.slice(start, end);
     this.rowLength += end - start;
     if (this.rowLength > this.maxRowLength) {
-      throw new CsvSyntaxError('MAX_ROW_LENGTH', `Max Record Size: record exceed the maximum number of tolerated characters of ${this.maxRowLength} at line ${this.line}`, this.line);
+      throw new CsvSyntaxError('MAX_ROW_LENGTH', `Max Record Size: record exceed the maximum number of tolerated characters of ${this.maxRowLength} at line ${this.line}`, this.line, this.quoting ? this.quoteLine : null);
     }
   }
 

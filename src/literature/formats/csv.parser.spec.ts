@@ -195,6 +195,15 @@ describe('parseCsv dirty input', () => {
     expect(error.message).toMatch(/^CSV record 1.*malformed CSV/);
   });
 
+  it('names the line a quote never closed was opened on, not the line the file ends on', async () => {
+    // A stray quote in record 2 of a long file was reported at the file's last line ("record 2, line 2003").
+    const rows = Array.from({ length: 2000 }, (_, i) => `Title ${i},2020,J,A`);
+    const text = `title,year,journal,authors\nFine title,2019,J,A\n"stray quote title,2020,J,A\n${rows.join('\n')}\n`;
+    const error = await importError(parseCsv(streamOf(text)));
+    expect(error).toMatchObject({ recordNumber: 2, line: 3 });
+    expect(error.message).toBe('CSV record 2, line 3: malformed CSV: the quote opening a cell on line 3 is never closed (the file ends inside it, on line 2003): close the cell with a quote, or double every quote inside a quoted cell ("")');
+  });
+
   it('rejects an empty file', async () => {
     expect((await importError(parseCsv(streamOf('')))).message).toMatch(/empty/);
   });

@@ -16,7 +16,7 @@ import { ImportFormatError } from '../parsed-publication';
 import { RecordNotes } from '../value-notes';
 import type { ParsedRecord, ParserOptions, TextSource } from '../parsed-publication';
 import { decodeText, normaliseNewlines } from '../text-decoding';
-import { CSV_FIELDS, describeCsvExporters, headerKey, mapCsvRow, missingMappedColumns } from './csv-exporters';
+import { commonNameColumn, CSV_FIELDS, describeCsvExporters, headerKey, IDENTIFYING_FIELDS, mapCsvRow, missingMappedColumns } from './csv-exporters';
 import type { CsvColumnMapping, CsvExporter } from './csv-exporters';
 import { locateCsvHeader, MAX_PREAMBLE_LINES } from './csv-header';
 import { CsvRowReader, CsvSyntaxError } from './csv-rows';
@@ -40,10 +40,13 @@ export function unreadableHeaderMessage(found: string[], mapping?: CsvColumnMapp
   const columns = found.map((cell) => cell.trim()).filter((cell) => cell.length > 0);
   const missing = mapping ? missingMappedColumns(found, mapping) : [];
   const example = columns.length > 0 ? `title=${columns[0]}${columns[1] ? `,authors=${columns[1]}` : ''}` : 'title=Article Title,year=Year';
+  const title = commonNameColumn(found, 'title');
   return [
     missing.length > 0
       ? `the column mapping names ${missing.map((column) => `"${column}"`).join(', ')}, not in the header row`
-      : 'the header row is not one of the recognised CSV exports and has no title column under a common name',
+      : title !== null
+        ? `the header row is not one of the recognised CSV exports; it has a title column ("${title}") but none of ${IDENTIFYING_FIELDS.join(', ')} under a common name, which tell records apart`
+        : 'the header row is not one of the recognised CSV exports and has no title column under a common name',
     `found: ${columns.join(', ') || '(no columns)'}`,
     `recognised exports: ${describeCsvExporters()}`,
     `to read this file, map its columns to fields (${CSV_FIELDS.join(', ')}; title is required): CLI --columns "${example}", POST /imports columns=${example}, GraphQL columns: [{ field: TITLE, column: "${columns[0] ?? 'Article Title'}" }]`,
@@ -151,7 +154,14 @@ export async function* parseCsv(source: TextSource, options: ParserOptions = {})
     if (error instanceof ImportFormatError) throw error;
     if (error instanceof CsvSyntaxError) {
       const errorLine = error.line + location.line - 1;
-      throw fail(`malformed CSV: ${error.message}`, header === null && errorLine <= location.line ? null : recordNumber + 1, errorLine, null);
+      const record = header === null && errorLine <= location.line ? null : recordNumber + 1;
+      // Where the open quote is, not where the text ended: a stray quote on line 12 of a 50,000-line file was reported at line 50,000.
+      if (error.quoteLine !== null) {
+        const quoteLine = error.quoteLine + location.line - 1;
+        const what = error.code === 'QUOTE_NOT_CLOSED' ? `the quote opening a cell on line ${quoteLine} is never closed (the file ends inside it, on line ${errorLine})` : `the quote opening a cell on line ${quoteLine} is still open at line ${errorLine}, over ${MAX_RECORD_SIZE / 1024 / 1024} MB later`;
+        throw fail(`malformed CSV: ${what}: close the cell with a quote, or double every quote inside a quoted cell ("")`, record, quoteLine, null);
+      }
+      throw fail(`malformed CSV: ${error.message}`, record, errorLine, null);
     }
     throw error;
   } finally {

@@ -25,3 +25,18 @@ describe('ImportReportBuilder warnings', () => {
     expect(built.warnings).toHaveLength(REPORT_LIST_LIMIT);
   });
 });
+
+describe('ImportReportBuilder errors of a refused record', () => {
+  it('say where on their own, as warnings do: the CLI prints only the message ("error: the record has no title" named no record)', () => {
+    const report = new ImportReportBuilder({ source: 'refs.ris', review: null, mode: ImportMode.ATOMIC });
+    report.read();
+    report.invalidRecord({ recordNumber: 4, line: 17 }, [{ field: 'title', message: 'the record has no title' }]);
+    report.read();
+    report.invalidRecord({ recordNumber: 5, line: null }, [{ field: 'year', message: 'must be 1800 or later' }, { field: null, message: 'is refused' }]);
+    expect(report.build().errors).toEqual([
+      { recordNumber: 4, line: 17, field: 'title', message: 'record 4 (line 17), field title: the record has no title' },
+      { recordNumber: 5, line: null, field: 'year', message: 'record 5, field year: must be 1800 or later' },
+      { recordNumber: 5, line: null, field: null, message: 'record 5: is refused' },
+    ]);
+  });
+});

@@ -15,6 +15,11 @@ function push<T>(list: T[], item: T): void {
   if (list.length < REPORT_LIST_LIMIT) list.push(item);
 }
 
+/** "record 12 (line 340), field PY": where a problem of a record is, at the start of its message. */
+function whereIn(record: Pick<ParsedRecord, 'recordNumber' | 'line'>, field: string | null | undefined): string {
+  return `record ${record.recordNumber}${record.line !== null && record.line !== undefined ? ` (line ${record.line})` : ''}${field ? `, field ${field}` : ''}`;
+}
+
 /** Collects an import's outcome; lists are capped (REPORT_LIST_LIMIT) so a huge file keeps a small report. */
 export class ImportReportBuilder {
   format: ImportFormat | null = null;
@@ -76,9 +81,10 @@ export class ImportReportBuilder {
     this.errors.push({ recordNumber: error.recordNumber, line: error.line, field: error.field, message: `${error.message}${rest}` });
   }
 
+  /** A record read but refused (no title, a value validation refuses): each problem says where on its own, as a warning does. */
   invalidRecord(record: Pick<ParsedRecord, 'recordNumber' | 'line'>, problems: RecordProblem[]): void {
     this.skipped += 1;
-    for (const problem of problems) this.error({ recordNumber: record.recordNumber, line: record.line, field: problem.field, message: problem.message });
+    for (const problem of problems) this.error({ recordNumber: record.recordNumber, line: record.line, field: problem.field, message: `${whereIn(record, problem.field)}: ${problem.message}` });
   }
 
   /**
@@ -90,8 +96,7 @@ export class ImportReportBuilder {
     this.warningCount += 1;
     if (this.warnings.length >= REPORT_LIST_LIMIT) return;
     const line = problem.line ?? record.line;
-    const where = `record ${record.recordNumber}${line !== null ? ` (line ${line})` : ''}${problem.field ? `, field ${problem.field}` : ''}`;
-    this.warnings.push({ recordNumber: record.recordNumber, line, field: problem.field, message: `${where}: ${problem.message}` });
+    this.warnings.push({ recordNumber: record.recordNumber, line, field: problem.field, message: `${whereIn({ recordNumber: record.recordNumber, line }, problem.field)}: ${problem.message}` });
   }
 
   createdPublication(publicationId: string): void {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
-import { BadUserInputError } from '../../common/errors/domain-error';
+import { BadUserInputError, ConflictError } from '../../common/errors/domain-error';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Tx, UnitOfWork } from '../../database/unit-of-work';
 import type { Publication } from '../../publications/publication.entity';
@@ -306,6 +306,8 @@ export class ImportService implements OnApplicationBootstrap {
     );
     const created = new Map<string, Publication>();
     const patches = new Map<string, Partial<PublicationFields>>();
+    /** The records merged into each stored publication, for the refusal if it is deleted meanwhile. */
+    const mergedInto = new Map<string, number[]>();
     for (const { record, fields: recordFields, titleKey, titleFold } of chunk) {
       let fields = recordFields;
       const match = index.match(fields, titleKey, titleFold);
@@ -342,7 +344,10 @@ export class ImportService implements OnApplicationBootstrap {
       if (Object.keys(patch).length) {
         // A new publication takes the merge before it is inserted; a stored one is updated after the chunk.
         index.update(stored, patch);
-        if (!created.has(stored.id)) patches.set(stored.id, { ...patches.get(stored.id), ...patch });
+        if (!created.has(stored.id)) {
+          patches.set(stored.id, { ...patches.get(stored.id), ...patch });
+          mergedInto.set(stored.id, [...(mergedInto.get(stored.id) ?? []), record.recordNumber]);
+        }
       }
       const withinFile = created.has(stored.id) || stored.createdAt.getTime() === startedAt.getTime();
       report.mergedRecord(record, { publicationId: stored.id, matchedOn: match.on, withinFile, filledFields: filled }, [...conflicts, ...refused]);
@@ -351,7 +356,14 @@ export class ImportService implements OnApplicationBootstrap {
 
     // The index keeps each new publication's title key and fold current through the chunk's merges.
     await this.batches.insertPublications(tx, [...created.values()].map(({ createdAt: _c, updatedAt: _u, ...row }) => row));
-    for (const [id, patch] of patches) await this.publicationRows.update(tx, id, patch);
+    for (const [id, patch] of patches) {
+      // The duplicate lookup takes no lock (a re-import matches every record): a publication deleted since then is
+      // found gone here. The report already says its records were merged into it, so the file is not stored.
+      if (!(await this.publicationRows.update(tx, id, patch))) {
+        const records = mergedInto.get(id) ?? [];
+        throw new ConflictError(`publication ${id}, which ${records.length ? `record ${records.join(', ')} of this file duplicates` : 'a record of this file duplicates'}, was deleted while the file was imported; nothing was stored: import the file again`, { publicationId: id, recordNumbers: records });
+      }
+    }
     await this.outbox.record(tx, 'publication', [...created.keys(), ...patches.keys()]);
     if (!extract) return [];
     // The publications to propose cases for: new ones are at hand; merged ones are read back with what the merge filled in.

@@ -25,6 +25,11 @@ export class SavedSearchesRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /** Whether the saved search still exists, held (FOR KEY SHARE) until the transaction ends: a run is not logged for one deleted meanwhile. */
+  async holdExisting(tx: Tx, id: string): Promise<boolean> {
+    return (await tx.createQueryBuilder(SavedSearch, 's').select('s.id').where('s.id = :id', { id }).setLock('for_key_share').getOne()) !== null;
+  }
+
   latestRun(tx: Tx, savedSearchId: string): Promise<SavedSearchRun | null> {
     return tx.findOne(SavedSearchRun, { where: { savedSearchId }, order: { ranAt: 'DESC', id: 'DESC' } });
   }

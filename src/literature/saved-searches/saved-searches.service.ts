@@ -14,6 +14,7 @@ import { NEW_CASES_LISTED, SavedSearchRunResult } from './models/saved-search-ru
 import { SavedSearchRun } from './saved-search-run.entity';
 import { SavedSearch } from './saved-search.entity';
 import { SavedSearchesRepository } from './saved-searches.repository';
+import { assertRecordIds } from '../../common/record-id';
 
 /** Case ids are collected this many per search page when a saved search runs. */
 export const RUN_PAGE_SIZE = 1000;
@@ -51,7 +52,9 @@ export class SavedSearchesService {
     return this.searches.list(ImportService.reviewName(review));
   }
 
-  async get(id: string): Promise<SavedSearch> {
+  /** `path` names where the id was given (the CLI's --saved-search): one that is no UUID is refused before PostgreSQL refuses it. */
+  async get(id: string, path = 'id'): Promise<SavedSearch> {
+    assertRecordIds([[id, path]], 'saved search id');
     const saved = await this.searches.findById(id);
     if (!saved) throw new NotFoundError('Saved search', id);
     return saved;
@@ -96,6 +99,8 @@ export class SavedSearchesService {
     const fingerprint = fingerprintOf(caseIds);
 
     const { run, previousRun } = await this.uow.run(async (tx) => {
+      // The search runs outside this transaction and takes a while: one deleted meanwhile is NOT_FOUND, not a foreign-key failure.
+      if (!(await this.searches.holdExisting(tx, saved.id))) throw new NotFoundError('Saved search', saved.id);
       const previous = await this.searches.latestRun(tx, saved.id);
       const logged = await this.searches.insertRun(tx, { savedSearchId: saved.id, caseCount: caseIds.length, publicationCount: publicationIds.size, fingerprint, caseReportIds: caseIds });
       return { run: logged, previousRun: previous };

@@ -26,10 +26,17 @@ import { emptyCase, mergeCases, splitCase } from './split-merge';
 import { ChangeSummary, checkVersion, describeChange, displayValue, headlineOf, isStale } from './version-conflict';
 import { assertRecordIds } from '../../common/record-id';
 
+/** A version the API could have returned (1 or more), or none; `path` names where it was given. */
+function checkExpectedVersion(expectedVersion: number | null | undefined, path: string): void {
+  if (expectedVersion !== null && expectedVersion !== undefined && (!Number.isInteger(expectedVersion) || expectedVersion < 1)) throw BadUserInputError.field(path, 'must be a version the API returned (1 or more)');
+}
+
 /** Who makes a change, and the version of the case they read (optional for older clients). */
 export interface Author {
   principal?: string | null;
   expectedVersion?: number | null;
+  /** Where expectedVersion was given, for its error: an argument (`expectedVersion`, the default) or a field of `input`. */
+  versionPath?: string;
 }
 
 interface Loaded {
@@ -71,7 +78,7 @@ export class CaseCurationService {
 
   reviewFact(input: ReviewCaseFactInput, principal: string | null): Promise<CaseReport> {
     assertRecordIds([[input.caseReportId, 'input.caseReportId']], 'case report id');
-    return this.change(input.caseReportId, { principal, expectedVersion: input.expectedVersion }, async ({ before }) => {
+    return this.change(input.caseReportId, { principal, expectedVersion: input.expectedVersion, versionPath: 'input.expectedVersion' }, async ({ before }) => {
       assertReviewable(before);
       const next = reviewFact(before, input.action, { path: input.path, value: input.value, unit: input.unit, reviewer: principal ?? 'unknown', at: new Date() });
       const existing = before.facts.find((record) => record.path === input.path);
@@ -81,7 +88,7 @@ export class CaseCurationService {
 
   addFact(input: AddCaseFactInput, principal: string | null): Promise<CaseReport> {
     assertRecordIds([[input.caseReportId, 'input.caseReportId']], 'case report id');
-    return this.change(input.caseReportId, { principal, expectedVersion: input.expectedVersion }, async ({ row, before }, tx) => {
+    return this.change(input.caseReportId, { principal, expectedVersion: input.expectedVersion, versionPath: 'input.expectedVersion' }, async ({ row, before }, tx) => {
       assertReviewable(before);
       const [publication] = await this.publications.findByIds([row.publicationId], tx);
       const field = input.selection.field === 'title' ? publication?.title : input.selection.field === 'abstract' ? publication?.abstract : null;
@@ -141,7 +148,7 @@ export class CaseCurationService {
   split(input: SplitCaseReportInput, principal: string | null): Promise<CaseReport[]> {
     assertRecordIds([[input.caseReportId, 'input.caseReportId']], 'case report id');
     return this.uow.run(async (tx) => {
-      const { row, before } = await this.load(tx, input.caseReportId, input.expectedVersion);
+      const { row, before } = await this.load(tx, input.caseReportId, input.expectedVersion, 'id', 'input.expectedVersion');
       assertReviewable(before);
       const label = (input.label ?? '').trim() || `${before.label} (split)`.slice(0, 200);
       const { kept, moved } = splitCase(before, input.factPaths, label);
@@ -157,6 +164,9 @@ export class CaseCurationService {
   merge(input: MergeCaseReportsInput, principal: string | null): Promise<CaseReport> {
     assertRecordIds([[input.caseReportId, 'input.caseReportId'], [input.otherCaseReportId, 'input.otherCaseReportId']], 'case report id');
     if (input.caseReportId === input.otherCaseReportId) return Promise.reject(BadUserInputError.field('input.otherCaseReportId', 'a case cannot be merged with itself'));
+    // Before either row is locked: a bad version of the second case would otherwise be named only after the first was loaded.
+    checkExpectedVersion(input.expectedVersion, 'input.expectedVersion');
+    checkExpectedVersion(input.otherExpectedVersion, 'input.otherExpectedVersion');
     return this.uow.run(async (tx) => {
       // Both rows are locked in one order, so two merges of the same pair cannot wait for each other.
       const [first, second] = [input.caseReportId, input.otherCaseReportId].sort();
@@ -203,15 +213,15 @@ export class CaseCurationService {
   /** The common shape of a change of one existing case. */
   private change(id: string, author: Author, apply: (loaded: Loaded, tx: Tx) => Promise<{ next: CaseSnapshot; meta: ChangeMeta }>): Promise<CaseReport> {
     return this.uow.run(async (tx) => {
-      const loaded = await this.load(tx, id, author.expectedVersion);
+      const loaded = await this.load(tx, id, author.expectedVersion, 'id', author.versionPath);
       const { next, meta } = await apply(loaded, tx);
       return this.save(tx, loaded.row, loaded.before, next, author.principal ?? null, meta);
     });
   }
 
   /** Locks the case, refuses a stale version (with the changes since), and snapshots it. */
-  private async load(tx: Tx, id: string, expectedVersion: number | null | undefined, idPath = 'id'): Promise<Loaded> {
-    if (expectedVersion !== null && expectedVersion !== undefined && (!Number.isInteger(expectedVersion) || expectedVersion < 1)) throw BadUserInputError.field('expectedVersion', 'must be a version the API returned (1 or more)');
+  private async load(tx: Tx, id: string, expectedVersion: number | null | undefined, idPath = 'id', versionPath = 'expectedVersion'): Promise<Loaded> {
+    checkExpectedVersion(expectedVersion, versionPath);
     const { row, valid } = await this.cases.loadForWrite(tx, id).catch((error: unknown) => {
       if (error instanceof NotFoundError && idPath !== 'id') throw new NotFoundError('Case report (of that change; merged or deleted since)', id);
       throw error;

@@ -15,6 +15,15 @@ describe('fact operations', () => {
     expect(() => normaliseCorrection('sex', 'FEMALE', 'years')).toThrow(/takes no unit/);
   });
 
+  it('names a path that is no fact as the error, not the unit given with it', () => {
+    // "zzz" with unit "mL" answered 'input.unit: zzz takes no unit', as if the path were right and the unit wrong.
+    const correct = (path: string) => () => reviewFact(buildSnapshot(), FactReviewAction.CORRECT, { path, value: '5', unit: 'mL', ...who });
+    for (const path of ['zzz', '', 'complications.-1', '__proto__']) {
+      expect(correct(path)).toThrow(expect.objectContaining({ fieldErrors: [expect.objectContaining({ path: 'input.path' })] }));
+    }
+    expect(correct('sex')).toThrow(expect.objectContaining({ fieldErrors: [{ path: 'input.unit', message: 'sex takes no unit' }] }));
+  });
+
   it('keeps the curation status through a review', () => {
     const next = reviewFact(buildSnapshot(), FactReviewAction.ACCEPT, { path: 'sex', ...who });
     expect(next.curationStatus).toBe('SUGGESTED');

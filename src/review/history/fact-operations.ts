@@ -17,8 +17,10 @@ export function leafOf(path: string): string {
  */
 export function normaliseCorrection(path: string, value: string | null | undefined, unit: string | null | undefined): string | null | undefined {
   const leaf = leafOf(path);
-  if (isQuantity(leaf) && parseFactPath(path)) return String(normaliseQuantity(leaf, value, unit));
-  if (unit && unit.trim()) throw BadUserInputError.field('input.unit', `${path} takes no unit`);
+  const known = parseFactPath(path);
+  if (isQuantity(leaf) && known) return String(normaliseQuantity(leaf, value, unit));
+  // A path that names no fact is the error to report (the review rules name it), not the unit given with it.
+  if (unit && unit.trim() && known) throw BadUserInputError.field('input.unit', `${path} takes no unit`);
   return value;
 }
 

@@ -91,8 +91,9 @@ export class ScreeningService implements PrismaScreeningSource {
     return names.map((name) => this.view(name, saved.get(name) ?? null, counts.get(name) ?? 0));
   }
 
-  async review(rawName: string): Promise<ReviewView | null> {
-    const name = this.reviewName(rawName, 'name');
+  /** `path` names the argument in an error: `name` for the review query, `review` where an argument of that name holds it. */
+  async review(rawName: string, path = 'name'): Promise<ReviewView | null> {
+    const name = this.reviewName(rawName, path);
     const saved = await this.repository.findReview(name);
     const ids = await this.repository.publicationIdsOf(name);
     if (!saved && !ids.length) return null;
@@ -100,7 +101,8 @@ export class ScreeningService implements PrismaScreeningSource {
   }
 
   private async reviewOrFail(name: string): Promise<ReviewView> {
-    const review = await this.review(name);
+    // Every caller takes the review as an argument named `review` (screeningQueue, screenPublication, prismaCounts…).
+    const review = await this.review(name, 'review');
     if (!review) throw new NotFoundError('Review', name);
     return review;
   }
@@ -291,12 +293,12 @@ export class ScreeningService implements PrismaScreeningSource {
   }
 
   async reviewExists(review: string): Promise<boolean> {
-    return (await this.review(review)) !== null;
+    return (await this.review(review, 'review')) !== null;
   }
 
   /** The screening part of the review's PRISMA diagram and CSV (GET /exports/prisma); null until someone has screened a record. */
   async screeningNumbers(review: string): Promise<PrismaScreeningNumbers | null> {
-    if (!(await this.review(review))) return null;
+    if (!(await this.review(review, 'review'))) return null;
     const counts = await this.prismaCounts(review);
     if (counts.recordsScreened + counts.recordsInConflict === 0) return null;
     return counts;

@@ -29,3 +29,10 @@ describe('publication search cursors', () => {
     expect(errorsOf({ sort: PublicationSearchSort.YEAR_ASC, after })).toEqual([['input.after', 'was made for sort YEAR_DESC, not YEAR_ASC: start again without "after"']]);
   });
 });
+
+describe('publication search facets', () => {
+  it('refuse a facet requested twice, naming the second, as case search does (the second request and its interval were dropped)', () => {
+    expect(errorsOf({ facets: [{ facet: 'YEAR' }, { facet: 'JOURNAL', limit: 5 }, { facet: 'YEAR', interval: 5 }] })).toEqual([['input.facets.2.facet', 'YEAR is requested twice']]);
+    expect(errorsOf({ facets: [{ facet: 'YEAR', interval: 5 }, { facet: 'JOURNAL', limit: 5 }] })).toEqual([]);
+  });
+});

@@ -99,7 +99,11 @@ export function validatePublicationSearchInput(input: SearchPublicationsInput, m
   const seen = new Set<PublicationFacetName>();
   (input.facets ?? []).forEach((request, index) => {
     const at = `${path}.facets.${index}`;
-    if (seen.has(request.facet)) return;
+    // As searchCaseReports answers: the second request (its own interval or limit) was dropped without a word.
+    if (seen.has(request.facet)) {
+      errors.push({ path: `${at}.facet`, message: `${request.facet} is requested twice` });
+      return;
+    }
     seen.add(request.facet);
     const definition = publicationFacetDefinition(request.facet);
     const numeric = definition.kind === 'numeric-range';
