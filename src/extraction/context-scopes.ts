@@ -233,12 +233,13 @@ function anotherPatient(tokens: Token[], i: number): boolean {
 }
 
 /**
- * Rules 1.8.0: "MRI demonstrated no abnormality and a common peroneal nerve injury was later confirmed": "and" + an article
- * opening a noun phrase that has its own verb within a few words is a new clause ("no fever and a normal count" has none).
+ * Whether the words after "and" open a clause of their own. Rules 1.8.0: "MRI demonstrated no abnormality and a common
+ * peroneal nerve injury was later confirmed": an article opening a noun phrase that has its own verb within a few words
+ * ("no fever and a normal count" has none).
  */
 const CLAUSE_VERBS = new Set(['was', 'were', 'is', 'are', 'had', 'has', 'have'].map(normalizeWord));
 const PERFECT = new Set(['had', 'has', 'have'].map(normalizeWord));
-function articleClause(tokens: Token[], i: number): boolean {
+function opensClause(tokens: Token[], i: number): boolean {
   // Rules 1.11.0: "showed no abnormalities, and symptoms had completely resolved": a noun and a perfect tense open a clause too.
   if (i + 1 < tokens.length && PERFECT.has(tokens[i + 1].norm)) return true;
   if (!ARTICLES.has(tokens[i].norm)) return false;
@@ -294,7 +295,7 @@ export function assertionFlags(tokens: Token[], text: string): Uint8Array {
       lastTerminator = i + 1;
       continue;
     }
-    if (active && CLAUSE_CONJUNCTIONS.has(tok.norm) && i + 1 < n && (FINITE_VERBS.has(tokens[i + 1].norm) || SUBJECT_PRONOUNS.has(tokens[i + 1].norm) || anotherPatient(tokens, i + 1) || articleClause(tokens, i + 1))) {
+    if (active && CLAUSE_CONJUNCTIONS.has(tok.norm) && i + 1 < n && (FINITE_VERBS.has(tokens[i + 1].norm) || SUBJECT_PRONOUNS.has(tokens[i + 1].norm) || anotherPatient(tokens, i + 1) || opensClause(tokens, i + 1))) {
       active = 0;
       continue;
     }

@@ -342,8 +342,10 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
         // Rules 1.4.0: role rules for treatments and the catheter removal.
         // Rules 1.10.0: the operation a block or an anaesthetic was given for is the index surgery, not a treatment ("the ESPB
         // performed intraoperatively for an L2-L5 laminectomy", "spinal anaesthesia for decompressive laminectomy").
-        if (e.kind === TermKind.TREATMENT && INDEX_SURGERY_BEFORE.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 60), m.start))) continue;
-        if (e.kind === TermKind.TREATMENT && SCHEDULED_FOR_BEFORE.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 60), m.start)) && !ctx.matches.some((o) => o.entries.some((x) => x.kind === TermKind.COMPLICATION))) continue;
+        // The words just before a treatment, read by the role rules below (the operation it was given for, the injectate).
+        const justBefore = e.kind === TermKind.TREATMENT ? ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 60), m.start) : '';
+        if (e.kind === TermKind.TREATMENT && INDEX_SURGERY_BEFORE.test(justBefore)) continue;
+        if (e.kind === TermKind.TREATMENT && SCHEDULED_FOR_BEFORE.test(justBefore) && !ctx.matches.some((o) => o.entries.some((x) => x.kind === TermKind.COMPLICATION))) continue;
         if (e.kind === TermKind.TREATMENT) {
           const before = ctx.fieldText.slice(ctx.sentence.start, m.start);
           if (MEDICATION_LIST.test(before)) continue;
@@ -359,7 +361,7 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
           // epidural injections", "intrathecal morphine", "a morphine pain pump", "intrathecal analgesic infusion therapy".
           if ((e.key === 'corticosteroids' || e.key === 'analgesics') && DELIVERED_BY_PROCEDURE_AFTER.test(ctx.fieldText.slice(m.end, Math.min(ctx.sentence.end, m.end + 30)))) continue;
           if (e.key === 'analgesics' && NEURAXIAL_ROUTE_BEFORE.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 30), m.start))) continue;
-          if (e.key === 'corticosteroids' && INJECTATE_BEFORE.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 60), m.start))) continue;
+          if (e.key === 'corticosteroids' && INJECTATE_BEFORE.test(justBefore)) continue;
         }
         // Rules 1.5.0: "an acute thoracic epidural hematoma": the site of a finding, not a procedure.
         if (e.kind === TermKind.PROCEDURE && SITE_OF_FINDING_AFTER.test(ctx.fieldText.slice(m.end, m.end + 16))) continue;
