@@ -79,6 +79,23 @@ export class CaseReportsService {
   }
 
   /**
+   * Checks the term references of several cases before any is written (createCaseReports): every unknown term of every
+   * case is reported in one error, where inserting them in turn would name only the first case's.
+   */
+  async checkTerms(tx: Tx, cases: { valid: ValidCaseReport; path: string }[]): Promise<void> {
+    const errors: FieldError[] = [];
+    for (const { valid, path } of cases) {
+      try {
+        await this.resolveFacts(tx, valid, path, []);
+      } catch (error) {
+        if (!(error instanceof BadUserInputError)) throw error;
+        errors.push(...error.fieldErrors);
+      }
+    }
+    if (errors.length) throw new BadUserInputError(errors);
+  }
+
+  /**
    * Stores proposed cases in bulk (extraction on import). Every case is validated already; term
    * references resolve from the caller's vocabulary first, and the rest in one query per kind.
    */

@@ -180,6 +180,10 @@ describe('literature import over GraphQL and POST /imports', () => {
     // One bad term in the second case: neither case is created.
     const failed = await app.graphql(CREATE, { id: publicationId, inputs: [cases[0], { ...cases[1], complications: [{ term: 'no-such-term' }] }] }, CURATOR_KEY);
     expect(failed.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'inputs.1.complications.0.term' }] });
+    // Unknown terms in several cases: every one is named in one answer, not only the first case's.
+    const both = await app.graphql(CREATE, { id: publicationId, inputs: [{ ...cases[0], treatments: [{ term: 'no-such-treatment' }] }, { ...cases[1], complications: [{ term: 'no-such-term' }] }] }, CURATOR_KEY);
+    expect(both.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect((both.errors![0].extensions!.fieldErrors as { path: string }[]).map((error) => error.path)).toEqual(['inputs.0.treatments.0.term', 'inputs.1.complications.0.term']);
     const none = await app.graphql<{ caseReports: { edges: { node: { publicationId: string } }[] } }>(`{ caseReports(first: 100) { edges { node { publicationId } } } }`);
     expect(none.errors).toBeUndefined();
     expect(none.data!.caseReports.edges.map((edge) => edge.node.publicationId)).not.toContain(publicationId);

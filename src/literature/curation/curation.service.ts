@@ -38,6 +38,7 @@ export class CurationService {
     return this.uow.run(async (tx) => {
       const [publication] = await this.publications.findByIds([publicationId], tx);
       if (!publication) throw new NotFoundError('Publication', publicationId);
+      await this.caseReports.checkTerms(tx, valid.map((caseReport, index) => ({ valid: caseReport, path: `inputs.${index}` })));
       const created: CaseReport[] = [];
       for (const [index, caseReport] of valid.entries()) created.push(await this.caseReports.insertByHand(tx, caseReport, principal, `inputs.${index}`));
       return created;

@@ -127,6 +127,11 @@ export class CaseCurationService {
     return this.uow.run((tx) => this.insertByHand(tx, valid, author.principal ?? null));
   }
 
+  /** Inside the caller's transaction: every unknown term of several new patients, reported at once before any is written. */
+  checkTerms(tx: Tx, cases: { valid: ValidCaseReport; path: string }[]): Promise<void> {
+    return this.cases.checkTerms(tx, cases);
+  }
+
   /** Inside the caller's transaction: one patient entered by hand, recorded as ADD_PATIENT (also used by createCaseReports). */
   async insertByHand(tx: Tx, valid: ValidCaseReport, principal: string | null, path = 'input'): Promise<CaseReport> {
     const created = await this.cases.insert(tx, valid, path);
