@@ -32,6 +32,8 @@ import { StatisticsRefresh } from './statistics-refresh';
 /** Records handled per round of database work (one lookup query for the whole chunk). */
 export const IMPORT_CHUNK_SIZE = 250;
 export const MAX_REVIEW_LENGTH = 200;
+/** The import batch's source column holds at most this many characters. */
+export const MAX_FILE_NAME_LENGTH = 500;
 /** Reading stops after this many record errors: a file that bad is not an export worth reading to the end (200,000 empty records are refused at once). */
 export const MAX_RECORD_ERRORS = 1000;
 export const POSTED_TEXT_SOURCE = '(posted text)';
@@ -155,6 +157,13 @@ export class ImportService implements OnApplicationBootstrap {
     return review;
   }
 
+  /** The file's name as the batch's source: a name longer than the column is refused, not cut without a word. */
+  static fileName(raw: string | null | undefined, path = 'fileName'): string | null {
+    const name = raw?.trim() || null;
+    if (name && name.length > MAX_FILE_NAME_LENGTH) throw BadUserInputError.field(path, `must be at most ${MAX_FILE_NAME_LENGTH} characters (got ${name.length})`);
+    return name;
+  }
+
   /** Normalises and checks the database name (shared by every entry point). */
   static databaseName(raw: string | null | undefined, path = 'database'): string | null {
     const database = raw?.trim().replace(/\s+/g, ' ') || null;
@@ -194,7 +203,8 @@ export class ImportService implements OnApplicationBootstrap {
     const review = ImportService.reviewName(options.review);
     const importedBy = options.importedBy?.slice(0, 100) ?? null;
     const database = ImportService.databaseName(options.database);
-    const report = new ImportReportBuilder({ source: options.fileName?.slice(0, 500) || POSTED_TEXT_SOURCE, review, mode });
+    const fileName = ImportService.fileName(options.fileName, options.inputPath === 'input.text' ? 'input.fileName' : 'fileName');
+    const report = new ImportReportBuilder({ source: fileName || POSTED_TEXT_SOURCE, review, mode });
     const input = limitBytes(source, this.config.IMPORT_MAX_BYTES, options.onProgress, options.inputPath ?? 'file');
 
     try {
