@@ -42,6 +42,19 @@ function str(value: unknown): string | null {
   return null;
 }
 
+/**
+ * A value meant to hold a year, as text for the year parser: anything else than a string or a finite number
+ * (1e400, which JSON reads as Infinity, true, an object) is passed on as written (an object as such) so that it is noted as "not a year"
+ * instead of dropped without a word.
+ */
+function yearText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || Array.isArray(value)) return str(value);
+  if (typeof value === 'number') return String(value);
+  // Not the object's JSON: a year parser would find "2019" in {"y": 2019}.
+  return typeof value === 'object' ? '(an object)' : String(value);
+}
+
 /** Text whose paragraph breaks are kept (abstracts): line ends normalised, blank edges trimmed. */
 function paragraphs(value: unknown): string | null {
   if (typeof value !== 'string') return null;
@@ -117,13 +130,13 @@ function cslDate(value: unknown, notes: RecordNotes): { year: number | null; mon
   const dateParts = value['date-parts'];
   if (Array.isArray(dateParts) && Array.isArray(dateParts[0])) {
     const [year, month] = dateParts[0] as unknown[];
-    const y = notes.year({ field: 'issued.date-parts' }, str(year));
+    const y = notes.year({ field: 'issued.date-parts' }, yearText(year));
     const m = Number(str(month));
     return { year: y, month: y !== null && Number.isInteger(m) && m >= 1 && m <= 12 ? m : null };
   }
   const text = str(value.raw) ?? str(value.literal);
   if (text) return notes.date({ field: value.raw !== undefined ? 'issued.raw' : 'issued.literal' }, text);
-  return { year: notes.year({ field: 'issued.year' }, str(value.year)), month: null };
+  return { year: notes.year({ field: 'issued.year' }, yearText(value.year)), month: null };
 }
 
 /** True when the object is (or wraps) this project's publication rather than a CSL item. */
@@ -138,7 +151,7 @@ function fromProject(item: Json, notes: RecordNotes): ParsedPublication {
   publication.authors = projectAuthors(item.authors);
   publication.journal = str(item.journal);
   publication.journalAbbreviation = str(item.journalAbbreviation);
-  publication.year = notes.year({ field: 'year' }, str(item.year));
+  publication.year = notes.year({ field: 'year' }, yearText(item.year));
   const month = str(item.month);
   publication.month = month ? notes.month({ field: 'month' }, month) : null;
   publication.volume = str(item.volume);

@@ -76,4 +76,14 @@ describe('parseJsonLines: values that cannot be read are noted, with their field
       { field: 'PMID', line: null, message: '"x1" is not a PubMed ID (a number); the PubMed ID was left empty' },
     ]);
   });
+
+  it('notes a year JSON cannot hold as a number (1e400 reads as Infinity) or given as another kind of value', async () => {
+    const [huge, flag, object] = await collect(
+      parseJsonLines(streamOf('{"title":"A","issued":{"date-parts":[[1e400]]}}\n{"title":"B","authors":[],"year":true}\n{"title":"C","issued":{"year":{"y":2019}}}\n')),
+    );
+    expect(huge.publication.year).toBeNull();
+    expect(huge.notes).toEqual([{ field: 'issued.date-parts', line: null, message: '"Infinity" is not a year; the year was left empty' }]);
+    expect(flag.notes).toEqual([{ field: 'year', line: null, message: '"true" is not a year; the year was left empty' }]);
+    expect(object.notes).toEqual([{ field: 'issued.year', line: null, message: '"(an object)" is not a year; the year was left empty' }]);
+  });
 });
