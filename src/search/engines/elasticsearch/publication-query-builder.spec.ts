@@ -79,6 +79,17 @@ describe('buildPublicationSearchRequest', () => {
       expect(buildPublicationSearchRequest(query({ filters: { journals: [], year: {} } })).query).toEqual({ match_all: {} });
     });
 
+    // `year` is an integer field: a bound outside int32 is an HTTP 400 on Elasticsearch ("Value [3.0E9] is out
+    // of range for an integer"); PostgreSQL compares the int column with the float8 bound.
+    it.each<[string, { min?: number; max?: number }, object]>([
+      ['a lower bound above every integer matches nothing', { min: 3e9 }, { match_none: {} }],
+      ['an upper bound below every integer matches nothing', { min: -1e10, max: -3e9 }, { match_none: {} }],
+      ['a bound past the other end is no bound', { min: -3e9, max: 3e9 }, { range: { year: { gte: -2147483648, lte: 2147483647 } } }],
+      ['in range: as given', { min: 1999.5, max: 2020 }, { range: { year: { gte: 1999.5, lte: 2020 } } }],
+    ])('year (an integer field): %s', (_, year, expected) => {
+      expect(buildPublicationSearchRequest(query({ filters: { year } })).query).toEqual({ bool: { filter: [expected] } });
+    });
+
     it('translates each clause kind once', () => {
       expect(publicationFilterQuery({ kind: 'range', key: 'year', field: 'year', min: 0 })).toEqual({ range: { year: { gte: 0 } } });
       expect(publicationFilterQuery({ kind: 'any-of', key: 'journals', field: 'journal', values: ['x'] })).toEqual({ terms: { journal: ['x'] } });

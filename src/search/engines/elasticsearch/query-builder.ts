@@ -4,7 +4,7 @@ import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../query/highlight';
 import { FacetLink, facetLink, FacetRequest, FilterClause, ownClauses, ownClausesExcept, SearchQuery, sortSpecOf, splitForFacets } from '../../query/search-query';
 import { HIGHLIGHT_FIELDS } from '../../query/search-result';
 import { PREFIX_MAX_EXPANSIONS, TextAtom, TextClause, TextQuery } from '../../query/text-query';
-import { ENGLISH_STOP_WORDS } from './index-mapping';
+import { DOCUMENT_PROPERTIES, ENGLISH_STOP_WORDS } from './index-mapping';
 
 /**
  * SearchQuery -> the body of one Elasticsearch search request. Pure: no client, no I/O.
@@ -106,6 +106,26 @@ export function textQuery(text: TextQuery, fields: TextFields = TEXT_FIELDS): Qu
   return clauses.length === 1 ? clauses[0] : { bool: { should: clauses, minimum_should_match: 1 } };
 }
 
+/** The values of an Elasticsearch `integer` field (int32). */
+export const INTEGER_FIELD_MIN = -2147483648;
+export const INTEGER_FIELD_MAX = 2147483647;
+
+/**
+ * An inclusive range on a numeric field. On an `integer` field (year) Elasticsearch refuses a bound
+ * outside int32 with an HTTP 400 ("Value [3.0E9] is out of range for an integer"), where PostgreSQL
+ * compares its int column with a float8 bound; so such a bound is brought to what it means for
+ * integers: past the far end nothing matches, past the near end it is no bound (clamped to the end,
+ * so the range still needs a value, like `year >= -3e9` in SQL). Decimal bounds inside int32 are left
+ * to Elasticsearch, which rounds them inward (1999.5 <= year is 2000 <= year), as the float comparison does.
+ */
+export function numericRangeQuery(field: string, min: number | undefined, max: number | undefined, integer: boolean): Query {
+  const bounds: estypes.QueryDslNumberRangeQuery = {};
+  if (min !== undefined) bounds.gte = integer ? Math.max(min, INTEGER_FIELD_MIN) : min;
+  if (max !== undefined) bounds.lte = integer ? Math.min(max, INTEGER_FIELD_MAX) : max;
+  if (integer && ((min !== undefined && min > INTEGER_FIELD_MAX) || (max !== undefined && max < INTEGER_FIELD_MIN))) return { match_none: {} };
+  return { range: { [field]: bounds } };
+}
+
 /**
  * One filter clause. `terms` and `range` on a multi-valued field match when SOME value matches (a
  * range needs one value inside both bounds, not one value above min and another below max), which is
@@ -115,12 +135,8 @@ export function filterQuery(clause: FilterClause): Query {
   switch (clause.kind) {
     case 'any-of':
       return { terms: { [clause.field]: clause.values } };
-    case 'range': {
-      const bounds: estypes.QueryDslNumberRangeQuery = {};
-      if (clause.min !== undefined) bounds.gte = clause.min;
-      if (clause.max !== undefined) bounds.lte = clause.max;
-      return { range: { [clause.field]: bounds } };
-    }
+    case 'range':
+      return numericRangeQuery(clause.field, clause.min, clause.max, DOCUMENT_PROPERTIES[clause.field].type === 'integer');
     case 'outcome-known':
       return { term: { [clause.field]: clause.value } };
     case 'complication-after-procedure':
