@@ -201,6 +201,17 @@ describe('buildSearchRequest', () => {
       expect(textQuery(parseTextQuery('spinal subd', { prefixLastWord: true })!)).toMatchObject({ bool: { must: [phrase('spinal'), { bool: { should: expect.arrayContaining([{ match_phrase_prefix: { title: { query: 'subd', boost: 10, max_expansions: 50 } } }]) } }] } });
     });
 
+    // PostgreSQL drops a stop word from a tsquery even with :* (to_tsquery('english', 'blood <-> patch <-> for:*')
+    // is 'blood' <-> 'patch'), so the words before it match exactly; match_phrase_prefix would instead make
+    // the last word the analyzer keeps ("patch", "horner") the prefix and also find "patchy", "hornerian".
+    it('matches a prefix atom whose last word is a stop word as a plain phrase (PostgreSQL drops that prefix)', () => {
+      expect(textQuery(parseTextQuery('patch-for*')!)).toEqual({ bool: { must: [phrase('patch-for')] } });
+      expect(textQuery(parseTextQuery("Horner's", { prefixLastWord: true })!)).toEqual({ bool: { must: [phrase("Horner's")] } });
+      expect(textQuery(parseTextQuery('post-dur*')!)).toMatchObject({ bool: { must: [{ bool: { should: expect.arrayContaining([{ match_phrase_prefix: { title: { query: 'post-dur', boost: 10, max_expansions: 50 } } }]) } }] } });
+      // A stop word before the last word keeps its gap, as in PostgreSQL's <2>.
+      expect(textQuery(parseTextQuery('blood-in-pat*')!)).toMatchObject({ bool: { must: [{ bool: { should: expect.arrayContaining([{ match_phrase_prefix: { title: { query: 'blood-in-pat', boost: 10, max_expansions: 50 } } }]) } }] } });
+    });
+
     it('ANDs words, each a one-word phrase on every searched field, in both spellings', () => {
       const request = buildSearchRequest(query({ text: 'spinal haematoma' }));
       expect(request.query).toEqual({ bool: { must: [{ bool: { must: [phrase('spinal'), phrase('haematoma', 'hematoma')] } }] } });

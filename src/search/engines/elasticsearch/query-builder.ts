@@ -67,25 +67,43 @@ const STOP_WORDS = new Set(ENGLISH_STOP_WORDS);
  * Words are split like PostgreSQL's parser splits them (at every character that is not a letter or digit).
  */
 export function isSearchableText(text: string): boolean {
-  const words = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .match(/[\p{L}\p{N}]+/gu);
-  return Boolean(words?.some((word) => !STOP_WORDS.has(word)));
+  return wordsOf(text).some((word) => !STOP_WORDS.has(word));
+}
+
+/** Words as PostgreSQL's parser splits them (at every character that is not a letter or digit), folded and lower-cased. */
+function wordsOf(text: string): string[] {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
+}
+
+/**
+ * Whether a prefix atom's text ends in a stop word ("patch-for", "Horner's"). PostgreSQL drops a stop
+ * word from a tsquery even with `:*` (`'blood' <-> 'patch' <-> 'for':*` is `'blood' <-> 'patch'`), so the
+ * words before it match exactly; match_phrase_prefix would make the last word the analyzer keeps the
+ * prefix instead ("patch" finding "patchy"), so such a variant is a plain match_phrase.
+ */
+function endsInStopWord(text: string): boolean {
+  const words = wordsOf(text);
+  return words.length > 0 && STOP_WORDS.has(words[words.length - 1]);
 }
 
 /**
  * One atom: a phrase in any searched field, in any of its spellings. A prefix atom is a
  * match_phrase_prefix: its words as a phrase, the last analysed word (stemmed, like the embedded
- * engine's `'hemat':*`) as a prefix of at most PREFIX_MAX_EXPANSIONS indexed terms.
+ * engine's `'hemat':*`) as a prefix of at most PREFIX_MAX_EXPANSIONS indexed terms; a variant whose last
+ * word is a stop word is a plain phrase (see endsInStopWord).
  */
 export function atomQuery(atom: TextAtom, fields: TextFields = TEXT_FIELDS): Query | null {
   const variants = [...new Set(atom.variants.filter(isSearchableText))];
   if (!variants.length) return null;
   const should = variants.flatMap((variant) =>
     fields.map(({ field, boost }): Query =>
-      atom.prefix ? { match_phrase_prefix: { [field]: { query: variant, boost, max_expansions: PREFIX_MAX_EXPANSIONS } } } : { match_phrase: { [field]: { query: variant, boost } } },
+      atom.prefix && !endsInStopWord(variant) ? { match_phrase_prefix: { [field]: { query: variant, boost, max_expansions: PREFIX_MAX_EXPANSIONS } } } : { match_phrase: { [field]: { query: variant, boost } } },
     ),
   );
   return { bool: { should, minimum_should_match: 1 } };
