@@ -189,6 +189,23 @@ describe('buildPublicationSearchRequest', () => {
       expect(scored.search_after).toEqual([3.25, 1, PUB]);
     });
 
+    // Elasticsearch reads the integer year's search_after value with intValue (3e9 wraps, 2019.5 truncates) and
+    // refuses an integer beyond a long (HTTP 400); the embedded engine compares float8s. A crafted cursor is
+    // moved to the integer position that continues where that comparison does.
+    it.each<[PublicationSearchSort, number[], unknown[]]>([
+      [PublicationSearchSort.YEAR_DESC, [3e9, 0], [2147483647, 2, '~']],
+      [PublicationSearchSort.YEAR_DESC, [2019.5, 1], [2019, 2, '~']],
+      [PublicationSearchSort.YEAR_DESC, [-1e20, 1], [-2147483648, -1, '~']],
+      [PublicationSearchSort.YEAR_ASC, [2019.5, 0], [2019, -1, '~']],
+      [PublicationSearchSort.YEAR_ASC, [1e20, 1], [2147483647, -1, '~']],
+      [PublicationSearchSort.YEAR_ASC, [2019, 0.5], [2019, 1, '~']],
+      [PublicationSearchSort.YEAR_ASC, [2019, 1e20], [2019, 2, '~']],
+      [PublicationSearchSort.YEAR_ASC, [2019, 1], [2019, 1, PUB]],
+    ])('%s: a crafted cursor %j continues at %j', (sort, values, expected) => {
+      const request = buildPublicationSearchRequest(query({ sort, page: { first: 5, after: { sort, values, publicationId: PUB } } }));
+      expect(request.search_after).toEqual(expected);
+    });
+
     it.each([[[]], [[3.25]]])('continues nowhere from a cursor without both sort values (%j: not one this API made)', (values) => {
       const request = buildPublicationSearchRequest(query({ page: { first: 5, after: { sort: PublicationSearchSort.RELEVANCE, values, publicationId: PUB } } }));
       expect(request.size).toBe(0);

@@ -188,7 +188,10 @@ export function buildPublicationSearchRequest(query: PublicationSearchQuery): El
   };
   if (size > 0) {
     request.sort = sortOf(query);
-    if (after) request.search_after = searchAfterOf(after.values, after.publicationId);
+    if (after) {
+      const spec = publicationSortSpec(query.sort, hasText);
+      request.search_after = searchAfterOf(after.values, after.publicationId, { integer: spec.key === 'year' && PUBLICATION_DOCUMENT_PROPERTIES.year.type === 'integer', direction: spec.direction });
+    }
     // Scores are reported whenever there is text, whatever the order.
     if (hasText) request.track_scores = true;
     if (text && query.highlight) request.highlight = highlightOf();

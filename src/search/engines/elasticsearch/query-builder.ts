@@ -247,9 +247,55 @@ export function uniqueFacetRequests(facets: FacetRequest[]): FacetRequest[] {
  */
 export const CITATION_SORT: estypes.SortCombinations = { citationComplete: { order: 'desc', missing: 0, unmapped_type: 'boolean' } };
 
-/** search_after of a cursor: [key value, citation value, id]. */
-export function searchAfterOf(values: readonly number[], id: string): estypes.SortResults {
-  return [values[0], values[1], id.toLowerCase()];
+/** How the sort key of a search_after reads its value: an `integer` field (year) or not, and its direction. */
+export interface SearchAfterKey {
+  integer: boolean;
+  direction: 'asc' | 'desc';
+}
+
+/** Sorts after every id (ids are lower-case uuids; `~` is above their characters in byte order). */
+const AFTER_EVERY_ID = '~';
+/** Citation values around the real ones (1, 0): after (k, 2) every case of key k follows (desc), after (k, -1) none. */
+const CITATION_ABOVE_ALL = 2;
+const CITATION_BELOW_ALL = -1;
+
+/**
+ * search_after of a cursor: [key value, citation value, id]. A cursor this API made holds a year (or its
+ * ±1e9 stand-in), an age or a score, and a citation value of 1 or 0, passed on as they are. A crafted one
+ * may hold any finite numbers, which the embedded engine compares as float8; Elasticsearch reads the
+ * value of the integer year key with Java's intValue (3e9 wraps to a negative year, 2019.5 becomes
+ * 2019), the citation's (a long) with longValue, and refuses an integer written beyond a long (1e20:
+ * HTTP 400). So such values are moved to the integer position that continues at the same case: the
+ * cases after year v (descending) are those with year <= ceil(v) - 1, i.e. after (ceil(v) - 1, citation
+ * above all); ascending, those after (floor(v), citation below all); past the int32 ends, all or none.
+ * A citation value that is not 0 or 1 likewise: after (c) are the citation values < c, i.e. < ceil(c),
+ * clamped to [-1, 2], with an id after every id so no case of citation ceil(c) follows.
+ */
+export function searchAfterOf(values: readonly number[], id: string, key: SearchAfterKey = { integer: false, direction: 'desc' }): estypes.SortResults {
+  let [value, citation] = values;
+  let tieId = id.toLowerCase();
+  if (!Number.isInteger(citation) || citation < CITATION_BELOW_ALL || citation > CITATION_ABOVE_ALL) {
+    citation = Math.min(Math.max(Math.ceil(citation), CITATION_BELOW_ALL), CITATION_ABOVE_ALL);
+    tieId = AFTER_EVERY_ID;
+  }
+  if (key.integer && !(Number.isInteger(value) && value >= INTEGER_FIELD_MIN && value <= INTEGER_FIELD_MAX)) {
+    if (key.direction === 'desc') {
+      // Every case with year < value, all of the highest such year included.
+      const last = Math.min(Math.ceil(value) - 1, INTEGER_FIELD_MAX);
+      [value, citation] = last < INTEGER_FIELD_MIN ? [INTEGER_FIELD_MIN, CITATION_BELOW_ALL] : [last, CITATION_ABOVE_ALL];
+    } else {
+      // Every case with year > value.
+      const below = Math.floor(value);
+      [value, citation] = below < INTEGER_FIELD_MIN ? [INTEGER_FIELD_MIN, CITATION_ABOVE_ALL] : [Math.min(below, INTEGER_FIELD_MAX), CITATION_BELOW_ALL];
+    }
+    tieId = AFTER_EVERY_ID;
+  }
+  return [value, citation, tieId];
+}
+
+function searchAfterKeyOf(query: SearchQuery): SearchAfterKey {
+  const spec = sortSpecOf(query.sort, query.text !== null);
+  return { integer: spec.key !== 'score' && DOCUMENT_PROPERTIES[spec.key].type === 'integer', direction: spec.direction };
 }
 
 function sortOf(query: SearchQuery): estypes.SortCombinations[] {
@@ -303,7 +349,7 @@ export function buildSearchRequest(query: SearchQuery): ElasticsearchSearchReque
   };
   if (size > 0) {
     request.sort = sortOf(query);
-    if (after) request.search_after = searchAfterOf(after.values, after.caseReportId);
+    if (after) request.search_after = searchAfterOf(after.values, after.caseReportId, searchAfterKeyOf(query));
     // Scores are reported whenever there is text, whatever the order.
     if (hasText) request.track_scores = true;
     if (hasText && text && query.highlight) request.highlight = highlightOf();

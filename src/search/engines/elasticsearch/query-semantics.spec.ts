@@ -9,15 +9,15 @@
  * scoring): the contract suite against a real cluster covers that (ELASTICSEARCH_NODE).
  */
 import { AgeGroup, Anticoagulation, Outcome, PregnancyStatus, Sex } from '../../../case-reports/case-report.enums';
-import { caseKeyOf, FIXTURE_DOCUMENTS, FIXTURE_TERMS, generatedDocuments, termId } from '../../../../test/contract/search-fixture.factory';
+import { caseId as caseIdOf, caseKeyOf, FIXTURE_DOCUMENTS, FIXTURE_TERMS, generatedDocuments, termId } from '../../../../test/contract/search-fixture.factory';
 import { referenceSearch } from '../../../../test/contract/reference-search';
 import { CITATION_TIE_ORDER, CITATION_TIE_TEXT, citationTieCaseDocuments, citationTieRecordOfCaseKey, completedTitle } from '../../../../test/contract/citation-tie.fixture';
 import { SearchDocument } from '../../indexing/search-document';
 import { FacetName } from '../../query/facet-registry';
-import { FacetRequest, SearchFilters, SearchQuery, SearchSort } from '../../query/search-query';
+import { FacetRequest, SearchFilters, SearchQuery, SearchSort, sortSpecOf } from '../../query/search-query';
 import { EngineSearchResult } from '../../query/search-result';
 import { parseTextQuery } from '../../query/text-query.parser';
-import { ENGLISH_STOP_WORDS, toIndexDocument } from './index-mapping';
+import { ENGLISH_STOP_WORDS, INDEX_MAPPINGS, toIndexDocument } from './index-mapping';
 import { buildSearchRequest, ElasticsearchSearchRequest } from './query-builder';
 import { ElasticsearchSearchResponse, parseSearchResponse } from './response-parser';
 
@@ -166,6 +166,25 @@ function aggregate(docs: Doc[], all: Doc[], aggs: Json | undefined): Json {
   return out;
 }
 
+/**
+ * A search_after value as Elasticsearch converts it for the sort field (SearchAfterBuilder): JSON numbers
+ * arrive as int/long (integral, within a long) or double, and one written as an integer beyond a long as a
+ * string; an `integer` field (year) takes `Number.intValue()` (a long wraps to 32 bits, a double is
+ * truncated and saturated) and refuses such a string (HTTP 400); a `boolean` (the citation, a long) takes
+ * `longValue()`; `double` fields and the score keep the number.
+ */
+function searchAfterValue(value: number | string, field: string): number | string {
+  if (typeof value !== 'number') return value;
+  const type = field === '_score' ? 'score' : (INDEX_MAPPINGS.properties?.[field] as { type?: string } | undefined)?.type;
+  if (type !== 'integer' && type !== 'boolean') return value;
+  const written = JSON.stringify(value);
+  const integral = /^-?\d+$/.test(written);
+  if (integral && (value >= 2 ** 63 || value < -(2 ** 63))) throw new Error(`search_after: Failed to parse search_after value for field [${field}] (HTTP 400)`);
+  const saturate = (v: number, bits: 32 | 64) => Math.max(-(2 ** (bits - 1)), Math.min(2 ** (bits - 1) - 1, Math.trunc(v)));
+  if (type === 'boolean') return integral ? value : saturate(value, 64);
+  return integral ? Number(BigInt.asIntN(32, BigInt(value))) : saturate(value, 32);
+}
+
 /** Runs a built request over documents as Elasticsearch would answer it (scores: 1 per match). */
 function evaluate(documents: SearchDocument[], request: ElasticsearchSearchRequest): ElasticsearchSearchResponse {
   const all = documents.map(toIndexDocument) as unknown as Doc[];
@@ -189,7 +208,11 @@ function evaluate(documents: SearchDocument[], request: ElasticsearchSearchReque
     return 0;
   };
   let ordered = hits.map((doc) => ({ doc, values: sortValues(doc) })).sort((x, y) => compare(x.values, y.values));
-  if (request.search_after) ordered = ordered.filter((hit) => compare(hit.values, request.search_after as (number | string)[]) > 0);
+  if (request.search_after) {
+    // Each value read as Elasticsearch reads it for the field's sort type (SearchAfterBuilder).
+    const after = (request.search_after as (number | string)[]).map((value, i) => searchAfterValue(value, Object.keys(sort[i])[0]));
+    ordered = ordered.filter((hit) => compare(hit.values, after) > 0);
+  }
   const includes = ((request._source as Json).includes ?? []) as string[];
   return {
     took: 1,
@@ -388,6 +411,40 @@ describe('Elasticsearch request semantics on the contract corpus (in-memory eval
       }
       expect(seen).toEqual(everything);
     }
+  });
+
+  // A cursor this API made holds a year (or its ±1e9 stand-in) and a citation value of 1 or 0; a crafted
+  // one may hold anything finite. The embedded engine compares its float8 keyset with it and answers;
+  // Elasticsearch must land on the same page, not wrap 3e9 to a negative year, truncate 2019.5 to 2019 or
+  // refuse 1e20 (HTTP 400).
+  it.each<[SearchSort, number[]]>([
+    [SearchSort.YEAR_DESC, [2019.5, 1]],
+    [SearchSort.YEAR_DESC, [2019, 0.5]],
+    [SearchSort.YEAR_DESC, [2016, 1e20]],
+    [SearchSort.YEAR_DESC, [3e9, 0]],
+    [SearchSort.YEAR_DESC, [-3e9, 1]],
+    [SearchSort.YEAR_DESC, [1e20, -7]],
+    [SearchSort.YEAR_ASC, [2015.5, 1]],
+    [SearchSort.YEAR_ASC, [2015, -0.5]],
+    [SearchSort.YEAR_ASC, [3e9, 1]],
+    [SearchSort.YEAR_ASC, [-1e20, 0]],
+    [SearchSort.YEAR_ASC, [-2147483648.5, 0]],
+    [SearchSort.AGE_ASC, [30.5, 0.5]],
+    [SearchSort.RELEVANCE, [2016, 1]],
+  ])('continues %s after a crafted cursor %j where the float comparison of the embedded engine does', (sort, values) => {
+    const id = caseIdOf(4);
+    const all = run({ sort }).hits;
+    const byId = new Map(docs.map((doc) => [doc.caseReportId, doc]));
+    const spec = sortSpecOf(sort, false);
+    // The embedded engine's keyset: a later key, or the same key and a lower citation value, or both equal and a greater id.
+    const expected = all.filter((hit) => {
+      const key = hit.sortValues[0];
+      const citation = byId.get(hit.caseReportId)?.citationComplete ? 1 : 0;
+      const later = spec.direction === 'desc' ? key < values[0] : key > values[0];
+      return later || (key === values[0] && (citation < values[1] || (citation === values[1] && hit.caseReportId > id)));
+    });
+    const page = run({ sort, after: { sort, values, caseReportId: id } });
+    expect(keys(page)).toEqual(expected.map((hit) => caseKeyOf(hit.caseReportId)));
   });
 
   describe('incomplete citations after complete ones at an equal sort key (the contract\'s tie corpus)', () => {
