@@ -359,6 +359,8 @@ describe('ElasticsearchSearchEngine (client-facing code, against @elastic/elasti
       await configured.onModuleDestroy();
       expect(() => ElasticsearchSearchEngine.fromConfig({ ELASTICSEARCH_NODE: undefined, ELASTICSEARCH_INDEX_PREFIX: 'case-reports' })).toThrow(/ELASTICSEARCH_NODE is not configured/);
       expect(() => new ElasticsearchSearchEngine(new Client({ node: 'http://localhost:9200' }), { alias: 'Case Reports' })).toThrow(/invalid Elasticsearch alias/);
+      // Elasticsearch refuses index names that start with '_', '-' or '+' (invalid_index_name_exception).
+      for (const alias of ['_cases', '-cases', 'a'.repeat(242)]) expect(() => new ElasticsearchSearchEngine(new Client({ node: 'http://localhost:9200' }), { alias })).toThrow(/invalid Elasticsearch alias/);
     });
   });
 

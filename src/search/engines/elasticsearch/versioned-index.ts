@@ -81,7 +81,10 @@ export class VersionedIndex<D> {
     options: VersionedIndexOptions,
     private readonly logger: Pick<Logger, 'log' | 'warn'>,
   ) {
-    if (!/^[a-z0-9_-]+$/.test(options.alias)) throw new Error(`invalid Elasticsearch alias "${options.alias}": lower-case letters, digits, - and _ only`);
+    // Elasticsearch's index name rules: no leading '-', '_' or '+', at most 255 bytes (with `-v<13 digits>` appended).
+    if (!/^[a-z0-9][a-z0-9_-]*$/.test(options.alias) || options.alias.length > 240) {
+      throw new Error(`invalid Elasticsearch alias "${options.alias}": lower-case letters, digits, - and _ only, starting with a letter or digit, at most 240 characters`);
+    }
     this.alias = options.alias;
     this.bulkChunk = options.bulkChunk ?? 500;
     this.rejectedRetries = options.rejectedRetries ?? 3;
