@@ -18,6 +18,17 @@ export { ElasticsearchBulkError } from './versioned-index';
 
 export type ElasticsearchEngineOptions = VersionedIndexOptions;
 
+/** The cases of these publications but the kept ones (ids in their indexed, lower-case form). */
+export function deleteByPublicationsQuery(publicationIds: string[], keepCaseReportIds: string[]): estypes.QueryDslQueryContainer {
+  const keep = [...new Set(keepCaseReportIds.map((id) => id.toLowerCase()))];
+  return {
+    bool: {
+      filter: [{ terms: { publicationId: [...new Set(publicationIds.map((id) => id.toLowerCase()))] } }],
+      ...(keep.length ? { must_not: [{ terms: { caseReportId: keep } }] } : {}),
+    },
+  };
+}
+
 /**
  * The Elasticsearch engine: one index per build (`${alias}-v<timestamp>`, mapping in index-mapping.ts)
  * behind an alias; searches built and parsed by the pure query-builder.ts / response-parser.ts.
@@ -98,15 +109,9 @@ export class ElasticsearchSearchEngine implements SearchEngine, OnModuleDestroy 
 
   async deleteByPublications(publicationIds: string[], keepCaseReportIds: string[]): Promise<void> {
     if (!publicationIds.length) return;
-    const keep = [...new Set(keepCaseReportIds.map((id) => id.toLowerCase()))];
     const response = await this.client.deleteByQuery({
       index: this.alias,
-      query: {
-        bool: {
-          filter: [{ terms: { publicationId: [...new Set(publicationIds.map((id) => id.toLowerCase()))] } }],
-          ...(keep.length ? { must_not: [{ terms: { caseReportId: keep } }] } : {}),
-        },
-      },
+      query: deleteByPublicationsQuery(publicationIds, keepCaseReportIds),
       // delete_by_query cannot wait_for a refresh; it refreshes the index it touched.
       refresh: true,
       wait_for_completion: true,

@@ -23,6 +23,7 @@ import {
   PublicationSearchSort,
 } from '../../publications/publication-search-query';
 import { buildCrossTabRequest } from './cross-tab-request';
+import { deleteByPublicationsQuery } from './elasticsearch.engine';
 import { INDEX_MAPPINGS } from './index-mapping';
 import { PUBLICATION_INDEX_MAPPINGS } from './publication-index-mapping';
 import { buildPublicationSearchRequest } from './publication-query-builder';
@@ -349,8 +350,6 @@ describe('field references of the Elasticsearch request builders', () => {
   });
 
   it('the delete-by-publication query reads mapped keyword ids', () => {
-    // As ElasticsearchSearchEngine.deleteByPublications builds it.
-    const query = { bool: { filter: [{ terms: { publicationId: ['p'] } }], must_not: [{ terms: { caseReportId: ['c'] } }] } };
-    expect(problems(requestReferences({ query }), INDEX_MAPPINGS)).toEqual([]);
+    for (const keep of [[], ['C']]) expect(problems(requestReferences({ query: deleteByPublicationsQuery(['P'], keep) }), INDEX_MAPPINGS)).toEqual([]);
   });
 });
