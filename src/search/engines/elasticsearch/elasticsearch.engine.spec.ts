@@ -259,9 +259,36 @@ describe('ElasticsearchSearchEngine (client-facing code, against @elastic/elasti
 
     it('ensureIndex leaves an existing alias alone, warning when its mapping is outdated', async () => {
       on('GET', '/_alias/:name', () => aliasOf(LIVE));
-      on('GET', '/:index/_mapping', () => ({ [LIVE]: { mappings: { _meta: { mappingVersion: MAPPING_VERSION - 1 }, properties: {} } } }));
+      on('GET', '/:index/_mapping', () => ({ [LIVE]: { mappings: { _meta: { mappingVersion: MAPPING_VERSION - 1 }, properties: INDEX_MAPPINGS.properties } } }));
       await engine.ensureIndex();
       expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual([`GET /_alias/${ALIAS}`, `GET /${LIVE}/_mapping`]);
+      expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('run a reindex'));
+    });
+
+    // An index built by an older version lacks the fields added since (curationStatus in version 2,
+    // citationComplete in 3): its strict mapping refused every document carrying them, so after an upgrade
+    // no write reached Elasticsearch (the outbox kept them) until someone ran a reindex, while the embedded
+    // engine's migration took them at once. New fields can be added to a live index: ensureIndex does.
+    it('ensureIndex adds the fields an older live index lacks, so writes carrying them are accepted, and still asks for a reindex', async () => {
+      const { citationComplete, curationStatus, ...older } = INDEX_MAPPINGS.properties as Record<string, unknown>;
+      on('GET', '/_alias/:name', () => aliasOf(LIVE));
+      on('GET', '/:index/_mapping', () => ({ [LIVE]: { mappings: { dynamic: 'strict', _meta: { mappingVersion: 1 }, properties: older } } }));
+      on('PUT', '/:index/_mapping', () => ({ acknowledged: true }));
+      await engine.ensureIndex();
+      expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual([`GET /_alias/${ALIAS}`, `GET /${LIVE}/_mapping`, `PUT /${LIVE}/_mapping`]);
+      expect(calls[2].body).toEqual({ properties: { citationComplete, curationStatus } });
+      expect(logger.log).toHaveBeenCalledWith(expect.stringContaining('added citationComplete, curationStatus'));
+      expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('run a reindex'));
+    });
+
+    it('ensureIndex only warns when the fields cannot be added (the index stays as it is) or the live index is newer', async () => {
+      const { citationComplete, ...older } = INDEX_MAPPINGS.properties as Record<string, unknown>;
+      void citationComplete;
+      on('GET', '/_alias/:name', () => aliasOf(LIVE));
+      on('GET', '/:index/_mapping', () => ({ [LIVE]: { mappings: { _meta: { mappingVersion: 2 }, properties: older } } }));
+      on('PUT', '/:index/_mapping', () => responseError(400, 'illegal_argument_exception', 'mapper [citationComplete] cannot be changed'));
+      await engine.ensureIndex();
+      expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('could not add citationComplete'));
       expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('run a reindex'));
     });
 

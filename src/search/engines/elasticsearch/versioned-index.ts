@@ -223,11 +223,32 @@ export class VersionedIndex<D> {
     }
   }
 
+  /**
+   * A live index built with another mapping version is reported (a reindex applies the new one). One built
+   * by an older version also gets the top-level fields added since (`put mapping` takes new fields on a
+   * live index): its strict mapping would otherwise refuse every document carrying them, and no write
+   * would reach the index until the reindex. Changed fields or settings still need the reindex.
+   */
   private async warnOnMappingDrift(live: string[]): Promise<void> {
     const mappings = await this.client.indices.getMapping({ index: live.join(',') });
     for (const [index, { mappings: mapping }] of Object.entries(mappings)) {
       const version = (mapping._meta as { mappingVersion?: unknown } | undefined)?.mappingVersion;
-      if (version !== this.layout.mappingVersion) this.logger.warn(`index ${index} has mapping version ${String(version)}, this build expects ${this.layout.mappingVersion}: run a reindex to apply it`);
+      if (version === this.layout.mappingVersion) continue;
+      const older = version === undefined || (typeof version === 'number' && version < this.layout.mappingVersion);
+      if (older) await this.addMissingFields(index, mapping.properties ?? {});
+      this.logger.warn(`index ${index} has mapping version ${String(version)}, this build expects ${this.layout.mappingVersion}: run a reindex to apply it`);
+    }
+  }
+
+  private async addMissingFields(index: string, present: Record<string, estypes.MappingProperty>): Promise<void> {
+    const missing = Object.fromEntries(Object.entries(this.layout.mappings.properties ?? {}).filter(([name]) => !(name in present)));
+    const names = Object.keys(missing).sort().join(', ');
+    if (!names) return;
+    try {
+      await this.client.indices.putMapping({ index, properties: missing });
+      this.logger.log(`added ${names} to the mapping of ${index}: documents carrying them are accepted again`);
+    } catch (error) {
+      this.logger.warn(`could not add ${names} to the mapping of ${index} (documents carrying them are refused until a reindex): ${(error as Error).message}`);
     }
   }
 
