@@ -239,6 +239,40 @@ describe('ElasticsearchSearchEngine (client-facing code, against @elastic/elasti
     });
   });
 
+  // The engine was unreachable at boot (ensureIndex failed) and nothing was written since: the alias does
+  // not exist and a search on it is HTTP 404 index_not_found_exception, where the embedded engine answers
+  // from its (empty) table. The alias is created then and the search answered.
+  describe('reads before the alias exists', () => {
+    const empty = { took: 1, timed_out: false, _shards: { total: 1, successful: 1, skipped: 0, failed: 0 }, hits: { total: { value: 0, relation: 'eq' }, max_score: null, hits: [] }, aggregations: { totals: { doc_count: 0, publications: { value: 0 } } } };
+    let created: string | null;
+    beforeEach(() => {
+      created = null;
+      on('GET', '/_alias/:name', () => (created ? { [created]: { aliases: { [ALIAS]: {} } } } : responseError(404, 'aliases_not_found_exception')));
+      on('HEAD', '/:index', () => responseError(404, 'index_not_found_exception'));
+      on('PUT', '/:index', (call) => {
+        created = call.path.slice(1);
+        return { acknowledged: true, shards_acknowledged: true, index: created };
+      });
+    });
+
+    it('search, cross-tab and count create the alias and answer from the empty index', async () => {
+      on('POST', '/:index/_search', () => (created ? empty : responseError(404, 'index_not_found_exception', `no such index [${ALIAS}]`)));
+      on('GET', '/:index/_count', () => (created ? { count: 0 } : responseError(404, 'index_not_found_exception')));
+      const query: SearchQuery = { text: null, filters: {}, facets: [], sort: SearchSort.RELEVANCE, page: { first: 5, after: null }, highlight: false };
+      expect(await engine.search(query)).toMatchObject({ totalCases: 0, hits: [], hasNextPage: false });
+      expect(created).toMatch(/^case-reports-v\d{13}$/);
+      expect(calls.filter((call) => call.method === 'PUT')).toHaveLength(1);
+      expect(await engine.count()).toBe(0);
+      expect((await engine.crossTab(query, { rows: { facet: FacetName.OUTCOME, unknownValue: 'UNKNOWN' }, columns: { facet: FacetName.SEX, unknownValue: 'UNKNOWN' } })).totalCases).toBe(0);
+    });
+
+    it('other errors are not retried', async () => {
+      on('POST', '/:index/_search', () => responseError(400, 'search_phase_execution_exception', 'bad'));
+      await expect(engine.search({ text: null, filters: {}, facets: [], sort: SearchSort.RELEVANCE, page: { first: 5, after: null }, highlight: false })).rejects.toThrow(/search_phase_execution_exception/);
+      expect(calls.map((call) => call.method)).toEqual(['POST']);
+    });
+  });
+
   describe('index lifecycle', () => {
     const aliasOf = (...indices: string[]) => Object.fromEntries(indices.map((index) => [index, { aliases: { [ALIAS]: {} } }]));
 

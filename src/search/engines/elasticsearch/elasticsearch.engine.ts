@@ -70,7 +70,7 @@ export class ElasticsearchSearchEngine implements SearchEngine, OnModuleDestroy 
 
   /** Elasticsearch answers hits, highlights and aggregations at once: the page is told when the answer is in. */
   async search(query: SearchQuery, progress?: SearchProgress): Promise<EngineSearchResult> {
-    const response = await this.client.search<IndexedHitSource, Record<string, estypes.AggregationsAggregate>>({ index: this.alias, ...buildSearchRequest(query) });
+    const response = await this.index.read(() => this.client.search<IndexedHitSource, Record<string, estypes.AggregationsAggregate>>({ index: this.alias, ...buildSearchRequest(query) }));
     const result = parseSearchResponse(query, response);
     if (result.hits.length) progress?.pageKnown?.(result.hits.map((hit) => hit.caseReportId));
     return result;
@@ -82,7 +82,7 @@ export class ElasticsearchSearchEngine implements SearchEngine, OnModuleDestroy 
    */
   async crossTab(query: SearchQuery, request: CrossTabCountsRequest): Promise<EngineCrossTab> {
     checkCrossTabRequest(request);
-    const search = (after: CompositeAfterKey | null) => this.client.search<unknown, Record<string, estypes.AggregationsAggregate>>({ index: this.alias, ...buildCrossTabRequest(query, request, after) });
+    const search = (after: CompositeAfterKey | null) => this.index.read(() => this.client.search<unknown, Record<string, estypes.AggregationsAggregate>>({ index: this.alias, ...buildCrossTabRequest(query, request, after) }));
     const { after: next, ...first } = parseCrossTabResponse(request, await search(null));
     const cells = [...first.cells];
     for (let after = next; after; ) {
@@ -109,7 +109,7 @@ export class ElasticsearchSearchEngine implements SearchEngine, OnModuleDestroy 
 
   async deleteByPublications(publicationIds: string[], keepCaseReportIds: string[]): Promise<void> {
     if (!publicationIds.length) return;
-    const response = await this.client.deleteByQuery({
+    const response = await this.index.read(() => this.client.deleteByQuery({
       index: this.alias,
       query: deleteByPublicationsQuery(publicationIds, keepCaseReportIds),
       // delete_by_query cannot wait_for a refresh; it refreshes the index it touched.
@@ -117,7 +117,7 @@ export class ElasticsearchSearchEngine implements SearchEngine, OnModuleDestroy 
       wait_for_completion: true,
       // A concurrent write of one of these cases aborts the request (409): the outbox retries it.
       conflicts: 'abort',
-    });
+    }));
     if (response.failures?.length) {
       const shown = response.failures.slice(0, 5).map((failure) => `${failure.id} (${failure.status} ${failure.cause.type}: ${failure.cause.reason ?? ''})`);
       throw new Error(`Elasticsearch delete_by_query failed for ${response.failures.length} documents of publications ${publicationIds.join(', ')}: ${shown.join('; ')}`);

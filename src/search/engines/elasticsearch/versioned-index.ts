@@ -195,7 +195,24 @@ export class VersionedIndex<D> {
 
   async count(): Promise<number> {
     // The count API counts top-level documents only (nested documents are not included).
-    return (await this.client.count({ index: this.alias })).count;
+    return this.read(async () => (await this.client.count({ index: this.alias })).count);
+  }
+
+  /**
+   * Runs a request on the alias; when the alias does not exist (the engine was unreachable when the
+   * process started and nothing was written since, so ensureIndex never succeeded), creates it and runs
+   * the request again: the empty index answers, as the embedded engine's empty table does, instead of
+   * HTTP 404 index_not_found_exception.
+   */
+  async read<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      const type = error instanceof errors.ResponseError ? (error.body as { error?: { type?: string } } | undefined)?.error?.type : undefined;
+      if (this.aliasEnsured || statusOf(error) !== 404 || type !== 'index_not_found_exception') throw error;
+      await this.ensureIndex();
+      return run();
+    }
   }
 
   async ping(): Promise<boolean> {
