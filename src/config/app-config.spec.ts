@@ -32,6 +32,14 @@ describe('loadConfig', () => {
     expect(message).not.toContain('secretsecretsecret123');
   });
 
+  // Elasticsearch refuses an index or alias name that starts with '-', '_' or '+' (invalid_index_name_exception)
+  // and one longer than 255 bytes; the prefix names `${prefix}_publications-v<13 digits>` too.
+  it('takes an Elasticsearch index prefix Elasticsearch accepts as an index name', () => {
+    expect(loadConfig({ ELASTICSEARCH_INDEX_PREFIX: 'case-reports_2' }).ELASTICSEARCH_INDEX_PREFIX).toBe('case-reports_2');
+    for (const prefix of ['_cases', '-cases', 'Cases', 'a'.repeat(228)]) expect(() => loadConfig({ ELASTICSEARCH_INDEX_PREFIX: prefix })).toThrow(/ELASTICSEARCH_INDEX_PREFIX/);
+    expect(loadConfig({ ELASTICSEARCH_INDEX_PREFIX: 'a'.repeat(227) }).ELASTICSEARCH_INDEX_PREFIX).toHaveLength(227);
+  });
+
   it('rejects short keys', () => {
     expect(() => loadConfig({ API_KEYS: 'bob:curator:short' })).toThrow(/shorter than 16/);
   });

@@ -60,7 +60,12 @@ const envSchema = z.object({
   SEED_MESH_VOCABULARY: booleanFlag.default(true),
   API_KEYS: apiKeys.default([]),
   ELASTICSEARCH_NODE: z.url().optional(),
-  ELASTICSEARCH_INDEX_PREFIX: z.string().regex(/^[a-z0-9_-]+$/, 'lower-case letters, digits, - and _ only').default('case-reports'),
+  // An Elasticsearch index name: no leading '-' or '_', at most 255 bytes with `_publications-v<13 digits>` appended.
+  ELASTICSEARCH_INDEX_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/, 'lower-case letters, digits, - and _ only, starting with a letter or digit')
+    .max(227, 'at most 227 characters (Elasticsearch index names have at most 255)')
+    .default('case-reports'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   /** `json`: one JSON object per line (for a log collector); `pretty`: readable text; `auto`: pretty on a terminal, JSON otherwise. */
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),

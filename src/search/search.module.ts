@@ -41,11 +41,14 @@ export class SearchIndexingStarter implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    try {
-      await this.engine.ensureIndex();
-      await this.publicationEngine?.ensureIndex();
-    } catch (error) {
-      this.logger.warn(`the ${this.engine.name} search engine is not reachable (${(error as Error).message}); starting anyway: writes are kept in the outbox and indexed when it answers. Searches fail until then; /health shows the state.`);
+    // Each index on its own: one that cannot be ensured does not leave the other missing.
+    for (const [what, engine] of [['case', this.engine], ['publication', this.publicationEngine]] as const) {
+      if (!engine) continue;
+      try {
+        await engine.ensureIndex();
+      } catch (error) {
+        this.logger.warn(`the ${engine.name} search engine is not reachable (${(error as Error).message}) for the ${what} index; starting anyway: writes are kept in the outbox and indexed when it answers. Searches fail until then; /health shows the state.`);
+      }
     }
     this.drainer.start();
   }

@@ -157,6 +157,9 @@ export function describePublicationSearchContract(name: string, open: () => Prom
 
     it('filters by year range, type, journal, language, review, import batch and case status', async () => {
       expect(sorted(await search({ filters: { year: { min: 2016, max: 2020 } } }))).toEqual([1, 3, 4, 6, 10]);
+      // Bounds beyond any 32-bit integer (Elasticsearch's integer year refuses them in a range query).
+      expect(sorted(await search({ filters: { year: { min: 3e9 } } }))).toEqual([]);
+      expect(sorted(await search({ filters: { year: { min: -3e9, max: 3e9 } } }))).toEqual([1, 2, 3, 4, 5, 6, 8, 9, 10]);
       expect(sorted(await search({ filters: { publicationTypes: ['Case Reports'] } }))).toEqual([1, 2, 5, 6, 9]);
       expect(sorted(await search({ filters: { journals: ['Anaesthesia', 'UNKNOWN'] } }))).toEqual([2, 3, 7, 8]);
       expect(sorted(await search({ filters: { languages: ['fre'] } }))).toEqual([5]);

@@ -219,6 +219,9 @@ export function describeSearchEngineContract(name: string, open: () => Promise<C
         ['outcomes', { outcomes: [Outcome.DEATH] }, [6, 15]],
         ['publication types', { publicationTypes: ['Letter', 'Journal Article'] }, [6, 9]],
         ['year range, inclusive', { year: { min: 2015, max: 2020 } }, [1, 3, 4, 6, 11, 12, 13, 14]],
+        // Bounds beyond any 32-bit integer (Elasticsearch's integer year refuses them in a range query).
+        ['a year after any integer', { year: { min: 3e9 } }, []],
+        ['a year range wider than any integer', { year: { min: -3e9, max: 3e9 } }, [1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15, 16]],
         ['age from', { age: { min: 65 } }, [5, 15, 16]],
         ['age up to', { age: { max: 30 } }, [2, 4, 10, 12]],
         ['blood-patch volume: some patch in range', { bloodPatchVolumeMl: { min: 24, max: 26 } }, [4]],

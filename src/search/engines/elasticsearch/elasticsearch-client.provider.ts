@@ -1,4 +1,4 @@
-import { Client, ClientOptions } from '@elastic/elasticsearch';
+import { Client, ClientOptions, SniffingTransport, TransportOptions } from '@elastic/elasticsearch';
 import { AppConfig } from '../../../config/app-config';
 
 /**
@@ -20,11 +20,27 @@ export const CLIENT_DEFAULTS: Readonly<Omit<ClientOptions, 'node' | 'nodes' | 'c
 };
 
 /**
+ * Plain JSON / NDJSON media types, which Elasticsearch 8 and 9 nodes both accept (each then answers in
+ * its own version's REST API; every request of this engine is valid on both). The 9.x client's default,
+ * `application/vnd.elasticsearch+json; compatible-with=9`, is refused by an 8.x node with HTTP 400
+ * media_type_header_exception ("Accept version must be either version 8 or 7, but found 9"): nothing
+ * (ping, search, bulk) would work on an Elasticsearch 8 cluster.
+ */
+export const VERSION_NEUTRAL_HEADERS = { jsonContentType: 'application/json', ndjsonContentType: 'application/x-ndjson', accept: 'application/json, text/plain' } as const;
+
+/** The client's default transport, with VERSION_NEUTRAL_HEADERS instead of the 9.x client's compatible-with=9. */
+export class VersionNeutralTransport extends SniffingTransport {
+  constructor(options: TransportOptions) {
+    super({ ...options, vendoredHeaders: { ...VERSION_NEUTRAL_HEADERS } });
+  }
+}
+
+/**
  * The one client of the Elasticsearch engine, for ELASTICSEARCH_NODE (credentials, when needed, go in
  * the URL: https://user:password@host:9200). `overrides` is for tests (a mock Connection).
  * Created by ElasticsearchSearchEngine.fromConfig, closed by the engine on shutdown.
  */
 export function createElasticsearchClient(config: Pick<AppConfig, 'ELASTICSEARCH_NODE'>, overrides: Partial<ClientOptions> = {}): Client {
   if (!config.ELASTICSEARCH_NODE) throw new Error('ELASTICSEARCH_NODE is not configured: the Elasticsearch engine needs it');
-  return new Client({ ...CLIENT_DEFAULTS, node: config.ELASTICSEARCH_NODE, ...overrides });
+  return new Client({ ...CLIENT_DEFAULTS, Transport: VersionNeutralTransport, node: config.ELASTICSEARCH_NODE, ...overrides });
 }

@@ -239,6 +239,40 @@ describe('ElasticsearchSearchEngine (client-facing code, against @elastic/elasti
     });
   });
 
+  // The engine was unreachable at boot (ensureIndex failed) and nothing was written since: the alias does
+  // not exist and a search on it is HTTP 404 index_not_found_exception, where the embedded engine answers
+  // from its (empty) table. The alias is created then and the search answered.
+  describe('reads before the alias exists', () => {
+    const empty = { took: 1, timed_out: false, _shards: { total: 1, successful: 1, skipped: 0, failed: 0 }, hits: { total: { value: 0, relation: 'eq' }, max_score: null, hits: [] }, aggregations: { totals: { doc_count: 0, publications: { value: 0 } } } };
+    let created: string | null;
+    beforeEach(() => {
+      created = null;
+      on('GET', '/_alias/:name', () => (created ? { [created]: { aliases: { [ALIAS]: {} } } } : responseError(404, 'aliases_not_found_exception')));
+      on('HEAD', '/:index', () => responseError(404, 'index_not_found_exception'));
+      on('PUT', '/:index', (call) => {
+        created = call.path.slice(1);
+        return { acknowledged: true, shards_acknowledged: true, index: created };
+      });
+    });
+
+    it('search, cross-tab and count create the alias and answer from the empty index', async () => {
+      on('POST', '/:index/_search', () => (created ? empty : responseError(404, 'index_not_found_exception', `no such index [${ALIAS}]`)));
+      on('GET', '/:index/_count', () => (created ? { count: 0 } : responseError(404, 'index_not_found_exception')));
+      const query: SearchQuery = { text: null, filters: {}, facets: [], sort: SearchSort.RELEVANCE, page: { first: 5, after: null }, highlight: false };
+      expect(await engine.search(query)).toMatchObject({ totalCases: 0, hits: [], hasNextPage: false });
+      expect(created).toMatch(/^case-reports-v\d{13}$/);
+      expect(calls.filter((call) => call.method === 'PUT')).toHaveLength(1);
+      expect(await engine.count()).toBe(0);
+      expect((await engine.crossTab(query, { rows: { facet: FacetName.OUTCOME, unknownValue: 'UNKNOWN' }, columns: { facet: FacetName.SEX, unknownValue: 'UNKNOWN' } })).totalCases).toBe(0);
+    });
+
+    it('other errors are not retried', async () => {
+      on('POST', '/:index/_search', () => responseError(400, 'search_phase_execution_exception', 'bad'));
+      await expect(engine.search({ text: null, filters: {}, facets: [], sort: SearchSort.RELEVANCE, page: { first: 5, after: null }, highlight: false })).rejects.toThrow(/search_phase_execution_exception/);
+      expect(calls.map((call) => call.method)).toEqual(['POST']);
+    });
+  });
+
   describe('index lifecycle', () => {
     const aliasOf = (...indices: string[]) => Object.fromEntries(indices.map((index) => [index, { aliases: { [ALIAS]: {} } }]));
 
@@ -259,9 +293,36 @@ describe('ElasticsearchSearchEngine (client-facing code, against @elastic/elasti
 
     it('ensureIndex leaves an existing alias alone, warning when its mapping is outdated', async () => {
       on('GET', '/_alias/:name', () => aliasOf(LIVE));
-      on('GET', '/:index/_mapping', () => ({ [LIVE]: { mappings: { _meta: { mappingVersion: MAPPING_VERSION - 1 }, properties: {} } } }));
+      on('GET', '/:index/_mapping', () => ({ [LIVE]: { mappings: { _meta: { mappingVersion: MAPPING_VERSION - 1 }, properties: INDEX_MAPPINGS.properties } } }));
       await engine.ensureIndex();
       expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual([`GET /_alias/${ALIAS}`, `GET /${LIVE}/_mapping`]);
+      expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('run a reindex'));
+    });
+
+    // An index built by an older version lacks the fields added since (curationStatus in version 2,
+    // citationComplete in 3): its strict mapping refused every document carrying them, so after an upgrade
+    // no write reached Elasticsearch (the outbox kept them) until someone ran a reindex, while the embedded
+    // engine's migration took them at once. New fields can be added to a live index: ensureIndex does.
+    it('ensureIndex adds the fields an older live index lacks, so writes carrying them are accepted, and still asks for a reindex', async () => {
+      const { citationComplete, curationStatus, ...older } = INDEX_MAPPINGS.properties as Record<string, unknown>;
+      on('GET', '/_alias/:name', () => aliasOf(LIVE));
+      on('GET', '/:index/_mapping', () => ({ [LIVE]: { mappings: { dynamic: 'strict', _meta: { mappingVersion: 1 }, properties: older } } }));
+      on('PUT', '/:index/_mapping', () => ({ acknowledged: true }));
+      await engine.ensureIndex();
+      expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual([`GET /_alias/${ALIAS}`, `GET /${LIVE}/_mapping`, `PUT /${LIVE}/_mapping`]);
+      expect(calls[2].body).toEqual({ properties: { citationComplete, curationStatus } });
+      expect(logger.log).toHaveBeenCalledWith(expect.stringContaining('added citationComplete, curationStatus'));
+      expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('run a reindex'));
+    });
+
+    it('ensureIndex only warns when the fields cannot be added (the index stays as it is) or the live index is newer', async () => {
+      const { citationComplete, ...older } = INDEX_MAPPINGS.properties as Record<string, unknown>;
+      void citationComplete;
+      on('GET', '/_alias/:name', () => aliasOf(LIVE));
+      on('GET', '/:index/_mapping', () => ({ [LIVE]: { mappings: { _meta: { mappingVersion: 2 }, properties: older } } }));
+      on('PUT', '/:index/_mapping', () => responseError(400, 'illegal_argument_exception', 'mapper [citationComplete] cannot be changed'));
+      await engine.ensureIndex();
+      expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('could not add citationComplete'));
       expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('run a reindex'));
     });
 
@@ -359,6 +420,8 @@ describe('ElasticsearchSearchEngine (client-facing code, against @elastic/elasti
       await configured.onModuleDestroy();
       expect(() => ElasticsearchSearchEngine.fromConfig({ ELASTICSEARCH_NODE: undefined, ELASTICSEARCH_INDEX_PREFIX: 'case-reports' })).toThrow(/ELASTICSEARCH_NODE is not configured/);
       expect(() => new ElasticsearchSearchEngine(new Client({ node: 'http://localhost:9200' }), { alias: 'Case Reports' })).toThrow(/invalid Elasticsearch alias/);
+      // Elasticsearch refuses index names that start with '_', '-' or '+' (invalid_index_name_exception).
+      for (const alias of ['_cases', '-cases', 'a'.repeat(242)]) expect(() => new ElasticsearchSearchEngine(new Client({ node: 'http://localhost:9200' }), { alias })).toThrow(/invalid Elasticsearch alias/);
     });
   });
 

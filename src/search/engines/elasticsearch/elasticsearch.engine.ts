@@ -18,6 +18,17 @@ export { ElasticsearchBulkError } from './versioned-index';
 
 export type ElasticsearchEngineOptions = VersionedIndexOptions;
 
+/** The cases of these publications but the kept ones (ids in their indexed, lower-case form). */
+export function deleteByPublicationsQuery(publicationIds: string[], keepCaseReportIds: string[]): estypes.QueryDslQueryContainer {
+  const keep = [...new Set(keepCaseReportIds.map((id) => id.toLowerCase()))];
+  return {
+    bool: {
+      filter: [{ terms: { publicationId: [...new Set(publicationIds.map((id) => id.toLowerCase()))] } }],
+      ...(keep.length ? { must_not: [{ terms: { caseReportId: keep } }] } : {}),
+    },
+  };
+}
+
 /**
  * The Elasticsearch engine: one index per build (`${alias}-v<timestamp>`, mapping in index-mapping.ts)
  * behind an alias; searches built and parsed by the pure query-builder.ts / response-parser.ts.
@@ -59,7 +70,7 @@ export class ElasticsearchSearchEngine implements SearchEngine, OnModuleDestroy 
 
   /** Elasticsearch answers hits, highlights and aggregations at once: the page is told when the answer is in. */
   async search(query: SearchQuery, progress?: SearchProgress): Promise<EngineSearchResult> {
-    const response = await this.client.search<IndexedHitSource, Record<string, estypes.AggregationsAggregate>>({ index: this.alias, ...buildSearchRequest(query) });
+    const response = await this.index.read(() => this.client.search<IndexedHitSource, Record<string, estypes.AggregationsAggregate>>({ index: this.alias, ...buildSearchRequest(query) }));
     const result = parseSearchResponse(query, response);
     if (result.hits.length) progress?.pageKnown?.(result.hits.map((hit) => hit.caseReportId));
     return result;
@@ -71,7 +82,7 @@ export class ElasticsearchSearchEngine implements SearchEngine, OnModuleDestroy 
    */
   async crossTab(query: SearchQuery, request: CrossTabCountsRequest): Promise<EngineCrossTab> {
     checkCrossTabRequest(request);
-    const search = (after: CompositeAfterKey | null) => this.client.search<unknown, Record<string, estypes.AggregationsAggregate>>({ index: this.alias, ...buildCrossTabRequest(query, request, after) });
+    const search = (after: CompositeAfterKey | null) => this.index.read(() => this.client.search<unknown, Record<string, estypes.AggregationsAggregate>>({ index: this.alias, ...buildCrossTabRequest(query, request, after) }));
     const { after: next, ...first } = parseCrossTabResponse(request, await search(null));
     const cells = [...first.cells];
     for (let after = next; after; ) {
@@ -98,21 +109,15 @@ export class ElasticsearchSearchEngine implements SearchEngine, OnModuleDestroy 
 
   async deleteByPublications(publicationIds: string[], keepCaseReportIds: string[]): Promise<void> {
     if (!publicationIds.length) return;
-    const keep = [...new Set(keepCaseReportIds.map((id) => id.toLowerCase()))];
-    const response = await this.client.deleteByQuery({
+    const response = await this.index.read(() => this.client.deleteByQuery({
       index: this.alias,
-      query: {
-        bool: {
-          filter: [{ terms: { publicationId: [...new Set(publicationIds.map((id) => id.toLowerCase()))] } }],
-          ...(keep.length ? { must_not: [{ terms: { caseReportId: keep } }] } : {}),
-        },
-      },
+      query: deleteByPublicationsQuery(publicationIds, keepCaseReportIds),
       // delete_by_query cannot wait_for a refresh; it refreshes the index it touched.
       refresh: true,
       wait_for_completion: true,
       // A concurrent write of one of these cases aborts the request (409): the outbox retries it.
       conflicts: 'abort',
-    });
+    }));
     if (response.failures?.length) {
       const shown = response.failures.slice(0, 5).map((failure) => `${failure.id} (${failure.status} ${failure.cause.type}: ${failure.cause.reason ?? ''})`);
       throw new Error(`Elasticsearch delete_by_query failed for ${response.failures.length} documents of publications ${publicationIds.join(', ')}: ${shown.join('; ')}`);

@@ -69,6 +69,14 @@ describe('publication index mapping', () => {
     }
   });
 
+  it('strips control characters from the text, as the embedded engine does, so a stored sentinel never fakes a highlight', () => {
+    const [doc] = FIXTURE_PUBLICATIONS();
+    const dirty = { ...doc, title: `Spinal \u0002hematoma\u0003 after\u0004 a patch`, abstract: `A\u0004 postpartum\u0002 woman`, authors: ['Smith\u0002 J'], subjects: ['Hematoma\u0003'] };
+    const indexed = toPublicationIndexDocument(dirty);
+    expect([indexed.title, indexed.abstract, indexed.authors, indexed.subjects]).toEqual(['Spinal  hematoma  after  a patch', 'A  postpartum  woman', ['Smith  J'], ['Hematoma ']]);
+    expect(toPublicationIndexDocument({ ...doc, abstract: null }).abstract).toBeNull();
+  });
+
   it('lower-cases the id and versions documents by load time', () => {
     const [doc] = FIXTURE_PUBLICATIONS();
     expect(toPublicationIndexDocument({ ...doc, publicationId: doc.publicationId.toUpperCase() })).toEqual(doc);

@@ -1,5 +1,6 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { PublicationSearchDocument } from '../../publications/publication-search-document';
+import { stripControlCharacters } from '../../query/highlight';
 import { INDEX_SETTINGS, TEXT_ANALYZER } from './index-mapping';
 
 /**
@@ -80,10 +81,20 @@ export const PUBLICATION_INDEX_MAPPINGS: estypes.MappingTypeMapping = {
 /**
  * The indexed form of a document. The id is lower-cased (uuids: the embedded engine compares them
  * case-insensitively and orders them like lower-case hex; cursors carry lower-case ids, and the keyword
- * tie-break must order and compare exactly like that).
+ * tie-break must order and compare exactly like that). Control characters are replaced by spaces in the
+ * text, as the embedded engine stores it (its rowOf): the highlighter marks matches with control-character
+ * sentinels (highlight.ts), so one left in a stored title or abstract would open a false mark or, as a
+ * fragment delimiter, cut a snippet (case documents are stripped by buildSearchDocument already).
  */
 export function toPublicationIndexDocument(doc: PublicationSearchDocument): PublicationSearchDocument {
-  return { ...doc, publicationId: doc.publicationId.toLowerCase() };
+  return {
+    ...doc,
+    publicationId: doc.publicationId.toLowerCase(),
+    title: stripControlCharacters(doc.title),
+    abstract: doc.abstract === null ? null : stripControlCharacters(doc.abstract),
+    authors: doc.authors.map(stripControlCharacters),
+    subjects: doc.subjects.map(stripControlCharacters),
+  };
 }
 
 /** The external version of a document: when its rows were read. A newer load replaces an older one, never the reverse. */

@@ -79,6 +79,17 @@ describe('buildPublicationSearchRequest', () => {
       expect(buildPublicationSearchRequest(query({ filters: { journals: [], year: {} } })).query).toEqual({ match_all: {} });
     });
 
+    // `year` is an integer field: a bound outside int32 is an HTTP 400 on Elasticsearch ("Value [3.0E9] is out
+    // of range for an integer"); PostgreSQL compares the int column with the float8 bound.
+    it.each<[string, { min?: number; max?: number }, object]>([
+      ['a lower bound above every integer matches nothing', { min: 3e9 }, { match_none: {} }],
+      ['an upper bound below every integer matches nothing', { min: -1e10, max: -3e9 }, { match_none: {} }],
+      ['a bound past the other end is no bound', { min: -3e9, max: 3e9 }, { range: { year: { gte: -2147483648, lte: 2147483647 } } }],
+      ['in range: as given', { min: 1999.5, max: 2020 }, { range: { year: { gte: 1999.5, lte: 2020 } } }],
+    ])('year (an integer field): %s', (_, year, expected) => {
+      expect(buildPublicationSearchRequest(query({ filters: { year } })).query).toEqual({ bool: { filter: [expected] } });
+    });
+
     it('translates each clause kind once', () => {
       expect(publicationFilterQuery({ kind: 'range', key: 'year', field: 'year', min: 0 })).toEqual({ range: { year: { gte: 0 } } });
       expect(publicationFilterQuery({ kind: 'any-of', key: 'journals', field: 'journal', values: ['x'] })).toEqual({ terms: { journal: ['x'] } });
@@ -176,6 +187,23 @@ describe('buildPublicationSearchRequest', () => {
       expect(request.size).toBe(26);
       const scored = buildPublicationSearchRequest(query({ text: 'x', page: { first: 5, after: { sort: PublicationSearchSort.RELEVANCE, values: [3.25, 1], publicationId: PUB } } }));
       expect(scored.search_after).toEqual([3.25, 1, PUB]);
+    });
+
+    // Elasticsearch reads the integer year's search_after value with intValue (3e9 wraps, 2019.5 truncates) and
+    // refuses an integer beyond a long (HTTP 400); the embedded engine compares float8s. A crafted cursor is
+    // moved to the integer position that continues where that comparison does.
+    it.each<[PublicationSearchSort, number[], unknown[]]>([
+      [PublicationSearchSort.YEAR_DESC, [3e9, 0], [2147483647, 2, '~']],
+      [PublicationSearchSort.YEAR_DESC, [2019.5, 1], [2019, 2, '~']],
+      [PublicationSearchSort.YEAR_DESC, [-1e20, 1], [-2147483648, -1, '~']],
+      [PublicationSearchSort.YEAR_ASC, [2019.5, 0], [2019, -1, '~']],
+      [PublicationSearchSort.YEAR_ASC, [1e20, 1], [2147483647, -1, '~']],
+      [PublicationSearchSort.YEAR_ASC, [2019, 0.5], [2019, 1, '~']],
+      [PublicationSearchSort.YEAR_ASC, [2019, 1e20], [2019, 2, '~']],
+      [PublicationSearchSort.YEAR_ASC, [2019, 1], [2019, 1, PUB]],
+    ])('%s: a crafted cursor %j continues at %j', (sort, values, expected) => {
+      const request = buildPublicationSearchRequest(query({ sort, page: { first: 5, after: { sort, values, publicationId: PUB } } }));
+      expect(request.search_after).toEqual(expected);
     });
 
     it.each([[[]], [[3.25]]])('continues nowhere from a cursor without both sort values (%j: not one this API made)', (values) => {

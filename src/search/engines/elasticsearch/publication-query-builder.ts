@@ -13,7 +13,8 @@ import {
   PUBLICATION_FACETS,
 } from '../../publications/publication-search-query';
 import { PUBLICATION_HIGHLIGHT_FIELDS } from '../../publications/publication-search-result';
-import { CITATION_SORT, ElasticsearchSearchRequest, searchAfterOf, TERMS_AGGREGATION_SIZE, textQuery, TextFields } from './query-builder';
+import { PUBLICATION_DOCUMENT_PROPERTIES } from './publication-index-mapping';
+import { CITATION_SORT, ElasticsearchSearchRequest, numericRangeQuery, searchAfterOf, TERMS_AGGREGATION_SIZE, textQuery, TextFields } from './query-builder';
 
 /**
  * PublicationSearchQuery -> the body of one Elasticsearch search request on the publication index.
@@ -69,18 +70,15 @@ export function listsPresentValues(definition: PublicationFacetDefinition): bool
 
 /**
  * One filter clause. `terms` on a multi-valued field matches when SOME value is listed; `range` is
- * inclusive at both ends, and a publication without a year never matches it.
+ * inclusive at both ends, and a publication without a year never matches it (bounds outside the
+ * integer `year` field's int32 are brought inside, see numericRangeQuery).
  */
 export function publicationFilterQuery(clause: PublicationFilterClause): Query {
   switch (clause.kind) {
     case 'any-of':
       return { terms: { [clause.field]: clause.values } };
-    case 'range': {
-      const bounds: estypes.QueryDslNumberRangeQuery = {};
-      if (clause.min !== undefined) bounds.gte = clause.min;
-      if (clause.max !== undefined) bounds.lte = clause.max;
-      return { range: { [clause.field]: bounds } };
-    }
+    case 'range':
+      return numericRangeQuery(clause.field, clause.min, clause.max, PUBLICATION_DOCUMENT_PROPERTIES[clause.field].type === 'integer');
   }
 }
 
@@ -190,7 +188,10 @@ export function buildPublicationSearchRequest(query: PublicationSearchQuery): El
   };
   if (size > 0) {
     request.sort = sortOf(query);
-    if (after) request.search_after = searchAfterOf(after.values, after.publicationId);
+    if (after) {
+      const spec = publicationSortSpec(query.sort, hasText);
+      request.search_after = searchAfterOf(after.values, after.publicationId, { integer: spec.key === 'year' && PUBLICATION_DOCUMENT_PROPERTIES.year.type === 'integer', direction: spec.direction });
+    }
     // Scores are reported whenever there is text, whatever the order.
     if (hasText) request.track_scores = true;
     if (text && query.highlight) request.highlight = highlightOf();

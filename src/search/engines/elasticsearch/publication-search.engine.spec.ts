@@ -61,6 +61,20 @@ describe('ElasticsearchPublicationSearchEngine (client-facing code, against @ela
   });
 
   describe('index lifecycle', () => {
+    it('answers a search from a new empty index when the alias does not exist yet (unreachable at boot, nothing written since)', async () => {
+      let created: string | null = null;
+      on('GET', '/_alias/:name', () => (created ? aliasOf(created) : responseError(404, 'aliases_not_found_exception')));
+      on('HEAD', '/:index', () => responseError(404, 'index_not_found_exception'));
+      on('PUT', '/:index', (call) => {
+        created = call.path.slice(1);
+        return { acknowledged: true, shards_acknowledged: true, index: created };
+      });
+      on('POST', '/:index/_search', () => (created ? { took: 1, timed_out: false, _shards: { total: 1, successful: 1, skipped: 0, failed: 0 }, hits: { total: { value: 0, relation: 'eq' }, max_score: null, hits: [] } } : responseError(404, 'index_not_found_exception')));
+      const result = await engine.search({ text: null, filters: {}, facets: [], sort: PublicationSearchSort.RELEVANCE, page: { first: 5, after: null }, highlight: true });
+      expect([result.totalPublications, result.hits, result.hasNextPage]).toEqual([0, [], false]);
+      expect(created).toMatch(/^case-reports_publications-v\d{13}$/);
+    });
+
     it('ensureIndex creates the first versioned index with the alias, the publication mapping and the shared settings, in one request', async () => {
       let created: string | null = null;
       on('GET', '/_alias/:name', () => (created ? aliasOf(created) : responseError(404, 'aliases_not_found_exception')));

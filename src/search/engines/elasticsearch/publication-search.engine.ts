@@ -60,7 +60,7 @@ export class ElasticsearchPublicationSearchEngine implements PublicationSearchEn
   }
 
   async search(query: PublicationSearchQuery): Promise<EnginePublicationSearchResult> {
-    const response = await this.client.search<IndexedPublicationHitSource, Record<string, estypes.AggregationsAggregate>>({ index: this.alias, ...buildPublicationSearchRequest(query) });
+    const response = await this.index.read(() => this.client.search<IndexedPublicationHitSource, Record<string, estypes.AggregationsAggregate>>({ index: this.alias, ...buildPublicationSearchRequest(query) }));
     return parsePublicationSearchResponse(query, response);
   }
 

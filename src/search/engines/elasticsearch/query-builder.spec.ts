@@ -1,7 +1,7 @@
 import { AgeGroup, Anticoagulation, Outcome, PregnancyStatus, Sex } from '../../../case-reports/case-report.enums';
 import { FacetName } from '../../query/facet-registry';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../query/highlight';
-import { clausesForFacet, FacetRequest, MISSING_HIGH, MISSING_LOW, SearchFilters, SearchQuery, SearchSort, splitForFacets } from '../../query/search-query';
+import { clausesForFacet, FacetRequest, MISSING_HIGH, MISSING_LOW, NumericRange, SearchFilters, SearchQuery, SearchSort, splitForFacets } from '../../query/search-query';
 import { parseTextQuery } from '../../query/text-query.parser';
 import { buildSearchRequest, CITATION_SORT, filterQuery, isSearchableText, PUBLICATION_COUNT_PRECISION, TERMS_AGGREGATION_SIZE, TEXT_FIELDS, textQuery } from './query-builder';
 
@@ -70,6 +70,21 @@ describe('buildSearchRequest', () => {
 
     it('ignores empty lists and empty ranges', () => {
       expect(buildSearchRequest(query({ filters: { sex: [], year: {} } })).query).toEqual({ match_all: {} });
+    });
+
+    // `year` is an integer field: Elasticsearch refuses a range bound outside int32 ("Value [3.0E9] is out of
+    // range for an integer", HTTP 400), where PostgreSQL compares the int column with a float8 bound.
+    it.each<[string, NumericRange, object]>([
+      ['a lower bound above every integer matches nothing', { min: 3e9 }, { match_none: {} }],
+      ['an upper bound below every integer matches nothing', { max: -3e9 }, { match_none: {} }],
+      ['a lower bound below every integer is every year', { min: -3e9, max: 2020 }, { range: { year: { gte: -2147483648, lte: 2020 } } }],
+      ['an upper bound above every integer is every year', { min: 2015, max: 1e300 }, { range: { year: { gte: 2015, lte: 2147483647 } } }],
+      ['both out: a case with a year', { min: -1e12, max: 1e12 }, { range: { year: { gte: -2147483648, lte: 2147483647 } } }],
+      ['in range, decimals kept (Elasticsearch rounds them inward, as the float comparison does)', { min: 2015.5, max: 2019.5 }, { range: { year: { gte: 2015.5, lte: 2019.5 } } }],
+    ])('year (an integer field): %s', (_, year, expected) => {
+      expect(buildSearchRequest(query({ filters: { year } })).query).toEqual({ bool: { filter: [expected] } });
+      // Double fields take any finite bound as it is.
+      expect(filterQuery({ kind: 'range', key: 'age', field: 'ageYears', ...year })).toEqual({ range: { ageYears: { ...(year.min !== undefined ? { gte: year.min } : {}), ...(year.max !== undefined ? { lte: year.max } : {}) } } });
     });
   });
 
@@ -184,6 +199,17 @@ describe('buildSearchRequest', () => {
         bool: { must: [{ bool: { should: ['haemat', 'hemat'].flatMap((variant) => TEXT_FIELDS.map(({ field, boost }) => ({ match_phrase_prefix: { [field]: { query: variant, boost, max_expansions: 50 } } }))), minimum_should_match: 1 } }] },
       });
       expect(textQuery(parseTextQuery('spinal subd', { prefixLastWord: true })!)).toMatchObject({ bool: { must: [phrase('spinal'), { bool: { should: expect.arrayContaining([{ match_phrase_prefix: { title: { query: 'subd', boost: 10, max_expansions: 50 } } }]) } }] } });
+    });
+
+    // PostgreSQL drops a stop word from a tsquery even with :* (to_tsquery('english', 'blood <-> patch <-> for:*')
+    // is 'blood' <-> 'patch'), so the words before it match exactly; match_phrase_prefix would instead make
+    // the last word the analyzer keeps ("patch", "horner") the prefix and also find "patchy", "hornerian".
+    it('matches a prefix atom whose last word is a stop word as a plain phrase (PostgreSQL drops that prefix)', () => {
+      expect(textQuery(parseTextQuery('patch-for*')!)).toEqual({ bool: { must: [phrase('patch-for')] } });
+      expect(textQuery(parseTextQuery("Horner's", { prefixLastWord: true })!)).toEqual({ bool: { must: [phrase("Horner's")] } });
+      expect(textQuery(parseTextQuery('post-dur*')!)).toMatchObject({ bool: { must: [{ bool: { should: expect.arrayContaining([{ match_phrase_prefix: { title: { query: 'post-dur', boost: 10, max_expansions: 50 } } }]) } }] } });
+      // A stop word before the last word keeps its gap, as in PostgreSQL's <2>.
+      expect(textQuery(parseTextQuery('blood-in-pat*')!)).toMatchObject({ bool: { must: [{ bool: { should: expect.arrayContaining([{ match_phrase_prefix: { title: { query: 'blood-in-pat', boost: 10, max_expansions: 50 } } }]) } }] } });
     });
 
     it('ANDs words, each a one-word phrase on every searched field, in both spellings', () => {

@@ -4,7 +4,7 @@ import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../query/highlight';
 import { FacetLink, facetLink, FacetRequest, FilterClause, ownClauses, ownClausesExcept, SearchQuery, sortSpecOf, splitForFacets } from '../../query/search-query';
 import { HIGHLIGHT_FIELDS } from '../../query/search-result';
 import { PREFIX_MAX_EXPANSIONS, TextAtom, TextClause, TextQuery } from '../../query/text-query';
-import { ENGLISH_STOP_WORDS } from './index-mapping';
+import { DOCUMENT_PROPERTIES, ENGLISH_STOP_WORDS } from './index-mapping';
 
 /**
  * SearchQuery -> the body of one Elasticsearch search request. Pure: no client, no I/O.
@@ -67,25 +67,43 @@ const STOP_WORDS = new Set(ENGLISH_STOP_WORDS);
  * Words are split like PostgreSQL's parser splits them (at every character that is not a letter or digit).
  */
 export function isSearchableText(text: string): boolean {
-  const words = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .match(/[\p{L}\p{N}]+/gu);
-  return Boolean(words?.some((word) => !STOP_WORDS.has(word)));
+  return wordsOf(text).some((word) => !STOP_WORDS.has(word));
+}
+
+/** Words as PostgreSQL's parser splits them (at every character that is not a letter or digit), folded and lower-cased. */
+function wordsOf(text: string): string[] {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
+}
+
+/**
+ * Whether a prefix atom's text ends in a stop word ("patch-for", "Horner's"). PostgreSQL drops a stop
+ * word from a tsquery even with `:*` (`'blood' <-> 'patch' <-> 'for':*` is `'blood' <-> 'patch'`), so the
+ * words before it match exactly; match_phrase_prefix would make the last word the analyzer keeps the
+ * prefix instead ("patch" finding "patchy"), so such a variant is a plain match_phrase.
+ */
+function endsInStopWord(text: string): boolean {
+  const words = wordsOf(text);
+  return words.length > 0 && STOP_WORDS.has(words[words.length - 1]);
 }
 
 /**
  * One atom: a phrase in any searched field, in any of its spellings. A prefix atom is a
  * match_phrase_prefix: its words as a phrase, the last analysed word (stemmed, like the embedded
- * engine's `'hemat':*`) as a prefix of at most PREFIX_MAX_EXPANSIONS indexed terms.
+ * engine's `'hemat':*`) as a prefix of at most PREFIX_MAX_EXPANSIONS indexed terms; a variant whose last
+ * word is a stop word is a plain phrase (see endsInStopWord).
  */
 export function atomQuery(atom: TextAtom, fields: TextFields = TEXT_FIELDS): Query | null {
   const variants = [...new Set(atom.variants.filter(isSearchableText))];
   if (!variants.length) return null;
   const should = variants.flatMap((variant) =>
     fields.map(({ field, boost }): Query =>
-      atom.prefix ? { match_phrase_prefix: { [field]: { query: variant, boost, max_expansions: PREFIX_MAX_EXPANSIONS } } } : { match_phrase: { [field]: { query: variant, boost } } },
+      atom.prefix && !endsInStopWord(variant) ? { match_phrase_prefix: { [field]: { query: variant, boost, max_expansions: PREFIX_MAX_EXPANSIONS } } } : { match_phrase: { [field]: { query: variant, boost } } },
     ),
   );
   return { bool: { should, minimum_should_match: 1 } };
@@ -106,6 +124,26 @@ export function textQuery(text: TextQuery, fields: TextFields = TEXT_FIELDS): Qu
   return clauses.length === 1 ? clauses[0] : { bool: { should: clauses, minimum_should_match: 1 } };
 }
 
+/** The values of an Elasticsearch `integer` field (int32). */
+export const INTEGER_FIELD_MIN = -2147483648;
+export const INTEGER_FIELD_MAX = 2147483647;
+
+/**
+ * An inclusive range on a numeric field. On an `integer` field (year) Elasticsearch refuses a bound
+ * outside int32 with an HTTP 400 ("Value [3.0E9] is out of range for an integer"), where PostgreSQL
+ * compares its int column with a float8 bound; so such a bound is brought to what it means for
+ * integers: past the far end nothing matches, past the near end it is no bound (clamped to the end,
+ * so the range still needs a value, like `year >= -3e9` in SQL). Decimal bounds inside int32 are left
+ * to Elasticsearch, which rounds them inward (1999.5 <= year is 2000 <= year), as the float comparison does.
+ */
+export function numericRangeQuery(field: string, min: number | undefined, max: number | undefined, integer: boolean): Query {
+  const bounds: estypes.QueryDslNumberRangeQuery = {};
+  if (min !== undefined) bounds.gte = integer ? Math.max(min, INTEGER_FIELD_MIN) : min;
+  if (max !== undefined) bounds.lte = integer ? Math.min(max, INTEGER_FIELD_MAX) : max;
+  if (integer && ((min !== undefined && min > INTEGER_FIELD_MAX) || (max !== undefined && max < INTEGER_FIELD_MIN))) return { match_none: {} };
+  return { range: { [field]: bounds } };
+}
+
 /**
  * One filter clause. `terms` and `range` on a multi-valued field match when SOME value matches (a
  * range needs one value inside both bounds, not one value above min and another below max), which is
@@ -115,12 +153,8 @@ export function filterQuery(clause: FilterClause): Query {
   switch (clause.kind) {
     case 'any-of':
       return { terms: { [clause.field]: clause.values } };
-    case 'range': {
-      const bounds: estypes.QueryDslNumberRangeQuery = {};
-      if (clause.min !== undefined) bounds.gte = clause.min;
-      if (clause.max !== undefined) bounds.lte = clause.max;
-      return { range: { [clause.field]: bounds } };
-    }
+    case 'range':
+      return numericRangeQuery(clause.field, clause.min, clause.max, DOCUMENT_PROPERTIES[clause.field].type === 'integer');
     case 'outcome-known':
       return { term: { [clause.field]: clause.value } };
     case 'complication-after-procedure':
@@ -213,9 +247,55 @@ export function uniqueFacetRequests(facets: FacetRequest[]): FacetRequest[] {
  */
 export const CITATION_SORT: estypes.SortCombinations = { citationComplete: { order: 'desc', missing: 0, unmapped_type: 'boolean' } };
 
-/** search_after of a cursor: [key value, citation value, id]. */
-export function searchAfterOf(values: readonly number[], id: string): estypes.SortResults {
-  return [values[0], values[1], id.toLowerCase()];
+/** How the sort key of a search_after reads its value: an `integer` field (year) or not, and its direction. */
+export interface SearchAfterKey {
+  integer: boolean;
+  direction: 'asc' | 'desc';
+}
+
+/** Sorts after every id (ids are lower-case uuids; `~` is above their characters in byte order). */
+const AFTER_EVERY_ID = '~';
+/** Citation values around the real ones (1, 0): after (k, 2) every case of key k follows (desc), after (k, -1) none. */
+const CITATION_ABOVE_ALL = 2;
+const CITATION_BELOW_ALL = -1;
+
+/**
+ * search_after of a cursor: [key value, citation value, id]. A cursor this API made holds a year (or its
+ * ±1e9 stand-in), an age or a score, and a citation value of 1 or 0, passed on as they are. A crafted one
+ * may hold any finite numbers, which the embedded engine compares as float8; Elasticsearch reads the
+ * value of the integer year key with Java's intValue (3e9 wraps to a negative year, 2019.5 becomes
+ * 2019), the citation's (a long) with longValue, and refuses an integer written beyond a long (1e20:
+ * HTTP 400). So such values are moved to the integer position that continues at the same case: the
+ * cases after year v (descending) are those with year <= ceil(v) - 1, i.e. after (ceil(v) - 1, citation
+ * above all); ascending, those after (floor(v), citation below all); past the int32 ends, all or none.
+ * A citation value that is not 0 or 1 likewise: after (c) are the citation values < c, i.e. < ceil(c),
+ * clamped to [-1, 2], with an id after every id so no case of citation ceil(c) follows.
+ */
+export function searchAfterOf(values: readonly number[], id: string, key: SearchAfterKey = { integer: false, direction: 'desc' }): estypes.SortResults {
+  let [value, citation] = values;
+  let tieId = id.toLowerCase();
+  if (!Number.isInteger(citation) || citation < CITATION_BELOW_ALL || citation > CITATION_ABOVE_ALL) {
+    citation = Math.min(Math.max(Math.ceil(citation), CITATION_BELOW_ALL), CITATION_ABOVE_ALL);
+    tieId = AFTER_EVERY_ID;
+  }
+  if (key.integer && !(Number.isInteger(value) && value >= INTEGER_FIELD_MIN && value <= INTEGER_FIELD_MAX)) {
+    if (key.direction === 'desc') {
+      // Every case with year < value, all of the highest such year included.
+      const last = Math.min(Math.ceil(value) - 1, INTEGER_FIELD_MAX);
+      [value, citation] = last < INTEGER_FIELD_MIN ? [INTEGER_FIELD_MIN, CITATION_BELOW_ALL] : [last, CITATION_ABOVE_ALL];
+    } else {
+      // Every case with year > value.
+      const below = Math.floor(value);
+      [value, citation] = below < INTEGER_FIELD_MIN ? [INTEGER_FIELD_MIN, CITATION_ABOVE_ALL] : [Math.min(below, INTEGER_FIELD_MAX), CITATION_BELOW_ALL];
+    }
+    tieId = AFTER_EVERY_ID;
+  }
+  return [value, citation, tieId];
+}
+
+function searchAfterKeyOf(query: SearchQuery): SearchAfterKey {
+  const spec = sortSpecOf(query.sort, query.text !== null);
+  return { integer: spec.key !== 'score' && DOCUMENT_PROPERTIES[spec.key].type === 'integer', direction: spec.direction };
 }
 
 function sortOf(query: SearchQuery): estypes.SortCombinations[] {
@@ -269,7 +349,7 @@ export function buildSearchRequest(query: SearchQuery): ElasticsearchSearchReque
   };
   if (size > 0) {
     request.sort = sortOf(query);
-    if (after) request.search_after = searchAfterOf(after.values, after.caseReportId);
+    if (after) request.search_after = searchAfterOf(after.values, after.caseReportId, searchAfterKeyOf(query));
     // Scores are reported whenever there is text, whatever the order.
     if (hasText) request.track_scores = true;
     if (hasText && text && query.highlight) request.highlight = highlightOf();

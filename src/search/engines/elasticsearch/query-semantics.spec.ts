@@ -9,15 +9,17 @@
  * scoring): the contract suite against a real cluster covers that (ELASTICSEARCH_NODE).
  */
 import { AgeGroup, Anticoagulation, Outcome, PregnancyStatus, Sex } from '../../../case-reports/case-report.enums';
-import { caseKeyOf, FIXTURE_DOCUMENTS, FIXTURE_TERMS, generatedDocuments, termId } from '../../../../test/contract/search-fixture.factory';
-import { referenceSearch } from '../../../../test/contract/reference-search';
+import { caseId as caseIdOf, caseKeyOf, FIXTURE_DOCUMENTS, FIXTURE_TERMS, generatedDocuments, termId } from '../../../../test/contract/search-fixture.factory';
+import { referenceCrossTab, referenceSearch } from '../../../../test/contract/reference-search';
+import { CrossTabAxis, CrossTabCountsRequest, EngineCrossTab } from '../../query/cross-tab-counts';
+import { buildCrossTabRequest, mergeCrossTabCells, parseCrossTabCells, parseCrossTabResponse } from './cross-tab-request';
 import { CITATION_TIE_ORDER, CITATION_TIE_TEXT, citationTieCaseDocuments, citationTieRecordOfCaseKey, completedTitle } from '../../../../test/contract/citation-tie.fixture';
 import { SearchDocument } from '../../indexing/search-document';
 import { FacetName } from '../../query/facet-registry';
-import { FacetRequest, SearchFilters, SearchQuery, SearchSort } from '../../query/search-query';
+import { FacetRequest, SearchFilters, SearchQuery, SearchSort, sortSpecOf } from '../../query/search-query';
 import { EngineSearchResult } from '../../query/search-result';
 import { parseTextQuery } from '../../query/text-query.parser';
-import { ENGLISH_STOP_WORDS, toIndexDocument } from './index-mapping';
+import { ENGLISH_STOP_WORDS, INDEX_MAPPINGS, toIndexDocument } from './index-mapping';
 import { buildSearchRequest, ElasticsearchSearchRequest } from './query-builder';
 import { ElasticsearchSearchResponse, parseSearchResponse } from './response-parser';
 
@@ -127,13 +129,59 @@ function aggregate(docs: Doc[], all: Doc[], aggs: Json | undefined): Json {
       }
       case 'terms': {
         const byValue = new Map<string, Doc[]>();
-        for (const doc of docs) for (const value of new Set(valuesOf(doc, body.field) as string[])) byValue.set(value, [...(byValue.get(value) ?? []), doc]);
+        // `missing`: a document without a value counts under that key (with the documents holding it).
+        const keysOf = (doc: Doc) => {
+          const values = valuesOf(doc, body.field) as string[];
+          return new Set(values.length || body.missing === undefined ? values : [body.missing]);
+        };
+        for (const doc of docs) for (const value of keysOf(doc)) byValue.set(value, [...(byValue.get(value) ?? []), doc]);
         const buckets = [...byValue.entries()]
           .filter(([, group]) => group.length >= (body.min_doc_count ?? 1))
           .sort(([a, x], [b, y]) => y.length - x.length || a.localeCompare(b))
           .slice(0, body.size ?? 10)
           .map(([key, group]) => ({ key, doc_count: group.length, ...aggregate(group, all, sub) }));
         out[name] = { doc_count_error_upper_bound: 0, sum_other_doc_count: byValue.size - buckets.length, buckets };
+        break;
+      }
+      case 'composite': {
+        // One bucket per combination of the sources' values a document holds (null for none with
+        // missing_bucket), in key order (null first), after `after`, at most `size`.
+        const sources = (body.sources as Json[]).map((source) => {
+          const [[sourceName, spec]] = Object.entries(source);
+          expect(Object.keys(spec)).toEqual(['terms']);
+          return { name: sourceName, field: (spec as Json).terms.field as string, missing: (spec as Json).terms.missing_bucket === true };
+        });
+        const groups = new Map<string, { key: Json; docs: Doc[] }>();
+        for (const doc of docs) {
+          let combos: Json[] = [{}];
+          for (const source of sources) {
+            const values = [...new Set(valuesOf(doc, source.field) as string[])];
+            const keys: (string | null)[] = values.length ? values : source.missing ? [null] : [];
+            combos = combos.flatMap((combo) => keys.map((key) => ({ ...combo, [source.name]: key })));
+          }
+          for (const combo of combos) {
+            const id = JSON.stringify(combo);
+            groups.set(id, { key: combo, docs: [...(groups.get(id)?.docs ?? []), doc] });
+          }
+        }
+        const order = (a: Json, b: Json) => {
+          for (const { name: n } of sources) {
+            if (a[n] === b[n]) continue;
+            if (a[n] === null) return -1;
+            if (b[n] === null) return 1;
+            return a[n] < b[n] ? -1 : 1;
+          }
+          return 0;
+        };
+        const after = body.after as Json | undefined;
+        const page = [...groups.values()]
+          .sort((x, y) => order(x.key, y.key))
+          .filter((group) => !after || order(group.key, after) > 0)
+          .slice(0, body.size ?? 10);
+        out[name] = {
+          ...(page.length ? { after_key: page[page.length - 1].key } : {}),
+          buckets: page.map((group) => ({ key: group.key, doc_count: group.docs.length, ...aggregate(group.docs, all, sub) })),
+        };
         break;
       }
       case 'cardinality':
@@ -166,6 +214,25 @@ function aggregate(docs: Doc[], all: Doc[], aggs: Json | undefined): Json {
   return out;
 }
 
+/**
+ * A search_after value as Elasticsearch converts it for the sort field (SearchAfterBuilder): JSON numbers
+ * arrive as int/long (integral, within a long) or double, and one written as an integer beyond a long as a
+ * string; an `integer` field (year) takes `Number.intValue()` (a long wraps to 32 bits, a double is
+ * truncated and saturated) and refuses such a string (HTTP 400); a `boolean` (the citation, a long) takes
+ * `longValue()`; `double` fields and the score keep the number.
+ */
+function searchAfterValue(value: number | string, field: string): number | string {
+  if (typeof value !== 'number') return value;
+  const type = field === '_score' ? 'score' : (INDEX_MAPPINGS.properties?.[field] as { type?: string } | undefined)?.type;
+  if (type !== 'integer' && type !== 'boolean') return value;
+  const written = JSON.stringify(value);
+  const integral = /^-?\d+$/.test(written);
+  if (integral && (value >= 2 ** 63 || value < -(2 ** 63))) throw new Error(`search_after: Failed to parse search_after value for field [${field}] (HTTP 400)`);
+  const saturate = (v: number, bits: 32 | 64) => Math.max(-(2 ** (bits - 1)), Math.min(2 ** (bits - 1) - 1, Math.trunc(v)));
+  if (type === 'boolean') return integral ? value : saturate(value, 64);
+  return integral ? Number(BigInt.asIntN(32, BigInt(value))) : saturate(value, 32);
+}
+
 /** Runs a built request over documents as Elasticsearch would answer it (scores: 1 per match). */
 function evaluate(documents: SearchDocument[], request: ElasticsearchSearchRequest): ElasticsearchSearchResponse {
   const all = documents.map(toIndexDocument) as unknown as Doc[];
@@ -189,8 +256,12 @@ function evaluate(documents: SearchDocument[], request: ElasticsearchSearchReque
     return 0;
   };
   let ordered = hits.map((doc) => ({ doc, values: sortValues(doc) })).sort((x, y) => compare(x.values, y.values));
-  if (request.search_after) ordered = ordered.filter((hit) => compare(hit.values, request.search_after as (number | string)[]) > 0);
-  const includes = ((request._source as Json).includes ?? []) as string[];
+  if (request.search_after) {
+    // Each value read as Elasticsearch reads it for the field's sort type (SearchAfterBuilder).
+    const after = (request.search_after as (number | string)[]).map((value, i) => searchAfterValue(value, Object.keys(sort[i])[0]));
+    ordered = ordered.filter((hit) => compare(hit.values, after) > 0);
+  }
+  const includes = ((request._source as Json | undefined)?.includes ?? []) as string[];
   return {
     took: 1,
     timed_out: false,
@@ -388,6 +459,86 @@ describe('Elasticsearch request semantics on the contract corpus (in-memory eval
       }
       expect(seen).toEqual(everything);
     }
+  });
+
+  // A cursor this API made holds a year (or its ±1e9 stand-in) and a citation value of 1 or 0; a crafted
+  // one may hold anything finite. The embedded engine compares its float8 keyset with it and answers;
+  // Elasticsearch must land on the same page, not wrap 3e9 to a negative year, truncate 2019.5 to 2019 or
+  // refuse 1e20 (HTTP 400).
+  it.each<[SearchSort, number[]]>([
+    [SearchSort.YEAR_DESC, [2019.5, 1]],
+    [SearchSort.YEAR_DESC, [2019, 0.5]],
+    [SearchSort.YEAR_DESC, [2016, 1e20]],
+    [SearchSort.YEAR_DESC, [3e9, 0]],
+    [SearchSort.YEAR_DESC, [-3e9, 1]],
+    [SearchSort.YEAR_DESC, [1e20, -7]],
+    [SearchSort.YEAR_ASC, [2015.5, 1]],
+    [SearchSort.YEAR_ASC, [2015, -0.5]],
+    [SearchSort.YEAR_ASC, [3e9, 1]],
+    [SearchSort.YEAR_ASC, [-1e20, 0]],
+    [SearchSort.YEAR_ASC, [-2147483648.5, 0]],
+    [SearchSort.AGE_ASC, [30.5, 0.5]],
+    [SearchSort.RELEVANCE, [2016, 1]],
+  ])('continues %s after a crafted cursor %j where the float comparison of the embedded engine does', (sort, values) => {
+    const id = caseIdOf(4);
+    const all = run({ sort }).hits;
+    const byId = new Map(docs.map((doc) => [doc.caseReportId, doc]));
+    const spec = sortSpecOf(sort, false);
+    // The embedded engine's keyset: a later key, or the same key and a lower citation value, or both equal and a greater id.
+    const expected = all.filter((hit) => {
+      const key = hit.sortValues[0];
+      const citation = byId.get(hit.caseReportId)?.citationComplete ? 1 : 0;
+      const later = spec.direction === 'desc' ? key < values[0] : key > values[0];
+      return later || (key === values[0] && (citation < values[1] || (citation === values[1] && hit.caseReportId > id)));
+    });
+    const page = run({ sort, after: { sort, values, caseReportId: id } });
+    expect(keys(page)).toEqual(expected.map((hit) => caseKeyOf(hit.caseReportId)));
+  });
+
+  describe('cross-tab (buildCrossTabRequest / parseCrossTabResponse, with the composite pages)', () => {
+    const axis = (facet: FacetName, unknownValue = 'UNKNOWN'): CrossTabAxis => ({ facet, unknownValue });
+    const crossTab = (query: SearchQuery, request: CrossTabCountsRequest): EngineCrossTab => {
+      const { after: next, ...first } = parseCrossTabResponse(request, evaluate(docs, buildCrossTabRequest(query, request)));
+      const cells = [...first.cells];
+      for (let after = next; after; ) {
+        const page = parseCrossTabCells(request, evaluate(docs, buildCrossTabRequest(query, request, after)));
+        cells.push(...page.cells);
+        after = page.after;
+      }
+      return { ...first, cells: mergeCrossTabCells(cells) };
+    };
+    const lines = (tab: Pick<EngineCrossTab, 'rows' | 'columns' | 'cells'>) => ({
+      rows: tab.rows.map((b) => `${keyOfTerm(b.value)}: ${b.caseCount}/${b.publicationCount}`).sort(),
+      columns: tab.columns.map((b) => `${keyOfTerm(b.value)}: ${b.caseCount}/${b.publicationCount}`).sort(),
+      cells: tab.cells.map((c) => `${keyOfTerm(c.row)} x ${keyOfTerm(c.column)}: ${c.caseCount}/${c.publicationCount}`).sort(),
+    });
+
+    it.each<[string, SearchFilters, string | undefined, CrossTabCountsRequest]>([
+      ['TREATMENT x OUTCOME', {}, undefined, { rows: axis(FacetName.TREATMENT), columns: axis(FacetName.OUTCOME) }],
+      ['COMPLICATION (unknown NONE) x TREATMENT', {}, undefined, { rows: axis(FacetName.COMPLICATION, 'NONE'), columns: axis(FacetName.TREATMENT) }],
+      ['COMPLICATION x SYMPTOM, both with none', { complications: ids('spinal-hematoma') }, undefined, { rows: axis(FacetName.COMPLICATION, 'NONE'), columns: axis(FacetName.SYMPTOM, 'NONE') }],
+      // (The reference applies filters only: text is checked against a search below.)
+      ['SYMPTOM x PREGNANCY_STATUS under a filter', { sex: [Sex.FEMALE] }, undefined, { rows: axis(FacetName.SYMPTOM, 'NONE'), columns: axis(FacetName.PREGNANCY_STATUS) }],
+      ['PUBLICATION_TYPE x AGE_GROUP under the linked filter', { complications: ids('hematoma'), procedures: ids('epidural-blood-patch'), complicationsFollowProcedures: true }, undefined, { rows: axis(FacetName.PUBLICATION_TYPE, 'NONE'), columns: axis(FacetName.AGE_GROUP) }],
+      ['OUTCOME x CURATION_STATUS, nothing matching', { outcomes: [Outcome.DEATH], year: { min: 2030 } }, undefined, { rows: axis(FacetName.OUTCOME), columns: axis(FacetName.CURATION_STATUS) }],
+    ])('%s agrees with the naive reference', (_, filters, text, request) => {
+      const query = queryOf({ filters, text });
+      const [actual, expected] = [crossTab(query, request), referenceCrossTab(docs, query, request)];
+      expect({ totals: [actual.totalCases, actual.totalPublications], ...lines(actual) }).toEqual({ totals: [expected.totalCases, expected.totalPublications], ...lines(expected) });
+      const casesOnly = crossTab(query, { ...request, publications: false });
+      expect([casesOnly.totalPublications, ...casesOnly.rows.map((b) => b.publicationCount), ...casesOnly.cells.map((c) => c.publicationCount)].every((n) => n === 0)).toBe(true);
+      expect(lines({ ...casesOnly, rows: casesOnly.rows.map((b) => ({ ...b, publicationCount: expected.rows.find((e) => e.value === b.value)?.publicationCount ?? -1 })), columns: casesOnly.columns.map((b) => ({ ...b, publicationCount: expected.columns.find((e) => e.value === b.value)?.publicationCount ?? -1 })), cells: casesOnly.cells.map((c) => ({ ...c, publicationCount: expected.cells.find((e) => e.row === c.row && e.column === c.column)?.publicationCount ?? -1 })) })).toEqual(lines(expected));
+    });
+
+    it('applies the text to every count: the total is the search\'s, the unknown row every case without a symptom', () => {
+      const query = queryOf({ text: 'hematoma', filters: { sex: [Sex.FEMALE] } });
+      const tab = crossTab(query, { rows: axis(FacetName.SYMPTOM, 'NONE'), columns: axis(FacetName.PREGNANCY_STATUS) });
+      const searched = run({ text: 'hematoma', filters: { sex: [Sex.FEMALE] }, first: 0 });
+      expect([tab.totalCases, tab.totalPublications]).toEqual([searched.totalCases, searched.totalPublications]);
+      const withSymptom = run({ text: 'hematoma', filters: { sex: [Sex.FEMALE], symptoms: [...new Set(docs.flatMap((doc) => doc.symptomIds))] }, first: 0 });
+      expect(tab.rows.find((b) => b.value === 'NONE')?.caseCount).toBe(searched.totalCases - withSymptom.totalCases);
+      expect(tab.columns.reduce((sum, b) => sum + b.caseCount, 0)).toBe(searched.totalCases);
+    });
   });
 
   describe('incomplete citations after complete ones at an equal sort key (the contract\'s tie corpus)', () => {

@@ -81,7 +81,10 @@ export class VersionedIndex<D> {
     options: VersionedIndexOptions,
     private readonly logger: Pick<Logger, 'log' | 'warn'>,
   ) {
-    if (!/^[a-z0-9_-]+$/.test(options.alias)) throw new Error(`invalid Elasticsearch alias "${options.alias}": lower-case letters, digits, - and _ only`);
+    // Elasticsearch's index name rules: no leading '-', '_' or '+', at most 255 bytes (with `-v<13 digits>` appended).
+    if (!/^[a-z0-9][a-z0-9_-]*$/.test(options.alias) || options.alias.length > 240) {
+      throw new Error(`invalid Elasticsearch alias "${options.alias}": lower-case letters, digits, - and _ only, starting with a letter or digit, at most 240 characters`);
+    }
     this.alias = options.alias;
     this.bulkChunk = options.bulkChunk ?? 500;
     this.rejectedRetries = options.rejectedRetries ?? 3;
@@ -192,7 +195,24 @@ export class VersionedIndex<D> {
 
   async count(): Promise<number> {
     // The count API counts top-level documents only (nested documents are not included).
-    return (await this.client.count({ index: this.alias })).count;
+    return this.read(async () => (await this.client.count({ index: this.alias })).count);
+  }
+
+  /**
+   * Runs a request on the alias; when the alias does not exist (the engine was unreachable when the
+   * process started and nothing was written since, so ensureIndex never succeeded), creates it and runs
+   * the request again: the empty index answers, as the embedded engine's empty table does, instead of
+   * HTTP 404 index_not_found_exception.
+   */
+  async read<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      const type = error instanceof errors.ResponseError ? (error.body as { error?: { type?: string } } | undefined)?.error?.type : undefined;
+      if (this.aliasEnsured || statusOf(error) !== 404 || type !== 'index_not_found_exception') throw error;
+      await this.ensureIndex();
+      return run();
+    }
   }
 
   async ping(): Promise<boolean> {
@@ -220,11 +240,32 @@ export class VersionedIndex<D> {
     }
   }
 
+  /**
+   * A live index built with another mapping version is reported (a reindex applies the new one). One built
+   * by an older version also gets the top-level fields added since (`put mapping` takes new fields on a
+   * live index): its strict mapping would otherwise refuse every document carrying them, and no write
+   * would reach the index until the reindex. Changed fields or settings still need the reindex.
+   */
   private async warnOnMappingDrift(live: string[]): Promise<void> {
     const mappings = await this.client.indices.getMapping({ index: live.join(',') });
     for (const [index, { mappings: mapping }] of Object.entries(mappings)) {
       const version = (mapping._meta as { mappingVersion?: unknown } | undefined)?.mappingVersion;
-      if (version !== this.layout.mappingVersion) this.logger.warn(`index ${index} has mapping version ${String(version)}, this build expects ${this.layout.mappingVersion}: run a reindex to apply it`);
+      if (version === this.layout.mappingVersion) continue;
+      const older = version === undefined || (typeof version === 'number' && version < this.layout.mappingVersion);
+      if (older) await this.addMissingFields(index, mapping.properties ?? {});
+      this.logger.warn(`index ${index} has mapping version ${String(version)}, this build expects ${this.layout.mappingVersion}: run a reindex to apply it`);
+    }
+  }
+
+  private async addMissingFields(index: string, present: Record<string, estypes.MappingProperty>): Promise<void> {
+    const missing = Object.fromEntries(Object.entries(this.layout.mappings.properties ?? {}).filter(([name]) => !(name in present)));
+    const names = Object.keys(missing).sort().join(', ');
+    if (!names) return;
+    try {
+      await this.client.indices.putMapping({ index, properties: missing });
+      this.logger.log(`added ${names} to the mapping of ${index}: documents carrying them are accepted again`);
+    } catch (error) {
+      this.logger.warn(`could not add ${names} to the mapping of ${index} (documents carrying them are refused until a reindex): ${(error as Error).message}`);
     }
   }
 
