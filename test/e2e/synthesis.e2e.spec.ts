@@ -341,6 +341,28 @@ describe('synthesis API (demo corpus)', () => {
     expect(nothing.status).toBe(404);
   });
 
+  it('summarises, tabulates, exports and saves the cases a typed search (prefixLastWord) or one reading its words as filters (applySuggestedFilters) finds, not the search without them', async () => {
+    const typed = { text: 'intrathecal hemat', prefixLastWord: true };
+    const read = { text: 'pregnant intrathecal hematoma blood patch', applySuggestedFilters: true };
+    for (const input of [typed, read]) {
+      const found = (await gql('query($input: SearchCaseReportsInput!) { searchCaseReports(input: $input) { totalCases } }', { input })).searchCaseReports.totalCases;
+      expect(found).toBeGreaterThan(0);
+      // Each of these dropped the two flags and counted the words as plain text: 0 cases.
+      const { caseSummary: summary } = await gql(SUMMARY, { input, facet: 'OUTCOME' });
+      expect(summary.totalCases).toBe(found);
+      for (const row of summary.rows.filter((r: any) => r.search && r.caseCount > 0)) expect(await totalOf(row.search.input)).toBe(row.caseCount);
+      const { caseCrossTab: tab } = await gql(CROSS_TAB, { input, rows: 'OUTCOME', columns: 'SEX' });
+      expect(tab.totalCases).toBe(found);
+      for (const cell of tab.cells.filter((c: any) => c.search && c.caseCount > 0)) expect(await totalOf(cell.search.input)).toBe(cell.caseCount);
+      expect((await gql(NUMBERS, { input, field: 'AGE' })).caseNumericSummary.totalCases).toBe(found);
+      expect((await gql(TABLE, { input, first: 1 })).caseTable.totalCases).toBe(found);
+      expect((await gql('query($input: SearchCaseReportsInput!) { exportCaseReports(input: $input, format: JSONL) { caseCount } }', { input })).exportCaseReports.caseCount).toBe(found);
+      const saved = await gql('mutation($input: SaveSearchInput!) { saveSearch(input: $input) { id } }', { input: { name: `flags ${input.text}`, search: input } }, CURATOR_KEY);
+      const run = await gql('mutation($id: ID!) { runSavedSearch(id: $id) { run { caseCount } } }', { id: saved.saveSearch.id }, CURATOR_KEY);
+      expect(run.runSavedSearch.run.caseCount).toBe(found);
+    }
+  });
+
   // Last: it adds suggested cases to the corpus.
   it('counts curated and suggested cases apart when a search finds both', async () => {
     const upload = await request(app.running.url)
