@@ -209,6 +209,25 @@ describe('review workspace API: sessions and screening', () => {
       expect(other.data?.screenPublication.myDecision).toMatchObject({ reason: 'OTHER', note: 'conference abstract only' });
     });
 
+    it('filters the queue by an exclusion reason as decisions store it, and refuses a reason it cannot filter by (an empty or unfiltered queue answered), naming it', async () => {
+      const byReason = async (reason: string, filter?: string) => app.graphql<{ screeningQueue: any }>(QUEUE, { review: REVIEW, scope: 'MINE', reason, filter, first: 100 }, CURATOR_KEY);
+      const upper = await byReason('DUPLICATE', 'EXCLUDED');
+      expect(upper.data!.screeningQueue.items.map((i: { publication: { id: string } }) => i.publication.id)).toEqual([ids[2]]);
+      // Typed as the decision was given (screenPublication takes any case): the same record, not none.
+      const lower = await byReason(' duplicate ', 'EXCLUDED');
+      expect(lower.errors).toBeUndefined();
+      expect(lower.data!.screeningQueue.items.map((i: { publication: { id: string } }) => i.publication.id)).toEqual([ids[2]]);
+      const unknown = await byReason('DUPLICTE', 'EXCLUDED');
+      expect(unknown.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'reason', message: expect.stringContaining('DUPLICATE') }] } });
+      for (const filter of [undefined, 'INCLUDED']) {
+        const lone = await byReason('DUPLICATE', filter);
+        expect(lone.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'reason', message: expect.stringContaining('filter EXCLUDED') }] } });
+      }
+      // Every word of the text counts, the eleventh too (the first ten were used and the rest dropped).
+      const words = 'the of and a in to with for on by zzzznotaword';
+      expect((await queue({ text: words, first: 100 })).totalCount).toBe(0);
+    });
+
     it('lists the conflict and resolves it, recording who resolved it', async () => {
       const conflicts = await app.graphql<{ screeningConflicts: { publication: { id: string }; decisions: { reviewer: string; decision: string }[] }[] }>(
         `query($review: String!) { screeningConflicts(review: $review) { publication { id } decisions { reviewer decision } } }`,

@@ -180,8 +180,9 @@ export class ScreeningService implements PrismaScreeningSource {
     const offset = request.after ? decodeCursor(request.after) : 0;
 
     const all = await this.repository.publicationIdsOf(review.name);
-    const matching = text ? await this.repository.publicationIdsOf(review.name, text.split(/\s+/).slice(0, 10)) : all;
+    const matching = text ? await this.repository.publicationIdsOf(review.name, text.split(/\s+/)) : all;
     const states = await this.states(review.name);
+    const reason = this.queueReason(request, review, states);
     const stateOf = (id: string) => states.get(id) ?? ScreeningService.UNDECIDED;
 
     const progress: ScreeningProgress = { total: all.length, screened: 0, undecided: 0, included: 0, excluded: 0, maybe: 0, conflicts: 0 };
@@ -200,13 +201,33 @@ export class ScreeningService implements PrismaScreeningSource {
       const state = stateOf(id);
       if (!request.filter) return true;
       if (request.filter === ScreeningStatus.CONFLICT) return state.final.status === ScreeningStatus.CONFLICT;
-      const { status, reason } = this.statusFor(state, scope, reviewer);
-      return status === request.filter && (!request.reason || (status === ScreeningStatus.EXCLUDED && reason === request.reason));
+      const own = this.statusFor(state, scope, reviewer);
+      const status = own.status;
+      return status === request.filter && (!reason || (status === ScreeningStatus.EXCLUDED && own.reason === reason));
     });
     const pageIds = filtered.slice(offset, offset + first);
     const items = await this.items(review, pageIds, states, reviewer, scope === ScreeningScope.MINE);
     const hasNextPage = offset + first < filtered.length;
     return { items, totalCount: filtered.length, hasNextPage, endCursor: pageIds.length ? encodeCursor(offset + pageIds.length) : null, progress };
+  }
+
+  /**
+   * The exclusion reason a queue filters by, read as decisions store it (trimmed, upper case). It filters
+   * exclusions only, so it needs `filter: EXCLUDED`; and it must be a reason of the review or one a
+   * stored decision gives (the review's reasons may have changed since). A lower-case, unknown or
+   * lone reason answered an empty or an unfiltered queue, as if the records were not there.
+   */
+  private queueReason(request: QueueRequest, review: ReviewView, states: Map<string, RecordState>): string | null {
+    if (request.reason === null || request.reason === undefined) return null;
+    const reason = request.reason.trim().toUpperCase();
+    if (request.filter !== ScreeningStatus.EXCLUDED) throw BadUserInputError.field('reason', `filters exclusions only: give it with filter EXCLUDED${request.filter ? ` (the filter is ${request.filter})` : ''}`);
+    const known = new Set(review.exclusionReasons.map((r) => r.code));
+    for (const state of states.values()) {
+      for (const decision of state.decisions) if (decision.reason) known.add(decision.reason);
+      if (state.resolution?.reason) known.add(state.resolution.reason);
+    }
+    if (!known.has(reason)) throw BadUserInputError.field('reason', `must be one of the review's exclusion reasons: ${[...known].join(', ')}`);
+    return reason;
   }
 
   /** Items as the reader may see them: blind (blind-view.ts) until the conflicts step; `ownQueue` for scope MINE. */
