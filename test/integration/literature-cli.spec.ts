@@ -167,4 +167,21 @@ describe('the CLI on files (npm run cli)', () => {
     expect({ code: savedSearch.code, stderr: savedSearch.stderr.trim() }).toEqual({ code: 2, stderr: '--saved-search: "not-an-id" is not a valid saved search id (expected a UUID)' });
     for (const run of [directory, missing, exportTo, prismaTo, savedSearch]) expect(run.stderr).not.toMatch(/errno|\n\s+at /);
   });
+
+  it('refuses invisible control characters in --review, --database, --imported-by and the file name, as POST /imports does, storing nothing (they were stored)', async () => {
+    const before = await count('SELECT count(*) FROM import_batch');
+    const file = fixturePath('ris/rayyan-10-records.ris');
+    const oddName = join(scratch, 'records\u001b[31m.ris');
+    writeFileSync(oddName, readFileSync(file));
+    for (const [args, option] of [
+      [[file, '--review', 'cli\u0001review'], 'review'],
+      [[file, '--review', 'cli review', '--database', 'Pub\u202eMed'], 'database'],
+      [[file, '--imported-by', 'some\u0007one'], 'importedBy'],
+      [[oddName], 'fileName'],
+    ] as const) {
+      const run = await cli(database.url, 'import', ...args);
+      expect({ code: run.code, stderr: run.stderr.trim() }).toEqual({ code: 2, stderr: expect.stringMatching(new RegExp(`^${option}: must not contain invisible control characters`)) });
+    }
+    expect(await count('SELECT count(*) FROM import_batch')).toBe(before);
+  });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { BadUserInputError, ConflictError } from '../../common/errors/domain-error';
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from '../../common/text/control-characters';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Tx, UnitOfWork } from '../../database/unit-of-work';
 import type { Publication } from '../../publications/publication.entity';
@@ -152,6 +153,7 @@ export class ImportService implements OnApplicationBootstrap {
     // Given but blank is a mistake (an empty form field, a template variable never filled), not "no review".
     if (!review) throw BadUserInputError.field(path, 'is blank: name a review, or leave it out');
     if (review.length > MAX_REVIEW_LENGTH) throw BadUserInputError.field(path, `must be at most ${MAX_REVIEW_LENGTH} characters`);
+    ImportService.refuseControlCharacters(review, path);
     return review;
   }
 
@@ -159,7 +161,17 @@ export class ImportService implements OnApplicationBootstrap {
   static databaseName(raw: string | null | undefined, path = 'database'): string | null {
     const database = raw?.trim().replace(/\s+/g, ' ') || null;
     if (database && database.length > 100) throw BadUserInputError.field(path, 'must be at most 100 characters');
+    if (database) ImportService.refuseControlCharacters(database, path);
     return database;
+  }
+
+  /**
+   * Names stored with an import batch (review, database, file name, who imported it) hold no invisible
+   * control characters: POST /imports and GraphQL refused them, but the CLI (`--review`, `--database`,
+   * `--imported-by`, a file's name) stored them, making a review that no link or form could name again.
+   */
+  private static refuseControlCharacters(value: string, path: string): void {
+    if (hasControlCharacters(value)) throw BadUserInputError.field(path, value.includes('\u0000') ? 'must not contain NUL characters (\\u0000)' : CONTROL_CHARACTER_MESSAGE);
   }
 
   /** Posted text (GraphQL): the same import, the text being the file. */
@@ -192,8 +204,10 @@ export class ImportService implements OnApplicationBootstrap {
   private async importFile(source: TextSource, options: ImportOptions): Promise<ImportReport> {
     const mode = options.mode ?? ImportMode.ATOMIC;
     const review = ImportService.reviewName(options.review);
-    const importedBy = options.importedBy?.slice(0, 100) ?? null;
     const database = ImportService.databaseName(options.database);
+    if (options.fileName) ImportService.refuseControlCharacters(options.fileName, 'fileName');
+    if (options.importedBy) ImportService.refuseControlCharacters(options.importedBy, 'importedBy');
+    const importedBy = options.importedBy?.slice(0, 100) ?? null;
     const report = new ImportReportBuilder({ source: options.fileName?.slice(0, 500) || POSTED_TEXT_SOURCE, review, mode });
     const input = limitBytes(source, this.config.IMPORT_MAX_BYTES, options.onProgress, options.inputPath ?? 'file');
 
