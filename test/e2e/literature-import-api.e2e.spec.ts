@@ -159,6 +159,12 @@ describe('literature import over GraphQL and POST /imports', () => {
     const bad = await request(app.running.url).post('/imports').query({ columns: 'colour=Red' }).set('Authorization', `Bearer ${CURATOR_KEY}`).set('Content-Type', 'text/plain').send('x');
     expect(bad.status).toBe(400);
     expect(bad.body.error.fieldErrors[0]).toMatchObject({ path: 'columns', message: expect.stringMatching(/not a field that can be mapped/) });
+    // An inherited key was a field: the mapping was taken, the title column went unread, and the answer was "the record has no title".
+    for (const field of ['constructor', 'Constructor', 'hasOwnProperty', '__proto__']) {
+      const inherited = await request(app.running.url).post('/imports').query({ columns: `${field}=Paper name` }).set('Authorization', `Bearer ${CURATOR_KEY}`).set('Content-Type', 'text/plain').send('x');
+      expect(inherited.status).toBe(400);
+      expect(inherited.body.error.fieldErrors[0]).toMatchObject({ path: 'columns', message: expect.stringContaining(`"${field}" is not a field that can be mapped`) });
+    }
     const twice = await app.graphql(IMPORT, { input: { text, columns: [columns[0], { field: 'TITLE', column: 'Ref' }] } }, CURATOR_KEY);
     expect(twice.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.columns.1.field', message: 'title is mapped twice' }] });
   });
