@@ -298,6 +298,19 @@ describe('review workspace API: sessions and screening', () => {
     });
   });
 
+  it('keeps the exclusion reasons the review\'s decisions give (a save without them orphaned those exclusions), and names an over-long keyword by its place in the input', async () => {
+    const SAVE = 'mutation($input: SaveReviewInput!) { saveReview(input: $input) { exclusionReasons { code label } } }';
+    const before = (await app.graphql<any>('query($name: String!) { review(name: $name) { question exclusionReasons { code } } }', { name: REVIEW })).data.review;
+    const dropped = await app.graphql<any>(SAVE, { input: { name: REVIEW, question: 'A new question', exclusionReasons: [{ code: 'WRONG_POPULATION', label: 'Wrong population' }, { code: 'NO_FULL_TEXT', label: 'No full text' }] } }, CURATOR_KEY);
+    expect(dropped.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.exclusionReasons', message: expect.stringContaining('DUPLICATE (1 decision)') }] });
+    // Left out, the defaults are saved: they hold every reason given so far.
+    const defaults = await app.graphql<any>(SAVE, { input: { name: REVIEW, question: before.question, keywords: ['keratocyst'] } }, CURATOR_KEY);
+    expect(defaults.errors).toBeUndefined();
+    expect((await app.graphql<any>('query($name: String!) { review(name: $name) { question exclusionReasons { code } } }', { name: REVIEW })).data.review).toEqual(before);
+    const long = await app.graphql<any>(SAVE, { input: { name: 'e2e keywords', keywords: ['', 'kept', 'x'.repeat(101)] } }, CURATOR_KEY);
+    expect(long.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.keywords.2', message: 'must be at most 100 characters' }] });
+  });
+
   it('refuses a decision or a resolution on a record deleted since its import (an internal error once, with the decision stored)', async () => {
     const review = 'e2e deleted record';
     const ris = ['A record that stays', 'A record deleted after screening'].map((title) => `TY  - JOUR\nTI  - ${title}\nPY  - 2021\nER  - \n`).join('');

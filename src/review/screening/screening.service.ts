@@ -127,14 +127,15 @@ export class ScreeningService implements PrismaScreeningSource {
     if (question && question.length > 2000) errors.push({ path: 'input.question', message: 'must be at most 2000 characters' });
     const keywords = [...new Set((input.keywords ?? []).map((k) => k.trim()).filter(Boolean))];
     if (keywords.length > 50) errors.push({ path: 'input.keywords', message: 'at most 50 keywords' });
-    keywords.forEach((k, i) => k.length > 100 && errors.push({ path: `input.keywords.${i}`, message: 'must be at most 100 characters' }));
+    // Named by their place in the input (blank and repeated keywords are dropped before they are counted).
+    (input.keywords ?? []).forEach((k, i) => k.trim().length > 100 && errors.push({ path: `input.keywords.${i}`, message: 'must be at most 100 characters' }));
     let reasons: ExclusionReasonEntry[] = [...DEFAULT_EXCLUSION_REASONS];
     if (input.exclusionReasons?.length) {
       reasons = [];
       input.exclusionReasons.forEach((reason, i) => {
         const code = reason.code.trim().toUpperCase();
         if (!/^[A-Z][A-Z0-9_]{1,63}$/.test(code)) errors.push({ path: `input.exclusionReasons.${i}.code`, message: 'must be upper-case letters, digits and _ (2 to 64)' });
-        if (!reason.label.trim() || reason.label.length > 100) errors.push({ path: `input.exclusionReasons.${i}.label`, message: 'must be 1 to 100 characters' });
+        if (!reason.label.trim() || reason.label.trim().length > 100) errors.push({ path: `input.exclusionReasons.${i}.label`, message: 'must be 1 to 100 characters' });
         if (reasons.some((r) => r.code === code)) errors.push({ path: `input.exclusionReasons.${i}.code`, message: `${code} is given twice` });
         reasons.push({ code, label: reason.label.trim() });
       });
@@ -142,6 +143,13 @@ export class ScreeningService implements PrismaScreeningSource {
       if (!reasons.some((r) => r.code === OTHER_REASON)) reasons.push(DEFAULT_EXCLUSION_REASONS.find((r) => r.code === OTHER_REASON) as ExclusionReasonEntry);
     }
     if (errors.length) throw new BadUserInputError(errors);
+    // A reason the review's decisions give stays: dropped, their exclusions lost their label (PRISMA listed the bare code)
+    // and could no longer be filtered or resolved with it.
+    const inUse = [...(await this.repository.reasonsInUse(name))].filter(([code]) => !reasons.some((r) => r.code === code));
+    if (inUse.length) {
+      const listed = inUse.map(([code, n]) => `${code} (${n} decision${n === 1 ? '' : 's'})`).join(', ');
+      throw BadUserInputError.field('input.exclusionReasons', `the review's decisions give ${listed}: keep ${inUse.length === 1 ? 'it' : 'them'} among the exclusion reasons`);
+    }
     const saved = await this.repository.saveReview({ name, question, keywords, exclusionReasons: reasons });
     return this.view(name, saved, (await this.repository.publicationIdsOf(name)).length);
   }
