@@ -76,4 +76,12 @@ describe('parseJsonLines: values that cannot be read are noted, with their field
       { field: 'PMID', line: null, message: '"x1" is not a PubMed ID (a number); the PubMed ID was left empty' },
     ]);
   });
+
+  it('notes a CSL month that is no month (it was left out without a word), and reads one that is', async () => {
+    const [bad, good] = await collect(parseJsonLines(streamOf('{"title":"C","issued":{"date-parts":[[2015,13,45]]}}\n{"title":"D","issued":{"date-parts":[["2015","03"]]}}\n')));
+    expect(bad.publication).toMatchObject({ year: 2015, month: null });
+    expect(bad.notes).toEqual([{ field: 'issued.date-parts', line: null, message: '"13" is not a month; the month was left empty' }]);
+    expect(good.publication).toMatchObject({ year: 2015, month: 3 });
+    expect(good.notes).toEqual([]);
+  });
 });
