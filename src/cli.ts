@@ -406,7 +406,28 @@ export function buildProgram(): Command {
     .option('--dismissed-by <name>', 'recorded with the dismissal (default: $USER)')
     .option('--json', 'print the record as JSON')
     .action((firstId: string, secondId: string, options: { review?: string; reason?: string; dismissedBy?: string; json?: boolean }) => dismissDuplicates(firstId, secondId, options));
+  refuseRepeatedOptions(program);
   return program;
+}
+
+/** Options that take several values, one per use. */
+const REPEATABLE_OPTIONS = new Set(['--columns', '--param']);
+
+/**
+ * An option that takes one value, given twice (`--review A --review B`), is a mistake the CLI names (exit 2):
+ * commander kept the last value and dropped the first without a word, where POST /imports and GET /exports
+ * refuse a repeated parameter.
+ */
+function refuseRepeatedOptions(command: Command): void {
+  for (const sub of command.commands) refuseRepeatedOptions(sub);
+  for (const option of command.options) {
+    if (!option.long || (!option.required && !option.optional) || REPEATABLE_OPTIONS.has(option.long)) continue;
+    const given: unknown[] = [];
+    command.on(`option:${option.name()}`, (value: unknown) => {
+      given.push(value);
+      if (given.length === 2) throw new CliFailure(`${option.long} is given more than once (${given.map((v) => JSON.stringify(v)).join(' and ')}): give it once`, 2);
+    });
+  }
 }
 
 async function main(): Promise<void> {

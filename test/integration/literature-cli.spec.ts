@@ -149,6 +149,15 @@ describe('the CLI on files (npm run cli)', () => {
     expect(missing.stderr).toMatch(/cannot read .*nope\.ris/);
     expect(readFileSync(fixturePath('ris/rayyan-10-records.ris')).length).toBeGreaterThan(0);
   });
+
+  it('refuses an option that takes one value given twice, naming both values, before any work (the last was used, the first dropped)', async () => {
+    const before = await count('SELECT count(*) FROM import_batch');
+    const review = await cli(database.url, 'import', fixturePath('ris/rayyan-10-records.ris'), '--review', 'first review', '--review', 'second review');
+    expect({ code: review.code, stderr: review.stderr.trim() }).toEqual({ code: 2, stderr: '--review is given more than once ("first review" and "second review"): give it once' });
+    const format = await cli(database.url, 'export', '--format', 'ris', '--format=csv', '--text', 'x');
+    expect({ code: format.code, stderr: format.stderr.trim() }).toEqual({ code: 2, stderr: '--format is given more than once ("ris" and "csv"): give it once' });
+    expect(await count('SELECT count(*) FROM import_batch')).toBe(before);
+  });
   it('refuses a directory or a missing file to import, an --out it cannot write and a malformed --saved-search, before any work: the file or option and why, exit 2, no stack trace', async () => {
     // These printed Node's error object ([Error: EISDIR: illegal operation on a directory, read] { errno: -21, … }) and exited 1;
     // an export to a missing directory did the whole export first.
