@@ -294,7 +294,9 @@ export function duplicateSummary(pair: ProbableDuplicate, index: number): string
 }
 
 async function listDuplicates(options: { review?: string; first: string; json?: boolean }): Promise<void> {
-  const first = Number(options.first);
+  // Decimal digits only, as GET /exports reads numbers: Number() took "0x10" as 16 and "1e1" as 10.
+  if (!/^\d{1,3}$/.test(options.first.trim())) throw new CliFailure(`--first: must be a whole number between 1 and 100 written in decimal digits, not "${options.first.slice(0, 20)}"`, 2);
+  const first = Number(options.first.trim());
   const pairs = await withApp((app) => app.get(DuplicatesService).probableDuplicates(options.review, first, '--first'));
   if (options.json) {
     console.log(JSON.stringify(pairs, null, 2));

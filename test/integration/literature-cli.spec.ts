@@ -150,12 +150,15 @@ describe('the CLI on files (npm run cli)', () => {
     expect(readFileSync(fixturePath('ris/rayyan-10-records.ris')).length).toBeGreaterThan(0);
   });
 
-  it('refuses an option that takes one value given twice, naming both values, before any work (the last was used, the first dropped)', async () => {
+  it('refuses an option that takes one value given twice, naming both values, and a --first not in decimal digits, before any work (the last was used, the first dropped; 0x10 read as 16)', async () => {
     const before = await count('SELECT count(*) FROM import_batch');
     const review = await cli(database.url, 'import', fixturePath('ris/rayyan-10-records.ris'), '--review', 'first review', '--review', 'second review');
     expect({ code: review.code, stderr: review.stderr.trim() }).toEqual({ code: 2, stderr: '--review is given more than once ("first review" and "second review"): give it once' });
     const format = await cli(database.url, 'export', '--format', 'ris', '--format=csv', '--text', 'x');
     expect({ code: format.code, stderr: format.stderr.trim() }).toEqual({ code: 2, stderr: '--format is given more than once ("ris" and "csv"): give it once' });
+    // Read by Number(): 0x10 listed 16 pairs.
+    const hex = await cli(database.url, 'duplicates', 'list', '--first', '0x10');
+    expect({ code: hex.code, stderr: hex.stderr.trim() }).toEqual({ code: 2, stderr: '--first: must be a whole number between 1 and 100 written in decimal digits, not "0x10"' });
     expect(await count('SELECT count(*) FROM import_batch')).toBe(before);
   });
   it('refuses a directory or a missing file to import, an --out it cannot write and a malformed --saved-search, before any work: the file or option and why, exit 2, no stack trace', async () => {
