@@ -33,6 +33,8 @@ import { StatisticsRefresh } from './statistics-refresh';
 /** Records handled per round of database work (one lookup query for the whole chunk). */
 export const IMPORT_CHUNK_SIZE = 250;
 export const MAX_REVIEW_LENGTH = 200;
+/** The longest file name an import batch keeps (its `source`). */
+export const MAX_FILE_NAME_LENGTH = 500;
 /** Reading stops after this many record errors: a file that bad is not an export worth reading to the end (200,000 empty records are refused at once). */
 export const MAX_RECORD_ERRORS = 1000;
 export const POSTED_TEXT_SOURCE = '(posted text)';
@@ -43,6 +45,8 @@ export interface ImportOptions {
   /** CSV / TSV: publication field -> column name (overrides or completes the recognised columns). */
   columns?: CsvColumnMapping | null;
   fileName?: string | null;
+  /** Where the file name was given, for its errors (default `fileName`). */
+  fileNamePath?: string;
   /** The literature review the file belongs to (PRISMA numbers are per review). */
   review?: string | null;
   /** The bibliographic database the file was exported from (PubMed, Embase…): importSummary counts per database. */
@@ -180,6 +184,7 @@ export class ImportService implements OnApplicationBootstrap {
       format: input.format ? asImportFormat(input.format) : null,
       columns: columnMappingFromInput(input.columns, 'input.columns'),
       fileName: input.fileName,
+      fileNamePath: 'input.fileName',
       review: ImportService.reviewName(input.review, 'input.review'),
       database: ImportService.databaseName(input.database, 'input.database'),
       mode: input.mode,
@@ -205,10 +210,12 @@ export class ImportService implements OnApplicationBootstrap {
     const mode = options.mode ?? ImportMode.ATOMIC;
     const review = ImportService.reviewName(options.review);
     const database = ImportService.databaseName(options.database);
-    if (options.fileName) ImportService.refuseControlCharacters(options.fileName, 'fileName');
+    if (options.fileName) ImportService.refuseControlCharacters(options.fileName, options.fileNamePath ?? 'fileName');
+    // Stored whole or refused: a longer name was cut at 500 characters without a word (no file system makes one this long).
+    if (options.fileName && options.fileName.length > MAX_FILE_NAME_LENGTH) throw BadUserInputError.field(options.fileNamePath ?? 'fileName', `must be at most ${MAX_FILE_NAME_LENGTH} characters (it has ${options.fileName.length})`);
     if (options.importedBy) ImportService.refuseControlCharacters(options.importedBy, 'importedBy');
     const importedBy = options.importedBy?.slice(0, 100) ?? null;
-    const report = new ImportReportBuilder({ source: options.fileName?.slice(0, 500) || POSTED_TEXT_SOURCE, review, mode });
+    const report = new ImportReportBuilder({ source: options.fileName || POSTED_TEXT_SOURCE, review, mode });
     const input = limitBytes(source, this.config.IMPORT_MAX_BYTES, options.onProgress, options.inputPath ?? 'file');
 
     try {
