@@ -363,6 +363,30 @@ describe('synthesis API (demo corpus)', () => {
     }
   });
 
+  it('keeps a saved search name with line breaks on its stamp line: the summary CSV put "=HYPERLINK(…)" on a line of its own, outside the "#" comment, where a spreadsheet runs it', async () => {
+    const name = 'Weekly\n=HYPERLINK("http://example.invalid","x")\r\n+cmd';
+    const saved = await gql('mutation($input: SaveSearchInput!) { saveSearch(input: $input) { id } }', { input: { name, search: QUESTION } }, CURATOR_KEY);
+    const savedSearch = saved.saveSearch.id;
+    for (const [path, params] of [
+      ['/exports/case-summary', { facet: 'OUTCOME', format: 'csv' }],
+      ['/exports/case-table', { format: 'csv' }],
+      ['/exports/case-numeric', { field: 'AGE', format: 'csv' }],
+    ] as const) {
+      const file = await request(app.running.url).get(path).query({ ...params, savedSearch });
+      expect(file.status).toBe(200);
+      const lines = file.text.split(/\r?\n/);
+      expect(lines).toContain(`# Saved search: Weekly =HYPERLINK("http://example.invalid","x") +cmd (${savedSearch})`);
+      for (const line of lines) expect(line).not.toMatch(/^[=+\-@]/);
+    }
+    for (const [path, params] of [
+      ['/exports/case-summary', { facet: 'OUTCOME', format: 'markdown' }],
+      ['/exports/case-table', { format: 'markdown' }],
+    ] as const) {
+      const file = await request(app.running.url).get(path).query({ ...params, savedSearch });
+      expect(file.text.split('\n').find((line) => line.startsWith('Saved search:'))).toContain(`+cmd (${savedSearch})`);
+    }
+  });
+
   // Last: it adds suggested cases to the corpus.
   it('counts curated and suggested cases apart when a search finds both', async () => {
     const upload = await request(app.running.url)
