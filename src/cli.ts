@@ -294,7 +294,9 @@ export function duplicateSummary(pair: ProbableDuplicate, index: number): string
 }
 
 async function listDuplicates(options: { review?: string; first: string; json?: boolean }): Promise<void> {
-  const first = Number(options.first);
+  // Decimal digits only, as GET /exports reads numbers: Number() took "0x10" as 16 and "1e1" as 10.
+  if (!/^\d{1,3}$/.test(options.first.trim())) throw new CliFailure(`--first: must be a whole number between 1 and 100 written in decimal digits, not "${options.first.slice(0, 20)}"`, 2);
+  const first = Number(options.first.trim());
   const pairs = await withApp((app) => app.get(DuplicatesService).probableDuplicates(options.review, first, '--first'));
   if (options.json) {
     console.log(JSON.stringify(pairs, null, 2));
@@ -406,7 +408,28 @@ export function buildProgram(): Command {
     .option('--dismissed-by <name>', 'recorded with the dismissal (default: $USER)')
     .option('--json', 'print the record as JSON')
     .action((firstId: string, secondId: string, options: { review?: string; reason?: string; dismissedBy?: string; json?: boolean }) => dismissDuplicates(firstId, secondId, options));
+  refuseRepeatedOptions(program);
   return program;
+}
+
+/** Options that take several values, one per use. */
+const REPEATABLE_OPTIONS = new Set(['--columns', '--param']);
+
+/**
+ * An option that takes one value, given twice (`--review A --review B`), is a mistake the CLI names (exit 2):
+ * commander kept the last value and dropped the first without a word, where POST /imports and GET /exports
+ * refuse a repeated parameter.
+ */
+function refuseRepeatedOptions(command: Command): void {
+  for (const sub of command.commands) refuseRepeatedOptions(sub);
+  for (const option of command.options) {
+    if (!option.long || (!option.required && !option.optional) || REPEATABLE_OPTIONS.has(option.long)) continue;
+    const given: unknown[] = [];
+    command.on(`option:${option.name()}`, (value: unknown) => {
+      given.push(value);
+      if (given.length === 2) throw new CliFailure(`${option.long} is given more than once (${given.map((v) => JSON.stringify(v)).join(' and ')}): give it once`, 2);
+    });
+  }
 }
 
 async function main(): Promise<void> {

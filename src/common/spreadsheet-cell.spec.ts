@@ -10,4 +10,15 @@ describe('spreadsheet-safe CSV cells', () => {
     expect(spreadsheetSafe(cell)).toBe(cell);
     expect(fromSpreadsheetSafe(cell)).toBe(cell);
   });
+
+  it.each(["'=not a formula", "''+x", "'@home", "'-"])('keeps a text that starts with an apostrophe before a formula character, %j, through export and import (one apostrophe was lost)', (cell) => {
+    expect(spreadsheetSafe(cell)).toBe(`'${cell}`);
+    expect(fromSpreadsheetSafe(spreadsheetSafe(cell))).toBe(cell);
+  });
+
+  it("still reads a file's own apostrophe before a formula character as the mark, and one before a number as text", () => {
+    expect(fromSpreadsheetSafe("'=1+1")).toBe('=1+1');
+    expect(fromSpreadsheetSafe("'-5")).toBe("'-5");
+    expect(spreadsheetSafe("'-5")).toBe("'-5");
+  });
 });

@@ -9,8 +9,18 @@
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 
+/**
+ * A cell that starts with a formula character, after any apostrophes: a text that already starts with an
+ * apostrophe before one ("'=x" in a title) is marked too, so the importer's one apostrophe off gives it back
+ * (it came back as "=x").
+ */
+const needsMark = (cell: string): boolean => {
+  const text = cell.replace(/^'+/, '');
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text);
+};
+
 export function spreadsheetSafe(cell: string): string {
-  return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
+  return needsMark(cell) ? `'${cell}` : cell;
 }
 
 export function spreadsheetSafeRow(cells: readonly string[]): string[] {
@@ -19,5 +29,5 @@ export function spreadsheetSafeRow(cells: readonly string[]): string[] {
 
 /** The cell as it was before `spreadsheetSafe`: an apostrophe before a formula character is dropped. */
 export function fromSpreadsheetSafe(cell: string): string {
-  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) && !PLAIN_NUMBER.test(cell.slice(1)) ? cell.slice(1) : cell;
+  return cell.startsWith("'") && needsMark(cell.slice(1)) ? cell.slice(1) : cell;
 }

@@ -40,6 +40,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ ELASTICSEARCH_INDEX_PREFIX: 'a'.repeat(227) }).ELASTICSEARCH_INDEX_PREFIX).toHaveLength(227);
   });
 
+  it('refuses an API key name longer than the 100 characters every record of who did what holds (screening, sign-in and imports failed with an internal error)', () => {
+    expect(() => loadConfig({ API_KEYS: `${'n'.repeat(101)}:curator:0123456789abcdef` })).toThrow(/API_KEYS: entry 1 has a name of 101 characters; at most 100/);
+    expect(loadConfig({ API_KEYS: `${'n'.repeat(100)}:curator:0123456789abcdef` }).API_KEYS).toHaveLength(1);
+  });
+
   it('rejects short keys', () => {
     expect(() => loadConfig({ API_KEYS: 'bob:curator:short' })).toThrow(/shorter than 16/);
   });

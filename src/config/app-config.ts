@@ -36,6 +36,12 @@ const apiKeys = z.string().transform((raw, ctx): ApiKey[] => {
         ctx.addIssue({ code: 'custom', message: `entry ${index + 1} (${name}) has role "${role}"; expected one of ${API_ROLES.join(', ')}` });
         return;
       }
+      // The name is stored with every decision, import, change and sign-in, in columns of 100 characters:
+      // a longer one failed each of those writes with an internal error.
+      if (name.length > 100) {
+        ctx.addIssue({ code: 'custom', message: `entry ${index + 1} has a name of ${name.length} characters; at most 100` });
+        return;
+      }
       if (key.length < 16) {
         ctx.addIssue({ code: 'custom', message: `entry ${index + 1} (${name}) has a key shorter than 16 characters` });
         return;

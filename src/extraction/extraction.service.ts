@@ -88,6 +88,8 @@ export class ExtractionService {
     const given = input.publicationIds ?? null;
     const review = input.review?.trim() || null;
     if ((given === null) === (review === null)) throw BadUserInputError.field('input', 'give either publicationIds or review');
+    // An empty list named nothing: it answered a run of 0 publications, as if they had all been read.
+    if (given && !given.length && review === null) throw BadUserInputError.field('input.publicationIds', 'is empty: name at least one publication, or give review instead');
     if (given && given.length > MAX_PUBLICATIONS_PER_CALL) throw BadUserInputError.field('input.publicationIds', `at most ${MAX_PUBLICATIONS_PER_CALL} per call; use review for a whole review`);
     if (given) assertRecordIds(given.map((id, index) => [id, `input.publicationIds.${index}`]), 'publication id');
     let ids = given ? [...new Set(given)] : await this.source.publicationIdsOfReview(review as string);

@@ -22,6 +22,7 @@ import { SearchQuery } from './query/search-query';
 import { EngineSearchResult } from './query/search-result';
 import { SEARCH_ENGINE, SearchEngine } from './search-engine.port';
 import { isSpecialTermValue, TERM_FILTER_KEYS, TermFilterKey, validateFilters, validateSearchInput } from './search-input.validator';
+import { SearchUnderstandingService } from './understanding/search-understanding.service';
 
 const TERM_KIND_OF: Record<TermFilterKey, TermKind> = { complications: TermKind.COMPLICATION, procedures: TermKind.PROCEDURE, treatments: TermKind.TREATMENT, symptoms: TermKind.SYMPTOM };
 export const MAX_PREFIX_LENGTH = 100;
@@ -40,10 +41,21 @@ export class SearchService {
     private readonly outbox: OutboxRepository,
     private readonly reindexer: ReindexService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly understanding: SearchUnderstandingService,
   ) {}
 
+  /**
+   * The input as it is run: with `applySuggestedFilters`, the words of its text that name filters
+   * become filters (searchCaseReports' `understanding`), the flag then cleared. Every reader of a
+   * search (exports, synthesis, saved searches) gets this, so it finds the cases the search page showed.
+   */
+  async asRun(input: SearchCaseReportsInput): Promise<SearchCaseReportsInput> {
+    return input.applySuggestedFilters ? (await this.understanding.prepare(input)).input : input;
+  }
+
   /** Validates the GraphQL input into a SearchQuery (term references resolved to term ids). */
-  async toQuery(input: SearchCaseReportsInput, path = 'input'): Promise<SearchQuery> {
+  async toQuery(asked: SearchCaseReportsInput, path = 'input'): Promise<SearchQuery> {
+    const input = await this.asRun(asked);
     const errors: FieldError[] = [];
     let validated: ReturnType<typeof validateSearchInput> | null = null;
     try {

@@ -49,6 +49,7 @@ export function searchLink(input: SearchCaseReportsInput, selections: readonly {
   }
   const search: Record<string, unknown> = {};
   if (input.text?.trim()) search.text = input.text.trim();
+  if (search.text && input.prefixLastWord) search.prefixLastWord = true;
   const used = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== null && value !== undefined && !(Array.isArray(value) && !value.length)));
   if (Object.keys(used).length) search.filters = used;
   if (input.sort) search.sort = input.sort;

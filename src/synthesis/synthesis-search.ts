@@ -3,9 +3,22 @@ import { BadUserInputError } from '../common/errors/domain-error';
 import { SearchCaseReportsInput } from '../search/inputs/search-case-reports.input';
 import { FacetDefinition, facetDefinition, FacetName } from '../search/query/facet-registry';
 
-/** The search a synthesis reads: the whole result (text, filters, sort; no page, no facets). */
+/**
+ * The search a synthesis reads: the whole result (text and how it is read, filters, sort; no page, no
+ * facets). `prefixLastWord` and `applySuggestedFilters` are kept: without them a summary of the search
+ * page's search ("intrathecal hemat", typed) counted other cases than the page listed (none).
+ */
 export function wholeSearch(input: SearchCaseReportsInput | null | undefined): SearchCaseReportsInput {
-  return { text: input?.text ?? null, filters: input?.filters ?? null, sort: input?.sort ?? null, facets: [], first: 0, after: null };
+  return {
+    text: input?.text ?? null,
+    ...(input?.prefixLastWord ? { prefixLastWord: true } : {}),
+    ...(input?.applySuggestedFilters ? { applySuggestedFilters: true } : {}),
+    filters: input?.filters ?? null,
+    sort: input?.sort ?? null,
+    facets: [],
+    first: 0,
+    after: null,
+  };
 }
 
 /** A facet that has values to count (numeric facets have caseNumericSummary). */

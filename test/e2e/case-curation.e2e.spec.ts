@@ -213,4 +213,28 @@ describe('confirming cases: versioned, recorded curation by two curators', () =>
     expect(history.map((c: any) => [c.operation, c.changedBy])).toEqual([['UPDATE', 'curator-b'], ['ADD_PATIENT', 'curator-a']]);
     expect(history[0].fields).toEqual([{ field: 'outcome', oldValue: 'UNKNOWN', newValue: 'FULL_RECOVERY' }]);
   });
+
+  it('refuses a version the case never had (another case\'s, sent with this one\'s id) as BAD_USER_INPUT naming it, not as "changed since you read it" with no changes, and a split of a value the case does not report, changing nothing', async () => {
+    const target = await load(first.id);
+    const ahead = target.version + 5;
+    const writes: [string, string, Record<string, unknown>][] = [
+      ['input.expectedVersion', REVIEW, { input: { caseReportId: first.id, path: 'sex', action: 'ACCEPT', expectedVersion: ahead } }],
+      ['expectedVersion', `mutation($id: ID!, $v: Int) { confirmCaseReport(id: $id, expectedVersion: $v) { id } }`, { id: first.id, v: ahead }],
+      ['expectedVersion', `mutation($id: ID!, $v: Int) { deleteCaseReport(id: $id, expectedVersion: $v) }`, { id: first.id, v: ahead }],
+    ];
+    const history = (await ok<{ caseHistory: any }>(HISTORY, { id: first.id, first: 1 })).caseHistory.edges[0].node;
+    writes.push(['expectedVersion', UNDO, { id: history.id, v: ahead }]);
+    for (const [path, query, variables] of writes) {
+      const refused = await gql(query, variables, KEY_A);
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path, message: expect.stringContaining(`version ${ahead} was never returned`) }] });
+    }
+    const created = await ok<{ createCaseReport: Case }>(`mutation($input: CreateCaseReportInput!) { createCaseReport(input: $input) { id version } }`, { input: { publicationId, label: 'Case 4' } }, KEY_A);
+    const merge = await gql(`mutation($input: MergeCaseReportsInput!) { mergeCaseReports(input: $input) { id } }`, { input: { caseReportId: first.id, otherCaseReportId: created.createCaseReport.id, expectedVersion: target.version, otherExpectedVersion: target.version } }, KEY_A);
+    expect(merge.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.otherExpectedVersion' }] });
+    // A value the case does not report (Case 4 was added with a label only): a new patient holding nothing was made.
+    const empty = await gql(`mutation($input: SplitCaseReportInput!) { splitCaseReport(input: $input) { id } }`, { input: { caseReportId: created.createCaseReport.id, factPaths: ['outcome'], label: 'Case 5' } }, KEY_A);
+    expect(empty.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.factPaths.0', message: 'the case does not report outcome: there is nothing to move' }] });
+    expect((await load(created.createCaseReport.id)).version).toBe(1);
+    expect((await load(first.id)).version).toBe(target.version);
+  });
 });

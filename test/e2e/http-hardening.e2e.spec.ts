@@ -1,4 +1,5 @@
 import { connect } from 'node:net';
+import { request as httpRequest } from 'node:http';
 import request from 'supertest';
 import { CURATOR_KEY, startTestApp, TestApp } from '../support/test-app';
 
@@ -110,6 +111,27 @@ describe('HTTP hardening', () => {
     expect(answer).toMatch(/^HTTP\/1\.1 400 /);
     expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({ error: { code: 'BAD_REQUEST', message: expect.stringContaining('not valid HTTP') } });
     expect((await request(app.running.url).get('/health/live')).status).toBe(200);
+  });
+
+  it('answers an Expect header other than 100-continue with 417, a code and a message naming the header (Node\'s bare 417 had no body), and stays up', async () => {
+    // supertest cannot send an Expect header: a plain request.
+    const post = (expectation: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const body = JSON.stringify({ query: '{ __typename }' });
+        const sent = httpRequest(`${app.running.url}/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Expect: expectation } }, (response) => {
+          let text = '';
+          response.on('data', (chunk) => (text += chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+        });
+        sent.on('error', reject);
+        sent.on('continue', () => sent.end(body));
+        if (expectation !== '100-continue') sent.end(body);
+      });
+    const refused = await post('x-mystery');
+    expect(refused.status).toBe(417);
+    expect(JSON.parse(refused.body)).toEqual({ error: { code: 'EXPECTATION_FAILED', message: expect.stringContaining('the Expect header ("x-mystery") is not supported') } });
+    const continued = await post('100-continue');
+    expect(JSON.parse(continued.body)).toEqual({ data: { __typename: 'Query' } });
   });
 
   it('names the Content-Encoding header when a body does not decompress as it says (the answer was only "Bad Request")', async () => {

@@ -120,6 +120,19 @@ describe('POST /imports with malformed requests', () => {
     await expect(publicationCount()).resolves.toBe(0);
   });
 
+  it('refuses a file name over 500 characters (parameter, multipart file name, GraphQL) naming it, storing nothing (it was cut at 500 without a word)', async () => {
+    const long = `${'n'.repeat(600)}.ris`;
+    const byQuery = await request(app.running.url).post('/imports').query({ fileName: long }).set('Authorization', `Bearer ${CURATOR_KEY}`).set('Content-Type', 'text/plain').send(RIS('A long file name in the query'));
+    expect(byQuery.status).toBe(400);
+    expect(byQuery.body.error.fieldErrors).toEqual([{ path: 'fileName', message: 'must be at most 500 characters (it has 604)' }]);
+    const byPart = await request(app.running.url).post('/imports').set('Authorization', `Bearer ${CURATOR_KEY}`).attach('file', Buffer.from(RIS('A long file name in the form')), long);
+    expect(byPart.status).toBe(400);
+    expect(byPart.body.error.fieldErrors[0].path).toBe('fileName');
+    const byGraphql = await app.graphql<any>('mutation($input: ImportPublicationsInput!) { importPublications(input: $input) { source } }', { input: { text: RIS('A long file name posted as text'), fileName: long } }, CURATOR_KEY);
+    expect(byGraphql.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.fileName' }] });
+    await expect(publicationCount()).resolves.toBe(0);
+  });
+
   it('answers an empty or blank parameter or form field with 400 naming it and what it takes, storing nothing (review= imported outside any review)', async () => {
     for (const [query, name, takes] of [
       ['review=', 'review', /^must not be empty: give the review's name, at most 200 characters/],

@@ -148,6 +148,11 @@ describe('from an imported PubMed export to searchable publications and proposed
     expect(again.data!.searchCaseReports.totalCases).toBe(0);
   });
 
+  it('refuses extractCases with an empty list of publications, naming it (it answered a run of 0 publications)', async () => {
+    const empty = await app.graphql<{ extractCases: any }>(`mutation($ids: [ID!]) { extractCases(input: { publicationIds: $ids }) { proposedCases } }`, { ids: [] }, CURATOR_KEY);
+    expect(empty.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.publicationIds', message: expect.stringContaining('is empty') }] });
+  });
+
   it('turns extraction off on request', async () => {
     const upload = await request(app.running.url)
       .post('/imports')

@@ -106,6 +106,12 @@ describe('probable duplicates, dismissals and merges over GraphQL', () => {
     expect(JSON.stringify(same.errors![0].extensions)).toContain('secondId');
     const unknown = await app.graphql(DISMISS, { firstId: pair.first.id, secondId: '00000000-0000-4000-8000-000000000000' }, CURATOR_KEY);
     expect(unknown.errors![0].extensions!.code).toBe('NOT_FOUND');
+    // A misspelt review: no pairs were listed for it (as if it had none), and a dismissal was stored that no listing reads.
+    const listedMisspelt = await app.graphql(LIST, { review: 'no such review', first: 20 }, CURATOR_KEY);
+    expect(listedMisspelt.errors![0]).toMatchObject({ message: expect.stringContaining('no such review'), extensions: { code: 'NOT_FOUND' } });
+    const dismissedMisspelt = await app.graphql(DISMISS, { firstId: pair.first.id, secondId: pair.second.id, review: 'no such review' }, CURATOR_KEY);
+    expect(dismissedMisspelt.errors![0]).toMatchObject({ message: expect.stringContaining('no such review'), extensions: { code: 'NOT_FOUND' } });
+    expect(await list(null)).toHaveLength(1);
     const long = await app.graphql(DISMISS, { firstId: pair.first.id, secondId: pair.second.id, reason: 'x'.repeat(501) }, CURATOR_KEY);
     expect(JSON.stringify(long.errors![0].extensions)).toContain('reason');
     // Without a review, the pair leaves every listing.

@@ -209,6 +209,25 @@ describe('review workspace API: sessions and screening', () => {
       expect(other.data?.screenPublication.myDecision).toMatchObject({ reason: 'OTHER', note: 'conference abstract only' });
     });
 
+    it('filters the queue by an exclusion reason as decisions store it, and refuses a reason it cannot filter by (an empty or unfiltered queue answered), naming it', async () => {
+      const byReason = async (reason: string, filter?: string) => app.graphql<{ screeningQueue: any }>(QUEUE, { review: REVIEW, scope: 'MINE', reason, filter, first: 100 }, CURATOR_KEY);
+      const upper = await byReason('DUPLICATE', 'EXCLUDED');
+      expect(upper.data!.screeningQueue.items.map((i: { publication: { id: string } }) => i.publication.id)).toEqual([ids[2]]);
+      // Typed as the decision was given (screenPublication takes any case): the same record, not none.
+      const lower = await byReason(' duplicate ', 'EXCLUDED');
+      expect(lower.errors).toBeUndefined();
+      expect(lower.data!.screeningQueue.items.map((i: { publication: { id: string } }) => i.publication.id)).toEqual([ids[2]]);
+      const unknown = await byReason('DUPLICTE', 'EXCLUDED');
+      expect(unknown.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'reason', message: expect.stringContaining('DUPLICATE') }] } });
+      for (const filter of [undefined, 'INCLUDED']) {
+        const lone = await byReason('DUPLICATE', filter);
+        expect(lone.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'reason', message: expect.stringContaining('filter EXCLUDED') }] } });
+      }
+      // Every word of the text counts, the eleventh too (the first ten were used and the rest dropped).
+      const words = 'the of and a in to with for on by zzzznotaword';
+      expect((await queue({ text: words, first: 100 })).totalCount).toBe(0);
+    });
+
     it('lists the conflict and resolves it, recording who resolved it', async () => {
       const conflicts = await app.graphql<{ screeningConflicts: { publication: { id: string }; decisions: { reviewer: string; decision: string }[] }[] }>(
         `query($review: String!) { screeningConflicts(review: $review) { publication { id } decisions { reviewer decision } } }`,
@@ -277,6 +296,19 @@ describe('review workspace API: sessions and screening', () => {
       const excluded = await app.graphql<{ searchPublications: { totalPublications: number } }>(FACETS, { input: { filters: { screeningDecisions: ['EXCLUDED'], reviews: [REVIEW] } } });
       expect(excluded.data!.searchPublications.totalPublications).toBe(3);
     });
+  });
+
+  it('keeps the exclusion reasons the review\'s decisions give (a save without them orphaned those exclusions), and names an over-long keyword by its place in the input', async () => {
+    const SAVE = 'mutation($input: SaveReviewInput!) { saveReview(input: $input) { exclusionReasons { code label } } }';
+    const before = (await app.graphql<any>('query($name: String!) { review(name: $name) { question exclusionReasons { code } } }', { name: REVIEW })).data.review;
+    const dropped = await app.graphql<any>(SAVE, { input: { name: REVIEW, question: 'A new question', exclusionReasons: [{ code: 'WRONG_POPULATION', label: 'Wrong population' }, { code: 'NO_FULL_TEXT', label: 'No full text' }] } }, CURATOR_KEY);
+    expect(dropped.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.exclusionReasons', message: expect.stringContaining('DUPLICATE (1 decision)') }] });
+    // Left out, the defaults are saved: they hold every reason given so far.
+    const defaults = await app.graphql<any>(SAVE, { input: { name: REVIEW, question: before.question, keywords: ['keratocyst'] } }, CURATOR_KEY);
+    expect(defaults.errors).toBeUndefined();
+    expect((await app.graphql<any>('query($name: String!) { review(name: $name) { question exclusionReasons { code } } }', { name: REVIEW })).data.review).toEqual(before);
+    const long = await app.graphql<any>(SAVE, { input: { name: 'e2e keywords', keywords: ['', 'kept', 'x'.repeat(101)] } }, CURATOR_KEY);
+    expect(long.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.keywords.2', message: 'must be at most 100 characters' }] });
   });
 
   it('refuses a decision or a resolution on a record deleted since its import (an internal error once, with the decision stored)', async () => {

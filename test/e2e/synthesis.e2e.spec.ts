@@ -341,6 +341,52 @@ describe('synthesis API (demo corpus)', () => {
     expect(nothing.status).toBe(404);
   });
 
+  it('summarises, tabulates, exports and saves the cases a typed search (prefixLastWord) or one reading its words as filters (applySuggestedFilters) finds, not the search without them', async () => {
+    const typed = { text: 'intrathecal hemat', prefixLastWord: true };
+    const read = { text: 'pregnant intrathecal hematoma blood patch', applySuggestedFilters: true };
+    for (const input of [typed, read]) {
+      const found = (await gql('query($input: SearchCaseReportsInput!) { searchCaseReports(input: $input) { totalCases } }', { input })).searchCaseReports.totalCases;
+      expect(found).toBeGreaterThan(0);
+      // Each of these dropped the two flags and counted the words as plain text: 0 cases.
+      const { caseSummary: summary } = await gql(SUMMARY, { input, facet: 'OUTCOME' });
+      expect(summary.totalCases).toBe(found);
+      for (const row of summary.rows.filter((r: any) => r.search && r.caseCount > 0)) expect(await totalOf(row.search.input)).toBe(row.caseCount);
+      const { caseCrossTab: tab } = await gql(CROSS_TAB, { input, rows: 'OUTCOME', columns: 'SEX' });
+      expect(tab.totalCases).toBe(found);
+      for (const cell of tab.cells.filter((c: any) => c.search && c.caseCount > 0)) expect(await totalOf(cell.search.input)).toBe(cell.caseCount);
+      expect((await gql(NUMBERS, { input, field: 'AGE' })).caseNumericSummary.totalCases).toBe(found);
+      expect((await gql(TABLE, { input, first: 1 })).caseTable.totalCases).toBe(found);
+      expect((await gql('query($input: SearchCaseReportsInput!) { exportCaseReports(input: $input, format: JSONL) { caseCount } }', { input })).exportCaseReports.caseCount).toBe(found);
+      const saved = await gql('mutation($input: SaveSearchInput!) { saveSearch(input: $input) { id } }', { input: { name: `flags ${input.text}`, search: input } }, CURATOR_KEY);
+      const run = await gql('mutation($id: ID!) { runSavedSearch(id: $id) { run { caseCount } } }', { id: saved.saveSearch.id }, CURATOR_KEY);
+      expect(run.runSavedSearch.run.caseCount).toBe(found);
+    }
+  });
+
+  it('keeps a saved search name with line breaks on its stamp line: the summary CSV put "=HYPERLINK(…)" on a line of its own, outside the "#" comment, where a spreadsheet runs it', async () => {
+    const name = 'Weekly\n=HYPERLINK("http://example.invalid","x")\r\n+cmd';
+    const saved = await gql('mutation($input: SaveSearchInput!) { saveSearch(input: $input) { id } }', { input: { name, search: QUESTION } }, CURATOR_KEY);
+    const savedSearch = saved.saveSearch.id;
+    for (const [path, params] of [
+      ['/exports/case-summary', { facet: 'OUTCOME', format: 'csv' }],
+      ['/exports/case-table', { format: 'csv' }],
+      ['/exports/case-numeric', { field: 'AGE', format: 'csv' }],
+    ] as const) {
+      const file = await request(app.running.url).get(path).query({ ...params, savedSearch });
+      expect(file.status).toBe(200);
+      const lines = file.text.split(/\r?\n/);
+      expect(lines).toContain(`# Saved search: Weekly =HYPERLINK("http://example.invalid","x") +cmd (${savedSearch})`);
+      for (const line of lines) expect(line).not.toMatch(/^[=+\-@]/);
+    }
+    for (const [path, params] of [
+      ['/exports/case-summary', { facet: 'OUTCOME', format: 'markdown' }],
+      ['/exports/case-table', { format: 'markdown' }],
+    ] as const) {
+      const file = await request(app.running.url).get(path).query({ ...params, savedSearch });
+      expect(file.text.split('\n').find((line) => line.startsWith('Saved search:'))).toContain(`+cmd (${savedSearch})`);
+    }
+  });
+
   // Last: it adds suggested cases to the corpus.
   it('counts curated and suggested cases apart when a search finds both', async () => {
     const upload = await request(app.running.url)

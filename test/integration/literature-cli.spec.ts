@@ -149,6 +149,18 @@ describe('the CLI on files (npm run cli)', () => {
     expect(missing.stderr).toMatch(/cannot read .*nope\.ris/);
     expect(readFileSync(fixturePath('ris/rayyan-10-records.ris')).length).toBeGreaterThan(0);
   });
+
+  it('refuses an option that takes one value given twice, naming both values, and a --first not in decimal digits, before any work (the last was used, the first dropped; 0x10 read as 16)', async () => {
+    const before = await count('SELECT count(*) FROM import_batch');
+    const review = await cli(database.url, 'import', fixturePath('ris/rayyan-10-records.ris'), '--review', 'first review', '--review', 'second review');
+    expect({ code: review.code, stderr: review.stderr.trim() }).toEqual({ code: 2, stderr: '--review is given more than once ("first review" and "second review"): give it once' });
+    const format = await cli(database.url, 'export', '--format', 'ris', '--format=csv', '--text', 'x');
+    expect({ code: format.code, stderr: format.stderr.trim() }).toEqual({ code: 2, stderr: '--format is given more than once ("ris" and "csv"): give it once' });
+    // Read by Number(): 0x10 listed 16 pairs.
+    const hex = await cli(database.url, 'duplicates', 'list', '--first', '0x10');
+    expect({ code: hex.code, stderr: hex.stderr.trim() }).toEqual({ code: 2, stderr: '--first: must be a whole number between 1 and 100 written in decimal digits, not "0x10"' });
+    expect(await count('SELECT count(*) FROM import_batch')).toBe(before);
+  });
   it('refuses a directory or a missing file to import, an --out it cannot write and a malformed --saved-search, before any work: the file or option and why, exit 2, no stack trace', async () => {
     // These printed Node's error object ([Error: EISDIR: illegal operation on a directory, read] { errno: -21, … }) and exited 1;
     // an export to a missing directory did the whole export first.
@@ -166,5 +178,22 @@ describe('the CLI on files (npm run cli)', () => {
     const savedSearch = await cli(database.url, 'export', '--saved-search', 'not-an-id');
     expect({ code: savedSearch.code, stderr: savedSearch.stderr.trim() }).toEqual({ code: 2, stderr: '--saved-search: "not-an-id" is not a valid saved search id (expected a UUID)' });
     for (const run of [directory, missing, exportTo, prismaTo, savedSearch]) expect(run.stderr).not.toMatch(/errno|\n\s+at /);
+  });
+
+  it('refuses invisible control characters in --review, --database, --imported-by and the file name, as POST /imports does, storing nothing (they were stored)', async () => {
+    const before = await count('SELECT count(*) FROM import_batch');
+    const file = fixturePath('ris/rayyan-10-records.ris');
+    const oddName = join(scratch, 'records\u001b[31m.ris');
+    writeFileSync(oddName, readFileSync(file));
+    for (const [args, option] of [
+      [[file, '--review', 'cli\u0001review'], 'review'],
+      [[file, '--review', 'cli review', '--database', 'Pub\u202eMed'], 'database'],
+      [[file, '--imported-by', 'some\u0007one'], 'importedBy'],
+      [[oddName], 'fileName'],
+    ] as const) {
+      const run = await cli(database.url, 'import', ...args);
+      expect({ code: run.code, stderr: run.stderr.trim() }).toEqual({ code: 2, stderr: expect.stringMatching(new RegExp(`^${option}: must not contain invisible control characters`)) });
+    }
+    expect(await count('SELECT count(*) FROM import_batch')).toBe(before);
   });
 });

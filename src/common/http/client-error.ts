@@ -1,5 +1,5 @@
 import { maxHeaderSize } from 'node:http';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 
 /** What Node's HTTP parser refuses before any route sees the request, with the status Node itself would answer. */
@@ -33,5 +33,13 @@ export function answerClientErrors(server: Server): void {
       socket.write(`HTTP/1.1 ${answer.status} ${answer.reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
     }
     socket.destroy(error);
+  });
+  // An Expect header other than 100-continue: Node answered a bare 417 with no body before any route.
+  server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
+    const expect = String(request.headers.expect ?? '').slice(0, 100);
+    const body = JSON.stringify({ error: { code: 'EXPECTATION_FAILED', message: `the Expect header (${JSON.stringify(expect)}) is not supported: only "100-continue" is; send the request without it` } });
+    response.shouldKeepAlive = false;
+    response.writeHead(417, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'X-Content-Type-Options': 'nosniff', Connection: 'close' });
+    response.end(body);
   });
 }

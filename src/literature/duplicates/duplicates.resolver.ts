@@ -12,7 +12,7 @@ export class DuplicatesResolver {
   @RequireRole('curator')
   @Query(() => [ProbableDuplicate], {
     description:
-      'Pairs of publications that are probably one article the import did not merge (a title a character or word apart, a year off by one, a preprint and its article), most probable first, with the fields that differ. Those of one review\'s imports when it is named. Nothing is merged until mergePublications.',
+      'Pairs of publications that are probably one article the import did not merge (a title a character or word apart, a year off by one, a preprint and its article), most probable first, with the fields that differ. Those of one review\'s imports when it is named (NOT_FOUND for a review neither given at an import nor saved). Nothing is merged until mergePublications.',
   })
   probableDuplicates(
     @Args('review', { type: () => String, nullable: true }) review: string | null,
@@ -36,7 +36,7 @@ export class DuplicatesResolver {
   @RequireRole('curator')
   @Mutation(() => DuplicateDismissal, {
     description:
-      'Says two publications are not duplicates: probableDuplicates no longer lists the pair for this review (without a review: in any listing). Records who said so; dismissing the pair again keeps the first record.',
+      'Says two publications are not duplicates: probableDuplicates no longer lists the pair for this review (without a review: in any listing; NOT_FOUND for a review neither given at an import nor saved). Records who said so; dismissing the pair again keeps the first record.',
   })
   dismissDuplicate(
     @Args('firstId', { type: () => ID }) firstId: string,

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { BadUserInputError, NotFoundError } from '../../common/errors/domain-error';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { PublicationsRepository } from '../../publications/publications.repository';
 import type { PublicationFields } from '../../publications/publication-validation';
 import { OutboxRepository } from '../../search/indexing/outbox.repository';
 import { ImportService } from '../import/import.service';
+import { PRISMA_SCREENING, PrismaScreeningSource } from '../export/serialisers/prisma-flow';
 import { mergeForCurator } from './curator-merge';
 import { PROBABLE_DUPLICATE_THRESHOLD, scoreDuplicate } from './duplicate-score';
 import { MergePublicationsResult, ProbableDuplicate } from './duplicate.models';
@@ -26,12 +27,23 @@ export class DuplicatesService {
     private readonly duplicates: DuplicatesRepository,
     private readonly publications: PublicationsRepository,
     private readonly outbox: OutboxRepository,
+    @Optional() @Inject(PRISMA_SCREENING) private readonly screening: PrismaScreeningSource | null = null,
   ) {}
+
+  /**
+   * A review named but neither given at an import nor saved (misspelt) is NOT_FOUND, as prismaCounts and
+   * importSummary answer: probableDuplicates listed no pairs for it, as if the review had none, and
+   * dismissDuplicate stored a dismissal no listing would ever read.
+   */
+  private async knownReview(review: string | null): Promise<void> {
+    if (review && this.screening && !(await this.screening.reviewExists(review))) throw new NotFoundError('Review', review);
+  }
 
   /** The `first` most probable duplicate pairs (of one review's imports, or of every publication), best first. */
   async probableDuplicates(rawReview: string | null | undefined, first = 20, path = 'first'): Promise<ProbableDuplicate[]> {
     const review = ImportService.reviewName(rawReview);
     if (!Number.isInteger(first) || first < 1 || first > MAX_PROBABLE_DUPLICATES) throw BadUserInputError.field(path, `must be between 1 and ${MAX_PROBABLE_DUPLICATES}`);
+    await this.knownReview(review);
     const pairs = await this.duplicates.candidatePairs(review, first * CANDIDATES_PER_RESULT);
     const byId = new Map((await this.publications.findByIds([...new Set(pairs.flatMap((pair) => [pair.firstId, pair.secondId]))])).map((publication) => [publication.id, publication]));
     const scored: ProbableDuplicate[] = [];
@@ -57,6 +69,7 @@ export class DuplicatesService {
     const review = ImportService.reviewName(rawReview);
     const reason = rawReason?.trim() || null;
     if (reason && reason.length > 500) throw BadUserInputError.field('reason', 'must be at most 500 characters');
+    await this.knownReview(review);
     const [low, high] = [firstId.toLowerCase(), secondId.toLowerCase()].sort();
     return this.uow.run(async (tx) => {
       const found = new Set((await this.publications.findByIds([low, high], tx)).map((publication) => publication.id));

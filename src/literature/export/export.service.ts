@@ -41,7 +41,14 @@ export interface OpenExport {
 
 /** What an export needs of a search input: the search, not a page of it. */
 export function exportableInput(input: SearchCaseReportsInput): SearchCaseReportsInput {
-  return { text: input.text ?? null, filters: input.filters ?? null, sort: input.sort ?? null };
+  // How the text is read is part of the search: dropping these exported (or saved) other cases than the search found.
+  return {
+    text: input.text ?? null,
+    ...(input.prefixLastWord ? { prefixLastWord: true } : {}),
+    ...(input.applySuggestedFilters ? { applySuggestedFilters: true } : {}),
+    filters: input.filters ?? null,
+    sort: input.sort ?? null,
+  };
 }
 
 /**

@@ -137,6 +137,7 @@ export async function* scanBibtexEntries(source: TextSource, options: ParserOpti
       let nextEntryAt = -1;
       for (let i = scanPos; i < buffer.length; i++) {
         const char = buffer[i];
+        if ((char === '{' || char === '}') && isEscaped(buffer, i)) continue;
         if (char === '{') depth += 1;
         else if (char === '}') {
           depth -= 1;
@@ -215,6 +216,7 @@ export function parseEntryBody(entry: RawBibtexEntry, macros: Map<string, string
     let depth = 0;
     for (let i = pos; i < body.length; i++) {
       const char = body[i];
+      if ((char === '{' || char === '}') && isEscaped(body, i)) continue;
       if (char === '{') depth += 1;
       else if (char === '}') depth -= 1;
       if (open === '"' && char === '"' && i > pos && depth === 0 && body[i - 1] !== '\\') {
@@ -295,6 +297,17 @@ export function parseEntryBody(entry: RawBibtexEntry, macros: Map<string, string
 // ---------------------------------------------------------------------------------------------
 // Names
 
+/**
+ * A brace after an odd number of backslashes is a literal brace (LaTeX's \{ and \}, as this service's BibTeX
+ * export writes a brace of a title or name), not a group: counted as one, a lone "}" in an exported title
+ * made the export unreadable ("expected "," after the value").
+ */
+function isEscaped(text: string, at: number): boolean {
+  let backslashes = 0;
+  for (let i = at - 1; i >= 0 && text[i] === '\\'; i--) backslashes += 1;
+  return backslashes % 2 === 1;
+}
+
 /** Splits "A and B and {C and D}" at top-level " and ". */
 export function splitBibtexNames(value: string): string[] {
   const names: string[] = [];
@@ -302,6 +315,7 @@ export function splitBibtexNames(value: string): string[] {
   let start = 0;
   for (let i = 0; i < value.length; i++) {
     const char = value[i];
+    if ((char === '{' || char === '}') && isEscaped(value, i)) continue;
     if (char === '{') depth += 1;
     else if (char === '}') depth -= 1;
     else if (depth === 0 && /\s/.test(char)) {
@@ -321,9 +335,12 @@ function splitTopLevel(value: string, separator: RegExp): string[] {
   const parts: string[] = [];
   let depth = 0;
   let current = '';
+  let backslashes = 0;
   for (const char of value) {
-    if (char === '{') depth += 1;
-    else if (char === '}') depth -= 1;
+    const escaped = backslashes % 2 === 1;
+    backslashes = char === '\\' ? backslashes + 1 : 0;
+    if (char === '{' && !escaped) depth += 1;
+    else if (char === '}' && !escaped) depth -= 1;
     if (depth === 0 && separator.test(char)) {
       parts.push(current);
       current = '';
@@ -340,6 +357,7 @@ function isWrappedInBraces(text: string): boolean {
   if (!text.startsWith('{') || !text.endsWith('}')) return false;
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
+    if ((text[i] === '{' || text[i] === '}') && isEscaped(text, i)) continue;
     if (text[i] === '{') depth += 1;
     else if (text[i] === '}') depth -= 1;
     if (depth === 0 && i < text.length - 1) return false;

@@ -726,7 +726,8 @@ const FIELD_ALIASES: Record<string, CsvField> = { author: 'authors', source: 'jo
 /** "Title", "START_PAGE", "startPage", "author" -> the CsvField; null when unknown. */
 export function csvFieldNamed(raw: string): CsvField | null {
   const key = raw.trim().toLowerCase().replace(/[_\s-]+/g, '');
-  return CSV_FIELDS.find((field) => field.toLowerCase() === key) ?? FIELD_ALIASES[key] ?? null;
+  // Own keys only: "constructor" found Object's constructor, a mapping accepted for a field that does not exist.
+  return CSV_FIELDS.find((field) => field.toLowerCase() === key) ?? (Object.hasOwn(FIELD_ALIASES, key) ? FIELD_ALIASES[key] : null);
 }
 
 interface CitationParts {

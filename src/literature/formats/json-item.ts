@@ -131,8 +131,9 @@ function cslDate(value: unknown, notes: RecordNotes): { year: number | null; mon
   if (Array.isArray(dateParts) && Array.isArray(dateParts[0])) {
     const [year, month] = dateParts[0] as unknown[];
     const y = notes.year({ field: 'issued.date-parts' }, yearText(year));
-    const m = Number(str(month));
-    return { year: y, month: y !== null && Number.isInteger(m) && m >= 1 && m <= 12 ? m : null };
+    // A month that is no month (13, "Smarch") is noted, as in every other format: it was left out silently.
+    const m = y !== null && month !== undefined && month !== null ? notes.month({ field: 'issued.date-parts' }, str(month) ?? String(month)) : null;
+    return { year: y, month: m };
   }
   const text = str(value.raw) ?? str(value.literal);
   if (text) return notes.date({ field: value.raw !== undefined ? 'issued.raw' : 'issued.literal' }, text);

@@ -86,4 +86,12 @@ describe('parseJsonLines: values that cannot be read are noted, with their field
     expect(flag.notes).toEqual([{ field: 'year', line: null, message: '"true" is not a year; the year was left empty' }]);
     expect(object.notes).toEqual([{ field: 'issued.year', line: null, message: '"(an object)" is not a year; the year was left empty' }]);
   });
+
+  it('notes a CSL month that is no month (it was left out without a word), and reads one that is', async () => {
+    const [bad, good] = await collect(parseJsonLines(streamOf('{"title":"C","issued":{"date-parts":[[2015,13,45]]}}\n{"title":"D","issued":{"date-parts":[["2015","03"]]}}\n')));
+    expect(bad.publication).toMatchObject({ year: 2015, month: null });
+    expect(bad.notes).toEqual([{ field: 'issued.date-parts', line: null, message: '"13" is not a month; the month was left empty' }]);
+    expect(good.publication).toMatchObject({ year: 2015, month: 3 });
+    expect(good.notes).toEqual([]);
+  });
 });

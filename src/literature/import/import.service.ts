@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { BadUserInputError, ConflictError } from '../../common/errors/domain-error';
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from '../../common/text/control-characters';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Tx, UnitOfWork } from '../../database/unit-of-work';
 import type { Publication } from '../../publications/publication.entity';
@@ -32,7 +33,7 @@ import { StatisticsRefresh } from './statistics-refresh';
 /** Records handled per round of database work (one lookup query for the whole chunk). */
 export const IMPORT_CHUNK_SIZE = 250;
 export const MAX_REVIEW_LENGTH = 200;
-/** The import batch's source column holds at most this many characters. */
+/** The longest file name an import batch keeps (its `source`). */
 export const MAX_FILE_NAME_LENGTH = 500;
 /** Reading stops after this many record errors: a file that bad is not an export worth reading to the end (200,000 empty records are refused at once). */
 export const MAX_RECORD_ERRORS = 1000;
@@ -44,6 +45,8 @@ export interface ImportOptions {
   /** CSV / TSV: publication field -> column name (overrides or completes the recognised columns). */
   columns?: CsvColumnMapping | null;
   fileName?: string | null;
+  /** Where the file name was given, for its errors (default `fileName`). */
+  fileNamePath?: string;
   /** The literature review the file belongs to (PRISMA numbers are per review). */
   review?: string | null;
   /** The bibliographic database the file was exported from (PubMed, Embase…): importSummary counts per database. */
@@ -154,21 +157,25 @@ export class ImportService implements OnApplicationBootstrap {
     // Given but blank is a mistake (an empty form field, a template variable never filled), not "no review".
     if (!review) throw BadUserInputError.field(path, 'is blank: name a review, or leave it out');
     if (review.length > MAX_REVIEW_LENGTH) throw BadUserInputError.field(path, `must be at most ${MAX_REVIEW_LENGTH} characters`);
+    ImportService.refuseControlCharacters(review, path);
     return review;
-  }
-
-  /** The file's name as the batch's source: a name longer than the column is refused, not cut without a word. */
-  static fileName(raw: string | null | undefined, path = 'fileName'): string | null {
-    const name = raw?.trim() || null;
-    if (name && name.length > MAX_FILE_NAME_LENGTH) throw BadUserInputError.field(path, `must be at most ${MAX_FILE_NAME_LENGTH} characters (got ${name.length})`);
-    return name;
   }
 
   /** Normalises and checks the database name (shared by every entry point). */
   static databaseName(raw: string | null | undefined, path = 'database'): string | null {
     const database = raw?.trim().replace(/\s+/g, ' ') || null;
     if (database && database.length > 100) throw BadUserInputError.field(path, 'must be at most 100 characters');
+    if (database) ImportService.refuseControlCharacters(database, path);
     return database;
+  }
+
+  /**
+   * Names stored with an import batch (review, database, file name, who imported it) hold no invisible
+   * control characters: POST /imports and GraphQL refused them, but the CLI (`--review`, `--database`,
+   * `--imported-by`, a file's name) stored them, making a review that no link or form could name again.
+   */
+  private static refuseControlCharacters(value: string, path: string): void {
+    if (hasControlCharacters(value)) throw BadUserInputError.field(path, value.includes('\u0000') ? 'must not contain NUL characters (\\u0000)' : CONTROL_CHARACTER_MESSAGE);
   }
 
   /** Posted text (GraphQL): the same import, the text being the file. */
@@ -177,6 +184,7 @@ export class ImportService implements OnApplicationBootstrap {
       format: input.format ? asImportFormat(input.format) : null,
       columns: columnMappingFromInput(input.columns, 'input.columns'),
       fileName: input.fileName,
+      fileNamePath: 'input.fileName',
       review: ImportService.reviewName(input.review, 'input.review'),
       database: ImportService.databaseName(input.database, 'input.database'),
       mode: input.mode,
@@ -201,10 +209,13 @@ export class ImportService implements OnApplicationBootstrap {
   private async importFile(source: TextSource, options: ImportOptions): Promise<ImportReport> {
     const mode = options.mode ?? ImportMode.ATOMIC;
     const review = ImportService.reviewName(options.review);
-    const importedBy = options.importedBy?.slice(0, 100) ?? null;
     const database = ImportService.databaseName(options.database);
-    const fileName = ImportService.fileName(options.fileName, options.inputPath === 'input.text' ? 'input.fileName' : 'fileName');
-    const report = new ImportReportBuilder({ source: fileName || POSTED_TEXT_SOURCE, review, mode });
+    if (options.fileName) ImportService.refuseControlCharacters(options.fileName, options.fileNamePath ?? 'fileName');
+    // Stored whole or refused: a longer name was cut at 500 characters without a word (no file system makes one this long).
+    if (options.fileName && options.fileName.length > MAX_FILE_NAME_LENGTH) throw BadUserInputError.field(options.fileNamePath ?? 'fileName', `must be at most ${MAX_FILE_NAME_LENGTH} characters (it has ${options.fileName.length})`);
+    if (options.importedBy) ImportService.refuseControlCharacters(options.importedBy, 'importedBy');
+    const importedBy = options.importedBy?.slice(0, 100) ?? null;
+    const report = new ImportReportBuilder({ source: options.fileName || POSTED_TEXT_SOURCE, review, mode });
     const input = limitBytes(source, this.config.IMPORT_MAX_BYTES, options.onProgress, options.inputPath ?? 'file');
 
     try {

@@ -40,7 +40,8 @@ export class SavedSearchesService {
     if (!name) throw BadUserInputError.field('input.name', 'must not be empty');
     if (name.length > 200) throw BadUserInputError.field('input.name', 'must be at most 200 characters');
     const review = ImportService.reviewName(input.review, 'input.review');
-    const query = exportableInput(input.search);
+    // Saved as run: suggested filters applied (stored as filters, so a later vocabulary does not change what it finds).
+    const query = await this.search.asRun(exportableInput(input.search));
     // Checked now (terms exist, ranges are sane), so a saved search always runs.
     await this.search.toQuery({ ...query, first: 0 }, 'input.search');
     // Stored with term keys, not database ids: the saved query means the same on another installation.

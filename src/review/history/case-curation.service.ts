@@ -176,7 +176,10 @@ export class CaseCurationService {
       // Both rows are locked in one order, so two merges of the same pair cannot wait for each other.
       const [first, second] = [input.caseReportId, input.otherCaseReportId].sort();
       const loaded = new Map<string, Loaded>();
-      for (const id of [first, second]) loaded.set(id, await this.load(tx, id, id === input.caseReportId ? input.expectedVersion : input.otherExpectedVersion));
+      for (const id of [first, second]) {
+        const own = id === input.caseReportId;
+        loaded.set(id, await this.load(tx, id, own ? input.expectedVersion : input.otherExpectedVersion, 'id', own ? 'input.expectedVersion' : 'input.otherExpectedVersion'));
+      }
       const target = loaded.get(input.caseReportId) as Loaded;
       const other = loaded.get(input.otherCaseReportId) as Loaded;
       assertReviewable(target.before, 'input.caseReportId');
@@ -231,6 +234,10 @@ export class CaseCurationService {
       if (error instanceof NotFoundError && idPath !== 'id') throw new NotFoundError('Case report (of that change; merged or deleted since)', id);
       throw error;
     });
+    // A version the case has not reached was never read from it (another case's, or made up): not "changed since you read it".
+    if (expectedVersion !== null && expectedVersion !== undefined && expectedVersion > row.version) {
+      throw BadUserInputError.field(versionPath, `case report ${id} is at version ${row.version}: version ${expectedVersion} was never returned for it (another case's version?). Send the version this case was read at`);
+    }
     if (isStale(expectedVersion, row.version)) checkVersion(id, expectedVersion, row.version, (await this.history.since(id, expectedVersion, tx)).map(summaryOf));
     return { row, before: await this.snapshot(tx, row, valid) };
   }

@@ -28,4 +28,13 @@ describe('numbers with units', () => {
     expect(() => normaliseQuantity('attemptNumber', '1.5', null)).toThrow(/whole number/);
     expect(() => normaliseQuantity('needleGauge', '22', 'mm')).toThrow(/without a unit/);
   });
+
+  it('refuses a comma before three digits, which is a thousands separator as often as a decimal comma ("1,500 ml" was stored as 1.5 mL)', () => {
+    expect(() => normaliseQuantity('bloodVolumeMl', '1,500 ml', null)).toThrow(/could be 1500 or 1\.500/);
+    expect(() => normaliseQuantity('onsetHours', '1,000', 'minutes')).toThrow(BadUserInputError);
+    expect(() => normaliseQuantity('needleGauge', '1,000', null)).toThrow(/could be 1000 or 1\.000/);
+    expect(normaliseQuantity('bloodVolumeMl', '1500 ml', null)).toBe(1500);
+    expect(normaliseQuantity('bloodVolumeMl', '1,5 L', null)).toBe(1500);
+    expect(normaliseQuantity('bloodVolumeMl', '0,020 L', null)).toBe(20);
+  });
 });

@@ -46,6 +46,12 @@ export function normaliseQuantity(field: string, value: string | null | undefine
   const text = (value ?? '').trim();
   const match = NUMBER_WITH_UNIT.exec(text);
   if (!match) throw BadUserInputError.field(path, `${field} takes a number${field in QUANTITIES ? ` with an optional unit (e.g. "3 ${QUANTITIES[field].canonical}")` : ''}, not "${text.slice(0, 50)}"`);
+  // A comma before exactly three digits is a thousands separator as often as a decimal comma: "1,500 ml"
+  // was stored as 1.5 mL. Refused, saying how to write either ("0,020" is a decimal).
+  if (/^[+-]?[1-9]\d{0,2},\d{3}$/.test(match[1])) {
+    const [whole, part] = match[1].split(',');
+    throw BadUserInputError.field(path, `"${match[1]}" could be ${whole}${part} or ${whole}.${part}: write the number without a thousands separator, and a decimal point (${whole}${part} or ${whole}.${part})`);
+  }
   const amount = Number(match[1].replace(',', '.'));
   const givenUnit = (match[2] || unit || '').trim().toLowerCase().replace(/\.$/, '');
   if (match[2] && unit && unit.trim() && unit.trim().toLowerCase() !== match[2].toLowerCase()) throw BadUserInputError.field('input.unit', `the value says "${match[2]}" but the unit says "${unit}"`);

@@ -51,7 +51,11 @@ export function splitCase(original: CaseSnapshot, paths: readonly string[], labe
     const first = named.get(path);
     if (first !== undefined) throw BadUserInputError.field(where, `"${path.slice(0, 100)}" is already named at input.factPaths.${first}`);
     named.set(path, i);
-    if (at && 'scalar' in at && (PATIENT_SCALARS as readonly string[]).includes(at.scalar)) movedScalars.add(at.scalar);
+    if (at && 'scalar' in at && (PATIENT_SCALARS as readonly string[]).includes(at.scalar)) {
+      // Moving a value the case does not report made a new patient holding nothing.
+      if (isUnknown(at.scalar as PatientScalar, original[at.scalar as PatientScalar])) throw BadUserInputError.field(where, `the case does not report ${at.scalar}: there is nothing to move`);
+      movedScalars.add(at.scalar);
+    }
     else if (at && 'list' in at && !at.rest) {
       if (at.index >= original[at.list].length) throw BadUserInputError.field(where, `the case has ${original[at.list].length} ${at.list}: there is no ${path}`);
       movedItems[at.list].add(at.index);

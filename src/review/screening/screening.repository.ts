@@ -104,6 +104,18 @@ export class ScreeningRepository {
       .execute();
   }
 
+  /** The exclusion reasons the review's decisions and resolutions give, with how many give each. */
+  async reasonsInUse(review: string): Promise<Map<string, number>> {
+    const rows: { reason: string; n: number }[] = await this.uow.reader.query(
+      `SELECT reason, count(*)::int AS n FROM (
+         SELECT reason FROM screening_decision WHERE review = $1 AND reason IS NOT NULL
+         UNION ALL SELECT reason FROM screening_resolution WHERE review = $1 AND reason IS NOT NULL) used
+       GROUP BY reason ORDER BY reason`,
+      [review],
+    );
+    return new Map(rows.map((row) => [row.reason, row.n]));
+  }
+
   /** Case reports (not rejected) of these publications. */
   async caseCountOf(publicationIds: readonly string[]): Promise<number> {
     if (!publicationIds.length) return 0;

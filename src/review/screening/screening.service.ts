@@ -127,14 +127,15 @@ export class ScreeningService implements PrismaScreeningSource {
     if (question && question.length > 2000) errors.push({ path: 'input.question', message: 'must be at most 2000 characters' });
     const keywords = [...new Set((input.keywords ?? []).map((k) => k.trim()).filter(Boolean))];
     if (keywords.length > 50) errors.push({ path: 'input.keywords', message: 'at most 50 keywords' });
-    keywords.forEach((k, i) => k.length > 100 && errors.push({ path: `input.keywords.${i}`, message: 'must be at most 100 characters' }));
+    // Named by their place in the input (blank and repeated keywords are dropped before they are counted).
+    (input.keywords ?? []).forEach((k, i) => k.trim().length > 100 && errors.push({ path: `input.keywords.${i}`, message: 'must be at most 100 characters' }));
     let reasons: ExclusionReasonEntry[] = [...DEFAULT_EXCLUSION_REASONS];
     if (input.exclusionReasons?.length) {
       reasons = [];
       input.exclusionReasons.forEach((reason, i) => {
         const code = reason.code.trim().toUpperCase();
         if (!/^[A-Z][A-Z0-9_]{1,63}$/.test(code)) errors.push({ path: `input.exclusionReasons.${i}.code`, message: 'must be upper-case letters, digits and _ (2 to 64)' });
-        if (!reason.label.trim() || reason.label.length > 100) errors.push({ path: `input.exclusionReasons.${i}.label`, message: 'must be 1 to 100 characters' });
+        if (!reason.label.trim() || reason.label.trim().length > 100) errors.push({ path: `input.exclusionReasons.${i}.label`, message: 'must be 1 to 100 characters' });
         if (reasons.some((r) => r.code === code)) errors.push({ path: `input.exclusionReasons.${i}.code`, message: `${code} is given twice` });
         reasons.push({ code, label: reason.label.trim() });
       });
@@ -142,6 +143,13 @@ export class ScreeningService implements PrismaScreeningSource {
       if (!reasons.some((r) => r.code === OTHER_REASON)) reasons.push(DEFAULT_EXCLUSION_REASONS.find((r) => r.code === OTHER_REASON) as ExclusionReasonEntry);
     }
     if (errors.length) throw new BadUserInputError(errors);
+    // A reason the review's decisions give stays: dropped, their exclusions lost their label (PRISMA listed the bare code)
+    // and could no longer be filtered or resolved with it.
+    const inUse = [...(await this.repository.reasonsInUse(name))].filter(([code]) => !reasons.some((r) => r.code === code));
+    if (inUse.length) {
+      const listed = inUse.map(([code, n]) => `${code} (${n} decision${n === 1 ? '' : 's'})`).join(', ');
+      throw BadUserInputError.field('input.exclusionReasons', `the review's decisions give ${listed}: keep ${inUse.length === 1 ? 'it' : 'them'} among the exclusion reasons`);
+    }
     const saved = await this.repository.saveReview({ name, question, keywords, exclusionReasons: reasons });
     return this.view(name, saved, (await this.repository.publicationIdsOf(name)).length);
   }
@@ -180,8 +188,9 @@ export class ScreeningService implements PrismaScreeningSource {
     const offset = request.after ? decodeCursor(request.after) : 0;
 
     const all = await this.repository.publicationIdsOf(review.name);
-    const matching = text ? await this.repository.publicationIdsOf(review.name, text.split(/\s+/).slice(0, 10)) : all;
+    const matching = text ? await this.repository.publicationIdsOf(review.name, text.split(/\s+/)) : all;
     const states = await this.states(review.name);
+    const reason = this.queueReason(request, review, states);
     const stateOf = (id: string) => states.get(id) ?? ScreeningService.UNDECIDED;
 
     const progress: ScreeningProgress = { total: all.length, screened: 0, undecided: 0, included: 0, excluded: 0, maybe: 0, conflicts: 0 };
@@ -200,13 +209,33 @@ export class ScreeningService implements PrismaScreeningSource {
       const state = stateOf(id);
       if (!request.filter) return true;
       if (request.filter === ScreeningStatus.CONFLICT) return state.final.status === ScreeningStatus.CONFLICT;
-      const { status, reason } = this.statusFor(state, scope, reviewer);
-      return status === request.filter && (!request.reason || (status === ScreeningStatus.EXCLUDED && reason === request.reason));
+      const own = this.statusFor(state, scope, reviewer);
+      const status = own.status;
+      return status === request.filter && (!reason || (status === ScreeningStatus.EXCLUDED && own.reason === reason));
     });
     const pageIds = filtered.slice(offset, offset + first);
     const items = await this.items(review, pageIds, states, reviewer, scope === ScreeningScope.MINE);
     const hasNextPage = offset + first < filtered.length;
     return { items, totalCount: filtered.length, hasNextPage, endCursor: pageIds.length ? encodeCursor(offset + pageIds.length) : null, progress };
+  }
+
+  /**
+   * The exclusion reason a queue filters by, read as decisions store it (trimmed, upper case). It filters
+   * exclusions only, so it needs `filter: EXCLUDED`; and it must be a reason of the review or one a
+   * stored decision gives (the review's reasons may have changed since). A lower-case, unknown or
+   * lone reason answered an empty or an unfiltered queue, as if the records were not there.
+   */
+  private queueReason(request: QueueRequest, review: ReviewView, states: Map<string, RecordState>): string | null {
+    if (request.reason === null || request.reason === undefined) return null;
+    const reason = request.reason.trim().toUpperCase();
+    if (request.filter !== ScreeningStatus.EXCLUDED) throw BadUserInputError.field('reason', `filters exclusions only: give it with filter EXCLUDED${request.filter ? ` (the filter is ${request.filter})` : ''}`);
+    const known = new Set(review.exclusionReasons.map((r) => r.code));
+    for (const state of states.values()) {
+      for (const decision of state.decisions) if (decision.reason) known.add(decision.reason);
+      if (state.resolution?.reason) known.add(state.resolution.reason);
+    }
+    if (!known.has(reason)) throw BadUserInputError.field('reason', `must be one of the review's exclusion reasons: ${[...known].join(', ')}`);
+    return reason;
   }
 
   /** Items as the reader may see them: blind (blind-view.ts) until the conflicts step; `ownQueue` for scope MINE. */

@@ -44,7 +44,8 @@ export class SearchUnderstandingService {
       const current = (filters[key] as string[] | null | undefined) ?? [];
       (filters as Record<string, unknown>)[key] = [...new Set([...current, ...suggestion.values])];
     }
-    return { input: { ...input, text: understanding.searchedText, filters }, understanding };
+    // The flag is cleared: what it asked for is done, and a reader of this input must not apply it again.
+    return { input: { ...input, text: understanding.searchedText, filters, applySuggestedFilters: false }, understanding };
   }
 
   async understand(input: SearchCaseReportsInput, apply: boolean): Promise<SearchUnderstanding> {

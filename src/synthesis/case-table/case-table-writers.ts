@@ -1,6 +1,7 @@
 /** The case table as text files: CSV and Markdown (Word: case-table-docx.ts), stamped with the search, the date and the saved search. Pure. */
 import { stringify } from 'csv-stringify/sync';
 import { spreadsheetSafeRow } from '../../common/spreadsheet-cell';
+import { oneLine } from '../../literature/export/export-case';
 
 export type CaseTableFormat = 'csv' | 'markdown' | 'docx';
 
@@ -28,7 +29,9 @@ export function stampLines(stamp: TableStamp): string[] {
     lines.push(`Saved search: ${name} (${id})`);
     lines.push(fingerprint ? `Saved-search fingerprint: ${fingerprint} (run ${fingerprintAt})` : 'Saved-search fingerprint: none (the saved search has not been run)');
   }
-  return lines;
+  // One line each, whatever the saved search's name holds: a line break in it ended the summary CSV's "#" comment,
+  // and the rest of the name ("=HYPERLINK(…)") stood alone on a line a spreadsheet runs (and split the Markdown paragraph).
+  return lines.map(oneLine);
 }
 
 /** CSV: the stamp as leading "#" comment lines (read.csv(comment.char = "#"), pandas comment="#"), then a header row. */

@@ -44,7 +44,8 @@ export class CrossTabService {
     if (rows === columns) throw BadUserInputError.field('columns', 'must differ from rows');
     const max = limit ?? DEFAULT_CROSS_TAB_LIMIT;
     if (!Number.isInteger(max) || max < 1 || max > MAX_CROSS_TAB_LIMIT) throw BadUserInputError.field('limit', `must be between 1 and ${MAX_CROSS_TAB_LIMIT}`);
-    const search = wholeSearch(input);
+    // As run (suggested filters applied), so each cell's search link finds the cell's cases.
+    const search = await this.search.asRun(wholeSearch(input));
     const query = await this.search.toQuery(search);
     const [tab, terms] = await Promise.all([this.search.crossTab(query, { rows: crossTabAxis(rowDefinition), columns: crossTabAxis(columnDefinition), publications: asked.publications ?? true }), this.search.terms()]);
     const rowTally = rowTallyOf(rowDefinition, tab);

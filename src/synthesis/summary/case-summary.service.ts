@@ -29,7 +29,8 @@ export class CaseSummaryService {
 
   async summary(input: SearchCaseReportsInput | null | undefined, facet: FacetName, counts: SynthesisCounts = {}): Promise<CaseSummary> {
     const definition = valueFacet(facet, 'facet');
-    const search = wholeSearch(input);
+    // As run (suggested filters applied), so each row's search link finds the row's cases.
+    const search = await this.search.asRun(wholeSearch(input));
     const query: SearchQuery = await this.search.toQuery(search);
     const [counted, terms] = await Promise.all([this.count(query, facet, counts.publications ?? true), this.search.terms()]);
     const { tally, split } = counted;

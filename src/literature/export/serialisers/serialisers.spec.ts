@@ -90,6 +90,14 @@ describe('export serialisers, read back by the importers', () => {
     expect(parsed.keywords).toEqual(['Hematoma, Epidural']);
   });
 
+  it('BibTeX re-imports a title and names with a lone brace (the export was unreadable: "expected "," after the value of "author""', async () => {
+    const odd = { ...PUBLICATION, title: 'Bracey } , author = {Injected, Person} , note = { x', authors: [{ family: 'Br}ace', given: 'A{' }, { family: 'Smith', given: 'J' }], keywords: ['a}b', 'c{d'] };
+    const [parsed] = await reparse(publicationToBibtex(odd, 'k'));
+    expect(parsed.title).toBe(odd.title);
+    expect(parsed.authors).toEqual([{ family: 'Br}ace', given: 'A{' }, { family: 'Smith', given: 'J' }]);
+    expect(parsed.keywords).toEqual(['a}b', 'c{d']);
+  });
+
   it('escapes every LaTeX special character, and the importer reads the text back unchanged', () => {
     expect(escapeLatex('a\\b{c}&%$#_~^')).toBe('a\\textbackslash{}b\\{c\\}\\&\\%\\$\\#\\_\\textasciitilde{}\\textasciicircum{}');
     const nasty = 'x\\y {z} 5% & $3 #1 a_b ~ 2^{10} en--dash --- em';

@@ -7,6 +7,9 @@ export class SavedSearchQuery {
   @Field(() => String, { nullable: true })
   text?: string | null;
 
+  @Field(() => Boolean, { nullable: true, description: 'The last word of the text matches as a prefix (searchCaseReports\' prefixLastWord).' })
+  prefixLastWord?: boolean | null;
+
   @Field(() => SavedSearchFilters, { nullable: true })
   filters?: SavedSearchFilters | null;
 
