@@ -102,13 +102,22 @@ export class RecordNotes {
     return pmcid;
   }
 
+  private readonly passedOver: ValueNote[] = [];
+
+  /** A readable value that was not used because the record already had one ("a second title; the first was kept"). */
+  notUsed(source: ValueSource, value: string, why: string): void {
+    const text = value.trim();
+    if (text) this.passedOver.push({ field: source.field, line: source.line ?? null, message: `${quoteValue(text)} ${why}` });
+  }
+
   /** The warnings, once the record is mapped: each says what became of the field it was meant for. */
   finish(publication: ParsedPublication): ValueNote[] {
-    return this.dropped.map(({ source, value, problem, target }) => {
+    const unread = this.dropped.map(({ source, value, problem, target }) => {
       const kept = publication[target];
       const outcome = kept === null || kept === undefined ? `${TARGET_NAMES[target]} was left empty` : `${TARGET_NAMES[target]} (${kept}) was taken from another field`;
       return { field: source.field, line: source.line ?? null, message: `${quoteValue(value)} ${problem}; ${outcome}` };
     });
+    return [...unread, ...this.passedOver];
   }
 }
 

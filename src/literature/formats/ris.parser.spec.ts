@@ -317,6 +317,13 @@ describe('RIS from EPPI Reviewer and Citavi (fixtures with the three invented re
     expect(aneurysm).toMatchObject({ year: 2018, pmid: null, authors: [{ family: 'Müller', given: 'Jürgen' }, { family: "O'Brien", given: 'Siobhán' }] });
   });
 
+  it('keeps the first title and notes a second, different one (it was dropped without a word); the same title under TI and T1 is no note', async () => {
+    const text = 'TY  - JOUR\nT1  - Epidural haematoma after a blood patch\nTI  - Epidural haematoma after a blood patch\nTI  - Hématome péridural après un blood patch\nTI  - Hématome péridural après un blood patch\nER  - \n';
+    const [record] = await collect(parseRis(streamOf(text)));
+    expect(record.publication.title).toBe('Epidural haematoma after a blood patch');
+    expect(record.notes).toEqual([{ field: 'TI', line: 4, message: '"Hématome péridural après un blood patch" is a second title of the record; the first one was kept' }]);
+  });
+
   it('takes no PMID from links that disagree', async () => {
     const text = 'TY  - JOUR\nTI  - x\nL2  - https://pubmed.ncbi.nlm.nih.gov/111/\nL2  - https://pubmed.ncbi.nlm.nih.gov/222/\nER  - \n';
     const [record] = await collect(parseRis(streamOf(text)));

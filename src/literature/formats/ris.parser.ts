@@ -229,6 +229,14 @@ export function risFieldsToPublication(fields: RisField[], notes: RecordNotes = 
   const publication = emptyPublication();
   // Web of Science RIS keeps inline HTML in titles ("<i>Candida</i>"); EBSCO entities ("&amp;").
   publication.title = stripMarkup(first('TI', 'T1', 'CT', 'BT'));
+  // A second, different title line (TI or T1) was dropped without a word: it is noted (the same title under both tags is not).
+  const seenTitles = new Set([first('TI', 'T1')]);
+  for (const field of fields) {
+    const title = field.tag === 'TI' || field.tag === 'T1' ? text(field.value) : null;
+    if (title === null || seenTitles.has(title)) continue;
+    seenTitles.add(title);
+    notes.notUsed({ field: field.tag, line: field.line }, title, 'is a second title of the record; the first one was kept');
+  }
   publication.abstract = stripMarkup(first('AB', 'N2'));
 
   const primary = risAuthors(all('AU', 'A1'));
