@@ -228,9 +228,10 @@ export function risFieldsToPublication(fields: RisField[], notes: RecordNotes = 
 
   const publication = emptyPublication();
   // Web of Science RIS keeps inline HTML in titles ("<i>Candida</i>"); EBSCO entities ("&amp;").
-  publication.title = stripMarkup(first('TI', 'T1', 'CT', 'BT'));
+  const articleTitle = first('TI', 'T1');
+  publication.title = stripMarkup(articleTitle ?? first('CT', 'BT'));
   // A second, different title line (TI or T1) was dropped without a word: it is noted (the same title under both tags is not).
-  const seenTitles = new Set([first('TI', 'T1')]);
+  const seenTitles = new Set([articleTitle]);
   for (const field of fields) {
     const title = field.tag === 'TI' || field.tag === 'T1' ? text(field.value) : null;
     if (title === null || seenTitles.has(title)) continue;

@@ -61,28 +61,28 @@ describe('ElasticsearchPublicationSearchEngine (client-facing code, against @ela
   });
 
   describe('index lifecycle', () => {
-    it('answers a search from a new empty index when the alias does not exist yet (unreachable at boot, nothing written since)', async () => {
-      let created: string | null = null;
-      on('GET', '/_alias/:name', () => (created ? aliasOf(created) : responseError(404, 'aliases_not_found_exception')));
+    /** No alias and no index until the engine creates one; `index` is the name it created. */
+    const noIndexUntilCreated = () => {
+      const created: { index: string | null } = { index: null };
+      on('GET', '/_alias/:name', () => (created.index ? aliasOf(created.index) : responseError(404, 'aliases_not_found_exception')));
       on('HEAD', '/:index', () => responseError(404, 'index_not_found_exception'));
       on('PUT', '/:index', (call) => {
-        created = call.path.slice(1);
-        return { acknowledged: true, shards_acknowledged: true, index: created };
+        created.index = call.path.slice(1);
+        return { acknowledged: true, shards_acknowledged: true, index: created.index };
       });
-      on('POST', '/:index/_search', () => (created ? { took: 1, timed_out: false, _shards: { total: 1, successful: 1, skipped: 0, failed: 0 }, hits: { total: { value: 0, relation: 'eq' }, max_score: null, hits: [] } } : responseError(404, 'index_not_found_exception')));
+      return created;
+    };
+
+    it('answers a search from a new empty index when the alias does not exist yet (unreachable at boot, nothing written since)', async () => {
+      const created = noIndexUntilCreated();
+      on('POST', '/:index/_search', () => (created.index ? { took: 1, timed_out: false, _shards: { total: 1, successful: 1, skipped: 0, failed: 0 }, hits: { total: { value: 0, relation: 'eq' }, max_score: null, hits: [] } } : responseError(404, 'index_not_found_exception')));
       const result = await engine.search({ text: null, filters: {}, facets: [], sort: PublicationSearchSort.RELEVANCE, page: { first: 5, after: null }, highlight: true });
       expect([result.totalPublications, result.hits, result.hasNextPage]).toEqual([0, [], false]);
-      expect(created).toMatch(/^case-reports_publications-v\d{13}$/);
+      expect(created.index).toMatch(/^case-reports_publications-v\d{13}$/);
     });
 
     it('ensureIndex creates the first versioned index with the alias, the publication mapping and the shared settings, in one request', async () => {
-      let created: string | null = null;
-      on('GET', '/_alias/:name', () => (created ? aliasOf(created) : responseError(404, 'aliases_not_found_exception')));
-      on('HEAD', '/:index', () => responseError(404, 'index_not_found_exception'));
-      on('PUT', '/:index', (call) => {
-        created = call.path.slice(1);
-        return { acknowledged: true, shards_acknowledged: true, index: created };
-      });
+      noIndexUntilCreated();
       await engine.ensureIndex();
       expect(calls.map((call) => `${call.method} ${call.path.replace(/\d{13}$/, '<ts>')}`)).toEqual([`GET /_alias/${ALIAS}`, `HEAD /${ALIAS}`, `PUT /${ALIAS}-v<ts>`, `GET /_alias/${ALIAS}`]);
       expect(calls[2].body).toEqual(JSON.parse(JSON.stringify({ aliases: { [ALIAS]: {} }, mappings: PUBLICATION_INDEX_MAPPINGS, settings: PUBLICATION_INDEX_SETTINGS })));
