@@ -2,6 +2,8 @@ import { CaseReportsService } from '../../src/case-reports/case-reports.service'
 import { CaseCurationService } from '../../src/review/history/case-curation.service';
 import { Anticoagulation, Outcome, PregnancyStatus, Sex } from '../../src/case-reports/case-report.enums';
 import { DuplicatesService } from '../../src/literature/duplicates/duplicates.service';
+import { PublicationsService } from '../../src/publications/publications.service';
+import { ScreeningService } from '../../src/review/screening/screening.service';
 import { LiteratureHarness, startLiteratureHarness } from './literature-harness';
 
 const ris = (...records: string[][]) => records.map((lines) => ['TY  - JOUR', ...lines, 'ER  - '].join('\n')).join('\n\n') + '\n';
@@ -80,6 +82,15 @@ describe('probable duplicates and confirmed merges (PostgreSQL, pg_trgm)', () =>
     expect(batches.every((batch) => !batch.publicationIds.includes(hematoma.second.id))).toBe(true);
     expect(batches[1].publicationIds).toContain(hematoma.first.id);
     expect((await h.batches.prismaIdentification(review)).recordsRemaining).toBe(7);
+
+    // A publication a curator deletes is removed before screening for another reason: the identification numbers still
+    // add up to what screening counts (the batch keeps its id, the merge above renamed it instead).
+    const correction = (await h.allPublications()).find((publication) => publication.title === 'Correction');
+    expect(await h.app.get(PublicationsService).delete(correction!.id)).toBe(true);
+    const identification = await h.batches.prismaIdentification(review);
+    expect(identification).toMatchObject({ recordsIdentified: 8, duplicatesRemoved: 1, recordsDeleted: 1, recordsRemaining: 6 });
+    const counts = await h.app.get(ScreeningService).prismaCounts(review);
+    expect(counts.recordsScreened + counts.recordsAwaitingScreening + counts.recordsInConflict).toBe(identification.recordsRemaining);
 
     // The preprint merged into its article: the article's DOI stays, the keywords are united.
     const article = await duplicates.merge(takotsubo.second.id, takotsubo.first.id, 'carol');

@@ -109,12 +109,18 @@ export class ImportBatchesRepository {
   }
 
   /** Distinct publications over the batches of a review (every batch when no review is named). */
-  async distinctPublicationCount(review: string | null): Promise<number> {
-    const [row]: { count: string }[] = await this.uow.reader.query(
-      'SELECT count(DISTINCT u.publication_id) AS count FROM import_batch b CROSS JOIN LATERAL unnest(b.publication_ids) AS u(publication_id) WHERE $1::text IS NULL OR b.review = $1',
+  /**
+   * The distinct publications the review's imports brought in, and how many of them are still stored: an import batch
+   * keeps the ids of publications a curator deleted since (a curator's merge renames them in the batches instead).
+   */
+  async distinctPublicationCounts(review: string | null): Promise<{ imported: number; stored: number }> {
+    const [row]: { imported: string; stored: string }[] = await this.uow.reader.query(
+      `SELECT count(*) AS imported, count(p.id) AS stored
+       FROM (SELECT DISTINCT u.publication_id FROM import_batch b CROSS JOIN LATERAL unnest(b.publication_ids) AS u(publication_id) WHERE $1::text IS NULL OR b.review = $1) AS i
+       LEFT JOIN publication p ON p.id = i.publication_id`,
       [review],
     );
-    return Number(row.count);
+    return { imported: Number(row.imported), stored: Number(row.stored) };
   }
 
   /**

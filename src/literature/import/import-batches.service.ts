@@ -44,7 +44,7 @@ export class ImportBatchesService {
 
   async prismaIdentification(rawReview: string | null | undefined): Promise<PrismaIdentification> {
     const review = ImportService.reviewName(rawReview);
-    const [batches, remaining] = [await this.batches.list(review, true), await this.batches.distinctPublicationCount(review)];
+    const [batches, distinct] = [await this.batches.list(review, true), await this.batches.distinctPublicationCounts(review)];
     const sources = batches.map((batch) => ({
       batchId: batch.id,
       source: batch.source,
@@ -63,8 +63,9 @@ export class ImportBatchesService {
       review,
       sources,
       recordsIdentified: identified,
-      duplicatesRemoved: identified - remaining,
-      recordsRemaining: remaining,
+      duplicatesRemoved: identified - distinct.imported,
+      recordsDeleted: distinct.imported - distinct.stored,
+      recordsRemaining: distinct.stored,
       recordsNotImported: sources.reduce((sum, source) => sum + source.skipped, 0),
     };
   }

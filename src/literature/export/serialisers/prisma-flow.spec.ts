@@ -14,6 +14,7 @@ const identification: PrismaIdentification = {
   ],
   recordsIdentified: 20,
   duplicatesRemoved: 10,
+  recordsDeleted: 0,
   recordsRemaining: 10,
   recordsNotImported: 2,
 };
@@ -26,6 +27,20 @@ describe('PRISMA 2020 flow diagram', () => {
     // identified - duplicates - not imported = the records to screen
     expect(flow.screening).toEqual({ status: 'NOT_SCREENED', recordsScreened: 10, recordsExcluded: null, reportsSought: null, reportsNotRetrieved: null, reportsAssessed: null, reportsExcluded: null });
     expect(flow.included).toEqual({ studies: null, reports: null });
+  });
+
+  it('removes the records a curator deleted before screening, so the boxes add up', () => {
+    const flow = prismaFlow({ ...identification, recordsDeleted: 1, recordsRemaining: 9 }, at);
+    const { recordsIdentified, duplicatesRemoved, recordsNotImported, recordsDeleted } = flow.identification;
+    expect(recordsDeleted).toBe(1);
+    expect(recordsIdentified - duplicatesRemoved - recordsNotImported - recordsDeleted).toBe(flow.screening.recordsScreened);
+    const texts: string[] = [];
+    const parser = new SaxesParser({ xmlns: true });
+    parser.on('text', (text) => text.trim() && texts.push(text.trim()));
+    parser.write(prismaSvg(flow)).close();
+    expect(texts).toEqual(expect.arrayContaining(['Records removed for other reasons (n = 3):', 'could not be imported (errors): n = 2', 'deleted by a curator: n = 1', 'n = 9 (records left to screen)']));
+    const csv = prismaFile({ ...identification, recordsDeleted: 1, recordsRemaining: 9 }, 'csv', at).body as string;
+    expect(csv).toContain('EBP complications,records deleted by a curator (removed before screening),,,,1\n');
   });
 
   it('draws the template boxes as well-formed SVG, every number as text', () => {

@@ -52,6 +52,8 @@ export interface PrismaFlow {
     duplicatesRemoved: number;
     /** Records the file held that could not be imported (errors). */
     recordsNotImported: number;
+    /** Records imported that a curator deleted before screening. */
+    recordsDeleted: number;
   };
   screening: {
     /**
@@ -89,7 +91,7 @@ export function prismaFlow(identification: PrismaIdentification, now = new Date(
   return {
     review: identification.review,
     generatedAt: now.toISOString(),
-    identification: { sources, recordsIdentified, duplicatesRemoved: identification.duplicatesRemoved, recordsNotImported },
+    identification: { sources, recordsIdentified, duplicatesRemoved: identification.duplicatesRemoved, recordsNotImported, recordsDeleted: identification.recordsDeleted },
     screening: screening
       ? {
           status: screening.recordsAwaitingScreening + screening.recordsInConflict > 0 ? 'IN_PROGRESS' : 'SCREENED',
@@ -159,7 +161,14 @@ export function prismaSvg(flow: PrismaFlow): string {
     x: sideX,
     y: 70,
     width: sideWidth,
-    lines: ['Records removed before screening:', `Duplicate records removed (n = ${id.duplicatesRemoved})`, 'Records marked as ineligible by automation tools (n = 0)', `Records removed for other reasons (n = ${id.recordsNotImported}):`, '  could not be imported (errors)'],
+    lines: [
+      'Records removed before screening:',
+      `Duplicate records removed (n = ${id.duplicatesRemoved})`,
+      'Records marked as ineligible by automation tools (n = 0)',
+      `Records removed for other reasons (n = ${id.recordsNotImported + id.recordsDeleted}):`,
+      `  could not be imported (errors): n = ${id.recordsNotImported}`,
+      `  deleted by a curator: n = ${id.recordsDeleted}`,
+    ],
   };
   const row = (above: Box, other?: Box) => Math.max(above.y + boxHeight(above), other ? other.y + boxHeight(other) : 0) + gap;
   const screenedYet = s.status !== 'NOT_SCREENED';
@@ -227,7 +236,7 @@ export function prismaSvg(flow: PrismaFlow): string {
   const phase = (label: string, top: number, bottomY: number) =>
     `<g><rect x="10" y="${top}" width="26" height="${bottomY - top}" fill="#dde6f0" stroke="#000"/><text transform="translate(28 ${(top + bottomY) / 2}) rotate(-90)" text-anchor="middle" font-weight="bold">${label}</text></g>`;
   const description = [
-    `Identification: ${id.recordsIdentified} records identified from ${id.sources.length} imports; ${id.duplicatesRemoved} duplicates removed; ${id.recordsNotImported} removed because they could not be imported.`,
+    `Identification: ${id.recordsIdentified} records identified from ${id.sources.length} imports; ${id.duplicatesRemoved} duplicates removed; ${id.recordsNotImported} removed because they could not be imported; ${id.recordsDeleted} deleted by a curator.`,
     screenedYet
       ? `Screening: ${s.recordsScreened} records screened${s.recordsAwaitingDecision ? `, ${s.recordsAwaitingDecision} awaiting a decision` : ''}; ${s.recordsExcluded} excluded; ${s.reportsSought} reports sought, ${s.reportsAssessed} assessed, ${s.reportsAwaitingDecision ?? 0} awaiting full text.`
       : `Screening: ${s.recordsScreened} records to screen; records excluded, reports sought, not retrieved, assessed and excluded: ${NOT_SCREENED}.`,

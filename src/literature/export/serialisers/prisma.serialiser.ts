@@ -17,6 +17,7 @@ export function prismaToCsv(prisma: PrismaIdentification, screening: PrismaScree
   }
   rows.push([review, 'records identified (total)', '', '', '', prisma.recordsIdentified]);
   rows.push([review, 'duplicate records removed', '', '', '', prisma.duplicatesRemoved]);
+  rows.push([review, 'records deleted by a curator (removed before screening)', '', '', '', prisma.recordsDeleted]);
   rows.push([review, 'records remaining (screened)', '', '', '', prisma.recordsRemaining]);
   rows.push([review, 'records not imported (errors/refused files)', '', '', '', prisma.recordsNotImported]);
   if (screening) {

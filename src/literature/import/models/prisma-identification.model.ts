@@ -15,7 +15,10 @@ export class PrismaIdentification {
   @Field(() => Int, { description: 'Records recognised as duplicates (same PMID, DOI, or title + year + first author) and merged.' })
   duplicatesRemoved: number;
 
-  @Field(() => Int, { description: 'Distinct publications left after duplicates were removed.' })
+  @Field(() => Int, { description: 'Publications an import brought in that a curator has deleted since: removed before screening, for other reasons. Identified = duplicates removed + deleted + remaining.' })
+  recordsDeleted: number;
+
+  @Field(() => Int, { description: 'Distinct publications left for screening after duplicates (and deleted records) were removed.' })
   recordsRemaining: number;
 
   @Field(() => Int, { description: 'Records that could not be imported (records with errors, and every record of a refused file), for the record; not part of the identification count.' })
