@@ -15,7 +15,8 @@ those of records/unseen9.py the split "unseen9" (labelled after rules 1.8.0; lik
 those of records/unseen10.py the split "unseen10" (labelled after rules 1.9.0; likewise never run through the rules by their builder),
 those of records/unseen11.py the split "unseen11" (labelled after rules 1.10.0; likewise never run through the rules by their builder),
 those of records/unseen12.py the split "unseen12" (labelled after rules 1.11.0; likewise never run through the rules by their builder),
-those of records/unseen13.py the split "unseen13" (labelled after rules 1.12.0; likewise never run through the rules by their builder).
+those of records/unseen13.py the split "unseen13" (labelled after rules 1.12.0; likewise never run through the rules by their builder),
+those of records/unseen14.py the split "unseen14" (labelled after rules 1.12.0 and the unseen13 score; likewise never run through the rules by their builder).
 Run: python3 bench/extraction/build-labelled-set.py
 """
 import json, os, sys
@@ -38,6 +39,7 @@ import unseen10
 import unseen11
 import unseen12
 import unseen13
+import unseen14
 
 FIX = '/work/shared/fixtures/'
 ORIGIN_XML = {'repo': 'asreview/asreview', 'path': 'tests/demo_data/pubmed.xml', 'commit': '88220cbca9e5581e432ee14e69b79f58300fcff8', 'copy': 'shared fixtures pubmed_xml/pubmed-10-records-5-case-reports.xml'}
@@ -84,10 +86,10 @@ def main():
     for part in (part1, part2, part3, part4):
         records.extend(part.RECORDS)
     # The unseen parts, each collected and labelled after a rules version (unseen after 1.1.0, unseen2 after 1.1.1,
-    # then one per version up to unseen13 after 1.12.0) before any rule was run on it; each appended after everything
+    # then one per version up to unseen13 after 1.12.0, and unseen14 after the unseen13 score) before any rule was run on it; each appended after everything
     # before it so that no position (and no held-out choice) moves. Split of a record: the last part starting at or
     # before its position.
-    unseen_parts = [('unseen', unseen1), ('unseen2', unseen2), ('unseen3', unseen3), ('unseen4', unseen4), ('unseen5', unseen5), ('unseen6', unseen6), ('unseen7', unseen7), ('unseen8', unseen8), ('unseen9', unseen9), ('unseen10', unseen10), ('unseen11', unseen11), ('unseen12', unseen12), ('unseen13', unseen13)]
+    unseen_parts = [('unseen', unseen1), ('unseen2', unseen2), ('unseen3', unseen3), ('unseen4', unseen4), ('unseen5', unseen5), ('unseen6', unseen6), ('unseen7', unseen7), ('unseen8', unseen8), ('unseen9', unseen9), ('unseen10', unseen10), ('unseen11', unseen11), ('unseen12', unseen12), ('unseen13', unseen13), ('unseen14', unseen14)]
     starts = []
     for split, part in unseen_parts:
         starts.append((len(records), split))
@@ -118,6 +120,6 @@ def main():
         json.dump(out, f, ensure_ascii=False, indent=1)
     n = len(records)
     pos = sum(1 for r in records if r['expected']['patients'])
-    print(f'{n} records, {pos} with patients, {n - pos} with none; heldout {sum(r["split"] == "heldout" for r in records)}, unseen {sum(r["split"] == "unseen" for r in records)}, unseen2 {sum(r["split"] == "unseen2" for r in records)}, unseen3 {sum(r["split"] == "unseen3" for r in records)}, unseen4 {sum(r["split"] == "unseen4" for r in records)}, unseen5 {sum(r["split"] == "unseen5" for r in records)}, unseen6 {sum(r["split"] == "unseen6" for r in records)}, unseen7 {sum(r["split"] == "unseen7" for r in records)}, unseen8 {sum(r["split"] == "unseen8" for r in records)}, unseen9 {sum(r["split"] == "unseen9" for r in records)}, unseen10 {sum(r["split"] == "unseen10" for r in records)}, unseen11 {sum(r["split"] == "unseen11" for r in records)}, unseen12 {sum(r["split"] == "unseen12" for r in records)}, unseen13 {sum(r["split"] == "unseen13" for r in records)}')
+    print(f'{n} records, {pos} with patients, {n - pos} with none; heldout {sum(r["split"] == "heldout" for r in records)}, unseen {sum(r["split"] == "unseen" for r in records)}, unseen2 {sum(r["split"] == "unseen2" for r in records)}, unseen3 {sum(r["split"] == "unseen3" for r in records)}, unseen4 {sum(r["split"] == "unseen4" for r in records)}, unseen5 {sum(r["split"] == "unseen5" for r in records)}, unseen6 {sum(r["split"] == "unseen6" for r in records)}, unseen7 {sum(r["split"] == "unseen7" for r in records)}, unseen8 {sum(r["split"] == "unseen8" for r in records)}, unseen9 {sum(r["split"] == "unseen9" for r in records)}, unseen10 {sum(r["split"] == "unseen10" for r in records)}, unseen11 {sum(r["split"] == "unseen11" for r in records)}, unseen12 {sum(r["split"] == "unseen12" for r in records)}, unseen13 {sum(r["split"] == "unseen13" for r in records)}, unseen14 {sum(r["split"] == "unseen14" for r in records)}')
 
 main()
