@@ -372,6 +372,34 @@ describe('ElasticsearchSearchEngine (client-facing code, against @elastic/elasti
       });
     });
 
+    it('swapIndex repeats the alias request without must_exist on an engine that predates it (Elasticsearch < 7.11 refuses the field)', async () => {
+      const build = 'case-reports-v1800000000000';
+      on('PUT', '/:index/_settings', () => ({ acknowledged: true }));
+      on('GET', '/:index/_refresh', () => ({}));
+      on('GET', '/_alias/:name', () => aliasOf(LIVE));
+      let aliasRequests = 0;
+      on('POST', '/_aliases', () => (aliasRequests++ === 0 ? responseError(400, 'x_content_parse_exception', '[1:78] [remove] unknown field [must_exist]') : { acknowledged: true }));
+      on('DELETE', '/:index', () => ({ acknowledged: true }));
+      await engine.swapIndex({ name: build });
+      const sent = calls.filter((call) => call.path === '/_aliases').map((call) => call.body);
+      expect(sent).toEqual([
+        { actions: [{ remove: { index: LIVE, alias: ALIAS, must_exist: true } }, { add: { index: build, alias: ALIAS } }] },
+        { actions: [{ remove: { index: LIVE, alias: ALIAS } }, { add: { index: build, alias: ALIAS } }] },
+      ]);
+      expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('predates Elasticsearch 7.11'));
+      expect(calls[calls.length - 1]).toMatchObject({ method: 'DELETE', path: `/${LIVE}` });
+
+      // Any other refusal is not retried.
+      mock.clearAll();
+      calls.length = 0;
+      on('PUT', '/:index/_settings', () => ({ acknowledged: true }));
+      on('GET', '/:index/_refresh', () => ({}));
+      on('GET', '/_alias/:name', () => aliasOf(LIVE));
+      on('POST', '/_aliases', () => responseError(400, 'illegal_argument_exception', 'alias [case-reports] has more than one write index'));
+      await expect(engine.swapIndex({ name: build })).rejects.toThrow(/illegal_argument_exception/);
+      expect(calls.filter((call) => call.path === '/_aliases')).toHaveLength(1);
+    });
+
     it('swapIndex leaves the live index untouched when the alias request fails (it is atomic), and keeps going when the old index cannot be deleted', async () => {
       const build = 'case-reports-v1800000000000';
       on('PUT', '/:index/_settings', () => ({ acknowledged: true }));

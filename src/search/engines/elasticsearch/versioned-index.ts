@@ -174,9 +174,16 @@ export class VersionedIndex<D> {
     await this.client.indices.putSettings({ index: name, settings: { index: { refresh_interval: '1s' } } });
     await this.client.indices.refresh({ index: name });
     const previous = (await this.liveIndices()).filter((index) => index !== name);
-    await this.client.indices.updateAliases({
-      actions: [...previous.map((index) => ({ remove: { index, alias: this.alias, must_exist: true } })), { add: { index: name, alias: this.alias } }],
-    });
+    const add = { add: { index: name, alias: this.alias } };
+    try {
+      await this.client.indices.updateAliases({ actions: [...previous.map((index) => ({ remove: { index, alias: this.alias, must_exist: true } })), add] });
+    } catch (error) {
+      if (!rejectsMustExist(error)) throw error;
+      // Engines older than Elasticsearch 7.11 do not know must_exist and refuse the whole request. They fail a remove
+      // of an alias the index does not hold anyway, so the swap stays one request that changes all or nothing.
+      this.logger.warn(`the search engine does not accept must_exist in an alias action (it predates Elasticsearch 7.11): moving alias ${this.alias} without it`);
+      await this.client.indices.updateAliases({ actions: [...previous.map((index) => ({ remove: { index, alias: this.alias } })), add] });
+    }
     this.logger.log(`alias ${this.alias} now points at ${name}${previous.length ? ` (was ${previous.join(', ')})` : ''}`);
     for (const index of previous) {
       try {
@@ -324,4 +331,10 @@ export class VersionedIndex<D> {
     }
     if (failures.length) throw new ElasticsearchBulkError(operation, index, failures, operations.length);
   }
+}
+
+/** Whether an _aliases request was refused for its must_exist flag (an engine that predates it answers 400 naming the field). */
+function rejectsMustExist(error: unknown): boolean {
+  if (!(error instanceof errors.ResponseError) || error.statusCode !== 400) return false;
+  return JSON.stringify(error.body ?? error.message).includes('must_exist');
 }
