@@ -357,6 +357,10 @@ describe('synthesis API (demo corpus)', () => {
       expect((await gql(NUMBERS, { input, field: 'AGE' })).caseNumericSummary.totalCases).toBe(found);
       expect((await gql(TABLE, { input, first: 1 })).caseTable.totalCases).toBe(found);
       expect((await gql('query($input: SearchCaseReportsInput!) { exportCaseReports(input: $input, format: JSONL) { caseCount } }', { input })).exportCaseReports.caseCount).toBe(found);
+      // The same search as GET /exports?q=… (the page's download link): refused with applySuggestedFilters until it was read.
+      const download = await request(app.running.url).get('/exports').query({ q: JSON.stringify(input), format: 'jsonl' });
+      expect(download.status).toBe(200);
+      expect(download.text.trim().split('\n')).toHaveLength(found);
       const saved = await gql('mutation($input: SaveSearchInput!) { saveSearch(input: $input) { id } }', { input: { name: `flags ${input.text}`, search: input } }, CURATOR_KEY);
       const run = await gql('mutation($id: ID!) { runSavedSearch(id: $id) { run { caseCount } } }', { id: saved.saveSearch.id }, CURATOR_KEY);
       expect(run.runSavedSearch.run.caseCount).toBe(found);

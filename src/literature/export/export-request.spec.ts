@@ -29,6 +29,11 @@ describe('export request parameters', () => {
     expect(() => searchInputFromParams({ complicationsFollowProcedures: 'yes' })).toThrow();
   });
 
+  it('keeps applySuggestedFilters from q, as searchCaseReports and exportCaseReports take it', () => {
+    expect(searchInputFromParams({ q: JSON.stringify({ text: 'hematoma after blood patch', applySuggestedFilters: true }) })).toEqual({ text: 'hematoma after blood patch', applySuggestedFilters: true, filters: null, sort: null });
+    expect(() => searchInputFromParams({ q: JSON.stringify({ text: 'x', applySuggestedFilters: 'yes' }) })).toThrow(/applySuggestedFilters/);
+  });
+
   it('reads individual parameters: lists comma-separated or repeated, ranges as Min/Max', () => {
     expect(searchInputFromParams({ text: 'blood patch', complications: 'intrathecal-hematoma,spinal-subdural-hematoma', outcomes: ['DEATH', 'FULL_RECOVERY'], publicationTypes: ['Research Support, N.I.H., Extramural'], yearMin: '2010', outcomeKnown: 'true', format: 'csv' })).toEqual({
       text: 'blood patch',

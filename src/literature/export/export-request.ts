@@ -39,12 +39,19 @@ const filtersSchema = z
   .strict();
 /** The searchCaseReports input; paging and facets are accepted and ignored (an export is the whole result). */
 export const searchInputSchema = z
-  .object({ text: z.string().nullish(), prefixLastWord: z.boolean().nullish(), filters: filtersSchema.nullish(), sort: z.enum(SearchSort).nullish(), first: z.unknown().optional(), after: z.unknown().optional(), facets: z.unknown().optional() })
+  .object({ text: z.string().nullish(), prefixLastWord: z.boolean().nullish(), applySuggestedFilters: z.boolean().nullish(), filters: filtersSchema.nullish(), sort: z.enum(SearchSort).nullish(), first: z.unknown().optional(), after: z.unknown().optional(), facets: z.unknown().optional() })
   .strict();
 
 export function parseSearchInput(value: unknown, path: string): SearchCaseReportsInput {
   const parsed = parseOrThrow(searchInputSchema, value, path);
-  return { text: parsed.text ?? null, ...(parsed.prefixLastWord ? { prefixLastWord: true } : {}), filters: (parsed.filters ?? null) as SearchCaseReportsInput['filters'], sort: parsed.sort ?? null };
+  return {
+    text: parsed.text ?? null,
+    ...(parsed.prefixLastWord ? { prefixLastWord: true } : {}),
+    // The search page's "apply the filters the text names": the export must hold what the page listed.
+    ...(parsed.applySuggestedFilters ? { applySuggestedFilters: true } : {}),
+    filters: (parsed.filters ?? null) as SearchCaseReportsInput['filters'],
+    sort: parsed.sort ?? null,
+  };
 }
 
 /** Filter parameters that may list several values, comma-separated or repeated. Publication types only repeat ("Research Support, N.I.H., Extramural" has commas). */
