@@ -181,6 +181,7 @@ describe('exports over HTTP and GraphQL (demo corpus)', () => {
       'export e2e review,records identified,search-1.ris,ris,1',
       'export e2e review,records identified (total),,,2',
       'export e2e review,duplicate records removed,,,1',
+      'export e2e review,records deleted by a curator (removed before screening),,,0',
       'export e2e review,records remaining (screened),,,1',
       'export e2e review,records not imported (errors/refused files),,,0',
       ...['records excluded', 'reports sought for retrieval', 'reports not retrieved', 'reports assessed for eligibility', 'reports excluded (with reasons)', 'studies included in review', 'reports of included studies'].map(
