@@ -72,6 +72,22 @@ describe('from an imported PubMed export to searchable publications and proposed
     expect(JSON.stringify(text.data!.searchPublications.hits.edges[0].node.highlights)).toContain('<mark>');
   });
 
+  it('names a review or an import batch that does not exist instead of finding nothing (searches and exports alike)', async () => {
+    const known = await app.graphql<{ searchPublications: any }>(SEARCH_PUBLICATIONS, { input: { filters: { reviews: [review, 'NONE'] }, first: 0 } });
+    expect(known.errors).toBeUndefined();
+    expect(known.data!.searchPublications.totalPublications).toBe(10);
+    const misspelt = await app.graphql<{ searchPublications: any }>(SEARCH_PUBLICATIONS, {
+      input: { filters: { reviews: [review, 'imported literature e2e '.toUpperCase()], importBatches: ['00000000-0000-4000-8000-000000000000'] }, first: 0 },
+    });
+    expect(misspelt.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(misspelt.errors)).toContain('input.filters.reviews.1');
+    expect(JSON.stringify(misspelt.errors)).toContain('no review \\"IMPORTED LITERATURE E2E\\"');
+    expect(JSON.stringify(misspelt.errors)).toContain('input.filters.importBatches.0');
+    const download = await request(app.running.url).get('/exports').query({ scope: 'publications', format: 'ris', reviews: 'no such review' });
+    expect(download.status).toBe(400);
+    expect(download.text).toContain('no review');
+  });
+
   it('exports the whole imported set as RIS without a single curated case, and says so when nothing matches', async () => {
     const ris = await asText(request(app.running.url).get('/exports').query({ scope: 'publications', format: 'ris', reviews: review }));
     expect(ris.status).toBe(200);

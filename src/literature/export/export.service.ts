@@ -103,7 +103,7 @@ export class ExportService {
     const info = EXPORT_FORMAT_INFO[format];
     if (!info) throw BadUserInputError.field('format', `must be one of ${Object.values(ExportFormat).join(', ')}`);
     const path = options.path ?? 'input';
-    const query = this.publicationSearch.toQuery({ text: input.text ?? null, filters: input.filters ?? null, sort: input.sort ?? null, first: 0 }, path);
+    const query = await this.publicationSearch.toQuery({ text: input.text ?? null, filters: input.filters ?? null, sort: input.sort ?? null, first: 0 }, path);
     const total = await this.publicationSearch.count(query);
     if (total === 0) throw nothingToExport('publications', path);
     if (options.maxPublications !== undefined && total > options.maxPublications) {

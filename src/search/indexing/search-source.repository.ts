@@ -24,6 +24,24 @@ export class SearchSourceRepository {
     private readonly uow: UnitOfWork,
   ) {}
 
+  /** Of these review names, those no import was given and no review was saved under (a publication search's filter). */
+  async unknownReviews(names: readonly string[]): Promise<string[]> {
+    if (!names.length) return [];
+    const rows: { name: string }[] = await this.uow.reader.query(
+      `SELECT n.name FROM unnest($1::text[]) AS n(name)
+       WHERE NOT EXISTS (SELECT 1 FROM import_batch b WHERE b.review = n.name) AND NOT EXISTS (SELECT 1 FROM review r WHERE r.name = n.name)`,
+      [names],
+    );
+    return rows.map((row) => row.name);
+  }
+
+  /** Of these import batch ids (lower-case uuids), those of no import. */
+  async unknownImportBatches(ids: readonly string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows: { id: string }[] = await this.uow.reader.query('SELECT i.id FROM unnest($1::uuid[]) AS i(id) WHERE NOT EXISTS (SELECT 1 FROM import_batch b WHERE b.id = i.id)', [ids]);
+    return rows.map((row) => row.id);
+  }
+
   async terms(): Promise<DocumentTerm[]> {
     const terms: DocumentTerm[] = [];
     for (const kind of Object.values(TermKind)) {

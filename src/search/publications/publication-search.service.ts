@@ -24,25 +24,38 @@ export class PublicationSearchService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The validated query (MeSH descriptor names resolved to UIs); `maxPageSize` lets exports page wider. */
-  toQuery(input: SearchPublicationsInput, path = 'input', maxPageSize = this.config.MAX_PAGE_SIZE): PublicationSearchQuery {
+  /**
+   * The validated query (MeSH descriptor names resolved to UIs); `maxPageSize` lets exports page wider. Reviews and
+   * import batches are names the service gave out: one that does not exist (a misspelt review) is an input error,
+   * named with every other one, not a search that quietly finds nothing.
+   */
+  async toQuery(input: SearchPublicationsInput, path = 'input', maxPageSize = this.config.MAX_PAGE_SIZE): Promise<PublicationSearchQuery> {
     const query = validatePublicationSearchInput(input, maxPageSize, path);
+    const errors: FieldError[] = [];
     const mesh = query.filters.meshDescriptors;
     if (mesh?.length) {
       const tree = MeshTree.bundled();
-      const errors: FieldError[] = [];
       query.filters.meshDescriptors = mesh.map((ref, index) => {
         const ui = /^D\d{6,9}$/.test(ref) ? (tree.get(ref) ? ref : null) : tree.uiOfLabel(ref);
         if (!ui) errors.push({ path: `${path}.filters.meshDescriptors.${index}`, message: `no MeSH descriptor with UI or name "${ref}"` });
         return ui ?? ref;
       });
-      if (errors.length) throw new BadUserInputError(errors);
     }
+    const reviews = (query.filters.reviews ?? []).filter((name) => name !== 'NONE');
+    const batches = (query.filters.importBatches ?? []).filter((id) => id !== 'NONE');
+    const [unknownReviews, unknownBatches] = await Promise.all([this.source.unknownReviews(reviews), this.source.unknownImportBatches(batches.map((id) => id.toLowerCase()))]);
+    query.filters.reviews?.forEach((name, index) => {
+      if (unknownReviews.includes(name)) errors.push({ path: `${path}.filters.reviews.${index}`, message: `no review "${name}": none was given at an import or saved under that name` });
+    });
+    query.filters.importBatches?.forEach((id, index) => {
+      if (unknownBatches.includes(id.toLowerCase())) errors.push({ path: `${path}.filters.importBatches.${index}`, message: `no import batch with id ${id}` });
+    });
+    if (errors.length) throw new BadUserInputError(errors);
     return query;
   }
 
   async search(input: SearchPublicationsInput): Promise<PublicationSearchResult> {
-    const query = this.toQuery(input);
+    const query = await this.toQuery(input);
     return this.shape(query, await this.run(query));
   }
 
