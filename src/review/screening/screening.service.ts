@@ -18,6 +18,7 @@ import { ScreeningResolution } from './screening-resolution.entity';
 import { ScreeningDecisionValue, ScreeningScope, ScreeningStatus, STATUS_OF_DECISION } from './screening.enums';
 import { ScreeningRepository } from './screening.repository';
 import { recordIdError } from '../../common/record-id';
+import { composed } from '../../common/text/composed-text';
 
 export interface QueueRequest {
   review: string;
@@ -78,7 +79,7 @@ export class ScreeningService implements PrismaScreeningSource {
   ) {}
 
   private reviewName(raw: string, path = 'review'): string {
-    const name = raw?.trim();
+    const name = raw === null || raw === undefined ? raw : composed(raw.trim());
     if (!name || name.length > 200) throw BadUserInputError.field(path, 'must be a review name of 1 to 200 characters');
     return name;
   }
