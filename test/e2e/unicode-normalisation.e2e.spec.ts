@@ -67,4 +67,14 @@ describe('composed and decomposed Unicode text', () => {
     const found = await app.graphql<any>(SEARCH, { input: { text: 'séquard' } });
     expect(found.data.searchPublications.totalPublications).toBe(1);
   });
+
+  it('finds a word written with an invisible character inside (a soft hyphen copied from a PDF, a word joiner), in full-width letters or with a ligature, and a search typed so', async () => {
+    const titles = ['Lumbar seroma after a soft hy\u00ADphenated blood patch', 'Lumbar seroma after a word\u2060joined blood patch', 'Lumbar ｓｅｒｏｍａ in full-width letters', 'Lumbar seroma with ﬁbrosis after a blood patch'];
+    const text = titles.map((title, index) => `TY  - JOUR\nTI  - ${title}\nPY  - ${2010 + index}\nER  - \n`).join('');
+    expect((await app.graphql<any>(IMPORT, { input: { text, fileName: 'pdf-copies.ris', extractCases: false } }, CURATOR_KEY)).data.importPublications.created).toBe(4);
+    await waitForIndex(app);
+    const count = async (text: string) => (await app.graphql<any>(SEARCH, { input: { text } })).data.searchPublications.totalPublications;
+    expect({ seroma: await count('seroma'), hyphenated: await count('hyphenated'), wordjoined: await count('wordjoined'), fibrosis: await count('fibrosis') }).toEqual({ seroma: 4, hyphenated: 1, wordjoined: 1, fibrosis: 1 });
+    expect({ typedSoftHyphen: await count('sero\u00ADma'), typedWordJoiner: await count('sero\u2060ma'), typedFullWidth: await count('ｓｅｒｏｍａ') }).toEqual({ typedSoftHyphen: 4, typedWordJoiner: 4, typedFullWidth: 4 });
+  });
 });
