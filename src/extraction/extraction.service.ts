@@ -129,6 +129,8 @@ export class ExtractionService {
   async startExtraction(tx: Tx, publications: ExtractedPublication[]): Promise<PendingExtraction> {
     const publicationIds = publications.map((p) => p.id);
     if (!publications.length) return { publicationIds, prepared: null, results: Promise.resolve([]) };
+    // Runs on the same publication take turns: the suggestions writeExtraction replaces are read after this.
+    await this.source.holdForExtraction(tx, publicationIds);
     const prepared = await this.prepare(tx);
     const inputs = publications.map(extractionInputOf);
     let results: Promise<ExtractionResult[]>;

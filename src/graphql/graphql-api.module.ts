@@ -11,6 +11,7 @@ import { Metrics } from '../metrics/metrics';
 import { PublicationsModule } from '../publications/publications.module';
 import { VocabularyModule } from '../vocabulary/vocabulary.module';
 import { offlineExplorerPlugin } from '../web/explorer/explorer-landing-page.plugin';
+import { composedTextPlugin } from './composed-text.plugin';
 import { operationChecksPlugin } from './operation-checks.plugin';
 import { RequestLoadersFactory } from './request-loaders';
 
@@ -38,6 +39,7 @@ export const GraphqlApiModule = GraphQLModule.forRootAsync<ApolloDriverConfig>({
       offlineExplorerPlugin(),
       ApolloServerPluginCacheControlDisabled(),
       operationChecksPlugin({ depth: config.GRAPHQL_MAX_DEPTH, aliases: config.GRAPHQL_MAX_ALIASES, fields: config.GRAPHQL_MAX_FIELDS, cost: config.GRAPHQL_MAX_COST }, config.MAX_PAGE_SIZE),
+      composedTextPlugin(),
     ],
     formatError: formatGraphqlError,
     context: ({ req }: { req: Request }) => ({ req, loaders: loaders.create() }),

@@ -15,6 +15,7 @@ import { parseRis } from './formats/ris.parser';
 import { parseWosTagged } from './formats/wos-tagged.parser';
 import type { ImportFormat, ParsedRecord, ParserOptions, TextSource } from './parsed-publication';
 import { decodeText } from './text-decoding';
+import { composeRecordText } from './composed-record';
 import { stripRecordControlCharacters } from './value-notes';
 
 export type FormatParser = (source: TextSource, options?: ParserOptions) => AsyncGenerator<ParsedRecord>;
@@ -68,8 +69,9 @@ export async function* parsePublications(input: TextSource, options: ParsePublic
       yield* head;
       if (!finished) yield* text;
     }
-    // Every format's records lose their invisible control characters here, each removal noted (value-notes.ts).
-    for await (const record of FORMAT_PARSERS[format](replay(), { onRecordError: options.onRecordError, columns: options.columns })) yield stripRecordControlCharacters(record);
+    // Every format's records lose their invisible control characters here, each removal noted (value-notes.ts),
+    // and have their text composed (composed-record.ts).
+    for await (const record of FORMAT_PARSERS[format](replay(), { onRecordError: options.onRecordError, columns: options.columns })) yield composeRecordText(stripRecordControlCharacters(record));
   } finally {
     // Stopping early (or failing) releases the input stream too.
     await text.return(undefined);

@@ -213,6 +213,19 @@ describe('input validation before SQL', () => {
       expect({ round, codes: runs.map(codes).flat().filter((code) => code !== 'NOT_FOUND') }).toEqual({ round, codes: [] });
     }
   });
+  it('proposes one set of cases when extractCases runs on the same publication several times at once', async () => {
+    // Each run held the publication FOR KEY SHARE, which does not exclude another run: both read no suggestion, both
+    // inserted theirs, and one patient stood as two suggested cases (or three), each run answering as if alone.
+    const abstract = 'A 32-year-old woman developed a spinal subdural hematoma after an epidural blood patch. She was treated with surgical evacuation and recovered fully.';
+    for (let round = 0; round < 3; round++) {
+      const id = (await app.graphql<any>(CREATE_PUBLICATION, { input: { title: `Extracted twice at once ${round}`, abstract } }, CURATOR_KEY)).data.createPublication.id as string;
+      const extract = () => app.graphql<any>('mutation($id: ID!) { extractCases(input: { publicationIds: [$id] }) { proposedCases replacedCases } }', { id }, CURATOR_KEY);
+      const runs = await Promise.all([extract(), extract(), extract()]);
+      for (const run of runs) expect(run.errors).toBeUndefined();
+      const cases = await app.graphql<any>('query($id: ID!) { publication(id: $id) { caseReports { label curationStatus } } }', { id }, CURATOR_KEY);
+      expect({ round, cases: cases.data.publication.caseReports }).toEqual({ round, cases: [{ label: 'Case', curationStatus: 'SUGGESTED' }] });
+    }
+  });
   it('answers an import whose duplicate is deleted while it runs with 409 CONFLICT naming the publication and record, storing nothing, never 500', async () => {
     // The duplicate lookup found the publication, the delete committed, and the merge's update read the vanished row: TypeError, HTTP 500.
     // The window is a few milliseconds wide: the delete is sent 0 to 69 ms after the upload (it hit 1 to 3 of 24 rounds before the fix).

@@ -311,6 +311,26 @@ describe('review workspace API: sessions and screening', () => {
     expect(long.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.keywords.2', message: 'must be at most 100 characters' }] });
   });
 
+  it('never orphans an exclusion reason when a save that drops it and a decision that gives it are sent at once: one of them is refused', async () => {
+    // saveReview checked the reasons in use, then saved; the decision checked the reasons saved, then stored: at once both
+    // passed (2 of 6 rounds), leaving an exclusion whose reason the review no longer had.
+    const SAVE = 'mutation($input: SaveReviewInput!) { saveReview(input: $input) { name } }';
+    for (let round = 0; round < 12; round++) {
+      const review = `e2e reasons race ${round}`;
+      const reasons = [{ code: 'WRONG_POPULATION', label: 'Wrong population' }, { code: 'NOT_A_CASE', label: 'Not a case' }];
+      expect((await app.graphql<any>(SAVE, { input: { name: review, exclusionReasons: reasons } }, CURATOR_KEY)).errors).toBeUndefined();
+      const upload = await request(app.running.url).post('/imports').query({ review, format: 'ris', extractCases: 'false' }).set('Authorization', `Bearer ${CURATOR_KEY}`).set('Content-Type', 'text/plain').send(`TY  - JOUR\nTI  - A record raced ${round}\nPY  - 2021\nER  - \n`);
+      const [id] = upload.body.createdPublicationIds as string[];
+      const [saved, screened] = await Promise.all([
+        app.graphql<any>(SAVE, { input: { name: review, exclusionReasons: reasons.slice(1) } }, CURATOR_KEY),
+        app.graphql<any>(SCREEN, { review, id, decision: 'EXCLUDE', reason: 'WRONG_POPULATION' }, CURATOR_KEY),
+      ]);
+      const kept = (await app.graphql<any>('query($name: String!) { review(name: $name) { exclusionReasons { code } } }', { name: review })).data.review.exclusionReasons.map((reason: { code: string }) => reason.code);
+      const refused = [saved, screened].filter((answer) => answer.errors).map((answer) => answer.errors?.[0].extensions?.code);
+      expect({ round, refused, orphaned: !screened.errors && !kept.includes('WRONG_POPULATION') }).toEqual({ round, refused: ['BAD_USER_INPUT'], orphaned: false });
+    }
+  });
+
   it('refuses a decision or a resolution on a record deleted since its import (an internal error once, with the decision stored)', async () => {
     const review = 'e2e deleted record';
     const ris = ['A record that stays', 'A record deleted after screening'].map((title) => `TY  - JOUR\nTI  - ${title}\nPY  - 2021\nER  - \n`).join('');

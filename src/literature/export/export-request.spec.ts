@@ -93,3 +93,12 @@ describe('export request parameters', () => {
     expect(paramPathOf('q.filters.sex.0')).toBe('q.filters.sex.0');
   });
 });
+
+describe('export request text', () => {
+  it('composes decomposed text (NFC) in q and in the parameters, as GraphQL does: a journal filter finds the journal stored composed', () => {
+    const decomposed = (text: string) => text.normalize('NFD');
+    expect(publicationSearchInputFromParams({ journals: decomposed('Revue médicale') }).filters).toMatchObject({ journals: ['Revue m\u00e9dicale'] });
+    expect(publicationSearchInputFromParams({ q: JSON.stringify({ filters: { journals: [decomposed('Revue médicale')] } }) }).filters).toMatchObject({ journals: ['Revue m\u00e9dicale'] });
+    expect(searchInputFromParams({ text: decomposed('hématome'), publicationTypes: decomposed('Étude de cas') })).toMatchObject({ text: 'h\u00e9matome', filters: { publicationTypes: ['\u00c9tude de cas'] } });
+  });
+});

@@ -11,6 +11,7 @@ import { SearchCaseReportsInput } from '../../search/inputs/search-case-reports.
 import { SearchSort } from '../../search/query/search-query';
 import { EXPORT_FORMATS, ExportFormat } from './export-format.enum';
 import { queryNumber } from '../../common/http/query-number';
+import { composeStringsInPlace } from '../../common/text/composed-text';
 
 export type RequestParams = Record<string, string | string[] | undefined>;
 
@@ -135,8 +136,18 @@ export function renameParamErrors(error: unknown, ranges?: ReadonlySet<string>):
   return new BadUserInputError(error.fieldErrors.map((item) => ({ ...item, path: paramPathOf(item.path, ranges) })));
 }
 
-/** The search of a request: `q` (JSON) or individual parameters, not both. */
+/** The search of a request: `q` (JSON) or individual parameters, not both; its text composed as GraphQL's is (composed-text.ts). */
 export function searchInputFromParams(params: RequestParams): SearchCaseReportsInput {
+  return composedInput(readSearchInput(params));
+}
+
+/** The strings of a search read from a download's parameters, composed (NFC) as every GraphQL string is. */
+export function composedInput<T extends object>(input: T): T {
+  composeStringsInPlace(input as Record<string, unknown>);
+  return input;
+}
+
+function readSearchInput(params: RequestParams): SearchCaseReportsInput {
   const json = queryJson(params, SEARCH_PARAMS, 'the searchCaseReports input, e.g. {"text":"hematoma","filters":{"outcomes":["DEATH"]}}');
   if (json !== undefined) return parseSearchInput(json, 'q');
   const filters: Record<string, unknown> = {};

@@ -7,7 +7,7 @@ import { BadUserInputError } from '../../common/errors/domain-error';
 import { parseOrThrow } from '../../common/validation';
 import { PublicationCaseStatus, PublicationSearchSort } from '../../search/publications/publication-search-query';
 import { SearchPublicationsInput } from '../../search/publications/search-publications.input';
-import { enumValue, namingParams, queryJson, RequestParams } from './export-request';
+import { composedInput, enumValue, namingParams, queryJson, RequestParams } from './export-request';
 import { queryNumber } from '../../common/http/query-number';
 
 const strings = z.array(z.string()).nullish();
@@ -48,6 +48,10 @@ export function parsePublicationSearchInput(value: unknown, path: string): Searc
 }
 
 export function publicationSearchInputFromParams(params: RequestParams): SearchPublicationsInput {
+  return composedInput(readPublicationSearchInput(params));
+}
+
+function readPublicationSearchInput(params: RequestParams): SearchPublicationsInput {
   const json = queryJson(params, PUBLICATION_SEARCH_PARAMS, 'the searchPublications input, e.g. {"filters":{"reviews":["my review"]}}');
   if (json !== undefined) return parsePublicationSearchInput(json, 'q');
   const filters: Record<string, unknown> = {};

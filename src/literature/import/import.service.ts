@@ -29,6 +29,7 @@ import { removeStaleUploads, SpooledUpload, spoolUpload } from './upload-spool';
 import { PublicationIndex } from './publication-index';
 import { mergePublication } from './publication-merge';
 import { StatisticsRefresh } from './statistics-refresh';
+import { composed } from '../../common/text/composed-text';
 
 /** Records handled per round of database work (one lookup query for the whole chunk). */
 export const IMPORT_CHUNK_SIZE = 250;
@@ -153,7 +154,8 @@ export class ImportService implements OnApplicationBootstrap {
   /** Normalises and checks the review name (shared by every entry point). */
   static reviewName(raw: string | null | undefined, path = 'review'): string | null {
     if (raw === null || raw === undefined) return null;
-    const review = raw.trim();
+    // Composed (NFC) as GraphQL's strings are: a form field or a CLI argument may send the review's name decomposed.
+    const review = composed(raw.trim());
     // Given but blank is a mistake (an empty form field, a template variable never filled), not "no review".
     if (!review) throw BadUserInputError.field(path, 'is blank: name a review, or leave it out');
     if (review.length > MAX_REVIEW_LENGTH) throw BadUserInputError.field(path, `must be at most ${MAX_REVIEW_LENGTH} characters`);
@@ -163,7 +165,7 @@ export class ImportService implements OnApplicationBootstrap {
 
   /** Normalises and checks the database name (shared by every entry point). */
   static databaseName(raw: string | null | undefined, path = 'database'): string | null {
-    const database = raw?.trim().replace(/\s+/g, ' ') || null;
+    const database = (raw && composed(raw.trim().replace(/\s+/g, ' '))) || null;
     if (database && database.length > 100) throw BadUserInputError.field(path, 'must be at most 100 characters');
     if (database) ImportService.refuseControlCharacters(database, path);
     return database;

@@ -4,6 +4,9 @@ import { Review } from '../review.entity';
 import { ScreeningDecision } from './screening-decision.entity';
 import { ScreeningResolution } from './screening-resolution.entity';
 
+/** First key of the review settings locks (two-key advisory locks: see holdReview). */
+const REVIEW_LOCK_CLASS = 0x52657677; // "Revw"
+
 /** Reviews, decisions and resolutions; and, read-only, which publications an import brought into a review. */
 @Injectable()
 export class ScreeningRepository {
@@ -25,9 +28,18 @@ export class ScreeningRepository {
    * Creates or replaces the review's settings in one statement: two curators saving a new review at
    * once (each finding none, each inserting) broke the unique name and one got an internal error.
    */
-  async saveReview(fields: Pick<Review, 'name' | 'question' | 'keywords' | 'exclusionReasons'>): Promise<Review> {
-    await this.uow.reader.createQueryBuilder().insert().into(Review).values(fields).orUpdate(['question', 'keywords', 'exclusion_reasons', 'updated_at'], ['name']).execute();
-    return (await this.findReview(fields.name)) as Review;
+  async saveReview(fields: Pick<Review, 'name' | 'question' | 'keywords' | 'exclusionReasons'>, tx: Tx = this.uow.reader): Promise<Review> {
+    await tx.createQueryBuilder().insert().into(Review).values(fields).orUpdate(['question', 'keywords', 'exclusion_reasons', 'updated_at'], ['name']).execute();
+    return (await this.findReview(fields.name, tx)) as Review;
+  }
+
+  /**
+   * Holds the review's settings until the transaction ends: `exclusive` to change them (saveReview), `shared` to
+   * store a decision or resolution under them. A save dropping an exclusion reason checks the reasons in use and
+   * a decision checks the reasons saved; without the lock both checks passed at once and the exclusion lost its reason.
+   */
+  async holdReview(tx: Tx, name: string, mode: 'exclusive' | 'shared'): Promise<void> {
+    await tx.query(`SELECT ${mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}($1::int, hashtext($2))`, [REVIEW_LOCK_CLASS, name]);
   }
 
   /** Review names given at import, with how many distinct publications each brought. */
@@ -105,8 +117,8 @@ export class ScreeningRepository {
   }
 
   /** The exclusion reasons the review's decisions and resolutions give, with how many give each. */
-  async reasonsInUse(review: string): Promise<Map<string, number>> {
-    const rows: { reason: string; n: number }[] = await this.uow.reader.query(
+  async reasonsInUse(review: string, tx: Tx = this.uow.reader): Promise<Map<string, number>> {
+    const rows: { reason: string; n: number }[] = await tx.query(
       `SELECT reason, count(*)::int AS n FROM (
          SELECT reason FROM screening_decision WHERE review = $1 AND reason IS NOT NULL
          UNION ALL SELECT reason FROM screening_resolution WHERE review = $1 AND reason IS NOT NULL) used

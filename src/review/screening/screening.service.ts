@@ -18,6 +18,8 @@ import { ScreeningResolution } from './screening-resolution.entity';
 import { ScreeningDecisionValue, ScreeningScope, ScreeningStatus, STATUS_OF_DECISION } from './screening.enums';
 import { ScreeningRepository } from './screening.repository';
 import { recordIdError } from '../../common/record-id';
+import { composed } from '../../common/text/composed-text';
+import type { Tx } from '../../database/unit-of-work';
 
 export interface QueueRequest {
   review: string;
@@ -78,7 +80,7 @@ export class ScreeningService implements PrismaScreeningSource {
   ) {}
 
   private reviewName(raw: string, path = 'review'): string {
-    const name = raw?.trim();
+    const name = raw === null || raw === undefined ? raw : composed(raw.trim());
     if (!name || name.length > 200) throw BadUserInputError.field(path, 'must be a review name of 1 to 200 characters');
     return name;
   }
@@ -145,12 +147,16 @@ export class ScreeningService implements PrismaScreeningSource {
     if (errors.length) throw new BadUserInputError(errors);
     // A reason the review's decisions give stays: dropped, their exclusions lost their label (PRISMA listed the bare code)
     // and could no longer be filtered or resolved with it.
-    const inUse = [...(await this.repository.reasonsInUse(name))].filter(([code]) => !reasons.some((r) => r.code === code));
-    if (inUse.length) {
-      const listed = inUse.map(([code, n]) => `${code} (${n} decision${n === 1 ? '' : 's'})`).join(', ');
-      throw BadUserInputError.field('input.exclusionReasons', `the review's decisions give ${listed}: keep ${inUse.length === 1 ? 'it' : 'them'} among the exclusion reasons`);
-    }
-    const saved = await this.repository.saveReview({ name, question, keywords, exclusionReasons: reasons });
+    // Checked and saved while no decision of the review is being stored (holdReview).
+    const saved = await this.repository.run(async (tx) => {
+      await this.repository.holdReview(tx, name, 'exclusive');
+      const inUse = [...(await this.repository.reasonsInUse(name, tx))].filter(([code]) => !reasons.some((r) => r.code === code));
+      if (inUse.length) {
+        const listed = inUse.map(([code, n]) => `${code} (${n} decision${n === 1 ? '' : 's'})`).join(', ');
+        throw BadUserInputError.field('input.exclusionReasons', `the review's decisions give ${listed}: keep ${inUse.length === 1 ? 'it' : 'them'} among the exclusion reasons`);
+      }
+      return this.repository.saveReview({ name, question, keywords, exclusionReasons: reasons }, tx);
+    });
     return this.view(name, saved, (await this.repository.publicationIdsOf(name)).length);
   }
 
@@ -289,10 +295,21 @@ export class ScreeningService implements PrismaScreeningSource {
     return { reason, note };
   }
 
+  /**
+   * Holds the review's settings (shared: decisions of a review are stored side by side) and checks the decision against
+   * them as they now are: a saveReview dropping its reason may have committed since the review was read.
+   */
+  private async holdReasons(tx: Tx, review: ReviewView, request: DecisionRequest): Promise<void> {
+    await this.repository.holdReview(tx, review.name, 'shared');
+    if (request.decision !== ScreeningDecisionValue.EXCLUDE) return;
+    this.validateDecision(this.view(review.name, await this.repository.findReview(review.name, tx), review.publicationCount), request);
+  }
+
   async screen(request: DecisionRequest, reviewer: string): Promise<ScreeningItem> {
     const review = await this.reviewOrFail(request.review);
     const { reason, note } = this.validateDecision(review, request);
     await this.repository.run(async (tx) => {
+      await this.holdReasons(tx, review, request);
       if (!(await this.repository.isInReview(review.name, request.publicationId, tx))) throw new NotFoundError(`Publication of review "${review.name}"`, request.publicationId);
       await this.repository.upsertDecision(tx, { review: review.name, publicationId: request.publicationId, reviewer, decision: request.decision, reason, note });
       await this.outbox.record(tx, 'publication', [request.publicationId]);
@@ -312,6 +329,7 @@ export class ScreeningService implements PrismaScreeningSource {
     const review = await this.reviewOrFail(request.review);
     const { reason, note } = this.validateDecision(review, request);
     await this.repository.run(async (tx) => {
+      await this.holdReasons(tx, review, request);
       if (!(await this.repository.isInReview(review.name, request.publicationId, tx))) throw new NotFoundError(`Publication of review "${review.name}"`, request.publicationId);
       const decisions = await this.repository.decisionsOf(review.name, [request.publicationId], tx);
       if (!isDisagreement(decisions)) throw new ConflictError('The reviewers of this record do not disagree: there is nothing to resolve.', { publicationId: request.publicationId });

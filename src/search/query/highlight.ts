@@ -1,3 +1,5 @@
+import { searchableText } from './searchable-text';
+
 /**
  * Engines mark matches with these control characters (which never occur in stored text: the builder
  * strips them) instead of HTML tags; renderHighlight then escapes the text and turns them into <mark>.
@@ -10,10 +12,13 @@ export const FRAGMENT_DELIMITER = '\u0004';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Removes the sentinels (and other C0 controls but tab/newline) from text before it is indexed. */
+/**
+ * Text as it is indexed: the sentinels (and other C0 controls but tab/newline) become spaces, and words are
+ * written as the text query reads them (searchable-text.ts: no invisible characters inside, full-width letters folded).
+ */
 export function stripControlCharacters(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ' ');
+  return searchableText(text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ' ');
 }
 
 /** HTML-escaped snippet in which only <mark>…</mark> is markup; marks are always balanced. */

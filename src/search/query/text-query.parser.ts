@@ -1,3 +1,4 @@
+import { searchableText } from './searchable-text';
 import { spellingVariants } from './spelling-variants';
 import { TextAtom, TextClause, TextQuery } from './text-query';
 
@@ -85,10 +86,12 @@ function clausesOf(tokens: Token[]): TextClause[] {
  * with nothing searchable (only punctuation, only exclusions' minus signs) is no text query: null.
  */
 export function parseTextQuery(input: string | null | undefined, options: ParseOptions = {}): TextQuery | null {
-  const raw = (input ?? '').trim();
+  // Read as documents are indexed (searchable-text.ts): a soft hyphen pasted inside a word does not split it.
+  const text = searchableText(input ?? '');
+  const raw = text.trim();
   if (!raw) return null;
   // The word being typed: the text ends in it (a trailing space or quote means the word is finished).
-  const typing = options.prefixLastWord === true && !/[\s"]$/.test(input ?? '');
+  const typing = options.prefixLastWord === true && !/[\s"]$/.test(text);
   const tokens = tokenize(raw);
   if (tokens) {
     const last = tokens[tokens.length - 1];
