@@ -406,6 +406,20 @@ const REAL_EXPORTS: RealExport[] = [
       },
     ],
   },
+  {
+    file: 'real/wos/wok-medline-2-records.isi',
+    format: 'wos',
+    count: 2,
+    records: [
+      {
+        index: 0,
+        fields: { title: 'Effects of modafinil on cognitive performance and alertness during sleep deprivation.', journal: 'Curr Pharm Des', year: 2006, month: null, volume: '12', issue: '20', pages: '2457-71', pmid: '16842170' },
+        firstAuthor: ['Wesensten', 'Nancy J'],
+        authorCount: 1,
+      },
+      { index: 1, fields: { journal: 'Menopause', year: 2006, month: 5, volume: '13', issue: '3', pages: '411-22', pmid: '16735938' }, firstAuthor: ['Joffe', 'Hadine'], authorCount: 7 },
+    ],
+  },
 ];
 
 async function readAll(file: string): Promise<{ format: ImportFormat | null; records: ParsedRecord[] }> {
