@@ -420,6 +420,48 @@ const REAL_EXPORTS: RealExport[] = [
       { index: 1, fields: { journal: 'Menopause', year: 2006, month: 5, volume: '13', issue: '3', pages: '411-22', pmid: '16735938' }, firstAuthor: ['Joffe', 'Hadine'], authorCount: 7 },
     ],
   },
+  {
+    file: 'real/ovid/ovid-journals-fulltext-1-record.txt',
+    format: 'ovid',
+    count: 1,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'Correct positioning of percutaneous iliosacral screws with computer-navigated versus fluoroscopically guided surgery in traumatic pelvic ring fractures.',
+          journal: 'Journal of Orthopaedic Trauma',
+          year: null,
+          doi: '10.1097/bot.0000000000000502',
+          issns: ['0890-5339'],
+          language: 'English',
+          abstract: 'Lorem ipsum abstract',
+          url: 'http://ovidsp.ovid.com/ovidweb.cgi?T=JS&CSC=Y&NEWS=N&PAGE=fulltext&D=ppvovftq&AN=00005131-900000000-99049',
+        },
+        firstAuthor: ['Verbeek', 'Jan'],
+        authorCount: 4,
+      },
+    ],
+  },
+  {
+    file: 'real/ovid/ovid-journals-fulltext-record-8.txt',
+    format: 'ovid',
+    count: 1,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'Effects of computer-aided clinical decision support systems in improving antibiotic prescribing by primary care providers: a systematic review.',
+          journal: 'Journal of the American Medical Informatics Association',
+          doi: '10.1136/amiajnl-2014-002886',
+          issns: ['1067-5027'],
+          keywords: ['computer-aided clinical decision support', 'CDSS', 'medical decision-making', 'electronic health record', 'antibiotic prescribing', 'primary care'],
+          language: 'English',
+        },
+        firstAuthor: ['Holstiege', 'Jakob'],
+        authorCount: 3,
+      },
+    ],
+  },
 ];
 
 async function readAll(file: string): Promise<{ format: ImportFormat | null; records: ParsedRecord[] }> {
@@ -448,6 +490,11 @@ describe.each(REAL_EXPORTS)('real export $file', ({ file, format, count, records
 });
 
 describe('names in real exports', () => {
+  it('reads Journals@Ovid authors without their degrees and footnote marks ("van Vugt, Arie MD, PhD +")', async () => {
+    const { records } = await readAll('real/ovid/ovid-journals-fulltext-1-record.txt');
+    expect(records[0].publication.authors.map((author) => `${author.family}|${author.given}`)).toEqual(['Verbeek|Jan', 'Hermans|Erik', 'van Vugt|Arie', 'Frolke|Jan Paul']);
+  });
+
   it('reads EBSCOhost given-first names among "FAMILY, GIVEN" ones (CINAHL CSV)', async () => {
     const { records } = await readAll('real/cinahl/cinahl-ebsco-4-records.csv');
     expect(records[3].publication.authors.map((author) => `${author.family}|${author.given}`)).toEqual([
