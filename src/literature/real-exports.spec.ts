@@ -462,6 +462,68 @@ const REAL_EXPORTS: RealExport[] = [
       },
     ],
   },
+  {
+    file: 'real/eric/eric-ovid-5-records.ris',
+    format: 'ris',
+    count: 5,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'Creationism and the Dinosaur Boom.',
+          journal: 'Journal of Geological Education',
+          year: 1989,
+          volume: '37',
+          issue: '1',
+          pages: '24-26',
+          doi: null,
+          pmid: null,
+          language: 'English',
+          publicationTypes: ['Journal Articles', 'Reports - Descriptive'],
+        },
+        firstAuthor: ['Stokes', 'William Lee'],
+        authorCount: 1,
+      },
+      { index: 1, fields: { year: 2017, pages: '76-99', issns: ['2196-3673'] }, firstAuthor: ['Underwood', 'Charles'], authorCount: 4 },
+      { index: 2, fields: { doi: '10.1080/21548455.2016.1200155', issns: ['2154-8455'], publicationTypes: ['Journal Articles', 'Reports - Research'] }, firstAuthor: ['Salmi', 'Hannu'] },
+      {
+        index: 3,
+        fields: { year: 1988, pages: '215-20', publicationTypes: ['Journal Articles', 'Reports - Descriptive', 'Opinion Papers'], keywords: ['College Science', 'Controversial Issues (Course Content)', 'Current Events', 'Earth Science', 'Ecology', 'Geology', 'Higher Education', 'Paleontology', 'Public Affairs Education', 'Science Instruction'] },
+        firstAuthor: ['Padian', 'Kevin'],
+      },
+      { index: 4, fields: { year: 1983, month: null, volume: '31', issue: '2', pages: '111-23' }, authorCount: 2 },
+    ],
+  },
+  {
+    file: 'real/psycinfo/psycinfo-ovid-1-record.ris',
+    format: 'ris',
+    count: 1,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'DINOSAUR: An integrated cognitive-behavioral treatment for anxiety in young children with ASD.',
+          journal: 'Journal of Neurodevelopmental Disorders',
+          journalAbbreviation: 'J Neurodev Disord',
+          year: 2021,
+          volume: '13',
+          issue: null,
+          pages: null,
+          doi: '10.1186/s11689-021-09396-9',
+          // The cited references (M1) link to PubMed; none of them is this record's PMID.
+          pmid: null,
+          pmcid: null,
+          issns: ['1866-1947'],
+          language: 'English',
+          publicationTypes: ['Journal', 'Peer Reviewed Journal'],
+          keywords: ['Anxiety Management', 'Autism Spectrum Disorders', 'Cognitive Behavior Therapy', 'Integrated Services', 'Parents', 'Cognitive Therapy'],
+        },
+        // A2 lists the authors of the cited references: not the record's.
+        firstAuthor: ['Keefer', 'Amy'],
+        authorCount: 2,
+      },
+    ],
+  },
 ];
 
 async function readAll(file: string): Promise<{ format: ImportFormat | null; records: ParsedRecord[] }> {

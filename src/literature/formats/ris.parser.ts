@@ -194,6 +194,22 @@ export function exporterPmidTag(fields: RisField[], database: string, links: str
   return /^\d{1,9}$/.test(value) ? normalisePmid(value) : null;
 }
 
+/** "Cognitive Therapy [3311]": a PsycInfo classification (its name and code), not a type of work. */
+const CLASSIFICATION_CODE = /^(.+?)\s*\[\d{3,5}\]$/;
+
+/**
+ * Ovid's RIS writes the publication types in PT, one line per record and joined by ", " (ERIC "Journal Articles,
+ * Reports - Descriptive", PsycInfo "Journal, Peer Reviewed Journal"); MEDLINE's own types with a comma
+ * ("Research Support, Non-U.S. Gov't", "Research Support, N.I.H., Extramural") stay whole. A one-letter PT
+ * is Web of Science's document kind ("J"), no type.
+ */
+function ovidPublicationTypes(value: string): string[] {
+  return value
+    .split(/,\s+(?!Non-U\.S\.|U\.S\.|N\.I\.H\.|Non-P\.H\.S\.|P\.H\.S\.|Extramural|Intramural|American Recovery)/)
+    .map((type) => cleanText(type.replace(/\n/g, ' ')))
+    .filter((type): type is string => type !== null && type.length > 1);
+}
+
 /** Maps one record's tagged fields to a publication; values that cannot be read are noted in `notes`. */
 export function risFieldsToPublication(fields: RisField[], notes: RecordNotes = new RecordNotes()): ParsedPublication {
   // The values of each tag, in file order, gathered once (the mapping asks for ~40 tags a record).
@@ -246,7 +262,8 @@ export function risFieldsToPublication(fields: RisField[], notes: RecordNotes = 
   publication.journal = first('JF', 'JO', 'T2', 'JA', 'J2', 'J1');
   const fullAndAbbreviated = first('JF') && first('JO') && first('JF') !== first('JO') ? first('JO') : null;
   // JI: Web of Science's ISO abbreviation ("PLoS One"); its J9 is the 29-character one ("SCI REP-UK").
-  publication.journalAbbreviation = first('JA', 'J2', 'J1', 'JI') ?? fullAndAbbreviated;
+  // NL: the NLM abbreviation Ovid's RIS gives ("J Neurodev Disord").
+  publication.journalAbbreviation = first('JA', 'J2', 'J1', 'JI') ?? fullAndAbbreviated ?? first('NL');
 
   const dates = ['PY', 'Y1', 'DA'].map((tag) => {
     const field = firstField(tag);
@@ -298,13 +315,17 @@ export function risFieldsToPublication(fields: RisField[], notes: RecordNotes = 
   const titleStatus = all('N1').map(titleStatusFromNote).find((status) => status !== null);
   if (titleStatus) publication.titleStatus = titleStatus;
   publication.issns = uniqueStrings(all('SN').flatMap(extractIssns));
-  publication.publicationTypes = uniqueStrings(all('M3').filter((value) => normaliseDoi(value) === null).map((value) => text(value)));
+  // M3 is the type of work, but APA PsycInfo (on Ovid) puts its subject classification there: "Cognitive Therapy [3311]".
+  const m3 = all('M3').filter((value) => normaliseDoi(value) === null);
+  const classifications = m3.map((value) => CLASSIFICATION_CODE.exec(text(value) ?? '')?.[1] ?? null);
+  publication.publicationTypes = uniqueStrings([...m3.filter((_, index) => classifications[index] === null).map((value) => text(value)), ...all('PT').flatMap(ovidPublicationTypes)]);
   // "KW  - MeSH: *Label [D…]" is a MeSH heading (this project's RIS export); other KW lines are keywords.
   const keywordValues = all('KW').flatMap((value) => value.split(/[;\n]/));
   const mesh = keywordValues.map((value) => risKeywordAsMesh(value));
   publication.meshHeadings = mesh.filter((heading): heading is ParsedMeshHeading => heading !== null);
-  // EPPI Reviewer tags every record it exports with the keyword "eppi-reviewer".
-  publication.keywords = uniqueStrings(keywordValues.filter((value, index) => mesh[index] === null && value.trim().toLowerCase() !== 'eppi-reviewer'));
+  // EPPI Reviewer tags every record it exports with the keyword "eppi-reviewer"; Ovid marks major descriptors "*Geology".
+  const keywords = keywordValues.filter((value, index) => mesh[index] === null && value.trim().toLowerCase() !== 'eppi-reviewer').map((value) => value.trim().replace(/^\*\s*/, ''));
+  publication.keywords = uniqueStrings([...keywords, ...classifications]);
   publication.language = first('LA');
   const urls = all('UR', 'L2')
     .flatMap((value) => value.split(/[\s;]+/))
