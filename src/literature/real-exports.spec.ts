@@ -524,6 +524,32 @@ const REAL_EXPORTS: RealExport[] = [
       },
     ],
   },
+  {
+    file: 'real/mendeley/mendeley-lens-3-records.ris',
+    format: 'ris',
+    count: 3,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'The effect of intra-arterial angiotensin II on the hepatic tumor to non-tumor blood flow ratio for radioembolization: a systematic review',
+          journal: 'Journal of Vascular and Interventional Radiology',
+          year: 2014,
+          volume: '25',
+          issue: '3',
+          pages: 'S105',
+          doi: '10.1016/j.jvir.2013.12.293',
+          pmid: null,
+          url: 'https://lens.org/152-434-819-130-920',
+        },
+        // "AU  - van den Hoven, null": Mendeley's missing given name.
+        firstAuthor: ['van den Hoven', null],
+        authorCount: 6,
+      },
+      { index: 1, fields: { year: 2020, volume: '123', pages: '69-79', pmid: '32240769', pmcid: null, keywords: ['Calibration', 'Discrimination', 'External validation', 'Incident dialysis', 'Ischemic stroke', 'Prediction model', 'Predictive performance', 'Systematic review'] }, firstAuthor: ['de Jong', 'Ype'], authorCount: 11 },
+      { index: 2, fields: { journal: 'Psychiatry research', pages: '113438', pmid: '32905864', pmcid: 'PMC7458053', doi: '10.1016/j.psychres.2020.113438' }, firstAuthor: ['Lenferink', 'Lonneke I M'], authorCount: 3 },
+    ],
+  },
 ];
 
 async function readAll(file: string): Promise<{ format: ImportFormat | null; records: ParsedRecord[] }> {
