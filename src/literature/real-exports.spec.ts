@@ -550,6 +550,21 @@ const REAL_EXPORTS: RealExport[] = [
       { index: 2, fields: { journal: 'Psychiatry research', pages: '113438', pmid: '32905864', pmcid: 'PMC7458053', doi: '10.1016/j.psychres.2020.113438' }, firstAuthor: ['Lenferink', 'Lonneke I M'], authorCount: 3 },
     ],
   },
+  {
+    file: 'real/mdpi/mdpi-2-records.ris',
+    format: 'ris',
+    count: 2,
+    records: [
+      {
+        index: 0,
+        fields: { title: 'Oil and the Best Brain of the 20th Century', journal: 'Energies', year: 2010, volume: '3', issue: '5', pages: '940-942', doi: '10.3390/en3050940', issns: ['1996-1073'], keywords: [] },
+        // "AU  - Banks, Ferdinand E. " (a trailing space after the initial).
+        firstAuthor: ['Banks', 'Ferdinand E'],
+        authorCount: 1,
+      },
+      { index: 1, fields: { journal: 'Geosciences', year: 2012, pages: '157-177', doi: '10.3390/geosciences2030157', keywords: ['dinosaur integument', 'feathers', 'Mesozoic birds', 'Similicaudipteryx', 'rectrix', 'molecular development', 'Confuciusornis'] }, firstAuthor: ['O’Connor', 'Jingmai K'], authorCount: 5 },
+    ],
+  },
 ];
 
 async function readAll(file: string): Promise<{ format: ImportFormat | null; records: ParsedRecord[] }> {

@@ -378,6 +378,11 @@ describe('RIS rules found on real database exports', () => {
     expect((await one(['TY  - JOUR', 'T1  - A', 'PT  - J'])).publicationTypes).toEqual([]);
   });
 
+  it('MDPI RIS: "KW  - n/a" (no keywords) is no keyword', async () => {
+    expect((await one(['TY  - EJOUR', 'TI  - A', 'KW  - n/a'])).keywords).toEqual([]);
+    expect((await one(['TY  - EJOUR', 'TI  - A', 'KW  - N/A', 'KW  - feathers'])).keywords).toEqual(['feathers']);
+  });
+
   it('reads EBSCOhost author lines given name first when the others are "FAMILY, GIVEN" (half of them or more)', async () => {
     const publication = await one(['TY  - JOUR', 'TI  - A', 'AU  - CROUDACE, ANGUS D.', 'AU  - CAIZHI SHEN', 'AU  - JUNCHANG LÜ', 'AU  - BRUSATTE, STEPHEN L.']);
     expect(publication.authors.map((author) => author.family)).toEqual(['Croudace', 'Shen', 'Lü', 'Brusatte']);

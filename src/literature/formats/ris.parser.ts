@@ -194,6 +194,9 @@ export function exporterPmidTag(fields: RisField[], database: string, links: str
   return /^\d{1,9}$/.test(value) ? normalisePmid(value) : null;
 }
 
+/** Keyword lines that hold no keyword. */
+const NO_KEYWORD = /^(?:eppi-reviewer|n\/a)$/i;
+
 /** "Cognitive Therapy [3311]": a PsycInfo classification (its name and code), not a type of work. */
 const CLASSIFICATION_CODE = /^(.+?)\s*\[\d{3,5}\]$/;
 
@@ -323,8 +326,11 @@ export function risFieldsToPublication(fields: RisField[], notes: RecordNotes = 
   const keywordValues = all('KW').flatMap((value) => value.split(/[;\n]/));
   const mesh = keywordValues.map((value) => risKeywordAsMesh(value));
   publication.meshHeadings = mesh.filter((heading): heading is ParsedMeshHeading => heading !== null);
-  // EPPI Reviewer tags every record it exports with the keyword "eppi-reviewer"; Ovid marks major descriptors "*Geology".
-  const keywords = keywordValues.filter((value, index) => mesh[index] === null && value.trim().toLowerCase() !== 'eppi-reviewer').map((value) => value.trim().replace(/^\*\s*/, ''));
+  // EPPI Reviewer tags every record it exports with the keyword "eppi-reviewer"; MDPI writes "KW  - n/a" for none;
+  // Ovid marks major descriptors "*Geology".
+  const keywords = keywordValues
+    .filter((value, index) => mesh[index] === null && !NO_KEYWORD.test(value.trim()))
+    .map((value) => value.trim().replace(/^\*\s*/, ''));
   publication.keywords = uniqueStrings([...keywords, ...classifications]);
   publication.language = first('LA');
   const urls = all('UR', 'L2')
