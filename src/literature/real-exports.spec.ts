@@ -565,6 +565,119 @@ const REAL_EXPORTS: RealExport[] = [
       { index: 1, fields: { journal: 'Geosciences', year: 2012, pages: '157-177', doi: '10.3390/geosciences2030157', keywords: ['dinosaur integument', 'feathers', 'Mesozoic birds', 'Similicaudipteryx', 'rectrix', 'molecular development', 'Confuciusornis'] }, firstAuthor: ['O’Connor', 'Jingmai K'], authorCount: 5 },
     ],
   },
+  {
+    file: 'real/google-scholar/googlescholar-4-records.ris',
+    format: 'ris',
+    count: 4,
+    records: [
+      {
+        index: 0,
+        fields: { title: 'Did dinosaurs invent flowers? Dinosaur–angiosperm coevolution revisited', journal: 'Biological Reviews', year: 2001, volume: '76', issue: '3', pages: '411-447', issns: ['1469-185X'], doi: null },
+        firstAuthor: ['Barrett', 'Paul M'],
+        authorCount: 2,
+      },
+      { index: 2, fields: { journal: 'Nature', volume: '435', issue: '7038', pages: '84-87', issns: ['0028-0836'] }, firstAuthor: ['Kirkland', 'James I'], authorCount: 5 },
+      { index: 3, fields: { year: 2018, pages: '13-48' }, firstAuthor: ['Benson', 'Roger BJ'], authorCount: 4 },
+    ],
+  },
+  {
+    file: 'real/openalex/openalex-2-records.ris',
+    format: 'ris',
+    count: 2,
+    records: [
+      {
+        index: 0,
+        fields: { title: 'A bioprovince for the Barremian–Aptian charophytes of the Central Tethyan Archipelago', journal: 'Cretaceous Research', year: 2024, month: 2, volume: '154', pages: '105752', doi: '10.1016/j.cretres.2023.105752', issns: ['0195-6671'], language: 'en', keywords: ['Archipelago', 'Aptian', 'Paleoclimatology'] },
+        firstAuthor: ['Vicente', 'Alba'],
+        authorCount: 5,
+      },
+      { index: 1, fields: { journal: 'Gondwana Research', month: 5, volume: '129', pages: '1-22', issns: ['1342-937X'] }, firstAuthor: ['Dubicka', 'Zofia'], authorCount: 6 },
+    ],
+  },
+  {
+    file: 'real/refworks/refworks-embase-3-records.ris',
+    format: 'ris',
+    count: 3,
+    records: [
+      {
+        index: 0,
+        fields: { title: 'Description of a new specimen of Haplocanthosaurus from the Dry Mesa Dinosaur Quarry', journal: 'Anatomical Record', journalAbbreviation: 'Anat.Rec.', year: 2024, volume: null, pages: null, doi: '10.1002/ar.25520', pmid: null, issns: ['1932-8494', '1932-8486'], language: 'English' },
+        firstAuthor: ['Boisvert', 'C'],
+        authorCount: 4,
+      },
+      { index: 1, fields: { journal: 'PLoS ONE', volume: '19', issue: '1', doi: '10.1371/journal.pone.0292318', issns: ['1932-6203'] }, firstAuthor: ['Eberth', 'DA'], authorCount: 1 },
+      { index: 2, fields: { journal: 'BMC Ecol Evol', volume: '24', issue: '1', pages: '20', doi: '10.1186/s12862-024-02210-9' }, firstAuthor: ['Brownstein', 'CD'] },
+    ],
+  },
+  {
+    file: 'real/endnote/endnote-embase-3-records.ris',
+    format: 'ris',
+    count: 3,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'Description of a new specimen of Haplocanthosaurus from the Dry Mesa Dinosaur Quarry',
+          journal: 'Anatomical Record',
+          year: 2024,
+          doi: '10.1002/ar.25520',
+          pmid: null,
+          issns: ['1932-8494', '1932-8486'],
+          publicationTypes: ['Article in Press'],
+          keywords: ['article', 'biostratigraphy', 'Colorado', 'dinosaur', 'nonhuman', 'tibia', 'transverse process', 'Upper Jurassic'],
+          language: 'English',
+        },
+        firstAuthor: ['Boisvert', 'C'],
+        authorCount: 4,
+      },
+      { index: 1, fields: { journal: 'BMC ecology and evolution', volume: '24', issue: '1', pages: '20', publicationTypes: ['Article'], keywords: [] }, firstAuthor: ['Brownstein', 'CD'] },
+      { index: 2, fields: { pages: '32', doi: '10.1186/s12862-024-02216-3', publicationTypes: ['Erratum'], abstract: null }, authorCount: 1 },
+    ],
+  },
+  {
+    file: 'real/covidence/covidence-8-records.csv',
+    format: 'csv',
+    count: 8,
+    records: [
+      {
+        index: 0,
+        fields: { title: 'Cellular structure of dinosaur scales reveals retention of reptile-type skin during the evolutionary transition to feathers', journal: 'Nature Communications', year: 2024, volume: '15', issue: '1', pages: null, doi: '10.1038/s41467-024-48400-3' },
+        firstAuthor: ['Yang', 'Z'],
+        authorCount: 4,
+      },
+      { index: 1, fields: { abstract: null, pages: '14316', doi: '10.1038/s41598-024-65283-y' }, firstAuthor: ['Troiano', 'LP'], authorCount: 4 },
+      { index: 4, fields: { pages: '3665' }, firstAuthor: ['Longrich', 'NR'] },
+      // Covidence passes Embase's issue on as it is: "1 January".
+      { index: 6, fields: { journal: 'PLoS ONE', volume: '19', issue: '1 January', doi: '10.1371/journal.pone.0292318' }, firstAuthor: ['Eberth', 'DA'] },
+    ],
+  },
+  {
+    file: 'real/medline/jabref-medline-1-record.txt',
+    format: 'medline',
+    count: 1,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'From danger and motherhood to health and beauty: health advice for the factory girl in early twentieth-century Britain.',
+          journal: '20 century British history',
+          journalAbbreviation: '20 Century Br Hist',
+          year: 2009,
+          volume: '20',
+          issue: '4',
+          pages: '454-81',
+          pmid: '20481061',
+          pmcid: 'PMC4513071',
+          doi: null,
+          issns: ['0955-2359'],
+          language: 'eng',
+          publicationTypes: ['Historical Article', 'Journal Article', "Research Support, Non-U.S. Gov't"],
+        },
+        firstAuthor: ['Long', 'Vicky'],
+        authorCount: 2,
+      },
+    ],
+  },
 ];
 
 async function readAll(file: string): Promise<{ format: ImportFormat | null; records: ParsedRecord[] }> {
