@@ -678,6 +678,21 @@ const REAL_EXPORTS: RealExport[] = [
       },
     ],
   },
+  {
+    file: 'real/citavi/citavi-3-records.tsv',
+    format: 'csv',
+    count: 3,
+    records: [
+      {
+        index: 0,
+        fields: { title: 'The effect of intra-arterial angiotensin II on the hepatic tumor to non-tumor blood flow ratio for radioembolization: a systematic review', journal: 'Journal of Vascular and Interventional Radiology', journalAbbreviation: null, year: 2014, volume: '25', issue: '3', pages: 'S105', doi: '10.1016/j.jvir.2013.12.293', issns: ['1051-0443'], pmid: null },
+        firstAuthor: ['van den Hoven', null],
+        authorCount: 6,
+      },
+      { index: 1, fields: { journalAbbreviation: 'J.Clin.Epidemiol.', year: 2020, month: 3, pages: '69-79', pmid: '32240769', issns: ['1878-5921'] }, firstAuthor: ['de Jong', 'Ype'], authorCount: 11 },
+      { index: 2, fields: { month: 8, pages: '113438', pmid: '32905864', pmcid: 'PMC7458053', doi: '10.1016/j.psychres.2020.113438' }, firstAuthor: ['Lenferink', 'Lonneke I M'], authorCount: 3 },
+    ],
+  },
 ];
 
 async function readAll(file: string): Promise<{ format: ImportFormat | null; records: ParsedRecord[] }> {

@@ -160,7 +160,7 @@ function risAuthors(values: string[]): ParsedAuthor[] {
 }
 
 /** A PubMed ID in a PubMed or Europe PMC link (Citavi lists them in L2), a PMCID in a PMC link; null unless all such links agree. */
-function idFromLinks(values: string[], kind: 'pmid' | 'pmcid'): string | null {
+export function idFromLinks(values: string[], kind: 'pmid' | 'pmcid'): string | null {
   const found = new Set<string>();
   for (const url of values.flatMap((value) => value.split(/\s+/))) {
     if (kind === 'pmid') {
