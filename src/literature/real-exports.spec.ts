@@ -693,6 +693,34 @@ const REAL_EXPORTS: RealExport[] = [
       { index: 2, fields: { month: 8, pages: '113438', pmid: '32905864', pmcid: 'PMC7458053', doi: '10.1016/j.psychres.2020.113438' }, firstAuthor: ['Lenferink', 'Lonneke I M'], authorCount: 3 },
     ],
   },
+  {
+    file: 'real/endnote/bookends-endnote-xml-1-record.xml',
+    format: 'endnote-xml',
+    count: 1,
+    records: [
+      {
+        index: 0,
+        fields: {
+          // The title wraps over an indented line of the pretty-printed XML.
+          title: 'Trends in the lifetime risk of developing cancer in Great Britain: comparison of risk for those born from 1930 to 1960',
+          journal: 'Br J Cancer',
+          year: 2015,
+          month: 3,
+          volume: '112',
+          issue: '5',
+          pages: '943-7',
+          doi: '10.1038/bjc.2014.606',
+          pmid: '25647015',
+          issns: ['1532-1827', '0007-0920'],
+          publicationTypes: ['Journal Article'],
+          abstract: 'test abstract',
+          url: 'http://www.ncbi.nlm.nih.gov/pubmed/25647015',
+        },
+        firstAuthor: ['Ahmad', 'AS'],
+        authorCount: 3,
+      },
+    ],
+  },
 ];
 
 async function readAll(file: string): Promise<{ format: ImportFormat | null; records: ParsedRecord[] }> {
