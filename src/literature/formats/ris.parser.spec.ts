@@ -361,7 +361,7 @@ describe('RIS rules found on real database exports', () => {
   it('Ovid RIS (ERIC, APA PsycInfo): the publication types in PT, a PsycInfo classification in M3 is a keyword, not a type, major-descriptor stars dropped, NL as the abbreviation', async () => {
     const eric = await one(['6. ', 'TY  - JOUR', 'DB  - ERIC', 'T1  - A', 'KW  - *College Science', 'KW  - Ecology', 'PT  - Journal Articles, Reports - Descriptive, Opinion Papers']);
     expect(eric).toMatchObject({ publicationTypes: ['Journal Articles', 'Reports - Descriptive', 'Opinion Papers'], keywords: ['College Science', 'Ecology'] });
-    const psycinfo = await one(['TY  - JOUR', 'DB  - APA PsycInfo <2021>', 'T1  - A', 'KW  - *Anxiety Management', 'M3  - Cognitive Therapy [3311]', 'JF  - Journal of Neurodevelopmental Disorders', 'NL  - J Neurodev Disord', 'PT  - Journal, Peer Reviewed Journal']);
+    const psycinfo = await one(['2. ', 'TY  - JOUR', 'DB  - APA PsycInfo <2021>', 'T1  - A', 'KW  - *Anxiety Management', 'M3  - Cognitive Therapy [3311]', 'JF  - Journal of Neurodevelopmental Disorders', 'NL  - J Neurodev Disord', 'PT  - Journal, Peer Reviewed Journal']);
     expect(psycinfo).toMatchObject({
       publicationTypes: ['Journal', 'Peer Reviewed Journal'],
       keywords: ['Anxiety Management', 'Cognitive Therapy'],
@@ -376,6 +376,8 @@ describe('RIS rules found on real database exports', () => {
       'Research Support, N.I.H., Extramural',
     ]);
     expect((await one(['TY  - JOUR', 'T1  - A', 'PT  - J'])).publicationTypes).toEqual([]);
+    // Outside an Ovid export the star is part of the keyword (Cochrane's "*Literacy", as this project's RIS export writes it back).
+    expect((await one(['TY  - JOUR', 'T1  - A', 'KW  - *Literacy'])).keywords).toEqual(['*Literacy']);
   });
 
   it('MDPI RIS: "KW  - n/a" (no keywords) is no keyword', async () => {

@@ -54,11 +54,16 @@ function fail(message: string, recordNumber: number | null, line: number | null,
 }
 
 /** Splits a RIS file into records of tagged fields. */
-export async function* readRisRecords(source: TextSource, options: ParserOptions = {}): AsyncGenerator<{ recordNumber: number; line: number; fields: RisField[] }> {
+export async function* readRisRecords(
+  source: TextSource,
+  options: ParserOptions = {},
+): AsyncGenerator<{ recordNumber: number; line: number; fields: RisField[]; ovidNumbered: boolean }> {
   let fields: RisField[] | null = null; // null: between records
   let recordNumber = 0;
   let startLine = 0;
   let markerSeen = false;
+  /** Whether the current record came after one of Ovid's record numbers ("6. "): an Ovid database's export. */
+  let ovidNumbered = false;
   let lastLine = 0;
   /** After a reported bad record (recovery mode): its lines are skipped up to its ER or the next TY. */
   let skipping = false;
@@ -104,6 +109,7 @@ export async function* readRisRecords(source: TextSource, options: ParserOptions
           recordNumber += 1;
           startLine = number;
           fields = [];
+          ovidNumbered = markerSeen;
         }
         fields.push({ tag, value, line: number });
         markerSeen = false;
@@ -114,7 +120,7 @@ export async function* readRisRecords(source: TextSource, options: ParserOptions
           report(fail('"ER  - " line without a record: the record has no "TY  - " line', recordNumber + 1, number, 'TY'));
           continue;
         }
-        yield { recordNumber, line: startLine, fields };
+        yield { recordNumber, line: startLine, fields, ovidNumbered };
         fields = null;
         continue;
       }
@@ -128,6 +134,7 @@ export async function* readRisRecords(source: TextSource, options: ParserOptions
         recordNumber += 1;
         startLine = number;
         fields = [];
+        ovidNumbered = true;
         markerSeen = false;
       }
       fields.push({ tag, value, line: number });
@@ -214,7 +221,7 @@ function ovidPublicationTypes(value: string): string[] {
 }
 
 /** Maps one record's tagged fields to a publication; values that cannot be read are noted in `notes`. */
-export function risFieldsToPublication(fields: RisField[], notes: RecordNotes = new RecordNotes()): ParsedPublication {
+export function risFieldsToPublication(fields: RisField[], notes: RecordNotes = new RecordNotes(), ovidNumbered = false): ParsedPublication {
   // The values of each tag, in file order, gathered once (the mapping asks for ~40 tags a record).
   const byTag = new Map<string, string[]>();
   for (const field of fields) {
@@ -326,11 +333,12 @@ export function risFieldsToPublication(fields: RisField[], notes: RecordNotes = 
   const keywordValues = all('KW').flatMap((value) => value.split(/[;\n]/));
   const mesh = keywordValues.map((value) => risKeywordAsMesh(value));
   publication.meshHeadings = mesh.filter((heading): heading is ParsedMeshHeading => heading !== null);
-  // EPPI Reviewer tags every record it exports with the keyword "eppi-reviewer"; MDPI writes "KW  - n/a" for none;
-  // Ovid marks major descriptors "*Geology".
+  // EPPI Reviewer tags every record it exports with the keyword "eppi-reviewer"; MDPI writes "KW  - n/a" for none.
+  // An Ovid database's record (after its "6. " number) marks major descriptors "*Geology"; elsewhere a star is
+  // the keyword's own (Cochrane's "*Literacy", kept as our RIS export writes it back).
   const keywords = keywordValues
     .filter((value, index) => mesh[index] === null && !NO_KEYWORD.test(value.trim()))
-    .map((value) => value.trim().replace(/^\*\s*/, ''));
+    .map((value) => (ovidNumbered ? value.trim().replace(/^\*\s*/, '') : value));
   publication.keywords = uniqueStrings([...keywords, ...classifications]);
   publication.language = first('LA');
   const urls = all('UR', 'L2')
@@ -344,7 +352,7 @@ export function risFieldsToPublication(fields: RisField[], notes: RecordNotes = 
 export async function* parseRis(source: TextSource, options: ParserOptions = {}): AsyncGenerator<ParsedRecord> {
   for await (const record of readRisRecords(source, options)) {
     const notes = new RecordNotes();
-    const publication = risFieldsToPublication(record.fields, notes);
+    const publication = risFieldsToPublication(record.fields, notes, record.ovidNumbered);
     yield { recordNumber: record.recordNumber, line: record.line, publication, notes: notes.finish(publication) };
   }
 }
