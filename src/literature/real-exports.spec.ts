@@ -430,7 +430,11 @@ const REAL_EXPORTS: RealExport[] = [
         fields: {
           title: 'Correct positioning of percutaneous iliosacral screws with computer-navigated versus fluoroscopically guided surgery in traumatic pelvic ring fractures.',
           journal: 'Journal of Orthopaedic Trauma',
-          year: null,
+          // "Status: Publish Ahead of Print, POST ACCEPTANCE, 30 November 2015": no volume or pages yet.
+          year: 2015,
+          volume: null,
+          pages: null,
+          publicationTypes: ['Original Article'],
           doi: '10.1097/bot.0000000000000502',
           issns: ['0890-5339'],
           language: 'English',
@@ -456,6 +460,8 @@ const REAL_EXPORTS: RealExport[] = [
           issns: ['1067-5027'],
           keywords: ['computer-aided clinical decision support', 'CDSS', 'medical decision-making', 'electronic health record', 'antibiotic prescribing', 'primary care'],
           language: 'English',
+          year: 2014,
+          publicationTypes: ['Review'],
         },
         firstAuthor: ['Holstiege', 'Jakob'],
         authorCount: 3,

@@ -121,10 +121,14 @@ describe('Journals@Ovid full-text export (labelled, as in JabRef\'s OvidImporter
     '  Effects of decision support systems: a systematic review.[Review]',
     'Source',
     '  Journal of the American Medical Informatics Association. ',
+    'Status',
+    '  Publish Ahead of Print, POST AUTHOR CORRECTIONS, 18 August 2014',
     'Author Keywords',
     '  computer-aided clinical decision support;  CDSS;  U.S.;  primary care.',
     'Language',
     '  English.',
+    'Document Type',
+    '  Review:  PDF Only.',
     'DOI Number',
     '  10.1136/amiajnl-2014-002886',
     '',
@@ -147,5 +151,11 @@ describe('Journals@Ovid full-text export (labelled, as in JabRef\'s OvidImporter
     ]);
     expect(record.publication.keywords).toEqual(['computer-aided clinical decision support', 'CDSS', 'U.S.', 'primary care']);
     expect(record.publication).toMatchObject({ language: 'English', doi: '10.1136/amiajnl-2014-002886', journal: 'Journal of the American Medical Informatics Association' });
+  });
+
+  it('reads the document type as the publication type and, ahead of print, the year the article went online', async () => {
+    const [record] = await collect(parseOvid(streamOf(text)));
+    expect(record.publication).toMatchObject({ publicationTypes: ['Review'], year: 2014, month: null });
+    expect(record.notes).toEqual([]);
   });
 });

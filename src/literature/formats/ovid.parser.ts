@@ -63,7 +63,8 @@ type OvidField =
   | 'pages'
   | 'issn'
   | 'language'
-  | 'url';
+  | 'url'
+  | 'status';
 
 /** Labelled headings (compared lower case, without a trailing colon) -> field. */
 const HEADINGS: Record<string, OvidField> = {
@@ -97,6 +98,9 @@ const HEADINGS: Record<string, OvidField> = {
   'pubmed central identifier': 'pmcid',
   'pubmed central identifier (pmcid)': 'pmcid',
   'publication type': 'publicationType',
+  // Journals@Ovid: "Review:  PDF Only." and "Publish Ahead of Print, POST ACCEPTANCE, 30 November 2015".
+  'document type': 'publicationType',
+  status: 'status',
   'year of publication': 'year',
   'date of publication': 'date',
   'journal name': 'journal',
@@ -363,7 +367,9 @@ export function ovidFieldsToPublication(fields: Map<OvidField, string[]>, notes:
   const source = parseOvidSource(first('source'));
   const date = parseOvidDate(first('date'));
   publication.journal = first('journal') ?? source.journal;
-  publication.year = notes.year({ field: 'year' }, first('year')) ?? date.year ?? source.year;
+  // An article ahead of print has no year of its own yet; the date it went online is its year (as Web of Science's early access).
+  const aheadOfPrint = /ahead of print/i.test(first('status') ?? '') ? parseDateParts(/(\d{1,2}\s+[A-Za-z]+\s+\d{4})\s*$/.exec(first('status') ?? '')?.[1] ?? null) : null;
+  publication.year = notes.year({ field: 'year' }, first('year')) ?? date.year ?? source.year ?? aheadOfPrint?.year ?? null;
   publication.month = (date.year === publication.year ? date.month : null) ?? (source.year === publication.year ? source.month : null);
   publication.volume = first('volume') ?? source.volume;
   publication.issue = first('issue') ?? source.issue;
@@ -378,7 +384,7 @@ export function ovidFieldsToPublication(fields: Map<OvidField, string[]>, notes:
     (medline && ui && /^\d{1,8}$/.test(ui) ? normalisePmid(ui) : null);
   publication.pmcid = all('pmcid').map((value) => notes.pmcid({ field: 'pmcid' }, value)).find((pmcid) => pmcid !== null) ?? null;
   publication.issns = uniqueStrings(all('issn').flatMap(extractIssns));
-  publication.publicationTypes = uniqueStrings(all('publicationType'));
+  publication.publicationTypes = uniqueStrings(all('publicationType').map((type) => type.replace(/:\s*PDF Only\.?\s*$/i, '').replace(/\.$/, '')));
 
   const headings = [...all('mesh'), ...all('emtree')];
   if (medline) {
