@@ -497,7 +497,8 @@ const REAL_EXPORTS: RealExport[] = [
         fields: { year: 1988, pages: '215-20', publicationTypes: ['Journal Articles', 'Reports - Descriptive', 'Opinion Papers'], keywords: ['College Science', 'Controversial Issues (Course Content)', 'Current Events', 'Earth Science', 'Ecology', 'Geology', 'Higher Education', 'Paleontology', 'Public Affairs Education', 'Science Instruction'] },
         firstAuthor: ['Padian', 'Kevin'],
       },
-      { index: 4, fields: { year: 1983, month: null, volume: '31', issue: '2', pages: '111-23' }, authorCount: 2 },
+      // "Y1  - 1983//" and "Y2  - 1983-03//": the month is in Y2.
+      { index: 4, fields: { year: 1983, month: 3, volume: '31', issue: '2', pages: '111-23' }, authorCount: 2 },
     ],
   },
   {

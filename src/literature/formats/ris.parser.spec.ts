@@ -376,6 +376,9 @@ describe('RIS rules found on real database exports', () => {
       'Research Support, N.I.H., Extramural',
     ]);
     expect((await one(['TY  - JOUR', 'T1  - A', 'PT  - J'])).publicationTypes).toEqual([]);
+    // Y2 is the date of publication in Ovid's databases (ERIC "1983-03//"), another date elsewhere (Zotero's access date).
+    expect(await one(['99. ', 'TY  - JOUR', 'DB  - ERIC', 'T1  - A', 'Y1  - 1983//', 'Y2  - 1983-03//'])).toMatchObject({ year: 1983, month: 3 });
+    expect(await one(['TY  - JOUR', 'T1  - A', 'PY  - 1983', 'Y2  - 1983-03-02 10:00:00'])).toMatchObject({ year: 1983, month: null });
     // Outside an Ovid export the star is part of the keyword (Cochrane's "*Literacy", as this project's RIS export writes it back).
     expect((await one(['TY  - JOUR', 'T1  - A', 'KW  - *Literacy'])).keywords).toEqual(['*Literacy']);
   });

@@ -283,6 +283,12 @@ export function risFieldsToPublication(fields: RisField[], notes: RecordNotes = 
   publication.month = [dates[2], dates[0], dates[1]].find((date) => date.month !== null && date.year === publication.year)?.month ?? null;
   // Web of Science and EndNote write DA without the year ("SEP 22", "Jun", "Mar 1", "JUL-DEC").
   if (publication.month === null && publication.year !== null && dates[2].year === null) publication.month = parseMonth(first('DA'));
+  // Ovid's databases put the year in Y1 ("1983//") and the date of publication in Y2 ("1983-03//"); elsewhere Y2 is
+  // another date (Zotero: the access date), so only an Ovid record's Y2 gives the month.
+  if (publication.month === null && ovidNumbered) {
+    const y2 = parseDateParts(first('Y2'));
+    if (y2.year === publication.year) publication.month = y2.month;
+  }
 
   publication.volume = first('VL');
   publication.issue = first('IS');
