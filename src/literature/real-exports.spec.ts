@@ -728,6 +728,34 @@ const REAL_EXPORTS: RealExport[] = [
       },
     ],
   },
+  {
+    file: 'real/endnote/endnote-lens-2-records.ris',
+    format: 'ris',
+    count: 2,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'Prognostic value of pretransplant FDG-PET in refractory/relapsed Hodgkin lymphoma treated with autologous stem cell transplantation: systematic review and meta-analysis',
+          journal: 'Annals of hematology',
+          year: 2016,
+          month: 3,
+          volume: '95',
+          issue: '5',
+          pages: '695-706',
+          doi: '10.1007/s00277-016-2619-9',
+          // Only in the PubMed and Europe PMC links among ten UR lines, which agree.
+          pmid: '26931115',
+          issns: ['1432-0584', '0939-5555'],
+          keywords: ['Autologous stem cell transplantation', 'FDG-PET', 'Hodgkin lymphoma', 'Meta-analysis', 'Systematic review'],
+          url: 'http://dspace.library.uu.nl/handle/1874/342747',
+        },
+        firstAuthor: ['Adams', 'Hugo J A'],
+        authorCount: 2,
+      },
+      { index: 1, fields: { year: 2015, month: 11, pages: '11-18', pmid: '26576560', doi: '10.1007/s00277-015-2553-2' }, firstAuthor: ['Adams', 'Hugo J A'], authorCount: 3 },
+    ],
+  },
 ];
 
 async function readAll(file: string): Promise<{ format: ImportFormat | null; records: ParsedRecord[] }> {
