@@ -167,6 +167,12 @@ describe('author names', () => {
     ['Plato', { family: 'Plato', given: null }],
     ['WHO Working Group on Rare Diseases', { family: 'WHO Working Group on Rare Diseases', given: null }],
     ['SYGMA 1 Study Group', { family: 'SYGMA 1 Study Group', given: null }],
+    // Mendeley (from Lens) writes a missing given name as "null": the family name keeps its particles.
+    ['van den Hoven, null', { family: 'van den Hoven', given: null }],
+    ['Smith, null', { family: 'Smith', given: null }],
+    ['van den Hoven', { family: 'van den Hoven', given: null }],
+    ['de Gaulle', { family: 'de Gaulle', given: null }],
+    ['Al Smith', { family: 'Smith', given: 'Al' }],
   ])('%s', (raw, expected) => {
     expect(parseAuthorName(raw)).toEqual(expected);
   });

@@ -207,8 +207,11 @@ function isInitials(token: string): boolean {
  */
 export function parseAuthorName(raw: string | null | undefined): ParsedAuthor | null {
   // "null" / "undefined" given names (database exports of empty fields): "Smith, null", "null Smith".
-  const name = cleanText(raw?.replace(/(^|[\s,])(?:null|undefined|n\/a)(?=[\s,]|$)/gi, '$1'))?.replace(/^[,;\s]+|[,;\s]+$/g, '').trim();
+  const withoutPlaceholders = cleanText(raw?.replace(/(^|[\s,])(?:null|undefined|n\/a)(?=[\s,]|$)/gi, '$1'));
+  const name = withoutPlaceholders?.replace(/^[,;\s]+|[,;\s]+$/g, '').trim();
   if (!name || /^(?:null|undefined|anonymous|\[no author name available\])$/i.test(name)) return null;
+  // "van den Hoven, null" (Mendeley via Lens): the family name before the comma is the whole name.
+  if (/^[^,]+,\s*$/.test(withoutPlaceholders ?? '') && !looksLikeOrganisation(name)) return { family: name, given: null };
 
   // CJK names are written family name first: "山田 太郎", "王小明" (a two- to four-character Chinese or Korean name: the first character is the family name).
   if (CJK_NAME.test(name)) {
@@ -252,6 +255,8 @@ export function parseAuthorName(raw: string | null | undefined): ParsedAuthor | 
   let familyStart = tokens.length - 1;
   if (SUFFIXES.test(tokens[familyStart]) && familyStart > 1) familyStart -= 1;
   while (familyStart > 1 && NAME_PARTICLES.has(tokens[familyStart - 1].toLowerCase())) familyStart -= 1;
+  // "van den Hoven", "de Gaulle": particles (written in lower case: no given name is) and a family name.
+  if (familyStart === 1 && NAME_PARTICLES.has(tokens[0])) return { family: name, given: null };
   return {
     family: tokens.slice(familyStart).join(' '),
     given: normaliseGivenName(tokens.slice(0, familyStart).join(' ')),

@@ -406,6 +406,356 @@ const REAL_EXPORTS: RealExport[] = [
       },
     ],
   },
+  {
+    file: 'real/wos/wok-medline-2-records.isi',
+    format: 'wos',
+    count: 2,
+    records: [
+      {
+        index: 0,
+        fields: { title: 'Effects of modafinil on cognitive performance and alertness during sleep deprivation.', journal: 'Curr Pharm Des', year: 2006, month: null, volume: '12', issue: '20', pages: '2457-71', pmid: '16842170' },
+        firstAuthor: ['Wesensten', 'Nancy J'],
+        authorCount: 1,
+      },
+      { index: 1, fields: { journal: 'Menopause', year: 2006, month: 5, volume: '13', issue: '3', pages: '411-22', pmid: '16735938' }, firstAuthor: ['Joffe', 'Hadine'], authorCount: 7 },
+    ],
+  },
+  {
+    file: 'real/ovid/ovid-journals-fulltext-1-record.txt',
+    format: 'ovid',
+    count: 1,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'Correct positioning of percutaneous iliosacral screws with computer-navigated versus fluoroscopically guided surgery in traumatic pelvic ring fractures.',
+          journal: 'Journal of Orthopaedic Trauma',
+          // "Status: Publish Ahead of Print, POST ACCEPTANCE, 30 November 2015": no volume or pages yet.
+          year: 2015,
+          volume: null,
+          pages: null,
+          publicationTypes: ['Original Article'],
+          doi: '10.1097/bot.0000000000000502',
+          issns: ['0890-5339'],
+          language: 'English',
+          abstract: 'Lorem ipsum abstract',
+          url: 'http://ovidsp.ovid.com/ovidweb.cgi?T=JS&CSC=Y&NEWS=N&PAGE=fulltext&D=ppvovftq&AN=00005131-900000000-99049',
+        },
+        firstAuthor: ['Verbeek', 'Jan'],
+        authorCount: 4,
+      },
+    ],
+  },
+  {
+    file: 'real/ovid/ovid-journals-fulltext-record-8.txt',
+    format: 'ovid',
+    count: 1,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'Effects of computer-aided clinical decision support systems in improving antibiotic prescribing by primary care providers: a systematic review.',
+          journal: 'Journal of the American Medical Informatics Association',
+          doi: '10.1136/amiajnl-2014-002886',
+          issns: ['1067-5027'],
+          keywords: ['computer-aided clinical decision support', 'CDSS', 'medical decision-making', 'electronic health record', 'antibiotic prescribing', 'primary care'],
+          language: 'English',
+          year: 2014,
+          publicationTypes: ['Review'],
+        },
+        firstAuthor: ['Holstiege', 'Jakob'],
+        authorCount: 3,
+      },
+    ],
+  },
+  {
+    file: 'real/eric/eric-ovid-5-records.ris',
+    format: 'ris',
+    count: 5,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'Creationism and the Dinosaur Boom.',
+          journal: 'Journal of Geological Education',
+          year: 1989,
+          volume: '37',
+          issue: '1',
+          pages: '24-26',
+          doi: null,
+          pmid: null,
+          language: 'English',
+          publicationTypes: ['Journal Articles', 'Reports - Descriptive'],
+        },
+        firstAuthor: ['Stokes', 'William Lee'],
+        authorCount: 1,
+      },
+      { index: 1, fields: { year: 2017, pages: '76-99', issns: ['2196-3673'] }, firstAuthor: ['Underwood', 'Charles'], authorCount: 4 },
+      { index: 2, fields: { doi: '10.1080/21548455.2016.1200155', issns: ['2154-8455'], publicationTypes: ['Journal Articles', 'Reports - Research'] }, firstAuthor: ['Salmi', 'Hannu'] },
+      {
+        index: 3,
+        fields: { year: 1988, pages: '215-20', publicationTypes: ['Journal Articles', 'Reports - Descriptive', 'Opinion Papers'], keywords: ['College Science', 'Controversial Issues (Course Content)', 'Current Events', 'Earth Science', 'Ecology', 'Geology', 'Higher Education', 'Paleontology', 'Public Affairs Education', 'Science Instruction'] },
+        firstAuthor: ['Padian', 'Kevin'],
+      },
+      // "Y1  - 1983//" and "Y2  - 1983-03//": the month is in Y2.
+      { index: 4, fields: { year: 1983, month: 3, volume: '31', issue: '2', pages: '111-23' }, authorCount: 2 },
+    ],
+  },
+  {
+    file: 'real/psycinfo/psycinfo-ovid-1-record.ris',
+    format: 'ris',
+    count: 1,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'DINOSAUR: An integrated cognitive-behavioral treatment for anxiety in young children with ASD.',
+          journal: 'Journal of Neurodevelopmental Disorders',
+          journalAbbreviation: 'J Neurodev Disord',
+          year: 2021,
+          volume: '13',
+          issue: null,
+          pages: null,
+          doi: '10.1186/s11689-021-09396-9',
+          // The cited references (M1) link to PubMed; none of them is this record's PMID.
+          pmid: null,
+          pmcid: null,
+          issns: ['1866-1947'],
+          language: 'English',
+          publicationTypes: ['Journal', 'Peer Reviewed Journal'],
+          keywords: ['Anxiety Management', 'Autism Spectrum Disorders', 'Cognitive Behavior Therapy', 'Integrated Services', 'Parents', 'Cognitive Therapy'],
+        },
+        // A2 lists the authors of the cited references: not the record's.
+        firstAuthor: ['Keefer', 'Amy'],
+        authorCount: 2,
+      },
+    ],
+  },
+  {
+    file: 'real/mendeley/mendeley-lens-3-records.ris',
+    format: 'ris',
+    count: 3,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'The effect of intra-arterial angiotensin II on the hepatic tumor to non-tumor blood flow ratio for radioembolization: a systematic review',
+          journal: 'Journal of Vascular and Interventional Radiology',
+          year: 2014,
+          volume: '25',
+          issue: '3',
+          pages: 'S105',
+          doi: '10.1016/j.jvir.2013.12.293',
+          pmid: null,
+          url: 'https://lens.org/152-434-819-130-920',
+        },
+        // "AU  - van den Hoven, null": Mendeley's missing given name.
+        firstAuthor: ['van den Hoven', null],
+        authorCount: 6,
+      },
+      { index: 1, fields: { year: 2020, volume: '123', pages: '69-79', pmid: '32240769', pmcid: null, keywords: ['Calibration', 'Discrimination', 'External validation', 'Incident dialysis', 'Ischemic stroke', 'Prediction model', 'Predictive performance', 'Systematic review'] }, firstAuthor: ['de Jong', 'Ype'], authorCount: 11 },
+      { index: 2, fields: { journal: 'Psychiatry research', pages: '113438', pmid: '32905864', pmcid: 'PMC7458053', doi: '10.1016/j.psychres.2020.113438' }, firstAuthor: ['Lenferink', 'Lonneke I M'], authorCount: 3 },
+    ],
+  },
+  {
+    file: 'real/mdpi/mdpi-2-records.ris',
+    format: 'ris',
+    count: 2,
+    records: [
+      {
+        index: 0,
+        fields: { title: 'Oil and the Best Brain of the 20th Century', journal: 'Energies', year: 2010, volume: '3', issue: '5', pages: '940-942', doi: '10.3390/en3050940', issns: ['1996-1073'], keywords: [] },
+        // "AU  - Banks, Ferdinand E. " (a trailing space after the initial).
+        firstAuthor: ['Banks', 'Ferdinand E'],
+        authorCount: 1,
+      },
+      { index: 1, fields: { journal: 'Geosciences', year: 2012, pages: '157-177', doi: '10.3390/geosciences2030157', keywords: ['dinosaur integument', 'feathers', 'Mesozoic birds', 'Similicaudipteryx', 'rectrix', 'molecular development', 'Confuciusornis'] }, firstAuthor: ['O’Connor', 'Jingmai K'], authorCount: 5 },
+    ],
+  },
+  {
+    file: 'real/google-scholar/googlescholar-4-records.ris',
+    format: 'ris',
+    count: 4,
+    records: [
+      {
+        index: 0,
+        fields: { title: 'Did dinosaurs invent flowers? Dinosaur–angiosperm coevolution revisited', journal: 'Biological Reviews', year: 2001, volume: '76', issue: '3', pages: '411-447', issns: ['1469-185X'], doi: null },
+        firstAuthor: ['Barrett', 'Paul M'],
+        authorCount: 2,
+      },
+      { index: 2, fields: { journal: 'Nature', volume: '435', issue: '7038', pages: '84-87', issns: ['0028-0836'] }, firstAuthor: ['Kirkland', 'James I'], authorCount: 5 },
+      { index: 3, fields: { year: 2018, pages: '13-48' }, firstAuthor: ['Benson', 'Roger BJ'], authorCount: 4 },
+    ],
+  },
+  {
+    file: 'real/openalex/openalex-2-records.ris',
+    format: 'ris',
+    count: 2,
+    records: [
+      {
+        index: 0,
+        fields: { title: 'A bioprovince for the Barremian–Aptian charophytes of the Central Tethyan Archipelago', journal: 'Cretaceous Research', year: 2024, month: 2, volume: '154', pages: '105752', doi: '10.1016/j.cretres.2023.105752', issns: ['0195-6671'], language: 'en', keywords: ['Archipelago', 'Aptian', 'Paleoclimatology'] },
+        firstAuthor: ['Vicente', 'Alba'],
+        authorCount: 5,
+      },
+      { index: 1, fields: { journal: 'Gondwana Research', month: 5, volume: '129', pages: '1-22', issns: ['1342-937X'] }, firstAuthor: ['Dubicka', 'Zofia'], authorCount: 6 },
+    ],
+  },
+  {
+    file: 'real/refworks/refworks-embase-3-records.ris',
+    format: 'ris',
+    count: 3,
+    records: [
+      {
+        index: 0,
+        fields: { title: 'Description of a new specimen of Haplocanthosaurus from the Dry Mesa Dinosaur Quarry', journal: 'Anatomical Record', journalAbbreviation: 'Anat.Rec.', year: 2024, volume: null, pages: null, doi: '10.1002/ar.25520', pmid: null, issns: ['1932-8494', '1932-8486'], language: 'English' },
+        firstAuthor: ['Boisvert', 'C'],
+        authorCount: 4,
+      },
+      { index: 1, fields: { journal: 'PLoS ONE', volume: '19', issue: '1', doi: '10.1371/journal.pone.0292318', issns: ['1932-6203'] }, firstAuthor: ['Eberth', 'DA'], authorCount: 1 },
+      { index: 2, fields: { journal: 'BMC Ecol Evol', volume: '24', issue: '1', pages: '20', doi: '10.1186/s12862-024-02210-9' }, firstAuthor: ['Brownstein', 'CD'] },
+    ],
+  },
+  {
+    file: 'real/endnote/endnote-embase-3-records.ris',
+    format: 'ris',
+    count: 3,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'Description of a new specimen of Haplocanthosaurus from the Dry Mesa Dinosaur Quarry',
+          journal: 'Anatomical Record',
+          year: 2024,
+          doi: '10.1002/ar.25520',
+          pmid: null,
+          issns: ['1932-8494', '1932-8486'],
+          publicationTypes: ['Article in Press'],
+          keywords: ['article', 'biostratigraphy', 'Colorado', 'dinosaur', 'nonhuman', 'tibia', 'transverse process', 'Upper Jurassic'],
+          language: 'English',
+        },
+        firstAuthor: ['Boisvert', 'C'],
+        authorCount: 4,
+      },
+      { index: 1, fields: { journal: 'BMC ecology and evolution', volume: '24', issue: '1', pages: '20', publicationTypes: ['Article'], keywords: [] }, firstAuthor: ['Brownstein', 'CD'] },
+      { index: 2, fields: { pages: '32', doi: '10.1186/s12862-024-02216-3', publicationTypes: ['Erratum'], abstract: null }, authorCount: 1 },
+    ],
+  },
+  {
+    file: 'real/covidence/covidence-8-records.csv',
+    format: 'csv',
+    count: 8,
+    records: [
+      {
+        index: 0,
+        fields: { title: 'Cellular structure of dinosaur scales reveals retention of reptile-type skin during the evolutionary transition to feathers', journal: 'Nature Communications', year: 2024, volume: '15', issue: '1', pages: null, doi: '10.1038/s41467-024-48400-3' },
+        firstAuthor: ['Yang', 'Z'],
+        authorCount: 4,
+      },
+      { index: 1, fields: { abstract: null, pages: '14316', doi: '10.1038/s41598-024-65283-y' }, firstAuthor: ['Troiano', 'LP'], authorCount: 4 },
+      { index: 4, fields: { pages: '3665' }, firstAuthor: ['Longrich', 'NR'] },
+      // Covidence passes Embase's issue on as it is: "1 January".
+      { index: 6, fields: { journal: 'PLoS ONE', volume: '19', issue: '1 January', doi: '10.1371/journal.pone.0292318' }, firstAuthor: ['Eberth', 'DA'] },
+    ],
+  },
+  {
+    file: 'real/medline/jabref-medline-1-record.txt',
+    format: 'medline',
+    count: 1,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'From danger and motherhood to health and beauty: health advice for the factory girl in early twentieth-century Britain.',
+          journal: '20 century British history',
+          journalAbbreviation: '20 Century Br Hist',
+          year: 2009,
+          volume: '20',
+          issue: '4',
+          pages: '454-81',
+          pmid: '20481061',
+          pmcid: 'PMC4513071',
+          doi: null,
+          issns: ['0955-2359'],
+          language: 'eng',
+          publicationTypes: ['Historical Article', 'Journal Article', "Research Support, Non-U.S. Gov't"],
+        },
+        firstAuthor: ['Long', 'Vicky'],
+        authorCount: 2,
+      },
+    ],
+  },
+  {
+    file: 'real/citavi/citavi-3-records.tsv',
+    format: 'csv',
+    count: 3,
+    records: [
+      {
+        index: 0,
+        fields: { title: 'The effect of intra-arterial angiotensin II on the hepatic tumor to non-tumor blood flow ratio for radioembolization: a systematic review', journal: 'Journal of Vascular and Interventional Radiology', journalAbbreviation: null, year: 2014, volume: '25', issue: '3', pages: 'S105', doi: '10.1016/j.jvir.2013.12.293', issns: ['1051-0443'], pmid: null },
+        firstAuthor: ['van den Hoven', null],
+        authorCount: 6,
+      },
+      { index: 1, fields: { journalAbbreviation: 'J.Clin.Epidemiol.', year: 2020, month: 3, pages: '69-79', pmid: '32240769', issns: ['1878-5921'] }, firstAuthor: ['de Jong', 'Ype'], authorCount: 11 },
+      { index: 2, fields: { month: 8, pages: '113438', pmid: '32905864', pmcid: 'PMC7458053', doi: '10.1016/j.psychres.2020.113438' }, firstAuthor: ['Lenferink', 'Lonneke I M'], authorCount: 3 },
+    ],
+  },
+  {
+    file: 'real/endnote/bookends-endnote-xml-1-record.xml',
+    format: 'endnote-xml',
+    count: 1,
+    records: [
+      {
+        index: 0,
+        fields: {
+          // The title wraps over an indented line of the pretty-printed XML.
+          title: 'Trends in the lifetime risk of developing cancer in Great Britain: comparison of risk for those born from 1930 to 1960',
+          journal: 'Br J Cancer',
+          year: 2015,
+          month: 3,
+          volume: '112',
+          issue: '5',
+          pages: '943-7',
+          doi: '10.1038/bjc.2014.606',
+          pmid: '25647015',
+          issns: ['1532-1827', '0007-0920'],
+          publicationTypes: ['Journal Article'],
+          abstract: 'test abstract',
+          url: 'http://www.ncbi.nlm.nih.gov/pubmed/25647015',
+        },
+        firstAuthor: ['Ahmad', 'AS'],
+        authorCount: 3,
+      },
+    ],
+  },
+  {
+    file: 'real/endnote/endnote-lens-2-records.ris',
+    format: 'ris',
+    count: 2,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'Prognostic value of pretransplant FDG-PET in refractory/relapsed Hodgkin lymphoma treated with autologous stem cell transplantation: systematic review and meta-analysis',
+          journal: 'Annals of hematology',
+          year: 2016,
+          month: 3,
+          volume: '95',
+          issue: '5',
+          pages: '695-706',
+          doi: '10.1007/s00277-016-2619-9',
+          // Only in the PubMed and Europe PMC links among ten UR lines, which agree.
+          pmid: '26931115',
+          issns: ['1432-0584', '0939-5555'],
+          keywords: ['Autologous stem cell transplantation', 'FDG-PET', 'Hodgkin lymphoma', 'Meta-analysis', 'Systematic review'],
+          url: 'http://dspace.library.uu.nl/handle/1874/342747',
+        },
+        firstAuthor: ['Adams', 'Hugo J A'],
+        authorCount: 2,
+      },
+      { index: 1, fields: { year: 2015, month: 11, pages: '11-18', pmid: '26576560', doi: '10.1007/s00277-015-2553-2' }, firstAuthor: ['Adams', 'Hugo J A'], authorCount: 3 },
+    ],
+  },
 ];
 
 async function readAll(file: string): Promise<{ format: ImportFormat | null; records: ParsedRecord[] }> {
@@ -434,6 +784,11 @@ describe.each(REAL_EXPORTS)('real export $file', ({ file, format, count, records
 });
 
 describe('names in real exports', () => {
+  it('reads Journals@Ovid authors without their degrees and footnote marks ("van Vugt, Arie MD, PhD +")', async () => {
+    const { records } = await readAll('real/ovid/ovid-journals-fulltext-1-record.txt');
+    expect(records[0].publication.authors.map((author) => `${author.family}|${author.given}`)).toEqual(['Verbeek|Jan', 'Hermans|Erik', 'van Vugt|Arie', 'Frolke|Jan Paul']);
+  });
+
   it('reads EBSCOhost given-first names among "FAMILY, GIVEN" ones (CINAHL CSV)', async () => {
     const { records } = await readAll('real/cinahl/cinahl-ebsco-4-records.csv');
     expect(records[3].publication.authors.map((author) => `${author.family}|${author.given}`)).toEqual([

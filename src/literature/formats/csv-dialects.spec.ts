@@ -193,6 +193,23 @@ describe('CSV dialects of the literature databases', () => {
     expect(detectFormat(head, file)).toBe('csv');
   });
 
+  it('RefWorks tab-delimited, as Citavi exports it: "Authors, Primary" joined by ";", pages split over "Start Page" and "Other Pages", month in "Pub Date Free From", PMID only in "Links"', async () => {
+    const header = ['Reference Type', 'Reference Id', 'Authors, Primary', 'Title Primary', 'Periodical Full', 'Periodical Abbrev', 'Pub Year', 'Pub Month & Day', 'Pub Date Free From', 'Volume', 'Issue', 'Start Page', 'Other Pages', 'ISSN/ISBN', 'Links', 'URL', 'DOI', 'PMID', 'PMCID'];
+    const rows = [
+      ['Journal Article', '100,doc:1', 'van den Hoven,null;Smits,Maarten L. J.', 'A title', 'Journal of Vascular and Interventional Radiology', ' ', '2014', ' ', ' ', '25', '3', ' ', 'S105', '1051-0443', 'https://lens.org/152', 'https://lens.org/152', '10.1016/j.jvir.2013.12.293', ' ', ' '],
+      ['Journal Article', '98,doc:2', 'Lenferink,Lonneke I. M.;Boelen,Paul A.', 'Another title', 'Psychiatry research', 'Psychiatry Res.', '2020', ' ', '08/31', '293', ' ', '69', '79', '1872-7123', 'https://www.ncbi.nlm.nih.gov/pubmed/32905864 https://www.ncbi.nlm.nih.gov/pmc/articles/PMC7458053', ' ', '10.1016/j.psychres.2020.113438', ' ', ' '],
+    ];
+    const text = [header, ...rows].map((row) => row.join('\t')).join('\n') + '\n';
+    expect(locateCsvHeader(text)?.exporter?.name).toBe('refworks-tab');
+    const [first, second] = (await collect(parsePublications(streamOf(text), { fileName: 'citavi.tsv' }))).map((record) => record.publication);
+    expect(first).toMatchObject({ title: 'A title', journal: 'Journal of Vascular and Interventional Radiology', journalAbbreviation: null, year: 2014, volume: '25', issue: '3', pages: 'S105', doi: '10.1016/j.jvir.2013.12.293', issns: ['1051-0443'], pmid: null });
+    expect(first.authors).toEqual([
+      { family: 'van den Hoven', given: null },
+      { family: 'Smits', given: 'Maarten L J' },
+    ]);
+    expect(second).toMatchObject({ journalAbbreviation: 'Psychiatry Res.', month: 8, pages: '69-79', pmid: '32905864', pmcid: 'PMC7458053' });
+  });
+
   it('recognises the Web of Science tag header and the EndNote header', () => {
     expect(recogniseCsvExporter('PT\tAU\tBA\tAF\tTI\tSO\tPY\tUT'.split('\t'))?.name).toBe('wos-tagged');
     expect(recogniseCsvExporter(['Reference Type', 'Author', 'Year', 'Title', 'Secondary Title'])?.name).toBe('endnote');

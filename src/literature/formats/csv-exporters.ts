@@ -32,6 +32,7 @@ import { RecordNotes } from '../value-notes';
 import type { ValueSource } from '../value-notes';
 import { titleStatusFromNote } from '../../publications/title-status.enum';
 import { parseMeshHeadingList } from './mesh-text';
+import { idFromLinks } from './ris.parser';
 import type { ParsedAuthor, ParsedPublication } from '../parsed-publication';
 
 export type CsvExporterName =
@@ -51,6 +52,7 @@ export type CsvExporterName =
   | 'google-scholar'
   | 'dimensions'
   | 'endnote'
+  | 'refworks-tab'
   | 'generic'
   | 'mapped';
 
@@ -599,6 +601,44 @@ const ENDNOTE: CsvExporter = {
 };
 
 /**
+ * RefWorks' tab-delimited layout, as Citavi exports it: "Authors, Primary" ("van den Hoven,null;Smits,Maarten L. J."),
+ * "Title Primary", "Periodical Full", "Start Page" / "Other Pages" (an article number may stand alone in "Other
+ * Pages"), "Pub Date Free From" ("03/30": month and day), a single space in empty cells, PubMed links in "Links".
+ */
+const REFWORKS_TAB: CsvExporter = {
+  name: 'refworks-tab',
+  label: 'RefWorks tab-delimited (Citavi)',
+  signatures: [['reference type', 'authors, primary', 'title primary']],
+  columns: {
+    title: ['title primary'],
+    abstract: ['abstract'],
+    authors: ['authors, primary'],
+    journal: ['periodical full'],
+    journalAbbreviation: ['periodical abbrev'],
+    year: ['pub year'],
+    volume: ['volume'],
+    issue: ['issue'],
+    startPage: ['start page'],
+    endPage: ['other pages'],
+    doi: ['doi'],
+    pmid: ['pmid'],
+    pmcid: ['pmcid'],
+    issn: ['issn/isbn'],
+    keywords: ['keywords'],
+    language: ['language'],
+    url: ['url', 'links'],
+  },
+  authorSeparator: /;/,
+  refine(publication, row) {
+    const monthDay = /^\s*(\d{1,2})\/\d{1,2}\s*$/.exec(row('pub date free from') ?? '');
+    if (publication.month === null && monthDay && Number(monthDay[1]) >= 1 && Number(monthDay[1]) <= 12) publication.month = Number(monthDay[1]);
+    const links = [row('links'), row('url')].filter((value): value is string => value !== null);
+    publication.pmid = publication.pmid ?? idFromLinks(links, 'pmid');
+    publication.pmcid = publication.pmcid ?? idFromLinks(links, 'pmcid');
+  },
+};
+
+/**
  * Any other table: columns found by their common names. Used when no exporter's signature matches
  * and the header has a title column and at least one of authors, year, journal, DOI or PMID.
  */
@@ -634,7 +674,7 @@ export const GENERIC: CsvExporter = {
   },
 };
 
-export const CSV_EXPORTERS: readonly CsvExporter[] = [ZOTERO, PUBMED, COVIDENCE, RAYYAN, SCOPUS, WOS_TAGGED, WOS, EMBASE, EBSCO, OPENALEX, LENS, PUBLISH_OR_PERISH, GOOGLE_SCHOLAR, DIMENSIONS, ENDNOTE, COCHRANE];
+export const CSV_EXPORTERS: readonly CsvExporter[] = [ZOTERO, PUBMED, COVIDENCE, RAYYAN, SCOPUS, WOS_TAGGED, WOS, EMBASE, EBSCO, OPENALEX, LENS, PUBLISH_OR_PERISH, GOOGLE_SCHOLAR, DIMENSIONS, ENDNOTE, REFWORKS_TAB, COCHRANE];
 
 /** The exporter one of whose signatures is complete in the header, or null. */
 export function recogniseCsvExporter(header: string[]): CsvExporter | null {

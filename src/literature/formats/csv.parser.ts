@@ -1,7 +1,7 @@
 /**
  * CSV / TSV exports (Rayyan, Zotero, PubMed, Covidence, Scopus, Web of Science, Embase, EBSCOhost /
- * CINAHL, Cochrane CENTRAL, OpenAlex, Lens, Publish or Perish, Dimensions, EndNote, or any table with
- * common column names or a user's column mapping), read as a stream, a chunk at a time, by csv-rows.ts
+ * CINAHL, Cochrane CENTRAL, OpenAlex, Lens, Publish or Perish, Dimensions, EndNote, RefWorks tab-delimited
+ * (Citavi), or any table with common column names or a user's column mapping), read as a stream, a chunk at a time, by csv-rows.ts
  * (csv-parse's rules, with relaxed quotes: see there).
  *
  * - The header row and the delimiter (tab, ";" or ",") are found by csv-header.ts; rows before the

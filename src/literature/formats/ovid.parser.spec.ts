@@ -106,3 +106,56 @@ describe('Ovid tagged export with unindented continuation lines (the "EndNote" e
     expect(record.publication.year).toBe(2018);
   });
 });
+
+describe('Journals@Ovid full-text export (labelled, as in JabRef\'s OvidImporterTest3/6)', () => {
+  // A record opens with "Score" and its stars; authors carry degrees and the footnote marks of their institutions.
+  const text = [
+    '<8>',
+    'Score',
+    '  *****',
+    'Accession Number',
+    '  00042637-900000000-99667.',
+    'Author',
+    '  Holstiege, Jakob 1;  van Vugt, Arie MD, PhD +;  Frolke, Jan Paul MD, PhD *;  Smith, MD',
+    'Title',
+    '  Effects of decision support systems: a systematic review.[Review]',
+    'Source',
+    '  Journal of the American Medical Informatics Association. ',
+    'Status',
+    '  Publish Ahead of Print, POST AUTHOR CORRECTIONS, 18 August 2014',
+    'Author Keywords',
+    '  computer-aided clinical decision support;  CDSS;  U.S.;  primary care.',
+    'Language',
+    '  English.',
+    'Document Type',
+    '  Review:  PDF Only.',
+    'DOI Number',
+    '  10.1136/amiajnl-2014-002886',
+    '',
+  ].join('\n');
+
+  it('is detected as Ovid, not taken for a CSV table by its ";" keyword line', async () => {
+    let format: string | null = null;
+    const records = await collect(parsePublications(streamOf(text), { fileName: 'ovid.txt', onFormat: (found) => (format = found) }));
+    expect(format).toBe('ovid');
+    expect(records).toHaveLength(1);
+  });
+
+  it('reads the authors without footnote marks and degrees (initials alone stay), each keyword, and the language without its full stop', async () => {
+    const [record] = await collect(parseOvid(streamOf(text)));
+    expect(record.publication.authors).toEqual([
+      { family: 'Holstiege', given: 'Jakob' },
+      { family: 'van Vugt', given: 'Arie' },
+      { family: 'Frolke', given: 'Jan Paul' },
+      { family: 'Smith', given: 'MD' },
+    ]);
+    expect(record.publication.keywords).toEqual(['computer-aided clinical decision support', 'CDSS', 'U.S.', 'primary care']);
+    expect(record.publication).toMatchObject({ language: 'English', doi: '10.1136/amiajnl-2014-002886', journal: 'Journal of the American Medical Informatics Association' });
+  });
+
+  it('reads the document type as the publication type and, ahead of print, the year the article went online', async () => {
+    const [record] = await collect(parseOvid(streamOf(text)));
+    expect(record.publication).toMatchObject({ publicationTypes: ['Review'], year: 2014, month: null });
+    expect(record.notes).toEqual([]);
+  });
+});

@@ -63,7 +63,8 @@ type OvidField =
   | 'pages'
   | 'issn'
   | 'language'
-  | 'url';
+  | 'url'
+  | 'status';
 
 /** Labelled headings (compared lower case, without a trailing colon) -> field. */
 const HEADINGS: Record<string, OvidField> = {
@@ -97,6 +98,9 @@ const HEADINGS: Record<string, OvidField> = {
   'pubmed central identifier': 'pmcid',
   'pubmed central identifier (pmcid)': 'pmcid',
   'publication type': 'publicationType',
+  // Journals@Ovid: "Review:  PDF Only." and "Publish Ahead of Print, POST ACCEPTANCE, 30 November 2015".
+  'document type': 'publicationType',
+  status: 'status',
   'year of publication': 'year',
   'date of publication': 'date',
   'journal name': 'journal',
@@ -172,7 +176,14 @@ export function looksLikeOvidText(head: string): boolean {
   for (let i = 0; i < lines.length - 1; i++) {
     if (!RECORD_MARKER.test(lines[i])) continue;
     const next = lines.slice(i + 1).find((line) => line.trim().length > 0) ?? '';
-    if (HEADINGS[next.trim().replace(/:$/, '').toLowerCase()] !== undefined || TAG_LINE.test(next)) return true;
+    if (TAG_LINE.test(next)) return true;
+    // Labelled layout: a record may open with headings this parser skips (Journals@Ovid starts with "Score" and
+    // its stars), so one of the first few headings after the record number must be one it knows.
+    const headings = lines
+      .slice(i + 1)
+      .filter((line) => line.trim().length > 0 && !/^\s/.test(line))
+      .slice(0, 3);
+    if (headings.some((line) => !RECORD_MARKER.test(line) && HEADINGS[line.trim().replace(/:$/, '').toLowerCase()] !== undefined)) return true;
   }
   return false;
 }
@@ -309,6 +320,30 @@ function parseOvidDate(raw: string | null | undefined): { year: number | null; m
   return parseDateParts(text);
 }
 
+/** Academic degrees Journals@Ovid writes after an author's given name ("van Vugt, Arie MD, PhD +"). */
+const DEGREES = new Set(['MD', 'PHD', 'DPHIL', 'MSC', 'MS', 'BSC', 'BS', 'BA', 'MA', 'MPH', 'MBA', 'MBBS', 'MBCHB', 'RN', 'BSN', 'MSN', 'DNP', 'NP', 'PHARMD', 'DDS', 'DMD', 'DVM', 'DRPH', 'SCD', 'DSC', 'MHS', 'MSCE', 'EDD', 'PSYD', 'FRCS', 'FRCSC', 'FRCP', 'FRCPC', 'FACS', 'FACP', 'FRACS', 'MRCP', 'MD-PHD']);
+
+/**
+ * One author of an Ovid list without what Journals@Ovid adds to the name: the footnote mark of the
+ * institution ("Verbeek, Jan MD *", "Holstiege, Jakob 1") and degrees after a written-out given name. A
+ * given name that is initials only ("Smith, MD") is left alone.
+ */
+function ovidAuthorName(raw: string): string {
+  const name = raw.replace(/\s*\[[^\]]*\]\s*$/, '').replace(/\s+(?:[*+\u2020\u2021\u00a7\u00b6#]+|\d{1,2}(?:,\d{1,2})*)\s*$/, '');
+  const comma = name.indexOf(',');
+  if (comma < 0) return name;
+  const tokens = name.slice(comma + 1).split(/[\s,]+/).filter(Boolean);
+  let end = tokens.length;
+  while (end > 0 && DEGREES.has(tokens[end - 1].replace(/\./g, '').toUpperCase())) end -= 1;
+  if (end === tokens.length || end === 0 || !tokens.slice(0, end).some((token) => /\p{Ll}/u.test(token))) return name;
+  return `${name.slice(0, comma)}, ${tokens.slice(0, end).join(' ')}`;
+}
+
+/** Keywords, one a line or ";"-separated on one line ("iliosacral;  IS screw;  pelvic fracture."). */
+function ovidKeywords(values: string[]): string[] {
+  return values.flatMap((value) => value.split(';')).map((keyword) => keyword.trim().replace(/(?<!\.\w*)\.$/, ''));
+}
+
 const REVIEW_LABEL = /\s*\[(?:Review|Article|Report|Miscellaneous|References|Editorial|Letter|Comment|Erratum)\]\s*$/i;
 
 /** Maps one record's fields to a publication; values that cannot be read are noted in `notes` (under the field's name here: Ovid writes each as a heading or a tag). */
@@ -326,13 +361,15 @@ export function ovidFieldsToPublication(fields: Map<OvidField, string[]>, notes:
   const full = all('fullAuthors').flatMap((value) => value.split(';'));
   const short = all('authors').flatMap((value) => value.split(';'));
   publication.authors = (full.length > 0 ? full : short)
-    .map((name) => parseAuthorName(name.replace(/\s*\[[^\]]*\]\s*$/, '')))
+    .map((name) => parseAuthorName(ovidAuthorName(name)))
     .filter((author): author is ParsedAuthor => author !== null);
 
   const source = parseOvidSource(first('source'));
   const date = parseOvidDate(first('date'));
   publication.journal = first('journal') ?? source.journal;
-  publication.year = notes.year({ field: 'year' }, first('year')) ?? date.year ?? source.year;
+  // An article ahead of print has no year of its own yet; the date it went online is its year (as Web of Science's early access).
+  const aheadOfPrint = /ahead of print/i.test(first('status') ?? '') ? parseDateParts(/(\d{1,2}\s+[A-Za-z]+\s+\d{4})\s*$/.exec(first('status') ?? '')?.[1] ?? null) : null;
+  publication.year = notes.year({ field: 'year' }, first('year')) ?? date.year ?? source.year ?? aheadOfPrint?.year ?? null;
   publication.month = (date.year === publication.year ? date.month : null) ?? (source.year === publication.year ? source.month : null);
   publication.volume = first('volume') ?? source.volume;
   publication.issue = first('issue') ?? source.issue;
@@ -347,19 +384,20 @@ export function ovidFieldsToPublication(fields: Map<OvidField, string[]>, notes:
     (medline && ui && /^\d{1,8}$/.test(ui) ? normalisePmid(ui) : null);
   publication.pmcid = all('pmcid').map((value) => notes.pmcid({ field: 'pmcid' }, value)).find((pmcid) => pmcid !== null) ?? null;
   publication.issns = uniqueStrings(all('issn').flatMap(extractIssns));
-  publication.publicationTypes = uniqueStrings(all('publicationType'));
+  publication.publicationTypes = uniqueStrings(all('publicationType').map((type) => type.replace(/:\s*PDF Only\.?\s*$/i, '').replace(/\.$/, '')));
 
   const headings = [...all('mesh'), ...all('emtree')];
   if (medline) {
     const mesh = headings.map(parseMeshHeadingText).filter((heading): heading is ParsedMeshHeading => heading !== null);
     publication.meshHeadings = mesh.filter((heading, index) => mesh.findIndex((other) => other.label === heading.label) === index);
-    publication.keywords = uniqueStrings(all('keywords'));
+    publication.keywords = uniqueStrings(ovidKeywords(all('keywords')));
   } else {
     // Emtree (or another thesaurus): keywords, without the major-topic star and the subheadings.
     const terms = headings.map((value) => cleanText(value.split('/')[0].replace(/^\*\s*/, '')));
-    publication.keywords = uniqueStrings([...all('keywords'), ...terms]);
+    publication.keywords = uniqueStrings([...ovidKeywords(all('keywords')), ...terms]);
   }
-  publication.language = first('language');
+  // The labelled layout ends the language with a full stop: "English.".
+  publication.language = cleanText(first('language')?.replace(/\.$/, ''));
   publication.url = all('url').find((value) => /^https?:\/\//i.test(value.trim()))?.trim() ?? null;
   return publication;
 }

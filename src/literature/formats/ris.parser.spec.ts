@@ -358,6 +358,36 @@ describe('RIS rules found on real database exports', () => {
     expect(await one(['TY  - JOUR', 'TI  - A', 'DA  - 2012/03/01', 'PY  - 2011'])).toMatchObject({ year: 2011, month: null });
   });
 
+  it('Ovid RIS (ERIC, APA PsycInfo): the publication types in PT, a PsycInfo classification in M3 is a keyword, not a type, major-descriptor stars dropped, NL as the abbreviation', async () => {
+    const eric = await one(['6. ', 'TY  - JOUR', 'DB  - ERIC', 'T1  - A', 'KW  - *College Science', 'KW  - Ecology', 'PT  - Journal Articles, Reports - Descriptive, Opinion Papers']);
+    expect(eric).toMatchObject({ publicationTypes: ['Journal Articles', 'Reports - Descriptive', 'Opinion Papers'], keywords: ['College Science', 'Ecology'] });
+    const psycinfo = await one(['2. ', 'TY  - JOUR', 'DB  - APA PsycInfo <2021>', 'T1  - A', 'KW  - *Anxiety Management', 'M3  - Cognitive Therapy [3311]', 'JF  - Journal of Neurodevelopmental Disorders', 'NL  - J Neurodev Disord', 'PT  - Journal, Peer Reviewed Journal']);
+    expect(psycinfo).toMatchObject({
+      publicationTypes: ['Journal', 'Peer Reviewed Journal'],
+      keywords: ['Anxiety Management', 'Cognitive Therapy'],
+      journal: 'Journal of Neurodevelopmental Disorders',
+      journalAbbreviation: 'J Neurodev Disord',
+    });
+    // MEDLINE's own types with commas stay whole; a one-letter PT (Web of Science's "J") is no type; M3 types stay.
+    expect((await one(['TY  - JOUR', 'T1  - A', 'M3  - Article', "PT  - Journal Article, Research Support, Non-U.S. Gov't, Research Support, N.I.H., Extramural"])).publicationTypes).toEqual([
+      'Article',
+      'Journal Article',
+      "Research Support, Non-U.S. Gov't",
+      'Research Support, N.I.H., Extramural',
+    ]);
+    expect((await one(['TY  - JOUR', 'T1  - A', 'PT  - J'])).publicationTypes).toEqual([]);
+    // Y2 is the date of publication in Ovid's databases (ERIC "1983-03//"), another date elsewhere (Zotero's access date).
+    expect(await one(['99. ', 'TY  - JOUR', 'DB  - ERIC', 'T1  - A', 'Y1  - 1983//', 'Y2  - 1983-03//'])).toMatchObject({ year: 1983, month: 3 });
+    expect(await one(['TY  - JOUR', 'T1  - A', 'PY  - 1983', 'Y2  - 1983-03-02 10:00:00'])).toMatchObject({ year: 1983, month: null });
+    // Outside an Ovid export the star is part of the keyword (Cochrane's "*Literacy", as this project's RIS export writes it back).
+    expect((await one(['TY  - JOUR', 'T1  - A', 'KW  - *Literacy'])).keywords).toEqual(['*Literacy']);
+  });
+
+  it('MDPI RIS: "KW  - n/a" (no keywords) is no keyword', async () => {
+    expect((await one(['TY  - EJOUR', 'TI  - A', 'KW  - n/a'])).keywords).toEqual([]);
+    expect((await one(['TY  - EJOUR', 'TI  - A', 'KW  - N/A', 'KW  - feathers'])).keywords).toEqual(['feathers']);
+  });
+
   it('reads EBSCOhost author lines given name first when the others are "FAMILY, GIVEN" (half of them or more)', async () => {
     const publication = await one(['TY  - JOUR', 'TI  - A', 'AU  - CROUDACE, ANGUS D.', 'AU  - CAIZHI SHEN', 'AU  - JUNCHANG LÜ', 'AU  - BRUSATTE, STEPHEN L.']);
     expect(publication.authors.map((author) => author.family)).toEqual(['Croudace', 'Shen', 'Lü', 'Brusatte']);

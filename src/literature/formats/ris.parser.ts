@@ -54,11 +54,16 @@ function fail(message: string, recordNumber: number | null, line: number | null,
 }
 
 /** Splits a RIS file into records of tagged fields. */
-export async function* readRisRecords(source: TextSource, options: ParserOptions = {}): AsyncGenerator<{ recordNumber: number; line: number; fields: RisField[] }> {
+export async function* readRisRecords(
+  source: TextSource,
+  options: ParserOptions = {},
+): AsyncGenerator<{ recordNumber: number; line: number; fields: RisField[]; ovidNumbered: boolean }> {
   let fields: RisField[] | null = null; // null: between records
   let recordNumber = 0;
   let startLine = 0;
   let markerSeen = false;
+  /** Whether the current record came after one of Ovid's record numbers ("6. "): an Ovid database's export. */
+  let ovidNumbered = false;
   let lastLine = 0;
   /** After a reported bad record (recovery mode): its lines are skipped up to its ER or the next TY. */
   let skipping = false;
@@ -104,6 +109,7 @@ export async function* readRisRecords(source: TextSource, options: ParserOptions
           recordNumber += 1;
           startLine = number;
           fields = [];
+          ovidNumbered = markerSeen;
         }
         fields.push({ tag, value, line: number });
         markerSeen = false;
@@ -114,7 +120,7 @@ export async function* readRisRecords(source: TextSource, options: ParserOptions
           report(fail('"ER  - " line without a record: the record has no "TY  - " line', recordNumber + 1, number, 'TY'));
           continue;
         }
-        yield { recordNumber, line: startLine, fields };
+        yield { recordNumber, line: startLine, fields, ovidNumbered };
         fields = null;
         continue;
       }
@@ -128,6 +134,7 @@ export async function* readRisRecords(source: TextSource, options: ParserOptions
         recordNumber += 1;
         startLine = number;
         fields = [];
+        ovidNumbered = true;
         markerSeen = false;
       }
       fields.push({ tag, value, line: number });
@@ -160,7 +167,7 @@ function risAuthors(values: string[]): ParsedAuthor[] {
 }
 
 /** A PubMed ID in a PubMed or Europe PMC link (Citavi lists them in L2), a PMCID in a PMC link; null unless all such links agree. */
-function idFromLinks(values: string[], kind: 'pmid' | 'pmcid'): string | null {
+export function idFromLinks(values: string[], kind: 'pmid' | 'pmcid'): string | null {
   const found = new Set<string>();
   for (const url of values.flatMap((value) => value.split(/\s+/))) {
     if (kind === 'pmid') {
@@ -194,8 +201,27 @@ export function exporterPmidTag(fields: RisField[], database: string, links: str
   return /^\d{1,9}$/.test(value) ? normalisePmid(value) : null;
 }
 
+/** Keyword lines that hold no keyword. */
+const NO_KEYWORD = /^(?:eppi-reviewer|n\/a)$/i;
+
+/** "Cognitive Therapy [3311]": a PsycInfo classification (its name and code), not a type of work. */
+const CLASSIFICATION_CODE = /^(.+?)\s*\[\d{3,5}\]$/;
+
+/**
+ * Ovid's RIS writes the publication types in PT, one line per record and joined by ", " (ERIC "Journal Articles,
+ * Reports - Descriptive", PsycInfo "Journal, Peer Reviewed Journal"); MEDLINE's own types with a comma
+ * ("Research Support, Non-U.S. Gov't", "Research Support, N.I.H., Extramural") stay whole. A one-letter PT
+ * is Web of Science's document kind ("J"), no type.
+ */
+function ovidPublicationTypes(value: string): string[] {
+  return value
+    .split(/,\s+(?!Non-U\.S\.|U\.S\.|N\.I\.H\.|Non-P\.H\.S\.|P\.H\.S\.|Extramural|Intramural|American Recovery)/)
+    .map((type) => cleanText(type.replace(/\n/g, ' ')))
+    .filter((type): type is string => type !== null && type.length > 1);
+}
+
 /** Maps one record's tagged fields to a publication; values that cannot be read are noted in `notes`. */
-export function risFieldsToPublication(fields: RisField[], notes: RecordNotes = new RecordNotes()): ParsedPublication {
+export function risFieldsToPublication(fields: RisField[], notes: RecordNotes = new RecordNotes(), ovidNumbered = false): ParsedPublication {
   // The values of each tag, in file order, gathered once (the mapping asks for ~40 tags a record).
   const byTag = new Map<string, string[]>();
   for (const field of fields) {
@@ -246,7 +272,8 @@ export function risFieldsToPublication(fields: RisField[], notes: RecordNotes = 
   publication.journal = first('JF', 'JO', 'T2', 'JA', 'J2', 'J1');
   const fullAndAbbreviated = first('JF') && first('JO') && first('JF') !== first('JO') ? first('JO') : null;
   // JI: Web of Science's ISO abbreviation ("PLoS One"); its J9 is the 29-character one ("SCI REP-UK").
-  publication.journalAbbreviation = first('JA', 'J2', 'J1', 'JI') ?? fullAndAbbreviated;
+  // NL: the NLM abbreviation Ovid's RIS gives ("J Neurodev Disord").
+  publication.journalAbbreviation = first('JA', 'J2', 'J1', 'JI') ?? fullAndAbbreviated ?? first('NL');
 
   const dates = ['PY', 'Y1', 'DA'].map((tag) => {
     const field = firstField(tag);
@@ -256,6 +283,12 @@ export function risFieldsToPublication(fields: RisField[], notes: RecordNotes = 
   publication.month = [dates[2], dates[0], dates[1]].find((date) => date.month !== null && date.year === publication.year)?.month ?? null;
   // Web of Science and EndNote write DA without the year ("SEP 22", "Jun", "Mar 1", "JUL-DEC").
   if (publication.month === null && publication.year !== null && dates[2].year === null) publication.month = parseMonth(first('DA'));
+  // Ovid's databases put the year in Y1 ("1983//") and the date of publication in Y2 ("1983-03//"); elsewhere Y2 is
+  // another date (Zotero: the access date), so only an Ovid record's Y2 gives the month.
+  if (publication.month === null && ovidNumbered) {
+    const y2 = parseDateParts(first('Y2'));
+    if (y2.year === publication.year) publication.month = y2.month;
+  }
 
   publication.volume = first('VL');
   publication.issue = first('IS');
@@ -298,13 +331,21 @@ export function risFieldsToPublication(fields: RisField[], notes: RecordNotes = 
   const titleStatus = all('N1').map(titleStatusFromNote).find((status) => status !== null);
   if (titleStatus) publication.titleStatus = titleStatus;
   publication.issns = uniqueStrings(all('SN').flatMap(extractIssns));
-  publication.publicationTypes = uniqueStrings(all('M3').filter((value) => normaliseDoi(value) === null).map((value) => text(value)));
+  // M3 is the type of work, but APA PsycInfo (on Ovid) puts its subject classification there: "Cognitive Therapy [3311]".
+  const m3 = all('M3').filter((value) => normaliseDoi(value) === null);
+  const classifications = m3.map((value) => CLASSIFICATION_CODE.exec(text(value) ?? '')?.[1] ?? null);
+  publication.publicationTypes = uniqueStrings([...m3.filter((_, index) => classifications[index] === null).map((value) => text(value)), ...all('PT').flatMap(ovidPublicationTypes)]);
   // "KW  - MeSH: *Label [D…]" is a MeSH heading (this project's RIS export); other KW lines are keywords.
   const keywordValues = all('KW').flatMap((value) => value.split(/[;\n]/));
   const mesh = keywordValues.map((value) => risKeywordAsMesh(value));
   publication.meshHeadings = mesh.filter((heading): heading is ParsedMeshHeading => heading !== null);
-  // EPPI Reviewer tags every record it exports with the keyword "eppi-reviewer".
-  publication.keywords = uniqueStrings(keywordValues.filter((value, index) => mesh[index] === null && value.trim().toLowerCase() !== 'eppi-reviewer'));
+  // EPPI Reviewer tags every record it exports with the keyword "eppi-reviewer"; MDPI writes "KW  - n/a" for none.
+  // An Ovid database's record (after its "6. " number) marks major descriptors "*Geology"; elsewhere a star is
+  // the keyword's own (Cochrane's "*Literacy", kept as our RIS export writes it back).
+  const keywords = keywordValues
+    .filter((value, index) => mesh[index] === null && !NO_KEYWORD.test(value.trim()))
+    .map((value) => (ovidNumbered ? value.trim().replace(/^\*\s*/, '') : value));
+  publication.keywords = uniqueStrings([...keywords, ...classifications]);
   publication.language = first('LA');
   const urls = all('UR', 'L2')
     .flatMap((value) => value.split(/[\s;]+/))
@@ -317,7 +358,7 @@ export function risFieldsToPublication(fields: RisField[], notes: RecordNotes = 
 export async function* parseRis(source: TextSource, options: ParserOptions = {}): AsyncGenerator<ParsedRecord> {
   for await (const record of readRisRecords(source, options)) {
     const notes = new RecordNotes();
-    const publication = risFieldsToPublication(record.fields, notes);
+    const publication = risFieldsToPublication(record.fields, notes, record.ovidNumbered);
     yield { recordNumber: record.recordNumber, line: record.line, publication, notes: notes.finish(publication) };
   }
 }

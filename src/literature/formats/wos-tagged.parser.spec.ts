@@ -72,6 +72,49 @@ describe('parseWosTagged (Web of Science plain text / .ciw)', () => {
   });
 });
 
+describe('parseWosTagged: the MEDLINE records of Web of Knowledge\'s "ISI Export Format"', () => {
+  // As JabRef's IsiImporterTestMedline.isi has them: all authors on one AU line, pages in PS, the PMID in UT, the year in PD.
+  const text = [
+    'FN ISI Export Format',
+    'VR 1.0',
+    'PT J',
+    'TI Estrogen therapy selectively enhances prefrontal cognitive processes.',
+    'AU Joffe, Hadine; Hall, Janet E; Yurgelun-Todd, Deborah',
+    'SO Menopause',
+    'PS 411-22',
+    'PY 2006',
+    'PD 2006 May-Jun',
+    'UT MEDLINE:16735938',
+    'ER',
+    '',
+    'PT J',
+    'TI Effects of modafinil on cognitive performance.',
+    'AU Wesensten, Nancy J',
+    'PY 2006',
+    'PD 2006  ',
+    'UT WOS:000240000100007',
+    'ER',
+    '',
+    'EF',
+  ].join('\n');
+
+  it('reads each author of a ";" list, the pages in PS and the PMID in "UT MEDLINE:"; a WoS accession number is no PMID', async () => {
+    const [estrogen, modafinil] = await collect(parseWosTagged(streamOf(text)));
+    expect(estrogen.publication.authors).toEqual([
+      { family: 'Joffe', given: 'Hadine' },
+      { family: 'Hall', given: 'Janet E' },
+      { family: 'Yurgelun-Todd', given: 'Deborah' },
+    ]);
+    expect(estrogen.publication).toMatchObject({ pages: '411-22', pmid: '16735938', year: 2006, month: 5 });
+    expect(modafinil.publication).toMatchObject({ pmid: null, year: 2006, month: null });
+  });
+
+  it('takes a PD holding only the year for what it is, not for a month it cannot read', async () => {
+    const records = await collect(parseWosTagged(streamOf(text)));
+    expect(records.map((record) => record.notes)).toEqual([[], []]);
+  });
+});
+
 describe('parseWosTagged: values that cannot be read are noted, with their tag and line', () => {
   it('names PY, PD, DI and PM; a season in PD is not a warning', async () => {
     const text = ['FN Clarivate Analytics Web of Science', 'VR 1.0', 'PT J', 'TI A title', 'PY 19xx', 'PD Smarch', 'DI none', 'PM 12x', 'ER', '', 'PT J', 'TI Another', 'PY 2020', 'PD SPR', 'ER', 'EF', ''].join('\n');

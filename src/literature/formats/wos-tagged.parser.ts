@@ -23,6 +23,7 @@ import {
   extractIssns,
   joinPages,
   normalisePages,
+  normalisePmid,
   parseAuthorName,
   parseMonth,
   stripMarkup,
@@ -127,7 +128,8 @@ export function wosFieldsToPublication(fields: WosField[], notes: RecordNotes = 
   const publication = emptyPublication();
   publication.title = stripMarkup(first('TI'));
   publication.abstract = stripMarkup(first('AB'));
-  const names = values('AF').length > 0 ? values('AF') : values('AU');
+  // One author a line, but Web of Knowledge's MEDLINE export writes them on one line: "Joffe, Hadine; Hall, Janet E".
+  const names = (values('AF').length > 0 ? values('AF') : values('AU')).flatMap((name) => name.split(';'));
   const people = names.map((name) => parseAuthorName(name)).filter((author): author is ParsedAuthor => author !== null);
   const groups = values('CA').map((name) => ({ family: name.trim(), given: null }));
   publication.authors = [...people, ...groups];
@@ -135,13 +137,16 @@ export function wosFieldsToPublication(fields: WosField[], notes: RecordNotes = 
   publication.journalAbbreviation = first('JI', 'J9');
   publication.year = notes.year(sourceOf('PY'), first('PY')) ?? notes.date(sourceOf('EA'), first('EA'), { monthAlone: true }).year;
   // PD: "JAN", "JAN 15", "JAN-FEB", or a season ("SPR", "SUM"): a season is no month, and is not worth a warning.
+  // The MEDLINE export writes the year in PD too ("2006", "2006 May-Jun"): a year alone gives no month and is no warning.
   const pd = first('PD');
-  publication.month = pd && !/^(?:SPR|SUM|FAL|WIN|SPRING|SUMMER|FALL|AUTUMN|WINTER)\b/i.test(pd) ? notes.month(sourceOf('PD'), pd) : parseMonth(pd);
+  publication.month = pd && !/^(?:SPR|SUM|FAL|WIN|SPRING|SUMMER|FALL|AUTUMN|WINTER)\b/i.test(pd) && !/^\d{4}$/.test(pd) ? notes.month(sourceOf('PD'), pd) : parseMonth(pd);
   publication.volume = first('VL');
   publication.issue = first('IS');
-  publication.pages = joinPages(first('BP'), first('EP')) ?? normalisePages(first('AR'));
+  // PS: the page span of the MEDLINE export ("2457-71"); AR: the article number.
+  publication.pages = joinPages(first('BP'), first('EP')) ?? normalisePages(first('PS')) ?? normalisePages(first('AR'));
   publication.doi = notes.doi(sourceOf('DI'), first('DI')) ?? notes.doi(sourceOf('D2'), first('D2'));
-  publication.pmid = notes.pmid(sourceOf('PM'), first('PM'));
+  // A MEDLINE record's accession number is its PMID: "UT MEDLINE:16842170" (a WoS record's is "WOS:000…").
+  publication.pmid = notes.pmid(sourceOf('PM'), first('PM')) ?? normalisePmid(/^MEDLINE:\s*(\d{1,9})$/i.exec(first('UT') ?? '')?.[1] ?? null);
   publication.issns = uniqueStrings([...values('SN'), ...values('EI')].flatMap(extractIssns));
   publication.publicationTypes = uniqueStrings(values('DT').flatMap((value) => value.split(';')));
   publication.keywords = uniqueStrings([...values('DE'), ...values('ID')].flatMap((value) => value.split(';')));
