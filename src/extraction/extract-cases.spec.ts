@@ -728,3 +728,18 @@ describe('extractCases: rules 1.12.0, the unseen11 classes', () => {
     expect(keys(first('A 50-year-old man convulsed and stopped responding to our questions.'), 'symptoms').sort()).toEqual(['decreased-consciousness', 'seizure']);
   });
 });
+
+describe('extractCases: rules 1.13.0, the unseen12 and unseen13 classes', () => {
+  const first = (abstract: string) => run(abstract).patients[0];
+
+  it('reads a procedure that a relief is told before ("disappeared soon after", "resolved two days after") as the treatment', () => {
+    const a = first('A 30-year-old woman had a postural headache after spinal anaesthesia. The headache resolved two days after an epidural blood patch.');
+    expect(keys(a, 'treatments')).toContain('therapeutic-epidural-blood-patch');
+    expect(keys(a, 'procedures')).not.toContain('epidural-blood-patch');
+    const b = first('A 35-year-old woman had a severe headache. Her symptoms were relieved soon after the epidural blood patch.');
+    expect(keys(b, 'treatments')).toContain('therapeutic-epidural-blood-patch');
+    // A harm after it stays the procedure the complication followed.
+    const c = first('A 30-year-old woman had a headache which improved, but she developed back pain after an epidural blood patch.');
+    expect(keys(c, 'procedures')).toContain('epidural-blood-patch');
+  });
+});

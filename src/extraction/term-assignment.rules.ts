@@ -182,6 +182,9 @@ export function procedureRole(sentences: SentenceContext[], opts: CollectOptions
         // Rules 1.5.0: "the headache persisted after EBP": a treatment that failed, not the procedure a harm followed.
         if (AFTER_WORDS.has(w)) {
           if (k > 0 && PERSISTED_BEFORE.has(ctx.tokens[k - 1].norm)) break;
+          // Rules 1.13.0: "Symptoms due to epidural abscess disappeared soon after laminotomy", "partial recovery of neurologic
+          // function within the first 24 hours after decompressive laminectomy": what came before it was a relief.
+          if (reliefBefore(ctx.fieldText.slice(Math.max(ctx.sentence.start, ctx.tokens[k].start - 90), ctx.tokens[k].start))) break;
           // Rules 1.6.0: "A few hours after the epidural blood patch, the parturient was symptom free": what followed it was a relief.
           if (reliefFollows(ctx.fieldText.slice(m.end, Math.min(m.end + 90, ctx.sentence.end)))) break;
           return true;
@@ -208,6 +211,13 @@ const HARM_AFTER = /\b(?:developed|complain\w*|onset|new|worse\w*|radicular|weak
 /** The clause after a procedure tells a relief and no new complaint ("after the blood patch, she was symptom free"). */
 function reliefFollows(after: string): boolean {
   return RELIEF_AFTER.test(after) && !HARM_AFTER.test(after);
+}
+
+/** Rules 1.13.0: the clause before "after <procedure>" ends in a relief told within a few words ("disappeared soon after"). */
+const RELIEF_BEFORE = /\b(?:resolved|disappeared|subsided|abated|improved|recovered|recovery|relieved|relief)\b(?:[ ,]+[\w-]+){0,7}[ ,]*$/i;
+function reliefBefore(before: string): boolean {
+  const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf(' but '));
+  return RELIEF_BEFORE.test(cut >= 0 ? before.slice(cut + 1) : before) && !HARM_AFTER.test(before);
 }
 
 function followedByHarm(after: string): boolean {
