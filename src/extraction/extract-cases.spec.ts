@@ -742,4 +742,24 @@ describe('extractCases: rules 1.13.0, the unseen12 and unseen13 classes', () => 
     const c = first('A 30-year-old woman had a headache which improved, but she developed back pain after an epidural blood patch.');
     expect(keys(c, 'procedures')).toContain('epidural-blood-patch');
   });
+
+  it('reads watching the patient told with the verb as observation, not routine monitoring of vital signs', () => {
+    expect(keys(first('A 70-year-old woman had a cement embolism after vertebroplasty. Since she was asymptomatic, she was monitored closely.'), 'treatments')).toContain('observation');
+    expect(keys(first('A 60-year-old man had a pulmonary embolism. He was treated with anticoagulation and closely monitored.'), 'treatments')).toContain('observation');
+    expect(keys(first('A young male developed a chylothorax; he was monitored clinically and radiologically.'), 'treatments')).toContain('observation');
+    expect(keys(first('A 30-year-old woman had a spinal anaesthetic. Her vital signs were closely monitored during the operation.'), 'treatments')).not.toContain('observation');
+  });
+
+  it('reads an implanted device taken out or explored as surgical management', () => {
+    expect(keys(first('A 50-year-old man had an infected spinal cord stimulator. We describe the case of explantation of an infected device.'), 'treatments')).toContain('surgical-management');
+    expect(keys(first('A 60-year-old man had an extruded pulse generator. The pulse generator was successfully removed.'), 'treatments')).toContain('surgical-management');
+    expect(keys(first('A 40-year-old man had baclofen withdrawal; his condition improved after pump exploration.'), 'treatments')).toContain('surgical-management');
+  });
+
+  it('reads conservative medical management, shunting, LA toxicity and the steroid injected into the epidural space', () => {
+    expect(keys(first('A 58-year-old man had an epidural abscess. The abscess resolved with conservative medical management.'), 'treatments')).toContain('conservative-management');
+    expect(keys(first('A 27-year-old woman had hydrocephalus and underwent ventriculoperitoneal shunting.'), 'treatments')).toContain('csf-shunt');
+    expect(keys(first('A 25-year-old man showed LA toxicity symptoms 7 h after an infraclavicular block.'), 'complications')).toContain('local-anesthetic-systemic-toxicity');
+    expect(keys(first('A 73-year-old man had chorioretinopathy after corticosteroid injection in the epidural space for back pain.'), 'procedures')).toContain('epidural-steroid-injection');
+  });
 });
