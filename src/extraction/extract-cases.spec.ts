@@ -762,4 +762,14 @@ describe('extractCases: rules 1.13.0, the unseen12 and unseen13 classes', () => 
     expect(keys(first('A 25-year-old man showed LA toxicity symptoms 7 h after an infraclavicular block.'), 'complications')).toContain('local-anesthetic-systemic-toxicity');
     expect(keys(first('A 73-year-old man had chorioretinopathy after corticosteroid injection in the epidural space for back pain.'), 'procedures')).toContain('epidural-steroid-injection');
   });
+
+  it('reads no motor deficit from the paralysis of a nerve or muscle that moves no limb, and a decline of consciousness', () => {
+    expect(keys(first('A 60-year-old woman had delayed vocal fold paralysis after an interscalene block.'), 'symptoms')).not.toContain('motor-deficit');
+    expect(keys(first('A 45-year-old man had paresis of both the ipsilateral vocal cord and hemidiaphragm.'), 'symptoms')).not.toContain('motor-deficit');
+    expect(keys(first('A 30-year-old woman felt a complete paralysis of the left-sided facial muscles.'), 'symptoms')).not.toContain('motor-deficit');
+    expect(keys(first('A 50-year-old man had phrenic nerve paralysis after the block.'), 'symptoms')).not.toContain('motor-deficit');
+    // A limb's paralysis stays a motor deficit.
+    expect(keys(first('A 40-year-old man had paralysis of the right arm after the block.'), 'symptoms')).toContain('motor-deficit');
+    expect(keys(first('A 70-year-old woman developed a sudden clinical decline of consciousness after a retrobulbar block.'), 'symptoms')).toContain('decreased-consciousness');
+  });
 });

@@ -217,6 +217,8 @@ const EXTRA: { kind: TermKind; key: string; surfaces: string[] }[] = [
   { kind: TermKind.TREATMENT, key: 'csf-shunt', surfaces: ['ventriculoperitoneal shunting', 'VP shunt', 'VP shunting', 'lumboperitoneal shunt', 'lumboperitoneal shunting', 'ventriculoperitoneal shunts'] },
   // LA as the short form of local anaesthetic ("showed LA toxicity symptoms").
   { kind: TermKind.COMPLICATION, key: 'local-anesthetic-systemic-toxicity', surfaces: ['LA toxicity', 'LA systemic toxicity', 'systemic LA toxicity', 'local anaesthetic toxicity'] },
+  // Consciousness told as a decline ("a sudden clinical decline of consciousness"), as a reduced level already was.
+  { kind: TermKind.SYMPTOM, key: 'decreased-consciousness', surfaces: ['decline of consciousness', 'decline in consciousness', 'declining consciousness', 'declining level of consciousness'] },
   // The steroid injection told with the drug and the space in other orders.
   { kind: TermKind.PROCEDURE, key: 'epidural-steroid-injection', surfaces: ['epidural injection of steroid', 'epidural injection of corticosteroid', 'epidural injections of corticosteroids', 'corticosteroid injection in the epidural space', 'steroid injection in the epidural space', 'corticosteroid injection into the epidural space', 'steroid injection into the epidural space', 'corticosteroid injections in the epidural space', 'steroid injections in the epidural space'] },
 ];

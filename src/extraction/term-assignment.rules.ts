@@ -302,6 +302,9 @@ const REMOVAL_AS_TIME_BEFORE = /\b(?:at|within \w+ \w+ of|within \w+ of)\s+(?:th
 const INJECTATE_BEFORE = /\b(?:(?:levo)?bupivacaine|ropivacaine|lidocaine|lignocaine|mepivacaine|chloroprocaine|prilocaine|TFESIs?|ESIs?|injections?|infiltrations?|blocks?)\b[^;]{0,30}?(?:\+|\band\b|\bwith\b|\bplus\b|\bcontaining\b|\bof\b) (?:[\w-]+ ){0,2}$/i;
 const DELIVERED_BY_PROCEDURE_AFTER = /^[\s-]*(?:(?:pain|infusion|drug) )?(?:pumps?|infusion (?:pumps?|therapy|system)|epidural (?:injections?|infiltrations?)|(?:injections?|infiltrations?) (?:into|in) the epidural)\b/i;
 const NEURAXIAL_ROUTE_BEFORE = /\b(?:intrathecal|epidural|spinal|neuraxial|caudal|subarachnoid|intraspinal)(?: (?:bolus|dose|doses|administration|injection) of)? (?:\w+ )?$/i;
+/** Rules 1.13.0: see the motor deficit rule in collectMentions. */
+const PARALYSIS_WORD = /paraly|pares|palsy/i;
+const NON_LIMB = /\b(?:vocal|phrenic|diaphragm\w*|hemidiaphragm\w*|facial|laryngeal|ocular|oculomotor|abducens|trochlear|gaze|tongue|palat\w*|pharyn\w*)\b/i;
 /** Rules 1.10.0: see the leg-weakness rule in collectMentions. */
 const WEAKNESS_SURFACE = /weak|deficit|paresis|impairment|movement/i;
 const LEG_WORDS = /\b(?:lower (?:limbs?|extremit(?:y|ies))|legs?|quadriceps|thighs?|hip flexion|hip flexors?|knee extension|ankle dorsiflexion|dorsiflexion)\b/i;
@@ -349,6 +352,10 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
         // "removal of the catheter" is the epidural one only in a record about an epidural (not a femoral nerve catheter).
         if (e.key === 'epidural-catheter-removal' && !/epidural/i.test(surface) && !/epidural/i.test(opts.recordText)) continue;
         if (e.kind === TermKind.SYMPTOM && isIndication(ctx, m.start)) continue;
+        // Rules 1.13.0: the paralysis of a nerve or muscle that moves no limb ("vocal fold paralysis", "paresis of both the
+        // ipsilateral vocal cord and hemidiaphragm", "paralysis of the left-sided facial muscles", "phrenic nerve palsy or
+        // paralysis") is no motor deficit: no label of the studied splits reads one so.
+        if (e.kind === TermKind.SYMPTOM && e.key === 'motor-deficit' && PARALYSIS_WORD.test(surface) && NON_LIMB.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 40), Math.min(ctx.sentence.end, m.end + 45)))) continue;
         // Rules 1.4.0: role rules for treatments and the catheter removal.
         // Rules 1.10.0: the operation a block or an anaesthetic was given for is the index surgery, not a treatment ("the ESPB
         // performed intraoperatively for an L2-L5 laminectomy", "spinal anaesthesia for decompressive laminectomy").
