@@ -763,6 +763,14 @@ describe('extractCases: rules 1.13.0, the unseen12 and unseen13 classes', () => 
     expect(keys(first('A 73-year-old man had chorioretinopathy after corticosteroid injection in the epidural space for back pain.'), 'procedures')).toContain('epidural-steroid-injection');
   });
 
+  it('reads no corticosteroid treatment in a steroid injection the harm followed, but the steroid given for it', () => {
+    const title = (t: string, abstract: string) => run(abstract, { title: t }).patients[0];
+    expect(keys(title('Hiccups Associated with Steroid Injection: A Case Report', 'A 50-year-old woman presented with hiccups.'), 'treatments')).not.toContain('corticosteroids');
+    expect(keys(title('Spinal Epidural Abscess After Corticosteroid Injections', 'A 60-year-old man developed an abscess.'), 'treatments')).not.toContain('corticosteroids');
+    expect(keys(first('A 40-year-old man had a lumbar epidural hematoma after caudal steroid injection.'), 'treatments')).not.toContain('corticosteroids');
+    expect(keys(first('A 30-year-old woman had a facial palsy and was treated with steroids.'), 'treatments')).toContain('corticosteroids');
+  });
+
   it('reads no motor deficit from the paralysis of a nerve or muscle that moves no limb, and a decline of consciousness', () => {
     expect(keys(first('A 60-year-old woman had delayed vocal fold paralysis after an interscalene block.'), 'symptoms')).not.toContain('motor-deficit');
     expect(keys(first('A 45-year-old man had paresis of both the ipsilateral vocal cord and hemidiaphragm.'), 'symptoms')).not.toContain('motor-deficit');

@@ -300,6 +300,7 @@ const REMOVAL_AS_TIME_BEFORE = /\b(?:at|within \w+ \w+ of|within \w+ of)\s+(?:th
 /** Rules 1.8.0: a drug named as what a procedure delivers (see collectMentions). */
 /** Rules 1.12.0: a steroid mixed into a block's injectate ("levobupivacaine 0.25% + dexamethasone", "TFESI with non-particulate steroid"). */
 const INJECTATE_BEFORE = /\b(?:(?:levo)?bupivacaine|ropivacaine|lidocaine|lignocaine|mepivacaine|chloroprocaine|prilocaine|TFESIs?|ESIs?|injections?|infiltrations?|blocks?)\b[^;]{0,30}?(?:\+|\band\b|\bwith\b|\bplus\b|\bcontaining\b|\bof\b) (?:[\w-]+ ){0,2}$/i;
+const STEROID_INJECTION_AFTER = /^[\s-]*injections?\b/i;
 const DELIVERED_BY_PROCEDURE_AFTER = /^[\s-]*(?:(?:pain|infusion|drug) )?(?:pumps?|infusion (?:pumps?|therapy|system)|epidural (?:injections?|infiltrations?)|(?:injections?|infiltrations?) (?:into|in) the epidural)\b/i;
 const NEURAXIAL_ROUTE_BEFORE = /\b(?:intrathecal|epidural|spinal|neuraxial|caudal|subarachnoid|intraspinal)(?: (?:bolus|dose|doses|administration|injection) of)? (?:\w+ )?$/i;
 /** Rules 1.13.0: see the motor deficit rule in collectMentions. */
@@ -379,6 +380,9 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
           if ((e.key === 'corticosteroids' || e.key === 'analgesics') && DELIVERED_BY_PROCEDURE_AFTER.test(ctx.fieldText.slice(m.end, Math.min(ctx.sentence.end, m.end + 30)))) continue;
           if (e.key === 'analgesics' && NEURAXIAL_ROUTE_BEFORE.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 30), m.start))) continue;
           if (e.key === 'corticosteroids' && INJECTATE_BEFORE.test(justBefore)) continue;
+          // Rules 1.13.0: "Hiccups Associated with Steroid Injection", "Spinal Epidural Abscess After Corticosteroid Injections": the
+          // steroid injection is the procedure the harm followed (no label of the studied splits reads a treatment in it).
+          if (e.key === 'corticosteroids' && STEROID_INJECTION_AFTER.test(ctx.fieldText.slice(m.end, Math.min(ctx.sentence.end, m.end + 14)))) continue;
         }
         // Rules 1.5.0: "an acute thoracic epidural hematoma": the site of a finding, not a procedure.
         if (e.kind === TermKind.PROCEDURE && SITE_OF_FINDING_AFTER.test(ctx.fieldText.slice(m.end, m.end + 16))) continue;
