@@ -771,6 +771,16 @@ describe('extractCases: rules 1.13.0, the unseen12 and unseen13 classes', () => 
     expect(keys(first('A 30-year-old woman had a facial palsy and was treated with steroids.'), 'treatments')).toContain('corticosteroids');
   });
 
+  it('reads a bleed named by its brain lobe as an intracerebral haemorrhage, not a subdural one so named', () => {
+    const a = keys(first('A 32-year-old woman had a headache. An MRI scan confirmed a right parietal haematoma.'), 'complications');
+    expect(a).toContain('intracerebral-hemorrhage');
+    expect(a).not.toContain('hematoma');
+    expect(keys(first('A 60-year-old man developed a left temporal hemorrhage after lumbar puncture.'), 'complications')).toContain('intracerebral-hemorrhage');
+    const c = keys(first('A 70-year-old man had a frontal subdural hematoma after spinal anaesthesia.'), 'complications');
+    expect(c).toContain('intracranial-subdural-hematoma');
+    expect(c).not.toContain('intracerebral-hemorrhage');
+  });
+
   it('reads no motor deficit from the paralysis of a nerve or muscle that moves no limb, and a decline of consciousness', () => {
     expect(keys(first('A 60-year-old woman had delayed vocal fold paralysis after an interscalene block.'), 'symptoms')).not.toContain('motor-deficit');
     expect(keys(first('A 45-year-old man had paresis of both the ipsilateral vocal cord and hemidiaphragm.'), 'symptoms')).not.toContain('motor-deficit');
