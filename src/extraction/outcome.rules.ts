@@ -245,7 +245,7 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
 ];
 
 const OUTCOME_HINT =
-  /recover|resol|improv|reliev|relief|sequel|deficit|died|death|deceas|residual|permanent|persist|remain|complete|full|total|asymptomatic|assymptomatic|revers|resorp|reabsorb|resorb|recurrence|outcome|uneventful|free|baseline|disabilit|expired|succumbed|passed away|disappeared|partial|partly|modest|still|paraplegic|paralys|paralyz|paretic|foot drop|numbness|weakness|satisfactory|regress|regain|subsid|abate|allevia|amelior|success|effective|intact|normal|fatal|autopsy|mortem|left with|continued to|irreversible|lasting|long-term|%|percent|back to|returned|healed|discharged|bound|bedridden|dependent|unconscious|comatose|stopped|ceased|longer|excellent|favou?rable|no (?:\w+ )?(?:complications|problems)|unchanged|no further|not (?:seen|observed|noted|detected|found|present)|resum|restor|paralytic|hemostasis|haemostasis|integrum|restitution|absorb|clear|vanish|absen|unresolved|unimproved|unrecovered|present|crutch|walker|wheelchair|\bcane\b|orthosis|brace|slight|minimal|mild|minor|pre-?injury|premorbid|\blevel|normally|heal|uncomplicated|spontaneous|control|demise|cured|\bwell\b/i;
+  /recover|resol|improv|reliev|relief|sequel|deficit|died|death|deceas|residual|permanent|persist|remain|complete|full|total|asymptomatic|assymptomatic|revers|resorp|reabsorb|resorb|recurrence|outcome|uneventful|free|baseline|disabilit|expired|succumbed|passed away|disappeared|partial|partly|modest|still|paraplegic|paralys|paralyz|paretic|foot drop|numbness|weakness|satisfactory|regress|regain|subsid|abate|allevia|amelior|success|effective|intact|normal|fatal|autopsy|mortem|left with|continued to|irreversible|lasting|long-term|%|percent|back to|returned|healed|discharged|bound|bedridden|dependent|unconscious|comatose|stopped|ceased|longer|excellent|favou?rable|no (?:\w+ )?(?:complications|problems)|unchanged|no further|not (?:seen|observed|noted|detected|found|present)|resum|restor|paralytic|hemostasis|haemostasis|integrum|restitution|absorb|clear|vanish|absen|unresolved|unimproved|unrecovered|present|crutch|walker|wheelchair|\bcane\b|orthosis|brace|slight|minimal|mild|minor|pre-?injury|premorbid|\blevel|normally|heal|uncomplicated|spontaneous|control|demise|cured|doing (?:very |quite )?well/i;
 
 /** Index = severity rank: lower is more severe. */
 const SEVERITY: Outcome[] = [Outcome.DEATH, Outcome.RESIDUAL_DEFICIT, Outcome.PARTIAL_RECOVERY, Outcome.FULL_RECOVERY, Outcome.IMPROVED_UNSPECIFIED];
@@ -317,6 +317,7 @@ const ALL_REPORTED = /\b(?:all (?:the |of the |our |these |(?:two|three|four|fiv
  * rules 1.12.0 only digits were read, and always as a group).
  */
 const COUNTED = new RegExp(`\\b(\\d+|${NUMBER_SOURCE}) (?:patients|cases)\\b`, 'gi');
+const COUNT_NOUN = /patients|cases/i;
 function pooled(text: string, allMeansReported = false, reported = 0): boolean {
   if (allMeansReported && ALL_REPORTED.test(text)) {
     ALL_REPORTED.lastIndex = 0;
@@ -324,11 +325,14 @@ function pooled(text: string, allMeansReported = false, reported = 0): boolean {
   }
   ALL_REPORTED.lastIndex = 0;
   if (POOLED.test(text)) return true;
-  COUNTED.lastIndex = 0;
-  let c: RegExpExecArray | null;
-  while ((c = COUNTED.exec(text)) !== null) {
-    const n = parseNumber(c[1].toLowerCase());
-    if (n === null || n !== reported) return true;
+  // Every count wording holds "patients" or "cases": a cheap test first, same result.
+  if (COUNT_NOUN.test(text)) {
+    COUNTED.lastIndex = 0;
+    let c: RegExpExecArray | null;
+    while ((c = COUNTED.exec(text)) !== null) {
+      const n = parseNumber(c[1].toLowerCase());
+      if (n === null || n !== reported) return true;
+    }
   }
   FRACTION.lastIndex = 0;
   let m: RegExpExecArray | null;
