@@ -728,3 +728,66 @@ describe('extractCases: rules 1.12.0, the unseen11 classes', () => {
     expect(keys(first('A 50-year-old man convulsed and stopped responding to our questions.'), 'symptoms').sort()).toEqual(['decreased-consciousness', 'seizure']);
   });
 });
+
+describe('extractCases: rules 1.13.0, the unseen12 and unseen13 classes', () => {
+  const first = (abstract: string) => run(abstract).patients[0];
+
+  it('reads a procedure that a relief is told before ("disappeared soon after", "resolved two days after") as the treatment', () => {
+    const a = first('A 30-year-old woman had a postural headache after spinal anaesthesia. The headache resolved two days after an epidural blood patch.');
+    expect(keys(a, 'treatments')).toContain('therapeutic-epidural-blood-patch');
+    expect(keys(a, 'procedures')).not.toContain('epidural-blood-patch');
+    const b = first('A 35-year-old woman had a severe headache. Her symptoms were relieved soon after the epidural blood patch.');
+    expect(keys(b, 'treatments')).toContain('therapeutic-epidural-blood-patch');
+    // A harm after it stays the procedure the complication followed.
+    const c = first('A 30-year-old woman had a headache which improved, but she developed back pain after an epidural blood patch.');
+    expect(keys(c, 'procedures')).toContain('epidural-blood-patch');
+  });
+
+  it('reads watching the patient told with the verb as observation, not routine monitoring of vital signs', () => {
+    expect(keys(first('A 70-year-old woman had a cement embolism after vertebroplasty. Since she was asymptomatic, she was monitored closely.'), 'treatments')).toContain('observation');
+    expect(keys(first('A 60-year-old man had a pulmonary embolism. He was treated with anticoagulation and closely monitored.'), 'treatments')).toContain('observation');
+    expect(keys(first('A young male developed a chylothorax; he was monitored clinically and radiologically.'), 'treatments')).toContain('observation');
+    expect(keys(first('A 30-year-old woman had a spinal anaesthetic. Her vital signs were closely monitored during the operation.'), 'treatments')).not.toContain('observation');
+  });
+
+  it('reads an implanted device taken out or explored as surgical management', () => {
+    expect(keys(first('A 50-year-old man had an infected spinal cord stimulator. We describe the case of explantation of an infected device.'), 'treatments')).toContain('surgical-management');
+    expect(keys(first('A 60-year-old man had an extruded pulse generator. The pulse generator was successfully removed.'), 'treatments')).toContain('surgical-management');
+    expect(keys(first('A 40-year-old man had baclofen withdrawal; his condition improved after pump exploration.'), 'treatments')).toContain('surgical-management');
+  });
+
+  it('reads conservative medical management, shunting, LA toxicity and the steroid injected into the epidural space', () => {
+    expect(keys(first('A 58-year-old man had an epidural abscess. The abscess resolved with conservative medical management.'), 'treatments')).toContain('conservative-management');
+    expect(keys(first('A 27-year-old woman had hydrocephalus and underwent ventriculoperitoneal shunting.'), 'treatments')).toContain('csf-shunt');
+    expect(keys(first('A 25-year-old man showed LA toxicity symptoms 7 h after an infraclavicular block.'), 'complications')).toContain('local-anesthetic-systemic-toxicity');
+    expect(keys(first('A 73-year-old man had chorioretinopathy after corticosteroid injection in the epidural space for back pain.'), 'procedures')).toContain('epidural-steroid-injection');
+  });
+
+  it('reads no corticosteroid treatment in a steroid injection the harm followed, but the steroid given for it', () => {
+    const title = (t: string, abstract: string) => run(abstract, { title: t }).patients[0];
+    expect(keys(title('Hiccups Associated with Steroid Injection: A Case Report', 'A 50-year-old woman presented with hiccups.'), 'treatments')).not.toContain('corticosteroids');
+    expect(keys(title('Spinal Epidural Abscess After Corticosteroid Injections', 'A 60-year-old man developed an abscess.'), 'treatments')).not.toContain('corticosteroids');
+    expect(keys(first('A 40-year-old man had a lumbar epidural hematoma after caudal steroid injection.'), 'treatments')).not.toContain('corticosteroids');
+    expect(keys(first('A 30-year-old woman had a facial palsy and was treated with steroids.'), 'treatments')).toContain('corticosteroids');
+  });
+
+  it('reads a bleed named by its brain lobe as an intracerebral haemorrhage, not a subdural one so named', () => {
+    const a = keys(first('A 32-year-old woman had a headache. An MRI scan confirmed a right parietal haematoma.'), 'complications');
+    expect(a).toContain('intracerebral-hemorrhage');
+    expect(a).not.toContain('hematoma');
+    expect(keys(first('A 60-year-old man developed a left temporal hemorrhage after lumbar puncture.'), 'complications')).toContain('intracerebral-hemorrhage');
+    const c = keys(first('A 70-year-old man had a frontal subdural hematoma after spinal anaesthesia.'), 'complications');
+    expect(c).toContain('intracranial-subdural-hematoma');
+    expect(c).not.toContain('intracerebral-hemorrhage');
+  });
+
+  it('reads no motor deficit from the paralysis of a nerve or muscle that moves no limb, and a decline of consciousness', () => {
+    expect(keys(first('A 60-year-old woman had delayed vocal fold paralysis after an interscalene block.'), 'symptoms')).not.toContain('motor-deficit');
+    expect(keys(first('A 45-year-old man had paresis of both the ipsilateral vocal cord and hemidiaphragm.'), 'symptoms')).not.toContain('motor-deficit');
+    expect(keys(first('A 30-year-old woman felt a complete paralysis of the left-sided facial muscles.'), 'symptoms')).not.toContain('motor-deficit');
+    expect(keys(first('A 50-year-old man had phrenic nerve paralysis after the block.'), 'symptoms')).not.toContain('motor-deficit');
+    // A limb's paralysis stays a motor deficit.
+    expect(keys(first('A 40-year-old man had paralysis of the right arm after the block.'), 'symptoms')).toContain('motor-deficit');
+    expect(keys(first('A 70-year-old woman developed a sudden clinical decline of consciousness after a retrobulbar block.'), 'symptoms')).toContain('decreased-consciousness');
+  });
+});

@@ -130,9 +130,9 @@ export function extractCases(input: ExtractionInput, matcher: ExtractionMatcher)
     const pregnancy = pregnancyRule(demographicSentences, sex?.value ?? null) ?? notPregnantFromSex(sex);
     // In reading order (the title first): the last outcome statement about the patient decides. In a
     // multi-patient record the patient's own sentences decide, else what is said of all of them.
-    let outcome = outcomeRule(single ? title.sentences.concat(abstract.sentences) : own);
+    let outcome = outcomeRule(single ? title.sentences.concat(abstract.sentences) : own, { reported: seg.count });
     // Rules 1.4.0: in a series that reviews no literature, "Evolution was favorable in all cases" speaks of the reported patients.
-    if (!single && !outcome.outcome) outcome = outcomeRule(shared, { allMeansReported: !LITERATURE.test(recordText) });
+    if (!single && !outcome.outcome) outcome = outcomeRule(shared, { allMeansReported: !LITERATURE.test(recordText), reported: seg.count });
 
     const procedureMentions = mentions.filter((m) => m.kind === TermKind.PROCEDURE);
     const procedures: ProposedProcedure[] = procedureMentions.map((m) => {

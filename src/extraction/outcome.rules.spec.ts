@@ -344,3 +344,61 @@ describe('outcomeRule, rules 1.12.0', () => {
     expect(outcome('At discharge he had recovered except for slight ataxia.').outcome?.value).toBe('RESIDUAL_DEFICIT');
   });
 });
+
+describe('outcomeRule: rules 1.13.0 (unseen12 and unseen13 classes)', () => {
+  const shared = (text: string, opts: { allMeansReported?: boolean; reported?: number }) => outcomeRule(buildFieldContext('abstract', text, matcher).sentences, opts).outcome?.value ?? null;
+
+  it('reads "demise" as the patient\'s death, not a fetal demise', () => {
+    expect(outcome('The leak caused brain herniation, which resulted in patient demise.').outcome?.value).toBe('DEATH');
+    expect(outcome('Her early demise followed within days.').outcome?.value).toBe('DEATH');
+    expect(outcome('The ultrasound confirmed an intrauterine fetal demise.').outcome).toBeNull();
+  });
+
+  it('reads the only remaining symptom and a finding that persisted for months as a residual deficit', () => {
+    expect(outcome('Retrograde amnesia was the only clinical relevant remaining symptom by 6 months.').outcome?.value).toBe('RESIDUAL_DEFICIT');
+    expect(outcome('Numbness was the only remaining deficit at discharge.').outcome?.value).toBe('RESIDUAL_DEFICIT');
+    expect(outcome('Despite conservative treatment, the loss of sensation in the hand persisted up to 6 months post-procedure.').outcome?.value).toBe('RESIDUAL_DEFICIT');
+    expect(outcome('The hoarseness persisted for several years.').outcome?.value).toBe('RESIDUAL_DEFICIT');
+    // Not a lasting deficit: days, and what remained to be done.
+    expect(outcome('The headache persisted for 2 days before the blood patch.').outcome).toBeNull();
+    expect(outcome('The remaining symptoms resolved completely.').outcome?.value).toBe('FULL_RECOVERY');
+  });
+
+  it('reads "cured", "remains well" and whatever disappeared (not nearly) as a full recovery', () => {
+    expect(outcome('She was clinically cured and discharged 2 days later.').outcome?.value).toBe('FULL_RECOVERY');
+    expect(outcome('The kidney was salvaged and he remains well 4 years later.').outcome?.value).toBe('FULL_RECOVERY');
+    expect(outcome('Symptoms due to epidural abscess disappeared soon after laminotomy.').outcome?.value).toBe('FULL_RECOVERY');
+    expect(outcome('The involuntary movements disappeared after approximately 5 h.').outcome?.value).toBe('FULL_RECOVERY');
+    expect(outcome('The pain almost disappeared after the block.').outcome?.value).toBe('IMPROVED_UNSPECIFIED');
+    expect(outcome('The pain had not disappeared at one month.').outcome?.value).not.toBe('FULL_RECOVERY');
+  });
+
+  it('reads "doing well" as an improvement', () => {
+    expect(outcome('He is doing well more than 21 months after the operation.').outcome?.value).toBe('IMPROVED_UNSPECIFIED');
+    expect(outcome('The patients were doing well at follow-up.').outcome?.value).toBe('IMPROVED_UNSPECIFIED');
+  });
+
+  it('reads "all 3 patients" as the reported ones and a smaller count as a share', () => {
+    expect(shared('All 3 patients died between 8 and 18 days after the incident.', { allMeansReported: true, reported: 3 })).toBe('DEATH');
+    expect(shared('Two patients had a spontaneous resolution of the subretinal fluid in both eyes.', { allMeansReported: true, reported: 3 })).toBeNull();
+    expect(shared('Two patients had a spontaneous resolution of the subretinal fluid in both eyes.', { allMeansReported: true, reported: 2 })).toBe('FULL_RECOVERY');
+    expect(shared('All 3 patients died.', { allMeansReported: false, reported: 3 })).toBeNull();
+  });
+
+  it('reads "successfully treated" or "managed" as no end state unless beside a discharge', () => {
+    expect(outcome('She was successfully managed.').outcome).toBeNull();
+    expect(outcome('The patient was successfully treated with antibiotics targeted at Pseudomonas aeruginosa.').outcome).toBeNull();
+    expect(outcome('A pneumothorax followed, treated successfully by ultrasound-guided aspiration.').outcome).toBeNull();
+    expect(outcome('The patient was successfully treated and discharged after bilateral occipital nerve blocks.').outcome?.value).toBe('IMPROVED_UNSPECIFIED');
+  });
+
+  it('reads a sentence in which some findings resolved and the patient improved as an improvement', () => {
+    expect(outcome("By the next morning, the patient's dysphagia and dyspnea had resolved and her hoarseness improved.").outcome?.value).toBe('IMPROVED_UNSPECIFIED');
+    expect(outcome('His fevers and painful muscle spasms resolved and his clinical condition improved after pump exploration.').outcome?.value).toBe('IMPROVED_UNSPECIFIED');
+    // A resolution said to be complete stays a full recovery; so does a resolution alone.
+    expect(outcome('The paraplegia gradually improved until, within 1 hour, it had completely resolved.').outcome?.value).toBe('FULL_RECOVERY');
+    expect(outcome('Her symptoms resolved within two days.').outcome?.value).toBe('FULL_RECOVERY');
+    // A negated improvement does not lower a resolution.
+    expect(outcome('The headache resolved; the patient had not improved before the patch.').outcome?.value).toBe('FULL_RECOVERY');
+  });
+});

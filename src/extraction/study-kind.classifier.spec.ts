@@ -83,3 +83,41 @@ describe('classifyStudy, rules 1.8.0', () => {
     expect(classify([], 'Headache is common in a patient who develops intracranial hypotension.')).toBe('UNKNOWN');
   });
 });
+
+describe('classifyStudy, rules 1.13.0', () => {
+  const classify = (publicationTypes: string[], abstract: string) => classifyStudy(buildInput({ publicationTypes, abstract }), abstract).kind;
+
+  it('reads "we describe the ..." as a patient only when a case, an occurrence or a management is described', () => {
+    expect(classify([], 'Little is known about these infections. We describe the early clinical course of outbreak-associated infections.')).toBe('UNKNOWN');
+    expect(classify([], 'We report the results of a new catheter design.')).toBe('UNKNOWN');
+    expect(classify([], 'We report the occurrence of PRES in a young parturient.')).toBe('CASE_REPORT');
+    expect(classify([], 'We describe the successful management of this complication.')).toBe('CASE_REPORT');
+  });
+
+  it('calls a case series explored in aggregate no individual, a case series of named patients one', () => {
+    expect(classify([], 'This case series explores the experience of femoral nerve catheter use at two hospitals. Serious complications are reported.')).toBe('UNKNOWN');
+    expect(classify([], 'Our case series describes the use of catheters.')).toBe('UNKNOWN');
+    expect(classify([], 'We present a case series of 2 patients who developed palsies.')).toBe('CASE_REPORT');
+    expect(classify([], 'This case illustrates a rare complication.')).toBe('CASE_REPORT');
+  });
+
+  it('reads "a young male", "a 2994 g infant" and "suffered" as the record\'s patient', () => {
+    expect(classify([], 'A young male underwent decompressive craniotomy for an intracerebral bleed.')).toBe('CASE_REPORT');
+    expect(classify([], 'A 2994 g infant suffered cardiac tamponade from an infusion through a central venous catheter.')).toBe('CASE_REPORT');
+    expect(classify([], 'A female patient suffered a fall.')).toBe('CASE_REPORT');
+    // Not a person: "a male predominance was noted", "a fever was present".
+    expect(classify([], 'A male predominance was noted. A fever was present in some.')).toBe('UNKNOWN');
+  });
+
+  it('counts "two case histories" as patients', () => {
+    expect(classify([], 'Two case histories are presented of postpartum women whose headache was treated with a blood patch.')).toBe('CASE_REPORT');
+  });
+
+  it('keeps a person the authors report beside an incidence, and a case announced with its person beside a quoted randomised trial', () => {
+    expect(classify([], 'The incidence of mediastinal haematoma is rare. We report a frail elderly man who was started on parenteral nutrition.')).toBe('CASE_REPORT');
+    expect(classify([], 'Persistent hiccup is uncommon. We present the case of a 43-year-old male patient referred for back pain. There are only a few randomized, controlled studies of steroid injections.')).toBe('CASE_REPORT');
+    // A trial of patients stays a trial.
+    expect(classify([], 'The incidence of headache was compared. We report a randomized trial of 120 patients.')).toBe('NOT_INDIVIDUAL_PATIENTS');
+    expect(classify([], 'Patients were randomized to two groups. We report the case of a 30-year-old woman from the trial.')).toBe('CASE_REPORT');
+  });
+});

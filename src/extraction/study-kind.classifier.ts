@@ -15,9 +15,13 @@ const NOT_INDIVIDUAL_TYPES =
  * Rules 1.7.0: "our patient" as "our case" already was (13 records of the studied splits hold one, every one with a patient).
  * Rules 1.8.0: "the details of a patient who developed ...": one patient told in the past tense (a generic "a patient who
  * develops" is in the present).
+ * Rules 1.13.0: "we describe the ..." is a patient only when what is described is one ("the case of", "the occurrence of", "the
+ * management of"), not "the early clinical course of outbreak-associated infections"; "this case series explores the experience
+ * of ..." is a group; "Two case histories are presented" counts; the subject may be "a young male", "a 2994 g infant" and the
+ * verb "suffered".
  */
 const INDIVIDUAL_CUE =
-  /\b(?:we|the authors) (?:report|present|describe)(?:ed)? on (?:a|an|one|two|three|four|five) (?:\w+ ){0,2}?(?:patients?|wom[ae]n|m[ae]n|cases?|girls?|boys?|parturients?|child(?:ren)?)\b|\b(?:we|the authors) (?:report|present|describe|discuss)(?:ed)? (?:a|an|the|two|three|four|five|\d+)\b|\bcase (?:of|report)\b|\b(?:a|this|our) (?:rare |unusual |unique )?case\b|\b(?:two|three|four|five|2|3|4|5) (?:cases|patients|women|men|girls|boys|parturients)\b|(?:^|[.:\n] ?)an? (?:\w+ )?(?:parturient|woman|man|patient|primigravida|girl|boy|gentleman|lady) (?:was|had|reported|presented|developed|underwent|received|complained)\b|\bcase (?:1|one)\b|\bthe patient (?:was|had|underwent|developed|presented)\b|\bour patient\b(?!s)|\b(?:a|one) (?:\w+ )?(?:patient|parturient|woman|man|girl|boy) who (?:developed|presented|underwent|suffered|experienced|received|sustained)\b/i;
+  /\b(?:we|the authors) (?:report|present|describe)(?:ed)? on (?:a|an|one|two|three|four|five) (?:\w+ ){0,2}?(?:patients?|wom[ae]n|m[ae]n|cases?|girls?|boys?|parturients?|child(?:ren)?)\b|\b(?:we|the authors) (?:report|present|describe|discuss)(?:ed)? (?:a|an|two|three|four|five|\d+)\b|\b(?:we|the authors) (?:report|present|describe|discuss)(?:ed)? the (?:[\w-]+ ){0,3}?(?:case|cases|patient|patients|occurrence|presentation|co-presentation|report|management|treatment|removal|diagnosis)\b|\bcase (?:of|report)\b|\b(?:a|this|our) (?:rare |unusual |unique )?case\b(?! series)|\b(?:two|three|four|five|2|3|4|5) (?:cases|case histories|case reports|patients|women|men|girls|boys|parturients)\b|(?:^|[.:\n] ?)an? (?:[\w-]+ ){0,2}?(?:parturient|woman|man|male|female|patient|primigravida|girl|boy|infant|neonate|child|gentleman|lady) (?:was|had|reported|presented|developed|underwent|received|complained|suffered|sustained)\b|\bcase (?:1|one)\b|\bthe patient (?:was|had|underwent|developed|presented)\b|\bour patient\b(?!s)|\b(?:a|one) (?:\w+ )?(?:patient|parturient|woman|man|girl|boy) who (?:developed|presented|underwent|suffered|experienced|received|sustained)\b/i;
 
 /** Wordings of studies of groups. Rules 1.6.0: a literature search ("we performed a computerized search of the medical literature", "a PubMed search", "to compile case reports of ...") is a review of published cases. */
 const GROUP_CUE =
@@ -39,6 +43,17 @@ const CASE_ANNOUNCED = /\b(?:presented|described|reported|discussed) (?:here |he
 
 /** Rules 1.8.0: the design of a study of a group, said in its own words (an incidence or a literature quote alone is background). */
 const STUDY_OF_GROUP = /\b(?:(?:retrospective|prospective)(?:ly)? (?:\w+ )?(?:review|study|studies|analysis|audit|series|collected|reviewed|analy[sz]ed|enrolled|data)|cohort|randomi[sz]ed|meta-analysis|systematic review|chart review|registry|we (?:reviewed|analy[sz]ed|surveyed|enrolled|conducted|studied))\b/i;
+
+/**
+ * Rules 1.13.0: the authors report one person, whatever words describe them ("We report a frail elderly man who ...", "we present
+ * an unusual case"): as clear as an age, beside an incidence or a literature figure in the background.
+ */
+const REPORTED_PERSON = /\b(?:we|the authors) (?:report|present|describe) (?:on )?(?:a|an|the) (?:[\w-]+ ){0,3}?(?:case|patient|woman|man|girl|boy|infant|neonate|child|parturient|gentleman|lady)\b/i;
+/**
+ * Rules 1.13.0: a randomised trial quoted in the background ("there are only a few randomized, controlled studies") does not
+ * undo a case the authors announce with its person ("We present the case of a 43-year-old male patient").
+ */
+const CASE_OF_PERSON = /\b(?:we|the authors) (?:report|present|describe)(?:ed)? (?:here )?(?:the|a) case of (?:an? )?(?:[\w-]+ ){0,3}?(?:woman|man|female|male|patient|girl|boy|infant|child|parturient|gentleman|lady)\b/i;
 
 export interface StudyKindFinding {
   kind: StudyKind;
@@ -65,7 +80,7 @@ export function classifyStudy(input: ExtractionInput, text: string): StudyKindFi
   if (individualText && !groupType && !groupText) return { kind: 'CASE_REPORT', individual: true };
   if (individualText && (groupType || groupText)) {
     // Individual patient inside a review/trial wording: only a clear "N-year-old" or "we report a case" counts.
-    if ((/\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|yr)s?[- ]old (?:\w+ ){0,2}(?:woman|man|female|male|girl|boy|patient|parturient|primigravida|gentleman|lady)\b|\b(?:we|the authors) (?:report|present|describe) (?:on )?(?:a|an|the) (?:\w+ )?(?:case|patient)\b/i.test(text) || FEW_CASES_CUE.test(text) || CASE_ANNOUNCED.test(text)) && !/\brandomi[sz]ed\b/i.test(text)) {
+    if ((/\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ](?:year|yr)s?[- ]old (?:\w+ ){0,2}(?:woman|man|female|male|girl|boy|patient|parturient|primigravida|gentleman|lady)\b/i.test(text) || REPORTED_PERSON.test(text) || FEW_CASES_CUE.test(text) || CASE_ANNOUNCED.test(text)) && (!/\brandomi[sz]ed\b/i.test(text) || CASE_OF_PERSON.test(text))) {
       return { kind: 'CASE_REPORT', individual: true };
     }
     return { kind: 'NOT_INDIVIDUAL_PATIENTS', individual: false };

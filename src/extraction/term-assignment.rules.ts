@@ -182,6 +182,9 @@ export function procedureRole(sentences: SentenceContext[], opts: CollectOptions
         // Rules 1.5.0: "the headache persisted after EBP": a treatment that failed, not the procedure a harm followed.
         if (AFTER_WORDS.has(w)) {
           if (k > 0 && PERSISTED_BEFORE.has(ctx.tokens[k - 1].norm)) break;
+          // Rules 1.13.0: "Symptoms due to epidural abscess disappeared soon after laminotomy", "partial recovery of neurologic
+          // function within the first 24 hours after decompressive laminectomy": what came before it was a relief.
+          if (reliefBefore(ctx.fieldText.slice(Math.max(ctx.sentence.start, ctx.tokens[k].start - 90), ctx.tokens[k].start))) break;
           // Rules 1.6.0: "A few hours after the epidural blood patch, the parturient was symptom free": what followed it was a relief.
           if (reliefFollows(ctx.fieldText.slice(m.end, Math.min(m.end + 90, ctx.sentence.end)))) break;
           return true;
@@ -208,6 +211,13 @@ const HARM_AFTER = /\b(?:developed|complain\w*|onset|new|worse\w*|radicular|weak
 /** The clause after a procedure tells a relief and no new complaint ("after the blood patch, she was symptom free"). */
 function reliefFollows(after: string): boolean {
   return RELIEF_AFTER.test(after) && !HARM_AFTER.test(after);
+}
+
+/** Rules 1.13.0: the clause before "after <procedure>" ends in a relief told within a few words ("disappeared soon after"). */
+const RELIEF_BEFORE = /\b(?:resolved|disappeared|subsided|abated|improved|recovered|recovery|relieved|relief)\b(?:[ ,]+[\w-]+){0,7}[ ,]*$/i;
+function reliefBefore(before: string): boolean {
+  const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf(' but '));
+  return RELIEF_BEFORE.test(cut >= 0 ? before.slice(cut + 1) : before) && !HARM_AFTER.test(before);
 }
 
 function followedByHarm(after: string): boolean {
@@ -290,8 +300,12 @@ const REMOVAL_AS_TIME_BEFORE = /\b(?:at|within \w+ \w+ of|within \w+ of)\s+(?:th
 /** Rules 1.8.0: a drug named as what a procedure delivers (see collectMentions). */
 /** Rules 1.12.0: a steroid mixed into a block's injectate ("levobupivacaine 0.25% + dexamethasone", "TFESI with non-particulate steroid"). */
 const INJECTATE_BEFORE = /\b(?:(?:levo)?bupivacaine|ropivacaine|lidocaine|lignocaine|mepivacaine|chloroprocaine|prilocaine|TFESIs?|ESIs?|injections?|infiltrations?|blocks?)\b[^;]{0,30}?(?:\+|\band\b|\bwith\b|\bplus\b|\bcontaining\b|\bof\b) (?:[\w-]+ ){0,2}$/i;
+const STEROID_INJECTION_AFTER = /^[\s-]*injections?\b/i;
 const DELIVERED_BY_PROCEDURE_AFTER = /^[\s-]*(?:(?:pain|infusion|drug) )?(?:pumps?|infusion (?:pumps?|therapy|system)|epidural (?:injections?|infiltrations?)|(?:injections?|infiltrations?) (?:into|in) the epidural)\b/i;
 const NEURAXIAL_ROUTE_BEFORE = /\b(?:intrathecal|epidural|spinal|neuraxial|caudal|subarachnoid|intraspinal)(?: (?:bolus|dose|doses|administration|injection) of)? (?:\w+ )?$/i;
+/** Rules 1.13.0: see the motor deficit rule in collectMentions. */
+const PARALYSIS_WORD = /paraly|pares|palsy/i;
+const NON_LIMB = /\b(?:vocal|phrenic|diaphragm\w*|hemidiaphragm\w*|facial|laryngeal|ocular|oculomotor|abducens|trochlear|gaze|tongue|palat\w*|pharyn\w*)\b/i;
 /** Rules 1.10.0: see the leg-weakness rule in collectMentions. */
 const WEAKNESS_SURFACE = /weak|deficit|paresis|impairment|movement/i;
 const LEG_WORDS = /\b(?:lower (?:limbs?|extremit(?:y|ies))|legs?|quadriceps|thighs?|hip flexion|hip flexors?|knee extension|ankle dorsiflexion|dorsiflexion)\b/i;
@@ -339,6 +353,10 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
         // "removal of the catheter" is the epidural one only in a record about an epidural (not a femoral nerve catheter).
         if (e.key === 'epidural-catheter-removal' && !/epidural/i.test(surface) && !/epidural/i.test(opts.recordText)) continue;
         if (e.kind === TermKind.SYMPTOM && isIndication(ctx, m.start)) continue;
+        // Rules 1.13.0: the paralysis of a nerve or muscle that moves no limb ("vocal fold paralysis", "paresis of both the
+        // ipsilateral vocal cord and hemidiaphragm", "paralysis of the left-sided facial muscles", "phrenic nerve palsy or
+        // paralysis") is no motor deficit: no label of the studied splits reads one so.
+        if (e.kind === TermKind.SYMPTOM && e.key === 'motor-deficit' && PARALYSIS_WORD.test(surface) && NON_LIMB.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 40), Math.min(ctx.sentence.end, m.end + 45)))) continue;
         // Rules 1.4.0: role rules for treatments and the catheter removal.
         // Rules 1.10.0: the operation a block or an anaesthetic was given for is the index surgery, not a treatment ("the ESPB
         // performed intraoperatively for an L2-L5 laminectomy", "spinal anaesthesia for decompressive laminectomy").
@@ -362,6 +380,9 @@ export function collectMentions(sentences: SentenceContext[], opts: CollectOptio
           if ((e.key === 'corticosteroids' || e.key === 'analgesics') && DELIVERED_BY_PROCEDURE_AFTER.test(ctx.fieldText.slice(m.end, Math.min(ctx.sentence.end, m.end + 30)))) continue;
           if (e.key === 'analgesics' && NEURAXIAL_ROUTE_BEFORE.test(ctx.fieldText.slice(Math.max(ctx.sentence.start, m.start - 30), m.start))) continue;
           if (e.key === 'corticosteroids' && INJECTATE_BEFORE.test(justBefore)) continue;
+          // Rules 1.13.0: "Hiccups Associated with Steroid Injection", "Spinal Epidural Abscess After Corticosteroid Injections": the
+          // steroid injection is the procedure the harm followed (no label of the studied splits reads a treatment in it).
+          if (e.key === 'corticosteroids' && STEROID_INJECTION_AFTER.test(ctx.fieldText.slice(m.end, Math.min(ctx.sentence.end, m.end + 14)))) continue;
         }
         // Rules 1.5.0: "an acute thoracic epidural hematoma": the site of a finding, not a procedure.
         if (e.kind === TermKind.PROCEDURE && SITE_OF_FINDING_AFTER.test(ctx.fieldText.slice(m.end, m.end + 16))) continue;
