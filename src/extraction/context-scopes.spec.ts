@@ -70,6 +70,12 @@ describe('assertionFlags (ConText-style scopes)', () => {
   it('ignores pseudo-triggers ("no longer")', () => {
     expect(flagsOf('the headache was no longer postural', 'postural') & NEGATED).toBeFalsy();
   });
+
+  it('negates what follows "no other" (rules 1.13.1: it was a pseudo-trigger), not what came before it', () => {
+    expect(flagsOf('There were no other sensory or motor deficits', 'motor') & NEGATED).toBeTruthy();
+    expect(flagsOf('she had no other neurological symptoms', 'neurological') & NEGATED).toBeTruthy();
+    expect(flagsOf('a spinal hematoma with no other injury', 'hematoma') & NEGATED).toBeFalsy();
+  });
 });
 
 describe('assertionFlags, rules 1.3.0', () => {

@@ -30,7 +30,6 @@ const TRIGGERS: Trigger[] = [
   t('no change', 0, false, true),
   t('not necessarily', 0, false, true),
   t('gram negative', 0, false, true),
-  t('no other', 0, false, true),
   // "which was considered to be a CSF leak": the clinicians' reading of the finding, not a differential.
   t('considered to be', 0, false, true),
   t('was considered as', 0, false, true),
