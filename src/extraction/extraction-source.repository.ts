@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
 
-/** First key of the per-publication extraction locks (two-key advisory locks; the import lock uses the one-key space). */
-const EXTRACTION_LOCK_CLASS = 0x45787472; // "Extr"
-
 /** The two reads extraction needs that no module exports: a review's publications, and the vocabulary's version. */
 @Injectable()
 export class ExtractionSourceRepository {
@@ -15,14 +12,17 @@ export class ExtractionSourceRepository {
   }
 
   /**
-   * Takes each publication's extraction lock until the transaction ends, in one order (sorted ids), so that
-   * two runs proposing cases for the same publication take turns: each replaces the suggestions it reads,
-   * and two at once both read none and both inserted theirs. Advisory locks, not row locks: a run must not
-   * hold back a curator's write to the publication, nor wait in a cycle with an import updating it.
+   * Holds these publications' rows until the transaction ends (FOR NO KEY UPDATE, in one order: sorted ids), so that
+   * two runs proposing cases for the same publication take turns: each replaces the suggestions it reads, and two at
+   * once both read none and both inserted theirs. Row locks, not advisory locks: an import proposes for every record it
+   * stores in one transaction, and one advisory lock per publication ran PostgreSQL's shared lock table out of memory
+   * ("out of shared memory", about 6,400 locks with the default max_locks_per_transaction) on a file of 10,000 records;
+   * a row lock is kept in the row itself. A curator's write to the publication waits for the run's chunk (an import
+   * holds the rows it stored until it commits anyway). A row deleted meanwhile is simply not held.
    */
   async holdForExtraction(tx: Tx, publicationIds: readonly string[]): Promise<void> {
     if (!publicationIds.length) return;
-    await tx.query('SELECT count(pg_advisory_xact_lock($1::int, hashtext(s.id))) FROM (SELECT DISTINCT u.id FROM unnest($2::text[]) AS u(id) ORDER BY u.id) AS s', [EXTRACTION_LOCK_CLASS, [...publicationIds]]);
+    await tx.query('SELECT count(*) FROM (SELECT p.id FROM publication p WHERE p.id = ANY($1::uuid[]) ORDER BY p.id FOR NO KEY UPDATE) AS held', [[...publicationIds]]);
   }
 
   /** Changes whenever a term is added, edited or removed. */
