@@ -153,6 +153,9 @@ export function describePublicationSearchContract(name: string, open: () => Prom
       expect(sorted(await search({ text: 'paraplegia OR laminectomy' }))).toEqual([2, 6]);
       expect(sorted(await search({ text: 'Author7' }))).toEqual([7]);
       expect((await search({ text: 'zzzznotaword' })).totalPublications).toBe(0);
+      // Typed as text copied from a PDF (a soft hyphen inside) or on a full-width keyboard: the word it shows.
+      expect(sorted(await search({ text: 'hema\u00adtoma' }))).toEqual([1, 2, 5, 6, 9, 10]);
+      expect(sorted(await search({ text: '\uff48\uff45\uff4d\uff41\uff54\uff4f\uff4d\uff41' }))).toEqual([1, 2, 5, 6, 9, 10]);
     });
 
     it('filters by year range, type, journal, language, review, import batch and case status', async () => {

@@ -117,6 +117,12 @@ export function describeSearchEngineContract(name: string, open: () => Promise<C
         expect(typeof result.hits[0].score).toBe('number');
       });
 
+      it('reads a word typed with a soft hyphen inside, in full-width letters or with a ligature as the word it shows', async () => {
+        expect(keys(await search({ text: 'zan\u00adzibar' }))).toEqual([7]);
+        expect(keys(await search({ text: '\uff5a\uff41\uff4e\uff5a\uff49\uff42\uff41\uff52' }))).toEqual([7]);
+        expect(sortedKeys(await search({ text: 'hema\u2060toma' }))).toEqual(sortedKeys(await search({ text: 'hematoma' })));
+      });
+
       it('matches British and American spellings alike, through term labels too', async () => {
         const british = await search({ text: 'haematoma' });
         const american = await search({ text: 'hematoma' });
