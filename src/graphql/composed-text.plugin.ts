@@ -25,8 +25,20 @@ export function composedTextPlugin(): ApolloServerPlugin {
   };
 }
 
+/** Apollo keeps a parsed document per query text: each is walked once, not on every request. */
+const COMPOSED = new WeakMap<DocumentNode, DocumentNode>();
+
 /** The document itself when none of its string literals changes (nearly always); otherwise a copy with them composed. */
 function composedDocument(document: DocumentNode): DocumentNode {
+  let known = COMPOSED.get(document);
+  if (!known) {
+    known = composedCopy(document);
+    COMPOSED.set(document, known);
+  }
+  return known;
+}
+
+function composedCopy(document: DocumentNode): DocumentNode {
   let changed = false;
   const copy = visit(document, {
     [Kind.STRING](node) {
