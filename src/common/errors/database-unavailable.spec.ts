@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { isDatabaseUnavailable } from './database-unavailable';
+import { isDatabaseUnavailable, retryableDatabaseError } from './database-unavailable';
 import { formatGraphqlError } from './format-graphql-error';
 
 const withCode = (message: string, code: string, extra: object = {}) => Object.assign(new Error(message), { code, ...extra });
@@ -29,5 +29,16 @@ describe('isDatabaseUnavailable', () => {
   it('makes the GraphQL answer SERVICE_UNAVAILABLE, retryable', () => {
     const error = new GraphQLError('x', { originalError: withCode('terminating connection due to administrator command', '57P01'), path: ['createPublication'] });
     expect(formatGraphqlError(error.toJSON(), error).extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryable: true });
+  });
+
+  it('answers a deadlock or a serialization failure as a retryable CONFLICT, not an internal error', () => {
+    for (const code of ['40P01', '40001']) {
+      const wrapped = Object.assign(new Error('Query failed'), { driverError: withCode('deadlock detected', code, { severity: 'ERROR' }) });
+      expect(isDatabaseUnavailable(wrapped)).toBe(false);
+      expect(retryableDatabaseError(wrapped)).toMatchObject({ code: 'CONFLICT', details: { retryable: true } });
+      const error = new GraphQLError('x', { originalError: wrapped, path: ['extractCases'] });
+      expect(formatGraphqlError(error.toJSON(), error)).toMatchObject({ message: expect.stringMatching(/collided with another one .*Send it again/), extensions: { code: 'CONFLICT', retryable: true } });
+    }
+    expect(retryableDatabaseError(withCode('duplicate key value violates unique constraint', '23505'))).toBeNull();
   });
 });

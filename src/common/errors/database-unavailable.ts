@@ -49,3 +49,27 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export function databaseUnavailableError(): DomainError {
   return new DomainError('SERVICE_UNAVAILABLE', 'The database is not reachable right now (restarting, overloaded or out of connections); Try again shortly.', { retryable: true });
 }
+
+/** deadlock_detected and serialization_failure: two transactions collided; PostgreSQL rolled one back, whole. */
+const COLLISION_SQLSTATES = new Set(['40P01', '40001']);
+
+function isCollision(error: unknown, depth: number): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const fault = error as DriverFault;
+  if (typeof fault.code === 'string' && COLLISION_SQLSTATES.has(fault.code)) return true;
+  return isCollision(fault.driverError, depth + 1) || isCollision(fault.cause, depth + 1);
+}
+
+/**
+ * The retryable answer a database fault deserves, or null for any other error: unreachable or overloaded
+ * (SERVICE_UNAVAILABLE), or a collision with a concurrent request (CONFLICT: a deadlock PostgreSQL broke by rolling
+ * this transaction back, nothing of it kept). Both were INTERNAL_SERVER_ERROR-worthy only in appearance.
+ */
+export function retryableDatabaseError(error: unknown): DomainError | null {
+  if (error instanceof DomainError) return null;
+  if (isDatabaseUnavailable(error)) return databaseUnavailableError();
+  if (isCollision(error, 0)) {
+    return new DomainError('CONFLICT', 'This request collided with another one changing the same records at the same moment (the database broke a deadlock by undoing this one); nothing of it was stored. Send it again.', { retryable: true });
+  }
+  return null;
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { databaseUnavailableError, isDatabaseUnavailable } from './database-unavailable';
+import { retryableDatabaseError } from './database-unavailable';
 import { DomainError } from './domain-error';
 
 const logger = new Logger('GraphQLErrors');
@@ -28,10 +28,10 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
     return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
   }
   // The database down, restarting or out of connections: retryable, for reads and writes alike.
-  if (isDatabaseUnavailable(original)) {
-    const unavailable = databaseUnavailableError();
-    logger.warn(`database unavailable at ${formatted.path?.join('.') ?? '(request)'}: ${(original as Error).message}`);
-    return { ...base, message: unavailable.message, extensions: { code: unavailable.code, ...unavailable.details } };
+  const retryable = retryableDatabaseError(original);
+  if (retryable) {
+    logger.warn(`database ${retryable.code === 'CONFLICT' ? 'collision' : 'unavailable'} at ${formatted.path?.join('.') ?? '(request)'}: ${(original as Error).message}`);
+    return { ...base, message: retryable.message, extensions: { code: retryable.code, ...retryable.details } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_CHECK_CODES.has(code) && !original) {

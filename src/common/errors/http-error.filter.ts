@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainErrorHttpFilter } from '../../literature/common/domain-error-http.filter';
-import { databaseUnavailableError, isDatabaseUnavailable } from './database-unavailable';
+import { retryableDatabaseError } from './database-unavailable';
 
 const CODES: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -51,7 +51,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     // In a resolver the returned value becomes the field's result: a database fault is handed back as
     // its domain error, so it is answered as one even when the thrown value is not an Error of this
     // realm (node's socket errors seen from a VM context, e.g. under jest), which GraphQL would take for data.
-    if (host.getType() !== 'http') return isDatabaseUnavailable(error) ? databaseUnavailableError() : error;
+    if (host.getType() !== 'http') return retryableDatabaseError(error) ?? error;
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     const clientFault = clientHttpError(error, request);

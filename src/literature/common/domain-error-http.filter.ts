@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { databaseUnavailableError, isDatabaseUnavailable } from '../../common/errors/database-unavailable';
+import { retryableDatabaseError } from '../../common/errors/database-unavailable';
 import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
 import { ImportTooLargeError } from '../import/import-size-limit';
 
@@ -23,9 +23,10 @@ export class DomainErrorHttpFilter implements ExceptionFilter {
       response.destroy(error instanceof Error ? error : undefined);
       return;
     }
-    if (!(error instanceof DomainError) && isDatabaseUnavailable(error)) {
-      logger.warn(`database unavailable: ${(error as Error).message}`);
-      error = databaseUnavailableError();
+    const retryable = retryableDatabaseError(error);
+    if (retryable) {
+      logger.warn(`database ${retryable.code === 'CONFLICT' ? 'collision' : 'unavailable'}: ${(error as Error).message}`);
+      error = retryable;
     }
     if (error instanceof DomainError) {
       const status = error instanceof ImportTooLargeError ? 413 : STATUS[error.code];
