@@ -285,7 +285,7 @@ async function main(): Promise<void> {
       const depth = Math.min(10_000, Math.max(1, cases - 25));
       const query: SearchQuery = { text: null, filters: {}, facets: [], sort, page: { first: depth, after: null }, highlight: false };
       const last = (await engine.search(query)).hits.at(-1);
-      if (last) deepInputs.push({ sort, first: 20, after: encodeSearchCursor({ sort, values: last.sortValues, caseReportId: last.caseReportId }) });
+      if (last) deepInputs.push({ sort, first: 20, after: encodeSearchCursor({ sort, values: last.sortValues, caseReportId: last.caseReportId }, null) });
     }
     const scenarios: Scenario[] = [
       { name: 'full faceted search (text + 3 filters + 6 facets)', inputs: FULL_FACETED_INPUTS },

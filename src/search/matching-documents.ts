@@ -54,7 +54,7 @@ export class MatchingDocuments {
         if (page.length) yield page;
       }
       if (!result.hits.pageInfo.hasNextPage || !result.hits.pageInfo.endCursor) return;
-      after = decodeSearchCursor(result.hits.pageInfo.endCursor, query.sort);
+      after = decodeSearchCursor(result.hits.pageInfo.endCursor, query.sort, query.text);
     }
   }
 }

@@ -39,16 +39,40 @@ describe('validateSearchInput', () => {
     ['too many buckets', { facets: [{ facet: FacetName.ONSET_HOURS, interval: 1 }] }, 'input.facets.0.interval'],
     ['text too long', { text: 'x'.repeat(501) }, 'input.text'],
     ['garbage cursor', { after: 'not-a-cursor' }, 'input.after'],
-    ['cursor of another sort', { sort: SearchSort.YEAR_ASC, after: encodeSearchCursor({ sort: SearchSort.AGE_ASC, values: [3, 1], caseReportId: '00000000-0000-4000-8000-000000000001' }) }, 'input.after'],
-    ['cursor made before the citation tie-break (one sort value)', { sort: SearchSort.AGE_ASC, after: encodeSearchCursor({ sort: SearchSort.AGE_ASC, values: [3], caseReportId: '00000000-0000-4000-8000-000000000001' }) }, 'input.after'],
+    ['cursor of another sort', { sort: SearchSort.YEAR_ASC, after: encodeSearchCursor({ sort: SearchSort.AGE_ASC, values: [3, 1], caseReportId: '00000000-0000-4000-8000-000000000001' }, null) }, 'input.after'],
+    ['cursor made before the citation tie-break (one sort value)', { sort: SearchSort.AGE_ASC, after: encodeSearchCursor({ sort: SearchSort.AGE_ASC, values: [3], caseReportId: '00000000-0000-4000-8000-000000000001' }, null) }, 'input.after'],
     ['blank term reference', { filters: { symptoms: ['  '] } }, 'input.filters.symptoms.0'],
   ])('refuses %s, naming the field', (_, input, path) => {
     expect(pathsOf(input)).toContain(path);
   });
 
   it('reads back a cursor with the sort key and citation values', () => {
-    const after = encodeSearchCursor({ sort: SearchSort.AGE_ASC, values: [31, 0], caseReportId: '00000000-0000-4000-8000-00000000000A' });
+    const after = encodeSearchCursor({ sort: SearchSort.AGE_ASC, values: [31, 0], caseReportId: '00000000-0000-4000-8000-00000000000A' }, null);
     expect(validateSearchInput({ sort: SearchSort.AGE_ASC, after } as never, 100).query.page.after).toEqual({ sort: SearchSort.AGE_ASC, values: [31, 0], caseReportId: '00000000-0000-4000-8000-00000000000a' });
+  });
+
+  describe('a relevance cursor', () => {
+    const id = '00000000-0000-4000-8000-00000000000a';
+    const cursorFor = (text: string) => encodeSearchCursor({ sort: SearchSort.RELEVANCE, values: [1.5, 0], caseReportId: id }, validateSearchInput({ text } as never, 100).query.text);
+
+    it('pages on the text it ranked, however it is spaced', () => {
+      expect(validateSearchInput({ text: ' epidural   hematoma ', after: cursorFor('epidural hematoma') } as never, 100).query.page.after).toEqual({ sort: SearchSort.RELEVANCE, values: [1.5, 0], caseReportId: id });
+    });
+
+    it('is refused for another text: its scores do not continue there', () => {
+      expect(() => validateSearchInput({ text: 'meningitis', after: cursorFor('epidural hematoma') } as never, 100)).toThrow('was made for another search text');
+      expect(pathsOf({ text: 'meningitis', after: cursorFor('epidural hematoma') })).toEqual(['input.after']);
+    });
+
+    it('made before the text was kept in it (three parts) is still read', () => {
+      const old = Buffer.from(JSON.stringify([SearchSort.RELEVANCE, [1.5, 0], id])).toString('base64url');
+      expect(validateSearchInput({ text: 'meningitis', after: old } as never, 100).query.page.after?.caseReportId).toBe(id);
+    });
+
+    it('of another sort carries no text, so the text may change under it', () => {
+      const after = encodeSearchCursor({ sort: SearchSort.YEAR_ASC, values: [2011, 0], caseReportId: id }, validateSearchInput({ text: 'hematoma' } as never, 100).query.text);
+      expect(validateSearchInput({ text: 'meningitis', sort: SearchSort.YEAR_ASC, after } as never, 100).query.page.after?.values).toEqual([2011, 0]);
+    });
   });
 
   it('reports every problem at once', () => {

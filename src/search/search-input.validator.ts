@@ -64,10 +64,11 @@ export function validateSearchInput(input: SearchCaseReportsInput, maxPageSize: 
 
   const { filters, termReferences } = validateFilters(input.filters ?? {}, `${path}.filters`, errors);
 
+  const textQuery = parseTextQuery(text, { prefixLastWord: input.prefixLastWord ?? false });
   let after = null;
   if (input.after) {
     try {
-      after = decodeSearchCursor(input.after, sort, `${path}.after`);
+      after = decodeSearchCursor(input.after, sort, textQuery, `${path}.after`);
     } catch (error) {
       if (error instanceof BadUserInputError) errors.push(...error.fieldErrors);
       else throw error;
@@ -75,7 +76,7 @@ export function validateSearchInput(input: SearchCaseReportsInput, maxPageSize: 
   }
 
   if (errors.length) throw new BadUserInputError(errors);
-  return { query: { text: parseTextQuery(text, { prefixLastWord: input.prefixLastWord ?? false }), filters, facets, sort, page: { first, after }, highlight: true }, termReferences };
+  return { query: { text: textQuery, filters, facets, sort, page: { first, after }, highlight: true }, termReferences };
 }
 
 function validateRange(range: { min?: number | null; max?: number | null } | null | undefined, path: string, errors: FieldError[]): NumericRange | undefined {

@@ -210,7 +210,7 @@ export class SearchService {
     const caseById = new Map<string, CaseReport>(casePage.cases.map((c) => [c.id, c]));
     // A hit whose case was deleted a moment ago (the outbox has not caught up) is left out.
     const hits = result.hits.filter((hit) => caseById.has(hit.caseReportId));
-    const cursorOf = (hit: (typeof hits)[number]) => encodeSearchCursor({ sort: query.sort, values: hit.sortValues, caseReportId: hit.caseReportId });
+    const cursorOf = (hit: (typeof hits)[number]) => encodeSearchCursor({ sort: query.sort, values: hit.sortValues, caseReportId: hit.caseReportId }, query.text);
     const last = result.hits[result.hits.length - 1];
     return {
       totalCases: result.totalCases,

@@ -85,6 +85,16 @@ describe('search API over GraphQL (demo corpus)', () => {
     expect(new Set(seen).size).toBe(23);
   });
 
+  it('pages on by relevance with the same text, and refuses that cursor for another text instead of restarting silently', async () => {
+    const first: any = await search({ text: 'hematoma', first: 2 });
+    const cursor = first.hits.pageInfo.endCursor;
+    const next: any = await search({ text: 'hematoma', first: 2, after: cursor });
+    expect(next.hits.edges.map((e: any) => e.node.caseReport.id)).not.toContain(first.hits.edges[0].node.caseReport.id);
+    const other = await app.graphql(SEARCH, { input: { text: 'headache', first: 2, after: cursor } });
+    expect(other.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(other.errors?.[0].extensions?.fieldErrors).toEqual([{ path: 'input.after', message: expect.stringContaining('another search text') }]);
+  });
+
   it('searches within a facet\'s values', async () => {
     const result = await app.graphql<any>(`{ facetValues(facet: COMPLICATION, prefix: "subd") { value label caseCount } }`);
     expect(result.errors).toBeUndefined();

@@ -199,7 +199,7 @@ export class ExportService {
       const cases = result.hits.edges.map((edge) => edge.node.caseReport);
       if (cases.length) yield cases;
       if (!result.hits.pageInfo.hasNextPage || !result.hits.pageInfo.endCursor) return;
-      after = decodeSearchCursor(result.hits.pageInfo.endCursor, query.sort);
+      after = decodeSearchCursor(result.hits.pageInfo.endCursor, query.sort, query.text);
     }
   }
 

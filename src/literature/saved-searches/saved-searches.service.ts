@@ -94,7 +94,7 @@ export class SavedSearchesService {
         publicationIds.add(edge.node.caseReport.publicationId);
       }
       if (!page.hits.pageInfo.hasNextPage || !page.hits.pageInfo.endCursor) break;
-      after = decodeSearchCursor(page.hits.pageInfo.endCursor, query.sort);
+      after = decodeSearchCursor(page.hits.pageInfo.endCursor, query.sort, query.text);
     }
     caseIds.sort();
     const fingerprint = fingerprintOf(caseIds);

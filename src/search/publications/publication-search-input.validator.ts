@@ -1,6 +1,7 @@
 import { BadUserInputError, FieldError } from '../../common/errors/domain-error';
-import { SORT_VALUE_COUNT } from '../query/citation-order';
+import { decodeCursorPosition, encodeCursorPosition, rankedTextKey } from '../query/search-cursor';
 import { NumericRange } from '../query/search-query';
+import { TextQuery } from '../query/text-query';
 import { parseTextQuery } from '../query/text-query.parser';
 import { MAX_FACET_LIMIT, MAX_FILTER_VALUES, MAX_TEXT_LENGTH } from '../search-input.validator';
 import {
@@ -18,32 +19,17 @@ import { SearchPublicationsInput } from './search-publications.input';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_VALUE_LENGTH = 500;
 
-export function encodePublicationCursor(after: PublicationSearchAfter): string {
-  return Buffer.from(JSON.stringify([after.sort, after.values, after.publicationId])).toString('base64url');
+export function encodePublicationCursor(after: PublicationSearchAfter, text: TextQuery | null): string {
+  return encodeCursorPosition({ sort: after.sort, values: after.values, id: after.publicationId, textKey: rankedTextKey(after.sort, text) });
 }
 
-function decodePublicationCursor(raw: string, sort: PublicationSearchSort, path: string, errors: FieldError[]): PublicationSearchAfter | null {
-  let parsed: unknown = null;
-  try {
-    parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-  } catch {
-    parsed = null;
+function decodePublicationCursor(raw: string, sort: PublicationSearchSort, text: TextQuery | null, path: string, errors: FieldError[]): PublicationSearchAfter | null {
+  const decoded = decodeCursorPosition(raw, sort, rankedTextKey(sort, text), path);
+  if ('message' in decoded) {
+    errors.push(decoded);
+    return null;
   }
-  if (Array.isArray(parsed) && parsed.length === 3) {
-    const [cursorSort, values, id] = parsed as unknown[];
-    if (cursorSort !== sort) {
-      errors.push({ path, message: `was made for sort ${String(cursorSort)}, not ${sort}: start again without "after"` });
-      return null;
-    }
-    // Cursors made before the citation tie-break hold one sort value: their position cannot be placed exactly.
-    if (Array.isArray(values) && values.length !== SORT_VALUE_COUNT) {
-      errors.push({ path, message: 'was made by an earlier version of this search: start again without "after"' });
-      return null;
-    }
-    if (Array.isArray(values) && values.every((v) => typeof v === 'number' && Number.isFinite(v)) && typeof id === 'string' && UUID.test(id)) return { sort, values: values as number[], publicationId: id.toLowerCase() };
-  }
-  errors.push({ path, message: 'is not a cursor returned by this API' });
-  return null;
+  return { sort, values: decoded.values, publicationId: decoded.id };
 }
 
 /**
@@ -116,7 +102,8 @@ export function validatePublicationSearchInput(input: SearchPublicationsInput, m
     facets.push({ facet: request.facet, includeZero: request.includeZero ?? false, limit: request.limit ?? undefined, interval: request.interval ?? undefined });
   });
 
-  const after = input.after ? decodePublicationCursor(input.after, sort, `${path}.after`, errors) : null;
+  const textQuery = parseTextQuery(text, { prefixLastWord: input.prefixLastWord ?? false });
+  const after = input.after ? decodePublicationCursor(input.after, sort, textQuery, `${path}.after`, errors) : null;
   if (errors.length) throw new BadUserInputError(errors);
-  return { text: parseTextQuery(text, { prefixLastWord: input.prefixLastWord ?? false }), filters, facets, sort, page: { first, after }, highlight: true };
+  return { text: textQuery, filters, facets, sort, page: { first, after }, highlight: true };
 }

@@ -91,7 +91,7 @@ export class PublicationSearchService {
     const publications = await this.publications.findByIds(result.hits.map((hit) => hit.publicationId));
     const byId = new Map<string, Publication>(publications.map((p) => [p.id, p]));
     const hits = result.hits.filter((hit) => byId.has(hit.publicationId));
-    const cursorOf = (hit: (typeof result.hits)[number]) => encodePublicationCursor({ sort: query.sort, values: hit.sortValues, publicationId: hit.publicationId });
+    const cursorOf = (hit: (typeof result.hits)[number]) => encodePublicationCursor({ sort: query.sort, values: hit.sortValues, publicationId: hit.publicationId }, query.text);
     const last = result.hits[result.hits.length - 1];
     const batchIds = result.facets.flatMap((facet) => (facet.facet === 'IMPORT_BATCH' ? facet.buckets.map((bucket) => bucket.value) : []));
     const batches = await this.source.importBatchLabels(batchIds);

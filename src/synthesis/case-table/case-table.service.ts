@@ -55,7 +55,7 @@ export class CaseTableService {
     const size = first ?? 50;
     if (!Number.isInteger(size) || size < 0 || size > MAX_CASE_TABLE_PAGE) throw BadUserInputError.field('first', `must be between 0 and ${MAX_CASE_TABLE_PAGE}`);
     const query = await this.search.toQuery(wholeSearch(input));
-    const result = await this.search.searchQuery({ ...query, facets: [], highlight: false, page: { first: size, after: after ? decodeSearchCursor(after, query.sort, 'after') : null } });
+    const result = await this.search.searchQuery({ ...query, facets: [], highlight: false, page: { first: size, after: after ? decodeSearchCursor(after, query.sort, query.text, 'after') : null } });
     const cursorOf = new Map(result.hits.edges.map((edge) => [edge.node.caseReport.id, edge.cursor]));
     const cases = await this.exports.withFacts(result.hits.edges.map((edge) => edge.node.caseReport));
     return {
