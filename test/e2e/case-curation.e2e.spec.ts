@@ -166,6 +166,11 @@ describe('confirming cases: versioned, recorded curation by two curators', () =>
     expect(found.searchCaseReports.hits.edges[0].node.caseReport).toEqual({ id: first.id, curationStatus: 'CURATED', ageYears: 34 });
     const latest = (await ok<{ caseHistory: any }>(HISTORY, { id: first.id, first: 1 })).caseHistory.edges[0].node;
     expect(latest).toMatchObject({ operation: 'CONFIRM', path: 'curationStatus', oldValue: 'SUGGESTED', newValue: 'CURATED', changedBy: 'curator-a' });
+    // Confirming it again (a retried request) changes nothing: same version, no second CONFIRM in its history.
+    const historyBefore = (await ok<{ caseHistory: any }>(HISTORY, { id: first.id, first: 1 })).caseHistory.totalCount;
+    const again = await ok<{ confirmCaseReport: Case }>(`mutation($id: ID!) { confirmCaseReport(id: $id) { ${CASE_FIELDS} } }`, { id: first.id }, KEY_A);
+    expect(again.confirmCaseReport).toMatchObject({ curationStatus: 'CURATED', version: confirmed.confirmCaseReport.version });
+    expect((await ok<{ caseHistory: any }>(HISTORY, { id: first.id, first: 1 })).caseHistory.totalCount).toBe(historyBefore);
   });
 
   it('splits facts of a patient into a new one of the same publication, and merges them back', async () => {

@@ -58,7 +58,7 @@ export class CaseCurationResolver {
   }
 
   @RequireRole('curator')
-  @Mutation(() => CaseReport, { description: 'Confirm a suggested case: it becomes CURATED and its open suggestions accepted; it shows as curated in case search at once. A re-run of extraction never changes it again.' })
+  @Mutation(() => CaseReport, { description: 'Confirm a suggested case: it becomes CURATED and its open suggestions accepted; it shows as curated in case search at once. A re-run of extraction never changes it again. Confirming a case already curated, with nothing left suggested, returns it unchanged (same version, no history entry).' })
   confirmCaseReport(@Args('id', { type: () => ID }, IdArgPipe) id: string, @Args('expectedVersion', EXPECTED_VERSION) expectedVersion: number | null, @PrincipalName() principal: string | null): Promise<CaseReport> {
     return this.curation.confirm(id, { principal, expectedVersion });
   }

@@ -16,7 +16,7 @@ import { CaseChange } from './case-change.entity';
 import { CaseChangeOperation } from './case-change.operation';
 import { CaseHistoryRepository } from './case-history.repository';
 import { CaseSnapshot, diffSnapshots, valueAtPath } from './case-snapshot';
-import { assertReviewable, setCurationStatus } from './case-status';
+import { alreadyInStatus, assertReviewable, setCurationStatus } from './case-status';
 import { planUndo } from './case-undo';
 import { addFact, reviewFact } from './fact-operations';
 import { AddCaseFactInput, MergeCaseReportsInput, SplitCaseReportInput } from './inputs/case-curation.inputs';
@@ -98,18 +98,21 @@ export class CaseCurationService {
     });
   }
 
+  /** Confirming a case already curated with nothing left suggested changes nothing: no new version, no history entry (a retried request is safe). */
   confirm(id: string, author: Author = {}): Promise<CaseReport> {
-    return this.change(id, author, async ({ before }) => ({
-      next: setCurationStatus(before, CurationStatus.CURATED, author.principal ?? null, new Date()),
-      meta: { operation: CaseChangeOperation.CONFIRM, path: 'curationStatus' },
-    }));
+    return this.change(id, author, async ({ before }) =>
+      alreadyInStatus(before, CurationStatus.CURATED)
+        ? null
+        : { next: setCurationStatus(before, CurationStatus.CURATED, author.principal ?? null, new Date()), meta: { operation: CaseChangeOperation.CONFIRM, path: 'curationStatus' } },
+    );
   }
 
   reject(id: string, author: Author = {}): Promise<CaseReport> {
-    return this.change(id, author, async ({ before }) => ({
-      next: setCurationStatus(before, CurationStatus.REJECTED, author.principal ?? null, new Date()),
-      meta: { operation: CaseChangeOperation.REJECT_CASE, path: 'curationStatus' },
-    }));
+    return this.change(id, author, async ({ before }) =>
+      alreadyInStatus(before, CurationStatus.REJECTED)
+        ? null
+        : { next: setCurationStatus(before, CurationStatus.REJECTED, author.principal ?? null, new Date()), meta: { operation: CaseChangeOperation.REJECT_CASE, path: 'curationStatus' } },
+    );
   }
 
   /** A curator's update states the case: it is curated from now on, its open suggestions accepted. */
@@ -219,11 +222,13 @@ export class CaseCurationService {
   }
 
   /** The common shape of a change of one existing case. */
-  private change(id: string, author: Author, apply: (loaded: Loaded, tx: Tx) => Promise<{ next: CaseSnapshot; meta: ChangeMeta }>): Promise<CaseReport> {
+  /** `apply` answers null when the change is already in place: the case is returned as it is. */
+  private change(id: string, author: Author, apply: (loaded: Loaded, tx: Tx) => Promise<{ next: CaseSnapshot; meta: ChangeMeta } | null>): Promise<CaseReport> {
     return this.uow.run(async (tx) => {
       const loaded = await this.load(tx, id, author.expectedVersion, 'id', author.versionPath);
-      const { next, meta } = await apply(loaded, tx);
-      return this.save(tx, loaded.row, loaded.before, next, author.principal ?? null, meta);
+      const change = await apply(loaded, tx);
+      if (!change) return loaded.row;
+      return this.save(tx, loaded.row, loaded.before, change.next, author.principal ?? null, change.meta);
     });
   }
 

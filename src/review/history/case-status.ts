@@ -10,6 +10,12 @@ export function setCurationStatus(snapshot: CaseSnapshot, status: CurationStatus
   return { ...snapshot, curationStatus: status, facts: status === CurationStatus.CURATED ? acceptOpen(snapshot.facts, reviewer, at) : snapshot.facts };
 }
 
+/** True when a status change would change nothing: the case has the status and (to be confirmed) no open suggestion. */
+export function alreadyInStatus(snapshot: CaseSnapshot, status: CurationStatus.CURATED | CurationStatus.REJECTED): boolean {
+  if (snapshot.curationStatus !== status) return false;
+  return status === CurationStatus.REJECTED || snapshot.facts.every((record) => record.status !== FactStatus.SUGGESTED);
+}
+
 /** Open suggestions become accepted (a curator confirmed the case as a whole). */
 export function acceptOpen(records: readonly CaseFactRecord[], reviewer: string | null, at: Date): CaseFactRecord[] {
   return records.map((record) => (record.status === FactStatus.SUGGESTED ? { ...record, status: FactStatus.ACCEPTED, reviewedBy: reviewer, reviewedAt: at.toISOString() } : record));
