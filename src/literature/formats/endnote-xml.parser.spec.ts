@@ -68,6 +68,15 @@ describe('EndNote XML', () => {
     expect(seen).toEqual([1, 2]);
   });
 
+  it('names an entity XML does not know (an HTML one pasted into a title)', async () => {
+    const pasted = FIXTURE.replace('<record><rec-number>3</rec-number>', '<record><rec-number>3</rec-number><titles><title>IgA&nbsp;nephropathy</title></titles>');
+    await expect(
+      (async () => {
+        for await (const record of parsePublications((async function* () { yield pasted; })(), { fileName: 'pasted.xml' })) void record;
+      })(),
+    ).rejects.toThrow(/^EndNote XML record 3, line 1: malformed XML: undefined entity &nbsp; \(XML knows only/);
+  });
+
   it('refuses a DOCTYPE with entity declarations', async () => {
     await expect(collect('<?xml version="1.0"?><!DOCTYPE xml [<!ENTITY a "b">]><xml><records></records></xml>')).rejects.toThrow(/internal subset/);
   });

@@ -17,6 +17,7 @@
  * Streamed with saxes (no DTDs or external entities; a DOCTYPE with an internal subset is refused).
  */
 import { SaxesParser } from 'saxes';
+import { describingXmlErrors } from './xml-errors';
 import { MAX_XML_DEPTH, tooDeepMessage } from './xml-depth';
 import { normaliseDoi, normalisePmcid, normalisePmid } from '../../publications/identifiers';
 import { cleanText, extractIssns, normalisePages, parseAuthorName, parseDateParts, stripMarkup, uniqueStrings } from '../normalise';
@@ -67,6 +68,7 @@ export function endnoteFieldsToPublication(fields: EndnoteFields, notes: RecordN
 /** Yields the records of an EndNote XML file one by one. */
 export async function* parseEndnoteXml(source: TextSource): AsyncGenerator<ParsedRecord> {
   const parser = new SaxesParser({ position: true, xmlns: false });
+  const describe = describingXmlErrors(parser);
   const ready: ParsedRecord[] = [];
   let recordNumber = 0;
   let recordLine: number | null = null;
@@ -88,7 +90,7 @@ export async function* parseEndnoteXml(source: TextSource): AsyncGenerator<Parse
     if (/\[|<!ENTITY/i.test(doctype)) throw fail('the DOCTYPE declares an internal subset (ENTITY declarations); such files are refused to rule out entity expansion', 'DOCTYPE');
   });
   parser.on('error', (error) => {
-    throw fail(`malformed XML: ${error.message.replace(/^\d+:\d+:\s*/, '')}`);
+    throw fail(`malformed XML: ${describe(error)}`);
   });
   parser.on('opentagstart', () => {
     tagStartLine = parser.line;

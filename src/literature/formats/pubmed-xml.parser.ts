@@ -12,6 +12,7 @@
  * real PubMed file does) is accepted; the DTD itself is never fetched.
  */
 import { SaxesParser } from 'saxes';
+import { describingXmlErrors } from './xml-errors';
 import { MAX_XML_DEPTH, tooDeepMessage } from './xml-depth';
 import {
   cleanText,
@@ -260,6 +261,7 @@ function pubmedBookArticleToPublication(record: XmlElement, notes: RecordNotes):
 /** Yields the records of a PubMed XML file one by one. */
 export async function* parsePubmedXml(source: TextSource): AsyncGenerator<ParsedRecord> {
   const parser = new SaxesParser({ position: true, xmlns: false });
+  const describe = describingXmlErrors(parser);
   const ready: ParsedRecord[] = [];
   let recordNumber = 0;
   let recordLine: number | null = null;
@@ -282,7 +284,7 @@ export async function* parsePubmedXml(source: TextSource): AsyncGenerator<Parsed
     }
   });
   parser.on('error', (error) => {
-    const message = `malformed XML: ${error.message.replace(/^\d+:\d+:\s*/, '')}`;
+    const message = `malformed XML: ${describe(error)}`;
     if (recordClosedAt === parser.position && ready.length > 0) {
       // The record was "closed" by the very tag in error: it is not complete, so it is not yielded.
       const broken = ready.pop() as ParsedRecord;
