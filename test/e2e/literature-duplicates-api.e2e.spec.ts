@@ -2,6 +2,8 @@
  * Probable duplicates over GraphQL: listed with what differs, dismissed as "not duplicates" (per review, who
  * said so, not listed again), merged when a curator confirms.
  */
+import { Client } from 'pg';
+import { waitFor } from '../support/child-process';
 import { CURATOR_KEY, startTestApp, TestApp } from '../support/test-app';
 
 const IMPORT = `mutation($input: ImportPublicationsInput!) { importPublications(input: $input) { stored created merged } }`;
@@ -118,5 +120,39 @@ describe('probable duplicates, dismissals and merges over GraphQL', () => {
     const everywhere = await app.graphql<{ dismissDuplicate: { review: string | null } }>(DISMISS, { firstId: pair.first.id, secondId: pair.second.id }, CURATOR_KEY);
     expect(everywhere.data!.dismissDuplicate.review).toBeNull();
     expect(await list(null)).toEqual([]);
+  });
+
+  it('does not record a dismissal for a publication a merge is deleting at that moment: it waits for the merge and answers NOT_FOUND', async () => {
+    const imported = await app.graphql<{ importPublications: { created: number } }>(
+      IMPORT,
+      { input: { fileName: 'race.ris', review, text: ris(['TI  - Pneumocephalus after an epidural in labour', 'PY  - 2015', 'JO  - Int J Obstet Anesth'], ['TI  - Pneumocephalus after a caudal block in a child', 'PY  - 2016', 'JO  - Paediatr Anaesth']) } },
+      CURATOR_KEY,
+    );
+    expect(imported.data!.importPublications.created).toBe(2);
+    // A merge in flight, as mergePublications holds it: the merged publication locked and deleted, not yet committed.
+    const merge = new Client({ connectionString: app.database.url });
+    await merge.connect();
+    const { rows: found } = await merge.query(`SELECT id FROM publication WHERE title LIKE 'Pneumocephalus after%' ORDER BY title DESC`);
+    const pair = { first: { id: found[0].id as string }, second: { id: found[1].id as string } };
+    try {
+      await merge.query('BEGIN');
+      await merge.query('SELECT id FROM publication WHERE id = $1 FOR UPDATE', [pair.second.id]);
+      await merge.query('DELETE FROM publication WHERE id = $1', [pair.second.id]);
+      const dismissing = app.graphql(DISMISS, { firstId: pair.first.id, secondId: pair.second.id, review }, CURATOR_KEY);
+      let answered = false;
+      void dismissing.then(() => (answered = true));
+      await waitFor('the dismissal to wait for the merge', async () => {
+        if (answered) return true;
+        const { rows } = await merge.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`);
+        return rows.length > 0;
+      });
+      await merge.query('COMMIT');
+      const dismissed = await dismissing;
+      expect(dismissed.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      const { rows } = await merge.query('SELECT 1 FROM duplicate_dismissal WHERE first_id = $1 OR second_id = $1', [pair.second.id]);
+      expect(rows).toEqual([]);
+    } finally {
+      await merge.end();
+    }
   });
 });

@@ -72,7 +72,8 @@ export class DuplicatesService {
     await this.knownReview(review);
     const [low, high] = [firstId.toLowerCase(), secondId.toLowerCase()].sort();
     return this.uow.run(async (tx) => {
-      const found = new Set((await this.publications.findByIds([low, high], tx)).map((publication) => publication.id));
+      // Locked as a merge locks them: a merge deleting one of the two finishes first, and the pair is then not found.
+      const found = new Set((await this.duplicates.lockPublications(tx, [low, high])).map((publication) => publication.id));
       if (!found.has(low)) throw new NotFoundError('Publication', low === firstId.toLowerCase() ? firstId : secondId);
       if (!found.has(high)) throw new NotFoundError('Publication', high === firstId.toLowerCase() ? firstId : secondId);
       return this.duplicates.dismiss(tx, { review, firstId: low, secondId: high, dismissedBy: dismissedBy?.slice(0, 100) ?? null, reason });
