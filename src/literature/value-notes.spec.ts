@@ -16,6 +16,17 @@ describe('RecordNotes', () => {
     expect(notes.finish(publication)).toEqual([{ field: 'PY', line: 4, message: '"19xx" is not a year; the year (2019) was taken from another field' }]);
   });
 
+  it('notes a date whose month it cannot read, and not one with a season, "Epub" or no month at all', () => {
+    const notes = new RecordNotes();
+    expect(notes.date({ field: 'DP', line: 7 }, '2019 Smarch')).toEqual({ year: 2019, month: null });
+    expect(notes.date({ field: 'DP' }, '2019 Mai 3')).toEqual({ year: 2019, month: null });
+    for (const quiet of ['2019 Spring', '2020 Jan-Feb', '2018', '2019 Dec 23', 'Winter 2019', '2021 Epub 2020 Dec 1', '2019/10//undefined']) notes.date({ field: 'DP' }, quiet);
+    expect(notes.finish({ ...emptyPublication(), year: 2019 })).toEqual([
+      { field: 'DP', line: 7, message: '"2019 Smarch" names no month this reads; the month was left empty' },
+      { field: 'DP', line: null, message: '"2019 Mai 3" names no month this reads; the month was left empty' },
+    ]);
+  });
+
   it('quotes values of up to 80 characters whole and cuts longer ones', () => {
     expect(quoteValue('19xx')).toBe('"19xx"');
     expect(quoteValue('y'.repeat(80))).toBe(`"${'y'.repeat(80)}"`);

@@ -14,6 +14,15 @@ import { normaliseDoi, normalisePmcid, normalisePmid, parseDateParts, parseMonth
 import type { DateParts } from './normalise';
 import type { ParsedPublication, ParsedRecord, ValueNote } from './parsed-publication';
 
+/** Words a date may hold that are no month, and rightly give none: seasons, quarters, "Epub", "Suppl". */
+const NOT_MONTHS = new Set(['spring', 'summer', 'fall', 'autumn', 'winter', 'first', 'second', 'third', 'fourth', 'quarter', 'epub', 'ahead', 'print', 'online', 'published', 'suppl', 'supplement', 'issue', 'undefined', 'null', 'nan', 'date', 'and', 'the', 'christmas', 'easter']);
+
+/** A date with a year whose words include one that looks like a month but is none ("2019 Smarch", "2019 Mai"). */
+function namesUnknownMonth(raw: string): boolean {
+  const words = raw.match(/\p{L}{3,}/gu) ?? [];
+  return words.some((word) => parseMonth(word) === null && !NOT_MONTHS.has(word.toLowerCase())) && !words.some((word) => NOT_MONTHS.has(word.toLowerCase()));
+}
+
 /** Values are quoted in warnings up to this many characters. */
 export const NOTE_VALUE_LENGTH = 80;
 
@@ -68,6 +77,8 @@ export class RecordNotes {
     const parts = parseDateParts(raw);
     if (parts.year === null && raw) {
       if (!(options.monthAlone && parseMonth(raw) !== null)) this.unread(source, raw, options.yearField ? 'is not a year' : 'is not a date with a year', 'year');
+    } else if (parts.month === null && raw && namesUnknownMonth(raw)) {
+      this.unread(source, raw, 'names no month this reads', 'month');
     }
     return parts;
   }
