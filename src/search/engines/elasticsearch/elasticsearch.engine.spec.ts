@@ -155,6 +155,36 @@ describe('ElasticsearchSearchEngine (client-facing code, against @elastic/elasti
       expect(calls.map((call) => `${call.method} ${call.path.replace(/\d{13}$/, '<ts>')}`)).toEqual(['GET /_alias/late', 'HEAD /late', 'PUT /late-v<ts>', 'GET /_alias/late', 'POST /_bulk', 'POST /_bulk']);
     });
 
+    // Elasticsearch 7.6 answers `?require_alias` (7.10+) with 400 "request [/_bulk] contains unrecognized parameter".
+    const nodeInfo = (number: string, distribution?: string) => ({ name: 'n', cluster_name: 'c', version: { number, ...(distribution ? { distribution } : {}) }, tagline: 'You Know, for Search' });
+    const refusesRequireAlias = (call: Call) =>
+      'require_alias' in call.querystring ? responseError(400, 'illegal_argument_exception', 'request [/_bulk] contains unrecognized parameter: [require_alias]') : bulkAnswer(bulkLines(call).filter((line) => line.index).map((line) => indexed(line.index._id)));
+
+    it('writes without require_alias on an engine that predates it (Elasticsearch < 7.10, read once from its version)', async () => {
+      on('GET', '/', () => nodeInfo('7.6.2'));
+      on('POST', '/_bulk', refusesRequireAlias);
+      await engine.upsert(docs.slice(0, 1));
+      await engine.upsert(docs.slice(1, 2));
+      expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual(['GET /', 'POST /_bulk', 'POST /_bulk']);
+      expect(calls.filter((call) => call.path === '/_bulk').map((call) => call.querystring)).toEqual([{ refresh: 'wait_for' }, { refresh: 'wait_for' }]);
+    });
+
+    it('keeps require_alias from Elasticsearch 7.10 on', async () => {
+      on('GET', '/', () => nodeInfo('7.10.2'));
+      on('POST', '/_bulk', (call) => bulkAnswer(bulkLines(call).filter((line) => line.index).map((line) => indexed(line.index._id))));
+      await engine.upsert(docs.slice(0, 1));
+      expect(calls.find((call) => call.path === '/_bulk')?.querystring).toEqual({ refresh: 'wait_for', require_alias: 'true' });
+    });
+
+    it('repeats the write without require_alias, with a warning, when an engine of unknown version refuses it', async () => {
+      on('GET', '/', () => responseError(403, 'security_exception', 'action [cluster:monitor/main] is unauthorized'));
+      on('POST', '/_bulk', refusesRequireAlias);
+      await engine.upsert(docs.slice(0, 1));
+      await engine.upsert(docs.slice(1, 2));
+      expect(calls.filter((call) => call.path === '/_bulk').map((call) => call.querystring)).toEqual([{ refresh: 'wait_for', require_alias: 'true' }, { refresh: 'wait_for' }, { refresh: 'wait_for' }]);
+      expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('require_alias'));
+    });
+
     it('fails as a whole when Elasticsearch answers the request with an error', async () => {
       on('POST', '/_bulk', () => responseError(404, 'index_not_found_exception', 'no such index [case-reports]'));
       await expect(engine.upsert(docs.slice(0, 1))).rejects.toThrow(/index_not_found_exception/);
@@ -370,6 +400,18 @@ describe('ElasticsearchSearchEngine (client-facing code, against @elastic/elasti
       expect(calls[3].body).toEqual({
         actions: [{ remove: { index: LIVE, alias: ALIAS, must_exist: true } }, { add: { index: build, alias: ALIAS } }],
       });
+    });
+
+    it('swapIndex sends one alias request without must_exist to an engine whose version predates it (Elasticsearch 7.6)', async () => {
+      const build = 'case-reports-v1800000000000';
+      on('GET', '/', () => ({ version: { number: '7.6.2' }, tagline: 'You Know, for Search' }));
+      on('PUT', '/:index/_settings', () => ({ acknowledged: true }));
+      on('GET', '/:index/_refresh', () => ({}));
+      on('GET', '/_alias/:name', () => aliasOf(LIVE));
+      on('POST', '/_aliases', (call) => (JSON.stringify(call.body).includes('must_exist') ? responseError(400, 'x_content_parse_exception', '[1:78] [remove] unknown field [must_exist]') : { acknowledged: true }));
+      on('DELETE', '/:index', () => ({ acknowledged: true }));
+      await engine.swapIndex({ name: build });
+      expect(calls.filter((call) => call.path === '/_aliases').map((call) => call.body)).toEqual([{ actions: [{ remove: { index: LIVE, alias: ALIAS } }, { add: { index: build, alias: ALIAS } }] }]);
     });
 
     it('swapIndex repeats the alias request without must_exist on an engine that predates it (Elasticsearch < 7.11 refuses the field)', async () => {
