@@ -69,9 +69,15 @@ export interface EngineCapabilities {
   requireAlias: boolean;
   /** `must_exist` in an _aliases remove action: Elasticsearch 7.11 (parsed from 7.11; OpenSearch 2.12). */
   mustExist: boolean;
+  /**
+   * `search.max_buckets` defaults to 10,000, counted on the shards too: before Elasticsearch 7.9 (65,535 and
+   * counted at reduce from 7.9). A facet search whose facets hold more values in all fails there
+   * (too_many_buckets_exception) until the cluster setting is raised: ensureIndex warns.
+   */
+  tenThousandBuckets: boolean;
 }
 
-const EVERY_CAPABILITY: EngineCapabilities = { reported: null, requireAlias: true, mustExist: true };
+const EVERY_CAPABILITY: EngineCapabilities = { reported: null, requireAlias: true, mustExist: true, tenThousandBuckets: false };
 
 /** Pure: the capabilities of an engine from its info answer (`version.number`, `version.distribution`). */
 export function capabilitiesOf(info: unknown): EngineCapabilities {
@@ -85,9 +91,9 @@ export function capabilitiesOf(info: unknown): EngineCapabilities {
     // OpenSearch forked Elasticsearch 7.10.2 (require_alias included); it parses must_exist from 2.12. In its
     // compatibility mode it reports 7.10.2 instead of its own version: no must_exist, to be safe.
     const ownVersion = major < 7;
-    return { reported: `opensearch ${number}`, requireAlias: true, mustExist: ownVersion && (major > 2 || (major === 2 && minor >= 12)) };
+    return { reported: `opensearch ${number}`, requireAlias: true, mustExist: ownVersion && (major > 2 || (major === 2 && minor >= 12)), tenThousandBuckets: false };
   }
-  return { reported: number, requireAlias: atLeast(7, 10), mustExist: atLeast(7, 11) };
+  return { reported: number, requireAlias: atLeast(7, 10), mustExist: atLeast(7, 11), tenThousandBuckets: !atLeast(7, 9) };
 }
 
 type BulkOperation<D> = { index: estypes.BulkIndexOperation; document: D } | { delete: estypes.BulkDeleteOperation };
@@ -136,6 +142,8 @@ export class VersionedIndex<D> {
   async ensureIndex(): Promise<void> {
     await this.createAliasUnlessPresent();
     this.aliasEnsured = true;
+    // Read once here, so what an older engine lacks is logged at start (it never fails ensureIndex).
+    await this.capabilities();
   }
 
   private async createAliasUnlessPresent(): Promise<void> {
@@ -375,6 +383,11 @@ export class VersionedIndex<D> {
     if (!capabilities.requireAlias || !capabilities.mustExist) {
       const missing = [!capabilities.requireAlias && 'require_alias on bulk writes (7.10)', !capabilities.mustExist && 'must_exist in alias actions (7.11)'].filter(Boolean).join(', ');
       this.logger.log(`search engine ${capabilities.reported ?? 'of unknown version'}: leaving out ${missing}`);
+    }
+    if (capabilities.tenThousandBuckets) {
+      this.logger.warn(
+        `search engine ${capabilities.reported}: search.max_buckets defaults to 10,000 before Elasticsearch 7.9; a search of ${this.alias} whose facets hold more values in all fails (too_many_buckets_exception) unless the cluster setting is raised (65,535 from 7.9)`,
+      );
     }
     return capabilities;
   }
