@@ -72,6 +72,21 @@ describe('buildSearchDocument', () => {
     expect(doc.subjects).toEqual(['Blood Patch, Epidural', 'EBP']);
   });
 
+  // Publication documents (both engines) write authors and subjects this way; the case document's other text
+  // (label, journal, authors, subjects, DOI, PMID) and term labels are searched by the same parsed query.
+  it('writes every searched text as the text query reads it: no soft hyphen inside a word, full-width letters and ligatures folded, no control characters', () => {
+    const base = source();
+    const doc = buildSearchDocument(
+      source({
+        caseReport: { ...base.caseReport, label: 'Case\u00021' },
+        publication: { ...base.publication, journal: 'Ｊ Neuro\u00adsurg', authors: [{ family: 'Ｄｏｅ', given: 'J' }], meshHeadings: [{ label: 'Pleural Eﬀusion' }], keywords: ['hema\u00adtoma'], doi: '10.1/ａｂ', pmid: '１２３' },
+      }),
+      new TermIndex([term('c3', TermKind.COMPLICATION, 'intrathecal-hema\u2060toma', null, ['ﬁbrosis'])]),
+    );
+    expect([doc.label, doc.journal, doc.authors, doc.subjects, doc.doi, doc.pmid]).toEqual(['Case 1', 'J Neurosurg', ['Doe J'], ['Pleural Effusion', 'hematoma'], '10.1/ab', '123']);
+    expect(doc.termText).toEqual(['intrathecal hematoma', 'fibrosis']);
+  });
+
   it('records whether the citation is complete (title, authors, journal, year)', () => {
     expect(buildSearchDocument(source(), TERMS).citationComplete).toBe(true);
     const publication = source().publication;

@@ -265,11 +265,11 @@ export function buildSearchDocument(source: SearchDocumentSource, terms: TermInd
   const ancestorTermText: string[] = [];
   for (const id of uniqueSorted(attached)) {
     const term = terms.get(id);
-    if (term) termText.push(term.label, ...term.synonyms);
+    if (term) termText.push(...[term.label, ...term.synonyms].map(stripControlCharacters));
   }
   for (const id of uniqueSorted(attached.flatMap((id) => terms.pathIds(id)))) {
     const term = terms.get(id);
-    if (term && !directIds.has(id)) ancestorTermText.push(term.label);
+    if (term && !directIds.has(id)) ancestorTermText.push(stripControlCharacters(term.label));
   }
 
   const treatmentIds = uniqueSorted(treatments.flatMap((t) => terms.pathIds(t.termId)));
@@ -280,15 +280,17 @@ export function buildSearchDocument(source: SearchDocumentSource, terms: TermInd
     publicationId: caseReport.publicationId,
     title: stripControlCharacters(publication.title ?? ''),
     abstract: clean(publication.abstract),
-    journal: publication.journal,
+    journal: clean(publication.journal),
     year: publication.year,
     publicationTypes: uniqueSorted(publication.publicationTypes),
-    authors: publication.authors.map((author) => [author.family, author.given].filter(Boolean).join(' ')),
-    doi: publication.doi,
-    pmid: publication.pmid,
-    subjects: [...publication.meshHeadings.map((heading) => heading.label), ...publication.keywords],
+    // Searched text (other text, term labels) is written as the text query reads it (searchable-text.ts), as the
+    // publication documents write theirs: a keyword copied from a PDF with a soft hyphen is found by the word.
+    authors: publication.authors.map((author) => stripControlCharacters([author.family, author.given].filter(Boolean).join(' '))),
+    doi: clean(publication.doi),
+    pmid: clean(publication.pmid),
+    subjects: [...publication.meshHeadings.map((heading) => heading.label), ...publication.keywords].map(stripControlCharacters),
     citationComplete: isCitationComplete(publication),
-    label: caseReport.label,
+    label: stripControlCharacters(caseReport.label),
     ageYears: caseReport.ageYears,
     ageGroup: caseReport.ageGroup,
     sex: caseReport.sex,

@@ -15,7 +15,7 @@ interface Seen {
  * ("Accept version must be either version 8 or 7, but found 9"); plain JSON / NDJSON is the node's own
  * version. Answers with the product header the client's product check requires.
  */
-async function stubNode(major: number): Promise<{ url: string; seen: Seen[]; close(): Promise<void> }> {
+async function stubNode(major: number, minor = 0): Promise<{ url: string; seen: Seen[]; close(): Promise<void> }> {
   const seen: Seen[] = [];
   const server = http.createServer((req, res) => {
     let body = '';
@@ -26,7 +26,9 @@ async function stubNode(major: number): Promise<{ url: string; seen: Seen[]; clo
       seen.push({ method: req.method ?? '', url: req.url ?? '', accept, contentType });
       const versions = [accept, contentType].map((header) => /compatible-with=(\d+)/.exec(header)?.[1]).filter((v): v is string => v !== undefined).map(Number);
       const refused = versions.find((version) => version !== major && version !== major - 1);
-      const headers = { 'content-type': 'application/json', 'x-elastic-product': 'Elasticsearch' };
+      // Elasticsearch sends the product header from 7.14 on; older nodes answer without it.
+      const productHeader = major > 7 || (major === 7 && minor >= 14) ? { 'x-elastic-product': 'Elasticsearch' } : {};
+      const headers = { 'content-type': 'application/json', ...productHeader };
       if (refused !== undefined) {
         res.writeHead(400, headers);
         res.end(JSON.stringify({ error: { type: 'media_type_header_exception', reason: 'Invalid media-type value on headers [Accept, Content-Type]', caused_by: { type: 'status_exception', reason: `Accept version must be either version ${major} or ${major - 1}, but found ${refused}. Accept=${accept}` } }, status: 400 }));
@@ -43,7 +45,7 @@ async function stubNode(major: number): Promise<{ url: string; seen: Seen[]; clo
         return;
       }
       res.writeHead(200, headers);
-      res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ name: 'stub', version: { number: `${major}.0.0` }, tagline: 'You Know, for Search' }));
+      res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ name: 'stub', version: { number: `${major}.${minor}.0` }, tagline: 'You Know, for Search' }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -58,8 +60,15 @@ describe('createElasticsearchClient', () => {
 
   // The 9.x client sends `compatible-with=9` on every request by default, which an Elasticsearch 8 node
   // refuses (HTTP 400 media_type_header_exception), so nothing (ping, search, bulk) would work on 8.x.
-  it.each([8, 9])('talks to an Elasticsearch %i node: ping, search and bulk, in plain JSON / NDJSON', async (major) => {
-    const node = await stubNode(major);
+  // Elasticsearch before 7.14 sends no `x-elastic-product` header: the 9.x client's product check refuses
+  // every successful answer of such a node (ProductNotSupportedError, ping false).
+  it.each([
+    [7, 6],
+    [7, 17],
+    [8, 0],
+    [9, 0],
+  ])('talks to an Elasticsearch %i.%i node: ping, search and bulk, in plain JSON / NDJSON', async (major, minor) => {
+    const node = await stubNode(major, minor);
     const client = createElasticsearchClient({ ELASTICSEARCH_NODE: node.url }, { maxRetries: 0 });
     try {
       expect(await client.ping()).toBe(true);

@@ -28,10 +28,17 @@ export const CLIENT_DEFAULTS: Readonly<Omit<ClientOptions, 'node' | 'nodes' | 'c
  */
 export const VERSION_NEUTRAL_HEADERS = { jsonContentType: 'application/json', ndjsonContentType: 'application/x-ndjson', accept: 'application/json, text/plain' } as const;
 
-/** The client's default transport, with VERSION_NEUTRAL_HEADERS instead of the 9.x client's compatible-with=9. */
+/**
+ * The client's default transport, with VERSION_NEUTRAL_HEADERS instead of the 9.x client's compatible-with=9,
+ * and without its product check: that check refuses every successful answer lacking the
+ * `x-elastic-product: Elasticsearch` header, which Elasticsearch only sends from 7.14 on, so a 7.0-7.13 node
+ * (every request valid there, see README "Engine versions") could not even be pinged. Which engine answers
+ * is read once from its info instead (VersionedIndex.capabilities).
+ */
 export class VersionNeutralTransport extends SniffingTransport {
   constructor(options: TransportOptions) {
-    super({ ...options, vendoredHeaders: { ...VERSION_NEUTRAL_HEADERS } });
+    // productCheck: undefined turns the transport's ProductCheck middleware off (it checks only when set).
+    super({ ...options, productCheck: undefined, vendoredHeaders: { ...VERSION_NEUTRAL_HEADERS } });
   }
 }
 

@@ -155,6 +155,40 @@ describe('ElasticsearchSearchEngine (client-facing code, against @elastic/elasti
       expect(calls.map((call) => `${call.method} ${call.path.replace(/\d{13}$/, '<ts>')}`)).toEqual(['GET /_alias/late', 'HEAD /late', 'PUT /late-v<ts>', 'GET /_alias/late', 'POST /_bulk', 'POST /_bulk']);
     });
 
+    // Elasticsearch 7.6 answers `?require_alias` (7.10+) with 400 "request [/_bulk] contains unrecognized parameter".
+    const nodeInfo = (number: string, distribution?: string) => ({ name: 'n', cluster_name: 'c', version: { number, ...(distribution ? { distribution } : {}) }, tagline: 'You Know, for Search' });
+    const refusesRequireAlias = (call: Call) =>
+      'require_alias' in call.querystring ? responseError(400, 'illegal_argument_exception', 'request [/_bulk] contains unrecognized parameter: [require_alias]') : bulkAnswer(bulkLines(call).filter((line) => line.index).map((line) => indexed(line.index._id)));
+
+    /** An engine started against this node (its version is read when it first ensures the index). */
+    const started = () => new ElasticsearchSearchEngine(new Client({ node: 'http://localhost:9200', Connection: mock.getConnection(), maxRetries: 0 }), { alias: ALIAS, logger });
+
+    it('writes without require_alias on an engine that predates it (Elasticsearch < 7.10, read once from its version)', async () => {
+      on('GET', '/', () => nodeInfo('7.6.2'));
+      on('POST', '/_bulk', refusesRequireAlias);
+      const onOldNode = started();
+      await onOldNode.upsert(docs.slice(0, 1));
+      await onOldNode.upsert(docs.slice(1, 2));
+      expect(calls.filter((call) => call.path === '/' || call.path === '/_bulk').map((call) => `${call.method} ${call.path}`)).toEqual(['GET /', 'POST /_bulk', 'POST /_bulk']);
+      expect(calls.filter((call) => call.path === '/_bulk').map((call) => call.querystring)).toEqual([{ refresh: 'wait_for' }, { refresh: 'wait_for' }]);
+    });
+
+    it('keeps require_alias from Elasticsearch 7.10 on', async () => {
+      on('GET', '/', () => nodeInfo('7.10.2'));
+      on('POST', '/_bulk', (call) => bulkAnswer(bulkLines(call).filter((line) => line.index).map((line) => indexed(line.index._id))));
+      await started().upsert(docs.slice(0, 1));
+      expect(calls.find((call) => call.path === '/_bulk')?.querystring).toEqual({ refresh: 'wait_for', require_alias: 'true' });
+    });
+
+    it('repeats the write without require_alias, with a warning, when an engine of unknown version refuses it', async () => {
+      on('GET', '/', () => responseError(403, 'security_exception', 'action [cluster:monitor/main] is unauthorized'));
+      on('POST', '/_bulk', refusesRequireAlias);
+      await engine.upsert(docs.slice(0, 1));
+      await engine.upsert(docs.slice(1, 2));
+      expect(calls.filter((call) => call.path === '/_bulk').map((call) => call.querystring)).toEqual([{ refresh: 'wait_for', require_alias: 'true' }, { refresh: 'wait_for' }, { refresh: 'wait_for' }]);
+      expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('require_alias'));
+    });
+
     it('fails as a whole when Elasticsearch answers the request with an error', async () => {
       on('POST', '/_bulk', () => responseError(404, 'index_not_found_exception', 'no such index [case-reports]'));
       await expect(engine.upsert(docs.slice(0, 1))).rejects.toThrow(/index_not_found_exception/);
@@ -303,6 +337,26 @@ describe('ElasticsearchSearchEngine (client-facing code, against @elastic/elasti
     // citationComplete in 3): its strict mapping refused every document carrying them, so after an upgrade
     // no write reached Elasticsearch (the outbox kept them) until someone ran a reindex, while the embedded
     // engine's migration took them at once. New fields can be added to a live index: ensureIndex does.
+    it('ensureIndex reads the engine version, and on Elasticsearch before 7.9 warns that facet searches are held to 10,000 buckets', async () => {
+      on('GET', '/_alias/:name', () => aliasOf(LIVE));
+      on('GET', '/:index/_mapping', () => ({ [LIVE]: { mappings: { _meta: { mappingVersion: MAPPING_VERSION }, properties: INDEX_MAPPINGS.properties } } }));
+      on('GET', '/', () => ({ version: { number: '7.6.2' }, tagline: 'You Know, for Search' }));
+      await engine.ensureIndex();
+      expect(calls.filter((call) => call.path === '/')).toHaveLength(1);
+      expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/search\.max_buckets.*10,000/));
+
+      for (const number of ['7.9.0', '8.15.0']) {
+        const later = new ElasticsearchSearchEngine(new Client({ node: 'http://localhost:9200', Connection: mock.getConnection(), maxRetries: 0 }), { alias: ALIAS, logger });
+        mock.clearAll();
+        logger.warn.mockClear();
+        on('GET', '/_alias/:name', () => aliasOf(LIVE));
+        on('GET', '/:index/_mapping', () => ({ [LIVE]: { mappings: { _meta: { mappingVersion: MAPPING_VERSION }, properties: INDEX_MAPPINGS.properties } } }));
+        on('GET', '/', () => ({ version: { number }, tagline: 'You Know, for Search' }));
+        await later.ensureIndex();
+        expect(logger.warn).not.toHaveBeenCalled();
+      }
+    });
+
     it('ensureIndex adds the fields an older live index lacks, so writes carrying them are accepted, and still asks for a reindex', async () => {
       const { citationComplete, curationStatus, ...older } = INDEX_MAPPINGS.properties as Record<string, unknown>;
       on('GET', '/_alias/:name', () => aliasOf(LIVE));
@@ -370,6 +424,18 @@ describe('ElasticsearchSearchEngine (client-facing code, against @elastic/elasti
       expect(calls[3].body).toEqual({
         actions: [{ remove: { index: LIVE, alias: ALIAS, must_exist: true } }, { add: { index: build, alias: ALIAS } }],
       });
+    });
+
+    it('swapIndex sends one alias request without must_exist to an engine whose version predates it (Elasticsearch 7.6)', async () => {
+      const build = 'case-reports-v1800000000000';
+      on('GET', '/', () => ({ version: { number: '7.6.2' }, tagline: 'You Know, for Search' }));
+      on('PUT', '/:index/_settings', () => ({ acknowledged: true }));
+      on('GET', '/:index/_refresh', () => ({}));
+      on('GET', '/_alias/:name', () => aliasOf(LIVE));
+      on('POST', '/_aliases', (call) => (JSON.stringify(call.body).includes('must_exist') ? responseError(400, 'x_content_parse_exception', '[1:78] [remove] unknown field [must_exist]') : { acknowledged: true }));
+      on('DELETE', '/:index', () => ({ acknowledged: true }));
+      await engine.swapIndex({ name: build });
+      expect(calls.filter((call) => call.path === '/_aliases').map((call) => call.body)).toEqual([{ actions: [{ remove: { index: LIVE, alias: ALIAS } }, { add: { index: build, alias: ALIAS } }] }]);
     });
 
     it('swapIndex repeats the alias request without must_exist on an engine that predates it (Elasticsearch < 7.11 refuses the field)', async () => {

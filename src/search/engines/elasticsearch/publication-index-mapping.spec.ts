@@ -77,6 +77,15 @@ describe('publication index mapping', () => {
     expect(toPublicationIndexDocument({ ...doc, abstract: null }).abstract).toBeNull();
   });
 
+  // The embedded engine makes its other_text (authors, DOI, PMID) searchable (searchable-text.ts); otherText is
+  // copied from these fields as sent, so a soft hyphen or full-width digits left in a DOI or PMID would not match.
+  it('writes the DOI and PMID as the text query reads them, as the embedded engine indexes them', () => {
+    const [doc] = FIXTURE_PUBLICATIONS();
+    const indexed = toPublicationIndexDocument({ ...doc, doi: '10.1000/hema\u00adtoma\u00022024', pmid: '\uff11\uff12\uff13\uff14' });
+    expect([indexed.doi, indexed.pmid]).toEqual(['10.1000/hematoma 2024', '1234']);
+    expect(toPublicationIndexDocument({ ...doc, doi: null, pmid: null })).toMatchObject({ doi: null, pmid: null });
+  });
+
   it('lower-cases the id and versions documents by load time', () => {
     const [doc] = FIXTURE_PUBLICATIONS();
     expect(toPublicationIndexDocument({ ...doc, publicationId: doc.publicationId.toUpperCase() })).toEqual(doc);

@@ -84,7 +84,8 @@ export const PUBLICATION_INDEX_MAPPINGS: estypes.MappingTypeMapping = {
  * tie-break must order and compare exactly like that). Control characters are replaced by spaces in the
  * text, as the embedded engine stores it (its rowOf): the highlighter marks matches with control-character
  * sentinels (highlight.ts), so one left in a stored title or abstract would open a false mark or, as a
- * fragment delimiter, cut a snippet (case documents are stripped by buildSearchDocument already).
+ * fragment delimiter, cut a snippet (case documents are stripped by buildSearchDocument already). The DOI and
+ * PMID too: the embedded engine's other_text holds them made searchable (no soft hyphen, full-width digits folded).
  */
 export function toPublicationIndexDocument(doc: PublicationSearchDocument): PublicationSearchDocument {
   return {
@@ -94,6 +95,9 @@ export function toPublicationIndexDocument(doc: PublicationSearchDocument): Publ
     abstract: doc.abstract === null ? null : stripControlCharacters(doc.abstract),
     authors: doc.authors.map(stripControlCharacters),
     subjects: doc.subjects.map(stripControlCharacters),
+    // copy_to sends them to otherText as they are: written as the embedded engine indexes its other_text.
+    doi: doc.doi === null ? null : stripControlCharacters(doc.doi),
+    pmid: doc.pmid === null ? null : stripControlCharacters(doc.pmid),
   };
 }
 

@@ -56,6 +56,46 @@ export interface VersionedDocument<D> {
   document: D;
 }
 
+/**
+ * What the engine at ELASTICSEARCH_NODE accepts of the requests this module sends, where Elasticsearch versions
+ * differ (every other request is the same from 7.0 to 9.x: see README "Engine versions"). Read once from its
+ * info (`GET /`); an engine that does not say is taken to accept everything, and a refusal naming the flag
+ * then turns it off (refusesFlag).
+ */
+export interface EngineCapabilities {
+  /** What the engine said it is ("7.6.2", "opensearch 2.11.0"), or null. */
+  reported: string | null;
+  /** `?require_alias` on _bulk: Elasticsearch 7.10. */
+  requireAlias: boolean;
+  /** `must_exist` in an _aliases remove action: Elasticsearch 7.11 (parsed from 7.11; OpenSearch 2.12). */
+  mustExist: boolean;
+  /**
+   * `search.max_buckets` defaults to 10,000, counted on the shards too: before Elasticsearch 7.9 (65,535 and
+   * counted at reduce from 7.9). A facet search whose facets hold more values in all fails there
+   * (too_many_buckets_exception) until the cluster setting is raised: ensureIndex warns.
+   */
+  tenThousandBuckets: boolean;
+}
+
+const EVERY_CAPABILITY: EngineCapabilities = { reported: null, requireAlias: true, mustExist: true, tenThousandBuckets: false };
+
+/** Pure: the capabilities of an engine from its info answer (`version.number`, `version.distribution`). */
+export function capabilitiesOf(info: unknown): EngineCapabilities {
+  const version = (info as { version?: { number?: unknown; distribution?: unknown } } | null | undefined)?.version;
+  const number = typeof version?.number === 'string' ? version.number : null;
+  const match = number ? /^(\d+)\.(\d+)/.exec(number) : null;
+  if (!number || !match) return EVERY_CAPABILITY;
+  const [major, minor] = [Number(match[1]), Number(match[2])];
+  const atLeast = (m: number, n: number) => major > m || (major === m && minor >= n);
+  if (version?.distribution === 'opensearch') {
+    // OpenSearch forked Elasticsearch 7.10.2 (require_alias included); it parses must_exist from 2.12. In its
+    // compatibility mode it reports 7.10.2 instead of its own version: no must_exist, to be safe.
+    const ownVersion = major < 7;
+    return { reported: `opensearch ${number}`, requireAlias: true, mustExist: ownVersion && (major > 2 || (major === 2 && minor >= 12)), tenThousandBuckets: false };
+  }
+  return { reported: number, requireAlias: atLeast(7, 10), mustExist: atLeast(7, 11), tenThousandBuckets: !atLeast(7, 9) };
+}
+
 type BulkOperation<D> = { index: estypes.BulkIndexOperation; document: D } | { delete: estypes.BulkDeleteOperation };
 
 const statusOf = (error: unknown): number | undefined => (error instanceof errors.ResponseError ? error.statusCode : undefined);
@@ -74,6 +114,8 @@ export class VersionedIndex<D> {
   private readonly pingTimeoutMs: number;
   /** Set once ensureIndex succeeded in this process. */
   private aliasEnsured = false;
+  /** The engine's capabilities, asked once (see capabilities()). */
+  private knownCapabilities: EngineCapabilities | null = null;
 
   constructor(
     readonly client: Client,
@@ -100,6 +142,8 @@ export class VersionedIndex<D> {
   async ensureIndex(): Promise<void> {
     await this.createAliasUnlessPresent();
     this.aliasEnsured = true;
+    // Read once here, so what an older engine lacks is logged at start (it never fails ensureIndex).
+    await this.capabilities();
   }
 
   private async createAliasUnlessPresent(): Promise<void> {
@@ -175,14 +219,17 @@ export class VersionedIndex<D> {
     await this.client.indices.refresh({ index: name });
     const previous = (await this.liveIndices()).filter((index) => index !== name);
     const add = { add: { index: name, alias: this.alias } };
+    const move = (mustExist: boolean) =>
+      this.client.indices.updateAliases({ actions: [...previous.map((index) => ({ remove: { index, alias: this.alias, ...(mustExist ? { must_exist: true } : {}) } })), add] });
+    // Engines older than Elasticsearch 7.11 do not know must_exist and refuse the whole request. They fail a remove
+    // of an alias the index does not hold anyway, so without it the swap stays one request that changes all or nothing.
+    const capabilities = await this.capabilities();
     try {
-      await this.client.indices.updateAliases({ actions: [...previous.map((index) => ({ remove: { index, alias: this.alias, must_exist: true } })), add] });
+      await move(capabilities.mustExist);
     } catch (error) {
-      if (!rejectsMustExist(error)) throw error;
-      // Engines older than Elasticsearch 7.11 do not know must_exist and refuse the whole request. They fail a remove
-      // of an alias the index does not hold anyway, so the swap stays one request that changes all or nothing.
-      this.logger.warn(`the search engine does not accept must_exist in an alias action (it predates Elasticsearch 7.11): moving alias ${this.alias} without it`);
-      await this.client.indices.updateAliases({ actions: [...previous.map((index) => ({ remove: { index, alias: this.alias } })), add] });
+      if (!capabilities.mustExist || !refusesFlag(error, 'must_exist')) throw error;
+      this.learned('mustExist', `the search engine does not accept must_exist in an alias action (it predates Elasticsearch 7.11): moving alias ${this.alias} without it`);
+      await move(false);
     }
     this.logger.log(`alias ${this.alias} now points at ${name}${previous.length ? ` (was ${previous.join(', ')})` : ''}`);
     for (const index of previous) {
@@ -298,6 +345,60 @@ export class VersionedIndex<D> {
   }
 
   /**
+   * One _bulk request. `?require_alias` only where the engine knows it (Elasticsearch 7.10+): an older one
+   * refuses the whole request over it (400 "contains unrecognized parameter: [require_alias]"); there the
+   * live index is written through the alias all the same, ensureIndex having made it first.
+   */
+  private async bulkRequest(refresh: estypes.Refresh, requireAlias: boolean, pending: BulkOperation<D>[]): Promise<estypes.BulkResponse> {
+    const withFlag = requireAlias && (await this.capabilities()).requireAlias;
+    const send = (flag: boolean) =>
+      this.client.bulk({
+        refresh,
+        ...(flag ? { require_alias: true } : {}),
+        operations: pending.flatMap((op): (estypes.BulkOperationContainer | D)[] => ('index' in op ? [{ index: op.index }, op.document] : [{ delete: op.delete }])),
+      });
+    try {
+      return await send(withFlag);
+    } catch (error) {
+      if (!withFlag || !refusesFlag(error, 'require_alias')) throw error;
+      this.learned('requireAlias', `the search engine does not accept require_alias on bulk writes (it predates Elasticsearch 7.10): writing to alias ${this.alias} without it`);
+      return send(false);
+    }
+  }
+
+  /**
+   * The engine's capabilities, from its info (`GET /`), asked once. An engine that answers the info with an
+   * error (no monitor privilege) is taken to accept everything; a connection failure is asked again next time.
+   */
+  async capabilities(): Promise<EngineCapabilities> {
+    if (this.knownCapabilities) return this.knownCapabilities;
+    let capabilities: EngineCapabilities;
+    try {
+      capabilities = capabilitiesOf(await this.client.info());
+    } catch (error) {
+      if (!(error instanceof errors.ResponseError)) return EVERY_CAPABILITY;
+      capabilities = EVERY_CAPABILITY;
+    }
+    this.knownCapabilities = capabilities;
+    if (!capabilities.requireAlias || !capabilities.mustExist) {
+      const missing = [!capabilities.requireAlias && 'require_alias on bulk writes (7.10)', !capabilities.mustExist && 'must_exist in alias actions (7.11)'].filter(Boolean).join(', ');
+      this.logger.log(`search engine ${capabilities.reported ?? 'of unknown version'}: leaving out ${missing}`);
+    }
+    if (capabilities.tenThousandBuckets) {
+      this.logger.warn(
+        `search engine ${capabilities.reported}: search.max_buckets defaults to 10,000 before Elasticsearch 7.9; a search of ${this.alias} whose facets hold more values in all fails (too_many_buckets_exception) unless the cluster setting is raised (65,535 from 7.9)`,
+      );
+    }
+    return capabilities;
+  }
+
+  /** An engine refused a flag its version did not give away: it is left out from now on. */
+  private learned(capability: 'requireAlias' | 'mustExist', warning: string): void {
+    this.knownCapabilities = { ...(this.knownCapabilities ?? EVERY_CAPABILITY), [capability]: false };
+    this.logger.warn(warning);
+  }
+
+  /**
    * `requireAlias`: writes to the live index must go through the alias; without it, a missing alias
    * would let Elasticsearch auto-create a concrete index of that name with guessed (dynamic) mappings.
    */
@@ -306,11 +407,7 @@ export class VersionedIndex<D> {
     for (let i = 0; i < operations.length; i += this.bulkChunk) {
       let pending = operations.slice(i, i + this.bulkChunk);
       for (let attempt = 0; pending.length; attempt++) {
-        const response = await this.client.bulk({
-          refresh,
-          ...(requireAlias ? { require_alias: true } : {}),
-          operations: pending.flatMap((op): (estypes.BulkOperationContainer | D)[] => ('index' in op ? [{ index: op.index }, op.document] : [{ delete: op.delete }])),
-        });
+        const response = await this.bulkRequest(refresh, requireAlias, pending);
         const rejected: BulkOperation<D>[] = [];
         response.items.forEach((item, position) => {
           const result = item.index ?? item.delete ?? item.create ?? item.update;
@@ -333,8 +430,11 @@ export class VersionedIndex<D> {
   }
 }
 
-/** Whether an _aliases request was refused for its must_exist flag (an engine that predates it answers 400 naming the field). */
-function rejectsMustExist(error: unknown): boolean {
+/**
+ * Whether a request was refused for a flag the engine predates: it answers 400 naming it ("unknown field
+ * [must_exist]", "contains unrecognized parameter: [require_alias]").
+ */
+function refusesFlag(error: unknown, flag: string): boolean {
   if (!(error instanceof errors.ResponseError) || error.statusCode !== 400) return false;
-  return JSON.stringify(error.body ?? error.message).includes('must_exist');
+  return JSON.stringify(error.body ?? error.message).includes(flag);
 }
