@@ -1,7 +1,7 @@
 /**
  * The outcome-model experiment (protocol: bench/extraction/outcome-model.protocol.md; figures: README "Outcome model").
  *
- *   npx ts-node --transpile-only -P tsconfig.json bench/extraction/outcome-model.experiment.ts [--write FILE]
+ *   npx ts-node --transpile-only -P tsconfig.json bench/extraction/outcome-model.experiment.ts [--text-only] [--l2 X] [--write FILE]
  *
  * Leave-one-part-out over the 16 labelled parts: for each part, a multinomial logistic regression is trained on the
  * other 15 (its abstain threshold, and for the combined variant whether the rules win when they fire, chosen by an inner
@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { buildVocabularyMatcher, extractCases } from '../../src/extraction/extract-cases';
 import type { ExtractionInput, VocabularyEntry } from '../../src/extraction/extraction.types';
 import type { SentenceContext } from '../../src/extraction/field-context';
-import { featureList, classProbabilities, OUTCOME_CLASSES, outcomeFeatures, predictOutcome, type OutcomeClass, type OutcomeFeatures, type OutcomeModelWeights } from '../../src/extraction/outcome-model';
+import { featureList, OUTCOME_CLASSES, outcomeFeatures, predictOutcome, type OutcomeClass, type OutcomeFeatures, type OutcomeModelWeights } from '../../src/extraction/outcome-model';
 import { DEFAULT_TRAINING, trainOutcomeModel } from '../../src/extraction/outcome-model.trainer';
 import { focusVocabulary } from '../../src/extraction/vocabulary-focus';
 import type { TermKind } from '../../src/vocabulary/term-kind.enum';
@@ -44,7 +44,7 @@ interface Slot {
   proposed: { sentences: SentenceContext[]; rules: string | null; text: OutcomeFeatures; stacked: OutcomeFeatures } | null;
 }
 
-type Variant = 'text' | 'stacked' | 'combined';
+type Variant = 'text' | 'stacked';
 interface Decision {
   value: string | null;
   /** Where the evidence starts and ends in which field (for the audit). */
@@ -78,8 +78,13 @@ function featuresOf(slot: Slot, variant: Variant): OutcomeFeatures {
   return variant === 'text' ? slot.proposed!.text : slot.proposed!.stacked;
 }
 
+/** `--l2 X`: a sensitivity check after the protocol's run (the protocol's value is DEFAULT_TRAINING.l2). */
+const L2 = process.argv.includes('--l2') ? Number(process.argv[process.argv.indexOf('--l2') + 1]) : DEFAULT_TRAINING.l2;
+/** `--text-only`: only the text-only variant (the sensitivity checks). */
+const TEXT_ONLY = process.argv.includes('--text-only');
+
 function train(slots: Slot[], variant: Variant): OutcomeModelWeights {
-  return trainOutcomeModel(slots.filter((s) => s.proposed).map((s) => ({ features: featureList(featuresOf(s, variant)), label: s.label })), DEFAULT_TRAINING);
+  return trainOutcomeModel(slots.filter((s) => s.proposed).map((s) => ({ features: featureList(featuresOf(s, variant)), label: s.label })), { ...DEFAULT_TRAINING, l2: L2 });
 }
 
 interface Config {
@@ -87,11 +92,16 @@ interface Config {
   rulesFirst: boolean;
 }
 
-function decide(model: OutcomeModelWeights, slot: Slot, variant: Variant, config: Config): Decision {
-  if (!slot.proposed) return { value: null };
+/** What a model said of one slot (kept instead of the model: the inner folds share their models, see below). */
+type Prediction = ReturnType<typeof predictOutcome> | null;
+
+function predict(model: OutcomeModelWeights, slot: Slot, variant: Variant): Prediction {
+  return slot.proposed ? predictOutcome(model, featuresOf(slot, variant)) : null;
+}
+
+function decide(slot: Slot, p: Prediction, config: Config): Decision {
+  if (!slot.proposed || !p) return { value: null };
   if (config.rulesFirst && slot.proposed.rules) return { value: slot.proposed.rules };
-  const f = featuresOf(slot, variant);
-  const p = predictOutcome(model, f);
   if (p.outcome === 'NONE' || p.probability < config.threshold || !p.sentence || !p.span) return { value: null };
   return { value: p.outcome, evidence: { field: p.sentence.field, start: p.span.start, end: p.span.end } };
 }
@@ -136,15 +146,15 @@ class Tally {
   }
 }
 
-/** The configuration with the best outcome F1 over the given slots' predictions (ties: the first, the most cautious order). */
-function chooseConfig(preds: { slot: Slot; probs: number[]; model: OutcomeModelWeights }[], variant: Variant): Config {
+/** The configuration with the best outcome F1 over the given predictions (ties: the first, the most cautious order). */
+function chooseConfig(preds: { slot: Slot; p: Prediction }[], combined: boolean): Config {
   const options: Config[] = [];
-  for (const rulesFirst of variant === 'combined' ? [false, true] : [false]) for (const threshold of THRESHOLDS) options.push({ threshold, rulesFirst });
+  for (const rulesFirst of combined ? [false, true] : [false]) for (const threshold of THRESHOLDS) options.push({ threshold, rulesFirst });
   let best = options[0];
   let bestF1 = -1;
   for (const c of options) {
     const t = new Tally();
-    for (const { slot, model } of preds) t.add(slot, decide(model, slot, variant, c));
+    for (const { slot, p } of preds) t.add(slot, decide(slot, p, c));
     if (t.f1 > bestF1 + 1e-12) {
       bestF1 = t.f1;
       best = c;
@@ -153,23 +163,37 @@ function chooseConfig(preds: { slot: Slot; probs: number[]; model: OutcomeModelW
   return best;
 }
 
-function leaveOnePartOut(slots: Slot[], variant: Variant, log: (s: string) => void): Map<string, Tally> {
-  const byPart = new Map<string, Tally>();
-  const modelVariant: Variant = variant === 'combined' ? 'stacked' : variant;
-  for (const held of PARTS) {
-    const rest = PARTS.filter((p) => p !== held);
-    // Inner leave-one-part-out over the 15 training parts: the threshold (and rules-first) is chosen there only.
-    const inner: { slot: Slot; probs: number[]; model: OutcomeModelWeights }[] = [];
-    for (const q of rest) {
-      const model = train(slots.filter((s) => s.part !== held && s.part !== q), modelVariant);
-      for (const slot of slots.filter((s) => s.part === q)) inner.push({ slot, probs: slot.proposed ? classProbabilities(model, featureList(featuresOf(slot, modelVariant))) : [], model });
+/**
+ * Predictions of every fold of one feature variant. The inner fold "held out h, predict q" trains on all parts but h and
+ * q, the same model as "held out q, predict h": each pair is trained once and predicts both (identical results, half the
+ * training).
+ */
+function foldPredictions(slots: Slot[], variant: Variant) {
+  const inner = new Map<string, { slot: Slot; p: Prediction }[]>(PARTS.map((p) => [p, []]));
+  const outer = new Map<string, { slot: Slot; p: Prediction }[]>();
+  for (let i = 0; i < PARTS.length; i++) {
+    const a = PARTS[i];
+    const model = train(slots.filter((s) => s.part !== a), variant);
+    outer.set(a, slots.filter((s) => s.part === a).map((slot) => ({ slot, p: predict(model, slot, variant) })));
+    for (let j = i + 1; j < PARTS.length; j++) {
+      const b = PARTS[j];
+      const pair = train(slots.filter((s) => s.part !== a && s.part !== b), variant);
+      for (const slot of slots.filter((s) => s.part === b)) inner.get(a)!.push({ slot, p: predict(pair, slot, variant) });
+      for (const slot of slots.filter((s) => s.part === a)) inner.get(b)!.push({ slot, p: predict(pair, slot, variant) });
     }
-    const config = chooseConfig(inner, variant);
-    const model = train(slots.filter((s) => s.part !== held), modelVariant);
+  }
+  return { inner, outer };
+}
+
+function leaveOnePartOut(folds: ReturnType<typeof foldPredictions>, combined: boolean, name: string, log: (s: string) => void): Map<string, Tally> {
+  const byPart = new Map<string, Tally>();
+  for (const held of PARTS) {
+    // Chosen on the inner leave-one-part-out over the 15 training parts only.
+    const config = chooseConfig(folds.inner.get(held)!, combined);
     const t = new Tally();
-    for (const slot of slots.filter((s) => s.part === held)) t.add(slot, decide(model, slot, modelVariant, config));
+    for (const { slot, p } of folds.outer.get(held)!) t.add(slot, decide(slot, p, config));
     byPart.set(held, t);
-    log(`  ${variant} ${held}: threshold ${config.threshold}${config.rulesFirst ? ', rules first' : ''}: ${t}`);
+    log(`  ${name} ${held}: threshold ${config.threshold}${config.rulesFirst ? ', rules first' : ''}: ${t}`);
   }
   return byPart;
 }
@@ -196,6 +220,7 @@ function main(): void {
   const set = JSON.parse(readFileSync(join(__dirname, 'labelled-abstracts.json'), 'utf8')) as { records: LabelledRecord[] };
   const slots = slotsOf(set.records);
   const log = (s: string) => console.log(s);
+  log(`L2 ${L2}${TEXT_ONLY ? ', text-only variant only' : ''}`);
   log(`${set.records.length} records, ${slots.filter((s) => s.proposed).length} proposed patients, ${slots.filter((s) => s.label !== 'NONE').length} labelled outcomes; classes ${OUTCOME_CLASSES.join(', ')}`);
 
   const rules = new Map<string, Tally>();
@@ -205,7 +230,13 @@ function main(): void {
     rules.set(part, t);
   }
   const results: Record<string, Map<string, Tally>> = { 'rules 1.13.1 (now)': rules };
-  for (const v of ['text', 'stacked', 'combined'] as Variant[]) results[v] = leaveOnePartOut(slots, v, log);
+  const text = foldPredictions(slots, 'text');
+  results['text-only model'] = leaveOnePartOut(text, false, 'text-only', log);
+  if (!TEXT_ONLY) {
+    const stacked = foldPredictions(slots, 'stacked');
+    results['stacked model'] = leaveOnePartOut(stacked, false, 'stacked', log);
+    results['combined (rules first when chosen)'] = leaveOnePartOut(stacked, true, 'combined', log);
+  }
 
   log('\npart       labelled  one-time rules                  | ' + Object.keys(results).join(' | '));
   for (const part of PARTS) {
