@@ -791,3 +791,26 @@ describe('extractCases: rules 1.13.0, the unseen12 and unseen13 classes', () => 
     expect(keys(first('A 70-year-old woman developed a sudden clinical decline of consciousness after a retrobulbar block.'), 'symptoms')).toContain('decreased-consciousness');
   });
 });
+
+describe('extractCases with an outcome decider (the outcome-model experiment)', () => {
+  it("hands the decider each patient's sentences in reading order with the rules' finding, and proposes what it returns", () => {
+    const seen: { texts: string[]; rules: string | null }[] = [];
+    const input = buildInput({
+      title: 'Two cases of subdural hematoma',
+      abstract: 'We report two cases. Case 1: A 34-year-old woman developed a subdural hematoma. She recovered completely. Case 2: A 61-year-old man developed meningitis. He died.',
+      publicationTypes: ['Case Reports'],
+    });
+    const r = extractCases(input, matcher, (sentences, rules) => {
+      seen.push({ texts: sentences.map((s) => s.sentence.text), rules: rules.outcome?.value ?? null });
+      return seen.length === 1 ? rules : { outcome: null, timeToResolutionDays: null };
+    });
+    expect(seen.map((s) => s.rules)).toEqual([Outcome.FULL_RECOVERY, Outcome.DEATH]);
+    expect(seen[0].texts[0]).toBe('Two cases of subdural hematoma');
+    expect(seen[0].texts).toContain('She recovered completely.');
+    expect(seen[0].texts).not.toContain('He died.');
+    expect(seen[1].texts.indexOf('We report two cases.')).toBeLessThan(seen[1].texts.indexOf('He died.'));
+    expect(r.patients.map((p) => p.outcome?.value ?? null)).toEqual([Outcome.FULL_RECOVERY, null]);
+    // Without a decider the rules decide, as the service runs them.
+    expect(extractCases(input, matcher).patients.map((p) => p.outcome?.value ?? null)).toEqual([Outcome.FULL_RECOVERY, Outcome.DEATH]);
+  });
+});

@@ -14,7 +14,7 @@ import { ageRule, anticoagulationRule, notPregnantFromSex, pregnancyRule, sexRul
 import { HYPOTHETICAL, NEGATED, spanFlags } from './context-scopes';
 import { EXTRACTION_RULES_VERSION } from './extraction-rules.version';
 import { buildFieldContext, type DefinedShortForms, type SentenceContext } from './field-context';
-import { outcomeRule } from './outcome.rules';
+import { outcomeRule, type OutcomeFinding } from './outcome.rules';
 import { onePatientWithBefore, ordinalPatientAfter, segmentPatients } from './patient-segmenter';
 import { bloodVolume, diagnosis, onsetHours, vertebralLevel } from './procedure-details.rules';
 import { ruleSurfaceEntries, withoutIgnoredWordings } from './rule-surfaces';
@@ -79,10 +79,22 @@ function hedgedComplications(sentences: SentenceContext[]): Set<string> {
   return hedged;
 }
 
+/** A series patient's own sentences and the shared ones, title first, then the abstract in order. */
+function inReadingOrder(own: SentenceContext[], shared: SentenceContext[]): SentenceContext[] {
+  const rank = (s: SentenceContext) => (s.field === 'title' ? -1 : s.index);
+  return [...own, ...shared].sort((a, b) => rank(a) - rank(b));
+}
+
 /** Rules 1.11.0: access through the skull. */
 const CRANIAL_ACCESS = /\b(?:craniotomy|craniectomy|burr[- ]holes?|trephination|trepanation)\b/i;
 
-export function extractCases(input: ExtractionInput, matcher: ExtractionMatcher): ExtractionResult {
+/**
+ * A second opinion on a patient's outcome (the outcome model, or the experiment that trains it): given the sentences the
+ * patient's outcome may be read from (in reading order) and the rules' finding, the finding to propose.
+ */
+export type OutcomeDecider = (sentences: SentenceContext[], rules: OutcomeFinding) => OutcomeFinding;
+
+export function extractCases(input: ExtractionInput, matcher: ExtractionMatcher, decideOutcome?: OutcomeDecider): ExtractionResult {
   const shortForms: DefinedShortForms = new Map();
   const title = buildFieldContext('title', input.title ?? '', matcher, shortForms);
   const abstractText = input.abstract ?? '';
@@ -133,6 +145,7 @@ export function extractCases(input: ExtractionInput, matcher: ExtractionMatcher)
     let outcome = outcomeRule(single ? title.sentences.concat(abstract.sentences) : own, { reported: seg.count });
     // Rules 1.4.0: in a series that reviews no literature, "Evolution was favorable in all cases" speaks of the reported patients.
     if (!single && !outcome.outcome) outcome = outcomeRule(shared, { allMeansReported: !LITERATURE.test(recordText), reported: seg.count });
+    if (decideOutcome) outcome = decideOutcome(single ? allSentences : inReadingOrder(own, shared), outcome);
 
     const procedureMentions = mentions.filter((m) => m.kind === TermKind.PROCEDURE);
     const procedures: ProposedProcedure[] = procedureMentions.map((m) => {
