@@ -5,6 +5,8 @@ import type { SentenceContext } from './field-context';
  * A small learned classifier of a patient's outcome category (multinomial logistic regression over sparse features of
  * the sentences that tell the course). Pure and deterministic; its weights are plain JSON, trained by
  * bench/extraction/outcome-model.experiment.ts (see bench/extraction/README.md, "Outcome model").
+ * Not used by the service: measured leave-one-part-out, it scored below the outcome rules on records nobody studied,
+ * so it stays an experiment on record (extractCases takes it only through its optional OutcomeDecider).
  */
 
 /** The classes: the outcome categories a label can hold, and NONE for "the record says nothing of it". */
