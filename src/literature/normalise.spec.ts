@@ -250,6 +250,13 @@ describe('author name forms of the databases', () => {
 });
 
 describe('stripMarkup', () => {
+  it('turns the section headings Europe PMC writes as <h4> into labels, not glued to the text ("<h4>Background</h4>Preliminary")', () => {
+    expect(stripMarkup('<h4>Background</h4>Preliminary evidence.<h4>Methods</h4>Older adults (n = 243).<h4>Trial registration:</h4> ACTRN1')).toBe(
+      'Background: Preliminary evidence. Methods: Older adults (n = 243). Trial registration: ACTRN1',
+    );
+    expect(stripMarkup('<H3 class="x">Results </H3>\nNone')).toBe('Results: None');
+  });
+
   it('removes inline HTML / MathML tags, decodes entities, keeps "<" comparisons', () => {
     expect(stripMarkup('Takotsubo after <i>S. pneumoniae</i> sepsis &amp; CO<sub>2</sub>')).toBe('Takotsubo after S. pneumoniae sepsis & CO2');
     expect(stripMarkup('Outcomes in children <5 years (p<0.05) &#946;-blockers &beta;')).toBe('Outcomes in children <5 years (p<0.05) β-blockers β');

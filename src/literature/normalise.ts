@@ -375,9 +375,18 @@ export function decodeHtmlEntities(text: string): string {
  */
 const MARKUP_TAG = /<\/?(?:i|b|u|em|strong|sup|sub|inf|sc|scp|small|span|font|br|p|italic|bold|jats:[a-z-]+|mml:[a-z]+|math|named-content)(?:\s[^<>]*)?\/?>/gi;
 
+/** A section heading in an abstract, as Europe PMC writes them: "<h4>Background</h4>Preliminary …". */
+const HEADING = /<h[1-6](?:\s[^<>]*)?>([^<>]*)<\/h[1-6]>/gi;
+
+/** "<h4>Methods</h4>Text" -> " Methods: Text": the heading becomes a label, as in a structured abstract. */
+function headingAsLabel(_whole: string, heading: string): string {
+  const label = heading.trim();
+  return label ? ` ${label}${/[:.?!]$/.test(label) ? '' : ':'} ` : ' ';
+}
+
 /** Removes inline markup tags and decodes HTML entities; white space collapsed; null for empty. */
 export function stripMarkup(raw: string | null | undefined): string | null {
   if (raw === null || raw === undefined) return null;
-  const withoutTags = raw.includes('<') ? raw.replace(MARKUP_TAG, (tag) => (/^<br|^<\/?p\b/i.test(tag) ? ' ' : '')) : raw;
+  const withoutTags = raw.includes('<') ? raw.replace(HEADING, headingAsLabel).replace(MARKUP_TAG, (tag) => (/^<br|^<\/?p\b/i.test(tag) ? ' ' : '')) : raw;
   return cleanText(decodeHtmlEntities(withoutTags));
 }
