@@ -788,10 +788,12 @@ export function parsePubmedCitation(citation: string | null, journal: string | n
   if (journal && rest.startsWith(journal)) rest = rest.slice(journal.length).replace(/^\.\s*/, '');
   const match = /^([^;]*?(?:1[5-9]\d\d|20\d\d)[^;.]*)(?:;\s*([^(:.;]*)(?:\(([^)]*)\))?(?::\s*([^\s;]+?))?)?\.(?:\s|$)/.exec(rest);
   if (!match) return parts;
-  parts.month = parseDateParts(match[1]).month;
+  // Ahead of print there is no volume: the pages follow the date ("2022 Jan 31:1-13.").
+  const aheadOfPrint = match[2] === undefined ? /:\s*([A-Za-z]?\d+[A-Za-z]?(?:-[A-Za-z]?\d+[A-Za-z]?)?)$/.exec(match[1]) : null;
+  parts.month = parseDateParts(aheadOfPrint ? match[1].slice(0, aheadOfPrint.index) : match[1]).month;
   parts.volume = cleanText(match[2]);
   parts.issue = cleanText(match[3]);
-  parts.pages = normalisePages(match[4]);
+  parts.pages = normalisePages(match[4] ?? aheadOfPrint?.[1]);
   return parts;
 }
 
