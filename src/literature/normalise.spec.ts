@@ -66,6 +66,9 @@ describe('PMID and PMCID', () => {
   it('finds a labelled PMID in notes', () => {
     expect(extractPmid('cited By 3; PMID: 29768149')).toBe('29768149');
     expect(extractPmid('no identifier 29768149 here')).toBeNull();
+    // CINAHL (EBSCOhost) writes the PMID with an "NLM" prefix, as Rayyan's RIS of CINAHL records keeps it in N1.
+    expect(extractPmid('Journal Subset: Canada; Peer Reviewed. NLM UID: 101208192. PMID: NLM23803397.')).toBe('23803397');
+    expect(extractPmid('NLM UID: 101208192.')).toBeNull();
   });
 
   it.each([

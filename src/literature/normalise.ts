@@ -52,8 +52,8 @@ export function extractLabelledDoi(text: string | null | undefined): string | nu
 export function extractPmid(text: string | null | undefined): string | null {
   if (!text) return null;
   // "PMID: 123"; the Cochrane Library's accession notation "PUBMED 123" (its CSV "PubMed ID" column and
-  // RIS C3 "PUBMED 38407106,EMBASE 643589775"), written in capitals; "PubMed ID: 123".
-  const match = /\bPMID\s*[:=-]?\s*(\d{1,9})\b/i.exec(text) ?? /\bPUBMED\s*[:=]?\s*(\d{1,9})\b/.exec(text) ?? /\bPubMed\s+ID\s*[:=]?\s*(\d{1,9})\b/i.exec(text);
+  // RIS C3 "PUBMED 38407106,EMBASE 643589775"), written in capitals; "PubMed ID: 123"; CINAHL's "PMID: NLM23803397".
+  const match = /\bPMID\s*[:=-]?\s*(?:NLM)?(\d{1,9})\b/i.exec(text) ?? /\bPUBMED\s*[:=]?\s*(\d{1,9})\b/.exec(text) ?? /\bPubMed\s+ID\s*[:=]?\s*(\d{1,9})\b/i.exec(text);
   return match ? normalisePmid(match[1]) : null;
 }
 
