@@ -813,8 +813,8 @@ const REAL_EXPORTS: RealExport[] = [
           doi: '10.1590/1678-4766e2018021',
           issns: ['0073-4721'],
           language: 'en',
-          // The first AB (English); the second is the Portuguese one.
-          abstract: expect.stringMatching(/^ABSTRACT The Atlantic Forest .* ecosystem functions\.$/),
+          // The first AB (English) without its heading "ABSTRACT"; the second AB is the Portuguese one.
+          abstract: expect.stringMatching(/^The Atlantic Forest .* ecosystem functions\.$/),
         },
         firstAuthor: ['Campos', 'Leila F A S'],
         authorCount: 3,
