@@ -905,6 +905,84 @@ const REAL_EXPORTS: RealExport[] = [
       { index: 7, fields: { title: 'Cellular structure of dinosaur scales reveals retention of reptile-type skin during the evolutionary transition to feathers', journal: 'Nat. Commun.' }, firstAuthor: ['Yang', 'Z'], authorCount: 4 },
     ],
   },
+  {
+    file: 'real/proquest/proquest-ptsdpubs-2-records.ris',
+    format: 'ris',
+    count: 2,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'Predictors of posttraumatic stress symptom trajectories following the fatal 2011 Christchurch, New Zealand earthquake',
+          journal: 'Journal of Traumatic Stress',
+          year: 2019,
+          volume: null,
+          pages: null,
+          doi: '10.1002/jts.22387',
+          issns: ['0894-9867'],
+          language: 'English',
+          url: 'https://search.proquest.com/docview/2214991469?accountid=14772',
+          abstract: expect.stringMatching(/^People respond differently .* agencies, and the public\.$/),
+          keywords: expect.arrayContaining(['Acute Stress Disorder Scale (Bryant et al)', 'Christchurch Earthquake (2011)', 'Social Support Networks']),
+        },
+        firstAuthor: ['Jones', 'Hannah'],
+        authorCount: 7,
+      },
+      {
+        index: 1,
+        fields: {
+          volume: '10',
+          issue: '1',
+          doi: '10.1080/20008198.2019.1586266',
+          issns: ['2000-8066'],
+          abstract: expect.stringMatching(/linked to malignant development of PTSD\.$/),
+          // The author keywords after "[Author Abstract] KEY WORDS:" join the index terms (PTSD and Children were there).
+          keywords: expect.arrayContaining(['UCLA PTSD Index for DSM-IV', 'PTSD', 'Children', 'trajectories', 'Wenchuan earthquake', 'longitudinal study']),
+        },
+        firstAuthor: ['Liang', 'Yiming'],
+        authorCount: 4,
+      },
+    ],
+  },
+  {
+    file: 'real/cinahl/rayyan-cinahl-7-records.ris',
+    format: 'ris',
+    count: 7,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'Overcoming Medication Reconciliation Challenges',
+          journal: 'Joint Commission Perspectives on Patient Safety',
+          year: 2011,
+          volume: '11',
+          issue: '11',
+          pages: '1-5',
+          issns: ['1534-5181'],
+          pmid: null,
+          authors: [],
+          keywords: [
+            'Health Facility Administration',
+            'Joint Commission',
+            'Standards',
+            'Medication Errors',
+            'Prevention and Control',
+            'Medication Reconciliation',
+            'Organizational Compliance',
+            'Quality Improvement',
+            'Electronic Health Records',
+            'Consumer Participation',
+            'Literacy',
+            'Medication History',
+            'Patient Education',
+          ],
+        },
+      },
+      // "PMID: NLM23803397" in N1 (CINAHL's notation).
+      { index: 4, fields: { title: 'Quarterly change', pmid: '23803397', month: 1, doi: '10.4168/aair.2012.4.1.1', journalAbbreviation: 'Allergy Asthma Immun', language: 'English' }, firstAuthor: ['Park', 'CS'], authorCount: 1 },
+      { index: 6, fields: { pmid: '23162881', year: 2012, month: 11, pages: '105-106', url: 'https://www.ncbi.nlm.nih.gov/pubmed/23162881' } },
+    ],
+  },
 ];
 
 async function readAll(file: string): Promise<{ format: ImportFormat | null; records: ParsedRecord[] }> {
