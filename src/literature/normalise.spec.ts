@@ -111,6 +111,14 @@ describe('pages', () => {
     expect(normalisePages('  ')).toBeNull();
   });
 
+  it('reads PsycInfo\'s "No Pagination Specified" as no pages, also split by Zotero over SP "No" and EP "Specified"', () => {
+    expect(normalisePages('No Pagination Specified')).toBeNull();
+    expect(normalisePages('No-Pagination-Specified')).toBeNull();
+    expect(joinPages('No', 'Specified')).toBeNull();
+    expect(joinPages('No', null)).toBe('No');
+    expect(normalisePages('iii-iv')).toBe('iii-iv');
+  });
+
   it('joins start and end pages unless the start is already a range', () => {
     expect(joinPages('121', '128')).toBe('121-128');
     expect(joinPages('307-356', null)).toBe('307-356');

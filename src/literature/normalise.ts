@@ -80,10 +80,14 @@ export function extractIssns(raw: string | null | undefined): string[] {
 }
 
 /** "12--19" and "12–19" -> "12-19"; blank -> null. */
+/** PsycInfo's "No Pagination Specified", which Zotero splits into SP "No" and EP "Specified": no pages. */
+const NO_PAGINATION = /^no-(?:pagination-)?specified$/i;
+
 export function normalisePages(raw: string | null | undefined): string | null {
   const text = cleanText(raw);
   if (text === null) return null;
-  return text.replace(/\s*(?:--|[\u2010-\u2015]|-)\s*/g, '-');
+  const pages = text.replace(/\s*(?:--|[\u2010-\u2015]|-)\s*/g, '-');
+  return NO_PAGINATION.test(pages.replace(/\s+/g, '-')) ? null : pages;
 }
 
 /** Joins a start and an end page ("SP"/"EP") unless the start already holds a range. */
@@ -92,7 +96,7 @@ export function joinPages(start: string | null | undefined, end: string | null |
   const last = normalisePages(end);
   if (first === null) return last;
   if (last === null || first.includes('-') || first === last) return first;
-  return `${first}-${last}`;
+  return normalisePages(`${first}-${last}`);
 }
 
 // ---------------------------------------------------------------------------------------------
