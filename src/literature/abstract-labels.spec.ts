@@ -17,6 +17,11 @@ describe('abstractWithoutLabels', () => {
     ['ABSTRACT The Atlantic Forest has been highly fragmented.', 'The Atlantic Forest has been highly fragmented.'],
     ['Abstract Here we present a brief review.', 'Here we present a brief review.'],
     ['Abstract: Here we present a brief review.', 'Here we present a brief review.'],
+    // APA's copyright line at the end of every PsycInfo abstract (Ovid, Zotero, the Cochrane Library).
+    ['It may be beneficial to refer them. (PsycINFO Database Record (c) 2019 APA, all rights reserved)', 'It may be beneficial to refer them.'],
+    ['Outcomes improved. (PsycInfo Database Record (c) 2024 APA, all rights reserved).', 'Outcomes improved.'],
+    // The heading glued to the first word, as Zotero's RIS of PsycInfo records on Ovid has it.
+    ['AbstractYouth with inflammatory bowel disease (IBD) often experience difficulties.', 'Youth with inflammatory bowel disease (IBD) often experience difficulties.'],
   ])('%p -> %p', (raw, expected) => {
     expect(abstractWithoutLabels(raw).abstract).toBe(expected);
   });
@@ -24,6 +29,7 @@ describe('abstractWithoutLabels', () => {
   it('keeps the text a label word only begins ("Abstract reasoning …", "ABSTRACTS of …")', () => {
     expect(abstractWithoutLabels('Abstract reasoning was impaired.').abstract).toBe('Abstract reasoning was impaired.');
     expect(abstractWithoutLabels('Abstracts From the 2019 Meeting').abstract).toBe('Abstracts From the 2019 Meeting');
+    expect(abstractWithoutLabels('AbstractS are counted.').abstract).toBe('AbstractS are counted.');
     expect(abstractWithoutLabels('BACKGROUND: A case. [see Author Abstract] below').abstract).toBe('BACKGROUND: A case. [see Author Abstract] below');
   });
 

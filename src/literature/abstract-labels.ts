@@ -2,7 +2,8 @@
  * Labels databases write into the abstract text itself: EBSCOhost's "[ABSTRACT FROM AUTHOR]" /
  * "[ABSTRACT FROM PUBLISHER]" (its CSV then adds its copyright notice, "Copyright of PLoS ONE is the property of …")
  * and ProQuest's "[Author Abstract]" after it (ProQuest then adds the author
- * keywords: "[Author Abstract] KEY WORDS: PTSD; children"), SciELO's heading before it ("ABSTRACT The
+ * keywords: "[Author Abstract] KEY WORDS: PTSD; children"), APA's "(PsycINFO Database Record (c) 2019 APA, all rights
+ * reserved)" after every PsycInfo abstract, SciELO's heading before it ("ABSTRACT The
  * Atlantic Forest …"). They say who wrote the abstract, not what it says: the abstract is stored without them,
  * and ProQuest's keywords join the record's keywords.
  */
@@ -10,8 +11,13 @@ import type { ParsedRecord } from './parsed-publication';
 
 /** The provenance label at the end, and ProQuest's keyword list after its label. */
 const TRAILING_LABEL = /\s*\[(?:ABSTRACT FROM (?:AUTHOR|PUBLISHER)|Author Abstract)\](?:\s*KEY ?WORDS:\s*(.*)|\s*Copyright of .*)?\s*$/s;
-/** A heading "ABSTRACT" / "Abstract" (with or without ":" / ".") before the first sentence, which starts in capitals. */
-const LEADING_HEADING = /^\s*(?:ABSTRACT|Abstract)(?:\s*[:.])?\s+(?=\p{Lu})/u;
+/** APA's line at the end of every PsycInfo abstract. */
+const APA_COPYRIGHT = /\s*\(PsycI(?:NFO|nfo) Database Record \(c\) \d{4} APA, all rights reserved\)\.?\s*$/;
+/**
+ * A heading "ABSTRACT" / "Abstract" (with or without ":" / ".") before the first sentence, which starts in capitals;
+ * or glued to its first word ("AbstractYouth with …", Zotero's RIS of PsycInfo records on Ovid).
+ */
+const LEADING_HEADING = /^\s*(?:(?:ABSTRACT|Abstract)(?:\s*[:.])?\s+(?=\p{Lu})|Abstract(?=\p{Lu}\p{Ll}))/u;
 
 export interface AbstractWithoutLabels {
   abstract: string | null;
@@ -28,7 +34,7 @@ export function abstractWithoutLabels(abstract: string): AbstractWithoutLabels {
       .filter((keyword) => keyword.length > 0);
     return '';
   });
-  text = text.replace(LEADING_HEADING, '');
+  text = text.replace(APA_COPYRIGHT, '').replace(LEADING_HEADING, '');
   return { abstract: text.trim() || null, keywords };
 }
 
