@@ -983,6 +983,33 @@ const REAL_EXPORTS: RealExport[] = [
       { index: 6, fields: { pmid: '23162881', year: 2012, month: 11, pages: '105-106', url: 'https://www.ncbi.nlm.nih.gov/pubmed/23162881' } },
     ],
   },
+  {
+    file: 'real/psycinfo/zotero-ovid-psycinfo-6-records.ris',
+    format: 'ris',
+    count: 6,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'The influence of self-criticism on depression symptoms among ambulatory patients with inflammatory bowel disease.',
+          journal: 'Clinical Psychology & Psychotherapy',
+          year: 2019,
+          // "SP  - No" / "EP  - Specified": PsycInfo's "No Pagination Specified".
+          pages: null,
+          doi: '10.1002/cpp.2398',
+          issns: ['1063-3995'],
+          abstract: expect.stringMatching(/^Considering that self-criticism .* refer high self-critical patients to psychological care\.$/),
+        },
+        firstAuthor: ['Trindade', 'Ines A'],
+        authorCount: 5,
+      },
+      // A2 lists the cited authors: not the record's authors.
+      { index: 1, fields: { volume: '24', issue: '7', pages: '847-856', keywords: ['*Body Image', '*Colon Disorders', '*Human Sex Differences', '*Self-Concept', '*Sex Roles', 'Symptoms'] }, authorCount: 4 },
+      // IS holds a cited reference (as the file has it; the import leaves it out with a warning: over the issue length).
+      { index: 2, fields: { volume: '119', pages: '26-33', issue: 'Achenbach, T. (1991). Child Behavior Checklist/4-18. Burlington, VT: University Associates in Psychiatry.' }, authorCount: 6 },
+      { index: 5, fields: { pages: null, abstract: expect.stringMatching(/^Youth with inflammatory bowel disease \(IBD\) often experience .* difficulties and IBD\. ClinicalTrials\.gov NCT02265588\.$/) }, firstAuthor: ['Stapersma', 'Luuk'], authorCount: 9 },
+    ],
+  },
 ];
 
 async function readAll(file: string): Promise<{ format: ImportFormat | null; records: ParsedRecord[] }> {

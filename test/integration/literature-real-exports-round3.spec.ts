@@ -1,6 +1,7 @@
 /**
  * The real exports added in the third round (test/fixtures/literature/real/, see the README there) imported into
- * one review through the import service on PostgreSQL: each file is stored without errors and without warnings,
+ * one review through the import service on PostgreSQL: each file is stored without errors (one warning: an issue that
+ * holds a cited reference),
  * nothing merges that should not (the files share no record), importing everything again creates nothing, and the
  * values the parsers were fixed for are what is stored.
  */
@@ -17,6 +18,7 @@ const FILES: RealExportFile[] = [
   ['real/abstrackr/abstrackr-8-records.csv', 8, 8],
   ['real/proquest/proquest-ptsdpubs-2-records.ris', 2, 2],
   ['real/cinahl/rayyan-cinahl-7-records.ris', 7, 7],
+  ['real/psycinfo/zotero-ovid-psycinfo-6-records.ris', 6, 6],
 ];
 const DISTINCT = distinctPublications(FILES);
 
@@ -32,11 +34,14 @@ describe('real exports of the third round in one review (PostgreSQL)', () => {
     await h?.close();
   });
 
-  it(`imports ${FILES.length} files into ${DISTINCT} publications, without warnings`, async () => {
+  it(`imports ${FILES.length} files into ${DISTINCT} publications; the only warning is the PsycInfo issue holding a cited reference`, async () => {
     reports = await importRealExports(h, FILES, 'real exports, round 3');
     expect(await h.allPublications()).toHaveLength(DISTINCT);
-    expect(DISTINCT).toBe(30);
-    expect(filesWithWarnings(reports)).toEqual([]);
+    expect(DISTINCT).toBe(36);
+    expect(filesWithWarnings(reports)).toEqual(['real/psycinfo/zotero-ovid-psycinfo-6-records.ris']);
+    const psycinfo = reports.get('real/psycinfo/zotero-ovid-psycinfo-6-records.ris');
+    expect(psycinfo?.warnings).toHaveLength(1);
+    expect(psycinfo?.warnings[0]).toMatchObject({ recordNumber: 3, field: 'issue' });
   });
 
   it('stores what the fixes read: Europe PMC PMIDs and HTML-free abstracts, ahead-of-print pages, Abstrackr keywords, CINAHL PMIDs, abstracts without labels', async () => {
@@ -50,6 +55,8 @@ describe('real exports of the third round in one review (PostgreSQL)', () => {
     expect(byTitle('Quarterly change')).toMatchObject({ pmid: '23803397' });
     expect(byTitle('Trajectories of posttraumatic stress disorders')?.abstract).toMatch(/malignant development of PTSD\.$/);
     expect(byTitle('The importance of isolated patches')?.abstract).toMatch(/^The Atlantic Forest/);
+    expect(byTitle('The influence of self-criticism')).toMatchObject({ pages: null, issue: null });
+    expect(byTitle('The influence of self-criticism')?.abstract).toMatch(/to psychological care\.$/);
   });
 
   it('importing every file again leaves the publication count unchanged', async () => {
