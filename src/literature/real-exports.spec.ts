@@ -1010,6 +1010,30 @@ const REAL_EXPORTS: RealExport[] = [
       { index: 5, fields: { pages: null, abstract: expect.stringMatching(/^Youth with inflammatory bowel disease \(IBD\) often experience .* difficulties and IBD\. ClinicalTrials\.gov NCT02265588\.$/) }, firstAuthor: ['Stapersma', 'Luuk'], authorCount: 9 },
     ],
   },
+  {
+    file: 'real/psycinfo/ovid-psycinfo-ris-1-record.ris',
+    format: 'ris',
+    count: 1,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'The influence of self-criticism on depression symptoms among ambulatory patients with inflammatory bowel disease.',
+          journal: 'Clinical Psychology & Psychotherapy',
+          // The NL line after ER.
+          journalAbbreviation: 'Clin Psychol Psychother',
+          year: 2019,
+          pages: null,
+          doi: '10.1002/cpp.2398',
+          issns: ['1063-3995'],
+          keywords: ['Health & Mental Health Treatment & Prevention'],
+          abstract: expect.stringMatching(/^Considering that self-criticism .* to psychological care\.$/),
+        },
+        firstAuthor: ['Trindade', 'Ines A'],
+        authorCount: 5,
+      },
+    ],
+  },
 ];
 
 async function readAll(file: string): Promise<{ format: ImportFormat | null; records: ParsedRecord[] }> {
@@ -1081,6 +1105,15 @@ describe('Ovid Embase exported for Citavi and for EndNote (the same two records)
     const flat = (text: string | null) => text?.replace(/\s+/g, ' ');
     expect(flat(abstract)).toBe(flat(citavi.records[0].publication.abstract));
     expect(endnote.records.map((record) => record.publication.title)).toEqual(citavi.records.map((record) => record.publication.title));
+  });
+});
+
+describe('RIS from Ovid with NL after ER', () => {
+  it('reads the record without an error', async () => {
+    const errors: unknown[] = [];
+    const records = await collect(parsePublications(fixtureStream('real/psycinfo/ovid-psycinfo-ris-1-record.ris'), { onRecordError: (error) => errors.push(error) }));
+    expect(records).toHaveLength(1);
+    expect(errors).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@
  * The real exports added in the third round (test/fixtures/literature/real/, see the README there) imported into
  * one review through the import service on PostgreSQL: each file is stored without errors (one warning: an issue that
  * holds a cited reference),
- * nothing merges that should not (the files share no record), importing everything again creates nothing, and the
+ * nothing merges that should not (only Zotero's and Ovid's RIS of the same PsycInfo record share one), importing everything again creates nothing, and the
  * values the parsers were fixed for are what is stored.
  */
 import type { ImportReport } from '../../src/literature/import/models/import-report.model';
@@ -19,6 +19,7 @@ const FILES: RealExportFile[] = [
   ['real/proquest/proquest-ptsdpubs-2-records.ris', 2, 2],
   ['real/cinahl/rayyan-cinahl-7-records.ris', 7, 7],
   ['real/psycinfo/zotero-ovid-psycinfo-6-records.ris', 6, 6],
+  ['real/psycinfo/ovid-psycinfo-ris-1-record.ris', 1, 0], // the Zotero file's first record, exported by Ovid
 ];
 const DISTINCT = distinctPublications(FILES);
 
@@ -55,7 +56,10 @@ describe('real exports of the third round in one review (PostgreSQL)', () => {
     expect(byTitle('Quarterly change')).toMatchObject({ pmid: '23803397' });
     expect(byTitle('Trajectories of posttraumatic stress disorders')?.abstract).toMatch(/malignant development of PTSD\.$/);
     expect(byTitle('The importance of isolated patches')?.abstract).toMatch(/^The Atlantic Forest/);
-    expect(byTitle('The influence of self-criticism')).toMatchObject({ pages: null, issue: null });
+    // Zotero's RIS and Ovid's of the same record merged (Ovid's, with NL after its ER, read without an error: errorCount 0 above);
+    // Ovid's PsycInfo classification joined the keywords the Zotero record lacked.
+    expect(publications.filter((p) => p.doi === '10.1002/cpp.2398')).toHaveLength(1);
+    expect(byTitle('The influence of self-criticism')).toMatchObject({ pages: null, issue: null, keywords: ['Health & Mental Health Treatment & Prevention'] });
     expect(byTitle('The influence of self-criticism')?.abstract).toMatch(/to psychological care\.$/);
   });
 
