@@ -15,7 +15,7 @@ export const DETECTION_HEAD_LENGTH = 8 * 1024;
 export const SUPPORTED_FORMATS_DESCRIPTION =
   'PubMed XML (<PubmedArticleSet>), MEDLINE / .nbib ("PMID- " lines), RIS ("TY  - " lines), BibTeX ("@article{"), ' +
   'Web of Science tagged text / .ciw ("PT J" lines), Ovid text exports (MEDLINE, Embase: "<1>" records with labelled fields or "VN  - Ovid Technologies" tags), EndNote XML (<records><record>), CSL-JSON ("[{…}]"), JSON Lines (one {…} a line), and CSV / TSV exports (recognised by their header row: Rayyan, Zotero, PubMed, Covidence, Scopus, ' +
-  'Web of Science, Embase, EBSCOhost / CINAHL, Cochrane CENTRAL, OpenAlex, Lens, Publish or Perish, Dimensions, EndNote, RefWorks tab-delimited (Citavi), or any table with a title column; ' +
+  'Web of Science, Embase, EBSCOhost / CINAHL, Cochrane CENTRAL, OpenAlex, Lens, Publish or Perish, Dimensions, EndNote, RefWorks tab-delimited (Citavi), Abstrackr, or any table with a title column; ' +
   'other tables with a column mapping)';
 
 function extension(fileName: string | undefined): string {

@@ -66,6 +66,9 @@ describe('PMID and PMCID', () => {
   it('finds a labelled PMID in notes', () => {
     expect(extractPmid('cited By 3; PMID: 29768149')).toBe('29768149');
     expect(extractPmid('no identifier 29768149 here')).toBeNull();
+    // CINAHL (EBSCOhost) writes the PMID with an "NLM" prefix, as Rayyan's RIS of CINAHL records keeps it in N1.
+    expect(extractPmid('Journal Subset: Canada; Peer Reviewed. NLM UID: 101208192. PMID: NLM23803397.')).toBe('23803397');
+    expect(extractPmid('NLM UID: 101208192.')).toBeNull();
   });
 
   it.each([
@@ -106,6 +109,14 @@ describe('pages', () => {
     expect(normalisePages('12 – 19')).toBe('12-19');
     expect(normalisePages('e16881')).toBe('e16881');
     expect(normalisePages('  ')).toBeNull();
+  });
+
+  it('reads PsycInfo\'s "No Pagination Specified" as no pages, also split by Zotero over SP "No" and EP "Specified"', () => {
+    expect(normalisePages('No Pagination Specified')).toBeNull();
+    expect(normalisePages('No-Pagination-Specified')).toBeNull();
+    expect(joinPages('No', 'Specified')).toBeNull();
+    expect(joinPages('No', null)).toBe('No');
+    expect(normalisePages('iii-iv')).toBe('iii-iv');
   });
 
   it('joins start and end pages unless the start is already a range', () => {
@@ -250,6 +261,13 @@ describe('author name forms of the databases', () => {
 });
 
 describe('stripMarkup', () => {
+  it('turns the section headings Europe PMC writes as <h4> into labels, not glued to the text ("<h4>Background</h4>Preliminary")', () => {
+    expect(stripMarkup('<h4>Background</h4>Preliminary evidence.<h4>Methods</h4>Older adults (n = 243).<h4>Trial registration:</h4> ACTRN1')).toBe(
+      'Background: Preliminary evidence. Methods: Older adults (n = 243). Trial registration: ACTRN1',
+    );
+    expect(stripMarkup('<H3 class="x">Results </H3>\nNone')).toBe('Results: None');
+  });
+
   it('removes inline HTML / MathML tags, decodes entities, keeps "<" comparisons', () => {
     expect(stripMarkup('Takotsubo after <i>S. pneumoniae</i> sepsis &amp; CO<sub>2</sub>')).toBe('Takotsubo after S. pneumoniae sepsis & CO2');
     expect(stripMarkup('Outcomes in children <5 years (p<0.05) &#946;-blockers &beta;')).toBe('Outcomes in children <5 years (p<0.05) β-blockers β');

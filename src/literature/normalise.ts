@@ -52,8 +52,8 @@ export function extractLabelledDoi(text: string | null | undefined): string | nu
 export function extractPmid(text: string | null | undefined): string | null {
   if (!text) return null;
   // "PMID: 123"; the Cochrane Library's accession notation "PUBMED 123" (its CSV "PubMed ID" column and
-  // RIS C3 "PUBMED 38407106,EMBASE 643589775"), written in capitals; "PubMed ID: 123".
-  const match = /\bPMID\s*[:=-]?\s*(\d{1,9})\b/i.exec(text) ?? /\bPUBMED\s*[:=]?\s*(\d{1,9})\b/.exec(text) ?? /\bPubMed\s+ID\s*[:=]?\s*(\d{1,9})\b/i.exec(text);
+  // RIS C3 "PUBMED 38407106,EMBASE 643589775"), written in capitals; "PubMed ID: 123"; CINAHL's "PMID: NLM23803397".
+  const match = /\bPMID\s*[:=-]?\s*(?:NLM)?(\d{1,9})\b/i.exec(text) ?? /\bPUBMED\s*[:=]?\s*(\d{1,9})\b/.exec(text) ?? /\bPubMed\s+ID\s*[:=]?\s*(\d{1,9})\b/i.exec(text);
   return match ? normalisePmid(match[1]) : null;
 }
 
@@ -80,10 +80,14 @@ export function extractIssns(raw: string | null | undefined): string[] {
 }
 
 /** "12--19" and "12–19" -> "12-19"; blank -> null. */
+/** PsycInfo's "No Pagination Specified", which Zotero splits into SP "No" and EP "Specified": no pages. */
+const NO_PAGINATION = /^no-(?:pagination-)?specified$/i;
+
 export function normalisePages(raw: string | null | undefined): string | null {
   const text = cleanText(raw);
   if (text === null) return null;
-  return text.replace(/\s*(?:--|[\u2010-\u2015]|-)\s*/g, '-');
+  const pages = text.replace(/\s*(?:--|[\u2010-\u2015]|-)\s*/g, '-');
+  return NO_PAGINATION.test(pages.replace(/\s+/g, '-')) ? null : pages;
 }
 
 /** Joins a start and an end page ("SP"/"EP") unless the start already holds a range. */
@@ -92,7 +96,7 @@ export function joinPages(start: string | null | undefined, end: string | null |
   const last = normalisePages(end);
   if (first === null) return last;
   if (last === null || first.includes('-') || first === last) return first;
-  return `${first}-${last}`;
+  return normalisePages(`${first}-${last}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -375,9 +379,18 @@ export function decodeHtmlEntities(text: string): string {
  */
 const MARKUP_TAG = /<\/?(?:i|b|u|em|strong|sup|sub|inf|sc|scp|small|span|font|br|p|italic|bold|jats:[a-z-]+|mml:[a-z]+|math|named-content)(?:\s[^<>]*)?\/?>/gi;
 
+/** A section heading in an abstract, as Europe PMC writes them: "<h4>Background</h4>Preliminary …". */
+const HEADING = /<h[1-6](?:\s[^<>]*)?>([^<>]*)<\/h[1-6]>/gi;
+
+/** "<h4>Methods</h4>Text" -> " Methods: Text": the heading becomes a label, as in a structured abstract. */
+function headingAsLabel(_whole: string, heading: string): string {
+  const label = heading.trim();
+  return label ? ` ${label}${/[:.?!]$/.test(label) ? '' : ':'} ` : ' ';
+}
+
 /** Removes inline markup tags and decodes HTML entities; white space collapsed; null for empty. */
 export function stripMarkup(raw: string | null | undefined): string | null {
   if (raw === null || raw === undefined) return null;
-  const withoutTags = raw.includes('<') ? raw.replace(MARKUP_TAG, (tag) => (/^<br|^<\/?p\b/i.test(tag) ? ' ' : '')) : raw;
+  const withoutTags = raw.includes('<') ? raw.replace(HEADING, headingAsLabel).replace(MARKUP_TAG, (tag) => (/^<br|^<\/?p\b/i.test(tag) ? ' ' : '')) : raw;
   return cleanText(decodeHtmlEntities(withoutTags));
 }

@@ -47,6 +47,15 @@ describe('parsePublications', () => {
     expect(record.publication).toMatchObject({ pmid: '1', title: 'A long title that continues here.', authors: [{ family: 'Doe', given: 'Jane' }] });
   });
 
+  it('stores abstracts without the labels databases write into them, in every format (EBSCOhost RIS, SciELO RIS, EBSCOhost CSV)', async () => {
+    const cinahl = await publications('real/cinahl/cinahl-ebsco-3-records.ris');
+    expect(cinahl[0].abstract).toMatch(/did not set them apart from their contemporaries\.$/);
+    const scielo = await publications('real/scielo/scielo-2-records.ris');
+    expect(scielo[0].abstract).toMatch(/^The Atlantic Forest has been highly fragmented/);
+    const csv = await publications('real/cinahl/cinahl-ebsco-4-records.csv');
+    for (const publication of csv) expect(publication.abstract).not.toMatch(/ABSTRACT FROM|Copyright of/);
+  });
+
   it('rejects an unrecognised file', async () => {
     const error = await importError(parsePublications(streamOf('hello world\n'), { fileName: 'x.txt' }));
     expect(error.message).toMatch(/^The format of the file "x.txt" is not recognised\. Supported formats: /);

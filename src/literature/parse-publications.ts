@@ -17,6 +17,7 @@ import type { ImportFormat, ParsedRecord, ParserOptions, TextSource } from './pa
 import { decodeText } from './text-decoding';
 import { composeRecordText } from './composed-record';
 import { stripRecordControlCharacters } from './value-notes';
+import { withoutAbstractLabels } from './abstract-labels';
 
 export type FormatParser = (source: TextSource, options?: ParserOptions) => AsyncGenerator<ParsedRecord>;
 
@@ -70,8 +71,10 @@ export async function* parsePublications(input: TextSource, options: ParsePublic
       if (!finished) yield* text;
     }
     // Every format's records lose their invisible control characters here, each removal noted (value-notes.ts),
-    // and have their text composed (composed-record.ts).
-    for await (const record of FORMAT_PARSERS[format](replay(), { onRecordError: options.onRecordError, columns: options.columns })) yield composeRecordText(stripRecordControlCharacters(record));
+    // have their text composed (composed-record.ts) and their abstract freed of the databases' labels (abstract-labels.ts).
+    for await (const record of FORMAT_PARSERS[format](replay(), { onRecordError: options.onRecordError, columns: options.columns })) {
+      yield withoutAbstractLabels(composeRecordText(stripRecordControlCharacters(record)));
+    }
   } finally {
     // Stopping early (or failing) releases the input stream too.
     await text.return(undefined);

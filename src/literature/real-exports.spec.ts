@@ -756,6 +756,284 @@ const REAL_EXPORTS: RealExport[] = [
       { index: 1, fields: { year: 2015, month: 11, pages: '11-18', pmid: '26576560', doi: '10.1007/s00277-015-2553-2' }, firstAuthor: ['Adams', 'Hugo J A'], authorCount: 3 },
     ],
   },
+  // Round 3: further databases and tools (see real/README.md).
+  {
+    file: 'real/wos/wos-bibtex-2-records.bib',
+    format: 'bibtex',
+    count: 2,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'Fire Frequency Affects Structure and Composition of Xeric Forests of Eastern Oklahoma',
+          journal: 'NATURAL AREAS JOURNAL',
+          journalAbbreviation: 'Nat. Areas J.',
+          year: 2010,
+          month: 10,
+          volume: '30',
+          issue: '4',
+          pages: '370-379',
+          doi: '10.3375/043.030.0401',
+          issns: ['0885-8608'],
+          publicationTypes: ['Article'],
+          language: 'English',
+          keywords: expect.arrayContaining(['forest dynamics', 'Quercus stellata', 'CROSS TIMBERS', 'WOODY VEGETATION']),
+        },
+        firstAuthor: ['Burton', 'Jesse A'],
+        authorCount: 3,
+      },
+      {
+        index: 1,
+        fields: {
+          month: 9,
+          issns: ['0378-1127', '1872-7042'],
+          abstract: expect.stringContaining('(period nest survival: 0.64; 95% CL: 0.50, 0.75)'),
+        },
+        firstAuthor: ['Kroll', 'Andrew J'],
+      },
+    ],
+  },
+  {
+    file: 'real/scielo/scielo-2-records.ris',
+    format: 'ris',
+    count: 2,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title:
+            'The importance of isolated patches for maintaining local bird biodiversity and ecosystem function: a case study from the Pernambuco Center of Endemism, Northeast Brazil',
+          journal: 'Iheringia. Série Zoologia',
+          journalAbbreviation: 'Iheringia, Sér. Zool.',
+          year: 2018,
+          month: 6,
+          volume: '108',
+          issue: null,
+          pages: null,
+          doi: '10.1590/1678-4766e2018021',
+          issns: ['0073-4721'],
+          language: 'en',
+          // The first AB (English) without its heading "ABSTRACT"; the second AB is the Portuguese one.
+          abstract: expect.stringMatching(/^The Atlantic Forest .* ecosystem functions\.$/),
+        },
+        firstAuthor: ['Campos', 'Leila F A S'],
+        authorCount: 3,
+      },
+      { index: 1, fields: { title: 'Análisis de la condición corporal de aves Passeriformes en zonas secas del norte del Alto Valle del Magdalena, Colombia', pages: '1-17', issue: '1', language: 'es' }, firstAuthor: ['Sánchez-Guzmán', 'Jessica Nathalia'] },
+    ],
+  },
+  {
+    file: 'real/europepmc/europepmc-3-records.bib',
+    format: 'bibtex',
+    count: 3,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'Engagement, acceptability, usability and satisfaction with Active for Life, a computer-tailored web-based physical activity intervention using Fitbits in older adults',
+          journal: 'The international journal of behavioral nutrition and physical activity',
+          year: 2023,
+          month: 2,
+          volume: '20',
+          issue: '1',
+          pages: '15',
+          doi: '10.1186/s12966-023-01406-4',
+          pmid: '36788546',
+          pmcid: 'PMC9926785',
+          issns: ['1479-5868'],
+          abstract: expect.stringMatching(/^Background: Preliminary evidence suggests .* older adults\. Methods: Inactive older adults .* Trial registration: Australian and New Zealand/),
+        },
+        firstAuthor: ['Alley', 'Stephanie J'],
+        authorCount: 9,
+      },
+      {
+        index: 1,
+        fields: {
+          title: 'Validation of Fitbit Inspire 2TM Against Polysomnography in Adults Considering Adaptation for Use',
+          pages: '59-67',
+          pmid: '36879665',
+          pmcid: 'PMC9985403',
+          abstract: expect.stringContaining('compared using paired t-tests, Bland-Altman plots'),
+        },
+        firstAuthor: ['Lim', 'Su Eun'],
+      },
+      { index: 2, fields: { pmid: '36814072', pmcid: null, url: 'https://doi.org/10.1002/gps.5898', month: 3 }, firstAuthor: ["O'Sullivan", 'Grace'], authorCount: 9 },
+    ],
+  },
+  {
+    file: 'real/pubmed/pubmed-csv-2022-6-records.csv',
+    format: 'csv',
+    count: 6,
+    records: [
+      // Ahead of print: no volume, the pages after the date ("2022 Jan 31:1-13").
+      { index: 0, fields: { pmid: '34957939', year: 2022, month: 1, volume: null, pages: '1-13', doi: '10.1080/17461391.2021.2023656' }, firstAuthor: ['Hajj-Boutros', 'G'], authorCount: 5 },
+      { index: 4, fields: { pmcid: 'PMC7884020', volume: '70', issue: '3', pages: '875-882', month: 4 }, firstAuthor: ['Wang', 'C'] },
+      { index: 5, fields: { journal: 'Minerva Pediatr (Torino)', volume: '74', issue: '3', pages: '259-263', month: 6 }, authorCount: 7 },
+    ],
+  },
+  {
+    file: 'real/abstrackr/abstrackr-8-records.csv',
+    format: 'csv',
+    count: 8,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'A new small duckbilled dinosaur (Hadrosauridae: Lambeosaurinae) from Morocco and dinosaur diversity in the late Maastrichtian of North Africa',
+          journal: 'Sci Rep',
+          year: null,
+          pmid: null,
+          keywords: ['phosphate', 'Africa', 'animal', 'dinosaur', 'fossil', 'Morocco', 'phylogeny', 'skull'],
+          abstract: expect.stringMatching(/^In the Late Cretaceous, .* an island radiation\.$/),
+        },
+        firstAuthor: ['Longrich', 'NR'],
+        authorCount: 4,
+      },
+      { index: 1, fields: { keywords: expect.arrayContaining(['gamma radiation', 'geographic and geological phenomena', 'stratigraphic model']) }, firstAuthor: ['Eberth', 'DA'], authorCount: 1 },
+      // The citations no one labelled: their rows end after the authors.
+      {
+        index: 6,
+        fields: {
+          title: 'Erratum: Correction: A juvenile bird with possible crown-group affinities from a dinosaur-rich Cretaceous ecosystem in North America (BMC ecology and evolution (2024) 24 1 (20))',
+          journal: 'BMC Ecol Evol',
+          abstract: null,
+          keywords: ['chick', 'controlled study', 'Cretaceous', 'dinosaur', 'drug therapy', 'ecology', 'ecosystem', 'erratum', 'evolution', 'nonhuman', 'North America'],
+        },
+        firstAuthor: ['Brownstein', 'CD'],
+        authorCount: 1,
+      },
+      { index: 7, fields: { title: 'Cellular structure of dinosaur scales reveals retention of reptile-type skin during the evolutionary transition to feathers', journal: 'Nat. Commun.' }, firstAuthor: ['Yang', 'Z'], authorCount: 4 },
+    ],
+  },
+  {
+    file: 'real/proquest/proquest-ptsdpubs-2-records.ris',
+    format: 'ris',
+    count: 2,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'Predictors of posttraumatic stress symptom trajectories following the fatal 2011 Christchurch, New Zealand earthquake',
+          journal: 'Journal of Traumatic Stress',
+          year: 2019,
+          volume: null,
+          pages: null,
+          doi: '10.1002/jts.22387',
+          issns: ['0894-9867'],
+          language: 'English',
+          url: 'https://search.proquest.com/docview/2214991469?accountid=14772',
+          abstract: expect.stringMatching(/^People respond differently .* agencies, and the public\.$/),
+          keywords: expect.arrayContaining(['Acute Stress Disorder Scale (Bryant et al)', 'Christchurch Earthquake (2011)', 'Social Support Networks']),
+        },
+        firstAuthor: ['Jones', 'Hannah'],
+        authorCount: 7,
+      },
+      {
+        index: 1,
+        fields: {
+          volume: '10',
+          issue: '1',
+          doi: '10.1080/20008198.2019.1586266',
+          issns: ['2000-8066'],
+          abstract: expect.stringMatching(/linked to malignant development of PTSD\.$/),
+          // The author keywords after "[Author Abstract] KEY WORDS:" join the index terms (PTSD and Children were there).
+          keywords: expect.arrayContaining(['UCLA PTSD Index for DSM-IV', 'PTSD', 'Children', 'trajectories', 'Wenchuan earthquake', 'longitudinal study']),
+        },
+        firstAuthor: ['Liang', 'Yiming'],
+        authorCount: 4,
+      },
+    ],
+  },
+  {
+    file: 'real/cinahl/rayyan-cinahl-7-records.ris',
+    format: 'ris',
+    count: 7,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'Overcoming Medication Reconciliation Challenges',
+          journal: 'Joint Commission Perspectives on Patient Safety',
+          year: 2011,
+          volume: '11',
+          issue: '11',
+          pages: '1-5',
+          issns: ['1534-5181'],
+          pmid: null,
+          authors: [],
+          keywords: [
+            'Health Facility Administration',
+            'Joint Commission',
+            'Standards',
+            'Medication Errors',
+            'Prevention and Control',
+            'Medication Reconciliation',
+            'Organizational Compliance',
+            'Quality Improvement',
+            'Electronic Health Records',
+            'Consumer Participation',
+            'Literacy',
+            'Medication History',
+            'Patient Education',
+          ],
+        },
+      },
+      // "PMID: NLM23803397" in N1 (CINAHL's notation).
+      { index: 4, fields: { title: 'Quarterly change', pmid: '23803397', month: 1, doi: '10.4168/aair.2012.4.1.1', journalAbbreviation: 'Allergy Asthma Immun', language: 'English' }, firstAuthor: ['Park', 'CS'], authorCount: 1 },
+      { index: 6, fields: { pmid: '23162881', year: 2012, month: 11, pages: '105-106', url: 'https://www.ncbi.nlm.nih.gov/pubmed/23162881' } },
+    ],
+  },
+  {
+    file: 'real/psycinfo/zotero-ovid-psycinfo-6-records.ris',
+    format: 'ris',
+    count: 6,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'The influence of self-criticism on depression symptoms among ambulatory patients with inflammatory bowel disease.',
+          journal: 'Clinical Psychology & Psychotherapy',
+          year: 2019,
+          // "SP  - No" / "EP  - Specified": PsycInfo's "No Pagination Specified".
+          pages: null,
+          doi: '10.1002/cpp.2398',
+          issns: ['1063-3995'],
+          abstract: expect.stringMatching(/^Considering that self-criticism .* refer high self-critical patients to psychological care\.$/),
+        },
+        firstAuthor: ['Trindade', 'Ines A'],
+        authorCount: 5,
+      },
+      // A2 lists the cited authors: not the record's authors.
+      { index: 1, fields: { volume: '24', issue: '7', pages: '847-856', keywords: ['*Body Image', '*Colon Disorders', '*Human Sex Differences', '*Self-Concept', '*Sex Roles', 'Symptoms'] }, authorCount: 4 },
+      // IS holds a cited reference (as the file has it; the import leaves it out with a warning: over the issue length).
+      { index: 2, fields: { volume: '119', pages: '26-33', issue: 'Achenbach, T. (1991). Child Behavior Checklist/4-18. Burlington, VT: University Associates in Psychiatry.' }, authorCount: 6 },
+      { index: 5, fields: { pages: null, abstract: expect.stringMatching(/^Youth with inflammatory bowel disease \(IBD\) often experience .* difficulties and IBD\. ClinicalTrials\.gov NCT02265588\.$/) }, firstAuthor: ['Stapersma', 'Luuk'], authorCount: 9 },
+    ],
+  },
+  {
+    file: 'real/psycinfo/ovid-psycinfo-ris-1-record.ris',
+    format: 'ris',
+    count: 1,
+    records: [
+      {
+        index: 0,
+        fields: {
+          title: 'The influence of self-criticism on depression symptoms among ambulatory patients with inflammatory bowel disease.',
+          journal: 'Clinical Psychology & Psychotherapy',
+          // The NL line after ER.
+          journalAbbreviation: 'Clin Psychol Psychother',
+          year: 2019,
+          pages: null,
+          doi: '10.1002/cpp.2398',
+          issns: ['1063-3995'],
+          keywords: ['Health & Mental Health Treatment & Prevention'],
+          abstract: expect.stringMatching(/^Considering that self-criticism .* to psychological care\.$/),
+        },
+        firstAuthor: ['Trindade', 'Ines A'],
+        authorCount: 5,
+      },
+    ],
+  },
 ];
 
 async function readAll(file: string): Promise<{ format: ImportFormat | null; records: ParsedRecord[] }> {
@@ -827,5 +1105,22 @@ describe('Ovid Embase exported for Citavi and for EndNote (the same two records)
     const flat = (text: string | null) => text?.replace(/\s+/g, ' ');
     expect(flat(abstract)).toBe(flat(citavi.records[0].publication.abstract));
     expect(endnote.records.map((record) => record.publication.title)).toEqual(citavi.records.map((record) => record.publication.title));
+  });
+});
+
+describe('RIS from Ovid with NL after ER', () => {
+  it('reads the record without an error', async () => {
+    const errors: unknown[] = [];
+    const records = await collect(parsePublications(fixtureStream('real/psycinfo/ovid-psycinfo-ris-1-record.ris'), { onRecordError: (error) => errors.push(error) }));
+    expect(records).toHaveLength(1);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('Abstrackr CSV', () => {
+  it('reads "pubmed id" 0 as no PubMed ID, without a note on every record', async () => {
+    const { records } = await readAll('real/abstrackr/abstrackr-8-records.csv');
+    expect(records.map((record) => record.publication.pmid)).toEqual(Array(8).fill(null));
+    expect(records.flatMap((record) => record.notes)).toEqual([]);
   });
 });

@@ -7,9 +7,10 @@
  */
 import type { ImportReport } from '../../src/literature/import/models/import-report.model';
 import { LiteratureHarness, startLiteratureHarness } from './literature-harness';
+import { distinctPublications, expectReimportCreatesNothing, filesWithWarnings, importRealExports } from './real-exports-import';
+import type { RealExportFile } from './real-exports-import';
 
-/** File, records in it, and how many of them are new when the files are imported in this order. */
-const FILES: [string, number, number][] = [
+const FILES: RealExportFile[] = [
   ['real/mendeley/mendeley-lens-3-records.ris', 3, 3],
   ['real/citavi/citavi-3-records.tsv', 3, 0], // the same three Lens records
   ['real/covidence/covidence-8-records.csv', 8, 8],
@@ -27,11 +28,11 @@ const FILES: [string, number, number][] = [
   ['real/endnote/bookends-endnote-xml-1-record.xml', 1, 1],
   ['real/endnote/endnote-lens-2-records.ris', 2, 2],
 ];
-const DISTINCT = FILES.reduce((sum, [, , created]) => sum + created, 0);
+const DISTINCT = distinctPublications(FILES);
 
 describe('real exports of reference managers and further databases in one review (PostgreSQL)', () => {
   let h: LiteratureHarness;
-  const reports = new Map<string, ImportReport>();
+  let reports = new Map<string, ImportReport>();
 
   beforeAll(async () => {
     h = await startLiteratureHarness();
@@ -42,11 +43,7 @@ describe('real exports of reference managers and further databases in one review
   });
 
   it(`imports ${FILES.length} files into ${DISTINCT} publications: shared records merge, no false merge`, async () => {
-    for (const [file, records, created] of FILES) {
-      const report = await h.importFixture(file, { review: 'more real exports', extractCases: false });
-      reports.set(file, report);
-      expect({ file, ...report }).toMatchObject({ file, stored: true, errorCount: 0, recordsRead: records, created, merged: records - created });
-    }
+    reports = await importRealExports(h, FILES, 'more real exports');
     const publications = await h.allPublications();
     expect(publications).toHaveLength(DISTINCT);
     expect(DISTINCT).toBe(33);
@@ -65,17 +62,14 @@ describe('real exports of reference managers and further databases in one review
   });
 
   it('warns only where a value had to be left out: the Covidence issue cell holding affiliations', async () => {
-    const warned = [...reports].filter(([, report]) => report.warningCount > 0);
-    expect(warned.map(([file]) => file)).toEqual(['real/covidence/covidence-8-records.csv']);
-    expect(warned[0][1].warnings).toHaveLength(1);
-    expect(warned[0][1].warnings[0]).toMatchObject({ recordNumber: 8, field: 'issue' });
+    expect(filesWithWarnings(reports)).toEqual(['real/covidence/covidence-8-records.csv']);
+    const covidence = reports.get('real/covidence/covidence-8-records.csv');
+    expect(covidence?.warnings).toHaveLength(1);
+    expect(covidence?.warnings[0]).toMatchObject({ recordNumber: 8, field: 'issue' });
   });
 
   it('importing every file again leaves the publication count unchanged', async () => {
-    for (const [file, records] of FILES) {
-      const report = await h.importFixture(file, { review: 'more real exports, again', extractCases: false });
-      expect({ file, ...report }).toMatchObject({ file, stored: true, errorCount: 0, created: 0, merged: records });
-    }
+    await expectReimportCreatesNothing(h, FILES, 'more real exports, again');
     expect(await h.allPublications()).toHaveLength(DISTINCT);
   });
 });

@@ -6,9 +6,10 @@
  */
 import type { ImportReport } from '../../src/literature/import/models/import-report.model';
 import { LiteratureHarness, startLiteratureHarness } from './literature-harness';
+import { distinctPublications, expectReimportCreatesNothing, filesWithWarnings, importRealExports } from './real-exports-import';
+import type { RealExportFile } from './real-exports-import';
 
-/** File, records in it, and how many of them are new when the files are imported in this order. */
-const FILES: [string, number, number][] = [
+const FILES: RealExportFile[] = [
   ['real/scopus/scopus-3-records.ris', 3, 3],
   ['real/scopus/scopus-1-record.csv', 1, 0], // the first record of the RIS file (same DOI)
   ['real/scopus/scopus-2021-1-record.bib', 1, 1],
@@ -30,11 +31,11 @@ const FILES: [string, number, number][] = [
   ['real/openalex/openalex-1-record.csv', 1, 1],
   ['real/endnote/endnote16-style-runs-1-record.xml', 1, 1],
 ];
-const DISTINCT = FILES.reduce((sum, [, , created]) => sum + created, 0);
+const DISTINCT = distinctPublications(FILES);
 
 describe('real exports of every database in one review (PostgreSQL)', () => {
   let h: LiteratureHarness;
-  const reports = new Map<string, ImportReport>();
+  let reports = new Map<string, ImportReport>();
 
   beforeAll(async () => {
     h = await startLiteratureHarness();
@@ -45,12 +46,7 @@ describe('real exports of every database in one review (PostgreSQL)', () => {
   });
 
   it(`imports ${FILES.length} real files into ${DISTINCT} publications: shared records merge, no false merge`, async () => {
-    const review = 'real exports';
-    for (const [file, records, created] of FILES) {
-      const report = await h.importFixture(file, { review, extractCases: false });
-      reports.set(file, report);
-      expect({ file, ...report }).toMatchObject({ file, stored: true, errorCount: 0, recordsRead: records, created, merged: records - created });
-    }
+    reports = await importRealExports(h, FILES, 'real exports');
     const publications = await h.allPublications();
     expect(publications).toHaveLength(DISTINCT);
     expect(DISTINCT).toBe(58);
@@ -77,17 +73,14 @@ describe('real exports of every database in one review (PostgreSQL)', () => {
     // Warnings say where on their own: "record 2 (line N), field doi: …".
     expect(report?.warnings[0].message).toMatch(/^record 2 \(line \d+\), field doi: DOI 10\.1186\/s12919-018-0099-8 is already the DOI of publication .*stored without it$/);
     // No other real file needed a warning.
-    expect([...reports].filter(([, r]) => r.warningCount > 0).map(([file]) => file)).toEqual(['real/ovid/embase-ovid-citavi-2-records.ovd']);
+    expect(filesWithWarnings(reports)).toEqual(['real/ovid/embase-ovid-citavi-2-records.ovd']);
     // Importing the file again merges both (one on the DOI, the other on its title), with no new warning.
     const again = await h.importFixture('real/ovid/embase-ovid-citavi-2-records.ovd', { review: 'real exports', extractCases: false });
     expect(again).toMatchObject({ stored: true, created: 0, merged: 2, errorCount: 0 });
   });
 
   it('importing every file again leaves the publication count unchanged', async () => {
-    for (const [file, records] of FILES) {
-      const report = await h.importFixture(file, { review: 'real exports, again', extractCases: false });
-      expect({ file, ...report }).toMatchObject({ file, stored: true, errorCount: 0, created: 0, merged: records });
-    }
+    await expectReimportCreatesNothing(h, FILES, 'real exports, again');
     expect(await h.allPublications()).toHaveLength(DISTINCT);
   });
 });

@@ -295,6 +295,35 @@ describe('BibTeX article numbers (real Scopus and Web of Science exports)', () =
   });
 });
 
+describe('BibTeX as Europe PMC writes it', () => {
+  it('reads the PMID from the entry key ("PMID:36879665"), the PMCID from the article link, and HTML in title and abstract as text', async () => {
+    const text = [
+      '@article {PMID:36879665,',
+      '\tTitle = {Validation of Fitbit Inspire 2<sup>TM</sup> Against Polysomnography},',
+      '\tAuthor = {Lim, Su Eun and Kim, Ho Seok},',
+      '\tPages = {59\u201467},',
+      '\tAbstract = {<h4>Purpose</h4>Sleep trackers.<h4>Patients and methods</h4>Paired <i>t</i>-tests.},',
+      '\tURL = {https://europepmc.org/articles/PMC9985403},',
+      '}',
+      '',
+      '@article {PMID:36814072,',
+      '\tTitle = {Challenges of using a Fitbit smart wearable},',
+      '\tURL = {https://doi.org/10.1002/gps.5898},',
+      '}',
+      '@article{Smith2020,',
+      '\ttitle = {A key that is no PMID},',
+      '}',
+      '',
+    ].join('\n');
+    const records = await collect(parseBibtex(streamOf(text)));
+    expect(records.map((record) => record.publication)).toMatchObject([
+      { title: 'Validation of Fitbit Inspire 2TM Against Polysomnography', abstract: 'Purpose: Sleep trackers. Patients and methods: Paired t-tests.', pages: '59-67', pmid: '36879665', pmcid: 'PMC9985403' },
+      { pmid: '36814072', pmcid: null, url: 'https://doi.org/10.1002/gps.5898' },
+      { pmid: null, pmcid: null },
+    ]);
+  });
+});
+
 describe('parseBibtex: values that cannot be read are noted, with their field name', () => {
   it('names the entry, the field and the value; the line is the entry\'s', async () => {
     const text = `@article{ok, title = {Fine}, year = {2019}}

@@ -19,8 +19,10 @@ import {
   normaliseGivenName,
   normalisePages,
   normalisePmid,
+  stripMarkup,
   uniqueStrings,
 } from '../normalise';
+import { idFromLinks } from './ris.parser';
 import { parseMeshHeadingList } from './mesh-text';
 import { ImportFormatError, emptyPublication } from '../parsed-publication';
 import { RecordNotes } from '../value-notes';
@@ -406,8 +408,17 @@ function splitKeywords(value: string): string[] {
   return decoded.includes(';') ? decoded.split(';') : decoded.split(/,|\n/);
 }
 
-/** Maps one entry's fields to a publication; values that cannot be read are noted in `notes` (under the field's name). */
-export function bibtexFieldsToPublication(fields: Map<string, string>, notes: RecordNotes = new RecordNotes()): ParsedPublication {
+/** The PubMed ID Europe PMC gives only as the entry's key: "@article {PMID:36879665,". */
+function pmidFromKey(key: string | null): string | null {
+  const match = /^PMID:\s*(\d{1,9})$/i.exec(key?.trim() ?? '');
+  return match ? normalisePmid(match[1]) : null;
+}
+
+/**
+ * Maps one entry's fields to a publication; values that cannot be read are noted in `notes` (under the field's name).
+ * `key` is the entry's citation key (Europe PMC's holds the PMID).
+ */
+export function bibtexFieldsToPublication(fields: Map<string, string>, notes: RecordNotes = new RecordNotes(), key: string | null = null): ParsedPublication {
   const raw = (...names: string[]): string | null => {
     for (const name of names) {
       const value = fields.get(name);
@@ -423,8 +434,9 @@ export function bibtexFieldsToPublication(fields: Map<string, string>, notes: Re
   const sourceOf = (...names: string[]) => ({ field: names.find((name) => (fields.get(name) ?? '').trim().length > 0) ?? names[0] });
 
   const publication = emptyPublication();
-  publication.title = plain('title');
-  publication.abstract = plain('abstract');
+  // Europe PMC writes HTML in titles and abstracts ("2<sup>TM</sup>", "<h4>Background</h4>").
+  publication.title = stripMarkup(plain('title'));
+  publication.abstract = stripMarkup(plain('abstract'));
   publication.authors = splitBibtexNames(raw('author') ?? '')
     .map(parseBibtexName)
     .filter((author): author is ParsedAuthor => author !== null);
@@ -449,8 +461,10 @@ export function bibtexFieldsToPublication(fields: Map<string, string>, notes: Re
     notes.pmid(sourceOf('pmid', 'pubmed-id', 'pubmed_id', 'pubmedid'), plain('pmid', 'pubmed-id', 'pubmed_id', 'pubmedid')) ??
     (eprintType && /pubmed/i.test(eprintType) ? normalisePmid(plain('eprint')) : null) ??
     (uniqueId && /^medline:/i.test(uniqueId) ? normalisePmid(uniqueId.replace(/^medline:\s*/i, '')) : null) ??
+    pmidFromKey(key) ??
     extractPmid(note);
-  publication.pmcid = notes.pmcid(sourceOf('pmcid', 'pmc'), plain('pmcid', 'pmc')) ?? extractPmcid(note);
+  const url = plain('url');
+  publication.pmcid = notes.pmcid(sourceOf('pmcid', 'pmc'), plain('pmcid', 'pmc')) ?? extractPmcid(note) ?? (url ? idFromLinks([url], 'pmcid') : null);
   const titleStatus = titleStatusFromNote(note);
   if (titleStatus) publication.titleStatus = titleStatus;
 
@@ -471,8 +485,9 @@ export async function* parseBibtex(source: TextSource, options: ParserOptions = 
   for await (const entry of scanBibtexEntries(source, options)) {
     if (SKIPPED_TYPES.has(entry.type)) continue;
     let fields: Map<string, string>;
+    let key: string | null;
     try {
-      ({ fields } = parseEntryBody(entry, macros));
+      ({ fields, key } = parseEntryBody(entry, macros));
     } catch (error) {
       // Recovery: the scanner already knows where the entry ends, so the next one can still be read.
       if (!(error instanceof ImportFormatError) || !options.onRecordError) throw error;
@@ -491,7 +506,7 @@ export async function* parseBibtex(source: TextSource, options: ParserOptions = 
       continue;
     }
     const notes = new RecordNotes();
-    const publication = bibtexFieldsToPublication(fields, notes);
+    const publication = bibtexFieldsToPublication(fields, notes, key);
     yield { recordNumber: entry.recordNumber as number, line: entry.line, publication, notes: notes.finish(publication) };
   }
 }

@@ -210,6 +210,29 @@ describe('CSV dialects of the literature databases', () => {
     expect(second).toMatchObject({ journalAbbreviation: 'Psychiatry Res.', month: 8, pages: '69-79', pmid: '32905864', pmcid: 'PMC7458053' });
   });
 
+  it('Abstrackr: keywords joined by "," alone, "pubmed id" 0 for none, and the rows of citations no one labelled ending after the authors', async () => {
+    const header = '(internal) id,(source) id,pubmed id,keywords,abstract,title,journal,authors,tags,consensus,labeled_at,Anonymous,labeled_at,general notes (Anonymous)';
+    const text = [
+      header,
+      '41893416,9,0,"Alberta,article,gamma radiation,Child, Preschool","An abstract.\n","A labelled title","PLoS ONE","Eberth, D.A.\n","",o,,1,2024-08-15 08:42:36,',
+      'citations that are not yet labeled by anyone',
+      '41893421,5,31762491,"chick,erratum","","An unlabelled title","BMC Ecol Evol","Brownstein, C.D.\n and Yang, Z.\n"',
+      '',
+    ].join('\n');
+    expect(locateCsvHeader(text)?.exporter?.name).toBe('abstrackr');
+    const records = await collect(parsePublications(streamOf(text), { fileName: 'abstrackr.csv' }));
+    expect(records.map((record) => record.publication)).toMatchObject([
+      { title: 'A labelled title', journal: 'PLoS ONE', abstract: 'An abstract.', pmid: null, keywords: ['Alberta', 'article', 'gamma radiation', 'Child, Preschool'], authors: [{ family: 'Eberth', given: 'DA' }] },
+      { title: 'An unlabelled title', pmid: '31762491', abstract: null, keywords: ['chick', 'erratum'], authors: [{ family: 'Brownstein', given: 'CD' }, { family: 'Yang', given: 'Z' }] },
+    ]);
+    expect(records.flatMap((record) => record.notes)).toEqual([]);
+  });
+
+  it('still refuses a short row in any other table, naming its record and line', async () => {
+    const text = 'Title,Authors,Year,Journal\n"A title","Smith J",2020,"J Test"\n"Another title","Doe A"\n';
+    await expect(collect(parsePublications(streamOf(text), { fileName: 'table.csv' }))).rejects.toThrow('CSV record 2, line 3: has 2 columns but the header has 4');
+  });
+
   it('recognises the Web of Science tag header and the EndNote header', () => {
     expect(recogniseCsvExporter('PT\tAU\tBA\tAF\tTI\tSO\tPY\tUT'.split('\t'))?.name).toBe('wos-tagged');
     expect(recogniseCsvExporter(['Reference Type', 'Author', 'Year', 'Title', 'Secondary Title'])?.name).toBe('endnote');

@@ -53,6 +53,7 @@ export type CsvExporterName =
   | 'dimensions'
   | 'endnote'
   | 'refworks-tab'
+  | 'abstrackr'
   | 'generic'
   | 'mapped';
 
@@ -102,6 +103,8 @@ export interface CsvExporter {
   listSeparator?: RegExp;
   /** False for exports that never quote cells (Web of Science tab-delimited): a '"' is then text. */
   quoted?: boolean;
+  /** True when the exporter leaves out a row's trailing empty cells (Abstrackr): a short row is read, not refused. */
+  shortRows?: boolean;
   refine?: (publication: ParsedPublication, row: CsvRow) => void;
 }
 
@@ -639,6 +642,31 @@ const REFWORKS_TAB: CsvExporter = {
 };
 
 /**
+ * Abstrackr's export of a project's citations and labels: "(internal) id,(source) id,pubmed id,keywords,abstract,
+ * title,journal,authors" then the labels. Keywords are joined by "," alone ("Alberta,article,gamma radiation"), so a
+ * comma followed by a space stays inside a keyword ("Child, Preschool"); "pubmed id" is 0 when there is none; the rows
+ * of citations no one has labelled end after the authors cell.
+ */
+const ABSTRACKR: CsvExporter = {
+  name: 'abstrackr',
+  label: 'Abstrackr',
+  signatures: [['(internal) id', '(source) id', 'pubmed id', 'title', 'authors']],
+  columns: {
+    title: ['title'],
+    abstract: ['abstract'],
+    authors: ['authors'],
+    journal: ['journal'],
+    keywords: ['keywords'],
+  },
+  listSeparator: /,(?!\s)/,
+  shortRows: true,
+  refine(publication, row) {
+    const pmid = row('pubmed id')?.trim() ?? '';
+    publication.pmid = /^0+$/.test(pmid) ? null : normalisePmid(pmid);
+  },
+};
+
+/**
  * Any other table: columns found by their common names. Used when no exporter's signature matches
  * and the header has a title column and at least one of authors, year, journal, DOI or PMID.
  */
@@ -674,7 +702,7 @@ export const GENERIC: CsvExporter = {
   },
 };
 
-export const CSV_EXPORTERS: readonly CsvExporter[] = [ZOTERO, PUBMED, COVIDENCE, RAYYAN, SCOPUS, WOS_TAGGED, WOS, EMBASE, EBSCO, OPENALEX, LENS, PUBLISH_OR_PERISH, GOOGLE_SCHOLAR, DIMENSIONS, ENDNOTE, REFWORKS_TAB, COCHRANE];
+export const CSV_EXPORTERS: readonly CsvExporter[] = [ZOTERO, PUBMED, COVIDENCE, RAYYAN, SCOPUS, WOS_TAGGED, WOS, EMBASE, EBSCO, OPENALEX, LENS, PUBLISH_OR_PERISH, GOOGLE_SCHOLAR, DIMENSIONS, ENDNOTE, REFWORKS_TAB, COCHRANE, ABSTRACKR];
 
 /** The exporter one of whose signatures is complete in the header, or null. */
 export function recogniseCsvExporter(header: string[]): CsvExporter | null {
@@ -788,10 +816,12 @@ export function parsePubmedCitation(citation: string | null, journal: string | n
   if (journal && rest.startsWith(journal)) rest = rest.slice(journal.length).replace(/^\.\s*/, '');
   const match = /^([^;]*?(?:1[5-9]\d\d|20\d\d)[^;.]*)(?:;\s*([^(:.;]*)(?:\(([^)]*)\))?(?::\s*([^\s;]+?))?)?\.(?:\s|$)/.exec(rest);
   if (!match) return parts;
-  parts.month = parseDateParts(match[1]).month;
+  // Ahead of print there is no volume: the pages follow the date ("2022 Jan 31:1-13.").
+  const aheadOfPrint = match[2] === undefined ? /:\s*([A-Za-z]?\d+[A-Za-z]?(?:-[A-Za-z]?\d+[A-Za-z]?)?)$/.exec(match[1]) : null;
+  parts.month = parseDateParts(aheadOfPrint ? match[1].slice(0, aheadOfPrint.index) : match[1]).month;
   parts.volume = cleanText(match[2]);
   parts.issue = cleanText(match[3]);
-  parts.pages = normalisePages(match[4]);
+  parts.pages = normalisePages(match[4] ?? aheadOfPrint?.[1]);
   return parts;
 }
 

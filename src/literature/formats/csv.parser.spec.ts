@@ -133,6 +133,19 @@ describe('parseCsv exporters written from their published column lists', () => {
     expect(parsePubmedCitation('Nihon Shika Ishikai Zasshi. 1968 Oct;21(7):587-95.', 'Nihon Shika Ishikai Zasshi')).toMatchObject({ month: 10, volume: '21', issue: '7', pages: '587-95' });
   });
 
+  it('reads the pages of a PubMed citation ahead of print, which follow the date ("2022 Jan 31:1-13")', () => {
+    expect(parsePubmedCitation('Eur J Sport Sci. 2022 Jan 31:1-13. doi: 10.1080/17461391.2021.2023656. Online ahead of print.', 'Eur J Sport Sci')).toEqual({
+      month: 1,
+      volume: null,
+      issue: null,
+      pages: '1-13',
+      doi: '10.1080/17461391.2021.2023656',
+    });
+    expect(parsePubmedCitation('J Clin Med. 2021 Mar 2:e5. Online ahead of print.', 'J Clin Med')).toMatchObject({ month: 3, volume: null, pages: 'e5' });
+    // Not pages: a time of day does not occur, but a date without pages must not lose its month.
+    expect(parsePubmedCitation('Lancet. 2022 Feb 5;399(10324):555-604.', 'Lancet')).toMatchObject({ month: 2, volume: '399', issue: '10324', pages: '555-604' });
+  });
+
   it('recognises each exporter by its header only', () => {
     for (const exporter of CSV_EXPORTERS) expect(recogniseCsvExporter(exporter.signatures[0])?.name).toBe(exporter.name);
     expect(recogniseCsvExporter(['Title', 'Year'])).toBeNull();

@@ -9,7 +9,7 @@
  * - The dialect comes from the header (csv-exporters.ts); an unreadable header is refused with the
  *   columns found and how to map them.
  * - Every data row must have as many cells as the header (trailing empty cells, as Web of Science and
- *   Excel add, are ignored). Rows with a single filled cell that is not the title (EndNote / Excel
+ *   Excel add, are ignored; Abstrackr's rows that stop early are read with the rest empty). Rows with a single filled cell that is not the title (EndNote / Excel
  *   section rows such as "Included studies") and repeated header rows are skipped, not counted.
  */
 import { ImportFormatError } from '../parsed-publication';
@@ -126,6 +126,8 @@ export async function* parseCsv(source: TextSource, options: ParserOptions = {})
         recordNumber += 1;
         let rowCells = cells;
         if (rowCells.length > header.length && rowCells.slice(header.length).every((cell) => cell.trim().length === 0)) rowCells = rowCells.slice(0, header.length);
+        // Abstrackr ends the rows of unlabelled citations after their last filled cell.
+        if (rowCells.length < header.length && exporter.shortRows) rowCells = [...rowCells, ...Array<string>(header.length - rowCells.length).fill('')];
         if (rowCells.length !== header.length) {
           const error = fail(`has ${cells.length} columns but the header has ${header.length}`, recordNumber, startLine, null);
           if (!options.onRecordError) throw error;

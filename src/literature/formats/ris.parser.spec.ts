@@ -332,6 +332,41 @@ describe('RIS from EPPI Reviewer and Citavi (fixtures with the three invented re
 });
 
 describe('RIS rules found on real database exports', () => {
+  it('reads the NL line Ovid writes after a record\'s ER (APA PsycInfo on Ovid, "1." numbers) into that record, and its link lines as nothing', async () => {
+    const text = [
+      '1.',
+      'TY  - JOUR',
+      'T1  - The influence of self-criticism on depression symptoms.',
+      'A1  - Trindade, Ines A',
+      'JF  - Clinical Psychology & Psychotherapy',
+      'Y1  - 2019//',
+      'ER  -',
+      'NL  - Clin Psychol Psychother',
+      '',
+      'Link to the Ovid Full Text or citation: https://login.proxy.library.uu.nl/login?qurl=http://ovidsp.ovid.com/ovidweb.cgi?T=JS',
+      '',
+      '2.',
+      'TY  - JOUR',
+      'T1  - Gender differences in inflammatory bowel disease.',
+      'JF  - Journal of Health Psychology',
+      'ER  -',
+      'NL  - J Health Psychol',
+      '',
+    ].join('\n');
+    const errors: unknown[] = [];
+    const records = await collect(parseRis(streamOf(text), { onRecordError: (error) => errors.push(error) }));
+    expect(errors).toEqual([]);
+    expect(records.map((record) => [record.recordNumber, record.publication.title, record.publication.journalAbbreviation])).toEqual([
+      [1, 'The influence of self-criticism on depression symptoms.', 'Clin Psychol Psychother'],
+      [2, 'Gender differences in inflammatory bowel disease.', 'J Health Psychol'],
+    ]);
+  });
+
+  it('still refuses a tag after ER outside Ovid\'s numbered exports, naming the record and line', async () => {
+    const text = ['TY  - JOUR', 'TI  - One', 'ER  - ', 'NL  - J Abbrev', 'TY  - JOUR', 'TI  - Two', 'ER  - ', ''].join('\n');
+    await expect(collect(parseRis(streamOf(text)))).rejects.toThrow('RIS record 2, line 4: "NL" line outside a record');
+  });
+
   const one = async (lines: string[]) => (await collect(parseRis(streamOf([...lines, 'ER  - ', ''].join('\n')))))[0].publication;
 
   it('takes the PMID from C2 in Scopus RIS and from C5 in Embase RIS, and nowhere else', async () => {

@@ -67,6 +67,12 @@ export async function* readRisRecords(
   let lastLine = 0;
   /** After a reported bad record (recovery mode): its lines are skipped up to its ER or the next TY. */
   let skipping = false;
+  type RisRecord = { recordNumber: number; line: number; fields: RisField[]; ovidNumbered: boolean };
+  /**
+   * An Ovid-numbered record after its ER, held until the next record starts: Ovid writes "NL  - " (the NLM
+   * abbreviation) after the ER of each record of its RIS export (APA PsycInfo, "1." numbers), and those lines are its own.
+   */
+  let closed: RisRecord | null = null;
   const report = (error: ImportFormatError): void => {
     if (!options.onRecordError) throw error;
     options.onRecordError(error);
@@ -99,6 +105,14 @@ export async function* readRisRecords(
         if (tag !== 'TY') continue;
         skipping = false;
       }
+      if (fields === null && closed !== null && !markerSeen && tag !== 'TY' && tag !== 'ER') {
+        closed.fields.push({ tag, value, line: number });
+        continue;
+      }
+      if (closed !== null && (tag === 'TY' || fields === null)) {
+        yield closed;
+        closed = null;
+      }
       if (tag === 'TY') {
         if (fields !== null && fields.some((field) => field.tag === 'TY')) {
           report(fail(`record starting at line ${startLine} has no "ER  - " line before the next "TY  - " on line ${number}`, recordNumber, number, 'ER'));
@@ -120,7 +134,8 @@ export async function* readRisRecords(
           report(fail('"ER  - " line without a record: the record has no "TY  - " line', recordNumber + 1, number, 'TY'));
           continue;
         }
-        yield { recordNumber, line: startLine, fields, ovidNumbered };
+        if (ovidNumbered) closed = { recordNumber, line: startLine, fields, ovidNumbered };
+        else yield { recordNumber, line: startLine, fields, ovidNumbered };
         fields = null;
         continue;
       }
@@ -140,6 +155,7 @@ export async function* readRisRecords(
       fields.push({ tag, value, line: number });
     }
   }
+  if (closed !== null) yield closed;
   if (fields !== null) {
     report(fail(`record starting at line ${startLine} is not closed: the file ends without its "ER  - " line`, recordNumber, lastLine, 'ER'));
   }
