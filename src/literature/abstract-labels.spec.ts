@@ -26,6 +26,14 @@ describe('abstractWithoutLabels', () => {
     expect(abstractWithoutLabels(raw).abstract).toBe(expected);
   });
 
+  it('reads a hostile abstract of a million spaces in one pass, and a label after a long run of them', () => {
+    // Quadratic patterns (opening with \s*) took 30-40 s over 160,000 spaces; a million would hold an import for hours.
+    const spaces = ' '.repeat(1_000_000);
+    expect(abstractWithoutLabels(`a${spaces}[x`).abstract).toBe(`a${spaces}[x`);
+    expect(abstractWithoutLabels(`Seen.${spaces}[ABSTRACT FROM AUTHOR]${spaces}`).abstract).toBe('Seen.');
+    expect(abstractWithoutLabels(`Seen.${spaces}(PsycINFO Database Record (c) 2019 APA, all rights reserved)`).abstract).toBe('Seen.');
+  });
+
   it('keeps the text a label word only begins ("Abstract reasoning …", "ABSTRACTS of …")', () => {
     expect(abstractWithoutLabels('Abstract reasoning was impaired.').abstract).toBe('Abstract reasoning was impaired.');
     expect(abstractWithoutLabels('Abstracts From the 2019 Meeting').abstract).toBe('Abstracts From the 2019 Meeting');

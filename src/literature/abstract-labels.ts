@@ -10,9 +10,12 @@
 import type { ParsedRecord } from './parsed-publication';
 
 /** The provenance label at the end, and ProQuest's keyword list after its label. */
-const TRAILING_LABEL = /\s*\[(?:ABSTRACT FROM (?:AUTHOR|PUBLISHER)|Author Abstract)\](?:\s*KEY ?WORDS:\s*(.*)|\s*Copyright of .*)?\s*$/s;
+// Each starts with its literal bracket, not with whitespace: a pattern opening with \s* is tried at every position of
+// a run of spaces and rescans the run each time (a hostile abstract of 160,000 spaces took 30-40 s); the space
+// before the label goes with the trimEnd after.
+const TRAILING_LABEL = /\[(?:ABSTRACT FROM (?:AUTHOR|PUBLISHER)|Author Abstract)\](?:\s*KEY ?WORDS:\s*(.*)|\s*Copyright of .*)?\s*$/s;
 /** APA's line at the end of every PsycInfo abstract. */
-const APA_COPYRIGHT = /\s*\(PsycI(?:NFO|nfo) Database Record \(c\) \d{4} APA, all rights reserved\)\.?\s*$/;
+const APA_COPYRIGHT = /\(PsycI(?:NFO|nfo) Database Record \(c\) \d{4} APA, all rights reserved\)\.?\s*$/;
 /**
  * A heading "ABSTRACT" / "Abstract" (with or without ":" / ".") before the first sentence, which starts in capitals;
  * or glued to its first word ("AbstractYouth with …", Zotero's RIS of PsycInfo records on Ovid).
@@ -34,7 +37,7 @@ export function abstractWithoutLabels(abstract: string): AbstractWithoutLabels {
       .filter((keyword) => keyword.length > 0);
     return '';
   });
-  text = text.replace(APA_COPYRIGHT, '').replace(LEADING_HEADING, '');
+  text = text.trimEnd().replace(APA_COPYRIGHT, '').trimEnd().replace(LEADING_HEADING, '');
   return { abstract: text.trim() || null, keywords };
 }
 
