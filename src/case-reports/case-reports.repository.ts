@@ -53,6 +53,17 @@ export class CaseReportsRepository {
     return publicationIds.length ? tx.find(CaseReport, { where: { publicationId: In([...publicationIds]) }, order: { label: 'ASC', id: 'ASC' } }) : Promise.resolve([]);
   }
 
+  /**
+   * The cases of these publications, locked until the transaction ends (FOR UPDATE, in id order) and read after
+   * the locks are held: a curator's write to one of them (it locks the case too) commits before or after, never
+   * between this read and what the caller does with it. Extraction decides from it which suggestions to replace.
+   */
+  async lockByPublicationIds(tx: Tx, publicationIds: readonly string[]): Promise<CaseReport[]> {
+    if (!publicationIds.length) return [];
+    await tx.query('SELECT count(*) FROM (SELECT c.id FROM case_report c WHERE c.publication_id = ANY($1::uuid[]) ORDER BY c.id FOR UPDATE) AS held', [[...publicationIds]]);
+    return this.findByPublicationIds(publicationIds, tx);
+  }
+
   async page(first: number, after: string | null | undefined): Promise<{ rows: CaseReport[]; hasNextPage: boolean; totalCount: number }> {
     const query = this.uow.reader.createQueryBuilder(CaseReport, 'c').where(LISTED).orderBy("date_trunc('milliseconds', c.created_at)", 'DESC').addOrderBy('c.id', 'DESC').limit(first + 1);
     if (after) query.andWhere("(date_trunc('milliseconds', c.created_at), c.id) < (:createdAt::timestamptz, :id)", decodeCursor(after));
