@@ -46,9 +46,16 @@ export class BibtexKeys {
   }
 }
 
+/**
+ * BibTeX splits an author list at every " and " and a name at its commas (outside braces): a part holding either
+ * ("Smith and Jones", "Doe, Jr") is braced, or the next tool read "Smith and Jones, Ann" as two authors.
+ */
+const BREAKS_NAME = /,|(?:^|\s)and(?:\s|$)/i;
+const namePart = (text: string) => (BREAKS_NAME.test(text) ? `{${escapeLatex(text)}}` : escapeLatex(text));
+
 function author(family: string, given: string | null): string {
   // A name without a given part is an organisation: braces keep "World Health Organization" one name.
-  return given ? `${escapeLatex(family)}, ${escapeLatex(given)}` : `{${escapeLatex(family)}}`;
+  return given ? `${namePart(family)}, ${namePart(given)}` : `{${escapeLatex(family)}}`;
 }
 
 /**

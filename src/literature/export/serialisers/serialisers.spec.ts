@@ -98,6 +98,21 @@ describe('export serialisers, read back by the importers', () => {
     expect(parsed.keywords).toEqual(['a}b', 'c{d']);
   });
 
+  it('BibTeX keeps a name part holding "and" or a comma one name (BibTeX split "Smith and Jones, Ann" into two authors)', async () => {
+    const authors = [
+      { family: 'Smith and Jones', given: 'Ann' },
+      { family: 'Doe, Jr', given: 'John' },
+      { family: 'Lee', given: 'Mary AND Sue' },
+      { family: 'Ng', given: 'Kim, Jr' },
+      { family: 'Standish', given: 'Anderson' },
+      { family: 'Society of Anaesthesia and Intensive Care', given: null },
+    ];
+    const text = publicationToBibtex({ ...PUBLICATION, authors }, 'k');
+    expect(text).toContain('author = {{Smith and Jones}, Ann and {Doe, Jr}, John and Lee, {Mary AND Sue} and Ng, {Kim, Jr} and Standish, Anderson and {Society of Anaesthesia and Intensive Care}}');
+    const [parsed] = await reparse(text);
+    expect(parsed.authors).toEqual(authors);
+  });
+
   it('escapes every LaTeX special character, and the importer reads the text back unchanged', () => {
     expect(escapeLatex('a\\b{c}&%$#_~^')).toBe('a\\textbackslash{}b\\{c\\}\\&\\%\\$\\#\\_\\textasciitilde{}\\textasciicircum{}');
     const nasty = 'x\\y {z} 5% & $3 #1 a_b ~ 2^{10} en--dash --- em';
