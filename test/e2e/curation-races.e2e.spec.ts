@@ -1,4 +1,4 @@
-import { startTestApp, TestApp } from '../support/test-app';
+import { ADMIN_KEY, startTestApp, TestApp } from '../support/test-app';
 
 /**
  * A curator's write to a suggested case sent while extraction re-runs on its publication (extractCases,
@@ -60,6 +60,26 @@ describe('curating a suggested case while extraction re-runs on its publication'
         expect(cases).toHaveLength(1);
         expect(cases[0]).toMatchObject({ curationStatus: 'SUGGESTED', version: 1, ageYears: 32 });
       }
+    }
+  });
+
+  it.each([
+    ['deletePublication', async (publicationId: string) => () => app.graphql(`mutation($id: ID!) { deletePublication(id: $id) }`, { id: publicationId }, ADMIN_KEY)],
+    ['mergePublications (into another)', async (publicationId: string) => {
+      const other = await suggested(`kept for a merge ${publicationId}: spinal epidural hematoma after an epidural blood patch`);
+      return () => app.graphql(`mutation($keep: ID!, $merge: ID!) { mergePublications(keepId: $keep, mergeId: $merge) { kept { id } } }`, { keep: other.publicationId, merge: publicationId }, ADMIN_KEY);
+    }],
+  ])('confirmCaseReport sent with %s: both done one after the other, never a deadlock answered CONFLICT', async (_name, prepare) => {
+    // The curation write locked the case, then (its second update re-checking the foreign key) the publication; the delete or
+    // merge locked the publication, then the case: PostgreSQL broke the deadlock and one of them answered CONFLICT.
+    for (let round = 0; round < 4; round++) {
+      const { publicationId, caseId } = await suggested(`publication write race ${round}: spinal epidural hematoma after an epidural blood patch`);
+      const publicationWrite = await prepare(publicationId);
+      const [confirmed, written] = await Promise.all([app.graphql(CONFIRM, { id: caseId }, 'test-curator-key-0123456789'), publicationWrite()]);
+      expect(codes(written)).toEqual([]);
+      expect(codes(confirmed)).not.toContain('CONFLICT');
+      // Confirmed first, then deleted or moved; or the publication went first and its case is NOT_FOUND.
+      if (confirmed.errors) expect(codes(confirmed)).toEqual(['NOT_FOUND']);
     }
   });
 });
