@@ -67,6 +67,12 @@ describe('export serialisers, read back by the importers', () => {
     expect(parsed.abstract).toBe(PUBLICATION.abstract!.replace(/\n+/g, ' '));
   });
 
+  it('RIS re-imports values holding a Unicode line or paragraph separator (U+2028, U+2029): the record was refused as having no title', async () => {
+    const odd = { ...PUBLICATION, title: 'Spinal\u2028hematoma\u2029after a patch', authors: [{ family: 'Smith\u2028Jones', given: 'Ann' }], abstract: 'One\u2028two.' };
+    const [parsed] = await reparse(publicationToRis(odd));
+    expect(parsed).toMatchObject({ title: 'Spinal hematoma after a patch', authors: [{ family: 'Smith Jones', given: 'Ann' }], abstract: 'One two.' });
+  });
+
   it('RIS writes MeSH headings as "MeSH: " KW lines after the keywords', () => {
     const text = publicationToRis(PUBLICATION);
     expect(text).toContain('KW  - blood patch\r\nKW  - headache, post-dural puncture\r\nKW  - MeSH: *Hematoma, Epidural, Spinal [D020758]\r\nKW  - MeSH: Anticoagulants [D000925]\r\nKW  - MeSH: Blood Patch, Epidural\r\n');
