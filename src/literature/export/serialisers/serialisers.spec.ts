@@ -96,6 +96,18 @@ describe('export serialisers, read back by the importers', () => {
     expect(parsed.keywords).toEqual(['Hematoma, Epidural']);
   });
 
+  it('BibTeX keeps a keyword, publication type or MeSH heading holding a ";" whole (each was split in two at it)', async () => {
+    const odd = { ...PUBLICATION, keywords: ['alpha; beta', 'gamma, delta', 'plain'], publicationTypes: ['Case Reports', 'Type; with semicolon'], meshHeadings: [{ descriptorUi: null, label: 'Hematoma; Epidural', majorTopic: true }, { descriptorUi: 'D000925', label: 'Anticoagulants', majorTopic: false }] };
+    const [parsed] = await reparse(publicationToBibtex(odd, 'k'));
+    expect(parsed.keywords).toEqual(odd.keywords);
+    expect(parsed.publicationTypes).toEqual(odd.publicationTypes);
+    expect(parsed.meshHeadings).toEqual(odd.meshHeadings);
+    // Alone in its field too (a field wholly in braces is a list to unwrap, as Web of Science writes "{{a; b}}").
+    const single = { ...PUBLICATION, keywords: ['alpha; beta'], publicationTypes: ['Type; with semicolon'], meshHeadings: [{ descriptorUi: null, label: 'Hematoma; Epidural', majorTopic: false }] };
+    const [alone] = await reparse(publicationToBibtex(single, 'k'));
+    expect(alone).toMatchObject({ keywords: single.keywords, publicationTypes: single.publicationTypes, meshHeadings: single.meshHeadings });
+  });
+
   it('BibTeX re-imports a title and names with a lone brace (the export was unreadable: "expected "," after the value of "author""', async () => {
     const odd = { ...PUBLICATION, title: 'Bracey } , author = {Injected, Person} , note = { x', authors: [{ family: 'Br}ace', given: 'A{' }, { family: 'Smith', given: 'J' }], keywords: ['a}b', 'c{d'] };
     const [parsed] = await reparse(publicationToBibtex(odd, 'k'));
