@@ -53,6 +53,17 @@ export class CaseReportsRepository {
     return publicationIds.length ? tx.find(CaseReport, { where: { publicationId: In([...publicationIds]) }, order: { label: 'ASC', id: 'ASC' } }) : Promise.resolve([]);
   }
 
+  /**
+   * The cases of these publications, locked until the transaction ends (FOR UPDATE, in id order) and read after
+   * the locks are held: a curator's write to one of them (it locks the case too) commits before or after, never
+   * between this read and what the caller does with it. Extraction decides from it which suggestions to replace.
+   */
+  async lockByPublicationIds(tx: Tx, publicationIds: readonly string[]): Promise<CaseReport[]> {
+    if (!publicationIds.length) return [];
+    await tx.query('SELECT count(*) FROM (SELECT c.id FROM case_report c WHERE c.publication_id = ANY($1::uuid[]) ORDER BY c.id FOR UPDATE) AS held', [[...publicationIds]]);
+    return this.findByPublicationIds(publicationIds, tx);
+  }
+
   async page(first: number, after: string | null | undefined): Promise<{ rows: CaseReport[]; hasNextPage: boolean; totalCount: number }> {
     const query = this.uow.reader.createQueryBuilder(CaseReport, 'c').where(LISTED).orderBy("date_trunc('milliseconds', c.created_at)", 'DESC').addOrderBy('c.id', 'DESC').limit(first + 1);
     if (after) query.andWhere("(date_trunc('milliseconds', c.created_at), c.id) < (:createdAt::timestamptz, :id)", decodeCursor(after));
@@ -182,9 +193,22 @@ export class CaseReportsRepository {
   }
 
   /** Locks the case's row until the transaction ends, so two writers of one case take turns; null when there is none. */
+  /**
+   * Locks the case for a change, its publication first (FOR KEY SHARE), then the case (FOR UPDATE): the order deletePublication,
+   * mergePublications and extraction take them. Locked the other way round, a curator's write (whose second update of the
+   * row re-checks its foreign key, taking the publication) and a delete or merge of the publication (which takes the
+   * publication, then its cases) waited for each other, and PostgreSQL broke the deadlock by failing one (CONFLICT).
+   * A case moved to another publication (a merge) between the two steps is locked again under its new publication.
+   */
   async lockForWrite(tx: Tx, id: string): Promise<CaseReport | null> {
-    const rows = await tx.query('SELECT id FROM case_report WHERE id = $1 FOR UPDATE', [id]);
-    if (!rows.length) return null;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const [current]: { publication_id: string }[] = await tx.query('SELECT publication_id FROM case_report WHERE id = $1', [id]);
+      if (!current) return null;
+      await tx.query('SELECT 1 FROM publication WHERE id = $1 FOR KEY SHARE', [current.publication_id]);
+      const rows: { publication_id: string }[] = await tx.query('SELECT publication_id FROM case_report WHERE id = $1 FOR UPDATE', [id]);
+      if (!rows.length) return null;
+      if (rows[0].publication_id === current.publication_id) break;
+    }
     const [row] = await this.findByIds([id], tx);
     return row ?? null;
   }

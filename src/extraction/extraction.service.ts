@@ -151,7 +151,10 @@ export class ExtractionService {
     const results = await pending.results;
     const { prepared, publicationIds } = pending;
     if (!prepared || !publicationIds.length) return run;
-    const existing = await this.caseReports.findByPublicationIds(publicationIds, tx);
+    // Locked, then read: a curator confirming or reviewing one of these cases meanwhile either commits first (and the
+    // plan sees the case as touched) or waits for this chunk (and finds a replaced suggestion gone: NOT_FOUND). Read
+    // unlocked, the plan deleted a case confirmed after the read, and the curator's acknowledged work was lost.
+    const existing = await this.caseReports.lockByPublicationIds(tx, publicationIds);
     const touchedPublications: string[] = [];
     const replaced: string[] = [];
     const proposals: Parameters<CaseReportsService['insertSuggestedMany']>[1] = [];

@@ -49,6 +49,16 @@ function inValue(root: unknown, rootPath: string, found: FieldError[]): void {
 }
 
 /**
+ * The same checks on JSON decoded outside GraphQL (GET /exports' q): its escapes can make a NUL or a lone surrogate
+ * ("\\u0000" in q reached PostgreSQL and answered 500). Paths below `rootPath` (`q.text`, `q.filters.journals.0`).
+ */
+export function findStringProblems(value: unknown, rootPath: string): FieldError[] {
+  const found: FieldError[] = [];
+  inValue(value, rootPath, found);
+  return found;
+}
+
+/**
  * Every string of an argument written in the document, in written order with its path (the parser bounds the
  * nesting; walked without recursion all the same); a variable met on the way goes to `onVariable`.
  */

@@ -82,6 +82,18 @@ describe('parsePublications', () => {
   });
 });
 
+describe('values holding a Unicode line or paragraph separator (U+2028, U+2029: text copied from a web page)', () => {
+  // JavaScript's `.` does not match them: the tag line was not recognised, and the title (or the whole record) was lost.
+  it.each([
+    ['RIS', 'TY  - JOUR\r\nTI  - Spinal\u2028hematoma after a\u2029patch\r\nAU  - Smith, Ann\r\nPY  - 2020\r\nER  - \r\n'],
+    ['MEDLINE', 'PMID- 12345\nTI  - Spinal\u2028hematoma after a\u2029patch\nFAU - Smith, Ann\nDP  - 2020\n\n'],
+    ['Web of Science', 'FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Smith, A\nTI Spinal\u2028hematoma after a\u2029patch\nPY 2020\nER\n\nEF\n'],
+  ])('%s: the title is read, its separators as spaces', async (_format, text) => {
+    const [record] = await collect(parsePublications(streamOf(text)));
+    expect(record.publication.title).toBe('Spinal hematoma after a patch');
+  });
+});
+
 describe('the three exports of the same 10 references (Rayyan RIS, Rayyan CSV, Zotero CSV)', () => {
   let sets: ParsedPublication[][];
   beforeAll(async () => {

@@ -40,6 +40,21 @@ describe('decodeText', () => {
     expect(decoder.end()).toBe('');
   });
 
+  it('reads a UTF-8 file holding a few Windows-1252 bytes (records pasted from a Latin-1 export) as UTF-8 where it is, byte by byte elsewhere', async () => {
+    // The whole rest of the file, from the chunk holding the first such byte, was read as Windows-1252:
+    // every UTF-8 character before and after it became mojibake ("CafÃ©", "MÃ¼ller â€“"), without a word.
+    const mixed = Buffer.concat([Buffer.from('TI  - Café first\n'), Buffer.from([0x54, 0x49, 0x20, 0x20, 0x2d, 0x20, 0x4c, 0x61, 0x74, 0x69, 0x6e, 0x20, 0xe9, 0x20, 0x96, 0x0a]), Buffer.from('TI  - Müller – Černý 🦕\n')]);
+    const expected = 'TI  - Café first\nTI  - Latin é –\nTI  - Müller – Černý 🦕\n';
+    expect(decodeBytes(mixed)).toBe(expected);
+    for (const size of [1, 2, 3, 7, 64]) {
+      const chunks = [];
+      for (let i = 0; i < mixed.length; i += size) chunks.push(mixed.subarray(i, i + size));
+      expect(await decodeAll(...chunks)).toBe(expected);
+    }
+    // Invalid UTF-8 forms are single bytes, each read as Windows-1252: overlong "/", a surrogate, past U+10FFFF, a lead byte cut short.
+    expect(decodeBytes(Buffer.from([0xc0, 0xaf, 0x20, 0xed, 0xa0, 0x80, 0x20, 0xf4, 0x90, 0x80, 0x80, 0x20, 0xe2, 0x82]))).toBe('À¯ í\u00a0€ ô\u0090€€ â‚');
+  });
+
   it('maps the Windows-1252 range 0x80-0x9F, which Latin-1 leaves as control characters', () => {
     expect(decodeWindows1252(Buffer.from([0x80, 0x93, 0x94, 0x99, 0x8a]))).toBe('€“”™Š');
   });

@@ -2,14 +2,17 @@
  * Turns the bytes of an uploaded export into text, chunk by chunk.
  *
  * - A UTF-8 byte order mark is removed; UTF-16 files are recognised by their byte order mark.
- * - Otherwise the bytes are read as UTF-8. As soon as they stop being valid UTF-8 (an export saved as
- *   Latin-1 / Windows-1252, as older EndNote and Excel versions do) the rest of the file, from the
- *   chunk that failed, is decoded as Windows-1252, which maps every byte to a character. Pure ASCII
- *   reads the same either way, so a Latin-1 file is decoded correctly as a whole.
+ * - Otherwise the bytes are read as UTF-8, and a byte that is not part of a well-formed UTF-8 sequence
+ *   (an export saved as Latin-1 / Windows-1252, as older EndNote and Excel versions do, or a record pasted
+ *   from one into a UTF-8 file) is read as Windows-1252, which maps every byte to a character. A Latin-1
+ *   file is decoded correctly as a whole (its accented letters are never well-formed UTF-8 sequences in
+ *   practice), and the UTF-8 text of a mixed file stays what it is: reading the whole rest of the file as
+ *   Windows-1252 from the first such byte turned every later "é" into "Ã©" without a word.
  * - Line ends (CRLF, CR) can be normalised to LF with `normaliseNewlines`.
  *
  * Nothing here holds more than one chunk (plus at most three bytes of an incomplete character).
  */
+import { endianness } from 'node:os';
 import type { TextSource } from './parsed-publication';
 
 export type TextEncodingName = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
@@ -60,9 +63,64 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   });
 }
 
+/** Length of the well-formed UTF-8 sequence starting at `at` (Unicode's table 3-7: no overlong forms, surrogates or code points past U+10FFFF), or 0. */
+function utf8SequenceLength(bytes: Uint8Array, at: number): number {
+  const lead = bytes[at];
+  let length: number;
+  let low = 0x80;
+  let high = 0xbf;
+  if (lead >= 0xc2 && lead <= 0xdf) length = 2;
+  else if (lead >= 0xe0 && lead <= 0xef) {
+    length = 3;
+    if (lead === 0xe0) low = 0xa0;
+    else if (lead === 0xed) high = 0x9f;
+  } else if (lead >= 0xf0 && lead <= 0xf4) {
+    length = 4;
+    if (lead === 0xf0) low = 0x90;
+    else if (lead === 0xf4) high = 0x8f;
+  } else return 0;
+  if (at + length > bytes.length || bytes[at + 1] < low || bytes[at + 1] > high) return 0;
+  for (let k = 2; k < length; k++) if (bytes[at + k] < 0x80 || bytes[at + k] > 0xbf) return 0;
+  return length;
+}
+
+const LITTLE_ENDIAN = endianness() === 'LE';
+
+/** The Windows-1252 character of a byte, as a UTF-16 code unit. */
+const windows1252Unit = (byte: number): number => (byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80] || byte : byte);
+
+/**
+ * UTF-8 where the bytes are well-formed UTF-8, each other byte as Windows-1252 (the slow path, for chunks that are not
+ * UTF-8 throughout). Written into UTF-16 code units and decoded once: a Latin-1 file has an accented letter every few bytes.
+ */
+export function decodeUtf8OrWindows1252(bytes: Uint8Array): string {
+  const units = new Uint16Array(bytes.length);
+  let out = 0;
+  let at = 0;
+  while (at < bytes.length) {
+    const byte = bytes[at];
+    const length = byte < 0x80 ? 1 : utf8SequenceLength(bytes, at);
+    if (length === 1) units[out++] = byte;
+    else if (length === 0) units[out++] = windows1252Unit(byte);
+    else {
+      let codePoint = byte & (length === 2 ? 0x1f : length === 3 ? 0x0f : 0x07);
+      for (let k = 1; k < length; k++) codePoint = (codePoint << 6) | (bytes[at + k] & 0x3f);
+      if (codePoint > 0xffff) {
+        codePoint -= 0x10000;
+        units[out++] = 0xd800 + (codePoint >> 10);
+        units[out++] = 0xdc00 + (codePoint & 0x3ff);
+      } else units[out++] = codePoint;
+    }
+    at += length || 1;
+  }
+  // Buffer's UTF-16 decoding is several times faster than TextDecoder's here; the code units are in the machine's byte order.
+  const text = Buffer.from(units.buffer, 0, out * 2);
+  return (LITTLE_ENDIAN ? text : text.swap16()).toString('utf16le');
+}
+
 /**
  * Streaming decoder: feed byte chunks, get text back. `encoding` reports what the bytes turned out
- * to be ('utf-8' until something proves otherwise).
+ * to be: 'utf-8' until a byte is read as Windows-1252, 'windows-1252' from then on (the rest of the bytes are still read as UTF-8 where they are).
  */
 export class StreamingTextDecoder {
   private started = false;
@@ -119,18 +177,15 @@ export class StreamingTextDecoder {
 
   private decode(bytes: Uint8Array, final: boolean): string {
     if (this.utf16) return this.utf16.decode(bytes, { stream: !final });
-    if (this.mode === 'windows-1252') return decodeWindows1252(bytes);
     const cut = final ? bytes.length : completeUtf8Length(bytes);
     const whole = bytes.subarray(0, cut);
+    this.pending = bytes.slice(cut);
     try {
-      const text = this.utf8.decode(whole);
-      this.pending = bytes.slice(cut);
-      return text;
+      return this.utf8.decode(whole);
     } catch {
-      // Not UTF-8: this and every later chunk is read as Windows-1252 (a superset of Latin-1's printable range).
+      // Not UTF-8 throughout: well-formed sequences stay UTF-8, every other byte is read as Windows-1252.
       this.mode = 'windows-1252';
-      this.pending = new Uint8Array(0);
-      return decodeWindows1252(bytes);
+      return decodeUtf8OrWindows1252(whole);
     }
   }
 }

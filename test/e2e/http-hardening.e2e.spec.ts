@@ -57,6 +57,17 @@ describe('HTTP hardening', () => {
         expect(response.body.error.fieldErrors.map((error: { path: string }) => error.path)).toContain(field);
       }
     });
+
+    it('refuses a NUL character or lone surrogate escaped inside the JSON of q, naming its path, on every download (JSON decoding made the NUL: 500)', async () => {
+      const q = (text: string) => encodeURIComponent(JSON.stringify({ text, filters: { publicationTypes: ['Case Reports'] } }));
+      for (const path of ['/exports?format=csv&q=', '/exports?scope=publications&q=', '/exports/case-table?q=', '/exports/case-summary?facet=OUTCOME&q=', '/exports/case-numeric?field=AGE&q=']) {
+        for (const [text, message] of [['hema\u0000toma', /NUL/], ['hema\ud800toma', /lone surrogate/]] as const) {
+          const response = await request(app.running.url).get(path + q(text));
+          expect({ path, text, status: response.status, code: response.body.error?.code }).toEqual({ path, text, status: 400, code: 'BAD_USER_INPUT' });
+          expect(response.body.error.fieldErrors).toEqual([{ path: 'q.text', message: expect.stringMatching(message) }]);
+        }
+      }
+    });
   });
 
   describe('security headers', () => {

@@ -87,6 +87,18 @@ describe('input validation before SQL', () => {
     expect(await saved()).toContain('Hematoma 😀 review');
   });
 
+  it('refuses a forged keyset cursor of caseReports and publications as BAD_USER_INPUT on after, never an internal error', async () => {
+    // Decoded JSON whose time JavaScript reads but PostgreSQL does not ("1", "2020-02-30", year 275760) or whose id is no uuid reached the SQL.
+    const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const uuid = '00000000-0000-4000-8000-000000000000';
+    for (const cursor of [forged(['1', uuid]), forged(['2020-02-30', uuid]), forged(['+275760-09-13T00:00:00.000Z', uuid]), forged(['2020-01-01T00:00:00.000Z', 'not-a-uuid']), forged(['2020-01-01T00:00:00.000Z', uuid, 'x'])]) {
+      for (const list of ['caseReports', 'publications']) {
+        const answer = await app.graphql(`query($after: String) { ${list}(first: 2, after: $after) { totalCount } }`, { after: cursor });
+        expect({ list, cursor, extensions: answer.errors?.[0].extensions }).toEqual({ list, cursor, extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'after', message: 'is not a cursor returned by this API' }] } });
+      }
+    }
+  });
+
   it('reports every search input error, not only the first', async () => {
     const result = await app.graphql('query($input: SearchCaseReportsInput!) { searchCaseReports(input: $input) { totalCases } }', { input: { first: 100000, filters: { complications: ['no-such-term-anywhere'] } } });
     const paths = (result.errors?.[0].extensions?.fieldErrors as { path: string }[]).map((error) => error.path).sort();

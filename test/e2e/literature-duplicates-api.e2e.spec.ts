@@ -4,7 +4,7 @@
  */
 import { Client } from 'pg';
 import { waitFor } from '../support/child-process';
-import { CURATOR_KEY, startTestApp, TestApp } from '../support/test-app';
+import { ADMIN_KEY, CURATOR_KEY, startTestApp, TestApp } from '../support/test-app';
 
 const IMPORT = `mutation($input: ImportPublicationsInput!) { importPublications(input: $input) { stored created merged } }`;
 const LIST = `query($review: String, $first: Int) {
@@ -99,6 +99,23 @@ describe('probable duplicates, dismissals and merges over GraphQL', () => {
     expect(merged.errors).toBeUndefined();
     expect(merged.data!.mergePublications).toMatchObject({ kept: { id: hematoma.first.id, abstract: 'A longer abstract with the whole case.' }, merge: { mergedId: hematoma.second.id, mergedBy: 'curator' } });
     expect(await list()).toEqual([]);
+  });
+
+  it('keeps the screening decisions of a merged record: they follow it to the kept one, unless its reviewer decided that one too', async () => {
+    // The decisions stayed on the merged (deleted) record's id: the kept record showed undecided, PRISMA lost a screened record.
+    const screened = 'e2e merge screening';
+    const imported = await app.graphql<any>(`mutation($input: ImportPublicationsInput!) { importPublications(input: $input) { createdPublicationIds } }`, { input: { text: ris(['TI  - First record of a merge while screening', 'PY  - 2020'], ['TI  - Second record, the same article', 'PY  - 2020'], ['TI  - Third record screened by both', 'PY  - 2021'], ['TI  - Fourth record, its duplicate', 'PY  - 2021']), review: screened, extractCases: false } }, CURATOR_KEY);
+    const [kept, merged, keptBoth, mergedBoth] = imported.data.importPublications.createdPublicationIds as string[];
+    const screen = (publicationId: string, decision: string, key: string) => app.graphql<any>(`mutation($p: ID!, $d: ScreeningDecisionValue!, $r: String!) { screenPublication(publicationId: $p, decision: $d, review: $r) { status } }`, { p: publicationId, d: decision, r: screened }, key);
+    expect((await screen(merged, 'INCLUDE', CURATOR_KEY)).errors).toBeUndefined();
+    expect((await screen(keptBoth, 'INCLUDE', CURATOR_KEY)).errors).toBeUndefined();
+    expect((await screen(mergedBoth, 'MAYBE', CURATOR_KEY)).errors).toBeUndefined();
+    for (const [keepId, mergeId] of [[kept, merged], [keptBoth, mergedBoth]]) expect((await app.graphql(MERGE, { keepId, mergeId }, ADMIN_KEY)).errors).toBeUndefined();
+    const queue = await app.graphql<any>(`query($r: String!) { screeningQueue(review: $r, first: 10, scope: MINE) { items { publication { id } myDecision { decision } } } }`, { r: screened }, CURATOR_KEY);
+    const mine = Object.fromEntries(queue.data.screeningQueue.items.map((item: any) => [item.publication.id, item.myDecision?.decision ?? null]));
+    expect(mine).toEqual({ [kept]: 'INCLUDE', [keptBoth]: 'INCLUDE' });
+    const counts = await app.graphql<any>(`query($r: String!) { prismaCounts(review: $r) { recordsScreened } }`, { r: screened }, CURATOR_KEY);
+    expect(counts.data.prismaCounts.recordsScreened).toBe(2);
   });
 
   it('refuses a pair of one publication, unknown ids and a reason too long, naming the argument', async () => {

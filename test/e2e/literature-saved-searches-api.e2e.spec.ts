@@ -116,4 +116,23 @@ describe('saved searches over GraphQL (demo corpus)', () => {
     }
     expect(await runs()).toBe(0);
   });
+
+  it('logs runs sent at once one after another: one first run, each other run follows the run logged before it, newest listed first', async () => {
+    // Each run read the latest logged run without waiting for the others: several answered "first run, every case new".
+    const { saveSearch: saved } = await gql(SAVE, { input: { name: 'runs at once', search: { text: 'hematoma' } } });
+    const answers = await Promise.all(Array.from({ length: 4 }, () => gql(RUN, { id: saved.id })));
+    const runs = answers.map((answer) => answer.runSavedSearch);
+    expect(runs.filter((run) => run.previousRun === null)).toHaveLength(1);
+    // A chain: every run but the first follows another of these runs, and no two follow the same one.
+    const ids = new Set(runs.map((run) => run.run.id));
+    const followed = runs.filter((run) => run.previousRun).map((run) => run.previousRun.id);
+    expect(new Set(followed).size).toBe(3);
+    for (const id of followed) expect(ids.has(id)).toBe(true);
+    const last = runs.find((run) => !followed.includes(run.run.id));
+    // The log lists them newest first in the order they followed each other, and the next run follows the last.
+    const { savedSearchRuns } = await gql('query($id: ID!) { savedSearchRuns(savedSearchId: $id) { id } }', { id: saved.id });
+    expect(savedSearchRuns[0].id).toBe(last.run.id);
+    const { runSavedSearch: next } = await gql(RUN, { id: saved.id });
+    expect(next.previousRun.id).toBe(last.run.id);
+  });
 });

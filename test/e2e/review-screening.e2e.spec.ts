@@ -373,6 +373,25 @@ describe('review workspace API: sessions and screening', () => {
     expect(updated.data.saveReview).toEqual({ name: 'e2e raced review', keywords: ['later'] });
   });
 
+  it('reads a review name with a zero width space or word joiner as the name it shows, and refuses one that shows nothing', async () => {
+    // "e2e zw review" with U+200B was a second review looking exactly like the first (decisions and PRISMA numbers apart).
+    const save = (name: string, keyword: string) => app.graphql<any>('mutation($input: SaveReviewInput!) { saveReview(input: $input) { name keywords } }', { input: { name, keywords: [keyword] } }, CURATOR_KEY);
+    for (const [name, keyword] of [['e2e zw review', 'a'], ['e2e zw review\u200b', 'b'], ['\u200be2e zw\u2060 review', 'c']]) {
+      const answer = await save(name, keyword);
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data.saveReview).toEqual({ name: 'e2e zw review', keywords: [keyword] });
+    }
+    const reviews = await app.graphql<any>('{ reviews { name } }');
+    expect(reviews.data.reviews.filter((review: { name: string }) => review.name.replace(/[\u200b\u2060]/g, '') === 'e2e zw review')).toEqual([{ name: 'e2e zw review' }]);
+    const found = await app.graphql<any>('query($name: String!) { review(name: $name) { name keywords } }', { name: 'e2e zw review\u200b' });
+    expect(found.data.review).toEqual({ name: 'e2e zw review', keywords: ['c'] });
+    const invisible = await save('\u200b\u2060', 'x');
+    expect(invisible.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ path: 'input.name' }] });
+    const imported = await request(app.running.url).post('/imports?review=%E2%80%8B&fileName=a.ris').set('Authorization', `Bearer ${CURATOR_KEY}`).set('Content-Type', 'text/plain').send('TY  - JOUR\r\nTI  - An invisible review\r\nER  - \r\n');
+    expect(imported.status).toBe(400);
+    expect(imported.body.error.fieldErrors).toEqual([{ path: 'review', message: expect.stringMatching(/blank/) }]);
+  });
+
   it('limits sign-in attempts per address', async () => {
     const limited = await startTestApp({ SEED_DEMO_DATA: 'false', RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_SIGNINS_PER_ADDRESS: '3' });
     try {

@@ -1,6 +1,7 @@
 import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { BadUserInputError } from '../errors/domain-error';
+import { isRecordId } from '../record-id';
 
 @ObjectType()
 export class PageInfo {
@@ -61,10 +62,22 @@ export function encodeCursor(cursor: KeysetCursor): string {
   return Buffer.from(JSON.stringify([cursor.createdAt, cursor.id])).toString('base64url');
 }
 
+/** The time as encodeCursor writes it (Date.toISOString of a stored row, years 0001-9999). */
+const CURSOR_TIME = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * Only what encodeCursor writes: a time in its ISO form that names a real instant (JavaScript's Date.parse also reads "1",
+ * "Tue 1" and 2020-02-30, which PostgreSQL refuses) and a uuid. Anything else reached the SQL and came back as an internal error.
+ */
+const isCursorTime = (value: unknown): value is string => typeof value === 'string' && CURSOR_TIME.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value;
+
 export function decodeCursor(raw: string, path = 'after'): KeysetCursor {
   try {
-    const [createdAt, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
-    if (typeof createdAt === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(createdAt))) return { createdAt, id };
+    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(parsed) && parsed.length === 2) {
+      const [createdAt, id] = parsed as unknown[];
+      if (isCursorTime(createdAt) && isRecordId(id)) return { createdAt, id };
+    }
   } catch {
     // fall through to the error below
   }

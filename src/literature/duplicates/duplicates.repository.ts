@@ -69,6 +69,28 @@ export class DuplicatesRepository {
     );
   }
 
+  /**
+   * Screening follows the merge as the import history does: each reviewer's decision on the merged record (and a
+   * resolution of its conflict) names the kept one, unless that reviewer decided the kept one too (or it has its own
+   * resolution): the kept record's stands, as its fields do. Left on the merged id, the decisions named a deleted record,
+   * the kept one showed undecided and PRISMA counted one screened record less. (Screening rows hold the publication's id
+   * without a foreign key.)
+   */
+  async moveScreening(tx: Tx, fromId: string, toId: string): Promise<void> {
+    await tx.query(
+      `UPDATE screening_decision d SET publication_id = $2 WHERE d.publication_id = $1
+         AND NOT EXISTS (SELECT 1 FROM screening_decision k WHERE k.publication_id = $2 AND k.review = d.review AND k.reviewer = d.reviewer)`,
+      [fromId, toId],
+    );
+    await tx.query('DELETE FROM screening_decision WHERE publication_id = $1', [fromId]);
+    await tx.query(
+      `UPDATE screening_resolution r SET publication_id = $2 WHERE r.publication_id = $1
+         AND NOT EXISTS (SELECT 1 FROM screening_resolution k WHERE k.publication_id = $2 AND k.review = r.review)`,
+      [fromId, toId],
+    );
+    await tx.query('DELETE FROM screening_resolution WHERE publication_id = $1', [fromId]);
+  }
+
   deletePublication(tx: Tx, id: string): Promise<unknown> {
     return tx.delete(Publication, { id });
   }

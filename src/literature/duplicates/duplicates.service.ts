@@ -97,6 +97,7 @@ export class DuplicatesService {
       const { patch, filled, conflicts } = mergeForCurator(fieldsOf(kept as never), fieldsOf(merged as never));
       const moved = await this.duplicates.moveCaseReports(tx, mergeId, keepId);
       await this.duplicates.replaceInBatches(tx, mergeId, keepId);
+      await this.duplicates.moveScreening(tx, mergeId, keepId);
       // Deleted first: the kept publication may take its DOI or PMID (unique).
       await this.duplicates.deletePublication(tx, mergeId);
       await this.publications.update(tx, keepId, patch);

@@ -51,5 +51,6 @@ function nameOf(author: { family: string; given: string | null }): string {
 
 /** One line of text: exports keep values on their line. */
 export function oneLine(value: string): string {
-  return value.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  // U+2028 / U+2029 too: other tools end a line there (JavaScript's `.`, Python's splitlines), and RIS is read line by line.
+  return value.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim();
 }

@@ -12,6 +12,7 @@ import { SearchSort } from '../../search/query/search-query';
 import { EXPORT_FORMATS, ExportFormat } from './export-format.enum';
 import { queryNumber } from '../../common/http/query-number';
 import { composeStringsInPlace } from '../../common/text/composed-text';
+import { findStringProblems } from '../../graphql/nul-bytes';
 
 export type RequestParams = Record<string, string | string[] | undefined>;
 
@@ -85,11 +86,16 @@ export function queryJson(params: RequestParams, searchParams: ReadonlySet<strin
   if (q === undefined) return undefined;
   const individual = Object.keys(params).filter((name) => searchParams.has(name) && name !== 'q');
   if (individual.length) throw BadUserInputError.field('q', `give the search either as q or as individual parameters, not both (also given: ${individual.join(', ')})`);
+  let json: unknown;
   try {
-    return JSON.parse(q);
+    json = JSON.parse(q);
   } catch {
     throw BadUserInputError.field('q', `is not JSON (expected ${example})`);
   }
+  // The NUL check of the raw parameters cannot see "\u0000" written inside the JSON: decoded, it is a NUL like any other.
+  const problems = findStringProblems(json, 'q');
+  if (problems.length) throw new BadUserInputError(problems);
+  return json;
 }
 
 /** List parameters whose values are enum values: taken in any case (`outcomes=death` is DEATH), as GraphQL writes them. */

@@ -403,9 +403,37 @@ export function parseBibtexName(raw: string): ParsedAuthor | null {
 // ---------------------------------------------------------------------------------------------
 // Mapping
 
+/**
+ * Keywords are ";"-separated, or ","-separated when no ";" separates them; split outside braces, then decoded, so that a
+ * braced keyword holding a separator ("{alpha; beta}", as this service's export writes one) stays whole.
+ */
 function splitKeywords(value: string): string[] {
-  const decoded = decodeLatex(value);
-  return decoded.includes(';') ? decoded.split(';') : decoded.split(/,|\n/);
+  const list = unwrapList(value);
+  return splitTopLevel(list, hasTopLevel(list, ';') ? /;/ : /[,\n]/).map(decodeLatex);
+}
+
+/** A ";"-separated list (publication types, MeSH headings), split outside braces, then decoded. */
+function splitList(value: string | null, separator: RegExp = /;/): string[] {
+  return value === null ? [] : splitTopLevel(unwrapList(value), separator).map((part) => cleanText(decodeLatex(part)) ?? '').filter((part) => part.length > 0);
+}
+
+/** A list wholly in braces, as Web of Science writes it ("{{asthma; budesonide}}"), is the list inside them. */
+function unwrapList(value: string): string {
+  let list = value.trim();
+  while (isWrappedInBraces(list)) list = list.slice(1, -1).trim();
+  return list;
+}
+
+/** Whether `char` occurs outside braces. */
+function hasTopLevel(value: string, char: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < value.length; i++) {
+    if ((value[i] === '{' || value[i] === '}') && isEscaped(value, i)) continue;
+    if (value[i] === '{') depth += 1;
+    else if (value[i] === '}') depth -= 1;
+    else if (depth === 0 && value[i] === char) return true;
+  }
+  return false;
 }
 
 /** The PubMed ID Europe PMC gives only as the entry's key: "@article {PMID:36879665,". */
@@ -469,10 +497,10 @@ export function bibtexFieldsToPublication(fields: Map<string, string>, notes: Re
   if (titleStatus) publication.titleStatus = titleStatus;
 
   publication.issns = uniqueStrings(['issn', 'eissn', 'e-issn'].flatMap((name) => extractIssns(plain(name))));
-  publication.publicationTypes = uniqueStrings((plain('document_type', 'type') ?? '').split(';'));
+  publication.publicationTypes = uniqueStrings(splitList(raw('document_type', 'type')));
   publication.keywords = uniqueStrings(['keywords', 'author_keywords', 'keywords-plus'].flatMap((name) => splitKeywords(raw(name) ?? '')));
   // MeSH names hold commas ("Hematoma, Epidural, Spinal"): the headings are split at ";" and line breaks only.
-  publication.meshHeadings = parseMeshHeadingList(plain('mesh', 'mesh-headings', 'mesh_headings'));
+  publication.meshHeadings = parseMeshHeadingList(null, splitList(raw('mesh', 'mesh-headings', 'mesh_headings'), /[;\n]/));
   publication.language = plain('language', 'langid');
   publication.url = plain('url')?.split(/\s+/)[0] ?? null;
   return publication;

@@ -24,7 +24,8 @@ export interface MedlineField {
   line: number;
 }
 
-const TAG_LINE = /^([A-Z][A-Z0-9]{1,3})\s{0,3}-(?:\s(.*))?$/;
+// dotAll: a value may hold U+2028 / U+2029, which `.` does not match.
+const TAG_LINE = /^([A-Z][A-Z0-9]{1,3})\s{0,3}-(?:\s(.*))?$/s;
 
 function fail(message: string, recordNumber: number | null, line: number | null, field: string | null): ImportFormatError {
   const where = [recordNumber !== null ? `record ${recordNumber}` : null, line !== null ? `line ${line}` : null].filter(Boolean).join(', ');

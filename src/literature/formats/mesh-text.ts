@@ -33,10 +33,11 @@ export function parseMeshHeadingText(raw: string): ParsedMeshHeading | null {
 }
 
 /** "A [D1]; *B" -> headings (MeSH names never hold a ";"), first of each label kept. */
-export function parseMeshHeadingList(raw: string | null | undefined): ParsedMeshHeading[] {
+export function parseMeshHeadingList(raw: string | null | undefined, pieces: readonly string[] = (raw ?? '').split(/[;\n]/)): ParsedMeshHeading[] {
   const seen = new Set<string>();
   const out: ParsedMeshHeading[] = [];
-  for (const piece of (raw ?? '').split(/[;\n]/)) {
+  // `pieces`: the headings already split (BibTeX splits outside braces, so a braced heading may hold a ";").
+  for (const piece of pieces) {
     const heading = parseMeshHeadingText(piece);
     if (!heading || seen.has(heading.label.toLowerCase())) continue;
     seen.add(heading.label.toLowerCase());

@@ -36,7 +36,8 @@ import { parseMeshHeadingText } from './mesh-text';
 
 /** "<1>", "<1. >", "< 12 >" */
 const RECORD_MARKER = /^\s*<\s*(\d+)\s*\.?\s*>\s*$/;
-const TAG_LINE = /^([A-Z][A-Z0-9])[ \t]{1,2}-(?:[ \t](.*))?$/;
+// dotAll: a value may hold U+2028 / U+2029, which `.` does not match.
+const TAG_LINE = /^([A-Z][A-Z0-9])[ \t]{1,2}-(?:[ \t](.*))?$/s;
 
 /** The fields a record is reduced to, whichever layout it came in. */
 type OvidField =

@@ -42,7 +42,8 @@ export interface RisField {
   line: number;
 }
 
-const TAG_LINE = /^([A-Z][A-Z0-9])[ \t]{1,2}-(?:[ \t](.*))?$/;
+// dotAll: a value may hold U+2028 / U+2029, which `.` does not match (the line was not read as a tag line: a title holding one was lost).
+const TAG_LINE = /^([A-Z][A-Z0-9])[ \t]{1,2}-(?:[ \t](.*))?$/s;
 /** A second "XX  - " tag glued onto a line after a run of spaces. */
 const GLUED_TAG = /[ \t]{2,}(?=[A-Z][A-Z0-9]  - )/;
 /** Ovid's record numbers: "<1>", "1.", "1. " */

@@ -41,8 +41,9 @@ export interface WosField {
   line: number;
 }
 
-const TAG_LINE = /^([A-Z][A-Z0-9]) (.*)$|^([A-Z][A-Z0-9])$/;
-const CONTINUATION = /^ {2,3}(\S.*)$/;
+// dotAll: a value may hold U+2028 / U+2029, which `.` does not match.
+const TAG_LINE = /^([A-Z][A-Z0-9]) (.*)$|^([A-Z][A-Z0-9])$/s;
+const CONTINUATION = /^ {2,3}(\S.*)$/s;
 /** Fields whose lines are separate values; the others are wrapped text joined with a space. */
 const LIST_TAGS = new Set(['AU', 'AF', 'BA', 'BF', 'CA', 'GP', 'BE', 'C1', 'C3', 'CR', 'RI', 'OI', 'EM', 'FU']);
 

@@ -30,6 +30,7 @@ import { PublicationIndex } from './publication-index';
 import { mergePublication } from './publication-merge';
 import { StatisticsRefresh } from './statistics-refresh';
 import { composed } from '../../common/text/composed-text';
+import { nameText } from '../../common/text/name-text';
 
 /** Records handled per round of database work (one lookup query for the whole chunk). */
 export const IMPORT_CHUNK_SIZE = 250;
@@ -154,8 +155,9 @@ export class ImportService implements OnApplicationBootstrap {
   /** Normalises and checks the review name (shared by every entry point). */
   static reviewName(raw: string | null | undefined, path = 'review'): string | null {
     if (raw === null || raw === undefined) return null;
-    // Composed (NFC) as GraphQL's strings are: a form field or a CLI argument may send the review's name decomposed.
-    const review = composed(raw.trim());
+    // Composed (NFC) as GraphQL's strings are: a form field or a CLI argument may send the review's name decomposed;
+    // without invisible characters (a zero width space made a second review that looks like the first: name-text.ts).
+    const review = nameText(raw);
     // Given but blank is a mistake (an empty form field, a template variable never filled), not "no review".
     if (!review) throw BadUserInputError.field(path, 'is blank: name a review, or leave it out');
     if (review.length > MAX_REVIEW_LENGTH) throw BadUserInputError.field(path, `must be at most ${MAX_REVIEW_LENGTH} characters`);

@@ -25,17 +25,26 @@ export class SavedSearchesRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  /** Whether the saved search still exists, held (FOR KEY SHARE) until the transaction ends: a run is not logged for one deleted meanwhile. */
+  /**
+   * Whether the saved search still exists, held (FOR NO KEY UPDATE) until the transaction ends: a run is not logged for
+   * one deleted meanwhile, and runs of one saved search are logged one after another, each reading the run logged before
+   * it (with a shared lock, runs sent at once all read the same latest run: several were logged as the first).
+   */
   async holdExisting(tx: Tx, id: string): Promise<boolean> {
-    return (await tx.createQueryBuilder(SavedSearch, 's').select('s.id').where('s.id = :id', { id }).setLock('for_key_share').getOne()) !== null;
+    return (await tx.createQueryBuilder(SavedSearch, 's').select('s.id').where('s.id = :id', { id }).setLock('for_no_key_update').getOne()) !== null;
   }
 
   latestRun(tx: Tx, savedSearchId: string): Promise<SavedSearchRun | null> {
     return tx.findOne(SavedSearchRun, { where: { savedSearchId }, order: { ranAt: 'DESC', id: 'DESC' } });
   }
 
-  insertRun(tx: Tx, run: Pick<SavedSearchRun, 'savedSearchId' | 'caseCount' | 'publicationCount' | 'fingerprint' | 'caseReportIds'>): Promise<SavedSearchRun> {
-    return tx.save(SavedSearchRun, tx.create(SavedSearchRun, run));
+  /**
+   * Stamped with the time it is logged (clock_timestamp()), not when its transaction began (now()): a run that waited for
+   * another's turn began first, and ordered by that time the log listed it before the run it follows.
+   */
+  async insertRun(tx: Tx, run: Pick<SavedSearchRun, 'savedSearchId' | 'caseCount' | 'publicationCount' | 'fingerprint' | 'caseReportIds'>): Promise<SavedSearchRun> {
+    const inserted = await tx.createQueryBuilder().insert().into(SavedSearchRun).values({ ...run, ranAt: () => 'clock_timestamp()' }).returning('id').execute();
+    return tx.findOneOrFail(SavedSearchRun, { where: { id: inserted.identifiers[0].id as string } });
   }
 
   /** Newest first. */

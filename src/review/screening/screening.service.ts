@@ -18,7 +18,7 @@ import { ScreeningResolution } from './screening-resolution.entity';
 import { ScreeningDecisionValue, ScreeningScope, ScreeningStatus, STATUS_OF_DECISION } from './screening.enums';
 import { ScreeningRepository } from './screening.repository';
 import { recordIdError } from '../../common/record-id';
-import { composed } from '../../common/text/composed-text';
+import { nameText } from '../../common/text/name-text';
 import type { Tx } from '../../database/unit-of-work';
 
 export interface QueueRequest {
@@ -80,7 +80,7 @@ export class ScreeningService implements PrismaScreeningSource {
   ) {}
 
   private reviewName(raw: string, path = 'review'): string {
-    const name = raw === null || raw === undefined ? raw : composed(raw.trim());
+    const name = raw === null || raw === undefined ? raw : nameText(raw);
     if (!name || name.length > 200) throw BadUserInputError.field(path, 'must be a review name of 1 to 200 characters');
     return name;
   }

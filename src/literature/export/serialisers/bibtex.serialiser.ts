@@ -46,9 +46,28 @@ export class BibtexKeys {
   }
 }
 
+/**
+ * BibTeX splits an author list at every " and " and a name at its commas (outside braces): a part holding either
+ * ("Smith and Jones", "Doe, Jr") is braced, or the next tool read "Smith and Jones, Ann" as two authors.
+ */
+const BREAKS_NAME = /,|(?:^|\s)and(?:\s|$)/i;
+const namePart = (text: string) => (BREAKS_NAME.test(text) ? `{${escapeLatex(text)}}` : escapeLatex(text));
+
+/** An item of a ";"-separated list, braced when it holds a ";" itself: "alpha; beta" was read back as two keywords. */
+const listItem = (text: string) => (text.includes(';') ? `{${escapeLatex(text)}}` : escapeLatex(text));
+
+/**
+ * A ";"-separated list; a single item holding a separator gets a closing ";" too, so that readers neither split it
+ * nor take a braced item for a list wholly in braces (Web of Science's "{{a; b}}").
+ */
+function list(items: readonly string[], separators: RegExp): string | null {
+  if (!items.length) return null;
+  return items.map(listItem).join('; ') + (items.length === 1 && separators.test(items[0]) ? ';' : '');
+}
+
 function author(family: string, given: string | null): string {
   // A name without a given part is an organisation: braces keep "World Health Organization" one name.
-  return given ? `${escapeLatex(family)}, ${escapeLatex(given)}` : `{${escapeLatex(family)}}`;
+  return given ? `${namePart(family)}, ${namePart(given)}` : `{${escapeLatex(family)}}`;
 }
 
 /**
@@ -71,9 +90,9 @@ export function publicationToBibtex(publication: ExportPublication, key: string)
     ['pmcid', publication.pmcid],
     ['abstract', publication.abstract && escapeLatex(publication.abstract)],
     // A single keyword with a comma gets a closing ";" so that it is not split at the comma.
-    ['keywords', publication.keywords.length ? publication.keywords.map(escapeLatex).join('; ') + (publication.keywords.length === 1 && publication.keywords[0].includes(',') ? ';' : '') : null],
-    ['mesh', publication.meshHeadings.length ? publication.meshHeadings.map((heading) => escapeLatex(meshHeadingToText(heading))).join('; ') : null],
-    ['type', publication.publicationTypes.length ? publication.publicationTypes.map(escapeLatex).join('; ') : null],
+    ['keywords', list(publication.keywords, /[,;]/)],
+    ['mesh', list(publication.meshHeadings.map(meshHeadingToText), /;/)],
+    ['type', list(publication.publicationTypes, /;/)],
     ['language', publication.language && escapeLatex(publication.language)],
     ['url', publication.url && escapeLatex(publication.url)],
     ['note', escapeLatex(titleStatusNote(publication.titleStatus) ?? '') || null],

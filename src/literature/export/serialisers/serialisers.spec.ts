@@ -67,6 +67,12 @@ describe('export serialisers, read back by the importers', () => {
     expect(parsed.abstract).toBe(PUBLICATION.abstract!.replace(/\n+/g, ' '));
   });
 
+  it('RIS re-imports values holding a Unicode line or paragraph separator (U+2028, U+2029): the record was refused as having no title', async () => {
+    const odd = { ...PUBLICATION, title: 'Spinal\u2028hematoma\u2029after a patch', authors: [{ family: 'Smith\u2028Jones', given: 'Ann' }], abstract: 'One\u2028two.' };
+    const [parsed] = await reparse(publicationToRis(odd));
+    expect(parsed).toMatchObject({ title: 'Spinal hematoma after a patch', authors: [{ family: 'Smith Jones', given: 'Ann' }], abstract: 'One two.' });
+  });
+
   it('RIS writes MeSH headings as "MeSH: " KW lines after the keywords', () => {
     const text = publicationToRis(PUBLICATION);
     expect(text).toContain('KW  - blood patch\r\nKW  - headache, post-dural puncture\r\nKW  - MeSH: *Hematoma, Epidural, Spinal [D020758]\r\nKW  - MeSH: Anticoagulants [D000925]\r\nKW  - MeSH: Blood Patch, Epidural\r\n');
@@ -90,12 +96,39 @@ describe('export serialisers, read back by the importers', () => {
     expect(parsed.keywords).toEqual(['Hematoma, Epidural']);
   });
 
+  it('BibTeX keeps a keyword, publication type or MeSH heading holding a ";" whole (each was split in two at it)', async () => {
+    const odd = { ...PUBLICATION, keywords: ['alpha; beta', 'gamma, delta', 'plain'], publicationTypes: ['Case Reports', 'Type; with semicolon'], meshHeadings: [{ descriptorUi: null, label: 'Hematoma; Epidural', majorTopic: true }, { descriptorUi: 'D000925', label: 'Anticoagulants', majorTopic: false }] };
+    const [parsed] = await reparse(publicationToBibtex(odd, 'k'));
+    expect(parsed.keywords).toEqual(odd.keywords);
+    expect(parsed.publicationTypes).toEqual(odd.publicationTypes);
+    expect(parsed.meshHeadings).toEqual(odd.meshHeadings);
+    // Alone in its field too (a field wholly in braces is a list to unwrap, as Web of Science writes "{{a; b}}").
+    const single = { ...PUBLICATION, keywords: ['alpha; beta'], publicationTypes: ['Type; with semicolon'], meshHeadings: [{ descriptorUi: null, label: 'Hematoma; Epidural', majorTopic: false }] };
+    const [alone] = await reparse(publicationToBibtex(single, 'k'));
+    expect(alone).toMatchObject({ keywords: single.keywords, publicationTypes: single.publicationTypes, meshHeadings: single.meshHeadings });
+  });
+
   it('BibTeX re-imports a title and names with a lone brace (the export was unreadable: "expected "," after the value of "author""', async () => {
     const odd = { ...PUBLICATION, title: 'Bracey } , author = {Injected, Person} , note = { x', authors: [{ family: 'Br}ace', given: 'A{' }, { family: 'Smith', given: 'J' }], keywords: ['a}b', 'c{d'] };
     const [parsed] = await reparse(publicationToBibtex(odd, 'k'));
     expect(parsed.title).toBe(odd.title);
     expect(parsed.authors).toEqual([{ family: 'Br}ace', given: 'A{' }, { family: 'Smith', given: 'J' }]);
     expect(parsed.keywords).toEqual(['a}b', 'c{d']);
+  });
+
+  it('BibTeX keeps a name part holding "and" or a comma one name (BibTeX split "Smith and Jones, Ann" into two authors)', async () => {
+    const authors = [
+      { family: 'Smith and Jones', given: 'Ann' },
+      { family: 'Doe, Jr', given: 'John' },
+      { family: 'Lee', given: 'Mary AND Sue' },
+      { family: 'Ng', given: 'Kim, Jr' },
+      { family: 'Standish', given: 'Anderson' },
+      { family: 'Society of Anaesthesia and Intensive Care', given: null },
+    ];
+    const text = publicationToBibtex({ ...PUBLICATION, authors }, 'k');
+    expect(text).toContain('author = {{Smith and Jones}, Ann and {Doe, Jr}, John and Lee, {Mary AND Sue} and Ng, {Kim, Jr} and Standish, Anderson and {Society of Anaesthesia and Intensive Care}}');
+    const [parsed] = await reparse(text);
+    expect(parsed.authors).toEqual(authors);
   });
 
   it('escapes every LaTeX special character, and the importer reads the text back unchanged', () => {
