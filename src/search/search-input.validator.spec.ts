@@ -51,6 +51,11 @@ describe('validateSearchInput', () => {
     expect(validateSearchInput({ sort: SearchSort.AGE_ASC, after } as never, 100).query.page.after).toEqual({ sort: SearchSort.AGE_ASC, values: [31, 0], caseReportId: '00000000-0000-4000-8000-00000000000a' });
   });
 
+  it('quotes at most 40 characters of a forged cursor\'s sort', () => {
+    const forged = Buffer.from(JSON.stringify(['Y'.repeat(5000), [1, 0], '00000000-0000-4000-8000-00000000000a'])).toString('base64url');
+    expect(() => validateSearchInput({ after: forged } as never, 100)).toThrow(`was made for sort ${'Y'.repeat(40)}, not RELEVANCE`);
+  });
+
   describe('a relevance cursor', () => {
     const id = '00000000-0000-4000-8000-00000000000a';
     const cursorFor = (text: string) => encodeSearchCursor({ sort: SearchSort.RELEVANCE, values: [1.5, 0], caseReportId: id }, validateSearchInput({ text } as never, 100).query.text);

@@ -45,7 +45,7 @@ export function decodeCursorPosition(raw: string, sort: string, textKey: string 
   }
   if (Array.isArray(parsed) && (parsed.length === 3 || parsed.length === 4)) {
     const [cursorSort, values, id, cursorTextKey] = parsed as unknown[];
-    if (cursorSort !== sort) return { path, message: `was made for sort ${String(cursorSort)}, not ${sort}: start again without "after"` };
+    if (cursorSort !== sort) return { path, message: `was made for sort ${String(cursorSort).slice(0, 40)}, not ${sort}: start again without "after"` };
     // Cursors made before the citation tie-break hold one sort value: their position cannot be placed exactly.
     if (Array.isArray(values) && values.length !== SORT_VALUE_COUNT) return { path, message: 'was made by an earlier version of this search: start again without "after"' };
     const wellFormed =
