@@ -14,4 +14,9 @@ describe('nameText', () => {
     expect(nameText('می\u200cخواهم')).toBe('می\u200cخواهم');
     expect(nameText('Re\u0301sume\u0301')).toBe('Résumé');
   });
+
+  it('reads a name with a million spaces inside in one pass (a trailing-space pattern rescanned the run at every position)', () => {
+    const spaces = ' '.repeat(1_000_000);
+    expect(nameText(`a${spaces}b${spaces}\u200c`)).toBe(`a${spaces}b`);
+  });
 });
