@@ -34,6 +34,7 @@ export function uniqueStrings(values: Iterable<string | null | undefined>): stri
 // implementation for the API and the importers); they are re-exported here for the parsers.
 
 import { decodePercentEscapes, normaliseDoi, normalisePmcid, normalisePmid, normaliseTitleKey } from '../publications/identifiers';
+import { trimCharacters } from '../common/text/trim-characters';
 
 export { decodePercentEscapes, normaliseDoi, normalisePmcid, normalisePmid, normaliseTitleKey };
 
@@ -212,7 +213,7 @@ function isInitials(token: string): boolean {
 export function parseAuthorName(raw: string | null | undefined): ParsedAuthor | null {
   // "null" / "undefined" given names (database exports of empty fields): "Smith, null", "null Smith".
   const withoutPlaceholders = cleanText(raw?.replace(/(^|[\s,])(?:null|undefined|n\/a)(?=[\s,]|$)/gi, '$1'));
-  const name = withoutPlaceholders?.replace(/^[,;\s]+|[,;\s]+$/g, '').trim();
+  const name = withoutPlaceholders === null || withoutPlaceholders === undefined ? undefined : trimCharacters(withoutPlaceholders, /[,;\s]/);
   if (!name || /^(?:null|undefined|anonymous|\[no author name available\])$/i.test(name)) return null;
   // "van den Hoven, null" (Mendeley via Lens): the family name before the comma is the whole name.
   if (/^[^,]+,\s*$/.test(withoutPlaceholders ?? '') && !looksLikeOrganisation(name)) return { family: name, given: null };

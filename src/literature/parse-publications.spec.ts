@@ -82,6 +82,23 @@ describe('parsePublications', () => {
   });
 });
 
+describe('hostile values with long runs of one character (read in linear time)', () => {
+  // Patterns like /[,;\s]+$/ or /\s*\[…\]\s*$/ rescanned such a run at every position: 60,000 characters took 2-9 s,
+  // a megabyte would have held the import (and the service) for many minutes.
+  const spaces = ' '.repeat(1_000_000);
+  const commas = ','.repeat(1_000_000);
+  it.each([
+    ['RIS author of commas', `TY  - JOUR\nTI  - Spinal hematoma\nAU  - Smith${commas}John\nER  - \n`],
+    ['MEDLINE author of commas', `PMID- 1\nTI  - Spinal hematoma\nAU  - Smith${commas}J\n\n`],
+    ['Ovid author of spaces before an open bracket', `<1>\nTitle\n  Spinal hematoma\nAuthors\n  Smith${spaces}[J\n\n`],
+    ['Web of Science line of spaces', `FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nTI Spinal hematoma\nAU Smith${spaces}J\nER\nEF\n`],
+    ['CSV author of commas', `Authors,Title,Year,Source title\n"Smith${commas}J",Spinal hematoma,2019,J\n`],
+  ])('%s', async (_, text) => {
+    const records = await collect(parsePublications(streamOf(text), { fileName: 'hostile.txt' }));
+    expect(records.map((record) => record.publication.title)).toEqual(['Spinal hematoma']);
+  });
+});
+
 describe('values holding a Unicode line or paragraph separator (U+2028, U+2029: text copied from a web page)', () => {
   // JavaScript's `.` does not match them: the tag line was not recognised, and the title (or the whole record) was lost.
   it.each([

@@ -330,7 +330,7 @@ const DEGREES = new Set(['MD', 'PHD', 'DPHIL', 'MSC', 'MS', 'BSC', 'BS', 'BA', '
  * given name that is initials only ("Smith, MD") is left alone.
  */
 function ovidAuthorName(raw: string): string {
-  const name = raw.replace(/\s*\[[^\]]*\]\s*$/, '').replace(/\s+(?:[*+\u2020\u2021\u00a7\u00b6#]+|\d{1,2}(?:,\d{1,2})*)\s*$/, '');
+  const name = withoutTrailing(withoutTrailingBracket(raw), FOOTNOTE_MARK);
   const comma = name.indexOf(',');
   if (comma < 0) return name;
   const tokens = name.slice(comma + 1).split(/[\s,]+/).filter(Boolean);
@@ -342,10 +342,42 @@ function ovidAuthorName(raw: string): string {
 
 /** Keywords, one a line or ";"-separated on one line ("iliosacral;  IS screw;  pelvic fracture."). */
 function ovidKeywords(values: string[]): string[] {
-  return values.flatMap((value) => value.split(';')).map((keyword) => keyword.trim().replace(/(?<!\.\w*)\.$/, ''));
+  return values.flatMap((value) => value.split(';')).map((keyword) => withoutFinalFullStop(keyword.trim()));
 }
 
-const REVIEW_LABEL = /\s*\[(?:Review|Article|Report|Miscellaneous|References|Editorial|Letter|Comment|Erratum)\]\s*$/i;
+/** The full stop closing a keyword list, not that of an abbreviation ("et al.", "U.S."): the last word has no dot before it. */
+function withoutFinalFullStop(keyword: string): string {
+  if (!keyword.endsWith('.')) return keyword;
+  let start = keyword.length - 1;
+  while (start > 0 && /\w/.test(keyword[start - 1])) start -= 1;
+  return start > 0 && keyword[start - 1] === '.' ? keyword : keyword.slice(0, -1);
+}
+
+/*
+ * The helpers below read the end of a value without patterns that open with \s* or \s+ before what they look for: such
+ * a pattern is tried at every position of a run of spaces and rescans the run each time, so a hostile author of
+ * 60,000 spaces took 5 s (a megabyte, minutes). What they remove is short, so the short patterns see only the tail.
+ */
+const TAIL = 200;
+/** Journals@Ovid's footnote marks after an author ("Verbeek, Jan MD *", "Holstiege, Jakob 1"). */
+const FOOTNOTE_MARK = /\s(?:[*+\u2020\u2021\u00a7\u00b6#]+|\d{1,2}(?:,\d{1,2})*)$/;
+const REVIEW_LABEL = /\[(?:Review|Article|Report|Miscellaneous|References|Editorial|Letter|Comment|Erratum)\]$/i;
+
+/** `text` without a match of `pattern` (anchored at the end) in its last TAIL characters, and the spaces before it. */
+function withoutTrailing(text: string, pattern: RegExp): string {
+  const trimmed = text.trimEnd();
+  const cut = Math.max(0, trimmed.length - TAIL);
+  const match = pattern.exec(trimmed.slice(cut));
+  return match ? trimmed.slice(0, cut + match.index).trimEnd() : text;
+}
+
+/** `text` without a final "[…]" (no "]" inside) and the spaces around it. */
+function withoutTrailingBracket(text: string): string {
+  const trimmed = text.trimEnd();
+  if (!trimmed.endsWith(']')) return text;
+  const open = trimmed.lastIndexOf('[');
+  return open < 0 || trimmed.indexOf(']', open) !== trimmed.length - 1 ? text : trimmed.slice(0, open).trimEnd();
+}
 
 /** Maps one record's fields to a publication; values that cannot be read are noted in `notes` (under the field's name here: Ovid writes each as a heading or a tag). */
 export function ovidFieldsToPublication(fields: Map<OvidField, string[]>, notes: RecordNotes = new RecordNotes()): ParsedPublication {
@@ -356,7 +388,8 @@ export function ovidFieldsToPublication(fields: Map<OvidField, string[]>, notes:
   const medline = !embase && (/medline|pubmed/i.test(database) || fields.has('mesh'));
 
   const publication = emptyPublication();
-  publication.title = stripMarkup(first('title')?.replace(REVIEW_LABEL, '') ?? null);
+  const title = first('title');
+  publication.title = stripMarkup(title === null ? null : withoutTrailing(title, REVIEW_LABEL));
   publication.abstract = stripMarkup(all('abstract').join(' '));
 
   const full = all('fullAuthors').flatMap((value) => value.split(';'));

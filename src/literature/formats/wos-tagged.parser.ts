@@ -67,7 +67,8 @@ export async function* readWosRecords(source: TextSource, options: ParserOptions
     options.onRecordError(error);
   };
   for await (const { text: raw, number } of readLines(source, 'Web of Science')) {
-    const text = raw.replace(/^\ufeff/, '').replace(/\s+$/, '');
+    // trimEnd, not /\s+$/: that pattern rescans a run of spaces inside the line at each of its positions (quadratic).
+    const text = raw.replace(/^\ufeff/, '').trimEnd();
     if (text.length === 0) continue;
     const continuation = CONTINUATION.exec(text);
     if (continuation) {
