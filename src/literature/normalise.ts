@@ -34,7 +34,7 @@ export function uniqueStrings(values: Iterable<string | null | undefined>): stri
 // implementation for the API and the importers); they are re-exported here for the parsers.
 
 import { decodePercentEscapes, normaliseDoi, normalisePmcid, normalisePmid, normaliseTitleKey } from '../publications/identifiers';
-import { trimCharacters } from '../common/text/trim-characters';
+import { trimCharacters, trimEndCharacters } from '../common/text/trim-characters';
 
 export { decodePercentEscapes, normaliseDoi, normalisePmcid, normalisePmid, normaliseTitleKey };
 
@@ -197,7 +197,7 @@ export function normaliseGivenName(raw: string | null | undefined): string | nul
   text = text.replace(/(\p{Lu})\./gu, '$1 ').replace(/\s*-\s*/g, '-');
   text = cleanText(text) ?? '';
   if (/^(?:\p{Lu}(?:-|\s)?)+$/u.test(text)) text = text.replace(/\s+/g, '');
-  text = text.replace(/[.,;]+$/, '');
+  text = trimEndCharacters(text, /[.,;]/); // not /[.,;]+$/: quadratic in a run of them inside the name
   return text.length > 0 ? text : null;
 }
 

@@ -93,6 +93,7 @@ describe('hostile values with long runs of one character (read in linear time)',
     ['Ovid author of spaces before an open bracket', `<1>\nTitle\n  Spinal hematoma\nAuthors\n  Smith${spaces}[J\n\n`],
     ['Web of Science line of spaces', `FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nTI Spinal hematoma\nAU Smith${spaces}J\nER\nEF\n`],
     ['CSV author of commas', `Authors,Title,Year,Source title\n"Smith${commas}J",Spinal hematoma,2019,J\n`],
+    ['PubMed XML given name of commas', `<?xml version="1.0"?><PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>1</PMID><Article><ArticleTitle>Spinal hematoma</ArticleTitle><AuthorList><Author><LastName>Smith</LastName><ForeName>J${commas}x</ForeName></Author></AuthorList></Article></MedlineCitation></PubmedArticle></PubmedArticleSet>`],
   ])('%s', async (_, text) => {
     const records = await collect(parsePublications(streamOf(text), { fileName: 'hostile.txt' }));
     expect(records.map((record) => record.publication.title)).toEqual(['Spinal hematoma']);

@@ -36,6 +36,9 @@ describe('a publication title and its status', () => {
   it('reads as plain words where a title is not complete', () => {
     expect(titleText({ title: 'Whole', titleStatus: TitleStatus.COMPLETE })).toBe('Whole');
     expect(titleText({ title: 'Bilateral Subdural Intracranial Hematoma after', titleStatus: TitleStatus.INCOMPLETE })).toBe('Bilateral Subdural Intracranial Hematoma after … (title incomplete in the source)');
+    // A run of dots inside a long incomplete title is read once (a /[\s.…]+$/ pattern rescanned it at every dot).
+    const dots = '.'.repeat(1_000_000);
+    expect(titleText({ title: `Hematoma${dots}after ...`, titleStatus: TitleStatus.INCOMPLETE })).toBe(`Hematoma${dots}after … (title incomplete in the source)`);
     expect(titleText({ title: null, titleStatus: TitleStatus.NOT_RECORDED })).toBe('Title not recorded');
   });
 });

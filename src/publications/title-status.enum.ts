@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { trimEndCharacters } from '../common/text/trim-characters';
 
 /** How much of a publication's title the sources give. A title is never padded with a placeholder. */
 export enum TitleStatus {
@@ -35,7 +36,7 @@ export function titleText(publication: { title: string | null; titleStatus?: Tit
   const status = publication.titleStatus ?? (publication.title === null ? TitleStatus.NOT_RECORDED : TitleStatus.COMPLETE);
   const title = publication.title?.trim() ?? '';
   if (status === TitleStatus.NOT_RECORDED || !title) return 'Title not recorded';
-  if (status === TitleStatus.INCOMPLETE) return `${title.replace(/[\s.…]+$/u, '')} … (${TITLE_STATUS_NOTE.INCOMPLETE})`;
+  if (status === TitleStatus.INCOMPLETE) return `${trimEndCharacters(title, /[\s.…]/u)} … (${TITLE_STATUS_NOTE.INCOMPLETE})`;
   return title;
 }
 

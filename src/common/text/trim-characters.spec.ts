@@ -1,4 +1,4 @@
-import { trimCharacters } from './trim-characters';
+import { trimCharacters, trimEndCharacters } from './trim-characters';
 
 describe('trimCharacters', () => {
   it('trims the accepted characters at both ends only', () => {
@@ -10,5 +10,10 @@ describe('trimCharacters', () => {
   it('reads a million of them inside a value in one pass', () => {
     const commas = ','.repeat(1_000_000);
     expect(trimCharacters(`x${commas}y${commas}`, /[,;\s]/)).toBe(`x${commas}y`);
+  });
+
+  it('trims at the end only, in one pass', () => {
+    const dots = '.'.repeat(1_000_000);
+    expect(trimEndCharacters(`..J${dots}x..;`, /[.,;]/)).toBe(`..J${dots}x`);
   });
 });

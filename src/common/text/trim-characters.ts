@@ -11,3 +11,10 @@ export function trimCharacters(text: string, character: RegExp): string {
   while (end > start && character.test(text[end - 1])) end -= 1;
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
+
+/** trimCharacters at the end only. */
+export function trimEndCharacters(text: string, character: RegExp): string {
+  let end = text.length;
+  while (end > 0 && character.test(text[end - 1])) end -= 1;
+  return end === text.length ? text : text.slice(0, end);
+}

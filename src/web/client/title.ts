@@ -25,7 +25,11 @@ export function titleText(publication: TitledPublication): string {
   const status = statusOf(publication);
   if (status === 'NOT_RECORDED') return TITLE_NOT_RECORDED;
   const title = publication.title!.trim();
-  return status === 'INCOMPLETE' ? `${title.replace(/[\s.…]+$/u, '')} … ${TITLE_INCOMPLETE_NOTE}` : title;
+  if (status !== 'INCOMPLETE') return title;
+  // The end trimmed by hand: /[\s.…]+$/ rescans a run of dots inside a long title at each of its positions.
+  let end = title.length;
+  while (end > 0 && /[\s.…]/u.test(title[end - 1])) end -= 1;
+  return `${title.slice(0, end)} … ${TITLE_INCOMPLETE_NOTE}`;
 }
 
 /** The title as nodes: the known words, then the note in a span of its own. `known` renders the title part (e.g. with highlighting). */
